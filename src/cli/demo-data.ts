@@ -1,0 +1,225 @@
+// Demo data for the five authorities: teams, one user for each role, and fictional children
+// and incidents. Nothing here resembles a real person: names are invented and e-mail
+// addresses use the reserved .example domain.
+import { type Role, ROLES, type Training } from '../domain/roles.ts';
+import { isoDate } from '../domain/age.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as users from '../repositories/users.ts';
+import { hashPassword, loadCurrentUser } from '../services/auth-service.ts';
+import * as childService from '../services/child-service.ts';
+import { type Actor, type Db, transaction } from '../services/context.ts';
+import * as incidentService from '../services/incident-service.ts';
+import { sectionBySlug } from '../domain/recording-form.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+
+export const DEMO_PASSWORD = 'demo-pathway-2026';
+
+export const AUTHORITIES = [
+  { id: 'kent', name: 'Kent County Council', shortName: 'Kent' },
+  { id: 'thurrock', name: 'Thurrock Council', shortName: 'Thurrock' },
+  { id: 'north-yorkshire', name: 'North Yorkshire Council', shortName: 'North Yorkshire' },
+  { id: 'north-east-lincolnshire', name: 'North East Lincolnshire Council', shortName: 'North East Lincolnshire' },
+  { id: 'islington', name: 'Islington Council', shortName: 'Islington' },
+] as const;
+
+const TEAMS = [
+  { key: 'front', name: 'Front Door', kind: 'front_door' },
+  { key: 'swA', name: 'Children’s Social Work Team A', kind: 'social_work' },
+  { key: 'swB', name: 'Children’s Social Work Team B', kind: 'social_work' },
+  { key: 'yj', name: 'Youth Justice Service', kind: 'youth_justice' },
+  { key: 'hsb', name: 'Specialist HSB Service', kind: 'specialist' },
+  { key: 'school', name: 'Meadowbank Academy safeguarding team', kind: 'school' },
+  { key: 'police', name: 'Police child protection unit', kind: 'police' },
+] as const;
+type TeamKey = (typeof TEAMS)[number]['key'];
+
+const EMAIL_PART: Record<Role, string> = {
+  dsl: 'dsl',
+  front_door: 'front-door',
+  social_worker: 'social-worker',
+  team_manager: 'team-manager',
+  youth_justice: 'youth-justice',
+  aim_practitioner: 'aim-practitioner',
+  panel_chair: 'panel-chair',
+  cse_coordinator: 'cse-coordinator',
+  partner: 'police',
+  administrator: 'admin',
+  auditor: 'auditor',
+};
+
+const DEMO_USERS: { role: Role; email: string; title: string; agency: string; teams: { key: TeamKey; manager?: boolean }[]; trainings: Training[] }[] = [
+  { role: 'dsl', email: 'dsl', title: 'Designated safeguarding lead', agency: 'Meadowbank Academy', teams: [{ key: 'school' }], trainings: ['brook_traffic_light'] },
+  { role: 'front_door', email: 'front-door', title: 'Front door practitioner', agency: 'Children’s Services', teams: [{ key: 'front' }], trainings: [] },
+  { role: 'social_worker', email: 'social-worker', title: 'Social worker', agency: 'Children’s Services', teams: [{ key: 'swA' }], trainings: ['brook_traffic_light'] },
+  { role: 'social_worker', email: 'social-worker-b', title: 'Social worker', agency: 'Children’s Services', teams: [{ key: 'swB' }], trainings: [] },
+  { role: 'team_manager', email: 'team-manager', title: 'Team manager', agency: 'Children’s Services', teams: [{ key: 'swA', manager: true }, { key: 'front', manager: true }], trainings: [] },
+  { role: 'youth_justice', email: 'youth-justice', title: 'Youth justice worker', agency: 'Youth Justice Service', teams: [{ key: 'yj' }], trainings: ['aim2'] },
+  { role: 'aim_practitioner', email: 'aim-practitioner', title: 'AIM practitioner', agency: 'Specialist HSB Service', teams: [{ key: 'hsb' }], trainings: ['aim_under_12', 'aim2', 'aim3'] },
+  { role: 'panel_chair', email: 'panel-chair', title: 'Panel chair', agency: 'Children’s Services', teams: [{ key: 'hsb', manager: true }], trainings: ['aim3'] },
+  { role: 'cse_coordinator', email: 'cse-coordinator', title: 'CSE, missing and trafficking coordinator', agency: 'Children’s Services', teams: [{ key: 'hsb' }], trainings: [] },
+  { role: 'partner', email: 'police', title: 'Detective constable', agency: 'Police', teams: [{ key: 'police' }], trainings: [] },
+  { role: 'administrator', email: 'admin', title: 'System administrator', agency: 'Council IT', teams: [], trainings: [] },
+  { role: 'auditor', email: 'auditor', title: 'Information governance officer', agency: 'Council', teams: [], trainings: [] },
+];
+
+export function demoEmail(authorityId: string, role: Role | string): string {
+  const part = (EMAIL_PART as Record<string, string>)[role] ?? role;
+  return `${part}@${authorityId}.example`;
+}
+
+// Invented names, deliberately plain; surnames are trees and rivers.
+const CHILDREN = [
+  { first: 'Ellis', last: 'Hawthorn', sex: 'male', age: 14, school: 'Meadowbank Academy', area: 'Riverside ward' },
+  { first: 'Maya', last: 'Larchwood', sex: 'female', age: 13, school: 'Meadowbank Academy', area: 'Riverside ward' },
+  { first: 'Toby', last: 'Alderbrook', sex: 'male', age: 9, school: 'Brookfield Primary', area: 'Hillside ward' },
+  { first: 'Isla', last: 'Rowanford', sex: 'female', age: 8, school: 'Brookfield Primary', area: 'Hillside ward' },
+  { first: 'Kai', last: 'Willowmere', sex: 'male', age: 16, school: 'Meadowbank Academy', area: 'Old Town ward', send: 10 },
+  { first: 'Sienna', last: 'Birchley', sex: 'female', age: 15, school: 'Meadowbank Academy', area: 'Old Town ward' },
+];
+
+function dobForAge(age: number, offsetDays: number, today = new Date()): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear() - age, today.getUTCMonth(), today.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - offsetDays);
+  return isoDate(d);
+}
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  return (await users.listAuthorities(db)).length > 0;
+}
+
+/** Loads the demo data into an empty database. Returns the e-mail addresses created. */
+export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Promise<string[]> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const emails: string[] = [];
+  for (const a of AUTHORITIES) {
+    const teamIds = new Map<TeamKey, string>();
+    const userIds = new Map<string, string>();
+    await transaction(db, async (trx) => {
+      await trx.insertInto('authorities').values({ id: a.id, name: a.name, short_name: a.shortName }).execute();
+      for (const t of TEAMS) teamIds.set(t.key, await users.insertTeam(trx, { authorityId: a.id, name: t.name, kind: t.kind, parentTeamId: null }));
+      for (const u of DEMO_USERS) {
+        const email = `${u.email}@${a.id}.example`;
+        const id = await users.insertUser(
+          trx,
+          {
+            authorityId: a.id,
+            email,
+            displayName: `${a.shortName} ${u.email.replace(/-/g, ' ').replace(/\bb$/, 'B').replace('dsl', 'DSL').replace('aim', 'AIM').replace('cse', 'CSE')}`,
+            jobTitle: u.title,
+            agency: u.agency,
+            active: true,
+            roles: [u.role],
+            trainings: u.trainings.map((training) => ({ training, completedOn: '2024-09-01' })),
+            teams: u.teams.map((t) => ({ teamId: teamIds.get(t.key)!, isManager: t.manager ?? false })),
+          },
+          passwordHash,
+        );
+        userIds.set(u.email, id);
+        emails.push(email);
+      }
+      await appendAuditEvent(trx, { authorityId: a.id, userId: null, action: 'demo.seed', entityType: 'authority', entityId: a.id, outcome: 'ok', details: { users: DEMO_USERS.length } });
+    });
+    if (opts.withCases === false) continue;
+    await seedCases(db, a.id, teamIds, userIds);
+  }
+  return emails;
+}
+
+async function actorFor(db: Db, userId: string): Promise<Actor> {
+  const user = await loadCurrentUser(db, userId);
+  if (!user) throw new Error('demo user missing');
+  return { user, ip: '127.0.0.1', requestId: 'demo-seed' };
+}
+
+function childFields(c: (typeof CHILDREN)[number], i: number, authorityId: string) {
+  return {
+    firstName: c.first,
+    lastName: c.last,
+    otherNames: '',
+    dateOfBirth: dobForAge(c.age, 40 + i * 37),
+    sex: c.sex,
+    ethnicity: '',
+    send: c.send !== undefined,
+    sendDetails: c.send !== undefined ? 'Moderate learning difficulty; education, health and care plan in place' : '',
+    developmentalAge: c.send ?? null,
+    lookedAfter: i === 4,
+    schoolOrSetting: c.school,
+    homeArea: c.area,
+    personId: `${authorityId.slice(0, 3).toUpperCase()}${100200 + i}`,
+    nhsNumber: '',
+  };
+}
+
+const INCIDENTS = [
+  {
+    children: [
+      [0, 'displayed', 'He said "it was just a joke, everyone does it".'],
+      [1, 'targeted', 'She said "I told him to stop and he kept sending them".'],
+    ],
+    daysAgo: 12,
+    location: 'online',
+    tech: 'yes',
+    behaviour: 'Sent repeated sexualised messages and a sexual image to a younger pupil over a messaging app after she asked him to stop.',
+  },
+  {
+    children: [
+      [2, 'displayed', ''],
+      [3, 'targeted', 'She said "he made me show him in the toilets".'],
+    ],
+    daysAgo: 5,
+    location: 'school',
+    tech: 'no',
+    behaviour: 'Persuaded a younger child to expose herself in the school toilets; a lunchtime supervisor heard them and intervened.',
+  },
+] as const;
+
+async function seedCases(db: Db, authorityId: string, teamIds: Map<TeamKey, string>, userIds: Map<string, string>) {
+  const manager = await actorFor(db, userIds.get('team-manager')!);
+  const dsl = await actorFor(db, userIds.get('dsl')!);
+  const childIds: string[] = [];
+  // The school's DSL records two incidents, adding the children as they go.
+  for (const inc of INCIDENTS) {
+    const id = await incidentService.startDraft(db, dsl);
+    for (const [index, role, words] of inc.children) {
+      const childId = await childService.createChild(db, dsl, { fields: childFields(CHILDREN[index]!, index, authorityId), teamId: null, incidentId: id, role });
+      childIds[index] = childId;
+      await incidentService.linkChild(db, dsl, id, { childId, role, ownWords: words });
+    }
+    const when = new Date(Date.now() - inc.daysAgo * 86_400_000);
+    when.setUTCHours(13, 15, 0, 0);
+    const draft = await incidentService.getDraft(db, dsl, id);
+    await incidentService.saveSection(db, dsl, id, draft.version, sectionBySlug('when-and-where')!, {
+      occurred_at: when,
+      location_type: inc.location,
+      location_area: 'Riverside ward',
+      technology_assisted: inc.tech,
+      completed_by_relation: 'told',
+      behaviour: inc.behaviour,
+      context_planning: 'planned',
+      context_factors: ['coercion'],
+      power_imbalance: ['age'],
+      other_actions: 'Parents of both children informed the same day. Advice sought from the Front Door.',
+    });
+    const ready = await incidentService.getDraft(db, dsl, id);
+    await incidentService.submit(db, dsl, id, ready.version);
+  }
+  // The front door has passed the first four children to Team A (the referral step comes with
+  // the multi-agency capability); the first pair have allocated workers, a different one each
+  // (kent §8: never the same worker for the child who harmed and the child harmed).
+  await transaction(db, async (trx) => {
+    const workers = [userIds.get('social-worker')!, userIds.get('social-worker-b')!];
+    for (const [i, childId] of childIds.entries()) {
+      const workerId = i < 2 ? workers[i]! : null;
+      const teamId = teamIds.get(i === 1 ? 'swB' : 'swA')!;
+      await trx.updateTable('children').set({ allocated_team_id: teamId, allocated_worker_id: workerId }).where('id', '=', childId).execute();
+      await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: manager.user.id, kind: 'allocation', summary: 'Allocated after the front door referral (demo data)' });
+      await appendAuditEvent(trx, { authorityId, userId: manager.user.id, action: 'child.allocate', entityType: 'child', entityId: childId, outcome: 'ok', ip: '127.0.0.1', requestId: 'demo-seed', details: { workerId, teamId } });
+    }
+  });
+  // Two more children known to the front door, with no incident yet.
+  for (const index of [4, 5]) {
+    await childService.createChild(db, manager, { teamId: teamIds.get('front')!, fields: childFields(CHILDREN[index]!, index, authorityId) });
+  }
+}
+
+export const ALL_ROLES: readonly Role[] = ROLES;

@@ -1,0 +1,53 @@
+// Configuration from environment variables, read once and validated at start-up.
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  SESSION_SECRET: z.string().min(32).optional(),
+  IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(30),
+  IDLE_WARNING_MINUTES: z.coerce.number().positive().default(5),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
+  LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  SECURE_COOKIES: z.enum(['true', 'false', 'auto']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecret: string | undefined;
+  idleTimeoutMs: number;
+  idleWarningMs: number;
+  lockoutThreshold: number;
+  lockoutMs: number;
+  secureCookies: boolean | 'auto';
+  logLevel: string;
+  seedDemo: boolean;
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = schema.parse(env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.DATA_DIR,
+    sessionSecret: e.SESSION_SECRET,
+    idleTimeoutMs: e.IDLE_TIMEOUT_MINUTES * 60_000,
+    idleWarningMs: e.IDLE_WARNING_MINUTES * 60_000,
+    lockoutThreshold: e.LOCKOUT_THRESHOLD,
+    lockoutMs: e.LOCKOUT_MINUTES * 60_000,
+    secureCookies: e.SECURE_COOKIES === 'auto' ? 'auto' : e.SECURE_COOKIES === 'true',
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO === 'true',
+    production: e.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,189 @@
+// Kysely table types: snake_case, as in the database.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Dates are read as 'YYYY-MM-DD' strings (the pg type parser is set so in connection.ts). */
+type DateOnly = ColumnType<string, string, string>;
+
+export interface AuthoritiesTable {
+  id: string;
+  name: string;
+  short_name: string;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  authority_id: string;
+  name: string;
+  kind: string;
+  parent_team_id: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  authority_id: string;
+  email: string;
+  display_name: string;
+  job_title: Generated<string>;
+  agency: Generated<string>;
+  password_hash: string;
+  active: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_sign_in_at: Date | null;
+  created_at: DefaultedTimestamp;
+  version: Generated<number>;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface UserTrainingsTable {
+  user_id: string;
+  training: string;
+  completed_on: DateOnly;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  is_manager: Generated<boolean>;
+}
+
+export interface SessionsTable {
+  sid: string;
+  user_id: string | null;
+  data: ColumnType<unknown, string, string>;
+  expires_at: Timestamp;
+}
+
+export interface ChildrenTable {
+  id: Generated<string>;
+  authority_id: string;
+  first_name: string;
+  last_name: string;
+  other_names: Generated<string>;
+  date_of_birth: DateOnly;
+  sex: string;
+  ethnicity: Generated<string>;
+  send: Generated<boolean>;
+  send_details: Generated<string>;
+  developmental_age: number | null;
+  looked_after: Generated<boolean>;
+  school_or_setting: Generated<string>;
+  home_area: Generated<string>;
+  person_id: Generated<string>;
+  nhs_number: Generated<string>;
+  allocated_worker_id: string | null;
+  allocated_team_id: string | null;
+  status: Generated<string>;
+  last_activity_at: DefaultedTimestamp;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  authority_id: string;
+  status: Generated<'draft' | 'submitted'>;
+  occurred_at: Date | null;
+  completed_by_name: Generated<string>;
+  completed_by_role: Generated<string>;
+  completed_by_relation: Generated<string>;
+  location_type: Generated<string>;
+  location_area: Generated<string>;
+  location_details: Generated<string>;
+  technology_assisted: Generated<string>;
+  technology_details: Generated<string>;
+  behaviour: Generated<string>;
+  context_planning: Generated<string>;
+  context_factors: ColumnType<string[], string[] | undefined, string[]>;
+  context_details: Generated<string>;
+  relationship_details: Generated<string>;
+  normally_associate: Generated<string>;
+  power_imbalance: ColumnType<string[], string[] | undefined, string[]>;
+  others_response: Generated<string>;
+  child_response: Generated<string>;
+  attempt_to_address: Generated<string>;
+  parents_response: Generated<string>;
+  other_actions: Generated<string>;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  updated_by: string;
+  updated_at: DefaultedTimestamp;
+  submitted_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface IncidentChildrenTable {
+  incident_id: string;
+  child_id: string;
+  role: 'displayed' | 'targeted' | 'witness';
+  own_words: Generated<string>;
+  added_at: DefaultedTimestamp;
+}
+
+export interface ChronologyEntriesTable {
+  id: Generated<string>;
+  child_id: string;
+  occurred_at: Timestamp;
+  recorded_at: DefaultedTimestamp;
+  recorded_by: string;
+  kind: string;
+  summary: string;
+  incident_id: string | null;
+}
+
+export interface AccessGrantsTable {
+  id: Generated<string>;
+  user_id: string;
+  child_id: string;
+  reason: string;
+  granted_by: string;
+  granted_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface AuditEventsTable {
+  seq: ColumnType<string, string | number, never>;
+  at: Timestamp;
+  authority_id: string | null;
+  user_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  outcome: string;
+  ip: string;
+  request_id: string;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  authorities: AuthoritiesTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_trainings: UserTrainingsTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  children: ChildrenTable;
+  incidents: IncidentsTable;
+  incident_children: IncidentChildrenTable;
+  chronology_entries: ChronologyEntriesTable;
+  access_grants: AccessGrantsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type ChildRow = Selectable<ChildrenTable>;
+export type IncidentRow = Selectable<IncidentsTable>;
+export type NewChildRow = Insertable<ChildrenTable>;

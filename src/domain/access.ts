@@ -1,0 +1,52 @@
+// Need-to-know access to a child's record (R-X-7). Pure: the repository gathers the facts,
+// this decides. The list queries in repositories/children.ts apply the same rule in SQL; a
+// test checks the two agree.
+import { type Role, hasTeamAccess, worksWithCases } from './roles.ts';
+
+export interface Viewer {
+  id: string;
+  authorityId: string;
+  roles: readonly Role[];
+}
+
+export interface ChildAccessFacts {
+  childAuthorityId: string;
+  allocatedWorkerId: string | null;
+  /** The viewer is a member of the child's allocated team. */
+  viewerInAllocatedTeam: boolean;
+  /** The viewer manages a team that the allocated worker belongs to, or the allocated team. */
+  viewerManagesAllocation: boolean;
+  /** The viewer recorded an incident (draft or submitted) that links the child. */
+  viewerRecordedIncident: boolean;
+  /** The viewer holds an unexpired, unrevoked grant for the child. */
+  viewerHasGrant: boolean;
+}
+
+export type AccessBasis = 'allocated' | 'team' | 'manager' | 'recorded' | 'grant';
+
+export type AccessDecision =
+  | { allowed: true; basis: AccessBasis }
+  | { allowed: false; reason: 'other_authority' | 'no_case_role' | 'no_need_to_know' };
+
+export function decideChildAccess(viewer: Viewer, facts: ChildAccessFacts): AccessDecision {
+  // Authority boundaries are hard: nothing crosses them.
+  if (viewer.authorityId !== facts.childAuthorityId) return { allowed: false, reason: 'other_authority' };
+  // Administrators manage users and auditors read the log; neither reads case content.
+  if (!worksWithCases(viewer.roles)) return { allowed: false, reason: 'no_case_role' };
+  if (facts.allocatedWorkerId === viewer.id) return { allowed: true, basis: 'allocated' };
+  if (facts.viewerRecordedIncident) return { allowed: true, basis: 'recorded' };
+  if (facts.viewerHasGrant) return { allowed: true, basis: 'grant' };
+  if (hasTeamAccess(viewer.roles)) {
+    if (facts.viewerInAllocatedTeam) return { allowed: true, basis: 'team' };
+    if (facts.viewerManagesAllocation) return { allowed: true, basis: 'manager' };
+  }
+  return { allowed: false, reason: 'no_need_to_know' };
+}
+
+export const ACCESS_BASIS_LABELS: Record<AccessBasis, string> = {
+  allocated: 'You are the allocated worker',
+  team: 'You are in the allocated team',
+  manager: 'You manage the allocated worker or team',
+  recorded: 'You recorded an incident about this child',
+  grant: 'You hold a time-limited access grant',
+};

@@ -1,0 +1,18 @@
+// Identifier checks.
+
+/** NHS number: 10 digits, the last a modulus 11 check digit. Spaces and hyphens are allowed. */
+export function isValidNhsNumber(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, '');
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i += 1) sum += Number(digits[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  const expected = check === 11 ? 0 : check;
+  if (expected === 10) return false;
+  return expected === Number(digits[9]);
+}
+
+export function normaliseNhsNumber(value: string): string {
+  const d = value.replace(/[\s-]/g, '');
+  return d.length === 10 ? `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}` : value.trim();
+}

@@ -1,0 +1,486 @@
+// Children's records. The need-to-know rule (domain/access.ts) is applied here in SQL for lists.
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { ChildAccessFacts, Viewer } from '../domain/access.ts';
+import { hasTeamAccess, worksWithCases } from '../domain/roles.ts';
+import { DOB_WINDOW_DAYS, NAME_SIMILARITY_THRESHOLD } from '../domain/child-match.ts';
+import type { ChildRow, Database } from '../db/types.ts';
+
+export interface ChildFields {
+  firstName: string;
+  lastName: string;
+  otherNames: string;
+  dateOfBirth: string;
+  sex: string;
+  ethnicity: string;
+  send: boolean;
+  sendDetails: string;
+  developmentalAge: number | null;
+  lookedAfter: boolean;
+  schoolOrSetting: string;
+  homeArea: string;
+  personId: string;
+  nhsNumber: string;
+}
+
+export interface Child extends ChildFields {
+  id: string;
+  authorityId: string;
+  allocatedWorkerId: string | null;
+  allocatedWorkerName: string | null;
+  allocatedTeamId: string | null;
+  allocatedTeamName: string | null;
+  status: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedByName: string | null;
+}
+
+export const CHILD_FIELD_COLUMNS = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  otherNames: 'other_names',
+  dateOfBirth: 'date_of_birth',
+  sex: 'sex',
+  ethnicity: 'ethnicity',
+  send: 'send',
+  sendDetails: 'send_details',
+  developmentalAge: 'developmental_age',
+  lookedAfter: 'looked_after',
+  schoolOrSetting: 'school_or_setting',
+  homeArea: 'home_area',
+  personId: 'person_id',
+  nhsNumber: 'nhs_number',
+} as const satisfies Record<keyof ChildFields, keyof ChildRow>;
+
+function toColumns(f: ChildFields) {
+  return {
+    first_name: f.firstName,
+    last_name: f.lastName,
+    other_names: f.otherNames,
+    date_of_birth: f.dateOfBirth,
+    sex: f.sex,
+    ethnicity: f.ethnicity,
+    send: f.send,
+    send_details: f.sendDetails,
+    developmental_age: f.developmentalAge,
+    looked_after: f.lookedAfter,
+    school_or_setting: f.schoolOrSetting,
+    home_area: f.homeArea,
+    person_id: f.personId,
+    nhs_number: f.nhsNumber,
+  };
+}
+
+type ChildWithNames = ChildRow & { worker_name: string | null; team_name: string | null; updated_by_name: string | null };
+
+function fromRow(r: ChildWithNames): Child {
+  return {
+    id: r.id,
+    authorityId: r.authority_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    otherNames: r.other_names,
+    dateOfBirth: r.date_of_birth,
+    sex: r.sex,
+    ethnicity: r.ethnicity,
+    send: r.send,
+    sendDetails: r.send_details,
+    developmentalAge: r.developmental_age,
+    lookedAfter: r.looked_after,
+    schoolOrSetting: r.school_or_setting,
+    homeArea: r.home_area,
+    personId: r.person_id,
+    nhsNumber: r.nhs_number,
+    allocatedWorkerId: r.allocated_worker_id,
+    allocatedWorkerName: r.worker_name,
+    allocatedTeamId: r.allocated_team_id,
+    allocatedTeamName: r.team_name,
+    status: r.status,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    updatedByName: r.updated_by_name,
+  };
+}
+
+export async function insertChild(
+  db: Kysely<Database>,
+  a: { authorityId: string; createdBy: string; fields: ChildFields; allocatedTeamId: string | null; allocatedWorkerId: string | null },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('children')
+    .values({
+      ...toColumns(a.fields),
+      authority_id: a.authorityId,
+      created_by: a.createdBy,
+      updated_by: a.createdBy,
+      allocated_team_id: a.allocatedTeamId,
+      allocated_worker_id: a.allocatedWorkerId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Saves the fields if nobody saved since `version` was read; false when the save is stale. */
+export async function updateChild(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  updatedBy: string,
+  fields: ChildFields,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('children')
+    .set((eb) => ({
+      ...toColumns(fields),
+      updated_by: updatedBy,
+      updated_at: new Date(),
+      last_activity_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function setAllocation(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  updatedBy: string,
+  allocation: { workerId: string | null; teamId: string | null },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('children')
+    .set((eb) => ({
+      allocated_worker_id: allocation.workerId,
+      allocated_team_id: allocation.teamId,
+      updated_by: updatedBy,
+      updated_at: new Date(),
+      last_activity_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function touchChildren(db: Kysely<Database>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('children').set({ last_activity_at: new Date() }).where('id', 'in', ids).execute();
+}
+
+export async function findChild(db: Kysely<Database>, id: string): Promise<Child | undefined> {
+  const row = await db
+    .selectFrom('children as c')
+    .leftJoin('users as w', 'w.id', 'c.allocated_worker_id')
+    .leftJoin('teams as t', 't.id', 'c.allocated_team_id')
+    .leftJoin('users as ub', 'ub.id', 'c.updated_by')
+    .selectAll('c')
+    .select(['w.display_name as worker_name', 't.name as team_name', 'ub.display_name as updated_by_name'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  return row ? fromRow(row) : undefined;
+}
+
+/** The facts the access rule needs, for one viewer and one child. */
+export async function childAccessFacts(db: Kysely<Database>, viewerId: string, childId: string): Promise<ChildAccessFacts | undefined> {
+  const row = await db
+    .selectFrom('children as c')
+    .select((eb) => [
+      'c.authority_id',
+      'c.allocated_worker_id',
+      eb
+        .exists(
+          eb.selectFrom('team_members as m').select('m.user_id').whereRef('m.team_id', '=', 'c.allocated_team_id').where('m.user_id', '=', viewerId),
+        )
+        .as('in_team'),
+      eb
+        .exists(
+          eb
+            .selectFrom('team_members as mine')
+            .select('mine.user_id')
+            .where('mine.user_id', '=', viewerId)
+            .where('mine.is_manager', '=', true)
+            .where((w) =>
+              w.or([
+                w('mine.team_id', '=', w.ref('c.allocated_team_id')),
+                w.exists(
+                  w
+                    .selectFrom('team_members as theirs')
+                    .select('theirs.user_id')
+                    .whereRef('theirs.team_id', '=', 'mine.team_id')
+                    .whereRef('theirs.user_id', '=', 'c.allocated_worker_id'),
+                ),
+              ]),
+            ),
+        )
+        .as('manages'),
+      eb
+        .exists(
+          eb
+            .selectFrom('incident_children as ic')
+            .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
+            .select('ic.child_id')
+            .whereRef('ic.child_id', '=', 'c.id')
+            .where('i.created_by', '=', viewerId),
+        )
+        .as('recorded'),
+      eb
+        .exists(
+          eb
+            .selectFrom('access_grants as g')
+            .select('g.id')
+            .whereRef('g.child_id', '=', 'c.id')
+            .where('g.user_id', '=', viewerId)
+            .where('g.revoked_at', 'is', null)
+            .where('g.expires_at', '>', new Date()),
+        )
+        .as('granted'),
+    ])
+    .where('c.id', '=', childId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    childAuthorityId: row.authority_id,
+    allocatedWorkerId: row.allocated_worker_id,
+    viewerInAllocatedTeam: Boolean(row.in_team),
+    viewerManagesAllocation: Boolean(row.manages),
+    viewerRecordedIncident: Boolean(row.recorded),
+    viewerHasGrant: Boolean(row.granted),
+  };
+}
+
+/** The need-to-know rule as a WHERE clause on `children as c` (mirrors decideChildAccess). */
+export function visibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database & { c: Database['children'] }, 'c'>) => {
+    if (!worksWithCases(viewer.roles)) return eb.val(false);
+    const clauses = [
+      eb('c.allocated_worker_id', '=', viewer.id),
+      eb.exists(
+        eb
+          .selectFrom('incident_children as ic')
+          .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
+          .select('ic.child_id')
+          .whereRef('ic.child_id', '=', 'c.id')
+          .where('i.created_by', '=', viewer.id),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('access_grants as g')
+          .select('g.id')
+          .whereRef('g.child_id', '=', 'c.id')
+          .where('g.user_id', '=', viewer.id)
+          .where('g.revoked_at', 'is', null)
+          .where('g.expires_at', '>', new Date()),
+      ),
+    ];
+    if (hasTeamAccess(viewer.roles)) {
+      clauses.push(
+        eb('c.allocated_team_id', 'in', eb.selectFrom('team_members as m').select('m.team_id').where('m.user_id', '=', viewer.id)),
+        eb(
+          'c.allocated_worker_id',
+          'in',
+          eb
+            .selectFrom('team_members as mine')
+            .innerJoin('team_members as theirs', 'theirs.team_id', 'mine.team_id')
+            .select('theirs.user_id')
+            .where('mine.user_id', '=', viewer.id)
+            .where('mine.is_manager', '=', true),
+        ),
+      );
+    }
+    return eb.and([eb('c.authority_id', '=', viewer.authorityId), eb.or(clauses)]);
+  };
+}
+
+export const CASE_SORTS = ['name', 'dob', 'latest', 'worker', 'status'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export interface CaseListQuery {
+  scope: 'mine' | 'team' | 'visible';
+  teamIds?: string[];
+  search?: string;
+  status?: string;
+  sort: CaseSort;
+  direction: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export interface CaseListRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  allocatedWorkerName: string | null;
+  allocatedTeamName: string | null;
+  status: string;
+  latestIncidentAt: Date | null;
+  lastActivityAt: Date;
+}
+
+export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseListQuery): Promise<{ rows: CaseListRow[]; total: number }> {
+  const latest = db
+    .selectFrom('incident_children as lic')
+    .innerJoin('incidents as li', 'li.id', 'lic.incident_id')
+    .select((eb) => ['lic.child_id', eb.fn.max('li.occurred_at').as('latest_at')])
+    .where('li.status', '=', 'submitted')
+    .groupBy('lic.child_id');
+
+  let base = db
+    .selectFrom('children as c')
+    .where(visibleTo(viewer))
+    .leftJoin('users as w', 'w.id', 'c.allocated_worker_id')
+    .leftJoin('teams as t', 't.id', 'c.allocated_team_id');
+  if (q.scope === 'mine') base = base.where('c.allocated_worker_id', '=', viewer.id);
+  if (q.scope === 'team') {
+    const teamIds = q.teamIds ?? [];
+    base = teamIds.length ? base.where('c.allocated_team_id', 'in', teamIds) : base.where(sql<boolean>`false`);
+  }
+  if (q.status) base = base.where('c.status', '=', q.status);
+  if (q.search && q.search.trim()) {
+    const term = `%${q.search.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb(sql`lower(c.first_name || ' ' || c.last_name)`, 'like', term),
+        eb('c.person_id', '=', q.search!.trim()),
+      ]),
+    );
+  }
+  const totalRow = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+
+  const dir = q.direction;
+  let rowsQ = base
+    .leftJoin(latest.as('lat'), 'lat.child_id', 'c.id')
+    .select([
+      'c.id',
+      'c.first_name',
+      'c.last_name',
+      'c.date_of_birth',
+      'c.status',
+      'c.last_activity_at',
+      'w.display_name as worker_name',
+      't.name as team_name',
+      'lat.latest_at',
+    ]);
+  switch (q.sort) {
+    case 'name':
+      rowsQ = rowsQ.orderBy('c.last_name', dir).orderBy('c.first_name', dir);
+      break;
+    case 'dob':
+      rowsQ = rowsQ.orderBy('c.date_of_birth', dir);
+      break;
+    case 'latest':
+      rowsQ = rowsQ.orderBy(sql`lat.latest_at ${sql.raw(dir)} nulls last`);
+      break;
+    case 'worker':
+      rowsQ = rowsQ.orderBy(sql`w.display_name ${sql.raw(dir)} nulls last`);
+      break;
+    case 'status':
+      rowsQ = rowsQ.orderBy('c.status', dir);
+      break;
+  }
+  const rows = await rowsQ
+    .orderBy('c.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return {
+    total: Number(totalRow.n),
+    rows: rows.map((r) => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      dateOfBirth: r.date_of_birth,
+      allocatedWorkerName: r.worker_name,
+      allocatedTeamName: r.team_name,
+      status: r.status,
+      latestIncidentAt: (r.latest_at as Date | null) ?? null,
+      lastActivityAt: r.last_activity_at,
+    })),
+  };
+}
+
+export interface MatchRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  schoolOrSetting: string;
+  similarity: number;
+  visible: boolean;
+}
+
+/**
+ * Possible existing records for a child about to be added: similar name (pg_trgm) and a
+ * date of birth within the window, or with day and month swapped, in the same authority.
+ */
+export async function findPossibleMatches(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  a: { firstName: string; lastName: string; dateOfBirth: string },
+): Promise<MatchRow[]> {
+  const name = `${a.firstName} ${a.lastName}`.trim().toLowerCase();
+  const rows = await db
+    .selectFrom('children as c')
+    .select((eb) => [
+      'c.id',
+      'c.first_name',
+      'c.last_name',
+      'c.date_of_birth',
+      'c.school_or_setting',
+      sql<number>`similarity(lower(c.first_name || ' ' || c.last_name), ${name})`.as('sim'),
+      visibleTo(viewer)(eb).as('visible'),
+    ])
+    .where('c.authority_id', '=', viewer.authorityId)
+    .where(
+      sql<boolean>`(c.date_of_birth between ${a.dateOfBirth}::date - ${DOB_WINDOW_DAYS}::int and ${a.dateOfBirth}::date + ${DOB_WINDOW_DAYS}::int
+        or c.date_of_birth = make_date(extract(year from ${a.dateOfBirth}::date)::int, least(extract(day from ${a.dateOfBirth}::date)::int, 12), extract(month from ${a.dateOfBirth}::date)::int))`,
+    )
+    .where(sql<boolean>`similarity(lower(c.first_name || ' ' || c.last_name), ${name}) >= ${NAME_SIMILARITY_THRESHOLD}`)
+    .orderBy('sim', 'desc')
+    .limit(10)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    dateOfBirth: r.date_of_birth,
+    schoolOrSetting: r.school_or_setting,
+    similarity: Number(r.sim),
+    visible: Boolean(r.visible),
+  }));
+}
+
+/** Children the viewer may see whose name or person id matches, for linking to an incident. */
+export async function searchVisibleChildren(db: Kysely<Database>, viewer: Viewer, term: string, limit = 20) {
+  const t = term.trim().toLowerCase();
+  if (!t) return [];
+  const rows = await db
+    .selectFrom('children as c')
+    .select(['c.id', 'c.first_name', 'c.last_name', 'c.date_of_birth', 'c.school_or_setting'])
+    .where(visibleTo(viewer))
+    .where((eb) =>
+      eb.or([
+        eb(sql`lower(c.first_name || ' ' || c.last_name)`, 'like', `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
+        eb(sql<number>`similarity(lower(c.first_name || ' ' || c.last_name), ${t})`, '>=', 0.3),
+        eb('c.person_id', '=', term.trim()),
+      ]),
+    )
+    .orderBy('c.last_name')
+    .orderBy('c.first_name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    dateOfBirth: r.date_of_birth,
+    schoolOrSetting: r.school_or_setting,
+  }));
+}

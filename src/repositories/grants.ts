@@ -1,0 +1,47 @@
+// Explicit, time-limited access grants to a child's record (R-X-7).
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+
+export async function insertGrant(
+  db: Kysely<Database>,
+  g: { userId: string; childId: string; reason: string; grantedBy: string; expiresAt: Date },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('access_grants')
+    .values({ user_id: g.userId, child_id: g.childId, reason: g.reason, granted_by: g.grantedBy, expires_at: g.expiresAt, revoked_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function revokeGrant(db: Kysely<Database>, id: string, childId: string): Promise<boolean> {
+  const res = await db
+    .updateTable('access_grants')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('child_id', '=', childId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function grantsForChild(db: Kysely<Database>, childId: string) {
+  const rows = await db
+    .selectFrom('access_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .innerJoin('users as by', 'by.id', 'g.granted_by')
+    .select(['g.id', 'u.display_name as user_name', 'by.display_name as granted_by_name', 'g.reason', 'g.granted_at', 'g.expires_at'])
+    .where('g.child_id', '=', childId)
+    .where('g.revoked_at', 'is', null)
+    .where('g.expires_at', '>', new Date())
+    .orderBy('g.expires_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    userName: r.user_name,
+    grantedByName: r.granted_by_name,
+    reason: r.reason,
+    grantedAt: r.granted_at,
+    expiresAt: r.expires_at,
+  }));
+}

@@ -1,0 +1,225 @@
+// Incidents recorded on the Sexual Behaviour Recording Form, and the children they link.
+import type { Kysely } from 'kysely';
+import type { ChildRole, IncidentListField, IncidentTextField } from '../domain/recording-form.ts';
+import type { Database, IncidentRow } from '../db/types.ts';
+
+export interface IncidentChild {
+  childId: string;
+  role: ChildRole;
+  ownWords: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  authorityId: string;
+}
+
+export interface Incident {
+  id: string;
+  authorityId: string;
+  status: 'draft' | 'submitted';
+  occurredAt: Date | null;
+  text: Record<IncidentTextField, string>;
+  lists: Record<IncidentListField, string[]>;
+  createdBy: string;
+  createdByName: string;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedByName: string;
+  submittedAt: Date | null;
+  version: number;
+  children: IncidentChild[];
+}
+
+function textOf(r: IncidentRow): Record<IncidentTextField, string> {
+  return {
+    completed_by_name: r.completed_by_name,
+    completed_by_role: r.completed_by_role,
+    completed_by_relation: r.completed_by_relation,
+    location_type: r.location_type,
+    location_area: r.location_area,
+    location_details: r.location_details,
+    technology_assisted: r.technology_assisted,
+    technology_details: r.technology_details,
+    behaviour: r.behaviour,
+    context_planning: r.context_planning,
+    context_details: r.context_details,
+    relationship_details: r.relationship_details,
+    normally_associate: r.normally_associate,
+    others_response: r.others_response,
+    child_response: r.child_response,
+    attempt_to_address: r.attempt_to_address,
+    parents_response: r.parents_response,
+    other_actions: r.other_actions,
+  };
+}
+
+export async function insertDraftIncident(
+  db: Kysely<Database>,
+  a: { authorityId: string; createdBy: string; completedByName: string; completedByRole: string },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('incidents')
+    .values({
+      authority_id: a.authorityId,
+      created_by: a.createdBy,
+      updated_by: a.createdBy,
+      completed_by_name: a.completedByName,
+      completed_by_role: a.completedByRole,
+      occurred_at: null,
+      submitted_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function findIncident(db: Kysely<Database>, id: string): Promise<Incident | undefined> {
+  const r = await db
+    .selectFrom('incidents as i')
+    .innerJoin('users as cb', 'cb.id', 'i.created_by')
+    .innerJoin('users as ub', 'ub.id', 'i.updated_by')
+    .selectAll('i')
+    .select(['cb.display_name as created_by_name', 'ub.display_name as updated_by_name'])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const children = await db
+    .selectFrom('incident_children as ic')
+    .innerJoin('children as c', 'c.id', 'ic.child_id')
+    .select(['ic.child_id', 'ic.role', 'ic.own_words', 'c.first_name', 'c.last_name', 'c.date_of_birth', 'c.authority_id'])
+    .where('ic.incident_id', '=', id)
+    .orderBy('ic.added_at')
+    .execute();
+  return {
+    id: r.id,
+    authorityId: r.authority_id,
+    status: r.status,
+    occurredAt: r.occurred_at,
+    text: textOf(r),
+    lists: { context_factors: r.context_factors, power_imbalance: r.power_imbalance },
+    createdBy: r.created_by,
+    createdByName: r.created_by_name,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    updatedByName: r.updated_by_name,
+    submittedAt: r.submitted_at,
+    version: r.version,
+    children: children.map((c) => ({
+      childId: c.child_id,
+      role: c.role,
+      ownWords: c.own_words,
+      firstName: c.first_name,
+      lastName: c.last_name,
+      dateOfBirth: c.date_of_birth,
+      authorityId: c.authority_id,
+    })),
+  };
+}
+
+export type IncidentChanges = Partial<Record<IncidentTextField, string>> &
+  Partial<Record<IncidentListField, string[]>> & { occurred_at?: Date | null };
+
+/** Saves changes if nobody saved since `version`; false when stale. */
+export async function updateIncident(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  updatedBy: string,
+  changes: IncidentChanges,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('incidents')
+    .set((eb) => ({ ...changes, updated_by: updatedBy, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function bumpIncidentVersion(db: Kysely<Database>, id: string, version: number, updatedBy: string): Promise<boolean> {
+  return updateIncident(db, id, version, updatedBy, {});
+}
+
+export async function upsertIncidentChild(
+  db: Kysely<Database>,
+  a: { incidentId: string; childId: string; role: ChildRole; ownWords: string },
+): Promise<void> {
+  await db
+    .insertInto('incident_children')
+    .values({ incident_id: a.incidentId, child_id: a.childId, role: a.role, own_words: a.ownWords })
+    .onConflict((oc) => oc.columns(['incident_id', 'child_id']).doUpdateSet({ role: a.role, own_words: a.ownWords }))
+    .execute();
+}
+
+export async function removeIncidentChild(db: Kysely<Database>, incidentId: string, childId: string): Promise<void> {
+  await db.deleteFrom('incident_children').where('incident_id', '=', incidentId).where('child_id', '=', childId).execute();
+}
+
+export async function markSubmitted(db: Kysely<Database>, id: string, version: number, by: string): Promise<boolean> {
+  const res = await db
+    .updateTable('incidents')
+    .set((eb) => ({
+      status: 'submitted' as const,
+      submitted_at: new Date(),
+      updated_by: by,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function listDrafts(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('incidents')
+    .select(['id', 'occurred_at', 'updated_at', 'behaviour'])
+    .where('created_by', '=', userId)
+    .where('status', '=', 'draft')
+    .orderBy('updated_at', 'desc')
+    .execute();
+}
+
+export interface ChildIncidentSummary {
+  incidentId: string;
+  occurredAt: Date | null;
+  submittedAt: Date | null;
+  role: ChildRole;
+  locationType: string;
+  technologyAssisted: string;
+  others: { childId: string; role: ChildRole }[];
+}
+
+/** Submitted incidents linking a child, newest first, each with the child's own role. */
+export async function incidentsForChild(db: Kysely<Database>, childId: string): Promise<ChildIncidentSummary[]> {
+  const rows = await db
+    .selectFrom('incident_children as ic')
+    .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
+    .select(['i.id', 'i.occurred_at', 'i.submitted_at', 'ic.role', 'i.location_type', 'i.technology_assisted'])
+    .where('ic.child_id', '=', childId)
+    .where('i.status', '=', 'submitted')
+    .orderBy('i.occurred_at', 'desc')
+    .execute();
+  if (rows.length === 0) return [];
+  const others = await db
+    .selectFrom('incident_children')
+    .select(['incident_id', 'child_id', 'role'])
+    .where(
+      'incident_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('child_id', '!=', childId)
+    .execute();
+  return rows.map((r) => ({
+    incidentId: r.id,
+    occurredAt: r.occurred_at,
+    submittedAt: r.submitted_at,
+    role: r.role,
+    locationType: r.location_type,
+    technologyAssisted: r.technology_assisted,
+    others: others.filter((o) => o.incident_id === r.id).map((o) => ({ childId: o.child_id, role: o.role })),
+  }));
+}

@@ -1,0 +1,305 @@
+// Users, their roles, trainings and team memberships.
+import type { Kysely } from 'kysely';
+import { type Role, type Training, isRole, isTraining } from '../domain/roles.ts';
+import type { Database } from '../db/types.ts';
+
+export interface UserSummary {
+  id: string;
+  authorityId: string;
+  email: string;
+  displayName: string;
+  jobTitle: string;
+  agency: string;
+  active: boolean;
+  roles: Role[];
+}
+
+export interface UserDetail extends UserSummary {
+  version: number;
+  trainings: { training: Training; completedOn: string }[];
+  teams: { teamId: string; teamName: string; isManager: boolean }[];
+  lockedUntil: Date | null;
+  lastSignInAt: Date | null;
+}
+
+export interface Credentials {
+  id: string;
+  authorityId: string;
+  passwordHash: string;
+  active: boolean;
+  failedAttempts: number;
+  lockedUntil: Date | null;
+}
+
+export async function findCredentialsByEmail(db: Kysely<Database>, email: string): Promise<Credentials | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'authority_id', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    authorityId: row.authority_id,
+    passwordHash: row.password_hash,
+    active: row.active,
+    failedAttempts: row.failed_attempts,
+    lockedUntil: row.locked_until,
+  };
+}
+
+export async function recordFailedSignIn(db: Kysely<Database>, userId: string, lockUntil: Date | null): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_attempts: eb('failed_attempts', '+', 1),
+      ...(lockUntil ? { locked_until: lockUntil } : {}),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function recordSuccessfulSignIn(db: Kysely<Database>, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null, last_sign_in_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+async function rolesFor(db: Kysely<Database>, userIds: string[]): Promise<Map<string, Role[]>> {
+  const map = new Map<string, Role[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).execute();
+  for (const r of rows) {
+    if (!isRole(r.role)) continue;
+    const list = map.get(r.user_id) ?? [];
+    list.push(r.role);
+    map.set(r.user_id, list);
+  }
+  return map;
+}
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<UserDetail | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [roles, trainings, teams] = await Promise.all([
+    rolesFor(db, [id]),
+    db.selectFrom('user_trainings').select(['training', 'completed_on']).where('user_id', '=', id).orderBy('training').execute(),
+    db
+      .selectFrom('team_members as m')
+      .innerJoin('teams as t', 't.id', 'm.team_id')
+      .select(['t.id', 't.name', 'm.is_manager'])
+      .where('m.user_id', '=', id)
+      .orderBy('t.name')
+      .execute(),
+  ]);
+  return {
+    id: row.id,
+    authorityId: row.authority_id,
+    email: row.email,
+    displayName: row.display_name,
+    jobTitle: row.job_title,
+    agency: row.agency,
+    active: row.active,
+    roles: roles.get(id) ?? [],
+    version: row.version,
+    trainings: trainings
+      .filter((t) => isTraining(t.training))
+      .map((t) => ({ training: t.training as Training, completedOn: t.completed_on })),
+    teams: teams.map((t) => ({ teamId: t.id, teamName: t.name, isManager: t.is_manager })),
+    lockedUntil: row.locked_until,
+    lastSignInAt: row.last_sign_in_at,
+  };
+}
+
+export async function listUsers(db: Kysely<Database>, authorityId: string): Promise<UserSummary[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'authority_id', 'email', 'display_name', 'job_title', 'agency', 'active'])
+    .where('authority_id', '=', authorityId)
+    .orderBy('display_name')
+    .execute();
+  const roles = await rolesFor(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    authorityId: r.authority_id,
+    email: r.email,
+    displayName: r.display_name,
+    jobTitle: r.job_title,
+    agency: r.agency,
+    active: r.active,
+    roles: roles.get(r.id) ?? [],
+  }));
+}
+
+export async function emailExists(db: Kysely<Database>, email: string, exceptId?: string): Promise<boolean> {
+  let q = db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()));
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export interface UserWrite {
+  authorityId: string;
+  email: string;
+  displayName: string;
+  jobTitle: string;
+  agency: string;
+  active: boolean;
+  roles: Role[];
+  trainings: { training: Training; completedOn: string }[];
+  teams: { teamId: string; isManager: boolean }[];
+}
+
+export async function insertUser(db: Kysely<Database>, u: UserWrite, passwordHash: string): Promise<string> {
+  const { id } = await db
+    .insertInto('users')
+    .values({
+      authority_id: u.authorityId,
+      email: u.email.trim(),
+      display_name: u.displayName,
+      job_title: u.jobTitle,
+      agency: u.agency,
+      active: u.active,
+      password_hash: passwordHash,
+      locked_until: null,
+      last_sign_in_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await replaceUserLinks(db, id, u);
+  return id;
+}
+
+/** Updates a user if the version still matches; returns false when someone saved first. */
+export async function updateUser(db: Kysely<Database>, id: string, version: number, u: UserWrite): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set((eb) => ({
+      email: u.email.trim(),
+      display_name: u.displayName,
+      job_title: u.jobTitle,
+      agency: u.agency,
+      active: u.active,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  await replaceUserLinks(db, id, u);
+  return true;
+}
+
+export async function unlockUser(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
+}
+
+export async function setPasswordHash(db: Kysely<Database>, id: string, hash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+}
+
+async function replaceUserLinks(db: Kysely<Database>, id: string, u: UserWrite): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
+  await db.deleteFrom('user_trainings').where('user_id', '=', id).execute();
+  await db.deleteFrom('team_members').where('user_id', '=', id).execute();
+  if (u.roles.length) await db.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
+  if (u.trainings.length)
+    await db
+      .insertInto('user_trainings')
+      .values(u.trainings.map((t) => ({ user_id: id, training: t.training, completed_on: t.completedOn })))
+      .execute();
+  if (u.teams.length)
+    await db
+      .insertInto('team_members')
+      .values(u.teams.map((t) => ({ user_id: id, team_id: t.teamId, is_manager: t.isManager })))
+      .execute();
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  kind: string;
+  parentTeamId: string | null;
+  memberCount: number;
+}
+
+export async function listTeams(db: Kysely<Database>, authorityId: string): Promise<TeamRow[]> {
+  const rows = await db
+    .selectFrom('teams as t')
+    .leftJoin('team_members as m', 'm.team_id', 't.id')
+    .select((eb) => ['t.id', 't.name', 't.kind', 't.parent_team_id', eb.fn.count<string>('m.user_id').as('members')])
+    .where('t.authority_id', '=', authorityId)
+    .groupBy(['t.id', 't.name', 't.kind', 't.parent_team_id'])
+    .orderBy('t.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    parentTeamId: r.parent_team_id,
+    memberCount: Number(r.members),
+  }));
+}
+
+export async function insertTeam(
+  db: Kysely<Database>,
+  t: { authorityId: string; name: string; kind: string; parentTeamId: string | null },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('teams')
+    .values({ authority_id: t.authorityId, name: t.name, kind: t.kind, parent_team_id: t.parentTeamId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function teamNameExists(db: Kysely<Database>, authorityId: string, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('teams')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.trim().toLowerCase()))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function teamMemberIds(db: Kysely<Database>, userId: string): Promise<{ teamId: string; isManager: boolean }[]> {
+  const rows = await db.selectFrom('team_members').select(['team_id', 'is_manager']).where('user_id', '=', userId).execute();
+  return rows.map((r) => ({ teamId: r.team_id, isManager: r.is_manager }));
+}
+
+export async function listCaseWorkers(db: Kysely<Database>, authorityId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.display_name'])
+    .where('u.authority_id', '=', authorityId)
+    .where('u.active', '=', true)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles as r')
+          .select('r.user_id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.role', 'in', ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl']),
+      ),
+    )
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+}
+
+export async function listAuthorities(db: Kysely<Database>) {
+  return db.selectFrom('authorities').selectAll().orderBy('name').execute();
+}
+
+export async function authorityName(db: Kysely<Database>, id: string): Promise<string> {
+  const row = await db.selectFrom('authorities').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? id;
+}

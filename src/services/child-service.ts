@@ -1,0 +1,298 @@
+// Children's records: every read is permission-checked and audited; every change is checked,
+// made, added to the chronology and audited in one transaction.
+import { type AccessBasis, decideChildAccess } from '../domain/access.ts';
+import { matchReason } from '../domain/child-match.ts';
+import { CASE_ROLES, type Role } from '../domain/roles.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry, listChronology, type ChronologyKind } from '../repositories/chronology.ts';
+import * as grants from '../repositories/grants.ts';
+import { incidentsForChild } from '../repositories/incidents.ts';
+import * as incidents from '../repositories/incidents.ts';
+import * as users from '../repositories/users.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  requireRole,
+  transaction,
+} from './context.ts';
+
+export const CHILD_FIELD_LABELS: Record<keyof children.ChildFields, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  otherNames: 'Other names',
+  dateOfBirth: 'Date of birth',
+  sex: 'Sex',
+  ethnicity: 'Ethnicity',
+  send: 'Special educational needs or learning disability',
+  sendDetails: 'Details of needs',
+  developmentalAge: 'Developmental age',
+  lookedAfter: 'Looked after',
+  schoolOrSetting: 'School or setting',
+  homeArea: 'Home area or ward',
+  personId: 'Person ID',
+  nhsNumber: 'NHS number',
+};
+
+/** Checks the actor may see the child; audits and answers 404 when not (R-X-7). */
+export async function authorizeChild(db: Db, actor: Actor, childId: string, action: string): Promise<AccessBasis> {
+  if (!isUuid(childId)) {
+    await auditRefusal(db, actor, action, 'child', childId.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
+  const facts = await children.childAccessFacts(db, actor.user.id, childId);
+  const decision = facts ? decideChildAccess(actor.user, facts) : ({ allowed: false, reason: 'not_found' } as const);
+  if (!decision.allowed) {
+    await auditRefusal(db, actor, action, 'child', childId, decision.reason);
+    throw new NotFoundError();
+  }
+  return decision.basis;
+}
+
+async function requireCaseRole(db: Db, actor: Actor, action: string) {
+  await requireRole(db, actor, CASE_ROLES, action);
+}
+
+export async function viewChild(db: Db, actor: Actor, childId: string) {
+  const basis = await authorizeChild(db, actor, childId, 'child.view');
+  return transaction(db, async (trx) => {
+    const child = await children.findChild(trx, childId);
+    if (!child) throw new NotFoundError();
+    const linked = await incidentsForChild(trx, childId);
+    // Other children in those incidents: named only where the viewer may see them too (R-X-1).
+    const otherIds = [...new Set(linked.flatMap((i) => i.others.map((o) => o.childId)))];
+    const others = new Map<string, { name: string } | null>();
+    for (const id of otherIds) {
+      const facts = await children.childAccessFacts(trx, actor.user.id, id);
+      const d = facts ? decideChildAccess(actor.user, facts) : null;
+      if (d?.allowed) {
+        const c = await children.findChild(trx, id);
+        others.set(id, c ? { name: `${c.firstName} ${c.lastName}` } : null);
+      } else others.set(id, null);
+    }
+    const activeGrants = await grants.grantsForChild(trx, childId);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { basis } }));
+    return {
+      child,
+      basis,
+      incidents: linked.map((i) => ({ ...i, others: i.others.map((o) => ({ ...o, visible: others.get(o.childId) ?? null })) })),
+      grants: activeGrants,
+    };
+  });
+}
+
+export async function viewChronology(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  q: { kinds: ChronologyKind[]; from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+) {
+  await authorizeChild(db, actor, childId, 'chronology.view');
+  return transaction(db, async (trx) => {
+    const child = await children.findChild(trx, childId);
+    if (!child) throw new NotFoundError();
+    const result = await listChronology(trx, { childId, ...q });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'chronology.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { page: q.page } }),
+    );
+    return { child, ...result };
+  });
+}
+
+export interface MatchView {
+  id: string;
+  name: string;
+  dateOfBirth: string;
+  schoolOrSetting: string;
+  reason: string;
+}
+
+/** Possible existing records for the child being added; records the user cannot see are counted, not shown. */
+export async function possibleMatches(db: Db, actor: Actor, f: { firstName: string; lastName: string; dateOfBirth: string }) {
+  await requireCaseRole(db, actor, 'child.match');
+  const rows = await children.findPossibleMatches(db, actor.user, f);
+  const visible: MatchView[] = [];
+  let hidden = 0;
+  for (const r of rows) {
+    const reason = matchReason(f.dateOfBirth, { dateOfBirth: r.dateOfBirth, nameSimilarity: r.similarity });
+    if (!reason) continue;
+    if (r.visible) visible.push({ id: r.id, name: `${r.firstName} ${r.lastName}`, dateOfBirth: r.dateOfBirth, schoolOrSetting: r.schoolOrSetting, reason });
+    else hidden += 1;
+  }
+  if (visible.length || hidden) {
+    await transaction(db, (trx) =>
+      appendAuditEvent(trx, auditFor(actor, { action: 'child.match', entityType: 'child', outcome: 'ok', details: { shown: visible.map((v) => v.id), hidden } })),
+    );
+  }
+  return { visible, hidden };
+}
+
+export async function createChild(
+  db: Db,
+  actor: Actor,
+  a: { fields: children.ChildFields; teamId: string | null; incidentId?: string | undefined; role?: 'displayed' | 'targeted' | 'witness' | undefined },
+): Promise<string> {
+  await requireCaseRole(db, actor, 'child.create');
+  if (a.teamId && !actor.user.teams.some((t) => t.teamId === a.teamId)) {
+    throw new ValidationError([{ field: 'teamId', message: 'Select one of your teams' }]);
+  }
+  if (!a.teamId && !a.incidentId) {
+    throw new ValidationError([{ field: 'teamId', message: 'Select the team responsible for this child' }]);
+  }
+  // A child first recorded in an incident belongs to the recorder's team until allocated.
+  const teamId = a.teamId ?? actor.user.teams[0]?.teamId ?? null;
+  return transaction(db, async (trx) => {
+    if (a.incidentId) {
+      const inc = await incidents.findIncident(trx, a.incidentId);
+      if (!inc || inc.createdBy !== actor.user.id || inc.status !== 'draft') throw new NotFoundError();
+    }
+    const id = await children.insertChild(trx, {
+      authorityId: actor.user.authorityId,
+      createdBy: actor.user.id,
+      fields: a.fields,
+      allocatedTeamId: teamId,
+      allocatedWorkerId: null,
+    });
+    await addChronologyEntry(trx, { childId: id, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'record_created', summary: 'Record created' });
+    if (a.incidentId) {
+      await incidents.upsertIncidentChild(trx, { incidentId: a.incidentId, childId: id, role: a.role ?? 'displayed', ownWords: '' });
+    }
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'child.create', entityType: 'child', entityId: id, outcome: 'ok', details: { incidentId: a.incidentId ?? null } }),
+    );
+    return id;
+  });
+}
+
+function display(v: unknown): string {
+  if (v === null || v === undefined || v === '') return 'Not recorded';
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  return String(v);
+}
+
+export async function updateChild(db: Db, actor: Actor, childId: string, version: number, fields: children.ChildFields) {
+  await authorizeChild(db, actor, childId, 'child.update');
+  if (actor.user.roles.every((r) => r === 'partner' || r === 'administrator' || r === 'auditor')) {
+    await auditRefusal(db, actor, 'child.update', 'child', childId, 'read_only_role');
+    throw new ForbiddenError();
+  }
+  await transaction(db, async (trx) => {
+    const before = await children.findChild(trx, childId);
+    if (!before) throw new NotFoundError();
+    const saved = await children.updateChild(trx, childId, version, actor.user.id, fields);
+    if (!saved) {
+      const differences = (Object.keys(CHILD_FIELD_LABELS) as (keyof children.ChildFields)[])
+        .filter((k) => display(before[k]) !== display(fields[k]))
+        .map((k) => ({ label: CHILD_FIELD_LABELS[k], saved: display(before[k]), yours: display(fields[k]) }));
+      throw new ConflictError(before.updatedByName, before.updatedAt, differences);
+    }
+    const changed = (Object.keys(CHILD_FIELD_LABELS) as (keyof children.ChildFields)[]).filter(
+      (k) => display(before[k]) !== display(fields[k]),
+    );
+    if (changed.length) {
+      await addChronologyEntry(trx, {
+        childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'record_updated',
+        summary: `Changed: ${changed.map((k) => CHILD_FIELD_LABELS[k].toLowerCase()).join(', ')}`,
+      });
+    }
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.update', entityType: 'child', entityId: childId, outcome: 'ok', details: { changed } }));
+  });
+}
+
+const ALLOCATING_ROLES: readonly Role[] = ['team_manager', 'front_door'];
+
+export async function allocationOptions(db: Db, actor: Actor) {
+  return {
+    workers: await users.listCaseWorkers(db, actor.user.authorityId),
+    teams: (await users.listTeams(db, actor.user.authorityId)).map((t) => ({ id: t.id, name: t.name })),
+  };
+}
+
+export function canAllocate(actor: Actor): boolean {
+  return actor.user.roles.some((r) => ALLOCATING_ROLES.includes(r));
+}
+
+export async function allocate(db: Db, actor: Actor, childId: string, version: number, a: { workerId: string | null; teamId: string | null }) {
+  await authorizeChild(db, actor, childId, 'child.allocate');
+  if (!canAllocate(actor)) {
+    await auditRefusal(db, actor, 'child.allocate', 'child', childId, 'missing_role');
+    throw new ForbiddenError();
+  }
+  const options = await allocationOptions(db, actor);
+  const errors: { field: string; message: string }[] = [];
+  if (a.workerId && !options.workers.some((w) => w.id === a.workerId)) errors.push({ field: 'workerId', message: 'Select a worker from the list' });
+  if (a.teamId && !options.teams.some((t) => t.id === a.teamId)) errors.push({ field: 'teamId', message: 'Select a team from the list' });
+  if (errors.length) throw new ValidationError(errors);
+  await transaction(db, async (trx) => {
+    const before = await children.findChild(trx, childId);
+    if (!before) throw new NotFoundError();
+    if (!(await children.setAllocation(trx, childId, version, actor.user.id, a))) {
+      throw new ConflictError(before.updatedByName, before.updatedAt, [
+        { label: 'Allocated worker', saved: before.allocatedWorkerName ?? 'Not allocated', yours: options.workers.find((w) => w.id === a.workerId)?.name ?? 'Not allocated' },
+        { label: 'Allocated team', saved: before.allocatedTeamName ?? 'Not allocated', yours: options.teams.find((t) => t.id === a.teamId)?.name ?? 'Not allocated' },
+      ]);
+    }
+    const worker = options.workers.find((w) => w.id === a.workerId)?.name ?? 'no worker';
+    const team = options.teams.find((t) => t.id === a.teamId)?.name ?? 'no team';
+    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'allocation', summary: `Allocated to ${worker} (${team})` });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.allocate', entityType: 'child', entityId: childId, outcome: 'ok', details: a }));
+  });
+}
+
+/** A manager gives a named colleague time-limited access to one child's record (R-X-7). */
+export async function grantAccess(db: Db, actor: Actor, childId: string, g: { userId: string; reason: string; days: number }) {
+  await authorizeChild(db, actor, childId, 'child.grant');
+  if (!actor.user.roles.includes('team_manager')) {
+    await auditRefusal(db, actor, 'child.grant', 'child', childId, 'missing_role');
+    throw new ForbiddenError();
+  }
+  const target = isUuid(g.userId) ? await users.findUserById(db, g.userId) : undefined;
+  const errors: { field: string; message: string }[] = [];
+  if (!target || target.authorityId !== actor.user.authorityId || !target.active) errors.push({ field: 'userId', message: 'Select who should have access' });
+  if (!g.reason.trim()) errors.push({ field: 'reason', message: 'Enter why they need access' });
+  if (!Number.isInteger(g.days) || g.days < 1 || g.days > 90) errors.push({ field: 'days', message: 'Number of days must be between 1 and 90' });
+  if (errors.length || !target) throw new ValidationError(errors);
+  await transaction(db, async (trx) => {
+    const expiresAt = new Date(Date.now() + g.days * 86_400_000);
+    const id = await grants.insertGrant(trx, { userId: target.id, childId, reason: g.reason.trim(), grantedBy: actor.user.id, expiresAt });
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'access_grant',
+      summary: `${target.displayName} given access for ${g.days} days: ${g.reason.trim()}`,
+    });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.grant', entityType: 'child', entityId: childId, outcome: 'ok', details: { grantId: id, userId: target.id, days: g.days } }));
+  });
+}
+
+export async function listCases(db: Db, actor: Actor, q: Omit<children.CaseListQuery, 'teamIds'>) {
+  await requireCaseRole(db, actor, 'cases.view');
+  const teamIds = actor.user.teams.map((t) => t.teamId);
+  const result = await children.listCases(db, actor.user, { ...q, teamIds });
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, auditFor(actor, { action: 'cases.view', entityType: 'list', entityId: q.scope, outcome: 'ok', details: { page: q.page, shown: result.rows.length } })),
+  );
+  return result;
+}
+
+export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
+  await requireCaseRole(db, actor, 'child.search');
+  const rows = await children.searchVisibleChildren(db, actor.user, term);
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, auditFor(actor, { action: 'child.search', entityType: 'list', outcome: 'ok', details: { shown: rows.map((r) => r.id) } })),
+  );
+  return rows;
+}

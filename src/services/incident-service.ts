@@ -1,0 +1,188 @@
+// Recording an incident on the Sexual Behaviour Recording Form (R-NYO-11, R-X-8): a draft
+// only its author sees, saved section by section, then submitted; on submission each child's
+// chronology gets the incident from their own side (R-X-1, R-X-9).
+import { decideChildAccess } from '../domain/access.ts';
+import {
+  CHILD_ROLE_LABELS,
+  type ChildRole,
+  type IncidentListField,
+  type IncidentTextField,
+  SECTIONS,
+  type SectionDef,
+  optionText,
+  submitProblems,
+} from '../domain/recording-form.ts';
+import { CASE_ROLES } from '../domain/roles.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as incidents from '../repositories/incidents.ts';
+import { authorizeChild } from './child-service.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  requireRole,
+  transaction,
+} from './context.ts';
+
+export async function startDraft(db: Db, actor: Actor): Promise<string> {
+  await requireRole(db, actor, CASE_ROLES, 'incident.create');
+  return transaction(db, async (trx) => {
+    const role = [actor.user.jobTitle, actor.user.agency].filter(Boolean).join(', ');
+    const id = await incidents.insertDraftIncident(trx, {
+      authorityId: actor.user.authorityId,
+      createdBy: actor.user.id,
+      completedByName: actor.user.displayName,
+      completedByRole: role,
+    });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'incident.create', entityType: 'incident', entityId: id, outcome: 'ok' }));
+    return id;
+  });
+}
+
+/** A draft is its author's alone until submitted. Anyone else gets a 404, audited. */
+export async function getDraft(db: Db, actor: Actor, id: string, action = 'incident.edit') {
+  const inc = isUuid(id) ? await incidents.findIncident(db, id) : undefined;
+  if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
+    await auditRefusal(db, actor, action, 'incident', id.slice(0, 64), inc ? 'not_author' : 'not_found');
+    throw new NotFoundError();
+  }
+  return inc;
+}
+
+function describeValue(section: SectionDef, field: string, value: unknown): string {
+  const def = section.fields.find((f) => f.name === field);
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'Not recorded';
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').slice(0, 16);
+  if (Array.isArray(value)) return value.map((v) => optionText(def?.options, String(v))).join(', ');
+  return def?.options ? optionText(def.options, String(value)) : String(value);
+}
+
+export async function saveSection(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  section: SectionDef,
+  changes: incidents.IncidentChanges,
+) {
+  const draft = await getDraft(db, actor, id);
+  if (draft.status !== 'draft') throw new NotFoundError();
+  await transaction(db, async (trx) => {
+    const ok = await incidents.updateIncident(trx, id, version, actor.user.id, changes);
+    if (!ok) {
+      const current = await incidents.findIncident(trx, id);
+      const differences = Object.entries(changes)
+        .map(([field, yours]) => {
+          const saved =
+            field === 'occurred_at'
+              ? current?.occurredAt
+              : (current?.text[field as IncidentTextField] ?? current?.lists[field as IncidentListField]);
+          const label = section.fields.find((f) => f.name === field)?.label ?? field;
+          return { label, saved: describeValue(section, field, saved), yours: describeValue(section, field, yours) };
+        })
+        .filter((d) => d.saved !== d.yours);
+      throw new ConflictError(current?.updatedByName ?? null, current?.updatedAt ?? null, differences);
+    }
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'incident.update', entityType: 'incident', entityId: id, outcome: 'ok', details: { section: section.slug, fields: Object.keys(changes) } }),
+    );
+  });
+}
+
+/** Links a child the author may see to the draft, with their role and their own words (R-X-8). */
+export async function linkChild(db: Db, actor: Actor, id: string, a: { childId: string; role: ChildRole; ownWords: string }) {
+  const draft = await getDraft(db, actor, id);
+  await authorizeChild(db, actor, a.childId, 'incident.link_child');
+  const child = await children.findChild(db, a.childId);
+  if (!child) throw new NotFoundError();
+  await transaction(db, async (trx) => {
+    await incidents.upsertIncidentChild(trx, { incidentId: id, childId: a.childId, role: a.role, ownWords: a.ownWords });
+    await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'incident.link_child', entityType: 'incident', entityId: id, outcome: 'ok', details: { childId: a.childId, role: a.role } }),
+    );
+  });
+}
+
+export async function unlinkChild(db: Db, actor: Actor, id: string, childId: string) {
+  const draft = await getDraft(db, actor, id);
+  if (!draft.children.some((c) => c.childId === childId)) throw new NotFoundError();
+  await transaction(db, async (trx) => {
+    await incidents.removeIncidentChild(trx, id, childId);
+    await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'incident.unlink_child', entityType: 'incident', entityId: id, outcome: 'ok', details: { childId } }));
+  });
+}
+
+export async function submit(db: Db, actor: Actor, id: string, version: number) {
+  const draft = await getDraft(db, actor, id, 'incident.submit');
+  const problems = submitProblems({ occurredAt: draft.occurredAt, values: draft.text, children: draft.children });
+  if (problems.length) throw new ValidationError(problems.map((p) => ({ field: p.field, message: p.message })));
+  await transaction(db, async (trx) => {
+    if (!(await incidents.markSubmitted(trx, id, version, actor.user.id))) {
+      throw new ConflictError(draft.updatedByName, draft.updatedAt, []);
+    }
+    const occurredAt = draft.occurredAt ?? new Date();
+    for (const c of draft.children) {
+      const others = draft.children.filter((o) => o.childId !== c.childId);
+      const othersText = others.length
+        ? ` Other children: ${others.map((o) => CHILD_ROLE_LABELS[o.role].toLowerCase()).join('; ')}.`
+        : '';
+      await addChronologyEntry(trx, {
+        childId: c.childId,
+        occurredAt,
+        recordedBy: actor.user.id,
+        kind: 'incident',
+        summary: `Incident recorded. This child: ${CHILD_ROLE_LABELS[c.role].toLowerCase()}.${othersText}`,
+        incidentId: id,
+      });
+    }
+    await children.touchChildren(
+      trx,
+      draft.children.map((c) => c.childId),
+    );
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'incident.submit', entityType: 'incident', entityId: id, outcome: 'ok', details: { children: draft.children.map((c) => c.childId) } }),
+    );
+  });
+}
+
+/**
+ * A submitted incident is visible to its author and to anyone who may see at least one of
+ * the children it links. Children the viewer may not see are shown by role only (R-X-1).
+ */
+export async function viewIncident(db: Db, actor: Actor, id: string) {
+  const inc = isUuid(id) ? await incidents.findIncident(db, id) : undefined;
+  const refuse = async (reason: string) => {
+    await auditRefusal(db, actor, 'incident.view', 'incident', id.slice(0, 64), reason);
+    return new NotFoundError();
+  };
+  if (!inc || inc.authorityId !== actor.user.authorityId) throw await refuse('not_found');
+  if (inc.status === 'draft' && inc.createdBy !== actor.user.id) throw await refuse('draft_of_another_user');
+  const visibility = new Map<string, boolean>();
+  for (const c of inc.children) {
+    const facts = await children.childAccessFacts(db, actor.user.id, c.childId);
+    visibility.set(c.childId, !!facts && decideChildAccess(actor.user, facts).allowed);
+  }
+  const isAuthor = inc.createdBy === actor.user.id;
+  if (!isAuthor && ![...visibility.values()].some(Boolean)) throw await refuse('no_need_to_know');
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'incident.view', entityType: 'incident', entityId: id, outcome: 'ok' })));
+  return {
+    incident: inc,
+    children: inc.children.map((c) =>
+      visibility.get(c.childId) ? { ...c, visible: true as const } : { childId: c.childId, role: c.role, visible: false as const },
+    ),
+  };
+}
+
+export { SECTIONS };

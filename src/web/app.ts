@@ -1,0 +1,235 @@
+// The web application: security middleware in an explicit order, then the pages.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySession from '@fastify/session';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import type { Config } from '../config.ts';
+import { formatDate, formatDateTime } from '../domain/london-time.ts';
+import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+import { loadCurrentUser, recordSignOut } from '../services/auth-service.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError } from '../services/context.ts';
+import { paths, safeReturnPath, withQuery } from './paths.ts';
+import { databaseSessionStore } from './session-store.ts';
+import { registerPages } from './pages/index.ts';
+import { buildCss } from '../../scripts/build-css.ts';
+
+const require = createRequire(import.meta.url);
+const govukDist = path.dirname(require.resolve('govuk-frontend/package.json'));
+const mojDist = path.dirname(require.resolve('@ministryofjustice/frontend/package.json'));
+const webDir = import.meta.dirname;
+const rootDir = path.resolve(webDir, '..', '..');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+  interface FastifyContextConfig {
+    /** Route answers without a signed-in user. */
+    public?: boolean;
+  }
+}
+
+declare module '@fastify/session' {
+  interface FastifySessionObject {
+    userId?: string;
+    lastSeen?: number;
+    flash?: { title: string; text?: string } | undefined;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger?: boolean | object;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('No signed-in user on this route');
+  return request.actor;
+}
+
+export function nunjucksEnv(): nunjucks.Environment {
+  const env = nunjucks.configure([webDir, path.join(govukDist, 'dist'), mojDist], { autoescape: true, noCache: false });
+  env.addFilter('govukDate', (d: Date | string | null) => formatDate(d));
+  env.addFilter('govukDateTime', (d: Date | null) => formatDateTime(d));
+  env.addGlobal('paths', paths);
+  env.addGlobal('withQuery', withQuery);
+  return env;
+}
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { db, config } = deps;
+  buildCss();
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    trustProxy: config.production,
+    bodyLimit: 256 * 1024,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // Record pages must not be kept by browsers or proxies.
+    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/public/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.production,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCookie);
+  const secret = config.sessionSecret ?? randomBytes(32).toString('hex');
+  await app.register(fastifySession, {
+    secret,
+    cookieName: 'hsb_session',
+    saveUninitialized: false,
+    rolling: false,
+    store: databaseSessionStore(db, config.idleTimeoutMs + 60_000),
+    cookie: {
+      secure: config.secureCookies,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+    },
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
+
+  const env = nunjucksEnv();
+  // Nunjucks directly rather than through @fastify/view: one environment with our filters and
+  // globals, rendered synchronously with the common page model (ADR 0001).
+  app.decorateReply('page', function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
+    const request = this.request;
+    const user = request.actor?.user;
+    const flash = request.session?.flash;
+    if (flash) request.session.flash = undefined;
+    const html = env.render(template, {
+      flash,
+      ...model,
+      cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+      csrfToken: this.generateCsrf(),
+      currentUser: user ? { ...user, roleLabels: user.roles.map((r: Role) => ROLE_LABELS[r]) } : null,
+      nav: user ? navFor(user.roles, request.url) : [],
+      idle: user ? { timeoutSeconds: Math.round(config.idleTimeoutMs / 1000), warningSeconds: Math.round(config.idleWarningMs / 1000) } : null,
+      requestId: request.id,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+
+  await app.register(fastifyStatic, { root: path.join(govukDist, 'dist', 'govuk', 'assets'), prefix: '/assets/', maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: [path.join(rootDir, 'public'), path.join(webDir, 'assets', 'js')],
+    prefix: '/public/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
+  app.get('/public/govuk-frontend.min.js', (_req, reply) => reply.sendFile('govuk-frontend.min.js', path.join(govukDist, 'dist', 'govuk')));
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404);
+    return renderSimple(reply, request, 'views/not-found.njk');
+  });
+
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number; validation?: unknown }, request, reply) => {
+    if (error instanceof NotFoundError) return renderSimple(reply.code(404), request, 'views/not-found.njk');
+    if (error instanceof ForbiddenError) return renderSimple(reply.code(403), request, 'views/forbidden.njk');
+    if (error instanceof ConflictError) return renderSimple(reply.code(409), request, 'views/conflict.njk', { conflict: error });
+    if (typeof error.code === 'string' && error.code.startsWith('FST_CSRF')) {
+      request.log.warn({ code: error.code }, 'CSRF token refused');
+      return renderSimple(reply.code(403), request, 'views/csrf.njk');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.info({ err: error }, 'bad request');
+      return renderSimple(reply.code(error.statusCode), request, 'views/bad-request.njk');
+    }
+    request.log.error({ err: error, requestId: request.id }, 'unexpected error');
+    return renderSimple(reply.code(500), request, 'views/error.njk');
+  });
+
+  function renderSimple(reply: FastifyReply, request: FastifyRequest, template: string, model: Record<string, unknown> = {}) {
+    try {
+      return reply.page(template, model);
+    } catch (err) {
+      request.log.error({ err }, 'could not render error page');
+      return reply.type('text/plain; charset=utf-8').send(`Sorry, there is a problem with the service. Reference: ${request.id}`);
+    }
+  }
+
+  app.get('/health', { config: { public: true } }, async (_request, reply) => {
+    await db.selectFrom('authorities').select('id').limit(1).execute();
+    return reply.type('application/json').header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+
+  await app.register(async (pages) => {
+    // CSRF on every state-changing request, signed in or not.
+    pages.addHook('preHandler', (request, reply, done) => {
+      if (request.method === 'GET' || request.method === 'HEAD') return done();
+      pages.csrfProtection(request, reply, done);
+    });
+    pages.addHook('preHandler', async (request, reply) => {
+      const session = request.session;
+      const userId = session.userId;
+      if (userId) {
+        const now = Date.now();
+        const lastSeen = session.lastSeen ?? now;
+        const user = await loadCurrentUser(db, userId);
+        if (!user || now - lastSeen > config.idleTimeoutMs) {
+          if (user) await recordSignOut(db, user, request.ip, request.id, 'idle_timeout');
+          await session.regenerate();
+          if (!request.routeOptions.config.public) return reply.redirect(withQuery(paths.signIn(), { reason: 'timeout' }), 303);
+        } else {
+          request.actor = { user, ip: request.ip, requestId: request.id };
+          // Keep-alive is what the warning's button posts; other page loads count as activity too.
+          if (now - lastSeen > 15_000 || !session.lastSeen) session.lastSeen = now;
+        }
+      }
+      if (!request.actor && !request.routeOptions.config.public) {
+        if ((request.headers.accept ?? '').includes('application/json')) return reply.code(401).send({ error: 'signed_out' });
+        const returnTo = request.method === 'GET' ? safeReturnPath(request.url) : undefined;
+        return reply.redirect(withQuery(paths.signIn(), { returnTo: returnTo === '/' ? undefined : returnTo }), 303);
+      }
+      return undefined;
+    });
+    await registerPages(pages, deps);
+  });
+
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    page(template: string, model?: Record<string, unknown>): FastifyReply;
+  }
+}
+
+function navFor(roles: readonly Role[], url: string) {
+  const items: { href: string; text: string }[] = [];
+  const caseWork = roles.some((r) => r !== 'administrator' && r !== 'auditor');
+  if (caseWork) items.push({ href: paths.cases(), text: 'Cases' }, { href: paths.incidents.start(), text: 'Record an incident' });
+  if (roles.includes('administrator')) items.push({ href: paths.admin.users(), text: 'Users' }, { href: paths.admin.teams(), text: 'Teams' });
+  if (roles.includes('auditor')) items.push({ href: paths.audit(), text: 'Audit log' });
+  return items.map((i) => ({ ...i, active: url === i.href || url.startsWith(`${i.href}?`) || url.startsWith(`${i.href}/`) }));
+}

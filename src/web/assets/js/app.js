@@ -1,0 +1,45 @@
+// Progressive enhancement only: every page works without this file.
+import { initAll } from '/public/govuk-frontend.min.js';
+
+initAll();
+
+// Idle sign-out warning: shown before the server-side idle timeout ends the session.
+const dialog = document.getElementById('idle-warning');
+if (dialog && typeof dialog.showModal === 'function') {
+  const timeout = Number(dialog.dataset.timeoutSeconds) * 1000;
+  const warning = Number(dialog.dataset.warningSeconds) * 1000;
+  const form = dialog.querySelector('form');
+  const returnTo = form.querySelector('input[name="returnTo"]');
+  returnTo.value = window.location.pathname + window.location.search;
+  const countdown = dialog.querySelector('.app-idle-countdown');
+  let deadline = Date.now() + timeout;
+  let tick;
+  const schedule = () => {
+    window.setTimeout(() => {
+      if (dialog.open) return;
+      dialog.showModal();
+      tick = window.setInterval(() => {
+        const left = Math.max(0, deadline - Date.now());
+        const minutes = Math.ceil(left / 60000);
+        countdown.textContent = left > 60000 ? `${minutes} minutes` : `${Math.ceil(left / 1000)} seconds`;
+        if (left <= 0) {
+          window.clearInterval(tick);
+          window.location.assign('/sign-in?reason=timeout');
+        }
+      }, 1000);
+    }, Math.max(0, timeout - warning));
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), headers: { accept: 'application/json' } });
+    if (response.ok) {
+      window.clearInterval(tick);
+      dialog.close();
+      deadline = Date.now() + timeout;
+      schedule();
+    } else {
+      window.location.assign('/sign-in?reason=timeout');
+    }
+  });
+  schedule();
+}

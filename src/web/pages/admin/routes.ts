@@ -1,0 +1,228 @@
+// Administration: users (roles, teams, trainings) and teams of the administrator's authority.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ROLE_LABELS, ROLES, type Role, TRAINING_LABELS, TRAININGS, type Training } from '../../../domain/roles.ts';
+import * as admin from '../../../services/admin-service.ts';
+import { ConflictError, ValidationError } from '../../../services/context.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, type FormError, errorView, list, parseDateParts, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+import { londonToday } from '../../../domain/age.ts';
+
+interface UserFormValues {
+  email: string;
+  displayName: string;
+  jobTitle: string;
+  agency: string;
+  active: string;
+  roles: string[];
+  trainings: Record<string, { held: boolean; day: string; month: string; year: string }>;
+  teams: string[];
+  managerOf: string[];
+}
+
+function valuesFromBody(body: Body): UserFormValues {
+  const held = list(body, 'trainings');
+  const trainings: UserFormValues['trainings'] = {};
+  for (const t of TRAININGS) {
+    trainings[t] = { held: held.includes(t), day: str(body, `${t}-day`), month: str(body, `${t}-month`), year: str(body, `${t}-year`) };
+  }
+  return {
+    email: str(body, 'email'),
+    displayName: str(body, 'displayName'),
+    jobTitle: str(body, 'jobTitle'),
+    agency: str(body, 'agency'),
+    active: str(body, 'active') || 'yes',
+    roles: list(body, 'roles'),
+    trainings,
+    teams: list(body, 'teams'),
+    managerOf: list(body, 'managerOf'),
+  };
+}
+
+function validate(v: UserFormValues): { input: admin.UserInput } | { errors: FormError[] } {
+  const errors: FormError[] = [];
+  const email = v.email.trim();
+  if (!email) errors.push({ field: 'email', message: 'Enter an email address' });
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320)
+    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
+  if (!v.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
+  else if (v.displayName.length > 100) errors.push({ field: 'displayName', message: 'Full name must be 100 characters or fewer' });
+  if (v.jobTitle.length > 100) errors.push({ field: 'jobTitle', message: 'Job title must be 100 characters or fewer' });
+  if (v.agency.length > 100) errors.push({ field: 'agency', message: 'Organisation must be 100 characters or fewer' });
+  const roles = v.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  if (roles.length === 0) errors.push({ field: 'roles', message: 'Select at least one role' });
+  const trainings: { training: Training; completedOn: string }[] = [];
+  for (const t of TRAININGS) {
+    const tv = v.trainings[t];
+    if (!tv?.held) continue;
+    const d = parseDateParts(tv, `Date of ${TRAINING_LABELS[t]} training`, `Enter the date ${TRAINING_LABELS[t]} training was completed`, {
+      past: true,
+      today: londonToday(),
+    });
+    if ('error' in d) errors.push({ field: `${t}-day`, message: d.error });
+    else trainings.push({ training: t, completedOn: d.iso });
+  }
+  if (errors.length) return { errors };
+  return {
+    input: {
+      email,
+      displayName: v.displayName.trim(),
+      jobTitle: v.jobTitle.trim(),
+      agency: v.agency.trim(),
+      active: v.active !== 'no',
+      roles,
+      trainings,
+      teams: v.teams.map((teamId) => ({ teamId, isManager: v.managerOf.includes(teamId) })),
+    },
+  };
+}
+
+const TEAM_KINDS = [
+  { value: 'front_door', text: 'Front door' },
+  { value: 'social_work', text: 'Social work' },
+  { value: 'youth_justice', text: 'Youth justice' },
+  { value: 'early_help', text: 'Early help' },
+  { value: 'school', text: 'School or setting' },
+  { value: 'health', text: 'Health' },
+  { value: 'police', text: 'Police' },
+  { value: 'specialist', text: 'Specialist service' },
+  { value: 'management', text: 'Management' },
+];
+
+const kindItems = () => [{ value: '', text: 'Select' }, ...TEAM_KINDS];
+
+export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps) {
+  const roleItems = (chosen: string[]) => ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], checked: chosen.includes(r) }));
+
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown> & { values: UserFormValues }) {
+    const teams = await admin.listTeams(db, actorOf(request));
+    return reply.page('pages/admin/user-form.njk', {
+      ...model,
+      roleItems: roleItems(model.values.roles),
+      trainingDefs: TRAININGS.map((t) => ({ key: t, label: TRAINING_LABELS[t] })),
+      teams: teams.map((t) => ({ ...t, member: model.values.teams.includes(t.id), manager: model.values.managerOf.includes(t.id) })),
+      backLink: paths.admin.users(),
+    });
+  }
+
+  app.get('/admin/users', async (request, reply) => {
+    const users = await admin.listUsers(db, actorOf(request));
+    return reply.page('pages/admin/users.njk', {
+      pageTitle: 'Users',
+      users: users.map((u) => ({ ...u, roleText: u.roles.map((r) => ROLE_LABELS[r]).join(', ') })),
+    });
+  });
+
+  app.get('/admin/users/new', async (request, reply) => {
+    await admin.listUsers(db, actorOf(request));
+    const empty: UserFormValues = { email: '', displayName: '', jobTitle: '', agency: '', active: 'yes', roles: [], trainings: {}, teams: [], managerOf: [] };
+    return renderForm(request, reply, { pageTitle: 'Add a user', values: empty, action: paths.admin.newUser() });
+  });
+
+  app.post('/admin/users/new', async (request, reply) => {
+    const actor = actorOf(request);
+    const values = valuesFromBody(request.body as Body);
+    const model = { pageTitle: 'Add a user', values, action: paths.admin.newUser() };
+    const result = validate(values);
+    if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
+    try {
+      const { id, temporaryPassword } = await admin.createUser(db, actor, result.input);
+      request.session.flash = { title: 'User added', text: `Give them this one-off password in person or by phone: ${temporaryPassword}` };
+      return reply.redirect(paths.admin.user(id), 303);
+    } catch (err) {
+      if (err instanceof ValidationError) return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
+      throw err;
+    }
+  });
+
+  app.get('/admin/users/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const u = await admin.getUser(db, actorOf(request), id);
+    const trainings: UserFormValues['trainings'] = {};
+    for (const t of u.trainings) {
+      const [year, month, day] = t.completedOn.split('-');
+      trainings[t.training] = { held: true, day: String(Number(day)), month: String(Number(month)), year: year ?? '' };
+    }
+    return renderForm(request, reply, {
+      pageTitle: u.displayName,
+      user: u,
+      version: u.version,
+      action: paths.admin.user(id),
+      values: {
+        email: u.email,
+        displayName: u.displayName,
+        jobTitle: u.jobTitle,
+        agency: u.agency,
+        active: u.active ? 'yes' : 'no',
+        roles: u.roles,
+        trainings,
+        teams: u.teams.map((t) => t.teamId),
+        managerOf: u.teams.filter((t) => t.isManager).map((t) => t.teamId),
+      },
+    });
+  });
+
+  app.post('/admin/users/:id', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const u = await admin.getUser(db, actor, id);
+    const body = request.body as Body;
+    const values = valuesFromBody(body);
+    const version = Number(str(body, 'version'));
+    const model = { pageTitle: u.displayName, user: u, version, values, action: paths.admin.user(id) };
+    const result = validate(values);
+    if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
+    try {
+      await admin.updateUser(db, actor, id, version, result.input);
+    } catch (err) {
+      if (err instanceof ValidationError) return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
+      if (err instanceof ConflictError) return renderForm(request, reply.code(409), { ...model, version: (await admin.getUser(db, actor, id)).version, conflict: err });
+      throw err;
+    }
+    request.session.flash = { title: 'User saved' };
+    return reply.redirect(paths.admin.users(), 303);
+  });
+
+  app.post('/admin/users/:id/unlock', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await admin.unlockUser(db, actorOf(request), id);
+    request.session.flash = { title: 'Account unlocked' };
+    return reply.redirect(paths.admin.user(id), 303);
+  });
+
+  app.post('/admin/users/:id/reset-password', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const password = await admin.resetPassword(db, actorOf(request), id);
+    request.session.flash = { title: 'Password reset', text: `Give them this one-off password in person or by phone: ${password}` };
+    return reply.redirect(paths.admin.user(id), 303);
+  });
+
+  app.get('/admin/teams', async (request, reply) => {
+    const teams = await admin.listTeams(db, actorOf(request));
+    return reply.page('pages/admin/teams.njk', { pageTitle: 'Teams', teams, values: {}, kindItems: kindItems() });
+  });
+
+  app.post('/admin/teams', async (request, reply) => {
+    const actor = actorOf(request);
+    const body = request.body as Body;
+    const values = { name: str(body, 'name'), kind: str(body, 'kind'), parentTeamId: str(body, 'parentTeamId') };
+    const teams = await admin.listTeams(db, actor);
+    const errors: FormError[] = [];
+    if (!values.name.trim()) errors.push({ field: 'name', message: 'Enter the team’s name' });
+    else if (values.name.length > 100) errors.push({ field: 'name', message: 'Team name must be 100 characters or fewer' });
+    if (!TEAM_KINDS.some((k) => k.value === values.kind)) errors.push({ field: 'kind', message: 'Select the kind of team' });
+    if (values.parentTeamId && !teams.some((t) => t.id === values.parentTeamId)) errors.push({ field: 'parentTeamId', message: 'Select a team from the list' });
+    if (!errors.length) {
+      try {
+        await admin.createTeam(db, actor, { name: values.name.trim(), kind: values.kind, parentTeamId: values.parentTeamId || null });
+        request.session.flash = { title: `${values.name.trim()} added` };
+        return reply.redirect(paths.admin.teams(), 303);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        errors.push(...err.errors);
+      }
+    }
+    return reply.code(400).page('pages/admin/teams.njk', { pageTitle: 'Teams', teams, values, kindItems: kindItems(), errors: errorView(errors) });
+  });
+}
+

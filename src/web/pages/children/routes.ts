@@ -1,0 +1,261 @@
+// A child's record: add (with a duplicate check first), view, edit, chronology, allocation
+// and time-limited access grants.
+import type { FastifyInstance } from 'fastify';
+import { ACCESS_BASIS_LABELS } from '../../../domain/access.ts';
+import { ageOn, londonToday } from '../../../domain/age.ts';
+import { CHILD_ROLE_LABELS, CHILD_ROLES, LOCATION_TYPES, optionText } from '../../../domain/recording-form.ts';
+import { pageCount } from '../../../domain/paging.ts';
+import { CHRONOLOGY_KINDS, type ChronologyKind } from '../../../repositories/chronology.ts';
+import { listUsers } from '../../../repositories/users.ts';
+import * as childService from '../../../services/child-service.ts';
+import { getDraft, linkChild } from '../../../services/incident-service.ts';
+import { ConflictError, ValidationError, isUuid } from '../../../services/context.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, errorView, list, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+import { SEX_OPTIONS, childValuesFromBody, childValuesFromRecord, validateChild } from './schema.ts';
+
+function sexItems() {
+  return SEX_OPTIONS.map((o) => ({ value: o.value, text: o.text }));
+}
+
+export default async function childRoutes(app: FastifyInstance, { db }: AppDeps) {
+  // --- Add a child -------------------------------------------------------------------------
+  app.get('/children/new', async (request, reply) => {
+    const actor = actorOf(request);
+    const q = request.query as Record<string, string | undefined>;
+    const incidentId = q.incident && isUuid(q.incident) ? q.incident : undefined;
+    if (incidentId) await getDraft(db, actor, incidentId);
+    return reply.page('pages/children/new.njk', {
+      pageTitle: 'Add a child',
+      values: { send: '', lookedAfter: '' },
+      sexOptions: sexItems(),
+      teams: actor.user.teams,
+      teamId: actor.user.teams[0]?.teamId ?? '',
+      incidentId,
+      role: q.role && (CHILD_ROLES as readonly string[]).includes(q.role) ? q.role : '',
+      roleOptions: CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r] })),
+      backLink: incidentId ? paths.incidents.children(incidentId) : paths.cases(),
+    });
+  });
+
+  app.post('/children/new', async (request, reply) => {
+    const actor = actorOf(request);
+    const body = request.body as Body;
+    const values = childValuesFromBody(body);
+    const incidentId = isUuid(str(body, 'incident')) ? str(body, 'incident') : undefined;
+    const role = str(body, 'role');
+    const teamId = str(body, 'teamId');
+    const confirmedNew = str(body, 'confirmNew') === 'yes';
+    if (incidentId) await getDraft(db, actor, incidentId);
+    const model = {
+      pageTitle: 'Add a child',
+      values,
+      sexOptions: sexItems(),
+      teams: actor.user.teams,
+      teamId,
+      incidentId,
+      role,
+      roleOptions: CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r] })),
+      backLink: incidentId ? paths.incidents.children(incidentId) : paths.cases(),
+    };
+    const result = validateChild(values);
+    const extra: { field: string; message: string }[] = [];
+    if (incidentId && !(CHILD_ROLES as readonly string[]).includes(role)) extra.push({ field: 'role', message: 'Select the child’s part in the incident' });
+    if (!incidentId && !actor.user.teams.some((t) => t.teamId === teamId)) extra.push({ field: 'teamId', message: 'Select the team responsible for this child' });
+    if ('errors' in result || extra.length) {
+      return reply.code(400).page('pages/children/new.njk', { ...model, errors: errorView([...('errors' in result ? result.errors : []), ...extra]) });
+    }
+    if (!confirmedNew) {
+      const matches = await childService.possibleMatches(db, actor, result.fields);
+      if (matches.visible.length || matches.hidden) {
+        return reply.page('pages/children/new.njk', { ...model, pageTitle: 'Check this child is not already recorded', matches });
+      }
+    }
+    try {
+      const id = await childService.createChild(db, actor, {
+        fields: result.fields,
+        teamId: incidentId ? null : teamId,
+        incidentId,
+        role: role as 'displayed' | 'targeted' | 'witness',
+      });
+      request.session.flash = { title: `${result.fields.firstName} ${result.fields.lastName} added` };
+      return reply.redirect(incidentId ? paths.incidents.children(incidentId) : paths.children.show(id), 303);
+    } catch (err) {
+      if (err instanceof ValidationError) return reply.code(400).page('pages/children/new.njk', { ...model, errors: errorView(err.errors) });
+      throw err;
+    }
+  });
+
+  // Use an existing record found by the duplicate check, for the incident being recorded.
+  app.post('/children/new/use-existing', async (request, reply) => {
+    const actor = actorOf(request);
+    const body = request.body as Body;
+    const incidentId = str(body, 'incident');
+    const childId = str(body, 'childId');
+    const role = str(body, 'role');
+    if (!(CHILD_ROLES as readonly string[]).includes(role)) return reply.redirect(paths.incidents.children(incidentId), 303);
+    await linkChild(db, actor, incidentId, { childId, role: role as 'displayed', ownWords: '' });
+    return reply.redirect(paths.incidents.children(incidentId), 303);
+  });
+
+  // --- View -------------------------------------------------------------------------------
+  async function renderShow(
+    request: import('fastify').FastifyRequest,
+    reply: import('fastify').FastifyReply,
+    id: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    const actor = actorOf(request);
+    const view = await childService.viewChild(db, actor, id);
+    const today = londonToday();
+    const canAllocate = childService.canAllocate(actor);
+    const isManager = actor.user.roles.includes('team_manager');
+    return reply.page('pages/children/show.njk', {
+      pageTitle: `${view.child.firstName} ${view.child.lastName}`,
+      child: view.child,
+      age: ageOn(view.child.dateOfBirth, today),
+      basis: ACCESS_BASIS_LABELS[view.basis],
+      sex: SEX_OPTIONS.find((o) => o.value === view.child.sex)?.text ?? view.child.sex,
+      incidents: view.incidents.map((i) => ({
+        ...i,
+        roleText: CHILD_ROLE_LABELS[i.role],
+        location: optionText(LOCATION_TYPES, i.locationType),
+        others: i.others.map((o) => ({ ...o, roleText: CHILD_ROLE_LABELS[o.role] })),
+      })),
+      grants: view.grants,
+      canEdit: !actor.user.roles.every((r) => r === 'partner'),
+      allocation: canAllocate ? await childService.allocationOptions(db, actor) : null,
+      grantUsers: isManager ? (await listUsers(db, actor.user.authorityId)).filter((u) => u.active && u.id !== actor.user.id) : null,
+      grantValues: {},
+      ...extra,
+    });
+  }
+
+  app.get('/children/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    return renderShow(request, reply, id);
+  });
+
+  // --- Edit -------------------------------------------------------------------------------
+  app.get('/children/:id/edit', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const view = await childService.viewChild(db, actor, id);
+    return reply.page('pages/children/edit.njk', {
+      pageTitle: `Change ${view.child.firstName} ${view.child.lastName}’s details`,
+      child: view.child,
+      values: childValuesFromRecord(view.child),
+      version: view.child.version,
+      sexOptions: sexItems(),
+      backLink: paths.children.show(id),
+    });
+  });
+
+  app.post('/children/:id/edit', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const values = childValuesFromBody(body);
+    const version = Number(str(body, 'version'));
+    const result = validateChild(values);
+    const model = {
+      pageTitle: 'Change the child’s details',
+      child: { id },
+      values,
+      version,
+      sexOptions: sexItems(),
+      backLink: paths.children.show(id),
+    };
+    if ('errors' in result) return reply.code(400).page('pages/children/edit.njk', { ...model, errors: errorView(result.errors) });
+    try {
+      await childService.updateChild(db, actor, id, version, result.fields);
+    } catch (err) {
+      if (err instanceof ConflictError) {
+        // Keep what was typed; offer it again against the current version.
+        const current = await childService.viewChild(db, actor, id);
+        return reply.code(409).page('pages/children/edit.njk', { ...model, version: current.child.version, conflict: err });
+      }
+      throw err;
+    }
+    request.session.flash = { title: 'Details saved' };
+    return reply.redirect(paths.children.show(id), 303);
+  });
+
+  // --- Chronology -------------------------------------------------------------------------
+  app.get('/children/:id/chronology', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const q = request.query as Record<string, unknown>;
+    const kinds = list(q as Body, 'kind').filter((k): k is ChronologyKind => k in CHRONOLOGY_KINDS);
+    const dateOk = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+    const from = dateOk(q['from']);
+    const to = dateOk(q['to']);
+    const page = Math.max(1, Math.min(10_000, Number(q['page']) || 1));
+    const pageSize = 25;
+    const result = await childService.viewChronology(db, actor, id, { kinds, from, to, page, pageSize });
+    const pages = pageCount(result.total, pageSize);
+    const base = { from, to };
+    const href = (p: number) => {
+      const params = new URLSearchParams();
+      for (const k of kinds) params.append('kind', k);
+      if (from) params.set('from', from);
+      if (to) params.set('to', to);
+      params.set('page', String(p));
+      return `${paths.children.chronology(id)}?${params.toString()}`;
+    };
+    return reply.page('pages/children/chronology.njk', {
+      pageTitle: `Chronology: ${result.child.firstName} ${result.child.lastName}`,
+      child: result.child,
+      rows: result.rows.map((r) => ({ ...r, kindText: CHRONOLOGY_KINDS[r.kind] })),
+      total: result.total,
+      kindOptions: Object.entries(CHRONOLOGY_KINDS).map(([value, text]) => ({ value, text, checked: kinds.includes(value as ChronologyKind) })),
+      filter: base,
+      pagination: {
+        previous: page > 1 ? { href: href(page - 1) } : undefined,
+        next: page < pages ? { href: href(page + 1) } : undefined,
+      },
+      page,
+      pages,
+      backLink: paths.children.show(id),
+    });
+  });
+
+  // --- Allocation -------------------------------------------------------------------------
+  app.post('/children/:id/allocation', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const workerId = str(body, 'workerId') || null;
+    const teamId = str(body, 'teamId') || null;
+    try {
+      await childService.allocate(db, actor, id, Number(str(body, 'version')), { workerId, teamId });
+    } catch (err) {
+      if (err instanceof ValidationError) {
+        request.session.flash = { title: 'Allocation not changed', text: err.errors.map((e) => e.message).join('. ') };
+        return reply.redirect(paths.children.show(id), 303);
+      }
+      throw err;
+    }
+    request.session.flash = { title: 'Allocation saved' };
+    return reply.redirect(paths.children.show(id), 303);
+  });
+
+  // --- Grants -----------------------------------------------------------------------------
+  app.post('/children/:id/grants', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const grantValues = { userId: str(body, 'userId'), reason: str(body, 'reason'), days: str(body, 'days') };
+    try {
+      await childService.grantAccess(db, actor, id, { userId: grantValues.userId, reason: grantValues.reason, days: Number(grantValues.days) });
+    } catch (err) {
+      if (err instanceof ValidationError) {
+        return renderShow(request, reply.code(400), id, { errors: errorView(err.errors), grantValues });
+      }
+      throw err;
+    }
+    request.session.flash = { title: 'Access given' };
+    return reply.redirect(paths.children.show(id), 303);
+  });
+}

@@ -1,0 +1,262 @@
+// Recording an incident: start a draft, link the children with their part in it and their
+// own words, complete each section of the recording form, check answers and submit.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ageOn, isoDate } from '../../../domain/age.ts';
+import {
+  CHILD_ROLE_LABELS,
+  CHILD_ROLES,
+  type ChildRole,
+  type IncidentListField,
+  type IncidentTextField,
+  SECTIONS,
+  type SectionDef,
+  optionText,
+  sectionBySlug,
+  submitProblems,
+} from '../../../domain/recording-form.ts';
+import { formatDateTime } from '../../../domain/london-time.ts';
+import type { Incident } from '../../../repositories/incidents.ts';
+import { listDrafts } from '../../../repositories/incidents.ts';
+import { searchChildrenToLink } from '../../../services/child-service.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../../services/context.ts';
+import * as incidentService from '../../../services/incident-service.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, errorView, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+import { readSection, type SectionValues, valuesFromIncident } from './schema.ts';
+
+const roleItems = (selected = '') => CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r], checked: r === selected }));
+
+function nextAfter(slug: string | 'children', id: string): string {
+  if (slug === 'children') return paths.incidents.section(id, SECTIONS[0]!.slug);
+  const i = SECTIONS.findIndex((s) => s.slug === slug);
+  const next = SECTIONS[i + 1];
+  return next ? paths.incidents.section(id, next.slug) : paths.incidents.check(id);
+}
+
+function answerText(section: SectionDef, inc: Incident, name: string): string {
+  const f = section.fields.find((x) => x.name === name);
+  if (!f) return '';
+  if (f.kind === 'datetime') return inc.occurredAt ? formatDateTime(inc.occurredAt) : '';
+  if (f.kind === 'checkboxes') return inc.lists[name as IncidentListField].map((v) => optionText(f.options, v)).join(', ');
+  const v = inc.text[name as IncidentTextField];
+  return f.options ? (v ? optionText(f.options, v) : '') : v;
+}
+
+function summaryFor(inc: Incident, withChangeLinks: boolean) {
+  return SECTIONS.map((section) => ({
+    slug: section.slug,
+    title: section.title,
+    changeHref: withChangeLinks ? `${paths.incidents.section(inc.id, section.slug)}?returnTo=check` : null,
+    rows: section.fields
+      .filter((f) => !f.showWhen || inc.text[f.showWhen.field as IncidentTextField] === f.showWhen.value)
+      .map((f) => ({ label: f.label.replace(/\s*\(optional\)$/, ''), value: answerText(section, inc, f.name), name: f.name })),
+  }));
+}
+
+export default async function incidentRoutes(app: FastifyInstance, { db }: AppDeps) {
+  app.get('/incidents', async (request, reply) => {
+    const actor = actorOf(request);
+    return reply.page('pages/incidents/start.njk', {
+      pageTitle: 'Record an incident of sexual behaviour',
+      drafts: await listDrafts(db, actor.user.id),
+    });
+  });
+
+  app.post('/incidents', async (request, reply) => {
+    const id = await incidentService.startDraft(db, actorOf(request));
+    return reply.redirect(paths.incidents.children(id), 303);
+  });
+
+  app.get('/incidents/:id', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const view = await incidentService.viewIncident(db, actor, id);
+    if (view.incident.status === 'draft') return reply.redirect(paths.incidents.check(id), 303);
+    const inc = view.incident;
+    const when = inc.occurredAt ? isoDate(inc.occurredAt) : null;
+    return reply.page('pages/incidents/show.njk', {
+      pageTitle: `Incident on ${formatDateTime(inc.occurredAt)}`,
+      incident: inc,
+      children: view.children.map((c) => ({
+        ...c,
+        roleText: CHILD_ROLE_LABELS[c.role],
+        age: c.visible && when ? ageOn(c.dateOfBirth, when) : null,
+      })),
+      sections: summaryFor(inc, false),
+    });
+  });
+
+  // --- Children in the incident -----------------------------------------------------------
+  async function renderChildren(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
+    const actor = actorOf(request);
+    const inc = await incidentService.getDraft(db, actor, id);
+    const q = (request.query as Record<string, string | undefined>).q?.slice(0, 100) ?? '';
+    const linked = new Set(inc.children.map((c) => c.childId));
+    const results = q ? (await searchChildrenToLink(db, actor, q)).filter((r) => !linked.has(r.id)) : null;
+    return reply.page('pages/incidents/children.njk', {
+      pageTitle: 'Which children were involved?',
+      incident: inc,
+      linked: inc.children.map((c) => ({ ...c, roleText: CHILD_ROLE_LABELS[c.role] })),
+      q,
+      results,
+      roleItems: roleItems(),
+      next: nextAfter('children', id),
+      ...extra,
+    });
+  }
+
+  app.get('/incidents/:id/children', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    return renderChildren(request, reply, id);
+  });
+
+  app.post('/incidents/:id/children', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const role = str(body, 'role');
+    const childId = str(body, 'childId');
+    if (!(CHILD_ROLES as readonly string[]).includes(role)) {
+      return renderChildren(request, reply.code(400), id, {
+        errors: errorView([{ field: `role-${childId}`, message: 'Select the child’s part in the incident' }]),
+      });
+    }
+    await incidentService.linkChild(db, actor, id, { childId, role: role as ChildRole, ownWords: '' });
+    request.session.flash = { title: 'Child added to the incident' };
+    return reply.redirect(paths.incidents.children(id), 303);
+  });
+
+  async function renderChild(request: FastifyRequest, reply: FastifyReply, id: string, childId: string, extra: Record<string, unknown> = {}) {
+    const inc = await incidentService.getDraft(db, actorOf(request), id);
+    const c = inc.children.find((x) => x.childId === childId);
+    if (!c) throw new NotFoundError();
+    return reply.page('pages/incidents/child.njk', {
+      pageTitle: `${c.firstName} ${c.lastName}: part in the incident`,
+      incident: inc,
+      child: c,
+      values: { role: c.role, ownWords: c.ownWords },
+      roleItems: roleItems(),
+      backLink: paths.incidents.children(id),
+      ...extra,
+    });
+  }
+
+  app.get('/incidents/:id/children/:childId', async (request, reply) => {
+    const { id, childId } = request.params as { id: string; childId: string };
+    return renderChild(request, reply, id, childId);
+  });
+
+  app.post('/incidents/:id/children/:childId', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id, childId } = request.params as { id: string; childId: string };
+    const body = request.body as Body;
+    const values = { role: str(body, 'role'), ownWords: str(body, 'ownWords') };
+    const errors = [];
+    if (!(CHILD_ROLES as readonly string[]).includes(values.role)) errors.push({ field: 'role', message: 'Select the child’s part in the incident' });
+    if (values.ownWords.length > 10_000) errors.push({ field: 'ownWords', message: 'What the child said must be 10,000 characters or fewer' });
+    if (errors.length) return renderChild(request, reply.code(400), id, childId, { values, errors: errorView(errors) });
+    await incidentService.linkChild(db, actor, id, { childId, role: values.role as ChildRole, ownWords: values.ownWords.trim() });
+    return reply.redirect(paths.incidents.children(id), 303);
+  });
+
+  app.post('/incidents/:id/children/:childId/remove', async (request, reply) => {
+    const { id, childId } = request.params as { id: string; childId: string };
+    await incidentService.unlinkChild(db, actorOf(request), id, childId);
+    request.session.flash = { title: 'Child removed from the incident' };
+    return reply.redirect(paths.incidents.children(id), 303);
+  });
+
+  // --- Check answers and submit -----------------------------------------------------------
+  async function renderCheck(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
+    const inc = await incidentService.getDraft(db, actorOf(request), id);
+    if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
+    const problems = submitProblems({ occurredAt: inc.occurredAt, values: inc.text, children: inc.children });
+    return reply.page('pages/incidents/check.njk', {
+      pageTitle: 'Check the recording form before you submit it',
+      incident: inc,
+      children: inc.children.map((c) => ({ ...c, roleText: CHILD_ROLE_LABELS[c.role] })),
+      sections: summaryFor(inc, true),
+      problems: problems.map((p) => ({
+        ...p,
+        href: p.section === 'children' ? paths.incidents.children(id) : `${paths.incidents.section(id, p.section)}?returnTo=check#${p.field}`,
+      })),
+      ...extra,
+    });
+  }
+
+  app.get('/incidents/:id/check', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    return renderCheck(request, reply, id);
+  });
+
+  app.post('/incidents/:id/submit', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const version = Number(str(request.body as Body, 'version'));
+    try {
+      await incidentService.submit(db, actor, id, version);
+    } catch (err) {
+      if (err instanceof ValidationError) return renderCheck(request, reply.code(400), id);
+      if (err instanceof ConflictError) return renderCheck(request, reply.code(409), id, { conflict: err });
+      throw err;
+    }
+    request.session.flash = { title: 'Recording form submitted', text: 'It is now on each child’s record and chronology.' };
+    return reply.redirect(paths.incidents.show(id), 303);
+  });
+
+  // --- Sections of the form ---------------------------------------------------------------
+  function sectionModel(inc: Incident, section: SectionDef, values: SectionValues, returnTo: string) {
+    const index = SECTIONS.indexOf(section);
+    return {
+      pageTitle: section.title,
+      incident: inc,
+      section,
+      values,
+      returnTo,
+      step: index + 2,
+      steps: SECTIONS.length + 2,
+      backLink: returnTo === 'check' ? paths.incidents.check(inc.id) : index === 0 ? paths.incidents.children(inc.id) : paths.incidents.section(inc.id, SECTIONS[index - 1]!.slug),
+    };
+  }
+
+  app.get('/incidents/:id/:slug', async (request, reply) => {
+    const { id, slug } = request.params as { id: string; slug: string };
+    const section = sectionBySlug(slug);
+    if (!section) throw new NotFoundError();
+    const inc = await incidentService.getDraft(db, actorOf(request), id);
+    if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
+    const returnTo = (request.query as Record<string, string | undefined>).returnTo === 'check' ? 'check' : '';
+    return reply.page('pages/incidents/section.njk', { ...sectionModel(inc, section, valuesFromIncident(section, inc), returnTo), version: inc.version });
+  });
+
+  app.post('/incidents/:id/:slug', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id, slug } = request.params as { id: string; slug: string };
+    const section = sectionBySlug(slug);
+    if (!section) throw new NotFoundError();
+    const inc = await incidentService.getDraft(db, actor, id);
+    if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
+    const body = request.body as Body;
+    const returnTo = str(body, 'returnTo') === 'check' ? 'check' : '';
+    const version = Number(str(body, 'version'));
+    const { values, changes, errors } = readSection(section, body);
+    if (errors.length) {
+      return reply.code(400).page('pages/incidents/section.njk', { ...sectionModel(inc, section, values, returnTo), version, errors: errorView(errors) });
+    }
+    try {
+      await incidentService.saveSection(db, actor, id, version, section, changes);
+    } catch (err) {
+      if (err instanceof ConflictError) {
+        const current = await incidentService.getDraft(db, actor, id);
+        return reply.code(409).page('pages/incidents/section.njk', { ...sectionModel(current, section, values, returnTo), version: current.version, conflict: err });
+      }
+      throw err;
+    }
+    if (str(body, 'action') === 'save-and-exit') {
+      request.session.flash = { title: 'Draft saved', text: 'You can come back to it from your case list.' };
+      return reply.redirect(paths.cases(), 303);
+    }
+    return reply.redirect(returnTo === 'check' ? paths.incidents.check(id) : nextAfter(slug, id), 303);
+  });
+}
