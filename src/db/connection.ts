@@ -23,11 +23,17 @@ export interface OpenOptions {
   /** PGlite data directory; 'memory://' for an in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL only: schemas to search, for example a test's own schema then public. */
+  searchPath?: string;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -97,7 +97,7 @@ export function validateChild(v: ChildFormValues, today = londonToday()): { fiel
   text('homeArea', v.homeArea, 'Home area or ward', 100);
   text('personId', v.personId, 'Person ID', 50);
   if (v.nhsNumber.trim() && !isValidNhsNumber(v.nhsNumber)) {
-    errors.push({ field: 'nhsNumber', message: 'Enter a valid NHS number, like 485 777 3456' });
+    errors.push({ field: 'nhsNumber', message: 'Enter a valid NHS number, like 943 476 5919' });
   }
   if (errors.length || 'error' in dob) return { errors };
   return {

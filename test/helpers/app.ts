@@ -1,0 +1,96 @@
+// The real application for route tests: CSRF, sessions and security headers all on, driven
+// through fastify.inject with a cookie jar.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { DEMO_PASSWORD, demoEmail, seedDemo } from '../../src/cli/demo-data.ts';
+import { createApp } from '../../src/web/app.ts';
+import { pgliteDatabase, type TestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}, database?: TestDatabase): Promise<TestApp> {
+  const db = database ?? (await pgliteDatabase());
+  if (!database) await seedDemo(db.db);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
+  const app = await createApp({ db: db.db, config, logger: false });
+  await app.ready();
+  return {
+    app,
+    database: db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export function csrfFrom(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m?.[1]) throw new Error('No CSRF token on the page');
+  return m[1];
+}
+
+export class Client {
+  cookies = new Map<string, string>();
+  lastHtml = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    if ((res.headers['content-type'] ?? '').toString().includes('text/html')) this.lastHtml = res.body;
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    this.remember(res);
+    return res;
+  }
+
+  /** Posts a form with the CSRF token of the last page seen (or a fresh one from `tokenFrom`). */
+  async post(url: string, form: Record<string, string | string[]>, opts: { tokenFrom?: string; csrf?: string | null } = {}) {
+    let token = opts.csrf;
+    if (token === undefined) {
+      if (opts.tokenFrom) await this.get(opts.tokenFrom);
+      token = csrfFrom(this.lastHtml);
+    }
+    const body = new URLSearchParams();
+    if (token !== null) body.append('_csrf', token);
+    for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    this.remember(res);
+    return res;
+  }
+
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+    await this.get('/sign-in');
+    return this.post('/sign-in', { email, password });
+  }
+}
+
+export async function signedIn(app: FastifyInstance, authority: string, role: string): Promise<Client> {
+  const c = new Client(app);
+  const res = await c.signIn(demoEmail(authority, role));
+  if (res.statusCode !== 303) throw new Error(`Sign-in failed for ${role}@${authority}: ${res.statusCode}`);
+  return c;
+}
+
+export { DEMO_PASSWORD, demoEmail };

@@ -1,0 +1,52 @@
+// Test databases: PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set, each
+// test file in a schema of its own that is dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/connection.ts';
+
+export interface TestDatabase extends DatabaseHandle {
+  label: string;
+}
+
+export async function pgliteDatabase(): Promise<TestDatabase> {
+  const handle = await openDatabase({ dataDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  return { ...handle, label: 'PGlite' };
+}
+
+export async function postgresDatabase(url: string): Promise<TestDatabase> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    // pg_trgm lives in public, shared by every test schema.
+    await admin.query('create extension if not exists pg_trgm schema public');
+    await admin.query(`create schema ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = await openDatabase({ databaseUrl: url, searchPath: `${schema},public`, poolSize: 5 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    label: 'PostgreSQL',
+    close: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query(`drop schema ${schema} cascade`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** The databases every repository test runs against. */
+export function databaseKinds(): { label: string; open: () => Promise<TestDatabase> }[] {
+  const kinds = [{ label: 'PGlite', open: pgliteDatabase }];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) kinds.push({ label: 'PostgreSQL', open: () => postgresDatabase(url) });
+  return kinds;
+}

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { ageOn, parseIsoDate } from '../../src/domain/age.ts';
+
+describe('ageOn (R-X-2: ages computed from date of birth on the incident date)', () => {
+  it('counts completed years', () => {
+    assert.equal(ageOn('2014-03-27', '2026-03-26'), 11);
+    assert.equal(ageOn('2014-03-27', '2026-03-27'), 12);
+    assert.equal(ageOn('2014-03-27', '2026-12-31'), 12);
+  });
+
+  it('treats a 29 February birthday as passed on 1 March in a common year', () => {
+    assert.equal(ageOn('2012-02-29', '2022-02-28'), 9);
+    assert.equal(ageOn('2012-02-29', '2022-03-01'), 10);
+    assert.equal(ageOn('2012-02-29', '2024-02-29'), 12);
+  });
+
+  it('rejects impossible dates', () => {
+    assert.equal(parseIsoDate('2026-02-30'), null);
+    assert.equal(parseIsoDate('2026-13-01'), null);
+    assert.throws(() => ageOn('2026-02-30', '2026-03-01'), RangeError);
+  });
+
+  it('goes up by exactly one on each birthday (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 25 }), (y, m, d, years) => {
+        const dob = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        const birthday = `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        const before = new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10);
+        assert.equal(ageOn(dob, birthday), years);
+        assert.equal(ageOn(dob, before), years - 1);
+      }),
+    );
+  });
+});
