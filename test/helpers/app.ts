@@ -10,6 +10,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  /** Log lines at warn level and above, as JSON text. */
+  logs: string[];
   close(): Promise<void>;
 }
 
@@ -17,12 +19,14 @@ export async function startTestApp(overrides: Partial<Config> = {}, database?: T
   const db = database ?? (await pgliteDatabase());
   if (!database) await seedDemo(db.db);
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
-  const app = await createApp({ db: db.db, config, logger: false });
+  const logs: string[] = [];
+  const app = await createApp({ db: db.db, config, logger: { level: 'warn', stream: { write: (line: string) => logs.push(line) } } });
   await app.ready();
   return {
     app,
     database: db,
     config,
+    logs,
     close: async () => {
       await app.close();
       await db.close();

@@ -9,7 +9,8 @@ import { CHRONOLOGY_KINDS, type ChronologyKind } from '../../../repositories/chr
 import { listUsers } from '../../../repositories/users.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
-import { ConflictError, ValidationError, isUuid } from '../../../services/context.ts';
+import { ConflictError, ValidationError, isUuid, requireRole } from '../../../services/context.ts';
+import { CASE_ROLES } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, errorView, list, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
@@ -23,6 +24,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
   // --- Add a child -------------------------------------------------------------------------
   app.get('/children/new', async (request, reply) => {
     const actor = actorOf(request);
+    await requireRole(db, actor, CASE_ROLES, 'child.create');
     const q = request.query as Record<string, string | undefined>;
     const incidentId = q.incident && isUuid(q.incident) ? q.incident : undefined;
     if (incidentId) await getDraft(db, actor, incidentId);
@@ -41,6 +43,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
 
   app.post('/children/new', async (request, reply) => {
     const actor = actorOf(request);
+    await requireRole(db, actor, CASE_ROLES, 'child.create');
     const body = request.body as Body;
     const values = childValuesFromBody(body);
     const incidentId = isUuid(str(body, 'incident')) ? str(body, 'incident') : undefined;
@@ -155,6 +158,8 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
   app.post('/children/:id/edit', async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
+    // Permission first: a refused user learns nothing, not even what the form would say.
+    await childService.authorizeChild(db, actor, id, 'child.update');
     const body = request.body as Body;
     const values = childValuesFromBody(body);
     const version = Number(str(body, 'version'));
