@@ -21,7 +21,7 @@ export interface FieldDef {
   requiredToSubmit: boolean;
   /** The GOV.UK-style message when a required answer is missing at submission. */
   missingMessage?: string;
-  /** Shown only when another field has this value (still rendered without JavaScript). */
+  /** Only meaningful when another field has this value (shown under it, and left out of summaries otherwise). */
   showWhen?: { field: string; value: string };
   source: string;
 }
@@ -149,7 +149,7 @@ export const SECTIONS: readonly SectionDef[] = [
       {
         name: 'technology_details',
         kind: 'textarea',
-        label: 'What technology was used, and how? (optional)',
+        label: 'If it was, what technology was used, and how? (optional)',
         requiredToSubmit: false,
         showWhen: { field: 'technology_assisted', value: 'yes' },
         source: 'R-THU-6',

@@ -72,6 +72,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     trustProxy: config.production,
     bodyLimit: 256 * 1024,
+    // On shutdown, idle keep-alive sockets must not hold the process open.
+    forceCloseConnections: true,
   });
 
   app.addHook('onSend', async (request, reply) => {

@@ -6,6 +6,8 @@ import { parseIsoDate } from '../domain/age.ts';
 export interface FormError {
   field: string;
   message: string;
+  /** Where the error summary links to, when not the field's own id (the day box of a date). */
+  href?: string;
 }
 
 export interface ErrorView {
@@ -19,7 +21,7 @@ export function errorView(errors: readonly FormError[]): ErrorView {
   for (const e of errors) {
     if (byField[e.field]) continue;
     byField[e.field] = { text: e.message };
-    summary.push({ text: e.message, href: `#${e.field}` });
+    summary.push({ text: e.message, href: e.href ?? `#${e.field}` });
   }
   return { summary, byField };
 }

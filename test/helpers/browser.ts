@@ -1,6 +1,6 @@
 // Chromium through playwright-core (never a browser download), and an axe check for pages.
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
 export async function launchChromium(): Promise<Browser> {

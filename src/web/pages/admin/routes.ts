@@ -59,7 +59,7 @@ function validate(v: UserFormValues): { input: admin.UserInput } | { errors: For
       past: true,
       today: londonToday(),
     });
-    if ('error' in d) errors.push({ field: `${t}-day`, message: d.error });
+    if ('error' in d) errors.push({ field: `${t}-day`, message: d.error, href: `#${t}-day` });
     else trainings.push({ training: t, completedOn: d.iso });
   }
   if (errors.length) return { errors };

@@ -80,7 +80,7 @@ export function validateChild(v: ChildFormValues, today = londonToday()): { fiel
   text('lastName', v.lastName, 'Last name', 100);
   text('otherNames', v.otherNames, 'Other names');
   const dob = parseDateParts(v.dateOfBirth, 'Date of birth', 'Enter the child’s date of birth', { past: true, today });
-  if ('error' in dob) errors.push({ field: 'dateOfBirth', message: dob.error });
+  if ('error' in dob) errors.push({ field: 'dateOfBirth', message: dob.error, href: '#dateOfBirth-day' });
   if (!SEX_OPTIONS.some((o) => o.value === v.sex)) errors.push({ field: 'sex', message: 'Select the child’s sex' });
   text('ethnicity', v.ethnicity, 'Ethnicity', 100);
   if (v.send !== 'yes' && v.send !== 'no')

@@ -179,7 +179,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       sections: summaryFor(inc, true),
       problems: problems.map((p) => ({
         ...p,
-        href: p.section === 'children' ? paths.incidents.children(id) : `${paths.incidents.section(id, p.section)}?returnTo=check#${p.field}`,
+        href: p.section === 'children' ? paths.incidents.children(id) : `${paths.incidents.section(id, p.section)}?returnTo=check#${p.field === 'occurred_at' ? 'occurred_at-day' : p.field}`,
       })),
       ...extra,
     });

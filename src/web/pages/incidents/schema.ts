@@ -50,7 +50,7 @@ export function readSection(
       }
       const date = parseDateParts(parts, 'Date of the incident', 'Enter the date of the incident', { past: true, today: londonToday(now) });
       if ('error' in date) {
-        errors.push({ field: f.name, message: date.error });
+        errors.push({ field: f.name, message: date.error, href: `#${f.name}-day` });
         continue;
       }
       const m = /^(\d{1,2})[:.](\d{2})$/.exec(time);
