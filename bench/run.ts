@@ -1,0 +1,178 @@
+// npm run bench: seeds a large synthetic database, then measures the signed-in child record
+// page and the case list under a fixed concurrency, next to a bare Node HTTP server sending
+// the same bytes, in the same run. Prints figures; asserts nothing.
+//
+//   BENCH_CHILDREN (100000)  BENCH_INCIDENTS (300000)  BENCH_AUDIT (1000000)
+//   BENCH_CONCURRENCY (16)   BENCH_SECONDS (10)        DATABASE_URL (default: PGlite in a temp dir)
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { DEMO_PASSWORD, demoEmail, seedDemo } from '../src/cli/demo-data.ts';
+import { loadConfig } from '../src/config.ts';
+import { migrateToLatest, openDatabase } from '../src/db/connection.ts';
+import { GENESIS_HASH, eventHash } from '../src/domain/audit-chain.ts';
+import { createApp } from '../src/web/app.ts';
+
+const n = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
+const CHILDREN = n('BENCH_CHILDREN', 100_000);
+const INCIDENTS = n('BENCH_INCIDENTS', 300_000);
+const AUDIT = n('BENCH_AUDIT', 1_000_000);
+const CONCURRENCY = n('BENCH_CONCURRENCY', 16);
+const SECONDS = n('BENCH_SECONDS', 10);
+
+const dataDir = process.env.DATABASE_URL ? '' : mkdtempSync(path.join(os.tmpdir(), 'hsb-bench-'));
+const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
+const { db } = handle;
+const t0 = Date.now();
+await migrateToLatest(db);
+if (process.env.DATABASE_URL && (await db.selectFrom('authorities').select('id').limit(1).execute()).length) {
+  console.error('DATABASE_URL points at a database that already has data: use an empty one for the bench.');
+  process.exit(1);
+}
+await seedDemo(db, { withCases: false });
+
+const kentTeams = await db.selectFrom('teams').select('id').where('authority_id', '=', 'kent').execute();
+const worker = await db.selectFrom('users').select('id').where('email', '=', demoEmail('kent', 'social_worker')).executeTakeFirstOrThrow();
+const workerTeam = await db.selectFrom('team_members').select('team_id').where('user_id', '=', worker.id).executeTakeFirstOrThrow();
+const creator = await db.selectFrom('users').select('id').where('email', '=', demoEmail('kent', 'dsl')).executeTakeFirstOrThrow();
+
+console.log(`Seeding ${CHILDREN} children, ${INCIDENTS} incidents, ${AUDIT} audit events...`);
+// Children: one in 1000 allocated to the measured worker, the rest across Kent's teams.
+await sql`
+  insert into children (authority_id, first_name, last_name, date_of_birth, sex, created_by, updated_by, allocated_team_id, allocated_worker_id)
+  select 'kent', 'Child' || g, 'Synthetic' || (g % 997), date '2008-01-01' + (g % 5000), case when g % 2 = 0 then 'female' else 'male' end,
+         ${creator.id}::uuid, ${creator.id}::uuid,
+         case when g % 1000 = 0 then ${workerTeam.team_id}::uuid else (array[${sql.join(kentTeams.map((t) => sql`${t.id}::uuid`))}])[1 + g % ${kentTeams.length}] end,
+         case when g % 1000 = 0 then ${worker.id}::uuid else null end
+  from generate_series(1, ${CHILDREN}) g`.execute(db);
+await sql`
+  insert into incidents (authority_id, status, occurred_at, created_by, updated_by, behaviour, location_type, technology_assisted, submitted_at)
+  select 'kent', 'submitted', timestamp '2024-01-01' + (g || ' hours')::interval, ${creator.id}::uuid, ${creator.id}::uuid,
+         'Synthetic incident ' || g, 'school', 'no', now()
+  from generate_series(1, ${INCIDENTS}) g`.execute(db);
+await sql`
+  with c as (select id, row_number() over (order by created_at, id) as rn from children),
+       i as (select id, row_number() over (order by created_at, id) as rn from incidents)
+  insert into incident_children (incident_id, child_id, role)
+  select i.id, c.id, 'displayed' from i join c on c.rn = 1 + (i.rn % ${CHILDREN})
+  union all
+  select i.id, c.id, 'targeted' from i join c on c.rn = 1 + ((i.rn + 7) % ${CHILDREN}) where (i.rn + 7) % ${CHILDREN} <> i.rn % ${CHILDREN}`.execute(db);
+await sql`
+  insert into chronology_entries (child_id, occurred_at, recorded_by, kind, summary, incident_id)
+  select ic.child_id, i.occurred_at, ${creator.id}::uuid, 'incident', 'Incident recorded (synthetic)', i.id
+  from incident_children ic join incidents i on i.id = ic.incident_id`.execute(db);
+
+// Audit events, hash-chained like real ones, appended after the seed's own events.
+const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+let prev = last?.hash ?? GENESIS_HASH;
+let seq = last ? BigInt(last.seq) : 0n;
+const started = Date.now() - AUDIT * 1000;
+for (let done = 0; done < AUDIT; ) {
+  const batch = [];
+  for (let k = 0; k < 5000 && done < AUDIT; k += 1, done += 1) {
+    seq += 1n;
+    const e = {
+      seq: seq.toString(),
+      at: new Date(started + done * 1000),
+      authorityId: 'kent',
+      userId: creator.id,
+      action: 'child.view',
+      entityType: 'child',
+      entityId: '',
+      outcome: 'ok',
+      ip: '127.0.0.1',
+      requestId: `bench-${done}`,
+      details: {},
+    };
+    const hash = eventHash(prev, e);
+    batch.push({ seq: e.seq, at: e.at, authority_id: 'kent', user_id: creator.id, action: e.action, entity_type: 'child', entity_id: '', outcome: 'ok', ip: e.ip, request_id: e.requestId, details: '{}', prev_hash: prev, hash });
+    prev = hash;
+  }
+  await db.insertInto('audit_events').values(batch).execute();
+}
+await sql`analyze`.execute(db);
+console.log(`Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s (${handle.kind}).`);
+
+const app = await createApp({ db, config: { ...loadConfig({}), logLevel: 'silent' }, logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const port = (app.server.address() as { port: number }).port;
+const base = `http://127.0.0.1:${port}`;
+
+// Sign in over HTTP like a browser: cookie, CSRF token, form post.
+const signInPage = await fetch(`${base}/sign-in`);
+let cookie = (signInPage.headers.get('set-cookie') ?? '').split(';')[0]!;
+const csrf = /name="_csrf" value="([^"]+)"/.exec(await signInPage.text())![1]!;
+const signedIn = await fetch(`${base}/sign-in`, {
+  method: 'POST',
+  redirect: 'manual',
+  headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ _csrf: csrf, email: demoEmail('kent', 'social_worker'), password: DEMO_PASSWORD }).toString(),
+});
+cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+const child = await db.selectFrom('children').select('id').where('allocated_worker_id', '=', worker.id).limit(1).executeTakeFirstOrThrow();
+
+async function measure(url: string, headers: Record<string, string>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const end = Date.now() + SECONDS * 1000;
+  const one = () =>
+    new Promise<number>((resolve) => {
+      const s = process.hrtime.bigint();
+      http
+        .get(url, { agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode === 200 ? Number(process.hrtime.bigint() - s) / 1e6 : -1));
+        })
+        .on('error', () => resolve(-1));
+    });
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < end) {
+        const ms = await one();
+        if (ms < 0) errors += 1;
+        else latencies.push(ms);
+      }
+    }),
+  );
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  return { rps: latencies.length / SECONDS, p50: q(0.5), p99: q(0.99), errors };
+}
+
+async function bareServerFor(body: string) {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` };
+}
+
+const fmt = (x: number) => x.toFixed(1).padStart(8);
+console.log(`\nConcurrency ${CONCURRENCY}, ${SECONDS} s each, on ${os.cpus().length} CPUs, database ${handle.kind}.`);
+console.log('page                          req/s    p50 ms    p99 ms   errors | bare req/s  bare p50  bare p99 | ratio app/bare');
+for (const [label, pagePath] of [
+  ['child record', `/children/${child.id}`],
+  ['case list (all I can see)', '/cases?scope=all&sort=name&direction=asc'],
+  ['case list (my cases)', '/cases'],
+] as const) {
+  const sample = await fetch(`${base}${pagePath}`, { headers: { cookie } });
+  if (sample.status !== 200) throw new Error(`${label}: ${sample.status}`);
+  const body = await sample.text();
+  const appResult = await measure(`${base}${pagePath}`, { cookie });
+  const bare = await bareServerFor(body);
+  const bareResult = await measure(bare.url, {});
+  bare.server.close();
+  console.log(
+    `${label.padEnd(28)}${fmt(appResult.rps)}  ${fmt(appResult.p50)}  ${fmt(appResult.p99)}  ${String(appResult.errors).padStart(6)} | ${fmt(bareResult.rps)}  ${fmt(bareResult.p50)}  ${fmt(bareResult.p99)} | ${(appResult.rps / bareResult.rps).toFixed(3)}`,
+  );
+}
+const audit = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+console.log(`\nAudit events after the run: ${audit.n}. Memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB.`);
+await app.close();
+await handle.close();
+if (dataDir) rmSync(dataDir, { recursive: true, force: true });
