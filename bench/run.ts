@@ -92,6 +92,10 @@ for (let done = 0; done < AUDIT; ) {
   }
   await db.insertInto('audit_events').values(batch).execute();
 }
+await sql`
+  update children c set latest_incident_at = x.latest
+    from (select ic.child_id, max(i.occurred_at) as latest from incident_children ic join incidents i on i.id = ic.incident_id group by ic.child_id) x
+   where x.child_id = c.id`.execute(db);
 await sql`analyze`.execute(db);
 console.log(`Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s (${handle.kind}).`);
 

@@ -1,7 +1,7 @@
 // Demo data for the five authorities: teams, one user for each role, and fictional children
 // and incidents. Nothing here resembles a real person: names are invented and e-mail
 // addresses use the reserved .example domain.
-import { type Role, ROLES, type Training } from '../domain/roles.ts';
+import type { Role, Training } from '../domain/roles.ts';
 import { isoDate } from '../domain/age.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as users from '../repositories/users.ts';
@@ -222,4 +222,3 @@ async function seedCases(db: Db, authorityId: string, teamIds: Map<TeamKey, stri
   }
 }
 
-export const ALL_ROLES: readonly Role[] = ROLES;

@@ -82,6 +82,7 @@ export interface ChildrenTable {
   allocated_team_id: string | null;
   status: Generated<string>;
   last_activity_at: DefaultedTimestamp;
+  latest_incident_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_by: string;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;

@@ -36,23 +36,6 @@ export interface Child extends ChildFields {
   updatedByName: string | null;
 }
 
-export const CHILD_FIELD_COLUMNS = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  otherNames: 'other_names',
-  dateOfBirth: 'date_of_birth',
-  sex: 'sex',
-  ethnicity: 'ethnicity',
-  send: 'send',
-  sendDetails: 'send_details',
-  developmentalAge: 'developmental_age',
-  lookedAfter: 'looked_after',
-  schoolOrSetting: 'school_or_setting',
-  homeArea: 'home_area',
-  personId: 'person_id',
-  nhsNumber: 'nhs_number',
-} as const satisfies Record<keyof ChildFields, keyof ChildRow>;
-
 function toColumns(f: ChildFields) {
   return {
     first_name: f.firstName,
@@ -123,55 +106,42 @@ export async function insertChild(
   return id;
 }
 
-/** Saves the fields if nobody saved since `version` was read; false when the save is stale. */
-export async function updateChild(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  updatedBy: string,
-  fields: ChildFields,
-): Promise<boolean> {
+type ChildChanges = Partial<Omit<ChildRow, 'id' | 'version' | 'updated_by' | 'updated_at' | 'last_activity_at'>>;
+
+/** Applies changes only if nobody saved since `version` was read; false when the save is stale. */
+async function updateIfCurrent(db: Kysely<Database>, id: string, version: number, updatedBy: string, changes: ChildChanges): Promise<boolean> {
+  const now = new Date();
   const res = await db
     .updateTable('children')
-    .set((eb) => ({
-      ...toColumns(fields),
-      updated_by: updatedBy,
-      updated_at: new Date(),
-      last_activity_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
+    .set((eb) => ({ ...changes, updated_by: updatedBy, updated_at: now, last_activity_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function setAllocation(
+export function updateChild(db: Kysely<Database>, id: string, version: number, updatedBy: string, fields: ChildFields): Promise<boolean> {
+  return updateIfCurrent(db, id, version, updatedBy, toColumns(fields));
+}
+
+export function setAllocation(
   db: Kysely<Database>,
   id: string,
   version: number,
   updatedBy: string,
   allocation: { workerId: string | null; teamId: string | null },
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('children')
-    .set((eb) => ({
-      allocated_worker_id: allocation.workerId,
-      allocated_team_id: allocation.teamId,
-      updated_by: updatedBy,
-      updated_at: new Date(),
-      last_activity_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateIfCurrent(db, id, version, updatedBy, { allocated_worker_id: allocation.workerId, allocated_team_id: allocation.teamId });
 }
 
-export async function touchChildren(db: Kysely<Database>, ids: string[]): Promise<void> {
+/** Marks activity on the children an incident links, and keeps their latest incident date. */
+export async function recordIncidentOnChildren(db: Kysely<Database>, ids: string[], occurredAt: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('children').set({ last_activity_at: new Date() }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('children')
+    .set({ last_activity_at: new Date(), latest_incident_at: sql<Date>`greatest(latest_incident_at, ${occurredAt}::timestamptz)` })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function findChild(db: Kysely<Database>, id: string): Promise<Child | undefined> {
@@ -259,21 +229,24 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
 export function visibleTo(viewer: Viewer) {
   return (eb: ExpressionBuilder<Database & { c: Database['children'] }, 'c'>) => {
     if (!worksWithCases(viewer.roles)) return eb.val(false);
+    // Uncorrelated IN subqueries: each runs once per query, not once per child.
     const clauses = [
       eb('c.allocated_worker_id', '=', viewer.id),
-      eb.exists(
+      eb(
+        'c.id',
+        'in',
         eb
           .selectFrom('incident_children as ic')
           .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
           .select('ic.child_id')
-          .whereRef('ic.child_id', '=', 'c.id')
           .where('i.created_by', '=', viewer.id),
       ),
-      eb.exists(
+      eb(
+        'c.id',
+        'in',
         eb
           .selectFrom('access_grants as g')
-          .select('g.id')
-          .whereRef('g.child_id', '=', 'c.id')
+          .select('g.child_id')
           .where('g.user_id', '=', viewer.id)
           .where('g.revoked_at', 'is', null)
           .where('g.expires_at', '>', new Date()),
@@ -325,13 +298,6 @@ export interface CaseListRow {
 }
 
 export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseListQuery): Promise<{ rows: CaseListRow[]; total: number }> {
-  const latest = db
-    .selectFrom('incident_children as lic')
-    .innerJoin('incidents as li', 'li.id', 'lic.incident_id')
-    .select((eb) => ['lic.child_id', eb.fn.max('li.occurred_at').as('latest_at')])
-    .where('li.status', '=', 'submitted')
-    .groupBy('lic.child_id');
-
   let base = db
     .selectFrom('children as c')
     .where(visibleTo(viewer))
@@ -355,9 +321,7 @@ export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseLis
   const totalRow = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 
   const dir = q.direction;
-  let rowsQ = base
-    .leftJoin(latest.as('lat'), 'lat.child_id', 'c.id')
-    .select([
+  let rowsQ = base.select([
       'c.id',
       'c.first_name',
       'c.last_name',
@@ -366,7 +330,7 @@ export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseLis
       'c.last_activity_at',
       'w.display_name as worker_name',
       't.name as team_name',
-      'lat.latest_at',
+      'c.latest_incident_at',
     ]);
   switch (q.sort) {
     case 'name':
@@ -376,7 +340,7 @@ export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseLis
       rowsQ = rowsQ.orderBy('c.date_of_birth', dir);
       break;
     case 'latest':
-      rowsQ = rowsQ.orderBy(sql`lat.latest_at ${sql.raw(dir)} nulls last`);
+      rowsQ = rowsQ.orderBy(sql`c.latest_incident_at ${sql.raw(dir)} nulls last`);
       break;
     case 'worker':
       rowsQ = rowsQ.orderBy(sql`w.display_name ${sql.raw(dir)} nulls last`);
@@ -400,7 +364,7 @@ export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseLis
       allocatedWorkerName: r.worker_name,
       allocatedTeamName: r.team_name,
       status: r.status,
-      latestIncidentAt: (r.latest_at as Date | null) ?? null,
+      latestIncidentAt: r.latest_incident_at,
       lastActivityAt: r.last_activity_at,
     })),
   };

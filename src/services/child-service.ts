@@ -7,7 +7,6 @@ import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry, listChronology, type ChronologyKind } from '../repositories/chronology.ts';
 import * as grants from '../repositories/grants.ts';
-import { incidentsForChild } from '../repositories/incidents.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as users from '../repositories/users.ts';
 import {
@@ -65,7 +64,7 @@ export async function viewChild(db: Db, actor: Actor, childId: string) {
   return transaction(db, async (trx) => {
     const child = await children.findChild(trx, childId);
     if (!child) throw new NotFoundError();
-    const linked = await incidentsForChild(trx, childId);
+    const linked = await incidents.incidentsForChild(trx, childId);
     // Other children in those incidents: named only where the viewer may see them too (R-X-1).
     const otherIds = [...new Set(linked.flatMap((i) => i.others.map((o) => o.childId)))];
     const others = new Map<string, { name: string } | null>();

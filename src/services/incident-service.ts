@@ -146,9 +146,10 @@ export async function submit(db: Db, actor: Actor, id: string, version: number) 
         incidentId: id,
       });
     }
-    await children.touchChildren(
+    await children.recordIncidentOnChildren(
       trx,
       draft.children.map((c) => c.childId),
+      occurredAt,
     );
     await appendAuditEvent(
       trx,
