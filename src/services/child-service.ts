@@ -295,3 +295,17 @@ export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
   );
   return rows;
 }
+
+export async function revokeAccess(db: Db, actor: Actor, childId: string, grantId: string) {
+  await authorizeChild(db, actor, childId, 'child.revoke_grant');
+  if (!actor.user.roles.includes('team_manager')) {
+    await auditRefusal(db, actor, 'child.revoke_grant', 'child', childId, 'missing_role');
+    throw new ForbiddenError();
+  }
+  if (!isUuid(grantId)) throw new NotFoundError();
+  await transaction(db, async (trx) => {
+    if (!(await grants.revokeGrant(trx, grantId, childId))) throw new NotFoundError();
+    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'access_grant', summary: 'An access grant was ended early' });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.revoke_grant', entityType: 'child', entityId: childId, outcome: 'ok', details: { grantId } }));
+  });
+}

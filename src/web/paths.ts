@@ -14,6 +14,7 @@ export const paths = {
     chronology: (id: string) => `/children/${id}/chronology`,
     allocation: (id: string) => `/children/${id}/allocation`,
     grants: (id: string) => `/children/${id}/grants`,
+    revokeGrant: (id: string, grantId: string) => `/children/${id}/grants/${grantId}/revoke`,
   },
   incidents: {
     start: () => '/incidents',

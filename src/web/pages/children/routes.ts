@@ -263,4 +263,11 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     request.session.flash = { title: 'Access given' };
     return reply.redirect(paths.children.show(id), 303);
   });
+
+  app.post('/children/:id/grants/:grantId/revoke', async (request, reply) => {
+    const { id, grantId } = request.params as { id: string; grantId: string };
+    await childService.revokeAccess(db, actorOf(request), id, grantId);
+    request.session.flash = { title: 'Access ended' };
+    return reply.redirect(paths.children.show(id), 303);
+  });
 }
