@@ -205,7 +205,7 @@ async function seedCases(db: Db, authorityId: string, teamIds: Map<TeamKey, stri
   }
   // The front door has passed the first four children to Team A (the referral step comes with
   // the multi-agency capability); the first pair have allocated workers, a different one each
-  // (kent §8: never the same worker for the child who harmed and the child harmed).
+  // (R-KEN-6, kent §8: never the same worker for the child who harmed and the child harmed).
   await transaction(db, async (trx) => {
     const workers = [userIds.get('social-worker')!, userIds.get('social-worker-b')!];
     for (const [i, childId] of childIds.entries()) {

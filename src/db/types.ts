@@ -1,5 +1,5 @@
 // Kysely table types: snake_case, as in the database.
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -187,4 +187,3 @@ export interface Database {
 
 export type ChildRow = Selectable<ChildrenTable>;
 export type IncidentRow = Selectable<IncidentsTable>;
-export type NewChildRow = Insertable<ChildrenTable>;

@@ -270,11 +270,6 @@ export async function teamNameExists(db: Kysely<Database>, authorityId: string, 
   return row !== undefined;
 }
 
-export async function teamMemberIds(db: Kysely<Database>, userId: string): Promise<{ teamId: string; isManager: boolean }[]> {
-  const rows = await db.selectFrom('team_members').select(['team_id', 'is_manager']).where('user_id', '=', userId).execute();
-  return rows.map((r) => ({ teamId: r.team_id, isManager: r.is_manager }));
-}
-
 export async function listCaseWorkers(db: Kysely<Database>, authorityId: string): Promise<{ id: string; name: string }[]> {
   const rows = await db
     .selectFrom('users as u')
@@ -299,7 +294,3 @@ export async function listAuthorities(db: Kysely<Database>) {
   return db.selectFrom('authorities').selectAll().orderBy('name').execute();
 }
 
-export async function authorityName(db: Kysely<Database>, id: string): Promise<string> {
-  const row = await db.selectFrom('authorities').select('name').where('id', '=', id).executeTakeFirst();
-  return row?.name ?? id;
-}

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { insertChild } from '../../src/repositories/children.ts';
 import { signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
+import { childFields } from '../helpers/factories.ts';
 
 function names(html: string): string[] {
   return [...html.matchAll(/<td class="govuk-table__cell"><a class="govuk-link" href="\/children\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
@@ -21,22 +22,12 @@ describe('case lists', () => {
         createdBy: manager.id,
         allocatedTeamId: team.id,
         allocatedWorkerId: null,
-        fields: {
+        fields: childFields({
           firstName: `Test${String(i).padStart(2, '0')}`,
           lastName: i % 2 ? 'Evenbrook' : 'Oddfellow',
-          otherNames: '',
           dateOfBirth: `2012-01-${String(i + 1).padStart(2, '0')}`,
-          sex: 'not_known',
-          ethnicity: '',
-          send: false,
-          sendDetails: '',
-          developmentalAge: null,
-          lookedAfter: false,
-          schoolOrSetting: '',
-          homeArea: '',
           personId: `THU-T${i}`,
-          nhsNumber: '',
-        },
+        }),
       });
     }
   });
