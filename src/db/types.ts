@@ -10,6 +10,79 @@ export interface AuthoritiesTable {
   id: string;
   name: string;
   short_name: string;
+  inactivity_working_days: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ScreeningsTable {
+  id: Generated<string>;
+  authority_id: string;
+  incident_id: string;
+  child_id: string;
+  pack_id: string;
+  pack_version: string;
+  tool_id: string;
+  answers: Json<Record<string, unknown>>;
+  facts: Json<Record<string, boolean>>;
+  suggested_level: string;
+  suggested_scale: string;
+  reasons: Json<unknown[]>;
+  age_rules: Json<Record<string, unknown>>;
+  status: Generated<string>;
+  decided_level: string | null;
+  decided_level_label: string | null;
+  agreed_with_suggestion: boolean | null;
+  rationale: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_date: DateOnly | null;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  incident_id: string | null;
+  screening_id: string | null;
+  step_id: string;
+  title: string;
+  detail: string;
+  kind: Generated<string>;
+  owner_role: string;
+  assigned_to: string | null;
+  due_on: DateOnly | null;
+  due_rule: string;
+  clause: string;
+  requirement_id: string;
+  status: Generated<string>;
+  created_at: DefaultedTimestamp;
+  completed_at: Date | null;
+  completed_by: string | null;
+  completion_note: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface OneOffHolidaysTable {
+  day: DateOnly;
+  name: string;
+  added_by: string;
+  added_at: DefaultedTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  authority_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
 }
 
 export interface TeamsTable {
@@ -183,6 +256,10 @@ export interface Database {
   chronology_entries: ChronologyEntriesTable;
   access_grants: AccessGrantsTable;
   audit_events: AuditEventsTable;
+  screenings: ScreeningsTable;
+  tasks: TasksTable;
+  one_off_holidays: OneOffHolidaysTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type ChildRow = Selectable<ChildrenTable>;

@@ -1,0 +1,256 @@
+// The procedure pack: one authority's procedure as data (design principle 2, R-X-10). The code
+// implements the vocabulary (tool kinds, facts, conditions, deadlines); each pack says what applies
+// where, citing its clause and requirement ID. Packs are validated against this schema when the
+// application starts and in the tests, so a broken pack never reaches a practitioner.
+import { z } from 'zod';
+import { ROLES } from './roles.ts';
+import { SCALE } from './scale.ts';
+import { TRAININGS } from './roles.ts';
+
+/** The facts routing may depend on. Each pack lists the ones its procedure asks about. */
+export const FACTS = {
+  significant_harm: {
+    question: 'Is there reasonable cause to suspect that a child is suffering, or is likely to suffer, significant harm?',
+    short: 'Significant harm suspected',
+  },
+  immediate_risk: {
+    question: 'Does a child need immediate protection (a risk to life or of serious immediate harm)?',
+    short: 'Immediate protection needed',
+  },
+  complex: { question: 'Are the concerns particularly complex?', short: 'Particularly complex' },
+  police_involved: { question: 'Are the police involved, or should they be told?', short: 'Police involved' },
+  open_case: {
+    question: 'Is the child already open to children’s social care or family help (allocated, or looked after)?',
+    short: 'Already an open case',
+  },
+  youth_justice: {
+    question: 'Is Youth Justice involved (out-of-court disposal, court sentence, or charge likely)?',
+    short: 'Youth Justice involved',
+  },
+  charge_likely: { question: 'Is a charge or prosecution likely?', short: 'Charge or prosecution likely' },
+  cse_linked: { question: 'Is the behaviour linked to child sexual exploitation?', short: 'Linked to child sexual exploitation' },
+  technology_assisted: { question: 'Was the behaviour technology-assisted (online, or using a phone or camera)?', short: 'Technology-assisted' },
+  mental_disorder: { question: 'Does the child who harmed have an existing mental disorder?', short: 'Existing mental disorder' },
+  other_children_at_risk: {
+    question: 'Are other children in the same setting or household at risk?',
+    short: 'Other children in the setting at risk',
+  },
+  consent_given: {
+    question: 'Do both the child and their parent or carer consent to a specialist referral?',
+    short: 'Child and parent or carer consent',
+  },
+} as const;
+export type FactId = keyof typeof FACTS;
+export const FACT_IDS = Object.keys(FACTS) as [FactId, ...FactId[]];
+
+const factId = z.enum(FACT_IDS);
+const scaleLevel = z.enum(SCALE);
+const role = z.enum(ROLES);
+const requirementId = z.string().regex(/^R-(X|KEN|THU|NYO|NEL|ISL)-\d+$/, 'a requirement ID like R-ISL-5');
+const clause = z.string().min(3);
+
+/** When a rule applies. Ages are in whole years on the incident date (R-X-2). */
+export type Condition =
+  | { level: string[] }
+  | { fact: FactId }
+  | { notFact: FactId }
+  | { ageAtLeast: number }
+  | { ageBelow: number }
+  /** Age, or developmental age when lower (learning disability, SEND: R-X-2). */
+  | { stageBelow: number }
+  | { stageAtLeast: number }
+  | { approaching18: true }
+  | { sex: string }
+  /** A developmental age is recorded and is below the child's age (learning disability, SEND). */
+  | { learningDisability: true }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ level: z.array(z.string()).min(1) }),
+    z.strictObject({ fact: factId }),
+    z.strictObject({ notFact: factId }),
+    z.strictObject({ ageAtLeast: z.number().int().min(0).max(18) }),
+    z.strictObject({ ageBelow: z.number().int().min(0).max(19) }),
+    z.strictObject({ stageBelow: z.number().int().min(0).max(19) }),
+    z.strictObject({ stageAtLeast: z.number().int().min(0).max(18) }),
+    z.strictObject({ approaching18: z.literal(true) }),
+    z.strictObject({ sex: z.string().min(1) }),
+    z.strictObject({ learningDisability: z.literal(true) }),
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+  ]),
+);
+
+const cited = { clause, requirement: requirementId };
+
+const levelSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  covers: z.array(scaleLevel).min(1),
+  description: z.string().min(1),
+  ...cited,
+});
+
+const itemSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  text: z.string().min(1),
+  /** Where ticking this item points on the shared scale; defaults to its group's. */
+  scale: scaleLevel.optional(),
+});
+
+const groupSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  intro: z.string().optional(),
+  scale: scaleLevel.optional(),
+  items: z.array(itemSchema).min(1),
+  ...cited,
+});
+
+const ageNoteSchema = z.strictObject({ stageBelow: z.number().int(), text: z.string().min(1), ...cited });
+
+const ageBandSchema = z.strictObject({
+  label: z.string().min(1),
+  /** Inclusive ages. Bands may share a boundary year, as the source's do (5-9 and 9-13). */
+  from: z.number().int().min(0),
+  to: z.number().int().max(18),
+  behaviours: z.array(z.string().min(1)).min(1),
+});
+
+const toolBase = {
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  summary: z.string().min(1),
+  /** Only users with this training may complete the tool (R-X-5, R-NEL-4). */
+  requiresTraining: z.enum(TRAININGS).optional(),
+  ageNotes: z.array(ageNoteSchema).default([]),
+  ageBands: z.array(ageBandSchema).default([]),
+  ageBandsCited: z.strictObject(cited).optional(),
+  ...cited,
+};
+
+const matrixToolSchema = z.strictObject({
+  ...toolBase,
+  kind: z.literal('matrix'),
+  columns: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string(), scale: scaleLevel })).min(2),
+  dimensions: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        label: z.string().min(1),
+        descriptors: z.record(z.string(), z.string().min(1)),
+      }),
+    )
+    .min(1),
+});
+
+const checklistToolSchema = z.strictObject({
+  ...toolBase,
+  kind: z.literal('checklist'),
+  groups: z.array(groupSchema).min(1),
+  /** An explicit answer that none of the items apply, and what it suggests. */
+  noneOption: z.strictObject({ label: z.string().min(1), scale: scaleLevel }).optional(),
+});
+
+export const toolSchema = z.discriminatedUnion('kind', [matrixToolSchema, checklistToolSchema]);
+
+const dueSchema = z.union([
+  z.strictObject({ workingDays: z.number().int().min(0).max(60) }),
+  z.strictObject({ calendarMonths: z.number().int().min(1).max(12) }),
+]);
+
+export const stepSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  detail: z.string().min(1),
+  /** Who owes it: an application role, or the person who screened the incident. */
+  owner: z.union([role, z.literal('screener')]),
+  /** Whose record the task sits on: the child who harmed, or each child harmed (R-X-1). */
+  forChild: z.enum(['displayed', 'targeted']).default('displayed'),
+  /** 'consider' steps are prompts to decide; 'do' steps must be done. */
+  kind: z.enum(['do', 'consider']).default('do'),
+  /** Counted from the date of the decision on the level of concern. Absent: no set timescale. */
+  due: dueSchema.optional(),
+  when: conditionSchema,
+  ...cited,
+});
+
+export const packSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    authority: z.string().min(1),
+    title: z.string().min(1),
+    source: z.string().min(1),
+    version: z.string().min(1),
+    effectiveFrom: z.iso.date(),
+    reviewDate: z.iso.date(),
+    versionCited: z.strictObject(cited),
+    summary: z.string().min(1),
+    levels: z.array(levelSchema).min(2),
+    levelsCited: z.strictObject(cited),
+    tools: z.array(toolSchema).min(1),
+    primaryTool: z.string(),
+    facts: z.array(factId),
+    ageRules: z.strictObject({
+      criminalResponsibilityAge: z.number().int(),
+      /** The assessment model for a child aged, or at a developmental stage, under 12 (absent: the procedure names none). */
+      under12Model: z.strictObject({ name: z.string(), ...cited }).optional(),
+      /** The assessment model for 12 to 17. */
+      olderModel: z.strictObject({ name: z.string(), ...cited }).optional(),
+      /** A child within this many months of 18 counts as approaching 18 (R-X-2, R-NEL-11). */
+      approaching18Months: z.number().int().min(1).max(12),
+      notes: z.array(z.strictObject({ when: conditionSchema, text: z.string().min(1), ...cited })).default([]),
+    }),
+    steps: z.array(stepSchema).min(1),
+    /** R-THU-7: an open case with no recorded activity for this many working days is flagged. */
+    inactivityWorkingDays: z.number().int().min(1).max(60),
+  })
+  .superRefine((pack, ctx) => {
+    const levelIds = new Set(pack.levels.map((l) => l.id));
+    // Every point of the shared scale is covered by exactly one level of the pack.
+    for (const s of SCALE) {
+      const n = pack.levels.filter((l) => l.covers.includes(s)).length;
+      if (n !== 1) ctx.addIssue({ code: 'custom', message: `scale level ${s} is covered by ${n} pack levels`, path: ['levels'] });
+    }
+    if (!pack.tools.some((t) => t.id === pack.primaryTool)) {
+      ctx.addIssue({ code: 'custom', message: `primary tool ${pack.primaryTool} is not defined`, path: ['primaryTool'] });
+    }
+    const checkCondition = (c: Condition, path: (string | number)[]) => {
+      if ('level' in c) for (const l of c.level) if (!levelIds.has(l)) ctx.addIssue({ code: 'custom', message: `unknown level ${l}`, path });
+      if ('fact' in c && !pack.facts.includes(c.fact)) ctx.addIssue({ code: 'custom', message: `fact ${c.fact} is not asked`, path });
+      if ('notFact' in c && !pack.facts.includes(c.notFact)) ctx.addIssue({ code: 'custom', message: `fact ${c.notFact} is not asked`, path });
+      if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
+      if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
+      if ('not' in c) checkCondition(c.not, [...path, 'not']);
+    };
+    pack.steps.forEach((s, i) => checkCondition(s.when, ['steps', i, 'when']));
+    for (const t of pack.tools) {
+      if (t.kind === 'matrix') {
+        for (const d of t.dimensions) {
+          for (const col of t.columns) {
+            if (!d.descriptors[col.id]) ctx.addIssue({ code: 'custom', message: `${t.id}.${d.id} has no ${col.id} descriptor`, path: ['tools'] });
+          }
+        }
+      } else {
+        for (const g of t.groups) {
+          for (const it of g.items) {
+            if (!it.scale && !g.scale) ctx.addIssue({ code: 'custom', message: `${t.id}.${it.id} has no scale level`, path: ['tools'] });
+          }
+        }
+        const ids = t.groups.flatMap((g) => g.items.map((i) => i.id));
+        if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `${t.id} has duplicate item ids`, path: ['tools'] });
+      }
+    }
+  });
+
+export type Pack = z.output<typeof packSchema>;
+export type PackInput = z.input<typeof packSchema>;
+export type Tool = Pack['tools'][number];
+export type MatrixTool = Extract<Tool, { kind: 'matrix' }>;
+export type ChecklistTool = Extract<Tool, { kind: 'checklist' }>;
+export type Step = Pack['steps'][number];
+export type PackLevel = Pack['levels'][number];

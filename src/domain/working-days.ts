@@ -1,0 +1,117 @@
+// Working days in England and Wales (R-X-3): Monday to Friday, less bank holidays, including
+// substitute days and one-off holidays. Dates are 'YYYY-MM-DD' strings throughout: a deadline is a
+// calendar date, never an instant, so no time zone enters the arithmetic.
+//
+// The bank holidays come from date-holidays (works offline; checked against the published lists
+// for 2024-2028 in test/unit/working-days.test.ts). One-off holidays an administrator adds (a
+// state funeral, a coronation announced after our release) are passed in as `extra`.
+import Holidays from 'date-holidays';
+import { parseIsoDate } from './age.ts';
+
+export interface BankHoliday {
+  date: string;
+  name: string;
+  /** 'standard' from the published rules, 'one-off' added by an administrator. */
+  source: 'standard' | 'one-off';
+}
+
+const englandAndWales = new Holidays('GB', 'ENG');
+const byYear = new Map<number, BankHoliday[]>();
+
+/** The standard England and Wales bank holidays of a year that fall on weekdays, in date order. */
+export function standardBankHolidays(year: number): BankHoliday[] {
+  let list = byYear.get(year);
+  if (!list) {
+    list = englandAndWales
+      .getHolidays(year)
+      .filter((h) => h.type === 'public' || h.type === 'bank')
+      .map((h) => ({ date: h.date.slice(0, 10), name: h.name, source: 'standard' as const }))
+      .filter((h) => !isWeekend(h.date))
+      .sort((a, b) => a.date.localeCompare(b.date));
+    byYear.set(year, list);
+  }
+  return list;
+}
+
+function dayNumber(date: string): number {
+  const p = parseIsoDate(date);
+  if (!p) throw new RangeError(`Invalid date: ${date}`);
+  return Date.UTC(p.year, p.month - 1, p.day) / 86_400_000;
+}
+
+function fromDayNumber(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function isWeekend(date: string): boolean {
+  const dow = new Date(dayNumber(date) * 86_400_000).getUTCDay();
+  return dow === 0 || dow === 6;
+}
+
+export function addCalendarDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** A calendar: the standard holidays plus any one-off dates an administrator added. */
+export class WorkingDayCalendar {
+  private readonly extra: Map<string, string>;
+
+  constructor(extra: readonly { date: string; name: string }[] = []) {
+    this.extra = new Map(extra.map((e) => [e.date, e.name]));
+  }
+
+  holidayName(date: string): string | null {
+    const one = this.extra.get(date);
+    if (one !== undefined) return one;
+    const year = Number(date.slice(0, 4));
+    return standardBankHolidays(year).find((h) => h.date === date)?.name ?? null;
+  }
+
+  isWorkingDay(date: string): boolean {
+    return !isWeekend(date) && this.holidayName(date) === null;
+  }
+
+  /** Holidays (standard and one-off) on weekdays in a year. */
+  holidays(year: number): BankHoliday[] {
+    const list: BankHoliday[] = [...standardBankHolidays(year)];
+    for (const [date, name] of this.extra) {
+      if (date.startsWith(`${year}-`) && !list.some((h) => h.date === date)) list.push({ date, name, source: 'one-off' });
+    }
+    return list.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /**
+   * The date `n` working days after `from` (n >= 0). Day 0 is `from` itself, whatever it is:
+   * "within 3 working days" of a Thursday decision is the following Tuesday. With n = 0 the
+   * deadline is the same day.
+   */
+  addWorkingDays(from: string, n: number): string {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number of 0 or more: ${n}`);
+    let day = dayNumber(from);
+    let left = n;
+    while (left > 0) {
+      day += 1;
+      if (this.isWorkingDay(fromDayNumber(day))) left -= 1;
+    }
+    return fromDayNumber(day);
+  }
+
+  /** The date `n` working days before `to` (the inverse of addWorkingDays on working days). */
+  subtractWorkingDays(to: string, n: number): string {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number of 0 or more: ${n}`);
+    let day = dayNumber(to);
+    let left = n;
+    while (left > 0) {
+      day -= 1;
+      if (this.isWorkingDay(fromDayNumber(day))) left -= 1;
+    }
+    return fromDayNumber(day);
+  }
+
+  /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+  workingDaysBetween(from: string, to: string): number {
+    let count = 0;
+    for (let d = dayNumber(from) + 1; d <= dayNumber(to); d++) if (this.isWorkingDay(fromDayNumber(d))) count++;
+    return count;
+  }
+}

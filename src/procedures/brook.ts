@@ -1,0 +1,82 @@
+// The Brook Traffic Light characteristics as north-yorkshire §2 describes them (R-NYO-1), in our
+// own words. We store the band and the characteristics ticked, never Brook's own age-band
+// examples, which are licensed material and need Brook's training (R-NEL-4).
+import type { PackInput } from '../domain/pack.ts';
+
+type ToolInput = PackInput['tools'][number];
+
+export function brookTool(cite: { clause: string; requirement: string }, requiresTraining: boolean): ToolInput {
+  return {
+    id: 'brook',
+    kind: 'checklist',
+    name: 'Brook Traffic Light characteristics',
+    summary:
+      'Green is healthy, expected behaviour; amber may be outside safe and healthy behaviour but is not the most worrying; red is harmful or dangerous. Tick every characteristic you saw or heard about.',
+    ...(requiresTraining ? { requiresTraining: 'brook_traffic_light' as const } : {}),
+    clause: cite.clause,
+    requirement: cite.requirement,
+    ageNotes: [
+      {
+        stageBelow: 5,
+        text: 'Children aged 0 to 4 often go through times of taking their clothes off. Most grow out of it; it becomes a possible concern only if it carries on at 5 to 7.',
+        clause: 'north-yorkshire §2.1',
+        requirement: 'R-NYO-1',
+      },
+    ],
+    groups: [
+      {
+        id: 'green',
+        label: 'Green',
+        intro: 'Healthy or normal sexual behaviour',
+        scale: 'normal',
+        clause: 'north-yorkshire §2.1',
+        requirement: 'R-NYO-1',
+        items: [
+          { id: 'green-mutual', text: 'Mutual' },
+          { id: 'green-consensual', text: 'Consensual: the children feel they have a choice whether to take part' },
+          { id: 'green-exploratory', text: 'Exploratory and age appropriate' },
+          { id: 'green-no-harm', text: 'No intent to cause harm' },
+          { id: 'green-fun', text: 'Fun or light-hearted' },
+          { id: 'green-no-power', text: 'No difference in power between the children' },
+        ],
+      },
+      {
+        id: 'amber',
+        label: 'Amber',
+        intro: 'Concerning sexual behaviour',
+        scale: 'problematic',
+        clause: 'north-yorkshire §2.2',
+        requirement: 'R-NYO-1',
+        items: [
+          { id: 'amber-not-age-appropriate', text: 'Not age appropriate, for example a young child using sexual language or unclear about personal space, making others uncomfortable' },
+          { id: 'amber-one-off', text: 'A one-off, low-key incident, for example touching over clothing' },
+          { id: 'amber-peer-pressure', text: 'Peer pressure to take part seems to be involved' },
+          { id: 'amber-spontaneous', text: 'Spontaneous rather than planned' },
+          { id: 'amber-self-directed', text: 'Self-directed, for example excessive masturbation' },
+          { id: 'amber-pornography', text: 'A disproportionate interest in, or use of, pornography' },
+          { id: 'amber-balancing', text: 'Balancing factors: no intent to harm, limited understanding, or the child accepts responsibility and shows some remorse' },
+          { id: 'amber-parents-engaged', text: 'Parents or carers are concerned and want to work with the child to change' },
+        ],
+      },
+      {
+        id: 'red',
+        label: 'Red',
+        intro: 'Harmful sexual behaviour',
+        scale: 'abusive',
+        clause: 'north-yorkshire §2.3',
+        requirement: 'R-NYO-1',
+        items: [
+          { id: 'red-not-age-appropriate', text: 'Sexual behaviour that is not age appropriate' },
+          { id: 'red-planning', text: 'Planning, secrecy, force or coercion' },
+          { id: 'red-power', text: 'Differences in power: age, size, status or strength' },
+          { id: 'red-targeted-response', text: 'The children targeted respond with fear, anxiety or discomfort' },
+          { id: 'red-child-feelings', text: 'The child doing it shows fear, anger or aggression' },
+          { id: 'red-no-responsibility', text: 'The child does not take responsibility, blames others or feels a strong sense of grievance' },
+          { id: 'red-frequent', text: 'Frequent or increasing incidents, and a focus on them out of proportion to the rest of the child’s life' },
+          { id: 'red-compulsive', text: 'Not easily distracted; compulsive and persistent despite intervention' },
+          { id: 'red-other-behaviours', text: 'Other concerning behaviour: cruelty to animals, fire setting, violence, disproportionate use of pornography' },
+        ],
+      },
+    ],
+  };
+}

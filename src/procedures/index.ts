@@ -1,0 +1,35 @@
+// The five procedure packs, validated against the pack schema when first loaded: a pack that
+// does not validate stops the application at start-up rather than misleading a practitioner.
+import { type Pack, type PackInput, packSchema } from '../domain/pack.ts';
+import { islington } from './islington.ts';
+import { kent } from './kent.ts';
+import { northEastLincolnshire } from './north-east-lincolnshire.ts';
+import { northYorkshire } from './north-yorkshire.ts';
+import { thurrock } from './thurrock.ts';
+
+export const PACK_INPUTS: readonly PackInput[] = [kent, thurrock, northYorkshire, northEastLincolnshire, islington];
+
+let loaded: Map<string, Pack> | undefined;
+
+export function loadPacks(): Map<string, Pack> {
+  if (!loaded) {
+    const packs = new Map<string, Pack>();
+    for (const input of PACK_INPUTS) {
+      const result = packSchema.safeParse(input);
+      if (!result.success) {
+        throw new Error(`Procedure pack ${input.id} is invalid:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+      }
+      packs.set(result.data.id, result.data);
+    }
+    loaded = packs;
+  }
+  return loaded;
+}
+
+export function getPack(id: string): Pack | undefined {
+  return loadPacks().get(id);
+}
+
+export function allPacks(): Pack[] {
+  return [...loadPacks().values()];
+}

@@ -1,0 +1,97 @@
+// Working-day settings: one-off bank holidays (all of England and Wales) and each authority's
+// inactivity threshold (R-THU-7); API tokens.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+
+export async function listOneOffHolidays(db: Kysely<Database>): Promise<{ date: string; name: string; addedByName: string; addedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('one_off_holidays as h')
+    .innerJoin('users as u', 'u.id', 'h.added_by')
+    .select(['h.day', 'h.name', 'h.added_at', 'u.display_name'])
+    .orderBy('h.day')
+    .execute();
+  return rows.map((r) => ({ date: r.day, name: r.name, addedByName: r.display_name, addedAt: r.added_at }));
+}
+
+export async function insertOneOffHoliday(db: Kysely<Database>, h: { date: string; name: string; addedBy: string }): Promise<boolean> {
+  const r = await db.insertInto('one_off_holidays').values({ day: h.date, name: h.name, added_by: h.addedBy }).onConflict((oc) => oc.column('day').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export async function deleteOneOffHoliday(db: Kysely<Database>, date: string): Promise<boolean> {
+  const r = await db.deleteFrom('one_off_holidays').where('day', '=', date).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export async function inactivitySetting(db: Kysely<Database>, authorityId: string): Promise<number | null> {
+  const r = await db.selectFrom('authorities').select('inactivity_working_days').where('id', '=', authorityId).executeTakeFirst();
+  return r?.inactivity_working_days ?? null;
+}
+
+export async function setInactivitySetting(db: Kysely<Database>, authorityId: string, days: number | null): Promise<void> {
+  await db.updateTable('authorities').set({ inactivity_working_days: days }).where('id', '=', authorityId).execute();
+}
+
+export interface ApiTokenRow {
+  id: string;
+  authorityId: string;
+  name: string;
+  prefix: string;
+  createdByName: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+export async function insertApiToken(
+  db: Kysely<Database>,
+  t: { authorityId: string; name: string; tokenHash: string; prefix: string; createdBy: string; expiresAt: Date },
+): Promise<string> {
+  const r = await db
+    .insertInto('api_tokens')
+    .values({ authority_id: t.authorityId, name: t.name, token_hash: t.tokenHash, prefix: t.prefix, created_by: t.createdBy, expires_at: t.expiresAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function listApiTokens(db: Kysely<Database>, authorityId: string): Promise<ApiTokenRow[]> {
+  const rows = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.created_by')
+    .selectAll('t')
+    .select('u.display_name')
+    .where('t.authority_id', '=', authorityId)
+    .orderBy('t.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    authorityId: r.authority_id,
+    name: r.name,
+    prefix: r.prefix,
+    createdByName: r.display_name,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    lastUsedAt: r.last_used_at,
+  }));
+}
+
+/** The live token with this hash, marking it used. */
+export async function useApiToken(db: Kysely<Database>, tokenHash: string): Promise<{ id: string; authorityId: string; name: string } | undefined> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: new Date() })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning(['id', 'authority_id', 'name'])
+    .executeTakeFirst();
+  return r ? { id: r.id, authorityId: r.authority_id, name: r.name } : undefined;
+}
+
+export async function revokeApiToken(db: Kysely<Database>, authorityId: string, id: string): Promise<boolean> {
+  const r = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).where('authority_id', '=', authorityId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
