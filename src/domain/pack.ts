@@ -11,33 +11,33 @@ import { TRAININGS } from './roles.ts';
 export const FACTS = {
   significant_harm: {
     question: 'Is there reasonable cause to suspect that a child is suffering, or is likely to suffer, significant harm?',
-    short: 'Significant harm suspected',
+    short: 'Significant harm suspected', ifTrue: 'significant harm is suspected',
   },
   immediate_risk: {
     question: 'Does a child need immediate protection (a risk to life or of serious immediate harm)?',
-    short: 'Immediate protection needed',
+    short: 'Immediate protection needed', ifTrue: 'a child needs immediate protection',
   },
-  complex: { question: 'Are the concerns particularly complex?', short: 'Particularly complex' },
-  police_involved: { question: 'Are the police involved, or should they be told?', short: 'Police involved' },
+  complex: { question: 'Are the concerns particularly complex?', short: 'Particularly complex', ifTrue: 'the concerns are particularly complex' },
+  police_involved: { question: 'Are the police involved, or should they be told?', short: 'Police involved', ifTrue: 'the police are involved' },
   open_case: {
     question: 'Is the child already open to children’s social care or family help (allocated, or looked after)?',
-    short: 'Already an open case',
+    short: 'Already an open case', ifTrue: 'the child is already an open case',
   },
   youth_justice: {
     question: 'Is Youth Justice involved (out-of-court disposal, court sentence, or charge likely)?',
-    short: 'Youth Justice involved',
+    short: 'Youth Justice involved', ifTrue: 'Youth Justice is involved',
   },
-  charge_likely: { question: 'Is a charge or prosecution likely?', short: 'Charge or prosecution likely' },
-  cse_linked: { question: 'Is the behaviour linked to child sexual exploitation?', short: 'Linked to child sexual exploitation' },
-  technology_assisted: { question: 'Was the behaviour technology-assisted (online, or using a phone or camera)?', short: 'Technology-assisted' },
-  mental_disorder: { question: 'Does the child who harmed have an existing mental disorder?', short: 'Existing mental disorder' },
+  charge_likely: { question: 'Is a charge or prosecution likely?', short: 'Charge or prosecution likely', ifTrue: 'a charge or prosecution is likely' },
+  cse_linked: { question: 'Is the behaviour linked to child sexual exploitation?', short: 'Linked to child sexual exploitation', ifTrue: 'the behaviour is linked to child sexual exploitation' },
+  technology_assisted: { question: 'Was the behaviour technology-assisted (online, or using a phone or camera)?', short: 'Technology-assisted', ifTrue: 'the behaviour was technology-assisted' },
+  mental_disorder: { question: 'Does the child who harmed have an existing mental disorder?', short: 'Existing mental disorder', ifTrue: 'the child has an existing mental disorder' },
   other_children_at_risk: {
     question: 'Are other children in the same setting or household at risk?',
-    short: 'Other children in the setting at risk',
+    short: 'Other children in the setting at risk', ifTrue: 'other children in the setting are at risk',
   },
   consent_given: {
     question: 'Do both the child and their parent or carer consent to a specialist referral?',
-    short: 'Child and parent or carer consent',
+    short: 'Child and parent or carer consent', ifTrue: 'both the child and the parent or carer consent',
   },
 } as const;
 export type FactId = keyof typeof FACTS;

@@ -33,6 +33,7 @@ export interface Child extends ChildFields {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  lastActivityAt: Date;
   updatedByName: string | null;
 }
 
@@ -83,6 +84,7 @@ function fromRow(r: ChildWithNames): Child {
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    lastActivityAt: r.last_activity_at,
     updatedByName: r.updated_by_name,
   };
 }
@@ -142,6 +144,11 @@ export async function recordIncidentOnChildren(db: Kysely<Database>, ids: string
     .set({ last_activity_at: new Date(), latest_incident_at: sql<Date>`greatest(latest_incident_at, ${occurredAt}::timestamptz)` })
     .where('id', 'in', ids)
     .execute();
+}
+
+/** Something was done on the child's case: resets the inactivity clock (R-THU-7). */
+export async function touchChildren(db: Kysely<Database>, ids: string[]): Promise<void> {
+  if (ids.length) await db.updateTable('children').set({ last_activity_at: new Date() }).where('id', 'in', ids).execute();
 }
 
 export async function findChild(db: Kysely<Database>, id: string): Promise<Child | undefined> {

@@ -9,6 +9,8 @@ export const CHRONOLOGY_KINDS = {
   incident: 'Incident',
   allocation: 'Allocation',
   access_grant: 'Access granted',
+  screening: 'Level of concern',
+  task: 'Task',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 

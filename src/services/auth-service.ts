@@ -69,6 +69,7 @@ export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUs
     jobTitle: u.jobTitle,
     agency: u.agency,
     email: u.email,
+    trainings: u.trainings.map((t) => t.training),
     teams: u.teams,
   };
 }

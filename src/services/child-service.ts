@@ -6,6 +6,8 @@ import { CASE_ROLES, type Role } from '../domain/roles.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry, listChronology, type ChronologyKind } from '../repositories/chronology.ts';
+import { decisionsForChild } from '../repositories/screenings.ts';
+import { tasksForChild } from '../repositories/tasks.ts';
 import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as users from '../repositories/users.ts';
@@ -77,12 +79,16 @@ export async function viewChild(db: Db, actor: Actor, childId: string) {
       } else others.set(id, null);
     }
     const activeGrants = await grants.grantsForChild(trx, childId);
+    const decisions = await decisionsForChild(trx, childId);
+    const taskList = await tasksForChild(trx, childId);
     await appendAuditEvent(trx, auditFor(actor, { action: 'child.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { basis } }));
     return {
       child,
       basis,
       incidents: linked.map((i) => ({ ...i, others: i.others.map((o) => ({ ...o, visible: others.get(o.childId) ?? null })) })),
       grants: activeGrants,
+      decisions,
+      openTasks: taskList.filter((t) => t.status === 'open'),
     };
   });
 }

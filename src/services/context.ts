@@ -1,7 +1,7 @@
 // What every service call knows about who is asking, and the errors services raise.
 import type { Kysely, Transaction } from 'kysely';
 import type { Viewer } from '../domain/access.ts';
-import type { Role } from '../domain/roles.ts';
+import type { Role, Training } from '../domain/roles.ts';
 import type { Database } from '../db/types.ts';
 import { type NewAuditEvent, appendAuditEvent } from '../repositories/audit.ts';
 
@@ -10,6 +10,7 @@ export interface CurrentUser extends Viewer {
   jobTitle: string;
   agency: string;
   email: string;
+  trainings: Training[];
   teams: { teamId: string; teamName: string; isManager: boolean }[];
 }
 

@@ -230,8 +230,13 @@ declare module 'fastify' {
 function navFor(roles: readonly Role[], url: string) {
   const items: { href: string; text: string }[] = [];
   const caseWork = roles.some((r) => r !== 'administrator' && r !== 'auditor');
-  if (caseWork) items.push({ href: paths.cases(), text: 'Cases' }, { href: paths.incidents.start(), text: 'Record an incident' });
-  if (roles.includes('administrator')) items.push({ href: paths.admin.users(), text: 'Users' }, { href: paths.admin.teams(), text: 'Teams' });
+  if (caseWork) {
+    items.push({ href: paths.cases(), text: 'Cases' }, { href: paths.tasks.mine(), text: 'My tasks' }, { href: paths.incidents.start(), text: 'Record an incident' });
+  }
+  if (roles.includes('administrator')) {
+    items.push({ href: paths.admin.users(), text: 'Users' }, { href: paths.admin.teams(), text: 'Teams' }, { href: paths.admin.workingDays(), text: 'Working days' }, { href: paths.admin.apiTokens(), text: 'API tokens' });
+  }
   if (roles.includes('auditor')) items.push({ href: paths.audit(), text: 'Audit log' });
+  items.push({ href: paths.procedures.list(), text: 'Procedures' });
   return items.map((i) => ({ ...i, active: url === i.href || url.startsWith(`${i.href}?`) || url.startsWith(`${i.href}/`) }));
 }

@@ -15,6 +15,22 @@ export const paths = {
     allocation: (id: string) => `/children/${id}/allocation`,
     grants: (id: string) => `/children/${id}/grants`,
     revokeGrant: (id: string, grantId: string) => `/children/${id}/grants/${grantId}/revoke`,
+    tasks: (id: string) => `/children/${id}/tasks`,
+  },
+  screening: {
+    start: (incidentId: string, childId: string) => `/incidents/${incidentId}/screening/${childId}`,
+    show: (id: string) => `/screenings/${id}`,
+    decide: (id: string) => `/screenings/${id}/decision`,
+  },
+  tasks: {
+    mine: () => '/tasks',
+    show: (id: string) => `/tasks/${id}`,
+    complete: (id: string) => `/tasks/${id}/complete`,
+    assign: (id: string) => `/tasks/${id}/assign`,
+  },
+  procedures: {
+    list: () => '/procedures',
+    show: (id: string) => `/procedures/${id}`,
   },
   incidents: {
     start: () => '/incidents',
@@ -34,6 +50,19 @@ export const paths = {
     unlock: (id: string) => `/admin/users/${id}/unlock`,
     resetPassword: (id: string) => `/admin/users/${id}/reset-password`,
     teams: () => '/admin/teams',
+    workingDays: () => '/admin/working-days',
+    holidays: () => '/admin/working-days/holidays',
+    removeHoliday: (date: string) => `/admin/working-days/holidays/${date}/remove`,
+    inactivity: () => '/admin/working-days/inactivity',
+    apiTokens: () => '/admin/api-tokens',
+    revokeApiToken: (id: string) => `/admin/api-tokens/${id}/revoke`,
+  },
+  api: {
+    openapi: () => '/api/v1/openapi.json',
+    procedures: () => '/api/v1/procedures',
+    procedure: (id: string) => `/api/v1/procedures/${id}`,
+    evaluate: () => '/api/v1/evaluate',
+    bankHolidays: () => '/api/v1/bank-holidays',
   },
   audit: () => '/audit',
 } as const;

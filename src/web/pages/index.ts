@@ -6,10 +6,13 @@ import auditRoutes from './audit/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import childRoutes from './children/routes.ts';
 import incidentRoutes from './incidents/routes.ts';
+import procedureRoutes from './procedures/routes.ts';
+import screeningRoutes from './screening/routes.ts';
 import signInRoutes from './sign-in/routes.ts';
+import taskRoutes from './tasks/routes.ts';
 
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const routes of [signInRoutes, casesRoutes, childRoutes, incidentRoutes, adminRoutes, auditRoutes]) {
+  for (const routes of [signInRoutes, casesRoutes, childRoutes, incidentRoutes, screeningRoutes, taskRoutes, procedureRoutes, adminRoutes, auditRoutes]) {
     await routes(app, deps);
   }
 }

@@ -14,6 +14,8 @@ import { CASE_ROLES } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, errorView, list, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { taskRow } from '../tasks/view-model.ts';
+import { inactivityCutoff } from '../../../services/calendar-service.ts';
 import { SEX_OPTIONS, childValuesFromBody, childValuesFromRecord, validateChild } from './schema.ts';
 
 function sexItems() {
@@ -114,8 +116,14 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     const today = londonToday();
     const canAllocate = childService.canAllocate(actor);
     const isManager = actor.user.roles.includes('team_manager');
+    const cutoff = await inactivityCutoff(db, actor.user.authorityId);
+    const lastActivity = londonToday(view.child.lastActivityAt);
     return reply.page('pages/children/show.njk', {
       pageTitle: `${view.child.firstName} ${view.child.lastName}`,
+      // R-THU-7: an open case with no recorded activity for the set number of working days.
+      inactivity: view.child.status === 'open' && lastActivity < cutoff.since ? { days: cutoff.days, lastActivity } : null,
+      decisions: view.decisions,
+      openTasks: view.openTasks.map((t) => taskRow(t, today)),
       child: view.child,
       age: ageOn(view.child.dateOfBirth, today),
       basis: ACCESS_BASIS_LABELS[view.basis],

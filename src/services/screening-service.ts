@@ -1,0 +1,353 @@
+// Screening an incident for a child who displayed the behaviour, with the pack of the child's
+// authority: the answers give a suggestion with its reasons; a named practitioner confirms it or
+// chooses another level with a rationale (R-X-9); the decision keeps the pack version (R-X-10)
+// and turns into tasks with working-day deadlines (R-X-3). Screening again keeps the history.
+import { isoDate, londonToday } from '../domain/age.ts';
+import { FACTS, type FactId, type Pack, type Tool } from '../domain/pack.ts';
+import { TRAINING_LABELS, type Role } from '../domain/roles.ts';
+import { readAcross } from '../domain/scale.ts';
+import {
+  type AgeRules,
+  type Facts,
+  type NextStep,
+  type ScreeningAnswers,
+  ageRules,
+  answerProblems,
+  findTool,
+  route,
+  suggest,
+} from '../domain/screening.ts';
+import { allPacks, getPack } from '../procedures/index.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as incidents from '../repositories/incidents.ts';
+import * as screenings from '../repositories/screenings.ts';
+import * as tasks from '../repositories/tasks.ts';
+import { authorizeChild } from './child-service.ts';
+import { loadCalendar } from './calendar-service.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  transaction,
+} from './context.ts';
+import { CASE_ROLES } from '../domain/roles.ts';
+
+export function packFor(authorityId: string): Pack {
+  const pack = getPack(authorityId);
+  if (!pack) throw new Error(`No procedure pack for authority ${authorityId}`);
+  return pack;
+}
+
+/** The incident and the child who displayed the behaviour, after every access check. */
+async function incidentChild(db: Db, actor: Actor, incidentId: string, childId: string, action: string) {
+  const refuse = async (reason: string) => {
+    await auditRefusal(db, actor, action, 'incident', incidentId.slice(0, 64), reason);
+    return new NotFoundError();
+  };
+  if (!actor.user.roles.some((r) => CASE_ROLES.includes(r))) throw await refuse('no_case_role');
+  const inc = isUuid(incidentId) ? await incidents.findIncident(db, incidentId) : undefined;
+  if (!inc || inc.authorityId !== actor.user.authorityId || inc.status !== 'submitted') throw await refuse('not_found');
+  const link = inc.children.find((c) => c.childId === childId);
+  if (!link || link.role !== 'displayed') throw await refuse('not_a_child_who_displayed');
+  await authorizeChild(db, actor, childId, action);
+  const child = await children.findChild(db, childId);
+  if (!child) throw await refuse('not_found');
+  return { incident: inc, child };
+}
+
+export function toolsFor(pack: Pack, actor: Actor) {
+  return pack.tools.map((t) => ({
+    tool: t,
+    allowed: !t.requiresTraining || actor.user.trainings.includes(t.requiresTraining),
+    needs: t.requiresTraining ? TRAINING_LABELS[t.requiresTraining] : null,
+  }));
+}
+
+function childAges(pack: Pack, child: { dateOfBirth: string; developmentalAge: number | null; sex: string }, incidentDate: string, decisionDate: string) {
+  return ageRules(pack, { dateOfBirth: child.dateOfBirth, developmentalAge: child.developmentalAge, sex: child.sex }, incidentDate, decisionDate);
+}
+
+/** Everything the screening page shows: the child's pack, tools, age rules and the history. */
+export async function screeningPage(db: Db, actor: Actor, incidentId: string, childId: string) {
+  const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.view');
+  const pack = packFor(child.authorityId);
+  const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
+  const ages = childAges(pack, child, incidentDate, londonToday());
+  return transaction(db, async (trx) => {
+    const history = await screenings.screeningsFor(trx, incidentId, childId);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'screening.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { incidentId } }));
+    return { incident, child, pack, ages, incidentDate, tools: toolsFor(pack, actor), history };
+  });
+}
+
+export function factsFromIncident(pack: Pack, incident: incidents.Incident): Facts {
+  const facts: Facts = {};
+  if (pack.facts.includes('technology_assisted')) facts.technology_assisted = incident.text.technology_assisted === 'yes';
+  return facts;
+}
+
+/** Validates the answers and records the suggestion; returns the screening id. */
+export async function recordAnswers(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  childId: string,
+  input: { toolId: string; answers: ScreeningAnswers; facts: Partial<Record<FactId, boolean | undefined>> },
+): Promise<string> {
+  const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.suggest');
+  const pack = packFor(child.authorityId);
+  const entry = toolsFor(pack, actor).find((t) => t.tool.id === input.toolId);
+  if (!entry) throw new ValidationError([{ field: 'tool', message: 'Select a screening tool' }]);
+  if (!entry.allowed) {
+    // R-NEL-4, R-X-5: the Brook tool only for trained staff.
+    await auditRefusal(db, actor, 'screening.suggest', 'child', childId, 'training_required');
+    throw new ValidationError([{ field: 'tool', message: `Only staff with ${entry.needs} training can use the ${entry.tool.name}` }]);
+  }
+  const problems = answerProblems(entry.tool, input.answers);
+  const facts: Record<string, boolean> = {};
+  for (const f of pack.facts) {
+    const v = input.facts[f];
+    if (v === undefined) problems.push({ field: `fact-${f}`, message: `Select yes if ${FACTS[f].ifTrue}, or select no` });
+    else facts[f] = v;
+  }
+  if (problems.length) throw new ValidationError(problems);
+  const suggestion = suggest(pack, entry.tool, input.answers);
+  const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
+  const ages = childAges(pack, child, incidentDate, londonToday());
+  return transaction(db, async (trx) => {
+    const id = await screenings.insertScreening(trx, {
+      authorityId: child.authorityId,
+      incidentId,
+      childId,
+      packId: pack.id,
+      packVersion: pack.version,
+      toolId: entry.tool.id,
+      answers: input.answers,
+      facts,
+      suggestedLevel: suggestion.level.id,
+      suggestedScale: suggestion.scale,
+      reasons: suggestion.reasons,
+      ageRules: ages as unknown as Record<string, unknown>,
+      createdBy: actor.user.id,
+    });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'screening.suggest',
+        entityType: 'screening',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId, incidentId, tool: entry.tool.id, suggested: suggestion.level.id, packVersion: pack.version },
+      }),
+    );
+    return id;
+  });
+}
+
+async function authorizedScreening(db: Db, actor: Actor, id: string, action: string) {
+  const s = isUuid(id) ? await screenings.findScreening(db, id) : undefined;
+  if (!s || s.authorityId !== actor.user.authorityId) {
+    await auditRefusal(db, actor, action, 'screening', id.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
+  await authorizeChild(db, actor, s.childId, action);
+  return s;
+}
+
+export interface ScreeningView {
+  screening: screenings.Screening;
+  pack: Pack;
+  tool: Tool | undefined;
+  child: children.Child;
+  incidentDate: string;
+  ages: AgeRules;
+  suggestedLevel: Pack['levels'][number];
+  readsAs: { authority: string; levels: string[] }[];
+  /** What deciding today on each level would lead to: the routing preview. */
+  previewFor: (levelId: string) => NextStep[];
+  tasks: tasks.Task[];
+}
+
+export async function viewScreening(db: Db, actor: Actor, id: string): Promise<ScreeningView> {
+  const s = await authorizedScreening(db, actor, id, 'screening.view');
+  const pack = packFor(s.authorityId);
+  const child = await children.findChild(db, s.childId);
+  const incident = await incidents.findIncident(db, s.incidentId);
+  if (!child || !incident) throw new NotFoundError();
+  const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
+  const today = londonToday();
+  const ages = childAges(pack, child, incidentDate, s.decisionDate ?? today);
+  const calendar = await loadCalendar(db);
+  const suggestedLevel = pack.levels.find((l) => l.id === s.suggestedLevel) ?? pack.levels[0]!;
+  const taskList = await tasks.tasksForIncidentChild(db, s.incidentId, s.childId);
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, auditFor(actor, { action: 'screening.view', entityType: 'screening', entityId: id, outcome: 'ok', details: { childId: s.childId } })),
+  );
+  return {
+    screening: s,
+    pack,
+    tool: findTool(pack, s.toolId),
+    child,
+    incidentDate,
+    ages,
+    suggestedLevel,
+    readsAs: allPacks()
+      .filter((p) => p.id !== pack.id)
+      .map((p) => ({ authority: p.authority, levels: readAcross(suggestedLevel, p.levels).map((l) => l.label) })),
+    previewFor: (levelId) => route(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
+    tasks: taskList,
+  };
+}
+
+async function assigneeFor(db: Db, actor: Actor, owner: Role | 'screener', child: children.Child): Promise<string | null> {
+  if (owner === 'screener' || actor.user.roles.includes(owner)) return actor.user.id;
+  if (child.allocatedWorkerId) {
+    const r = await db
+      .selectFrom('user_roles')
+      .select('user_id')
+      .where('user_id', '=', child.allocatedWorkerId)
+      .where('role', '=', owner)
+      .executeTakeFirst();
+    if (r) return r.user_id;
+  }
+  return null;
+}
+
+/**
+ * The decision: the confirmed level or another with a rationale (R-X-9). Creates the tasks the
+ * pack routes to, on the record of the child each concerns (R-X-1); open tasks from an earlier
+ * decision that no longer apply are marked superseded, and steps already open or done are kept.
+ */
+export async function decide(db: Db, actor: Actor, id: string, d: { levelId: string; rationale: string }) {
+  const s = await authorizedScreening(db, actor, id, 'screening.decide');
+  const pack = packFor(s.authorityId);
+  const level = pack.levels.find((l) => l.id === d.levelId);
+  const errors: { field: string; message: string }[] = [];
+  if (!level) errors.push({ field: 'level', message: 'Select the level of concern' });
+  const rationale = d.rationale.trim();
+  if (!rationale) {
+    errors.push({
+      field: 'rationale',
+      message: level && level.id !== s.suggestedLevel ? 'Enter why you chose a different level from the one suggested' : 'Enter the reasons for your decision',
+    });
+  } else if (rationale.length > 5000) errors.push({ field: 'rationale', message: 'Reasons must be 5000 characters or fewer' });
+  if (errors.length || !level) throw new ValidationError(errors);
+  if (s.status === 'decided') throw new ConflictError(s.decidedByName, s.decidedAt, []);
+
+  const child = await children.findChild(db, s.childId);
+  const incident = await incidents.findIncident(db, s.incidentId);
+  if (!child || !incident) throw new NotFoundError();
+  const today = londonToday();
+  const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
+  const ages = childAges(pack, child, incidentDate, today);
+  const calendar = await loadCalendar(db);
+  const steps = route(pack, level.id, s.facts, { ...ages, sex: child.sex }, today, calendar);
+  const targeted = incident.children.filter((c) => c.role === 'targeted');
+
+  return transaction(db, async (trx) => {
+    const ok = await screenings.decideScreening(trx, id, {
+      level: level.id,
+      levelLabel: level.label,
+      agreed: level.id === s.suggestedLevel,
+      rationale,
+      decidedBy: actor.user.id,
+      decisionDate: today,
+    });
+    if (!ok) throw new ConflictError(null, null, []);
+    const created: string[] = [];
+    const kept = new Set<string>();
+    const touched = new Set<string>([child.id]);
+    for (const step of steps) {
+      const recipients = step.forChild === 'displayed' ? [child] : await Promise.all(targeted.map((t) => children.findChild(trx, t.childId)));
+      for (const recipient of recipients) {
+        if (!recipient) continue;
+        const existing = (await tasks.tasksForIncidentChild(trx, s.incidentId, recipient.id)).find(
+          (t) => t.stepId === step.stepId && t.status !== 'superseded',
+        );
+        if (existing) {
+          kept.add(existing.id);
+          continue;
+        }
+        const taskId = await tasks.insertTask(trx, {
+          authorityId: s.authorityId,
+          childId: recipient.id,
+          incidentId: s.incidentId,
+          screeningId: id,
+          stepId: step.stepId,
+          title: step.title,
+          detail: step.detail,
+          kind: step.kind,
+          ownerRole: step.owner === 'screener' ? 'screener' : step.owner,
+          assignedTo: await assigneeFor(trx, actor, step.owner, recipient),
+          dueOn: step.dueDate,
+          dueRule: step.dueRule,
+          clause: step.clause,
+          requirementId: step.requirement,
+        });
+        created.push(taskId);
+        kept.add(taskId);
+        touched.add(recipient.id);
+      }
+    }
+    // Open tasks from an earlier decision on this incident that the new one no longer routes to.
+    const stale: string[] = [];
+    for (const cid of [child.id, ...targeted.map((t) => t.childId)]) {
+      for (const t of await tasks.tasksForIncidentChild(trx, s.incidentId, cid)) {
+        if (t.status === 'open' && !kept.has(t.id) && t.screeningId !== id) stale.push(t.id);
+      }
+    }
+    await tasks.supersedeTasks(trx, stale);
+    const changed = level.id === s.suggestedLevel ? 'confirmed the suggested level' : `chose a different level from the one suggested (${pack.levels.find((l) => l.id === s.suggestedLevel)?.label ?? s.suggestedLevel})`;
+    await addChronologyEntry(trx, {
+      childId: child.id,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'screening',
+      summary: `Level of concern decided: ${level.label}. ${actor.user.displayName} ${changed}. ${created.length} new task${created.length === 1 ? '' : 's'}. Procedure: ${pack.id} ${pack.version}.`,
+      incidentId: s.incidentId,
+    });
+    for (const t of targeted) {
+      if (!touched.has(t.childId)) continue;
+      await addChronologyEntry(trx, {
+        childId: t.childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'task',
+        summary: 'Tasks added for this child after the incident was screened.',
+        incidentId: s.incidentId,
+      });
+    }
+    await children.touchChildren(trx, [...touched]);
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'screening.decide',
+        entityType: 'screening',
+        entityId: id,
+        outcome: 'ok',
+        details: {
+          childId: child.id,
+          level: level.id,
+          suggested: s.suggestedLevel,
+          agreed: level.id === s.suggestedLevel,
+          packVersion: pack.version,
+          tasksCreated: created.length,
+          tasksSuperseded: stale.length,
+        },
+      }),
+    );
+    return { created: created.length, superseded: stale.length };
+  });
+}
+
+/** Decided levels of concern for a child, newest first, for the child's record. */
+export async function decisionsForChild(db: Db, childId: string) {
+  return screenings.decisionsForChild(db, childId);
+}

@@ -1,0 +1,82 @@
+// Tasks from routing: a child's task list, "My tasks" across cases (overdue first), marking a
+// task done with a note, and taking on an unassigned task (R-X-3). Each change is in the child's
+// chronology and resets the inactivity clock (R-THU-7).
+import { londonToday } from '../domain/age.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as tasks from '../repositories/tasks.ts';
+import { authorizeChild } from './child-service.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
+import { CASE_ROLES } from '../domain/roles.ts';
+
+export function isOverdue(t: Pick<tasks.Task, 'status' | 'dueOn'>, today = londonToday()): boolean {
+  return t.status === 'open' && t.dueOn !== null && t.dueOn < today;
+}
+
+export async function myTasks(db: Db, actor: Actor) {
+  await requireRole(db, actor, CASE_ROLES, 'tasks.mine');
+  const today = londonToday();
+  const list = await tasks.tasksForUser(db, actor.user, today);
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, auditFor(actor, { action: 'tasks.mine', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })),
+  );
+  return { today, tasks: list };
+}
+
+export async function childTasks(db: Db, actor: Actor, childId: string) {
+  await authorizeChild(db, actor, childId, 'tasks.view');
+  const child = await children.findChild(db, childId);
+  if (!child) throw new NotFoundError();
+  const list = await tasks.tasksForChild(db, childId);
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'tasks.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  return { child, tasks: list, today: londonToday() };
+}
+
+async function authorizedTask(db: Db, actor: Actor, id: string, action: string) {
+  const t = isUuid(id) ? await tasks.findTask(db, id) : undefined;
+  if (!t || t.authorityId !== actor.user.authorityId) {
+    await auditRefusal(db, actor, action, 'task', id.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
+  await authorizeChild(db, actor, t.childId, action);
+  return t;
+}
+
+export async function viewTask(db: Db, actor: Actor, id: string) {
+  const t = await authorizedTask(db, actor, id, 'task.view');
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'task.view', entityType: 'task', entityId: id, outcome: 'ok' })));
+  return { task: t, today: londonToday() };
+}
+
+export async function completeTask(db: Db, actor: Actor, id: string, version: number, note: string) {
+  const t = await authorizedTask(db, actor, id, 'task.complete');
+  const text = note.trim();
+  if (text.length > 2000) throw new ValidationError([{ field: 'note', message: 'What was done must be 2000 characters or fewer' }]);
+  if (t.kind === 'consider' && !text) throw new ValidationError([{ field: 'note', message: 'Enter what was decided and why' }]);
+  await transaction(db, async (trx) => {
+    if (!(await tasks.completeTask(trx, id, version, actor.user.id, text))) throw new ConflictError(null, null, []);
+    await addChronologyEntry(trx, {
+      childId: t.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'task',
+      summary: `Task done: ${t.title}.${text ? ` ${text}` : ''}`,
+      incidentId: t.incidentId,
+    });
+    await children.touchChildren(trx, [t.childId]);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'task.complete', entityType: 'task', entityId: id, outcome: 'ok', details: { childId: t.childId, step: t.stepId } }));
+  });
+}
+
+export async function assignToMe(db: Db, actor: Actor, id: string, version: number) {
+  const t = await authorizedTask(db, actor, id, 'task.assign');
+  if (t.ownerRole !== 'screener' && !actor.user.roles.includes(t.ownerRole as never)) {
+    await auditRefusal(db, actor, 'task.assign', 'task', id, 'missing_owner_role');
+    throw new ForbiddenError();
+  }
+  await transaction(db, async (trx) => {
+    if (!(await tasks.assignTask(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'task.assign', entityType: 'task', entityId: id, outcome: 'ok', details: { childId: t.childId } }));
+  });
+}

@@ -1,0 +1,50 @@
+// Each procedure pack in plain English: levels, tools, routing and timescales, each with the
+// source clause and requirement ID (R-X-10), so a manager can check the software against the
+// written procedure.
+import type { FastifyInstance } from 'fastify';
+import { londonToday } from '../../../domain/age.ts';
+import { FACTS } from '../../../domain/pack.ts';
+import { conditionText } from '../../../domain/pack-text.ts';
+import { SCALE, SCALE_LABELS } from '../../../domain/scale.ts';
+import { dueRuleText, ownerLabel } from '../../../domain/screening.ts';
+import { allPacks, getPack } from '../../../procedures/index.ts';
+import { NotFoundError } from '../../../services/context.ts';
+import type { AppDeps } from '../../app.ts';
+import { paths } from '../../paths.ts';
+
+export default async function procedureRoutes(app: FastifyInstance, _deps: AppDeps) {
+  app.get('/procedures', async (request, reply) => {
+    const today = londonToday();
+    return reply.page('pages/procedures/list.njk', {
+      pageTitle: 'Procedures',
+      packs: allPacks().map((p) => ({ ...p, overdue: p.reviewDate < today, yours: p.id === request.actor?.user.authorityId })),
+    });
+  });
+
+  app.get('/procedures/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const pack = getPack(id);
+    if (!pack) throw new NotFoundError();
+    const others = allPacks().filter((p) => p.id !== pack.id);
+    return reply.page('pages/procedures/show.njk', {
+      pageTitle: `${pack.authority}: procedure`,
+      backLink: paths.procedures.list(),
+      pack,
+      reviewOverdue: pack.reviewDate < londonToday(),
+      scaleRows: SCALE.map((s) => ({
+        scale: SCALE_LABELS[s],
+        here: pack.levels.find((l) => l.covers.includes(s))?.label ?? '',
+        others: others.map((o) => o.levels.find((l) => l.covers.includes(s))?.label ?? ''),
+      })),
+      otherNames: others.map((o) => o.authority),
+      facts: pack.facts.map((f) => FACTS[f].question),
+      notes: pack.ageRules.notes.map((n) => ({ ...n, whenText: conditionText(n.when, pack) })),
+      steps: pack.steps.map((s) => ({
+        ...s,
+        whenText: conditionText(s.when, pack),
+        ownerText: ownerLabel(s.owner),
+        dueText: dueRuleText(s),
+      })),
+    });
+  });
+}

@@ -1,0 +1,72 @@
+// Tasks: a child's task list, "My tasks" across cases (overdue first), one task with the form to
+// mark it done, and taking on an unassigned task (R-X-3).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError } from '../../../services/context.ts';
+import * as taskService from '../../../services/task-service.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, errorView, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+import { taskRow } from './view-model.ts';
+
+export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) {
+  app.get('/tasks', async (request, reply) => {
+    const { today, tasks } = await taskService.myTasks(db, actorOf(request));
+    const rows = tasks.map((t) => taskRow(t, today));
+    return reply.page('pages/tasks/mine.njk', {
+      pageTitle: 'My tasks',
+      tasks: rows,
+      overdueCount: rows.filter((t) => t.overdue).length,
+      showChild: true,
+      emptyText: 'You have no open tasks.',
+    });
+  });
+
+  app.get('/children/:id/tasks', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { child, tasks, today } = await taskService.childTasks(db, actorOf(request), id);
+    return reply.page('pages/tasks/child.njk', {
+      pageTitle: `Tasks: ${child.firstName} ${child.lastName}`,
+      child,
+      tasks: tasks.map((t) => taskRow(t, today)),
+      emptyText: 'No tasks yet. Tasks are added when an incident is screened and the level of concern decided.',
+    });
+  });
+
+  async function renderTask(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const { task, today } = await taskService.viewTask(db, actor, id);
+    const row = taskRow(task, today);
+    return reply.page('pages/tasks/show.njk', {
+      pageTitle: task.title,
+      backLink: paths.children.tasks(task.childId),
+      task: row,
+      canTake: task.status === 'open' && task.assignedTo !== actor.user.id && (task.ownerRole === 'screener' || actor.user.roles.includes(task.ownerRole as never)),
+      values: { note: '' },
+      ...extra,
+    });
+  }
+
+  app.get('/tasks/:id', (request, reply) => renderTask(request, reply));
+
+  app.post('/tasks/:id/complete', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const note = str(body, 'note');
+    try {
+      await taskService.completeTask(db, actorOf(request), id, Number(str(body, 'version')), note);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderTask(request, reply.code(400), { values: { note }, errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: 'Task marked as done' };
+    return reply.redirect(paths.tasks.show(id), 303);
+  });
+
+  app.post('/tasks/:id/assign', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await taskService.assignToMe(db, actorOf(request), id, Number(str(request.body as Body, 'version')));
+    request.session.flash = { title: 'Task assigned to you' };
+    return reply.redirect(paths.tasks.show(id), 303);
+  });
+}
