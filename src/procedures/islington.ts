@@ -4,10 +4,12 @@ import { hackettItems } from './hackett.ts';
 
 const categoryCite = { clause: 'islington §3', requirement: 'R-ISL-1' };
 const cat23 = { level: ['category-2', 'category-3'] };
+// The meeting's four outcome pathways (islington §6, R-ISL-7) are named in its detail; recording
+// each child's outcome is the multi-agency steps capability.
 const strategyMeeting = {
   title: 'Hold an HSB strategy meeting, chaired by the CSE, Missing and Trafficking Coordinator',
   detail:
-    'Attendees: the referrer if a professional; lead officers in education and health; social worker or manager; others working with the child; a police officer; the parent or carer unless that puts the child at more risk; the young person if appropriate. It decides whether to start a Section 47 enquiry (single or joint), the risks to the child and to others, other perpetrators and victims, the safeguarding and support plan, and whether to refer to MASE.',
+    'Attendees: the referrer if a professional; lead officers in education and health; social worker or manager; others working with the child; a police officer; the parent or carer unless that puts the child at more risk; the young person if appropriate. It decides whether to start a Section 47 enquiry (single or joint), the risks to the child and to others, other perpetrators and victims, the safeguarding and support plan, and whether to refer to MASE. It ends in one of four outcome pathways: no further action or diversion planning; a Section 47 enquiry; immediate legal action; or, exceptionally, a follow-up strategy meeting with a set timescale.',
   owner: 'cse_coordinator' as const,
 };
 

@@ -86,6 +86,11 @@ export const northEastLincolnshire: PackInput = {
         ...cite('R-X-2'),
       },
       {
+        when: { all: [{ learningDisability: true }, { ageAtLeast: 12 }] },
+        text: 'Panel eligibility is by age (12 to 18), so this young person can still be referred; discuss with the panel whether an AIM3 assessment suits their developmental stage.',
+        ...cite('R-NEL-10'),
+      },
+      {
         when: { approaching18: true },
         text: 'Approaching 18: the panel may allocate straight to intervention, without an assessment, so the work can be finished in time.',
         ...cite('R-NEL-11'),
