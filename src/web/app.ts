@@ -19,6 +19,7 @@ import { paths, safeReturnPath, withQuery } from './paths.ts';
 import { databaseSessionStore } from './session-store.ts';
 import { registerPages } from './pages/index.ts';
 import { buildCss } from '../../scripts/build-css.ts';
+import { registerApi } from '../api/routes.ts';
 
 const require = createRequire(import.meta.url);
 const govukDist = path.dirname(require.resolve('govuk-frontend/package.json'));
@@ -184,6 +185,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     await db.selectFrom('authorities').select('id').limit(1).execute();
     return reply.type('application/json').header('cache-control', 'no-store').send({ status: 'ok' });
   });
+
+  await registerApi(app, db);
 
   await app.register(async (pages) => {
     // CSRF on every state-changing request, signed in or not.

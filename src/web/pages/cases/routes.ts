@@ -7,6 +7,8 @@ import { listDrafts } from '../../../repositories/incidents.ts';
 import { listCases } from '../../../services/child-service.ts';
 import { worksWithCases } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
+import { londonToday } from '../../../domain/age.ts';
+import { inactivityCutoff } from '../../../services/calendar-service.ts';
 import { paths, withQuery } from '../../paths.ts';
 
 const SORT_LABELS: Record<(typeof CASE_SORTS)[number], string> = {
@@ -36,6 +38,7 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
     const result = await listCases(db, actor, { scope, search, status, ...pr });
     const drafts = await listDrafts(db, actor.user.id);
     const pages = pageCount(result.total, pr.pageSize);
+    const cutoff = await inactivityCutoff(db, actor.user.authorityId);
     const link = (over: Record<string, string | number | undefined>) =>
       withQuery(paths.cases(), { scope: scopeParam, q: search, status, sort: pr.sort, direction: pr.direction, page: pr.page, ...over });
     const headers = CASE_SORTS.map((key) => {
@@ -56,7 +59,9 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
         { text: 'My teams’ cases', href: withQuery(paths.cases(), { scope: 'team' }), active: scope === 'team' },
         { text: 'All children I can see', href: withQuery(paths.cases(), { scope: 'all' }), active: scope === 'visible' },
       ],
-      rows: result.rows,
+      // R-THU-7: open cases with no recorded activity for the set number of working days.
+      rows: result.rows.map((r) => ({ ...r, inactive: r.status === 'open' && londonToday(r.lastActivityAt) < cutoff.since })),
+      inactivityDays: cutoff.days,
       total: result.total,
       headers,
       search,

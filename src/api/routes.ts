@@ -1,0 +1,126 @@
+// The JSON API, /api/v1: authenticated by API tokens an administrator issues, each scoped to
+// one authority and audited like a user (R-X-7). No session, no cookies, no CSRF: a token in the
+// Authorization header is the only credential.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { londonToday } from '../domain/age.ts';
+import { EvaluationError, evaluateCase } from '../domain/evaluation.ts';
+import { allPacks, getPack, loadPacks } from '../procedures/index.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import { useApiToken } from '../repositories/settings.ts';
+import { loadCalendar } from '../services/calendar-service.ts';
+import { type Db, transaction } from '../services/context.ts';
+import { hashToken } from '../services/settings-service.ts';
+import { openApiDocument } from './openapi.ts';
+
+interface ApiClient {
+  tokenId: string;
+  tokenName: string;
+  authorityId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiClient?: ApiClient;
+  }
+}
+
+function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: { path: string; message: string }[]) {
+  return reply.code(status).type('application/json').send({ error, message, ...(problems ? { problems } : {}), requestId: reply.request.id });
+}
+
+async function audit(db: Db, request: FastifyRequest, action: string, outcome: 'ok' | 'refused', details: Record<string, unknown> = {}) {
+  const c = request.apiClient;
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, {
+      authorityId: c?.authorityId ?? null,
+      userId: null,
+      action,
+      entityType: 'api_token',
+      entityId: c?.tokenId ?? '',
+      outcome,
+      ip: request.ip,
+      requestId: request.id,
+      details: { ...details, ...(c ? { tokenName: c.tokenName } : {}) },
+    }),
+  );
+}
+
+export async function registerApi(app: FastifyInstance, db: Db) {
+  await app.register(
+    async (api) => {
+      api.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+        if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+          return problem(reply, error.statusCode, 'invalid', error.statusCode === 415 ? 'Send JSON (content-type: application/json)' : 'The request could not be read: send valid JSON');
+        }
+        request.log.error({ err: error, requestId: request.id }, 'unexpected API error');
+        return problem(reply, 500, 'server_error', `Something went wrong. Quote this reference: ${request.id}`);
+      });
+      api.setNotFoundHandler((_request, reply) => problem(reply, 404, 'not_found', 'No such endpoint'));
+
+      api.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApiDocument()));
+
+      api.addHook('preHandler', async (request, reply) => {
+        if (request.routeOptions.url === '/api/v1/openapi.json') return undefined;
+        const header = request.headers.authorization ?? '';
+        const m = /^Bearer (hsbp_[A-Za-z0-9_-]{20,100})$/.exec(header);
+        const client = m ? await useApiToken(db, hashToken(m[1]!)) : undefined;
+        if (!client) {
+          await audit(db, request, 'api.authenticate', 'refused', { reason: m ? 'unknown_expired_or_revoked' : 'no_token', path: request.url.slice(0, 200) });
+          return problem(reply, 401, 'unauthorised', 'Send a valid API token: Authorization: Bearer hsbp_...');
+        }
+        request.apiClient = { tokenId: client.id, tokenName: client.name, authorityId: client.authorityId };
+        return undefined;
+      });
+
+      api.get('/procedures', async (request, reply) => {
+        await audit(db, request, 'api.procedures', 'ok');
+        return reply.send(
+          allPacks().map((p) => ({
+            id: p.id,
+            authority: p.authority,
+            version: p.version,
+            reviewDate: p.reviewDate,
+            levels: p.levels.map((l) => ({ id: l.id, label: l.label, scale: l.covers })),
+            tools: p.tools.map((t) => ({ id: t.id, name: t.name, kind: t.kind, requiresTraining: t.requiresTraining ?? null })),
+            facts: p.facts,
+          })),
+        );
+      });
+
+      api.get('/procedures/:id', async (request, reply) => {
+        const pack = getPack((request.params as { id: string }).id);
+        if (!pack) return problem(reply, 404, 'not_found', 'No such procedure');
+        await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
+        return reply.send(pack);
+      });
+
+      api.get('/bank-holidays', async (request, reply) => {
+        const raw = (request.query as Record<string, string | undefined>).year;
+        const year = raw === undefined ? Number(londonToday().slice(0, 4)) : Number(raw);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100) return problem(reply, 400, 'invalid', 'year must be a whole number from 2000 to 2100', [{ path: 'year', message: 'Enter a year from 2000 to 2100' }]);
+        await audit(db, request, 'api.bank_holidays', 'ok', { year });
+        return reply.send((await loadCalendar(db)).holidays(year));
+      });
+
+      api.post('/evaluate', async (request, reply) => {
+        const client = request.apiClient!;
+        const body = request.body as { procedure?: unknown } | undefined;
+        const procedure = typeof body?.procedure === 'string' ? body.procedure : client.authorityId;
+        if (procedure !== client.authorityId) {
+          await audit(db, request, 'api.evaluate', 'refused', { reason: 'other_authority', procedure: String(procedure).slice(0, 50) });
+          return problem(reply, 403, 'forbidden', `This token is for ${client.authorityId}: it cannot evaluate with ${procedure}`);
+        }
+        try {
+          const out = evaluateCase(loadPacks(), { ...(body ?? {}), procedure }, await loadCalendar(db), londonToday());
+          await audit(db, request, 'api.evaluate', 'ok', { procedure, level: out.level.id, steps: out.nextSteps.length });
+          return reply.send(out);
+        } catch (err) {
+          if (!(err instanceof EvaluationError)) throw err;
+          await audit(db, request, 'api.evaluate', 'refused', { reason: 'invalid' });
+          return problem(reply, 400, 'invalid', 'The case could not be evaluated', err.problems);
+        }
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+}

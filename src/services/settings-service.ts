@@ -1,0 +1,112 @@
+// Administrator settings: one-off bank holidays (R-X-3), the inactivity threshold (R-THU-7) and
+// API tokens scoped to the administrator's authority. Every change is audited.
+import { createHash, randomBytes } from 'node:crypto';
+import { londonToday, parseIsoDate } from '../domain/age.ts';
+import { isWeekend } from '../domain/working-days.ts';
+import { getPack } from '../procedures/index.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as settings from '../repositories/settings.ts';
+import { loadCalendar } from './calendar-service.ts';
+import { type Actor, type Db, NotFoundError, ValidationError, auditFor, isUuid, requireRole, transaction } from './context.ts';
+
+async function requireAdmin(db: Db, actor: Actor, action: string) {
+  await requireRole(db, actor, ['administrator'], action);
+}
+
+export async function workingDaysPage(db: Db, actor: Actor) {
+  await requireAdmin(db, actor, 'admin.working_days.view');
+  const year = Number(londonToday().slice(0, 4));
+  const calendar = await loadCalendar(db);
+  return {
+    years: [year, year + 1].map((y) => ({ year: y, holidays: calendar.holidays(y) })),
+    oneOffs: await settings.listOneOffHolidays(db),
+    inactivity: await settings.inactivitySetting(db, actor.user.authorityId),
+    packDefault: getPack(actor.user.authorityId)?.inactivityWorkingDays ?? 10,
+  };
+}
+
+export async function addOneOffHoliday(db: Db, actor: Actor, h: { date: string; name: string }) {
+  await requireAdmin(db, actor, 'admin.holiday.add');
+  const errors: { field: string; message: string }[] = [];
+  const name = h.name.trim();
+  if (!name) errors.push({ field: 'name', message: 'Enter the name of the holiday' });
+  else if (name.length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
+  if (parseIsoDate(h.date)) {
+    const calendar = await loadCalendar(db);
+    if (isWeekend(h.date)) errors.push({ field: 'date', message: 'Date of the holiday must be a weekday' });
+    else if (calendar.holidayName(h.date)) errors.push({ field: 'date', message: `Date of the holiday is already a bank holiday (${calendar.holidayName(h.date)})` });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  await transaction(db, async (trx) => {
+    await settings.insertOneOffHoliday(trx, { date: h.date, name, addedBy: actor.user.id });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.holiday.add', entityType: 'holiday', entityId: h.date, outcome: 'ok', details: { name } }));
+  });
+}
+
+export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
+  await requireAdmin(db, actor, 'admin.holiday.remove');
+  await transaction(db, async (trx) => {
+    if (!parseIsoDate(date) || !(await settings.deleteOneOffHoliday(trx, date))) throw new NotFoundError();
+    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.holiday.remove', entityType: 'holiday', entityId: date, outcome: 'ok' }));
+  });
+}
+
+export async function setInactivity(db: Db, actor: Actor, value: string) {
+  await requireAdmin(db, actor, 'admin.inactivity.set');
+  const v = value.trim();
+  let days: number | null = null;
+  if (v) {
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 60) {
+      throw new ValidationError([{ field: 'inactivityDays', message: 'Working days must be a whole number between 1 and 60' }]);
+    }
+    days = Number(v);
+  }
+  await transaction(db, async (trx) => {
+    await settings.setInactivitySetting(trx, actor.user.authorityId, days);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.inactivity.set', entityType: 'authority', entityId: actor.user.authorityId, outcome: 'ok', details: { days } }));
+  });
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function listTokens(db: Db, actor: Actor) {
+  await requireAdmin(db, actor, 'admin.api_tokens.view');
+  return settings.listApiTokens(db, actor.user.authorityId);
+}
+
+/** Issues a token; the secret is returned once and only its hash is kept. */
+export async function issueToken(db: Db, actor: Actor, t: { name: string; days: string }): Promise<{ token: string; id: string }> {
+  await requireAdmin(db, actor, 'admin.api_token.issue');
+  const errors: { field: string; message: string }[] = [];
+  const name = t.name.trim();
+  if (!name) errors.push({ field: 'name', message: 'Enter what the token is for' });
+  else if (name.length > 100) errors.push({ field: 'name', message: 'What the token is for must be 100 characters or fewer' });
+  if (!/^\d+$/.test(t.days.trim()) || Number(t.days) < 1 || Number(t.days) > 365) {
+    errors.push({ field: 'days', message: 'Days the token lasts must be a whole number between 1 and 365' });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  const token = `hsbp_${randomBytes(32).toString('base64url')}`;
+  const id = await transaction(db, async (trx) => {
+    const tokenId = await settings.insertApiToken(trx, {
+      authorityId: actor.user.authorityId,
+      name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 12),
+      createdBy: actor.user.id,
+      expiresAt: new Date(Date.now() + Number(t.days) * 86_400_000),
+    });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.api_token.issue', entityType: 'api_token', entityId: tokenId, outcome: 'ok', details: { name, days: Number(t.days) } }));
+    return tokenId;
+  });
+  return { token, id };
+}
+
+export async function revokeToken(db: Db, actor: Actor, id: string) {
+  await requireAdmin(db, actor, 'admin.api_token.revoke');
+  await transaction(db, async (trx) => {
+    if (!isUuid(id) || !(await settings.revokeApiToken(trx, actor.user.authorityId, id))) throw new NotFoundError();
+    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.api_token.revoke', entityType: 'api_token', entityId: id, outcome: 'ok' }));
+  });
+}

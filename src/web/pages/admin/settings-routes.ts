@@ -1,0 +1,95 @@
+// Administration of working days (one-off bank holidays, the inactivity threshold) and API tokens.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { londonToday } from '../../../domain/age.ts';
+import { ValidationError } from '../../../services/context.ts';
+import * as settings from '../../../services/settings-service.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, type FormError, dateParts, errorView, parseDateParts, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+
+export default async function settingsRoutes(app: FastifyInstance, { db }: AppDeps) {
+  async function renderWorkingDays(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const page = await settings.workingDaysPage(db, actorOf(request));
+    return reply.page('pages/admin/working-days.njk', {
+      pageTitle: 'Working days',
+      ...page,
+      holidayValues: { name: '', date: { day: '', month: '', year: '' } },
+      inactivityValue: page.inactivity === null ? '' : String(page.inactivity),
+      ...extra,
+    });
+  }
+
+  app.get('/admin/working-days', (request, reply) => renderWorkingDays(request, reply));
+
+  app.post('/admin/working-days/holidays', async (request, reply) => {
+    const body = request.body as Body;
+    const values = { name: str(body, 'name'), date: dateParts(body, 'date') };
+    const parsed = parseDateParts(values.date, 'Date of the holiday', 'Enter the date of the holiday');
+    const errors: FormError[] = [];
+    if ('error' in parsed) errors.push({ field: 'date', message: parsed.error, href: '#date-day' });
+    try {
+      if (errors.length && !values.name.trim()) errors.push({ field: 'name', message: 'Enter the name of the holiday' });
+      if (errors.length) throw new ValidationError(errors);
+      await settings.addOneOffHoliday(db, actorOf(request), { date: 'iso' in parsed ? parsed.iso : '', name: values.name });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const view = errorView(err.errors.map((e) => ({ ...e, ...(e.field === 'date' ? { href: '#date-day' } : {}) })));
+      return renderWorkingDays(request, reply.code(400), { holidayValues: values, errors: view });
+    }
+    request.session.flash = { title: 'Holiday added', text: 'Deadlines from now on skip it.' };
+    return reply.redirect(paths.admin.workingDays(), 303);
+  });
+
+  app.post('/admin/working-days/holidays/:date/remove', async (request, reply) => {
+    const { date } = request.params as { date: string };
+    await settings.removeOneOffHoliday(db, actorOf(request), date);
+    request.session.flash = { title: 'Holiday removed' };
+    return reply.redirect(paths.admin.workingDays(), 303);
+  });
+
+  app.post('/admin/working-days/inactivity', async (request, reply) => {
+    const value = str(request.body as Body, 'inactivityDays');
+    try {
+      await settings.setInactivity(db, actorOf(request), value);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderWorkingDays(request, reply.code(400), { inactivityValue: value, errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: 'Inactivity flag updated' };
+    return reply.redirect(paths.admin.workingDays(), 303);
+  });
+
+  async function renderTokens(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const tokens = await settings.listTokens(db, actorOf(request));
+    const now = new Date();
+    return reply.page('pages/admin/api-tokens.njk', {
+      pageTitle: 'API tokens',
+      tokens: tokens.map((t) => ({ ...t, state: t.revokedAt ? 'Revoked' : t.expiresAt < now ? 'Expired' : 'Active' })),
+      values: { name: '', days: '90' },
+      today: londonToday(),
+      ...extra,
+    });
+  }
+
+  app.get('/admin/api-tokens', (request, reply) => renderTokens(request, reply));
+
+  app.post('/admin/api-tokens', async (request, reply) => {
+    const body = request.body as Body;
+    const values = { name: str(body, 'name'), days: str(body, 'days') };
+    try {
+      const issued = await settings.issueToken(db, actorOf(request), values);
+      // Shown once, on this response only: never stored, never in a redirect or the session.
+      return renderTokens(request, reply, { issued: issued.token });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderTokens(request, reply.code(400), { values, errors: errorView(err.errors) });
+    }
+  });
+
+  app.post('/admin/api-tokens/:id/revoke', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await settings.revokeToken(db, actorOf(request), id);
+    request.session.flash = { title: 'Token revoked', text: 'It no longer works.' };
+    return reply.redirect(paths.admin.apiTokens(), 303);
+  });
+}
