@@ -222,3 +222,37 @@ async function seedCases(db: Db, authorityId: string, teamIds: Map<TeamKey, stri
   }
 }
 
+
+// A first screening on each authority's online incident, so the demo opens with a decided level
+// of concern and tasks. What the school's DSL ticked, in each pack's own tool.
+const DEMO_SCREENING: Record<string, { ratings?: Record<string, string>; items?: string[] }> = {
+  kent: {
+    ratings: { type: 'problematic', context: 'harmful', 'emotional-response': 'problematic', 'targeted-response': 'harmful', power: 'problematic', frequency: 'problematic', persistence: 'problematic', 'parental-response': 'healthy' },
+  },
+  thurrock: { items: ['abusive-coercion', 'chaffin-coercion', 'chaffin-secrecy'] },
+  'north-yorkshire': { items: ['red-planning', 'red-targeted-response', 'amber-pornography'] },
+  'north-east-lincolnshire': { items: ['made-to', 'distress'] },
+  islington: { items: ['c2-coercion', 'c2-victimising'] },
+};
+
+/** Screens each authority's first demo incident and decides the level (demo start only). */
+export async function seedDemoScreenings(db: Db): Promise<void> {
+  const { recordAnswers, decide, packFor } = await import('../services/screening-service.ts');
+  for (const a of AUTHORITIES) {
+    const dslUser = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'dsl')).executeTakeFirstOrThrow();
+    const dsl = await actorFor(db, dslUser.id);
+    const ellis = await db
+      .selectFrom('incident_children as ic')
+      .innerJoin('children as c', 'c.id', 'ic.child_id')
+      .select(['ic.incident_id', 'ic.child_id'])
+      .where('c.authority_id', '=', a.id)
+      .where('c.first_name', '=', CHILDREN[0]!.first)
+      .where('ic.role', '=', 'displayed')
+      .executeTakeFirstOrThrow();
+    const pack = packFor(a.id);
+    const facts = Object.fromEntries(pack.facts.map((f) => [f, f === 'significant_harm' || f === 'technology_assisted']));
+    const id = await recordAnswers(db, dsl, ellis.incident_id, ellis.child_id, { toolId: pack.primaryTool, answers: DEMO_SCREENING[a.id]!, facts });
+    const suggested = await db.selectFrom('screenings').select('suggested_level').where('id', '=', id).executeTakeFirstOrThrow();
+    await decide(db, dsl, id, { levelId: suggested.suggested_level, rationale: 'Repeated messages after being asked to stop, to a younger pupil (demo data).' });
+  }
+}

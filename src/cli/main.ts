@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/connection.ts';
 import { deleteExpiredSessions } from '../repositories/sessions.ts';
 import { createApp } from '../web/app.ts';
-import { DEMO_PASSWORD, demoEmail, isSeeded, seedDemo } from './demo-data.ts';
+import { DEMO_PASSWORD, demoEmail, isSeeded, seedDemo, seedDemoScreenings } from './demo-data.ts';
 
 const config = loadConfig();
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -14,6 +14,7 @@ let seeded = false;
 if (config.seedDemo && !(await isSeeded(handle.db))) {
   console.log('Loading demo data for the five authorities (first start only)...');
   await seedDemo(handle.db);
+  await seedDemoScreenings(handle.db);
   seeded = true;
 }
 const app = await createApp({ db: handle.db, config });

@@ -106,11 +106,11 @@ describe('the incident journey in Chromium', () => {
     await expectAccessible(page, 'my cases');
     await recordIncident(page, [harmedBy, harmed], true);
 
-    await page.getByRole('link', { name: `${harmedBy.first} ${harmedBy.last}` }).click();
+    await page.getByRole('link', { name: `${harmedBy.first} ${harmedBy.last}`, exact: true }).click();
     await expectAccessible(page, 'child who harmed');
-    assert.equal(await page.locator('dt:has-text("This child") + dd').first().innerText(), 'Displayed the behaviour');
+    assert.match(await page.locator('dt:has-text("This child") + dd').first().innerText(), /^Displayed the behaviour\s+Screen the behaviour/);
     await page.goBack();
-    await page.getByRole('link', { name: `${harmed.first} ${harmed.last}` }).click();
+    await page.getByRole('link', { name: `${harmed.first} ${harmed.last}`, exact: true }).click();
     await expectAccessible(page, 'child harmed');
     assert.equal(await page.locator('dt:has-text("This child") + dd').first().innerText(), 'Was targeted by the behaviour');
     const childUrl = page.url();
@@ -156,7 +156,7 @@ describe('the incident journey in Chromium', () => {
       ],
       false,
     );
-    await page.getByRole('link', { name: 'Priya Hollowmere' }).click();
+    await page.getByRole('link', { name: 'Priya Hollowmere', exact: true }).click();
     assert.equal(await page.locator('dt:has-text("This child") + dd').first().innerText(), 'Was targeted by the behaviour');
     // The sign-out button and the idle warning form are plain forms too.
     await signOut(page);

@@ -187,3 +187,27 @@ for (const kind of databaseKinds()) {
     });
   });
 }
+
+describe('demo screenings', () => {
+  it('give every authority a decided level of concern and tasks on first start', async () => {
+    const { pgliteDatabase } = await import('../helpers/db.ts');
+    const { seedDemoScreenings } = await import('../../src/cli/demo-data.ts');
+    const t = await pgliteDatabase();
+    try {
+      await seedDemo(t.db);
+      await seedDemoScreenings(t.db);
+      const rows = await t.db.selectFrom('screenings').select(['authority_id', 'decided_level']).orderBy('authority_id').execute();
+      assert.deepEqual(rows.map((r) => `${r.authority_id}:${r.decided_level}`), [
+        'islington:category-2',
+        'kent:harmful',
+        'north-east-lincolnshire:abusive',
+        'north-yorkshire:red',
+        'thurrock:abusive',
+      ]);
+      const tasks = await t.db.selectFrom('tasks').select(['authority_id']).execute();
+      for (const a of ['kent', 'thurrock', 'north-yorkshire', 'north-east-lincolnshire', 'islington']) assert.ok(tasks.some((x) => x.authority_id === a), a);
+    } finally {
+      await t.close();
+    }
+  });
+});

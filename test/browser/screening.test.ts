@@ -1,0 +1,144 @@
+// In Chromium: from a recorded incident to screening, the decision and the task list, with
+// JavaScript (axe on every page) and with JavaScript switched off. Also the procedure pages and
+// the administrator's working-day and API token pages, accessibly.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { londonToday } from '../../src/domain/age.ts';
+import { formatDate } from '../../src/domain/london-time.ts';
+import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
+import { DEMO_PASSWORD, demoEmail, startTestApp, type TestApp } from '../helpers/app.ts';
+import { expectAccessible, launchChromium } from '../helpers/browser.ts';
+
+let t: TestApp;
+let base = '';
+let browser: Browser;
+
+before(async () => {
+  t = await startTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = t.app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no address');
+  base = `http://127.0.0.1:${addr.port}`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** Opens the demo child's record from "All children I can see" and starts screening. */
+async function startScreening(page: Page, child: string) {
+  await page.goto(`${base}/cases?scope=all`);
+  await page.getByRole('link', { name: child }).click();
+  await page.getByRole('link', { name: /^Screen the behaviour/ }).first().click();
+  await page.getByRole('heading', { name: `Screen the behaviour: ${child}` }).waitFor();
+}
+
+const dueText = (workingDays: number) => formatDate(new WorkingDayCalendar().addWorkingDays(londonToday(), workingDays));
+
+describe('screening and tasks in Chromium', () => {
+  it('screens with Carson, decides, and works through the task list, passing axe on every page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demoEmail('kent', 'dsl'));
+    await startScreening(page, 'Ellis Hawthorn');
+    await expectAccessible(page, 'screening form');
+
+    // Submitting nothing lists every missing answer.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('There is a problem').waitFor();
+    await expectAccessible(page, 'screening form with errors');
+    assert.ok((await page.locator('.govuk-error-summary__list li').count()) >= 12);
+
+    const ratings: Record<string, 1 | 2 | 3> = { type: 3, context: 3, 'emotional-response': 2, 'targeted-response': 3, power: 3, frequency: 1, persistence: 1, 'parental-response': 1 };
+    for (const [dim, n] of Object.entries(ratings)) await page.locator(n === 1 ? `#rating-${dim}` : `#rating-${dim}-${n}`).check();
+    await page.locator('#fact-significant_harm').check();
+    for (const f of ['youth_justice', 'open_case', 'other_children_at_risk']) await page.locator(`#fact-${f}-2`).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('heading', { name: 'Suggestion: Harmful' }).waitFor();
+    await expectAccessible(page, 'suggestion');
+    await page.getByText('How this level reads in other authorities’ procedures').click();
+    await page.getByText('London Borough of Islington: Category 2: abusive or Category 3: violent').waitFor();
+    assert.equal(await page.getByLabel('Harmful').isChecked(), true, 'the suggestion is pre-selected');
+    await page.getByRole('button', { name: 'Confirm decision' }).click();
+    await page.getByText('Enter the reasons for your decision').first().waitFor();
+    await expectAccessible(page, 'decision with errors');
+    await page.getByLabel('Reasons for your decision').fill('Planned and coercive, towards a younger pupil who was frightened.');
+    await page.getByRole('button', { name: 'Confirm decision' }).click();
+
+    await page.getByText('Level of concern decided').waitFor();
+    await expectAccessible(page, 'decision');
+    await page.getByRole('link', { name: 'See Ellis’s tasks' }).click();
+    await expectAccessible(page, 'child’s tasks');
+    const row = page.getByRole('row', { name: /Front Door decides the response/ });
+    await row.getByText(dueText(1)).waitFor();
+    await page.getByRole('link', { name: 'Convene a strategy discussion' }).click();
+    await expectAccessible(page, 'task');
+    await page.getByLabel('What was done or decided').fill('Passed to the team manager the same day.');
+    await page.getByRole('button', { name: 'Mark as done' }).click();
+    await page.getByText('Task marked as done').waitFor();
+    await page.getByRole('link', { name: 'My tasks' }).click();
+    await expectAccessible(page, 'my tasks');
+    await page.getByRole('link', { name: 'Refer to the Front Door' }).waitFor();
+    await page.getByRole('link', { name: 'Procedures' }).click();
+    await expectAccessible(page, 'procedures');
+    await page.getByRole('link', { name: 'Kent County Council' }).click();
+    await page.getByRole('heading', { name: 'Next steps and timescales' }).waitFor();
+    await expectAccessible(page, 'kent procedure');
+    await context.close();
+  });
+
+  it('screens with Islington’s categories and decides with JavaScript switched off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await signIn(page, demoEmail('islington', 'dsl'));
+    await startScreening(page, 'Toby Alderbrook');
+    await page.locator('#items-category-2').check();
+    await page.locator('#items-category-2-3').check();
+    await page.locator('#fact-significant_harm').check();
+    for (const f of ['immediate_risk', 'open_case', 'cse_linked']) await page.locator(`#fact-${f}-2`).check();
+    await page.locator('#fact-complex').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Suggestion: Category 2: abusive' }).waitFor();
+    await page.getByRole('row', { name: /Hold an HSB strategy meeting/ }).getByText(dueText(5)).waitFor();
+    await page.getByLabel('Category 3: violent').check();
+    await page.getByLabel('Reasons for your decision').fill('Force was used; the police surgeon’s report describes injuries.');
+    await page.getByRole('button', { name: 'Confirm decision' }).click();
+    await page.getByText('Level of concern decided').waitFor();
+    assert.match(await page.locator('main').innerText(), /Category 2: abusive \(a different level was chosen\)/);
+    await page.getByRole('link', { name: 'See Toby’s tasks' }).click();
+    await page.getByRole('row', { name: /Hold an HSB strategy meeting/ }).getByText(dueText(5)).waitFor();
+    await page.getByRole('link', { name: 'My tasks' }).click();
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await context.close();
+  });
+
+  it('shows an administrator the working days and API token pages, accessibly', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demoEmail('north-yorkshire', 'admin'));
+    await page.getByRole('link', { name: 'Working days' }).click();
+    await expectAccessible(page, 'working days');
+    await page.getByRole('button', { name: 'Add holiday' }).click();
+    await page.getByText('There is a problem').waitFor();
+    await expectAccessible(page, 'working days with errors');
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByLabel('What the token is for').fill('Case management system');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    await page.getByText('Token issued').waitFor();
+    await expectAccessible(page, 'api tokens');
+    await context.close();
+  });
+});
