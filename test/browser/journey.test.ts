@@ -1,4 +1,4 @@
-// In Chromium: sign in, record an incident about two children, check each child's record,
+// In Chromium: sign in, record an incident about two children, screen it and see the tasks, check each child's record,
 // confirm another team cannot see them and the auditor sees every view. Axe on every page.
 // One journey runs with JavaScript switched off.
 import assert from 'node:assert/strict';
@@ -106,6 +106,23 @@ describe('the incident journey in Chromium', () => {
     await expectAccessible(page, 'my cases');
     await recordIncident(page, [harmedBy, harmed], true);
 
+    // Straight on from the submitted form to screening (Carson, kent §3) and the task list.
+    const incidentUrl = page.url();
+    await page.getByRole('link', { name: `Screen the behaviour of ${harmedBy.first} ${harmedBy.last}` }).click();
+    await expectAccessible(page, 'screening after recording');
+    for (const dim of ['type', 'context', 'emotional-response', 'targeted-response', 'power', 'frequency', 'persistence', 'parental-response']) {
+      await page.locator(`#rating-${dim}-2`).check();
+    }
+    for (const f of ['significant_harm', 'youth_justice', 'open_case', 'other_children_at_risk']) await page.locator(`#fact-${f}-2`).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Suggestion: Problematic' }).waitFor();
+    await page.getByLabel('Reasons for your decision').fill('Single incident in the playground; the boy was embarrassed and apologised.');
+    await page.getByRole('button', { name: 'Confirm decision' }).click();
+    await page.getByRole('link', { name: `See ${harmedBy.first}’s tasks` }).click();
+    await page.getByRole('link', { name: 'Refer to the Front Door' }).waitFor();
+    await expectAccessible(page, 'tasks after recording');
+    await page.goto(incidentUrl);
+
     await page.getByRole('link', { name: `${harmedBy.first} ${harmedBy.last}`, exact: true }).click();
     await expectAccessible(page, 'child who harmed');
     assert.match(await page.locator('dt:has-text("This child") + dd').first().innerText(), /^Displayed the behaviour\s+Screen the behaviour/);
@@ -156,6 +173,19 @@ describe('the incident journey in Chromium', () => {
       ],
       false,
     );
+    // Screening straight after recording, with no JavaScript (islington §3, §5.2).
+    await page.getByRole('link', { name: 'Screen the behaviour of Nico Ravensworth' }).click();
+    await page.locator('#items-category-1').check();
+    for (const f of ['significant_harm', 'immediate_risk', 'complex', 'open_case', 'cse_linked']) await page.locator(`#fact-${f}-2`).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Suggestion: Category 1: problematic' }).waitFor();
+    await page.getByLabel('Reasons for your decision').fill('Problematic, no victimisation; the school will hold a risk discussion.');
+    await page.getByRole('button', { name: 'Confirm decision' }).click();
+    await page.getByText('Level of concern decided').waitFor();
+    await page.getByRole('link', { name: 'See Nico’s tasks' }).click();
+    await page.getByRole('link', { name: 'Hold an HSB risk discussion in an existing meeting' }).waitFor();
+    await page.getByRole('link', { name: 'Put a diversion plan into the child’s plan' }).waitFor();
+    await page.goto(page.url().replace(/\/children\/.*$/, '/cases?scope=all'));
     await page.getByRole('link', { name: 'Priya Hollowmere', exact: true }).click();
     assert.equal(await page.locator('dt:has-text("This child") + dd').first().innerText(), 'Was targeted by the behaviour');
     // The sign-out button and the idle warning form are plain forms too.
