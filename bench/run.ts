@@ -64,6 +64,14 @@ await sql`
   select ic.child_id, i.occurred_at, ${creator.id}::uuid, 'incident', 'Incident recorded (synthetic)', i.id
   from incident_children ic join incidents i on i.id = ic.incident_id`.execute(db);
 
+// Tasks from routing: one open task per incident on the child who displayed the behaviour,
+// owned by social workers; those on the measured worker's children are assigned to them.
+await sql`
+  insert into tasks (authority_id, child_id, incident_id, step_id, title, detail, owner_role, assigned_to, due_on, due_rule, clause, requirement_id)
+  select 'kent', ic.child_id, ic.incident_id, 'nelft-aim2', 'Refer to NELFT for an AIM2 assessment', 'Synthetic task', 'social_worker',
+         c.allocated_worker_id, date '2026-01-01' + (abs(hashtext(ic.incident_id::text)) % 700), 'Synthetic', 'kent §13', 'R-KEN-11'
+  from incident_children ic join children c on c.id = ic.child_id where ic.role = 'displayed'`.execute(db);
+
 // Audit events, hash-chained like real ones, appended after the seed's own events.
 const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 let prev = last?.hash ?? GENESIS_HASH;
@@ -163,6 +171,7 @@ for (const [label, pagePath] of [
   ['child record', `/children/${child.id}`],
   ['case list (all I can see)', '/cases?scope=all&sort=name&direction=asc'],
   ['case list (my cases)', '/cases'],
+  ['my tasks', '/tasks'],
 ] as const) {
   const sample = await fetch(`${base}${pagePath}`, { headers: { cookie } });
   if (sample.status !== 200) throw new Error(`${label}: ${sample.status}`);
@@ -174,6 +183,30 @@ for (const [label, pagePath] of [
   console.log(
     `${label.padEnd(28)}${fmt(appResult.rps)}  ${fmt(appResult.p50)}  ${fmt(appResult.p99)}  ${String(appResult.errors).padStart(6)} | ${fmt(bareResult.rps)}  ${fmt(bareResult.p50)}  ${fmt(bareResult.p99)} | ${(appResult.rps / bareResult.rps).toFixed(3)}`,
   );
+}
+// The evaluation behind screening, the API and the CLI, as a pure function (no I/O).
+{
+  const { evaluateCase } = await import('../src/domain/evaluation.ts');
+  const { loadPacks } = await import('../src/procedures/index.ts');
+  const { WorkingDayCalendar } = await import('../src/domain/working-days.ts');
+  const packs = loadPacks();
+  const calendar = new WorkingDayCalendar();
+  const input = {
+    procedure: 'islington',
+    incidentDate: '2026-12-22',
+    decisionDate: '2026-12-24',
+    child: { dateOfBirth: '2011-03-02', sex: 'male' },
+    screening: { answers: { items: ['c2-coercion', 'c1-concerning'] } },
+    facts: { significant_harm: true, complex: true },
+  };
+  let count = 0;
+  const until = Date.now() + 2000;
+  while (Date.now() < until) {
+    evaluateCase(packs, input, calendar, '2026-11-22');
+    count += 1;
+  }
+  const tasks = await db.selectFrom('tasks').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  console.log(`\nEvaluations (screening + age rules + routing with deadlines), one thread: ${(count / 2).toFixed(0)} per second. Tasks in the database: ${tasks.n}.`);
 }
 const audit = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 console.log(`\nAudit events after the run: ${audit.n}. Memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB.`);

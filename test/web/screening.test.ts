@@ -50,6 +50,10 @@ describe('screening pages', () => {
     assert.match(s, /Front Door decides the response/);
     assert.match(s, /Within 1 working day of the decision \(kent §2; Working Together 2023\)/);
     assert.match(s, /Islington.*Category 2: abusive or Category 3: violent/);
+    const otherLevel = text((await dsl.get(`${screeningUrl}?preview=healthy`)).body);
+    assert.match(otherLevel, /Next steps for Healthy/);
+    assert.match(otherLevel, /If unsure, ask for a consultation/);
+    assert.doesNotMatch(otherLevel, /Front Door decides the response/);
 
     const noReason = await dsl.post(paths.screening.decide(screeningUrl.split('/').pop()!), { level: 'problematic', rationale: '' });
     assert.equal(noReason.statusCode, 400);

@@ -127,6 +127,9 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const v = await screeningService.viewScreening(db, actor, id);
     const s = v.screening;
     const chosen = extra.values?.level ?? s.suggestedLevel;
+    // Without JavaScript, the next steps for another level are a link away (?preview=level).
+    const asked = (request.query as Record<string, string | undefined>).preview;
+    const previewLevel = s.status === 'decided' ? (s.decidedLevel ?? s.suggestedLevel) : v.pack.levels.some((l) => l.id === asked) ? asked! : chosen;
     return reply.page('pages/screening/show.njk', {
       pageTitle: s.status === 'decided' ? `Level of concern: ${v.child.firstName} ${v.child.lastName}` : `Suggested level of concern: ${v.child.firstName} ${v.child.lastName}`,
       backLink: paths.screening.start(s.incidentId, s.childId),
@@ -140,7 +143,11 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
       facts: Object.entries(s.facts).map(([k, val]) => ({ text: FACTS[k as keyof typeof FACTS]?.short ?? k, value: val ? 'Yes' : 'No' })),
       ageRows: ageSummary(v.ages),
       ageNotes: v.ages.notes,
-      preview: v.previewFor(s.status === 'decided' ? (s.decidedLevel ?? s.suggestedLevel) : s.suggestedLevel),
+      preview: v.previewFor(previewLevel),
+      previewLabel: v.pack.levels.find((l) => l.id === previewLevel)?.label ?? previewLevel,
+      previewLinks: v.pack.levels
+        .filter((l) => l.id !== previewLevel)
+        .map((l) => ({ text: l.label, href: `${paths.screening.show(s.id)}?preview=${l.id}#next-steps` })),
       levelItems: v.pack.levels.map((l) => ({
         value: l.id,
         text: l.label,
