@@ -14,14 +14,18 @@ export function isOverdue(t: Pick<tasks.Task, 'status' | 'dueOn'>, today = londo
   return t.status === 'open' && t.dueOn !== null && t.dueOn < today;
 }
 
+export const MY_TASKS_SHOWN = 100;
+
 export async function myTasks(db: Db, actor: Actor) {
   await requireRole(db, actor, CASE_ROLES, 'tasks.mine');
   const today = londonToday();
-  const list = await tasks.tasksForUser(db, actor.user, today);
+  // One more than is shown, to say when there are more.
+  const fetched = await tasks.tasksForUser(db, actor.user, MY_TASKS_SHOWN + 1);
+  const list = fetched.slice(0, MY_TASKS_SHOWN);
   await transaction(db, (trx) =>
     appendAuditEvent(trx, auditFor(actor, { action: 'tasks.mine', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })),
   );
-  return { today, tasks: list };
+  return { today, tasks: list, more: fetched.length > MY_TASKS_SHOWN, shown: MY_TASKS_SHOWN };
 }
 
 export async function childTasks(db: Db, actor: Actor, childId: string) {

@@ -66,7 +66,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index tasks_child_idx on tasks (child_id, status);
     create index tasks_assignee_idx on tasks (assigned_to, status, due_on);
-    create index tasks_open_idx on tasks (authority_id, status, due_on);
+    create index tasks_open_due_idx on tasks (due_on, created_at) where status = 'open';
 
     create table one_off_holidays (
       day date primary key,

@@ -10,7 +10,7 @@ import { taskRow } from './view-model.ts';
 
 export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) {
   app.get('/tasks', async (request, reply) => {
-    const { today, tasks } = await taskService.myTasks(db, actorOf(request));
+    const { today, tasks, more, shown } = await taskService.myTasks(db, actorOf(request));
     const rows = tasks.map((t) => taskRow(t, today));
     return reply.page('pages/tasks/mine.njk', {
       pageTitle: 'My tasks',
@@ -18,6 +18,8 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
       overdueCount: rows.filter((t) => t.overdue).length,
       showChild: true,
       emptyText: 'You have no open tasks.',
+      more,
+      shown,
     });
   });
 
