@@ -146,6 +146,28 @@ export async function recordIncidentOnChildren(db: Kysely<Database>, ids: string
     .execute();
 }
 
+/** Children on the other side of this child's incidents (displayed vs targeted), with their workers (R-KEN-6). */
+export async function otherSideWorkers(db: Kysely<Database>, childId: string) {
+  const rows = await db
+    .selectFrom('incident_children as me')
+    .innerJoin('incident_children as them', (j) => j.onRef('them.incident_id', '=', 'me.incident_id').onRef('them.child_id', '!=', 'me.child_id'))
+    .innerJoin('incidents as i', 'i.id', 'me.incident_id')
+    .innerJoin('children as oc', 'oc.id', 'them.child_id')
+    .leftJoin('users as w', 'w.id', 'oc.allocated_worker_id')
+    .select(['me.role as this_role', 'them.role as their_role', 'oc.allocated_worker_id', 'w.display_name', 'i.occurred_at'])
+    .where('me.child_id', '=', childId)
+    .where('i.status', '=', 'submitted')
+    .execute();
+  return rows
+    .filter((r) => (r.this_role === 'displayed' && r.their_role === 'targeted') || (r.this_role === 'targeted' && r.their_role === 'displayed'))
+    .map((r) => ({
+      otherWorkerId: r.allocated_worker_id,
+      otherWorkerName: r.display_name,
+      thisRole: r.this_role as 'displayed' | 'targeted',
+      occurredAt: r.occurred_at,
+    }));
+}
+
 /** Something was done on the child's case: resets the inactivity clock (R-THU-7). */
 export async function touchChildren(db: Kysely<Database>, ids: string[]): Promise<void> {
   if (ids.length) await db.updateTable('children').set({ last_activity_at: new Date() }).where('id', 'in', ids).execute();

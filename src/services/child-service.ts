@@ -1,6 +1,7 @@
 // Children's records: every read is permission-checked and audited; every change is checked,
 // made, added to the chronology and audited in one transaction.
 import { type AccessBasis, decideChildAccess } from '../domain/access.ts';
+import { sameWorkerProblem } from '../domain/allocation.ts';
 import { matchReason } from '../domain/child-match.ts';
 import { CASE_ROLES, type Role } from '../domain/roles.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
@@ -239,7 +240,13 @@ export async function allocate(db: Db, actor: Actor, childId: string, version: n
   const errors: { field: string; message: string }[] = [];
   if (a.workerId && !options.workers.some((w) => w.id === a.workerId)) errors.push({ field: 'workerId', message: 'Select a worker from the list' });
   if (a.teamId && !options.teams.some((t) => t.id === a.teamId)) errors.push({ field: 'teamId', message: 'Select a team from the list' });
-  if (errors.length) throw new ValidationError(errors);
+  // R-KEN-6, R-X-1: never the same worker for the child who harmed and the child harmed.
+  const clash = sameWorkerProblem(a.workerId, await children.otherSideWorkers(db, childId));
+  if (clash) errors.push({ field: 'workerId', message: clash });
+  if (errors.length) {
+    if (clash) await auditRefusal(db, actor, 'child.allocate', 'child', childId, 'same_worker_as_other_child');
+    throw new ValidationError(errors);
+  }
   await transaction(db, async (trx) => {
     const before = await children.findChild(trx, childId);
     if (!before) throw new NotFoundError();

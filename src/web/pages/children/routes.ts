@@ -245,8 +245,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
       await childService.allocate(db, actor, id, Number(str(body, 'version')), { workerId, teamId });
     } catch (err) {
       if (err instanceof ValidationError) {
-        request.session.flash = { title: 'Allocation not changed', text: err.errors.map((e) => e.message).join('. ') };
-        return reply.redirect(paths.children.show(id), 303);
+        return renderShow(request, reply.code(400), id, { errors: errorView(err.errors), allocationValues: { workerId: workerId ?? '', teamId: teamId ?? '' } });
       }
       throw err;
     }
