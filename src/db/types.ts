@@ -152,6 +152,7 @@ export interface ChildrenTable {
   person_id: Generated<string>;
   nhs_number: Generated<string>;
   allocated_worker_id: string | null;
+  youth_justice_worker_id: ColumnType<string | null, string | null | undefined, string | null>;
   allocated_team_id: string | null;
   status: Generated<string>;
   last_activity_at: DefaultedTimestamp;

@@ -12,6 +12,8 @@ export interface Viewer {
 export interface ChildAccessFacts {
   childAuthorityId: string;
   allocatedWorkerId: string | null;
+  /** A Youth Justice worker allocated alongside (R-KEN-4). */
+  youthJusticeWorkerId?: string | null;
   /** The viewer is a member of the child's allocated team. */
   viewerInAllocatedTeam: boolean;
   /** The viewer manages a team that the allocated worker belongs to, or the allocated team. */
@@ -33,7 +35,7 @@ export function decideChildAccess(viewer: Viewer, facts: ChildAccessFacts): Acce
   if (viewer.authorityId !== facts.childAuthorityId) return { allowed: false, reason: 'other_authority' };
   // Administrators manage users and auditors read the log; neither reads case content.
   if (!worksWithCases(viewer.roles)) return { allowed: false, reason: 'no_case_role' };
-  if (facts.allocatedWorkerId === viewer.id) return { allowed: true, basis: 'allocated' };
+  if (facts.allocatedWorkerId === viewer.id || (facts.youthJusticeWorkerId ?? null) === viewer.id) return { allowed: true, basis: 'allocated' };
   if (facts.viewerRecordedIncident) return { allowed: true, basis: 'recorded' };
   if (facts.viewerHasGrant) return { allowed: true, basis: 'grant' };
   if (hasTeamAccess(viewer.roles)) {

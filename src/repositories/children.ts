@@ -27,6 +27,8 @@ export interface Child extends ChildFields {
   authorityId: string;
   allocatedWorkerId: string | null;
   allocatedWorkerName: string | null;
+  youthJusticeWorkerId: string | null;
+  youthJusticeWorkerName: string | null;
   allocatedTeamId: string | null;
   allocatedTeamName: string | null;
   status: string;
@@ -56,7 +58,7 @@ function toColumns(f: ChildFields) {
   };
 }
 
-type ChildWithNames = ChildRow & { worker_name: string | null; team_name: string | null; updated_by_name: string | null };
+type ChildWithNames = ChildRow & { worker_name: string | null; yj_name: string | null; team_name: string | null; updated_by_name: string | null };
 
 function fromRow(r: ChildWithNames): Child {
   return {
@@ -78,6 +80,8 @@ function fromRow(r: ChildWithNames): Child {
     nhsNumber: r.nhs_number,
     allocatedWorkerId: r.allocated_worker_id,
     allocatedWorkerName: r.worker_name,
+    youthJusticeWorkerId: r.youth_justice_worker_id,
+    youthJusticeWorkerName: r.yj_name,
     allocatedTeamId: r.allocated_team_id,
     allocatedTeamName: r.team_name,
     status: r.status,
@@ -131,9 +135,13 @@ export function setAllocation(
   id: string,
   version: number,
   updatedBy: string,
-  allocation: { workerId: string | null; teamId: string | null },
+  allocation: { workerId: string | null; teamId: string | null; youthJusticeWorkerId?: string | null },
 ): Promise<boolean> {
-  return updateIfCurrent(db, id, version, updatedBy, { allocated_worker_id: allocation.workerId, allocated_team_id: allocation.teamId });
+  return updateIfCurrent(db, id, version, updatedBy, {
+    allocated_worker_id: allocation.workerId,
+    allocated_team_id: allocation.teamId,
+    ...(allocation.youthJusticeWorkerId !== undefined ? { youth_justice_worker_id: allocation.youthJusticeWorkerId } : {}),
+  });
 }
 
 /** Marks activity on the children an incident links, and keeps their latest incident date. */
@@ -179,8 +187,9 @@ export async function findChild(db: Kysely<Database>, id: string): Promise<Child
     .leftJoin('users as w', 'w.id', 'c.allocated_worker_id')
     .leftJoin('teams as t', 't.id', 'c.allocated_team_id')
     .leftJoin('users as ub', 'ub.id', 'c.updated_by')
+    .leftJoin('users as yj', 'yj.id', 'c.youth_justice_worker_id')
     .selectAll('c')
-    .select(['w.display_name as worker_name', 't.name as team_name', 'ub.display_name as updated_by_name'])
+    .select(['w.display_name as worker_name', 't.name as team_name', 'ub.display_name as updated_by_name', 'yj.display_name as yj_name'])
     .where('c.id', '=', id)
     .executeTakeFirst();
   return row ? fromRow(row) : undefined;
@@ -193,6 +202,7 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
     .select((eb) => [
       'c.authority_id',
       'c.allocated_worker_id',
+      'c.youth_justice_worker_id',
       eb
         .exists(
           eb.selectFrom('team_members as m').select('m.user_id').whereRef('m.team_id', '=', 'c.allocated_team_id').where('m.user_id', '=', viewerId),
@@ -247,6 +257,7 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
   return {
     childAuthorityId: row.authority_id,
     allocatedWorkerId: row.allocated_worker_id,
+    youthJusticeWorkerId: row.youth_justice_worker_id,
     viewerInAllocatedTeam: Boolean(row.in_team),
     viewerManagesAllocation: Boolean(row.manages),
     viewerRecordedIncident: Boolean(row.recorded),
@@ -261,6 +272,7 @@ export function visibleTo(viewer: Viewer) {
     // Uncorrelated IN subqueries: each runs once per query, not once per child.
     const clauses = [
       eb('c.allocated_worker_id', '=', viewer.id),
+      eb('c.youth_justice_worker_id', '=', viewer.id),
       eb(
         'c.id',
         'in',

@@ -270,7 +270,11 @@ export async function teamNameExists(db: Kysely<Database>, authorityId: string, 
   return row !== undefined;
 }
 
-export async function listCaseWorkers(db: Kysely<Database>, authorityId: string): Promise<{ id: string; name: string }[]> {
+export async function listCaseWorkers(
+  db: Kysely<Database>,
+  authorityId: string,
+  roles: readonly string[] = ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl'],
+): Promise<{ id: string; name: string }[]> {
   const rows = await db
     .selectFrom('users as u')
     .select(['u.id', 'u.display_name'])
@@ -282,7 +286,7 @@ export async function listCaseWorkers(db: Kysely<Database>, authorityId: string)
           .selectFrom('user_roles as r')
           .select('r.user_id')
           .whereRef('r.user_id', '=', 'u.id')
-          .where('r.role', 'in', ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl']),
+          .where('r.role', 'in', [...roles]),
       ),
     )
     .orderBy('u.display_name')

@@ -223,6 +223,7 @@ export async function allocationOptions(db: Db, actor: Actor) {
   return {
     workers: await users.listCaseWorkers(db, actor.user.authorityId),
     teams: (await users.listTeams(db, actor.user.authorityId)).map((t) => ({ id: t.id, name: t.name })),
+    youthJusticeWorkers: await users.listCaseWorkers(db, actor.user.authorityId, ['youth_justice']),
   };
 }
 
@@ -230,7 +231,13 @@ export function canAllocate(actor: Actor): boolean {
   return actor.user.roles.some((r) => ALLOCATING_ROLES.includes(r));
 }
 
-export async function allocate(db: Db, actor: Actor, childId: string, version: number, a: { workerId: string | null; teamId: string | null }) {
+export async function allocate(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  version: number,
+  a: { workerId: string | null; teamId: string | null; youthJusticeWorkerId?: string | null },
+) {
   await authorizeChild(db, actor, childId, 'child.allocate');
   if (!canAllocate(actor)) {
     await auditRefusal(db, actor, 'child.allocate', 'child', childId, 'missing_role');
@@ -240,6 +247,9 @@ export async function allocate(db: Db, actor: Actor, childId: string, version: n
   const errors: { field: string; message: string }[] = [];
   if (a.workerId && !options.workers.some((w) => w.id === a.workerId)) errors.push({ field: 'workerId', message: 'Select a worker from the list' });
   if (a.teamId && !options.teams.some((t) => t.id === a.teamId)) errors.push({ field: 'teamId', message: 'Select a team from the list' });
+  if (a.youthJusticeWorkerId && !options.youthJusticeWorkers.some((w) => w.id === a.youthJusticeWorkerId)) {
+    errors.push({ field: 'youthJusticeWorkerId', message: 'Select a Youth Justice worker from the list' });
+  }
   // R-KEN-6, R-X-1: never the same worker for the child who harmed and the child harmed.
   const clash = sameWorkerProblem(a.workerId, await children.otherSideWorkers(db, childId));
   if (clash) errors.push({ field: 'workerId', message: clash });
@@ -258,7 +268,14 @@ export async function allocate(db: Db, actor: Actor, childId: string, version: n
     }
     const worker = options.workers.find((w) => w.id === a.workerId)?.name ?? 'no worker';
     const team = options.teams.find((t) => t.id === a.teamId)?.name ?? 'no team';
-    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'allocation', summary: `Allocated to ${worker} (${team})` });
+    // R-KEN-4: a Youth Justice worker alongside; the chronology keeps every reallocation.
+    const yj =
+      a.youthJusticeWorkerId === undefined || a.youthJusticeWorkerId === before.youthJusticeWorkerId
+        ? ''
+        : a.youthJusticeWorkerId
+          ? ` Youth Justice worker: ${options.youthJusticeWorkers.find((w) => w.id === a.youthJusticeWorkerId)?.name}.`
+          : ' No Youth Justice worker.';
+    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'allocation', summary: `Allocated to ${worker} (${team}).${yj}` });
     await appendAuditEvent(trx, auditFor(actor, { action: 'child.allocate', entityType: 'child', entityId: childId, outcome: 'ok', details: a }));
   });
 }

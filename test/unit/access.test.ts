@@ -19,6 +19,8 @@ describe('need-to-know access to a child (R-X-7)', () => {
 
   it('allows each connection the procedure names', () => {
     assert.deepEqual(decideChildAccess(worker, { ...none, allocatedWorkerId: 'u1' }), { allowed: true, basis: 'allocated' });
+    // R-KEN-4: a Youth Justice worker allocated alongside sees the record as the allocated worker does.
+    assert.deepEqual(decideChildAccess(worker, { ...none, allocatedWorkerId: 'u2', youthJusticeWorkerId: 'u1' }), { allowed: true, basis: 'allocated' });
     assert.deepEqual(decideChildAccess(worker, { ...none, viewerInAllocatedTeam: true }), { allowed: true, basis: 'team' });
     assert.deepEqual(decideChildAccess(worker, { ...none, viewerManagesAllocation: true }), { allowed: true, basis: 'manager' });
     assert.deepEqual(decideChildAccess(worker, { ...none, viewerRecordedIncident: true }), { allowed: true, basis: 'recorded' });

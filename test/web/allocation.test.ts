@@ -40,3 +40,42 @@ describe('allocation', () => {
     assert.equal(ok.statusCode, 303);
   });
 });
+
+describe('a Youth Justice worker alongside (R-KEN-4)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  it('is allocated with the social worker, sees the record, and the chronology keeps the change', async () => {
+    const { db } = t.database;
+    const inc = await demoIncident(db, 'kent', 'Ellis');
+    const yj = await db.selectFrom('users').select('id').where('email', '=', 'youth-justice@kent.example').executeTakeFirstOrThrow();
+    const youthJustice = await signedIn(t.app, 'kent', 'youth-justice');
+    assert.equal((await youthJustice.get(paths.children.show(inc.childId))).statusCode, 404);
+
+    const manager = await signedIn(t.app, 'kent', 'team-manager');
+    const page = await manager.get(paths.children.show(inc.childId));
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const workerId = /<option value="([0-9a-f-]{36})" selected>/.exec(page.body)![1]!;
+    const teamId = [...page.body.matchAll(/<option value="([0-9a-f-]{36})" selected>/g)][1]![1]!;
+    const bad = await manager.post(paths.children.allocation(inc.childId), { version, workerId, teamId, youthJusticeWorkerId: workerId });
+    assert.equal(bad.statusCode, 400);
+    assert.match(text(bad.body), /Select a Youth Justice worker from the list/);
+    const ok = await manager.post(paths.children.allocation(inc.childId), { version, workerId, teamId, youthJusticeWorkerId: yj.id });
+    assert.equal(ok.statusCode, 303);
+
+    const seen = await youthJustice.get(paths.children.show(inc.childId));
+    assert.equal(seen.statusCode, 200);
+    assert.match(text(seen.body), /Youth Justice worker: Kent youth justice/);
+    assert.match(text(seen.body), /You are the allocated worker/);
+    // The list query applies the same rule in SQL.
+    assert.match(text((await youthJustice.get('/cases?scope=all')).body), /Ellis Hawthorn/);
+    const chronology = text((await manager.get(paths.children.chronology(inc.childId))).body);
+    assert.match(chronology, /Youth Justice worker: Kent youth justice\./);
+    const row = await db.selectFrom('children').select(['allocated_worker_id', 'youth_justice_worker_id']).where('id', '=', inc.childId).executeTakeFirstOrThrow();
+    assert.equal(row.allocated_worker_id, workerId, 'the social worker stays');
+    assert.equal(row.youth_justice_worker_id, yj.id);
+  });
+});

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_latest_incident.ts';
 import * as m0003 from './0003_screening_and_tasks.ts';
+import * as m0004 from './0004_youth_justice_worker.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_latest_incident': m0002,
   '0003_screening_and_tasks': m0003,
+  '0004_youth_justice_worker': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -241,11 +241,12 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     const body = request.body as Body;
     const workerId = str(body, 'workerId') || null;
     const teamId = str(body, 'teamId') || null;
+    const youthJusticeWorkerId = str(body, 'youthJusticeWorkerId') || null;
     try {
-      await childService.allocate(db, actor, id, Number(str(body, 'version')), { workerId, teamId });
+      await childService.allocate(db, actor, id, Number(str(body, 'version')), { workerId, teamId, youthJusticeWorkerId });
     } catch (err) {
       if (err instanceof ValidationError) {
-        return renderShow(request, reply.code(400), id, { errors: errorView(err.errors), allocationValues: { workerId: workerId ?? '', teamId: teamId ?? '' } });
+        return renderShow(request, reply.code(400), id, { errors: errorView(err.errors), allocationValues: { workerId: workerId ?? '', teamId: teamId ?? '', youthJusticeWorkerId: youthJusticeWorkerId ?? '' } });
       }
       throw err;
     }
