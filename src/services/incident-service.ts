@@ -17,6 +17,7 @@ import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
+import * as screenings from '../repositories/screenings.ts';
 import { authorizeChild } from './child-service.ts';
 import {
   type Actor,
@@ -178,10 +179,17 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
   const isAuthor = inc.createdBy === actor.user.id;
   if (!isAuthor && ![...visibility.values()].some(Boolean)) throw await refuse('no_need_to_know');
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'incident.view', entityType: 'incident', entityId: id, outcome: 'ok' })));
+  // The latest screening of each child who displayed the behaviour, where the viewer may see them.
+  const screened = new Map<string, screenings.Screening | undefined>();
+  for (const c of inc.children) {
+    if (c.role === 'displayed' && visibility.get(c.childId)) screened.set(c.childId, (await screenings.screeningsFor(db, id, c.childId))[0]);
+  }
   return {
     incident: inc,
     children: inc.children.map((c) =>
-      visibility.get(c.childId) ? { ...c, visible: true as const } : { childId: c.childId, role: c.role, visible: false as const },
+      visibility.get(c.childId)
+        ? { ...c, visible: true as const, screening: screened.get(c.childId) ?? null }
+        : { childId: c.childId, role: c.role, visible: false as const, screening: null },
     ),
   };
 }

@@ -73,6 +73,9 @@ describe('screening pages', () => {
     assert.match(tasks, /Refer to the Front Door/);
     assert.doesNotMatch(tasks, /Allocate the child harmed their own social worker/, 'that task is on the other child’s record');
     assert.match(text((await dsl.get(paths.children.tasks(inc.targetedId))).body), /Allocate the child harmed their own social worker/);
+    const incidentAfter = text((await dsl.get(paths.incidents.show(inc.incidentId))).body);
+    assert.match(incidentAfter, /Level of concern: Harmful ?, decided/);
+    assert.match(incidentAfter, /Screen again of Ellis Hawthorn/);
   });
 
   it('lets a task be taken on and marked done, and shows it in My tasks overdue first (R-X-3)', async () => {
