@@ -65,6 +65,25 @@ export interface TasksTable {
   version: Generated<number>;
 }
 
+export interface ReferralsTable {
+  id: Generated<string>;
+  authority_id: string;
+  incident_id: string;
+  child_id: string;
+  screening_id: string;
+  receiving_team_id: string | null;
+  received_at: DefaultedTimestamp;
+  due_on: DateOnly;
+  status: Generated<string>;
+  outcome: string | null;
+  outcome_label: string | null;
+  rationale: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_by: string;
+  version: Generated<number>;
+}
+
 export interface OneOffHolidaysTable {
   day: DateOnly;
   name: string;
@@ -259,6 +278,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   screenings: ScreeningsTable;
   tasks: TasksTable;
+  referrals: ReferralsTable;
   one_off_holidays: OneOffHolidaysTable;
   api_tokens: ApiTokensTable;
 }

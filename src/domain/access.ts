@@ -20,11 +20,13 @@ export interface ChildAccessFacts {
   viewerManagesAllocation: boolean;
   /** The viewer recorded an incident (draft or submitted) that links the child. */
   viewerRecordedIncident: boolean;
+  /** The viewer is in a team that received a referral about the child (the front door). */
+  viewerInReferralTeam?: boolean;
   /** The viewer holds an unexpired, unrevoked grant for the child. */
   viewerHasGrant: boolean;
 }
 
-export type AccessBasis = 'allocated' | 'team' | 'manager' | 'recorded' | 'grant';
+export type AccessBasis = 'allocated' | 'team' | 'manager' | 'recorded' | 'grant' | 'referral';
 
 export type AccessDecision =
   | { allowed: true; basis: AccessBasis }
@@ -41,6 +43,7 @@ export function decideChildAccess(viewer: Viewer, facts: ChildAccessFacts): Acce
   if (hasTeamAccess(viewer.roles)) {
     if (facts.viewerInAllocatedTeam) return { allowed: true, basis: 'team' };
     if (facts.viewerManagesAllocation) return { allowed: true, basis: 'manager' };
+    if (facts.viewerInReferralTeam) return { allowed: true, basis: 'referral' };
   }
   return { allowed: false, reason: 'no_need_to_know' };
 }
@@ -51,4 +54,5 @@ export const ACCESS_BASIS_LABELS: Record<AccessBasis, string> = {
   manager: 'You manage the allocated worker or team',
   recorded: 'You recorded an incident about this child',
   grant: 'You hold a time-limited access grant',
+  referral: 'Your team received a referral about this child',
 };

@@ -208,6 +208,21 @@ export const packSchema = z
     steps: z.array(stepSchema).min(1),
     /** R-THU-7: an open case with no recorded activity for this many working days is flagged. */
     inactivityWorkingDays: z.number().int().min(1).max(60),
+    /** The referral to the front door and the manager's screening of it (R-NYO-8, R-KEN-2, R-NEL-6). */
+    referral: z.strictObject({
+      /** Who receives it, as the procedure names them: "the Front Door", "Children and Families Service". */
+      receiver: z.string().min(1),
+      /** Working days from receipt to the manager's screening decision. */
+      decisionWorkingDays: z.number().int().min(0).max(20),
+      decisionClause: clause,
+      decisionRequirement: requirementId,
+      outcomes: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), hint: z.string().min(1) })).min(2),
+      /** At these levels each child gets a separate referral and record (R-NYO-4). */
+      separateForEachChild: z.array(z.string()).min(1),
+      /** Routing steps that making the referral completes. */
+      completesSteps: z.array(z.string()).default([]),
+      ...cited,
+    }),
   })
   .superRefine((pack, ctx) => {
     const levelIds = new Set(pack.levels.map((l) => l.id));
@@ -228,6 +243,12 @@ export const packSchema = z
       if ('not' in c) checkCondition(c.not, [...path, 'not']);
     };
     pack.steps.forEach((s, i) => checkCondition(s.when, ['steps', i, 'when']));
+    for (const l of pack.referral.separateForEachChild) {
+      if (!levelIds.has(l)) ctx.addIssue({ code: 'custom', message: `referral: unknown level ${l}`, path: ['referral'] });
+    }
+    for (const s of pack.referral.completesSteps) {
+      if (!pack.steps.some((x) => x.id === s)) ctx.addIssue({ code: 'custom', message: `referral: unknown step ${s}`, path: ['referral'] });
+    }
     for (const t of pack.tools) {
       if (t.kind === 'matrix') {
         for (const d of t.dimensions) {

@@ -58,6 +58,22 @@ export const islington: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  referral: {
+    receiver: 'the Children’s Services Contact Team',
+    decisionWorkingDays: 1,
+    decisionClause: 'islington §3; Working Together 2023',
+    decisionRequirement: 'R-ISL-2',
+    outcomes: [
+      { id: 'step-down', label: 'Step down to Targeted Youth Support', hint: 'Category 0 on a new referral (islington §5.1).' },
+      { id: 'risk-discussion', label: 'HSB risk discussion and diversion plan', hint: 'Category 1 without reasonable suspicion of significant harm (islington §5.2).' },
+      { id: 'strategy', label: 'HSB strategy discussion or meeting', hint: 'Category 1 with suspected significant harm, or categories 2 and 3 (islington §5.2, §5.3).' },
+      { id: 'immediate-protection', label: 'Immediate protection', hint: 'A risk to life or of serious immediate harm (islington §5.4).' },
+    ],
+    separateForEachChild: ['category-2', 'category-3'],
+    completesSteps: [],
+    clause: 'islington §3',
+    requirement: 'R-ISL-2',
+  },
   steps: [
     {
       id: 'consultation',

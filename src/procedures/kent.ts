@@ -146,6 +146,22 @@ export const kent: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  referral: {
+    receiver: 'the Front Door',
+    decisionWorkingDays: 1,
+    decisionClause: 'kent §2; Working Together 2023',
+    decisionRequirement: 'R-KEN-2',
+    outcomes: [
+      { id: 'early-help', label: 'Early Help', hint: 'Direct work with the child, work with the family and with the wider network (kent §5).' },
+      { id: 'assessment', label: 'Children’s Social Work Service: start an assessment', hint: 'A child in need or child protection assessment (kent §7).' },
+      { id: 'strategy', label: 'Convene a strategy discussion', hint: 'Reasonable cause to suspect significant harm (kent §7, §8).' },
+      { id: 'advice', label: 'Advice or consultation only', hint: 'No service needed now; advice given to the referrer (kent §2).' },
+    ],
+    separateForEachChild: ['harmful'],
+    completesSteps: ['front-door-referral'],
+    clause: 'kent §2',
+    requirement: 'R-KEN-2',
+  },
   steps: [
     {
       id: 'consultation',

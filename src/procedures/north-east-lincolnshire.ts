@@ -99,6 +99,21 @@ export const northEastLincolnshire: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  referral: {
+    receiver: 'the Integrated Front Door',
+    decisionWorkingDays: 1,
+    decisionClause: 'north-east-lincolnshire; Working Together 2023',
+    decisionRequirement: 'R-NEL-6',
+    outcomes: [
+      { id: 'early-help', label: 'Early Help assessment', hint: 'The least intrusive response that meets the need (R-NEL-5).' },
+      { id: 'assessment', label: 'Children’s Services assessment', hint: 'Or a review of the assessment of a child already open (R-NEL-6).' },
+      { id: 'strategy', label: 'Strategy discussion', hint: 'When significant harm is suspected.' },
+      { id: 'police', label: 'Police investigation or Youth Justice diversion', hint: 'Out of Court Triage where the behaviour is not judged to cause significant harm (R-NEL-7).' },
+    ],
+    separateForEachChild: ['abusive', 'violent'],
+    completesSteps: ['front-door-referral'],
+    ...cite('R-NEL-6'),
+  },
   steps: [
     {
       id: 'practitioner-response',

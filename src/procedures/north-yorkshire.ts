@@ -41,6 +41,21 @@ export const northYorkshire: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  referral: {
+    receiver: 'Children and Families Service',
+    decisionWorkingDays: 1,
+    decisionClause: 'north-yorkshire §7',
+    decisionRequirement: 'R-NYO-8',
+    outcomes: [
+      { id: 'assessment', label: 'Start an assessment by Children and Families Service', hint: 'With the Youth Justice Service where it is involved (north-yorkshire §4, §7).' },
+      { id: 'strategy', label: 'Consider whether a strategy meeting should be held', hint: 'When significant harm is suspected.' },
+      { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
+    ],
+    separateForEachChild: ['red'],
+    completesSteps: ['cfs-referral', 'cfs-referral-targeted'],
+    clause: 'north-yorkshire §3.2, §7',
+    requirement: 'R-NYO-4',
+  },
   steps: [
     {
       id: 'immediate-response',

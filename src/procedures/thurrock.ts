@@ -72,6 +72,22 @@ export const thurrock: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  referral: {
+    receiver: 'Children’s Social Care',
+    decisionWorkingDays: 1,
+    decisionClause: 'thurrock §7; Working Together 2023',
+    decisionRequirement: 'R-THU-8',
+    outcomes: [
+      { id: 'assessment', label: 'Start an assessment', hint: 'A full risk assessment and assessment of need (thurrock §4).' },
+      { id: 'strategy', label: 'Consider whether a strategy discussion should be held', hint: 'When significant harm is suspected.' },
+      { id: 'police', label: 'Refer to the police', hint: 'The behaviour may be an offence (thurrock §7).' },
+      { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
+    ],
+    separateForEachChild: ['abusive', 'violent'],
+    completesSteps: ['csc-referral'],
+    clause: 'thurrock §7',
+    requirement: 'R-THU-8',
+  },
   steps: [
     {
       id: 'safeguarding-lead-advice',

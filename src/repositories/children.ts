@@ -242,6 +242,16 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
       eb
         .exists(
           eb
+            .selectFrom('referrals as rf')
+            .innerJoin('team_members as rm', 'rm.team_id', 'rf.receiving_team_id')
+            .select('rf.id')
+            .whereRef('rf.child_id', '=', 'c.id')
+            .where('rm.user_id', '=', viewerId),
+        )
+        .as('referred'),
+      eb
+        .exists(
+          eb
             .selectFrom('access_grants as g')
             .select('g.id')
             .whereRef('g.child_id', '=', 'c.id')
@@ -261,6 +271,7 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
     viewerInAllocatedTeam: Boolean(row.in_team),
     viewerManagesAllocation: Boolean(row.manages),
     viewerRecordedIncident: Boolean(row.recorded),
+    viewerInReferralTeam: Boolean(row.referred),
     viewerHasGrant: Boolean(row.granted),
   };
 }
@@ -305,6 +316,15 @@ export function visibleTo(viewer: Viewer) {
             .select('theirs.user_id')
             .where('mine.user_id', '=', viewer.id)
             .where('mine.is_manager', '=', true),
+        ),
+        eb(
+          'c.id',
+          'in',
+          eb
+            .selectFrom('referrals as rf')
+            .innerJoin('team_members as rm', 'rm.team_id', 'rf.receiving_team_id')
+            .select('rf.child_id')
+            .where('rm.user_id', '=', viewer.id),
         ),
       );
     }

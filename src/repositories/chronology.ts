@@ -11,6 +11,7 @@ export const CHRONOLOGY_KINDS = {
   access_grant: 'Access granted',
   screening: 'Level of concern',
   task: 'Task',
+  referral: 'Referral',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 

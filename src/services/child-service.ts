@@ -58,6 +58,27 @@ export async function authorizeChild(db: Db, actor: Actor, childId: string, acti
   return decision.basis;
 }
 
+/**
+ * Loads a record that belongs to one child (a screening, a task, a referral) and checks the actor
+ * may see that child: 404 and an audited refusal otherwise (R-X-7).
+ */
+export async function authorizeChildRecord<T extends { authorityId: string; childId: string }>(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: string,
+  entityType: string,
+  find: (id: string) => Promise<T | undefined>,
+): Promise<T> {
+  const record = isUuid(id) ? await find(id) : undefined;
+  if (!record || record.authorityId !== actor.user.authorityId) {
+    await auditRefusal(db, actor, action, entityType, id.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
+  await authorizeChild(db, actor, record.childId, action);
+  return record;
+}
+
 async function requireCaseRole(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, CASE_ROLES, action);
 }

@@ -24,7 +24,7 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
-import { authorizeChild } from './child-service.ts';
+import { authorizeChild, authorizeChildRecord } from './child-service.ts';
 import { loadCalendar } from './calendar-service.ts';
 import {
   type Actor,
@@ -151,14 +151,8 @@ export async function recordAnswers(
   });
 }
 
-async function authorizedScreening(db: Db, actor: Actor, id: string, action: string) {
-  const s = isUuid(id) ? await screenings.findScreening(db, id) : undefined;
-  if (!s || s.authorityId !== actor.user.authorityId) {
-    await auditRefusal(db, actor, action, 'screening', id.slice(0, 64), 'not_found');
-    throw new NotFoundError();
-  }
-  await authorizeChild(db, actor, s.childId, action);
-  return s;
+function authorizedScreening(db: Db, actor: Actor, id: string, action: string) {
+  return authorizeChildRecord(db, actor, id, action, 'screening', (x) => screenings.findScreening(db, x));
 }
 
 export interface ScreeningView {

@@ -6,8 +6,8 @@ import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as tasks from '../repositories/tasks.ts';
-import { authorizeChild } from './child-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
+import { authorizeChild, authorizeChildRecord } from './child-service.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, transaction } from './context.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 
 export function isOverdue(t: Pick<tasks.Task, 'status' | 'dueOn'>, today = londonToday()): boolean {
@@ -37,14 +37,8 @@ export async function childTasks(db: Db, actor: Actor, childId: string) {
   return { child, tasks: list, today: londonToday() };
 }
 
-async function authorizedTask(db: Db, actor: Actor, id: string, action: string) {
-  const t = isUuid(id) ? await tasks.findTask(db, id) : undefined;
-  if (!t || t.authorityId !== actor.user.authorityId) {
-    await auditRefusal(db, actor, action, 'task', id.slice(0, 64), 'not_found');
-    throw new NotFoundError();
-  }
-  await authorizeChild(db, actor, t.childId, action);
-  return t;
+function authorizedTask(db: Db, actor: Actor, id: string, action: string) {
+  return authorizeChildRecord(db, actor, id, action, 'task', (x) => tasks.findTask(db, x));
 }
 
 export async function viewTask(db: Db, actor: Actor, id: string) {

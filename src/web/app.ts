@@ -234,7 +234,9 @@ function navFor(roles: readonly Role[], url: string) {
   const items: { href: string; text: string }[] = [];
   const caseWork = roles.some((r) => r !== 'administrator' && r !== 'auditor');
   if (caseWork) {
-    items.push({ href: paths.cases(), text: 'Cases' }, { href: paths.tasks.mine(), text: 'My tasks' }, { href: paths.incidents.start(), text: 'Record an incident' });
+    items.push({ href: paths.cases(), text: 'Cases' }, { href: paths.tasks.mine(), text: 'My tasks' });
+    if (roles.includes('front_door') || roles.includes('team_manager')) items.push({ href: paths.referrals.list(), text: 'Referrals' });
+    items.push({ href: paths.incidents.start(), text: 'Record an incident' });
   }
   if (roles.includes('administrator')) {
     items.push({ href: paths.admin.users(), text: 'Users' }, { href: paths.admin.teams(), text: 'Teams' }, { href: paths.admin.workingDays(), text: 'Working days' }, { href: paths.admin.apiTokens(), text: 'API tokens' });

@@ -22,6 +22,12 @@ export const paths = {
     show: (id: string) => `/screenings/${id}`,
     decide: (id: string) => `/screenings/${id}/decision`,
   },
+  referrals: {
+    list: () => '/referrals',
+    create: (screeningId: string) => `/screenings/${screeningId}/referrals`,
+    show: (id: string) => `/referrals/${id}`,
+    decide: (id: string) => `/referrals/${id}/decision`,
+  },
   tasks: {
     mine: () => '/tasks',
     show: (id: string) => `/tasks/${id}`,

@@ -79,6 +79,10 @@ describe('screening and tasks in Chromium', () => {
 
     await page.getByText('Level of concern decided').waitFor();
     await expectAccessible(page, 'decision');
+    // Harmful in Kent: a separate referral for each child to the Front Door (R-NYO-4, R-KEN-2).
+    await page.getByRole('button', { name: 'Refer each child to the Front Door' }).click();
+    await page.getByRole('heading', { name: '2 referrals made' }).waitFor();
+    await expectAccessible(page, 'referrals made');
     await page.getByRole('link', { name: 'See Ellis’s tasks' }).click();
     await expectAccessible(page, 'child’s tasks');
     const row = page.getByRole('row', { name: /Front Door decides the response/ });
@@ -90,12 +94,22 @@ describe('screening and tasks in Chromium', () => {
     await page.getByText('Task marked as done').waitFor();
     await page.getByRole('link', { name: 'My tasks' }).click();
     await expectAccessible(page, 'my tasks');
-    await page.getByRole('link', { name: 'Refer to the Front Door' }).waitFor();
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     await page.getByRole('link', { name: 'Procedures' }).click();
     await expectAccessible(page, 'procedures');
     await page.getByRole('link', { name: 'Kent County Council' }).click();
     await page.getByRole('heading', { name: 'Next steps and timescales' }).waitFor();
     await expectAccessible(page, 'kent procedure');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, demoEmail('kent', 'team-manager'));
+    await page.getByRole('link', { name: 'Referrals' }).click();
+    await expectAccessible(page, 'referrals');
+    await page.getByRole('link', { name: 'Ellis Hawthorn' }).click();
+    await page.getByLabel('Convene a strategy discussion').check();
+    await page.getByLabel('Reasons for the decision').fill('Significant harm suspected.');
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByText('Referral screened').waitFor();
+    await expectAccessible(page, 'referral screened');
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_latest_incident.ts';
 import * as m0003 from './0003_screening_and_tasks.ts';
 import * as m0004 from './0004_youth_justice_worker.ts';
+import * as m0005 from './0005_referrals.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002_latest_incident': m0002,
   '0003_screening_and_tasks': m0003,
   '0004_youth_justice_worker': m0004,
+  '0005_referrals': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@ import { FACTS, type Pack, type Tool } from '../../../domain/pack.ts';
 import { SCALE_LABELS } from '../../../domain/scale.ts';
 import { type AgeRules, toolGuidanceFor } from '../../../domain/screening.ts';
 import { ValidationError } from '../../../services/context.ts';
+import * as referralService from '../../../services/referral-service.ts';
 import * as screeningService from '../../../services/screening-service.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, errorView, str } from '../../forms.ts';
@@ -126,6 +127,7 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const { id } = request.params as { id: string };
     const v = await screeningService.viewScreening(db, actor, id);
     const s = v.screening;
+    const referral = await referralService.referralsForScreeningPage(db, s);
     const chosen = extra.values?.level ?? s.suggestedLevel;
     // Without JavaScript, the next steps for another level are a link away (?preview=level).
     const asked = (request.query as Record<string, string | undefined>).preview;
@@ -157,6 +159,7 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
       values: extra.values ?? { level: s.suggestedLevel, rationale: '' },
       tasks: v.tasks.map((t) => taskRow(t, londonToday())),
       errors: extra.errors,
+      referral,
     });
   }
 

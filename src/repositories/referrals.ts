@@ -1,0 +1,137 @@
+// Referrals to the front door and the manager's screening decision (R-NYO-8, R-KEN-2, R-NEL-6).
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/types.ts';
+
+export interface Referral {
+  id: string;
+  authorityId: string;
+  incidentId: string;
+  childId: string;
+  childName: string;
+  screeningId: string;
+  receivingTeamId: string | null;
+  receivingTeamName: string | null;
+  receivedAt: Date;
+  dueOn: string;
+  status: 'received' | 'screened';
+  outcome: string | null;
+  outcomeLabel: string | null;
+  rationale: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  createdByName: string;
+  version: number;
+}
+
+function baseQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('referrals as r')
+    .innerJoin('children as c', 'c.id', 'r.child_id')
+    .innerJoin('users as cu', 'cu.id', 'r.created_by')
+    .leftJoin('users as du', 'du.id', 'r.decided_by')
+    .leftJoin('teams as tm', 'tm.id', 'r.receiving_team_id')
+    .selectAll('r')
+    .select([
+      sql<string>`c.first_name || ' ' || c.last_name`.as('child_name'),
+      'cu.display_name as created_by_name',
+      'du.display_name as decided_by_name',
+      'tm.name as team_name',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toReferral(r: Row): Referral {
+  return {
+    id: r.id,
+    authorityId: r.authority_id,
+    incidentId: r.incident_id,
+    childId: r.child_id,
+    childName: r.child_name,
+    screeningId: r.screening_id,
+    receivingTeamId: r.receiving_team_id,
+    receivingTeamName: r.team_name,
+    receivedAt: r.received_at,
+    dueOn: r.due_on,
+    status: r.status as Referral['status'],
+    outcome: r.outcome,
+    outcomeLabel: r.outcome_label,
+    rationale: r.rationale,
+    decidedByName: r.decided_by_name,
+    decidedAt: r.decided_at,
+    createdByName: r.created_by_name,
+    version: r.version,
+  };
+}
+
+export async function insertReferral(
+  db: Kysely<Database>,
+  r: { authorityId: string; incidentId: string; childId: string; screeningId: string; receivingTeamId: string | null; dueOn: string; createdBy: string },
+): Promise<string | null> {
+  const row = await db
+    .insertInto('referrals')
+    .values({
+      authority_id: r.authorityId,
+      incident_id: r.incidentId,
+      child_id: r.childId,
+      screening_id: r.screeningId,
+      receiving_team_id: r.receivingTeamId,
+      due_on: r.dueOn,
+      created_by: r.createdBy,
+    })
+    .onConflict((oc) => oc.columns(['incident_id', 'child_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function findReferral(db: Kysely<Database>, id: string): Promise<Referral | undefined> {
+  const r = await baseQuery(db).where('r.id', '=', id).executeTakeFirst();
+  return r ? toReferral(r) : undefined;
+}
+
+export async function referralsForIncident(db: Kysely<Database>, incidentId: string): Promise<Referral[]> {
+  return (await baseQuery(db).where('r.incident_id', '=', incidentId).orderBy('r.received_at').execute()).map(toReferral);
+}
+
+/** Referrals received by the viewer's teams: waiting ones first, by due date. */
+export async function referralsForTeams(db: Kysely<Database>, teamIds: string[], limit = 200): Promise<Referral[]> {
+  if (!teamIds.length) return [];
+  const rows = await baseQuery(db)
+    .where('r.receiving_team_id', 'in', teamIds)
+    .orderBy(sql`case r.status when 'received' then 0 else 1 end`)
+    .orderBy('r.due_on', 'asc')
+    .orderBy('r.received_at', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map(toReferral);
+}
+
+export async function frontDoorTeam(db: Kysely<Database>, authorityId: string): Promise<string | null> {
+  const r = await db.selectFrom('teams').select('id').where('authority_id', '=', authorityId).where('kind', '=', 'front_door').orderBy('created_at').executeTakeFirst();
+  return r?.id ?? null;
+}
+
+export async function decideReferral(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  d: { outcome: string; outcomeLabel: string; rationale: string; decidedBy: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('referrals')
+    .set((eb) => ({
+      status: 'screened',
+      outcome: d.outcome,
+      outcome_label: d.outcomeLabel,
+      rationale: d.rationale,
+      decided_by: d.decidedBy,
+      decided_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'received')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,143 @@
+// Referral to the front door from a decided screening (R-KEN-2, R-NEL-6, R-THU-8): one for the
+// child who harmed and, when the behaviour is harmful, a separate one for each child harmed
+// (R-NYO-4). Each is due for a manager's screening decision, with the pack's outcomes, within the
+// pack's timescale (R-NYO-8). The receiving team sees the child's record while it works on it.
+import { londonToday } from '../domain/age.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as incidents from '../repositories/incidents.ts';
+import * as referrals from '../repositories/referrals.ts';
+import * as screenings from '../repositories/screenings.ts';
+import * as tasks from '../repositories/tasks.ts';
+import { loadCalendar } from './calendar-service.ts';
+import { authorizeChild, authorizeChildRecord } from './child-service.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  transaction,
+} from './context.ts';
+import { packFor } from './screening-service.ts';
+
+/** Who would be referred from this decided screening, and to whom. */
+export function referralPlan(s: screenings.Screening, incident: incidents.Incident) {
+  const pack = packFor(s.authorityId);
+  const normal = pack.levels.find((l) => l.covers.includes('normal'))!;
+  const separate = s.decidedLevel !== null && pack.referral.separateForEachChild.includes(s.decidedLevel);
+  return {
+    pack,
+    receiver: pack.referral.receiver,
+    possible: s.status === 'decided' && s.decidedLevel !== normal.id,
+    separate,
+    childIds: [s.childId, ...(separate ? incident.children.filter((c) => c.role === 'targeted').map((c) => c.childId) : [])],
+  };
+}
+
+/** For the decided screening page: who would be referred, and the referrals already made. */
+export async function referralsForScreeningPage(db: Db, s: screenings.Screening) {
+  const incident = await incidents.findIncident(db, s.incidentId);
+  if (!incident) return null;
+  const plan = referralPlan(s, incident);
+  const made = await referrals.referralsForIncident(db, s.incidentId);
+  const pending = plan.childIds.filter((id) => !made.some((m) => m.childId === id));
+  return { receiver: plan.receiver, possible: plan.possible && pending.length > 0, separate: plan.separate, count: pending.length, made: made.length };
+}
+
+export async function makeReferrals(db: Db, actor: Actor, screeningId: string): Promise<{ created: number }> {
+  const s = isUuid(screeningId) ? await screenings.findScreening(db, screeningId) : undefined;
+  if (!s || s.authorityId !== actor.user.authorityId) {
+    await auditRefusal(db, actor, 'referral.create', 'screening', screeningId.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
+  await authorizeChild(db, actor, s.childId, 'referral.create');
+  const incident = await incidents.findIncident(db, s.incidentId);
+  if (!incident) throw new NotFoundError();
+  const plan = referralPlan(s, incident);
+  if (!plan.possible) throw new ValidationError([{ field: 'referral', message: 'Decide a level of concern above the lowest before making a referral' }]);
+  const calendar = await loadCalendar(db);
+  const today = londonToday();
+  const dueOn = calendar.addWorkingDays(today, plan.pack.referral.decisionWorkingDays);
+  const team = await referrals.frontDoorTeam(db, s.authorityId);
+  return transaction(db, async (trx) => {
+    let created = 0;
+    for (const childId of plan.childIds) {
+      const id = await referrals.insertReferral(trx, { authorityId: s.authorityId, incidentId: s.incidentId, childId, screeningId, receivingTeamId: team, dueOn, createdBy: actor.user.id });
+      if (!id) continue; // already referred for this incident
+      created += 1;
+      for (const t of await tasks.tasksForIncidentChild(trx, s.incidentId, childId)) {
+        if (t.status === 'open' && plan.pack.referral.completesSteps.includes(t.stepId)) {
+          await tasks.completeTask(trx, t.id, t.version, actor.user.id, `Referral made to ${plan.receiver}.`);
+        }
+      }
+      await addChronologyEntry(trx, {
+        childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'referral',
+        summary: `Referred to ${plan.receiver}${childId === s.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${dueOn}.`,
+        incidentId: s.incidentId,
+      });
+      await appendAuditEvent(trx, auditFor(actor, { action: 'referral.create', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId, screeningId, separate: plan.separate } }));
+    }
+    await children.touchChildren(trx, plan.childIds);
+    return { created };
+  });
+}
+
+export async function listForMyTeams(db: Db, actor: Actor) {
+  const list = await referrals.referralsForTeams(db, actor.user.teams.map((t) => t.teamId));
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, auditFor(actor, { action: 'referrals.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })),
+  );
+  return { referrals: list, today: londonToday() };
+}
+
+function authorizedReferral(db: Db, actor: Actor, id: string, action: string) {
+  return authorizeChildRecord(db, actor, id, action, 'referral', (x) => referrals.findReferral(db, x));
+}
+
+export async function viewReferral(db: Db, actor: Actor, id: string) {
+  const r = await authorizedReferral(db, actor, id, 'referral.view');
+  const s = await screenings.findScreening(db, r.screeningId);
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'referral.view', entityType: 'referral', entityId: id, outcome: 'ok' })));
+  return { referral: r, screening: s, pack: packFor(r.authorityId), today: londonToday() };
+}
+
+/** The manager's screening decision, with one of the pack's outcomes and a rationale (R-NYO-8, R-X-9). */
+export async function decide(db: Db, actor: Actor, id: string, version: number, d: { outcome: string; rationale: string }) {
+  const r = await authorizedReferral(db, actor, id, 'referral.decide');
+  if (!actor.user.roles.includes('team_manager')) {
+    await auditRefusal(db, actor, 'referral.decide', 'referral', id, 'not_a_manager');
+    throw new ForbiddenError();
+  }
+  const pack = packFor(r.authorityId);
+  const outcome = pack.referral.outcomes.find((o) => o.id === d.outcome);
+  const errors: { field: string; message: string }[] = [];
+  if (!outcome) errors.push({ field: 'outcome', message: 'Select the outcome of the screening' });
+  const rationale = d.rationale.trim();
+  if (!rationale) errors.push({ field: 'rationale', message: 'Enter the reasons for the decision' });
+  else if (rationale.length > 5000) errors.push({ field: 'rationale', message: 'Reasons must be 5000 characters or fewer' });
+  if (errors.length || !outcome) throw new ValidationError(errors);
+  await transaction(db, async (trx) => {
+    if (!(await referrals.decideReferral(trx, id, version, { outcome: outcome.id, outcomeLabel: outcome.label, rationale, decidedBy: actor.user.id }))) {
+      throw new ConflictError(r.decidedByName, r.decidedAt, []);
+    }
+    await addChronologyEntry(trx, {
+      childId: r.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'referral',
+      summary: `Referral screened by ${actor.user.displayName}: ${outcome.label}.`,
+      incidentId: r.incidentId,
+    });
+    await children.touchChildren(trx, [r.childId]);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'referral.decide', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId: r.childId, outcome: outcome.id } }));
+  });
+}

@@ -1,0 +1,61 @@
+// Referrals to the front door: made from a decided screening, listed for the receiving team, and
+// screened by a manager to one of the pack's outcomes with a rationale (R-NYO-8, R-KEN-2, R-NEL-6).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError } from '../../../services/context.ts';
+import * as referralService from '../../../services/referral-service.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, errorView, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+
+export default async function referralRoutes(app: FastifyInstance, { db }: AppDeps) {
+  app.post('/screenings/:id/referrals', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { created } = await referralService.makeReferrals(db, actorOf(request), id);
+    request.session.flash = { title: created === 1 ? 'Referral made' : `${created} referrals made`, text: 'The receiving team can now see the record and screen the referral.' };
+    return reply.redirect(paths.screening.show(id), 303);
+  });
+
+  app.get('/referrals', async (request, reply) => {
+    const { referrals, today } = await referralService.listForMyTeams(db, actorOf(request));
+    return reply.page('pages/referrals/list.njk', {
+      pageTitle: 'Referrals',
+      referrals: referrals.map((r) => ({ ...r, overdue: r.status === 'received' && r.dueOn < today })),
+    });
+  });
+
+  async function renderReferral(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const v = await referralService.viewReferral(db, actor, id);
+    const values = (extra['values'] as { outcome: string; rationale: string } | undefined) ?? { outcome: '', rationale: '' };
+    return reply.page('pages/referrals/show.njk', {
+      pageTitle: `Referral: ${v.referral.childName}`,
+      backLink: paths.referrals.list(),
+      r: v.referral,
+      s: v.screening,
+      receiver: v.pack.referral.receiver,
+      overdue: v.referral.status === 'received' && v.referral.dueOn < v.today,
+      dueRule: `Within ${v.pack.referral.decisionWorkingDays} working day${v.pack.referral.decisionWorkingDays === 1 ? '' : 's'} of receipt (${v.pack.referral.decisionClause}, ${v.pack.referral.decisionRequirement})`,
+      canDecide: v.referral.status === 'received' && actor.user.roles.includes('team_manager'),
+      outcomeItems: v.pack.referral.outcomes.map((o) => ({ value: o.id, text: o.label, hint: { text: o.hint }, checked: values.outcome === o.id })),
+      values,
+      ...extra,
+    });
+  }
+
+  app.get('/referrals/:id', (request, reply) => renderReferral(request, reply));
+
+  app.post('/referrals/:id/decision', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const values = { outcome: str(body, 'outcome'), rationale: str(body, 'rationale') };
+    try {
+      await referralService.decide(db, actorOf(request), id, Number(str(body, 'version')), values);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderReferral(request, reply.code(400), { values, errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: 'Referral screened' };
+    return reply.redirect(paths.referrals.show(id), 303);
+  });
+}
