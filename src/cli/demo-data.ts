@@ -9,6 +9,7 @@ import { hashPassword, loadCurrentUser } from '../services/auth-service.ts';
 import * as childService from '../services/child-service.ts';
 import { type Actor, type Db, transaction } from '../services/context.ts';
 import * as incidentService from '../services/incident-service.ts';
+import { decide, packFor, recordAnswers } from '../services/screening-service.ts';
 import { sectionBySlug } from '../domain/recording-form.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 
@@ -237,7 +238,6 @@ const DEMO_SCREENING: Record<string, { ratings?: Record<string, string>; items?:
 
 /** Screens each authority's first demo incident and decides the level (demo start only). */
 export async function seedDemoScreenings(db: Db): Promise<void> {
-  const { recordAnswers, decide, packFor } = await import('../services/screening-service.ts');
   for (const a of AUTHORITIES) {
     const dslUser = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'dsl')).executeTakeFirstOrThrow();
     const dsl = await actorFor(db, dslUser.id);

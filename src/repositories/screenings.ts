@@ -33,21 +33,10 @@ export interface Screening {
   createdAt: Date;
 }
 
-export interface NewScreening {
-  authorityId: string;
-  incidentId: string;
-  childId: string;
-  packId: string;
-  packVersion: string;
-  toolId: string;
-  answers: ScreeningAnswers;
-  facts: Record<string, boolean>;
-  suggestedLevel: string;
-  suggestedScale: string;
-  reasons: Reason[];
-  ageRules: Record<string, unknown>;
-  createdBy: string;
-}
+export type NewScreening = Pick<
+  Screening,
+  'authorityId' | 'incidentId' | 'childId' | 'packId' | 'packVersion' | 'toolId' | 'answers' | 'facts' | 'suggestedLevel' | 'suggestedScale' | 'reasons' | 'ageRules' | 'createdBy'
+>;
 
 export async function insertScreening(db: Kysely<Database>, s: NewScreening): Promise<string> {
   const row = await db

@@ -144,17 +144,7 @@ export async function tasksForIncidentChild(db: Kysely<Database>, incidentId: st
  * 300,000 tasks).
  */
 export async function tasksForUser(db: Kysely<Database>, viewer: Viewer, limit = 100): Promise<Task[]> {
-  const rows = await db
-    .selectFrom('tasks as t')
-    .innerJoin('children as c', 'c.id', 't.child_id')
-    .leftJoin('users as a', 'a.id', 't.assigned_to')
-    .leftJoin('users as d', 'd.id', 't.completed_by')
-    .selectAll('t')
-    .select([
-      sql<string>`c.first_name || ' ' || c.last_name`.as('child_name'),
-      'a.display_name as assigned_to_name',
-      'd.display_name as completed_by_name',
-    ])
+  const rows = await baseQuery(db)
     .where('t.status', '=', 'open')
     .where('t.authority_id', '=', viewer.authorityId)
     .where(visibleTo(viewer))

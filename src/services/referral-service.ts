@@ -41,9 +41,7 @@ export function referralPlan(s: screenings.Screening, incident: incidents.Incide
 }
 
 /** For the decided screening page: who would be referred, and the referrals already made. */
-export async function referralsForScreeningPage(db: Db, s: screenings.Screening) {
-  const incident = await incidents.findIncident(db, s.incidentId);
-  if (!incident) return null;
+export async function referralsForScreeningPage(db: Db, s: screenings.Screening, incident: incidents.Incident) {
   const plan = referralPlan(s, incident);
   const made = await referrals.referralsForIncident(db, s.incidentId);
   const pending = plan.childIds.filter((id) => !made.some((m) => m.childId === id));

@@ -160,6 +160,7 @@ export interface ScreeningView {
   pack: Pack;
   tool: Tool | undefined;
   child: children.Child;
+  incident: incidents.Incident;
   incidentDate: string;
   ages: AgeRules;
   suggestedLevel: Pack['levels'][number];
@@ -189,6 +190,7 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
     pack,
     tool: findTool(pack, s.toolId),
     child,
+    incident,
     incidentDate,
     ages,
     suggestedLevel,
@@ -258,13 +260,12 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
     const created: string[] = [];
     const kept = new Set<string>();
     const touched = new Set<string>([child.id]);
+    const targetedChildren = (await Promise.all(targeted.map((t) => children.findChild(trx, t.childId)))).filter((c) => c !== undefined);
+    const earlier = new Map<string, tasks.Task[]>();
+    for (const c of [child, ...targetedChildren]) earlier.set(c.id, await tasks.tasksForIncidentChild(trx, s.incidentId, c.id));
     for (const step of steps) {
-      const recipients = step.forChild === 'displayed' ? [child] : await Promise.all(targeted.map((t) => children.findChild(trx, t.childId)));
-      for (const recipient of recipients) {
-        if (!recipient) continue;
-        const existing = (await tasks.tasksForIncidentChild(trx, s.incidentId, recipient.id)).find(
-          (t) => t.stepId === step.stepId && t.status !== 'superseded',
-        );
+      for (const recipient of step.forChild === 'displayed' ? [child] : targetedChildren) {
+        const existing = earlier.get(recipient.id)?.find((t) => t.stepId === step.stepId && t.status !== 'superseded');
         if (existing) {
           kept.add(existing.id);
           continue;
@@ -291,12 +292,7 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
       }
     }
     // Open tasks from an earlier decision on this incident that the new one no longer routes to.
-    const stale: string[] = [];
-    for (const cid of [child.id, ...targeted.map((t) => t.childId)]) {
-      for (const t of await tasks.tasksForIncidentChild(trx, s.incidentId, cid)) {
-        if (t.status === 'open' && !kept.has(t.id) && t.screeningId !== id) stale.push(t.id);
-      }
-    }
+    const stale = [...earlier.values()].flat().filter((t) => t.status === 'open' && !kept.has(t.id)).map((t) => t.id);
     await tasks.supersedeTasks(trx, stale);
     const changed = level.id === s.suggestedLevel ? 'confirmed the suggested level' : `chose a different level from the one suggested (${pack.levels.find((l) => l.id === s.suggestedLevel)?.label ?? s.suggestedLevel})`;
     await addChronologyEntry(trx, {

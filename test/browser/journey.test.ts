@@ -4,26 +4,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail, startTestApp, type TestApp } from '../helpers/app.ts';
-import { expectAccessible, launchChromium } from '../helpers/browser.ts';
+import { DEMO_PASSWORD, demoEmail } from '../helpers/app.ts';
+import { type BrowserRig, expectAccessible, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
 
-let t: TestApp;
+let rig: BrowserRig | undefined;
 let base = '';
 let browser: Browser;
 
 before(async () => {
-  t = await startTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = t.app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no address');
-  base = `http://127.0.0.1:${addr.port}`;
-  browser = await launchChromium();
+  rig = await startBrowserRig();
+  ({ base, browser } = rig);
 });
 
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+after(() => stopBrowserRig(rig));
 
 async function signIn(page: Page, email: string, check = true) {
   await page.goto(`${base}/sign-in`);

@@ -7,26 +7,19 @@ import type { Browser, Page } from 'playwright-core';
 import { londonToday } from '../../src/domain/age.ts';
 import { formatDate } from '../../src/domain/london-time.ts';
 import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
-import { DEMO_PASSWORD, demoEmail, startTestApp, type TestApp } from '../helpers/app.ts';
-import { expectAccessible, launchChromium } from '../helpers/browser.ts';
+import { DEMO_PASSWORD, demoEmail } from '../helpers/app.ts';
+import { type BrowserRig, expectAccessible, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
 
-let t: TestApp;
+let rig: BrowserRig | undefined;
 let base = '';
 let browser: Browser;
 
 before(async () => {
-  t = await startTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = t.app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no address');
-  base = `http://127.0.0.1:${addr.port}`;
-  browser = await launchChromium();
+  rig = await startBrowserRig();
+  ({ base, browser } = rig);
 });
 
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+after(() => stopBrowserRig(rig));
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${base}/sign-in`);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { type TestApp, startTestApp } from './app.ts';
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -16,4 +17,24 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   assert.deepEqual(problems, [], `accessibility problems on ${label}`);
+}
+
+/** The real application listening on a free port, and Chromium, for one browser test file. */
+export interface BrowserRig {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+}
+
+export async function startBrowserRig(): Promise<BrowserRig> {
+  const t = await startTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = t.app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no address');
+  return { t, base: `http://127.0.0.1:${addr.port}`, browser: await launchChromium() };
+}
+
+export async function stopBrowserRig(rig: BrowserRig | undefined): Promise<void> {
+  await rig?.browser.close();
+  await rig?.t.close();
 }

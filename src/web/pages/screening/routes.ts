@@ -109,9 +109,10 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const actor = actorOf(request);
     const { id, childId } = request.params as { id: string; childId: string };
     const body = request.body as Body;
-    const page = await screeningService.screeningPage(db, actor, id, childId);
-    const tool = page.pack.tools.find((t) => t.id === str(body, 'tool')) ?? page.pack.tools.find((t) => t.id === page.pack.primaryTool)!;
-    const values = readScreeningForm(body, page.pack, tool);
+    // The child's pack: recordAnswers refuses a child outside the actor's authority.
+    const pack = screeningService.packFor(actor.user.authorityId);
+    const tool = pack.tools.find((t) => t.id === str(body, 'tool')) ?? pack.tools.find((t) => t.id === pack.primaryTool)!;
+    const values = readScreeningForm(body, pack, tool);
     try {
       const screeningId = await screeningService.recordAnswers(db, actor, id, childId, values);
       return reply.redirect(paths.screening.show(screeningId), 303);
@@ -127,7 +128,7 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const { id } = request.params as { id: string };
     const v = await screeningService.viewScreening(db, actor, id);
     const s = v.screening;
-    const referral = await referralService.referralsForScreeningPage(db, s);
+    const referral = referralService.referralsForScreeningPage(db, s, v.incident);
     const chosen = extra.values?.level ?? s.suggestedLevel;
     // Without JavaScript, the next steps for another level are a link away (?preview=level).
     const asked = (request.query as Record<string, string | undefined>).preview;
@@ -159,7 +160,7 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
       values: extra.values ?? { level: s.suggestedLevel, rationale: '' },
       tasks: v.tasks.map((t) => taskRow(t, londonToday())),
       errors: extra.errors,
-      referral,
+      referral: await referral,
     });
   }
 
