@@ -62,6 +62,8 @@ export interface TasksTable {
   completed_at: Date | null;
   completed_by: string | null;
   completion_note: Generated<string>;
+  meeting_id: ColumnType<string | null, string | null | undefined, string | null>;
+  arranges: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
 }
 
@@ -281,6 +283,102 @@ export interface Database {
   referrals: ReferralsTable;
   one_off_holidays: OneOffHolidaysTable;
   api_tokens: ApiTokensTable;
+  meetings: MeetingsTable;
+  meeting_children: MeetingChildrenTable;
+  meeting_invitees: MeetingInviteesTable;
+  meeting_circulation: MeetingCirculationTable;
+  meeting_outcomes: MeetingOutcomesTable;
+  external_decisions: ExternalDecisionsTable;
+}
+
+export interface AgendaItem {
+  section: string;
+  text: string;
+  notes: string;
+}
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  authority_id: string;
+  incident_id: string;
+  type_id: string;
+  type_label: string;
+  pack_version: string;
+  task_id: string | null;
+  due_on: ColumnType<string | null, string | null, string | null>;
+  held_on: ColumnType<string | null, string | null | undefined, string | null>;
+  chair_id: string;
+  chair_authority_id: string;
+  chair_rule: string;
+  agenda: ColumnType<AgendaItem[], string, string>;
+  police_involvement: ColumnType<string | null, string | null | undefined, string | null>;
+  police_involvement_reason: Generated<string>;
+  minutes_approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  minutes_approved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<'arranged' | 'closed'>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  version: Generated<number>;
+}
+
+export interface MeetingChildrenTable {
+  meeting_id: string;
+  child_id: string;
+  role: 'displayed' | 'targeted';
+  responsible_authority_id: string;
+  safety_plan: Generated<string>;
+}
+
+export interface MeetingInviteesTable {
+  id: Generated<string>;
+  meeting_id: string;
+  invitee_id: string;
+  role_label: string;
+  reason: Generated<string>;
+  clause: Generated<string>;
+  requirement_id: Generated<string>;
+  mode: Generated<'invite' | 'inform'>;
+  name: Generated<string>;
+  agency: Generated<string>;
+  user_id: string | null;
+  attended: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  sort: Generated<number>;
+}
+
+export interface MeetingCirculationTable {
+  meeting_id: string;
+  invitee_id: string;
+  circulated_at: DefaultedTimestamp;
+  circulated_by: string;
+}
+
+export interface MeetingOutcomesTable {
+  meeting_id: string;
+  child_id: string;
+  outcome_id: string;
+  outcome_label: string;
+  details: ColumnType<Record<string, string>, string, string>;
+  rationale: string;
+  also_harmed: boolean | null;
+  decided_by: string;
+  decided_at: DefaultedTimestamp;
+}
+
+export interface ExternalDecisionsTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  decided_by_agency: 'police' | 'cps' | 'out_of_court_triage';
+  decision: string;
+  decision_label: string;
+  decided_on: DateOnly;
+  youth_justice_recommendation: Generated<string>;
+  note: Generated<string>;
+  recorded_by: string;
+  recorded_at: DefaultedTimestamp;
 }
 
 export type ChildRow = Selectable<ChildrenTable>;

@@ -64,6 +64,8 @@ const stepOut = z.object({
   dueRule: z.string(),
   clause: z.string(),
   requirement: z.string(),
+  /** The meeting type the step is to hold, if it is a meeting. */
+  meeting: z.string().nullable(),
 });
 const cited = z.object({ text: z.string(), clause: z.string(), requirement: z.string() });
 

@@ -17,6 +17,8 @@ export function conditionText(c: Condition, pack: Pack): string {
   if ('approaching18' in c) return `within ${pack.ageRules.approaching18Months} months of 18`;
   if ('sex' in c) return `the child is ${c.sex}`;
   if ('learningDisability' in c) return 'a developmental age below the child’s age is recorded';
+  if ('aimRequested' in c) return 'an AIM assessment has been requested';
+  if ('lookedAfter' in c) return 'the child is looked after';
   if ('all' in c) return c.all.map((x) => conditionText(x, pack)).join(', and ');
   if ('any' in c) return `either ${c.any.map((x) => conditionText(x, pack)).join(', or ')}`;
   return `not (${conditionText(c.not, pack)})`;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ROLES } from './roles.ts';
 import { SCALE } from './scale.ts';
 import { TRAININGS } from './roles.ts';
+import { OUTCOME_IDS } from './meeting-outcomes.ts';
 
 /** The facts routing may depend on. Each pack lists the ones its procedure asks about. */
 export const FACTS = {
@@ -63,6 +64,10 @@ export type Condition =
   | { sex: string }
   /** A developmental age is recorded and is below the child's age (learning disability, SEND). */
   | { learningDisability: true }
+  /** Meetings only: an AIM assessment has been requested for the child who harmed (R-KEN-8). */
+  | { aimRequested: true }
+  /** Meetings only: the child is looked after (fostering or residential care). */
+  | { lookedAfter: true }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -79,6 +84,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ approaching18: z.literal(true) }),
     z.strictObject({ sex: z.string().min(1) }),
     z.strictObject({ learningDisability: z.literal(true) }),
+    z.strictObject({ aimRequested: z.literal(true) }),
+    z.strictObject({ lookedAfter: z.literal(true) }),
     z.strictObject({ all: z.array(conditionSchema).min(1) }),
     z.strictObject({ any: z.array(conditionSchema).min(1) }),
     z.strictObject({ not: conditionSchema }),
@@ -176,6 +183,44 @@ export const stepSchema = z.strictObject({
   /** Counted from the date of the decision on the level of concern. Absent: no set timescale. */
   due: dueSchema.optional(),
   when: conditionSchema,
+  /** The meeting type this step is to hold, when it is a meeting (R-KEN-5, R-ISL-5). */
+  meeting: z.string().optional(),
+  ...cited,
+});
+
+const slug = z.string().regex(/^[a-z0-9-]+$/);
+
+/** Someone a meeting invites, proposed by role and by the facts (R-KEN-6, R-KEN-8, R-ISL-5, R-X-4). */
+const inviteeSchema = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  /** Why they are invited, in the procedure's words. */
+  reason: z.string().min(1),
+  /** Proposed only when this holds; otherwise listed as not proposed, for the convener to decide. */
+  when: conditionSchema.optional(),
+  /** Informed of the meeting instead of invited when this holds (R-KEN-8: Youth Justice for a child under 10). */
+  informWhen: conditionSchema.optional(),
+  ...cited,
+});
+
+export const meetingTypeSchema = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  purpose: z.string().min(1),
+  /** The roles that may chair, and the rule in words (R-ISL-5: the coordinator chairs). */
+  chair: z.strictObject({ roles: z.array(role).min(1), text: z.string().min(1), ...cited }),
+  /** Children the responsibility of different authorities: each is represented, the child harmed's authority chairs (R-KEN-6). */
+  crossAuthority: z.strictObject(cited).optional(),
+  invitees: z.array(inviteeSchema).min(1),
+  agenda: z.array(z.strictObject({ heading: z.string().min(1), items: z.array(z.string().min(1)).min(1), ...cited })).min(1),
+  /** Child who harmed under 10: the meeting decides whether police involvement is needed (R-KEN-6). */
+  policeQuestionUnder10: z.strictObject(cited).optional(),
+  /** An immediate safety plan for every child must be agreed before the meeting is closed (R-KEN-6). */
+  safetyPlan: z.strictObject(cited).optional(),
+  /** Ask whether the child who harmed may also have been harmed, and prompt a conference (R-KEN-7). */
+  alsoHarmedPrompt: z.strictObject(cited).optional(),
+  outcomes: z.array(z.enum(OUTCOME_IDS)).min(1),
+  outcomesCited: z.strictObject(cited),
   ...cited,
 });
 
@@ -206,6 +251,8 @@ export const packSchema = z
       notes: z.array(z.strictObject({ when: conditionSchema, text: z.string().min(1), ...cited })).default([]),
     }),
     steps: z.array(stepSchema).min(1),
+    /** Multi-agency meeting types the procedure names (R-KEN-6, R-KEN-8, R-KEN-10, R-ISL-3..7). */
+    meetings: z.array(meetingTypeSchema).min(1),
     /** R-THU-7: an open case with no recorded activity for this many working days is flagged. */
     inactivityWorkingDays: z.number().int().min(1).max(60),
     /** The referral to the front door and the manager's screening of it (R-NYO-8, R-KEN-2, R-NEL-6). */
@@ -216,7 +263,19 @@ export const packSchema = z
       decisionWorkingDays: z.number().int().min(0).max(20),
       decisionClause: clause,
       decisionRequirement: requirementId,
-      outcomes: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), hint: z.string().min(1) })).min(2),
+      outcomes: z
+        .array(
+          z.strictObject({
+            id: slug,
+            label: z.string().min(1),
+            hint: z.string().min(1),
+            /** The task the outcome sets, due in working days from the decision, on the referred child's list. */
+            then: z
+              .strictObject({ title: z.string().min(1), detail: z.string().min(1), owner: role, due: z.strictObject({ workingDays: z.number().int().min(0).max(60) }).optional(), meeting: slug.optional(), ...cited })
+              .optional(),
+          }),
+        )
+        .min(2),
       /** At these levels each child gets a separate referral and record (R-NYO-4). */
       separateForEachChild: z.array(z.string()).min(1),
       /** Routing steps that making the referral completes. */
@@ -243,6 +302,21 @@ export const packSchema = z
       if ('not' in c) checkCondition(c.not, [...path, 'not']);
     };
     pack.steps.forEach((s, i) => checkCondition(s.when, ['steps', i, 'when']));
+    const meetingIds = new Set(pack.meetings.map((m) => m.id));
+    if (meetingIds.size !== pack.meetings.length) ctx.addIssue({ code: 'custom', message: 'duplicate meeting type ids', path: ['meetings'] });
+    pack.steps.forEach((s, i) => {
+      if (s.meeting && !meetingIds.has(s.meeting)) ctx.addIssue({ code: 'custom', message: `unknown meeting type ${s.meeting}`, path: ['steps', i, 'meeting'] });
+    });
+    pack.referral.outcomes.forEach((o, i) => {
+      if (o.then?.meeting && !meetingIds.has(o.then.meeting)) ctx.addIssue({ code: 'custom', message: `unknown meeting type ${o.then.meeting}`, path: ['referral', 'outcomes', i] });
+    });
+    pack.meetings.forEach((m, i) => {
+      for (const inv of m.invitees) {
+        if (inv.when) checkCondition(inv.when, ['meetings', i, 'invitees', inv.id]);
+        if (inv.informWhen) checkCondition(inv.informWhen, ['meetings', i, 'invitees', inv.id]);
+      }
+      if (new Set(m.invitees.map((x) => x.id)).size !== m.invitees.length) ctx.addIssue({ code: 'custom', message: `${m.id}: duplicate invitee ids`, path: ['meetings', i] });
+    });
     for (const l of pack.referral.separateForEachChild) {
       if (!levelIds.has(l)) ctx.addIssue({ code: 'custom', message: `referral: unknown level ${l}`, path: ['referral'] });
     }
@@ -275,3 +349,5 @@ export type MatrixTool = Extract<Tool, { kind: 'matrix' }>;
 export type ChecklistTool = Extract<Tool, { kind: 'checklist' }>;
 export type Step = Pack['steps'][number];
 export type PackLevel = Pack['levels'][number];
+export type MeetingType = Pack['meetings'][number];
+export type Invitee = MeetingType['invitees'][number];

@@ -198,7 +198,7 @@ export function toolGuidanceFor(tool: Tool, stage: number) {
 
 export type Facts = Partial<Record<FactId, boolean>>;
 
-interface RuleContext {
+export interface RuleContext {
   level: string | null;
   facts: Facts;
   age: number;
@@ -206,6 +206,9 @@ interface RuleContext {
   approaching18: boolean;
   sex: string | null;
   learningDisability: boolean;
+  /** Meetings only (R-KEN-8). */
+  aimRequested?: boolean;
+  lookedAfter?: boolean;
 }
 
 export function holds(c: Condition, ctx: RuleContext): boolean {
@@ -219,6 +222,8 @@ export function holds(c: Condition, ctx: RuleContext): boolean {
   if ('approaching18' in c) return ctx.approaching18;
   if ('sex' in c) return ctx.sex === c.sex;
   if ('learningDisability' in c) return ctx.learningDisability;
+  if ('aimRequested' in c) return ctx.aimRequested === true;
+  if ('lookedAfter' in c) return ctx.lookedAfter === true;
   if ('all' in c) return c.all.every((x) => holds(x, ctx));
   if ('any' in c) return c.any.some((x) => holds(x, ctx));
   return !holds(c.not, ctx);
@@ -236,6 +241,7 @@ export interface NextStep {
   dueRule: string;
   clause: string;
   requirement: string;
+  meeting: string | null;
 }
 
 export function ownerLabel(owner: Step['owner']): string {
@@ -292,6 +298,7 @@ export function route(
       dueRule: dueRuleText(s),
       clause: s.clause,
       requirement: s.requirement,
+      meeting: s.meeting ?? null,
     }));
 }
 

@@ -1,6 +1,96 @@
 // Islington (London Child Protection Procedures 1.5.13). Source: shared/seeds, islington.
 import type { PackInput } from '../domain/pack.ts';
 import { hackettItems } from './hackett.ts';
+import { followUp, nationalConference } from './meetings.ts';
+
+type MeetingInput = PackInput['meetings'][number];
+const s53 = { clause: 'islington §5.3', requirement: 'R-ISL-5' };
+const s6 = { clause: 'islington §6', requirement: 'R-ISL-7' };
+const s52 = { clause: 'islington §5.2', requirement: 'R-ISL-4' };
+
+// Islington §5.3: attendees, purposes, chaired by the CSE, Missing and Trafficking Coordinator (R-ISL-5);
+// §6: the four outcome pathways (R-ISL-7).
+const hsbStrategyMeeting: MeetingInput = {
+  id: 'hsb-strategy-meeting',
+  label: 'HSB strategy meeting',
+  purpose: 'Establish whether the child is at risk of significant harm and whether to start a Section 47 enquiry, the risks to and from the child, and the safeguarding and support plan.',
+  chair: { roles: ['cse_coordinator'], text: 'Chaired by the CSE, Missing and Trafficking Coordinator (or a CP Coordinator if necessary).', ...s53 },
+  crossAuthority: { clause: 'islington §5.3; kent §8', requirement: 'R-ISL-5' },
+  invitees: [
+    { id: 'referrer', label: 'The referrer, if a professional', reason: 'Knows what was seen and heard.', ...s53 },
+    { id: 'education-health', label: 'Lead officers in education and health', reason: 'For example the designated teacher or looked after nurse.', ...s53 },
+    { id: 'social-worker', label: 'Social worker or manager', reason: 'For each child.', ...s53 },
+    { id: 'others', label: 'Any other relevant person working with the child', reason: 'Knows the child.', ...s53 },
+    { id: 'police', label: 'Police officer', reason: 'The investigating officer, or the officer allocated through a referral to the police.', ...s53 },
+    { id: 'parents', label: 'Parent or carer', reason: 'Unless this would place the child at more risk.', ...s53 },
+    { id: 'young-person', label: 'The young person, if appropriate', reason: 'London Child Protection Procedures, guidance on strategy meetings.', ...s53 },
+  ],
+  agenda: [
+    {
+      heading: 'Purposes of the meeting',
+      items: [
+        'Establish if the child is at risk of significant harm and, if so, start Section 47 procedures',
+        'Establish the risks to the child and the risk posed to others, including linked children such as siblings',
+        'Identify other perpetrators and victims, and the likelihood of prosecutions',
+        'Develop a safeguarding and support plan',
+        'Decide whether a Section 47 investigation should start and whether it is single or joint, and plan it',
+        'Decide whether to refer to the MASE (multi-agency sexual exploitation panel)',
+      ],
+      ...s53,
+    },
+  ],
+  safetyPlan: s53,
+  outcomes: ['no-further-action', 'diversion', 'section-47', 'legal-action', 'follow-up-strategy'],
+  outcomesCited: s6,
+  ...s53,
+};
+
+const hsbStrategyDiscussion: MeetingInput = {
+  ...hsbStrategyMeeting,
+  id: 'hsb-strategy-discussion',
+  label: 'HSB strategy discussion',
+  purpose: 'Category 1 with reasonable suspicion of significant harm: a social work manager and the police decide whether to start a Section 47 enquiry.',
+  chair: { roles: ['team_manager'], text: 'Held by a social work manager with the police.', ...s52 },
+  invitees: [
+    { id: 'manager', label: 'Social work manager', reason: 'Holds the discussion.', ...s52 },
+    { id: 'police', label: 'Police', reason: 'The discussion is held with the police.', ...s52 },
+    { id: 'social-worker', label: 'Social worker for each child', reason: 'Knows the child.', ...s52 },
+  ],
+  outcomes: ['no-further-action', 'diversion', 'section-47', 'legal-action', 'follow-up-strategy'],
+  ...s52,
+};
+
+const riskDiscussion: MeetingInput = {
+  id: 'hsb-risk-discussion',
+  label: 'HSB risk discussion',
+  purpose: 'Below the threshold for a strategy discussion: discuss the risk within an existing multi-professional meeting (team around the child, review, core group or conference, child in need meeting) and agree a diversion plan.',
+  chair: { roles: ['social_worker', 'team_manager'], text: 'Held in the existing meeting, by whoever chairs it.', ...s52 },
+  invitees: [
+    { id: 'network', label: 'The existing multi-professional network', reason: 'The meeting already held for the child.', ...s52 },
+    { id: 'parents', label: 'Parent or carer', reason: 'A family group conference can help form the diversion plan.', ...s52 },
+  ],
+  agenda: [{ heading: 'Agenda', items: ['The behaviour and the risk', 'The diversion plan, to go into the child’s own plan', 'Whether a family group conference would help'], ...s52 }],
+  outcomes: ['diversion', 'no-further-action', 'follow-up-strategy'],
+  outcomesCited: s52,
+  ...s52,
+};
+
+const stepDown: MeetingInput = {
+  id: 'step-down-meeting',
+  label: 'Step-down meeting',
+  purpose: 'An allocated case reviewed as category 0: agree an agency other than children’s social care as lead agency in monitoring the risk.',
+  chair: { roles: ['social_worker', 'team_manager'], text: 'Held by the allocated social worker.', clause: 'islington §5.1', requirement: 'R-ISL-3' },
+  invitees: [
+    { id: 'social-worker', label: 'Allocated social worker', reason: 'Hands over.', clause: 'islington §5.1', requirement: 'R-ISL-3' },
+    { id: 'new-lead', label: 'The new lead agency', reason: 'Takes over monitoring the risk.', clause: 'islington §5.1', requirement: 'R-ISL-3' },
+    { id: 'parents', label: 'Parent or carer', reason: 'Told who leads from now on.', clause: 'islington §5.1', requirement: 'R-ISL-3' },
+  ],
+  agenda: [{ heading: 'Agenda', items: ['The review of the risk (category 0)', 'Who leads on monitoring the risk from now on'], clause: 'islington §5.1', requirement: 'R-ISL-3' }],
+  outcomes: ['step-down', 'no-further-action'],
+  outcomesCited: { clause: 'islington §5.1', requirement: 'R-ISL-3' },
+  clause: 'islington §5.1',
+  requirement: 'R-ISL-3',
+};
 
 const categoryCite = { clause: 'islington §3', requirement: 'R-ISL-1' };
 const cat23 = { level: ['category-2', 'category-3'] };
@@ -11,6 +101,7 @@ const strategyMeeting = {
   detail:
     'Attendees: the referrer if a professional; lead officers in education and health; social worker or manager; others working with the child; a police officer; the parent or carer unless that puts the child at more risk; the young person if appropriate. It decides whether to start a Section 47 enquiry (single or joint), the risks to the child and to others, other perpetrators and victims, the safeguarding and support plan, and whether to refer to MASE. It ends in one of four outcome pathways: no further action or diversion planning; a Section 47 enquiry; immediate legal action; or, exceptionally, a follow-up strategy meeting with a set timescale.',
   owner: 'cse_coordinator' as const,
+  meeting: 'hsb-strategy-meeting',
 };
 
 export const islington: PackInput = {
@@ -58,6 +149,14 @@ export const islington: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  meetings: [
+    hsbStrategyMeeting,
+    { ...followUp(hsbStrategyMeeting), label: 'Follow-up HSB strategy meeting', ...s6 },
+    hsbStrategyDiscussion,
+    riskDiscussion,
+    stepDown,
+    nationalConference({ clause: 'islington §6', requirement: 'R-ISL-7' }),
+  ],
   referral: {
     receiver: 'the Children’s Services Contact Team',
     decisionWorkingDays: 1,
@@ -66,7 +165,12 @@ export const islington: PackInput = {
     outcomes: [
       { id: 'step-down', label: 'Step down to Targeted Youth Support', hint: 'Category 0 on a new referral (islington §5.1).' },
       { id: 'risk-discussion', label: 'HSB risk discussion and diversion plan', hint: 'Category 1 without reasonable suspicion of significant harm (islington §5.2).' },
-      { id: 'strategy', label: 'HSB strategy discussion or meeting', hint: 'Category 1 with suspected significant harm, or categories 2 and 3 (islington §5.2, §5.3).' },
+      {
+        id: 'strategy',
+        label: 'HSB strategy discussion or meeting',
+        hint: 'Category 1 with suspected significant harm, or categories 2 and 3 (islington §5.2, §5.3).',
+        then: { title: 'Hold an HSB strategy meeting', detail: 'Within 3 working days; at most 5 when the concerns are particularly complex; sooner when a child needs immediate protection.', owner: 'cse_coordinator', due: { workingDays: 3 }, meeting: 'hsb-strategy-meeting', ...s53 },
+      },
       { id: 'immediate-protection', label: 'Immediate protection', hint: 'A risk to life or of serious immediate harm (islington §5.4).' },
     ],
     separateForEachChild: ['category-2', 'category-3'],
@@ -98,6 +202,7 @@ export const islington: PackInput = {
       title: 'Hold a step-down meeting',
       detail: 'An allocated case reviewed as category 0 has a step-down meeting, where an agency other than children’s social care becomes lead agency for monitoring the risk.',
       owner: 'social_worker',
+      meeting: 'step-down-meeting',
       when: { all: [{ level: ['category-0'] }, { fact: 'open_case' }] },
       clause: 'islington §5.1',
       requirement: 'R-ISL-3',
@@ -107,6 +212,7 @@ export const islington: PackInput = {
       title: 'Hold an HSB strategy discussion or strategy meeting',
       detail: 'Reasonable suspicion of significant harm: a social work manager holds an HSB strategy discussion with the police, or an HSB strategy meeting with the network chaired by the CSE, Missing and Trafficking Coordinator.',
       owner: 'team_manager',
+      meeting: 'hsb-strategy-discussion',
       when: { all: [{ level: ['category-1'] }, { fact: 'significant_harm' }, { notFact: 'immediate_risk' }] },
       clause: 'islington §5.2',
       requirement: 'R-ISL-4',
@@ -116,6 +222,7 @@ export const islington: PackInput = {
       title: 'Hold an HSB risk discussion in an existing meeting',
       detail: 'Below the threshold for a strategy discussion: discuss the risk in a multi-professional meeting: team around the child, review, core group or child protection conference, or child in need meeting.',
       owner: 'social_worker',
+      meeting: 'hsb-risk-discussion',
       when: { all: [{ level: ['category-1'] }, { notFact: 'significant_harm' }] },
       clause: 'islington §5.2',
       requirement: 'R-ISL-4',

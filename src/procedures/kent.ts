@@ -1,7 +1,114 @@
 // Kent (Kent and Medway safeguarding procedures 2.2.2, Kent only). Source: shared/seeds, kent.
 import type { PackInput } from '../domain/pack.ts';
+import { followUp, nationalConference } from './meetings.ts';
 
 const problematicOrHarmful = { level: ['problematic', 'harmful'] };
+const s8 = { clause: 'kent §8', requirement: 'R-KEN-6' };
+const s10 = { clause: 'kent §10', requirement: 'R-KEN-8' };
+
+type MeetingInput = PackInput['meetings'][number];
+
+// Kent §8: who is invited, the agenda and the investigation-planning factors (R-KEN-6).
+const strategyDiscussion: MeetingInput = {
+  id: 'strategy-discussion',
+  label: 'Strategy discussion',
+  purpose: 'Consider the needs of every child involved, decide whether to start Section 47 enquiries, plan the investigation and agree an immediate safety plan for both children.',
+  chair: { roles: ['team_manager'], text: 'Convened and chaired by the Children’s Social Work Service, who keep a record.', ...s8 },
+  crossAuthority: s8,
+  invitees: [
+    { id: 'social-worker-harmed', label: 'Social worker for the child who harmed', reason: 'An AIM-trained representative or specialist in assessing harmful sexual behaviour is necessary when there are concerns of this nature.', ...s8 },
+    { id: 'social-worker-targeted', label: 'Social worker for the child harmed', reason: 'A different social worker from the one for the child who harmed, even in the same household.', ...s8 },
+    { id: 'managers', label: 'The social workers’ first line managers', reason: 'Agree the decisions for their workers’ children.', ...s8 },
+    { id: 'police', label: 'Police', reason: 'The behaviour may be an offence.', ...s8 },
+    { id: 'youth-justice', label: 'Youth Justice representative', reason: 'The child is alleged to have harmed another: an AIM-trained representative where there are concerns of this nature.', ...s8 },
+    { id: 'nelft', label: 'NELFT Complex Pathway Lead for the child’s district', reason: 'Every child displaying harmful sexual behaviour is referred to NELFT (kent §13).', ...s8 },
+    { id: 'early-help', label: 'Early Help representative', reason: 'The child is already known to the service.', when: { fact: 'open_case' }, ...s8 },
+    { id: 'education', label: 'Education representative', reason: 'Other children in the setting may have been, or may be at risk of being, harmed.', when: { fact: 'other_children_at_risk' }, ...s8 },
+    { id: 'health', label: 'School nurse or other health staff', reason: 'As required.', ...s8 },
+    { id: 'carers', label: 'Fostering or residential care', reason: 'The child is looked after.', when: { lookedAfter: true }, ...s8 },
+    { id: 'aesa', label: 'Area Education Safeguarding Advisor', reason: 'Advises the schools involved.', ...s8 },
+    { id: 'others', label: 'Other professionals significantly involved', reason: 'For example forensic CAMHS, or others who know the child or family well.', ...s8 },
+  ],
+  agenda: [
+    {
+      heading: 'Agenda',
+      items: [
+        'What are the concerns and risks? Who is at risk? How imminent is the risk?',
+        'What do we know, and what do we suspect or not know?',
+        'What are the strengths and protective factors in the family or families?',
+        'What do we need to do to ensure everyone is safe? Who needs to be involved?',
+        'What do we need to know? Who will find this out?',
+        'Who will be the lead agency?',
+        'Actions, and the date to review progress.',
+      ],
+      ...s8,
+    },
+    {
+      heading: 'Planning the investigation',
+      items: [
+        'Chronological age and developmental stage of both children',
+        'Seriousness of the alleged incident',
+        'Effect on the child harmed, their own view of their safety, and any needs from their experience',
+        'Parents’ attitude and ability to protect their child and manage any risk',
+        'Advice to offer the parents',
+        'Advice to educational or youth settings on managing any risk',
+        'Arrangements to protect the child harmed and other children, especially in the same household or class',
+        'Whether the child who harmed may also have been harmed',
+        'Risk to others or to self: self-harm, child sexual exploitation, going missing',
+        'Whether adults may also be involved',
+        'Whether criminal proceedings are likely and desirable; police bail conditions, opposition to bail or remand',
+      ],
+      ...s8,
+    },
+    {
+      heading: 'If the child who harmed may also be a victim',
+      items: ['Follow the Child Sexual Abuse Pathway and agree the order in which interviews take place'],
+      ...s8,
+    },
+  ],
+  policeQuestionUnder10: s8,
+  safetyPlan: s8,
+  alsoHarmedPrompt: { clause: 'kent §9', requirement: 'R-KEN-7' },
+  outcomes: ['no-further-action', 'child-in-need', 'section-47', 'child-protection-conference', 'follow-up-strategy', 'legal-action'],
+  outcomesCited: { clause: 'kent §9', requirement: 'R-KEN-7' },
+  ...s8,
+};
+
+// Kent §10: Youth Justice invited at 10 or over and informed when younger; NELFT when an AIM assessment was requested (R-KEN-8).
+const national = nationalConference(s10);
+const conference: MeetingInput = {
+  ...national,
+  invitees: [
+    ...national.invitees.filter((i) => i.id !== 'youth-justice'),
+    {
+      id: 'youth-justice',
+      label: 'Youth Justice representative',
+      reason: 'Must be invited when the child who harmed is 10 or over, and informed of the conference when younger.',
+      informWhen: { ageBelow: 10 },
+      ...s10,
+    },
+    { id: 'nelft', label: 'NELFT representative', reason: 'NELFT was asked to carry out an AIM assessment.', when: { aimRequested: true }, ...s10 },
+  ],
+};
+
+const childInNeedMeeting: MeetingInput = {
+  id: 'child-in-need-meeting',
+  label: 'Child in need meeting',
+  purpose: 'No child protection plan, but the child’s needs are complex or there are public protection issues: agree a multi-agency child in need plan.',
+  chair: { roles: ['team_manager', 'social_worker'], text: 'Chaired by children’s social work.', clause: 'kent §12', requirement: 'R-KEN-10' },
+  invitees: [
+    { id: 'social-worker', label: 'The child’s social worker', reason: 'Leads the plan.', clause: 'kent §12', requirement: 'R-KEN-10' },
+    { id: 'parents', label: 'Parents or carers', reason: 'The plan is agreed with the family.', clause: 'kent §12', requirement: 'R-KEN-10' },
+    { id: 'education', label: 'Education', reason: 'The child’s school or setting.', clause: 'kent §12', requirement: 'R-KEN-10' },
+    { id: 'youth-justice', label: 'Youth Justice', reason: 'Youth Justice is involved.', when: { fact: 'youth_justice' }, clause: 'kent §12', requirement: 'R-KEN-10' },
+    { id: 'nelft', label: 'NELFT', reason: 'Assessment and support for the behaviour (kent §13).', clause: 'kent §12', requirement: 'R-KEN-10' },
+  ],
+  agenda: [{ heading: 'Agenda', items: ['The child’s needs', 'Public protection issues', 'The child in need plan: who does what, by when'], clause: 'kent §12', requirement: 'R-KEN-10' }],
+  outcomes: ['child-in-need', 'child-protection-conference', 'no-further-action'],
+  outcomesCited: { clause: 'kent §12', requirement: 'R-KEN-10' },
+  clause: 'kent §12',
+  requirement: 'R-KEN-10',
+};
 
 export const kent: PackInput = {
   id: 'kent',
@@ -146,6 +253,7 @@ export const kent: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  meetings: [strategyDiscussion, followUp(strategyDiscussion), conference, childInNeedMeeting],
   referral: {
     receiver: 'the Front Door',
     decisionWorkingDays: 1,
@@ -154,7 +262,12 @@ export const kent: PackInput = {
     outcomes: [
       { id: 'early-help', label: 'Early Help', hint: 'Direct work with the child, work with the family and with the wider network (kent §5).' },
       { id: 'assessment', label: 'Children’s Social Work Service: start an assessment', hint: 'A child in need or child protection assessment (kent §7).' },
-      { id: 'strategy', label: 'Convene a strategy discussion', hint: 'Reasonable cause to suspect significant harm (kent §7, §8).' },
+      {
+        id: 'strategy',
+        label: 'Convene a strategy discussion',
+        hint: 'Reasonable cause to suspect significant harm (kent §7, §8).',
+        then: { title: 'Convene a strategy discussion', detail: 'The Front Door decided that there is reasonable cause to suspect significant harm.', owner: 'team_manager', meeting: 'strategy-discussion', clause: 'kent §7', requirement: 'R-KEN-5' },
+      },
       { id: 'advice', label: 'Advice or consultation only', hint: 'No service needed now; advice given to the referrer (kent §2).' },
     ],
     separateForEachChild: ['harmful'],
@@ -208,6 +321,7 @@ export const kent: PackInput = {
       detail: 'There is reasonable cause to suspect significant harm: the Children’s Social Work Service must convene a strategy discussion that considers the needs of every child involved.',
       owner: 'team_manager',
       when: { fact: 'significant_harm' },
+      meeting: 'strategy-discussion',
       clause: 'kent §7',
       requirement: 'R-KEN-5',
     },

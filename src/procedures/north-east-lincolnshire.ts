@@ -1,11 +1,14 @@
 // North East Lincolnshire (practice guidance). Source: shared/seeds, north-east-lincolnshire.
 import type { PackInput } from '../domain/pack.ts';
+import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
 import { brookTool } from './brook.ts';
 
 const cite = (requirement: string) => ({ clause: 'north-east-lincolnshire', requirement });
 const anyConcern = { level: ['inappropriate', 'problematic', 'abusive', 'violent'] };
 const serious = { any: [{ level: ['abusive', 'violent'] }, { fact: 'significant_harm' as const }] };
 const panelAge = [{ ageAtLeast: 12 }, { ageBelow: 18 }];
+
+const strategy = nationalStrategyDiscussion('strategy-discussion', 'Strategy discussion', { clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' });
 
 export const northEastLincolnshire: PackInput = {
   id: 'north-east-lincolnshire',
@@ -99,6 +102,7 @@ export const northEastLincolnshire: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  meetings: [strategy, followUp(strategy), nationalConference({ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' })],
   referral: {
     receiver: 'the Integrated Front Door',
     decisionWorkingDays: 1,
@@ -107,7 +111,7 @@ export const northEastLincolnshire: PackInput = {
     outcomes: [
       { id: 'early-help', label: 'Early Help assessment', hint: 'The least intrusive response that meets the need (R-NEL-5).' },
       { id: 'assessment', label: 'Children’s Services assessment', hint: 'Or a review of the assessment of a child already open (R-NEL-6).' },
-      { id: 'strategy', label: 'Strategy discussion', hint: 'When significant harm is suspected.' },
+      { id: 'strategy', label: 'Strategy discussion', hint: 'When significant harm is suspected.', then: { title: 'Hold a strategy discussion', detail: 'The manager decided that a strategy discussion should be held.', owner: 'team_manager', meeting: 'strategy-discussion', ...{ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' } } },
       { id: 'police', label: 'Police investigation or Youth Justice diversion', hint: 'Out of Court Triage where the behaviour is not judged to cause significant harm (R-NEL-7).' },
     ],
     separateForEachChild: ['abusive', 'violent'],

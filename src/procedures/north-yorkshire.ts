@@ -1,9 +1,12 @@
 // North Yorkshire (practice guidance). Source: shared/seeds, north-yorkshire.
 import type { PackInput } from '../domain/pack.ts';
+import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
 import { brookTool } from './brook.ts';
 
 const harmful = { any: [{ level: ['red'] }, { fact: 'significant_harm' as const }] };
 const concerningNotHarmful = { all: [{ level: ['amber'] }, { notFact: 'significant_harm' as const }] };
+
+const strategy = nationalStrategyDiscussion('strategy-meeting', 'Strategy meeting', { clause: 'north-yorkshire §7', requirement: 'R-NYO-8' }, { fact: 'police_involved' });
 
 export const northYorkshire: PackInput = {
   id: 'north-yorkshire',
@@ -41,6 +44,7 @@ export const northYorkshire: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  meetings: [strategy, followUp(strategy), nationalConference({ clause: 'north-yorkshire §7', requirement: 'R-NYO-8' }, { fact: 'police_involved' })],
   referral: {
     receiver: 'Children and Families Service',
     decisionWorkingDays: 1,
@@ -48,7 +52,7 @@ export const northYorkshire: PackInput = {
     decisionRequirement: 'R-NYO-8',
     outcomes: [
       { id: 'assessment', label: 'Start an assessment by Children and Families Service', hint: 'With the Youth Justice Service where it is involved (north-yorkshire §4, §7).' },
-      { id: 'strategy', label: 'Consider whether a strategy meeting should be held', hint: 'When significant harm is suspected.' },
+      { id: 'strategy', label: 'Consider whether a strategy meeting should be held', hint: 'When significant harm is suspected.', then: { title: 'Hold a strategy meeting', detail: 'The manager decided that a strategy meeting should be held.', owner: 'team_manager', meeting: 'strategy-meeting', ...{ clause: 'north-yorkshire §7', requirement: 'R-NYO-8' } } },
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],
     separateForEachChild: ['red'],

@@ -1,9 +1,12 @@
 // Thurrock (Youth Justice Service and Children's Services policy). Source: shared/seeds, thurrock.
 import type { PackInput } from '../domain/pack.ts';
+import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
 import { hackettItems } from './hackett.ts';
 
 const concerning = { level: ['problematic', 'abusive', 'violent'] };
 const hackettCite = { clause: 'thurrock §6', requirement: 'R-THU-2' };
+
+const strategy = nationalStrategyDiscussion('strategy-discussion', 'Strategy discussion', { clause: 'thurrock §7', requirement: 'R-THU-8' }, { fact: 'youth_justice' });
 
 export const thurrock: PackInput = {
   id: 'thurrock',
@@ -72,6 +75,7 @@ export const thurrock: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  meetings: [strategy, followUp(strategy), nationalConference({ clause: 'thurrock §7', requirement: 'R-THU-8' }, { fact: 'youth_justice' })],
   referral: {
     receiver: 'Children’s Social Care',
     decisionWorkingDays: 1,
@@ -79,7 +83,7 @@ export const thurrock: PackInput = {
     decisionRequirement: 'R-THU-8',
     outcomes: [
       { id: 'assessment', label: 'Start an assessment', hint: 'A full risk assessment and assessment of need (thurrock §4).' },
-      { id: 'strategy', label: 'Consider whether a strategy discussion should be held', hint: 'When significant harm is suspected.' },
+      { id: 'strategy', label: 'Consider whether a strategy discussion should be held', hint: 'When significant harm is suspected.', then: { title: 'Hold a strategy discussion', detail: 'The manager decided that a strategy discussion should be held.', owner: 'team_manager', meeting: 'strategy-discussion', ...{ clause: 'thurrock §7', requirement: 'R-THU-8' } } },
       { id: 'police', label: 'Refer to the police', hint: 'The behaviour may be an offence (thurrock §7).' },
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],

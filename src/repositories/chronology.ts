@@ -12,6 +12,8 @@ export const CHRONOLOGY_KINDS = {
   screening: 'Level of concern',
   task: 'Task',
   referral: 'Referral',
+  meeting: 'Meeting',
+  external_decision: 'Police or prosecution decision',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 

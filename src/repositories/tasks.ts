@@ -27,6 +27,10 @@ export interface Task {
   completedAt: Date | null;
   completedByName: string | null;
   completionNote: string;
+  /** The meeting whose outcome set this task. */
+  meetingId: string | null;
+  /** The meeting type this task is to hold (R-KEN-5, R-ISL-5). */
+  arranges: string | null;
   version: number;
 }
 
@@ -34,7 +38,9 @@ export interface NewTask {
   authorityId: string;
   childId: string;
   incidentId: string;
-  screeningId: string;
+  screeningId: string | null;
+  meetingId?: string | null;
+  arranges?: string | null;
   stepId: string;
   title: string;
   detail: string;
@@ -65,6 +71,8 @@ export async function insertTask(db: Kysely<Database>, t: NewTask): Promise<stri
       due_rule: t.dueRule,
       clause: t.clause,
       requirement_id: t.requirementId,
+      meeting_id: t.meetingId ?? null,
+      arranges: t.arranges ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -111,6 +119,8 @@ function toTask(r: Row): Task {
     completedAt: r.completed_at,
     completedByName: r.completed_by_name,
     completionNote: r.completion_note,
+    meetingId: r.meeting_id,
+    arranges: r.arranges,
     version: r.version,
   };
 }

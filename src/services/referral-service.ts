@@ -127,12 +127,39 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
     if (!(await referrals.decideReferral(trx, id, version, { outcome: outcome.id, outcomeLabel: outcome.label, rationale, decidedBy: actor.user.id }))) {
       throw new ConflictError(r.decidedByName, r.decidedAt, []);
     }
+    // The outcome sets the next task, on the same task list as routing (R-NYO-8, R-KEN-5, R-ISL-5).
+    let next = '';
+    const open = await tasks.tasksForIncidentChild(trx, r.incidentId, r.childId);
+    const already = outcome.then?.meeting && open.some((t) => t.status === 'open' && t.arranges === outcome.then!.meeting);
+    if (outcome.then && !already) {
+      const calendar = await loadCalendar(trx);
+      const today = londonToday();
+      const t = outcome.then;
+      await tasks.insertTask(trx, {
+        authorityId: r.authorityId,
+        childId: r.childId,
+        incidentId: r.incidentId,
+        screeningId: r.screeningId,
+        stepId: `referral-${outcome.id}`,
+        title: t.title,
+        detail: t.detail,
+        kind: 'do',
+        ownerRole: t.owner,
+        assignedTo: null,
+        dueOn: t.due ? calendar.addWorkingDays(today, t.due.workingDays) : null,
+        dueRule: t.due ? `Within ${t.due.workingDays} working day${t.due.workingDays === 1 ? '' : 's'} of the screening decision (${t.clause})` : `No set timescale (${t.clause})`,
+        clause: t.clause,
+        requirementId: t.requirement,
+        arranges: t.meeting ?? null,
+      });
+      next = ` Next: ${t.title.charAt(0).toLowerCase()}${t.title.slice(1)}.`;
+    }
     await addChronologyEntry(trx, {
       childId: r.childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'referral',
-      summary: `Referral screened by ${actor.user.displayName}: ${outcome.label}.`,
+      summary: `Referral screened by ${actor.user.displayName}: ${outcome.label}.${next}`,
       incidentId: r.incidentId,
     });
     await children.touchChildren(trx, [r.childId]);

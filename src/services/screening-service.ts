@@ -285,6 +285,7 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
           dueRule: step.dueRule,
           clause: step.clause,
           requirementId: step.requirement,
+          arranges: step.meeting,
         });
         created.push(taskId);
         kept.add(taskId);

@@ -142,6 +142,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return this.type('text/html; charset=utf-8').send(html);
   });
 
+  // A whole document outside the page layout (a meeting record to download).
+  app.decorateReply('renderDocument', function renderDocument(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
+    return env.render(template, model);
+  });
+
   await app.register(fastifyStatic, { root: path.join(govukDist, 'dist', 'govuk', 'assets'), prefix: '/assets/', maxAge: '1d' });
   await app.register(fastifyStatic, {
     root: [path.join(rootDir, 'public'), path.join(webDir, 'assets', 'js')],
@@ -227,6 +232,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 declare module 'fastify' {
   interface FastifyReply {
     page(template: string, model?: Record<string, unknown>): FastifyReply;
+    renderDocument(template: string, model?: Record<string, unknown>): string;
   }
 }
 
@@ -236,6 +242,7 @@ function navFor(roles: readonly Role[], url: string) {
   if (caseWork) {
     items.push({ href: paths.cases(), text: 'Cases' }, { href: paths.tasks.mine(), text: 'My tasks' });
     if (roles.includes('front_door') || roles.includes('team_manager')) items.push({ href: paths.referrals.list(), text: 'Referrals' });
+    items.push({ href: paths.meetings.mine(), text: 'Meetings' });
     items.push({ href: paths.incidents.start(), text: 'Record an incident' });
   }
   if (roles.includes('administrator')) {

@@ -7,6 +7,7 @@ import auditRoutes from './audit/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import childRoutes from './children/routes.ts';
 import incidentRoutes from './incidents/routes.ts';
+import meetingRoutes from './meetings/routes.ts';
 import procedureRoutes from './procedures/routes.ts';
 import referralRoutes from './referrals/routes.ts';
 import screeningRoutes from './screening/routes.ts';
@@ -14,7 +15,7 @@ import signInRoutes from './sign-in/routes.ts';
 import taskRoutes from './tasks/routes.ts';
 
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const routes of [signInRoutes, casesRoutes, childRoutes, incidentRoutes, screeningRoutes, referralRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
+  for (const routes of [signInRoutes, casesRoutes, childRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
     await routes(app, deps);
   }
 }

@@ -2,6 +2,7 @@
 // mark it done, and taking on an unassigned task (R-X-3).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../services/context.ts';
+import * as meetingService from '../../../services/meeting-service.ts';
 import * as taskService from '../../../services/task-service.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, errorView, str } from '../../forms.ts';
@@ -39,7 +40,9 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
     const { id } = request.params as { id: string };
     const { task, today } = await taskService.viewTask(db, actor, id);
     const row = taskRow(task, today);
+    const meetingId = task.arranges ? await meetingService.taskMeeting(db, task.id) : undefined;
     return reply.page('pages/tasks/show.njk', {
+      meetingId,
       pageTitle: task.title,
       backLink: paths.children.tasks(task.childId),
       task: row,

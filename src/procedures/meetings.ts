@@ -1,0 +1,85 @@
+// Meeting types shared by packs whose procedures name a strategy discussion or conference without
+// setting out its membership: the national framework (Working Together to Safeguard Children 2023)
+// fills the gap, and every item says so. Kent and Islington set out their own (kent §8, §10, §12;
+// islington §5, §6) and define them in their packs.
+import type { Condition, PackInput } from '../domain/pack.ts';
+
+type MeetingInput = PackInput['meetings'][number];
+type Cite = { clause: string; requirement: string };
+
+const national = (c: Cite): Cite => ({ clause: `${c.clause}; Working Together 2023`, requirement: c.requirement });
+
+/** Invitees every strategy discussion has under the national framework, with the facts that add others (R-X-4). */
+export function nationalStrategyInvitees(c: Cite, youthJusticeWhen?: Condition): MeetingInput['invitees'] {
+  const n = national(c);
+  return [
+    { id: 'social-worker-harmed', label: 'Social worker for the child who harmed', reason: 'Leads the enquiry for this child.', ...n },
+    { id: 'social-worker-targeted', label: 'Social worker for the child harmed', reason: 'A different worker, so that both children’s needs are assessed.', ...n },
+    { id: 'manager', label: 'Social work team manager', reason: 'Convenes the discussion and agrees the decisions.', ...n },
+    { id: 'police', label: 'Police', reason: 'The behaviour may be an offence; the police decide on any criminal investigation.', ...n },
+    { id: 'education', label: 'Education (designated safeguarding lead)', reason: 'The child’s school or setting, and the other children there.', ...n },
+    { id: 'health', label: 'Health (school nurse, GP or CAMHS)', reason: 'Health needs, and any medical assessment.', ...n },
+    { id: 'youth-justice', label: 'Youth Justice Service', reason: 'The behaviour may be an offence: Youth Justice advises on diversion and any criminal process.', ...(youthJusticeWhen ? { when: youthJusticeWhen } : {}), ...n },
+    { id: 'carers', label: 'Fostering or residential care', reason: 'The child is looked after.', when: { lookedAfter: true }, ...n },
+  ];
+}
+
+const nationalAgenda = (c: Cite): MeetingInput['agenda'] => [
+  {
+    heading: 'Agenda',
+    items: [
+      'Share what is known about both children and the concern',
+      'Decide whether there is reasonable cause to suspect significant harm, and whether to start a Section 47 enquiry',
+      'Agree what information to share, with whom and when',
+      'Agree the immediate safety of every child involved',
+      'Decide whether a criminal investigation is needed',
+      'Agree actions, who does them and by when',
+    ],
+    ...national(c),
+  },
+];
+
+/** A strategy discussion under the national framework, for packs that name one without setting out its form. */
+export function nationalStrategyDiscussion(id: string, label: string, c: Cite, youthJusticeWhen?: Condition): MeetingInput {
+  return {
+    id,
+    label,
+    purpose: 'Decide whether there is reasonable cause to suspect significant harm and whether to start a Section 47 enquiry, and plan the safety of every child involved.',
+    chair: { roles: ['team_manager'], text: 'Convened and chaired by a children’s social care manager.', ...national(c) },
+    crossAuthority: national(c),
+    invitees: nationalStrategyInvitees(c, youthJusticeWhen),
+    agenda: nationalAgenda(c),
+    safetyPlan: national(c),
+    outcomes: ['no-further-action', 'child-in-need', 'section-47', 'child-protection-conference', 'follow-up-strategy', 'legal-action'],
+    outcomesCited: national(c),
+    ...national(c),
+  };
+}
+
+/** The follow-up meeting a strategy discussion may set, with a timescale (national framework). */
+export function followUp(base: MeetingInput): MeetingInput {
+  return { ...base, id: 'follow-up-strategy', label: `Follow-up ${base.label.toLowerCase()}`, purpose: 'Decide, with the information now gathered, whether the child is at risk of significant harm and whether to start a Section 47 enquiry.' };
+}
+
+/** An initial child protection conference under the national framework. */
+export function nationalConference(c: Cite, youthJusticeWhen?: Condition): MeetingInput {
+  const n = national(c);
+  return {
+    id: 'child-protection-conference',
+    label: 'Initial child protection conference',
+    purpose: 'Decide whether the child needs a child protection plan.',
+    chair: { roles: ['team_manager'], text: 'Chaired by a manager independent of the case’s line management.', ...n },
+    invitees: [
+      { id: 'social-worker', label: 'The child’s social worker', reason: 'Presents the assessment.', ...n },
+      { id: 'parents', label: 'Parents or carers', reason: 'Take part unless that would put the child at more risk.', ...n },
+      { id: 'police', label: 'Police', reason: 'Share relevant information.', ...n },
+      { id: 'education', label: 'Education', reason: 'The child’s school or setting.', ...n },
+      { id: 'health', label: 'Health', reason: 'Health needs.', ...n },
+      { id: 'youth-justice', label: 'Youth Justice Service', reason: 'Youth Justice is involved with the child.', ...(youthJusticeWhen ? { when: youthJusticeWhen } : {}), ...n },
+    ],
+    agenda: [{ heading: 'Agenda', items: ['The assessment and the child’s views', 'Is the child likely to suffer significant harm?', 'The outline child protection plan, or other support'], ...n }],
+    outcomes: ['child-protection-plan', 'child-in-need', 'no-further-action'],
+    outcomesCited: n,
+    ...n,
+  };
+}

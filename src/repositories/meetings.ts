@@ -1,0 +1,431 @@
+// Meetings, their children, invitees and attendance, minutes, circulation and outcomes
+// (R-KEN-6, R-KEN-7, R-KEN-13, R-ISL-5, R-ISL-7), and external decisions (R-KEN-9, R-NEL-7).
+import { type Kysely, sql } from 'kysely';
+import type { AgendaItem, Database } from '../db/types.ts';
+
+export interface MeetingChildRow {
+  childId: string;
+  name: string;
+  firstName: string;
+  role: 'displayed' | 'targeted';
+  childAuthorityId: string;
+  responsibleAuthorityId: string;
+  safetyPlan: string;
+  outcome: { id: string; label: string; details: Record<string, string>; rationale: string; alsoHarmed: boolean | null; decidedByName: string; decidedAt: Date } | null;
+}
+
+export interface InviteeRow {
+  id: string;
+  inviteeId: string;
+  roleLabel: string;
+  reason: string;
+  clause: string;
+  requirementId: string;
+  mode: 'invite' | 'inform';
+  name: string;
+  agency: string;
+  userId: string | null;
+  attended: boolean | null;
+  circulatedAt: Date | null;
+  circulatedByName: string | null;
+}
+
+export interface Meeting {
+  id: string;
+  authorityId: string;
+  incidentId: string;
+  typeId: string;
+  typeLabel: string;
+  packVersion: string;
+  taskId: string | null;
+  dueOn: string | null;
+  heldOn: string | null;
+  chairId: string;
+  chairName: string;
+  chairAuthorityId: string;
+  chairRule: string;
+  agenda: AgendaItem[];
+  policeInvolvement: 'needed' | 'not_needed' | null;
+  policeInvolvementReason: string;
+  minutesApprovedAt: Date | null;
+  minutesApprovedByName: string | null;
+  status: 'arranged' | 'closed';
+  closedAt: Date | null;
+  createdByName: string;
+  createdAt: Date;
+  version: number;
+  children: MeetingChildRow[];
+  invitees: InviteeRow[];
+}
+
+export interface NewMeeting {
+  authorityId: string;
+  incidentId: string;
+  typeId: string;
+  typeLabel: string;
+  packVersion: string;
+  taskId: string | null;
+  dueOn: string | null;
+  chairId: string;
+  chairAuthorityId: string;
+  chairRule: string;
+  agenda: AgendaItem[];
+  createdBy: string;
+  children: { childId: string; role: 'displayed' | 'targeted'; responsibleAuthorityId: string }[];
+  invitees: { inviteeId: string; roleLabel: string; reason: string; clause: string; requirementId: string; mode: 'invite' | 'inform'; name: string; agency: string; userId: string | null }[];
+}
+
+export async function insertMeeting(db: Kysely<Database>, m: NewMeeting): Promise<string> {
+  const { id } = await db
+    .insertInto('meetings')
+    .values({
+      authority_id: m.authorityId,
+      incident_id: m.incidentId,
+      type_id: m.typeId,
+      type_label: m.typeLabel,
+      pack_version: m.packVersion,
+      task_id: m.taskId,
+      due_on: m.dueOn,
+      chair_id: m.chairId,
+      chair_authority_id: m.chairAuthorityId,
+      chair_rule: m.chairRule,
+      agenda: JSON.stringify(m.agenda),
+      created_by: m.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('meeting_children')
+    .values(m.children.map((c) => ({ meeting_id: id, child_id: c.childId, role: c.role, responsible_authority_id: c.responsibleAuthorityId })))
+    .execute();
+  if (m.invitees.length) {
+    await db
+      .insertInto('meeting_invitees')
+      .values(
+        m.invitees.map((inv, i) => ({
+          meeting_id: id,
+          invitee_id: inv.inviteeId,
+          role_label: inv.roleLabel,
+          reason: inv.reason,
+          clause: inv.clause,
+          requirement_id: inv.requirementId,
+          mode: inv.mode,
+          name: inv.name,
+          agency: inv.agency,
+          user_id: inv.userId,
+          sort: i,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+export async function findMeeting(db: Kysely<Database>, id: string): Promise<Meeting | undefined> {
+  const m = await db
+    .selectFrom('meetings as m')
+    .innerJoin('users as ch', 'ch.id', 'm.chair_id')
+    .innerJoin('users as cr', 'cr.id', 'm.created_by')
+    .leftJoin('users as ap', 'ap.id', 'm.minutes_approved_by')
+    .selectAll('m')
+    .select(['ch.display_name as chair_name', 'cr.display_name as created_by_name', 'ap.display_name as approved_by_name'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+  if (!m) return undefined;
+  const kids = await db
+    .selectFrom('meeting_children as mc')
+    .innerJoin('children as c', 'c.id', 'mc.child_id')
+    .leftJoin('meeting_outcomes as o', (j) => j.onRef('o.meeting_id', '=', 'mc.meeting_id').onRef('o.child_id', '=', 'mc.child_id'))
+    .leftJoin('users as d', 'd.id', 'o.decided_by')
+    .select([
+      'mc.child_id',
+      'mc.role',
+      'mc.responsible_authority_id',
+      'mc.safety_plan',
+      'c.first_name',
+      'c.last_name',
+      'c.authority_id as child_authority_id',
+      'o.outcome_id',
+      'o.outcome_label',
+      'o.details',
+      'o.rationale',
+      'o.also_harmed',
+      'o.decided_at',
+      'd.display_name as decided_by_name',
+    ])
+    .where('mc.meeting_id', '=', id)
+    .orderBy(sql`case mc.role when 'displayed' then 0 else 1 end`)
+    .orderBy('c.last_name')
+    .execute();
+  const invitees = await db
+    .selectFrom('meeting_invitees as i')
+    .leftJoin('meeting_circulation as mc', 'mc.invitee_id', 'i.id')
+    .leftJoin('users as cb', 'cb.id', 'mc.circulated_by')
+    .selectAll('i')
+    .select(['mc.circulated_at', 'cb.display_name as circulated_by_name'])
+    .where('i.meeting_id', '=', id)
+    .orderBy('i.sort')
+    .execute();
+  return {
+    id: m.id,
+    authorityId: m.authority_id,
+    incidentId: m.incident_id,
+    typeId: m.type_id,
+    typeLabel: m.type_label,
+    packVersion: m.pack_version,
+    taskId: m.task_id,
+    dueOn: m.due_on,
+    heldOn: m.held_on,
+    chairId: m.chair_id,
+    chairName: m.chair_name,
+    chairAuthorityId: m.chair_authority_id,
+    chairRule: m.chair_rule,
+    agenda: m.agenda,
+    policeInvolvement: m.police_involvement as Meeting['policeInvolvement'],
+    policeInvolvementReason: m.police_involvement_reason,
+    minutesApprovedAt: m.minutes_approved_at,
+    minutesApprovedByName: m.approved_by_name,
+    status: m.status,
+    closedAt: m.closed_at,
+    createdByName: m.created_by_name,
+    createdAt: m.created_at,
+    version: m.version,
+    children: kids.map((k) => ({
+      childId: k.child_id,
+      name: `${k.first_name} ${k.last_name}`,
+      firstName: k.first_name,
+      role: k.role,
+      childAuthorityId: k.child_authority_id,
+      responsibleAuthorityId: k.responsible_authority_id,
+      safetyPlan: k.safety_plan,
+      outcome: k.outcome_id
+        ? { id: k.outcome_id, label: k.outcome_label!, details: k.details ?? {}, rationale: k.rationale!, alsoHarmed: k.also_harmed, decidedByName: k.decided_by_name!, decidedAt: k.decided_at! }
+        : null,
+    })),
+    invitees: invitees.map((i) => ({
+      id: i.id,
+      inviteeId: i.invitee_id,
+      roleLabel: i.role_label,
+      reason: i.reason,
+      clause: i.clause,
+      requirementId: i.requirement_id,
+      mode: i.mode,
+      name: i.name,
+      agency: i.agency,
+      userId: i.user_id,
+      attended: i.attended,
+      circulatedAt: i.circulated_at,
+      circulatedByName: i.circulated_by_name,
+    })),
+  };
+}
+
+export interface MeetingSummary {
+  id: string;
+  typeLabel: string;
+  dueOn: string | null;
+  heldOn: string | null;
+  status: 'arranged' | 'closed';
+  chairName: string;
+}
+
+/** The meetings a child takes part in, newest first. */
+export async function meetingsForChild(db: Kysely<Database>, childId: string): Promise<MeetingSummary[]> {
+  const rows = await db
+    .selectFrom('meeting_children as mc')
+    .innerJoin('meetings as m', 'm.id', 'mc.meeting_id')
+    .innerJoin('users as ch', 'ch.id', 'm.chair_id')
+    .select(['m.id', 'm.type_label', 'm.due_on', 'm.held_on', 'm.status', 'ch.display_name as chair_name'])
+    .where('mc.child_id', '=', childId)
+    .orderBy('m.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, typeLabel: r.type_label, dueOn: r.due_on, heldOn: r.held_on, status: r.status, chairName: r.chair_name }));
+}
+
+/** Meetings shared with an authority because it is responsible for a child there (R-KEN-6), and ones a user is invited to. */
+export async function meetingsSharedWith(db: Kysely<Database>, authorityId: string, userId: string): Promise<MeetingSummary[]> {
+  const rows = await db
+    .selectFrom('meetings as m')
+    .innerJoin('users as ch', 'ch.id', 'm.chair_id')
+    .select(['m.id', 'm.type_label', 'm.due_on', 'm.held_on', 'm.status', 'ch.display_name as chair_name'])
+    .where((eb) =>
+      eb.or([
+        eb('m.chair_id', '=', userId),
+        eb('m.id', 'in', eb.selectFrom('meeting_invitees').select('meeting_id').where('user_id', '=', userId)),
+        eb.and([
+          eb('m.authority_id', '!=', authorityId),
+          eb('m.id', 'in', eb.selectFrom('meeting_children').select('meeting_id').where('responsible_authority_id', '=', authorityId)),
+        ]),
+      ]),
+    )
+    .orderBy('m.due_on', 'asc')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ id: r.id, typeLabel: r.type_label, dueOn: r.due_on, heldOn: r.held_on, status: r.status, chairName: r.chair_name }));
+}
+
+export async function recordMinutes(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  r: { heldOn: string; agenda: AgendaItem[]; policeInvolvement: string | null; policeInvolvementReason: string },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('meetings')
+    .set({
+      held_on: r.heldOn,
+      agenda: JSON.stringify(r.agenda),
+      police_involvement: r.policeInvolvement,
+      police_involvement_reason: r.policeInvolvementReason,
+      updated_at: new Date(),
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'arranged')
+    .where('minutes_approved_at', 'is', null)
+    .executeTakeFirst();
+  return res.numUpdatedRows === 1n;
+}
+
+export async function setAttendance(db: Kysely<Database>, meetingId: string, attended: Map<string, boolean>): Promise<void> {
+  for (const [inviteeId, value] of attended) {
+    await db.updateTable('meeting_invitees').set({ attended: value }).where('id', '=', inviteeId).where('meeting_id', '=', meetingId).execute();
+  }
+}
+
+export async function setSafetyPlan(db: Kysely<Database>, meetingId: string, childId: string, plan: string): Promise<void> {
+  await db.updateTable('meeting_children').set({ safety_plan: plan }).where('meeting_id', '=', meetingId).where('child_id', '=', childId).execute();
+}
+
+export async function addInvitee(db: Kysely<Database>, meetingId: string, inv: { roleLabel: string; name: string; agency: string; userId: string | null }): Promise<string> {
+  const { n } = await db.selectFrom('meeting_invitees').select(sql<number>`coalesce(max(sort), 0) + 1`.as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('meeting_invitees')
+    .values({ meeting_id: meetingId, invitee_id: 'added', role_label: inv.roleLabel, name: inv.name, agency: inv.agency, user_id: inv.userId, sort: Number(n) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertOutcome(
+  db: Kysely<Database>,
+  o: { meetingId: string; childId: string; outcomeId: string; outcomeLabel: string; details: Record<string, string>; rationale: string; alsoHarmed: boolean | null; decidedBy: string },
+): Promise<boolean> {
+  const res = await db
+    .insertInto('meeting_outcomes')
+    .values({
+      meeting_id: o.meetingId,
+      child_id: o.childId,
+      outcome_id: o.outcomeId,
+      outcome_label: o.outcomeLabel,
+      details: JSON.stringify(o.details),
+      rationale: o.rationale,
+      also_harmed: o.alsoHarmed,
+      decided_by: o.decidedBy,
+    })
+    .onConflict((oc) => oc.columns(['meeting_id', 'child_id']).doNothing())
+    .executeTakeFirst();
+  return (res.numInsertedOrUpdatedRows ?? 0n) === 1n;
+}
+
+export async function approveMinutes(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
+  const res = await db
+    .updateTable('meetings')
+    .set({ minutes_approved_at: new Date(), minutes_approved_by: userId, updated_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('minutes_approved_at', 'is', null)
+    .executeTakeFirst();
+  return res.numUpdatedRows === 1n;
+}
+
+export async function recordCirculation(db: Kysely<Database>, meetingId: string, inviteeIds: string[], by: string): Promise<void> {
+  if (!inviteeIds.length) return;
+  await db
+    .insertInto('meeting_circulation')
+    .values(inviteeIds.map((i) => ({ meeting_id: meetingId, invitee_id: i, circulated_by: by })))
+    .onConflict((oc) => oc.columns(['meeting_id', 'invitee_id']).doNothing())
+    .execute();
+}
+
+export async function closeMeeting(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
+  const res = await db
+    .updateTable('meetings')
+    .set({ status: 'closed', closed_at: new Date(), closed_by: userId, updated_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'arranged')
+    .executeTakeFirst();
+  return res.numUpdatedRows === 1n;
+}
+
+export async function touchMeeting(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('meetings').set({ updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+export async function meetingForTask(db: Kysely<Database>, taskId: string): Promise<string | undefined> {
+  const r = await db.selectFrom('meetings').select('id').where('task_id', '=', taskId).orderBy('created_at', 'desc').executeTakeFirst();
+  return r?.id;
+}
+
+// --- External decisions: police, CPS, Out of Court Triage (R-KEN-9, R-NEL-7) ---
+
+export interface ExternalDecision {
+  id: string;
+  childId: string;
+  agency: 'police' | 'cps' | 'out_of_court_triage';
+  decision: string;
+  decisionLabel: string;
+  decidedOn: string;
+  youthJusticeRecommendation: string;
+  note: string;
+  recordedByName: string;
+  recordedAt: Date;
+}
+
+export async function insertExternalDecision(
+  db: Kysely<Database>,
+  d: { authorityId: string; childId: string; agency: ExternalDecision['agency']; decision: string; decisionLabel: string; decidedOn: string; youthJusticeRecommendation: string; note: string; recordedBy: string },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('external_decisions')
+    .values({
+      authority_id: d.authorityId,
+      child_id: d.childId,
+      decided_by_agency: d.agency,
+      decision: d.decision,
+      decision_label: d.decisionLabel,
+      decided_on: d.decidedOn,
+      youth_justice_recommendation: d.youthJusticeRecommendation,
+      note: d.note,
+      recorded_by: d.recordedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function externalDecisionsForChild(db: Kysely<Database>, childId: string): Promise<ExternalDecision[]> {
+  const rows = await db
+    .selectFrom('external_decisions as e')
+    .innerJoin('users as u', 'u.id', 'e.recorded_by')
+    .selectAll('e')
+    .select('u.display_name as recorded_by_name')
+    .where('e.child_id', '=', childId)
+    .orderBy('e.decided_on', 'desc')
+    .orderBy('e.recorded_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    childId: r.child_id,
+    agency: r.decided_by_agency,
+    decision: r.decision,
+    decisionLabel: r.decision_label,
+    decidedOn: r.decided_on,
+    youthJusticeRecommendation: r.youth_justice_recommendation,
+    note: r.note,
+    recordedByName: r.recorded_by_name,
+    recordedAt: r.recorded_at,
+  }));
+}

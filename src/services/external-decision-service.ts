@@ -1,0 +1,75 @@
+// Police, prosecution and Out of Court Triage decisions, recorded on the child's record with Youth
+// Justice's recommendation (R-KEN-9, R-NEL-7). In the chronology; every view and change audited.
+import { londonToday } from '../domain/age.ts';
+import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
+import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS, isExternalAgency } from '../domain/external-decisions.ts';
+import type { Role } from '../domain/roles.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as meetings from '../repositories/meetings.ts';
+import { authorizeChild } from './child-service.ts';
+import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, transaction } from './context.ts';
+
+const RECORDERS: readonly Role[] = ['social_worker', 'team_manager', 'youth_justice', 'partner', 'front_door'];
+
+export async function externalDecisions(db: Db, actor: Actor, childId: string) {
+  await authorizeChild(db, actor, childId, 'external_decision.view');
+  const child = await children.findChild(db, childId);
+  if (!child) throw new NotFoundError();
+  const list = await meetings.externalDecisionsForChild(db, childId);
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'external_decision.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  return { child, decisions: list, canRecord: actor.user.roles.some((r) => RECORDERS.includes(r)) };
+}
+
+export interface ExternalDecisionInput {
+  agency: string;
+  decision: string;
+  decidedOn: DateParts;
+  youthJusticeRecommendation: string;
+  note: string;
+}
+
+export async function recordExternalDecision(db: Db, actor: Actor, childId: string, input: ExternalDecisionInput) {
+  await authorizeChild(db, actor, childId, 'external_decision.record');
+  if (!actor.user.roles.some((r) => RECORDERS.includes(r))) {
+    await auditRefusal(db, actor, 'external_decision.record', 'child', childId, 'missing_role');
+    throw new ForbiddenError();
+  }
+  const child = await children.findChild(db, childId);
+  if (!child) throw new NotFoundError();
+  const errors: { field: string; message: string }[] = [];
+  const agency = isExternalAgency(input.agency) ? input.agency : null;
+  if (!agency) errors.push({ field: 'agency', message: 'Select who made the decision' });
+  const label = agency ? EXTERNAL_DECISIONS[agency][input.decision] : undefined;
+  if (agency && !label) errors.push({ field: 'decision', message: `Select the ${EXTERNAL_AGENCIES[agency]} decision` });
+  const date = parseDateParts(input.decidedOn, 'Date of the decision', 'Enter the date of the decision', { past: true, today: londonToday() });
+  if ('error' in date) errors.push({ field: 'decidedOn', message: date.error });
+  const decidedOn = 'iso' in date ? date.iso : null;
+  if (input.youthJusticeRecommendation.length > 5000) errors.push({ field: 'youthJusticeRecommendation', message: 'Youth Justice recommendation must be 5000 characters or fewer' });
+  if (input.note.length > 5000) errors.push({ field: 'note', message: 'Notes must be 5000 characters or fewer' });
+  if (errors.length || !agency || !label || !decidedOn) throw new ValidationError(errors);
+  await transaction(db, async (trx) => {
+    const id = await meetings.insertExternalDecision(trx, {
+      authorityId: child.authorityId,
+      childId,
+      agency,
+      decision: input.decision,
+      decisionLabel: label,
+      decidedOn,
+      youthJusticeRecommendation: input.youthJusticeRecommendation.trim(),
+      note: input.note.trim(),
+      recordedBy: actor.user.id,
+    });
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'external_decision',
+      summary: `${EXTERNAL_AGENCIES[agency]} decision on ${decidedOn}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
+      incidentId: null,
+    });
+    await children.touchChildren(trx, [childId]);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'external_decision.record', entityType: 'external_decision', entityId: id, outcome: 'ok', details: { childId, agency, decision: input.decision } }));
+  });
+}

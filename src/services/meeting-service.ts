@@ -1,0 +1,497 @@
+// Multi-agency meetings, arranged from the task routing (or a referral or an earlier meeting's
+// outcome) set: invitees proposed from the pack and the facts (R-KEN-6, R-KEN-8, R-ISL-5), the
+// chair rule including children from different authorities (R-KEN-6, R-ISL-5), the agenda from the
+// pack, attendance, minutes approved by the chair and circulated (R-KEN-13), an immediate safety
+// plan for every child (R-KEN-6), and each child's outcome recorded separately, setting the next
+// tasks (R-KEN-7, R-ISL-7). Every view and change is audited (R-X-7).
+import { ageOn, londonToday } from '../domain/age.ts';
+import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
+import { decideChildAccess } from '../domain/access.ts';
+import { INVESTIGATIONS, OUTCOMES, OUTCOME_FIELD_LABELS, type OutcomeField, type OutcomeId } from '../domain/meeting-outcomes.ts';
+import { type OutcomeInput, chairRule, closeProblems, meetingType, outcomeProblems, outcomeTasks, proposeInvitees } from '../domain/meetings.ts';
+import { FACTS, type MeetingType } from '../domain/pack.ts';
+import { conditionText } from '../domain/pack-text.ts';
+import { type Role, hasTeamAccess } from '../domain/roles.ts';
+import type { RuleContext } from '../domain/screening.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as incidents from '../repositories/incidents.ts';
+import * as meetings from '../repositories/meetings.ts';
+import * as screenings from '../repositories/screenings.ts';
+import * as tasks from '../repositories/tasks.ts';
+import { listAuthorities, listCaseWorkers } from '../repositories/users.ts';
+import { loadCalendar } from './calendar-service.ts';
+import { authorizeChildRecord } from './child-service.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, transaction } from './context.ts';
+import { packFor } from './screening-service.ts';
+
+/** Roles that may record a meeting's minutes and outcomes (the chair always may). */
+const RECORDING_ROLES: readonly Role[] = ['social_worker', 'team_manager', 'cse_coordinator'];
+/** In another authority responsible for a child at the meeting, these see the shared meeting (R-KEN-6). */
+const REPRESENTING_ROLES: readonly Role[] = ['team_manager', 'cse_coordinator'];
+
+type Problem = { field: string; message: string };
+
+async function authorityNames(db: Db) {
+  const list = await listAuthorities(db);
+  const names = new Map(list.map((a) => [a.id, a.name]));
+  return { list: list.map((a) => ({ id: a.id, name: a.name })), name: (id: string) => names.get(id) ?? id };
+}
+
+/** The facts a meeting's invitee rules depend on: the latest decision for the child who harmed, their age today, AIM requested, looked after. */
+async function meetingContext(db: Db, incidentId: string, displayedId: string, allChildIds: string[]): Promise<RuleContext> {
+  const child = await children.findChild(db, displayedId);
+  if (!child) throw new NotFoundError();
+  const decided = (await screenings.screeningsFor(db, incidentId, displayedId)).filter((s) => s.status === 'decided');
+  const latest = decided.at(-1);
+  const age = ageOn(child.dateOfBirth, londonToday());
+  const stage = child.developmentalAge !== null && child.developmentalAge < age ? child.developmentalAge : age;
+  const childTasks = await tasks.tasksForChild(db, displayedId);
+  const others = await Promise.all(allChildIds.map((id) => children.findChild(db, id)));
+  return {
+    level: latest?.decidedLevel ?? null,
+    facts: latest?.facts ?? {},
+    age,
+    stage,
+    approaching18: false,
+    sex: child.sex,
+    learningDisability: stage < age,
+    // A referral for an AIM assessment has been made (kent §13: NELFT; elsewhere the AIM or panel referral) (R-KEN-8).
+    aimRequested: childTasks.some((t) => t.status === 'done' && /nelft|aim/.test(t.stepId)),
+    lookedAfter: others.some((c) => c?.lookedAfter === true),
+  };
+}
+
+async function arrangeableTask(db: Db, actor: Actor, taskId: string) {
+  const t = await authorizeChildRecord(db, actor, taskId, 'meeting.arrange', 'task', (x) => tasks.findTask(db, x));
+  const pack = packFor(t.authorityId);
+  const type = t.arranges ? meetingType(pack, t.arranges) : undefined;
+  if (!type || !t.incidentId) throw new NotFoundError();
+  const incident = await incidents.findIncident(db, t.incidentId);
+  if (!incident) throw new NotFoundError();
+  return { task: t, pack, type, incident };
+}
+
+function canArrange(actor: Actor) {
+  return actor.user.roles.some((r) => RECORDING_ROLES.includes(r));
+}
+
+/** Everything the arrange form needs: the proposed invitees with why, the children, the chair rule and candidates. */
+export async function arrangeOptions(db: Db, actor: Actor, taskId: string) {
+  const { task, pack, type, incident } = await arrangeableTask(db, actor, taskId);
+  const displayed = incident.children.find((c) => c.role === 'displayed');
+  const involved = incident.children.filter((c) => c.role === 'displayed' || c.role === 'targeted');
+  if (!displayed) throw new NotFoundError();
+  const ctx = await meetingContext(db, incident.id, displayed.childId, involved.map((c) => c.childId));
+  const invitees = proposeInvitees(type, ctx, (c) => ('fact' in c ? FACTS[c.fact].ifTrue : conditionText(c, pack)));
+  const names = await authorityNames(db);
+  const chairCandidates = await Promise.all(
+    names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
+  );
+  return {
+    task,
+    pack,
+    type,
+    incident,
+    children: involved.map((c) => ({ childId: c.childId, name: `${c.firstName} ${c.lastName}`, role: c.role as 'displayed' | 'targeted', authorityId: c.authorityId })),
+    invitees,
+    authorities: names.list,
+    chairCandidates: chairCandidates.filter((c) => c.users.length),
+    policeQuestion: Boolean(type.policeQuestionUnder10) && ctx.age < 10,
+    canArrange: canArrange(actor),
+  };
+}
+
+export interface ArrangeInput {
+  childIds: string[];
+  responsible: Record<string, string>;
+  chairId: string;
+  invite: string[];
+}
+
+export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
+  const o = await arrangeOptions(db, actor, taskId);
+  if (!o.canArrange) {
+    await auditRefusal(db, actor, 'meeting.arrange', 'task', taskId, 'missing_role');
+    throw new ForbiddenError();
+  }
+  const errors: Problem[] = [];
+  const chosen = o.children.filter((c) => input.childIds.includes(c.childId));
+  if (!chosen.length) errors.push({ field: 'childIds', message: 'Select the children this meeting is about' });
+  const authorityIds = new Set(o.authorities.map((a) => a.id));
+  const mc = chosen.map((c) => {
+    const r = input.responsible[c.childId] ?? c.authorityId;
+    if (!authorityIds.has(r)) errors.push({ field: `responsible-${c.childId}`, message: `Select the authority responsible for ${c.name}` });
+    return { childId: c.childId, role: c.role, responsibleAuthorityId: authorityIds.has(r) ? r : c.authorityId };
+  });
+  const names = await authorityNames(db);
+  const rule = chairRule(o.type, o.task.authorityId, mc, names.name);
+  const chairGroup = o.chairCandidates.find((g) => g.authority.id === rule.chairAuthorityId);
+  const chair = o.chairCandidates.flatMap((g) => g.users.map((u) => ({ ...u, authorityId: g.authority.id }))).find((u) => u.id === input.chairId);
+  if (!chair) errors.push({ field: 'chairId', message: 'Select who will chair the meeting' });
+  else if (chair.authorityId !== rule.chairAuthorityId || !chairGroup) {
+    errors.push({ field: 'chairId', message: `Select a chair from ${names.name(rule.chairAuthorityId)}: ${rule.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${rule.clause})` });
+  }
+  if (errors.length || !chair) throw new ValidationError(errors);
+  const invitees = o.invitees
+    .filter((i) => input.invite.includes(i.inviteeId))
+    .map((i) => ({ inviteeId: i.inviteeId, roleLabel: i.label, reason: i.because ? `${i.reason} ${i.because}` : i.reason, clause: i.clause, requirementId: i.requirement, mode: i.mode, name: '', agency: '', userId: null as string | null }));
+  // Each authority responsible for a child is represented (R-KEN-6).
+  for (const a of rule.authorities.filter((a) => a !== o.task.authorityId)) {
+    invitees.push({ inviteeId: `authority-${a}`, roleLabel: `Representative of ${names.name(a)}`, reason: 'Responsible for a child at this meeting: each authority must be represented.', clause: rule.clause, requirementId: rule.requirement, mode: 'invite', name: '', agency: names.name(a), userId: null });
+  }
+  invitees.unshift({ inviteeId: 'chair', roleLabel: 'Chair', reason: rule.text, clause: rule.clause, requirementId: rule.requirement, mode: 'invite', name: chair.name, agency: names.name(chair.authorityId), userId: chair.id });
+  const agenda = o.type.agenda.flatMap((s) => s.items.map((text) => ({ section: s.heading, text, notes: '' })));
+  return transaction(db, async (trx) => {
+    const id = await meetings.insertMeeting(trx, {
+      authorityId: o.task.authorityId,
+      incidentId: o.incident.id,
+      typeId: o.type.id,
+      typeLabel: o.type.label,
+      packVersion: o.pack.version,
+      taskId: o.task.id,
+      dueOn: o.task.dueOn,
+      chairId: chair.id,
+      chairAuthorityId: rule.chairAuthorityId,
+      chairRule: rule.text,
+      agenda,
+      createdBy: actor.user.id,
+      children: mc,
+      invitees,
+    });
+    for (const c of mc) {
+      await addChronologyEntry(trx, {
+        childId: c.childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'meeting',
+        summary: `${o.type.label} arranged${o.task.dueOn ? `, due by ${o.task.dueOn}` : ''}, chaired by ${chair.name}.`,
+        incidentId: o.incident.id,
+      });
+    }
+    await children.touchChildren(trx, mc.map((c) => c.childId));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'meeting.arrange', entityType: 'meeting', entityId: id, outcome: 'ok', details: { type: o.type.id, children: mc.map((c) => c.childId), crossAuthority: rule.crossAuthority } }),
+    );
+    return id;
+  });
+}
+
+interface Access {
+  meeting: meetings.Meeting;
+  type: MeetingType;
+  isChair: boolean;
+  canRecord: boolean;
+  /** The children whose records this user may open. */
+  visibleChildIds: Set<string>;
+}
+
+/** Sees the meeting: through any of its children's records, as chair or invitee with an account, or representing another authority responsible for a child (R-KEN-6). */
+async function authorizeMeeting(db: Db, actor: Actor, id: string, action: string): Promise<Access> {
+  const m = isUuid(id) ? await meetings.findMeeting(db, id) : undefined;
+  const refuse = async (reason: string) => {
+    await auditRefusal(db, actor, action, 'meeting', id.slice(0, 64), reason);
+    return new NotFoundError();
+  };
+  if (!m) throw await refuse('not_found');
+  const visibleChildIds = new Set<string>();
+  for (const c of m.children) {
+    const facts = await children.childAccessFacts(db, actor.user.id, c.childId);
+    if (facts && decideChildAccess(actor.user, facts).allowed) visibleChildIds.add(c.childId);
+  }
+  const isChair = m.chairId === actor.user.id;
+  const invited = m.invitees.some((i) => i.userId === actor.user.id);
+  const authorities = new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)]);
+  const representing = authorities.has(actor.user.authorityId) && actor.user.roles.some((r) => REPRESENTING_ROLES.includes(r)) && hasTeamAccess(actor.user.roles);
+  if (!visibleChildIds.size && !isChair && !invited && !representing) throw await refuse('no_need_to_know');
+  const type = meetingType(packFor(m.authorityId), m.typeId);
+  if (!type) throw await refuse('unknown_type');
+  const canRecord = isChair || (authorities.has(actor.user.authorityId) && actor.user.roles.some((r) => RECORDING_ROLES.includes(r)) && (visibleChildIds.size > 0 || representing));
+  return { meeting: m, type, isChair, canRecord, visibleChildIds };
+}
+
+async function audited(db: Db, actor: Actor, action: string, id: string, details?: Record<string, unknown>) {
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action, entityType: 'meeting', entityId: id, outcome: 'ok', ...(details ? { details } : {}) })));
+}
+
+function describe(a: Access, names: (id: string) => string) {
+  const m = a.meeting;
+  const displayed = m.children.find((c) => c.role === 'displayed');
+  return {
+    meeting: m,
+    type: a.type,
+    isChair: a.isChair,
+    canRecord: a.canRecord && m.status === 'arranged',
+    visibleChildIds: [...a.visibleChildIds],
+    authorityName: names,
+    outcomeOptions: a.type.outcomes.map((id) => ({ id, label: OUTCOMES[id].label, hint: OUTCOMES[id].hint, fields: OUTCOMES[id].fields as readonly OutcomeField[] })),
+    fieldLabels: OUTCOME_FIELD_LABELS,
+    investigations: INVESTIGATIONS,
+    displayedId: displayed?.childId ?? null,
+    today: londonToday(),
+  };
+}
+
+async function policeQuestionNeeded(db: Db, a: Access): Promise<boolean> {
+  if (!a.type.policeQuestionUnder10) return false;
+  const displayed = a.meeting.children.find((c) => c.role === 'displayed');
+  if (!displayed) return false;
+  const child = await children.findChild(db, displayed.childId);
+  return child !== undefined && ageOn(child.dateOfBirth, a.meeting.heldOn ?? londonToday()) < 10;
+}
+
+export async function viewMeeting(db: Db, actor: Actor, id: string, action: 'meeting.view' | 'meeting.print' | 'meeting.export' = 'meeting.view') {
+  const a = await authorizeMeeting(db, actor, id, action);
+  const names = await authorityNames(db);
+  const police = await policeQuestionNeeded(db, a);
+  const problems = closeProblems(a.type, {
+    heldOn: a.meeting.heldOn,
+    minutesApproved: a.meeting.minutesApprovedAt !== null,
+    policeQuestionNeeded: police,
+    policeInvolvement: a.meeting.policeInvolvement,
+    children: a.meeting.children.map((c) => ({ name: c.name, safetyPlan: c.safetyPlan, hasOutcome: c.outcome !== null })),
+  });
+  // Representatives of each responsible authority must attend (R-KEN-6).
+  for (const i of a.meeting.invitees) {
+    if (i.inviteeId.startsWith('authority-') && i.attended !== true) problems.push(`Record that the ${i.roleLabel.charAt(0).toLowerCase()}${i.roleLabel.slice(1)} attended`);
+  }
+  const followOn = await Promise.all(a.meeting.children.filter((c) => a.visibleChildIds.has(c.childId)).map((c) => tasks.tasksForChild(db, c.childId)));
+  await audited(db, actor, action, id);
+  return {
+    ...describe(a, names.name),
+    policeQuestion: police,
+    closeProblems: problems,
+    followOnTasks: followOn.flat().filter((t) => t.meetingId === id),
+  };
+}
+
+export interface MinutesInput {
+  heldOn: DateParts;
+  notes: string[];
+  policeInvolvement: string;
+  policeInvolvementReason: string;
+  attended: Record<string, string>;
+  names: Record<string, string>;
+  agencies: Record<string, string>;
+  safetyPlans: Record<string, string>;
+}
+
+/** Records what happened: date, attendance, notes against each agenda item, the under-10 police decision, each child's immediate safety plan. */
+export async function recordMinutes(db: Db, actor: Actor, id: string, version: number, input: MinutesInput) {
+  const a = await authorizeMeeting(db, actor, id, 'meeting.record');
+  if (!a.canRecord) {
+    await auditRefusal(db, actor, 'meeting.record', 'meeting', id, 'not_a_recorder');
+    throw new ForbiddenError();
+  }
+  const m = a.meeting;
+  const errors: Problem[] = [];
+  if (m.status === 'closed' || m.minutesApprovedAt) errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
+  const date = parseDateParts(input.heldOn, 'Date the meeting was held', 'Enter the date the meeting was held', { past: true, today: londonToday() });
+  if ('error' in date) errors.push({ field: 'heldOn', message: date.error });
+  const heldOn = 'iso' in date ? date.iso : null;
+  const police = await policeQuestionNeeded(db, { ...a, meeting: { ...m, heldOn } });
+  const pi = input.policeInvolvement;
+  if (police && pi !== 'needed' && pi !== 'not_needed') errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
+  for (const [k, v] of Object.entries({ ...input.safetyPlans, ...Object.fromEntries(input.notes.map((n, i) => [`note-${i}`, n])) })) {
+    if (v.length > 10000) errors.push({ field: k, message: 'Enter 10000 characters or fewer' });
+  }
+  if (input.policeInvolvementReason.length > 2000) errors.push({ field: 'policeInvolvementReason', message: 'Reasons must be 2000 characters or fewer' });
+  if (errors.length || !heldOn) throw new ValidationError(errors);
+  const agenda = m.agenda.map((item, i) => ({ ...item, notes: (input.notes[i] ?? '').trim() }));
+  await transaction(db, async (trx) => {
+    const ok = await meetings.recordMinutes(trx, id, version, {
+      heldOn,
+      agenda,
+      policeInvolvement: police ? pi : null,
+      policeInvolvementReason: police ? input.policeInvolvementReason.trim() : '',
+    });
+    if (!ok) throw new ConflictError(null, null, []);
+    const attended = new Map<string, boolean>();
+    for (const inv of m.invitees) {
+      const v = input.attended[inv.id];
+      if (v === 'yes' || v === 'no') attended.set(inv.id, v === 'yes');
+      const name = (input.names[inv.id] ?? inv.name).trim().slice(0, 200);
+      const agency = (input.agencies[inv.id] ?? inv.agency).trim().slice(0, 200);
+      if (name !== inv.name || agency !== inv.agency) await trx.updateTable('meeting_invitees').set({ name, agency }).where('id', '=', inv.id).execute();
+    }
+    await meetings.setAttendance(trx, id, attended);
+    for (const c of m.children) {
+      const plan = input.safetyPlans[c.childId];
+      if (plan !== undefined && plan.trim() !== c.safetyPlan) await meetings.setSafetyPlan(trx, id, c.childId, plan.trim());
+    }
+    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.record', entityType: 'meeting', entityId: id, outcome: 'ok', details: { heldOn, policeInvolvement: police ? pi : null } }));
+  });
+}
+
+export async function addAttendee(db: Db, actor: Actor, id: string, input: { roleLabel: string; name: string; agency: string; userId: string }) {
+  const a = await authorizeMeeting(db, actor, id, 'meeting.add_attendee');
+  if (!a.canRecord || a.meeting.status === 'closed') {
+    await auditRefusal(db, actor, 'meeting.add_attendee', 'meeting', id, 'not_a_recorder');
+    throw new ForbiddenError();
+  }
+  const errors: Problem[] = [];
+  const roleLabel = input.roleLabel.trim();
+  const name = input.name.trim();
+  const agency = input.agency.trim();
+  if (!name) errors.push({ field: 'name', message: 'Enter the person’s name' });
+  else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' });
+  if (!agency) errors.push({ field: 'agency', message: 'Enter the person’s agency' });
+  else if (agency.length > 200) errors.push({ field: 'agency', message: 'Agency must be 200 characters or fewer' });
+  if (!roleLabel) errors.push({ field: 'roleLabel', message: 'Enter the person’s role' });
+  else if (roleLabel.length > 200) errors.push({ field: 'roleLabel', message: 'Role must be 200 characters or fewer' });
+  let userId: string | null = null;
+  if (input.userId) {
+    const options = await attendeeAccounts(db, a.meeting);
+    if (!options.some((u) => u.id === input.userId)) errors.push({ field: 'userId', message: 'Select an account from the list, or no account' });
+    else userId = input.userId;
+  }
+  if (errors.length) throw new ValidationError(errors);
+  await transaction(db, async (trx) => {
+    const inviteeId = await meetings.addInvitee(trx, id, { roleLabel, name, agency, userId });
+    await meetings.touchMeeting(trx, id);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.add_attendee', entityType: 'meeting', entityId: id, outcome: 'ok', details: { inviteeId, withAccount: userId !== null } }));
+  });
+}
+
+/** Accounts that can be linked to an attendee: case workers in the authorities taking part. */
+export async function attendeeAccounts(db: Db, m: meetings.Meeting) {
+  const ids = [...new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)])];
+  const lists = await Promise.all(ids.map((a) => listCaseWorkers(db, a, ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl', 'cse_coordinator', 'partner', 'panel_chair'])));
+  return lists.flat();
+}
+
+/** One child's outcome, with what it needs, setting the next tasks on that child's record (R-KEN-7, R-ISL-7). */
+export async function recordOutcome(db: Db, actor: Actor, id: string, childId: string, input: OutcomeInput) {
+  const a = await authorizeMeeting(db, actor, id, 'meeting.outcome');
+  const m = a.meeting;
+  const child = m.children.find((c) => c.childId === childId);
+  if (!child) throw new NotFoundError();
+  const representsChild = child.responsibleAuthorityId === actor.user.authorityId || child.childAuthorityId === actor.user.authorityId;
+  if (!a.canRecord || m.status === 'closed' || (!a.isChair && !representsChild)) {
+    await auditRefusal(db, actor, 'meeting.outcome', 'meeting', id, 'not_a_recorder');
+    throw new ForbiddenError();
+  }
+  if (!m.heldOn) throw new ValidationError([{ field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' }]);
+  const problems = outcomeProblems(a.type, child.role, input);
+  if (problems.length) throw new ValidationError(problems);
+  const outcomeId = input.outcome as OutcomeId;
+  const def = OUTCOMES[outcomeId];
+  const details: Record<string, string> = {};
+  for (const f of def.fields as readonly OutcomeField[]) details[f] = (input[f] ?? '').trim();
+  const pack = packFor(m.authorityId);
+  const calendar = await loadCalendar(db);
+  const drafts = outcomeTasks(pack, a.type, outcomeId, input, m.heldOn, calendar, child.role);
+  const alsoHarmed = a.type.alsoHarmedPrompt && child.role === 'displayed' ? input.alsoHarmed === 'yes' : null;
+  await transaction(db, async (trx) => {
+    const ok = await meetings.insertOutcome(trx, { meetingId: id, childId, outcomeId, outcomeLabel: def.label, details, rationale: input.rationale.trim(), alsoHarmed, decidedBy: actor.user.id });
+    if (!ok) throw new ConflictError(null, null, []);
+    for (const d of drafts) {
+      await tasks.insertTask(trx, {
+        authorityId: child.childAuthorityId,
+        childId,
+        incidentId: m.incidentId,
+        screeningId: null,
+        meetingId: id,
+        arranges: d.arranges,
+        stepId: d.stepId,
+        title: d.title,
+        detail: d.detail,
+        kind: d.kind,
+        ownerRole: d.ownerRole,
+        assignedTo: null,
+        dueOn: d.dueOn,
+        dueRule: d.dueRule,
+        clause: d.clause,
+        requirementId: d.requirement,
+      });
+    }
+    const extra = def.fields.length ? ` (${(def.fields as readonly OutcomeField[]).map((f) => (f === 'investigation' ? INVESTIGATIONS[details[f] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[f]}: ${details[f]}`)).join('; ')})` : '';
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'meeting',
+      summary: `${m.typeLabel}: outcome for this child, ${def.label}${extra}. ${drafts.length} next task${drafts.length === 1 ? '' : 's'} set.`,
+      incidentId: m.incidentId,
+    });
+    await children.touchChildren(trx, [childId]);
+    await meetings.touchMeeting(trx, id);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.outcome', entityType: 'meeting', entityId: id, outcome: 'ok', details: { childId, outcome: outcomeId, tasks: drafts.length, alsoHarmed } }));
+  });
+}
+
+/** The chair approves the minutes; after that they cannot change (R-KEN-13). */
+export async function approveMinutes(db: Db, actor: Actor, id: string, version: number) {
+  const a = await authorizeMeeting(db, actor, id, 'meeting.approve');
+  if (!a.isChair) {
+    await auditRefusal(db, actor, 'meeting.approve', 'meeting', id, 'not_the_chair');
+    throw new ForbiddenError();
+  }
+  if (!a.meeting.heldOn) throw new ValidationError([{ field: 'approve', message: 'Record the minutes before approving them' }]);
+  await transaction(db, async (trx) => {
+    if (!(await meetings.approveMinutes(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.approve', entityType: 'meeting', entityId: id, outcome: 'ok' }));
+  });
+}
+
+/** Records to whom the approved minutes were sent, and when (R-KEN-13). */
+export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: string[]) {
+  const a = await authorizeMeeting(db, actor, id, 'meeting.circulate');
+  if (!a.canRecord) {
+    await auditRefusal(db, actor, 'meeting.circulate', 'meeting', id, 'not_a_recorder');
+    throw new ForbiddenError();
+  }
+  if (!a.meeting.minutesApprovedAt) throw new ValidationError([{ field: 'inviteeIds', message: 'The chair must approve the minutes before they are circulated' }]);
+  const known = new Set(a.meeting.invitees.map((i) => i.id));
+  const chosen = inviteeIds.filter((i) => known.has(i));
+  if (!chosen.length) throw new ValidationError([{ field: 'inviteeIds', message: 'Select who the minutes were sent to' }]);
+  await transaction(db, async (trx) => {
+    await meetings.recordCirculation(trx, id, chosen, actor.user.id);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.circulate', entityType: 'meeting', entityId: id, outcome: 'ok', details: { to: chosen.length } }));
+  });
+}
+
+/** The chair closes the meeting once everything is recorded; the task it was arranged for is done. */
+export async function close(db: Db, actor: Actor, id: string, version: number) {
+  const view = await viewMeeting(db, actor, id);
+  if (!view.isChair) {
+    await auditRefusal(db, actor, 'meeting.close', 'meeting', id, 'not_the_chair');
+    throw new ForbiddenError();
+  }
+  if (view.closeProblems.length) throw new ValidationError(view.closeProblems.map((message) => ({ field: 'close', message })));
+  const m = view.meeting;
+  await transaction(db, async (trx) => {
+    if (!(await meetings.closeMeeting(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
+    if (m.taskId) {
+      const t = await tasks.findTask(trx, m.taskId);
+      if (t && t.status === 'open') await tasks.completeTask(trx, t.id, t.version, actor.user.id, `${m.typeLabel} held on ${m.heldOn}.`);
+    }
+    for (const c of m.children) {
+      await addChronologyEntry(trx, {
+        childId: c.childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'meeting',
+        summary: `${m.typeLabel} held on ${m.heldOn} and closed by the chair. Immediate safety plan and outcome recorded.`,
+        incidentId: m.incidentId,
+      });
+    }
+    await children.touchChildren(trx, m.children.map((c) => c.childId));
+    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.close', entityType: 'meeting', entityId: id, outcome: 'ok' }));
+  });
+}
+
+/** Meetings for a child's record, and those shared with this user (chair, invitee, or representing their authority). */
+export async function myMeetings(db: Db, actor: Actor) {
+  const list = await meetings.meetingsSharedWith(db, actor.user.authorityId, actor.user.id);
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'meetings.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
+  return { meetings: list, today: londonToday() };
+}
+
+export async function taskMeeting(db: Db, taskId: string) {
+  return meetings.meetingForTask(db, taskId);
+}
+
+export { meetingType };

@@ -1,0 +1,337 @@
+// Meetings: arranged from a task, the proposed invitees and agenda, minutes with attendance and the
+// immediate safety plans, each child's outcome, the chair's approval, circulation, closing, and a
+// printable and downloadable record (R-KEN-6..8, R-KEN-13, R-ISL-5, R-ISL-7). Also each child's
+// meetings and the police, prosecution and Out of Court Triage decisions (R-KEN-9, R-NEL-7).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS } from '../../../domain/external-decisions.ts';
+import * as meetingsRepo from '../../../repositories/meetings.ts';
+import { ValidationError } from '../../../services/context.ts';
+import * as externalService from '../../../services/external-decision-service.ts';
+import * as meetingService from '../../../services/meeting-service.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, dateParts, errorView, list, partsFromIso, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+
+const roleText = { displayed: 'Child who harmed', targeted: 'Child harmed' } as const;
+
+export default async function meetingRoutes(app: FastifyInstance, { db }: AppDeps) {
+  // --- Arranging a meeting from the task that calls for it ---
+  async function renderArrange(request: FastifyRequest, reply: FastifyReply, extra: { values?: meetingService.ArrangeInput; errors?: unknown } = {}) {
+    const { id } = request.params as { id: string };
+    const o = await meetingService.arrangeOptions(db, actorOf(request), id);
+    const values = extra.values ?? {
+      childIds: o.children.map((c) => c.childId),
+      responsible: Object.fromEntries(o.children.map((c) => [c.childId, c.authorityId])),
+      chairId: '',
+      invite: o.invitees.filter((i) => i.proposed).map((i) => i.inviteeId),
+    };
+    return reply.page('pages/meetings/arrange.njk', {
+      pageTitle: `Arrange: ${o.type.label}`,
+      backLink: paths.tasks.show(o.task.id),
+      o,
+      type: o.type,
+      task: o.task,
+      canArrange: o.canArrange,
+      childItems: o.children.map((c) => ({ value: c.childId, text: `${c.name} (${roleText[c.role].toLowerCase()})`, checked: values.childIds.includes(c.childId) })),
+      responsibleSelects: o.children.map((c) => ({
+        childId: c.childId,
+        label: `Authority responsible for ${c.name}`,
+        items: o.authorities.map((a) => ({ value: a.id, text: a.name, selected: values.responsible[c.childId] === a.id })),
+      })),
+      chairGroups: o.chairCandidates.map((g) => ({ label: g.authority.name, users: g.users.map((u) => ({ ...u, selected: u.id === values.chairId })) })),
+      inviteItems: o.invitees.map((i) => ({
+        value: i.inviteeId,
+        text: `${i.label}${i.mode === 'inform' ? ' (to be informed, not invited)' : ''}`,
+        hint: { text: `${i.reason}${i.because ? ` ${i.because}` : ''} (${i.clause}, ${i.requirement})` },
+        checked: values.invite.includes(i.inviteeId),
+      })),
+      ...extra,
+    });
+  }
+
+  app.get('/tasks/:id/meeting', (request, reply) => renderArrange(request, reply));
+
+  app.post('/tasks/:id/meeting', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const childIds = list(body, 'childIds');
+    const responsible: Record<string, string> = {};
+    for (const k of Object.keys(body)) if (k.startsWith('responsible-')) responsible[k.slice('responsible-'.length)] = str(body, k);
+    const values = { childIds, responsible, chairId: str(body, 'chairId'), invite: list(body, 'invite') };
+    let meetingId: string;
+    try {
+      meetingId = await meetingService.arrange(db, actorOf(request), id, values);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderArrange(request, reply.code(400), { values, errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: 'Meeting arranged', text: 'Record the minutes, the immediate safety plans and each child’s outcome after the meeting.' };
+    return reply.redirect(paths.meetings.show(meetingId), 303);
+  });
+
+  // --- Lists ---
+  app.get('/meetings', async (request, reply) => {
+    const { meetings, today } = await meetingService.myMeetings(db, actorOf(request));
+    return reply.page('pages/meetings/list.njk', { pageTitle: 'Meetings', meetings: meetings.map((m) => ({ ...m, overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < today })) });
+  });
+
+  // --- One meeting ---
+  async function renderMeeting(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { id } = request.params as { id: string };
+    const v = await meetingService.viewMeeting(db, actorOf(request), id);
+    return reply.page('pages/meetings/show.njk', { pageTitle: v.meeting.typeLabel, ...view(v), ...extra });
+  }
+
+  function view(v: Awaited<ReturnType<typeof meetingService.viewMeeting>>) {
+    const m = v.meeting;
+    const sections: { heading: string; items: { index: number; text: string; notes: string }[] }[] = [];
+    m.agenda.forEach((item, index) => {
+      const last = sections.at(-1);
+      if (last && last.heading === item.section) last.items.push({ index, text: item.text, notes: item.notes });
+      else sections.push({ heading: item.section, items: [{ index, text: item.text, notes: item.notes }] });
+    });
+    return {
+      ...v,
+      m,
+      sections,
+      roleText,
+      chairAuthority: v.authorityName(m.chairAuthorityId),
+      authorities: [...new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)])].map(v.authorityName),
+      overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < v.today,
+      children: m.children.map((c) => ({ ...c, visible: v.visibleChildIds.includes(c.childId), responsibleName: v.authorityName(c.responsibleAuthorityId), roleText: roleText[c.role] })),
+      circulateItems: m.invitees.filter((i) => !i.circulatedAt).map((i) => ({ value: i.id, text: `${i.roleLabel}${i.name ? `: ${i.name}` : ''}${i.agency ? `, ${i.agency}` : ''}` })),
+    };
+  }
+
+  app.get('/meetings/:id', (request, reply) => renderMeeting(request, reply));
+
+  // --- Minutes ---
+  async function renderMinutes(request: FastifyRequest, reply: FastifyReply, extra: { values?: meetingService.MinutesInput; errors?: unknown } = {}) {
+    const { id } = request.params as { id: string };
+    const v = await meetingService.viewMeeting(db, actorOf(request), id);
+    const m = v.meeting;
+    const values = extra.values ?? {
+      heldOn: partsFromIso(m.heldOn),
+      notes: m.agenda.map((a) => a.notes),
+      policeInvolvement: m.policeInvolvement ?? '',
+      policeInvolvementReason: m.policeInvolvementReason,
+      attended: Object.fromEntries(m.invitees.map((i) => [i.id, i.attended === null ? '' : i.attended ? 'yes' : 'no'])),
+      names: Object.fromEntries(m.invitees.map((i) => [i.id, i.name])),
+      agencies: Object.fromEntries(m.invitees.map((i) => [i.id, i.agency])),
+      safetyPlans: Object.fromEntries(m.children.map((c) => [c.childId, c.safetyPlan])),
+    };
+    return reply.page('pages/meetings/minutes.njk', { pageTitle: `Minutes: ${m.typeLabel}`, backLink: paths.meetings.show(m.id), ...view(v), values, ...extra });
+  }
+
+  app.get('/meetings/:id/minutes', (request, reply) => renderMinutes(request, reply));
+
+  app.post('/meetings/:id/minutes', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const byPrefix = (prefix: string) => Object.fromEntries(Object.keys(body).filter((k) => k.startsWith(prefix)).map((k) => [k.slice(prefix.length), str(body, k)]));
+    const notes: string[] = [];
+    for (const [k, v] of Object.entries(byPrefix('note-'))) if (/^\d{1,3}$/.test(k)) notes[Number(k)] = v;
+    const values: meetingService.MinutesInput = {
+      heldOn: dateParts(body, 'heldOn'),
+      notes: Array.from(notes, (n) => n ?? ''),
+      policeInvolvement: str(body, 'policeInvolvement'),
+      policeInvolvementReason: str(body, 'policeInvolvementReason'),
+      attended: byPrefix('attended-'),
+      names: byPrefix('name-'),
+      agencies: byPrefix('agency-'),
+      safetyPlans: byPrefix('safetyPlan-'),
+    };
+    try {
+      await meetingService.recordMinutes(db, actorOf(request), id, Number(str(body, 'version')), values);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const errors = err.errors.map((e) => (e.field === 'heldOn' ? { ...e, href: '#heldOn-day' } : e));
+      return renderMinutes(request, reply.code(400), { values, errors: errorView(errors) });
+    }
+    request.session.flash = { title: 'Minutes saved' };
+    return reply.redirect(paths.meetings.show(id), 303);
+  });
+
+  // --- Attendees not proposed by the pack ---
+  async function renderAttendee(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { id } = request.params as { id: string };
+    const v = await meetingService.viewMeeting(db, actorOf(request), id);
+    const accounts = await meetingService.attendeeAccounts(db, v.meeting);
+    const values = (extra['values'] as Record<string, string> | undefined) ?? { roleLabel: '', name: '', agency: '', userId: '' };
+    return reply.page('pages/meetings/attendee.njk', {
+      pageTitle: 'Add someone to the meeting',
+      backLink: paths.meetings.show(id),
+      m: v.meeting,
+      values,
+      accountItems: [{ value: '', text: 'No account' }, ...accounts.map((a) => ({ value: a.id, text: a.name, selected: a.id === values['userId'] }))],
+      ...extra,
+    });
+  }
+
+  app.get('/meetings/:id/attendees', (request, reply) => renderAttendee(request, reply));
+
+  app.post('/meetings/:id/attendees', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const values = { roleLabel: str(body, 'roleLabel'), name: str(body, 'name'), agency: str(body, 'agency'), userId: str(body, 'userId') };
+    try {
+      await meetingService.addAttendee(db, actorOf(request), id, values);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderAttendee(request, reply.code(400), { values, errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: `${values.name.trim()} added to the meeting` };
+    return reply.redirect(paths.meetings.show(id), 303);
+  });
+
+  // --- Each child's outcome ---
+  async function renderOutcome(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { id, childId } = request.params as { id: string; childId: string };
+    const v = await meetingService.viewMeeting(db, actorOf(request), id);
+    const child = v.meeting.children.find((c) => c.childId === childId);
+    if (!child) return reply.callNotFound();
+    const values = (extra['values'] as Record<string, string> | undefined) ?? {};
+    return reply.page('pages/meetings/outcome.njk', {
+      pageTitle: `Outcome for ${child.name}`,
+      backLink: paths.meetings.show(id),
+      ...view(v),
+      child: { ...child, roleText: roleText[child.role] },
+      askAlsoHarmed: Boolean(v.type.alsoHarmedPrompt) && child.role === 'displayed',
+      outcomeItems: v.outcomeOptions.map((o) => ({ value: o.id, text: o.label, hint: { text: o.hint }, checked: values['outcome'] === o.id })),
+      values,
+      ...extra,
+    });
+  }
+
+  app.get('/meetings/:id/children/:childId/outcome', (request, reply) => renderOutcome(request, reply));
+
+  app.post('/meetings/:id/children/:childId/outcome', async (request, reply) => {
+    const { id, childId } = request.params as { id: string; childId: string };
+    const body = request.body as Body;
+    const values = {
+      outcome: str(body, 'outcome'),
+      rationale: str(body, 'rationale'),
+      reasons: str(body, 'reasons'),
+      informer: str(body, 'informer'),
+      leadAgency: str(body, 'leadAgency'),
+      investigation: str(body, 'investigation'),
+      timescale: str(body, 'timescale'),
+      alsoHarmed: str(body, 'alsoHarmed'),
+    };
+    try {
+      await meetingService.recordOutcome(db, actorOf(request), id, childId, values);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderOutcome(request, reply.code(400), { values, errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: 'Outcome recorded', text: 'The next tasks are on the child’s task list.' };
+    return reply.redirect(paths.meetings.show(id), 303);
+  });
+
+  // --- The chair approves, the minutes are circulated, the chair closes ---
+  async function action(request: FastifyRequest, reply: FastifyReply, run: () => Promise<void>, flash: string) {
+    const { id } = request.params as { id: string };
+    try {
+      await run();
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderMeeting(request, reply.code(400), { errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: flash };
+    return reply.redirect(paths.meetings.show(id), 303);
+  }
+
+  app.post('/meetings/:id/approve', (request, reply) => {
+    const { id } = request.params as { id: string };
+    return action(request, reply, () => meetingService.approveMinutes(db, actorOf(request), id, Number(str(request.body as Body, 'version'))), 'Minutes approved');
+  });
+
+  app.post('/meetings/:id/circulate', (request, reply) => {
+    const { id } = request.params as { id: string };
+    return action(request, reply, () => meetingService.circulate(db, actorOf(request), id, list(request.body as Body, 'inviteeIds')), 'Circulation recorded');
+  });
+
+  app.post('/meetings/:id/close', (request, reply) => {
+    const { id } = request.params as { id: string };
+    return action(request, reply, () => meetingService.close(db, actorOf(request), id, Number(str(request.body as Body, 'version'))), 'Meeting closed');
+  });
+
+  // --- Print and download: the same accessible document ---
+  app.get('/meetings/:id/print', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.print');
+    return reply.page('pages/meetings/print.njk', { pageTitle: `${v.meeting.typeLabel}: record`, backLink: paths.meetings.show(id), ...view(v) });
+  });
+
+  app.get('/meetings/:id/export', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.export');
+    const html = reply.renderDocument('pages/meetings/document.njk', { ...view(v), pageTitle: `${v.meeting.typeLabel}: record` });
+    const slug = v.meeting.typeLabel.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${slug}-${v.meeting.heldOn ?? v.meeting.dueOn ?? 'arranged'}.html"`)
+      .send(html);
+  });
+
+  // --- A child's meetings and external decisions ---
+  async function renderChildMeetings(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { id } = request.params as { id: string };
+    const { child, decisions, canRecord } = await externalService.externalDecisions(db, actorOf(request), id);
+    const meetings = await meetingsRepo.meetingsForChild(db, id);
+    return reply.page('pages/meetings/child.njk', {
+      pageTitle: `Meetings and decisions: ${child.firstName} ${child.lastName}`,
+      child,
+      meetings,
+      decisions: decisions.map((d) => ({ ...d, agencyText: EXTERNAL_AGENCIES[d.agency] })),
+      canRecord,
+      ...extra,
+    });
+  }
+
+  app.get('/children/:id/meetings', (request, reply) => renderChildMeetings(request, reply));
+
+  async function renderExternal(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { id } = request.params as { id: string };
+    const { child } = await externalService.externalDecisions(db, actorOf(request), id);
+    const values = (extra['values'] as Record<string, unknown> | undefined) ?? { agency: '', decision: '', decidedOn: { day: '', month: '', year: '' }, youthJusticeRecommendation: '', note: '' };
+    return reply.page('pages/meetings/external.njk', {
+      pageTitle: 'Record a police, prosecution or triage decision',
+      backLink: paths.children.meetings(id),
+      child,
+      values,
+      agencyItems: Object.entries(EXTERNAL_AGENCIES).map(([value, text]) => ({ value, text, checked: values['agency'] === value })),
+      decisionGroups: Object.entries(EXTERNAL_DECISIONS).map(([agency, options]) => ({
+        agency,
+        label: EXTERNAL_AGENCIES[agency as keyof typeof EXTERNAL_AGENCIES],
+        options: Object.entries(options).map(([value, text]) => ({ value: `${agency}:${value}`, text, selected: values['agency'] === agency && values['decision'] === value })),
+      })),
+      ...extra,
+    });
+  }
+
+  app.get('/children/:id/external-decisions/new', (request, reply) => renderExternal(request, reply));
+
+  app.post('/children/:id/external-decisions', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    // The decision list is grouped by agency: "police:no-further-action".
+    const [decisionAgency, decision] = str(body, 'decision').split(':') as [string, string | undefined];
+    const values = {
+      agency: str(body, 'agency'),
+      decision: decisionAgency === str(body, 'agency') ? (decision ?? '') : '',
+      decidedOn: dateParts(body, 'decidedOn'),
+      youthJusticeRecommendation: str(body, 'youthJusticeRecommendation'),
+      note: str(body, 'note'),
+    };
+    try {
+      await externalService.recordExternalDecision(db, actorOf(request), id, values);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const errors = err.errors.map((e) => (e.field === 'decidedOn' ? { ...e, href: '#decidedOn-day' } : e.field === 'agency' ? { ...e, href: '#agency' } : e));
+      return renderExternal(request, reply.code(400), { values, errors: errorView(errors) });
+    }
+    request.session.flash = { title: 'Decision recorded' };
+    return reply.redirect(paths.children.meetings(id), 303);
+  });
+}
