@@ -71,6 +71,15 @@ describe('procedure packs', () => {
     const missing = ids.filter((id) => !new RegExp(`${id}(?!\\d)`).test(code));
     assert.deepEqual(missing, []);
   });
+
+  it('every requirement ID the multi-agency steps issue names is cited in a pack as data, or in the domain rules', () => {
+    // Referrals, meetings and outcomes: kent §7-12, north-yorkshire §3.2 and §7, islington §5-6, north-east-lincolnshire.
+    const cited = JSON.stringify(allPacks());
+    const inPacks = ['R-NYO-8', 'R-KEN-2', 'R-NEL-6', 'R-KEN-5', 'R-KEN-6', 'R-KEN-7', 'R-KEN-8', 'R-KEN-10', 'R-ISL-3', 'R-ISL-4', 'R-ISL-5', 'R-ISL-7', 'R-NEL-7'];
+    assert.deepEqual(inPacks.filter((id) => !cited.includes(`"${id}"`)), []);
+    const rules = ['meetings.ts', 'meeting-outcomes.ts', 'external-decisions.ts'].map((f) => readFileSync(path.join(SRC, 'domain', f), 'utf8')).join('\n');
+    assert.deepEqual(['R-KEN-6', 'R-KEN-7', 'R-KEN-8', 'R-KEN-9', 'R-ISL-5', 'R-ISL-7', 'R-NEL-7'].filter((id) => !rules.includes(id)), []);
+  });
 });
 
 describe('screening (R-X-9)', () => {

@@ -66,6 +66,9 @@ describe('referrals', () => {
     const ok = await manager.post(paths.referrals.decide(refId), { version: '1', outcome: 'strategy', rationale: 'Significant harm suspected; police to be involved.' });
     assert.equal(ok.statusCode, 303);
     assert.match(text((await manager.get(paths.referrals.show(refId))).body), /Outcome Consider whether a strategy meeting should be held/);
+    // The outcome sets the next task on the same list as routing, ready to arrange the meeting.
+    const next = await db.selectFrom('tasks').select(['title', 'arranges', 'owner_role', 'requirement_id']).where('child_id', '=', inc.childId).where('step_id', '=', 'referral-strategy').executeTakeFirstOrThrow();
+    assert.deepEqual(next, { title: 'Hold a strategy meeting', arranges: 'strategy-meeting', owner_role: 'team_manager', requirement_id: 'R-NYO-8' });
     const chronology = text((await manager.get(paths.children.chronology(inc.childId))).body);
     assert.match(chronology, /Referral screened by North Yorkshire team manager: Consider whether a strategy meeting should be held/);
     assert.match(chronology, /Referred to Children and Families Service/);

@@ -8,6 +8,7 @@ import { conditionText } from '../../../domain/pack-text.ts';
 import { SCALE, SCALE_LABELS } from '../../../domain/scale.ts';
 import { dueRuleText, ownerLabel } from '../../../domain/screening.ts';
 import { allPacks, getPack } from '../../../procedures/index.ts';
+import { OUTCOMES } from '../../../domain/meeting-outcomes.ts';
 import { NotFoundError } from '../../../services/context.ts';
 import type { AppDeps } from '../../app.ts';
 import { paths } from '../../paths.ts';
@@ -39,6 +40,11 @@ export default async function procedureRoutes(app: FastifyInstance, _deps: AppDe
       otherNames: others.map((o) => o.authority),
       facts: pack.facts.map((f) => FACTS[f].question),
       notes: pack.ageRules.notes.map((n) => ({ ...n, whenText: conditionText(n.when, pack) })),
+      meetings: pack.meetings.map((m) => ({
+        ...m,
+        invitees: m.invitees.map((i) => ({ ...i, whenText: i.when ? conditionText(i.when, pack) : null, informText: i.informWhen ? conditionText(i.informWhen, pack) : null })),
+        outcomeLabels: m.outcomes.map((o) => OUTCOMES[o].label),
+      })),
       steps: pack.steps.map((s) => ({
         ...s,
         whenText: conditionText(s.when, pack),
