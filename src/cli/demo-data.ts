@@ -10,6 +10,8 @@ import * as childService from '../services/child-service.ts';
 import { type Actor, type Db, transaction } from '../services/context.ts';
 import * as incidentService from '../services/incident-service.ts';
 import { decide, packFor, recordAnswers } from '../services/screening-service.ts';
+import { arrange, arrangeOptions } from '../services/meeting-service.ts';
+import { decide as decideReferral, makeReferrals } from '../services/referral-service.ts';
 import { sectionBySlug } from '../domain/recording-form.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 
@@ -254,5 +256,20 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
     const id = await recordAnswers(db, dsl, ellis.incident_id, ellis.child_id, { toolId: pack.primaryTool, answers: DEMO_SCREENING[a.id]!, facts });
     const suggested = await db.selectFrom('screenings').select('suggested_level').where('id', '=', id).executeTakeFirstOrThrow();
     await decide(db, dsl, id, { levelId: suggested.suggested_level, rationale: 'Repeated messages after being asked to stop, to a younger pupil (demo data).' });
+    // Referred, screened by the manager to a strategy meeting, and the meeting arranged, ready to record.
+    await makeReferrals(db, dsl, id);
+    const managerUser = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'team-manager')).executeTakeFirstOrThrow();
+    const manager = await actorFor(db, managerUser.id);
+    const referral = await db.selectFrom('referrals').select(['id', 'version']).where('child_id', '=', ellis.child_id).executeTakeFirstOrThrow();
+    await decideReferral(db, manager, referral.id, referral.version, { outcome: 'strategy', rationale: 'Significant harm suspected (demo data).' });
+    const task = await db.selectFrom('tasks').select('id').where('child_id', '=', ellis.child_id).where('status', '=', 'open').where('arranges', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow();
+    const options = await arrangeOptions(db, manager, task.id);
+    const chair = options.chairCandidates.find((g) => g.authority.id === a.id)!.users[0]!;
+    await arrange(db, manager, task.id, {
+      childIds: options.children.map((c) => c.childId),
+      responsible: {},
+      chairId: chair.id,
+      invite: options.invitees.filter((i) => i.proposed).map((i) => i.inviteeId),
+    });
   }
 }
