@@ -242,8 +242,8 @@ export async function meetingsForChild(db: Kysely<Database>, childId: string): P
   return rows.map((r) => ({ id: r.id, typeLabel: r.type_label, dueOn: r.due_on, heldOn: r.held_on, status: r.status, chairName: r.chair_name }));
 }
 
-/** Meetings shared with an authority because it is responsible for a child there (R-KEN-6), and ones a user is invited to. */
-export async function meetingsSharedWith(db: Kysely<Database>, authorityId: string, userId: string): Promise<MeetingSummary[]> {
+/** Meetings a user chairs, arranged or is invited to, and, for those who represent their authority, meetings shared with it because it is responsible for a child there (R-KEN-6). */
+export async function meetingsSharedWith(db: Kysely<Database>, authorityId: string, userId: string, representing: boolean): Promise<MeetingSummary[]> {
   const rows = await db
     .selectFrom('meetings as m')
     .innerJoin('users as ch', 'ch.id', 'm.chair_id')
@@ -251,11 +251,16 @@ export async function meetingsSharedWith(db: Kysely<Database>, authorityId: stri
     .where((eb) =>
       eb.or([
         eb('m.chair_id', '=', userId),
+        eb('m.created_by', '=', userId),
         eb('m.id', 'in', eb.selectFrom('meeting_invitees').select('meeting_id').where('user_id', '=', userId)),
-        eb.and([
-          eb('m.authority_id', '!=', authorityId),
-          eb('m.id', 'in', eb.selectFrom('meeting_children').select('meeting_id').where('responsible_authority_id', '=', authorityId)),
-        ]),
+        ...(representing
+          ? [
+              eb.and([
+                eb('m.authority_id', '!=', authorityId),
+                eb('m.id', 'in', eb.selectFrom('meeting_children').select('meeting_id').where('responsible_authority_id', '=', authorityId)),
+              ]),
+            ]
+          : []),
       ]),
     )
     .orderBy('m.due_on', 'asc')

@@ -485,7 +485,7 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
 
 /** Meetings for a child's record, and those shared with this user (chair, invitee, or representing their authority). */
 export async function myMeetings(db: Db, actor: Actor) {
-  const list = await meetings.meetingsSharedWith(db, actor.user.authorityId, actor.user.id);
+  const list = await meetings.meetingsSharedWith(db, actor.user.authorityId, actor.user.id, actor.user.roles.some((r) => REPRESENTING_ROLES.includes(r)));
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'meetings.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
   return { meetings: list, today: londonToday() };
 }

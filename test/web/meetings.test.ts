@@ -191,11 +191,14 @@ describe('meetings', () => {
     assert.match(text((await coordinator.get(paths.meetings.mine())).body), /Strategy discussion/);
     const shown = (await coordinator.get(paths.meetings.show(meetingId))).body;
     assert.doesNotMatch(shown, new RegExp(`href="/children/${inc.targetedId}"`), 'no link to a record it cannot open');
+    const islingtonDsl = await signedIn(t.app, 'islington', 'dsl');
+    assert.match(text((await islingtonDsl.get(paths.meetings.mine())).body), /You have no meetings/, 'only managers and coordinators represent their authority');
+    assert.equal((await islingtonDsl.get(paths.meetings.show(meetingId))).statusCode, 404);
     // Another authority not involved sees nothing.
     const other = await signedIn(t.app, 'thurrock', 'team-manager');
     assert.equal((await other.get(paths.meetings.show(meetingId))).statusCode, 404);
     const refused = await db.selectFrom('audit_events').select('outcome').where('action', '=', 'meeting.view').where('entity_id', '=', meetingId).where('outcome', '=', 'refused').execute();
-    assert.equal(refused.length, 1);
+    assert.equal(refused.length, 2);
   });
 
   it('records police, prosecution and triage decisions with the Youth Justice recommendation (R-KEN-9, R-NEL-7)', async () => {
