@@ -369,9 +369,20 @@ export async function touchMeeting(db: Kysely<Database>, id: string): Promise<vo
   await db.updateTable('meetings').set({ updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
 }
 
-export async function meetingForTask(db: Kysely<Database>, taskId: string): Promise<string | undefined> {
-  const r = await db.selectFrom('meetings').select('id').where('task_id', '=', taskId).orderBy('created_at', 'desc').executeTakeFirst();
-  return r?.id;
+/** The children already in a meeting arranged for this task, and whether that meeting is closed. */
+export async function childrenMeetingForTask(db: Kysely<Database>, taskId: string): Promise<{ childId: string; closed: boolean }[]> {
+  const rows = await db
+    .selectFrom('meetings as m')
+    .innerJoin('meeting_children as mc', 'mc.meeting_id', 'm.id')
+    .select(['mc.child_id', 'm.status'])
+    .where('m.task_id', '=', taskId)
+    .execute();
+  return rows.map((r) => ({ childId: r.child_id, closed: r.status === 'closed' }));
+}
+
+export async function meetingsForTask(db: Kysely<Database>, taskId: string): Promise<{ id: string; typeLabel: string }[]> {
+  const rows = await db.selectFrom('meetings').select(['id', 'type_label']).where('task_id', '=', taskId).orderBy('created_at').execute();
+  return rows.map((r) => ({ id: r.id, typeLabel: r.type_label }));
 }
 
 // --- External decisions: police, CPS, Out of Court Triage (R-KEN-9, R-NEL-7) ---

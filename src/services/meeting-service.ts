@@ -85,6 +85,8 @@ export async function arrangeOptions(db: Db, actor: Actor, taskId: string) {
   if (!displayed) throw new NotFoundError();
   const ctx = await meetingContext(db, incident.id, displayed.childId, involved.map((c) => c.childId));
   const invitees = proposeInvitees(type, ctx, (c) => ('fact' in c ? FACTS[c.fact].ifTrue : conditionText(c, pack)));
+  // Separate meetings may be held for each child (R-KEN-6): a child already in a meeting for this task is not offered again.
+  const already = new Set((await meetings.childrenMeetingForTask(db, task.id)).map((c) => c.childId));
   const names = await authorityNames(db);
   const chairCandidates = await Promise.all(
     names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
@@ -94,7 +96,8 @@ export async function arrangeOptions(db: Db, actor: Actor, taskId: string) {
     pack,
     type,
     incident,
-    children: involved.map((c) => ({ childId: c.childId, name: `${c.firstName} ${c.lastName}`, role: c.role as 'displayed' | 'targeted', authorityId: c.authorityId })),
+    children: involved.filter((c) => !already.has(c.childId)).map((c) => ({ childId: c.childId, name: `${c.firstName} ${c.lastName}`, role: c.role as 'displayed' | 'targeted', authorityId: c.authorityId })),
+    alreadyArranged: already.size > 0,
     invitees,
     authorities: names.list,
     chairCandidates: chairCandidates.filter((c) => c.users.length),
@@ -118,7 +121,8 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   }
   const errors: Problem[] = [];
   const chosen = o.children.filter((c) => input.childIds.includes(c.childId));
-  if (!chosen.length) errors.push({ field: 'childIds', message: 'Select the children this meeting is about' });
+  if (!o.children.length) errors.push({ field: 'childIds', message: 'Every child already has a meeting arranged for this task' });
+  else if (!chosen.length) errors.push({ field: 'childIds', message: 'Select the children this meeting is about' });
   const authorityIds = new Set(o.authorities.map((a) => a.id));
   const mc = chosen.map((c) => {
     const r = input.responsible[c.childId] ?? c.authorityId;
@@ -465,8 +469,14 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
   await transaction(db, async (trx) => {
     if (!(await meetings.closeMeeting(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
     if (m.taskId) {
+      // Separate meetings for each child (R-KEN-6): the task is done once every child involved has had theirs.
       const t = await tasks.findTask(trx, m.taskId);
-      if (t && t.status === 'open') await tasks.completeTask(trx, t.id, t.version, actor.user.id, `${m.typeLabel} held on ${m.heldOn}.`);
+      const incident = await incidents.findIncident(trx, m.incidentId);
+      const covered = new Set((await meetings.childrenMeetingForTask(trx, m.taskId)).filter((c) => c.closed).map((c) => c.childId));
+      const involved = (incident?.children ?? []).filter((c) => c.role === 'displayed' || c.role === 'targeted');
+      if (t && t.status === 'open' && involved.every((c) => covered.has(c.childId))) {
+        await tasks.completeTask(trx, t.id, t.version, actor.user.id, `${m.typeLabel} held on ${m.heldOn}.`);
+      }
     }
     for (const c of m.children) {
       await addChronologyEntry(trx, {
@@ -490,8 +500,14 @@ export async function myMeetings(db: Db, actor: Actor) {
   return { meetings: list, today: londonToday() };
 }
 
-export async function taskMeeting(db: Db, taskId: string) {
-  return meetings.meetingForTask(db, taskId);
+/** For a task page: the meetings arranged for it, and whether a child involved still has none (separate meetings, R-KEN-6). */
+export async function taskMeetings(db: Db, task: tasks.Task) {
+  const list = await meetings.meetingsForTask(db, task.id);
+  if (!task.incidentId) return { meetings: list, canArrange: false };
+  const incident = await incidents.findIncident(db, task.incidentId);
+  const covered = new Set((await meetings.childrenMeetingForTask(db, task.id)).map((c) => c.childId));
+  const remaining = (incident?.children ?? []).filter((c) => (c.role === 'displayed' || c.role === 'targeted') && !covered.has(c.childId));
+  return { meetings: list, canArrange: task.status === 'open' && remaining.length > 0 };
 }
 
 export { meetingType };

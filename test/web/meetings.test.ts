@@ -201,6 +201,36 @@ describe('meetings', () => {
     assert.equal(refused.length, 2);
   });
 
+  it('holds separate meetings for each child when chosen, and offers no child twice (R-KEN-6)', async () => {
+    const { db } = t.database;
+    const inc = await demoIncident(db, 'islington', 'Toby');
+    const dsl = await demoActor(db, 'islington', 'dsl');
+    const sid = await screeningService.recordAnswers(db, dsl, inc.incidentId, inc.childId, {
+      toolId: 'islington-categories',
+      answers: { items: ['c2-coercion'] },
+      facts: { significant_harm: true, immediate_risk: false, complex: true, open_case: false, cse_linked: false },
+    });
+    await screeningService.decide(db, dsl, sid, { levelId: 'category-2', rationale: 'Coercion.' });
+    const task = await db.selectFrom('tasks').select(['id', 'due_on']).where('incident_id', '=', inc.incidentId).where('arranges', '=', 'hsb-strategy-meeting').executeTakeFirstOrThrow();
+    assert.equal(task.due_on, new WorkingDayCalendar().addWorkingDays(londonToday(), 5), 'at most 5 working days when complex (R-ISL-5)');
+    const manager = await signedIn(t.app, 'islington', 'team-manager');
+    const chair = await userId(t, 'cse-coordinator@islington.example');
+    const first = await arrange(manager, task.id, { childIds: [inc.childId], chairId: chair, invite: ['police'] });
+    assert.equal(first.statusCode, 303);
+    const taskPage = text((await manager.get(paths.tasks.show(task.id))).body);
+    assert.match(taskPage, /See the hsb strategy meeting arranged for this task/);
+    assert.match(taskPage, /Arrange a separate meeting for the other children/);
+    const form = text((await manager.get(paths.meetings.arrange(task.id))).body);
+    assert.doesNotMatch(form, /Toby Alderbrook \(child who harmed\)/);
+    const second = await manager.post(paths.meetings.arrange(task.id), { childIds: [inc.targetedId], chairId: chair, invite: ['police'] });
+    assert.equal(second.statusCode, 303);
+    assert.doesNotMatch(text((await manager.get(paths.tasks.show(task.id))).body), /Arrange a separate meeting/);
+    await manager.get(paths.tasks.show(task.id));
+    const third = await manager.post(paths.meetings.arrange(task.id), { childIds: [inc.childId], chairId: chair, invite: [] }, { tokenFrom: paths.tasks.show(task.id) });
+    assert.equal(third.statusCode, 400);
+    assert.match(text(third.body), /Every child already has a meeting arranged for this task/);
+  });
+
   it('records police, prosecution and triage decisions with the Youth Justice recommendation (R-KEN-9, R-NEL-7)', async () => {
     const { db } = t.database;
     const inc = await demoIncident(db, 'north-east-lincolnshire', 'Ellis');

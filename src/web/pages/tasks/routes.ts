@@ -40,9 +40,9 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
     const { id } = request.params as { id: string };
     const { task, today } = await taskService.viewTask(db, actor, id);
     const row = taskRow(task, today);
-    const meetingId = task.arranges ? await meetingService.taskMeeting(db, task.id) : undefined;
+    const taskMeetings = task.arranges ? await meetingService.taskMeetings(db, task) : { meetings: [], canArrange: false };
     return reply.page('pages/tasks/show.njk', {
-      meetingId,
+      taskMeetings,
       pageTitle: task.title,
       backLink: paths.children.tasks(task.childId),
       task: row,
