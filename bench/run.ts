@@ -1,5 +1,5 @@
-// npm run bench: seeds a large synthetic database, then measures the signed-in child record
-// page and the case list under a fixed concurrency, next to a bare Node HTTP server sending
+// npm run bench: seeds a large synthetic database, then measures the signed-in child record,
+// the case lists, My tasks and the meeting pages under a fixed concurrency, next to a bare Node HTTP server sending
 // the same bytes, in the same run. Prints figures; asserts nothing.
 //
 //   BENCH_CHILDREN (100000)  BENCH_INCIDENTS (300000)  BENCH_AUDIT (1000000)
@@ -72,6 +72,25 @@ await sql`
          c.allocated_worker_id, date '2026-01-01' + (abs(hashtext(ic.incident_id::text)) % 700), 'Synthetic', 'kent §13', 'R-KEN-11'
   from incident_children ic join children c on c.id = ic.child_id where ic.role = 'displayed'`.execute(db);
 
+// Meetings: a strategy discussion for one incident in ten, with both children, Kent's twelve
+// invitees and its agenda; the measured worker's child gets one too.
+const manager = await db.selectFrom('users').select('id').where('email', '=', demoEmail('kent', 'team_manager')).executeTakeFirstOrThrow();
+const agenda = JSON.stringify(Array.from({ length: 19 }, (_, k) => ({ section: k < 7 ? 'Agenda' : 'Planning the investigation', text: `Synthetic agenda item ${k + 1}`, notes: 'Synthetic notes '.repeat(10) })));
+await sql`
+  insert into meetings (authority_id, incident_id, type_id, type_label, pack_version, due_on, held_on, chair_id, chair_authority_id, chair_rule, agenda, created_by)
+  select 'kent', i.id, 'strategy-discussion', 'Strategy discussion', 'bench', date '2026-01-01' + (g.rn % 300)::int, date '2026-01-01' + (g.rn % 300)::int,
+         ${manager.id}::uuid, 'kent', 'Convened and chaired by the Children’s Social Work Service.', ${agenda}::jsonb, ${manager.id}::uuid
+  from (select id, row_number() over (order by created_at, id) as rn from incidents) g join incidents i on i.id = g.id
+  where g.rn % 10 = 0
+     or i.id in (select ic.incident_id from incident_children ic join children c on c.id = ic.child_id where c.allocated_worker_id = ${worker.id}::uuid)`.execute(db);
+await sql`
+  insert into meeting_children (meeting_id, child_id, role, responsible_authority_id, safety_plan)
+  select m.id, ic.child_id, ic.role, 'kent', 'Synthetic safety plan' from meetings m join incident_children ic on ic.incident_id = m.incident_id`.execute(db);
+await sql`
+  insert into meeting_invitees (meeting_id, invitee_id, role_label, reason, clause, requirement_id, name, agency, attended, sort)
+  select m.id, 'role-' || k, 'Synthetic role ' || k, 'Synthetic reason', 'kent §8', 'R-KEN-6', 'Person ' || k, 'Agency ' || k, true, k
+  from meetings m cross join generate_series(1, 12) k`.execute(db);
+
 // Audit events, hash-chained like real ones, appended after the seed's own events.
 const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 let prev = last?.hash ?? GENESIS_HASH;
@@ -124,6 +143,14 @@ const signedIn = await fetch(`${base}/sign-in`, {
 });
 cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
 const child = await db.selectFrom('children').select('id').where('allocated_worker_id', '=', worker.id).limit(1).executeTakeFirstOrThrow();
+const meeting = await db
+  .selectFrom('meeting_children as mc')
+  .select('mc.meeting_id')
+  .where('mc.child_id', '=', child.id)
+  .limit(1)
+  .executeTakeFirstOrThrow();
+const meetingCount = await db.selectFrom('meetings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+console.log(`Meetings in the database: ${meetingCount.n}.`);
 
 async function measure(url: string, headers: Record<string, string>) {
   const latencies: number[] = [];
@@ -172,6 +199,9 @@ for (const [label, pagePath] of [
   ['case list (all I can see)', '/cases?scope=all&sort=name&direction=asc'],
   ['case list (my cases)', '/cases'],
   ['my tasks', '/tasks'],
+  ['meeting page (12 invitees)', `/meetings/${meeting.meeting_id}`],
+  ['child’s meetings', `/children/${child.id}/meetings`],
+  ['meetings list', '/meetings'],
 ] as const) {
   const sample = await fetch(`${base}${pagePath}`, { headers: { cookie } });
   if (sample.status !== 200) throw new Error(`${label}: ${sample.status}`);

@@ -299,6 +299,10 @@ export async function setAttendance(db: Kysely<Database>, meetingId: string, att
   }
 }
 
+export async function setInviteeDetails(db: Kysely<Database>, meetingId: string, inviteeId: string, name: string, agency: string): Promise<void> {
+  await db.updateTable('meeting_invitees').set({ name, agency }).where('id', '=', inviteeId).where('meeting_id', '=', meetingId).execute();
+}
+
 export async function setSafetyPlan(db: Kysely<Database>, meetingId: string, childId: string, plan: string): Promise<void> {
   await db.updateTable('meeting_children').set({ safety_plan: plan }).where('meeting_id', '=', meetingId).where('child_id', '=', childId).execute();
 }

@@ -298,9 +298,14 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
   const police = await policeQuestionNeeded(db, { ...a, meeting: { ...m, heldOn } });
   const pi = input.policeInvolvement;
   if (police && pi !== 'needed' && pi !== 'not_needed') errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
-  for (const [k, v] of Object.entries({ ...input.safetyPlans, ...Object.fromEntries(input.notes.map((n, i) => [`note-${i}`, n])) })) {
-    if (v.length > 10000) errors.push({ field: k, message: 'Enter 10000 characters or fewer' });
+  for (const [childId, plan] of Object.entries(input.safetyPlans)) {
+    if (plan.length > 10000) errors.push({ field: `safetyPlan-${childId}`, message: 'The safety plan must be 10000 characters or fewer' });
   }
+  for (const [inviteeId, v] of Object.entries(input.names)) if (v.trim().length > 200) errors.push({ field: `name-${inviteeId}`, message: 'Name must be 200 characters or fewer' });
+  for (const [inviteeId, v] of Object.entries(input.agencies)) if (v.trim().length > 200) errors.push({ field: `agency-${inviteeId}`, message: 'Agency must be 200 characters or fewer' });
+  input.notes.forEach((n, i) => {
+    if (n.length > 10000) errors.push({ field: `note-${i}`, message: 'Notes must be 10000 characters or fewer' });
+  });
   if (input.policeInvolvementReason.length > 2000) errors.push({ field: 'policeInvolvementReason', message: 'Reasons must be 2000 characters or fewer' });
   if (errors.length || !heldOn) throw new ValidationError(errors);
   const agenda = m.agenda.map((item, i) => ({ ...item, notes: (input.notes[i] ?? '').trim() }));
@@ -316,9 +321,9 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
     for (const inv of m.invitees) {
       const v = input.attended[inv.id];
       if (v === 'yes' || v === 'no') attended.set(inv.id, v === 'yes');
-      const name = (input.names[inv.id] ?? inv.name).trim().slice(0, 200);
-      const agency = (input.agencies[inv.id] ?? inv.agency).trim().slice(0, 200);
-      if (name !== inv.name || agency !== inv.agency) await trx.updateTable('meeting_invitees').set({ name, agency }).where('id', '=', inv.id).execute();
+      const name = (input.names[inv.id] ?? inv.name).trim();
+      const agency = (input.agencies[inv.id] ?? inv.agency).trim();
+      if (name !== inv.name || agency !== inv.agency) await meetings.setInviteeDetails(trx, id, inv.id, name, agency);
     }
     await meetings.setAttendance(trx, id, attended);
     for (const c of m.children) {

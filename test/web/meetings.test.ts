@@ -100,8 +100,11 @@ describe('meetings', () => {
     for (const i of invitees) minutes[`attended-${i.id}`] = i.invitee_id === 'aesa' ? 'no' : 'yes';
     minutes[`name-${invitees.find((i) => i.invitee_id === 'police')!.id}`] = 'DC Example';
     minutes[`agency-${invitees.find((i) => i.invitee_id === 'police')!.id}`] = 'Kent Police';
-    const missing = await manager.post(paths.meetings.minutes(meetingId), minutes);
+    const aesa = invitees.find((i) => i.invitee_id === 'aesa')!.id;
+    const missing = await manager.post(paths.meetings.minutes(meetingId), { ...minutes, [`name-${aesa}`]: 'x'.repeat(201) });
     assert.equal(missing.statusCode, 400);
+    assert.match(text(missing.body), /Name must be 200 characters or fewer/);
+    assert.match(missing.body, new RegExp(`href="#name-${aesa}"`));
     assert.match(text(missing.body), /Select whether police involvement in the enquiry is needed/);
     assert.match(missing.body, /no contact with Isla/);
     const saved = await manager.post(paths.meetings.minutes(meetingId), { ...minutes, policeInvolvement: 'needed', policeInvolvementReason: 'The behaviour may stem from exposure to adult material at home.' });
