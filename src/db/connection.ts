@@ -60,8 +60,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * `schema`: where Kysely keeps its migration tables, when the database is shared with other
+ * schemas (the PostgreSQL tests, one schema per test file). Kysely looks for its tables in every
+ * schema, so without it two test files migrating at once can each see the other's lock table.
+ */
+export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

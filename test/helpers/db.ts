@@ -26,7 +26,7 @@ export async function postgresDatabase(url: string): Promise<TestDatabase> {
     await admin.end();
   }
   const handle = await openDatabase({ databaseUrl: url, searchPath: `${schema},public`, poolSize: 5 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, { schema });
   return {
     ...handle,
     label: 'PostgreSQL',
