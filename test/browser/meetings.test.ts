@@ -1,5 +1,5 @@
-// In Chromium, for each of the five packs: a realistic case goes from a decided screening to the
-// referral, the manager's screening decision, allocation of two different workers, a strategy
+// In Chromium, for each of the five packs: a realistic recorded incident is screened with the
+// pack's own tool and decided, then goes to the referral, the manager's screening decision, allocation of two different workers, a strategy
 // meeting with the proposed invitees and agenda, minutes with both children's immediate safety
 // plans, separate outcomes for each child, the chair's approval, circulation and closing, and the
 // follow-on tasks with their working-day deadlines (R-KEN-6, R-KEN-7, R-ISL-5, R-ISL-7, R-NYO-8).
@@ -11,12 +11,11 @@ import { londonToday } from '../../src/domain/age.ts';
 import { formatDate } from '../../src/domain/london-time.ts';
 import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
 import { getPack } from '../../src/procedures/index.ts';
-import * as screeningService from '../../src/services/screening-service.ts';
 import { paths } from '../../src/web/paths.ts';
 import { ANSWERS } from '../fixtures/realistic-cases.ts';
 import { DEMO_PASSWORD, demoEmail } from '../helpers/app.ts';
 import { type BrowserRig, expectAccessible, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
-import { demoActor, demoIncident } from '../helpers/cases.ts';
+import { demoIncident } from '../helpers/cases.ts';
 
 let rig: BrowserRig | undefined;
 let base = '';
@@ -42,20 +41,33 @@ async function signOut(page: Page) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
-/** Screens the demo incident of a 9-year-old in which a younger girl was harmed, as the school's DSL would. */
-async function decidedScreening(authority: string) {
+/**
+ * The school's DSL screens the demo incident (a 9-year-old who persuaded a younger girl to expose
+ * herself) in the browser, with the pack's own tool: Carson, Hackett, Brook, NEL's concerning signs
+ * or Islington's categories, and decides the suggested level.
+ */
+async function screenInBrowser(page: Page, authority: string, check: (label: string) => Promise<void>) {
   const { db } = rig!.t.database;
   const inc = await demoIncident(db, authority, 'Toby');
   const pack = getPack(authority)!;
-  const dsl = await demoActor(db, authority, 'dsl');
   const a = ANSWERS[authority]!.abusive;
-  const sid = await screeningService.recordAnswers(db, dsl, inc.incidentId, inc.childId, {
-    toolId: a.tool ?? pack.primaryTool,
-    answers: a.answers,
-    facts: Object.fromEntries(pack.facts.map((f) => [f, f === 'significant_harm' || f === 'other_children_at_risk'])),
-  });
-  const s = await db.selectFrom('screenings').select('suggested_level').where('id', '=', sid).executeTakeFirstOrThrow();
-  await screeningService.decide(db, dsl, sid, { levelId: s.suggested_level, rationale: 'Persuaded a younger child to expose herself; she was frightened.' });
+  assert.equal(a.tool ?? pack.primaryTool, pack.primaryTool);
+  await page.goto(`${base}${paths.screening.start(inc.incidentId, inc.childId)}`);
+  await page.getByRole('heading', { name: 'Screen the behaviour: Toby Alderbrook' }).waitFor();
+  await check('screening form');
+  for (const [dim, column] of Object.entries(a.answers.ratings ?? {})) await page.locator(`input[name="rating-${dim}"][value="${column}"]`).check();
+  for (const item of a.answers.items ?? []) await page.locator(`input[name="items"][value="${item}"]`).check();
+  for (const f of pack.facts) await page.locator(`input[name="fact-${f}"][value="${f === 'significant_harm' || f === 'other_children_at_risk' ? 'yes' : 'no'}"]`).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: /^Suggestion: / }).waitFor();
+  await check('suggestion');
+  await page.getByLabel('Reasons for your decision').fill('Persuaded a younger child to expose herself; she was frightened.');
+  await page.getByRole('button', { name: 'Confirm decision' }).click();
+  await page.getByText('Level of concern decided').waitFor();
+  const sid = new URL(page.url()).pathname.split('/').pop()!;
+  const s = await db.selectFrom('screenings').select(['suggested_level', 'decided_level', 'tool_id']).where('id', '=', sid).executeTakeFirstOrThrow();
+  assert.equal(s.tool_id, pack.primaryTool);
+  assert.equal(s.decided_level, s.suggested_level, 'the suggestion was pre-selected and kept');
   return { ...inc, sid };
 }
 
@@ -78,9 +90,8 @@ const CASES: PackCase[] = [
 
 describe('referral, allocation, strategy meeting and outcomes in Chromium, for every pack', () => {
   for (const c of CASES) {
-    it(`${c.authority}: from the decided screening to each child’s outcome and the next tasks${c.js ? ', passing axe' : ', without JavaScript'}`, async () => {
+    it(`${c.authority}: from screening the incident to each child’s outcome and the next tasks${c.js ? ', passing axe' : ', without JavaScript'}`, async () => {
       const { db } = rig!.t.database;
-      const inc = await decidedScreening(c.authority);
       const shortName = c.chairName.replace(/ (team manager|CSE coordinator)$/, '');
       const context = await browser.newContext({ javaScriptEnabled: c.js });
       context.setDefaultTimeout(20_000);
@@ -89,9 +100,9 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
         if (c.js) await expectAccessible(page, `${c.authority} ${label}`);
       };
 
-      // The DSL refers (each child separately when harmful, R-NYO-4).
+      // The DSL screens with the pack's tool, decides, and refers (each child separately when harmful, R-NYO-4).
       await signIn(page, c.authority, 'dsl');
-      await page.goto(`${base}${paths.screening.show(inc.sid)}`);
+      const inc = await screenInBrowser(page, c.authority, check);
       await page.getByRole('button', { name: /^Refer / }).click();
       await page.getByRole('heading', { name: /referrals? made/ }).waitFor();
       await signOut(page);

@@ -132,6 +132,23 @@ describe('screening and tasks in Chromium', () => {
     await context.close();
   });
 
+  // Hackett (R-THU-2, R-THU-3) and North East Lincolnshire's concerning signs (R-NEL-3) run without
+  // JavaScript in the meetings journey; here their forms, with and without errors, pass axe.
+  for (const [authority, tool] of [['thurrock', /Hackett/], ['north-east-lincolnshire', /concerning/i]] as const) {
+    it(`shows ${authority}’s screening form accessibly, with its errors`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, demoEmail(authority, 'dsl'));
+      await startScreening(page, 'Ellis Hawthorn');
+      assert.match(await page.locator('main').innerText(), tool);
+      await expectAccessible(page, `${authority} screening form`);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByText('There is a problem').waitFor();
+      await expectAccessible(page, `${authority} screening form with errors`);
+      await context.close();
+    });
+  }
+
   it('shows an administrator the working days and API token pages, accessibly', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
