@@ -197,15 +197,23 @@ export async function findChild(db: Kysely<Database>, id: string): Promise<Child
 
 /** The facts the access rule needs, for one viewer and one child. */
 export async function childAccessFacts(db: Kysely<Database>, viewerId: string, childId: string): Promise<ChildAccessFacts | undefined> {
-  const row = await db
+  return (await childAccessFactsFor(db, [viewerId], childId)).get(viewerId);
+}
+
+/** The access facts of several people about one child, in one query (who may be assigned a task). */
+export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: readonly string[], childId: string): Promise<Map<string, ChildAccessFacts>> {
+  if (!viewerIds.length) return new Map();
+  const rows = await db
     .selectFrom('children as c')
+    .innerJoin('users as v', (j) => j.on('v.id', 'in', [...viewerIds]))
     .select((eb) => [
+      'v.id as viewer_id',
       'c.authority_id',
       'c.allocated_worker_id',
       'c.youth_justice_worker_id',
       eb
         .exists(
-          eb.selectFrom('team_members as m').select('m.user_id').whereRef('m.team_id', '=', 'c.allocated_team_id').where('m.user_id', '=', viewerId),
+          eb.selectFrom('team_members as m').select('m.user_id').whereRef('m.team_id', '=', 'c.allocated_team_id').where('m.user_id', '=', eb.ref('v.id')),
         )
         .as('in_team'),
       eb
@@ -213,7 +221,7 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
           eb
             .selectFrom('team_members as mine')
             .select('mine.user_id')
-            .where('mine.user_id', '=', viewerId)
+            .where('mine.user_id', '=', eb.ref('v.id'))
             .where('mine.is_manager', '=', true)
             .where((w) =>
               w.or([
@@ -236,7 +244,7 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
             .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
             .select('ic.child_id')
             .whereRef('ic.child_id', '=', 'c.id')
-            .where('i.created_by', '=', viewerId),
+            .where('i.created_by', '=', eb.ref('v.id')),
         )
         .as('recorded'),
       eb
@@ -246,7 +254,7 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
             .innerJoin('team_members as rm', 'rm.team_id', 'rf.receiving_team_id')
             .select('rf.id')
             .whereRef('rf.child_id', '=', 'c.id')
-            .where('rm.user_id', '=', viewerId),
+            .where('rm.user_id', '=', eb.ref('v.id')),
         )
         .as('referred'),
       eb
@@ -255,25 +263,29 @@ export async function childAccessFacts(db: Kysely<Database>, viewerId: string, c
             .selectFrom('access_grants as g')
             .select('g.id')
             .whereRef('g.child_id', '=', 'c.id')
-            .where('g.user_id', '=', viewerId)
+            .where('g.user_id', '=', eb.ref('v.id'))
             .where('g.revoked_at', 'is', null)
             .where('g.expires_at', '>', new Date()),
         )
         .as('granted'),
     ])
     .where('c.id', '=', childId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    childAuthorityId: row.authority_id,
-    allocatedWorkerId: row.allocated_worker_id,
-    youthJusticeWorkerId: row.youth_justice_worker_id,
-    viewerInAllocatedTeam: Boolean(row.in_team),
-    viewerManagesAllocation: Boolean(row.manages),
-    viewerRecordedIncident: Boolean(row.recorded),
-    viewerInReferralTeam: Boolean(row.referred),
-    viewerHasGrant: Boolean(row.granted),
-  };
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.viewer_id,
+      {
+        childAuthorityId: row.authority_id,
+        allocatedWorkerId: row.allocated_worker_id,
+        youthJusticeWorkerId: row.youth_justice_worker_id,
+        viewerInAllocatedTeam: Boolean(row.in_team),
+        viewerManagesAllocation: Boolean(row.manages),
+        viewerRecordedIncident: Boolean(row.recorded),
+        viewerInReferralTeam: Boolean(row.referred),
+        viewerHasGrant: Boolean(row.granted),
+      },
+    ]),
+  );
 }
 
 /** The need-to-know rule as a WHERE clause on `children as c` (mirrors decideChildAccess). */

@@ -1,5 +1,5 @@
 // Users, their roles, trainings and team memberships.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Role, type Training, isRole, isTraining } from '../domain/roles.ts';
 import type { Database } from '../db/types.ts';
 
@@ -274,10 +274,10 @@ export async function listCaseWorkers(
   db: Kysely<Database>,
   authorityId: string,
   roles: readonly string[] = ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl'],
-): Promise<{ id: string; name: string }[]> {
+): Promise<{ id: string; name: string; roles: Role[] }[]> {
   const rows = await db
     .selectFrom('users as u')
-    .select(['u.id', 'u.display_name'])
+    .select(['u.id', 'u.display_name', sql<Role[]>`array(select r.role from user_roles r where r.user_id = u.id order by r.role)`.as('roles')])
     .where('u.authority_id', '=', authorityId)
     .where('u.active', '=', true)
     .where((eb) =>
@@ -291,7 +291,7 @@ export async function listCaseWorkers(
     )
     .orderBy('u.display_name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+  return rows.map((r) => ({ id: r.id, name: r.display_name, roles: r.roles }));
 }
 
 export async function listAuthorities(db: Kysely<Database>) {

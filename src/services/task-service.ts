@@ -1,14 +1,16 @@
 // Tasks from routing: a child's task list, "My tasks" across cases (overdue first), marking a
-// task done with a note, and taking on an unassigned task (R-X-3). Each change is in the child's
-// chronology and resets the inactivity clock (R-THU-7).
+// task done with a note, taking on a task, and a manager giving it to a named colleague (R-X-3).
+// Each change is in the child's chronology; completion resets the inactivity clock (R-THU-7).
+import { decideChildAccess } from '../domain/access.ts';
 import { londonToday } from '../domain/age.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as tasks from '../repositories/tasks.ts';
+import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord } from './child-service.ts';
 import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, transaction } from './context.ts';
-import { CASE_ROLES } from '../domain/roles.ts';
+import { CASE_ROLES, type Role } from '../domain/roles.ts';
 
 export function isOverdue(t: Pick<tasks.Task, 'status' | 'dueOn'>, today = londonToday()): boolean {
   return t.status === 'open' && t.dueOn !== null && t.dueOn < today;
@@ -73,8 +75,54 @@ export async function assignToMe(db: Db, actor: Actor, id: string, version: numb
     await auditRefusal(db, actor, 'task.assign', 'task', id, 'missing_owner_role');
     throw new ForbiddenError();
   }
+  await saveAssignment(db, actor, t, version, actor.user.id, actor.user.displayName);
+}
+
+/** Those who allocate work (R-KEN-6 allocation) also give tasks to named colleagues. */
+const ASSIGNING_ROLES: readonly Role[] = ['team_manager', 'front_door'];
+
+export function canAssignOthers(actor: Actor): boolean {
+  return actor.user.roles.some((r) => ASSIGNING_ROLES.includes(r));
+}
+
+/**
+ * Colleagues a task may be given to: active, in the child's authority, holding the role that owes
+ * the task (any case role for the screener's tasks), and already able to see the child's record.
+ * Assigning gives no access (R-X-7): allocate the child or grant access first.
+ */
+export async function assigneeOptions(db: Db, t: Pick<tasks.Task, 'authorityId' | 'childId' | 'ownerRole'>): Promise<{ id: string; name: string }[]> {
+  const candidates = await users.listCaseWorkers(db, t.authorityId, t.ownerRole === 'screener' ? CASE_ROLES : [t.ownerRole]);
+  const facts = await children.childAccessFactsFor(db, candidates.map((c) => c.id), t.childId);
+  return candidates
+    .filter((c) => {
+      const f = facts.get(c.id);
+      return f !== undefined && decideChildAccess({ id: c.id, authorityId: t.authorityId, roles: c.roles }, f).allowed;
+    })
+    .map((c) => ({ id: c.id, name: c.name }));
+}
+
+export async function assignTo(db: Db, actor: Actor, id: string, version: number, userId: string) {
+  const t = await authorizedTask(db, actor, id, 'task.assign_to');
+  if (!canAssignOthers(actor)) {
+    await auditRefusal(db, actor, 'task.assign_to', 'task', id, 'missing_role');
+    throw new ForbiddenError();
+  }
+  const who = (await assigneeOptions(db, t)).find((o) => o.id === userId);
+  if (!userId) throw new ValidationError([{ field: 'assignee', message: 'Select who to give the task to' }]);
+  if (!who) throw new ValidationError([{ field: 'assignee', message: 'Select someone from the list: they must hold the role and be able to see the child’s record' }]);
+  if (t.assignedTo === who.id) throw new ValidationError([{ field: 'assignee', message: `The task is already assigned to ${who.name}` }]);
+  await saveAssignment(db, actor, t, version, who.id, who.name);
+}
+
+async function saveAssignment(db: Db, actor: Actor, t: tasks.Task, version: number, userId: string, name: string) {
   await transaction(db, async (trx) => {
-    if (!(await tasks.assignTask(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'task.assign', entityType: 'task', entityId: id, outcome: 'ok', details: { childId: t.childId } }));
+    if (!(await tasks.assignTask(trx, t.id, version, userId))) throw new ConflictError(null, null, []);
+    const by = userId === actor.user.id ? '' : ` by ${actor.user.displayName}`;
+    const before = t.assignedToName ? ` (was ${t.assignedToName})` : '';
+    await addChronologyEntry(trx, { childId: t.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'task', summary: `Task assigned to ${name}${by}${before}: ${t.title}.`, incidentId: t.incidentId });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: userId === actor.user.id ? 'task.assign' : 'task.assign_to', entityType: 'task', entityId: t.id, outcome: 'ok', details: { childId: t.childId, assignedTo: userId, previously: t.assignedTo } }),
+    );
   });
 }

@@ -49,6 +49,7 @@ export const paths = {
     show: (id: string) => `/tasks/${id}`,
     complete: (id: string) => `/tasks/${id}/complete`,
     assign: (id: string) => `/tasks/${id}/assign`,
+    assignTo: (id: string) => `/tasks/${id}/assign-to`,
   },
   procedures: {
     list: () => '/procedures',

@@ -127,6 +127,8 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
       const task = await db.selectFrom('tasks').select(['id', 'title']).where('child_id', '=', inc.childId).where('status', '=', 'open').where('arranges', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow();
       await page.goto(`${base}${paths.children.tasks(inc.childId)}`);
       await page.getByRole('link', { name: task.title }).first().click();
+      await page.getByRole('heading', { name: 'Give the task to a colleague' }).waitFor();
+      await check('task');
       await page.getByRole('button', { name: 'Arrange the meeting' }).click();
       await page.getByRole('heading', { name: /^Arrange: / }).waitFor();
       await check('arrange');

@@ -7,27 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { londonToday } from '../../src/domain/age.ts';
 import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
-import * as screeningService from '../../src/services/screening-service.ts';
 import { paths } from '../../src/web/paths.ts';
 import { type Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
-import { demoActor, demoIncident } from '../helpers/cases.ts';
+import * as screeningService from '../../src/services/screening-service.ts';
+import { demoActor, demoIncident, screenKentHarmful } from '../helpers/cases.ts';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, '’').replace(/\s+/g, ' ');
-
-async function screenKent(t: TestApp, firstName: string) {
-  const { db } = t.database;
-  const inc = await demoIncident(db, 'kent', firstName);
-  const dsl = await demoActor(db, 'kent', 'dsl');
-  const ratings = { type: 'harmful', context: 'harmful', 'emotional-response': 'problematic', 'targeted-response': 'harmful', power: 'harmful', frequency: 'healthy', persistence: 'healthy', 'parental-response': 'healthy' };
-  const sid = await screeningService.recordAnswers(db, dsl, inc.incidentId, inc.childId, {
-    toolId: 'carson',
-    answers: { ratings },
-    facts: { significant_harm: true, youth_justice: false, open_case: false, other_children_at_risk: true },
-  });
-  await screeningService.decide(db, dsl, sid, { levelId: 'harmful', rationale: 'Coercive, towards a younger child.' });
-  const task = await db.selectFrom('tasks').select(['id']).where('incident_id', '=', inc.incidentId).where('step_id', '=', 'strategy-discussion').executeTakeFirstOrThrow();
-  return { ...inc, taskId: task.id };
-}
 
 const userId = async (t: TestApp, email: string) => (await t.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 const meetingVersion = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
@@ -47,7 +32,7 @@ describe('meetings', () => {
 
   it('holds a Kent strategy discussion for a child under 10: invitees, police question, safety plans, separate outcomes, approval, circulation (R-KEN-6, R-KEN-7, R-KEN-13)', async () => {
     const { db } = t.database;
-    const inc = await screenKent(t, 'Toby');
+    const inc = await screenKentHarmful(t.database.db, 'Toby');
     const manager = await signedIn(t.app, 'kent', 'team-manager');
     const task = text((await manager.get(paths.tasks.show(inc.taskId))).body);
     assert.match(task, /Arrange the meeting/);
@@ -170,7 +155,7 @@ describe('meetings', () => {
 
   it('has the child harmed’s authority chair when the children belong to different authorities; each sees only its own child’s record (R-KEN-6)', async () => {
     const { db } = t.database;
-    const inc = await screenKent(t, 'Ellis');
+    const inc = await screenKentHarmful(t.database.db, 'Ellis');
     const manager = await signedIn(t.app, 'kent', 'team-manager');
     const kentManager = await userId(t, 'team-manager@kent.example');
     const islingtonManager = await userId(t, 'team-manager@islington.example');

@@ -1,5 +1,5 @@
 // Tasks: a child's task list, "My tasks" across cases (overdue first), one task with the form to
-// mark it done, and taking on an unassigned task (R-X-3).
+// mark it done, taking it on, and (for managers and the front door) giving it to a colleague (R-X-3).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../services/context.ts';
 import * as meetingService from '../../../services/meeting-service.ts';
@@ -41,13 +41,16 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
     const { task, today } = await taskService.viewTask(db, actor, id);
     const row = taskRow(task, today);
     const taskMeetings = task.arranges ? await meetingService.taskMeetings(db, task) : { meetings: [], canArrange: false };
+    const assignees = task.status === 'open' && taskService.canAssignOthers(actor) ? await taskService.assigneeOptions(db, task) : null;
+    const chosen = (extra.values as { assignee?: string } | undefined)?.assignee ?? '';
     return reply.page('pages/tasks/show.njk', {
       taskMeetings,
       pageTitle: task.title,
       backLink: paths.children.tasks(task.childId),
       task: row,
       canTake: task.status === 'open' && task.assignedTo !== actor.user.id && (task.ownerRole === 'screener' || actor.user.roles.includes(task.ownerRole as never)),
-      values: { note: '' },
+      assigneeItems: assignees && [{ value: '', text: 'Select a person' }, ...assignees.map((u) => ({ value: u.id, text: u.name, selected: u.id === chosen }))],
+      values: { note: '', assignee: '' },
       ...extra,
     });
   }
@@ -62,7 +65,7 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
       await taskService.completeTask(db, actorOf(request), id, Number(str(body, 'version')), note);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return renderTask(request, reply.code(400), { values: { note }, errors: errorView(err.errors) });
+      return renderTask(request, reply.code(400), { values: { note, assignee: '' }, errors: errorView(err.errors) });
     }
     request.session.flash = { title: 'Task marked as done' };
     return reply.redirect(paths.tasks.show(id), 303);
@@ -72,6 +75,20 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
     const { id } = request.params as { id: string };
     await taskService.assignToMe(db, actorOf(request), id, Number(str(request.body as Body, 'version')));
     request.session.flash = { title: 'Task assigned to you' };
+    return reply.redirect(paths.tasks.show(id), 303);
+  });
+
+  app.post('/tasks/:id/assign-to', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Body;
+    const assignee = str(body, 'assignee');
+    try {
+      await taskService.assignTo(db, actorOf(request), id, Number(str(body, 'version')), assignee);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderTask(request, reply.code(400), { values: { note: '', assignee }, errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: 'Task assigned' };
     return reply.redirect(paths.tasks.show(id), 303);
   });
 }
