@@ -175,7 +175,10 @@ export interface ChildrenTable {
   allocated_worker_id: string | null;
   youth_justice_worker_id: ColumnType<string | null, string | null | undefined, string | null>;
   allocated_team_id: string | null;
-  status: Generated<string>;
+  status: Generated<'open' | 'closed'>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  closure_reason: Generated<string>;
   last_activity_at: DefaultedTimestamp;
   latest_incident_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_by: string;

@@ -31,7 +31,10 @@ export interface Child extends ChildFields {
   youthJusticeWorkerName: string | null;
   allocatedTeamId: string | null;
   allocatedTeamName: string | null;
-  status: string;
+  status: 'open' | 'closed';
+  closedAt: Date | null;
+  closedByName: string | null;
+  closureReason: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -58,7 +61,7 @@ function toColumns(f: ChildFields) {
   };
 }
 
-type ChildWithNames = ChildRow & { worker_name: string | null; yj_name: string | null; team_name: string | null; updated_by_name: string | null };
+type ChildWithNames = ChildRow & { worker_name: string | null; yj_name: string | null; team_name: string | null; updated_by_name: string | null; closed_by_name: string | null };
 
 function fromRow(r: ChildWithNames): Child {
   return {
@@ -85,6 +88,9 @@ function fromRow(r: ChildWithNames): Child {
     allocatedTeamId: r.allocated_team_id,
     allocatedTeamName: r.team_name,
     status: r.status,
+    closedAt: r.closed_at,
+    closedByName: r.closed_by_name,
+    closureReason: r.closure_reason,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -115,14 +121,15 @@ export async function insertChild(
 type ChildChanges = Partial<Omit<ChildRow, 'id' | 'version' | 'updated_by' | 'updated_at' | 'last_activity_at'>>;
 
 /** Applies changes only if nobody saved since `version` was read; false when the save is stale. */
-async function updateIfCurrent(db: Kysely<Database>, id: string, version: number, updatedBy: string, changes: ChildChanges): Promise<boolean> {
+async function updateIfCurrent(db: Kysely<Database>, id: string, version: number, updatedBy: string, changes: ChildChanges, status?: 'open' | 'closed'): Promise<boolean> {
   const now = new Date();
-  const res = await db
+  let q = db
     .updateTable('children')
     .set((eb) => ({ ...changes, updated_by: updatedBy, updated_at: now, last_activity_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+    .where('version', '=', version);
+  if (status) q = q.where('status', '=', status);
+  const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -142,6 +149,29 @@ export function setAllocation(
     allocated_team_id: allocation.teamId,
     ...(allocation.youthJusticeWorkerId !== undefined ? { youth_justice_worker_id: allocation.youthJusticeWorkerId } : {}),
   });
+}
+
+/** Closes the case; false when it is stale or already closed. */
+export async function closeCase(db: Kysely<Database>, id: string, version: number, by: string, reason: string): Promise<boolean> {
+  return updateIfCurrent(db, id, version, by, { status: 'closed', closed_at: new Date(), closed_by: by, closure_reason: reason }, 'open');
+}
+
+/** Reopens a closed case; false when it is stale or already open. */
+export async function reopenCase(db: Kysely<Database>, id: string, version: number, by: string): Promise<boolean> {
+  return updateIfCurrent(db, id, version, by, { status: 'open', closed_at: null, closed_by: null, closure_reason: '' }, 'closed');
+}
+
+/** A new incident reopens any of its children's closed cases; returns those reopened. */
+export async function reopenForIncident(db: Kysely<Database>, ids: string[], by: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('children')
+    .set((eb) => ({ status: 'open', closed_at: null, closed_by: null, closure_reason: '', updated_by: by, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .where('status', '=', 'closed')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** Marks activity on the children an incident links, and keeps their latest incident date. */
@@ -188,8 +218,9 @@ export async function findChild(db: Kysely<Database>, id: string): Promise<Child
     .leftJoin('teams as t', 't.id', 'c.allocated_team_id')
     .leftJoin('users as ub', 'ub.id', 'c.updated_by')
     .leftJoin('users as yj', 'yj.id', 'c.youth_justice_worker_id')
+    .leftJoin('users as cb', 'cb.id', 'c.closed_by')
     .selectAll('c')
-    .select(['w.display_name as worker_name', 't.name as team_name', 'ub.display_name as updated_by_name', 'yj.display_name as yj_name'])
+    .select(['w.display_name as worker_name', 't.name as team_name', 'ub.display_name as updated_by_name', 'yj.display_name as yj_name', 'cb.display_name as closed_by_name'])
     .where('c.id', '=', id)
     .executeTakeFirst();
   return row ? fromRow(row) : undefined;
@@ -351,7 +382,7 @@ export interface CaseListQuery {
   scope: 'mine' | 'team' | 'visible';
   teamIds?: string[];
   search?: string;
-  status?: string;
+  status?: 'open' | 'closed' | '';
   sort: CaseSort;
   direction: 'asc' | 'desc';
   page: number;

@@ -14,6 +14,7 @@ export const CHRONOLOGY_KINDS = {
   referral: 'Referral',
   meeting: 'Meeting',
   external_decision: 'Police or prosecution decision',
+  case_status: 'Case closed or reopened',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 

@@ -152,6 +152,14 @@ export async function submit(db: Db, actor: Actor, id: string, version: number) 
       draft.children.map((c) => c.childId),
       occurredAt,
     );
+    // A new incident reopens a closed case: there is something to respond to again.
+    for (const childId of await children.reopenForIncident(
+      trx,
+      draft.children.map((c) => c.childId),
+      actor.user.id,
+    )) {
+      await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: 'Case reopened: a new incident was recorded.', incidentId: id });
+    }
     await appendAuditEvent(
       trx,
       auditFor(actor, { action: 'incident.submit', entityType: 'incident', entityId: id, outcome: 'ok', details: { children: draft.children.map((c) => c.childId) } }),

@@ -149,6 +149,31 @@ describe('screening and tasks in Chromium', () => {
     });
   }
 
+  it('lets a team manager close and reopen a case, accessibly, with the errors next to the field', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demoEmail('kent', 'team-manager'));
+    await page.goto(`${base}/cases?scope=all`);
+    await page.getByRole('link', { name: 'Kai Willowmere' }).click();
+    await page.getByRole('link', { name: 'Close the case' }).click();
+    await page.getByRole('heading', { name: 'Close Kai Willowmere’s case' }).waitFor();
+    await expectAccessible(page, 'close the case');
+    await page.getByRole('button', { name: 'Close the case' }).click();
+    await page.getByText('Enter why the case is being closed').first().waitFor();
+    await expectAccessible(page, 'close the case with errors');
+    await page.getByLabel('Why is the case being closed?').fill('No concerns remain; the school confirms no further incidents.');
+    await page.getByRole('button', { name: 'Close the case' }).click();
+    await page.getByText('Case closed').first().waitFor();
+    assert.match(await page.locator('main').innerText(), /Closed on .* by Kent team manager: No concerns remain/);
+    await expectAccessible(page, 'closed case');
+    await page.getByRole('link', { name: 'Reopen the case' }).click();
+    await expectAccessible(page, 'reopen the case');
+    await page.getByLabel('Why is the case being reopened?').fill('A new concern from the school nurse.');
+    await page.getByRole('button', { name: 'Reopen the case' }).click();
+    await page.getByText('Case reopened').first().waitFor();
+    await context.close();
+  });
+
   it('shows an administrator the working days and API token pages, accessibly', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

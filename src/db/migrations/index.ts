@@ -6,6 +6,7 @@ import * as m0004 from './0004_youth_justice_worker.ts';
 import * as m0005 from './0005_referrals.ts';
 import * as m0006 from './0006_meetings.ts';
 import * as m0007 from './0007_meeting_list_indexes.ts';
+import * as m0008 from './0008_case_closure.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005_referrals': m0005,
   '0006_meetings': m0006,
   '0007_meeting_list_indexes': m0007,
+  '0008_case_closure': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

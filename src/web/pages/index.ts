@@ -6,6 +6,7 @@ import settingsRoutes from './admin/settings-routes.ts';
 import auditRoutes from './audit/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import childRoutes from './children/routes.ts';
+import closureRoutes from './children/closure-routes.ts';
 import incidentRoutes from './incidents/routes.ts';
 import meetingRoutes from './meetings/routes.ts';
 import procedureRoutes from './procedures/routes.ts';
@@ -15,7 +16,7 @@ import signInRoutes from './sign-in/routes.ts';
 import taskRoutes from './tasks/routes.ts';
 
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const routes of [signInRoutes, casesRoutes, childRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
+  for (const routes of [signInRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
     await routes(app, deps);
   }
 }

@@ -7,6 +7,7 @@ import { CHILD_ROLE_LABELS, CHILD_ROLES, LOCATION_TYPES, optionText } from '../.
 import { pageCount } from '../../../domain/paging.ts';
 import { CHRONOLOGY_KINDS, type ChronologyKind } from '../../../repositories/chronology.ts';
 import { listUsers } from '../../../repositories/users.ts';
+import { canCloseCases } from '../../../services/case-closure-service.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
 import { ConflictError, ValidationError, isUuid, requireRole } from '../../../services/context.ts';
@@ -136,6 +137,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
       })),
       grants: view.grants,
       canEdit: !actor.user.roles.every((r) => r === 'partner'),
+      canClose: canCloseCases(actor),
       allocation: canAllocate ? await childService.allocationOptions(db, actor) : null,
       grantUsers: isManager ? (await listUsers(db, actor.user.authorityId)).filter((u) => u.active && u.id !== actor.user.id) : null,
       grantValues: {},

@@ -1,0 +1,81 @@
+// Closing and reopening a child's case. A team manager closes it, with the reasons, once nothing
+// is left to do: no open task and no meeting still arranged (R-X-3, R-X-9). A manager reopens it
+// with the reasons, and a new incident about the child reopens it by itself. Each change is in
+// the chronology and the audit log; a closed case drops out of the inactivity flag (R-THU-7).
+import type { Role } from '../domain/roles.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import { meetingsForChild } from '../repositories/meetings.ts';
+import { tasksForChild } from '../repositories/tasks.ts';
+import { authorizeChild } from './child-service.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, transaction } from './context.ts';
+
+const CLOSING_ROLES: readonly Role[] = ['team_manager'];
+const MAX_REASON = 2000;
+
+export function canCloseCases(actor: Actor): boolean {
+  return actor.user.roles.some((r) => CLOSING_ROLES.includes(r));
+}
+
+/** What must be finished before the case can close: open tasks and meetings still arranged. */
+async function blockers(db: Db, childId: string) {
+  const tasks = (await tasksForChild(db, childId)).filter((t) => t.status === 'open').map((t) => ({ id: t.id, title: t.title, dueOn: t.dueOn }));
+  const meetings = (await meetingsForChild(db, childId)).filter((m) => m.status !== 'closed').map((m) => ({ id: m.id, typeLabel: m.typeLabel, dueOn: m.dueOn }));
+  return { tasks, meetings, any: tasks.length + meetings.length > 0 };
+}
+
+async function authorizeClosing(db: Db, actor: Actor, childId: string, action: string) {
+  await authorizeChild(db, actor, childId, action);
+  if (!canCloseCases(actor)) {
+    await auditRefusal(db, actor, action, 'child', childId, 'missing_role');
+    throw new ForbiddenError();
+  }
+  const child = await children.findChild(db, childId);
+  if (!child) throw new NotFoundError();
+  return child;
+}
+
+/** The close (or reopen) page: the child, and what still stands in the way of closing. */
+export async function closureView(db: Db, actor: Actor, childId: string) {
+  const child = await authorizeClosing(db, actor, childId, 'child.closure_view');
+  const open = child.status === 'open' ? await blockers(db, childId) : { tasks: [], meetings: [], any: false };
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'child.closure_view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  return { child, blockers: open };
+}
+
+function reasonProblem(reason: string, missing: string) {
+  if (!reason) return missing;
+  if (reason.length > MAX_REASON) return `The reasons must be ${MAX_REASON} characters or fewer`;
+  return null;
+}
+
+export async function closeCase(db: Db, actor: Actor, childId: string, version: number, reasonInput: string) {
+  const child = await authorizeClosing(db, actor, childId, 'child.close');
+  const reason = reasonInput.trim();
+  if (child.status === 'closed') throw new ValidationError([{ field: 'reason', message: 'The case is already closed' }]);
+  const errors: { field: string; message: string }[] = [];
+  const b = await blockers(db, childId);
+  if (b.any) errors.push({ field: 'blockers', message: 'Finish the open tasks and close the meetings listed before closing the case' });
+  const problem = reasonProblem(reason, 'Enter why the case is being closed');
+  if (problem) errors.push({ field: 'reason', message: problem });
+  if (errors.length) throw new ValidationError(errors);
+  await transaction(db, async (trx) => {
+    if (!(await children.closeCase(trx, childId, version, actor.user.id, reason))) throw new ConflictError(child.updatedByName, child.updatedAt, []);
+    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: `Case closed by ${actor.user.displayName}: ${reason}` });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.close', entityType: 'child', entityId: childId, outcome: 'ok' }));
+  });
+}
+
+export async function reopenCase(db: Db, actor: Actor, childId: string, version: number, reasonInput: string) {
+  const child = await authorizeClosing(db, actor, childId, 'child.reopen');
+  const reason = reasonInput.trim();
+  if (child.status === 'open') throw new ValidationError([{ field: 'reason', message: 'The case is already open' }]);
+  const problem = reasonProblem(reason, 'Enter why the case is being reopened');
+  if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
+  await transaction(db, async (trx) => {
+    if (!(await children.reopenCase(trx, childId, version, actor.user.id))) throw new ConflictError(child.updatedByName, child.updatedAt, []);
+    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: `Case reopened by ${actor.user.displayName}: ${reason}` });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.reopen', entityType: 'child', entityId: childId, outcome: 'ok' }));
+  });
+}

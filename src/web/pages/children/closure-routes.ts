@@ -1,0 +1,47 @@
+// Closing and reopening a child's case (team managers): what is still open, the reasons, and the
+// same page again with the errors next to the fields when something is missing.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as closure from '../../../services/case-closure-service.ts';
+import { ValidationError } from '../../../services/context.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, errorView, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+
+export default async function closureRoutes(app: FastifyInstance, { db }: AppDeps) {
+  async function render(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { id } = request.params as { id: string };
+    const { child, blockers } = await closure.closureView(db, actorOf(request), id);
+    const name = `${child.firstName} ${child.lastName}`;
+    return reply.page('pages/children/closure.njk', {
+      pageTitle: child.status === 'open' ? `Close ${name}’s case` : `Reopen ${name}’s case`,
+      child,
+      name,
+      blockers,
+      values: { reason: '' },
+      backLink: paths.children.show(id),
+      ...extra,
+    });
+  }
+
+  app.get('/children/:id/close', (request, reply) => render(request, reply));
+  app.get('/children/:id/reopen', (request, reply) => render(request, reply));
+
+  for (const [path, action, flash] of [
+    ['/children/:id/close', closure.closeCase, 'Case closed'],
+    ['/children/:id/reopen', closure.reopenCase, 'Case reopened'],
+  ] as const) {
+    app.post(path, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as Body;
+      const reason = str(body, 'reason');
+      try {
+        await action(db, actorOf(request), id, Number(str(body, 'version')), reason);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return render(request, reply.code(400), { values: { reason }, errors: errorView(err.errors) });
+      }
+      request.session.flash = { title: flash };
+      return reply.redirect(paths.children.show(id), 303);
+    });
+  }
+}
