@@ -161,8 +161,8 @@ export async function reopenCase(db: Kysely<Database>, id: string, version: numb
   return updateIfCurrent(db, id, version, by, { status: 'open', closed_at: null, closed_by: null, closure_reason: '' }, 'closed');
 }
 
-/** A new incident reopens any of its children's closed cases; returns those reopened. */
-export async function reopenForIncident(db: Kysely<Database>, ids: string[], by: string): Promise<string[]> {
+/** Reopens those of these children's cases that are closed (a new incident, new tasks); returns those reopened. */
+export async function reopenClosed(db: Kysely<Database>, ids: string[], by: string): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .updateTable('children')

@@ -153,7 +153,7 @@ export async function submit(db: Db, actor: Actor, id: string, version: number) 
       occurredAt,
     );
     // A new incident reopens a closed case: there is something to respond to again.
-    for (const childId of await children.reopenForIncident(
+    for (const childId of await children.reopenClosed(
       trx,
       draft.children.map((c) => c.childId),
       actor.user.id,

@@ -260,6 +260,7 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
     const created: string[] = [];
     const kept = new Set<string>();
     const touched = new Set<string>([child.id]);
+    const withNewTasks = new Set<string>();
     const targetedChildren = (await Promise.all(targeted.map((t) => children.findChild(trx, t.childId)))).filter((c) => c !== undefined);
     const earlier = new Map<string, tasks.Task[]>();
     for (const c of [child, ...targetedChildren]) earlier.set(c.id, await tasks.tasksForIncidentChild(trx, s.incidentId, c.id));
@@ -290,7 +291,12 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
         created.push(taskId);
         kept.add(taskId);
         touched.add(recipient.id);
+        withNewTasks.add(recipient.id);
       }
+    }
+    // New tasks on a closed case reopen it: a closed case has nothing left to do (R-X-3).
+    for (const reopened of await children.reopenClosed(trx, [...withNewTasks], actor.user.id)) {
+      await addChronologyEntry(trx, { childId: reopened, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: 'Case reopened: the incident was screened again and new tasks set.', incidentId: s.incidentId });
     }
     // Open tasks from an earlier decision on this incident that the new one no longer routes to.
     const stale = [...earlier.values()].flat().filter((t) => t.status === 'open' && !kept.has(t.id)).map((t) => t.id);

@@ -1,6 +1,6 @@
 // Closing and reopening a child's case: a team manager closes it with the reasons once no task is
 // open and no meeting is arranged (R-X-3, R-X-9); others are refused and audited; a manager
-// reopens it with the reasons, and a new incident about the child reopens it by itself.
+// reopens it with the reasons, and a new incident, or new tasks from screening again, reopen it by itself.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sectionBySlug } from '../../src/domain/recording-form.ts';
@@ -77,6 +77,17 @@ describe('closing and reopening a case', () => {
     const noWhy = await manager.post(paths.children.reopen(inc.childId), { version: version(reopenPage.body), reason: '' });
     assert.equal(noWhy.statusCode, 400);
     assert.match(text(noWhy.body), /Enter why the case is being reopened/);
+
+    // Screening the incident again with new facts sets new tasks, which reopens the case.
+    await screenKentHarmful(db, 'Toby', { youth_justice: true });
+    assert.equal(await status(), 'open');
+    assert.match(text((await manager.get(paths.children.chronology(inc.childId))).body), /Case reopened: the incident was screened again and new tasks set\./);
+    for (const task of await db.selectFrom('tasks').select(['id', 'version']).where('child_id', '=', inc.childId).where('status', '=', 'open').execute()) {
+      await taskService.completeTask(db, actor, task.id, task.version, 'Discussed with Youth Justice.');
+    }
+    const again = await manager.get(paths.children.close(inc.childId));
+    assert.equal((await manager.post(paths.children.close(inc.childId), { version: version(again.body), reason: 'Youth Justice discussion held; no further concerns.' })).statusCode, 303);
+    assert.equal(await status(), 'closed');
 
     // A new incident about Toby reopens the case by itself.
     const dsl = await demoActor(db, 'kent', 'dsl');
