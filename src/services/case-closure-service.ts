@@ -1,8 +1,8 @@
 // Closing and reopening a child's case. A team manager closes it, with the reasons, once nothing
 // is left to do: no open task and no meeting still arranged (R-X-3, R-X-9). A manager reopens it
 // with the reasons; a new incident about the child, or new tasks from screening again, reopen it.
-// Each change is in
-// the chronology and the audit log; a closed case drops out of the inactivity flag (R-THU-7).
+// Each change is in the chronology and the audit log; a closed case drops out of the inactivity
+// flag (R-THU-7).
 import type { Role } from '../domain/roles.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
