@@ -292,6 +292,7 @@ export interface Database {
   meeting_circulation: MeetingCirculationTable;
   meeting_outcomes: MeetingOutcomesTable;
   external_decisions: ExternalDecisionsTable;
+  assessments: AssessmentsTable;
 }
 
 export interface AgendaItem {
@@ -386,3 +387,39 @@ export interface ExternalDecisionsTable {
 
 export type ChildRow = Selectable<ChildrenTable>;
 export type IncidentRow = Selectable<IncidentsTable>;
+
+export interface AssessmentChecks {
+  appropriateAdult: 'none' | 'lead' | 'co';
+  appropriateAdultReason: string;
+  prosecutionLikely: boolean;
+  denies: boolean;
+  legalRepAgreed: boolean | null;
+  participates: boolean;
+}
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  model: 'aim_under_12' | 'aim2' | 'aim3';
+  model_name: string;
+  pack_version: string;
+  clause: string;
+  requirement_id: string;
+  lead_assessor_id: string;
+  co_assessor_id: string;
+  mode: 'full' | 'stage_one_only';
+  mode_reason: string;
+  checks: Json<AssessmentChecks>;
+  stages: ColumnType<Record<string, string>, string | undefined, string>;
+  outcome: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  shared_on: ColumnType<string | null, string | null | undefined, string | null>;
+  disagreements: Generated<string>;
+  status: Generated<'in_progress' | 'completed'>;
+  completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  completed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  version: Generated<number>;
+}

@@ -2,6 +2,7 @@
 // uses, as one JSON-in, JSON-out function for the API (/api/v1/evaluate) and the command line
 // (`npm run evaluate`). The input and output schemas here are the documented contract: the
 // OpenAPI description is generated from them.
+import { ASSESSMENT_MODEL_IDS } from './assessments.ts';
 import { z } from 'zod';
 import { ageOn } from './age.ts';
 import { FACT_IDS, type Pack } from './pack.ts';
@@ -87,7 +88,7 @@ export const evaluationOutputSchema = z.object({
     developmentalAge: z.number().nullable(),
     stage: z.number(),
     belowCriminalResponsibility: z.boolean(),
-    assessmentModel: z.object({ name: z.string(), why: z.string(), clause: z.string(), requirement: z.string() }).nullable(),
+    assessmentModel: z.object({ name: z.string(), model: z.enum(ASSESSMENT_MODEL_IDS).nullable(), why: z.string(), clause: z.string(), requirement: z.string() }).nullable(),
     approaching18: z.boolean(),
     eighteenOn: isoDate.nullable(),
     notes: z.array(cited),

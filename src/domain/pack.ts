@@ -2,6 +2,7 @@
 // implements the vocabulary (tool kinds, facts, conditions, deadlines); each pack says what applies
 // where, citing its clause and requirement ID. Packs are validated against this schema when the
 // application starts and in the tests, so a broken pack never reaches a practitioner.
+import { ASSESSMENT_MODEL_IDS } from './assessments.ts';
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
 import { SCALE } from './scale.ts';
@@ -243,9 +244,9 @@ export const packSchema = z
     ageRules: z.strictObject({
       criminalResponsibilityAge: z.number().int(),
       /** The assessment model for a child aged, or at a developmental stage, under 12 (absent: the procedure names none). */
-      under12Model: z.strictObject({ name: z.string(), ...cited }).optional(),
-      /** The assessment model for 12 to 17. */
-      olderModel: z.strictObject({ name: z.string(), ...cited }).optional(),
+      under12Model: z.strictObject({ name: z.string(), model: z.enum(ASSESSMENT_MODEL_IDS).optional(), ...cited }).optional(),
+      /** The assessment model for 12 to 17; `model` when it is an AIM assessment recorded here. */
+      olderModel: z.strictObject({ name: z.string(), model: z.enum(ASSESSMENT_MODEL_IDS).optional(), ...cited }).optional(),
       /** A child within this many months of 18 counts as approaching 18 (R-X-2, R-NEL-11). */
       approaching18Months: z.number().int().min(1).max(12),
       notes: z.array(z.strictObject({ when: conditionSchema, text: z.string().min(1), ...cited })).default([]),

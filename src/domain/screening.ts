@@ -1,6 +1,7 @@
 // Screening, age rules and routing: pure functions over a procedure pack. Decision support only
 // (R-X-9): the suggestion carries every answer that led to it with the pack clause and
 // requirement ID, and a named practitioner confirms it or chooses another level with a rationale.
+import type { AssessmentModelId } from './assessments.ts';
 import { ageOn, parseIsoDate } from './age.ts';
 import { type Condition, FACTS, type FactId, type Pack, type PackLevel, type Step, type Tool } from './pack.ts';
 import { ROLE_LABELS } from './roles.ts';
@@ -135,7 +136,7 @@ export interface AgeRules {
   /** The age the procedure's age rules use: the developmental age when it is lower (SEND). */
   stage: number;
   belowCriminalResponsibility: boolean;
-  assessmentModel: { name: string; why: string; clause: string; requirement: string } | null;
+  assessmentModel: { name: string; model: AssessmentModelId | null; why: string; clause: string; requirement: string } | null;
   approaching18: boolean;
   eighteenOn: string | null;
   notes: { text: string; clause: string; requirement: string }[];
@@ -168,9 +169,9 @@ export function ageRules(pack: Pack, child: ChildAgeInput, incidentDate: string,
         age < 12
           ? `aged ${age}, under 12`
           : `aged ${age} with a developmental age of ${dev}: the model for under-12s applies to a developmental stage under 12`;
-      assessmentModel = { name: r.under12Model.name, why, clause: r.under12Model.clause, requirement: r.under12Model.requirement };
+      assessmentModel = { name: r.under12Model.name, model: r.under12Model.model ?? null, why, clause: r.under12Model.clause, requirement: r.under12Model.requirement };
     } else if (stage >= 12 && r.olderModel) {
-      assessmentModel = { name: r.olderModel.name, why: `aged ${age}, 12 to 17`, clause: r.olderModel.clause, requirement: r.olderModel.requirement };
+      assessmentModel = { name: r.olderModel.name, model: r.olderModel.model ?? null, why: `aged ${age}, 12 to 17`, clause: r.olderModel.clause, requirement: r.olderModel.requirement };
     }
   }
   const ctx: RuleContext = { level: null, facts: {}, age, stage, approaching18, sex: child.sex ?? null, learningDisability: stage < age };

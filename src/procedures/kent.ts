@@ -234,8 +234,8 @@ export const kent: PackInput = {
   facts: ['significant_harm', 'youth_justice', 'open_case', 'other_children_at_risk'],
   ageRules: {
     criminalResponsibilityAge: 10,
-    under12Model: { name: 'AIM under-12s assessment, led by NELFT', clause: 'kent §13', requirement: 'R-KEN-11' },
-    olderModel: { name: 'AIM2 assessment, led by NELFT', clause: 'kent §13', requirement: 'R-KEN-11' },
+    under12Model: { name: 'AIM under-12s assessment, led by NELFT', model: 'aim_under_12', clause: 'kent §13', requirement: 'R-KEN-11' },
+    olderModel: { name: 'AIM2 assessment, led by NELFT', model: 'aim2', clause: 'kent §13', requirement: 'R-KEN-11' },
     approaching18Months: 6,
     notes: [
       {

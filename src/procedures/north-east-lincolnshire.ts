@@ -80,7 +80,7 @@ export const northEastLincolnshire: PackInput = {
   ageRules: {
     criminalResponsibilityAge: 10,
     under12Model: { name: 'No AIM Pathway Panel assessment under 12: the panel may give consultation or guidance', ...cite('R-NEL-10') },
-    olderModel: { name: 'AIM3 assessment through the AIM Pathway Panel (12 to 18)', ...cite('R-NEL-10') },
+    olderModel: { name: 'AIM3 assessment through the AIM Pathway Panel (12 to 18)', model: 'aim3', ...cite('R-NEL-10') },
     approaching18Months: 6,
     notes: [
       {

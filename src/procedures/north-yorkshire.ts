@@ -31,7 +31,7 @@ export const northYorkshire: PackInput = {
   ageRules: {
     criminalResponsibilityAge: 10,
     under12Model: { name: 'An assessment suited to a child under 12 (AIM2 has limitations under 12)', clause: 'north-yorkshire §6', requirement: 'R-NYO-7' },
-    olderModel: { name: 'AIM2 assessment (12 to 18), led by trained AIM2 practitioners', clause: 'north-yorkshire §6, §7', requirement: 'R-NYO-7' },
+    olderModel: { name: 'AIM2 assessment (12 to 18), led by trained AIM2 practitioners', model: 'aim2', clause: 'north-yorkshire §6, §7', requirement: 'R-NYO-7' },
     approaching18Months: 6,
     notes: [
       {

@@ -62,8 +62,8 @@ export const thurrock: PackInput = {
   facts: ['significant_harm', 'police_involved', 'youth_justice', 'technology_assisted'],
   ageRules: {
     criminalResponsibilityAge: 10,
-    under12Model: { name: 'AIM assessment model for children under 12', clause: 'thurrock §3', requirement: 'R-THU-5' },
-    olderModel: { name: 'AIM3 assessment (12 to 18)', clause: 'thurrock §3', requirement: 'R-THU-5' },
+    under12Model: { name: 'AIM assessment model for children under 12', model: 'aim_under_12', clause: 'thurrock §3', requirement: 'R-THU-5' },
+    olderModel: { name: 'AIM3 assessment (12 to 18)', model: 'aim3', clause: 'thurrock §3', requirement: 'R-THU-5' },
     approaching18Months: 6,
     notes: [
       {

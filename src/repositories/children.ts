@@ -206,6 +206,19 @@ export async function otherSideWorkers(db: Kysely<Database>, childId: string) {
     }));
 }
 
+/** Whether the child displayed the behaviour in a submitted incident (an assessment is of the child who harmed). */
+export async function displayedBehaviour(db: Kysely<Database>, childId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('incident_children as ic')
+    .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
+    .select('ic.child_id')
+    .where('ic.child_id', '=', childId)
+    .where('ic.role', '=', 'displayed')
+    .where('i.status', '=', 'submitted')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Something was done on the child's case: resets the inactivity clock (R-THU-7). */
 export async function touchChildren(db: Kysely<Database>, ids: string[]): Promise<void> {
   if (ids.length) await db.updateTable('children').set({ last_activity_at: new Date() }).where('id', 'in', ids).execute();

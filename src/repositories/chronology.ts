@@ -15,6 +15,7 @@ export const CHRONOLOGY_KINDS = {
   meeting: 'Meeting',
   external_decision: 'Police or prosecution decision',
   case_status: 'Case closed or reopened',
+  assessment: 'Assessment',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 

@@ -274,10 +274,15 @@ export async function listCaseWorkers(
   db: Kysely<Database>,
   authorityId: string,
   roles: readonly string[] = ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl'],
-): Promise<{ id: string; name: string; roles: Role[] }[]> {
+): Promise<{ id: string; name: string; roles: Role[]; trainings: Training[] }[]> {
   const rows = await db
     .selectFrom('users as u')
-    .select(['u.id', 'u.display_name', sql<Role[]>`array(select r.role from user_roles r where r.user_id = u.id order by r.role)`.as('roles')])
+    .select([
+      'u.id',
+      'u.display_name',
+      sql<Role[]>`array(select r.role from user_roles r where r.user_id = u.id order by r.role)`.as('roles'),
+      sql<Training[]>`array(select t.training from user_trainings t where t.user_id = u.id order by t.training)`.as('trainings'),
+    ])
     .where('u.authority_id', '=', authorityId)
     .where('u.active', '=', true)
     .where((eb) =>
@@ -291,7 +296,7 @@ export async function listCaseWorkers(
     )
     .orderBy('u.display_name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.display_name, roles: r.roles }));
+  return rows.map((r) => ({ id: r.id, name: r.display_name, roles: r.roles, trainings: r.trainings }));
 }
 
 export async function listAuthorities(db: Kysely<Database>) {

@@ -79,6 +79,15 @@ export async function authorizeChildRecord<T extends { authorityId: string; chil
   return record;
 }
 
+/** Those of these people who may already see the child's record (R-X-7): assigning work or naming an assessor gives no access. */
+export async function whoCanSee<T extends { id: string; roles: readonly Role[] }>(db: Db, authorityId: string, childId: string, people: readonly T[]): Promise<T[]> {
+  const facts = await children.childAccessFactsFor(db, people.map((p) => p.id), childId);
+  return people.filter((p) => {
+    const f = facts.get(p.id);
+    return f !== undefined && decideChildAccess({ id: p.id, authorityId, roles: p.roles }, f).allowed;
+  });
+}
+
 async function requireCaseRole(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, CASE_ROLES, action);
 }

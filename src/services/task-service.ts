@@ -1,14 +1,13 @@
 // Tasks from routing: a child's task list, "My tasks" across cases (overdue first), marking a
 // task done with a note, taking on a task, and a manager giving it to a named colleague (R-X-3).
 // Each change is in the child's chronology; completion resets the inactivity clock (R-THU-7).
-import { decideChildAccess } from '../domain/access.ts';
 import { londonToday } from '../domain/age.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as tasks from '../repositories/tasks.ts';
 import * as users from '../repositories/users.ts';
-import { authorizeChild, authorizeChildRecord } from './child-service.ts';
+import { authorizeChild, authorizeChildRecord, whoCanSee } from './child-service.ts';
 import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, transaction } from './context.ts';
 import { CASE_ROLES, type Role } from '../domain/roles.ts';
 
@@ -92,13 +91,7 @@ export function canAssignOthers(actor: Actor): boolean {
  */
 export async function assigneeOptions(db: Db, t: Pick<tasks.Task, 'authorityId' | 'childId' | 'ownerRole'>): Promise<{ id: string; name: string }[]> {
   const candidates = await users.listCaseWorkers(db, t.authorityId, t.ownerRole === 'screener' ? CASE_ROLES : [t.ownerRole]);
-  const facts = await children.childAccessFactsFor(db, candidates.map((c) => c.id), t.childId);
-  return candidates
-    .filter((c) => {
-      const f = facts.get(c.id);
-      return f !== undefined && decideChildAccess({ id: c.id, authorityId: t.authorityId, roles: c.roles }, f).allowed;
-    })
-    .map((c) => ({ id: c.id, name: c.name }));
+  return (await whoCanSee(db, t.authorityId, t.childId, candidates)).map((c) => ({ id: c.id, name: c.name }));
 }
 
 export async function assignTo(db: Db, actor: Actor, id: string, version: number, userId: string) {

@@ -19,6 +19,8 @@ export const paths = {
     revokeGrant: (id: string, grantId: string) => `/children/${id}/grants/${grantId}/revoke`,
     tasks: (id: string) => `/children/${id}/tasks`,
     meetings: (id: string) => `/children/${id}/meetings`,
+    assessments: (id: string) => `/children/${id}/assessments`,
+    planAssessment: (id: string) => `/children/${id}/assessments/new`,
     newExternalDecision: (id: string) => `/children/${id}/external-decisions/new`,
     externalDecisions: (id: string) => `/children/${id}/external-decisions`,
   },
@@ -45,6 +47,13 @@ export const paths = {
     create: (screeningId: string) => `/screenings/${screeningId}/referrals`,
     show: (id: string) => `/referrals/${id}`,
     decide: (id: string) => `/referrals/${id}/decision`,
+  },
+  assessments: {
+    show: (id: string) => `/assessments/${id}`,
+    stage: (id: string) => `/assessments/${id}/stage`,
+    outcome: (id: string) => `/assessments/${id}/outcome`,
+    share: (id: string) => `/assessments/${id}/share`,
+    complete: (id: string) => `/assessments/${id}/complete`,
   },
   tasks: {
     mine: () => '/tasks',

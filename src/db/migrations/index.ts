@@ -7,6 +7,7 @@ import * as m0005 from './0005_referrals.ts';
 import * as m0006 from './0006_meetings.ts';
 import * as m0007 from './0007_meeting_list_indexes.ts';
 import * as m0008 from './0008_case_closure.ts';
+import * as m0009 from './0009_assessments.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006_meetings': m0006,
   '0007_meeting_list_indexes': m0007,
   '0008_case_closure': m0008,
+  '0009_assessments': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

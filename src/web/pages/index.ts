@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import adminRoutes from './admin/routes.ts';
 import settingsRoutes from './admin/settings-routes.ts';
+import assessmentRoutes from './assessments/routes.ts';
 import auditRoutes from './audit/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import childRoutes from './children/routes.ts';
@@ -16,7 +17,7 @@ import signInRoutes from './sign-in/routes.ts';
 import taskRoutes from './tasks/routes.ts';
 
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const routes of [signInRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
+  for (const routes of [signInRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, assessmentRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
     await routes(app, deps);
   }
 }

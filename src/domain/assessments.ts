@@ -1,0 +1,176 @@
+// AIM assessments as decision support: which model the procedure names for the child's age or
+// developmental stage (R-X-2, R-KEN-11, R-THU-5, R-NYO-7, R-NEL-10), who may assess (R-X-5,
+// R-NYO-9: co-worked, led by a trained practitioner; R-NYO-12: not the child harmed's social
+// worker, and care over an assessor who was the appropriate adult at the PACE interview), when
+// only a Stage One paperwork assessment is possible (R-NYO-10), the four stages (R-NYO-9), the
+// outcome sheet (R-NYO-13) and sharing the report (R-NYO-14). We record ratings and formulation in
+// the assessors' words, never the licensed AIM item texts. Pure: the services store and audit.
+import { TRAINING_LABELS, type Training } from './roles.ts';
+
+export const ASSESSMENT_MODEL_IDS = ['aim_under_12', 'aim2', 'aim3'] as const;
+export type AssessmentModelId = (typeof ASSESSMENT_MODEL_IDS)[number];
+
+export const ASSESSMENT_MODELS: Record<AssessmentModelId, { label: string; training: Training }> = {
+  aim_under_12: { label: 'AIM under-12s assessment', training: 'aim_under_12' },
+  aim2: { label: 'AIM2 assessment', training: 'aim2' },
+  aim3: { label: 'AIM3 assessment', training: 'aim3' },
+};
+
+export const TRAINED_LEAD = { clause: 'north-yorkshire §7, App. 2', requirement: 'R-NYO-9' } as const;
+export const ASSESSOR_CONFLICTS = { clause: 'north-yorkshire App. 2', requirement: 'R-NYO-12' } as const;
+export const DENIAL_RULE = { clause: 'north-yorkshire §7, App. 2', requirement: 'R-NYO-10' } as const;
+
+/** The four stages (north-yorkshire §7, R-NYO-9). A Stage One paperwork assessment has no interviews. */
+export const STAGES = [
+  { n: 1, label: 'Stage 1: information gathered from the agencies involved' },
+  { n: 2, label: 'Stage 2: interviews with the young person and their parents or carers' },
+  { n: 3, label: 'Stage 3: outcome sheet completed' },
+  { n: 4, label: 'Stage 4: report written and presented to an inter-agency meeting' },
+] as const;
+export type StageNumber = (typeof STAGES)[number]['n'];
+
+/** The four domains of the outcome sheet (north-yorkshire App. 2, R-NYO-13). */
+export const DOMAINS = [
+  { id: 'offence', label: 'Sexual and non-sexual harmful behaviour' },
+  { id: 'developmental', label: 'Developmental' },
+  { id: 'family', label: 'Family' },
+  { id: 'environment', label: 'Environment' },
+] as const;
+export type DomainId = (typeof DOMAINS)[number]['id'];
+export const PROFILE_CELLS = [
+  { id: 'staticConcerns', label: 'Static concerns' },
+  { id: 'dynamicConcerns', label: 'Dynamic concerns' },
+  { id: 'staticStrengths', label: 'Static strengths' },
+  { id: 'dynamicStrengths', label: 'Dynamic strengths' },
+] as const;
+export type ProfileCell = (typeof PROFILE_CELLS)[number]['id'];
+
+export const SUPERVISION_LEVELS = [
+  { id: 'low', label: 'Low' },
+  { id: 'medium', label: 'Medium' },
+  { id: 'high', label: 'High' },
+] as const;
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number]['id'];
+
+export const INTERVENTION_AREAS = [
+  { id: 'youngPerson', label: 'Areas for intervention with the young person' },
+  { id: 'family', label: 'Areas for intervention with the family' },
+  { id: 'environment', label: 'Areas for intervention in the living environment' },
+] as const;
+export type InterventionArea = (typeof INTERVENTION_AREAS)[number]['id'];
+
+export interface FormProblem {
+  field: string;
+  message: string;
+}
+
+export interface Assessor {
+  id: string;
+  name: string;
+  trainings: readonly Training[];
+}
+
+export interface PlanInput {
+  leadId: string;
+  coId: string;
+  /** Did either assessor act as the appropriate adult at the child's PACE interview? */
+  appropriateAdult: '' | 'none' | 'lead' | 'co';
+  appropriateAdultReason: string;
+  prosecutionLikely: '' | 'yes' | 'no';
+  denies: '' | 'yes' | 'no';
+  legalRepAgreed: '' | 'yes' | 'no';
+  participates: '' | 'yes' | 'no';
+}
+
+export interface PlanFacts {
+  model: AssessmentModelId;
+  /** Accounts that may be chosen as assessors. */
+  assessors: readonly Assessor[];
+  /** Social workers allocated to a child harmed by this child (R-NYO-12). */
+  victimWorkers: ReadonlyMap<string, string>;
+}
+
+export type AssessmentMode = 'full' | 'stage_one_only';
+
+/** Interviews need the child's participation and, when a child likely to be prosecuted denies the offence, a legal representative's explicit agreement (R-NYO-10). */
+export function assessmentMode(input: Pick<PlanInput, 'prosecutionLikely' | 'denies' | 'legalRepAgreed' | 'participates'>): { mode: AssessmentMode; why: string } {
+  if (input.participates === 'no') return { mode: 'stage_one_only', why: 'The young person does not agree to take part: a Stage One paperwork assessment, likely to give a limited outcome.' };
+  if (input.prosecutionLikely === 'yes' && input.denies === 'yes' && input.legalRepAgreed !== 'yes') {
+    return { mode: 'stage_one_only', why: 'Likely to be prosecuted and denies the offence, with no legal representative’s explicit agreement to interviews: a Stage One paperwork assessment, likely to give a limited outcome.' };
+  }
+  return { mode: 'full', why: 'Interviews with the young person and their family can take place.' };
+}
+
+/** Everything wrong with a planned assessment, at once, in GOV.UK wording. */
+export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] {
+  const problems: FormProblem[] = [];
+  const model = ASSESSMENT_MODELS[facts.model];
+  const trainingName = TRAINING_LABELS[model.training];
+  const lead = facts.assessors.find((a) => a.id === input.leadId);
+  const co = facts.assessors.find((a) => a.id === input.coId);
+  if (!input.leadId) problems.push({ field: 'leadId', message: 'Select who will lead the assessment' });
+  else if (!lead) problems.push({ field: 'leadId', message: 'Select a lead assessor from the list' });
+  else if (!lead.trainings.includes(model.training)) {
+    problems.push({ field: 'leadId', message: `Select a lead assessor trained in ${trainingName}: only trained practitioners lead (${TRAINED_LEAD.clause}, ${TRAINED_LEAD.requirement})` });
+  }
+  if (!input.coId) problems.push({ field: 'coId', message: 'Select the co-assessor: assessments are co-worked' });
+  else if (!co) problems.push({ field: 'coId', message: 'Select a co-assessor from the list' });
+  else if (input.coId === input.leadId) problems.push({ field: 'coId', message: 'Select a co-assessor who is not the lead assessor' });
+  for (const [field, a] of [['leadId', lead], ['coId', co]] as const) {
+    if (a && facts.victimWorkers.has(a.id) && !problems.some((p) => p.field === field)) {
+      problems.push({ field, message: `Select someone else: ${a.name} is the social worker of the child harmed and must not be involved in the assessment (${ASSESSOR_CONFLICTS.clause}, ${ASSESSOR_CONFLICTS.requirement})` });
+    }
+  }
+  if (!input.appropriateAdult) problems.push({ field: 'appropriateAdult', message: 'Select whether either assessor was the appropriate adult at the young person’s police interview' });
+  else if (input.appropriateAdult !== 'none' && !input.appropriateAdultReason.trim()) {
+    problems.push({ field: 'appropriateAdultReason', message: 'Enter why the assessor is still suitable, having been the appropriate adult at the police interview' });
+  }
+  if (!input.participates) problems.push({ field: 'participates', message: 'Select whether the young person agrees to take part' });
+  if (!input.prosecutionLikely) problems.push({ field: 'prosecutionLikely', message: 'Select whether the young person is likely to be prosecuted' });
+  if (!input.denies) problems.push({ field: 'denies', message: 'Select whether the young person denies the behaviour' });
+  if (input.prosecutionLikely === 'yes' && input.denies === 'yes' && !input.legalRepAgreed) {
+    problems.push({ field: 'legalRepAgreed', message: 'Select whether a legal representative has explicitly agreed to the interviews' });
+  }
+  if (input.appropriateAdultReason.length > 2000) problems.push({ field: 'appropriateAdultReason', message: 'The reason must be 2000 characters or fewer' });
+  return problems;
+}
+
+/** The next stage to record, or null when all are done. A Stage One paperwork assessment skips the interviews (R-NYO-10). */
+export function nextStage(mode: AssessmentMode, done: Partial<Record<StageNumber, string>>): StageNumber | null {
+  for (const s of STAGES) {
+    if (s.n === 2 && mode === 'stage_one_only') continue;
+    if (!done[s.n]) return s.n;
+  }
+  return null;
+}
+
+export interface OutcomeSheet {
+  profile: Record<DomainId, Record<ProfileCell, string>>;
+  mostConcern: DomainId[];
+  supervision: SupervisionLevel | '';
+  intervention: Record<InterventionArea, string>;
+}
+
+const MAX_TEXT = 4000;
+
+/** The outcome sheet needs the level of supervision, the domains of most concern, and at least one concern or strength recorded (R-NYO-13). */
+export function outcomeProblems(sheet: OutcomeSheet): FormProblem[] {
+  const problems: FormProblem[] = [];
+  const cells = DOMAINS.flatMap((d) => PROFILE_CELLS.map((c) => ({ field: `${d.id}-${c.id}`, text: sheet.profile[d.id][c.id] })));
+  if (!cells.some((c) => c.text.trim())) problems.push({ field: `${DOMAINS[0].id}-${PROFILE_CELLS[0].id}`, message: 'Enter at least one concern or strength in the four domains' });
+  for (const c of cells) if (c.text.length > MAX_TEXT) problems.push({ field: c.field, message: `Each box must be ${MAX_TEXT} characters or fewer` });
+  if (!sheet.mostConcern.length) problems.push({ field: 'mostConcern', message: 'Select the domains of most concern' });
+  if (!sheet.supervision) problems.push({ field: 'supervision', message: 'Select the level of supervision the young person needs' });
+  for (const a of INTERVENTION_AREAS) if (sheet.intervention[a.id].length > MAX_TEXT) problems.push({ field: `intervention-${a.id}`, message: `Each box must be ${MAX_TEXT} characters or fewer` });
+  return problems;
+}
+
+/** What stands between an assessment and completion: every stage, the outcome sheet, and the report shared with the young person and parents (R-NYO-14). */
+export function completionProblems(a: { mode: AssessmentMode; stages: Partial<Record<StageNumber, string>>; hasOutcome: boolean; sharedOn: string | null }): string[] {
+  const missing: string[] = [];
+  const next = nextStage(a.mode, a.stages);
+  if (next !== null) missing.push(`Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}`);
+  if (!a.hasOutcome) missing.push('Record the outcome sheet');
+  if (!a.sharedOn) missing.push('Record when the report was shared with the young person and their parents or carers');
+  return missing;
+}

@@ -1,0 +1,155 @@
+// AIM assessments: stored as planned, then each stage, the outcome sheet, the sharing of the
+// report and completion, each a versioned change (a stale save changes nothing).
+import { type Kysely, sql } from 'kysely';
+import type { AssessmentModelId, AssessmentMode, OutcomeSheet, StageNumber } from '../domain/assessments.ts';
+import type { AssessmentChecks, Database } from '../db/types.ts';
+
+export interface Assessment {
+  id: string;
+  authorityId: string;
+  childId: string;
+  childName: string;
+  model: AssessmentModelId;
+  modelName: string;
+  packVersion: string;
+  clause: string;
+  requirementId: string;
+  leadAssessorId: string;
+  leadAssessorName: string;
+  coAssessorId: string;
+  coAssessorName: string;
+  mode: AssessmentMode;
+  modeReason: string;
+  checks: AssessmentChecks;
+  stages: Partial<Record<StageNumber, string>>;
+  outcome: OutcomeSheet | null;
+  sharedOn: string | null;
+  disagreements: string;
+  status: 'in_progress' | 'completed';
+  completedAt: Date | null;
+  completedByName: string | null;
+  createdAt: Date;
+  createdByName: string;
+  version: number;
+}
+
+export type NewAssessment = Pick<
+  Assessment,
+  'authorityId' | 'childId' | 'model' | 'modelName' | 'packVersion' | 'clause' | 'requirementId' | 'leadAssessorId' | 'coAssessorId' | 'mode' | 'modeReason' | 'checks'
+> & { createdBy: string };
+
+export async function insertAssessment(db: Kysely<Database>, a: NewAssessment): Promise<string> {
+  const row = await db
+    .insertInto('assessments')
+    .values({
+      authority_id: a.authorityId,
+      child_id: a.childId,
+      model: a.model,
+      model_name: a.modelName,
+      pack_version: a.packVersion,
+      clause: a.clause,
+      requirement_id: a.requirementId,
+      lead_assessor_id: a.leadAssessorId,
+      co_assessor_id: a.coAssessorId,
+      mode: a.mode,
+      mode_reason: a.modeReason,
+      checks: JSON.stringify(a.checks),
+      created_by: a.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+function baseQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('assessments as a')
+    .innerJoin('children as c', 'c.id', 'a.child_id')
+    .innerJoin('users as l', 'l.id', 'a.lead_assessor_id')
+    .innerJoin('users as co', 'co.id', 'a.co_assessor_id')
+    .innerJoin('users as cr', 'cr.id', 'a.created_by')
+    .leftJoin('users as cb', 'cb.id', 'a.completed_by')
+    .selectAll('a')
+    .select([
+      sql<string>`c.first_name || ' ' || c.last_name`.as('child_name'),
+      'l.display_name as lead_name',
+      'co.display_name as co_name',
+      'cr.display_name as created_by_name',
+      'cb.display_name as completed_by_name',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toAssessment(r: Row): Assessment {
+  return {
+    id: r.id,
+    authorityId: r.authority_id,
+    childId: r.child_id,
+    childName: r.child_name,
+    model: r.model,
+    modelName: r.model_name,
+    packVersion: r.pack_version,
+    clause: r.clause,
+    requirementId: r.requirement_id,
+    leadAssessorId: r.lead_assessor_id,
+    leadAssessorName: r.lead_name,
+    coAssessorId: r.co_assessor_id,
+    coAssessorName: r.co_name,
+    mode: r.mode,
+    modeReason: r.mode_reason,
+    checks: r.checks,
+    stages: r.stages as Partial<Record<StageNumber, string>>,
+    outcome: r.outcome as OutcomeSheet | null,
+    sharedOn: r.shared_on,
+    disagreements: r.disagreements,
+    status: r.status,
+    completedAt: r.completed_at,
+    completedByName: r.completed_by_name,
+    createdAt: r.created_at,
+    createdByName: r.created_by_name,
+    version: r.version,
+  };
+}
+
+export async function findAssessment(db: Kysely<Database>, id: string): Promise<Assessment | undefined> {
+  const r = await baseQuery(db).where('a.id', '=', id).executeTakeFirst();
+  return r ? toAssessment(r) : undefined;
+}
+
+export async function assessmentsForChild(db: Kysely<Database>, childId: string): Promise<Assessment[]> {
+  return (await baseQuery(db).where('a.child_id', '=', childId).orderBy('a.created_at', 'desc').execute()).map(toAssessment);
+}
+
+/** One versioned change to an assessment still in progress; false when stale or completed. */
+async function update(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: { stages?: string; outcome?: string; shared_on?: string; disagreements?: string; status?: 'completed'; completed_at?: Date; completed_by?: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('assessments')
+    .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'in_progress')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function recordStages(db: Kysely<Database>, id: string, version: number, stages: Partial<Record<StageNumber, string>>) {
+  return update(db, id, version, { stages: JSON.stringify(stages) });
+}
+
+export function saveOutcome(db: Kysely<Database>, id: string, version: number, outcome: OutcomeSheet) {
+  return update(db, id, version, { outcome: JSON.stringify(outcome) });
+}
+
+export function recordSharing(db: Kysely<Database>, id: string, version: number, sharedOn: string, disagreements: string) {
+  return update(db, id, version, { shared_on: sharedOn, disagreements });
+}
+
+export function completeAssessment(db: Kysely<Database>, id: string, version: number, by: string) {
+  return update(db, id, version, { status: 'completed', completed_at: new Date(), completed_by: by });
+}

@@ -1,0 +1,207 @@
+// AIM assessments of the child who harmed: planned from the child's record with the model the
+// procedure names for their age or developmental stage (R-X-2, R-KEN-11, R-THU-5, R-NYO-7,
+// R-NEL-10), two assessors checked against the rules (R-X-5, R-NYO-9, R-NYO-12), the mode
+// (full, or Stage One paperwork only, R-NYO-10), then the stages, the outcome sheet (R-NYO-13),
+// the report shared with the young person and parents (R-NYO-14) and completion. Each change is
+// permission-checked, written with a chronology entry and audited in one transaction.
+import {
+  ASSESSMENT_MODELS,
+  DOMAINS,
+  INTERVENTION_AREAS,
+  type OutcomeSheet,
+  type PlanInput,
+  STAGES,
+  SUPERVISION_LEVELS,
+  assessmentMode,
+  completionProblems,
+  nextStage,
+  outcomeProblems,
+  planProblems,
+} from '../domain/assessments.ts';
+import { londonToday } from '../domain/age.ts';
+import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
+import type { Role } from '../domain/roles.ts';
+import { ageRules } from '../domain/screening.ts';
+import { getPack } from '../procedures/index.ts';
+import * as assessments from '../repositories/assessments.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as users from '../repositories/users.ts';
+import { authorizeChild, authorizeChildRecord, whoCanSee } from './child-service.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, transaction } from './context.ts';
+
+/** Who plans assessments and may be chosen as an assessor. */
+const ASSESSING_ROLES: readonly Role[] = ['social_worker', 'aim_practitioner', 'youth_justice', 'team_manager'];
+
+export function canPlanAssessments(actor: Actor): boolean {
+  return actor.user.roles.some((r) => ASSESSING_ROLES.includes(r));
+}
+
+/** What the plan page needs: the model the procedure names, the possible assessors, and why planning may not be possible. */
+export async function planOptions(db: Db, actor: Actor, childId: string) {
+  await authorizeChild(db, actor, childId, 'assessment.plan');
+  if (!canPlanAssessments(actor)) {
+    await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'missing_role');
+    throw new ForbiddenError();
+  }
+  const child = await children.findChild(db, childId);
+  if (!child) throw new NotFoundError();
+  const pack = getPack(child.authorityId);
+  if (!pack) throw new NotFoundError();
+  const today = londonToday();
+  const ages = ageRules(pack, child, today, today);
+  const existing = await assessments.assessmentsForChild(db, childId);
+  // Assessors must already see the child's record (R-X-7): allocate or grant access first.
+  const candidates = await whoCanSee(db, child.authorityId, childId, await users.listCaseWorkers(db, child.authorityId, ASSESSING_ROLES));
+  const victimWorkers = new Map(
+    (await children.otherSideWorkers(db, childId)).filter((w) => w.thisRole === 'displayed' && w.otherWorkerId).map((w) => [w.otherWorkerId!, w.otherWorkerName ?? '']),
+  );
+  const model = ages.assessmentModel?.model ? ages.assessmentModel : null;
+  let cannot: string | null = null;
+  if (!(await children.displayedBehaviour(db, childId))) cannot = 'An AIM assessment is of a child who displayed harmful sexual behaviour: no submitted incident records that this child did.';
+  else if (!model) cannot = ages.assessmentModel ? `The procedure names no AIM assessment for this child: ${ages.assessmentModel.name} (${ages.assessmentModel.clause}, ${ages.assessmentModel.requirement}).` : 'The procedure names no AIM assessment for a child of this age.';
+  else if (existing.some((a) => a.status === 'in_progress')) cannot = 'An assessment is already in progress for this child: complete it before planning another.';
+  return { child, pack, ages, model, modelId: model?.model ?? null, assessors: candidates.map((c) => ({ id: c.id, name: c.name, trainings: c.trainings })), victimWorkers, cannot };
+}
+
+export async function plan(db: Db, actor: Actor, childId: string, input: PlanInput): Promise<string> {
+  const o = await planOptions(db, actor, childId);
+  if (o.cannot || !o.model || !o.modelId) throw new ValidationError([{ field: 'leadId', message: o.cannot ?? 'No AIM assessment applies' }]);
+  const problems = planProblems({ model: o.modelId, assessors: o.assessors, victimWorkers: o.victimWorkers }, input);
+  if (problems.length) {
+    if (problems.some((p) => p.message.includes('R-NYO-12'))) await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
+    throw new ValidationError(problems);
+  }
+  const mode = assessmentMode(input);
+  const lead = o.assessors.find((a) => a.id === input.leadId)!;
+  const co = o.assessors.find((a) => a.id === input.coId)!;
+  const model = o.model;
+  return transaction(db, async (trx) => {
+    const id = await assessments.insertAssessment(trx, {
+      authorityId: o.child.authorityId,
+      childId,
+      model: o.modelId!,
+      modelName: model.name,
+      packVersion: o.pack.version,
+      clause: model.clause,
+      requirementId: model.requirement,
+      leadAssessorId: lead.id,
+      coAssessorId: co.id,
+      mode: mode.mode,
+      modeReason: mode.why,
+      checks: {
+        appropriateAdult: input.appropriateAdult as 'none' | 'lead' | 'co',
+        appropriateAdultReason: input.appropriateAdult === 'none' ? '' : input.appropriateAdultReason.trim(),
+        prosecutionLikely: input.prosecutionLikely === 'yes',
+        denies: input.denies === 'yes',
+        legalRepAgreed: input.prosecutionLikely === 'yes' && input.denies === 'yes' ? input.legalRepAgreed === 'yes' : null,
+        participates: input.participates === 'yes',
+      },
+      createdBy: actor.user.id,
+    });
+    const label = ASSESSMENT_MODELS[o.modelId!].label;
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'assessment',
+      summary: `${label} planned: led by ${lead.name} with ${co.name}.${mode.mode === 'stage_one_only' ? ' Stage One paperwork only.' : ''}`,
+    });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'assessment.plan', entityType: 'assessment', entityId: id, outcome: 'ok', details: { childId, model: o.modelId, mode: mode.mode } }));
+    return id;
+  });
+}
+
+async function authorized(db: Db, actor: Actor, id: string, action: string) {
+  return authorizeChildRecord(db, actor, id, action, 'assessment', (x) => assessments.findAssessment(db, x));
+}
+
+function canEdit(actor: Actor, a: assessments.Assessment): boolean {
+  return a.status === 'in_progress' && (a.leadAssessorId === actor.user.id || a.coAssessorId === actor.user.id || actor.user.roles.includes('team_manager'));
+}
+
+export async function viewAssessment(db: Db, actor: Actor, id: string) {
+  const a = await authorized(db, actor, id, 'assessment.view');
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.view', entityType: 'assessment', entityId: id, outcome: 'ok' })));
+  return { assessment: a, canEdit: canEdit(actor, a), next: nextStage(a.mode, a.stages), missing: completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, sharedOn: a.sharedOn }), today: londonToday() };
+}
+
+export async function childAssessments(db: Db, actor: Actor, childId: string) {
+  await authorizeChild(db, actor, childId, 'assessments.view');
+  const list = await assessments.assessmentsForChild(db, childId);
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessments.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  return list;
+}
+
+async function editable(db: Db, actor: Actor, id: string, action: string) {
+  const a = await authorized(db, actor, id, action);
+  if (!canEdit(actor, a)) {
+    await auditRefusal(db, actor, action, 'assessment', id, a.status === 'completed' ? 'completed' : 'not_an_assessor');
+    throw new ForbiddenError();
+  }
+  return a;
+}
+
+/** Saves one change with its chronology entry and audit event; a stale version changes nothing. */
+async function save(db: Db, actor: Actor, a: assessments.Assessment, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
+  await transaction(db, async (trx) => {
+    if (!(await write(trx))) throw new ConflictError(null, null, []);
+    await addChronologyEntry(trx, { childId: a.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'assessment', summary });
+    await appendAuditEvent(trx, auditFor(actor, { action, entityType: 'assessment', entityId: a.id, outcome: 'ok', details: { childId: a.childId, ...details } }));
+  });
+}
+
+/** Records the next stage as done on a date, in order, never before the stage before it (R-NYO-9). */
+export async function recordStage(db: Db, actor: Actor, id: string, version: number, stage: number, date: DateParts) {
+  const a = await editable(db, actor, id, 'assessment.stage');
+  const next = nextStage(a.mode, a.stages);
+  const errors: { field: string; message: string }[] = [];
+  if (next === null || stage !== next) errors.push({ field: 'stage', message: next === null ? 'Every stage is already recorded' : `Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()} first` });
+  const parsed = parseDateParts(date, 'Date the stage was done', 'Enter the date the stage was done', { past: true, today: londonToday() });
+  if ('error' in parsed) errors.push({ field: 'stageDate', message: parsed.error });
+  const previous = Object.values(a.stages).sort().pop();
+  if ('iso' in parsed && previous && parsed.iso < previous) errors.push({ field: 'stageDate', message: 'Date the stage was done must be the same as or after the stage before it' });
+  if (errors.length || !('iso' in parsed) || next === null) throw new ValidationError(errors);
+  const stages = { ...a.stages, [next]: parsed.iso };
+  await save(db, actor, a, 'assessment.stage', `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}.`, (trx) => assessments.recordStages(trx, id, version, stages), { stage: next });
+}
+
+export async function saveOutcome(db: Db, actor: Actor, id: string, version: number, sheet: OutcomeSheet) {
+  const a = await editable(db, actor, id, 'assessment.outcome');
+  const problems = outcomeProblems(sheet);
+  if (problems.length) throw new ValidationError(problems);
+  const supervision = SUPERVISION_LEVELS.find((l) => l.id === sheet.supervision)!.label.toLowerCase();
+  const most = DOMAINS.filter((d) => sheet.mostConcern.includes(d.id)).map((d) => d.label.toLowerCase()).join(', ');
+  const clean: OutcomeSheet = {
+    profile: sheet.profile,
+    mostConcern: DOMAINS.filter((d) => sheet.mostConcern.includes(d.id)).map((d) => d.id),
+    supervision: sheet.supervision,
+    intervention: Object.fromEntries(INTERVENTION_AREAS.map((x) => [x.id, sheet.intervention[x.id].trim()])) as OutcomeSheet['intervention'],
+  };
+  await save(db, actor, a, 'assessment.outcome', `${ASSESSMENT_MODELS[a.model].label}: outcome sheet recorded. Level of supervision: ${supervision}. Most concern: ${most}.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`, (trx) =>
+    assessments.saveOutcome(trx, id, version, clean),
+  );
+}
+
+/** The report is shared with the young person and parents, and disagreements noted, before other professionals see it (R-NYO-14). */
+export async function recordSharing(db: Db, actor: Actor, id: string, version: number, date: DateParts, disagreementsInput: string) {
+  const a = await editable(db, actor, id, 'assessment.share');
+  const errors: { field: string; message: string }[] = [];
+  if (!a.outcome) errors.push({ field: 'sharedOn', message: 'Record the outcome sheet before sharing the report' });
+  const parsed = parseDateParts(date, 'Date the report was shared', 'Enter the date the report was shared with the young person and their parents or carers', { past: true, today: londonToday() });
+  if ('error' in parsed) errors.push({ field: 'sharedOn', message: parsed.error });
+  const disagreements = disagreementsInput.trim();
+  if (disagreements.length > 4000) errors.push({ field: 'disagreements', message: 'Areas of disagreement must be 4000 characters or fewer' });
+  if (errors.length || !('iso' in parsed)) throw new ValidationError(errors);
+  await save(db, actor, a, 'assessment.share', `${ASSESSMENT_MODELS[a.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`, (trx) =>
+    assessments.recordSharing(trx, id, version, parsed.iso, disagreements),
+  );
+}
+
+export async function complete(db: Db, actor: Actor, id: string, version: number) {
+  const a = await editable(db, actor, id, 'assessment.complete');
+  const missing = completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, sharedOn: a.sharedOn });
+  if (missing.length) throw new ValidationError(missing.map((m) => ({ field: 'complete', message: m })));
+  await save(db, actor, a, 'assessment.complete', `${ASSESSMENT_MODELS[a.model].label} completed.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`, (trx) => assessments.completeAssessment(trx, id, version, actor.user.id));
+}

@@ -1,0 +1,196 @@
+// AIM assessments: the child's Assessments tab, planning an assessment (model, assessors, the
+// checks that decide whether interviews can take place), and the assessment page with its
+// stages, outcome sheet, sharing of the report and completion (R-KEN-11, R-NYO-9..14, R-X-5).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ASSESSMENT_MODELS,
+  DOMAINS,
+  INTERVENTION_AREAS,
+  type OutcomeSheet,
+  PROFILE_CELLS,
+  type PlanInput,
+  STAGES,
+  SUPERVISION_LEVELS,
+} from '../../../domain/assessments.ts';
+import { TRAINING_LABELS } from '../../../domain/roles.ts';
+import * as assessmentService from '../../../services/assessment-service.ts';
+import * as childService from '../../../services/child-service.ts';
+import { ValidationError } from '../../../services/context.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
+import { type Body, type DateParts, dateParts, errorView, list, str } from '../../forms.ts';
+import { paths } from '../../paths.ts';
+
+const EMPTY_PLAN: PlanInput = { leadId: '', coId: '', appropriateAdult: '', appropriateAdultReason: '', prosecutionLikely: '', denies: '', legalRepAgreed: '', participates: '' };
+const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
+
+function emptySheet(): OutcomeSheet {
+  return {
+    profile: Object.fromEntries(DOMAINS.map((d) => [d.id, Object.fromEntries(PROFILE_CELLS.map((c) => [c.id, '']))])) as OutcomeSheet['profile'],
+    mostConcern: [],
+    supervision: '',
+    intervention: Object.fromEntries(INTERVENTION_AREAS.map((a) => [a.id, ''])) as OutcomeSheet['intervention'],
+  };
+}
+
+function sheetFromBody(body: Body): OutcomeSheet {
+  const sheet = emptySheet();
+  for (const d of DOMAINS) for (const c of PROFILE_CELLS) sheet.profile[d.id][c.id] = str(body, `${d.id}-${c.id}`);
+  sheet.mostConcern = list(body, 'mostConcern').filter((x): x is OutcomeSheet['mostConcern'][number] => DOMAINS.some((d) => d.id === x));
+  const supervision = str(body, 'supervision');
+  sheet.supervision = SUPERVISION_LEVELS.some((l) => l.id === supervision) ? (supervision as OutcomeSheet['supervision']) : '';
+  for (const a of INTERVENTION_AREAS) sheet.intervention[a.id] = str(body, `intervention-${a.id}`);
+  return sheet;
+}
+
+const yesNo = (v: string) => (v === 'yes' || v === 'no' ? v : '');
+
+function planFromBody(body: Body): PlanInput {
+  const aa = str(body, 'appropriateAdult');
+  return {
+    leadId: str(body, 'leadId'),
+    coId: str(body, 'coId'),
+    appropriateAdult: aa === 'none' || aa === 'lead' || aa === 'co' ? aa : '',
+    appropriateAdultReason: str(body, 'appropriateAdultReason'),
+    prosecutionLikely: yesNo(str(body, 'prosecutionLikely')),
+    denies: yesNo(str(body, 'denies')),
+    legalRepAgreed: yesNo(str(body, 'legalRepAgreed')),
+    participates: yesNo(str(body, 'participates')),
+  };
+}
+
+/** Errors on a date go to its day box; on a checkbox group or radios, to the first option. */
+function withHrefs(errors: readonly { field: string; message: string }[]) {
+  const dates = new Set(['stageDate', 'sharedOn']);
+  return errors.map((e) => (dates.has(e.field) ? { ...e, href: `#${e.field}-day` } : e));
+}
+
+export default async function assessmentRoutes(app: FastifyInstance, { db }: AppDeps) {
+  app.get('/children/:id/assessments', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: string };
+    const list = await assessmentService.childAssessments(db, actor, id);
+    const { child } = await childService.viewChild(db, actor, id);
+    return reply.page('pages/assessments/child.njk', {
+      pageTitle: `Assessments: ${child.firstName} ${child.lastName}`,
+      child,
+      assessments: list.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
+      canPlan: assessmentService.canPlanAssessments(actor),
+    });
+  });
+
+  async function renderPlan(request: FastifyRequest, reply: FastifyReply, values: PlanInput, extra: Record<string, unknown> = {}) {
+    const { id } = request.params as { id: string };
+    const o = await assessmentService.planOptions(db, actorOf(request), id);
+    const training = o.modelId ? ASSESSMENT_MODELS[o.modelId].training : null;
+    const assessorItems = (chosen: string) => [
+      { value: '', text: 'Select a person' },
+      ...o.assessors.map((a) => ({
+        value: a.id,
+        text: `${a.name}${training && a.trainings.includes(training) ? ` (${TRAINING_LABELS[training]} trained)` : ''}${o.victimWorkers.has(a.id) ? ' (social worker of the child harmed)' : ''}`,
+        selected: a.id === chosen,
+      })),
+    ];
+    const radios = (name: keyof PlanInput, items: { value: string; text: string }[]) => items.map((i) => ({ ...i, checked: values[name] === i.value }));
+    const yn = (name: keyof PlanInput) => radios(name, [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }]);
+    return reply.page('pages/assessments/plan.njk', {
+      pageTitle: `Plan an AIM assessment: ${o.child.firstName} ${o.child.lastName}`,
+      backLink: paths.children.assessments(id),
+      child: o.child,
+      model: o.model,
+      modelLabel: o.modelId ? ASSESSMENT_MODELS[o.modelId].label : null,
+      trainingLabel: training ? TRAINING_LABELS[training] : null,
+      cannot: o.cannot,
+      leadItems: assessorItems(values.leadId),
+      coItems: assessorItems(values.coId),
+      appropriateAdultItems: radios('appropriateAdult', [
+        { value: 'none', text: 'No' },
+        { value: 'lead', text: 'Yes, the lead assessor' },
+        { value: 'co', text: 'Yes, the co-assessor' },
+      ]),
+      participatesItems: yn('participates'),
+      prosecutionItems: yn('prosecutionLikely'),
+      deniesItems: yn('denies'),
+      legalRepItems: yn('legalRepAgreed'),
+      values,
+      ...extra,
+    });
+  }
+
+  app.get('/children/:id/assessments/new', (request, reply) => renderPlan(request, reply, EMPTY_PLAN));
+
+  app.post('/children/:id/assessments/new', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = planFromBody(request.body as Body);
+    try {
+      const assessmentId = await assessmentService.plan(db, actorOf(request), id, values);
+      request.session.flash = { title: 'Assessment planned' };
+      return reply.redirect(paths.assessments.show(assessmentId), 303);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderPlan(request, reply.code(400), values, { errors: errorView(err.errors) });
+    }
+  });
+
+  async function renderShow(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { id } = request.params as { id: string };
+    const v = await assessmentService.viewAssessment(db, actorOf(request), id);
+    const a = v.assessment;
+    const sheet = (extra['sheet'] as OutcomeSheet | undefined) ?? a.outcome ?? emptySheet();
+    return reply.page('pages/assessments/show.njk', {
+      pageTitle: `${ASSESSMENT_MODELS[a.model].label}: ${a.childName}`,
+      backLink: paths.children.assessments(a.childId),
+      a,
+      label: ASSESSMENT_MODELS[a.model].label,
+      canEdit: v.canEdit,
+      missing: v.missing,
+      stages: STAGES.filter((s) => !(s.n === 2 && a.mode === 'stage_one_only')).map((s) => ({ ...s, done: a.stages[s.n] ?? null })),
+      next: v.next === null ? null : STAGES.find((s) => s.n === v.next),
+      domains: DOMAINS.map((d) => ({ ...d, cells: PROFILE_CELLS.map((c) => ({ ...c, name: `${d.id}-${c.id}`, value: sheet.profile[d.id][c.id] })) })),
+      mostConcernItems: DOMAINS.map((d) => ({ value: d.id, text: d.label, checked: sheet.mostConcern.includes(d.id) })),
+      supervisionItems: SUPERVISION_LEVELS.map((l) => ({ value: l.id, text: l.label, checked: sheet.supervision === l.id })),
+      supervisionLabel: SUPERVISION_LEVELS.find((l) => l.id === a.outcome?.supervision)?.label ?? null,
+      mostConcernLabels: DOMAINS.filter((d) => a.outcome?.mostConcern.includes(d.id)).map((d) => d.label),
+      interventionAreas: INTERVENTION_AREAS.map((x) => ({ ...x, name: `intervention-${x.id}`, value: sheet.intervention[x.id], saved: a.outcome?.intervention[x.id] ?? '' })),
+      stageDate: EMPTY_DATE,
+      sharedOn: EMPTY_DATE,
+      disagreements: a.disagreements,
+      ...extra,
+    });
+  }
+
+  app.get('/assessments/:id', (request, reply) => renderShow(request, reply));
+
+  const post = (path: string, flash: string, act: (request: FastifyRequest, id: string, body: Body, version: number) => Promise<void>, keep: (body: Body) => Record<string, unknown>) =>
+    app.post(path, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as Body;
+      try {
+        await act(request, id, body, Number(str(body, 'version')));
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return renderShow(request, reply.code(400), { ...keep(body), errors: errorView(withHrefs(err.errors)) });
+      }
+      request.session.flash = { title: flash };
+      return reply.redirect(paths.assessments.show(id), 303);
+    });
+
+  post(
+    '/assessments/:id/stage',
+    'Stage recorded',
+    (request, id, body, version) => assessmentService.recordStage(db, actorOf(request), id, version, Number(str(body, 'stage')), dateParts(body, 'stageDate')),
+    (body) => ({ stageDate: dateParts(body, 'stageDate') }),
+  );
+  post(
+    '/assessments/:id/outcome',
+    'Outcome sheet saved',
+    (request, id, body, version) => assessmentService.saveOutcome(db, actorOf(request), id, version, sheetFromBody(body)),
+    (body) => ({ sheet: sheetFromBody(body) }),
+  );
+  post(
+    '/assessments/:id/share',
+    'Sharing of the report recorded',
+    (request, id, body, version) => assessmentService.recordSharing(db, actorOf(request), id, version, dateParts(body, 'sharedOn'), str(body, 'disagreements')),
+    (body) => ({ sharedOn: dateParts(body, 'sharedOn'), disagreements: str(body, 'disagreements') }),
+  );
+  post('/assessments/:id/complete', 'Assessment completed', (request, id, _body, version) => assessmentService.complete(db, actorOf(request), id, version), () => ({}));
+}

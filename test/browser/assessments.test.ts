@@ -1,0 +1,107 @@
+// In Chromium: planning an AIM assessment with the errors next to the fields, then the
+// assessment page through a stage, the outcome sheet and the report, passing axe on every page
+// (R-KEN-11, R-NYO-9, R-NYO-10, R-NYO-12..14); and the same plan with JavaScript switched off.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { londonToday } from '../../src/domain/age.ts';
+import * as childService from '../../src/services/child-service.ts';
+import { paths } from '../../src/web/paths.ts';
+import { DEMO_PASSWORD, demoEmail } from '../helpers/app.ts';
+import { type BrowserRig, expectAccessible, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
+import { demoActor, demoIncident } from '../helpers/cases.ts';
+
+let rig: BrowserRig | undefined;
+
+before(async () => {
+  rig = await startBrowserRig();
+});
+
+after(() => stopBrowserRig(rig));
+
+async function signIn(page: Page, authority: string, role: string) {
+  await page.goto(`${rig!.base}/sign-in`);
+  await page.getByLabel('Email address').fill(demoEmail(authority, role));
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** Ellis is allocated to the social worker; the AIM practitioner is given sight of his record. */
+async function prepare(authority: string) {
+  const { db } = rig!.t.database;
+  const inc = await demoIncident(db, authority, 'Ellis');
+  const worker = await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, 'social-worker')).executeTakeFirstOrThrow();
+  await db.updateTable('children').set({ allocated_worker_id: worker.id }).where('id', '=', inc.childId).execute();
+  const aim = await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, 'aim-practitioner')).executeTakeFirstOrThrow();
+  await childService.grantAccess(db, await demoActor(db, authority, 'team-manager'), inc.childId, { userId: aim.id, reason: 'AIM assessment', days: 90 });
+  return inc;
+}
+
+describe('AIM assessments in Chromium', () => {
+  it('plans and records an AIM2 assessment in Kent, passing axe on every page', async () => {
+    const inc = await prepare('kent');
+    const context = await rig!.browser.newContext();
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await signIn(page, 'kent', 'social-worker');
+    await page.goto(`${rig!.base}${paths.children.show(inc.childId)}`);
+    await page.getByRole('link', { name: 'Assessments' }).click();
+    await expectAccessible(page, 'assessments tab');
+    await page.getByRole('button', { name: 'Plan an AIM assessment' }).click();
+    await page.getByRole('heading', { name: 'AIM2 assessment' }).waitFor();
+    await expectAccessible(page, 'plan');
+    await page.getByRole('button', { name: 'Plan the assessment' }).click();
+    await page.getByText('Select who will lead the assessment').first().waitFor();
+    await expectAccessible(page, 'plan with errors');
+    await page.getByLabel('Lead assessor', { exact: true }).selectOption({ label: 'Kent AIM practitioner (AIM2 trained)' });
+    await page.getByLabel('Co-assessor', { exact: true }).selectOption({ label: 'Kent social worker' });
+    await page.locator('#appropriateAdult').check();
+    await page.locator('#participates').check();
+    await page.locator('#prosecutionLikely-2').check();
+    await page.locator('#denies-2').check();
+    await page.getByRole('button', { name: 'Plan the assessment' }).click();
+    await page.getByText('Assessment planned').first().waitFor();
+    await expectAccessible(page, 'assessment');
+    assert.match(await page.locator('main').innerText(), /Stage 2: interviews with the young person/);
+
+    const [y, m, d] = londonToday().split('-');
+    await page.locator('#stageDate-day').fill(String(Number(d)));
+    await page.locator('#stageDate-month').fill(String(Number(m)));
+    await page.locator('#stageDate-year').fill(y!);
+    await page.getByRole('button', { name: 'Record stage 1 as done' }).click();
+    await page.getByText('Stage recorded').first().waitFor();
+    await page.getByRole('button', { name: 'Save the outcome sheet' }).click();
+    await page.getByText('Select the level of supervision the young person needs').first().waitFor();
+    await expectAccessible(page, 'outcome sheet with errors');
+    await page.getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)').fill('Used threats to keep it secret.');
+    await page.getByLabel('Sexual and non-sexual harmful behaviour', { exact: true }).check();
+    await page.getByLabel('Medium').check();
+    await page.getByRole('button', { name: 'Save the outcome sheet' }).click();
+    await page.getByText('Outcome sheet saved').first().waitFor();
+    await page.getByRole('button', { name: 'Record the sharing of the report' }).click();
+    await page.getByText('Enter the date the report was shared').first().waitFor();
+    await expectAccessible(page, 'report with errors');
+    await context.close();
+  });
+
+  it('plans a Stage One paperwork assessment in Thurrock with JavaScript switched off', async () => {
+    const inc = await prepare('thurrock');
+    const context = await rig!.browser.newContext({ javaScriptEnabled: false });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await signIn(page, 'thurrock', 'aim-practitioner');
+    await page.goto(`${rig!.base}${paths.children.planAssessment(inc.childId)}`);
+    await page.getByRole('heading', { name: 'AIM3 assessment' }).waitFor();
+    await page.getByLabel('Lead assessor', { exact: true }).selectOption({ label: 'Thurrock AIM practitioner (AIM3 trained)' });
+    await page.getByLabel('Co-assessor', { exact: true }).selectOption({ label: 'Thurrock social worker' });
+    await page.locator('#appropriateAdult').check();
+    await page.locator('#participates-2').check();
+    await page.locator('#prosecutionLikely-2').check();
+    await page.locator('#denies-2').check();
+    await page.getByRole('button', { name: 'Plan the assessment' }).click();
+    await page.getByText('Stage One paperwork assessment only').first().waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), /Stage 2: interviews/);
+    await context.close();
+  });
+});

@@ -1,0 +1,91 @@
+// The AIM assessment rules, as pure functions: the trained lead and co-assessor (R-X-5, R-NYO-9),
+// the child harmed's social worker kept out (R-NYO-12), the appropriate adult question, the
+// denial rule and the Stage One paperwork mode (R-NYO-10), the stages in order and what
+// completion needs (R-NYO-9, R-NYO-13, R-NYO-14), and each pack's model by age (R-X-2, R-KEN-11).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type PlanInput, assessmentMode, completionProblems, nextStage, outcomeProblems, planProblems } from '../../src/domain/assessments.ts';
+import { ageRules } from '../../src/domain/screening.ts';
+import { getPack } from '../../src/procedures/index.ts';
+
+const assessors = [
+  { id: 'trained', name: 'Trained', trainings: ['aim2'] as const },
+  { id: 'untrained', name: 'Untrained', trainings: [] as const },
+  { id: 'victims-worker', name: 'Victim’s worker', trainings: ['aim2'] as const },
+];
+const facts = { model: 'aim2' as const, assessors, victimWorkers: new Map([['victims-worker', 'Victim’s worker']]) };
+const ok: PlanInput = { leadId: 'trained', coId: 'untrained', appropriateAdult: 'none', appropriateAdultReason: '', prosecutionLikely: 'no', denies: 'no', legalRepAgreed: '', participates: 'yes' };
+const fields = (input: PlanInput) => planProblems(facts, input).map((p) => p.field);
+
+describe('planning an AIM assessment', () => {
+  it('accepts a trained lead with an untrained co-assessor (R-X-5, R-NYO-9)', () => {
+    assert.deepEqual(planProblems(facts, ok), []);
+  });
+
+  it('refuses an untrained lead, a lone assessor and the same person twice (R-NYO-9)', () => {
+    assert.deepEqual(fields({ ...ok, leadId: 'untrained', coId: 'trained' }), ['leadId']);
+    assert.deepEqual(fields({ ...ok, coId: '' }), ['coId']);
+    assert.deepEqual(fields({ ...ok, coId: 'trained' }), ['coId']);
+    assert.deepEqual(fields({ ...ok, leadId: 'nobody' }), ['leadId']);
+  });
+
+  it('keeps the child harmed’s social worker out, as lead or co-assessor (R-NYO-12)', () => {
+    assert.match(planProblems(facts, { ...ok, leadId: 'victims-worker' })[0]!.message, /social worker of the child harmed .*R-NYO-12/);
+    assert.deepEqual(fields({ ...ok, coId: 'victims-worker' }), ['coId']);
+  });
+
+  it('asks why an assessor who was the appropriate adult is still suitable (R-NYO-12)', () => {
+    assert.deepEqual(fields({ ...ok, appropriateAdult: 'lead' }), ['appropriateAdultReason']);
+    assert.deepEqual(fields({ ...ok, appropriateAdult: 'lead', appropriateAdultReason: 'Only present for ten minutes; the family asked for her.' }), []);
+  });
+
+  it('needs the legal representative question only when a child likely to be prosecuted denies (R-NYO-10)', () => {
+    assert.deepEqual(fields({ ...ok, prosecutionLikely: 'yes', denies: 'yes' }), ['legalRepAgreed']);
+    assert.deepEqual(fields({ ...ok, prosecutionLikely: 'yes', denies: 'no' }), []);
+    assert.deepEqual(fields({ ...ok, prosecutionLikely: 'no', denies: 'yes' }), []);
+  });
+});
+
+describe('the mode and the stages', () => {
+  it('limits the assessment to Stage One paperwork without participation or a legal representative’s agreement (R-NYO-10)', () => {
+    assert.equal(assessmentMode(ok).mode, 'full');
+    assert.equal(assessmentMode({ ...ok, participates: 'no' }).mode, 'stage_one_only');
+    assert.equal(assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'no' }).mode, 'stage_one_only');
+    assert.equal(assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'yes' }).mode, 'full');
+  });
+
+  it('records the stages in order, skipping the interviews in a paperwork assessment (R-NYO-9)', () => {
+    assert.equal(nextStage('full', {}), 1);
+    assert.equal(nextStage('full', { 1: '2026-11-02' }), 2);
+    assert.equal(nextStage('stage_one_only', { 1: '2026-11-02' }), 3);
+    assert.equal(nextStage('full', { 1: 'a', 2: 'b', 3: 'c', 4: 'd' }), null);
+  });
+
+  it('completes only with every stage, the outcome sheet and the report shared (R-NYO-13, R-NYO-14)', () => {
+    assert.equal(completionProblems({ mode: 'full', stages: {}, hasOutcome: false, sharedOn: null }).length, 3);
+    assert.deepEqual(completionProblems({ mode: 'stage_one_only', stages: { 1: 'a', 3: 'b', 4: 'c' }, hasOutcome: true, sharedOn: '2026-11-20' }), []);
+  });
+
+  it('needs something in the domains, the domains of most concern and the supervision level (R-NYO-13)', () => {
+    const blank = { staticConcerns: '', dynamicConcerns: '', staticStrengths: '', dynamicStrengths: '' };
+    const sheet = { profile: { offence: { ...blank }, developmental: { ...blank }, family: { ...blank }, environment: { ...blank } }, mostConcern: [], supervision: '' as const, intervention: { youngPerson: '', family: '', environment: '' } };
+    assert.deepEqual(outcomeProblems(sheet).map((p) => p.field), ['offence-staticConcerns', 'mostConcern', 'supervision']);
+    assert.deepEqual(outcomeProblems({ ...sheet, profile: { ...sheet.profile, family: { ...blank, dynamicStrengths: 'Supportive grandparents.' } }, mostConcern: ['family'], supervision: 'low' }), []);
+  });
+});
+
+describe('the model each procedure names (R-X-2)', () => {
+  const model = (pack: string, dob: string, developmentalAge: number | null = null) => ageRules(getPack(pack)!, { dateOfBirth: dob, developmentalAge }, '2026-11-20', '2026-11-20').assessmentModel?.model ?? null;
+  it('gives kent AIM under-12s and AIM2 (R-KEN-11), thurrock AIM under-12s and AIM3 (R-THU-5), AIM2 in North Yorkshire (R-NYO-7) and AIM3 in North East Lincolnshire (R-NEL-10)', () => {
+    assert.equal(model('kent', '2017-01-01'), 'aim_under_12');
+    assert.equal(model('kent', '2012-01-01'), 'aim2');
+    assert.equal(model('kent', '2010-01-01', 10), 'aim_under_12', 'a developmental age under 12 selects the under-12 model');
+    assert.equal(model('thurrock', '2017-01-01'), 'aim_under_12');
+    assert.equal(model('thurrock', '2012-01-01'), 'aim3');
+    assert.equal(model('north-yorkshire', '2012-01-01'), 'aim2');
+    assert.equal(model('north-yorkshire', '2017-01-01'), null);
+    assert.equal(model('north-east-lincolnshire', '2012-01-01'), 'aim3');
+    assert.equal(model('north-east-lincolnshire', '2017-01-01'), null);
+    assert.equal(model('islington', '2012-01-01'), null);
+  });
+});

@@ -1,0 +1,163 @@
+// AIM assessments through the routes: the model the procedure names for the child's age
+// (R-KEN-11, R-X-2), a trained lead and a co-assessor (R-X-5, R-NYO-9), never the child harmed's
+// social worker (R-NYO-12), the appropriate adult question, the denial rule leading to a Stage One
+// paperwork assessment (R-NYO-10), the stages in order, the outcome sheet (R-NYO-13), the report
+// shared with the young person and parents (R-NYO-14), completion, and who may do what (R-X-7).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { londonToday } from '../../src/domain/age.ts';
+import { paths } from '../../src/web/paths.ts';
+import { type Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
+import { demoIncident } from '../helpers/cases.ts';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, '’').replace(/\s+/g, ' ');
+const version = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
+
+describe('AIM assessments', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  const userId = async (role: string) => (await t.database.db.selectFrom('users').select('id').where('email', '=', `${role}@kent.example`).executeTakeFirstOrThrow()).id;
+
+  async function allocate(manager: Client, childId: string, form: Record<string, string>) {
+    const page = await manager.get(paths.children.show(childId));
+    assert.equal((await manager.post(paths.children.allocation(childId), { version: version(page.body), teamId: '', ...form })).statusCode, 303);
+  }
+
+  it('plans an AIM2 assessment for a 14-year-old with a trained lead, refusing the child harmed’s social worker, then records it to completion', async () => {
+    const { db } = t.database;
+    const inc = await demoIncident(db, 'kent', 'Ellis');
+    const [worker, victimWorker, aim] = [await userId('social-worker'), await userId('social-worker-b'), await userId('aim-practitioner')];
+    const manager = await signedIn(t.app, 'kent', 'team-manager');
+    await allocate(manager, inc.childId, { workerId: worker });
+    // Maya, the child harmed, has her own social worker (set directly: her record is another team's).
+    await db.updateTable('children').set({ allocated_worker_id: victimWorker }).where('id', '=', inc.targetedId).execute();
+    // The child harmed's worker and the AIM practitioner are given sight of Ellis's record, so they can be chosen (or refused).
+    for (const u of [victimWorker, aim]) {
+      assert.equal((await manager.post(paths.children.grants(inc.childId), { userId: u, reason: 'AIM assessment', days: '90' })).statusCode, 303);
+    }
+
+    const sw = await signedIn(t.app, 'kent', 'social-worker');
+    const tab = await sw.get(paths.children.assessments(inc.childId));
+    assert.match(text(tab.body), /No assessments recorded\. Plan an AIM assessment/);
+    const form = await sw.get(paths.children.planAssessment(inc.childId));
+    assert.equal(form.statusCode, 200);
+    assert.match(text(form.body), /AIM2 assessment The procedure names: AIM2 assessment, led by NELFT, aged 1[34], 12 to 17 \(kent §13, R-KEN-11\)/);
+    assert.match(form.body, new RegExp(`<option value="${aim}">Kent AIM practitioner \\(AIM2 trained\\)</option>`));
+    assert.match(form.body, new RegExp(`<option value="${victimWorker}">Kent social worker B \\(social worker of the child harmed\\)</option>`));
+
+    const empty = await sw.post(paths.children.planAssessment(inc.childId), {});
+    assert.equal(empty.statusCode, 400);
+    const errors = text(empty.body);
+    for (const m of ['Select who will lead the assessment', 'Select the co-assessor: assessments are co-worked', 'Select whether either assessor was the appropriate adult', 'Select whether the young person agrees to take part', 'Select whether the young person is likely to be prosecuted', 'Select whether the young person denies the behaviour']) {
+      assert.match(errors, new RegExp(m));
+    }
+
+    const wrong = await sw.post(paths.children.planAssessment(inc.childId), {
+      leadId: worker,
+      coId: victimWorker,
+      appropriateAdult: 'co',
+      appropriateAdultReason: '',
+      participates: 'yes',
+      prosecutionLikely: 'yes',
+      denies: 'yes',
+    });
+    assert.equal(wrong.statusCode, 400);
+    const w = text(wrong.body);
+    assert.match(w, /Select a lead assessor trained in AIM2: only trained practitioners lead \(north-yorkshire §7, App\. 2, R-NYO-9\)/);
+    assert.match(w, /Select someone else: Kent social worker B is the social worker of the child harmed and must not be involved in the assessment \(north-yorkshire App\. 2, R-NYO-12\)/);
+    assert.match(w, /Enter why the assessor is still suitable/);
+    assert.match(w, /Select whether a legal representative has explicitly agreed to the interviews/);
+    assert.match(wrong.body, /value="yes" checked/, 'what was chosen is kept');
+    assert.equal((await db.selectFrom('assessments').select('id').execute()).length, 0, 'nothing saved');
+    const refused = await db.selectFrom('audit_events').select('details').where('action', '=', 'assessment.plan').where('outcome', '=', 'refused').execute();
+    assert.equal(refused.at(-1)?.details['reason'], 'assessor_is_victims_social_worker');
+
+    // Likely to be prosecuted, denies, no legal representative's agreement: Stage One paperwork only (R-NYO-10).
+    const planned = await sw.post(paths.children.planAssessment(inc.childId), { leadId: aim, coId: worker, appropriateAdult: 'none', participates: 'yes', prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'no' });
+    assert.equal(planned.statusCode, 303);
+    const url = planned.headers.location as string;
+    let page = await sw.get(url);
+    let p = text(page.body);
+    assert.match(p, /Stage One paperwork assessment only: Likely to be prosecuted and denies the offence, with no legal representative’s explicit agreement to interviews/);
+    assert.doesNotMatch(p, /Stage 2: interviews/, 'no interviews in a paperwork assessment');
+    assert.match(p, /Lead assessor Kent AIM practitioner Co-assessor Kent social worker/);
+    assert.match(text((await sw.get(paths.children.planAssessment(inc.childId))).body), /An assessment is already in progress for this child/);
+
+    // Completing too early says what is missing.
+    const early = await sw.post(`${url}/complete`, { version: version(page.body) });
+    assert.equal(early.statusCode, 400);
+    assert.match(text(early.body), /Record stage 1: information gathered from the agencies involved/);
+
+    // Stages in order, dated, never in the future.
+    const [y, m, d] = londonToday().split('-');
+    const future = await sw.post(`${url}/stage`, { version: version(page.body), stage: '1', 'stageDate-day': d!, 'stageDate-month': m!, 'stageDate-year': String(Number(y) + 1) });
+    assert.equal(future.statusCode, 400);
+    assert.match(text(future.body), /Date the stage was done must be today or in the past/);
+    assert.match(future.body, /href="#stageDate-day"/);
+    const outOfOrder = await sw.post(`${url}/stage`, { version: version(page.body), stage: '3', 'stageDate-day': d!, 'stageDate-month': m!, 'stageDate-year': y! });
+    assert.match(text(outOfOrder.body), /Record stage 1: information gathered from the agencies involved first/);
+    for (const stage of ['1', '3']) {
+      page = await sw.get(url);
+      assert.equal((await sw.post(`${url}/stage`, { version: version(page.body), stage, 'stageDate-day': d!, 'stageDate-month': m!, 'stageDate-year': y! })).statusCode, 303, `stage ${stage}`);
+    }
+
+    // The outcome sheet: something in the domains, the domains of most concern and the level of supervision (R-NYO-13).
+    page = await sw.get(url);
+    const noSheet = await sw.post(`${url}/outcome`, { version: version(page.body) });
+    assert.equal(noSheet.statusCode, 400);
+    assert.match(text(noSheet.body), /Enter at least one concern or strength in the four domains .*Select the domains of most concern .*Select the level of supervision the young person needs/);
+    const sheet = {
+      version: version(page.body),
+      'offence-dynamicConcerns': 'Planned the behaviour and used threats to keep it secret.',
+      'family-staticStrengths': 'Parents engaged and supervising at home.',
+      mostConcern: ['offence', 'environment'],
+      supervision: 'medium',
+      'intervention-youngPerson': 'Work on consent and healthy relationships.',
+    };
+    assert.equal((await sw.post(`${url}/outcome`, sheet)).statusCode, 303);
+
+    // Shared with the young person and parents, with their disagreement noted (R-NYO-14); then completed.
+    page = await sw.get(url);
+    assert.equal((await sw.post(`${url}/share`, { version: version(page.body), 'sharedOn-day': d!, 'sharedOn-month': m!, 'sharedOn-year': y!, disagreements: 'Parents dispute the account of threats.' })).statusCode, 303);
+    page = await sw.get(url);
+    assert.equal((await sw.post(`${url}/stage`, { version: version(page.body), stage: '4', 'stageDate-day': d!, 'stageDate-month': m!, 'stageDate-year': y! })).statusCode, 303);
+    page = await sw.get(url);
+    const done = await sw.post(`${url}/complete`, { version: version(page.body) });
+    assert.equal(done.statusCode, 303, text(done.body).match(/There is a problem.{0,300}/)?.[0]);
+    p = text((await sw.get(url)).body);
+    assert.match(p, /Completed/);
+    assert.match(p, /Domains of most concern Sexual and non-sexual harmful behaviour, Environment/);
+    assert.match(p, /Level of supervision Medium/);
+    assert.match(p, /Areas of disagreement Parents dispute the account of threats\./);
+    assert.doesNotMatch((await sw.get(url)).body, /Save the outcome sheet/, 'a completed assessment is read-only');
+
+    const chronology = text((await sw.get(paths.children.chronology(inc.childId))).body);
+    assert.match(chronology, /AIM2 assessment planned: led by Kent AIM practitioner with Kent social worker\. Stage One paperwork only\./);
+    assert.match(chronology, /AIM2 assessment: outcome sheet recorded\. Level of supervision: medium\. Most concern: sexual and non-sexual harmful behaviour, environment\. Stage One paperwork only: a limited outcome\./);
+    assert.match(chronology, /AIM2 assessment completed\./);
+    const actions = (await db.selectFrom('audit_events').select('action').where('entity_type', '=', 'assessment').where('outcome', '=', 'ok').execute()).map((r) => r.action);
+    for (const a of ['assessment.plan', 'assessment.view', 'assessment.stage', 'assessment.outcome', 'assessment.share', 'assessment.complete']) assert.ok(actions.includes(a), a);
+  });
+
+  it('lets only the assessors and managers change an assessment, and hides it from those without need to know (R-X-7)', async () => {
+    const { db } = t.database;
+    const a = await db.selectFrom('assessments').select(['id', 'version']).executeTakeFirstOrThrow();
+    const outsider = await signedIn(t.app, 'kent', 'youth-justice');
+    assert.equal((await outsider.get(paths.assessments.show(a.id))).statusCode, 404);
+    const other = await signedIn(t.app, 'kent', 'social-worker-b');
+    // Sees Ellis's record through the grant, but is not an assessor: may read, may not change.
+    const page = await other.get(paths.assessments.show(a.id));
+    assert.equal(page.statusCode, 200);
+    assert.equal((await other.post(`${paths.assessments.show(a.id)}/share`, { version: String(a.version), disagreements: 'x' })).statusCode, 403);
+    const refusal = await db.selectFrom('audit_events').select('details').where('action', '=', 'assessment.share').where('outcome', '=', 'refused').execute();
+    assert.equal(refusal.at(-1)?.details['reason'], 'completed');
+    // An under-12 in Islington: the procedure names no AIM assessment, and the page says so.
+    const isl = await demoIncident(db, 'islington', 'Toby');
+    const sw = await signedIn(t.app, 'islington', 'team-manager');
+    assert.match(text((await sw.get(paths.children.planAssessment(isl.childId))).body), /The procedure names no AIM assessment for a child of this age\./);
+  });
+});
