@@ -24,9 +24,11 @@ export interface ChildAccessFacts {
   viewerInReferralTeam?: boolean;
   /** The viewer holds an unexpired, unrevoked grant for the child. */
   viewerHasGrant: boolean;
+  /** The viewer is the lead or co-assessor of an AIM assessment of the child in progress (R-NYO-9). */
+  viewerIsAssessor?: boolean;
 }
 
-export type AccessBasis = 'allocated' | 'team' | 'manager' | 'recorded' | 'grant' | 'referral';
+export type AccessBasis = 'allocated' | 'team' | 'manager' | 'recorded' | 'grant' | 'referral' | 'assessor';
 
 export type AccessDecision =
   | { allowed: true; basis: AccessBasis }
@@ -40,6 +42,7 @@ export function decideChildAccess(viewer: Viewer, facts: ChildAccessFacts): Acce
   if (facts.allocatedWorkerId === viewer.id || (facts.youthJusticeWorkerId ?? null) === viewer.id) return { allowed: true, basis: 'allocated' };
   if (facts.viewerRecordedIncident) return { allowed: true, basis: 'recorded' };
   if (facts.viewerHasGrant) return { allowed: true, basis: 'grant' };
+  if (facts.viewerIsAssessor) return { allowed: true, basis: 'assessor' };
   if (hasTeamAccess(viewer.roles)) {
     if (facts.viewerInAllocatedTeam) return { allowed: true, basis: 'team' };
     if (facts.viewerManagesAllocation) return { allowed: true, basis: 'manager' };
@@ -55,4 +58,5 @@ export const ACCESS_BASIS_LABELS: Record<AccessBasis, string> = {
   recorded: 'You recorded an incident about this child',
   grant: 'You hold a time-limited access grant',
   referral: 'Your team received a referral about this child',
+  assessor: 'You are assessing this child (an AIM assessment in progress)',
 };

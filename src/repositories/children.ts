@@ -312,6 +312,16 @@ export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: reado
             .where('g.expires_at', '>', new Date()),
         )
         .as('granted'),
+      eb
+        .exists(
+          eb
+            .selectFrom('assessments as asm')
+            .select('asm.id')
+            .whereRef('asm.child_id', '=', 'c.id')
+            .where('asm.status', '=', 'in_progress')
+            .where((w) => w.or([w('asm.lead_assessor_id', '=', eb.ref('v.id')), w('asm.co_assessor_id', '=', eb.ref('v.id'))])),
+        )
+        .as('assessing'),
     ])
     .where('c.id', '=', childId)
     .execute();
@@ -327,6 +337,7 @@ export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: reado
         viewerRecordedIncident: Boolean(row.recorded),
         viewerInReferralTeam: Boolean(row.referred),
         viewerHasGrant: Boolean(row.granted),
+        viewerIsAssessor: Boolean(row.assessing),
       },
     ]),
   );
@@ -358,6 +369,15 @@ export function visibleTo(viewer: Viewer) {
           .where('g.user_id', '=', viewer.id)
           .where('g.revoked_at', 'is', null)
           .where('g.expires_at', '>', new Date()),
+      ),
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('assessments as asm')
+          .select('asm.child_id')
+          .where('asm.status', '=', 'in_progress')
+          .where((w) => w.or([w('asm.lead_assessor_id', '=', viewer.id), w('asm.co_assessor_id', '=', viewer.id)])),
       ),
     ];
     if (hasTeamAccess(viewer.roles)) {

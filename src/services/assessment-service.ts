@@ -28,7 +28,7 @@ import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
-import { authorizeChild, authorizeChildRecord, whoCanSee } from './child-service.ts';
+import { authorizeChild, authorizeChildRecord } from './child-service.ts';
 import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, transaction } from './context.ts';
 
 /** Who plans assessments and may be chosen as an assessor. */
@@ -52,8 +52,8 @@ export async function planOptions(db: Db, actor: Actor, childId: string) {
   const today = londonToday();
   const ages = ageRules(pack, child, today, today);
   const existing = await assessments.assessmentsForChild(db, childId);
-  // Assessors must already see the child's record (R-X-7): allocate or grant access first.
-  const candidates = await whoCanSee(db, child.authorityId, childId, await users.listCaseWorkers(db, child.authorityId, ASSESSING_ROLES));
+  // Naming someone an assessor lets them see the child's record while the assessment is in progress (R-X-7).
+  const candidates = await users.listCaseWorkers(db, child.authorityId, ASSESSING_ROLES);
   const victimWorkers = new Map(
     (await children.otherSideWorkers(db, childId)).filter((w) => w.thisRole === 'displayed' && w.otherWorkerId).map((w) => [w.otherWorkerId!, w.otherWorkerName ?? '']),
   );

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { seedDemo } from '../../src/cli/demo-data.ts';
 import { decideChildAccess } from '../../src/domain/access.ts';
 import { appendAuditEvent, verifyAuditChain } from '../../src/repositories/audit.ts';
+import * as assessments from '../../src/repositories/assessments.ts';
 import * as children from '../../src/repositories/children.ts';
 import { loadCurrentUser } from '../../src/services/auth-service.ts';
 import { transaction } from '../../src/services/context.ts';
@@ -47,6 +48,18 @@ for (const kind of databaseKinds()) {
 
     it('applies the same need-to-know rule in SQL lists as in the domain, for every demo user and child (R-X-7)', async () => {
       const { db } = t;
+      // An AIM assessment in progress lets its assessors see the child (R-NYO-9): the rule is checked in both places.
+      const ellis = await db.selectFrom('children').select('id').where('authority_id', '=', 'kent').where('first_name', '=', 'Ellis').executeTakeFirstOrThrow();
+      const assessor = async (role: string) => (await db.selectFrom('users').select('id').where('email', '=', `${role}@kent.example`).executeTakeFirstOrThrow()).id;
+      const checks = { appropriateAdult: 'none' as const, appropriateAdultReason: '', prosecutionLikely: false, denies: false, legalRepAgreed: null, participates: true };
+      const common = { authorityId: 'kent', childId: ellis.id, model: 'aim2' as const, modelName: 'AIM2', packVersion: '1', clause: 'kent §13', requirementId: 'R-KEN-11', mode: 'full' as const, modeReason: '', checks };
+      await assessments.insertAssessment(db, { ...common, leadAssessorId: await assessor('aim-practitioner'), coAssessorId: await assessor('panel-chair'), createdBy: await assessor('aim-practitioner') });
+      const finished = await assessments.insertAssessment(db, { ...common, leadAssessorId: await assessor('cse-coordinator'), coAssessorId: await assessor('police'), createdBy: await assessor('aim-practitioner') });
+      await db.updateTable('assessments').set({ status: 'completed', completed_at: new Date() }).where('id', '=', finished).execute();
+      const aimViewer = (await loadCurrentUser(db, await assessor('aim-practitioner')))!;
+      assert.deepEqual(decideChildAccess(aimViewer, (await children.childAccessFacts(db, aimViewer.id, ellis.id))!), { allowed: true, basis: 'assessor' });
+      const coordinator = (await loadCurrentUser(db, await assessor('cse-coordinator')))!;
+      assert.equal(decideChildAccess(coordinator, (await children.childAccessFacts(db, coordinator.id, ellis.id))!).allowed, false, 'a completed assessment gives no sight');
       const allUsers = await db.selectFrom('users').select('id').execute();
       const allChildren = await db.selectFrom('children').select(['id', 'authority_id']).execute();
       let allowedPairs = 0;

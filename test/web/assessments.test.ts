@@ -35,10 +35,11 @@ describe('AIM assessments', () => {
     await allocate(manager, inc.childId, { workerId: worker });
     // Maya, the child harmed, has her own social worker (set directly: her record is another team's).
     await db.updateTable('children').set({ allocated_worker_id: victimWorker }).where('id', '=', inc.targetedId).execute();
-    // The child harmed's worker and the AIM practitioner are given sight of Ellis's record, so they can be chosen (or refused).
-    for (const u of [victimWorker, aim]) {
-      assert.equal((await manager.post(paths.children.grants(inc.childId), { userId: u, reason: 'AIM assessment', days: '90' })).statusCode, 303);
-    }
+    // The child harmed's worker has been given sight of Ellis's record (it does not make them an assessor).
+    assert.equal((await manager.post(paths.children.grants(inc.childId), { userId: victimWorker, reason: 'Joint visit', days: '90' })).statusCode, 303);
+    // The AIM practitioner cannot see Ellis's record until named an assessor (R-X-7).
+    const aimClient = await signedIn(t.app, 'kent', 'aim-practitioner');
+    assert.equal((await aimClient.get(paths.children.show(inc.childId))).statusCode, 404);
 
     const sw = await signedIn(t.app, 'kent', 'social-worker');
     const tab = await sw.get(paths.children.assessments(inc.childId));
@@ -80,6 +81,7 @@ describe('AIM assessments', () => {
     const planned = await sw.post(paths.children.planAssessment(inc.childId), { leadId: aim, coId: worker, appropriateAdult: 'none', participates: 'yes', prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'no' });
     assert.equal(planned.statusCode, 303);
     const url = planned.headers.location as string;
+    assert.match(text((await aimClient.get(paths.children.show(inc.childId))).body), /Why you can see this record: You are assessing this child \(an AIM assessment in progress\)/);
     let page = await sw.get(url);
     let p = text(page.body);
     assert.match(p, /Stage One paperwork assessment only: Likely to be prosecuted and denies the offence, with no legal representative’s explicit agreement to interviews/);
@@ -135,6 +137,8 @@ describe('AIM assessments', () => {
     assert.match(p, /Areas of disagreement Parents dispute the account of threats\./);
     assert.doesNotMatch((await sw.get(url)).body, /Save the outcome sheet/, 'a completed assessment is read-only');
 
+    // Once completed, the assessors' sight of the record ends with it.
+    assert.equal((await aimClient.get(paths.children.show(inc.childId))).statusCode, 404);
     const chronology = text((await sw.get(paths.children.chronology(inc.childId))).body);
     assert.match(chronology, /AIM2 assessment planned: led by Kent AIM practitioner with Kent social worker\. Stage One paperwork only\./);
     assert.match(chronology, /AIM2 assessment: outcome sheet recorded\. Level of supervision: medium\. Most concern: sexual and non-sexual harmful behaviour, environment\. Stage One paperwork only: a limited outcome\./);
