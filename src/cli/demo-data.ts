@@ -1,6 +1,7 @@
 // Demo data for the five authorities: teams, one user for each role, and fictional children
 // and incidents. Nothing here resembles a real person: names are invented and e-mail
 // addresses use the reserved .example domain.
+import { planOptions, plan as planAssessment } from '../services/assessment-service.ts';
 import type { Role, Training } from '../domain/roles.ts';
 import { isoDate } from '../domain/age.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
@@ -271,5 +272,23 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       chairId: chair.id,
       invite: options.invitees.filter((i) => i.proposed).map((i) => i.inviteeId),
     });
+    // Where the procedure names an AIM assessment for Ellis (14), one is planned: led by the AIM
+    // practitioner with Ellis's social worker, who plans it.
+    const workerUser = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'social-worker')).executeTakeFirstOrThrow();
+    const worker = await actorFor(db, workerUser.id);
+    const aim = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'aim-practitioner')).executeTakeFirstOrThrow();
+    const assessmentOptions = await planOptions(db, worker, ellis.child_id);
+    if (!assessmentOptions.cannot) {
+      await planAssessment(db, worker, ellis.child_id, {
+        leadId: aim.id,
+        coId: worker.user.id,
+        appropriateAdult: 'none',
+        appropriateAdultReason: '',
+        prosecutionLikely: 'no',
+        denies: 'no',
+        legalRepAgreed: '',
+        participates: 'yes',
+      });
+    }
   }
 }

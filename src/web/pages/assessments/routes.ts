@@ -74,7 +74,7 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
       pageTitle: `Assessments: ${child.firstName} ${child.lastName}`,
       child,
       assessments: list.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
-      canPlan: assessmentService.canPlanAssessments(actor),
+      canPlan: assessmentService.canPlanAssessments(actor) && !list.some((a) => a.status === 'in_progress'),
     });
   });
 
