@@ -413,6 +413,7 @@ export interface AssessmentsTable {
   checks: Json<AssessmentChecks>;
   stages: ColumnType<Record<string, string>, string | undefined, string>;
   outcome: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  report: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   shared_on: ColumnType<string | null, string | null | undefined, string | null>;
   disagreements: Generated<string>;
   status: Generated<'in_progress' | 'completed'>;

@@ -165,12 +165,43 @@ export function outcomeProblems(sheet: OutcomeSheet): FormProblem[] {
   return problems;
 }
 
-/** What stands between an assessment and completion: every stage, the outcome sheet, and the report shared with the young person and parents (R-NYO-14). */
-export function completionProblems(a: { mode: AssessmentMode; stages: Partial<Record<StageNumber, string>>; hasOutcome: boolean; sharedOn: string | null }): string[] {
+/**
+ * The report's sections written by the assessors (north-yorkshire App. 2, R-NYO-14). The young
+ * person's details, the authors, the commissioning authority, the model and the outcomes come from
+ * the record itself. A Stage One paperwork assessment has no interviews to describe (R-NYO-10).
+ */
+export const REPORT_SECTIONS = [
+  { id: 'purpose', label: 'Purpose of the assessment', interviewsOnly: false },
+  { id: 'sources', label: 'Documentation reviewed and other sources of information', interviewsOnly: false },
+  { id: 'interviews', label: 'Number and nature of the interviews', interviewsOnly: true },
+  { id: 'referralBehaviour', label: 'Brief details of the referral offence or behaviour', interviewsOnly: false },
+  { id: 'presentation', label: 'The young person’s presentation in the interviews', interviewsOnly: true },
+  { id: 'summary', label: 'Summary and recommendations', interviewsOnly: false },
+] as const;
+export type ReportSectionId = (typeof REPORT_SECTIONS)[number]['id'];
+export type Report = Record<ReportSectionId, string>;
+
+export function reportSections(mode: AssessmentMode) {
+  return REPORT_SECTIONS.filter((s) => !(s.interviewsOnly && mode === 'stage_one_only'));
+}
+
+export function reportProblems(mode: AssessmentMode, report: Report): FormProblem[] {
+  const problems: FormProblem[] = [];
+  for (const s of reportSections(mode)) {
+    const text = report[s.id].trim();
+    if (!text) problems.push({ field: s.id, message: `Enter the ${s.label.charAt(0).toLowerCase()}${s.label.slice(1)}` });
+    else if (text.length > MAX_TEXT) problems.push({ field: s.id, message: `${s.label} must be ${MAX_TEXT} characters or fewer` });
+  }
+  return problems;
+}
+
+/** What stands between an assessment and completion: every stage, the outcome sheet, the report, and the report shared with the young person and parents (R-NYO-14). */
+export function completionProblems(a: { mode: AssessmentMode; stages: Partial<Record<StageNumber, string>>; hasOutcome: boolean; hasReport: boolean; sharedOn: string | null }): string[] {
   const missing: string[] = [];
   const next = nextStage(a.mode, a.stages);
   if (next !== null) missing.push(`Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}`);
   if (!a.hasOutcome) missing.push('Record the outcome sheet');
+  if (!a.hasReport) missing.push('Write the report');
   if (!a.sharedOn) missing.push('Record when the report was shared with the young person and their parents or carers');
   return missing;
 }

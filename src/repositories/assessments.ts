@@ -1,7 +1,7 @@
 // AIM assessments: stored as planned, then each stage, the outcome sheet, the sharing of the
 // report and completion, each a versioned change (a stale save changes nothing).
 import { type Kysely, sql } from 'kysely';
-import type { AssessmentModelId, AssessmentMode, OutcomeSheet, StageNumber } from '../domain/assessments.ts';
+import type { AssessmentModelId, AssessmentMode, OutcomeSheet, Report, StageNumber } from '../domain/assessments.ts';
 import type { AssessmentChecks, Database } from '../db/types.ts';
 
 export interface Assessment {
@@ -23,6 +23,7 @@ export interface Assessment {
   checks: AssessmentChecks;
   stages: Partial<Record<StageNumber, string>>;
   outcome: OutcomeSheet | null;
+  report: Report | null;
   sharedOn: string | null;
   disagreements: string;
   status: 'in_progress' | 'completed';
@@ -101,6 +102,7 @@ function toAssessment(r: Row): Assessment {
     checks: r.checks,
     stages: r.stages as Partial<Record<StageNumber, string>>,
     outcome: r.outcome as OutcomeSheet | null,
+    report: r.report as Report | null,
     sharedOn: r.shared_on,
     disagreements: r.disagreements,
     status: r.status,
@@ -126,7 +128,7 @@ async function update(
   db: Kysely<Database>,
   id: string,
   version: number,
-  changes: { stages?: string; outcome?: string; shared_on?: string; disagreements?: string; status?: 'completed'; completed_at?: Date; completed_by?: string },
+  changes: { stages?: string; outcome?: string; report?: string; shared_on?: string; disagreements?: string; status?: 'completed'; completed_at?: Date; completed_by?: string },
 ): Promise<boolean> {
   const r = await db
     .updateTable('assessments')
@@ -144,6 +146,10 @@ export function recordStages(db: Kysely<Database>, id: string, version: number, 
 
 export function saveOutcome(db: Kysely<Database>, id: string, version: number, outcome: OutcomeSheet) {
   return update(db, id, version, { outcome: JSON.stringify(outcome) });
+}
+
+export function saveReport(db: Kysely<Database>, id: string, version: number, report: Report) {
+  return update(db, id, version, { report: JSON.stringify(report) });
 }
 
 export function recordSharing(db: Kysely<Database>, id: string, version: number, sharedOn: string, disagreements: string) {

@@ -10,6 +10,8 @@ import {
   INTERVENTION_AREAS,
   type OutcomeSheet,
   type PlanInput,
+  REPORT_SECTIONS,
+  type Report,
   STAGES,
   SUPERVISION_LEVELS,
   assessmentMode,
@@ -17,6 +19,8 @@ import {
   nextStage,
   outcomeProblems,
   planProblems,
+  reportProblems,
+  reportSections,
 } from '../domain/assessments.ts';
 import { londonToday } from '../domain/age.ts';
 import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
@@ -124,7 +128,7 @@ function canEdit(actor: Actor, a: assessments.Assessment): boolean {
 export async function viewAssessment(db: Db, actor: Actor, id: string) {
   const a = await authorized(db, actor, id, 'assessment.view');
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.view', entityType: 'assessment', entityId: id, outcome: 'ok' })));
-  return { assessment: a, canEdit: canEdit(actor, a), next: nextStage(a.mode, a.stages), missing: completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, sharedOn: a.sharedOn }), today: londonToday() };
+  return { assessment: a, canEdit: canEdit(actor, a), next: nextStage(a.mode, a.stages), missing: completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, hasReport: a.report !== null, sharedOn: a.sharedOn }), today: londonToday() };
 }
 
 export async function childAssessments(db: Db, actor: Actor, childId: string) {
@@ -184,11 +188,30 @@ export async function saveOutcome(db: Db, actor: Actor, id: string, version: num
   );
 }
 
+/** The report's sections in the assessors' words (R-NYO-14). */
+export async function saveReport(db: Db, actor: Actor, id: string, version: number, input: Report) {
+  const a = await editable(db, actor, id, 'assessment.report');
+  const problems = reportProblems(a.mode, input);
+  if (problems.length) throw new ValidationError(problems);
+  const report = Object.fromEntries(REPORT_SECTIONS.map((s) => [s.id, reportSections(a.mode).some((x) => x.id === s.id) ? input[s.id].trim() : ''])) as Report;
+  await save(db, actor, a, 'assessment.report', `${ASSESSMENT_MODELS[a.model].label}: report ${a.report ? 'updated' : 'written'}.`, (trx) => assessments.saveReport(trx, id, version, report));
+}
+
+/** Everything the report shows: the child's details, the commissioning authority, and the assessment. */
+export async function reportView(db: Db, actor: Actor, id: string, action: 'assessment.print' | 'assessment.export') {
+  const a = await authorized(db, actor, id, action);
+  const child = await children.findChild(db, a.childId);
+  const authority = (await users.listAuthorities(db)).find((x) => x.id === a.authorityId);
+  if (!child || !authority) throw new NotFoundError();
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action, entityType: 'assessment', entityId: id, outcome: 'ok' })));
+  return { assessment: a, child, authorityName: authority.name, today: londonToday() };
+}
+
 /** The report is shared with the young person and parents, and disagreements noted, before other professionals see it (R-NYO-14). */
 export async function recordSharing(db: Db, actor: Actor, id: string, version: number, date: DateParts, disagreementsInput: string) {
   const a = await editable(db, actor, id, 'assessment.share');
   const errors: { field: string; message: string }[] = [];
-  if (!a.outcome) errors.push({ field: 'sharedOn', message: 'Record the outcome sheet before sharing the report' });
+  if (!a.outcome || !a.report) errors.push({ field: 'sharedOn', message: 'Record the outcome sheet and write the report before sharing it' });
   const parsed = parseDateParts(date, 'Date the report was shared', 'Enter the date the report was shared with the young person and their parents or carers', { past: true, today: londonToday() });
   if ('error' in parsed) errors.push({ field: 'sharedOn', message: parsed.error });
   const disagreements = disagreementsInput.trim();
@@ -201,7 +224,7 @@ export async function recordSharing(db: Db, actor: Actor, id: string, version: n
 
 export async function complete(db: Db, actor: Actor, id: string, version: number) {
   const a = await editable(db, actor, id, 'assessment.complete');
-  const missing = completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, sharedOn: a.sharedOn });
+  const missing = completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, hasReport: a.report !== null, sharedOn: a.sharedOn });
   if (missing.length) throw new ValidationError(missing.map((m) => ({ field: 'complete', message: m })));
   await save(db, actor, a, 'assessment.complete', `${ASSESSMENT_MODELS[a.model].label} completed.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`, (trx) => assessments.completeAssessment(trx, id, version, actor.user.id));
 }

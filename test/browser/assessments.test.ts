@@ -63,6 +63,7 @@ describe('AIM assessments in Chromium', () => {
     await page.getByRole('button', { name: 'Plan the assessment' }).click();
     await page.getByText('Assessment planned').first().waitFor();
     await expectAccessible(page, 'assessment');
+    const assessmentUrl = page.url();
     assert.match(await page.locator('main').innerText(), /Stage 2: interviews with the young person/);
 
     const [y, m, d] = londonToday().split('-');
@@ -79,9 +80,16 @@ describe('AIM assessments in Chromium', () => {
     await page.getByLabel('Medium').check();
     await page.getByRole('button', { name: 'Save the outcome sheet' }).click();
     await page.getByText('Outcome sheet saved').first().waitFor();
-    await page.getByRole('button', { name: 'Record the sharing of the report' }).click();
-    await page.getByText('Enter the date the report was shared').first().waitFor();
+    await page.getByRole('button', { name: 'Save the report' }).click();
+    await page.getByText('Enter the purpose of the assessment').first().waitFor();
     await expectAccessible(page, 'report with errors');
+    await page.getByRole('link', { name: 'Print the report' }).click();
+    await page.getByText('Level of supervision').first().waitFor();
+    await expectAccessible(page, 'printed report');
+    await page.goto(assessmentUrl);
+    await page.getByRole('button', { name: 'Record the sharing of the report' }).click();
+    await page.getByText('Record the outcome sheet and write the report before sharing it').first().waitFor();
+    await expectAccessible(page, 'sharing with errors');
     await context.close();
   });
 

@@ -53,6 +53,7 @@ for (const kind of databaseKinds()) {
         supervision: 'high',
         intervention: { youngPerson: 'Consent work.', family: '', environment: '' },
       });
+      await assessmentService.saveReport(db, aim, id, await version(), { purpose: 'Risk and needs.', sources: 'Police and school records.', interviews: 'Two with Ellis, one with his parents.', referralBehaviour: 'Coerced a younger pupil.', presentation: 'Engaged, embarrassed.', summary: 'High supervision at school.' });
       await assessmentService.recordSharing(db, aim, id, await version(), today, '');
       await assessmentService.recordStage(db, aim, id, await version(), 4, today);
       await assessmentService.complete(db, aim, id, await version());
@@ -68,7 +69,8 @@ for (const kind of databaseKinds()) {
       assert.equal(a.checks.appropriateAdult, 'co');
       await assert.rejects(assessmentService.recordSharing(db, aim, id, await version(), today, 'Late note'), ForbiddenError);
       const entries = await db.selectFrom('chronology_entries').select('summary').where('child_id', '=', inc.childId).where('kind', '=', 'assessment').execute();
-      assert.equal(entries.length, 1 + 4 + 1 + 1 + 1, 'planned, four stages, outcome sheet, report shared, completed');
+      assert.equal(entries.length, 1 + 4 + 1 + 1 + 1 + 1, 'planned, four stages, outcome sheet, report, report shared, completed');
+      assert.equal(a.report?.presentation, 'Engaged, embarrassed.');
     });
   });
 }

@@ -4,7 +4,7 @@
 // completion needs (R-NYO-9, R-NYO-13, R-NYO-14), and each pack's model by age (R-X-2, R-KEN-11).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type PlanInput, assessmentMode, completionProblems, nextStage, outcomeProblems, planProblems } from '../../src/domain/assessments.ts';
+import { type PlanInput, assessmentMode, completionProblems, nextStage, outcomeProblems, planProblems, reportProblems } from '../../src/domain/assessments.ts';
 import { ageRules } from '../../src/domain/screening.ts';
 import { getPack } from '../../src/procedures/index.ts';
 
@@ -62,8 +62,15 @@ describe('the mode and the stages', () => {
   });
 
   it('completes only with every stage, the outcome sheet and the report shared (R-NYO-13, R-NYO-14)', () => {
-    assert.equal(completionProblems({ mode: 'full', stages: {}, hasOutcome: false, sharedOn: null }).length, 3);
-    assert.deepEqual(completionProblems({ mode: 'stage_one_only', stages: { 1: 'a', 3: 'b', 4: 'c' }, hasOutcome: true, sharedOn: '2026-11-20' }), []);
+    assert.equal(completionProblems({ mode: 'full', stages: {}, hasOutcome: false, hasReport: false, sharedOn: null }).length, 4);
+    assert.deepEqual(completionProblems({ mode: 'stage_one_only', stages: { 1: 'a', 3: 'b', 4: 'c' }, hasOutcome: true, hasReport: true, sharedOn: '2026-11-20' }), []);
+  });
+
+  it('asks for every section of the report, leaving out the interviews in a paperwork assessment (R-NYO-14, R-NYO-10)', () => {
+    const empty = { purpose: '', sources: '', interviews: '', referralBehaviour: '', presentation: '', summary: '' };
+    assert.deepEqual(reportProblems('full', empty).map((p) => p.field), ['purpose', 'sources', 'interviews', 'referralBehaviour', 'presentation', 'summary']);
+    assert.deepEqual(reportProblems('stage_one_only', empty).map((p) => p.field), ['purpose', 'sources', 'referralBehaviour', 'summary']);
+    assert.equal(reportProblems('full', empty)[0]!.message, 'Enter the purpose of the assessment');
   });
 
   it('needs something in the domains, the domains of most concern and the supervision level (R-NYO-13)', () => {

@@ -122,6 +122,33 @@ describe('AIM assessments', () => {
     };
     assert.equal((await sw.post(`${url}/outcome`, sheet)).statusCode, 303);
 
+    // The report: sharing needs it written first; each section is asked for, without the interviews in a paperwork assessment (R-NYO-14).
+    page = await sw.get(url);
+    const notYet = await sw.post(`${url}/share`, { version: version(page.body), 'sharedOn-day': d!, 'sharedOn-month': m!, 'sharedOn-year': y! });
+    assert.match(text(notYet.body), /Record the outcome sheet and write the report before sharing it/);
+    assert.doesNotMatch(page.body, /name="presentation"/, 'no interviews to describe');
+    const noReport = await sw.post(`${url}/report`, { version: version(page.body), purpose: 'To assess risk and needs after the incident at school.' });
+    assert.equal(noReport.statusCode, 400);
+    assert.match(text(noReport.body), /Enter the documentation reviewed and other sources of information .*Enter the brief details of the referral offence or behaviour .*Enter the summary and recommendations/);
+    assert.match(noReport.body, /To assess risk and needs after the incident at school\./, 'what was typed is kept');
+    const report = {
+      version: version(page.body),
+      purpose: 'To assess risk and needs after the incident at school.',
+      sources: 'School records, police notes, the recording form.',
+      referralBehaviour: 'Pressured a younger pupil into sending images.',
+      summary: 'Medium supervision; consent work; review in three months.',
+    };
+    assert.equal((await sw.post(`${url}/report`, report)).statusCode, 303);
+    const printed = text((await sw.get(paths.assessments.print(url.split('/').pop()!))).body);
+    assert.match(printed, /AIM2 assessment: Ellis Hawthorn .*Stage One paperwork assessment only/);
+    assert.match(printed, /Authors Kent AIM practitioner \(lead assessor\) and Kent social worker Commissioned by Kent County Council/);
+    assert.match(printed, /Interviews None: a Stage One paperwork assessment/);
+    assert.match(printed, /Level of supervision Medium .*Summary and recommendations Medium supervision; consent work/);
+    const exported = await sw.get(paths.assessments.export(url.split('/').pop()!));
+    assert.match(String(exported.headers['content-disposition']), /^attachment; filename="aim2-assessment-report-\d{4}-\d{2}-\d{2}\.html"$/);
+    assert.match(exported.body, /<html lang="en-GB">/);
+    assert.match(text(exported.body), /Purpose of the assessment To assess risk and needs/);
+
     // Shared with the young person and parents, with their disagreement noted (R-NYO-14); then completed.
     page = await sw.get(url);
     assert.equal((await sw.post(`${url}/share`, { version: version(page.body), 'sharedOn-day': d!, 'sharedOn-month': m!, 'sharedOn-year': y!, disagreements: 'Parents dispute the account of threats.' })).statusCode, 303);
@@ -144,7 +171,7 @@ describe('AIM assessments', () => {
     assert.match(chronology, /AIM2 assessment: outcome sheet recorded\. Level of supervision: medium\. Most concern: sexual and non-sexual harmful behaviour, environment\. Stage One paperwork only: a limited outcome\./);
     assert.match(chronology, /AIM2 assessment completed\./);
     const actions = (await db.selectFrom('audit_events').select('action').where('entity_type', '=', 'assessment').where('outcome', '=', 'ok').execute()).map((r) => r.action);
-    for (const a of ['assessment.plan', 'assessment.view', 'assessment.stage', 'assessment.outcome', 'assessment.share', 'assessment.complete']) assert.ok(actions.includes(a), a);
+    for (const a of ['assessment.plan', 'assessment.view', 'assessment.stage', 'assessment.outcome', 'assessment.report', 'assessment.print', 'assessment.export', 'assessment.share', 'assessment.complete']) assert.ok(actions.includes(a), a);
   });
 
   it('lets only the assessors and managers change an assessment, and hides it from those without need to know (R-X-7)', async () => {

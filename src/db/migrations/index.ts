@@ -8,6 +8,7 @@ import * as m0006 from './0006_meetings.ts';
 import * as m0007 from './0007_meeting_list_indexes.ts';
 import * as m0008 from './0008_case_closure.ts';
 import * as m0009 from './0009_assessments.ts';
+import * as m0010 from './0010_assessment_report.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007_meeting_list_indexes': m0007,
   '0008_case_closure': m0008,
   '0009_assessments': m0009,
+  '0010_assessment_report': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

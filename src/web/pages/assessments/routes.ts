@@ -9,9 +9,13 @@ import {
   type OutcomeSheet,
   PROFILE_CELLS,
   type PlanInput,
+  REPORT_SECTIONS,
+  type Report,
+  reportSections,
   STAGES,
   SUPERVISION_LEVELS,
 } from '../../../domain/assessments.ts';
+import { ageOn } from '../../../domain/age.ts';
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as assessmentService from '../../../services/assessment-service.ts';
 import * as childService from '../../../services/child-service.ts';
@@ -40,6 +44,10 @@ function sheetFromBody(body: Body): OutcomeSheet {
   sheet.supervision = SUPERVISION_LEVELS.some((l) => l.id === supervision) ? (supervision as OutcomeSheet['supervision']) : '';
   for (const a of INTERVENTION_AREAS) sheet.intervention[a.id] = str(body, `intervention-${a.id}`);
   return sheet;
+}
+
+function reportFromBody(body: Body): Report {
+  return Object.fromEntries(REPORT_SECTIONS.map((s) => [s.id, str(body, s.id)])) as Report;
 }
 
 const yesNo = (v: string) => (v === 'yes' || v === 'no' ? v : '');
@@ -151,6 +159,7 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
       supervisionLabel: SUPERVISION_LEVELS.find((l) => l.id === a.outcome?.supervision)?.label ?? null,
       mostConcernLabels: DOMAINS.filter((d) => a.outcome?.mostConcern.includes(d.id)).map((d) => d.label),
       interventionAreas: INTERVENTION_AREAS.map((x) => ({ ...x, name: `intervention-${x.id}`, value: sheet.intervention[x.id], saved: a.outcome?.intervention[x.id] ?? '' })),
+      reportFields: reportSections(a.mode).map((r) => ({ ...r, value: ((extra['report'] as Report | undefined) ?? a.report)?.[r.id] ?? '' })),
       stageDate: EMPTY_DATE,
       sharedOn: EMPTY_DATE,
       disagreements: a.disagreements,
@@ -192,5 +201,46 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     (request, id, body, version) => assessmentService.recordSharing(db, actorOf(request), id, version, dateParts(body, 'sharedOn'), str(body, 'disagreements')),
     (body) => ({ sharedOn: dateParts(body, 'sharedOn'), disagreements: str(body, 'disagreements') }),
   );
+  post(
+    '/assessments/:id/report',
+    'Report saved',
+    (request, id, body, version) => assessmentService.saveReport(db, actorOf(request), id, version, reportFromBody(body)),
+    (body) => ({ report: reportFromBody(body) }),
+  );
   post('/assessments/:id/complete', 'Assessment completed', (request, id, _body, version) => assessmentService.complete(db, actorOf(request), id, version), () => ({}));
+
+  // --- The report: printable, and downloadable as an accessible HTML document (R-NYO-14) ---
+  function reportModel(v: Awaited<ReturnType<typeof assessmentService.reportView>>) {
+    const a = v.assessment;
+    return {
+      a,
+      child: v.child,
+      age: ageOn(v.child.dateOfBirth, v.today),
+      authorityName: v.authorityName,
+      label: ASSESSMENT_MODELS[a.model].label,
+      today: v.today,
+      sections: reportSections(a.mode).map((r) => ({ ...r, text: a.report?.[r.id] ?? '' })),
+      domains: DOMAINS.map((d) => ({ ...d, cells: PROFILE_CELLS.map((c) => ({ ...c, text: a.outcome?.profile[d.id][c.id] ?? '' })) })),
+      mostConcernLabels: DOMAINS.filter((d) => a.outcome?.mostConcern.includes(d.id)).map((d) => d.label),
+      supervisionLabel: SUPERVISION_LEVELS.find((l) => l.id === a.outcome?.supervision)?.label ?? null,
+      interventionAreas: INTERVENTION_AREAS.map((x) => ({ ...x, text: a.outcome?.intervention[x.id] ?? '' })),
+      pageTitle: `${ASSESSMENT_MODELS[a.model].label} report: ${a.childName}`,
+    };
+  }
+
+  app.get('/assessments/:id/print', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const v = await assessmentService.reportView(db, actorOf(request), id, 'assessment.print');
+    return reply.page('pages/assessments/print.njk', { ...reportModel(v), backLink: paths.assessments.show(id) });
+  });
+
+  app.get('/assessments/:id/export', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const v = await assessmentService.reportView(db, actorOf(request), id, 'assessment.export');
+    const html = reply.renderDocument('pages/assessments/document.njk', reportModel(v));
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${v.assessment.model.replace(/_/g, '-')}-assessment-report-${v.today}.html"`)
+      .send(html);
+  });
 }
