@@ -1,5 +1,5 @@
 // npm run bench: seeds a large synthetic database, then measures the signed-in child record,
-// the case lists, My tasks and the meeting pages under a fixed concurrency, next to a bare Node HTTP server sending
+// the case lists, My tasks, the meeting and assessment pages under a fixed concurrency, next to a bare Node HTTP server sending
 // the same bytes, in the same run. Prints figures; asserts nothing.
 //
 //   BENCH_CHILDREN (100000)  BENCH_INCIDENTS (300000)  BENCH_AUDIT (1000000)
@@ -91,6 +91,22 @@ await sql`
   select m.id, 'role-' || k, 'Synthetic role ' || k, 'Synthetic reason', 'kent §8', 'R-KEN-6', 'Person ' || k, 'Agency ' || k, true, k
   from meetings m cross join generate_series(1, 12) k`.execute(db);
 
+// AIM assessments: one for every fifth child who displayed the behaviour (and every one of the
+// measured worker's), in progress, with an outcome sheet and a report, led by the AIM practitioner
+// with the allocated worker (or the manager), so the assessor access rule is in every visibility check.
+const aimLead = await db.selectFrom('users').select('id').where('email', '=', demoEmail('kent', 'aim_practitioner')).executeTakeFirstOrThrow();
+const profile = Object.fromEntries(['offence', 'developmental', 'family', 'environment'].map((d) => [d, { staticConcerns: 'Synthetic '.repeat(20), dynamicConcerns: 'Synthetic '.repeat(20), staticStrengths: 'Synthetic '.repeat(20), dynamicStrengths: 'Synthetic '.repeat(20) }]));
+const outcome = JSON.stringify({ profile, mostConcern: ['offence'], supervision: 'medium', intervention: { youngPerson: 'Synthetic', family: 'Synthetic', environment: 'Synthetic' } });
+const report = JSON.stringify(Object.fromEntries(['purpose', 'sources', 'interviews', 'referralBehaviour', 'presentation', 'summary'].map((k) => [k, 'Synthetic report text. '.repeat(30)])));
+await sql`
+  insert into assessments (authority_id, child_id, model, model_name, pack_version, clause, requirement_id, lead_assessor_id, co_assessor_id, mode, mode_reason, checks, stages, outcome, report, created_by)
+  select 'kent', c.id, 'aim2', 'AIM2 assessment, led by NELFT', 'bench', 'kent §13', 'R-KEN-11', ${aimLead.id}::uuid, coalesce(c.allocated_worker_id, ${manager.id}::uuid), 'full', 'Synthetic',
+         '{"appropriateAdult":"none","appropriateAdultReason":"","prosecutionLikely":false,"denies":false,"legalRepAgreed":null,"participates":true}'::jsonb,
+         '{"1":"2026-01-05","2":"2026-02-05"}'::jsonb, ${outcome}::jsonb, ${report}::jsonb, ${aimLead.id}::uuid
+  from (select c.id, c.allocated_worker_id, row_number() over (order by c.id) as rn from children c
+        where exists (select 1 from incident_children ic where ic.child_id = c.id and ic.role = 'displayed')) c
+  where c.rn % 5 = 0 or c.allocated_worker_id = ${worker.id}::uuid`.execute(db);
+
 // Audit events, hash-chained like real ones, appended after the seed's own events.
 const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 let prev = last?.hash ?? GENESIS_HASH;
@@ -151,6 +167,10 @@ const meeting = await db
   .executeTakeFirstOrThrow();
 const meetingCount = await db.selectFrom('meetings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 console.log(`Meetings in the database: ${meetingCount.n}.`);
+const assessed = await db.selectFrom('assessments').select('child_id').where('co_assessor_id', '=', worker.id).limit(1).executeTakeFirstOrThrow();
+const assessment = await db.selectFrom('assessments').select('id').where('child_id', '=', assessed.child_id).executeTakeFirstOrThrow();
+const assessmentCount = await db.selectFrom('assessments').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+console.log(`Assessments in the database: ${assessmentCount.n}.`);
 
 async function measure(url: string, headers: Record<string, string>) {
   const latencies: number[] = [];
@@ -202,6 +222,9 @@ for (const [label, pagePath] of [
   ['meeting page (12 invitees)', `/meetings/${meeting.meeting_id}`],
   ['child’s meetings', `/children/${child.id}/meetings`],
   ['meetings list', '/meetings'],
+  ['assessment page', `/assessments/${assessment.id}`],
+  ['child’s assessments', `/children/${assessed.child_id}/assessments`],
+  ['assessment report (print)', `/assessments/${assessment.id}/print`],
 ] as const) {
   const sample = await fetch(`${base}${pagePath}`, { headers: { cookie } });
   if (sample.status !== 200) throw new Error(`${label}: ${sample.status}`);
