@@ -24,7 +24,7 @@ import {
 } from '../domain/assessments.ts';
 import { londonToday } from '../domain/age.ts';
 import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
-import type { Role } from '../domain/roles.ts';
+import { CASE_ROLES, type Role } from '../domain/roles.ts';
 import { ageRules } from '../domain/screening.ts';
 import { getPack } from '../procedures/index.ts';
 import * as assessments from '../repositories/assessments.ts';
@@ -33,7 +33,7 @@ import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord } from './child-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, transaction } from './context.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, transaction } from './context.ts';
 
 /** Who plans assessments and may be chosen as an assessor. */
 const ASSESSING_ROLES: readonly Role[] = ['social_worker', 'aim_practitioner', 'youth_justice', 'team_manager'];
@@ -129,6 +129,14 @@ export async function viewAssessment(db: Db, actor: Actor, id: string) {
   const a = await authorized(db, actor, id, 'assessment.view');
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.view', entityType: 'assessment', entityId: id, outcome: 'ok' })));
   return { assessment: a, canEdit: canEdit(actor, a), next: nextStage(a.mode, a.stages), missing: completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, hasReport: a.report !== null, sharedOn: a.sharedOn }), today: londonToday() };
+}
+
+/** "Assessments": those the user leads or co-works, whatever the child's allocation. */
+export async function myAssessments(db: Db, actor: Actor) {
+  await requireRole(db, actor, CASE_ROLES, 'assessments.mine');
+  const list = await assessments.assessmentsForAssessor(db, actor.user.id);
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessments.mine', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
+  return list.filter((a) => a.authorityId === actor.user.authorityId);
 }
 
 export async function childAssessments(db: Db, actor: Actor, childId: string) {

@@ -49,6 +49,7 @@ export const paths = {
     decide: (id: string) => `/referrals/${id}/decision`,
   },
   assessments: {
+    mine: () => '/assessments',
     show: (id: string) => `/assessments/${id}`,
     stage: (id: string) => `/assessments/${id}/stage`,
     outcome: (id: string) => `/assessments/${id}/outcome`,

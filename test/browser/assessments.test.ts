@@ -46,7 +46,7 @@ describe('AIM assessments in Chromium', () => {
     const page = await context.newPage();
     await signIn(page, 'kent', 'social-worker');
     await page.goto(`${rig!.base}${paths.children.show(inc.childId)}`);
-    await page.getByRole('link', { name: 'Assessments' }).click();
+    await page.getByRole('navigation', { name: 'Record sections' }).getByRole('link', { name: 'Assessments' }).click();
     await expectAccessible(page, 'assessments tab');
     await page.getByRole('button', { name: 'Plan an AIM assessment' }).click();
     await page.getByRole('heading', { name: 'AIM2 assessment' }).waitFor();
@@ -90,6 +90,10 @@ describe('AIM assessments in Chromium', () => {
     await page.getByRole('button', { name: 'Record the sharing of the report' }).click();
     await page.getByText('Record the outcome sheet and write the report before sharing it').first().waitFor();
     await expectAccessible(page, 'sharing with errors');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Assessments' }).click();
+    await page.getByRole('heading', { name: 'Assessments', level: 1 }).waitFor();
+    assert.match(await page.locator('main').innerText(), /Ellis Hawthorn\s+AIM2 assessment/);
+    await expectAccessible(page, 'my assessments');
     await context.close();
   });
 

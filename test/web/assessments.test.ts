@@ -82,6 +82,10 @@ describe('AIM assessments', () => {
     assert.equal(planned.statusCode, 303);
     const url = planned.headers.location as string;
     assert.match(text((await aimClient.get(paths.children.show(inc.childId))).body), /Why you can see this record: You are assessing this child \(an AIM assessment in progress\)/);
+    // The AIM practitioner finds it under Assessments in the navigation, with what comes next.
+    const mine = await aimClient.get(paths.assessments.mine());
+    assert.match(mine.body, new RegExp(`class="govuk-service-navigation__link" href="${paths.assessments.mine()}"`));
+    assert.match(text(mine.body), /Ellis Hawthorn AIM2 assessment Stage One paperwork only Kent AIM practitioner \(lead\), Kent social worker Stage 1: information gathered from the agencies involved/);
     let page = await sw.get(url);
     let p = text(page.body);
     assert.match(p, /Stage One paperwork assessment only: Likely to be prosecuted and denies the offence, with no legal representative’s explicit agreement to interviews/);
@@ -164,6 +168,7 @@ describe('AIM assessments', () => {
     assert.match(p, /Areas of disagreement Parents dispute the account of threats\./);
     assert.doesNotMatch((await sw.get(url)).body, /Save the outcome sheet/, 'a completed assessment is read-only');
 
+    assert.match(text((await aimClient.get(paths.assessments.mine())).body), /Ellis Hawthorn AIM2 assessment .* Completed \d+ \w+ \d{4}/);
     // Once completed, the assessors' sight of the record ends with it.
     assert.equal((await aimClient.get(paths.children.show(inc.childId))).statusCode, 404);
     const chronology = text((await sw.get(paths.children.chronology(inc.childId))).body);

@@ -11,6 +11,7 @@ import {
   type PlanInput,
   REPORT_SECTIONS,
   type Report,
+  nextStage,
   reportSections,
   STAGES,
   SUPERVISION_LEVELS,
@@ -50,6 +51,11 @@ function reportFromBody(body: Body): Report {
   return Object.fromEntries(REPORT_SECTIONS.map((s) => [s.id, str(body, s.id)])) as Report;
 }
 
+function nextStageLabel(a: { mode: 'full' | 'stage_one_only'; stages: Partial<Record<1 | 2 | 3 | 4, string>> }): string {
+  const n = nextStage(a.mode, a.stages);
+  return n === null ? 'Outcome, report and sharing' : STAGES.find((s) => s.n === n)!.label;
+}
+
 const yesNo = (v: string) => (v === 'yes' || v === 'no' ? v : '');
 
 function planFromBody(body: Body): PlanInput {
@@ -73,6 +79,14 @@ function withHrefs(errors: readonly { field: string; message: string }[]) {
 }
 
 export default async function assessmentRoutes(app: FastifyInstance, { db }: AppDeps) {
+  app.get('/assessments', async (request, reply) => {
+    const list = await assessmentService.myAssessments(db, actorOf(request));
+    return reply.page('pages/assessments/mine.njk', {
+      pageTitle: 'Assessments',
+      assessments: list.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label, next: a.status === 'in_progress' ? nextStageLabel(a) : null })),
+    });
+  });
+
   app.get('/children/:id/assessments', async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
