@@ -81,6 +81,7 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
   const lead = o.assessors.find((a) => a.id === input.leadId)!;
   const co = o.assessors.find((a) => a.id === input.coId)!;
   const model = o.model;
+  const inProgress = new ValidationError([{ field: 'leadId', message: 'An assessment is already in progress for this child: complete it before planning another.' }]);
   return transaction(db, async (trx) => {
     const id = await assessments.insertAssessment(trx, {
       authorityId: o.child.authorityId,
@@ -103,6 +104,10 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
         participates: input.participates === 'yes',
       },
       createdBy: actor.user.id,
+    }).catch((err: unknown) => {
+      // Someone else planned one a moment ago (the unique index assessments_one_in_progress).
+      if ((err as { code?: string; constraint?: string }).code === '23505') throw inProgress;
+      throw err;
     });
     const label = ASSESSMENT_MODELS[o.modelId!].label;
     await addChronologyEntry(trx, {

@@ -9,7 +9,7 @@ import { londonToday } from '../../src/domain/age.ts';
 import { partsFromIso } from '../../src/web/forms.ts';
 import * as assessmentService from '../../src/services/assessment-service.ts';
 import * as childService from '../../src/services/child-service.ts';
-import { ConflictError, ForbiddenError } from '../../src/services/context.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../src/services/context.ts';
 import { databaseKinds, type TestDatabase } from '../helpers/db.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
 
@@ -71,6 +71,22 @@ for (const kind of databaseKinds()) {
       const entries = await db.selectFrom('chronology_entries').select('summary').where('child_id', '=', inc.childId).where('kind', '=', 'assessment').execute();
       assert.equal(entries.length, 1 + 4 + 1 + 1 + 1 + 1, 'planned, four stages, outcome sheet, report, report shared, completed');
       assert.equal(a.report?.presentation, 'Engaged, embarrassed.');
+    });
+
+    it('lets only one of two people planning at the same moment succeed, writing nothing for the other', async () => {
+      const { db } = t;
+      const inc = await demoIncident(db, 'kent', 'Ellis');
+      const worker = await demoActor(db, 'kent', 'social-worker');
+      const manager = await demoActor(db, 'kent', 'team-manager');
+      const aim = await demoActor(db, 'kent', 'aim-practitioner');
+      const input = { leadId: aim.user.id, coId: worker.user.id, appropriateAdult: 'none', appropriateAdultReason: '', prosecutionLikely: 'no', denies: 'no', legalRepAgreed: '', participates: 'yes' } as const;
+      const results = await Promise.allSettled([assessmentService.plan(db, worker, inc.childId, input), assessmentService.plan(db, manager, inc.childId, input)]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      assert.ok(failed.reason instanceof ValidationError, String(failed.reason));
+      assert.equal((await db.selectFrom('assessments').select('id').where('child_id', '=', inc.childId).execute()).length, 1);
+      const planned = await db.selectFrom('chronology_entries').select('summary').where('child_id', '=', inc.childId).where('kind', '=', 'assessment').execute();
+      assert.equal(planned.length, 1, 'one chronology entry: nothing written for the refused plan');
     });
   });
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_meeting_list_indexes.ts';
 import * as m0008 from './0008_case_closure.ts';
 import * as m0009 from './0009_assessments.ts';
 import * as m0010 from './0010_assessment_report.ts';
+import * as m0011 from './0011_one_assessment_in_progress.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_case_closure': m0008,
   '0009_assessments': m0009,
   '0010_assessment_report': m0010,
+  '0011_one_assessment_in_progress': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {
