@@ -293,6 +293,7 @@ export interface Database {
   meeting_outcomes: MeetingOutcomesTable;
   external_decisions: ExternalDecisionsTable;
   assessments: AssessmentsTable;
+  panel_referrals: PanelReferralsTable;
 }
 
 export interface AgendaItem {
@@ -420,6 +421,53 @@ export interface AssessmentsTable {
   completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   completed_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  version: Generated<number>;
+}
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface PanelReview {
+  heldOn: string;
+  notes: string;
+  nextReviewOn: string;
+  recordedBy: string;
+}
+
+export interface PanelReferralsTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  kind: 'assessment' | 'consultation';
+  referring_service: 'childrens_services' | 'youth_justice';
+  assessment_type: string;
+  assessment_summary: string;
+  harm: 'displayed' | 'likely';
+  child_consent: boolean;
+  parent_consent: boolean;
+  consent_exploration: Generated<string>;
+  police_investigation: boolean;
+  charge_likely: Nullable<boolean>;
+  denies: Nullable<boolean>;
+  lead_professional: 'referrer' | 'youth_justice';
+  information_gathering_only: boolean;
+  approaching_18: boolean;
+  status: Generated<'awaiting' | 'accepted' | 'declined' | 'closed'>;
+  decision_reasons: Generated<string>;
+  route: Nullable<string>;
+  lead_practitioner_id: Nullable<string>;
+  co_worker_id: Nullable<string>;
+  exceptional_reason: Generated<string>;
+  decided_by: Nullable<string>;
+  decided_on: Nullable<string>;
+  next_review_on: Nullable<string>;
+  reviews: ColumnType<PanelReview[], string | undefined, string>;
+  closed_on: Nullable<string>;
+  closed_by: Nullable<string>;
+  closure_summary: Generated<string>;
+  further_work: Generated<string>;
+  referred_by: string;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
   version: Generated<number>;

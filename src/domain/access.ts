@@ -26,9 +26,11 @@ export interface ChildAccessFacts {
   viewerHasGrant: boolean;
   /** The viewer is the lead or co-assessor of an AIM assessment of the child in progress (R-NYO-9). */
   viewerIsAssessor?: boolean;
+  /** The child's case is before the AIM Pathway Panel (awaiting or accepted) and the viewer chairs the panel or is allocated to it (R-NEL-10, R-NEL-11). */
+  viewerOnPanelCase?: boolean;
 }
 
-export type AccessBasis = 'allocated' | 'team' | 'manager' | 'recorded' | 'grant' | 'referral' | 'assessor';
+export type AccessBasis = 'allocated' | 'team' | 'manager' | 'recorded' | 'grant' | 'referral' | 'assessor' | 'panel';
 
 export type AccessDecision =
   | { allowed: true; basis: AccessBasis }
@@ -43,6 +45,7 @@ export function decideChildAccess(viewer: Viewer, facts: ChildAccessFacts): Acce
   if (facts.viewerRecordedIncident) return { allowed: true, basis: 'recorded' };
   if (facts.viewerHasGrant) return { allowed: true, basis: 'grant' };
   if (facts.viewerIsAssessor) return { allowed: true, basis: 'assessor' };
+  if (facts.viewerOnPanelCase) return { allowed: true, basis: 'panel' };
   if (hasTeamAccess(viewer.roles)) {
     if (facts.viewerInAllocatedTeam) return { allowed: true, basis: 'team' };
     if (facts.viewerManagesAllocation) return { allowed: true, basis: 'manager' };
@@ -59,4 +62,5 @@ export const ACCESS_BASIS_LABELS: Record<AccessBasis, string> = {
   grant: 'You hold a time-limited access grant',
   referral: 'Your team received a referral about this child',
   assessor: 'You are assessing this child (an AIM assessment in progress)',
+  panel: 'The AIM Pathway Panel has this child’s case, and you chair the panel or are allocated to it',
 };

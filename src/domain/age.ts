@@ -36,3 +36,14 @@ export function isoDate(d: Date): string {
 export function londonToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
 }
+
+/** The same day n months later (the month's last day when it is shorter), as 'YYYY-MM-DD'. */
+export function addMonths(date: string, months: number): string {
+  const p = parseIsoDate(date);
+  if (!p) throw new RangeError(`Invalid date: ${date}`);
+  const total = p.month - 1 + months;
+  const year = p.year + Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(p.day, last)).padStart(2, '0')}`;
+}

@@ -252,6 +252,8 @@ export const packSchema = z
       notes: z.array(z.strictObject({ when: conditionSchema, text: z.string().min(1), ...cited })).default([]),
     }),
     steps: z.array(stepSchema).min(1),
+    /** A panel that decides on specialist assessment and intervention (north-east-lincolnshire's AIM Pathway Panel, R-NEL-10..12). */
+    aimPanel: z.strictObject({ name: z.string().min(1), ...cited }).optional(),
     /** Multi-agency meeting types the procedure names (R-KEN-6, R-KEN-8, R-KEN-10, R-ISL-3..7). */
     meetings: z.array(meetingTypeSchema).min(1),
     /** R-THU-7: an open case with no recorded activity for this many working days is flagged. */

@@ -2,7 +2,7 @@
 // (R-X-9): the suggestion carries every answer that led to it with the pack clause and
 // requirement ID, and a named practitioner confirms it or chooses another level with a rationale.
 import type { AssessmentModelId } from './assessments.ts';
-import { ageOn, parseIsoDate } from './age.ts';
+import { addMonths, ageOn } from './age.ts';
 import { type Condition, FACTS, type FactId, type Pack, type PackLevel, type Step, type Tool } from './pack.ts';
 import { ROLE_LABELS } from './roles.ts';
 import { SCALE_LABELS, type ScaleLevel, levelCovering, maxScale, scaleRank } from './scale.ts';
@@ -142,15 +142,6 @@ export interface AgeRules {
   notes: { text: string; clause: string; requirement: string }[];
 }
 
-function addMonths(date: string, months: number): string {
-  const p = parseIsoDate(date);
-  if (!p) throw new RangeError(`Invalid date: ${date}`);
-  const total = p.month - 1 + months;
-  const year = p.year + Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(p.day, last)).padStart(2, '0')}`;
-}
 
 export function ageRules(pack: Pack, child: ChildAgeInput, incidentDate: string, decisionDate: string): AgeRules {
   const age = child.dateOfBirth ? ageOn(child.dateOfBirth, incidentDate) : (child.age ?? null);

@@ -77,6 +77,7 @@ export const northEastLincolnshire: PackInput = {
     brookTool({ clause: 'north-east-lincolnshire, identifying harmful sexual behaviour', requirement: 'R-NEL-4' }, true),
   ],
   facts: ['significant_harm', 'open_case', 'police_involved', 'charge_likely', 'cse_linked', 'consent_given'],
+  aimPanel: { name: 'AIM Pathway Panel', ...cite('R-NEL-10') },
   ageRules: {
     criminalResponsibilityAge: 10,
     under12Model: { name: 'No AIM Pathway Panel assessment under 12: the panel may give consultation or guidance', ...cite('R-NEL-10') },

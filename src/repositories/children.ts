@@ -322,6 +322,22 @@ export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: reado
             .where((w) => w.or([w('asm.lead_assessor_id', '=', eb.ref('v.id')), w('asm.co_assessor_id', '=', eb.ref('v.id'))])),
         )
         .as('assessing'),
+      eb
+        .exists(
+          eb
+            .selectFrom('panel_referrals as pr')
+            .select('pr.id')
+            .whereRef('pr.child_id', '=', 'c.id')
+            .where('pr.status', 'in', ['awaiting', 'accepted'])
+            .where((w) =>
+              w.or([
+                w('pr.lead_practitioner_id', '=', eb.ref('v.id')),
+                w('pr.co_worker_id', '=', eb.ref('v.id')),
+                w.exists(w.selectFrom('user_roles as ur').select('ur.user_id').whereRef('ur.user_id', '=', 'v.id').where('ur.role', '=', 'panel_chair')),
+              ]),
+            ),
+        )
+        .as('on_panel'),
     ])
     .where('c.id', '=', childId)
     .execute();
@@ -338,6 +354,7 @@ export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: reado
         viewerInReferralTeam: Boolean(row.referred),
         viewerHasGrant: Boolean(row.granted),
         viewerIsAssessor: Boolean(row.assessing),
+        viewerOnPanelCase: Boolean(row.on_panel),
       },
     ]),
   );
@@ -378,6 +395,15 @@ export function visibleTo(viewer: Viewer) {
           .select('asm.child_id')
           .where('asm.status', '=', 'in_progress')
           .where((w) => w.or([w('asm.lead_assessor_id', '=', viewer.id), w('asm.co_assessor_id', '=', viewer.id)])),
+      ),
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('panel_referrals as pr')
+          .select('pr.child_id')
+          .where('pr.status', 'in', ['awaiting', 'accepted'])
+          .where((w) => (viewer.roles.includes('panel_chair') ? w.val(true) : w.or([w('pr.lead_practitioner_id', '=', viewer.id), w('pr.co_worker_id', '=', viewer.id)]))),
       ),
     ];
     if (hasTeamAccess(viewer.roles)) {

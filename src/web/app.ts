@@ -17,6 +17,7 @@ import { loadCurrentUser, recordSignOut } from '../services/auth-service.ts';
 import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError } from '../services/context.ts';
 import { paths, safeReturnPath, withQuery } from './paths.ts';
 import { databaseSessionStore } from './session-store.ts';
+import { getPack } from '../procedures/index.ts';
 import { registerPages } from './pages/index.ts';
 import { buildCss } from '../../scripts/build-css.ts';
 import { registerApi } from '../api/routes.ts';
@@ -135,7 +136,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
       csrfToken: this.generateCsrf(),
       currentUser: user ? { ...user, roleLabels: user.roles.map((r: Role) => ROLE_LABELS[r]) } : null,
-      nav: user ? navFor(user.roles, request.url) : [],
+      nav: user ? navFor(user.roles, request.url, Boolean(getPack(user.authorityId)?.aimPanel)) : [],
       idle: user ? { timeoutSeconds: Math.round(config.idleTimeoutMs / 1000), warningSeconds: Math.round(config.idleWarningMs / 1000) } : null,
       requestId: request.id,
     });
@@ -236,7 +237,7 @@ declare module 'fastify' {
   }
 }
 
-function navFor(roles: readonly Role[], url: string) {
+function navFor(roles: readonly Role[], url: string, hasPanel: boolean) {
   const items: { href: string; text: string }[] = [];
   const caseWork = roles.some((r) => r !== 'administrator' && r !== 'auditor');
   if (caseWork) {
@@ -244,6 +245,7 @@ function navFor(roles: readonly Role[], url: string) {
     if (roles.includes('front_door') || roles.includes('team_manager')) items.push({ href: paths.referrals.list(), text: 'Referrals' });
     items.push({ href: paths.meetings.mine(), text: 'Meetings' });
     if (roles.some((r) => r === 'social_worker' || r === 'aim_practitioner' || r === 'youth_justice' || r === 'team_manager')) items.push({ href: paths.assessments.mine(), text: 'Assessments' });
+    if (hasPanel && roles.includes('panel_chair')) items.push({ href: paths.panel.list(), text: 'AIM Pathway Panel' });
     items.push({ href: paths.incidents.start(), text: 'Record an incident' });
   }
   if (roles.includes('administrator')) {

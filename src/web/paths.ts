@@ -21,6 +21,7 @@ export const paths = {
     meetings: (id: string) => `/children/${id}/meetings`,
     assessments: (id: string) => `/children/${id}/assessments`,
     planAssessment: (id: string) => `/children/${id}/assessments/new`,
+    referToPanel: (id: string) => `/children/${id}/panel-referrals/new`,
     newExternalDecision: (id: string) => `/children/${id}/external-decisions/new`,
     externalDecisions: (id: string) => `/children/${id}/external-decisions`,
   },
@@ -47,6 +48,13 @@ export const paths = {
     create: (screeningId: string) => `/screenings/${screeningId}/referrals`,
     show: (id: string) => `/referrals/${id}`,
     decide: (id: string) => `/referrals/${id}/decision`,
+  },
+  panel: {
+    list: () => '/panel',
+    show: (id: string) => `/panel-referrals/${id}`,
+    decision: (id: string) => `/panel-referrals/${id}/decision`,
+    review: (id: string) => `/panel-referrals/${id}/review`,
+    close: (id: string) => `/panel-referrals/${id}/close`,
   },
   assessments: {
     mine: () => '/assessments',

@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import { londonToday } from '../../src/domain/age.ts';
 import * as childService from '../../src/services/child-service.ts';
 import { paths } from '../../src/web/paths.ts';
-import { DEMO_PASSWORD, demoEmail } from '../helpers/app.ts';
-import { type BrowserRig, expectAccessible, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
+import { demoEmail } from '../helpers/app.ts';
+import { type BrowserRig, expectAccessible, signInAs, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
 
 let rig: BrowserRig | undefined;
@@ -19,13 +19,7 @@ before(async () => {
 
 after(() => stopBrowserRig(rig));
 
-async function signIn(page: Page, authority: string, role: string) {
-  await page.goto(`${rig!.base}/sign-in`);
-  await page.getByLabel('Email address').fill(demoEmail(authority, role));
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-}
+const signIn = (page: Page, authority: string, role: string) => signInAs(page, rig!.base, authority, role);
 
 /** Ellis is allocated to the social worker; the AIM practitioner is given sight of his record. */
 async function prepare(authority: string) {

@@ -13,8 +13,7 @@ import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
 import { getPack } from '../../src/procedures/index.ts';
 import { paths } from '../../src/web/paths.ts';
 import { ANSWERS } from '../fixtures/realistic-cases.ts';
-import { DEMO_PASSWORD, demoEmail } from '../helpers/app.ts';
-import { type BrowserRig, expectAccessible, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
+import { type BrowserRig, expectAccessible, signInAs, signOut, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
 import { demoIncident } from '../helpers/cases.ts';
 
 let rig: BrowserRig | undefined;
@@ -28,18 +27,7 @@ before(async () => {
 
 after(() => stopBrowserRig(rig));
 
-async function signIn(page: Page, authority: string, role: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Email address').fill(demoEmail(authority, role));
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-}
+const signIn = (page: Page, authority: string, role: string) => signInAs(page, base, authority, role);
 
 /**
  * The school's DSL screens the demo incident (a 9-year-old who persuaded a younger girl to expose

@@ -7,6 +7,7 @@ import { decideChildAccess } from '../../src/domain/access.ts';
 import { appendAuditEvent, verifyAuditChain } from '../../src/repositories/audit.ts';
 import * as assessments from '../../src/repositories/assessments.ts';
 import * as children from '../../src/repositories/children.ts';
+import * as panelReferrals from '../../src/repositories/panel-referrals.ts';
 import { loadCurrentUser } from '../../src/services/auth-service.ts';
 import { transaction } from '../../src/services/context.ts';
 import { databaseKinds, type TestDatabase } from '../helpers/db.ts';
@@ -53,13 +54,23 @@ for (const kind of databaseKinds()) {
       const assessor = async (role: string) => (await db.selectFrom('users').select('id').where('email', '=', `${role}@kent.example`).executeTakeFirstOrThrow()).id;
       const checks = { appropriateAdult: 'none' as const, appropriateAdultReason: '', prosecutionLikely: false, denies: false, legalRepAgreed: null, participates: true };
       const common = { authorityId: 'kent', childId: ellis.id, model: 'aim2' as const, modelName: 'AIM2', packVersion: '1', clause: 'kent §13', requirementId: 'R-KEN-11', mode: 'full' as const, modeReason: '', checks };
-      await assessments.insertAssessment(db, { ...common, leadAssessorId: await assessor('aim-practitioner'), coAssessorId: await assessor('panel-chair'), createdBy: await assessor('aim-practitioner') });
       const finished = await assessments.insertAssessment(db, { ...common, leadAssessorId: await assessor('cse-coordinator'), coAssessorId: await assessor('police'), createdBy: await assessor('aim-practitioner') });
       await db.updateTable('assessments').set({ status: 'completed', completed_at: new Date() }).where('id', '=', finished).execute();
+      await assessments.insertAssessment(db, { ...common, leadAssessorId: await assessor('aim-practitioner'), coAssessorId: await assessor('panel-chair'), createdBy: await assessor('aim-practitioner') });
       const aimViewer = (await loadCurrentUser(db, await assessor('aim-practitioner')))!;
       assert.deepEqual(decideChildAccess(aimViewer, (await children.childAccessFacts(db, aimViewer.id, ellis.id))!), { allowed: true, basis: 'assessor' });
       const coordinator = (await loadCurrentUser(db, await assessor('cse-coordinator')))!;
       assert.equal(decideChildAccess(coordinator, (await children.childAccessFacts(db, coordinator.id, ellis.id))!).allowed, false, 'a completed assessment gives no sight');
+      // A case before the AIM Pathway Panel: its chair and the allocated practitioners see the child (R-NEL-10, R-NEL-11).
+      const nelChild = await db.selectFrom('children').select('id').where('authority_id', '=', 'north-east-lincolnshire').where('first_name', '=', 'Ellis').executeTakeFirstOrThrow();
+      const nelUser = async (role: string) => (await db.selectFrom('users').select('id').where('email', '=', `${role}@north-east-lincolnshire.example`).executeTakeFirstOrThrow()).id;
+      const referralId = await panelReferrals.insertPanelReferral(db, {
+        authorityId: 'north-east-lincolnshire', childId: nelChild.id, kind: 'assessment', referringService: 'childrens_services', assessmentType: 'CSA', assessmentSummary: 'x', harm: 'displayed',
+        childConsent: true, parentConsent: true, consentExploration: '', policeInvestigation: false, chargeLikely: null, denies: null, leadProfessional: 'referrer', informationGatheringOnly: false, approaching18: false, referredBy: await nelUser('social-worker'),
+      });
+      await panelReferrals.recordDecision(db, referralId, 1, { accepted: true, reasons: 'x', route: 'assessment', leadId: await nelUser('aim-practitioner'), coWorkerId: await nelUser('youth-justice'), exceptionalReason: '', by: await nelUser('panel-chair'), on: '2026-11-20', nextReviewOn: '2027-02-20' });
+      const nelChair = (await loadCurrentUser(db, await nelUser('panel-chair')))!;
+      assert.deepEqual(decideChildAccess(nelChair, (await children.childAccessFacts(db, nelChair.id, nelChild.id))!), { allowed: true, basis: 'panel' });
       const allUsers = await db.selectFrom('users').select('id').execute();
       const allChildren = await db.selectFrom('children').select(['id', 'authority_id']).execute();
       let allowedPairs = 0;

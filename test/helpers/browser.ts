@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { type TestApp, startTestApp } from './app.ts';
+import { DEMO_PASSWORD, type TestApp, demoEmail, startTestApp } from './app.ts';
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -37,4 +37,18 @@ export async function startBrowserRig(): Promise<BrowserRig> {
 export async function stopBrowserRig(rig: BrowserRig | undefined): Promise<void> {
   await rig?.browser.close();
   await rig?.t.close();
+}
+
+/** Signs in as a demo user (ROLE@AUTHORITY.example) and waits for the first page. */
+export async function signInAs(page: Page, base: string, authority: string, role: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Email address').fill(demoEmail(authority, role));
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
 }

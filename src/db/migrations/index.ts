@@ -10,6 +10,7 @@ import * as m0008 from './0008_case_closure.ts';
 import * as m0009 from './0009_assessments.ts';
 import * as m0010 from './0010_assessment_report.ts';
 import * as m0011 from './0011_one_assessment_in_progress.ts';
+import * as m0012 from './0012_panel_referrals.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009_assessments': m0009,
   '0010_assessment_report': m0010,
   '0011_one_assessment_in_progress': m0011,
+  '0012_panel_referrals': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

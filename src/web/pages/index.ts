@@ -5,6 +5,7 @@ import adminRoutes from './admin/routes.ts';
 import settingsRoutes from './admin/settings-routes.ts';
 import assessmentRoutes from './assessments/routes.ts';
 import auditRoutes from './audit/routes.ts';
+import panelRoutes from './panel/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import childRoutes from './children/routes.ts';
 import closureRoutes from './children/closure-routes.ts';
@@ -17,7 +18,7 @@ import signInRoutes from './sign-in/routes.ts';
 import taskRoutes from './tasks/routes.ts';
 
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const routes of [signInRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, assessmentRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
+  for (const routes of [signInRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, assessmentRoutes, panelRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
     await routes(app, deps);
   }
 }

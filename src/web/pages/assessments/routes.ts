@@ -20,10 +20,13 @@ import { ageOn } from '../../../domain/age.ts';
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as assessmentService from '../../../services/assessment-service.ts';
 import * as childService from '../../../services/child-service.ts';
-import { ValidationError } from '../../../services/context.ts';
+import * as panelService from '../../../services/panel-service.ts';
+import { ROUTES } from '../../../domain/panel.ts';
+import { getPack } from '../../../procedures/index.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
-import { type Body, type DateParts, dateParts, errorView, list, str } from '../../forms.ts';
+import { type Body, type DateParts, dateParts, list, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { recordForms, submitForm } from '../../submit-form.ts';
 
 const EMPTY_PLAN: PlanInput = { leadId: '', coId: '', appropriateAdult: '', appropriateAdultReason: '', prosecutionLikely: '', denies: '', legalRepAgreed: '', participates: '' };
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
@@ -97,6 +100,13 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
       child,
       assessments: list.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
       canPlan: assessmentService.canPlanAssessments(actor) && !list.some((a) => a.status === 'in_progress'),
+      // North East Lincolnshire's AIM Pathway Panel (R-NEL-10), where the procedure has one.
+      panel: getPack(child.authorityId)?.aimPanel
+        ? {
+            referrals: (await panelService.childPanelReferrals(db, id)).map((r) => ({ ...r, routeText: r.route ? ROUTES[r.route] : null })),
+            canRefer: panelService.canReferToPanel(actor),
+          }
+        : null,
     });
   });
 
@@ -140,17 +150,15 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
 
   app.get('/children/:id/assessments/new', (request, reply) => renderPlan(request, reply, EMPTY_PLAN));
 
-  app.post('/children/:id/assessments/new', async (request, reply) => {
+  app.post('/children/:id/assessments/new', (request, reply) => {
     const { id } = request.params as { id: string };
     const values = planFromBody(request.body as Body);
-    try {
-      const assessmentId = await assessmentService.plan(db, actorOf(request), id, values);
-      request.session.flash = { title: 'Assessment planned' };
-      return reply.redirect(paths.assessments.show(assessmentId), 303);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderPlan(request, reply.code(400), values, { errors: errorView(err.errors) });
-    }
+    return submitForm(request, reply, {
+      act: () => assessmentService.plan(db, actorOf(request), id, values),
+      flash: 'Assessment planned',
+      redirect: (assessmentId) => paths.assessments.show(assessmentId),
+      again: (r, errors) => renderPlan(request, r, values, { errors }),
+    });
   });
 
   async function renderShow(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
@@ -183,19 +191,7 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
 
   app.get('/assessments/:id', (request, reply) => renderShow(request, reply));
 
-  const post = (path: string, flash: string, act: (request: FastifyRequest, id: string, body: Body, version: number) => Promise<void>, keep: (body: Body) => Record<string, unknown>) =>
-    app.post(path, async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as Body;
-      try {
-        await act(request, id, body, Number(str(body, 'version')));
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        return renderShow(request, reply.code(400), { ...keep(body), errors: errorView(withHrefs(err.errors)) });
-      }
-      request.session.flash = { title: flash };
-      return reply.redirect(paths.assessments.show(id), 303);
-    });
+  const post = recordForms(app, { show: paths.assessments.show, render: renderShow, hrefs: withHrefs });
 
   post(
     '/assessments/:id/stage',

@@ -1,0 +1,139 @@
+// North East Lincolnshire's AIM Pathway Panel as decision support (north-east-lincolnshire; R-NEL-10
+// to R-NEL-12, R-X-6): who may refer and with what, the eligibility the panel considers (significant
+// harm displayed or likely; 12 to 18 for assessment and intervention, consultation only under 12;
+// the child's and the parent's or carer's consent, explored when not both given), who leads (the
+// referrer, unless charge or prosecution is likely: Youth Justice AIM practitioners), the denial
+// rule (information gathering only, unless the panel decides otherwise in exceptional
+// circumstances), the decision with reasons, a lead AIM practitioner and a co-worker, reviews at
+// least every 3 months, and closure with the further work recommended. Pure functions.
+import { addMonths } from './age.ts';
+import type { Training } from './roles.ts';
+
+export const PANEL = { clause: 'north-east-lincolnshire (AIM Pathway Panel)', requirement: 'R-NEL-10' } as const;
+export const REVIEW_MONTHS = 3;
+
+export interface FormProblem {
+  field: string;
+  message: string;
+}
+
+type YesNo = '' | 'yes' | 'no';
+
+export interface PanelReferralInput {
+  referringService: '' | 'childrens_services' | 'youth_justice';
+  assessmentType: string;
+  assessmentSummary: string;
+  harm: '' | 'displayed' | 'likely';
+  childConsent: YesNo;
+  parentConsent: YesNo;
+  consentExploration: string;
+  policeInvestigation: YesNo;
+  chargeLikely: YesNo;
+  denies: YesNo;
+}
+
+export const REFERRING_SERVICES = { childrens_services: 'Children’s Services', youth_justice: 'Youth Justice Service' } as const;
+export const HARM = {
+  displayed: 'Has displayed harmful sexual behaviour resulting in significant harm to themselves or other children',
+  likely: 'Is assessed as likely to display harmful sexual behaviour that would result in significant harm',
+} as const;
+
+const MAX = 4000;
+
+/** Under 12 the panel gives consultation or guidance at its discretion; 12 to 17, assessment and intervention (R-NEL-10). */
+export function referralKind(age: number): 'assessment' | 'consultation' | null {
+  if (age >= 18) return null;
+  return age < 12 ? 'consultation' : 'assessment';
+}
+
+export function referralProblems(input: PanelReferralInput): FormProblem[] {
+  const p: FormProblem[] = [];
+  if (!input.referringService) p.push({ field: 'referringService', message: 'Select which service is referring: referrals come from Children’s Services or the Youth Justice Service' });
+  if (!input.assessmentType.trim()) p.push({ field: 'assessmentType', message: 'Enter which assessment the referral is based on, for example a Children’s Services Assessment or AssetPlus' });
+  if (!input.assessmentSummary.trim()) p.push({ field: 'assessmentSummary', message: 'Enter what the assessment says about the need for specialist support' });
+  else if (input.assessmentSummary.length > MAX) p.push({ field: 'assessmentSummary', message: `The summary must be ${MAX} characters or fewer` });
+  if (!input.harm) p.push({ field: 'harm', message: 'Select whether the child has displayed, or is likely to display, behaviour resulting in significant harm' });
+  if (!input.childConsent) p.push({ field: 'childConsent', message: 'Select whether the child consents to the referral' });
+  if (!input.parentConsent) p.push({ field: 'parentConsent', message: 'Select whether the parent or carer consents to the referral' });
+  if ((input.childConsent === 'no' || input.parentConsent === 'no') && !input.consentExploration.trim()) {
+    p.push({ field: 'consentExploration', message: 'Enter how consent was explored with the child and the parent or carer, and by whom' });
+  }
+  if (!input.policeInvestigation) p.push({ field: 'policeInvestigation', message: 'Select whether a police investigation is ongoing' });
+  if (input.policeInvestigation === 'yes') {
+    if (!input.chargeLikely) p.push({ field: 'chargeLikely', message: 'Select whether charge or prosecution is likely' });
+    if (!input.denies) p.push({ field: 'denies', message: 'Select whether the young person denies the referral behaviour' });
+  }
+  return p;
+}
+
+/** The referrer stays lead professional, unless charge or prosecution is likely: then Youth Justice AIM practitioners lead (R-NEL-10). */
+export function leadProfessional(input: Pick<PanelReferralInput, 'policeInvestigation' | 'chargeLikely'>): 'referrer' | 'youth_justice' {
+  return input.policeInvestigation === 'yes' && input.chargeLikely === 'yes' ? 'youth_justice' : 'referrer';
+}
+
+/** With a police investigation ongoing and the behaviour denied, only information gathering, unless the panel decides otherwise exceptionally (R-NEL-10). */
+export function informationGatheringOnly(input: Pick<PanelReferralInput, 'policeInvestigation' | 'denies'>): boolean {
+  return input.policeInvestigation === 'yes' && input.denies === 'yes';
+}
+
+export const ROUTES = {
+  assessment_and_intervention: 'AIM3 assessment and intervention',
+  assessment: 'AIM3 assessment',
+  intervention: 'Intervention without an assessment (approaching 18)',
+  information_gathering: 'Information gathering only (police investigation, behaviour denied)',
+  consultation: 'Consultation or guidance only (under 12)',
+} as const;
+export type Route = keyof typeof ROUTES;
+
+export interface DecisionInput {
+  decision: '' | 'accept' | 'decline';
+  reasons: string;
+  route: '' | Route;
+  leadId: string;
+  coWorkerId: string;
+  exceptionalReason: string;
+}
+
+export interface DecisionFacts {
+  kind: 'assessment' | 'consultation';
+  informationGatheringOnly: boolean;
+  approaching18: boolean;
+  practitioners: readonly { id: string; trainings: readonly Training[] }[];
+}
+
+/** The routes the panel may choose for this referral (R-NEL-10, R-NEL-11). */
+export function routesFor(f: Pick<DecisionFacts, 'kind' | 'informationGatheringOnly' | 'approaching18'>): Route[] {
+  if (f.kind === 'consultation') return ['consultation'];
+  const routes: Route[] = ['assessment_and_intervention', 'assessment'];
+  if (f.approaching18) routes.unshift('intervention');
+  if (f.informationGatheringOnly) routes.unshift('information_gathering');
+  return routes;
+}
+
+export function decisionProblems(f: DecisionFacts, input: DecisionInput): FormProblem[] {
+  const p: FormProblem[] = [];
+  if (!input.decision) p.push({ field: 'decision', message: 'Select whether the panel accepts the referral' });
+  if (!input.reasons.trim()) p.push({ field: 'reasons', message: input.decision === 'decline' ? 'Enter why the referral is not accepted: the referrer is told' : 'Enter the reasons for the panel’s decision' });
+  else if (input.reasons.length > MAX) p.push({ field: 'reasons', message: `The reasons must be ${MAX} characters or fewer` });
+  if (input.decision !== 'accept') return p;
+  const routes = routesFor(f);
+  if (!input.route || !routes.includes(input.route)) p.push({ field: 'route', message: 'Select what the panel agrees to' });
+  if (f.kind === 'assessment') {
+    const lead = f.practitioners.find((x) => x.id === input.leadId);
+    if (!input.leadId) p.push({ field: 'leadId', message: 'Select the lead AIM practitioner' });
+    else if (!lead) p.push({ field: 'leadId', message: 'Select a lead AIM practitioner from the list' });
+    else if (!lead.trainings.includes('aim3')) p.push({ field: 'leadId', message: 'Select a lead AIM practitioner trained in AIM3 (R-NEL-11, R-X-5)' });
+    if (!input.coWorkerId) p.push({ field: 'coWorkerId', message: 'Select the co-worker: the panel allocates a lead AIM practitioner and a co-worker' });
+    else if (!f.practitioners.some((x) => x.id === input.coWorkerId)) p.push({ field: 'coWorkerId', message: 'Select a co-worker from the list' });
+    else if (input.coWorkerId === input.leadId) p.push({ field: 'coWorkerId', message: 'Select a co-worker who is not the lead AIM practitioner' });
+  }
+  if (f.informationGatheringOnly && input.route && input.route !== 'information_gathering' && !input.exceptionalReason.trim()) {
+    p.push({ field: 'exceptionalReason', message: 'Enter the exceptional circumstances in which the panel agrees to more than information gathering' });
+  }
+  return p;
+}
+
+/** The next review: at most 3 months after the decision or the last review (R-NEL-12). */
+export function nextReviewDue(from: string): string {
+  return addMonths(from, REVIEW_MONTHS);
+}

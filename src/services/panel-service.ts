@@ -1,0 +1,234 @@
+// The AIM Pathway Panel (north-east-lincolnshire; R-NEL-10..12, R-X-6): Children's Services or the
+// Youth Justice Service refer a child with an assessment, eligibility and consent; the panel chair
+// records the decision with reasons and, on acceptance, the route, a lead AIM practitioner and a
+// co-worker; reviews at least every 3 months; closure with the further work recommended. Each
+// change is permission-checked, written with a chronology entry and audited in one transaction.
+import { ageRules } from '../domain/screening.ts';
+import { londonToday } from '../domain/age.ts';
+import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
+import {
+  type DecisionInput,
+  type PanelReferralInput,
+  ROUTES,
+  decisionProblems,
+  informationGatheringOnly,
+  leadProfessional,
+  nextReviewDue,
+  referralKind,
+  referralProblems,
+  routesFor,
+} from '../domain/panel.ts';
+import type { Role } from '../domain/roles.ts';
+import { getPack } from '../procedures/index.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as children from '../repositories/children.ts';
+import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as panel from '../repositories/panel-referrals.ts';
+import * as tasks from '../repositories/tasks.ts';
+import * as users from '../repositories/users.ts';
+import { authorizeChild, authorizeChildRecord } from './child-service.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, transaction } from './context.ts';
+
+/** Children's Services and the Youth Justice Service refer (R-NEL-10). */
+const REFERRING_ROLES: readonly Role[] = ['social_worker', 'team_manager', 'youth_justice'];
+/** The panel routing steps a referral fulfils. */
+const PANEL_STEPS = ['aim-panel-referral', 'aim-panel-consultation'];
+
+export function canReferToPanel(actor: Actor): boolean {
+  return actor.user.roles.some((r) => REFERRING_ROLES.includes(r));
+}
+
+export function chairsPanel(actor: Actor): boolean {
+  return actor.user.roles.includes('panel_chair');
+}
+
+export async function referOptions(db: Db, actor: Actor, childId: string) {
+  await authorizeChild(db, actor, childId, 'panel.refer');
+  if (!canReferToPanel(actor)) {
+    await auditRefusal(db, actor, 'panel.refer', 'child', childId, 'missing_role');
+    throw new ForbiddenError();
+  }
+  const child = await children.findChild(db, childId);
+  const pack = child ? getPack(child.authorityId) : undefined;
+  if (!child || !pack) throw new NotFoundError();
+  const today = londonToday();
+  const ages = ageRules(pack, child, today, today);
+  const kind = referralKind(ages.ageAtIncident);
+  const open = (await panel.panelReferralsForChild(db, childId)).find((r) => r.status === 'awaiting' || r.status === 'accepted');
+  let cannot: string | null = null;
+  if (!pack.aimPanel) cannot = 'This authority’s procedure has no AIM Pathway Panel.';
+  else if (!(await children.displayedBehaviour(db, childId))) cannot = 'The panel considers children who have displayed harmful sexual behaviour: no submitted incident records that this child did.';
+  else if (!kind) cannot = 'The panel is for children aged 12 to 18, with consultation for younger children (R-NEL-10).';
+  else if (open) cannot = 'This child’s case is already before the panel.';
+  return { child, pack, ages, kind, cannot };
+}
+
+export async function refer(db: Db, actor: Actor, childId: string, input: PanelReferralInput): Promise<string> {
+  const o = await referOptions(db, actor, childId);
+  if (o.cannot || !o.kind) throw new ValidationError([{ field: 'referringService', message: o.cannot ?? 'The panel cannot take this referral' }]);
+  const problems = referralProblems(input);
+  if (problems.length) throw new ValidationError(problems);
+  const kind = o.kind;
+  return transaction(db, async (trx) => {
+    const id = await panel
+      .insertPanelReferral(trx, {
+        authorityId: o.child.authorityId,
+        childId,
+        kind,
+        referringService: input.referringService as 'childrens_services' | 'youth_justice',
+        assessmentType: input.assessmentType.trim(),
+        assessmentSummary: input.assessmentSummary.trim(),
+        harm: input.harm as 'displayed' | 'likely',
+        childConsent: input.childConsent === 'yes',
+        parentConsent: input.parentConsent === 'yes',
+        consentExploration: input.consentExploration.trim(),
+        policeInvestigation: input.policeInvestigation === 'yes',
+        chargeLikely: input.policeInvestigation === 'yes' ? input.chargeLikely === 'yes' : null,
+        denies: input.policeInvestigation === 'yes' ? input.denies === 'yes' : null,
+        leadProfessional: leadProfessional(input),
+        informationGatheringOnly: informationGatheringOnly(input),
+        approaching18: o.ages.approaching18,
+        referredBy: actor.user.id,
+      })
+      .catch((err: unknown) => {
+        if ((err as { code?: string }).code === '23505') throw new ValidationError([{ field: 'referringService', message: 'This child’s case is already before the panel.' }]);
+        throw err;
+      });
+    // The routing step that asked for the referral (or consultation) is done.
+    for (const t of (await tasks.tasksForChild(trx, childId)).filter((x) => x.status === 'open' && PANEL_STEPS.includes(x.stepId))) {
+      await tasks.completeTask(trx, t.id, t.version, actor.user.id, `Referred to the ${o.pack.aimPanel!.name}.`);
+    }
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'referral',
+      summary: `Referred to the ${o.pack.aimPanel!.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
+    });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId, kind } }));
+    return id;
+  });
+}
+
+async function authorized(db: Db, actor: Actor, id: string, action: string) {
+  return authorizeChildRecord(db, actor, id, action, 'panel_referral', (x) => panel.findPanelReferral(db, x));
+}
+
+/** Those the panel may allocate: AIM practitioners and Youth Justice workers in the authority, with their trainings. */
+async function practitioners(db: Db, authorityId: string) {
+  return users.listCaseWorkers(db, authorityId, ['aim_practitioner', 'youth_justice']);
+}
+
+export async function viewReferral(db: Db, actor: Actor, id: string) {
+  const r = await authorized(db, actor, id, 'panel.view');
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.view', entityType: 'panel_referral', entityId: id, outcome: 'ok' })));
+  const chair = chairsPanel(actor);
+  return {
+    referral: r,
+    chair,
+    routes: routesFor({ kind: r.kind, informationGatheringOnly: r.informationGatheringOnly, approaching18: r.approaching18 }),
+    practitioners: chair && r.status === 'awaiting' ? await practitioners(db, r.authorityId) : [],
+    today: londonToday(),
+  };
+}
+
+async function chairOnly(db: Db, actor: Actor, id: string, action: string) {
+  const r = await authorized(db, actor, id, action);
+  if (!chairsPanel(actor)) {
+    await auditRefusal(db, actor, action, 'panel_referral', id, 'not_panel_chair');
+    throw new ForbiddenError();
+  }
+  return r;
+}
+
+async function save(db: Db, actor: Actor, r: panel.PanelReferral, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
+  await transaction(db, async (trx) => {
+    if (!(await write(trx))) throw new ConflictError(null, null, []);
+    await addChronologyEntry(trx, { childId: r.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'referral', summary });
+    await appendAuditEvent(trx, auditFor(actor, { action, entityType: 'panel_referral', entityId: r.id, outcome: 'ok', details: { childId: r.childId, ...details } }));
+  });
+}
+
+/** The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and co-worker, and the first review (R-NEL-10..12). */
+export async function decide(db: Db, actor: Actor, id: string, version: number, input: DecisionInput) {
+  const r = await chairOnly(db, actor, id, 'panel.decide');
+  if (r.status !== 'awaiting') throw new ValidationError([{ field: 'decision', message: 'The panel has already decided on this referral' }]);
+  const list = await practitioners(db, r.authorityId);
+  const problems = decisionProblems({ kind: r.kind, informationGatheringOnly: r.informationGatheringOnly, approaching18: r.approaching18, practitioners: list }, input);
+  if (problems.length) throw new ValidationError(problems);
+  const accepted = input.decision === 'accept';
+  const today = londonToday();
+  const allocates = accepted && r.kind === 'assessment';
+  const next = accepted ? nextReviewDue(today) : null;
+  const names = (uid: string) => list.find((p) => p.id === uid)?.name ?? '';
+  const summary = accepted
+    ? `AIM Pathway Panel accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${next}.`
+    : `AIM Pathway Panel did not accept the referral: ${input.reasons.trim()}`;
+  await save(db, actor, r, 'panel.decide', summary, (trx) =>
+    panel.recordDecision(trx, id, version, {
+      accepted,
+      reasons: input.reasons.trim(),
+      route: accepted ? (input.route as keyof typeof ROUTES) : null,
+      leadId: allocates ? input.leadId : null,
+      coWorkerId: allocates ? input.coWorkerId : null,
+      exceptionalReason: accepted && r.informationGatheringOnly && input.route !== 'information_gathering' ? input.exceptionalReason.trim() : '',
+      by: actor.user.id,
+      on: today,
+      nextReviewOn: next,
+    }),
+  { decision: input.decision });
+}
+
+/** A review, at most 3 months after the last (R-NEL-12); the next is due within 3 months of it. */
+export async function recordReview(db: Db, actor: Actor, id: string, version: number, input: { heldOn: DateParts; notes: string; nextReviewOn: DateParts }) {
+  const r = await chairOnly(db, actor, id, 'panel.review');
+  const errors: { field: string; message: string }[] = [];
+  if (r.status !== 'accepted') errors.push({ field: 'heldOn', message: 'Only an accepted referral is reviewed' });
+  const held = parseDateParts(input.heldOn, 'Date of the review', 'Enter the date of the review', { past: true, today: londonToday() });
+  if ('error' in held) errors.push({ field: 'heldOn', message: held.error });
+  const notes = input.notes.trim();
+  if (!notes) errors.push({ field: 'notes', message: 'Enter what the review found and decided' });
+  else if (notes.length > 4000) errors.push({ field: 'notes', message: 'The notes must be 4000 characters or fewer' });
+  let next: string | null = null;
+  if ('iso' in held) {
+    const blank = !input.nextReviewOn.day && !input.nextReviewOn.month && !input.nextReviewOn.year;
+    const latest = nextReviewDue(held.iso);
+    if (blank) next = latest;
+    else {
+      const parsed = parseDateParts(input.nextReviewOn, 'Date of the next review', 'Enter the date of the next review');
+      if ('error' in parsed) errors.push({ field: 'nextReviewOn', message: parsed.error });
+      else if (parsed.iso <= held.iso) errors.push({ field: 'nextReviewOn', message: 'Date of the next review must be after this review' });
+      else if (parsed.iso > latest) errors.push({ field: 'nextReviewOn', message: `Date of the next review must be within 3 months of this one, by ${latest} (R-NEL-12)` });
+      else next = parsed.iso;
+    }
+  }
+  if (errors.length || !('iso' in held) || !next) throw new ValidationError(errors);
+  const reviews = [...r.reviews, { heldOn: held.iso, notes, nextReviewOn: next, recordedBy: actor.user.displayName }];
+  await save(db, actor, r, 'panel.review', `AIM Pathway Panel review on ${held.iso}. Next review by ${next}.`, (trx) => panel.recordReview(trx, id, version, reviews, next));
+}
+
+/** The panel records completion and closure, and the further work it recommends or that is outstanding (R-NEL-12). */
+export async function close(db: Db, actor: Actor, id: string, version: number, input: { summary: string; furtherWork: string }) {
+  const r = await chairOnly(db, actor, id, 'panel.close');
+  const errors: { field: string; message: string }[] = [];
+  if (r.status !== 'accepted') errors.push({ field: 'summary', message: 'Only an accepted referral is closed' });
+  if (!input.summary.trim()) errors.push({ field: 'summary', message: 'Enter what was completed' });
+  for (const [field, v] of [['summary', input.summary], ['furtherWork', input.furtherWork]] as const) if (v.length > 4000) errors.push({ field, message: 'Each box must be 4000 characters or fewer' });
+  if (errors.length) throw new ValidationError(errors);
+  const further = input.furtherWork.trim();
+  await save(db, actor, r, 'panel.close', `AIM Pathway Panel closed its involvement. ${further ? `Further work recommended or outstanding: ${further}` : 'No further work recommended.'}`, (trx) =>
+    panel.closeReferral(trx, id, version, { by: actor.user.id, on: londonToday(), summary: input.summary.trim(), furtherWork: further }),
+  );
+}
+
+/** The panel chair's list: referrals awaiting a decision, and accepted cases by next review. */
+export async function panelList(db: Db, actor: Actor) {
+  await requireRole(db, actor, ['panel_chair'], 'panel.list');
+  const list = await panel.openPanelReferrals(db, actor.user.authorityId);
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
+  return { referrals: list, today: londonToday() };
+}
+
+export async function childPanelReferrals(db: Db, childId: string) {
+  return panel.panelReferralsForChild(db, childId);
+}
