@@ -1,6 +1,7 @@
 // Demo data for the five authorities: teams, one user for each role, and fictional children
 // and incidents. Nothing here resembles a real person: names are invented and e-mail
 // addresses use the reserved .example domain.
+import { referOptions, refer as referToPanel } from '../services/panel-service.ts';
 import { planOptions, plan as planAssessment } from '../services/assessment-service.ts';
 import type { Role, Training } from '../domain/roles.ts';
 import { isoDate } from '../domain/age.ts';
@@ -278,6 +279,30 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
     const worker = await actorFor(db, workerUser.id);
     const aim = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'aim-practitioner')).executeTakeFirstOrThrow();
     const assessmentOptions = await planOptions(db, worker, ellis.child_id);
+    // Where the procedure has an AIM Pathway Panel, Toby (9) is referred to it for consultation,
+    // waiting for the panel chair's decision.
+    const toby = await db
+      .selectFrom('incident_children as ic')
+      .innerJoin('children as c', 'c.id', 'ic.child_id')
+      .select('ic.child_id')
+      .where('c.authority_id', '=', a.id)
+      .where('c.first_name', '=', CHILDREN[2]!.first)
+      .where('ic.role', '=', 'displayed')
+      .executeTakeFirstOrThrow();
+    if (pack.aimPanel && !(await referOptions(db, manager, toby.child_id)).cannot) {
+      await referToPanel(db, manager, toby.child_id, {
+        referringService: 'childrens_services',
+        assessmentType: 'Children’s Services Assessment',
+        assessmentSummary: 'Persistent sexualised behaviour towards younger children at school; the school asks for specialist advice (demo data).',
+        harm: 'likely',
+        childConsent: 'yes',
+        parentConsent: 'yes',
+        consentExploration: '',
+        policeInvestigation: 'no',
+        chargeLikely: '',
+        denies: '',
+      });
+    }
     if (!assessmentOptions.cannot) {
       await planAssessment(db, worker, ellis.child_id, {
         leadId: aim.id,
