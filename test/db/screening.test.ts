@@ -206,6 +206,11 @@ describe('demo screenings', () => {
       ]);
       const tasks = await t.db.selectFrom('tasks').select(['authority_id']).execute();
       for (const a of ['kent', 'thurrock', 'north-yorkshire', 'north-east-lincolnshire', 'islington']) assert.ok(tasks.some((x) => x.authority_id === a), a);
+      // An AIM assessment of Ellis wherever the procedure names one (not Islington), and Toby before North East Lincolnshire's panel.
+      const assessed = await t.db.selectFrom('assessments').select(['authority_id', 'model', 'status']).orderBy('authority_id').execute();
+      assert.deepEqual(assessed.map((r) => `${r.authority_id}:${r.model}:${r.status}`), ['kent:aim2:in_progress', 'north-east-lincolnshire:aim3:in_progress', 'north-yorkshire:aim2:in_progress', 'thurrock:aim3:in_progress']);
+      const panel = await t.db.selectFrom('panel_referrals').select(['authority_id', 'kind', 'status']).execute();
+      assert.deepEqual(panel, [{ authority_id: 'north-east-lincolnshire', kind: 'consultation', status: 'awaiting' }]);
     } finally {
       await t.close();
     }
