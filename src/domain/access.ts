@@ -26,7 +26,7 @@ export interface ChildAccessFacts {
   viewerHasGrant: boolean;
   /** The viewer is the lead or co-assessor of an AIM assessment of the child in progress (R-NYO-9). */
   viewerIsAssessor?: boolean;
-  /** The child's case is before the AIM Pathway Panel (awaiting or accepted) and the viewer chairs the panel or is allocated to it (R-NEL-10, R-NEL-11). */
+  /** The viewer chairs the AIM Pathway Panel and the child has been referred to it (any status: the panel oversees and closes), or is allocated to the child's open panel case (R-NEL-10..12). */
   viewerOnPanelCase?: boolean;
 }
 
@@ -62,5 +62,5 @@ export const ACCESS_BASIS_LABELS: Record<AccessBasis, string> = {
   grant: 'You hold a time-limited access grant',
   referral: 'Your team received a referral about this child',
   assessor: 'You are assessing this child (an AIM assessment in progress)',
-  panel: 'The AIM Pathway Panel has this child’s case, and you chair the panel or are allocated to it',
+  panel: 'You chair the AIM Pathway Panel this child was referred to, or are allocated to the child’s panel case',
 };

@@ -328,11 +328,9 @@ export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: reado
             .selectFrom('panel_referrals as pr')
             .select('pr.id')
             .whereRef('pr.child_id', '=', 'c.id')
-            .where('pr.status', 'in', ['awaiting', 'accepted'])
             .where((w) =>
               w.or([
-                w('pr.lead_practitioner_id', '=', eb.ref('v.id')),
-                w('pr.co_worker_id', '=', eb.ref('v.id')),
+                w.and([w('pr.status', 'in', ['awaiting', 'accepted']), w.or([w('pr.lead_practitioner_id', '=', eb.ref('v.id')), w('pr.co_worker_id', '=', eb.ref('v.id'))])]),
                 w.exists(w.selectFrom('user_roles as ur').select('ur.user_id').whereRef('ur.user_id', '=', 'v.id').where('ur.role', '=', 'panel_chair')),
               ]),
             ),
@@ -402,8 +400,11 @@ export function visibleTo(viewer: Viewer) {
         eb
           .selectFrom('panel_referrals as pr')
           .select('pr.child_id')
-          .where('pr.status', 'in', ['awaiting', 'accepted'])
-          .where((w) => (viewer.roles.includes('panel_chair') ? w.val(true) : w.or([w('pr.lead_practitioner_id', '=', viewer.id), w('pr.co_worker_id', '=', viewer.id)]))),
+          .where((w) =>
+            viewer.roles.includes('panel_chair')
+              ? w.val(true)
+              : w.and([w('pr.status', 'in', ['awaiting', 'accepted']), w.or([w('pr.lead_practitioner_id', '=', viewer.id), w('pr.co_worker_id', '=', viewer.id)])]),
+          ),
       ),
     ];
     if (hasTeamAccess(viewer.roles)) {

@@ -221,6 +221,16 @@ export async function close(db: Db, actor: Actor, id: string, version: number, i
   );
 }
 
+/** The closure letter to the lead professional and the agencies involved (R-NEL-12): only once closed. */
+export async function closureLetter(db: Db, actor: Actor, id: string) {
+  const r = await authorized(db, actor, id, 'panel.letter');
+  if (r.status !== 'closed') throw new NotFoundError();
+  const child = await children.findChild(db, r.childId);
+  if (!child) throw new NotFoundError();
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.letter', entityType: 'panel_referral', entityId: id, outcome: 'ok' })));
+  return { referral: r, child };
+}
+
 /** The panel chair's list: referrals awaiting a decision, and accepted cases by next review. */
 export async function panelList(db: Db, actor: Actor) {
   await requireRole(db, actor, ['panel_chair'], 'panel.list');

@@ -55,6 +55,7 @@ export const paths = {
     decision: (id: string) => `/panel-referrals/${id}/decision`,
     review: (id: string) => `/panel-referrals/${id}/review`,
     close: (id: string) => `/panel-referrals/${id}/close`,
+    letter: (id: string) => `/panel-referrals/${id}/letter`,
   },
   assessments: {
     mine: () => '/assessments',

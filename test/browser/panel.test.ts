@@ -64,6 +64,12 @@ describe('the AIM Pathway Panel in Chromium', () => {
     await page.getByText('Decision recorded').first().waitFor();
     assert.match(await page.locator('main').innerText(), /Next review by/);
     await expectAccessible(page, 'accepted');
+    await page.getByLabel('What was completed').fill('AIM3 assessment and intervention completed.');
+    await page.getByRole('button', { name: 'Close the panel’s involvement' }).click();
+    await page.getByText('Panel involvement closed').first().waitFor();
+    await page.getByRole('link', { name: /closure letter/ }).click();
+    await page.getByText('What was completed').first().waitFor();
+    await expectAccessible(page, 'closure letter');
     await context.close();
   });
 

@@ -91,7 +91,7 @@ describe('the AIM Pathway Panel', () => {
     p = await chair.get(url);
     assert.match(text(p.body), /Accepted .*Agreed Information gathering only \(police investigation, behaviour denied\) Lead AIM practitioner North East Lincolnshire AIM practitioner Co-worker North East Lincolnshire youth justice/);
     const aimClient = await signedIn(t.app, NEL, 'aim-practitioner');
-    assert.match(text((await aimClient.get(paths.children.show(inc.childId))).body), /The AIM Pathway Panel has this child’s case/);
+    assert.match(text((await aimClient.get(paths.children.show(inc.childId))).body), /You chair the AIM Pathway Panel this child was referred to, or are allocated to the child’s panel case/);
 
     // Reviews at least every 3 months (R-NEL-12).
     const [y, m, d] = londonToday().split('-');
@@ -105,19 +105,25 @@ describe('the AIM Pathway Panel', () => {
     assert.equal(review.next_review_on, due);
     assert.equal(review.reviews.length, 1);
 
-    // Closure with the further work; the panel's sight of the child ends with it.
+    // Closure with the further work; the practitioners' sight of the child ends with it, the chair's stays.
+    assert.equal((await chair.get(`${url}/letter`)).statusCode, 404, 'no closure letter before closing');
     p = await chair.get(url);
     const noSummary = await chair.post(`${url}/close`, { version: version(p.body), summary: '' });
     assert.match(text(noSummary.body), /Enter what was completed/);
     assert.equal((await chair.post(`${url}/close`, { version: version(p.body), summary: 'Information gathered and shared with the police.', furtherWork: 'Full AIM3 assessment after the investigation.' })).statusCode, 303);
+    const letter = text((await sw.get(`${url}/letter`)).body);
+    assert.match(letter, /To: the lead professional, Children’s Services \(referred by North East Lincolnshire social worker\), and the agencies involved\./);
+    assert.match(letter, /What was completed Information gathered and shared with the police\. Further work recommended or outstanding Full AIM3 assessment after the investigation\./);
     assert.doesNotMatch(text((await chair.get(paths.panel.list())).body), /Ellis Hawthorn/);
     assert.equal((await aimClient.get(paths.children.show(inc.childId))).statusCode, 404);
+    assert.equal((await chair.get(url)).statusCode, 200, 'the chair keeps sight of the closed referral, to write the closure letter');
+    assert.equal((await chair.get(`${url}/letter`)).statusCode, 200);
     const chronology = text((await sw.get(paths.children.chronology(inc.childId))).body);
     assert.match(chronology, /Referred to the AIM Pathway Panel for specialist assessment and intervention\. Consent: child yes, parent or carer no\./);
     assert.match(chronology, /AIM Pathway Panel accepted the referral: Information gathering only/);
     assert.match(chronology, /AIM Pathway Panel closed its involvement\. Further work recommended or outstanding: Full AIM3 assessment after the investigation\./);
     const actions = (await db.selectFrom('audit_events').select('action').where('entity_type', '=', 'panel_referral').where('outcome', '=', 'ok').execute()).map((r) => r.action);
-    for (const a of ['panel.refer', 'panel.view', 'panel.decide', 'panel.review', 'panel.close']) assert.ok(actions.includes(a), a);
+    for (const a of ['panel.refer', 'panel.view', 'panel.decide', 'panel.review', 'panel.close', 'panel.letter']) assert.ok(actions.includes(a), a);
     const refused = await db.selectFrom('audit_events').select('details').where('action', '=', 'panel.decide').where('outcome', '=', 'refused').execute();
     assert.equal(refused[0]?.details['reason'], 'not_panel_chair');
   });

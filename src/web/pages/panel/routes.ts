@@ -143,6 +143,19 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     (body) => ({ closure: { summary: str(body, 'summary'), furtherWork: str(body, 'furtherWork') } }),
   );
 
+  app.get('/panel-referrals/:id/letter', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { referral, child } = await panelService.closureLetter(db, actorOf(request), id);
+    return reply.page('pages/panel/letter.njk', {
+      pageTitle: `AIM Pathway Panel closure letter: ${referral.childName}`,
+      backLink: paths.panel.show(id),
+      r: referral,
+      child,
+      serviceText: REFERRING_SERVICES[referral.referringService],
+      routeText: referral.route ? ROUTES[referral.route] : null,
+    });
+  });
+
   app.get('/panel', async (request, reply) => {
     const { referrals, today } = await panelService.panelList(db, actorOf(request));
     return reply.page('pages/panel/list.njk', {
