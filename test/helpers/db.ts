@@ -1,7 +1,9 @@
 // Test databases: PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set, each
 // test file in a schema of its own that is dropped afterwards.
 import { randomBytes } from 'node:crypto';
+import { after, before, describe } from 'node:test';
 import pg from 'pg';
+import { seedDemo } from '../../src/cli/demo-data.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/connection.ts';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -49,4 +51,24 @@ export function databaseKinds(): { label: string; open: () => Promise<TestDataba
   const url = process.env.TEST_DATABASE_URL;
   if (url) kinds.push({ label: 'PostgreSQL', open: () => postgresDatabase(url) });
   return kinds;
+}
+
+/**
+ * A describe block run once on each database, with the demo data seeded before its tests and the
+ * database closed after them. `database()` gives the one in use.
+ */
+export function describeOnEachDatabase(title: string, body: (database: () => TestDatabase) => void): void {
+  for (const kind of databaseKinds()) {
+    describe(`${title} on ${kind.label}`, () => {
+      let t: TestDatabase | undefined;
+      before(async () => {
+        t = await kind.open();
+        await seedDemo(t.db);
+      });
+      after(async () => {
+        await t?.close();
+      });
+      body(() => t!);
+    });
+  }
 }
