@@ -123,9 +123,10 @@ export async function assessmentsForChild(db: Kysely<Database>, childId: string)
   return (await baseQuery(db).where('a.child_id', '=', childId).orderBy('a.created_at', 'desc').execute()).map(toAssessment);
 }
 
-/** The assessments a user leads or co-works, in progress first, newest first (at most `limit`). */
-export async function assessmentsForAssessor(db: Kysely<Database>, userId: string, limit = 100): Promise<Assessment[]> {
+/** The assessments a user leads or co-works in their authority, in progress first, newest first (at most `limit`). */
+export async function assessmentsForAssessor(db: Kysely<Database>, userId: string, authorityId: string, limit = 100): Promise<Assessment[]> {
   const rows = await baseQuery(db)
+    .where('a.authority_id', '=', authorityId)
     .where((eb) => eb.or([eb('a.lead_assessor_id', '=', userId), eb('a.co_assessor_id', '=', userId)]))
     .orderBy(sql`a.status = 'in_progress'`, 'desc')
     .orderBy('a.created_at', 'desc')

@@ -30,10 +30,11 @@ import { getPack } from '../procedures/index.ts';
 import * as assessments from '../repositories/assessments.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
+import { panelReferralsForChild } from '../repositories/panel-referrals.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord } from './child-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, transaction } from './context.ts';
+import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, saveChildRecordChange, transaction } from './context.ts';
 
 /** Who plans assessments and may be chosen as an assessor. */
 const ASSESSING_ROLES: readonly Role[] = ['social_worker', 'aim_practitioner', 'youth_justice', 'team_manager'];
@@ -74,7 +75,7 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
   if (o.cannot || !o.model || !o.modelId) throw new ValidationError([{ field: 'leadId', message: o.cannot ?? 'No AIM assessment applies' }]);
   const problems = planProblems({ model: o.modelId, assessors: o.assessors, victimWorkers: o.victimWorkers }, input);
   if (problems.length) {
-    if (problems.some((p) => p.message.includes('R-NYO-12'))) await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
+    if (o.victimWorkers.has(input.leadId) || o.victimWorkers.has(input.coId)) await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
     throw new ValidationError(problems);
   }
   const mode = assessmentMode(input);
@@ -139,16 +140,20 @@ export async function viewAssessment(db: Db, actor: Actor, id: string) {
 /** "Assessments": those the user leads or co-works, whatever the child's allocation. */
 export async function myAssessments(db: Db, actor: Actor) {
   await requireRole(db, actor, CASE_ROLES, 'assessments.mine');
-  const list = await assessments.assessmentsForAssessor(db, actor.user.id);
+  const list = await assessments.assessmentsForAssessor(db, actor.user.id, actor.user.authorityId);
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessments.mine', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
-  return list.filter((a) => a.authorityId === actor.user.authorityId);
+  return list;
 }
 
+/** A child's Assessments tab: their AIM assessments and, where the procedure has one, their referrals to the AIM Pathway Panel. */
 export async function childAssessments(db: Db, actor: Actor, childId: string) {
   await authorizeChild(db, actor, childId, 'assessments.view');
+  const child = await children.findChild(db, childId);
+  if (!child) throw new NotFoundError();
   const list = await assessments.assessmentsForChild(db, childId);
+  const panelReferrals = getPack(child.authorityId)?.aimPanel ? await panelReferralsForChild(db, childId) : null;
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessments.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
-  return list;
+  return { child, assessments: list, panelReferrals };
 }
 
 async function editable(db: Db, actor: Actor, id: string, action: string) {
@@ -160,13 +165,9 @@ async function editable(db: Db, actor: Actor, id: string, action: string) {
   return a;
 }
 
-/** Saves one change with its chronology entry and audit event; a stale version changes nothing. */
-async function save(db: Db, actor: Actor, a: assessments.Assessment, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
-  await transaction(db, async (trx) => {
-    if (!(await write(trx))) throw new ConflictError(null, null, []);
-    await addChronologyEntry(trx, { childId: a.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'assessment', summary });
-    await appendAuditEvent(trx, auditFor(actor, { action, entityType: 'assessment', entityId: a.id, outcome: 'ok', details: { childId: a.childId, ...details } }));
-  });
+/** One change to this assessment, with its chronology entry and audit event; a stale version changes nothing. */
+function save(db: Db, actor: Actor, a: assessments.Assessment, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
+  return saveChildRecordChange(db, actor, { childId: a.childId, entityType: 'assessment', entityId: a.id, action, kind: 'assessment', summary, details }, write);
 }
 
 /** Records the next stage as done on a date, in order, never before the stage before it (R-NYO-9). */

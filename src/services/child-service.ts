@@ -79,7 +79,7 @@ export async function authorizeChildRecord<T extends { authorityId: string; chil
   return record;
 }
 
-/** Those of these people who may already see the child's record (R-X-7): assigning work or naming an assessor gives no access. */
+/** Those of these people who may already see the child's record (R-X-7): giving someone a task gives them no access. */
 export async function whoCanSee<T extends { id: string; roles: readonly Role[] }>(db: Db, authorityId: string, childId: string, people: readonly T[]): Promise<T[]> {
   const facts = await children.childAccessFactsFor(db, people.map((p) => p.id), childId);
   return people.filter((p) => {

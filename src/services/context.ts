@@ -4,6 +4,7 @@ import type { Viewer } from '../domain/access.ts';
 import type { Role, Training } from '../domain/roles.ts';
 import type { Database } from '../db/types.ts';
 import { type NewAuditEvent, appendAuditEvent } from '../repositories/audit.ts';
+import { type ChronologyKind, addChronologyEntry } from '../repositories/chronology.ts';
 
 export interface CurrentUser extends Viewer {
   displayName: string;
@@ -81,4 +82,22 @@ export async function requireRole(db: Db, actor: Actor, roles: readonly Role[], 
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/**
+ * One versioned change to a record that belongs to a child: `write` returns false when the version
+ * was stale (409, nothing written); otherwise the child's chronology entry and the audit event are
+ * written in the same transaction (R-X-9, R-X-7).
+ */
+export async function saveChildRecordChange(
+  db: Db,
+  actor: Actor,
+  c: { childId: string; entityType: string; entityId: string; action: string; kind: ChronologyKind; summary: string; details?: Record<string, unknown> },
+  write: (trx: Db) => Promise<boolean>,
+): Promise<void> {
+  await transaction(db, async (trx) => {
+    if (!(await write(trx))) throw new ConflictError(null, null, []);
+    await addChronologyEntry(trx, { childId: c.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: c.kind, summary: c.summary });
+    await appendAuditEvent(trx, auditFor(actor, { action: c.action, entityType: c.entityType, entityId: c.entityId, outcome: 'ok', details: { childId: c.childId, ...c.details } }));
+  });
 }

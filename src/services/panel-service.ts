@@ -27,7 +27,7 @@ import * as panel from '../repositories/panel-referrals.ts';
 import * as tasks from '../repositories/tasks.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord } from './child-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, transaction } from './context.ts';
+import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, saveChildRecordChange, transaction } from './context.ts';
 
 /** Children's Services and the Youth Justice Service refer (R-NEL-10). */
 const REFERRING_ROLES: readonly Role[] = ['social_worker', 'team_manager', 'youth_justice'];
@@ -95,9 +95,8 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
         throw err;
       });
     // The routing step that asked for the referral (or consultation) is done.
-    for (const t of (await tasks.tasksForChild(trx, childId)).filter((x) => x.status === 'open' && PANEL_STEPS.includes(x.stepId))) {
-      await tasks.completeTask(trx, t.id, t.version, actor.user.id, `Referred to the ${o.pack.aimPanel!.name}.`);
-    }
+    const done = (await tasks.tasksForChild(trx, childId)).filter((x) => x.status === 'open' && PANEL_STEPS.includes(x.stepId));
+    for (const t of done) await tasks.completeTask(trx, t.id, t.version, actor.user.id, `Referred to the ${o.pack.aimPanel!.name}.`);
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
@@ -105,7 +104,7 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
       kind: 'referral',
       summary: `Referred to the ${o.pack.aimPanel!.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
     });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId, kind } }));
+    await appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId, kind, tasksDone: done.map((t) => t.id) } }));
     return id;
   });
 }
@@ -141,12 +140,9 @@ async function chairOnly(db: Db, actor: Actor, id: string, action: string) {
   return r;
 }
 
-async function save(db: Db, actor: Actor, r: panel.PanelReferral, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
-  await transaction(db, async (trx) => {
-    if (!(await write(trx))) throw new ConflictError(null, null, []);
-    await addChronologyEntry(trx, { childId: r.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'referral', summary });
-    await appendAuditEvent(trx, auditFor(actor, { action, entityType: 'panel_referral', entityId: r.id, outcome: 'ok', details: { childId: r.childId, ...details } }));
-  });
+/** One change to this panel referral, with its chronology entry and audit event; a stale version changes nothing. */
+function save(db: Db, actor: Actor, r: panel.PanelReferral, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
+  return saveChildRecordChange(db, actor, { childId: r.childId, entityType: 'panel_referral', entityId: r.id, action, kind: 'referral', summary, details }, write);
 }
 
 /** The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and co-worker, and the first review (R-NEL-10..12). */
@@ -183,7 +179,7 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
 export async function recordReview(db: Db, actor: Actor, id: string, version: number, input: { heldOn: DateParts; notes: string; nextReviewOn: DateParts }) {
   const r = await chairOnly(db, actor, id, 'panel.review');
   const errors: { field: string; message: string }[] = [];
-  if (r.status !== 'accepted') errors.push({ field: 'heldOn', message: 'Only an accepted referral is reviewed' });
+  if (r.status !== 'accepted') errors.push({ field: 'heldOn', message: 'You can only review a referral the panel has accepted' });
   const held = parseDateParts(input.heldOn, 'Date of the review', 'Enter the date of the review', { past: true, today: londonToday() });
   if ('error' in held) errors.push({ field: 'heldOn', message: held.error });
   const notes = input.notes.trim();
@@ -211,7 +207,7 @@ export async function recordReview(db: Db, actor: Actor, id: string, version: nu
 export async function close(db: Db, actor: Actor, id: string, version: number, input: { summary: string; furtherWork: string }) {
   const r = await chairOnly(db, actor, id, 'panel.close');
   const errors: { field: string; message: string }[] = [];
-  if (r.status !== 'accepted') errors.push({ field: 'summary', message: 'Only an accepted referral is closed' });
+  if (r.status !== 'accepted') errors.push({ field: 'summary', message: 'You can only close a referral the panel has accepted' });
   if (!input.summary.trim()) errors.push({ field: 'summary', message: 'Enter what was completed' });
   for (const [field, v] of [['summary', input.summary], ['furtherWork', input.furtherWork]] as const) if (v.length > 4000) errors.push({ field, message: 'Each box must be 4000 characters or fewer' });
   if (errors.length) throw new ValidationError(errors);
@@ -237,8 +233,4 @@ export async function panelList(db: Db, actor: Actor) {
   const list = await panel.openPanelReferrals(db, actor.user.authorityId);
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
   return { referrals: list, today: londonToday() };
-}
-
-export async function childPanelReferrals(db: Db, childId: string) {
-  return panel.panelReferralsForChild(db, childId);
 }

@@ -19,10 +19,8 @@ import {
 import { ageOn } from '../../../domain/age.ts';
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as assessmentService from '../../../services/assessment-service.ts';
-import * as childService from '../../../services/child-service.ts';
 import * as panelService from '../../../services/panel-service.ts';
 import { ROUTES } from '../../../domain/panel.ts';
-import { getPack } from '../../../procedures/index.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, type DateParts, dateParts, list, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
@@ -93,20 +91,17 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
   app.get('/children/:id/assessments', async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const list = await assessmentService.childAssessments(db, actor, id);
-    const { child } = await childService.viewChild(db, actor, id);
+    const { child, assessments, panelReferrals } = await assessmentService.childAssessments(db, actor, id);
     return reply.page('pages/assessments/child.njk', {
       pageTitle: `Assessments: ${child.firstName} ${child.lastName}`,
       child,
-      assessments: list.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
-      canPlan: assessmentService.canPlanAssessments(actor) && !list.some((a) => a.status === 'in_progress'),
+      assessments: assessments.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
+      canPlan: assessmentService.canPlanAssessments(actor) && !assessments.some((a) => a.status === 'in_progress'),
       // North East Lincolnshire's AIM Pathway Panel (R-NEL-10), where the procedure has one.
-      panel: getPack(child.authorityId)?.aimPanel
-        ? {
-            referrals: (await panelService.childPanelReferrals(db, id)).map((r) => ({ ...r, routeText: r.route ? ROUTES[r.route] : null })),
-            canRefer: panelService.canReferToPanel(actor),
-          }
-        : null,
+      panel: panelReferrals && {
+        referrals: panelReferrals.map((r) => ({ ...r, routeText: r.route ? ROUTES[r.route] : null })),
+        canRefer: panelService.canReferToPanel(actor),
+      },
     });
   });
 
