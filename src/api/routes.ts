@@ -57,7 +57,7 @@ export async function registerApi(app: FastifyInstance, db: Db) {
       });
       api.setNotFoundHandler((_request, reply) => problem(reply, 404, 'not_found', 'No such endpoint'));
 
-      api.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApiDocument()));
+      api.get('/openapi.json', { config: { action: 'api.openapi' } }, async (_request, reply) => reply.type('application/json').send(openApiDocument()));
 
       api.addHook('preHandler', async (request, reply) => {
         if (request.routeOptions.url === '/api/v1/openapi.json') return undefined;
@@ -72,7 +72,7 @@ export async function registerApi(app: FastifyInstance, db: Db) {
         return undefined;
       });
 
-      api.get('/procedures', async (request, reply) => {
+      api.get('/procedures', { config: { action: 'api.procedures' } }, async (request, reply) => {
         await audit(db, request, 'api.procedures', 'ok');
         return reply.send(
           allPacks().map((p) => ({
@@ -87,14 +87,14 @@ export async function registerApi(app: FastifyInstance, db: Db) {
         );
       });
 
-      api.get('/procedures/:id', async (request, reply) => {
+      api.get('/procedures/:id', { config: { action: 'api.procedures' } }, async (request, reply) => {
         const pack = getPack((request.params as { id: string }).id);
         if (!pack) return problem(reply, 404, 'not_found', 'No such procedure');
         await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
         return reply.send(pack);
       });
 
-      api.get('/bank-holidays', async (request, reply) => {
+      api.get('/bank-holidays', { config: { action: 'api.bank_holidays' } }, async (request, reply) => {
         const raw = (request.query as Record<string, string | undefined>).year;
         const year = raw === undefined ? Number(londonToday().slice(0, 4)) : Number(raw);
         if (!Number.isInteger(year) || year < 2000 || year > 2100) return problem(reply, 400, 'invalid', 'year must be a whole number from 2000 to 2100', [{ path: 'year', message: 'Enter a year from 2000 to 2100' }]);
@@ -102,7 +102,7 @@ export async function registerApi(app: FastifyInstance, db: Db) {
         return reply.send((await loadCalendar(db)).holidays(year));
       });
 
-      api.post('/evaluate', async (request, reply) => {
+      api.post('/evaluate', { config: { action: 'api.evaluate' } }, async (request, reply) => {
         const client = request.apiClient!;
         const body = request.body as { procedure?: unknown } | undefined;
         const procedure = typeof body?.procedure === 'string' ? body.procedure : client.authorityId;

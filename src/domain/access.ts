@@ -30,28 +30,42 @@ export interface ChildAccessFacts {
   viewerOnPanelCase?: boolean;
 }
 
-export type AccessBasis = 'allocated' | 'team' | 'manager' | 'recorded' | 'grant' | 'referral' | 'assessor' | 'panel';
+/** Every basis of access, in the order the record page names the first that applies. */
+export const ACCESS_BASES = ['allocated', 'recorded', 'grant', 'assessor', 'panel', 'team', 'manager', 'referral'] as const;
+export type AccessBasis = (typeof ACCESS_BASES)[number];
 
 export type AccessDecision =
   | { allowed: true; basis: AccessBasis }
   | { allowed: false; reason: 'other_authority' | 'no_case_role' | 'no_need_to_know' };
+
+/**
+ * Every basis on which the viewer may see the child's record; none across an authority boundary
+ * or for someone without a case role. What they may then do is the action model's question
+ * (domain/actions.ts): a read grant gives sight, never write.
+ */
+export function childAccessBases(viewer: Viewer, facts: ChildAccessFacts): AccessBasis[] {
+  if (viewer.authorityId !== facts.childAuthorityId || !worksWithCases(viewer.roles)) return [];
+  const bases: AccessBasis[] = [];
+  if (facts.allocatedWorkerId === viewer.id || (facts.youthJusticeWorkerId ?? null) === viewer.id) bases.push('allocated');
+  if (facts.viewerRecordedIncident) bases.push('recorded');
+  if (facts.viewerHasGrant) bases.push('grant');
+  if (facts.viewerIsAssessor) bases.push('assessor');
+  if (facts.viewerOnPanelCase) bases.push('panel');
+  if (hasTeamAccess(viewer.roles)) {
+    if (facts.viewerInAllocatedTeam) bases.push('team');
+    if (facts.viewerManagesAllocation) bases.push('manager');
+    if (facts.viewerInReferralTeam) bases.push('referral');
+  }
+  return bases;
+}
 
 export function decideChildAccess(viewer: Viewer, facts: ChildAccessFacts): AccessDecision {
   // Authority boundaries are hard: nothing crosses them.
   if (viewer.authorityId !== facts.childAuthorityId) return { allowed: false, reason: 'other_authority' };
   // Administrators manage users and auditors read the log; neither reads case content.
   if (!worksWithCases(viewer.roles)) return { allowed: false, reason: 'no_case_role' };
-  if (facts.allocatedWorkerId === viewer.id || (facts.youthJusticeWorkerId ?? null) === viewer.id) return { allowed: true, basis: 'allocated' };
-  if (facts.viewerRecordedIncident) return { allowed: true, basis: 'recorded' };
-  if (facts.viewerHasGrant) return { allowed: true, basis: 'grant' };
-  if (facts.viewerIsAssessor) return { allowed: true, basis: 'assessor' };
-  if (facts.viewerOnPanelCase) return { allowed: true, basis: 'panel' };
-  if (hasTeamAccess(viewer.roles)) {
-    if (facts.viewerInAllocatedTeam) return { allowed: true, basis: 'team' };
-    if (facts.viewerManagesAllocation) return { allowed: true, basis: 'manager' };
-    if (facts.viewerInReferralTeam) return { allowed: true, basis: 'referral' };
-  }
-  return { allowed: false, reason: 'no_need_to_know' };
+  const [first] = childAccessBases(viewer, facts);
+  return first ? { allowed: true, basis: first } : { allowed: false, reason: 'no_need_to_know' };
 }
 
 export const ACCESS_BASIS_LABELS: Record<AccessBasis, string> = {

@@ -12,6 +12,8 @@ export interface MeetingChildRow {
   responsibleAuthorityId: string;
   safetyPlan: string;
   outcome: { id: string; label: string; details: Record<string, string>; rationale: string; alsoHarmed: boolean | null; decidedByName: string; decidedAt: Date } | null;
+  /** Shown by part only: the viewer may not see this child (R-X-1). */
+  masked?: boolean;
 }
 
 export interface InviteeRow {

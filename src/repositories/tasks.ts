@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Viewer } from '../domain/access.ts';
-import { visibleTo } from './children.ts';
+import { visibleTo } from './access.ts';
 
 export interface Task {
   id: string;

@@ -24,7 +24,8 @@ import {
 } from '../domain/assessments.ts';
 import { londonToday } from '../domain/age.ts';
 import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
-import { CASE_ROLES, type Role } from '../domain/roles.ts';
+import { CASE_ROLES } from '../domain/roles.ts';
+import { ASSESSING_ROLES, type ActionId, may } from '../domain/actions.ts';
 import { ageRules } from '../domain/screening.ts';
 import { getPack } from '../procedures/index.ts';
 import * as assessments from '../repositories/assessments.ts';
@@ -33,23 +34,13 @@ import * as children from '../repositories/children.ts';
 import { panelReferralsForChild } from '../repositories/panel-referrals.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
-import { authorizeChild, authorizeChildRecord } from './child-service.ts';
-import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, saveChildRecordChange, transaction } from './context.ts';
-
-/** Who plans assessments and may be chosen as an assessor. */
-const ASSESSING_ROLES: readonly Role[] = ['social_worker', 'aim_practitioner', 'youth_justice', 'team_manager'];
-
-export function canPlanAssessments(actor: Actor): boolean {
-  return actor.user.roles.some((r) => ASSESSING_ROLES.includes(r));
-}
+import { authorizeChild, authorizeChildRecord, notFound, requireAction, subjectOf } from './access.ts';
+import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, saveChildRecordChange, transaction } from './context.ts';
 
 /** What the plan page needs: the model the procedure names, the possible assessors, and why planning may not be possible. */
-export async function planOptions(db: Db, actor: Actor, childId: string) {
+export async function planOptions(db: Db, actor: Actor, childId: string, page = false) {
   await authorizeChild(db, actor, childId, 'assessment.plan');
-  if (!canPlanAssessments(actor)) {
-    await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'missing_role');
-    throw new ForbiddenError();
-  }
+  if (page) await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.plan_view', entityType: 'child', entityId: childId, outcome: 'ok' })));
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const pack = getPack(child.authorityId);
@@ -123,18 +114,28 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
   });
 }
 
-async function authorized(db: Db, actor: Actor, id: string, action: string) {
-  return authorizeChildRecord(db, actor, id, action, 'assessment', (x) => assessments.findAssessment(db, x));
+/**
+ * An assessment and who this person is to it. Its assessors keep sight of the assessment itself
+ * after completion (their work), though no longer of the child's whole record (R-X-7).
+ */
+async function authorized(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string) {
+  const audited = auditAs ?? action;
+  const a = isUuid(id) ? await assessments.findAssessment(db, id) : undefined;
+  if (!a || a.authorityId !== actor.user.authorityId) return notFound(db, actor, audited, 'assessment', id);
+  const { record, bases } = await authorizeChildRecord(db, actor, id, 'assessment.view', 'assessment', async () => a, { relations: (x) => assessorOf(actor, x), auditAs: audited });
+  const subject = subjectOf(actor, bases, assessorOf(actor, record));
+  if (action !== 'assessment.view') await requireAction(db, actor, action, subject, { entityType: 'assessment', entityId: id, auditAs: audited });
+  return { assessment: record, subject };
 }
 
-function canEdit(actor: Actor, a: assessments.Assessment): boolean {
-  return a.status === 'in_progress' && (a.leadAssessorId === actor.user.id || a.coAssessorId === actor.user.id || actor.user.roles.includes('team_manager'));
+function assessorOf(actor: Actor, a: assessments.Assessment): ['assessor'] | [] {
+  return a.leadAssessorId === actor.user.id || a.coAssessorId === actor.user.id ? ['assessor'] : [];
 }
 
 export async function viewAssessment(db: Db, actor: Actor, id: string) {
-  const a = await authorized(db, actor, id, 'assessment.view');
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.view', entityType: 'assessment', entityId: id, outcome: 'ok' })));
-  return { assessment: a, canEdit: canEdit(actor, a), next: nextStage(a.mode, a.stages), missing: completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, hasReport: a.report !== null, sharedOn: a.sharedOn }), today: londonToday() };
+  const { assessment: a, subject } = await authorized(db, actor, id, 'assessment.view');
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.view', entityType: 'assessment', entityId: id, outcome: 'ok', details: { childId: a.childId } })));
+  return { assessment: a, canEdit: a.status === 'in_progress' && may('assessment.stage', subject).allowed, next: nextStage(a.mode, a.stages), missing: completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, hasReport: a.report !== null, sharedOn: a.sharedOn }), today: londonToday() };
 }
 
 /** "Assessments": those the user leads or co-works, whatever the child's allocation. */
@@ -147,20 +148,22 @@ export async function myAssessments(db: Db, actor: Actor) {
 
 /** A child's Assessments tab: their AIM assessments and, where the procedure has one, their referrals to the AIM Pathway Panel. */
 export async function childAssessments(db: Db, actor: Actor, childId: string) {
-  await authorizeChild(db, actor, childId, 'assessments.view');
+  const { bases } = await authorizeChild(db, actor, childId, 'child.view', { auditAs: 'assessments.view' });
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const list = await assessments.assessmentsForChild(db, childId);
   const panelReferrals = getPack(child.authorityId)?.aimPanel ? await panelReferralsForChild(db, childId) : null;
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessments.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
-  return { child, assessments: list, panelReferrals };
+  const subject = subjectOf(actor, bases);
+  return { child, assessments: list, panelReferrals, canPlan: may('assessment.plan', subject).allowed, canRefer: may('panel.refer', subject).allowed };
 }
 
-async function editable(db: Db, actor: Actor, id: string, action: string) {
-  const a = await authorized(db, actor, id, action);
-  if (!canEdit(actor, a)) {
-    await auditRefusal(db, actor, action, 'assessment', id, a.status === 'completed' ? 'completed' : 'not_an_assessor');
-    throw new ForbiddenError();
+async function editable(db: Db, actor: Actor, id: string, action: ActionId) {
+  const { assessment: a } = await authorized(db, actor, id, action);
+  if (a.status !== 'in_progress') {
+    // A completed assessment is locked.
+    await auditRefusal(db, actor, action, 'assessment', id, 'completed');
+    throw new ForbiddenError('The assessment is complete');
   }
   return a;
 }
@@ -213,7 +216,7 @@ export async function saveReport(db: Db, actor: Actor, id: string, version: numb
 
 /** Everything the report shows: the child's details, the commissioning authority, and the assessment. */
 export async function reportView(db: Db, actor: Actor, id: string, action: 'assessment.print' | 'assessment.export') {
-  const a = await authorized(db, actor, id, action);
+  const { assessment: a } = await authorized(db, actor, id, 'assessment.view', action);
   const child = await children.findChild(db, a.childId);
   const authority = (await users.listAuthorities(db)).find((x) => x.id === a.authorityId);
   if (!child || !authority) throw new NotFoundError();

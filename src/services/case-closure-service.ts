@@ -3,21 +3,16 @@
 // with the reasons; a new incident about the child, or new tasks from screening again, reopen it.
 // Each change is in the chronology and the audit log; a closed case drops out of the inactivity
 // flag (R-THU-7).
-import type { Role } from '../domain/roles.ts';
+import type { ActionId } from '../domain/actions.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import { meetingsForChild } from '../repositories/meetings.ts';
 import { tasksForChild } from '../repositories/tasks.ts';
-import { authorizeChild } from './child-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, transaction } from './context.ts';
+import { authorizeChild } from './access.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, transaction } from './context.ts';
 
-const CLOSING_ROLES: readonly Role[] = ['team_manager'];
 const MAX_REASON = 2000;
-
-export function canCloseCases(actor: Actor): boolean {
-  return actor.user.roles.some((r) => CLOSING_ROLES.includes(r));
-}
 
 /** What must be finished before the case can close: open tasks and meetings still arranged. */
 async function blockers(db: Db, childId: string) {
@@ -26,12 +21,8 @@ async function blockers(db: Db, childId: string) {
   return { tasks, meetings, any: tasks.length + meetings.length > 0 };
 }
 
-async function authorizeClosing(db: Db, actor: Actor, childId: string, action: string) {
-  await authorizeChild(db, actor, childId, action);
-  if (!canCloseCases(actor)) {
-    await auditRefusal(db, actor, action, 'child', childId, 'missing_role');
-    throw new ForbiddenError();
-  }
+async function authorizeClosing(db: Db, actor: Actor, childId: string, action: ActionId, auditAs?: string) {
+  await authorizeChild(db, actor, childId, action, auditAs ? { auditAs } : {});
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   return child;
@@ -39,7 +30,7 @@ async function authorizeClosing(db: Db, actor: Actor, childId: string, action: s
 
 /** The close (or reopen) page: the child, and what still stands in the way of closing. */
 export async function closureView(db: Db, actor: Actor, childId: string) {
-  const child = await authorizeClosing(db, actor, childId, 'child.closure_view');
+  const child = await authorizeClosing(db, actor, childId, 'child.close', 'child.closure_view');
   const open = child.status === 'open' ? await blockers(db, childId) : { tasks: [], meetings: [], any: false };
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'child.closure_view', entityType: 'child', entityId: childId, outcome: 'ok' })));
   return { child, blockers: open };

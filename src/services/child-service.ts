@@ -1,9 +1,9 @@
 // Children's records: every read is permission-checked and audited; every change is checked,
 // made, added to the chronology and audited in one transaction.
-import { type AccessBasis, decideChildAccess } from '../domain/access.ts';
+import { type ActionId, may } from '../domain/actions.ts';
 import { sameWorkerProblem } from '../domain/allocation.ts';
 import { matchReason } from '../domain/child-match.ts';
-import { CASE_ROLES, type Role } from '../domain/roles.ts';
+import { CASE_ROLES, worksWithCases } from '../domain/roles.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry, listChronology, type ChronologyKind } from '../repositories/chronology.ts';
@@ -12,19 +12,8 @@ import { tasksForChild } from '../repositories/tasks.ts';
 import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as users from '../repositories/users.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  auditRefusal,
-  isUuid,
-  requireRole,
-  transaction,
-} from './context.ts';
+import { authorizeChild, basesFor, subjectOf } from './access.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
 
 export const CHILD_FIELD_LABELS: Record<keyof children.ChildFields, string> = {
   firstName: 'First name',
@@ -43,68 +32,31 @@ export const CHILD_FIELD_LABELS: Record<keyof children.ChildFields, string> = {
   nhsNumber: 'NHS number',
 };
 
-/** Checks the actor may see the child; audits and answers 404 when not (R-X-7). */
-export async function authorizeChild(db: Db, actor: Actor, childId: string, action: string): Promise<AccessBasis> {
-  if (!isUuid(childId)) {
-    await auditRefusal(db, actor, action, 'child', childId.slice(0, 64), 'not_found');
-    throw new NotFoundError();
-  }
-  const facts = await children.childAccessFacts(db, actor.user.id, childId);
-  const decision = facts ? decideChildAccess(actor.user, facts) : ({ allowed: false, reason: 'not_found' } as const);
-  if (!decision.allowed) {
-    await auditRefusal(db, actor, action, 'child', childId, decision.reason);
-    throw new NotFoundError();
-  }
-  return decision.basis;
-}
-
-/**
- * Loads a record that belongs to one child (a screening, a task, a referral) and checks the actor
- * may see that child: 404 and an audited refusal otherwise (R-X-7).
- */
-export async function authorizeChildRecord<T extends { authorityId: string; childId: string }>(
-  db: Db,
-  actor: Actor,
-  id: string,
-  action: string,
-  entityType: string,
-  find: (id: string) => Promise<T | undefined>,
-): Promise<T> {
-  const record = isUuid(id) ? await find(id) : undefined;
-  if (!record || record.authorityId !== actor.user.authorityId) {
-    await auditRefusal(db, actor, action, entityType, id.slice(0, 64), 'not_found');
-    throw new NotFoundError();
-  }
-  await authorizeChild(db, actor, record.childId, action);
-  return record;
-}
-
-/** Those of these people who may already see the child's record (R-X-7): giving someone a task gives them no access. */
-export async function whoCanSee<T extends { id: string; roles: readonly Role[] }>(db: Db, authorityId: string, childId: string, people: readonly T[]): Promise<T[]> {
-  const facts = await children.childAccessFactsFor(db, people.map((p) => p.id), childId);
-  return people.filter((p) => {
-    const f = facts.get(p.id);
-    return f !== undefined && decideChildAccess({ id: p.id, authorityId, roles: p.roles }, f).allowed;
-  });
-}
-
 async function requireCaseRole(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, CASE_ROLES, action);
 }
 
-export async function viewChild(db: Db, actor: Actor, childId: string) {
-  const basis = await authorizeChild(db, actor, childId, 'child.view');
+/** The changes the record page offers this person, from the action model. */
+const RECORD_ACTIONS = ['child.update', 'child.allocate', 'child.grant', 'child.close', 'child.reopen', 'external_decision.record', 'assessment.plan', 'panel.refer'] as const satisfies readonly ActionId[];
+export type RecordActions = Record<(typeof RECORD_ACTIONS)[number], boolean>;
+
+export function recordActions(actor: Actor, bases: Parameters<typeof subjectOf>[1]): RecordActions {
+  const subject = subjectOf(actor, bases);
+  return Object.fromEntries(RECORD_ACTIONS.map((a) => [a, may(a, subject).allowed])) as RecordActions;
+}
+
+export async function viewChild(db: Db, actor: Actor, childId: string, page: 'record' | 'edit' = 'record') {
+  const { basis, bases } = await authorizeChild(db, actor, childId, page === 'edit' ? 'child.update' : 'child.view', { auditAs: 'child.view' });
   return transaction(db, async (trx) => {
     const child = await children.findChild(trx, childId);
     if (!child) throw new NotFoundError();
     const linked = await incidents.incidentsForChild(trx, childId);
     // Other children in those incidents: named only where the viewer may see them too (R-X-1).
     const otherIds = [...new Set(linked.flatMap((i) => i.others.map((o) => o.childId)))];
+    const otherSight = await basesFor(trx, actor, otherIds);
     const others = new Map<string, { name: string } | null>();
     for (const id of otherIds) {
-      const facts = await children.childAccessFacts(trx, actor.user.id, id);
-      const d = facts ? decideChildAccess(actor.user, facts) : null;
-      if (d?.allowed) {
+      if (may('child.view', subjectOf(actor, otherSight.get(id) ?? [])).allowed) {
         const c = await children.findChild(trx, id);
         others.set(id, c ? { name: `${c.firstName} ${c.lastName}` } : null);
       } else others.set(id, null);
@@ -112,10 +64,11 @@ export async function viewChild(db: Db, actor: Actor, childId: string) {
     const activeGrants = await grants.grantsForChild(trx, childId);
     const decisions = await decisionsForChild(trx, childId);
     const taskList = await tasksForChild(trx, childId);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { basis } }));
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { basis, page } }));
     return {
       child,
-      basis,
+      basis: basis!,
+      can: recordActions(actor, bases),
       incidents: linked.map((i) => ({ ...i, others: i.others.map((o) => ({ ...o, visible: others.get(o.childId) ?? null })) })),
       grants: activeGrants,
       decisions,
@@ -130,7 +83,7 @@ export async function viewChronology(
   childId: string,
   q: { kinds: ChronologyKind[]; from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
 ) {
-  await authorizeChild(db, actor, childId, 'chronology.view');
+  await authorizeChild(db, actor, childId, 'child.view', { auditAs: 'chronology.view' });
   return transaction(db, async (trx) => {
     const child = await children.findChild(trx, childId);
     if (!child) throw new NotFoundError();
@@ -217,10 +170,6 @@ function display(v: unknown): string {
 
 export async function updateChild(db: Db, actor: Actor, childId: string, version: number, fields: children.ChildFields) {
   await authorizeChild(db, actor, childId, 'child.update');
-  if (actor.user.roles.every((r) => r === 'partner' || r === 'administrator' || r === 'auditor')) {
-    await auditRefusal(db, actor, 'child.update', 'child', childId, 'read_only_role');
-    throw new ForbiddenError();
-  }
   await transaction(db, async (trx) => {
     const before = await children.findChild(trx, childId);
     if (!before) throw new NotFoundError();
@@ -247,18 +196,12 @@ export async function updateChild(db: Db, actor: Actor, childId: string, version
   });
 }
 
-const ALLOCATING_ROLES: readonly Role[] = ['team_manager', 'front_door'];
-
 export async function allocationOptions(db: Db, actor: Actor) {
   return {
     workers: await users.listCaseWorkers(db, actor.user.authorityId),
     teams: (await users.listTeams(db, actor.user.authorityId)).map((t) => ({ id: t.id, name: t.name })),
     youthJusticeWorkers: await users.listCaseWorkers(db, actor.user.authorityId, ['youth_justice']),
   };
-}
-
-export function canAllocate(actor: Actor): boolean {
-  return actor.user.roles.some((r) => ALLOCATING_ROLES.includes(r));
 }
 
 export async function allocate(
@@ -269,10 +212,6 @@ export async function allocate(
   a: { workerId: string | null; teamId: string | null; youthJusticeWorkerId?: string | null },
 ) {
   await authorizeChild(db, actor, childId, 'child.allocate');
-  if (!canAllocate(actor)) {
-    await auditRefusal(db, actor, 'child.allocate', 'child', childId, 'missing_role');
-    throw new ForbiddenError();
-  }
   const options = await allocationOptions(db, actor);
   const errors: { field: string; message: string }[] = [];
   if (a.workerId && !options.workers.some((w) => w.id === a.workerId)) errors.push({ field: 'workerId', message: 'Select a worker from the list' });
@@ -310,13 +249,14 @@ export async function allocate(
   });
 }
 
+/** Colleagues a manager may give a read grant to: active accounts of the authority, other than their own. */
+export async function grantCandidates(db: Db, actor: Actor) {
+  return (await users.listUsers(db, actor.user.authorityId)).filter((u) => u.active && u.id !== actor.user.id && worksWithCases(u.roles));
+}
+
 /** A manager gives a named colleague time-limited access to one child's record (R-X-7). */
 export async function grantAccess(db: Db, actor: Actor, childId: string, g: { userId: string; reason: string; days: number }) {
   await authorizeChild(db, actor, childId, 'child.grant');
-  if (!actor.user.roles.includes('team_manager')) {
-    await auditRefusal(db, actor, 'child.grant', 'child', childId, 'missing_role');
-    throw new ForbiddenError();
-  }
   const target = isUuid(g.userId) ? await users.findUserById(db, g.userId) : undefined;
   const errors: { field: string; message: string }[] = [];
   if (!target || target.authorityId !== actor.user.authorityId || !target.active) errors.push({ field: 'userId', message: 'Select who should have access' });
@@ -358,10 +298,6 @@ export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
 
 export async function revokeAccess(db: Db, actor: Actor, childId: string, grantId: string) {
   await authorizeChild(db, actor, childId, 'child.revoke_grant');
-  if (!actor.user.roles.includes('team_manager')) {
-    await auditRefusal(db, actor, 'child.revoke_grant', 'child', childId, 'missing_role');
-    throw new ForbiddenError();
-  }
   if (!isUuid(grantId)) throw new NotFoundError();
   await transaction(db, async (trx) => {
     if (!(await grants.revokeGrant(trx, grantId, childId))) throw new NotFoundError();

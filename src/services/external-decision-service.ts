@@ -3,23 +3,23 @@
 import { londonToday } from '../domain/age.ts';
 import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
 import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS, isExternalAgency } from '../domain/external-decisions.ts';
-import type { Role } from '../domain/roles.ts';
+import { may } from '../domain/actions.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as meetings from '../repositories/meetings.ts';
-import { authorizeChild } from './child-service.ts';
-import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, transaction } from './context.ts';
+import { authorizeChild, subjectOf } from './access.ts';
+import { type Actor, type Db, NotFoundError, ValidationError, auditFor, transaction } from './context.ts';
 
-const RECORDERS: readonly Role[] = ['social_worker', 'team_manager', 'youth_justice', 'partner', 'front_door'];
-
-export async function externalDecisions(db: Db, actor: Actor, childId: string) {
-  await authorizeChild(db, actor, childId, 'external_decision.view');
+/** A child's police, prosecution and triage decisions; `form` is the page to record one, for those who may. */
+export async function externalDecisions(db: Db, actor: Actor, childId: string, page: 'list' | 'form' = 'list') {
+  const { bases } = await authorizeChild(db, actor, childId, page === 'form' ? 'external_decision.record' : 'external_decision.view', { auditAs: 'external_decision.view' });
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const list = await meetings.externalDecisionsForChild(db, childId);
+  const childMeetings = page === 'list' ? await meetings.meetingsForChild(db, childId) : [];
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'external_decision.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
-  return { child, decisions: list, canRecord: actor.user.roles.some((r) => RECORDERS.includes(r)) };
+  return { child, decisions: list, meetings: childMeetings, canRecord: may('external_decision.record', subjectOf(actor, bases)).allowed };
 }
 
 export interface ExternalDecisionInput {
@@ -32,10 +32,6 @@ export interface ExternalDecisionInput {
 
 export async function recordExternalDecision(db: Db, actor: Actor, childId: string, input: ExternalDecisionInput) {
   await authorizeChild(db, actor, childId, 'external_decision.record');
-  if (!actor.user.roles.some((r) => RECORDERS.includes(r))) {
-    await auditRefusal(db, actor, 'external_decision.record', 'child', childId, 'missing_role');
-    throw new ForbiddenError();
-  }
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const errors: { field: string; message: string }[] = [];

@@ -1,7 +1,7 @@
 // Recording an incident on the Sexual Behaviour Recording Form (R-NYO-11, R-X-8): a draft
 // only its author sees, saved section by section, then submitted; on submission each child's
 // chronology gets the incident from their own side (R-X-1, R-X-9).
-import { decideChildAccess } from '../domain/access.ts';
+import { may } from '../domain/actions.ts';
 import {
   CHILD_ROLE_LABELS,
   type ChildRole,
@@ -18,19 +18,8 @@ import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
-import { authorizeChild } from './child-service.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  auditRefusal,
-  isUuid,
-  requireRole,
-  transaction,
-} from './context.ts';
+import { authorizeChild, basesFor, notFound, subjectOf } from './access.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
 
 export async function startDraft(db: Db, actor: Actor): Promise<string> {
   await requireRole(db, actor, CASE_ROLES, 'incident.create');
@@ -47,12 +36,31 @@ export async function startDraft(db: Db, actor: Actor): Promise<string> {
   });
 }
 
-/** A draft is its author's alone until submitted. Anyone else gets a 404, audited. */
+/**
+ * A draft is its author's alone until submitted. Anyone else gets a 404, audited. Pages that show
+ * a draft also show a submitted incident to its author (they redirect to it); changes need a draft.
+ */
 export async function getDraft(db: Db, actor: Actor, id: string, action = 'incident.edit') {
   const inc = isUuid(id) ? await incidents.findIncident(db, id) : undefined;
   if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
-    await auditRefusal(db, actor, action, 'incident', id.slice(0, 64), inc ? 'not_author' : 'not_found');
-    throw new NotFoundError();
+    return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
+  }
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'incident.draft_view', entityType: 'incident', entityId: id, outcome: 'ok', details: { children: inc.children.map((c) => c.childId) } })));
+  return inc;
+}
+
+/**
+ * The author's draft, to change: a submitted incident is locked (a correction is a new version
+ * with a reason, never an edit in place), so its children cannot be added, removed or re-roled.
+ */
+async function editableDraft(db: Db, actor: Actor, id: string, action: string) {
+  const inc = isUuid(id) ? await incidents.findIncident(db, id) : undefined;
+  if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
+    return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
+  }
+  if (inc.status !== 'draft') {
+    await auditRefusal(db, actor, action, 'incident', id, 'submitted_incident_locked');
+    throw new ForbiddenError('A submitted incident cannot be changed');
   }
   return inc;
 }
@@ -73,8 +81,7 @@ export async function saveSection(
   section: SectionDef,
   changes: incidents.IncidentChanges,
 ) {
-  const draft = await getDraft(db, actor, id);
-  if (draft.status !== 'draft') throw new NotFoundError();
+  await editableDraft(db, actor, id, 'incident.edit');
   await transaction(db, async (trx) => {
     const ok = await incidents.updateIncident(trx, id, version, actor.user.id, changes);
     if (!ok) {
@@ -100,8 +107,8 @@ export async function saveSection(
 
 /** Links a child the author may see to the draft, with their role and their own words (R-X-8). */
 export async function linkChild(db: Db, actor: Actor, id: string, a: { childId: string; role: ChildRole; ownWords: string }) {
-  const draft = await getDraft(db, actor, id);
-  await authorizeChild(db, actor, a.childId, 'incident.link_child');
+  const draft = await editableDraft(db, actor, id, 'incident.edit');
+  await authorizeChild(db, actor, a.childId, 'incident.link_child', { relations: ['author'] });
   const child = await children.findChild(db, a.childId);
   if (!child) throw new NotFoundError();
   await transaction(db, async (trx) => {
@@ -115,7 +122,7 @@ export async function linkChild(db: Db, actor: Actor, id: string, a: { childId: 
 }
 
 export async function unlinkChild(db: Db, actor: Actor, id: string, childId: string) {
-  const draft = await getDraft(db, actor, id);
+  const draft = await editableDraft(db, actor, id, 'incident.edit');
   if (!draft.children.some((c) => c.childId === childId)) throw new NotFoundError();
   await transaction(db, async (trx) => {
     await incidents.removeIncidentChild(trx, id, childId);
@@ -125,7 +132,7 @@ export async function unlinkChild(db: Db, actor: Actor, id: string, childId: str
 }
 
 export async function submit(db: Db, actor: Actor, id: string, version: number) {
-  const draft = await getDraft(db, actor, id, 'incident.submit');
+  const draft = await editableDraft(db, actor, id, 'incident.submit');
   const problems = submitProblems({ occurredAt: draft.occurredAt, values: draft.text, children: draft.children });
   if (problems.length) throw new ValidationError(problems.map((p) => ({ field: p.field, message: p.message })));
   await transaction(db, async (trx) => {
@@ -179,14 +186,14 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
   };
   if (!inc || inc.authorityId !== actor.user.authorityId) throw await refuse('not_found');
   if (inc.status === 'draft' && inc.createdBy !== actor.user.id) throw await refuse('draft_of_another_user');
-  const visibility = new Map<string, boolean>();
-  for (const c of inc.children) {
-    const facts = await children.childAccessFacts(db, actor.user.id, c.childId);
-    visibility.set(c.childId, !!facts && decideChildAccess(actor.user, facts).allowed);
-  }
+  const sight = await basesFor(db, actor, inc.children.map((c) => c.childId));
+  const visibility = new Map(inc.children.map((c) => [c.childId, may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed]));
   const isAuthor = inc.createdBy === actor.user.id;
-  if (!isAuthor && ![...visibility.values()].some(Boolean)) throw await refuse('no_need_to_know');
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'incident.view', entityType: 'incident', entityId: id, outcome: 'ok' })));
+  const allBases = [...sight.values()].flat();
+  if (!may('incident.view', subjectOf(actor, allBases, isAuthor ? ['author'] : [])).allowed) throw await refuse('no_need_to_know');
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, auditFor(actor, { action: 'incident.view', entityType: 'incident', entityId: id, outcome: 'ok', details: { shown: inc.children.filter((c) => visibility.get(c.childId)).map((c) => c.childId) } })),
+  );
   // The latest screening of each child who displayed the behaviour, where the viewer may see them.
   const screened = new Map<string, screenings.Screening | undefined>();
   for (const c of inc.children) {

@@ -6,12 +6,11 @@
 // tasks (R-KEN-7, R-ISL-7). Every view and change is audited (R-X-7).
 import { ageOn, londonToday } from '../domain/age.ts';
 import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
-import { decideChildAccess } from '../domain/access.ts';
+import { type ActionId, REPRESENTING_ROLES, type Relation, type Subject, may } from '../domain/actions.ts';
 import { INVESTIGATIONS, OUTCOMES, OUTCOME_FIELD_LABELS, type OutcomeField, type OutcomeId } from '../domain/meeting-outcomes.ts';
 import { type OutcomeInput, chairRule, closeProblems, meetingType, outcomeProblems, outcomeTasks, proposeInvitees } from '../domain/meetings.ts';
 import { FACTS, type MeetingType } from '../domain/pack.ts';
 import { conditionText } from '../domain/pack-text.ts';
-import { type Role, hasTeamAccess } from '../domain/roles.ts';
 import type { RuleContext } from '../domain/screening.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
@@ -22,14 +21,10 @@ import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
 import { listAuthorities, listCaseWorkers } from '../repositories/users.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { authorizeChildRecord } from './child-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, transaction } from './context.ts';
+import { authorizeChildRecord, basesFor, notFound, requireAction, subjectOf } from './access.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, isUuid, requireRole, transaction } from './context.ts';
+import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
-
-/** Roles that may record a meeting's minutes and outcomes (the chair always may). */
-const RECORDING_ROLES: readonly Role[] = ['social_worker', 'team_manager', 'cse_coordinator'];
-/** In another authority responsible for a child at the meeting, these see the shared meeting (R-KEN-6). */
-const REPRESENTING_ROLES: readonly Role[] = ['team_manager', 'cse_coordinator'];
 
 type Problem = { field: string; message: string };
 
@@ -63,23 +58,19 @@ async function meetingContext(db: Db, incidentId: string, displayedId: string, a
   };
 }
 
-async function arrangeableTask(db: Db, actor: Actor, taskId: string) {
-  const t = await authorizeChildRecord(db, actor, taskId, 'meeting.arrange', 'task', (x) => tasks.findTask(db, x));
+async function arrangeableTask(db: Db, actor: Actor, taskId: string, action: ActionId) {
+  const { record: t, bases } = await authorizeChildRecord(db, actor, taskId, action, 'task', (x) => tasks.findTask(db, x), { auditAs: action === 'meeting.arrange' ? 'meeting.arrange' : 'meeting.arrange_view' });
   const pack = packFor(t.authorityId);
   const type = t.arranges ? meetingType(pack, t.arranges) : undefined;
   if (!type || !t.incidentId) throw new NotFoundError();
   const incident = await incidents.findIncident(db, t.incidentId);
   if (!incident) throw new NotFoundError();
-  return { task: t, pack, type, incident };
-}
-
-function canArrange(actor: Actor) {
-  return actor.user.roles.some((r) => RECORDING_ROLES.includes(r));
+  return { task: t, pack, type, incident, bases };
 }
 
 /** Everything the arrange form needs: the proposed invitees with why, the children, the chair rule and candidates. */
-export async function arrangeOptions(db: Db, actor: Actor, taskId: string) {
-  const { task, pack, type, incident } = await arrangeableTask(db, actor, taskId);
+export async function arrangeOptions(db: Db, actor: Actor, taskId: string, action: 'task.view' | 'meeting.arrange' = 'task.view') {
+  const { task, pack, type, incident, bases } = await arrangeableTask(db, actor, taskId, action);
   const displayed = incident.children.find((c) => c.role === 'displayed');
   const involved = incident.children.filter((c) => c.role === 'displayed' || c.role === 'targeted');
   if (!displayed) throw new NotFoundError();
@@ -91,18 +82,25 @@ export async function arrangeOptions(db: Db, actor: Actor, taskId: string) {
   const chairCandidates = await Promise.all(
     names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
   );
+  // A child the arranger may not see is offered by their part only (R-X-1).
+  const sight = await basesFor(db, actor, involved.map((c) => c.childId));
+  const nameFor = (c: (typeof involved)[number]) =>
+    may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed ? `${c.firstName} ${c.lastName}` : c.role === 'targeted' ? 'Another child (a child harmed)' : 'Another child (the child who harmed)';
+  if (action === 'task.view') {
+    await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'meeting.arrange_view', entityType: 'task', entityId: task.id, outcome: 'ok', details: { childId: task.childId } })));
+  }
   return {
     task,
     pack,
     type,
     incident,
-    children: involved.filter((c) => !already.has(c.childId)).map((c) => ({ childId: c.childId, name: `${c.firstName} ${c.lastName}`, role: c.role as 'displayed' | 'targeted', authorityId: c.authorityId })),
+    children: involved.filter((c) => !already.has(c.childId)).map((c) => ({ childId: c.childId, name: nameFor(c), role: c.role as 'displayed' | 'targeted', authorityId: c.authorityId })),
     alreadyArranged: already.size > 0,
     invitees,
     authorities: names.list,
     chairCandidates: chairCandidates.filter((c) => c.users.length),
     policeQuestion: Boolean(type.policeQuestionUnder10) && ctx.age < 10,
-    canArrange: canArrange(actor),
+    canArrange: may('meeting.arrange', subjectOf(actor, bases)).allowed,
   };
 }
 
@@ -114,11 +112,7 @@ export interface ArrangeInput {
 }
 
 export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
-  const o = await arrangeOptions(db, actor, taskId);
-  if (!o.canArrange) {
-    await auditRefusal(db, actor, 'meeting.arrange', 'task', taskId, 'missing_role');
-    throw new ForbiddenError();
-  }
+  const o = await arrangeOptions(db, actor, taskId, 'meeting.arrange');
   const errors: Problem[] = [];
   const chosen = o.children.filter((c) => input.childIds.includes(c.childId));
   if (!o.children.length) errors.push({ field: 'childIds', message: 'Every child already has a meeting arranged for this task' });
@@ -187,33 +181,58 @@ interface Access {
   meeting: meetings.Meeting;
   type: MeetingType;
   isChair: boolean;
-  canRecord: boolean;
-  /** The children whose records this user may open. */
+  /** Who this person is to the meeting as a whole: their bases on any of its children, and relations. */
+  subject: Subject;
+  /** Who they are to one child's part of it (that child's name, safety plan and outcome). */
+  subjectFor: (childId: string) => Subject;
+  /** The children whose part of the meeting this person may see (R-X-1). */
   visibleChildIds: Set<string>;
+  /** The children whose records this person may open. */
+  recordChildIds: Set<string>;
 }
 
-/** Sees the meeting: through any of its children's records, as chair or invitee with an account, or representing another authority responsible for a child (R-KEN-6). */
-async function authorizeMeeting(db: Db, actor: Actor, id: string, action: string): Promise<Access> {
+/**
+ * Sees the meeting: through any of its children's records, as chair or invitee with an account, or
+ * representing another authority responsible for a child (R-KEN-6). Within it, each child's part
+ * (name, safety plan, outcome) only to those who may see that child, the chair, or the
+ * representative of that child's authority (R-X-1).
+ */
+async function authorizeMeeting(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string): Promise<Access> {
   const m = isUuid(id) ? await meetings.findMeeting(db, id) : undefined;
-  const refuse = async (reason: string) => {
-    await auditRefusal(db, actor, action, 'meeting', id.slice(0, 64), reason);
-    return new NotFoundError();
-  };
-  if (!m) throw await refuse('not_found');
-  const visibleChildIds = new Set<string>();
-  for (const c of m.children) {
-    const facts = await children.childAccessFacts(db, actor.user.id, c.childId);
-    if (facts && decideChildAccess(actor.user, facts).allowed) visibleChildIds.add(c.childId);
-  }
+  if (!m) return notFound(db, actor, auditAs ?? action, 'meeting', id);
+  const sight = await basesFor(db, actor, m.children.map((c) => c.childId));
   const isChair = m.chairId === actor.user.id;
   const invited = m.invitees.some((i) => i.userId === actor.user.id);
-  const authorities = new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)]);
-  const representing = authorities.has(actor.user.authorityId) && actor.user.roles.some((r) => REPRESENTING_ROLES.includes(r)) && hasTeamAccess(actor.user.roles);
-  if (!visibleChildIds.size && !isChair && !invited && !representing) throw await refuse('no_need_to_know');
+  const own = actor.user.authorityId;
+  // Representing is for another authority's managers and coordinators: within the meeting's own
+  // authority, sight comes from each child's record (R-KEN-6, R-X-7).
+  const represents = (c: meetings.MeetingChildRow) => own !== m.authorityId && (c.responsibleAuthorityId === own || c.childAuthorityId === own);
+  const representing = own !== m.authorityId && (m.chairAuthorityId === own || m.children.some(represents));
+  const base: Relation[] = [...(isChair ? (['chair'] as const) : []), ...(invited ? (['invitee'] as const) : [])];
+  const subject = subjectOf(actor, [...new Set([...sight.values()].flat())], [...base, ...(representing ? (['representing'] as const) : [])]);
+  const subjectFor = (childId: string) => {
+    const c = m.children.find((x) => x.childId === childId);
+    return subjectOf(actor, sight.get(childId) ?? [], [...base, ...(c && represents(c) ? (['representing'] as const) : [])]);
+  };
+  await requireAction(db, actor, action, subject, { entityType: 'meeting', entityId: id, auditAs: auditAs ?? action });
   const type = meetingType(packFor(m.authorityId), m.typeId);
-  if (!type) throw await refuse('unknown_type');
-  const canRecord = isChair || (authorities.has(actor.user.authorityId) && actor.user.roles.some((r) => RECORDING_ROLES.includes(r)) && (visibleChildIds.size > 0 || representing));
-  return { meeting: m, type, isChair, canRecord, visibleChildIds };
+  if (!type) return notFound(db, actor, auditAs ?? action, 'meeting', id, 'unknown_type');
+  const visibleChildIds = new Set(m.children.filter((c) => may('meeting.view_child', subjectFor(c.childId)).allowed).map((c) => c.childId));
+  const recordChildIds = new Set(m.children.filter((c) => may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed).map((c) => c.childId));
+  return { meeting: m, type, isChair, subject, subjectFor, visibleChildIds, recordChildIds };
+}
+
+/** The meeting with the parts of children this person may not see taken out (R-X-1). */
+function masked(a: Access): meetings.Meeting {
+  const m = a.meeting;
+  return {
+    ...m,
+    children: m.children.map((c) =>
+      a.visibleChildIds.has(c.childId)
+        ? c
+        : { ...c, name: c.role === 'targeted' ? 'Another child (a child harmed)' : 'Another child (the child who harmed)', firstName: 'Another child', safetyPlan: '', outcome: null, masked: true },
+    ),
+  };
 }
 
 async function audited(db: Db, actor: Actor, action: string, id: string, details?: Record<string, unknown>) {
@@ -221,14 +240,24 @@ async function audited(db: Db, actor: Actor, action: string, id: string, details
 }
 
 function describe(a: Access, names: (id: string) => string) {
-  const m = a.meeting;
+  const m = masked(a);
   const displayed = m.children.find((c) => c.role === 'displayed');
+  const arranged = m.status === 'arranged';
   return {
     meeting: m,
     type: a.type,
     isChair: a.isChair,
-    canRecord: a.canRecord && m.status === 'arranged',
+    canRecord: arranged && !m.minutesApprovedAt && may('meeting.record', a.subject).allowed,
+    can: {
+      record: arranged && !m.minutesApprovedAt && may('meeting.record', a.subject).allowed,
+      addAttendee: arranged && may('meeting.add_attendee', a.subject).allowed,
+      approve: arranged && may('meeting.approve', a.subject).allowed,
+      circulate: may('meeting.circulate', a.subject).allowed,
+      close: arranged && may('meeting.close', a.subject).allowed,
+      outcomeFor: m.children.filter((c) => arranged && a.visibleChildIds.has(c.childId) && may('meeting.outcome', a.subjectFor(c.childId)).allowed).map((c) => c.childId),
+    },
     visibleChildIds: [...a.visibleChildIds],
+    recordChildIds: [...a.recordChildIds],
     authorityName: names,
     outcomeOptions: a.type.outcomes.map((id) => ({ id, label: OUTCOMES[id].label, hint: OUTCOMES[id].hint, fields: OUTCOMES[id].fields as readonly OutcomeField[] })),
     fieldLabels: OUTCOME_FIELD_LABELS,
@@ -246,23 +275,40 @@ async function policeQuestionNeeded(db: Db, a: Access): Promise<boolean> {
   return child !== undefined && ageOn(child.dateOfBirth, a.meeting.heldOn ?? londonToday()) < 10;
 }
 
-export async function viewMeeting(db: Db, actor: Actor, id: string, action: 'meeting.view' | 'meeting.print' | 'meeting.export' = 'meeting.view') {
-  const a = await authorizeMeeting(db, actor, id, action);
+/**
+ * The meeting as this person may see it. `action` names the audit event (a view, print or
+ * download); `need` is what the page is for: the minutes form needs 'meeting.record', a child's
+ * outcome form needs 'meeting.outcome' for that child.
+ */
+export async function viewMeeting(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: 'meeting.view' | 'meeting.print' | 'meeting.export' = 'meeting.view',
+  need: { action: 'meeting.record' | 'meeting.add_attendee' | 'meeting.outcome'; childId?: string } | null = null,
+) {
+  const a = await authorizeMeeting(db, actor, id, 'meeting.view', action);
+  if (need) {
+    if (need.childId !== undefined && !a.meeting.children.some((c) => c.childId === need.childId)) return notFound(db, actor, need.action, 'meeting', id);
+    await requireAction(db, actor, need.action, need.childId ? a.subjectFor(need.childId) : a.subject, { entityType: 'meeting', entityId: id }, undefined, a.subject);
+  }
   const names = await authorityNames(db);
   const police = await policeQuestionNeeded(db, a);
+  const shown = masked(a);
   const problems = closeProblems(a.type, {
     heldOn: a.meeting.heldOn,
     minutesApproved: a.meeting.minutesApprovedAt !== null,
     policeQuestionNeeded: police,
     policeInvolvement: a.meeting.policeInvolvement,
-    children: a.meeting.children.map((c) => ({ name: c.name, safetyPlan: c.safetyPlan, hasOutcome: c.outcome !== null })),
+    // What is missing for a child this person may not see is said without their name (R-X-1).
+    children: a.meeting.children.map((c, i) => ({ name: shown.children[i]!.name, safetyPlan: c.safetyPlan, hasOutcome: c.outcome !== null })),
   });
   // Representatives of each responsible authority must attend (R-KEN-6).
   for (const i of a.meeting.invitees) {
     if (i.inviteeId.startsWith('authority-') && i.attended !== true) problems.push(`Record that the ${i.roleLabel.charAt(0).toLowerCase()}${i.roleLabel.slice(1)} attended`);
   }
-  const followOn = await Promise.all(a.meeting.children.filter((c) => a.visibleChildIds.has(c.childId)).map((c) => tasks.tasksForChild(db, c.childId)));
-  await audited(db, actor, action, id);
+  const followOn = await Promise.all(a.meeting.children.filter((c) => a.recordChildIds.has(c.childId)).map((c) => tasks.tasksForChild(db, c.childId)));
+  await audited(db, actor, action, id, { shown: [...a.visibleChildIds] });
   return {
     ...describe(a, names.name),
     policeQuestion: police,
@@ -285,10 +331,6 @@ export interface MinutesInput {
 /** Records what happened: date, attendance, notes against each agenda item, the under-10 police decision, each child's immediate safety plan. */
 export async function recordMinutes(db: Db, actor: Actor, id: string, version: number, input: MinutesInput) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.record');
-  if (!a.canRecord) {
-    await auditRefusal(db, actor, 'meeting.record', 'meeting', id, 'not_a_recorder');
-    throw new ForbiddenError();
-  }
   const m = a.meeting;
   const errors: Problem[] = [];
   if (m.status === 'closed' || m.minutesApprovedAt) errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
@@ -299,6 +341,8 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
   const pi = input.policeInvolvement;
   if (police && pi !== 'needed' && pi !== 'not_needed') errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
   for (const [childId, plan] of Object.entries(input.safetyPlans)) {
+    // A child's safety plan only from those who may see that child's part (R-X-1).
+    if (!a.visibleChildIds.has(childId)) continue;
     if (plan.length > 10000) errors.push({ field: `safetyPlan-${childId}`, message: 'The safety plan must be 10000 characters or fewer' });
   }
   for (const [inviteeId, v] of Object.entries(input.names)) if (v.trim().length > 200) errors.push({ field: `name-${inviteeId}`, message: 'Name must be 200 characters or fewer' });
@@ -327,6 +371,7 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
     }
     await meetings.setAttendance(trx, id, attended);
     for (const c of m.children) {
+      if (!a.visibleChildIds.has(c.childId)) continue;
       const plan = input.safetyPlans[c.childId];
       if (plan !== undefined && plan.trim() !== c.safetyPlan) await meetings.setSafetyPlan(trx, id, c.childId, plan.trim());
     }
@@ -336,10 +381,7 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
 
 export async function addAttendee(db: Db, actor: Actor, id: string, input: { roleLabel: string; name: string; agency: string; userId: string }) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.add_attendee');
-  if (!a.canRecord || a.meeting.status === 'closed') {
-    await auditRefusal(db, actor, 'meeting.add_attendee', 'meeting', id, 'not_a_recorder');
-    throw new ForbiddenError();
-  }
+  if (a.meeting.status === 'closed') throw new ValidationError([{ field: 'name', message: 'The meeting is closed: no one can be added to it' }]);
   const errors: Problem[] = [];
   const roleLabel = input.roleLabel.trim();
   const name = input.name.trim();
@@ -373,15 +415,13 @@ export async function attendeeAccounts(db: Db, m: meetings.Meeting) {
 
 /** One child's outcome, with what it needs, setting the next tasks on that child's record (R-KEN-7, R-ISL-7). */
 export async function recordOutcome(db: Db, actor: Actor, id: string, childId: string, input: OutcomeInput) {
-  const a = await authorizeMeeting(db, actor, id, 'meeting.outcome');
+  const a = await authorizeMeeting(db, actor, id, 'meeting.view', 'meeting.outcome');
   const m = a.meeting;
   const child = m.children.find((c) => c.childId === childId);
   if (!child) throw new NotFoundError();
-  const representsChild = child.responsibleAuthorityId === actor.user.authorityId || child.childAuthorityId === actor.user.authorityId;
-  if (!a.canRecord || m.status === 'closed' || (!a.isChair && !representsChild)) {
-    await auditRefusal(db, actor, 'meeting.outcome', 'meeting', id, 'not_a_recorder');
-    throw new ForbiddenError();
-  }
+  // Each child's outcome from those who work on that child's case, the chair, or that child's authority (R-KEN-7, R-X-1).
+  await requireAction(db, actor, 'meeting.outcome', a.subjectFor(childId), { entityType: 'meeting', entityId: id }, undefined, a.subject);
+  if (m.status === 'closed') throw new ValidationError([{ field: 'outcome', message: 'The meeting is closed: its outcomes can no longer be recorded' }]);
   if (!m.heldOn) throw new ValidationError([{ field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' }]);
   const problems = outcomeProblems(a.type, child.role, input);
   if (problems.length) throw new ValidationError(problems);
@@ -434,10 +474,6 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
 /** The chair approves the minutes; after that they cannot change (R-KEN-13). */
 export async function approveMinutes(db: Db, actor: Actor, id: string, version: number) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.approve');
-  if (!a.isChair) {
-    await auditRefusal(db, actor, 'meeting.approve', 'meeting', id, 'not_the_chair');
-    throw new ForbiddenError();
-  }
   if (!a.meeting.heldOn) throw new ValidationError([{ field: 'approve', message: 'Record the minutes before approving them' }]);
   await transaction(db, async (trx) => {
     if (!(await meetings.approveMinutes(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
@@ -448,10 +484,6 @@ export async function approveMinutes(db: Db, actor: Actor, id: string, version: 
 /** Records to whom the approved minutes were sent, and when (R-KEN-13). */
 export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: string[]) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.circulate');
-  if (!a.canRecord) {
-    await auditRefusal(db, actor, 'meeting.circulate', 'meeting', id, 'not_a_recorder');
-    throw new ForbiddenError();
-  }
   if (!a.meeting.minutesApprovedAt) throw new ValidationError([{ field: 'inviteeIds', message: 'The chair must approve the minutes before they are circulated' }]);
   const known = new Set(a.meeting.invitees.map((i) => i.id));
   const chosen = inviteeIds.filter((i) => known.has(i));
@@ -464,11 +496,8 @@ export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: st
 
 /** The chair closes the meeting once everything is recorded; the task it was arranged for is done. */
 export async function close(db: Db, actor: Actor, id: string, version: number) {
+  await authorizeMeeting(db, actor, id, 'meeting.close');
   const view = await viewMeeting(db, actor, id);
-  if (!view.isChair) {
-    await auditRefusal(db, actor, 'meeting.close', 'meeting', id, 'not_the_chair');
-    throw new ForbiddenError();
-  }
   if (view.closeProblems.length) throw new ValidationError(view.closeProblems.map((message) => ({ field: 'close', message })));
   const m = view.meeting;
   await transaction(db, async (trx) => {
@@ -500,6 +529,7 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
 
 /** Meetings for a child's record, and those shared with this user (chair, invitee, or representing their authority). */
 export async function myMeetings(db: Db, actor: Actor) {
+  await requireRole(db, actor, CASE_ROLES, 'meetings.list');
   const list = await meetings.meetingsSharedWith(db, actor.user.authorityId, actor.user.id, actor.user.roles.some((r) => REPRESENTING_ROLES.includes(r)));
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'meetings.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
   return { meetings: list, today: londonToday() };

@@ -18,7 +18,7 @@ import {
   referralProblems,
   routesFor,
 } from '../domain/panel.ts';
-import type { Role } from '../domain/roles.ts';
+import { type ActionId, may } from '../domain/actions.ts';
 import { getPack } from '../procedures/index.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
@@ -26,28 +26,15 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as panel from '../repositories/panel-referrals.ts';
 import * as tasks from '../repositories/tasks.ts';
 import * as users from '../repositories/users.ts';
-import { authorizeChild, authorizeChildRecord } from './child-service.ts';
-import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, saveChildRecordChange, transaction } from './context.ts';
+import { authorizeChild, authorizeChildRecord, subjectOf } from './access.ts';
+import { type Actor, type Db, NotFoundError, ValidationError, auditFor, requireRole, saveChildRecordChange, transaction } from './context.ts';
 
-/** Children's Services and the Youth Justice Service refer (R-NEL-10). */
-const REFERRING_ROLES: readonly Role[] = ['social_worker', 'team_manager', 'youth_justice'];
 /** The panel routing steps a referral fulfils. */
 const PANEL_STEPS = ['aim-panel-referral', 'aim-panel-consultation'];
 
-export function canReferToPanel(actor: Actor): boolean {
-  return actor.user.roles.some((r) => REFERRING_ROLES.includes(r));
-}
-
-export function chairsPanel(actor: Actor): boolean {
-  return actor.user.roles.includes('panel_chair');
-}
-
-export async function referOptions(db: Db, actor: Actor, childId: string) {
+export async function referOptions(db: Db, actor: Actor, childId: string, page = false) {
   await authorizeChild(db, actor, childId, 'panel.refer');
-  if (!canReferToPanel(actor)) {
-    await auditRefusal(db, actor, 'panel.refer', 'child', childId, 'missing_role');
-    throw new ForbiddenError();
-  }
+  if (page) await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer_view', entityType: 'child', entityId: childId, outcome: 'ok' })));
   const child = await children.findChild(db, childId);
   const pack = child ? getPack(child.authorityId) : undefined;
   if (!child || !pack) throw new NotFoundError();
@@ -109,8 +96,8 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
   });
 }
 
-async function authorized(db: Db, actor: Actor, id: string, action: string) {
-  return authorizeChildRecord(db, actor, id, action, 'panel_referral', (x) => panel.findPanelReferral(db, x));
+async function authorized(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string) {
+  return authorizeChildRecord(db, actor, id, action, 'panel_referral', (x) => panel.findPanelReferral(db, x), auditAs ? { auditAs } : {});
 }
 
 /** Those the panel may allocate: AIM practitioners and Youth Justice workers in the authority, with their trainings. */
@@ -119,9 +106,9 @@ async function practitioners(db: Db, authorityId: string) {
 }
 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
-  const r = await authorized(db, actor, id, 'panel.view');
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.view', entityType: 'panel_referral', entityId: id, outcome: 'ok' })));
-  const chair = chairsPanel(actor);
+  const { record: r, bases } = await authorized(db, actor, id, 'panel.view');
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.view', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId: r.childId } })));
+  const chair = may('panel.decide', subjectOf(actor, bases)).allowed;
   return {
     referral: r,
     chair,
@@ -131,13 +118,8 @@ export async function viewReferral(db: Db, actor: Actor, id: string) {
   };
 }
 
-async function chairOnly(db: Db, actor: Actor, id: string, action: string) {
-  const r = await authorized(db, actor, id, action);
-  if (!chairsPanel(actor)) {
-    await auditRefusal(db, actor, action, 'panel_referral', id, 'not_panel_chair');
-    throw new ForbiddenError();
-  }
-  return r;
+async function chairOnly(db: Db, actor: Actor, id: string, action: 'panel.decide' | 'panel.review' | 'panel.close') {
+  return (await authorized(db, actor, id, action)).record;
 }
 
 /** One change to this panel referral, with its chronology entry and audit event; a stale version changes nothing. */
@@ -219,7 +201,7 @@ export async function close(db: Db, actor: Actor, id: string, version: number, i
 
 /** The closure letter to the lead professional and the agencies involved (R-NEL-12): only once closed. */
 export async function closureLetter(db: Db, actor: Actor, id: string) {
-  const r = await authorized(db, actor, id, 'panel.letter');
+  const { record: r } = await authorized(db, actor, id, 'panel.view', 'panel.letter');
   if (r.status !== 'closed') throw new NotFoundError();
   const child = await children.findChild(db, r.childId);
   if (!child) throw new NotFoundError();

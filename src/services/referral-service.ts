@@ -11,19 +11,9 @@ import * as referrals from '../repositories/referrals.ts';
 import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { authorizeChild, authorizeChildRecord } from './child-service.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  auditRefusal,
-  isUuid,
-  transaction,
-} from './context.ts';
+import { type ActionId, may } from '../domain/actions.ts';
+import { authorizeChildRecord, subjectOf } from './access.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, requireRole, transaction } from './context.ts';
 import { packFor } from './screening-service.ts';
 
 /** Who would be referred from this decided screening, and to whom. */
@@ -49,12 +39,7 @@ export async function referralsForScreeningPage(db: Db, s: screenings.Screening,
 }
 
 export async function makeReferrals(db: Db, actor: Actor, screeningId: string): Promise<{ created: number }> {
-  const s = isUuid(screeningId) ? await screenings.findScreening(db, screeningId) : undefined;
-  if (!s || s.authorityId !== actor.user.authorityId) {
-    await auditRefusal(db, actor, 'referral.create', 'screening', screeningId.slice(0, 64), 'not_found');
-    throw new NotFoundError();
-  }
-  await authorizeChild(db, actor, s.childId, 'referral.create');
+  const { record: s } = await authorizeChildRecord(db, actor, screeningId, 'referral.create', 'screening', (x) => screenings.findScreening(db, x));
   const incident = await incidents.findIncident(db, s.incidentId);
   if (!incident) throw new NotFoundError();
   const plan = referralPlan(s, incident);
@@ -90,6 +75,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
 }
 
 export async function listForMyTeams(db: Db, actor: Actor) {
+  await requireRole(db, actor, ['front_door', 'team_manager'], 'referrals.list');
   const list = await referrals.referralsForTeams(db, actor.user.teams.map((t) => t.teamId));
   await transaction(db, (trx) =>
     appendAuditEvent(trx, auditFor(actor, { action: 'referrals.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })),
@@ -97,24 +83,20 @@ export async function listForMyTeams(db: Db, actor: Actor) {
   return { referrals: list, today: londonToday() };
 }
 
-function authorizedReferral(db: Db, actor: Actor, id: string, action: string) {
+function authorizedReferral(db: Db, actor: Actor, id: string, action: ActionId) {
   return authorizeChildRecord(db, actor, id, action, 'referral', (x) => referrals.findReferral(db, x));
 }
 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
-  const r = await authorizedReferral(db, actor, id, 'referral.view');
+  const { record: r, bases } = await authorizedReferral(db, actor, id, 'referral.view');
   const s = await screenings.findScreening(db, r.screeningId);
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'referral.view', entityType: 'referral', entityId: id, outcome: 'ok' })));
-  return { referral: r, screening: s, pack: packFor(r.authorityId), today: londonToday() };
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'referral.view', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId: r.childId } })));
+  return { referral: r, screening: s, pack: packFor(r.authorityId), today: londonToday(), canDecide: r.status === 'received' && may('referral.decide', subjectOf(actor, bases)).allowed };
 }
 
 /** The manager's screening decision, with one of the pack's outcomes and a rationale (R-NYO-8, R-X-9). */
 export async function decide(db: Db, actor: Actor, id: string, version: number, d: { outcome: string; rationale: string }) {
-  const r = await authorizedReferral(db, actor, id, 'referral.decide');
-  if (!actor.user.roles.includes('team_manager')) {
-    await auditRefusal(db, actor, 'referral.decide', 'referral', id, 'not_a_manager');
-    throw new ForbiddenError();
-  }
+  const { record: r } = await authorizedReferral(db, actor, id, 'referral.decide');
   const pack = packFor(r.authorityId);
   const outcome = pack.referral.outcomes.find((o) => o.id === d.outcome);
   const errors: { field: string; message: string }[] = [];

@@ -24,20 +24,10 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
-import { authorizeChild, authorizeChildRecord } from './child-service.ts';
+import { type ActionId, may } from '../domain/actions.ts';
+import { authorizeChild, authorizeChildRecord, notFound, subjectOf } from './access.ts';
 import { loadCalendar } from './calendar-service.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  auditRefusal,
-  isUuid,
-  transaction,
-} from './context.ts';
-import { CASE_ROLES } from '../domain/roles.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, transaction } from './context.ts';
 
 export function packFor(authorityId: string): Pack {
   const pack = getPack(authorityId);
@@ -46,19 +36,14 @@ export function packFor(authorityId: string): Pack {
 }
 
 /** The incident and the child who displayed the behaviour, after every access check. */
-async function incidentChild(db: Db, actor: Actor, incidentId: string, childId: string, action: string) {
-  const refuse = async (reason: string) => {
-    await auditRefusal(db, actor, action, 'incident', incidentId.slice(0, 64), reason);
-    return new NotFoundError();
-  };
-  if (!actor.user.roles.some((r) => CASE_ROLES.includes(r))) throw await refuse('no_case_role');
+async function incidentChild(db: Db, actor: Actor, incidentId: string, childId: string, action: ActionId, auditAs: string) {
   const inc = isUuid(incidentId) ? await incidents.findIncident(db, incidentId) : undefined;
-  if (!inc || inc.authorityId !== actor.user.authorityId || inc.status !== 'submitted') throw await refuse('not_found');
+  if (!inc || inc.authorityId !== actor.user.authorityId || inc.status !== 'submitted') return notFound(db, actor, auditAs, 'incident', incidentId);
   const link = inc.children.find((c) => c.childId === childId);
-  if (!link || link.role !== 'displayed') throw await refuse('not_a_child_who_displayed');
-  await authorizeChild(db, actor, childId, action);
+  if (!link || link.role !== 'displayed') return notFound(db, actor, auditAs, 'incident', incidentId, 'not_a_child_who_displayed');
+  await authorizeChild(db, actor, childId, action, { auditAs });
   const child = await children.findChild(db, childId);
-  if (!child) throw await refuse('not_found');
+  if (!child) return notFound(db, actor, auditAs, 'incident', incidentId);
   return { incident: inc, child };
 }
 
@@ -76,7 +61,8 @@ function childAges(pack: Pack, child: { dateOfBirth: string; developmentalAge: n
 
 /** Everything the screening page shows: the child's pack, tools, age rules and the history. */
 export async function screeningPage(db: Db, actor: Actor, incidentId: string, childId: string) {
-  const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.view');
+  // The form to screen: only for those who may screen (a read grant shows the decided screening, not the form).
+  const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.suggest', 'screening.view');
   const pack = packFor(child.authorityId);
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, londonToday());
@@ -101,7 +87,7 @@ export async function recordAnswers(
   childId: string,
   input: { toolId: string; answers: ScreeningAnswers; facts: Partial<Record<FactId, boolean | undefined>> },
 ): Promise<string> {
-  const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.suggest');
+  const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.suggest', 'screening.suggest');
   const pack = packFor(child.authorityId);
   const entry = toolsFor(pack, actor).find((t) => t.tool.id === input.toolId);
   if (!entry) throw new ValidationError([{ field: 'tool', message: 'Select a screening tool' }]);
@@ -151,7 +137,7 @@ export async function recordAnswers(
   });
 }
 
-function authorizedScreening(db: Db, actor: Actor, id: string, action: string) {
+function authorizedScreening(db: Db, actor: Actor, id: string, action: ActionId) {
   return authorizeChildRecord(db, actor, id, action, 'screening', (x) => screenings.findScreening(db, x));
 }
 
@@ -168,10 +154,13 @@ export interface ScreeningView {
   /** What deciding today on each level would lead to: the routing preview. */
   previewFor: (levelId: string) => NextStep[];
   tasks: tasks.Task[];
+  /** What this person may do here (the action model): decide, refer, screen again. */
+  can: { decide: boolean; refer: boolean; screen: boolean };
 }
 
 export async function viewScreening(db: Db, actor: Actor, id: string): Promise<ScreeningView> {
-  const s = await authorizedScreening(db, actor, id, 'screening.view');
+  const { record: s, bases } = await authorizedScreening(db, actor, id, 'screening.view');
+  const subject = subjectOf(actor, bases);
   const pack = packFor(s.authorityId);
   const child = await children.findChild(db, s.childId);
   const incident = await incidents.findIncident(db, s.incidentId);
@@ -199,6 +188,7 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
       .map((p) => ({ authority: p.authority, levels: readAcross(suggestedLevel, p.levels).map((l) => l.label) })),
     previewFor: (levelId) => route(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
     tasks: taskList,
+    can: { decide: may('screening.decide', subject).allowed, refer: may('referral.create', subject).allowed, screen: may('screening.suggest', subject).allowed },
   };
 }
 
@@ -222,7 +212,7 @@ async function assigneeFor(db: Db, actor: Actor, owner: Role | 'screener', child
  * decision that no longer apply are marked superseded, and steps already open or done are kept.
  */
 export async function decide(db: Db, actor: Actor, id: string, d: { levelId: string; rationale: string }) {
-  const s = await authorizedScreening(db, actor, id, 'screening.decide');
+  const { record: s } = await authorizedScreening(db, actor, id, 'screening.decide');
   const pack = packFor(s.authorityId);
   const level = pack.levels.find((l) => l.id === d.levelId);
   const errors: { field: string; message: string }[] = [];

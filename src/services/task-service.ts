@@ -7,8 +7,9 @@ import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as tasks from '../repositories/tasks.ts';
 import * as users from '../repositories/users.ts';
-import { authorizeChild, authorizeChildRecord, whoCanSee } from './child-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, requireRole, transaction } from './context.ts';
+import { type ActionId, type Relation, SCREENERS, may } from '../domain/actions.ts';
+import { authorizeChild, authorizeChildRecord, subjectOf, whoMay } from './access.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, requireRole, transaction } from './context.ts';
 import { CASE_ROLES, type Role } from '../domain/roles.ts';
 
 export function isOverdue(t: Pick<tasks.Task, 'status' | 'dueOn'>, today = londonToday()): boolean {
@@ -30,7 +31,7 @@ export async function myTasks(db: Db, actor: Actor) {
 }
 
 export async function childTasks(db: Db, actor: Actor, childId: string) {
-  await authorizeChild(db, actor, childId, 'tasks.view');
+  await authorizeChild(db, actor, childId, 'task.view', { auditAs: 'tasks.view' });
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const list = await tasks.tasksForChild(db, childId);
@@ -38,18 +39,43 @@ export async function childTasks(db: Db, actor: Actor, childId: string) {
   return { child, tasks: list, today: londonToday() };
 }
 
-function authorizedTask(db: Db, actor: Actor, id: string, action: string) {
-  return authorizeChildRecord(db, actor, id, action, 'task', (x) => tasks.findTask(db, x));
+/** Who owes a task: the role it names, or for the screener's own follow-ups anyone who screens. */
+export function owesTask(roles: readonly Role[], t: Pick<tasks.Task, 'ownerRole'>): boolean {
+  return t.ownerRole === 'screener' ? roles.some((r) => SCREENERS.includes(r)) : roles.includes(t.ownerRole as Role);
+}
+
+/** How this person stands to the task: given it, and holding the role that owes it. */
+export function taskRelations(user: { id: string; roles: readonly Role[] }, t: Pick<tasks.Task, 'ownerRole' | 'assignedTo'>): Relation[] {
+  const r: Relation[] = [];
+  if (t.assignedTo === user.id) r.push('assignee');
+  if (owesTask(user.roles, t)) r.push('owes');
+  return r;
+}
+
+async function authorizedTask(db: Db, actor: Actor, id: string, action: ActionId) {
+  const { record, bases } = await authorizeChildRecord(db, actor, id, action, 'task', (x) => tasks.findTask(db, x), { relations: (t) => taskRelations(actor.user, t) });
+  return { task: record, bases };
 }
 
 export async function viewTask(db: Db, actor: Actor, id: string) {
-  const t = await authorizedTask(db, actor, id, 'task.view');
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'task.view', entityType: 'task', entityId: id, outcome: 'ok' })));
-  return { task: t, today: londonToday() };
+  const { task: t, bases } = await authorizedTask(db, actor, id, 'task.view');
+  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'task.view', entityType: 'task', entityId: id, outcome: 'ok', details: { childId: t.childId } })));
+  const subject = subjectOf(actor, bases, taskRelations(actor.user, t));
+  const open = t.status === 'open';
+  return {
+    task: t,
+    today: londonToday(),
+    can: {
+      complete: open && may('task.complete', subject).allowed,
+      take: open && t.assignedTo !== actor.user.id && may('task.assign', subject).allowed,
+      give: open && may('task.assign_to', subject).allowed,
+      arrange: open && may('meeting.arrange', subject).allowed,
+    },
+  };
 }
 
 export async function completeTask(db: Db, actor: Actor, id: string, version: number, note: string) {
-  const t = await authorizedTask(db, actor, id, 'task.complete');
+  const { task: t } = await authorizedTask(db, actor, id, 'task.complete');
   const text = note.trim();
   if (text.length > 2000) throw new ValidationError([{ field: 'note', message: 'What was done must be 2000 characters or fewer' }]);
   if (t.kind === 'consider' && !text) throw new ValidationError([{ field: 'note', message: 'Enter what was decided and why' }]);
@@ -69,40 +95,26 @@ export async function completeTask(db: Db, actor: Actor, id: string, version: nu
 }
 
 export async function assignToMe(db: Db, actor: Actor, id: string, version: number) {
-  const t = await authorizedTask(db, actor, id, 'task.assign');
-  if (t.ownerRole !== 'screener' && !actor.user.roles.includes(t.ownerRole as never)) {
-    await auditRefusal(db, actor, 'task.assign', 'task', id, 'missing_owner_role');
-    throw new ForbiddenError();
-  }
+  const { task: t } = await authorizedTask(db, actor, id, 'task.assign');
   await saveAssignment(db, actor, t, version, actor.user.id, actor.user.displayName);
 }
 
-/** Those who allocate work (R-KEN-6 allocation) also give tasks to named colleagues. */
-const ASSIGNING_ROLES: readonly Role[] = ['team_manager', 'front_door'];
-
-export function canAssignOthers(actor: Actor): boolean {
-  return actor.user.roles.some((r) => ASSIGNING_ROLES.includes(r));
-}
-
 /**
- * Colleagues a task may be given to: active, in the child's authority, holding the role that owes
- * the task (any case role for the screener's tasks), and already able to see the child's record.
- * Assigning gives no access (R-X-7): allocate the child or grant access first.
+ * Colleagues a task may be given to: active, in the child's authority, owing the task and able to
+ * do it, which needs more than a read grant (R-X-7). Assigning gives no access: allocate the child
+ * first.
  */
 export async function assigneeOptions(db: Db, t: Pick<tasks.Task, 'authorityId' | 'childId' | 'ownerRole'>): Promise<{ id: string; name: string }[]> {
-  const candidates = await users.listCaseWorkers(db, t.authorityId, t.ownerRole === 'screener' ? CASE_ROLES : [t.ownerRole]);
-  return (await whoCanSee(db, t.authorityId, t.childId, candidates)).map((c) => ({ id: c.id, name: c.name }));
+  const candidates = await users.listCaseWorkers(db, t.authorityId, t.ownerRole === 'screener' ? SCREENERS : [t.ownerRole as Role]);
+  const able = await whoMay(db, t.authorityId, t.childId, candidates, 'task.assign', (c) => (owesTask(c.roles, t) ? ['owes'] : []));
+  return able.map((c) => ({ id: c.id, name: c.name }));
 }
 
 export async function assignTo(db: Db, actor: Actor, id: string, version: number, userId: string) {
-  const t = await authorizedTask(db, actor, id, 'task.assign_to');
-  if (!canAssignOthers(actor)) {
-    await auditRefusal(db, actor, 'task.assign_to', 'task', id, 'missing_role');
-    throw new ForbiddenError();
-  }
+  const { task: t } = await authorizedTask(db, actor, id, 'task.assign_to');
   const who = (await assigneeOptions(db, t)).find((o) => o.id === userId);
   if (!userId) throw new ValidationError([{ field: 'assignee', message: 'Select who to give the task to' }]);
-  if (!who) throw new ValidationError([{ field: 'assignee', message: 'Select someone from the list: they must hold the role and be able to see the child’s record' }]);
+  if (!who) throw new ValidationError([{ field: 'assignee', message: 'Select someone from the list: they must hold the role and work on the child’s case' }]);
   if (t.assignedTo === who.id) throw new ValidationError([{ field: 'assignee', message: `The task is already assigned to ${who.name}` }]);
   await saveAssignment(db, actor, t, version, who.id, who.name);
 }

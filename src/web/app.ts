@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import nunjucks from 'nunjucks';
 import type { Config } from '../config.ts';
 import { formatDate, formatDateTime } from '../domain/london-time.ts';
+import { type ActionId, isActionId } from '../domain/actions.ts';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 import { loadCurrentUser, recordSignOut } from '../services/auth-service.ts';
 import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError } from '../services/context.ts';
@@ -35,6 +36,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route answers without a signed-in user. */
     public?: boolean;
+    /** The action this route performs, from the action model (domain/actions.ts). Every route names one. */
+    action?: ActionId;
   }
 }
 
@@ -76,6 +79,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     // On shutdown, idle keep-alive sockets must not hold the process open.
     forceCloseConnections: true,
+  });
+
+  // Every route names its action in the action model (domain/actions.ts): a route without one
+  // cannot be registered, and the route matrix test checks each does what the model says.
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path ?? '';
+    if (url.startsWith('/assets/') || url.startsWith('/public/')) return;
+    const action = (route.config as { action?: string } | undefined)?.action;
+    if (!action || !isActionId(action)) throw new Error(`Route ${String(route.method)} ${url} names no action of the action model`);
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -187,7 +199,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   }
 
-  app.get('/health', { config: { public: true } }, async (_request, reply) => {
+  app.get('/health', { config: { public: true, action: 'service.health' } }, async (_request, reply) => {
     await db.selectFrom('authorities').select('id').limit(1).execute();
     return reply.type('application/json').header('cache-control', 'no-store').send({ status: 'ok' });
   });
@@ -252,6 +264,7 @@ function navFor(roles: readonly Role[], url: string, hasPanel: boolean) {
     items.push({ href: paths.admin.users(), text: 'Users' }, { href: paths.admin.teams(), text: 'Teams' }, { href: paths.admin.workingDays(), text: 'Working days' }, { href: paths.admin.apiTokens(), text: 'API tokens' });
   }
   if (roles.includes('auditor')) items.push({ href: paths.audit(), text: 'Audit log' });
+  if (roles.includes('auditor') || roles.includes('administrator')) items.push({ href: paths.whoCanDoWhat(), text: 'Who can do what' });
   items.push({ href: paths.procedures.list(), text: 'Procedures' });
   return items.map((i) => ({ ...i, active: url === i.href || url.startsWith(`${i.href}?`) || url.startsWith(`${i.href}/`) }));
 }

@@ -112,6 +112,7 @@ export const paths = {
     bankHolidays: () => '/api/v1/bank-holidays',
   },
   audit: () => '/audit',
+  whoCanDoWhat: () => '/who-can-do-what',
 } as const;
 
 /** Adds query parameters to a path, leaving out empty ones. */

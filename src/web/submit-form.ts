@@ -2,6 +2,7 @@
 // on a ValidationError the same page again (400) with each error next to its field and everything
 // typed kept. Any other error goes to the app's error handler (a safe page, nothing written).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ActionId } from '../domain/actions.ts';
 import { ValidationError } from '../services/context.ts';
 import { type Body, type ErrorView, type FormError, errorView, str } from './forms.ts';
 
@@ -38,8 +39,8 @@ export function recordForms(
   app: FastifyInstance,
   o: { show: (id: string) => string; render: (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown>) => unknown; hrefs?: (errors: readonly FormError[]) => FormError[] },
 ) {
-  return (path: string, flash: string, act: Act, keep: (body: Body) => Record<string, unknown>) =>
-    app.post(path, (request, reply) => {
+  return (path: string, action: ActionId, flash: string, act: Act, keep: (body: Body) => Record<string, unknown>) =>
+    app.post(path, { config: { action } }, (request, reply) => {
       const { id } = request.params as { id: string };
       const body = request.body as Body;
       return submitForm(request, reply, {

@@ -21,7 +21,7 @@ after(() => stopBrowserRig(rig));
 
 const signIn = (page: Page, authority: string, role: string) => signInAs(page, rig!.base, authority, role);
 
-/** Ellis is allocated to the social worker; the AIM practitioner is given sight of his record. */
+/** Ellis is allocated to the social worker, who plans; the AIM practitioner is given sight of his record. */
 async function prepare(authority: string) {
   const { db } = rig!.t.database;
   const inc = await demoIncident(db, authority, 'Ellis');
@@ -96,7 +96,8 @@ describe('AIM assessments in Chromium', () => {
     const context = await rig!.browser.newContext({ javaScriptEnabled: false });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
-    await signIn(page, 'thurrock', 'aim-practitioner');
+    // The allocated social worker plans it: the AIM practitioner's read grant gives sight, not the plan (R-X-7).
+    await signIn(page, 'thurrock', 'social-worker');
     await page.goto(`${rig!.base}${paths.children.planAssessment(inc.childId)}`);
     await page.getByRole('heading', { name: 'AIM3 assessment' }).waitFor();
     await page.getByLabel('Lead assessor', { exact: true }).selectOption({ label: 'Thurrock AIM practitioner (AIM3 trained)' });

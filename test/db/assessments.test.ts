@@ -20,7 +20,9 @@ describeOnEachDatabase('AIM assessments', (database) => {
     const aim = await demoActor(db, 'north-yorkshire', 'aim-practitioner');
     const yj = await demoActor(db, 'north-yorkshire', 'youth-justice');
     for (const u of [aim, yj]) await childService.grantAccess(db, manager, inc.childId, { userId: u.user.id, reason: 'AIM2 assessment', days: 60 });
-    const id = await assessmentService.plan(db, aim, inc.childId, {
+    // A read grant gives sight, never write: the manager of the allocated team plans it, naming the assessors (R-X-7).
+    await assert.rejects(assessmentService.plan(db, aim, inc.childId, { leadId: aim.user.id, coId: yj.user.id, appropriateAdult: 'none', appropriateAdultReason: '', prosecutionLikely: 'no', denies: 'no', legalRepAgreed: '', participates: 'yes' }), ForbiddenError);
+    const id = await assessmentService.plan(db, manager, inc.childId, {
       leadId: aim.user.id,
       coId: yj.user.id,
       appropriateAdult: 'co',

@@ -56,12 +56,16 @@ describeOnEachDatabase('meetings', (database) => {
     await meetingService.recordMinutes(db, manager, id, view.meeting.version, minutes);
     await assert.rejects(meetingService.recordMinutes(db, manager, id, view.meeting.version, minutes), ConflictError, 'a stale version is refused');
     view = await meetingService.viewMeeting(db, manager, id);
-    assert.deepEqual(view.closeProblems, ['Record the immediate safety plan for Maya Larchwood', 'Record the outcome for Ellis Hawthorn', 'Record the outcome for Maya Larchwood', 'The chair must approve the minutes']);
+    // The manager works on Ellis's case, not Maya's: what is missing for her is said without her name (R-X-1).
+    assert.deepEqual(view.closeProblems, ['Record the immediate safety plan for Another child (a child harmed)', 'Record the outcome for Ellis Hawthorn', 'Record the outcome for Another child (a child harmed)', 'The chair must approve the minutes']);
+    assert.deepEqual((await meetingService.viewMeeting(db, coordinator, id)).closeProblems, ['Record the immediate safety plan for Maya Larchwood', 'Record the outcome for Ellis Hawthorn', 'Record the outcome for Maya Larchwood', 'The chair must approve the minutes']);
     assert.equal(view.meeting.agenda[0]!.notes, 'Risk during unstructured times.');
 
     await meetingService.recordOutcome(db, manager, id, inc.childId, { outcome: 'section-47', investigation: 'single', rationale: 'Threshold met.' });
-    await meetingService.recordOutcome(db, manager, id, inc.targetedId, { outcome: 'follow-up-strategy', timescale: '4', rationale: 'More information needed.' });
-    await assert.rejects(meetingService.recordOutcome(db, manager, id, inc.targetedId, { outcome: 'no-further-action', reasons: 'x', informer: 'y', rationale: 'z' }), ConflictError, 'one outcome per child');
+    // Maya's outcome is not the manager's to record: the chair records it (R-KEN-7, R-X-1).
+    await assert.rejects(meetingService.recordOutcome(db, manager, id, inc.targetedId, { outcome: 'follow-up-strategy', timescale: '4', rationale: 'More information needed.' }), ForbiddenError);
+    await meetingService.recordOutcome(db, coordinator, id, inc.targetedId, { outcome: 'follow-up-strategy', timescale: '4', rationale: 'More information needed.' });
+    await assert.rejects(meetingService.recordOutcome(db, coordinator, id, inc.targetedId, { outcome: 'no-further-action', reasons: 'x', informer: 'y', rationale: 'z' }), ConflictError, 'one outcome per child');
     const followUp = await db.selectFrom('tasks').select(['due_on', 'arranges', 'requirement_id']).where('meeting_id', '=', id).where('child_id', '=', inc.targetedId).executeTakeFirstOrThrow();
     assert.deepEqual(followUp, { due_on: calendar.addWorkingDays(today, 4), arranges: 'follow-up-strategy', requirement_id: 'R-ISL-7' });
 

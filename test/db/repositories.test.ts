@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { decideChildAccess } from '../../src/domain/access.ts';
 import { appendAuditEvent, verifyAuditChain } from '../../src/repositories/audit.ts';
 import * as assessments from '../../src/repositories/assessments.ts';
+import * as access from '../../src/repositories/access.ts';
 import * as children from '../../src/repositories/children.ts';
 import * as panelReferrals from '../../src/repositories/panel-referrals.ts';
 import { loadCurrentUser } from '../../src/services/auth-service.ts';
@@ -47,9 +48,9 @@ describeOnEachDatabase('repositories', (database) => {
     await db.updateTable('assessments').set({ status: 'completed', completed_at: new Date() }).where('id', '=', finished).execute();
     await assessments.insertAssessment(db, { ...common, leadAssessorId: await assessor('aim-practitioner'), coAssessorId: await assessor('panel-chair'), createdBy: await assessor('aim-practitioner') });
     const aimViewer = (await loadCurrentUser(db, await assessor('aim-practitioner')))!;
-    assert.deepEqual(decideChildAccess(aimViewer, (await children.childAccessFacts(db, aimViewer.id, ellis.id))!), { allowed: true, basis: 'assessor' });
+    assert.deepEqual(decideChildAccess(aimViewer, (await access.childAccessFacts(db, aimViewer.id, ellis.id))!), { allowed: true, basis: 'assessor' });
     const coordinator = (await loadCurrentUser(db, await assessor('cse-coordinator')))!;
-    assert.equal(decideChildAccess(coordinator, (await children.childAccessFacts(db, coordinator.id, ellis.id))!).allowed, false, 'a completed assessment gives no sight');
+    assert.equal(decideChildAccess(coordinator, (await access.childAccessFacts(db, coordinator.id, ellis.id))!).allowed, false, 'a completed assessment gives no sight');
     // A case before the AIM Pathway Panel: its chair and the allocated practitioners see the child (R-NEL-10, R-NEL-11).
     const nelChild = await db.selectFrom('children').select('id').where('authority_id', '=', 'north-east-lincolnshire').where('first_name', '=', 'Ellis').executeTakeFirstOrThrow();
     const nelUser = async (role: string) => (await db.selectFrom('users').select('id').where('email', '=', `${role}@north-east-lincolnshire.example`).executeTakeFirstOrThrow()).id;
@@ -59,16 +60,16 @@ describeOnEachDatabase('repositories', (database) => {
     });
     await panelReferrals.recordDecision(db, referralId, 1, { accepted: true, reasons: 'x', route: 'assessment', leadId: await nelUser('aim-practitioner'), coWorkerId: await nelUser('youth-justice'), exceptionalReason: '', by: await nelUser('panel-chair'), on: '2026-11-20', nextReviewOn: '2027-02-20' });
     const nelChair = (await loadCurrentUser(db, await nelUser('panel-chair')))!;
-    assert.deepEqual(decideChildAccess(nelChair, (await children.childAccessFacts(db, nelChair.id, nelChild.id))!), { allowed: true, basis: 'panel' });
+    assert.deepEqual(decideChildAccess(nelChair, (await access.childAccessFacts(db, nelChair.id, nelChild.id))!), { allowed: true, basis: 'panel' });
     const allUsers = await db.selectFrom('users').select('id').execute();
     const allChildren = await db.selectFrom('children').select(['id', 'authority_id']).execute();
     let allowedPairs = 0;
     for (const { id } of allUsers) {
       const viewer = (await loadCurrentUser(db, id))!;
-      const listed = await db.selectFrom('children as c').select('c.id').where(children.visibleTo(viewer)).execute();
+      const listed = await db.selectFrom('children as c').select('c.id').where(access.visibleTo(viewer)).execute();
       const listedIds = new Set(listed.map((r) => r.id));
       for (const c of allChildren) {
-        const facts = (await children.childAccessFacts(db, id, c.id))!;
+        const facts = (await access.childAccessFacts(db, id, c.id))!;
         const allowed = decideChildAccess(viewer, facts).allowed;
         assert.equal(listedIds.has(c.id), allowed, `user ${viewer.email} child ${c.id}`);
         if (allowed) allowedPairs += 1;

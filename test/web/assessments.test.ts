@@ -190,7 +190,8 @@ describe('AIM assessments', () => {
     assert.equal(page.statusCode, 200);
     assert.equal((await other.post(`${paths.assessments.show(a.id)}/share`, { version: String(a.version), disagreements: 'x' })).statusCode, 403);
     const refusal = await db.selectFrom('audit_events').select('details').where('action', '=', 'assessment.share').where('outcome', '=', 'refused').execute();
-    assert.equal(refusal.at(-1)?.details['reason'], 'completed');
+    // Not an assessor: a read grant gives sight, never write (R-X-7).
+    assert.equal(refusal.at(-1)?.details['reason'], 'not_related');
     // An under-12 in Islington: the procedure names no AIM assessment, and the page says so.
     const isl = await demoIncident(db, 'islington', 'Toby');
     const sw = await signedIn(t.app, 'islington', 'team-manager');

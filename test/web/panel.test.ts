@@ -125,7 +125,7 @@ describe('the AIM Pathway Panel', () => {
     const actions = (await db.selectFrom('audit_events').select('action').where('entity_type', '=', 'panel_referral').where('outcome', '=', 'ok').execute()).map((r) => r.action);
     for (const a of ['panel.refer', 'panel.view', 'panel.decide', 'panel.review', 'panel.close', 'panel.letter']) assert.ok(actions.includes(a), a);
     const refused = await db.selectFrom('audit_events').select('details').where('action', '=', 'panel.decide').where('outcome', '=', 'refused').execute();
-    assert.equal(refused[0]?.details['reason'], 'not_panel_chair');
+    assert.equal(refused[0]?.details['reason'], 'missing_role', 'only the panel chair decides');
   });
 
   it('offers consultation only for a child under 12, and no panel where the procedure has none (R-NEL-10)', async () => {

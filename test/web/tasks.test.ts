@@ -31,7 +31,7 @@ describe('giving a task to a colleague', () => {
     const page = await manager.get(paths.tasks.show(task.id));
     assert.match(page.body, new RegExp(`<option value="${worker.id}">${worker.display_name}</option>`));
     assert.doesNotMatch(page.body, new RegExp(otherWorker.id));
-    assert.match(text(page.body), /People with the role ‘Social worker’ who can already see Toby Alderbrook’s record/);
+    assert.match(text(page.body), /People with the role ‘Social worker’ who work on Toby Alderbrook’s case/);
 
     const empty = await manager.post(paths.tasks.assignTo(task.id), { version: version(page.body), assignee: '' });
     assert.equal(empty.statusCode, 400);
@@ -39,7 +39,7 @@ describe('giving a task to a colleague', () => {
     assert.match(empty.body, /href="#assignee"/);
     const outsider = await manager.post(paths.tasks.assignTo(task.id), { version: version(page.body), assignee: otherWorker.id });
     assert.equal(outsider.statusCode, 400);
-    assert.match(text(outsider.body), /Select someone from the list: they must hold the role and be able to see the child’s record/);
+    assert.match(text(outsider.body), /Select someone from the list: they must hold the role and work on the child’s case/);
     assert.equal((await db.selectFrom('tasks').select('assigned_to').where('id', '=', task.id).executeTakeFirstOrThrow()).assigned_to, null, 'nothing saved');
 
     const ok = await manager.post(paths.tasks.assignTo(task.id), { version: version(page.body), assignee: worker.id });
@@ -75,7 +75,7 @@ describe('giving a task to a colleague', () => {
     const yj = await db.selectFrom('users').select(['id', 'display_name']).where('email', '=', 'youth-justice@kent.example').executeTakeFirstOrThrow();
     const manager = await signedIn(t.app, 'kent', 'team-manager');
     let page = await manager.get(paths.tasks.show(task.id));
-    assert.match(text(page.body), /Give the task to a colleague Nobody else who could do this task can see Ellis Hawthorn’s record yet\. Allocate the child, or give a colleague time-limited access, first\./);
+    assert.match(text(page.body), /Give the task to a colleague Nobody else who could do this task works on Ellis Hawthorn’s case yet\. Allocate the child first: a read grant lets a colleague see the record, not do its tasks\./);
     assert.doesNotMatch(page.body, /name="assignee"/);
     assert.equal((await manager.post(paths.tasks.assignTo(task.id), { version: version(page.body), assignee: yj.id })).statusCode, 400, 'no access, no assignment');
 

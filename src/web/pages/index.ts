@@ -16,9 +16,10 @@ import referralRoutes from './referrals/routes.ts';
 import screeningRoutes from './screening/routes.ts';
 import signInRoutes from './sign-in/routes.ts';
 import taskRoutes from './tasks/routes.ts';
+import whoCanDoWhatRoutes from './who-can-do-what/routes.ts';
 
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const routes of [signInRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, assessmentRoutes, panelRoutes, taskRoutes, procedureRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
+  for (const routes of [signInRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, assessmentRoutes, panelRoutes, taskRoutes, procedureRoutes, whoCanDoWhatRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
     await routes(app, deps);
   }
 }

@@ -105,7 +105,7 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   }
 
-  app.get('/admin/users', async (request, reply) => {
+  app.get('/admin/users', { config: { action: 'admin.users.view' } }, async (request, reply) => {
     const users = await admin.listUsers(db, actorOf(request));
     return reply.page('pages/admin/users.njk', {
       pageTitle: 'Users',
@@ -113,13 +113,13 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   });
 
-  app.get('/admin/users/new', async (request, reply) => {
+  app.get('/admin/users/new', { config: { action: 'admin.user.create' } }, async (request, reply) => {
     await admin.listUsers(db, actorOf(request));
     const empty: UserFormValues = { email: '', displayName: '', jobTitle: '', agency: '', active: 'yes', roles: [], trainings: {}, teams: [], managerOf: [] };
     return renderForm(request, reply, { pageTitle: 'Add a user', values: empty, action: paths.admin.newUser() });
   });
 
-  app.post('/admin/users/new', async (request, reply) => {
+  app.post('/admin/users/new', { config: { action: 'admin.user.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     const values = valuesFromBody(request.body as Body);
     const model = { pageTitle: 'Add a user', values, action: paths.admin.newUser() };
@@ -135,7 +135,7 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     }
   });
 
-  app.get('/admin/users/:id', async (request, reply) => {
+  app.get('/admin/users/:id', { config: { action: 'admin.users.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const u = await admin.getUser(db, actorOf(request), id);
     const trainings: UserFormValues['trainings'] = {};
@@ -162,7 +162,7 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   });
 
-  app.post('/admin/users/:id', async (request, reply) => {
+  app.post('/admin/users/:id', { config: { action: 'admin.user.update' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const u = await admin.getUser(db, actor, id);
@@ -183,26 +183,26 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     return reply.redirect(paths.admin.users(), 303);
   });
 
-  app.post('/admin/users/:id/unlock', async (request, reply) => {
+  app.post('/admin/users/:id/unlock', { config: { action: 'admin.user.unlock' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     await admin.unlockUser(db, actorOf(request), id);
     request.session.flash = { title: 'Account unlocked' };
     return reply.redirect(paths.admin.user(id), 303);
   });
 
-  app.post('/admin/users/:id/reset-password', async (request, reply) => {
+  app.post('/admin/users/:id/reset-password', { config: { action: 'admin.user.reset_password' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const password = await admin.resetPassword(db, actorOf(request), id);
     request.session.flash = { title: 'Password reset', text: `Give them this one-off password in person or by phone: ${password}` };
     return reply.redirect(paths.admin.user(id), 303);
   });
 
-  app.get('/admin/teams', async (request, reply) => {
+  app.get('/admin/teams', { config: { action: 'admin.teams.view' } }, async (request, reply) => {
     const teams = await admin.listTeams(db, actorOf(request));
     return reply.page('pages/admin/teams.njk', { pageTitle: 'Teams', teams, values: {}, kindItems: kindItems() });
   });
 
-  app.post('/admin/teams', async (request, reply) => {
+  app.post('/admin/teams', { config: { action: 'admin.team.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     const body = request.body as Body;
     const values = { name: str(body, 'name'), kind: str(body, 'kind'), parentTeamId: str(body, 'parentTeamId') };

@@ -19,9 +19,9 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     });
   }
 
-  app.get('/admin/working-days', (request, reply) => renderWorkingDays(request, reply));
+  app.get('/admin/working-days', { config: { action: 'admin.working_days.view' } }, (request, reply) => renderWorkingDays(request, reply));
 
-  app.post('/admin/working-days/holidays', async (request, reply) => {
+  app.post('/admin/working-days/holidays', { config: { action: 'admin.holiday.add' } }, async (request, reply) => {
     const body = request.body as Body;
     const values = { name: str(body, 'name'), date: dateParts(body, 'date') };
     const parsed = parseDateParts(values.date, 'Date of the holiday', 'Enter the date of the holiday');
@@ -40,14 +40,14 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     return reply.redirect(paths.admin.workingDays(), 303);
   });
 
-  app.post('/admin/working-days/holidays/:date/remove', async (request, reply) => {
+  app.post('/admin/working-days/holidays/:date/remove', { config: { action: 'admin.holiday.remove' } }, async (request, reply) => {
     const { date } = request.params as { date: string };
     await settings.removeOneOffHoliday(db, actorOf(request), date);
     request.session.flash = { title: 'Holiday removed' };
     return reply.redirect(paths.admin.workingDays(), 303);
   });
 
-  app.post('/admin/working-days/inactivity', async (request, reply) => {
+  app.post('/admin/working-days/inactivity', { config: { action: 'admin.inactivity.set' } }, async (request, reply) => {
     const value = str(request.body as Body, 'inactivityDays');
     try {
       await settings.setInactivity(db, actorOf(request), value);
@@ -71,9 +71,9 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     });
   }
 
-  app.get('/admin/api-tokens', (request, reply) => renderTokens(request, reply));
+  app.get('/admin/api-tokens', { config: { action: 'admin.api_tokens.view' } }, (request, reply) => renderTokens(request, reply));
 
-  app.post('/admin/api-tokens', async (request, reply) => {
+  app.post('/admin/api-tokens', { config: { action: 'admin.api_token.issue' } }, async (request, reply) => {
     const body = request.body as Body;
     const values = { name: str(body, 'name'), days: str(body, 'days') };
     try {
@@ -86,7 +86,7 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     }
   });
 
-  app.post('/admin/api-tokens/:id/revoke', async (request, reply) => {
+  app.post('/admin/api-tokens/:id/revoke', { config: { action: 'admin.api_token.revoke' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     await settings.revokeToken(db, actorOf(request), id);
     request.session.flash = { title: 'Token revoked', text: 'It no longer works.' };

@@ -19,7 +19,6 @@ import {
 import { ageOn } from '../../../domain/age.ts';
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as assessmentService from '../../../services/assessment-service.ts';
-import * as panelService from '../../../services/panel-service.ts';
 import { ROUTES } from '../../../domain/panel.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, type DateParts, dateParts, list, str } from '../../forms.ts';
@@ -80,7 +79,7 @@ function withHrefs(errors: readonly { field: string; message: string }[]) {
 }
 
 export default async function assessmentRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get('/assessments', async (request, reply) => {
+  app.get('/assessments', { config: { action: 'assessments.mine' } }, async (request, reply) => {
     const list = await assessmentService.myAssessments(db, actorOf(request));
     return reply.page('pages/assessments/mine.njk', {
       pageTitle: 'Assessments',
@@ -88,26 +87,26 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     });
   });
 
-  app.get('/children/:id/assessments', async (request, reply) => {
+  app.get('/children/:id/assessments', { config: { action: 'child.view' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const { child, assessments, panelReferrals } = await assessmentService.childAssessments(db, actor, id);
+    const { child, assessments, panelReferrals, canPlan, canRefer } = await assessmentService.childAssessments(db, actor, id);
     return reply.page('pages/assessments/child.njk', {
       pageTitle: `Assessments: ${child.firstName} ${child.lastName}`,
       child,
       assessments: assessments.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
-      canPlan: assessmentService.canPlanAssessments(actor) && !assessments.some((a) => a.status === 'in_progress'),
+      canPlan: canPlan && !assessments.some((a) => a.status === 'in_progress'),
       // North East Lincolnshire's AIM Pathway Panel (R-NEL-10), where the procedure has one.
       panel: panelReferrals && {
         referrals: panelReferrals.map((r) => ({ ...r, routeText: r.route ? ROUTES[r.route] : null })),
-        canRefer: panelService.canReferToPanel(actor),
+        canRefer,
       },
     });
   });
 
   async function renderPlan(request: FastifyRequest, reply: FastifyReply, values: PlanInput, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const o = await assessmentService.planOptions(db, actorOf(request), id);
+    const o = await assessmentService.planOptions(db, actorOf(request), id, true);
     const training = o.modelId ? ASSESSMENT_MODELS[o.modelId].training : null;
     const assessorItems = (chosen: string) => [
       { value: '', text: 'Select a person' },
@@ -143,9 +142,9 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     });
   }
 
-  app.get('/children/:id/assessments/new', (request, reply) => renderPlan(request, reply, EMPTY_PLAN));
+  app.get('/children/:id/assessments/new', { config: { action: 'assessment.plan' } }, (request, reply) => renderPlan(request, reply, EMPTY_PLAN));
 
-  app.post('/children/:id/assessments/new', (request, reply) => {
+  app.post('/children/:id/assessments/new', { config: { action: 'assessment.plan' } }, (request, reply) => {
     const { id } = request.params as { id: string };
     const values = planFromBody(request.body as Body);
     return submitForm(request, reply, {
@@ -184,35 +183,39 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     });
   }
 
-  app.get('/assessments/:id', (request, reply) => renderShow(request, reply));
+  app.get('/assessments/:id', { config: { action: 'assessment.view' } }, (request, reply) => renderShow(request, reply));
 
   const post = recordForms(app, { show: paths.assessments.show, render: renderShow, hrefs: withHrefs });
 
   post(
     '/assessments/:id/stage',
+    'assessment.stage',
     'Stage recorded',
     (request, id, body, version) => assessmentService.recordStage(db, actorOf(request), id, version, Number(str(body, 'stage')), dateParts(body, 'stageDate')),
     (body) => ({ stageDate: dateParts(body, 'stageDate') }),
   );
   post(
     '/assessments/:id/outcome',
+    'assessment.outcome',
     'Outcome sheet saved',
     (request, id, body, version) => assessmentService.saveOutcome(db, actorOf(request), id, version, sheetFromBody(body)),
     (body) => ({ sheet: sheetFromBody(body) }),
   );
   post(
     '/assessments/:id/share',
+    'assessment.share',
     'Sharing of the report recorded',
     (request, id, body, version) => assessmentService.recordSharing(db, actorOf(request), id, version, dateParts(body, 'sharedOn'), str(body, 'disagreements')),
     (body) => ({ sharedOn: dateParts(body, 'sharedOn'), disagreements: str(body, 'disagreements') }),
   );
   post(
     '/assessments/:id/report',
+    'assessment.report',
     'Report saved',
     (request, id, body, version) => assessmentService.saveReport(db, actorOf(request), id, version, reportFromBody(body)),
     (body) => ({ report: reportFromBody(body) }),
   );
-  post('/assessments/:id/complete', 'Assessment completed', (request, id, _body, version) => assessmentService.complete(db, actorOf(request), id, version), () => ({}));
+  post('/assessments/:id/complete', 'assessment.complete', 'Assessment completed', (request, id, _body, version) => assessmentService.complete(db, actorOf(request), id, version), () => ({}));
 
   // --- The report: printable, and downloadable as an accessible HTML document (R-NYO-14) ---
   function reportModel(v: Awaited<ReturnType<typeof assessmentService.reportView>>) {
@@ -233,13 +236,13 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     };
   }
 
-  app.get('/assessments/:id/print', async (request, reply) => {
+  app.get('/assessments/:id/print', { config: { action: 'assessment.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const v = await assessmentService.reportView(db, actorOf(request), id, 'assessment.print');
     return reply.page('pages/assessments/print.njk', { ...reportModel(v), backLink: paths.assessments.show(id) });
   });
 
-  app.get('/assessments/:id/export', async (request, reply) => {
+  app.get('/assessments/:id/export', { config: { action: 'assessment.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const v = await assessmentService.reportView(db, actorOf(request), id, 'assessment.export');
     const html = reply.renderDocument('pages/assessments/document.njk', reportModel(v));

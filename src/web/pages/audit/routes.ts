@@ -7,7 +7,7 @@ import { type AppDeps, actorOf } from '../../app.ts';
 import { paths, withQuery } from '../../paths.ts';
 
 export default async function auditRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get('/audit', async (request, reply) => {
+  app.get('/audit', { config: { action: 'audit.search' } }, async (request, reply) => {
     const q = request.query as Record<string, string | undefined>;
     const date = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
     const filter = {

@@ -20,14 +20,14 @@ const SORT_LABELS: Record<(typeof CASE_SORTS)[number], string> = {
 };
 
 export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: { action: 'home.view' } }, async (request, reply) => {
     const actor = actorOf(request);
     if (worksWithCases(actor.user.roles)) return reply.redirect(paths.cases(), 303);
     if (actor.user.roles.includes('administrator')) return reply.redirect(paths.admin.users(), 303);
     return reply.redirect(paths.audit(), 303);
   });
 
-  app.get('/cases', async (request, reply) => {
+  app.get('/cases', { config: { action: 'cases.view' } }, async (request, reply) => {
     const actor = actorOf(request);
     const query = request.query as Record<string, unknown>;
     const scope = query['scope'] === 'team' ? 'team' : query['scope'] === 'all' ? 'visible' : 'mine';

@@ -23,14 +23,14 @@ export default async function closureRoutes(app: FastifyInstance, { db }: AppDep
     });
   }
 
-  app.get('/children/:id/close', (request, reply) => render(request, reply));
-  app.get('/children/:id/reopen', (request, reply) => render(request, reply));
+  app.get('/children/:id/close', { config: { action: 'child.close' } }, (request, reply) => render(request, reply));
+  app.get('/children/:id/reopen', { config: { action: 'child.reopen' } }, (request, reply) => render(request, reply));
 
-  for (const [path, action, flash] of [
-    ['/children/:id/close', closure.closeCase, 'Case closed'],
-    ['/children/:id/reopen', closure.reopenCase, 'Case reopened'],
+  for (const [path, action, flash, id] of [
+    ['/children/:id/close', closure.closeCase, 'Case closed', 'child.close'],
+    ['/children/:id/reopen', closure.reopenCase, 'Case reopened', 'child.reopen'],
   ] as const) {
-    app.post(path, async (request, reply) => {
+    app.post(path, { config: { action: id } }, async (request, reply) => {
       const { id } = request.params as { id: string };
       const body = request.body as Body;
       const reason = str(body, 'reason');

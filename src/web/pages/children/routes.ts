@@ -6,8 +6,7 @@ import { ageOn, londonToday } from '../../../domain/age.ts';
 import { CHILD_ROLE_LABELS, CHILD_ROLES, LOCATION_TYPES, optionText } from '../../../domain/recording-form.ts';
 import { pageCount } from '../../../domain/paging.ts';
 import { CHRONOLOGY_KINDS, type ChronologyKind } from '../../../repositories/chronology.ts';
-import { listUsers } from '../../../repositories/users.ts';
-import { canCloseCases } from '../../../services/case-closure-service.ts';
+import { authorizeChild } from '../../../services/access.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
 import { ConflictError, ValidationError, isUuid, requireRole } from '../../../services/context.ts';
@@ -25,7 +24,7 @@ function sexItems() {
 
 export default async function childRoutes(app: FastifyInstance, { db }: AppDeps) {
   // --- Add a child -------------------------------------------------------------------------
-  app.get('/children/new', async (request, reply) => {
+  app.get('/children/new', { config: { action: 'child.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     await requireRole(db, actor, CASE_ROLES, 'child.create');
     const q = request.query as Record<string, string | undefined>;
@@ -44,7 +43,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   });
 
-  app.post('/children/new', async (request, reply) => {
+  app.post('/children/new', { config: { action: 'child.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     await requireRole(db, actor, CASE_ROLES, 'child.create');
     const body = request.body as Body;
@@ -94,7 +93,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
   });
 
   // Use an existing record found by the duplicate check, for the incident being recorded.
-  app.post('/children/new/use-existing', async (request, reply) => {
+  app.post('/children/new/use-existing', { config: { action: 'incident.link_child' } }, async (request, reply) => {
     const actor = actorOf(request);
     const body = request.body as Body;
     const incidentId = str(body, 'incident');
@@ -115,8 +114,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     const actor = actorOf(request);
     const view = await childService.viewChild(db, actor, id);
     const today = londonToday();
-    const canAllocate = childService.canAllocate(actor);
-    const isManager = actor.user.roles.includes('team_manager');
+    const can = view.can;
     const cutoff = await inactivityCutoff(db, actor.user.authorityId);
     const lastActivity = londonToday(view.child.lastActivityAt);
     return reply.page('pages/children/show.njk', {
@@ -136,25 +134,25 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
         others: i.others.map((o) => ({ ...o, roleText: CHILD_ROLE_LABELS[o.role] })),
       })),
       grants: view.grants,
-      canEdit: !actor.user.roles.every((r) => r === 'partner'),
-      canClose: canCloseCases(actor),
-      allocation: canAllocate ? await childService.allocationOptions(db, actor) : null,
-      grantUsers: isManager ? (await listUsers(db, actor.user.authorityId)).filter((u) => u.active && u.id !== actor.user.id) : null,
+      canEdit: can['child.update'],
+      canClose: view.child.status === 'open' ? can['child.close'] : can['child.reopen'],
+      allocation: can['child.allocate'] ? await childService.allocationOptions(db, actor) : null,
+      grantUsers: can['child.grant'] ? await childService.grantCandidates(db, actor) : null,
       grantValues: {},
       ...extra,
     });
   }
 
-  app.get('/children/:id', async (request, reply) => {
+  app.get('/children/:id', { config: { action: 'child.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     return renderShow(request, reply, id);
   });
 
   // --- Edit -------------------------------------------------------------------------------
-  app.get('/children/:id/edit', async (request, reply) => {
+  app.get('/children/:id/edit', { config: { action: 'child.update' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const view = await childService.viewChild(db, actor, id);
+    const view = await childService.viewChild(db, actor, id, 'edit');
     return reply.page('pages/children/edit.njk', {
       pageTitle: `Change ${view.child.firstName} ${view.child.lastName}’s details`,
       child: view.child,
@@ -165,11 +163,11 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   });
 
-  app.post('/children/:id/edit', async (request, reply) => {
+  app.post('/children/:id/edit', { config: { action: 'child.update' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     // Permission first: a refused user learns nothing, not even what the form would say.
-    await childService.authorizeChild(db, actor, id, 'child.update');
+    await authorizeChild(db, actor, id, 'child.update');
     const body = request.body as Body;
     const values = childValuesFromBody(body);
     const version = Number(str(body, 'version'));
@@ -198,7 +196,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
   });
 
   // --- Chronology -------------------------------------------------------------------------
-  app.get('/children/:id/chronology', async (request, reply) => {
+  app.get('/children/:id/chronology', { config: { action: 'child.view' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const q = request.query as Record<string, unknown>;
@@ -237,7 +235,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
   });
 
   // --- Allocation -------------------------------------------------------------------------
-  app.post('/children/:id/allocation', async (request, reply) => {
+  app.post('/children/:id/allocation', { config: { action: 'child.allocate' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const body = request.body as Body;
@@ -257,7 +255,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
   });
 
   // --- Grants -----------------------------------------------------------------------------
-  app.post('/children/:id/grants', async (request, reply) => {
+  app.post('/children/:id/grants', { config: { action: 'child.grant' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const body = request.body as Body;
@@ -274,7 +272,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     return reply.redirect(paths.children.show(id), 303);
   });
 
-  app.post('/children/:id/grants/:grantId/revoke', async (request, reply) => {
+  app.post('/children/:id/grants/:grantId/revoke', { config: { action: 'child.revoke_grant' } }, async (request, reply) => {
     const { id, grantId } = request.params as { id: string; grantId: string };
     await childService.revokeAccess(db, actorOf(request), id, grantId);
     request.session.flash = { title: 'Access ended' };

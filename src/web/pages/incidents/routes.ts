@@ -55,7 +55,7 @@ function summaryFor(inc: Incident, withChangeLinks: boolean) {
 }
 
 export default async function incidentRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get('/incidents', async (request, reply) => {
+  app.get('/incidents', { config: { action: 'incident.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     return reply.page('pages/incidents/start.njk', {
       pageTitle: 'Record an incident of sexual behaviour',
@@ -63,12 +63,12 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     });
   });
 
-  app.post('/incidents', async (request, reply) => {
+  app.post('/incidents', { config: { action: 'incident.create' } }, async (request, reply) => {
     const id = await incidentService.startDraft(db, actorOf(request));
     return reply.redirect(paths.incidents.children(id), 303);
   });
 
-  app.get('/incidents/:id', async (request, reply) => {
+  app.get('/incidents/:id', { config: { action: 'incident.view' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const view = await incidentService.viewIncident(db, actor, id);
@@ -106,12 +106,12 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     });
   }
 
-  app.get('/incidents/:id/children', async (request, reply) => {
+  app.get('/incidents/:id/children', { config: { action: 'incident.edit' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     return renderChildren(request, reply, id);
   });
 
-  app.post('/incidents/:id/children', async (request, reply) => {
+  app.post('/incidents/:id/children', { config: { action: 'incident.link_child' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const body = request.body as Body;
@@ -142,12 +142,12 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     });
   }
 
-  app.get('/incidents/:id/children/:childId', async (request, reply) => {
+  app.get('/incidents/:id/children/:childId', { config: { action: 'incident.edit' } }, async (request, reply) => {
     const { id, childId } = request.params as { id: string; childId: string };
     return renderChild(request, reply, id, childId);
   });
 
-  app.post('/incidents/:id/children/:childId', async (request, reply) => {
+  app.post('/incidents/:id/children/:childId', { config: { action: 'incident.link_child' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id, childId } = request.params as { id: string; childId: string };
     const body = request.body as Body;
@@ -160,7 +160,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     return reply.redirect(paths.incidents.children(id), 303);
   });
 
-  app.post('/incidents/:id/children/:childId/remove', async (request, reply) => {
+  app.post('/incidents/:id/children/:childId/remove', { config: { action: 'incident.edit' } }, async (request, reply) => {
     const { id, childId } = request.params as { id: string; childId: string };
     await incidentService.unlinkChild(db, actorOf(request), id, childId);
     request.session.flash = { title: 'Child removed from the incident' };
@@ -185,12 +185,12 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     });
   }
 
-  app.get('/incidents/:id/check', async (request, reply) => {
+  app.get('/incidents/:id/check', { config: { action: 'incident.submit' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     return renderCheck(request, reply, id);
   });
 
-  app.post('/incidents/:id/submit', async (request, reply) => {
+  app.post('/incidents/:id/submit', { config: { action: 'incident.submit' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const version = Number(str(request.body as Body, 'version'));
@@ -220,7 +220,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     };
   }
 
-  app.get('/incidents/:id/:slug', async (request, reply) => {
+  app.get('/incidents/:id/:slug', { config: { action: 'incident.edit' } }, async (request, reply) => {
     const { id, slug } = request.params as { id: string; slug: string };
     const section = sectionBySlug(slug);
     if (!section) throw new NotFoundError();
@@ -230,7 +230,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     return reply.page('pages/incidents/section.njk', { ...sectionModel(inc, section, valuesFromIncident(section, inc), returnTo), version: inc.version });
   });
 
-  app.post('/incidents/:id/:slug', async (request, reply) => {
+  app.post('/incidents/:id/:slug', { config: { action: 'incident.edit' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id, slug } = request.params as { id: string; slug: string };
     const section = sectionBySlug(slug);

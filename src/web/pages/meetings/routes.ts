@@ -4,7 +4,6 @@
 // meetings and the police, prosecution and Out of Court Triage decisions (R-KEN-9, R-NEL-7).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS } from '../../../domain/external-decisions.ts';
-import * as meetingsRepo from '../../../repositories/meetings.ts';
 import { ValidationError } from '../../../services/context.ts';
 import * as externalService from '../../../services/external-decision-service.ts';
 import * as meetingService from '../../../services/meeting-service.ts';
@@ -49,9 +48,9 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     });
   }
 
-  app.get('/tasks/:id/meeting', (request, reply) => renderArrange(request, reply));
+  app.get('/tasks/:id/meeting', { config: { action: 'task.view' } }, (request, reply) => renderArrange(request, reply));
 
-  app.post('/tasks/:id/meeting', async (request, reply) => {
+  app.post('/tasks/:id/meeting', { config: { action: 'meeting.arrange' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
     const childIds = list(body, 'childIds');
@@ -70,7 +69,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   });
 
   // --- Lists ---
-  app.get('/meetings', async (request, reply) => {
+  app.get('/meetings', { config: { action: 'meetings.list' } }, async (request, reply) => {
     const { meetings, today } = await meetingService.myMeetings(db, actorOf(request));
     return reply.page('pages/meetings/list.njk', { pageTitle: 'Meetings', meetings: meetings.map((m) => ({ ...m, overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < today })) });
   });
@@ -98,17 +97,17 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       chairAuthority: v.authorityName(m.chairAuthorityId),
       authorities: [...new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)])].map(v.authorityName),
       overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < v.today,
-      children: m.children.map((c) => ({ ...c, visible: v.visibleChildIds.includes(c.childId), responsibleName: v.authorityName(c.responsibleAuthorityId), roleText: roleText[c.role] })),
+      children: m.children.map((c) => ({ ...c, visible: v.recordChildIds.includes(c.childId), responsibleName: v.authorityName(c.responsibleAuthorityId), roleText: roleText[c.role] })),
       circulateItems: m.invitees.filter((i) => !i.circulatedAt).map((i) => ({ value: i.id, text: `${i.roleLabel}${i.name ? `: ${i.name}` : ''}${i.agency ? `, ${i.agency}` : ''}` })),
     };
   }
 
-  app.get('/meetings/:id', (request, reply) => renderMeeting(request, reply));
+  app.get('/meetings/:id', { config: { action: 'meeting.view' } }, (request, reply) => renderMeeting(request, reply));
 
   // --- Minutes ---
   async function renderMinutes(request: FastifyRequest, reply: FastifyReply, extra: { values?: meetingService.MinutesInput; errors?: unknown } = {}) {
     const { id } = request.params as { id: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id);
+    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', { action: 'meeting.record' });
     const m = v.meeting;
     const values = extra.values ?? {
       heldOn: partsFromIso(m.heldOn),
@@ -123,9 +122,9 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     return reply.page('pages/meetings/minutes.njk', { pageTitle: `Minutes: ${m.typeLabel}`, backLink: paths.meetings.show(m.id), ...view(v), values, ...extra });
   }
 
-  app.get('/meetings/:id/minutes', (request, reply) => renderMinutes(request, reply));
+  app.get('/meetings/:id/minutes', { config: { action: 'meeting.record' } }, (request, reply) => renderMinutes(request, reply));
 
-  app.post('/meetings/:id/minutes', async (request, reply) => {
+  app.post('/meetings/:id/minutes', { config: { action: 'meeting.record' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
     const byPrefix = (prefix: string) => Object.fromEntries(Object.keys(body).filter((k) => k.startsWith(prefix)).map((k) => [k.slice(prefix.length), str(body, k)]));
@@ -155,7 +154,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- Attendees not proposed by the pack ---
   async function renderAttendee(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id);
+    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', { action: 'meeting.add_attendee' });
     const accounts = await meetingService.attendeeAccounts(db, v.meeting);
     const values = (extra['values'] as Record<string, string> | undefined) ?? { roleLabel: '', name: '', agency: '', userId: '' };
     return reply.page('pages/meetings/attendee.njk', {
@@ -168,9 +167,9 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     });
   }
 
-  app.get('/meetings/:id/attendees', (request, reply) => renderAttendee(request, reply));
+  app.get('/meetings/:id/attendees', { config: { action: 'meeting.add_attendee' } }, (request, reply) => renderAttendee(request, reply));
 
-  app.post('/meetings/:id/attendees', async (request, reply) => {
+  app.post('/meetings/:id/attendees', { config: { action: 'meeting.add_attendee' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
     const values = { roleLabel: str(body, 'roleLabel'), name: str(body, 'name'), agency: str(body, 'agency'), userId: str(body, 'userId') };
@@ -187,7 +186,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- Each child's outcome ---
   async function renderOutcome(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id, childId } = request.params as { id: string; childId: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id);
+    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', { action: 'meeting.outcome', childId });
     const child = v.meeting.children.find((c) => c.childId === childId);
     if (!child) return reply.callNotFound();
     const values = (extra['values'] as Record<string, string> | undefined) ?? {};
@@ -203,9 +202,9 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     });
   }
 
-  app.get('/meetings/:id/children/:childId/outcome', (request, reply) => renderOutcome(request, reply));
+  app.get('/meetings/:id/children/:childId/outcome', { config: { action: 'meeting.outcome' } }, (request, reply) => renderOutcome(request, reply));
 
-  app.post('/meetings/:id/children/:childId/outcome', async (request, reply) => {
+  app.post('/meetings/:id/children/:childId/outcome', { config: { action: 'meeting.outcome' } }, async (request, reply) => {
     const { id, childId } = request.params as { id: string; childId: string };
     const body = request.body as Body;
     const values = {
@@ -241,29 +240,29 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     return reply.redirect(paths.meetings.show(id), 303);
   }
 
-  app.post('/meetings/:id/approve', (request, reply) => {
+  app.post('/meetings/:id/approve', { config: { action: 'meeting.approve' } }, (request, reply) => {
     const { id } = request.params as { id: string };
     return action(request, reply, () => meetingService.approveMinutes(db, actorOf(request), id, Number(str(request.body as Body, 'version'))), 'Minutes approved');
   });
 
-  app.post('/meetings/:id/circulate', (request, reply) => {
+  app.post('/meetings/:id/circulate', { config: { action: 'meeting.circulate' } }, (request, reply) => {
     const { id } = request.params as { id: string };
     return action(request, reply, () => meetingService.circulate(db, actorOf(request), id, list(request.body as Body, 'inviteeIds')), 'Circulation recorded');
   });
 
-  app.post('/meetings/:id/close', (request, reply) => {
+  app.post('/meetings/:id/close', { config: { action: 'meeting.close' } }, (request, reply) => {
     const { id } = request.params as { id: string };
     return action(request, reply, () => meetingService.close(db, actorOf(request), id, Number(str(request.body as Body, 'version'))), 'Meeting closed');
   });
 
   // --- Print and download: the same accessible document ---
-  app.get('/meetings/:id/print', async (request, reply) => {
+  app.get('/meetings/:id/print', { config: { action: 'meeting.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.print');
     return reply.page('pages/meetings/print.njk', { pageTitle: `${v.meeting.typeLabel}: record`, backLink: paths.meetings.show(id), ...view(v) });
   });
 
-  app.get('/meetings/:id/export', async (request, reply) => {
+  app.get('/meetings/:id/export', { config: { action: 'meeting.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.export');
     const html = reply.renderDocument('pages/meetings/document.njk', { ...view(v), pageTitle: `${v.meeting.typeLabel}: record` });
@@ -277,8 +276,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- A child's meetings and external decisions ---
   async function renderChildMeetings(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const { child, decisions, canRecord } = await externalService.externalDecisions(db, actorOf(request), id);
-    const meetings = await meetingsRepo.meetingsForChild(db, id);
+    const { child, decisions, canRecord, meetings } = await externalService.externalDecisions(db, actorOf(request), id);
     return reply.page('pages/meetings/child.njk', {
       pageTitle: `Meetings and decisions: ${child.firstName} ${child.lastName}`,
       child,
@@ -289,11 +287,11 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     });
   }
 
-  app.get('/children/:id/meetings', (request, reply) => renderChildMeetings(request, reply));
+  app.get('/children/:id/meetings', { config: { action: 'external_decision.view' } }, (request, reply) => renderChildMeetings(request, reply));
 
   async function renderExternal(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const { child } = await externalService.externalDecisions(db, actorOf(request), id);
+    const { child } = await externalService.externalDecisions(db, actorOf(request), id, 'form');
     const values = (extra['values'] as Record<string, unknown> | undefined) ?? { agency: '', decision: '', decidedOn: { day: '', month: '', year: '' }, youthJusticeRecommendation: '', note: '' };
     return reply.page('pages/meetings/external.njk', {
       pageTitle: 'Record a police, prosecution or triage decision',
@@ -310,9 +308,9 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     });
   }
 
-  app.get('/children/:id/external-decisions/new', (request, reply) => renderExternal(request, reply));
+  app.get('/children/:id/external-decisions/new', { config: { action: 'external_decision.record' } }, (request, reply) => renderExternal(request, reply));
 
-  app.post('/children/:id/external-decisions', async (request, reply) => {
+  app.post('/children/:id/external-decisions', { config: { action: 'external_decision.record' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
     // The decision list is grouped by agency: "police:no-further-action".

@@ -60,7 +60,7 @@ const dateHrefs = (errors: readonly { field: string; message: string }[]) => err
 export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps) {
   async function renderRefer(request: FastifyRequest, reply: FastifyReply, values: PanelReferralInput, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const o = await panelService.referOptions(db, actorOf(request), id);
+    const o = await panelService.referOptions(db, actorOf(request), id, true);
     return reply.page('pages/panel/refer.njk', {
       pageTitle: `Refer to the AIM Pathway Panel: ${o.child.firstName} ${o.child.lastName}`,
       backLink: paths.children.assessments(id),
@@ -80,9 +80,9 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   }
 
-  app.get('/children/:id/panel-referrals/new', (request, reply) => renderRefer(request, reply, EMPTY_REFERRAL));
+  app.get('/children/:id/panel-referrals/new', { config: { action: 'panel.refer' } }, (request, reply) => renderRefer(request, reply, EMPTY_REFERRAL));
 
-  app.post('/children/:id/panel-referrals/new', (request, reply) => {
+  app.post('/children/:id/panel-referrals/new', { config: { action: 'panel.refer' } }, (request, reply) => {
     const { id } = request.params as { id: string };
     const values = referralFromBody(request.body as Body);
     return submitForm(request, reply, {
@@ -125,25 +125,27 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   }
 
-  app.get('/panel-referrals/:id', (request, reply) => renderShow(request, reply));
+  app.get('/panel-referrals/:id', { config: { action: 'panel.view' } }, (request, reply) => renderShow(request, reply));
 
   const post = recordForms(app, { show: paths.panel.show, render: renderShow, hrefs: dateHrefs });
 
-  post('/panel-referrals/:id/decision', 'Decision recorded', (request, id, body, version) => panelService.decide(db, actorOf(request), id, version, decisionFromBody(body)), (body) => ({ decision: decisionFromBody(body) }));
+  post('/panel-referrals/:id/decision', 'panel.decide', 'Decision recorded', (request, id, body, version) => panelService.decide(db, actorOf(request), id, version, decisionFromBody(body)), (body) => ({ decision: decisionFromBody(body) }));
   post(
     '/panel-referrals/:id/review',
+    'panel.review',
     'Review recorded',
     (request, id, body, version) => panelService.recordReview(db, actorOf(request), id, version, { heldOn: dateParts(body, 'heldOn'), notes: str(body, 'notes'), nextReviewOn: dateParts(body, 'nextReviewOn') }),
     (body) => ({ heldOn: dateParts(body, 'heldOn'), nextReviewOn: dateParts(body, 'nextReviewOn'), reviewNotes: str(body, 'notes') }),
   );
   post(
     '/panel-referrals/:id/close',
+    'panel.close',
     'Panel involvement closed',
     (request, id, body, version) => panelService.close(db, actorOf(request), id, version, { summary: str(body, 'summary'), furtherWork: str(body, 'furtherWork') }),
     (body) => ({ closure: { summary: str(body, 'summary'), furtherWork: str(body, 'furtherWork') } }),
   );
 
-  app.get('/panel-referrals/:id/letter', async (request, reply) => {
+  app.get('/panel-referrals/:id/letter', { config: { action: 'panel.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const { referral, child } = await panelService.closureLetter(db, actorOf(request), id);
     return reply.page('pages/panel/letter.njk', {
@@ -156,7 +158,7 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   });
 
-  app.get('/panel', async (request, reply) => {
+  app.get('/panel', { config: { action: 'panel.list' } }, async (request, reply) => {
     const { referrals, today } = await panelService.panelList(db, actorOf(request));
     return reply.page('pages/panel/list.njk', {
       pageTitle: 'AIM Pathway Panel',

@@ -14,7 +14,7 @@ import type { AppDeps } from '../../app.ts';
 import { paths } from '../../paths.ts';
 
 export default async function procedureRoutes(app: FastifyInstance, _deps: AppDeps) {
-  app.get('/procedures', async (request, reply) => {
+  app.get('/procedures', { config: { action: 'procedures.view' } }, async (request, reply) => {
     const today = londonToday();
     return reply.page('pages/procedures/list.njk', {
       pageTitle: 'Procedures',
@@ -22,7 +22,7 @@ export default async function procedureRoutes(app: FastifyInstance, _deps: AppDe
     });
   });
 
-  app.get('/procedures/:id', async (request, reply) => {
+  app.get('/procedures/:id', { config: { action: 'procedures.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const pack = getPack(id);
     if (!pack) throw new NotFoundError();

@@ -8,14 +8,14 @@ import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 
 export default async function referralRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.post('/screenings/:id/referrals', async (request, reply) => {
+  app.post('/screenings/:id/referrals', { config: { action: 'referral.create' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const { created } = await referralService.makeReferrals(db, actorOf(request), id);
     request.session.flash = { title: created === 1 ? 'Referral made' : `${created} referrals made`, text: 'The receiving team can now see the record and screen the referral.' };
     return reply.redirect(paths.screening.show(id), 303);
   });
 
-  app.get('/referrals', async (request, reply) => {
+  app.get('/referrals', { config: { action: 'referrals.list' } }, async (request, reply) => {
     const { referrals, today } = await referralService.listForMyTeams(db, actorOf(request));
     return reply.page('pages/referrals/list.njk', {
       pageTitle: 'Referrals',
@@ -36,16 +36,16 @@ export default async function referralRoutes(app: FastifyInstance, { db }: AppDe
       receiver: v.pack.referral.receiver,
       overdue: v.referral.status === 'received' && v.referral.dueOn < v.today,
       dueRule: `Within ${v.pack.referral.decisionWorkingDays} working day${v.pack.referral.decisionWorkingDays === 1 ? '' : 's'} of receipt (${v.pack.referral.decisionClause}, ${v.pack.referral.decisionRequirement})`,
-      canDecide: v.referral.status === 'received' && actor.user.roles.includes('team_manager'),
+      canDecide: v.canDecide,
       outcomeItems: v.pack.referral.outcomes.map((o) => ({ value: o.id, text: o.label, hint: { text: o.hint }, checked: values.outcome === o.id })),
       values,
       ...extra,
     });
   }
 
-  app.get('/referrals/:id', (request, reply) => renderReferral(request, reply));
+  app.get('/referrals/:id', { config: { action: 'referral.view' } }, (request, reply) => renderReferral(request, reply));
 
-  app.post('/referrals/:id/decision', async (request, reply) => {
+  app.post('/referrals/:id/decision', { config: { action: 'referral.decide' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
     const values = { outcome: str(body, 'outcome'), rationale: str(body, 'rationale') };

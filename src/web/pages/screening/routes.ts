@@ -103,9 +103,9 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     });
   }
 
-  app.get('/incidents/:id/screening/:childId', (request, reply) => renderForm(request, reply, null));
+  app.get('/incidents/:id/screening/:childId', { config: { action: 'screening.suggest' } }, (request, reply) => renderForm(request, reply, null));
 
-  app.post('/incidents/:id/screening/:childId', async (request, reply) => {
+  app.post('/incidents/:id/screening/:childId', { config: { action: 'screening.suggest' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id, childId } = request.params as { id: string; childId: string };
     const body = request.body as Body;
@@ -161,12 +161,13 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
       tasks: v.tasks.map((t) => taskRow(t, londonToday())),
       errors: extra.errors,
       referral: await referral,
+      can: v.can,
     });
   }
 
-  app.get('/screenings/:id', (request, reply) => renderScreening(request, reply));
+  app.get('/screenings/:id', { config: { action: 'screening.view' } }, (request, reply) => renderScreening(request, reply));
 
-  app.post('/screenings/:id/decision', async (request, reply) => {
+  app.post('/screenings/:id/decision', { config: { action: 'screening.decide' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const body = request.body as Body;

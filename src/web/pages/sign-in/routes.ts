@@ -15,7 +15,7 @@ const schema = z.object({
 export const SIGN_IN_FAILED = 'Enter a correct email address and password. If you have tried several times, wait 15 minutes or ask your administrator to unlock your account.';
 
 export default async function signInRoutes(app: FastifyInstance, { db, config }: AppDeps) {
-  app.get('/sign-in', { config: { public: true } }, async (request, reply) => {
+  app.get('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     if (request.actor) return reply.redirect(paths.home(), 303);
     const q = request.query as Record<string, string | undefined>;
     return reply.page('pages/sign-in/view.njk', {
@@ -27,7 +27,7 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
     });
   });
 
-  app.post('/sign-in', { config: { public: true } }, async (request, reply) => {
+  app.post('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     const body = request.body as Body;
     const returnTo = safeReturnPath(str(body, 'returnTo'));
     const parsed = schema.safeParse({ email: str(body, 'email'), password: str(body, 'password') });
@@ -51,13 +51,13 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
     return reply.redirect(returnTo, 303);
   });
 
-  app.post('/sign-out', { config: { public: true } }, async (request, reply) => {
+  app.post('/sign-out', { config: { public: true, action: 'session.sign_out' } }, async (request, reply) => {
     if (request.actor) await recordSignOut(db, request.actor.user, request.ip, request.id, 'signed_out');
     await request.session.destroy();
     return reply.redirect(`${paths.signIn()}?reason=signed-out`, 303);
   });
 
-  app.post('/session/keep-alive', async (request, reply) => {
+  app.post('/session/keep-alive', { config: { action: 'session.keep_alive' } }, async (request, reply) => {
     request.session.lastSeen = Date.now();
     if ((request.headers.accept ?? '').includes('application/json')) return reply.send({ ok: true });
     return reply.redirect(safeReturnPath(str(request.body as Body, 'returnTo')), 303);

@@ -10,7 +10,7 @@ import { paths } from '../../paths.ts';
 import { taskRow } from './view-model.ts';
 
 export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get('/tasks', async (request, reply) => {
+  app.get('/tasks', { config: { action: 'tasks.mine' } }, async (request, reply) => {
     const { today, tasks, more, shown } = await taskService.myTasks(db, actorOf(request));
     const rows = tasks.map((t) => taskRow(t, today));
     return reply.page('pages/tasks/mine.njk', {
@@ -24,7 +24,7 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
     });
   });
 
-  app.get('/children/:id/tasks', async (request, reply) => {
+  app.get('/children/:id/tasks', { config: { action: 'task.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const { child, tasks, today } = await taskService.childTasks(db, actorOf(request), id);
     return reply.page('pages/tasks/child.njk', {
@@ -38,26 +38,28 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
   async function renderTask(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const { task, today } = await taskService.viewTask(db, actor, id);
+    const { task, today, can } = await taskService.viewTask(db, actor, id);
     const row = taskRow(task, today);
-    const taskMeetings = task.arranges ? await meetingService.taskMeetings(db, task) : { meetings: [], canArrange: false };
-    const assignees = task.status === 'open' && taskService.canAssignOthers(actor) ? await taskService.assigneeOptions(db, task) : null;
+    const found = task.arranges ? await meetingService.taskMeetings(db, task) : { meetings: [], canArrange: false };
+    const taskMeetings = { ...found, canArrange: found.canArrange && can.arrange };
+    const assignees = can.give ? await taskService.assigneeOptions(db, task) : null;
     const chosen = (extra.values as { assignee?: string } | undefined)?.assignee ?? '';
     return reply.page('pages/tasks/show.njk', {
       taskMeetings,
       pageTitle: task.title,
       backLink: paths.children.tasks(task.childId),
       task: row,
-      canTake: task.status === 'open' && task.assignedTo !== actor.user.id && (task.ownerRole === 'screener' || actor.user.roles.includes(task.ownerRole as never)),
+      canTake: can.take,
+      canComplete: can.complete,
       assigneeItems: assignees && [{ value: '', text: 'Select a person' }, ...assignees.map((u) => ({ value: u.id, text: u.name, selected: u.id === chosen }))],
       values: { note: '', assignee: '' },
       ...extra,
     });
   }
 
-  app.get('/tasks/:id', (request, reply) => renderTask(request, reply));
+  app.get('/tasks/:id', { config: { action: 'task.view' } }, (request, reply) => renderTask(request, reply));
 
-  app.post('/tasks/:id/complete', async (request, reply) => {
+  app.post('/tasks/:id/complete', { config: { action: 'task.complete' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
     const note = str(body, 'note');
@@ -71,14 +73,14 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
     return reply.redirect(paths.tasks.show(id), 303);
   });
 
-  app.post('/tasks/:id/assign', async (request, reply) => {
+  app.post('/tasks/:id/assign', { config: { action: 'task.assign' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     await taskService.assignToMe(db, actorOf(request), id, Number(str(request.body as Body, 'version')));
     request.session.flash = { title: 'Task assigned to you' };
     return reply.redirect(paths.tasks.show(id), 303);
   });
 
-  app.post('/tasks/:id/assign-to', async (request, reply) => {
+  app.post('/tasks/:id/assign-to', { config: { action: 'task.assign_to' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
     const assignee = str(body, 'assignee');

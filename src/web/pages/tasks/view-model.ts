@@ -7,11 +7,20 @@ export function ownerText(ownerRole: string): string {
   return ownerRole === 'screener' ? 'The person who screened the incident' : (ROLE_LABELS[ownerRole as Role] ?? ownerRole);
 }
 
+/** "a team manager", "an AIM practitioner", "the person who screened the incident". */
+export function ownerWithArticle(ownerRole: string): string {
+  if (ownerRole === 'screener') return 'the person who screened the incident';
+  const label = ownerText(ownerRole);
+  const lower = /^(AIM|CSE)/.test(label) ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return `${/^[aeiouAEIO]/.test(lower) ? 'an' : 'a'} ${lower}`;
+}
+
 export function taskRow(t: Task, today: string) {
   const overdue = isOverdue(t, today);
   return {
     ...t,
     ownerText: ownerText(t.ownerRole),
+    ownerArticle: ownerWithArticle(t.ownerRole),
     overdue,
     statusText: t.status === 'done' ? 'Done' : t.status === 'superseded' ? 'No longer needed' : overdue ? 'Overdue' : t.kind === 'consider' ? 'To consider' : 'To do',
     statusClass: t.status === 'done' ? 'govuk-tag--green' : t.status === 'superseded' ? 'govuk-tag--grey' : overdue ? 'govuk-tag--red' : 'govuk-tag--blue',

@@ -1,0 +1,214 @@
+// The need-to-know rule's facts (domain/access.ts decides from them) and the same rule in SQL for
+// lists (R-X-7). A repository test checks the two agree for every demo user and child.
+import { type ExpressionBuilder, type Kysely } from 'kysely';
+import type { ChildAccessFacts, Viewer } from '../domain/access.ts';
+import { hasTeamAccess, worksWithCases } from '../domain/roles.ts';
+import type { Database } from '../db/types.ts';
+
+/** The facts the access rule needs, for one viewer and one child. */
+export async function childAccessFacts(db: Kysely<Database>, viewerId: string, childId: string): Promise<ChildAccessFacts | undefined> {
+  return (await accessFacts(db, [viewerId], [childId])).get(viewerId)?.get(childId);
+}
+
+/** The access facts of several people about one child, in one query (who may be assigned a task). */
+export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: readonly string[], childId: string): Promise<Map<string, ChildAccessFacts>> {
+  const byViewer = await accessFacts(db, viewerIds, [childId]);
+  return new Map([...byViewer].flatMap(([viewer, m]) => (m.has(childId) ? [[viewer, m.get(childId)!] as const] : [])));
+}
+
+/**
+ * The access facts of these people about these children, in one query: viewer id, then child id.
+ * Children that do not exist are absent.
+ */
+export async function accessFacts(db: Kysely<Database>, viewerIds: readonly string[], childIds: readonly string[]): Promise<Map<string, Map<string, ChildAccessFacts>>> {
+  if (!viewerIds.length || !childIds.length) return new Map();
+  const rows = await db
+    .selectFrom('children as c')
+    .innerJoin('users as v', (j) => j.on('v.id', 'in', [...viewerIds]))
+    .select((eb) => [
+      'v.id as viewer_id',
+      'c.id as child_id',
+      'c.authority_id',
+      'c.allocated_worker_id',
+      'c.youth_justice_worker_id',
+      eb
+        .exists(
+          eb.selectFrom('team_members as m').select('m.user_id').whereRef('m.team_id', '=', 'c.allocated_team_id').where('m.user_id', '=', eb.ref('v.id')),
+        )
+        .as('in_team'),
+      eb
+        .exists(
+          eb
+            .selectFrom('team_members as mine')
+            .select('mine.user_id')
+            .where('mine.user_id', '=', eb.ref('v.id'))
+            .where('mine.is_manager', '=', true)
+            .where((w) =>
+              w.or([
+                w('mine.team_id', '=', w.ref('c.allocated_team_id')),
+                w.exists(
+                  w
+                    .selectFrom('team_members as theirs')
+                    .select('theirs.user_id')
+                    .whereRef('theirs.team_id', '=', 'mine.team_id')
+                    .whereRef('theirs.user_id', '=', 'c.allocated_worker_id'),
+                ),
+              ]),
+            ),
+        )
+        .as('manages'),
+      eb
+        .exists(
+          eb
+            .selectFrom('incident_children as ic')
+            .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
+            .select('ic.child_id')
+            .whereRef('ic.child_id', '=', 'c.id')
+            .where('i.created_by', '=', eb.ref('v.id')),
+        )
+        .as('recorded'),
+      eb
+        .exists(
+          eb
+            .selectFrom('referrals as rf')
+            .innerJoin('team_members as rm', 'rm.team_id', 'rf.receiving_team_id')
+            .select('rf.id')
+            .whereRef('rf.child_id', '=', 'c.id')
+            .where('rm.user_id', '=', eb.ref('v.id')),
+        )
+        .as('referred'),
+      eb
+        .exists(
+          eb
+            .selectFrom('access_grants as g')
+            .select('g.id')
+            .whereRef('g.child_id', '=', 'c.id')
+            .where('g.user_id', '=', eb.ref('v.id'))
+            .where('g.revoked_at', 'is', null)
+            .where('g.expires_at', '>', new Date()),
+        )
+        .as('granted'),
+      eb
+        .exists(
+          eb
+            .selectFrom('assessments as asm')
+            .select('asm.id')
+            .whereRef('asm.child_id', '=', 'c.id')
+            .where('asm.status', '=', 'in_progress')
+            .where((w) => w.or([w('asm.lead_assessor_id', '=', eb.ref('v.id')), w('asm.co_assessor_id', '=', eb.ref('v.id'))])),
+        )
+        .as('assessing'),
+      eb
+        .exists(
+          eb
+            .selectFrom('panel_referrals as pr')
+            .select('pr.id')
+            .whereRef('pr.child_id', '=', 'c.id')
+            .where((w) =>
+              w.or([
+                w.and([w('pr.status', 'in', ['awaiting', 'accepted']), w.or([w('pr.lead_practitioner_id', '=', eb.ref('v.id')), w('pr.co_worker_id', '=', eb.ref('v.id'))])]),
+                w.exists(w.selectFrom('user_roles as ur').select('ur.user_id').whereRef('ur.user_id', '=', 'v.id').where('ur.role', '=', 'panel_chair')),
+              ]),
+            ),
+        )
+        .as('on_panel'),
+    ])
+    .where('c.id', 'in', [...childIds])
+    .execute();
+  const out = new Map<string, Map<string, ChildAccessFacts>>();
+  for (const row of rows) {
+    const forViewer = out.get(row.viewer_id) ?? new Map<string, ChildAccessFacts>();
+    forViewer.set(row.child_id, {
+        childAuthorityId: row.authority_id,
+        allocatedWorkerId: row.allocated_worker_id,
+        youthJusticeWorkerId: row.youth_justice_worker_id,
+        viewerInAllocatedTeam: Boolean(row.in_team),
+        viewerManagesAllocation: Boolean(row.manages),
+        viewerRecordedIncident: Boolean(row.recorded),
+        viewerInReferralTeam: Boolean(row.referred),
+        viewerHasGrant: Boolean(row.granted),
+        viewerIsAssessor: Boolean(row.assessing),
+        viewerOnPanelCase: Boolean(row.on_panel),
+    });
+    out.set(row.viewer_id, forViewer);
+  }
+  return out;
+}
+
+/** The need-to-know rule as a WHERE clause on `children as c` (mirrors decideChildAccess). */
+export function visibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database & { c: Database['children'] }, 'c'>) => {
+    if (!worksWithCases(viewer.roles)) return eb.val(false);
+    // Uncorrelated IN subqueries: each runs once per query, not once per child.
+    const clauses = [
+      eb('c.allocated_worker_id', '=', viewer.id),
+      eb('c.youth_justice_worker_id', '=', viewer.id),
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('incident_children as ic')
+          .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
+          .select('ic.child_id')
+          .where('i.created_by', '=', viewer.id),
+      ),
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('access_grants as g')
+          .select('g.child_id')
+          .where('g.user_id', '=', viewer.id)
+          .where('g.revoked_at', 'is', null)
+          .where('g.expires_at', '>', new Date()),
+      ),
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('assessments as asm')
+          .select('asm.child_id')
+          .where('asm.status', '=', 'in_progress')
+          .where((w) => w.or([w('asm.lead_assessor_id', '=', viewer.id), w('asm.co_assessor_id', '=', viewer.id)])),
+      ),
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('panel_referrals as pr')
+          .select('pr.child_id')
+          .where((w) =>
+            viewer.roles.includes('panel_chair')
+              ? w.val(true)
+              : w.and([w('pr.status', 'in', ['awaiting', 'accepted']), w.or([w('pr.lead_practitioner_id', '=', viewer.id), w('pr.co_worker_id', '=', viewer.id)])]),
+          ),
+      ),
+    ];
+    if (hasTeamAccess(viewer.roles)) {
+      clauses.push(
+        eb('c.allocated_team_id', 'in', eb.selectFrom('team_members as m').select('m.team_id').where('m.user_id', '=', viewer.id)),
+        eb(
+          'c.allocated_worker_id',
+          'in',
+          eb
+            .selectFrom('team_members as mine')
+            .innerJoin('team_members as theirs', 'theirs.team_id', 'mine.team_id')
+            .select('theirs.user_id')
+            .where('mine.user_id', '=', viewer.id)
+            .where('mine.is_manager', '=', true),
+        ),
+        eb(
+          'c.id',
+          'in',
+          eb
+            .selectFrom('referrals as rf')
+            .innerJoin('team_members as rm', 'rm.team_id', 'rf.receiving_team_id')
+            .select('rf.child_id')
+            .where('rm.user_id', '=', viewer.id),
+        ),
+      );
+    }
+    return eb.and([eb('c.authority_id', '=', viewer.authorityId), eb.or(clauses)]);
+  };
+}
+

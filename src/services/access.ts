@@ -1,0 +1,116 @@
+// The one place services ask who may see and do what (R-X-7). The repository gathers the facts of
+// access to children's records, the domain decides the bases (domain/access.ts) and the action
+// (domain/actions.ts); a refusal is audited in its own transaction and answers 404 when the person
+// may not see the record at all, 403 when they may see it but not do this to it.
+import { type AccessBasis, childAccessBases, decideChildAccess } from '../domain/access.ts';
+import { type ActionId, type Relation, type Subject, may, maySee } from '../domain/actions.ts';
+import type { Role } from '../domain/roles.ts';
+import * as access from '../repositories/access.ts';
+import { type Actor, type Db, ForbiddenError, NotFoundError, auditRefusal, isUuid } from './context.ts';
+
+export function subjectOf(actor: Actor, bases: readonly AccessBasis[], relations: readonly Relation[] = []): Subject {
+  return { roles: actor.user.roles, bases, relations: ['signed_in', ...relations] };
+}
+
+/** The actor's bases of access to each of these children, in one query. Unknown children get none. */
+export async function basesFor(db: Db, actor: Actor, childIds: readonly string[]): Promise<Map<string, AccessBasis[]>> {
+  const ids = [...new Set(childIds.filter(isUuid))];
+  const facts = (await access.accessFacts(db, [actor.user.id], ids)).get(actor.user.id) ?? new Map();
+  return new Map(childIds.map((id) => [id, facts.has(id) ? childAccessBases(actor.user, facts.get(id)!) : []]));
+}
+
+export interface Target {
+  entityType: string;
+  entityId: string;
+  /** The audit event's action, when it names the page rather than the action (chronology.view). */
+  auditAs?: string;
+}
+
+/**
+ * The actor may do `action` to this record, or the request ends: "not found" (404) when they may
+ * not see the record at all, "forbidden" (403) when they may see it but not do this. Both audited.
+ */
+export async function requireAction(db: Db, actor: Actor, action: ActionId, subject: Subject, target: Target, refusal?: string, seeing: Subject = subject): Promise<void> {
+  const decision = may(action, subject);
+  if (decision.allowed) return;
+  const audited = target.auditAs ?? action;
+  if (!maySee(action, seeing)) {
+    await auditRefusal(db, actor, audited, target.entityType, target.entityId.slice(0, 64), refusal ?? decision.reason);
+    throw new NotFoundError();
+  }
+  await auditRefusal(db, actor, audited, target.entityType, target.entityId.slice(0, 64), decision.reason);
+  throw new ForbiddenError();
+}
+
+/** Answers 404 (audited) for an id that is not a record of the actor's authority. */
+export async function notFound(db: Db, actor: Actor, action: string, entityType: string, id: string, reason = 'not_found'): Promise<never> {
+  await auditRefusal(db, actor, action, entityType, id.slice(0, 64), reason);
+  throw new NotFoundError();
+}
+
+/**
+ * The actor may do `action` to the child's record (R-X-7): 404 when they may not see it, 403 when
+ * they may see it but not do this. Returns the basis the record page names and every basis held.
+ */
+export async function authorizeChild(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  action: ActionId,
+  o: { relations?: readonly Relation[]; auditAs?: string } = {},
+): Promise<{ basis: AccessBasis | null; bases: AccessBasis[] }> {
+  const audited = o.auditAs ?? action;
+  if (!isUuid(childId)) return notFound(db, actor, audited, 'child', childId);
+  const facts = await access.childAccessFacts(db, actor.user.id, childId);
+  if (!facts) return notFound(db, actor, audited, 'child', childId);
+  const bases = childAccessBases(actor.user, facts);
+  const decision = decideChildAccess(actor.user, facts);
+  await requireAction(db, actor, action, subjectOf(actor, bases, o.relations), { entityType: 'child', entityId: childId, auditAs: audited }, decision.allowed ? undefined : decision.reason);
+  return { basis: bases[0] ?? null, bases };
+}
+
+/**
+ * Loads a record that belongs to one child (a screening, a task, a referral) and checks the actor
+ * may do `action` to it: 404 and an audited refusal when it is not theirs to see, 403 when they
+ * may see it but not do this (R-X-7).
+ */
+export async function authorizeChildRecord<T extends { authorityId: string; childId: string }>(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: ActionId,
+  entityType: string,
+  find: (id: string) => Promise<T | undefined>,
+  o: { relations?: (record: T) => Relation[]; auditAs?: string } = {},
+): Promise<{ record: T; bases: AccessBasis[] }> {
+  const audited = o.auditAs ?? action;
+  const record = isUuid(id) ? await find(id) : undefined;
+  if (!record || record.authorityId !== actor.user.authorityId) return notFound(db, actor, audited, entityType, id);
+  const relations = o.relations?.(record) ?? [];
+  const bases = (await basesFor(db, actor, [record.childId])).get(record.childId) ?? [];
+  await requireAction(db, actor, action, subjectOf(actor, bases, relations), { entityType, entityId: id, auditAs: audited });
+  return { record, bases };
+}
+
+/** Those of these people who may already see the child's record (R-X-7): giving someone a task gives them no access. */
+export async function whoCanSee<T extends { id: string; roles: readonly Role[] }>(db: Db, authorityId: string, childId: string, people: readonly T[]): Promise<T[]> {
+  return whoMay(db, authorityId, childId, people, 'child.view');
+}
+
+/** Those of these people who may do `action` to the child's record, with the relations given. */
+export async function whoMay<T extends { id: string; roles: readonly Role[] }>(
+  db: Db,
+  authorityId: string,
+  childId: string,
+  people: readonly T[],
+  action: ActionId,
+  relations: (person: T) => Relation[] = () => [],
+): Promise<T[]> {
+  const facts = await access.childAccessFactsFor(db, people.map((p) => p.id), childId);
+  return people.filter((p) => {
+    const f = facts.get(p.id);
+    if (!f) return false;
+    const bases = childAccessBases({ id: p.id, authorityId, roles: p.roles }, f);
+    return may(action, { roles: p.roles, bases, relations: ['signed_in', ...relations(p)] }).allowed;
+  });
+}
