@@ -99,7 +99,7 @@ export async function registerApi(app: FastifyInstance, db: Db) {
         const year = raw === undefined ? Number(londonToday().slice(0, 4)) : Number(raw);
         if (!Number.isInteger(year) || year < 2000 || year > 2100) return problem(reply, 400, 'invalid', 'year must be a whole number from 2000 to 2100', [{ path: 'year', message: 'Enter a year from 2000 to 2100' }]);
         await audit(db, request, 'api.bank_holidays', 'ok', { year });
-        return reply.send((await loadCalendar(db)).holidays(year));
+        return reply.send((await loadCalendar(db, request.apiClient!.authorityId)).holidays(year));
       });
 
       api.post('/evaluate', { config: { action: 'api.evaluate' } }, async (request, reply) => {
@@ -111,7 +111,7 @@ export async function registerApi(app: FastifyInstance, db: Db) {
           return problem(reply, 403, 'forbidden', `This token is for ${client.authorityId}: it cannot evaluate with ${procedure}`);
         }
         try {
-          const out = evaluateCase(loadPacks(), { ...(body ?? {}), procedure }, await loadCalendar(db), londonToday());
+          const out = evaluateCase(loadPacks(), { ...(body ?? {}), procedure }, await loadCalendar(db, client.authorityId), londonToday());
           await audit(db, request, 'api.evaluate', 'ok', { procedure, level: out.level.id, steps: out.nextSteps.length });
           return reply.send(out);
         } catch (err) {

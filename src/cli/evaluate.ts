@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     const { listOneOffHolidays } = await import('../repositories/settings.ts');
     const handle = await openDatabase({ databaseUrl: process.env['DATABASE_URL'], dataDir: '' });
     try {
-      extra = await listOneOffHolidays(handle.db);
+      extra = await listOneOffHolidays(handle.db, String(input['procedure'] ?? ''));
     } finally {
       await handle.close();
     }

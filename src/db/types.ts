@@ -87,6 +87,7 @@ export interface ReferralsTable {
 }
 
 export interface OneOffHolidaysTable {
+  authority_id: string;
   day: DateOnly;
   name: string;
   added_by: string;

@@ -1,25 +1,30 @@
-// Working-day settings: one-off bank holidays (all of England and Wales) and each authority's
-// inactivity threshold (R-THU-7); API tokens.
+// Working-day settings: each authority's one-off holidays and inactivity threshold (R-X-3,
+// R-THU-7); API tokens.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 
-export async function listOneOffHolidays(db: Kysely<Database>): Promise<{ date: string; name: string; addedByName: string; addedAt: Date }[]> {
+export async function listOneOffHolidays(db: Kysely<Database>, authorityId: string): Promise<{ date: string; name: string; addedByName: string; addedAt: Date }[]> {
   const rows = await db
     .selectFrom('one_off_holidays as h')
     .innerJoin('users as u', 'u.id', 'h.added_by')
     .select(['h.day', 'h.name', 'h.added_at', 'u.display_name'])
+    .where('h.authority_id', '=', authorityId)
     .orderBy('h.day')
     .execute();
   return rows.map((r) => ({ date: r.day, name: r.name, addedByName: r.display_name, addedAt: r.added_at }));
 }
 
-export async function insertOneOffHoliday(db: Kysely<Database>, h: { date: string; name: string; addedBy: string }): Promise<boolean> {
-  const r = await db.insertInto('one_off_holidays').values({ day: h.date, name: h.name, added_by: h.addedBy }).onConflict((oc) => oc.column('day').doNothing()).executeTakeFirst();
+export async function insertOneOffHoliday(db: Kysely<Database>, h: { authorityId: string; date: string; name: string; addedBy: string }): Promise<boolean> {
+  const r = await db
+    .insertInto('one_off_holidays')
+    .values({ authority_id: h.authorityId, day: h.date, name: h.name, added_by: h.addedBy })
+    .onConflict((oc) => oc.columns(['authority_id', 'day']).doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function deleteOneOffHoliday(db: Kysely<Database>, date: string): Promise<boolean> {
-  const r = await db.deleteFrom('one_off_holidays').where('day', '=', date).executeTakeFirst();
+export async function deleteOneOffHoliday(db: Kysely<Database>, authorityId: string, date: string): Promise<boolean> {
+  const r = await db.deleteFrom('one_off_holidays').where('authority_id', '=', authorityId).where('day', '=', date).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 

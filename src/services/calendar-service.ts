@@ -1,13 +1,13 @@
-// The working-day calendar in force: England and Wales bank holidays plus the one-off holidays
-// an administrator has added (R-X-3).
+// The working-day calendar in force for an authority: England and Wales bank holidays plus the
+// one-off holidays its administrator has added (R-X-3).
 import { londonToday } from '../domain/age.ts';
 import { WorkingDayCalendar } from '../domain/working-days.ts';
 import { getPack } from '../procedures/index.ts';
 import { inactivitySetting, listOneOffHolidays } from '../repositories/settings.ts';
 import type { Db } from './context.ts';
 
-export async function loadCalendar(db: Db): Promise<WorkingDayCalendar> {
-  const extra = await listOneOffHolidays(db);
+export async function loadCalendar(db: Db, authorityId: string): Promise<WorkingDayCalendar> {
+  const extra = await listOneOffHolidays(db, authorityId);
   return new WorkingDayCalendar(extra.map((h) => ({ date: h.date, name: h.name })));
 }
 
@@ -19,6 +19,6 @@ export async function inactivityDays(db: Db, authorityId: string): Promise<numbe
 /** The first day that counts as recent: activity before it makes an open case inactive. */
 export async function inactivityCutoff(db: Db, authorityId: string, calendar?: WorkingDayCalendar): Promise<{ days: number; since: string }> {
   const days = await inactivityDays(db, authorityId);
-  const cal = calendar ?? (await loadCalendar(db));
+  const cal = calendar ?? (await loadCalendar(db, authorityId));
   return { days, since: cal.subtractWorkingDays(londonToday(), days) };
 }

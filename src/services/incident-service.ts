@@ -4,6 +4,7 @@
 import { may } from '../domain/actions.ts';
 import {
   CHILD_ROLE_LABELS,
+  CHILD_ROLES,
   type ChildRole,
   type IncidentListField,
   type IncidentTextField,
@@ -53,7 +54,7 @@ export async function getDraft(db: Db, actor: Actor, id: string, action = 'incid
  * The author's draft, to change: a submitted incident is locked (a correction is a new version
  * with a reason, never an edit in place), so its children cannot be added, removed or re-roled.
  */
-async function editableDraft(db: Db, actor: Actor, id: string, action: string) {
+export async function editableDraft(db: Db, actor: Actor, id: string, action: string) {
   const inc = isUuid(id) ? await incidents.findIncident(db, id) : undefined;
   if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
     return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
@@ -106,18 +107,21 @@ export async function saveSection(
 }
 
 /** Links a child the author may see to the draft, with their role and their own words (R-X-8). */
-export async function linkChild(db: Db, actor: Actor, id: string, a: { childId: string; role: ChildRole; ownWords: string }) {
+/** Links a child the author works with to their draft, with the child's part and own words (R-X-8); refused first, then checked. */
+export async function linkChild(db: Db, actor: Actor, id: string, a: { childId: string; role: string; ownWords: string }) {
   const draft = await editableDraft(db, actor, id, 'incident.edit');
   await authorizeChild(db, actor, a.childId, 'incident.link_child', { relations: ['author'] });
+  const errors: { field: string; message: string }[] = [];
+  if (!(CHILD_ROLES as readonly string[]).includes(a.role)) errors.push({ field: 'role', message: 'Select the child’s part in the incident' });
+  if (a.ownWords.length > 10_000) errors.push({ field: 'ownWords', message: 'What the child said must be 10,000 characters or fewer' });
+  if (errors.length) throw new ValidationError(errors);
+  const role = a.role as ChildRole;
   const child = await children.findChild(db, a.childId);
   if (!child) throw new NotFoundError();
   await transaction(db, async (trx) => {
-    await incidents.upsertIncidentChild(trx, { incidentId: id, childId: a.childId, role: a.role, ownWords: a.ownWords });
+    await incidents.upsertIncidentChild(trx, { incidentId: id, childId: a.childId, role, ownWords: a.ownWords.trim() });
     await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'incident.link_child', entityType: 'incident', entityId: id, outcome: 'ok', details: { childId: a.childId, role: a.role } }),
-    );
+    await appendAuditEvent(trx, auditFor(actor, { action: 'incident.link_child', entityType: 'incident', entityId: id, outcome: 'ok', details: { childId: a.childId, role } }));
   });
 }
 

@@ -430,7 +430,7 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
   const details: Record<string, string> = {};
   for (const f of def.fields as readonly OutcomeField[]) details[f] = (input[f] ?? '').trim();
   const pack = packFor(m.authorityId);
-  const calendar = await loadCalendar(db);
+  const calendar = await loadCalendar(db, child.childAuthorityId);
   const drafts = outcomeTasks(pack, a.type, outcomeId, input, m.heldOn, calendar, child.role);
   const alsoHarmed = a.type.alsoHarmedPrompt && child.role === 'displayed' ? input.alsoHarmed === 'yes' : null;
   await transaction(db, async (trx) => {

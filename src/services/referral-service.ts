@@ -44,7 +44,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
   if (!incident) throw new NotFoundError();
   const plan = referralPlan(s, incident);
   if (!plan.possible) throw new ValidationError([{ field: 'referral', message: 'Decide a level of concern above the lowest before making a referral' }]);
-  const calendar = await loadCalendar(db);
+  const calendar = await loadCalendar(db, s.authorityId);
   const today = londonToday();
   const dueOn = calendar.addWorkingDays(today, plan.pack.referral.decisionWorkingDays);
   const team = await referrals.frontDoorTeam(db, s.authorityId);
@@ -114,7 +114,7 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
     const open = await tasks.tasksForIncidentChild(trx, r.incidentId, r.childId);
     const already = outcome.then?.meeting && open.some((t) => t.status === 'open' && t.arranges === outcome.then!.meeting);
     if (outcome.then && !already) {
-      const calendar = await loadCalendar(trx);
+      const calendar = await loadCalendar(trx, r.authorityId);
       const today = londonToday();
       const t = outcome.then;
       await tasks.insertTask(trx, {

@@ -168,7 +168,7 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const today = londonToday();
   const ages = childAges(pack, child, incidentDate, s.decisionDate ?? today);
-  const calendar = await loadCalendar(db);
+  const calendar = await loadCalendar(db, s.authorityId);
   const suggestedLevel = pack.levels.find((l) => l.id === s.suggestedLevel) ?? pack.levels[0]!;
   const taskList = await tasks.tasksForIncidentChild(db, s.incidentId, s.childId);
   await transaction(db, (trx) =>
@@ -233,7 +233,7 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
   const today = londonToday();
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, today);
-  const calendar = await loadCalendar(db);
+  const calendar = await loadCalendar(db, s.authorityId);
   const steps = route(pack, level.id, s.facts, { ...ages, sex: child.sex }, today, calendar);
   const targeted = incident.children.filter((c) => c.role === 'targeted');
 

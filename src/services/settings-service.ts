@@ -16,10 +16,10 @@ async function requireAdmin(db: Db, actor: Actor, action: string) {
 export async function workingDaysPage(db: Db, actor: Actor) {
   await requireAdmin(db, actor, 'admin.working_days.view');
   const year = Number(londonToday().slice(0, 4));
-  const calendar = await loadCalendar(db);
+  const calendar = await loadCalendar(db, actor.user.authorityId);
   return {
     years: [year, year + 1].map((y) => ({ year: y, holidays: calendar.holidays(y) })),
-    oneOffs: await settings.listOneOffHolidays(db),
+    oneOffs: await settings.listOneOffHolidays(db, actor.user.authorityId),
     inactivity: await settings.inactivitySetting(db, actor.user.authorityId),
     packDefault: getPack(actor.user.authorityId)?.inactivityWorkingDays ?? 10,
   };
@@ -32,13 +32,13 @@ export async function addOneOffHoliday(db: Db, actor: Actor, h: { date: string; 
   if (!name) errors.push({ field: 'name', message: 'Enter the name of the holiday' });
   else if (name.length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
   if (parseIsoDate(h.date)) {
-    const calendar = await loadCalendar(db);
+    const calendar = await loadCalendar(db, actor.user.authorityId);
     if (isWeekend(h.date)) errors.push({ field: 'date', message: 'Date of the holiday must be a weekday' });
     else if (calendar.holidayName(h.date)) errors.push({ field: 'date', message: `Date of the holiday is already a bank holiday (${calendar.holidayName(h.date)})` });
   }
   if (errors.length) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
-    await settings.insertOneOffHoliday(trx, { date: h.date, name, addedBy: actor.user.id });
+    await settings.insertOneOffHoliday(trx, { authorityId: actor.user.authorityId, date: h.date, name, addedBy: actor.user.id });
     await appendAuditEvent(trx, auditFor(actor, { action: 'admin.holiday.add', entityType: 'holiday', entityId: h.date, outcome: 'ok', details: { name } }));
   });
 }
@@ -46,7 +46,8 @@ export async function addOneOffHoliday(db: Db, actor: Actor, h: { date: string; 
 export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
   await requireAdmin(db, actor, 'admin.holiday.remove');
   await transaction(db, async (trx) => {
-    if (!parseIsoDate(date) || !(await settings.deleteOneOffHoliday(trx, date))) throw new NotFoundError();
+    // Only the administrator's own authority's holidays (R-X-3): another's answers not found.
+    if (!parseIsoDate(date) || !(await settings.deleteOneOffHoliday(trx, actor.user.authorityId, date))) throw new NotFoundError();
     await appendAuditEvent(trx, auditFor(actor, { action: 'admin.holiday.remove', entityType: 'holiday', entityId: date, outcome: 'ok' }));
   });
 }

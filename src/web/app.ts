@@ -83,11 +83,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Every route names its action in the action model (domain/actions.ts): a route without one
   // cannot be registered, and the route matrix test checks each does what the model says.
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path ?? '';
     if (url.startsWith('/assets/') || url.startsWith('/public/')) return;
     const action = (route.config as { action?: string } | undefined)?.action;
     if (!action || !isActionId(action)) throw new Error(`Route ${String(route.method)} ${url} names no action of the action model`);
+    for (const method of [route.method].flat()) registered.push({ method: String(method), url, action, public: Boolean((route.config as { public?: boolean }).public) });
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -242,7 +245,18 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  action: ActionId;
+  public: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the action it names, for the route matrix test and the docs. */
+    registeredRoutes: readonly RegisteredRoute[];
+  }
   interface FastifyReply {
     page(template: string, model?: Record<string, unknown>): FastifyReply;
     renderDocument(template: string, model?: Record<string, unknown>): string;

@@ -144,10 +144,26 @@ describeOnEachDatabase('screening and tasks', (database) => {
       (e: unknown) => e instanceof ValidationError && /already a bank holiday \(Spring bank holiday\)/.test(e.errors[0]!.message),
     );
     await settingsService.addOneOffHoliday(db, admin, { date: '2027-06-07', name: 'State occasion' });
-    const cal = await loadCalendar(db);
+    const cal = await loadCalendar(db, 'kent');
     assert.equal(cal.addWorkingDays('2027-06-04', 1), '2027-06-08');
     await settingsService.removeOneOffHoliday(db, admin, '2027-06-07');
-    assert.equal((await loadCalendar(db)).addWorkingDays('2027-06-04', 1), '2027-06-07');
+    assert.equal((await loadCalendar(db, 'kent')).addWorkingDays('2027-06-04', 1), '2027-06-07');
+  });
+
+  it('keeps each authority’s one-off holidays its own: another administrator can neither see nor remove them (R-X-3)', async () => {
+    const { db } = database();
+    const kent = await demoActor(db, 'kent', 'administrator');
+    const islington = await demoActor(db, 'islington', 'administrator');
+    await settingsService.addOneOffHoliday(db, islington, { date: '2027-06-14', name: 'Borough day' });
+    assert.equal((await loadCalendar(db, 'islington')).isWorkingDay('2027-06-14'), false);
+    assert.equal((await loadCalendar(db, 'kent')).isWorkingDay('2027-06-14'), true, 'Kent’s deadlines do not move');
+    assert.ok(!(await settingsService.workingDaysPage(db, kent)).oneOffs.some((h) => h.date === '2027-06-14'));
+    await assert.rejects(settingsService.removeOneOffHoliday(db, kent, '2027-06-14'), { name: 'NotFoundError' });
+    assert.equal((await loadCalendar(db, 'islington')).isWorkingDay('2027-06-14'), false, 'still Islington’s holiday');
+    // The same date may be a holiday in two authorities.
+    await settingsService.addOneOffHoliday(db, kent, { date: '2027-06-14', name: 'County day' });
+    await settingsService.removeOneOffHoliday(db, kent, '2027-06-14');
+    assert.equal((await loadCalendar(db, 'islington')).isWorkingDay('2027-06-14'), false);
   });
 
   it('the inactivity threshold is the pack’s unless an administrator sets one (R-THU-7)', async () => {

@@ -11,6 +11,7 @@ import * as m0009 from './0009_assessments.ts';
 import * as m0010 from './0010_assessment_report.ts';
 import * as m0011 from './0011_one_assessment_in_progress.ts';
 import * as m0012 from './0012_panel_referrals.ts';
+import * as m0013 from './0013_authority_holidays.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010_assessment_report': m0010,
   '0011_one_assessment_in_progress': m0011,
   '0012_panel_referrals': m0012,
+  '0013_authority_holidays': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

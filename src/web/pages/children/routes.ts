@@ -97,10 +97,11 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     const actor = actorOf(request);
     const body = request.body as Body;
     const incidentId = str(body, 'incident');
-    const childId = str(body, 'childId');
-    const role = str(body, 'role');
-    if (!(CHILD_ROLES as readonly string[]).includes(role)) return reply.redirect(paths.incidents.children(incidentId), 303);
-    await linkChild(db, actor, incidentId, { childId, role: role as 'displayed', ownWords: '' });
+    // Refused first (not the author's draft, a child they may not link), then the part checked.
+    await linkChild(db, actor, incidentId, { childId: str(body, 'childId'), role: str(body, 'role'), ownWords: '' }).catch((err: unknown) => {
+      if (err instanceof ValidationError) throw Object.assign(new Error('Select the child’s part in the incident'), { statusCode: 400 });
+      throw err;
+    });
     return reply.redirect(paths.incidents.children(incidentId), 303);
   });
 

@@ -5,7 +5,6 @@ import { ageOn, isoDate } from '../../../domain/age.ts';
 import {
   CHILD_ROLE_LABELS,
   CHILD_ROLES,
-  type ChildRole,
   type IncidentListField,
   type IncidentTextField,
   SECTIONS,
@@ -115,14 +114,13 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const body = request.body as Body;
-    const role = str(body, 'role');
     const childId = str(body, 'childId');
-    if (!(CHILD_ROLES as readonly string[]).includes(role)) {
-      return renderChildren(request, reply.code(400), id, {
-        errors: errorView([{ field: `role-${childId}`, message: 'Select the child’s part in the incident' }]),
-      });
+    try {
+      await incidentService.linkChild(db, actor, id, { childId, role: str(body, 'role'), ownWords: '' });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderChildren(request, reply.code(400), id, { errors: errorView(err.errors.map((e) => (e.field === 'role' ? { ...e, field: `role-${childId}` } : e))) });
     }
-    await incidentService.linkChild(db, actor, id, { childId, role: role as ChildRole, ownWords: '' });
     request.session.flash = { title: 'Child added to the incident' };
     return reply.redirect(paths.incidents.children(id), 303);
   });
@@ -152,11 +150,12 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const { id, childId } = request.params as { id: string; childId: string };
     const body = request.body as Body;
     const values = { role: str(body, 'role'), ownWords: str(body, 'ownWords') };
-    const errors = [];
-    if (!(CHILD_ROLES as readonly string[]).includes(values.role)) errors.push({ field: 'role', message: 'Select the child’s part in the incident' });
-    if (values.ownWords.length > 10_000) errors.push({ field: 'ownWords', message: 'What the child said must be 10,000 characters or fewer' });
-    if (errors.length) return renderChild(request, reply.code(400), id, childId, { values, errors: errorView(errors) });
-    await incidentService.linkChild(db, actor, id, { childId, role: values.role as ChildRole, ownWords: values.ownWords.trim() });
+    try {
+      await incidentService.linkChild(db, actor, id, { childId, ...values });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderChild(request, reply.code(400), id, childId, { values, errors: errorView(err.errors) });
+    }
     return reply.redirect(paths.incidents.children(id), 303);
   });
 
@@ -235,8 +234,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const { id, slug } = request.params as { id: string; slug: string };
     const section = sectionBySlug(slug);
     if (!section) throw new NotFoundError();
-    const inc = await incidentService.getDraft(db, actor, id);
-    if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
+    const inc = await incidentService.editableDraft(db, actor, id, 'incident.edit');
     const body = request.body as Body;
     const returnTo = str(body, 'returnTo') === 'check' ? 'check' : '';
     const version = Number(str(body, 'version'));
@@ -248,7 +246,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       await incidentService.saveSection(db, actor, id, version, section, changes);
     } catch (err) {
       if (err instanceof ConflictError) {
-        const current = await incidentService.getDraft(db, actor, id);
+        const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
         return reply.code(409).page('pages/incidents/section.njk', { ...sectionModel(current, section, values, returnTo), version: current.version, conflict: err });
       }
       throw err;
