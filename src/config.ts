@@ -15,6 +15,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   NODE_ENV: z.string().default('development'),
+  TRUST_PROXY: z.string().default(''),
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(100),
+  SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  API_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
 });
 
 export interface Config {
@@ -31,6 +35,23 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   production: boolean;
+  /**
+   * The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated), or
+   * a number of hops; none by default, so a client cannot choose the address the audit log records.
+   */
+  trustProxy: string[] | number | false;
+  /** Sign-in attempts allowed in 15 minutes from one address (a council office shares one) and for one account. */
+  signInLimitPerAddress: number;
+  signInLimitPerAccount: number;
+  /** API requests allowed per minute for one token, and for one address without a valid token. */
+  apiLimitPerMinute: number;
+}
+
+function parseTrustProxy(value: string): string[] | number | false {
+  const v = value.trim();
+  if (!v || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((x) => x.trim()).filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     production: e.NODE_ENV === 'production',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    signInLimitPerAddress: e.SIGN_IN_LIMIT_PER_ADDRESS,
+    signInLimitPerAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,
+    apiLimitPerMinute: e.API_LIMIT_PER_MINUTE,
   };
 }

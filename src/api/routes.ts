@@ -11,6 +11,7 @@ import { loadCalendar } from '../services/calendar-service.ts';
 import { type Db, transaction } from '../services/context.ts';
 import { hashToken } from '../services/settings-service.ts';
 import { openApiDocument } from './openapi.ts';
+import type { Config } from '../config.ts';
 
 interface ApiClient {
   tokenId: string;
@@ -45,7 +46,9 @@ async function audit(db: Db, request: FastifyRequest, action: string, outcome: '
   );
 }
 
-export async function registerApi(app: FastifyInstance, db: Db) {
+export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Config, 'apiLimitPerMinute'>) {
+  // Per token once it is known, per address before: a guessed token is limited as a used one is.
+  const limit = app.createRateLimit({ max: config.apiLimitPerMinute, timeWindow: 60_000, keyGenerator: (req) => (req.apiClient ? `api-token:${req.apiClient.tokenId}` : `api-address:${req.ip}`) });
   await app.register(
     async (api) => {
       api.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
@@ -64,18 +67,27 @@ export async function registerApi(app: FastifyInstance, db: Db) {
         const header = request.headers.authorization ?? '';
         const m = /^Bearer (hsbp_[A-Za-z0-9_-]{20,100})$/.exec(header);
         const client = m ? await useApiToken(db, hashToken(m[1]!)) : undefined;
+        if (client) request.apiClient = { tokenId: client.id, tokenName: client.name, authorityId: client.authorityId };
+        const limited = await limit(request);
+        if (!limited.isAllowed && limited.isExceeded) {
+          await audit(db, request, 'api.rate_limited', 'refused', { path: request.url.slice(0, 200) });
+          reply.header('retry-after', String(limited.ttlInSeconds));
+          return problem(reply, 429, 'rate_limited', `Too many requests: wait ${limited.ttlInSeconds} seconds, then try again`);
+        }
         if (!client) {
           await audit(db, request, 'api.authenticate', 'refused', { reason: m ? 'unknown_expired_or_revoked' : 'no_token', path: request.url.slice(0, 200) });
           return problem(reply, 401, 'unauthorised', 'Send a valid API token: Authorization: Bearer hsbp_...');
         }
-        request.apiClient = { tokenId: client.id, tokenName: client.name, authorityId: client.authorityId };
         return undefined;
       });
 
       api.get('/procedures', { config: { action: 'api.procedures' } }, async (request, reply) => {
         await audit(db, request, 'api.procedures', 'ok');
+        // A token works for its own authority only: the list is its procedure.
         return reply.send(
-          allPacks().map((p) => ({
+          allPacks()
+            .filter((p) => p.id === request.apiClient!.authorityId)
+            .map((p) => ({
             id: p.id,
             authority: p.authority,
             version: p.version,
@@ -88,8 +100,13 @@ export async function registerApi(app: FastifyInstance, db: Db) {
       });
 
       api.get('/procedures/:id', { config: { action: 'api.procedures' } }, async (request, reply) => {
-        const pack = getPack((request.params as { id: string }).id);
-        if (!pack) return problem(reply, 404, 'not_found', 'No such procedure');
+        const id = (request.params as { id: string }).id;
+        const pack = getPack(id);
+        // Another authority's procedure answers as if it did not exist, and the refusal is audited.
+        if (!pack || pack.id !== request.apiClient!.authorityId) {
+          await audit(db, request, 'api.procedure', 'refused', { reason: pack ? 'other_authority' : 'not_found', procedure: id.slice(0, 50) });
+          return problem(reply, 404, 'not_found', 'No such procedure');
+        }
         await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
         return reply.send(pack);
       });

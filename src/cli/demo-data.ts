@@ -118,6 +118,8 @@ export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Prom
             teams: u.teams.map((t) => ({ teamId: teamIds.get(t.key)!, isManager: t.manager ?? false })),
           },
           passwordHash,
+          // The demo password is published in the README: demo accounts keep it.
+          false,
         );
         userIds.set(u.email, id);
         emails.push(email);

@@ -128,8 +128,22 @@ export interface UsersTable {
   failed_attempts: Generated<number>;
   locked_until: Date | null;
   last_sign_in_at: Date | null;
+  must_change_password: Generated<boolean>;
   created_at: DefaultedTimestamp;
   version: Generated<number>;
+}
+
+export interface RoleChangeRequestsTable {
+  id: Generated<string>;
+  authority_id: string;
+  user_id: string;
+  roles_before: string[];
+  roles_after: string[];
+  proposed_by: string;
+  proposed_at: DefaultedTimestamp;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Date | null;
 }
 
 export interface UserRolesTable {
@@ -295,6 +309,7 @@ export interface Database {
   external_decisions: ExternalDecisionsTable;
   assessments: AssessmentsTable;
   panel_referrals: PanelReferralsTable;
+  role_change_requests: RoleChangeRequestsTable;
 }
 
 export interface AgendaItem {

@@ -50,8 +50,8 @@ export interface Allowance {
   bases?: readonly AccessBasis[];
   /** Stands in this relation to the record. */
   relation?: Relation;
-  /** Does not stand in this relation to the record (separation of duties). */
-  unless?: Relation;
+  /** Does not stand in any of these relations to the record (separation of duties). */
+  unless?: readonly Relation[];
 }
 
 export interface ActionRule {
@@ -254,23 +254,22 @@ export const ACTIONS = {
     on: 'user',
     kind: 'change',
     seeing: 'admin.users.view',
-    allow: [{ roles: ADMIN, unless: 'self' }],
+    allow: [{ roles: ADMIN, unless: ['self'] }],
   },
   'admin.user.approve_roles': {
     label: 'Approve or reject a role change another administrator proposed',
     on: 'user',
     kind: 'change',
     seeing: 'admin.users.view',
-    allow: [{ roles: ADMIN, unless: 'proposer' }],
-    when: 'never for their own account',
+    allow: [{ roles: ADMIN, unless: ['proposer', 'self'] }],
   },
-  'admin.user.unlock': { label: 'Unlock another user’s account', on: 'user', kind: 'change', seeing: 'admin.users.view', allow: [{ roles: ADMIN, unless: 'self' }] },
+  'admin.user.unlock': { label: 'Unlock another user’s account', on: 'user', kind: 'change', seeing: 'admin.users.view', allow: [{ roles: ADMIN, unless: ['self'] }] },
   'admin.user.reset_password': {
     label: 'Reset another user’s password (they must choose a new one when they next sign in)',
     on: 'user',
     kind: 'change',
     seeing: 'admin.users.view',
-    allow: [{ roles: ADMIN, unless: 'self' }],
+    allow: [{ roles: ADMIN, unless: ['self'] }],
   },
   'admin.teams.view': { label: 'See the teams of their authority', on: 'team', kind: 'view', allow: [{ roles: ADMIN }] },
   'admin.team.create': { label: 'Add a team', on: 'team', kind: 'change', allow: [{ roles: ADMIN }] },
@@ -338,7 +337,7 @@ function satisfies(a: Allowance, s: Subject): boolean {
   if (a.roles && !s.roles.some((r) => a.roles!.includes(r))) return false;
   if (a.bases && !s.bases.some((b) => a.bases!.includes(b))) return false;
   if (a.relation && a.relation !== 'anyone' && !s.relations.includes(a.relation)) return false;
-  if (a.unless && s.relations.includes(a.unless)) return false;
+  if (a.unless && a.unless.some((u) => s.relations.includes(u))) return false;
   return true;
 }
 
@@ -353,7 +352,7 @@ export function may(action: ActionId, s: Subject): ActionDecision {
     const { unless: _ignored, ...rest } = a;
     return rest;
   };
-  if (withRole.some((a) => a.unless && s.relations.includes(a.unless) && satisfies(withoutUnless(a), s))) {
+  if (withRole.some((a) => a.unless && a.unless.some((u) => s.relations.includes(u)) && satisfies(withoutUnless(a), s))) {
     return { allowed: false, reason: 'separation_of_duties' };
   }
   const needsBasis = withRole.filter((a) => a.bases);
@@ -391,7 +390,7 @@ const RELATION_PHRASES: Record<Relation, string> = {
   assessor: 'lead or co-assess the assessment',
   assignee: 'have been given the task',
   owes: 'hold the role that owes the task',
-  self: 'hold the account',
+  self: 'hold the account themselves',
   proposer: 'proposed the change',
   token: 'hold an API token of the authority',
   signed_in: 'are signed in',
@@ -432,7 +431,7 @@ export function allowanceText(a: Allowance): string {
     else conditions.push(`are ${list(a.bases.map((b) => BASIS_PHRASES[b]), 'or')}`);
   }
   const joined = conditions.length ? ` ${who.startsWith('people who') ? 'and' : 'who'} ${conditions.join(', and ')}` : '';
-  const unless = a.unless ? `, unless they ${RELATION_PHRASES[a.unless]}` : '';
+  const unless = a.unless ? `, unless they ${list(a.unless.map((u) => RELATION_PHRASES[u]), 'or')}` : '';
   const text = `${who}${joined}${unless}`;
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -36,6 +36,9 @@ export async function deleteExpiredSessions(db: Kysely<Database>): Promise<numbe
   return Number(res.numDeletedRows);
 }
 
-export async function deleteSessionsForUser(db: Kysely<Database>, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends every session of this person, except the one given (their own, when they change their password). */
+export async function deleteSessionsForUser(db: Kysely<Database>, userId: string, exceptSid?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptSid) q = q.where('sid', '!=', exceptSid);
+  await q.execute();
 }

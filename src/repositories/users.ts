@@ -20,6 +20,7 @@ export interface UserDetail extends UserSummary {
   teams: { teamId: string; teamName: string; isManager: boolean }[];
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
+  mustChangePassword: boolean;
 }
 
 export interface Credentials {
@@ -29,34 +30,58 @@ export interface Credentials {
   active: boolean;
   failedAttempts: number;
   lockedUntil: Date | null;
+  mustChangePassword: boolean;
 }
 
-export async function findCredentialsByEmail(db: Kysely<Database>, email: string): Promise<Credentials | undefined> {
-  const row = await db
+/** Every account with this e-mail address: one per authority at most (a partner may work for two). */
+export async function findAccountsByEmail(db: Kysely<Database>, email: string): Promise<Credentials[]> {
+  const rows = await db
     .selectFrom('users')
-    .select(['id', 'authority_id', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
+    .select(['id', 'authority_id', 'password_hash', 'active', 'failed_attempts', 'locked_until', 'must_change_password'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
+    .orderBy('authority_id')
+    .execute();
+  return rows.map((row) => ({
     id: row.id,
     authorityId: row.authority_id,
     passwordHash: row.password_hash,
     active: row.active,
     failedAttempts: row.failed_attempts,
     lockedUntil: row.locked_until,
-  };
+    mustChangePassword: row.must_change_password,
+  }));
 }
 
-export async function recordFailedSignIn(db: Kysely<Database>, userId: string, lockUntil: Date | null): Promise<void> {
-  await db
+/**
+ * Reserves one sign-in attempt, atomically: at most `threshold` attempts are checked before the
+ * account locks, however many arrive at once. False when the account is locked, or when the
+ * attempts already under way reach the threshold. An expired lock starts the count again.
+ */
+export async function reserveSignInAttempt(db: Kysely<Database>, userId: string, threshold: number): Promise<boolean> {
+  const row = await db
     .updateTable('users')
-    .set((eb) => ({
-      failed_attempts: eb('failed_attempts', '+', 1),
-      ...(lockUntil ? { locked_until: lockUntil } : {}),
-    }))
+    .set({
+      failed_attempts: sql<number>`case when locked_until is not null and locked_until <= now() then 1 else failed_attempts + 1 end`,
+      locked_until: sql<Date | null>`case when locked_until is not null and locked_until <= now() then null else locked_until end`,
+    })
     .where('id', '=', userId)
-    .execute();
+    .where(sql<boolean>`((locked_until is not null and locked_until <= now()) or (locked_until is null and failed_attempts < ${threshold}))`)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** After a wrong password: locks the account once the attempts reach the threshold; true when it locked now. */
+export async function lockIfOverThreshold(db: Kysely<Database>, userId: string, threshold: number, until: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ locked_until: until })
+    .where('id', '=', userId)
+    .where('failed_attempts', '>=', threshold)
+    .where('locked_until', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function recordSuccessfulSignIn(db: Kysely<Database>, userId: string): Promise<void> {
@@ -65,6 +90,21 @@ export async function recordSuccessfulSignIn(db: Kysely<Database>, userId: strin
     .set({ failed_attempts: 0, locked_until: null, last_sign_in_at: new Date() })
     .where('id', '=', userId)
     .execute();
+}
+
+/** The authority whose accounts use this e-mail domain, when exactly one does: where a failed sign-in for an unknown address is audited. */
+export async function authorityForEmailDomain(db: Kysely<Database>, email: string): Promise<string | null> {
+  const at = email.lastIndexOf('@');
+  const domain = at === -1 ? '' : email.slice(at + 1).trim().toLowerCase();
+  if (!domain || domain.length > 253) return null;
+  const rows = await db
+    .selectFrom('users')
+    .select('authority_id')
+    .distinct()
+    .where(sql<string>`lower(split_part(email, '@', 2))`, '=', domain)
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? rows[0]!.authority_id : null;
 }
 
 async function rolesFor(db: Kysely<Database>, userIds: string[]): Promise<Map<string, Role[]>> {
@@ -110,6 +150,7 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
     teams: teams.map((t) => ({ teamId: t.id, teamName: t.name, isManager: t.is_manager })),
     lockedUntil: row.locked_until,
     lastSignInAt: row.last_sign_in_at,
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -136,10 +177,12 @@ export async function listUsers(db: Kysely<Database>, authorityId: string): Prom
   }));
 }
 
-export async function emailExists(db: Kysely<Database>, email: string, exceptId?: string): Promise<boolean> {
+/** Whether the address has an account in this authority (never says anything of other authorities). */
+export async function emailExists(db: Kysely<Database>, authorityId: string, email: string, exceptId?: string): Promise<boolean> {
   let q = db
     .selectFrom('users')
     .select('id')
+    .where('authority_id', '=', authorityId)
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()));
   if (exceptId) q = q.where('id', '!=', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
@@ -157,7 +200,7 @@ export interface UserWrite {
   teams: { teamId: string; isManager: boolean }[];
 }
 
-export async function insertUser(db: Kysely<Database>, u: UserWrite, passwordHash: string): Promise<string> {
+export async function insertUser(db: Kysely<Database>, u: UserWrite, passwordHash: string, mustChangePassword = true): Promise<string> {
   const { id } = await db
     .insertInto('users')
     .values({
@@ -168,6 +211,7 @@ export async function insertUser(db: Kysely<Database>, u: UserWrite, passwordHas
       agency: u.agency,
       active: u.active,
       password_hash: passwordHash,
+      must_change_password: mustChangePassword,
       locked_until: null,
       last_sign_in_at: null,
     })
@@ -177,8 +221,8 @@ export async function insertUser(db: Kysely<Database>, u: UserWrite, passwordHas
   return id;
 }
 
-/** Updates a user if the version still matches; returns false when someone saved first. */
-export async function updateUser(db: Kysely<Database>, id: string, version: number, u: UserWrite): Promise<boolean> {
+/** Updates a user if the version still matches; returns false when someone saved first. `keepRoles` leaves the roles as they are. */
+export async function updateUser(db: Kysely<Database>, id: string, version: number, u: UserWrite, keepRoles = false): Promise<boolean> {
   const res = await db
     .updateTable('users')
     .set((eb) => ({
@@ -193,7 +237,7 @@ export async function updateUser(db: Kysely<Database>, id: string, version: numb
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  await replaceUserLinks(db, id, u);
+  await replaceUserLinks(db, id, u, keepRoles);
   return true;
 }
 
@@ -201,15 +245,74 @@ export async function unlockUser(db: Kysely<Database>, id: string): Promise<void
   await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
 }
 
-export async function setPasswordHash(db: Kysely<Database>, id: string, hash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+/** Sets the password; `mustChange` when it is a one-off an administrator passes on. */
+export async function setPasswordHash(db: Kysely<Database>, id: string, hash: string, mustChange: boolean): Promise<void> {
+  await db.updateTable('users').set({ password_hash: hash, must_change_password: mustChange }).where('id', '=', id).execute();
 }
 
-async function replaceUserLinks(db: Kysely<Database>, id: string, u: UserWrite): Promise<void> {
+export async function passwordHashOf(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst())?.password_hash;
+}
+
+/** Replaces only a user's roles (an approved role change). */
+export async function setRoles(db: Kysely<Database>, id: string, roles: readonly Role[]): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
+  if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
+  await db.updateTable('users').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+}
+
+export interface RoleChangeRequest {
+  id: string;
+  userId: string;
+  rolesBefore: Role[];
+  rolesAfter: Role[];
+  proposedBy: string;
+  proposedByName: string;
+  proposedAt: Date;
+}
+
+export async function insertRoleChangeRequest(db: Kysely<Database>, r: { authorityId: string; userId: string; rolesBefore: readonly Role[]; rolesAfter: readonly Role[]; proposedBy: string }): Promise<string> {
+  // A newer proposal replaces one still waiting.
+  await db.updateTable('role_change_requests').set({ status: 'rejected', decided_by: r.proposedBy, decided_at: new Date() }).where('user_id', '=', r.userId).where('status', '=', 'pending').execute();
+  const row = await db
+    .insertInto('role_change_requests')
+    .values({ authority_id: r.authorityId, user_id: r.userId, roles_before: [...r.rolesBefore], roles_after: [...r.rolesAfter], proposed_by: r.proposedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function pendingRoleChanges(db: Kysely<Database>, authorityId: string, userId?: string): Promise<RoleChangeRequest[]> {
+  let q = db
+    .selectFrom('role_change_requests as r')
+    .innerJoin('users as p', 'p.id', 'r.proposed_by')
+    .select(['r.id', 'r.user_id', 'r.roles_before', 'r.roles_after', 'r.proposed_by', 'p.display_name', 'r.proposed_at'])
+    .where('r.authority_id', '=', authorityId)
+    .where('r.status', '=', 'pending');
+  if (userId) q = q.where('r.user_id', '=', userId);
+  const rows = await q.orderBy('r.proposed_at').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    rolesBefore: r.roles_before.filter(isRole),
+    rolesAfter: r.roles_after.filter(isRole),
+    proposedBy: r.proposed_by,
+    proposedByName: r.display_name,
+    proposedAt: r.proposed_at,
+  }));
+}
+
+/** Decides a pending request; false when it was no longer pending (someone decided first). */
+export async function decideRoleChange(db: Kysely<Database>, id: string, status: 'approved' | 'rejected', by: string): Promise<boolean> {
+  const res = await db.updateTable('role_change_requests').set({ status, decided_by: by, decided_at: new Date() }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+async function replaceUserLinks(db: Kysely<Database>, id: string, u: UserWrite, keepRoles = false): Promise<void> {
+  if (!keepRoles) await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
   await db.deleteFrom('user_trainings').where('user_id', '=', id).execute();
   await db.deleteFrom('team_members').where('user_id', '=', id).execute();
-  if (u.roles.length) await db.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
+  if (!keepRoles && u.roles.length) await db.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
   if (u.trainings.length)
     await db
       .insertInto('user_trainings')

@@ -1,27 +1,61 @@
 // An authority administrator manages users, teams, roles and trainings (R-X-5), never case
-// content. Every change is audited.
+// content. Separation of duties: an administrator cannot change their own roles, reset their own
+// password or unlock themselves; an administrator or auditor account holds no case role; and a
+// role change that gives or takes the administrator role, or touches an administrator's account,
+// waits for a second administrator. Every change is audited, role changes with before and after.
 import { randomBytes } from 'node:crypto';
-import type { Role, Training } from '../domain/roles.ts';
+import { type ActionId, type Relation, may } from '../domain/actions.ts';
+import { CASE_ROLES, type Role, type Training } from '../domain/roles.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
+import { requireAction } from './access.ts';
 import { hashPassword } from './auth-service.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, isUuid, requireRole, transaction } from './context.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
 }
 
+/** The model's decision for this administrator and this account: 404 outside their authority, 403 when separation of duties forbids it. */
+async function requireOnUser(db: Db, actor: Actor, action: ActionId, target: { id: string }, extra: Relation[] = []) {
+  const relations: Relation[] = ['signed_in', ...extra, ...(target.id === actor.user.id ? (['self'] as const) : [])];
+  await requireAction(db, actor, action, { roles: actor.user.roles, bases: [], relations }, { entityType: 'user', entityId: target.id });
+}
+
 export async function listUsers(db: Db, actor: Actor) {
   await requireAdmin(db, actor, 'admin.users.view');
-  return users.listUsers(db, actor.user.authorityId);
+  const list = await users.listUsers(db, actor.user.authorityId);
+  const pending = new Set((await users.pendingRoleChanges(db, actor.user.authorityId)).map((r) => r.userId));
+  return list.map((u) => ({ ...u, roleChangePending: pending.has(u.id) }));
 }
 
 export async function getUser(db: Db, actor: Actor, id: string) {
   await requireAdmin(db, actor, 'admin.user.view');
   const u = isUuid(id) ? await users.findUserById(db, id) : undefined;
-  if (!u || u.authorityId !== actor.user.authorityId) throw new NotFoundError();
+  if (!u || u.authorityId !== actor.user.authorityId) {
+    await auditRefusal(db, actor, 'admin.user.view', 'user', id.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
   return u;
+}
+
+/** A user's page: the account, any role change waiting, and what this administrator may do to it. */
+export async function userPage(db: Db, actor: Actor, id: string) {
+  const u = await getUser(db, actor, id);
+  const [pending] = await users.pendingRoleChanges(db, actor.user.authorityId, id);
+  const self: Relation[] = u.id === actor.user.id ? ['self'] : [];
+  const subject = (extra: Relation[] = []) => ({ roles: actor.user.roles, bases: [], relations: ['signed_in' as const, ...self, ...extra] });
+  return {
+    user: u,
+    pending: pending ?? null,
+    can: {
+      changeRoles: may('admin.user.roles', subject()).allowed,
+      decide: pending ? may('admin.user.approve_roles', subject(pending.proposedBy === actor.user.id ? ['proposer'] : [])).allowed : false,
+      unlock: may('admin.user.unlock', subject()).allowed,
+      reset: may('admin.user.reset_password', subject()).allowed,
+    },
+  };
 }
 
 export async function listTeams(db: Db, actor: Actor) {
@@ -40,44 +74,86 @@ export interface UserInput {
   teams: { teamId: string; isManager: boolean }[];
 }
 
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+/** Administrators manage accounts and auditors read the log; neither may also hold a case role (R-X-7). */
+export function roleProblem(roles: readonly Role[]): string | null {
+  const oversight = roles.filter((r) => r === 'administrator' || r === 'auditor');
+  if (oversight.length && roles.some((r) => CASE_ROLES.includes(r))) {
+    return 'An administrator or auditor account cannot also have a case role: they see no case content. Use a separate account for case work';
+  }
+  return null;
+}
+
+/** Giving or taking the administrator role, or changing an administrator's roles, needs a second administrator. */
+export function needsSecondAdministrator(before: readonly Role[], after: readonly Role[]): boolean {
+  return before.includes('administrator') || after.includes('administrator');
+}
+
 async function validate(db: Db, actor: Actor, u: UserInput, exceptId?: string) {
   const errors: { field: string; message: string }[] = [];
-  if (await users.emailExists(db, u.email, exceptId)) errors.push({ field: 'email', message: 'A user with this email address already exists' });
+  // Only this authority's accounts are checked: an administrator learns nothing of another authority's.
+  if (await users.emailExists(db, actor.user.authorityId, u.email, exceptId)) errors.push({ field: 'email', message: 'A user with this email address already exists' });
+  const problem = roleProblem(u.roles);
+  if (problem) errors.push({ field: 'roles', message: problem });
   const teams = await users.listTeams(db, actor.user.authorityId);
   if (u.teams.some((t) => !teams.some((x) => x.id === t.teamId))) errors.push({ field: 'teams', message: 'Select teams from the list' });
   if (errors.length) throw new ValidationError(errors);
 }
 
-/** Creates a user with a one-off password the administrator passes on; returns both. */
-export async function createUser(db: Db, actor: Actor, u: UserInput): Promise<{ id: string; temporaryPassword: string }> {
+/**
+ * Creates a user with a one-off password the administrator passes on, to be changed at first
+ * sign-in. An administrator account starts without the administrator role, which waits for a
+ * second administrator's approval.
+ */
+export async function createUser(db: Db, actor: Actor, u: UserInput): Promise<{ id: string; temporaryPassword: string; pending: boolean }> {
   await requireAdmin(db, actor, 'admin.user.create');
   await validate(db, actor, u);
   const temporaryPassword = randomBytes(12).toString('base64url');
   const hash = await hashPassword(temporaryPassword);
+  const pending = needsSecondAdministrator([], u.roles);
+  const now = pending ? u.roles.filter((r) => r !== 'administrator') : u.roles;
   const id = await transaction(db, async (trx) => {
-    const newId = await users.insertUser(trx, { ...u, authorityId: actor.user.authorityId }, hash);
+    const newId = await users.insertUser(trx, { ...u, roles: now, authorityId: actor.user.authorityId }, hash, true);
+    if (pending) await users.insertRoleChangeRequest(trx, { authorityId: actor.user.authorityId, userId: newId, rolesBefore: now, rolesAfter: u.roles, proposedBy: actor.user.id });
     await appendAuditEvent(
       trx,
-      auditFor(actor, { action: 'admin.user.create', entityType: 'user', entityId: newId, outcome: 'ok', details: { roles: u.roles, trainings: u.trainings.map((t) => t.training) } }),
+      auditFor(actor, { action: 'admin.user.create', entityType: 'user', entityId: newId, outcome: 'ok', details: { roles: now, rolesProposed: pending ? u.roles : null, trainings: u.trainings.map((t) => t.training) } }),
     );
     return newId;
   });
-  return { id, temporaryPassword };
+  return { id, temporaryPassword, pending };
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, version: number, u: UserInput) {
+/** Saves a user's details. A role change of one's own account is refused; one that needs a second administrator waits. */
+export async function updateUser(db: Db, actor: Actor, id: string, version: number, u: UserInput): Promise<{ pending: boolean }> {
   const before = await getUser(db, actor, id);
+  await requireOnUser(db, actor, 'admin.user.update', before);
+  const rolesChange = !sameRoles(before.roles, u.roles);
+  const errors: { field: string; message: string }[] = [];
+  if (rolesChange && !may('admin.user.roles', { roles: actor.user.roles, bases: [], relations: ['signed_in', ...(id === actor.user.id ? (['self'] as const) : [])] }).allowed) {
+    await auditRefusal(db, actor, 'admin.user.roles', 'user', id, 'separation_of_duties');
+    errors.push({ field: 'roles', message: 'You cannot change your own roles: another administrator must' });
+  }
+  if (id === actor.user.id && !u.active) errors.push({ field: 'active', message: 'You cannot deactivate your own account' });
+  if (errors.length) throw new ValidationError(errors);
   await validate(db, actor, u, id);
+  const pending = rolesChange && needsSecondAdministrator(before.roles, u.roles);
   await transaction(db, async (trx) => {
-    if (!(await users.updateUser(trx, id, version, { ...u, authorityId: actor.user.authorityId }))) {
+    if (!(await users.updateUser(trx, id, version, { ...u, authorityId: actor.user.authorityId }, !rolesChange || pending))) {
       const current = await users.findUserById(trx, id);
-      throw new ConflictError(null, null, [
-        { label: 'Roles', saved: (current?.roles ?? []).join(', '), yours: u.roles.join(', ') },
-        { label: 'Email address', saved: current?.email ?? '', yours: u.email },
-      ].filter((d) => d.saved !== d.yours));
+      throw new ConflictError(
+        null,
+        null,
+        [
+          { label: 'Roles', saved: (current?.roles ?? []).join(', '), yours: u.roles.join(', ') },
+          { label: 'Email address', saved: current?.email ?? '', yours: u.email },
+        ].filter((d) => d.saved !== d.yours),
+      );
     }
-    // A deactivated user is signed out everywhere at once.
-    if (before.active && !u.active) await deleteSessionsForUser(trx, id);
+    if (pending) await users.insertRoleChangeRequest(trx, { authorityId: actor.user.authorityId, userId: id, rolesBefore: before.roles, rolesAfter: u.roles, proposedBy: actor.user.id });
+    // A deactivated user is signed out everywhere at once; so is one whose roles changed.
+    if ((before.active && !u.active) || (rolesChange && !pending)) await deleteSessionsForUser(trx, id);
     await appendAuditEvent(
       trx,
       auditFor(actor, {
@@ -85,29 +161,70 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
         entityType: 'user',
         entityId: id,
         outcome: 'ok',
-        details: { roles: u.roles, trainings: u.trainings.map((t) => t.training), active: u.active },
+        details: {
+          rolesBefore: before.roles,
+          rolesAfter: rolesChange && !pending ? u.roles : before.roles,
+          ...(pending ? { rolesProposed: u.roles } : {}),
+          trainings: u.trainings.map((t) => t.training),
+          active: u.active,
+        },
+      }),
+    );
+  });
+  return { pending };
+}
+
+/** A second administrator approves or rejects a role change; never the one who proposed it, nor the account holder. */
+export async function decideRoleChange(db: Db, actor: Actor, userId: string, requestId: string, decision: 'approve' | 'reject') {
+  const target = await getUser(db, actor, userId);
+  const request = (await users.pendingRoleChanges(db, actor.user.authorityId, userId)).find((r) => r.id === requestId);
+  if (!request) {
+    await auditRefusal(db, actor, 'admin.user.approve_roles', 'user', userId, 'no_pending_change');
+    throw new NotFoundError();
+  }
+  await requireOnUser(db, actor, 'admin.user.approve_roles', target, request.proposedBy === actor.user.id ? ['proposer'] : []);
+  if (decision === 'approve' && !sameRoles(target.roles, request.rolesBefore)) {
+    throw new ValidationError([{ field: 'roles', message: 'The roles have changed since this was proposed: propose the change again' }]);
+  }
+  await transaction(db, async (trx) => {
+    if (!(await users.decideRoleChange(trx, requestId, decision === 'approve' ? 'approved' : 'rejected', actor.user.id))) throw new ConflictError(null, null, []);
+    if (decision === 'approve') {
+      await users.setRoles(trx, userId, request.rolesAfter);
+      await deleteSessionsForUser(trx, userId);
+    }
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: decision === 'approve' ? 'admin.user.roles_approved' : 'admin.user.roles_rejected',
+        entityType: 'user',
+        entityId: userId,
+        outcome: 'ok',
+        details: { rolesBefore: request.rolesBefore, rolesAfter: decision === 'approve' ? request.rolesAfter : request.rolesBefore, proposed: request.rolesAfter, proposedBy: request.proposedBy },
       }),
     );
   });
 }
 
 export async function unlockUser(db: Db, actor: Actor, id: string) {
-  await getUser(db, actor, id);
+  const u = await getUser(db, actor, id);
+  await requireOnUser(db, actor, 'admin.user.unlock', u);
   await transaction(db, async (trx) => {
     await users.unlockUser(trx, id);
     await appendAuditEvent(trx, auditFor(actor, { action: 'admin.user.unlock', entityType: 'user', entityId: id, outcome: 'ok' }));
   });
 }
 
+/** A one-off password for another user, to be changed when they next sign in; their sessions end. */
 export async function resetPassword(db: Db, actor: Actor, id: string): Promise<string> {
-  await getUser(db, actor, id);
+  const u = await getUser(db, actor, id);
+  await requireOnUser(db, actor, 'admin.user.reset_password', u);
   const temporaryPassword = randomBytes(12).toString('base64url');
   const hash = await hashPassword(temporaryPassword);
   await transaction(db, async (trx) => {
-    await users.setPasswordHash(trx, id, hash);
+    await users.setPasswordHash(trx, id, hash, true);
     await users.unlockUser(trx, id);
     await deleteSessionsForUser(trx, id);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.user.reset_password', entityType: 'user', entityId: id, outcome: 'ok' }));
+    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.user.reset_password', entityType: 'user', entityId: id, outcome: 'ok', details: { mustChangePassword: true } }));
   });
   return temporaryPassword;
 }

@@ -1,10 +1,12 @@
-// Sign-in with argon2id hashes, lockout after repeated failures, and one answer for every
-// kind of failure so the page never tells whether an e-mail address has an account.
+// Sign-in with argon2id hashes, lockout after repeated failures decided atomically in the
+// database, one answer for every kind of failure so the page never tells whether an e-mail address
+// has an account, and a person's own password change (forced after an administrator's reset).
 import { hash, verify } from '@node-rs/argon2';
 import type { Config } from '../config.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
+import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
-import { type CurrentUser, type Db, transaction } from './context.ts';
+import { type Actor, type CurrentUser, type Db, ValidationError, auditFor, transaction } from './context.ts';
 
 // argon2id (the library's default algorithm) with OWASP's suggested minimum cost.
 const HASH_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -20,41 +22,112 @@ function timingDummy(): Promise<string> {
   return dummyHash;
 }
 
-export type SignInResult = { ok: true; userId: string } | { ok: false };
+export type SignInResult =
+  | { ok: true; userId: string }
+  /** The same address and password open accounts in more than one authority: the person chooses. */
+  | { ok: 'choose'; userIds: string[] }
+  | { ok: false };
 
+/**
+ * Checks the address and password. The lockout is decided in the database, one attempt reserved
+ * atomically before each check, so attempts sent at once lock the account as serial ones do. Every
+ * failure is audited with its real reason, under the authority of the account (or of the address's
+ * domain when no account has it), while the page says the same thing whatever the reason.
+ */
 export async function signIn(
   db: Db,
   config: Pick<Config, 'lockoutThreshold' | 'lockoutMs'>,
   a: { email: string; password: string; ip: string; requestId: string },
 ): Promise<SignInResult> {
-  const creds = await users.findCredentialsByEmail(db, a.email);
-  const passwordOk = await verify(creds?.passwordHash ?? (await timingDummy()), a.password).catch(() => false);
-  const now = Date.now();
-  const locked = !!creds?.lockedUntil && creds.lockedUntil.getTime() > now;
-  const reason = !creds ? 'unknown_email' : !creds.active ? 'inactive' : locked ? 'locked' : !passwordOk ? 'wrong_password' : null;
-
-  return transaction(db, async (trx) => {
-    const base = { ip: a.ip, requestId: a.requestId, action: 'sign_in', entityType: 'user' } as const;
-    if (reason || !creds) {
-      let lockedNow = false;
-      if (creds && reason === 'wrong_password') {
-        lockedNow = creds.failedAttempts + 1 >= config.lockoutThreshold;
-        await users.recordFailedSignIn(trx, creds.id, lockedNow ? new Date(now + config.lockoutMs) : null);
-      }
-      await appendAuditEvent(trx, {
-        ...base,
-        authorityId: creds?.authorityId ?? null,
-        userId: creds?.id ?? null,
-        entityId: creds?.id ?? '',
-        outcome: 'failed',
-        // The address typed is kept only when it matched no account, to spot probing.
-        details: { reason, ...(creds ? {} : { email: a.email.trim().toLowerCase().slice(0, 200) }), ...(lockedNow ? { locked: true } : {}) },
-      });
-      return { ok: false } as const;
+  const email = a.email.trim().toLowerCase();
+  const accounts = await users.findAccountsByEmail(db, email);
+  const base = { ip: a.ip, requestId: a.requestId, action: 'sign_in', entityType: 'user' } as const;
+  const fail = (authorityId: string | null, userId: string | null, details: Record<string, unknown>) =>
+    transaction(db, (trx) => appendAuditEvent(trx, { ...base, authorityId, userId, entityId: userId ?? '', outcome: 'failed', details }));
+  let verified = false;
+  const matched: users.Credentials[] = [];
+  for (const acc of accounts) {
+    if (!acc.active) {
+      await fail(acc.authorityId, acc.id, { reason: 'inactive' });
+      continue;
     }
-    await users.recordSuccessfulSignIn(trx, creds.id);
-    await appendAuditEvent(trx, { ...base, authorityId: creds.authorityId, userId: creds.id, entityId: creds.id, outcome: 'ok' });
-    return { ok: true, userId: creds.id } as const;
+    if (!(await users.reserveSignInAttempt(db, acc.id, config.lockoutThreshold))) {
+      await fail(acc.authorityId, acc.id, { reason: 'locked' });
+      continue;
+    }
+    verified = true;
+    if (await verify(acc.passwordHash, a.password).catch(() => false)) {
+      matched.push(acc);
+      continue;
+    }
+    const lockedNow = await users.lockIfOverThreshold(db, acc.id, config.lockoutThreshold, new Date(Date.now() + config.lockoutMs));
+    await fail(acc.authorityId, acc.id, { reason: 'wrong_password', ...(lockedNow ? { locked: true } : {}) });
+  }
+  // Every path checks one password at least, so the time taken says nothing of the account.
+  if (!verified) await verify(await timingDummy(), a.password).catch(() => false);
+  if (!accounts.length) {
+    // The address typed is kept only when it matched no account, to spot probing; the authority is that of its domain.
+    await fail(await users.authorityForEmailDomain(db, email), null, { reason: 'unknown_email', email: email.slice(0, 200) });
+  }
+  if (!matched.length) return { ok: false };
+  for (const m of matched) await users.recordSuccessfulSignIn(db, m.id);
+  if (matched.length > 1) return { ok: 'choose', userIds: matched.map((m) => m.id) };
+  await recordSignIn(db, matched[0]!.id, matched[0]!.authorityId, a);
+  return { ok: true, userId: matched[0]!.id };
+}
+
+/** The sign-in itself, once the account is known (after a choice between authorities too). */
+export async function recordSignIn(db: Db, userId: string, authorityId: string, a: { ip: string; requestId: string }, details: Record<string, unknown> = {}) {
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, { authorityId, userId, action: 'sign_in', entityType: 'user', entityId: userId, outcome: 'ok', ip: a.ip, requestId: a.requestId, details }),
+  );
+}
+
+/** A sign-in refused by the rate limit, audited under the authority of the address's domain. */
+export async function auditRateLimited(db: Db, a: { email: string; ip: string; requestId: string; limit: 'address' | 'account' }) {
+  const email = a.email.trim().toLowerCase().slice(0, 320);
+  const authorityId = await users.authorityForEmailDomain(db, email);
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, { authorityId, userId: null, action: 'sign_in', entityType: 'user', entityId: '', outcome: 'failed', ip: a.ip, requestId: a.requestId, details: { reason: 'rate_limited', limit: a.limit, email: email.slice(0, 200) } }),
+  );
+}
+
+/** The authorities to choose from when one address and password open several accounts. */
+export async function accountChoices(db: Db, userIds: readonly string[]): Promise<{ value: string; text: string; authorityId: string }[]> {
+  const names = new Map((await users.listAuthorities(db)).map((a) => [a.id, a.name]));
+  const accounts = await Promise.all(userIds.map((id) => users.findUserById(db, id)));
+  return accounts.filter((a) => a?.active).map((a) => ({ value: a!.id, text: names.get(a!.authorityId) ?? a!.authorityId, authorityId: a!.authorityId }));
+}
+
+export async function mustChangePassword(db: Db, userId: string): Promise<boolean> {
+  return (await users.findUserById(db, userId))?.mustChangePassword ?? false;
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** A person changes their own password: after an administrator's reset they must, before anything else. */
+export async function changePassword(db: Db, actor: Actor, input: { current: string; next: string; confirm: string }, keepSessionId: string): Promise<void> {
+  const errors: { field: string; message: string }[] = [];
+  const hashed = await users.passwordHashOf(db, actor.user.id);
+  if (!input.current) errors.push({ field: 'current', message: 'Enter your current password' });
+  else if (input.current.length > 1000 || !hashed || !(await verify(hashed, input.current).catch(() => false))) errors.push({ field: 'current', message: 'Your current password is not correct' });
+  if (!input.next) errors.push({ field: 'next', message: 'Enter a new password' });
+  else if (input.next.length < MIN_PASSWORD_LENGTH) errors.push({ field: 'next', message: `New password must be ${MIN_PASSWORD_LENGTH} characters or more` });
+  else if (input.next.length > 1000) errors.push({ field: 'next', message: 'New password must be 1000 characters or fewer' });
+  else if (input.next === input.current) errors.push({ field: 'next', message: 'New password must be different from your current one' });
+  if (input.next && input.confirm !== input.next) errors.push({ field: 'confirm', message: 'Enter the same new password in both boxes' });
+  if (errors.length) {
+    if (errors.some((e) => e.field === 'current' && input.current)) {
+      await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'account.password', entityType: 'user', entityId: actor.user.id, outcome: 'failed', details: { reason: 'wrong_password' } })));
+    }
+    throw new ValidationError(errors);
+  }
+  const hash = await hashPassword(input.next);
+  await transaction(db, async (trx) => {
+    await users.setPasswordHash(trx, actor.user.id, hash, false);
+    // Other sessions of this person end: whoever knew the old password is signed out.
+    await deleteSessionsForUser(trx, actor.user.id, keepSessionId);
+    await appendAuditEvent(trx, auditFor(actor, { action: 'account.password', entityType: 'user', entityId: actor.user.id, outcome: 'ok' }));
   });
 }
 
@@ -71,6 +144,7 @@ export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUs
     email: u.email,
     trainings: u.trainings.map((t) => t.training),
     teams: u.teams,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 

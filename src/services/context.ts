@@ -13,6 +13,8 @@ export interface CurrentUser extends Viewer {
   email: string;
   trainings: Training[];
   teams: { teamId: string; teamName: string; isManager: boolean }[];
+  /** A one-off password from an administrator: a new one must be chosen before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface Actor {

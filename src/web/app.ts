@@ -1,11 +1,13 @@
 // The web application: security middleware in an explicit order, then the pages.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { validateHeaderValue } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -75,7 +77,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     genReqId: () => randomUUID(),
-    trustProxy: config.production,
+    // Only the proxies named in TRUST_PROXY are believed about the client's address: otherwise a
+    // client could write any address it likes into the audit log.
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     bodyLimit: 256 * 1024,
     // On shutdown, idle keep-alive sockets must not hold the process open.
     forceCloseConnections: true,
@@ -95,6 +99,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // A header Node would refuse to write (a control character, a character above U+00FF) must
+    // never reach the socket: it would throw outside any request's error handling.
+    const location = reply.getHeader('location');
+    if (location !== undefined) {
+      try {
+        validateHeaderValue('location', String(location));
+      } catch {
+        request.log.warn({ requestId: request.id }, 'unsafe redirect replaced');
+        reply.header('location', '/');
+      }
+    }
     // Record pages must not be kept by browsers or proxies.
     if (!request.url.startsWith('/assets/') && !request.url.startsWith('/public/')) reply.header('cache-control', 'no-store');
   });
@@ -120,14 +135,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyFormbody);
-  await app.register(fastifyCookie);
+  // Limits are applied where they are needed (sign-in, the API), per address and per account or token.
+  await app.register(fastifyRateLimit, { global: false });
   const secret = config.sessionSecret ?? randomBytes(32).toString('hex');
+  // Signed cookies (the sign-in form's token) use the session secret.
+  await app.register(fastifyCookie, { secret });
   await app.register(fastifySession, {
     secret,
     cookieName: 'hsb_session',
     saveUninitialized: false,
     rolling: false,
-    store: databaseSessionStore(db, config.idleTimeoutMs + 60_000),
+    store: databaseSessionStore(db, config.idleTimeoutMs + 60_000, (err) => app.log.error({ err }, 'error inside the session store’s callback')),
     cookie: {
       secure: config.secureCookies,
       httpOnly: true,
@@ -145,11 +163,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const user = request.actor?.user;
     const flash = request.session?.flash;
     if (flash) request.session.flash = undefined;
+    // A signed-in page carries the session's CSRF token; before sign-in nothing is stored, and the
+    // sign-in pages bring a token of their own.
+    const csrfToken = Object.hasOwn(model, 'csrfToken') ? model['csrfToken'] : request.session?.userId ? this.generateCsrf() : '';
     const html = env.render(template, {
       flash,
       ...model,
       cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
-      csrfToken: this.generateCsrf(),
+      csrfToken,
       currentUser: user ? { ...user, roleLabels: user.roles.map((r: Role) => ROLE_LABELS[r]) } : null,
       nav: user ? navFor(user.roles, request.url, Boolean(getPack(user.authorityId)?.aimPanel)) : [],
       idle: user ? { timeoutSeconds: Math.round(config.idleTimeoutMs / 1000), warningSeconds: Math.round(config.idleWarningMs / 1000) } : null,
@@ -207,12 +228,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.type('application/json').header('cache-control', 'no-store').send({ status: 'ok' });
   });
 
-  await registerApi(app, db);
+  await registerApi(app, db, config);
 
   await app.register(async (pages) => {
-    // CSRF on every state-changing request, signed in or not.
+    // CSRF on every state-changing request. Before sign-in there is no session to protect: the
+    // sign-in forms check a token of their own (pages/sign-in), and signing out is harmless.
     pages.addHook('preHandler', (request, reply, done) => {
       if (request.method === 'GET' || request.method === 'HEAD') return done();
+      const route = request.routeOptions.config;
+      if (route.action === 'session.sign_in' || (route.public && !request.session.userId)) return done();
       pages.csrfProtection(request, reply, done);
     });
     pages.addHook('preHandler', async (request, reply) => {
@@ -230,6 +254,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
           request.actor = { user, ip: request.ip, requestId: request.id };
           // Keep-alive is what the warning's button posts; other page loads count as activity too.
           if (now - lastSeen > 15_000 || !session.lastSeen) session.lastSeen = now;
+          // A one-off password from an administrator: a new one first, before anything else.
+          const action = request.routeOptions.config.action;
+          if (user.mustChangePassword && action !== 'account.password' && action !== 'session.sign_out' && action !== 'session.keep_alive') {
+            return reply.redirect(paths.changePassword(), 303);
+          }
         }
       }
       if (!request.actor && !request.routeOptions.config.public) {

@@ -5,6 +5,8 @@ export const paths = {
   health: () => '/health',
   signIn: () => '/sign-in',
   signOut: () => '/sign-out',
+  chooseAuthority: () => '/sign-in/authority',
+  changePassword: () => '/account/password',
   keepAlive: () => '/session/keep-alive',
   cases: () => '/cases',
   children: {
@@ -96,6 +98,8 @@ export const paths = {
     user: (id: string) => `/admin/users/${id}`,
     unlock: (id: string) => `/admin/users/${id}/unlock`,
     resetPassword: (id: string) => `/admin/users/${id}/reset-password`,
+    approveRoles: (id: string, requestId: string) => `/admin/users/${id}/role-changes/${requestId}/approve`,
+    rejectRoles: (id: string, requestId: string) => `/admin/users/${id}/role-changes/${requestId}/reject`,
     teams: () => '/admin/teams',
     workingDays: () => '/admin/working-days',
     holidays: () => '/admin/working-days/holidays',
@@ -123,8 +127,13 @@ export function withQuery(path: string, params: Record<string, string | number |
   return s ? `${path}${path.includes('?') ? '&' : '?'}${s}` : path;
 }
 
-/** A same-site path to return to after sign-in; anything else falls back home. */
+/**
+ * A same-site path to return to after sign-in; anything else falls back home. Only printable ASCII
+ * that a URL may hold, never a control character (a newline in a redirect header ends the process
+ * that writes it) nor anything a browser might read as another site.
+ */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return paths.home();
+  if (typeof value !== 'string' || value.length > 2000 || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return paths.home();
+  if (!/^[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/.test(value)) return paths.home();
   return value;
 }

@@ -99,11 +99,16 @@ describe('JSON API and command line', () => {
     assert.ok(events.some((e) => e.action === 'api.evaluate' && e.outcome === 'ok'));
   });
 
-  it('lists the procedures, one in full, and the bank holidays', async () => {
+  it('lists its own authority’s procedure, in full, and the bank holidays; another authority’s is not found', async () => {
     const list = (await api(paths.api.procedures())).json();
-    assert.deepEqual(list.map((p: { id: string }) => p.id), ['kent', 'thurrock', 'north-yorkshire', 'north-east-lincolnshire', 'islington']);
-    const nel = (await api(paths.api.procedure('north-east-lincolnshire'))).json();
-    assert.equal(nel.tools.find((x: { id: string }) => x.id === 'brook').requiresTraining, 'brook_traffic_light');
+    assert.deepEqual(list.map((p: { id: string }) => p.id), ['islington'], 'a token works for its own authority only');
+    const own = (await api(paths.api.procedure('islington'))).json();
+    assert.equal(own.tools.find((x: { id: string }) => x.id === 'islington-categories').kind, 'checklist');
+    const other = await api(paths.api.procedure('north-east-lincolnshire'));
+    assert.equal(other.statusCode, 404, 'another authority’s procedure pack is not this token’s to read');
+    assert.equal(other.json().error, 'not_found');
+    const refused = await t.database.db.selectFrom('audit_events').select('details').where('action', '=', 'api.procedure').where('outcome', '=', 'refused').execute();
+    assert.equal(refused.at(-1)?.details['reason'], 'other_authority');
     assert.equal((await api(paths.api.procedure('atlantis'))).statusCode, 404);
     const holidays = (await api(`${paths.api.bankHolidays()}?year=2027`)).json();
     assert.deepEqual(holidays.map((h: { date: string }) => h.date).slice(-2), ['2027-12-27', '2027-12-28']);

@@ -99,6 +99,7 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     return reply.page('pages/admin/user-form.njk', {
       ...model,
       roleItems: roleItems(model.values.roles),
+      roleText: model.values.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ') || 'No role',
       trainingDefs: TRAININGS.map((t) => ({ key: t, label: TRAINING_LABELS[t] })),
       teams: teams.map((t) => ({ ...t, member: model.values.teams.includes(t.id), manager: model.values.managerOf.includes(t.id) })),
       backLink: paths.admin.users(),
@@ -109,7 +110,7 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     const users = await admin.listUsers(db, actorOf(request));
     return reply.page('pages/admin/users.njk', {
       pageTitle: 'Users',
-      users: users.map((u) => ({ ...u, roleText: u.roles.map((r) => ROLE_LABELS[r]).join(', ') })),
+      users: users.map((u) => ({ ...u, roleText: u.roles.map((r) => ROLE_LABELS[r]).join(', ') || 'No role yet' })),
     });
   });
 
@@ -126,8 +127,11 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     const result = validate(values);
     if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
     try {
-      const { id, temporaryPassword } = await admin.createUser(db, actor, result.input);
-      request.session.flash = { title: 'User added', text: `Give them this one-off password in person or by phone: ${temporaryPassword}` };
+      const { id, temporaryPassword, pending } = await admin.createUser(db, actor, result.input);
+      request.session.flash = {
+        title: 'User added',
+        text: `Give them this one-off password in person or by phone: ${temporaryPassword}. They must choose a new one when they first sign in.${pending ? ' The administrator role waits for another administrator to approve it.' : ''}`,
+      };
       return reply.redirect(paths.admin.user(id), 303);
     } catch (err) {
       if (err instanceof ValidationError) return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
@@ -135,20 +139,22 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     }
   });
 
-  app.get('/admin/users/:id', { config: { action: 'admin.users.view' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const u = await admin.getUser(db, actorOf(request), id);
+  function userModel(page: Awaited<ReturnType<typeof admin.userPage>>, values?: UserFormValues) {
+    const u = page.user;
     const trainings: UserFormValues['trainings'] = {};
     for (const t of u.trainings) {
       const [year, month, day] = t.completedOn.split('-');
       trainings[t.training] = { held: true, day: String(Number(day)), month: String(Number(month)), year: year ?? '' };
     }
-    return renderForm(request, reply, {
+    const labels = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ') || 'no role';
+    return {
       pageTitle: u.displayName,
       user: u,
       version: u.version,
-      action: paths.admin.user(id),
-      values: {
+      action: paths.admin.user(u.id),
+      can: page.can,
+      pending: page.pending && { ...page.pending, beforeText: labels(page.pending.rolesBefore), afterText: labels(page.pending.rolesAfter) },
+      values: values ?? {
         email: u.email,
         displayName: u.displayName,
         jobTitle: u.jobTitle,
@@ -159,29 +165,52 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
         teams: u.teams.map((t) => t.teamId),
         managerOf: u.teams.filter((t) => t.isManager).map((t) => t.teamId),
       },
-    });
+    };
+  }
+
+  app.get('/admin/users/:id', { config: { action: 'admin.users.view' } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    return renderForm(request, reply, userModel(await admin.userPage(db, actorOf(request), id)));
   });
 
   app.post('/admin/users/:id', { config: { action: 'admin.user.update' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const u = await admin.getUser(db, actor, id);
+    const page = await admin.userPage(db, actor, id);
     const body = request.body as Body;
     const values = valuesFromBody(body);
     const version = Number(str(body, 'version'));
-    const model = { pageTitle: u.displayName, user: u, version, values, action: paths.admin.user(id) };
+    const model = { ...userModel(page, values), version };
     const result = validate(values);
     if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
+    let pending = false;
     try {
-      await admin.updateUser(db, actor, id, version, result.input);
+      pending = (await admin.updateUser(db, actor, id, version, result.input)).pending;
     } catch (err) {
       if (err instanceof ValidationError) return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
       if (err instanceof ConflictError) return renderForm(request, reply.code(409), { ...model, version: (await admin.getUser(db, actor, id)).version, conflict: err });
       throw err;
     }
-    request.session.flash = { title: 'User saved' };
-    return reply.redirect(paths.admin.users(), 303);
+    request.session.flash = pending
+      ? { title: 'User saved', text: 'The change of roles waits for another administrator to approve it.' }
+      : { title: 'User saved' };
+    return reply.redirect(pending ? paths.admin.user(id) : paths.admin.users(), 303);
   });
+
+  for (const decision of ['approve', 'reject'] as const) {
+    app.post(`/admin/users/:id/role-changes/:requestId/${decision}`, { config: { action: 'admin.user.approve_roles' } }, async (request, reply) => {
+      const actor = actorOf(request);
+      const { id, requestId } = request.params as { id: string; requestId: string };
+      try {
+        await admin.decideRoleChange(db, actor, id, requestId, decision);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return renderForm(request, reply.code(400), { ...userModel(await admin.userPage(db, actor, id)), errors: errorView(err.errors) });
+      }
+      request.session.flash = { title: decision === 'approve' ? 'Role change approved' : 'Role change rejected' };
+      return reply.redirect(paths.admin.user(id), 303);
+    });
+  }
 
   app.post('/admin/users/:id/unlock', { config: { action: 'admin.user.unlock' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
@@ -193,7 +222,7 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
   app.post('/admin/users/:id/reset-password', { config: { action: 'admin.user.reset_password' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const password = await admin.resetPassword(db, actorOf(request), id);
-    request.session.flash = { title: 'Password reset', text: `Give them this one-off password in person or by phone: ${password}` };
+    request.session.flash = { title: 'Password reset', text: `Give them this one-off password in person or by phone: ${password}. They must choose a new one when they next sign in.` };
     return reply.redirect(paths.admin.user(id), 303);
   });
 

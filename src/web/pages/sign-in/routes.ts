@@ -1,9 +1,14 @@
-// Sign in and out. Every failure answers the same, whatever the cause (unknown e-mail, wrong
-// password, locked or inactive account); the audit log records the real reason.
-import type { FastifyInstance } from 'fastify';
+// Sign in and out, choosing between authorities, staying signed in, and changing one's own
+// password. Every sign-in failure answers the same, whatever the cause (unknown e-mail, wrong
+// password, locked or inactive account); the audit log records the real reason. Sign-in is
+// limited per address and per account; before sign-in nothing is stored: the form's CSRF token is
+// a signed cookie of its own, so an anonymous visit writes no session row.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { recordSignOut, signIn } from '../../../services/auth-service.ts';
-import type { AppDeps } from '../../app.ts';
+import { accountChoices, auditRateLimited, changePassword, mustChangePassword, recordSignIn, recordSignOut, signIn } from '../../../services/auth-service.ts';
+import { ValidationError } from '../../../services/context.ts';
+import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, errorView, str, zodErrors } from '../../forms.ts';
 import { paths, safeReturnPath } from '../../paths.ts';
 
@@ -13,42 +18,114 @@ const schema = z.object({
 });
 
 export const SIGN_IN_FAILED = 'Enter a correct email address and password. If you have tried several times, wait 15 minutes or ask your administrator to unlock your account.';
+export const SIGN_IN_LIMITED = 'You have tried to sign in too many times. Wait 15 minutes, then try again.';
+
+const PRE_SESSION_COOKIE = 'hsb_signin';
+const WINDOW_MS = 15 * 60_000;
+/** How long the choice between authorities waits after the password was checked. */
+const CHOICE_MS = 5 * 60_000;
+
+declare module '@fastify/session' {
+  interface FastifySessionObject {
+    /** Accounts in several authorities matched the address and password: the person chooses one. */
+    choose?: { userIds: string[]; at: number; returnTo: string };
+  }
+}
 
 export default async function signInRoutes(app: FastifyInstance, { db, config }: AppDeps) {
+  const perAddress = app.createRateLimit({ max: config.signInLimitPerAddress, timeWindow: WINDOW_MS, keyGenerator: (req) => `sign-in-address:${req.ip}` });
+  const perAccount = app.createRateLimit({
+    max: config.signInLimitPerAccount,
+    timeWindow: WINDOW_MS,
+    keyGenerator: (req) => `sign-in-account:${str(req.body as Body, 'email').trim().toLowerCase().slice(0, 320)}`,
+  });
+  const cookieOptions = { path: '/sign-in', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, signed: true, maxAge: 2 * 60 * 60 };
+
+  /** The sign-in form's CSRF token: a random value kept in a signed cookie of its own (no session before sign-in). */
+  function preSessionToken(request: FastifyRequest, reply: FastifyReply): string {
+    const existing = request.cookies[PRE_SESSION_COOKIE];
+    const unsigned = existing ? request.unsignCookie(existing) : null;
+    if (unsigned?.valid && unsigned.value && /^[A-Za-z0-9_-]{32,64}$/.test(unsigned.value)) return unsigned.value;
+    const token = randomBytes(24).toString('base64url');
+    reply.setCookie(PRE_SESSION_COOKIE, token, cookieOptions);
+    return token;
+  }
+
+  function preSessionTokenValid(request: FastifyRequest): boolean {
+    const cookie = request.cookies[PRE_SESSION_COOKIE];
+    const unsigned = cookie ? request.unsignCookie(cookie) : null;
+    const sent = Buffer.from(str(request.body as Body, '_csrf'));
+    const kept = Buffer.from(unsigned?.valid ? (unsigned.value ?? '') : '');
+    return kept.length > 0 && sent.length === kept.length && timingSafeEqual(sent, kept);
+  }
+
+  function renderSignIn(request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown>) {
+    return reply.page('pages/sign-in/view.njk', { pageTitle: 'Sign in', values: {}, ...model, csrfToken: preSessionToken(request, reply) });
+  }
+
+  /** The signed-in session: a new id (a session fixed before sign-in is worthless after it) with its CSRF secret made now, so pages opened at once share it. */
+  async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string, returnTo: string) {
+    await request.session.regenerate();
+    request.session.userId = userId;
+    request.session.lastSeen = Date.now();
+    reply.generateCsrf();
+    reply.clearCookie(PRE_SESSION_COOKIE, { path: '/sign-in' });
+    return reply.redirect((await mustChangePassword(db, userId)) ? paths.changePassword() : returnTo, 303);
+  }
+
   app.get('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     if (request.actor) return reply.redirect(paths.home(), 303);
     const q = request.query as Record<string, string | undefined>;
-    return reply.page('pages/sign-in/view.njk', {
-      pageTitle: 'Sign in',
-      timedOut: q.reason === 'timeout',
-      signedOut: q.reason === 'signed-out',
-      returnTo: safeReturnPath(q.returnTo),
-      values: {},
-    });
+    return renderSignIn(request, reply, { timedOut: q.reason === 'timeout', signedOut: q.reason === 'signed-out', returnTo: safeReturnPath(q.returnTo) });
   });
 
   app.post('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
+    if (!preSessionTokenValid(request)) return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
     const body = request.body as Body;
     const returnTo = safeReturnPath(str(body, 'returnTo'));
-    const parsed = schema.safeParse({ email: str(body, 'email'), password: str(body, 'password') });
     const values = { email: str(body, 'email') };
-    if (!parsed.success) {
-      return reply.code(400).page('pages/sign-in/view.njk', { pageTitle: 'Sign in', errors: errorView(zodErrors(parsed.error)), values, returnTo });
+    // isAllowed means "on the allow list"; isExceeded is the limit reached.
+    const limited = [await perAddress(request), await perAccount(request)].find((r) => !r.isAllowed && r.isExceeded);
+    if (limited && !limited.isAllowed) {
+      await auditRateLimited(db, { email: values.email, ip: request.ip, requestId: request.id, limit: limited.key.startsWith('sign-in-address') ? 'address' : 'account' });
+      reply.header('retry-after', String(limited.ttlInSeconds));
+      return renderSignIn(request, reply.code(429), { errors: errorView([{ field: 'email', message: SIGN_IN_LIMITED }]), values, returnTo });
     }
+    const parsed = schema.safeParse({ email: str(body, 'email'), password: str(body, 'password') });
+    if (!parsed.success) return renderSignIn(request, reply.code(400), { errors: errorView(zodErrors(parsed.error)), values, returnTo });
     const result = await signIn(db, config, { ...parsed.data, ip: request.ip, requestId: request.id });
-    if (!result.ok) {
-      return reply.code(401).page('pages/sign-in/view.njk', {
-        pageTitle: 'Sign in',
-        errors: errorView([{ field: 'email', message: SIGN_IN_FAILED }]),
-        values,
-        returnTo,
-      });
+    if (result.ok === false) return renderSignIn(request, reply.code(401), { errors: errorView([{ field: 'email', message: SIGN_IN_FAILED }]), values, returnTo });
+    if (result.ok === 'choose') {
+      await request.session.regenerate();
+      request.session.choose = { userIds: result.userIds, at: Date.now(), returnTo };
+      return reply.redirect(paths.chooseAuthority(), 303);
     }
-    // A new session id at sign-in: a session fixed before sign-in is worthless after it.
-    await request.session.regenerate();
-    request.session.userId = result.userId;
-    request.session.lastSeen = Date.now();
-    return reply.redirect(returnTo, 303);
+    return startSession(request, reply, result.userId, returnTo);
+  });
+
+  // The same address and password open accounts in more than one authority: which one now?
+  async function choices(request: FastifyRequest) {
+    const c = request.session.choose;
+    if (!c || Date.now() - c.at > CHOICE_MS) return null;
+    return { returnTo: c.returnTo, items: await accountChoices(db, c.userIds) };
+  }
+
+  app.get('/sign-in/authority', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
+    const c = await choices(request);
+    if (!c) return reply.redirect(paths.signIn(), 303);
+    return reply.page('pages/sign-in/authority.njk', { pageTitle: 'Which authority are you working for?', items: c.items, csrfToken: preSessionToken(request, reply) });
+  });
+
+  app.post('/sign-in/authority', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
+    if (!preSessionTokenValid(request)) return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
+    const c = await choices(request);
+    if (!c) return reply.redirect(paths.signIn(), 303);
+    const chosen = c.items.find((i) => i.value === str(request.body as Body, 'account'));
+    if (!chosen) {
+      return reply.code(400).page('pages/sign-in/authority.njk', { pageTitle: 'Which authority are you working for?', items: c.items, errors: errorView([{ field: 'account', message: 'Select the authority you are working for' }]), csrfToken: preSessionToken(request, reply) });
+    }
+    await recordSignIn(db, chosen.value, chosen.authorityId, { ip: request.ip, requestId: request.id }, { chosenFrom: c.items.length });
+    return startSession(request, reply, chosen.value, c.returnTo);
   });
 
   app.post('/sign-out', { config: { public: true, action: 'session.sign_out' } }, async (request, reply) => {
@@ -61,5 +138,25 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
     request.session.lastSeen = Date.now();
     if ((request.headers.accept ?? '').includes('application/json')) return reply.send({ ok: true });
     return reply.redirect(safeReturnPath(str(request.body as Body, 'returnTo')), 303);
+  });
+
+  // --- One's own password -------------------------------------------------------------------
+  function renderPassword(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const user = actorOf(request).user;
+    return reply.page('pages/sign-in/password.njk', { pageTitle: user.mustChangePassword ? 'Choose a new password' : 'Change your password', forced: Boolean(user.mustChangePassword), ...extra });
+  }
+
+  app.get('/account/password', { config: { action: 'account.password' } }, (request, reply) => renderPassword(request, reply));
+
+  app.post('/account/password', { config: { action: 'account.password' } }, async (request, reply) => {
+    const body = request.body as Body;
+    try {
+      await changePassword(db, actorOf(request), { current: str(body, 'current'), next: str(body, 'next'), confirm: str(body, 'confirm') }, request.session.sessionId);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderPassword(request, reply.code(400), { errors: errorView(err.errors) });
+    }
+    request.session.flash = { title: 'Password changed', text: 'You are signed out everywhere else.' };
+    return reply.redirect(paths.home(), 303);
   });
 }
