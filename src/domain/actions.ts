@@ -287,8 +287,8 @@ export const ACTIONS = {
   'actions.view': { label: 'Read this table of who can do what', on: 'procedure', kind: 'view', allow: [{ relation: 'signed_in' }] },
   'session.sign_in': { label: 'Sign in', on: 'session', kind: 'change', allow: [{ relation: 'anyone' }] },
   'session.sign_out': { label: 'Sign out', on: 'session', kind: 'change', allow: [{ relation: 'anyone' }] },
-  'session.keep_alive': { label: 'Stay signed in when warned of the idle timeout', on: 'session', kind: 'change', allow: [{ relation: 'self' }] },
-  'account.password': { label: 'Change their own password', on: 'user', kind: 'change', allow: [{ relation: 'self' }] },
+  'session.keep_alive': { label: 'Stay signed in when warned of the idle timeout', on: 'session', kind: 'change', allow: [{ relation: 'signed_in' }] },
+  'account.password': { label: 'Change their own password', on: 'user', kind: 'change', allow: [{ relation: 'signed_in' }] },
   'home.view': { label: 'See their home page', on: 'session', kind: 'view', allow: [{ relation: 'signed_in' }] },
   'service.health': { label: 'Check that the service is up (for monitoring)', on: 'session', kind: 'view', allow: [{ relation: 'anyone' }] },
 

@@ -19,8 +19,18 @@ import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
-import { authorizeChild, basesFor, notFound, subjectOf } from './access.ts';
+import { authorizeChild, basesFor, notFound, requireAction, subjectOf } from './access.ts';
 import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
+
+/** The person's own drafts, to carry on with: when the incident happened and when last saved (no child named). */
+export async function myDrafts(db: Db, actor: Actor): Promise<{ id: string; occurredAt: Date | null; updatedAt: Date }[]> {
+  await requireRole(db, actor, CASE_ROLES, 'incident.drafts');
+  const rows = await incidents.listDrafts(db, actor.user.id);
+  if (rows.length) {
+    await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'incident.drafts', entityType: 'list', entityId: actor.user.id, outcome: 'ok', details: { shown: rows.map((r) => r.id) } })));
+  }
+  return rows.map((r) => ({ id: r.id, occurredAt: r.occurred_at, updatedAt: r.updated_at }));
+}
 
 export async function startDraft(db: Db, actor: Actor): Promise<string> {
   await requireRole(db, actor, CASE_ROLES, 'incident.create');
@@ -46,6 +56,7 @@ export async function getDraft(db: Db, actor: Actor, id: string, action = 'incid
   if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
     return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
   }
+  await requireAction(db, actor, 'incident.edit', subjectOf(actor, [], ['author']), { entityType: 'incident', entityId: id, auditAs: action });
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'incident.draft_view', entityType: 'incident', entityId: id, outcome: 'ok', details: { children: inc.children.map((c) => c.childId) } })));
   return inc;
 }
@@ -59,6 +70,7 @@ export async function editableDraft(db: Db, actor: Actor, id: string, action: st
   if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
     return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
   }
+  await requireAction(db, actor, 'incident.edit', subjectOf(actor, [], ['author']), { entityType: 'incident', entityId: id, auditAs: action });
   if (inc.status !== 'draft') {
     await auditRefusal(db, actor, action, 'incident', id, 'submitted_incident_locked');
     throw new ForbiddenError('A submitted incident cannot be changed');

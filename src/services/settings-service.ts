@@ -7,7 +7,7 @@ import { getPack } from '../procedures/index.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as settings from '../repositories/settings.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { type Actor, type Db, NotFoundError, ValidationError, auditFor, isUuid, requireRole, transaction } from './context.ts';
+import { type Actor, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
@@ -45,9 +45,13 @@ export async function addOneOffHoliday(db: Db, actor: Actor, h: { date: string; 
 
 export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
   await requireAdmin(db, actor, 'admin.holiday.remove');
+  // Only the administrator's own authority's holidays (R-X-3): another's answers not found, audited.
+  if (!parseIsoDate(date) || !(await settings.listOneOffHolidays(db, actor.user.authorityId)).some((h) => h.date === date)) {
+    await auditRefusal(db, actor, 'admin.holiday.remove', 'holiday', date.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
   await transaction(db, async (trx) => {
-    // Only the administrator's own authority's holidays (R-X-3): another's answers not found.
-    if (!parseIsoDate(date) || !(await settings.deleteOneOffHoliday(trx, actor.user.authorityId, date))) throw new NotFoundError();
+    if (!(await settings.deleteOneOffHoliday(trx, actor.user.authorityId, date))) throw new NotFoundError();
     await appendAuditEvent(trx, auditFor(actor, { action: 'admin.holiday.remove', entityType: 'holiday', entityId: date, outcome: 'ok' }));
   });
 }
@@ -106,8 +110,12 @@ export async function issueToken(db: Db, actor: Actor, t: { name: string; days: 
 
 export async function revokeToken(db: Db, actor: Actor, id: string) {
   await requireAdmin(db, actor, 'admin.api_token.revoke');
+  if (!isUuid(id) || !(await settings.listApiTokens(db, actor.user.authorityId)).some((t) => t.id === id)) {
+    await auditRefusal(db, actor, 'admin.api_token.revoke', 'api_token', id.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
   await transaction(db, async (trx) => {
-    if (!isUuid(id) || !(await settings.revokeApiToken(trx, actor.user.authorityId, id))) throw new NotFoundError();
+    if (!(await settings.revokeApiToken(trx, actor.user.authorityId, id))) throw new NotFoundError();
     await appendAuditEvent(trx, auditFor(actor, { action: 'admin.api_token.revoke', entityType: 'api_token', entityId: id, outcome: 'ok' }));
   });
 }

@@ -200,7 +200,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number; validation?: unknown }, request, reply) => {
     if (error instanceof NotFoundError) return renderSimple(reply.code(404), request, 'views/not-found.njk');
-    if (error instanceof ForbiddenError) return renderSimple(reply.code(403), request, 'views/forbidden.njk');
+    if (error instanceof ForbiddenError) {
+      return renderSimple(reply.code(403), request, 'views/forbidden.njk', { changing: request.method !== 'GET' && request.method !== 'HEAD', explanation: error.message === 'Forbidden' ? null : error.message });
+    }
     if (error instanceof ConflictError) return renderSimple(reply.code(409), request, 'views/conflict.njk', { conflict: error });
     if (typeof error.code === 'string' && error.code.startsWith('FST_CSRF')) {
       request.log.warn({ code: error.code }, 'CSRF token refused');

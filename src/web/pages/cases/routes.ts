@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { pageCount, parsePageRequest } from '../../../domain/paging.ts';
 import { CASE_SORTS } from '../../../repositories/children.ts';
-import { listDrafts } from '../../../repositories/incidents.ts';
 import { listCases } from '../../../services/child-service.ts';
+import { myDrafts } from '../../../services/incident-service.ts';
 import { worksWithCases } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { londonToday } from '../../../domain/age.ts';
@@ -36,7 +36,7 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
     const search = typeof query['q'] === 'string' ? query['q'].slice(0, 100) : '';
     const status = query['status'] === 'open' || query['status'] === 'closed' ? query['status'] : '';
     const result = await listCases(db, actor, { scope, search, status, ...pr });
-    const drafts = await listDrafts(db, actor.user.id);
+    const drafts = await myDrafts(db, actor);
     const pages = pageCount(result.total, pr.pageSize);
     const cutoff = await inactivityCutoff(db, actor.user.authorityId);
     const link = (over: Record<string, string | number | undefined>) =>

@@ -15,7 +15,6 @@ import {
 } from '../../../domain/recording-form.ts';
 import { formatDateTime } from '../../../domain/london-time.ts';
 import type { Incident } from '../../../repositories/incidents.ts';
-import { listDrafts } from '../../../repositories/incidents.ts';
 import { searchChildrenToLink } from '../../../services/child-service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../services/context.ts';
 import * as incidentService from '../../../services/incident-service.ts';
@@ -58,7 +57,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const actor = actorOf(request);
     return reply.page('pages/incidents/start.njk', {
       pageTitle: 'Record an incident of sexual behaviour',
-      drafts: await listDrafts(db, actor.user.id),
+      drafts: await incidentService.myDrafts(db, actor),
     });
   });
 
