@@ -210,7 +210,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'bad request');
-      return renderSimple(reply.code(error.statusCode), request, 'views/bad-request.njk');
+      return renderSimple(reply.code(error.statusCode), request, 'views/bad-request.njk', { explanation: error instanceof BadRequestError ? error.message : null });
     }
     request.log.error({ err: error, requestId: request.id }, 'unexpected error');
     return renderSimple(reply.code(500), request, 'views/error.njk');
@@ -233,6 +233,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerApi(app, db, config);
 
   await app.register(async (pages) => {
+    // Pages take forms, nothing else: a JSON or text body is refused (415) before it reaches a route.
+    pages.removeContentTypeParser(['application/json', 'text/plain']);
+    // What no form could send is refused at once, in words, before any route reads it: a NUL or a
+    // lone surrogate (which the database cannot store), a version that is not a whole number.
+    pages.addHook('preValidation', async (request) => {
+      const problem = formProblem(request.body);
+      if (problem) throw new BadRequestError(problem);
+    });
     // CSRF on every state-changing request. Before sign-in there is no session to protect: the
     // sign-in forms check a token of their own (pages/sign-in), and signing out is harmless.
     pages.addHook('preHandler', (request, reply, done) => {
@@ -274,6 +282,33 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+/** A request no form of ours could send: 400, with what is wrong in words. */
+export class BadRequestError extends Error {
+  readonly statusCode = 400;
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}
+
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why a posted form cannot be taken, or null. */
+export function formProblem(body: unknown): string | null {
+  if (body === undefined || body === null) return null;
+  if (typeof body !== 'object') return 'The form could not be read.';
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    for (const v of [key, ...(Array.isArray(value) ? value : [value])]) {
+      if (typeof v !== 'string') return 'The form could not be read.';
+      if (UNSTORABLE.test(v)) return 'The form contained characters that cannot be saved, such as a null character. Remove them and try again.';
+    }
+    if (key === 'version' && !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && /^\d{1,9}$/.test(v))) {
+      return 'The form was not recognised: reload the page and try again.';
+    }
+  }
+  return null;
 }
 
 export interface RegisteredRoute {
