@@ -12,7 +12,9 @@ import { sql } from 'kysely';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '../src/cli/demo-data.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrateToLatest, openDatabase } from '../src/db/connection.ts';
-import { GENESIS_HASH, eventHash } from '../src/domain/audit-chain.ts';
+import { randomBytes } from 'node:crypto';
+import { GENESIS_HASH, auditKey, chainLabel, eventHash } from '../src/domain/audit-chain.ts';
+import { configureAuditKey } from '../src/repositories/audit.ts';
 import { createApp } from '../src/web/app.ts';
 
 const n = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
@@ -22,6 +24,9 @@ const AUDIT = n('BENCH_AUDIT', 1_000_000);
 const CONCURRENCY = n('BENCH_CONCURRENCY', 16);
 const SECONDS = n('BENCH_SECONDS', 10);
 
+// The bench's own key: its events are chained as the service's are.
+const benchKey = auditKey(randomBytes(32).toString('hex'));
+configureAuditKey(benchKey);
 const dataDir = process.env.DATABASE_URL ? '' : mkdtempSync(path.join(os.tmpdir(), 'hsb-bench-'));
 const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
 const { db } = handle;
@@ -129,8 +134,8 @@ for (let done = 0; done < AUDIT; ) {
       requestId: `bench-${done}`,
       details: {},
     };
-    const hash = eventHash(prev, e);
-    batch.push({ seq: e.seq, at: e.at, authority_id: 'kent', user_id: creator.id, action: e.action, entity_type: 'child', entity_id: '', outcome: 'ok', ip: e.ip, request_id: e.requestId, details: '{}', prev_hash: prev, hash });
+    const hash = eventHash(prev, e, benchKey);
+    batch.push({ seq: e.seq, at: e.at, authority_id: 'kent', user_id: creator.id, action: e.action, entity_type: 'child', entity_id: '', outcome: 'ok', ip: e.ip, request_id: e.requestId, details: '{}', prev_hash: prev, hash, chain: chainLabel(benchKey) });
     prev = hash;
   }
   await db.insertInto('audit_events').values(batch).execute();

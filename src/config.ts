@@ -19,6 +19,12 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   API_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  AUDIT_KEY: z.string().min(32, 'AUDIT_KEY must be at least 32 characters').optional(),
+  AUDIT_KEY_FILE: z.string().optional(),
+  AUDIT_PREVIOUS_KEYS: z.string().default(''),
+  AUDIT_DIR: z.string().default('./audit'),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().positive().default(60),
+  DATABASE_OWNER_URL: z.string().optional(),
 });
 
 export interface Config {
@@ -45,6 +51,16 @@ export interface Config {
   signInLimitPerAccount: number;
   /** API requests allowed per minute for one token, and for one address without a valid token. */
   apiLimitPerMinute: number;
+  /** The key the audit chain is made with (never stored in the database), or a file holding it. */
+  auditKey: string | undefined;
+  auditKeyFile: string | undefined;
+  /** Keys used before the current one, to verify the events they made. */
+  auditPreviousKeys: string[];
+  /** Where signed checkpoints of the newest audit event are written, outside the database. */
+  auditDir: string;
+  auditCheckpointMs: number;
+  /** PostgreSQL: the role that owns the schema and runs the migrations; the application connects with DATABASE_URL. */
+  databaseOwnerUrl: string | undefined;
 }
 
 function parseTrustProxy(value: string): string[] | number | false {
@@ -74,5 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLimitPerAddress: e.SIGN_IN_LIMIT_PER_ADDRESS,
     signInLimitPerAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,
     apiLimitPerMinute: e.API_LIMIT_PER_MINUTE,
+    auditKey: e.AUDIT_KEY,
+    auditKeyFile: e.AUDIT_KEY_FILE,
+    auditPreviousKeys: e.AUDIT_PREVIOUS_KEYS.split(',').map((k) => k.trim()).filter(Boolean),
+    auditDir: e.AUDIT_DIR,
+    auditCheckpointMs: e.AUDIT_CHECKPOINT_SECONDS * 1000,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL || undefined,
   };
 }

@@ -1,17 +1,21 @@
-// npm run audit:verify: walks the audit log's hash chain and reports any break (R-X-7).
+// npm run audit:verify: walks the audit log's keyed chain and checks every signed checkpoint kept
+// outside the database against the events it names (R-X-7). Exit code 1 on any problem.
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
-import { verifyAuditChain } from '../repositories/audit.ts';
+import { checkpointFile, loadAuditKeys, verifyAudit } from '../services/audit-integrity.ts';
 
 const config = loadConfig();
+const keys = loadAuditKeys(config);
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
-  const result = await verifyAuditChain(handle.db);
+  const file = checkpointFile(config.auditDir);
+  const result = await verifyAudit(handle.db, keys.all, file);
   if (result.ok) {
-    console.log(`Audit chain intact: ${result.checked} events checked.`);
+    console.log(`Audit log intact: ${result.checked} events checked with ${keys.all.length} key${keys.all.length === 1 ? '' : 's'}; ${result.checkpoints} checkpoint${result.checkpoints === 1 ? '' : 's'} in ${file} agree${result.newest ? `; the newest event is ${result.newest.seq}` : ''}.`);
+    if (!result.checkpoints) console.log('No checkpoint to check against: deleting the newest events cannot be detected until one is written (npm start writes them).');
   } else {
-    console.error(`Audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} events.`);
-    for (const p of result.problems.slice(0, 50)) console.error(`  event ${p.seq}: ${p.problem}`);
+    console.error(`Audit log BROKEN: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.checked} events.`);
+    for (const p of result.problems.slice(0, 50)) console.error(`  ${p}`);
     process.exitCode = 1;
   }
 } finally {

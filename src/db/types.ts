@@ -280,6 +280,7 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string, never>;
   prev_hash: string;
   hash: string;
+  chain: ColumnType<string, string | undefined, never>;
 }
 
 export interface Database {

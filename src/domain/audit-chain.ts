@@ -1,8 +1,27 @@
-// The audit log's hash chain (R-X-7): each event carries the hash of the one before, so a
-// change to any stored event, or a removed one, is detectable by re-walking the chain.
-import { createHash } from 'node:crypto';
+// The audit log's chain (R-X-7): each event carries the hash of the one before, so a change to any
+// stored event, or a removed one, is detectable by re-walking the chain. The chain is keyed: each
+// hash is an HMAC with a key the database does not hold, so someone who can write to the database
+// cannot edit an event and compute the hashes again. Signed checkpoints of the newest event, kept
+// outside the database, show when the newest events were deleted. Events written before the key
+// (labelled 'sha256') verify as they were written, and only before the first keyed event.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
+export const UNKEYED = 'sha256';
+
+export interface AuditKey {
+  /** Names the key without revealing it: the start of its SHA-256. */
+  id: string;
+  secret: Buffer;
+}
+
+export function auditKey(secret: string): AuditKey {
+  return { id: createHash('sha256').update(secret).digest('hex').slice(0, 12), secret: Buffer.from(secret, 'utf8') };
+}
+
+export function chainLabel(key: AuditKey): string {
+  return `hmac-sha256:${key.id}`;
+}
 
 export interface ChainedFields {
   seq: string;
@@ -16,6 +35,8 @@ export interface ChainedFields {
   ip: string;
   requestId: string;
   details: unknown;
+  /** How the hash was made: 'sha256' (before the key), or 'hmac-sha256:<key id>'. */
+  chain?: string;
 }
 
 /** JSON with object keys sorted, so the same value always gives the same text. */
@@ -28,21 +49,14 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function eventHash(prevHash: string, e: ChainedFields): string {
-  const body = canonicalJson([
-    e.seq,
-    e.at.toISOString(),
-    e.authorityId,
-    e.userId,
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.outcome,
-    e.ip,
-    e.requestId,
-    e.details,
-  ]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+function fieldsOf(e: ChainedFields): unknown[] {
+  return [e.seq, e.at.toISOString(), e.authorityId, e.userId, e.action, e.entityType, e.entityId, e.outcome, e.ip, e.requestId, e.details];
+}
+
+/** The event's hash: keyed when a key is given (the label is then part of what is hashed). */
+export function eventHash(prevHash: string, e: ChainedFields, key?: AuditKey): string {
+  if (!key) return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fieldsOf(e))).digest('hex');
+  return createHmac('sha256', key.secret).update(prevHash).update('\n').update(canonicalJson([...fieldsOf(e), chainLabel(key)])).digest('hex');
 }
 
 export interface StoredEvent extends ChainedFields {
@@ -50,23 +64,68 @@ export interface StoredEvent extends ChainedFields {
   hash: string;
 }
 
-export type ChainProblem = { seq: string; problem: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' };
+export type ChainProblem = { seq: string; problem: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'unknown_key' | 'unkeyed_after_keyed' };
 
-/** Checks a run of consecutive events; `before` is the hash preceding the first (genesis if none). */
-export function verifyChain(events: readonly StoredEvent[], before: string, expectedFirstSeq: bigint): {
-  problems: ChainProblem[];
-  lastHash: string;
-  nextSeq: bigint;
-} {
+function sameHex(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Checks a run of consecutive events; `before` is the hash preceding the first (genesis if none).
+ * `keys` are those the events may be keyed with (the current one and any before it); once a keyed
+ * event has been seen, an unkeyed one after it is itself a sign of tampering.
+ */
+export function verifyChain(
+  events: readonly StoredEvent[],
+  before: string,
+  expectedFirstSeq: bigint,
+  keys: readonly AuditKey[] = [],
+  keyedBefore = false,
+): { problems: ChainProblem[]; lastHash: string; nextSeq: bigint; keyedSeen: boolean } {
   const problems: ChainProblem[] = [];
   let prev = before;
   let expected = expectedFirstSeq;
+  let keyed = keyedBefore;
   for (const e of events) {
     if (BigInt(e.seq) !== expected) problems.push({ seq: e.seq, problem: 'gap' });
     if (e.prevHash !== prev) problems.push({ seq: e.seq, problem: 'prev_hash_mismatch' });
-    if (eventHash(e.prevHash, e) !== e.hash) problems.push({ seq: e.seq, problem: 'hash_mismatch' });
+    const label = e.chain ?? UNKEYED;
+    if (label === UNKEYED) {
+      if (keyed) problems.push({ seq: e.seq, problem: 'unkeyed_after_keyed' });
+      else if (!sameHex(eventHash(e.prevHash, e), e.hash)) problems.push({ seq: e.seq, problem: 'hash_mismatch' });
+    } else {
+      keyed = true;
+      const key = keys.find((k) => chainLabel(k) === label);
+      if (!key) problems.push({ seq: e.seq, problem: 'unknown_key' });
+      else if (!sameHex(eventHash(e.prevHash, e, key), e.hash)) problems.push({ seq: e.seq, problem: 'hash_mismatch' });
+    }
     prev = e.hash;
     expected = BigInt(e.seq) + 1n;
   }
-  return { problems, lastHash: prev, nextSeq: expected };
+  return { problems, lastHash: prev, nextSeq: expected, keyedSeen: keyed };
+}
+
+/** A signed note of the newest event, kept outside the database: deleting events after it shows. */
+export interface Checkpoint {
+  seq: string;
+  hash: string;
+  /** The hash of the chain's first event: which database the checkpoint belongs to. */
+  first: string;
+  at: string;
+  key: string;
+  mac: string;
+}
+
+function checkpointBody(c: Omit<Checkpoint, 'key' | 'mac'>): string {
+  return `checkpoint\n${c.seq}\n${c.hash}\n${c.first}\n${c.at}`;
+}
+
+export function signCheckpoint(key: AuditKey, c: Omit<Checkpoint, 'key' | 'mac'>): Checkpoint {
+  return { ...c, key: key.id, mac: createHmac('sha256', key.secret).update(checkpointBody(c)).digest('hex') };
+}
+
+export function checkpointSigned(keys: readonly AuditKey[], c: Checkpoint): boolean {
+  const key = keys.find((k) => k.id === c.key);
+  if (!key || typeof c.mac !== 'string') return false;
+  return sameHex(createHmac('sha256', key.secret).update(checkpointBody(c)).digest('hex'), c.mac);
 }

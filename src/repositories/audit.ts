@@ -1,7 +1,20 @@
-// The audit log: append-only (the database refuses updates and deletes) and hash-chained.
+// The audit log: append-only (the database refuses updates and deletes, and the application's
+// role may only insert and read) and chained with a key the database does not hold.
 import { type Kysely, type Transaction, sql } from 'kysely';
-import { type StoredEvent, GENESIS_HASH, eventHash, verifyChain } from '../domain/audit-chain.ts';
+import { type AuditKey, type ChainProblem, type StoredEvent, GENESIS_HASH, chainLabel, eventHash, verifyChain } from '../domain/audit-chain.ts';
 import type { Database } from '../db/types.ts';
+
+let chainKey: AuditKey | null = null;
+
+/** The key new events are chained with: set once when the process starts (cli/main.ts, the tests). */
+export function configureAuditKey(key: AuditKey): void {
+  chainKey = key;
+}
+
+export function currentAuditKey(): AuditKey {
+  if (!chainKey) throw new Error('The audit key is not configured: set AUDIT_KEY (see the README)');
+  return chainKey;
+}
 
 /** Key for the transaction-scoped advisory lock that serialises appends to the chain. */
 const AUDIT_LOCK_KEY = 4_731_001;
@@ -47,7 +60,8 @@ export async function appendAuditEvent(trx: Transaction<Database>, e: NewAuditEv
     requestId: e.requestId ?? '',
     details: e.details ?? {},
   };
-  const hash = eventHash(prevHash, fields);
+  const key = currentAuditKey();
+  const hash = eventHash(prevHash, fields, key);
   await trx
     .insertInto('audit_events')
     .values({
@@ -64,6 +78,7 @@ export async function appendAuditEvent(trx: Transaction<Database>, e: NewAuditEv
       details: JSON.stringify(fields.details),
       prev_hash: prevHash,
       hash,
+      chain: chainLabel(key),
     })
     .execute();
   return seq;
@@ -154,12 +169,17 @@ export async function distinctAuditActions(db: Kysely<Database>, authorityId: st
   return rows.map((r) => r.action);
 }
 
-/** Walks the whole chain in batches; returns the problems found (none when intact). */
-export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000) {
+/**
+ * Walks the whole chain in batches with the keys given (the current one and any earlier); returns
+ * the problems found (none when intact), the newest event, and the first event's hash.
+ */
+export async function verifyAuditChain(db: Kysely<Database>, keys: readonly AuditKey[] = chainKey ? [chainKey] : [], batchSize = 5000) {
   let before = GENESIS_HASH;
   let nextSeq = 1n;
   let checked = 0;
-  const problems: { seq: string; problem: string }[] = [];
+  let keyed = false;
+  let first: string | null = null;
+  const problems: ChainProblem[] = [];
   for (;;) {
     const rows = await db
       .selectFrom('audit_events')
@@ -169,6 +189,7 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000) {
       .limit(batchSize)
       .execute();
     if (rows.length === 0) break;
+    first ??= rows[0]!.hash;
     const events: StoredEvent[] = rows.map((r) => ({
       seq: r.seq,
       at: r.at,
@@ -183,12 +204,28 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000) {
       details: r.details,
       prevHash: r.prev_hash,
       hash: r.hash,
+      chain: r.chain,
     }));
-    const result = verifyChain(events, before, nextSeq);
+    const result = verifyChain(events, before, nextSeq, keys, keyed);
     problems.push(...result.problems);
     before = result.lastHash;
     nextSeq = result.nextSeq;
+    keyed = result.keyedSeen;
     checked += rows.length;
   }
-  return { checked, problems, ok: problems.length === 0 };
+  return { checked, problems, ok: problems.length === 0, newest: checked ? { seq: (nextSeq - 1n).toString(), hash: before } : null, first };
+}
+
+/** The newest event and the chain's first: what a checkpoint records. */
+export async function chainEnds(db: Kysely<Database>): Promise<{ seq: string; hash: string; first: string } | null> {
+  const newest = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const first = await db.selectFrom('audit_events').select('hash').orderBy('seq', 'asc').limit(1).executeTakeFirst();
+  return newest && first ? { seq: newest.seq, hash: newest.hash, first: first.hash } : null;
+}
+
+/** The stored hash of each of these events (absent when the event is not there). */
+export async function hashesAt(db: Kysely<Database>, seqs: readonly string[]): Promise<Map<string, string>> {
+  if (!seqs.length) return new Map();
+  const rows = await db.selectFrom('audit_events').select(['seq', 'hash']).where('seq', 'in', [...new Set(seqs)]).execute();
+  return new Map(rows.map((r) => [r.seq, r.hash]));
 }

@@ -16,23 +16,38 @@ import { childFields } from '../helpers/factories.ts';
 describeOnEachDatabase('repositories', (database) => {
   it('keeps the audit log append-only in the database itself (R-X-7)', async () => {
     const { db } = database();
-    await assert.rejects(sql`update audit_events set action = 'x'`.execute(db), /append-only/);
-    await assert.rejects(sql`delete from audit_events`.execute(db), /append-only/);
-    await assert.rejects(sql`truncate audit_events`.execute(db), /append-only/);
+    // The application's connection is refused, by its role's privileges (PostgreSQL) or by the triggers.
+    await assert.rejects(sql`update audit_events set action = 'x'`.execute(db), /append-only|permission denied/);
+    await assert.rejects(sql`delete from audit_events`.execute(db), /append-only|permission denied/);
+    await assert.rejects(sql`truncate audit_events`.execute(db), /append-only|permission denied/);
+    // And so is a superuser, by the triggers.
+    const su = await database().superuser();
+    try {
+      await assert.rejects(sql`update audit_events set action = 'x'`.execute(su.db), /append-only/);
+      await assert.rejects(sql`delete from audit_events`.execute(su.db), /append-only/);
+      await assert.rejects(sql`truncate audit_events`.execute(su.db), /append-only/);
+    } finally {
+      await su.close();
+    }
     const count = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     assert.ok(Number(count.n) > 0);
   });
 
   it('chains every audit event to the one before, and the verifier finds tampering', async () => {
     const { db } = database();
-    const intact = await verifyAuditChain(db, 7);
+    const intact = await verifyAuditChain(db, undefined, 7);
     assert.equal(intact.ok, true, JSON.stringify(intact.problems));
     assert.ok(intact.checked > 10);
     // Someone with database superuser rights switches the guard off and edits an event.
-    await sql`alter table audit_events disable trigger audit_events_no_update`.execute(db);
-    await sql`update audit_events set action = 'child.view' where seq = 3`.execute(db);
-    await sql`alter table audit_events enable trigger audit_events_no_update`.execute(db);
-    const broken = await verifyAuditChain(db, 7);
+    const su = await database().superuser();
+    try {
+      await sql`alter table audit_events disable trigger audit_events_no_update`.execute(su.db);
+      await sql`update audit_events set action = 'child.view' where seq = 3`.execute(su.db);
+      await sql`alter table audit_events enable trigger audit_events_no_update`.execute(su.db);
+    } finally {
+      await su.close();
+    }
+    const broken = await verifyAuditChain(db, undefined, 7);
     assert.equal(broken.ok, false);
     assert.deepEqual(broken.problems, [{ seq: '3', problem: 'hash_mismatch' }]);
   });

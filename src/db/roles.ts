@@ -1,0 +1,53 @@
+// Two database roles on PostgreSQL: an owner that runs the migrations and owns every table, and the
+// application's role, which owns nothing and may only read and add to the audit log (R-X-7): it
+// cannot update, delete or truncate audit events, nor switch off the triggers that refuse them.
+import { type Kysely, sql } from 'kysely';
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Gives the application's role what it needs on the owner's current schema, and no more. Run as the owner after migrating. */
+export async function grantApplicationRole(owner: Kysely<unknown>, appRole: string): Promise<void> {
+  if (!IDENTIFIER.test(appRole)) throw new Error(`Not a plain role name: ${appRole}`);
+  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(owner)).rows[0]!.s;
+  if (!IDENTIFIER.test(schema)) throw new Error(`Not a plain schema name: ${schema}`);
+  const app = sql.id(appRole);
+  const s = sql.id(schema);
+  await sql`grant usage on schema ${s} to ${app}`.execute(owner);
+  await sql`grant select, insert, update, delete on all tables in schema ${s} to ${app}`.execute(owner);
+  await sql`grant usage, select on all sequences in schema ${s} to ${app}`.execute(owner);
+  // The audit log: read and add to, nothing else.
+  await sql`revoke all on ${s}.audit_events from ${app}`.execute(owner);
+  await sql`grant select, insert on ${s}.audit_events to ${app}`.execute(owner);
+  // The migrations' own bookkeeping is the owner's alone.
+  for (const table of ['kysely_migration', 'kysely_migration_lock']) {
+    const exists = await sql<{ t: string | null }>`select to_regclass(${`${schema}.${table}`}) as t`.execute(owner);
+    if (exists.rows[0]?.t) await sql`revoke all on ${s}.${sql.id(table)} from ${app}`.execute(owner);
+  }
+}
+
+export interface AuditPrivileges {
+  role: string;
+  ownsAuditLog: boolean;
+  canUpdate: boolean;
+  canDelete: boolean;
+  canTruncate: boolean;
+}
+
+/** What the connected role may do to the audit log: the application must own it not and may not change it. */
+export async function auditPrivileges(db: Kysely<unknown>): Promise<AuditPrivileges> {
+  const r = await sql<{ role: string; owns: boolean; u: boolean; d: boolean; t: boolean }>`
+    select current_user as role,
+      (select tableowner = current_user from pg_tables where schemaname = current_schema() and tablename = 'audit_events') as owns,
+      has_table_privilege(current_user, 'audit_events', 'UPDATE') as u,
+      has_table_privilege(current_user, 'audit_events', 'DELETE') as d,
+      has_table_privilege(current_user, 'audit_events', 'TRUNCATE') as t`.execute(db);
+  const row = r.rows[0]!;
+  return { role: row.role, ownsAuditLog: Boolean(row.owns), canUpdate: row.u, canDelete: row.d, canTruncate: row.t };
+}
+
+export function privilegeProblems(p: AuditPrivileges): string[] {
+  const out: string[] = [];
+  if (p.ownsAuditLog) out.push(`the role ${p.role} owns the audit log (it could switch off its triggers)`);
+  if (p.canUpdate || p.canDelete || p.canTruncate) out.push(`the role ${p.role} may ${[p.canUpdate && 'update', p.canDelete && 'delete', p.canTruncate && 'truncate'].filter(Boolean).join(', ')} audit events`);
+  return out;
+}

@@ -1,0 +1,142 @@
+// The audit log's integrity outside the database (R-X-7): the key the chain is made with (never in
+// the database), signed checkpoints of the newest event written to a file at intervals (and to the
+// log, for a log service to keep), and the verification `npm run audit:verify` runs: the keyed
+// chain, then every checkpoint against the events it names, so that an edited event, a chain
+// computed again, and deleted newest events are all found.
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import { type AuditKey, type Checkpoint, auditKey, checkpointSigned, signCheckpoint } from '../domain/audit-chain.ts';
+import { chainEnds, hashesAt, verifyAuditChain } from '../repositories/audit.ts';
+import type { Db } from './context.ts';
+
+export interface AuditKeys {
+  key: AuditKey;
+  /** The current key and those before it, for verification. */
+  all: AuditKey[];
+  /** Where the key came from, for the start-up message (never the key itself). */
+  source: string;
+}
+
+/**
+ * The chain's key: AUDIT_KEY, or the file AUDIT_KEY_FILE names. In development only, a key made
+ * once and kept in AUDIT_DIR/key (readable by its owner only); production refuses to start without one.
+ */
+export function loadAuditKeys(config: Pick<Config, 'auditKey' | 'auditKeyFile' | 'auditPreviousKeys' | 'auditDir' | 'production'>): AuditKeys {
+  const previous = config.auditPreviousKeys.map(auditKey);
+  const result = (secret: string, source: string) => {
+    if (secret.length < 32) throw new Error(`The audit key from ${source} must be at least 32 characters`);
+    const key = auditKey(secret);
+    return { key, all: [key, ...previous.filter((p) => p.id !== key.id)], source };
+  };
+  if (config.auditKey) return result(config.auditKey, 'AUDIT_KEY');
+  if (config.auditKeyFile) return result(readFileSync(config.auditKeyFile, 'utf8').trim(), `AUDIT_KEY_FILE (${config.auditKeyFile})`);
+  if (config.production) throw new Error('Set AUDIT_KEY (or AUDIT_KEY_FILE): in production the audit chain needs a key kept outside the database');
+  const file = path.join(config.auditDir, 'key');
+  if (!existsSync(file)) {
+    mkdirSync(config.auditDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  chmodSync(file, 0o600);
+  return result(readFileSync(file, 'utf8').trim(), `a development key in ${file}`);
+}
+
+export function checkpointFile(dir: string): string {
+  return path.join(dir, 'checkpoints.jsonl');
+}
+
+function lastLine(file: string): string | null {
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  return lines.at(-1) || null;
+}
+
+/** Appends a signed checkpoint of the newest event, unless it is the one already written. Returns it, or null. */
+export async function writeCheckpoint(db: Db, key: AuditKey, file: string, now = new Date()): Promise<Checkpoint | null> {
+  const ends = await chainEnds(db);
+  if (!ends) return null;
+  const previous = lastLine(file);
+  if (previous) {
+    try {
+      const p = JSON.parse(previous) as Checkpoint;
+      if (p.seq === ends.seq && p.hash === ends.hash && p.first === ends.first) return null;
+    } catch {
+      // An unreadable last line is reported by the verifier; a new checkpoint follows it.
+    }
+  }
+  const checkpoint = signCheckpoint(key, { seq: ends.seq, hash: ends.hash, first: ends.first, at: now.toISOString() });
+  mkdirSync(path.dirname(file), { recursive: true });
+  appendFileSync(file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
+  return checkpoint;
+}
+
+/** Writes checkpoints every `intervalMs`, and a last one on stop. Each is also logged, for a log service to keep. */
+export function startCheckpoints(db: Db, key: AuditKey, file: string, intervalMs: number, log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }) {
+  const tick = async () => {
+    try {
+      const c = await writeCheckpoint(db, key, file);
+      if (c) log.info({ auditCheckpoint: c }, 'audit checkpoint');
+    } catch (err) {
+      log.error({ err }, 'audit checkpoint failed');
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  void tick();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await tick();
+    },
+  };
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  checkpoints: number;
+  /** Each problem in a sentence, oldest first. */
+  problems: string[];
+  newest: { seq: string; hash: string } | null;
+}
+
+const CHAIN_PROBLEMS = {
+  gap: 'an event is missing before it',
+  prev_hash_mismatch: 'it does not follow the event before it',
+  hash_mismatch: 'its content does not match its hash: it was changed, or its hash was computed again without the key',
+  unknown_key: 'it was made with a key not given to the verifier (set AUDIT_PREVIOUS_KEYS after changing the key)',
+  unkeyed_after_keyed: 'it has an unkeyed hash after keyed ones: the chain was computed again from here',
+} as const;
+
+/** The whole check: the keyed chain, then each checkpoint against the events it names. */
+export async function verifyAudit(db: Db, keys: readonly AuditKey[], file: string | null): Promise<AuditVerification> {
+  const chain = await verifyAuditChain(db, keys);
+  const problems = chain.problems.map((p) => `Event ${p.seq}: ${CHAIN_PROBLEMS[p.problem]}.`);
+  let checkpoints = 0;
+  if (file && existsSync(file)) {
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    const parsed: Checkpoint[] = [];
+    lines.forEach((line, i) => {
+      try {
+        const c = JSON.parse(line) as Checkpoint;
+        if (checkpointSigned(keys, c)) parsed.push(c);
+        else problems.push(`Checkpoint ${i + 1} in ${file}: its signature does not verify: it was altered, or made with another key.`);
+      } catch {
+        problems.push(`Checkpoint ${i + 1} in ${file}: it cannot be read.`);
+      }
+    });
+    const mine = parsed.filter((c) => c.first === chain.first);
+    if (parsed.length && !mine.length) problems.push(`No checkpoint in ${file} is of this database: its first event has changed, or the file belongs to another database.`);
+    const stored = await hashesAt(db, mine.map((c) => c.seq));
+    const newestSeq = chain.newest ? BigInt(chain.newest.seq) : 0n;
+    for (const c of mine) {
+      checkpoints += 1;
+      const at = stored.get(c.seq);
+      if (BigInt(c.seq) > newestSeq) problems.push(`Checkpoint of ${c.at}: the log reached event ${c.seq}, but now ends at event ${newestSeq}: the newest events were deleted.`);
+      else if (at === undefined) problems.push(`Checkpoint of ${c.at}: event ${c.seq} is missing.`);
+      else if (at !== c.hash) problems.push(`Checkpoint of ${c.at}: event ${c.seq} is not the one written then: the chain was changed.`);
+    }
+  }
+  return { ok: problems.length === 0, checked: chain.checked, checkpoints, problems, newest: chain.newest };
+}
