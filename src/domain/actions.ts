@@ -92,6 +92,8 @@ const DECISION_RECORDERS: readonly Role[] = ['social_worker', 'team_manager', 'y
 const ADMIN: readonly Role[] = ['administrator'];
 
 const viewChild = [{ roles: CASE_ROLES, bases: ALL_BASES }] as const;
+/** The chair; those who work on a child's case at the meeting; a representative of another authority responsible for one. */
+const RECORDING_A_MEETING: readonly Allowance[] = [{ roles: CASE_ROLES, relation: 'chair' }, { roles: MEETING_RECORDERS, bases: CASE_WORK }, { roles: REPRESENTING_ROLES, relation: 'representing' }];
 
 export const ACTIONS = {
   // --- Children's records -------------------------------------------------------------------
@@ -188,7 +190,7 @@ export const ACTIONS = {
     kind: 'change',
     seeing: 'meeting.view',
     when: 'until the chair approves the minutes',
-    allow: [{ roles: CASE_ROLES, relation: 'chair' }, { roles: MEETING_RECORDERS, bases: CASE_WORK }, { roles: REPRESENTING_ROLES, relation: 'representing' }],
+    allow: RECORDING_A_MEETING,
   },
   'meeting.add_attendee': {
     label: 'Add someone to a meeting',
@@ -196,7 +198,7 @@ export const ACTIONS = {
     kind: 'change',
     seeing: 'meeting.view',
     when: 'until it is closed',
-    allow: [{ roles: CASE_ROLES, relation: 'chair' }, { roles: MEETING_RECORDERS, bases: CASE_WORK }, { roles: REPRESENTING_ROLES, relation: 'representing' }],
+    allow: RECORDING_A_MEETING,
   },
   'meeting.outcome': {
     label: 'Record a child’s outcome from a meeting, which sets their next tasks',
@@ -204,7 +206,7 @@ export const ACTIONS = {
     kind: 'change',
     seeing: 'meeting.view',
     when: 'once per child, until it is closed',
-    allow: [{ roles: CASE_ROLES, relation: 'chair' }, { roles: MEETING_RECORDERS, bases: CASE_WORK }, { roles: REPRESENTING_ROLES, relation: 'representing' }],
+    allow: RECORDING_A_MEETING,
   },
   'meeting.approve': { label: 'Approve the minutes of a meeting', on: 'meeting', kind: 'change', seeing: 'meeting.view', allow: [{ roles: CASE_ROLES, relation: 'chair' }] },
   'meeting.circulate': {
@@ -212,7 +214,7 @@ export const ACTIONS = {
     on: 'meeting',
     kind: 'change',
     seeing: 'meeting.view',
-    allow: [{ roles: CASE_ROLES, relation: 'chair' }, { roles: MEETING_RECORDERS, bases: CASE_WORK }, { roles: REPRESENTING_ROLES, relation: 'representing' }],
+    allow: RECORDING_A_MEETING,
   },
   'meeting.close': { label: 'Close a meeting once everything is recorded', on: 'meeting', kind: 'change', seeing: 'meeting.view', allow: [{ roles: CASE_ROLES, relation: 'chair' }] },
 
