@@ -9,7 +9,7 @@ const keys = loadAuditKeys(config);
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   const file = checkpointFile(config.auditDir);
-  const result = await verifyAudit(handle.db, keys.all, file);
+  const result = await verifyAudit(handle.db, keys.all, file, { requireCheckpoint: config.production });
   if (result.ok) {
     console.log(`Audit log intact: ${result.checked} events checked with ${keys.all.length} key${keys.all.length === 1 ? '' : 's'}; ${result.checkpoints} checkpoint${result.checkpoints === 1 ? '' : 's'} in ${file} agree${result.newest ? `; the newest event is ${result.newest.seq}` : ''}.`);
     if (!result.checkpoints) console.log('No checkpoint to check against: deleting the newest events cannot be detected until one is written (npm start writes them).');

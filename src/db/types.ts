@@ -64,6 +64,8 @@ export interface TasksTable {
   completion_note: Generated<string>;
   meeting_id: ColumnType<string | null, string | null | undefined, string | null>;
   arranges: ColumnType<string | null, string | null | undefined, string | null>;
+  fulfilled_by_type: ColumnType<string | null, string | null | undefined, string | null>;
+  fulfilled_by_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
 }
 
@@ -129,6 +131,7 @@ export interface UsersTable {
   locked_until: Date | null;
   last_sign_in_at: Date | null;
   must_change_password: Generated<boolean>;
+  one_off_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: DefaultedTimestamp;
   version: Generated<number>;
 }

@@ -18,7 +18,7 @@ export interface ChildAccessFacts {
   viewerInAllocatedTeam: boolean;
   /** The viewer manages a team that the allocated worker belongs to, or the allocated team. */
   viewerManagesAllocation: boolean;
-  /** The viewer recorded an incident (draft or submitted) that links the child. */
+  /** The viewer submitted an incident that links the child, or has a draft linking a child they recorded in it. */
   viewerRecordedIncident: boolean;
   /** The viewer is in a team that received a referral about the child (the front door). */
   viewerInReferralTeam?: boolean;
@@ -28,10 +28,12 @@ export interface ChildAccessFacts {
   viewerIsAssessor?: boolean;
   /** The viewer chairs the AIM Pathway Panel and the child has been referred to it (any status: the panel oversees and closes), or is allocated to the child's open panel case (R-NEL-10..12). */
   viewerOnPanelCase?: boolean;
+  /** The viewer is in the service an open task on the child is owed to (roles.ts SERVICE_TEAMS), holding its role. */
+  viewerInOwingService?: boolean;
 }
 
 /** Every basis of access, in the order the record page names the first that applies. */
-export const ACCESS_BASES = ['allocated', 'recorded', 'grant', 'assessor', 'panel', 'team', 'manager', 'referral'] as const;
+export const ACCESS_BASES = ['allocated', 'recorded', 'grant', 'assessor', 'panel', 'team', 'manager', 'referral', 'service'] as const;
 export type AccessBasis = (typeof ACCESS_BASES)[number];
 
 export type AccessDecision =
@@ -55,6 +57,7 @@ export function childAccessBases(viewer: Viewer, facts: ChildAccessFacts): Acces
     if (facts.viewerInAllocatedTeam) bases.push('team');
     if (facts.viewerManagesAllocation) bases.push('manager');
     if (facts.viewerInReferralTeam) bases.push('referral');
+    if (facts.viewerInOwingService) bases.push('service');
   }
   return bases;
 }
@@ -77,4 +80,5 @@ export const ACCESS_BASIS_LABELS: Record<AccessBasis, string> = {
   referral: 'Your team received a referral about this child',
   assessor: 'You are assessing this child (an AIM assessment in progress)',
   panel: 'You chair the AIM Pathway Panel this child was referred to, or are allocated to the child’s panel case',
+  service: 'Your service has an open task for this child',
 };

@@ -17,6 +17,7 @@ export const RELATIONS = {
   owes: 'holds the role that owes the task',
   self: 'is the account holder',
   proposer: 'proposed the change',
+  oversight_account: 'is an administrator’s or auditor’s account',
   token: 'holds an API token of the authority',
   signed_in: 'is signed in',
   anyone: 'anyone, signed in or not',
@@ -70,6 +71,8 @@ export interface ActionRule {
 const ALL_BASES: readonly AccessBasis[] = ACCESS_BASES;
 /** Working on the case: the allocation, the team, its manager, the team receiving a referral. */
 const CASE_WORK: readonly AccessBasis[] = ['allocated', 'team', 'manager', 'referral'];
+/** Case work, or a service an open task on the child is owed to (Youth Justice, the AIM practitioners, the coordinator). */
+const CASE_OR_SERVICE: readonly AccessBasis[] = [...CASE_WORK, 'service'];
 /** Case work, or having recorded an incident about the child (the DSL, a police officer). */
 const CASE_WORK_OR_RECORDED: readonly AccessBasis[] = [...CASE_WORK, 'recorded'];
 /** Every basis except a read grant. */
@@ -171,7 +174,7 @@ export const ACTIONS = {
 
   // --- Meetings -----------------------------------------------------------------------------
   'meetings.list': { label: 'List the meetings they chair, are invited to, or that are shared with their authority', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
-  'meeting.arrange': { label: 'Arrange the meeting a task calls for', on: 'meeting', kind: 'change', seeing: 'task.view', allow: [{ roles: MEETING_RECORDERS, bases: CASE_WORK }] },
+  'meeting.arrange': { label: 'Arrange the meeting a task calls for', on: 'meeting', kind: 'change', seeing: 'task.view', allow: [{ roles: MEETING_RECORDERS, bases: CASE_OR_SERVICE }] },
   'meeting.view': {
     label: 'See a meeting: when, who, the agenda and minutes',
     on: 'meeting',
@@ -226,7 +229,7 @@ export const ACTIONS = {
     kind: 'view',
     allow: [{ roles: CASE_ROLES, relation: 'assessor' }, { roles: CASE_ROLES, bases: ALL_BASES }],
   },
-  'assessment.plan': { label: 'Plan an AIM assessment', on: 'assessment', kind: 'change', seeing: 'child.view', allow: [{ roles: ASSESSING_ROLES, bases: CASE_WORK }] },
+  'assessment.plan': { label: 'Plan an AIM assessment', on: 'assessment', kind: 'change', seeing: 'child.view', allow: [{ roles: ASSESSING_ROLES, bases: CASE_OR_SERVICE }] },
   ...progress('assessment.stage', 'Record a stage of an AIM assessment as done'),
   ...progress('assessment.outcome', 'Record the outcome sheet of an AIM assessment'),
   ...progress('assessment.report', 'Write the report of an AIM assessment'),
@@ -267,11 +270,11 @@ export const ACTIONS = {
   },
   'admin.user.unlock': { label: 'Unlock another user’s account', on: 'user', kind: 'change', seeing: 'admin.users.view', allow: [{ roles: ADMIN, unless: ['self'] }] },
   'admin.user.reset_password': {
-    label: 'Reset another user’s password (they must choose a new one when they next sign in)',
+    label: 'Reset a case worker’s password (they must choose a new one when they next sign in, within 3 days); an administrator’s or auditor’s is reset by the service’s operator',
     on: 'user',
     kind: 'change',
     seeing: 'admin.users.view',
-    allow: [{ roles: ADMIN, unless: ['self'] }],
+    allow: [{ roles: ADMIN, unless: ['self', 'oversight_account'] }],
   },
   'admin.teams.view': { label: 'See the teams of their authority', on: 'team', kind: 'view', allow: [{ roles: ADMIN }] },
   'admin.team.create': { label: 'Add a team', on: 'team', kind: 'change', allow: [{ roles: ADMIN }] },
@@ -382,6 +385,7 @@ export const BASIS_PHRASES: Record<AccessBasis, string> = {
   referral: 'in the team that received a referral about the child',
   assessor: 'assessing the child (an AIM assessment in progress)',
   panel: 'on the child’s AIM Pathway Panel case, or chairing the panel the child was referred to',
+  service: 'in the service an open task for the child is owed to (Youth Justice, the AIM practitioners, the CSE coordinator)',
 };
 
 const RELATION_PHRASES: Record<Relation, string> = {
@@ -394,6 +398,7 @@ const RELATION_PHRASES: Record<Relation, string> = {
   owes: 'hold the role that owes the task',
   self: 'hold the account themselves',
   proposer: 'proposed the change',
+  oversight_account: 'act on an administrator’s or auditor’s account',
   token: 'hold an API token of the authority',
   signed_in: 'are signed in',
   anyone: '',

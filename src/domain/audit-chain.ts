@@ -64,7 +64,13 @@ export interface StoredEvent extends ChainedFields {
   hash: string;
 }
 
-export type ChainProblem = { seq: string; problem: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'unknown_key' | 'unkeyed_after_keyed' };
+export type ChainProblem = { seq: string; problem: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'unknown_key' | 'unkeyed_after_keyed' | 'older_key_after_newer' };
+
+/** What a walk has seen so far: whether a keyed event, and the newest key used (an index into the keys, newest first). */
+export interface ChainState {
+  keyed: boolean;
+  newestKey: number;
+}
 
 function sameHex(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -72,20 +78,22 @@ function sameHex(a: string, b: string): boolean {
 
 /**
  * Checks a run of consecutive events; `before` is the hash preceding the first (genesis if none).
- * `keys` are those the events may be keyed with (the current one and any before it); once a keyed
- * event has been seen, an unkeyed one after it is itself a sign of tampering.
+ * `keys` are those the events may be keyed with, newest first (the current one, then those before
+ * it). Once a keyed event has been seen, an unkeyed one after it is itself a sign of tampering; so is
+ * an event made with an older key after one made with a newer (a retired key forging new events).
  */
 export function verifyChain(
   events: readonly StoredEvent[],
   before: string,
   expectedFirstSeq: bigint,
   keys: readonly AuditKey[] = [],
-  keyedBefore = false,
-): { problems: ChainProblem[]; lastHash: string; nextSeq: bigint; keyedSeen: boolean } {
+  state: ChainState = { keyed: false, newestKey: Number.POSITIVE_INFINITY },
+): { problems: ChainProblem[]; lastHash: string; nextSeq: bigint; state: ChainState } {
   const problems: ChainProblem[] = [];
   let prev = before;
   let expected = expectedFirstSeq;
-  let keyed = keyedBefore;
+  let keyed = state.keyed;
+  let newestKey = state.newestKey;
   for (const e of events) {
     if (BigInt(e.seq) !== expected) problems.push({ seq: e.seq, problem: 'gap' });
     if (e.prevHash !== prev) problems.push({ seq: e.seq, problem: 'prev_hash_mismatch' });
@@ -95,14 +103,17 @@ export function verifyChain(
       else if (!sameHex(eventHash(e.prevHash, e), e.hash)) problems.push({ seq: e.seq, problem: 'hash_mismatch' });
     } else {
       keyed = true;
-      const key = keys.find((k) => chainLabel(k) === label);
+      const index = keys.findIndex((k) => chainLabel(k) === label);
+      const key = keys[index];
       if (!key) problems.push({ seq: e.seq, problem: 'unknown_key' });
       else if (!sameHex(eventHash(e.prevHash, e, key), e.hash)) problems.push({ seq: e.seq, problem: 'hash_mismatch' });
+      else if (index > newestKey) problems.push({ seq: e.seq, problem: 'older_key_after_newer' });
+      else newestKey = index;
     }
     prev = e.hash;
     expected = BigInt(e.seq) + 1n;
   }
-  return { problems, lastHash: prev, nextSeq: expected, keyedSeen: keyed };
+  return { problems, lastHash: prev, nextSeq: expected, state: { keyed, newestKey } };
 }
 
 /** A signed note of the newest event, kept outside the database: deleting events after it shows. */

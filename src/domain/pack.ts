@@ -171,6 +171,14 @@ const dueSchema = z.union([
   z.strictObject({ calendarMonths: z.number().int().min(1).max(12) }),
 ]);
 
+/**
+ * The records whose making does a step's work, so that the task is done when they are made, with
+ * a link to them (the stages are bound): a referral to the front door, its screening decision, an
+ * AIM assessment planned, a referral to the AIM Pathway Panel, a worker allocated to the child.
+ */
+export const COMPLETING_RECORDS = ['referral', 'referral-decision', 'assessment', 'panel-referral', 'allocation'] as const;
+export type CompletingRecord = (typeof COMPLETING_RECORDS)[number];
+
 export const stepSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
@@ -186,6 +194,8 @@ export const stepSchema = z.strictObject({
   when: conditionSchema,
   /** The meeting type this step is to hold, when it is a meeting (R-KEN-5, R-ISL-5). */
   meeting: z.string().optional(),
+  /** The record that does this step's work and so completes its task. */
+  completedBy: z.enum(COMPLETING_RECORDS).optional(),
   ...cited,
 });
 
@@ -281,8 +291,6 @@ export const packSchema = z
         .min(2),
       /** At these levels each child gets a separate referral and record (R-NYO-4). */
       separateForEachChild: z.array(z.string()).min(1),
-      /** Routing steps that making the referral completes. */
-      completesSteps: z.array(z.string()).default([]),
       ...cited,
     }),
   })
@@ -323,9 +331,10 @@ export const packSchema = z
     for (const l of pack.referral.separateForEachChild) {
       if (!levelIds.has(l)) ctx.addIssue({ code: 'custom', message: `referral: unknown level ${l}`, path: ['referral'] });
     }
-    for (const s of pack.referral.completesSteps) {
-      if (!pack.steps.some((x) => x.id === s)) ctx.addIssue({ code: 'custom', message: `referral: unknown step ${s}`, path: ['referral'] });
-    }
+    pack.steps.forEach((s, i) => {
+      if (s.completedBy === 'panel-referral' && !pack.aimPanel) ctx.addIssue({ code: 'custom', message: `${s.id}: completed by a panel referral, but the procedure has no panel`, path: ['steps', i, 'completedBy'] });
+      if (s.completedBy && s.meeting) ctx.addIssue({ code: 'custom', message: `${s.id}: a meeting step is completed by its meeting`, path: ['steps', i, 'completedBy'] });
+    });
     for (const t of pack.tools) {
       if (t.kind === 'matrix') {
         for (const d of t.dimensions) {

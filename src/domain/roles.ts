@@ -48,6 +48,18 @@ export const CASE_ROLES: readonly Role[] = [
  */
 export const TEAM_ACCESS_ROLES: readonly Role[] = CASE_ROLES.filter((r) => r !== 'partner');
 
+/**
+ * Roles that work as a service across the authority, reached through their team rather than an
+ * allocation: a task owed to one of them goes to the members of a team of this kind who hold the
+ * role, who see the child's record while the task is open (the Youth Justice Service, the AIM
+ * practitioners of the specialist service, Islington's CSE, Missing and Trafficking Coordinator).
+ */
+export const SERVICE_TEAMS: Partial<Record<Role, string>> = {
+  youth_justice: 'youth_justice',
+  aim_practitioner: 'specialist',
+  cse_coordinator: 'specialist',
+};
+
 export const TRAININGS = ['aim_under_12', 'aim2', 'aim3', 'brook_traffic_light'] as const;
 export type Training = (typeof TRAININGS)[number];
 

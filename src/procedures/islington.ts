@@ -174,7 +174,6 @@ export const islington: PackInput = {
       { id: 'immediate-protection', label: 'Immediate protection', hint: 'A risk to life or of serious immediate harm (islington §5.4).' },
     ],
     separateForEachChild: ['category-2', 'category-3'],
-    completesSteps: [],
     clause: 'islington §3',
     requirement: 'R-ISL-2',
   },

@@ -271,7 +271,6 @@ export const kent: PackInput = {
       { id: 'advice', label: 'Advice or consultation only', hint: 'No service needed now; advice given to the referrer (kent §2).' },
     ],
     separateForEachChild: ['harmful'],
-    completesSteps: ['front-door-referral'],
     clause: 'kent §2',
     requirement: 'R-KEN-2',
   },
@@ -288,6 +287,7 @@ export const kent: PackInput = {
     },
     {
       id: 'front-door-referral',
+      completedBy: 'referral',
       title: 'Refer to the Front Door',
       detail: 'Problematic or harmful behaviour is referred to the Kent Front Door Service, so that Early Help or the Children’s Social Work Service can be considered.',
       owner: 'screener',
@@ -297,6 +297,7 @@ export const kent: PackInput = {
     },
     {
       id: 'front-door-decision',
+      completedBy: 'referral-decision',
       title: 'Front Door decides the response',
       detail: 'Decide between Early Help and the Children’s Social Work Service, within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
       owner: 'front_door',
@@ -337,6 +338,7 @@ export const kent: PackInput = {
     },
     {
       id: 'separate-social-worker',
+      completedBy: 'allocation',
       title: 'Allocate the child harmed their own social worker',
       detail: 'A different social worker from the one allocated to the child who harmed, even when the children live in the same household.',
       owner: 'team_manager',
@@ -356,6 +358,7 @@ export const kent: PackInput = {
     },
     {
       id: 'nelft-under-12',
+      completedBy: 'assessment',
       title: 'Refer to NELFT for an AIM under-12s assessment',
       detail: 'Every child displaying harmful sexual behaviour is referred to NELFT, whatever their age. NELFT leads the under-12s assessment; the allocated social worker introduces the assessor and shares the child and family assessment, and agrees with NELFT whether to assess jointly if AIM-trained.',
       owner: 'social_worker',
@@ -365,6 +368,7 @@ export const kent: PackInput = {
     },
     {
       id: 'nelft-aim2',
+      completedBy: 'assessment',
       title: 'Refer to NELFT for an AIM2 assessment',
       detail: 'Every child displaying harmful sexual behaviour is referred to NELFT. Without Youth Justice involvement the allocated social worker refers; with an allocated Youth Justice worker, the two agree who refers. Agree joint assessment with NELFT where a worker is AIM-trained.',
       owner: 'social_worker',

@@ -116,7 +116,6 @@ export const northEastLincolnshire: PackInput = {
       { id: 'police', label: 'Police investigation or Youth Justice diversion', hint: 'Out of Court Triage where the behaviour is not judged to cause significant harm (R-NEL-7).' },
     ],
     separateForEachChild: ['abusive', 'violent'],
-    completesSteps: ['front-door-referral'],
     ...cite('R-NEL-6'),
   },
   steps: [
@@ -139,6 +138,7 @@ export const northEastLincolnshire: PackInput = {
     },
     {
       id: 'front-door-referral',
+      completedBy: 'referral',
       title: 'Refer to the Integrated Front Door',
       detail: 'Make a safeguarding referral to the Integrated Front Door, or discuss with the police.',
       owner: 'screener',
@@ -147,6 +147,7 @@ export const northEastLincolnshire: PackInput = {
     },
     {
       id: 'front-door-decision',
+      completedBy: 'referral-decision',
       title: 'Integrated Front Door decides the response',
       detail: 'Decide the response within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
       owner: 'front_door',
@@ -200,6 +201,7 @@ export const northEastLincolnshire: PackInput = {
     },
     {
       id: 'aim-panel-referral',
+      completedBy: 'panel-referral',
       title: 'Consider a referral to the AIM Pathway Panel',
       detail: 'Significant harm, aged 12 to 18, and both the child and parent or carer consent. Children’s Services or the Youth Justice Service refer, with an assessment; the referrer stays lead professional.',
       owner: 'social_worker',
@@ -217,6 +219,7 @@ export const northEastLincolnshire: PackInput = {
     },
     {
       id: 'aim-panel-consultation',
+      completedBy: 'panel-referral',
       title: 'Ask the AIM Pathway Panel for consultation',
       detail: 'The child is under 12: the panel does not assess, but may give consultation or guidance at its discretion.',
       owner: 'social_worker',

@@ -56,7 +56,6 @@ export const northYorkshire: PackInput = {
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],
     separateForEachChild: ['red'],
-    completesSteps: ['cfs-referral', 'cfs-referral-targeted'],
     clause: 'north-yorkshire §3.2, §7',
     requirement: 'R-NYO-4',
   },
@@ -92,6 +91,7 @@ export const northYorkshire: PackInput = {
     },
     {
       id: 'cfs-referral',
+      completedBy: 'referral',
       title: 'Refer the child who did it to Children and Families Service',
       detail: 'Sexually harmful behaviour: make a referral to Children and Families Service for the child responsible (even where Youth Justice will lead), and inform the parents of it.',
       owner: 'dsl',
@@ -101,6 +101,7 @@ export const northYorkshire: PackInput = {
     },
     {
       id: 'cfs-referral-targeted',
+      completedBy: 'referral',
       title: 'Make a separate referral for the child harmed',
       detail: 'Harmful behaviour means separate referrals to Children and Families Service for the child harmed and for the child responsible.',
       owner: 'dsl',
@@ -131,6 +132,7 @@ export const northYorkshire: PackInput = {
     },
     {
       id: 'manager-screening',
+      completedBy: 'referral-decision',
       title: 'Manager screens the referral',
       detail: 'On receipt the team manager screens the referral to one of three outcomes: start an assessment by Children and Families Service; consider whether a strategy meeting should be held; or refer to a more appropriate agency.',
       owner: 'team_manager',

@@ -88,7 +88,6 @@ export const thurrock: PackInput = {
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],
     separateForEachChild: ['abusive', 'violent'],
-    completesSteps: ['csc-referral'],
     clause: 'thurrock §7',
     requirement: 'R-THU-8',
   },
@@ -105,6 +104,7 @@ export const thurrock: PackInput = {
     },
     {
       id: 'csc-referral',
+      completedBy: 'referral',
       title: 'Refer to Children’s Social Care or the police',
       detail: 'A concern that a child may have been harmed by another child is referred to Children’s Social Care or the police under the local SET procedures.',
       owner: 'screener',
@@ -114,6 +114,7 @@ export const thurrock: PackInput = {
     },
     {
       id: 'csc-decision',
+      completedBy: 'referral-decision',
       title: 'Children’s Social Care decides the response',
       detail: 'Decide the response to the referral within one working day (national timescale, Working Together to Safeguard Children 2023). Both children’s needs are considered separately.',
       owner: 'front_door',
@@ -134,6 +135,7 @@ export const thurrock: PackInput = {
     },
     {
       id: 'aim3-assessment',
+      completedBy: 'assessment',
       title: 'Arrange an AIM3 assessment',
       detail: 'A full risk assessment and an assessment of need are carried out in every case; AIM3 is the model for young people aged 12 to 18.',
       owner: 'aim_practitioner',
@@ -143,6 +145,7 @@ export const thurrock: PackInput = {
     },
     {
       id: 'under-12-assessment',
+      completedBy: 'assessment',
       title: 'Arrange an assessment with the model for children under 12',
       detail: 'The child is under 12 in age or developmental stage: use the AIM assessment model for children under 12.',
       owner: 'aim_practitioner',

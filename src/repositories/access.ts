@@ -1,8 +1,11 @@
 // The need-to-know rule's facts (domain/access.ts decides from them) and the same rule in SQL for
 // lists (R-X-7). A repository test checks the two agree for every demo user and child.
-import { type ExpressionBuilder, type Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+
+/** (role, team kind) pairs of the services tasks are owed to (roles.ts SERVICE_TEAMS). */
+const SERVICE_PAIRS = sql.join(Object.entries(SERVICE_TEAMS).map(([role, kind]) => sql`(${role}, ${kind})`));
 import type { ChildAccessFacts, Viewer } from '../domain/access.ts';
-import { hasTeamAccess, worksWithCases } from '../domain/roles.ts';
+import { type Role, SERVICE_TEAMS, hasTeamAccess, worksWithCases } from '../domain/roles.ts';
 import type { Database } from '../db/types.ts';
 
 /** The facts the access rule needs, for one viewer and one child. */
@@ -57,6 +60,8 @@ export async function accessFacts(db: Kysely<Database>, viewerIds: readonly stri
             ),
         )
         .as('manages'),
+      // An incident the viewer submitted about the child; a draft only for a child they recorded in
+      // it (a draft never gives lasting sight of a child someone else recorded).
       eb
         .exists(
           eb
@@ -64,7 +69,8 @@ export async function accessFacts(db: Kysely<Database>, viewerIds: readonly stri
             .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
             .select('ic.child_id')
             .whereRef('ic.child_id', '=', 'c.id')
-            .where('i.created_by', '=', eb.ref('v.id')),
+            .where('i.created_by', '=', eb.ref('v.id'))
+            .where((w) => w.or([w('i.status', '=', 'submitted'), w('c.created_by', '=', eb.ref('v.id'))])),
         )
         .as('recorded'),
       eb
@@ -112,6 +118,21 @@ export async function accessFacts(db: Kysely<Database>, viewerIds: readonly stri
             ),
         )
         .as('on_panel'),
+      // An open task on the child owed to a service the viewer works in, holding its role.
+      eb
+        .exists(
+          eb
+            .selectFrom('tasks as st')
+            .innerJoin('user_roles as sr', 'sr.role', 'st.owner_role')
+            .innerJoin('team_members as sm', 'sm.user_id', 'sr.user_id')
+            .innerJoin('teams as stm', 'stm.id', 'sm.team_id')
+            .select('st.id')
+            .whereRef('st.child_id', '=', 'c.id')
+            .where('st.status', '=', 'open')
+            .where('sr.user_id', '=', eb.ref('v.id'))
+            .where(sql<boolean>`(st.owner_role, stm.kind) in (values ${SERVICE_PAIRS})`),
+        )
+        .as('owing_service'),
     ])
     .where('c.id', 'in', [...childIds])
     .execute();
@@ -129,6 +150,7 @@ export async function accessFacts(db: Kysely<Database>, viewerIds: readonly stri
         viewerHasGrant: Boolean(row.granted),
         viewerIsAssessor: Boolean(row.assessing),
         viewerOnPanelCase: Boolean(row.on_panel),
+        viewerInOwingService: Boolean(row.owing_service),
     });
     out.set(row.viewer_id, forViewer);
   }
@@ -149,8 +171,10 @@ export function visibleTo(viewer: Viewer) {
         eb
           .selectFrom('incident_children as ic')
           .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
+          .innerJoin('children as rc', 'rc.id', 'ic.child_id')
           .select('ic.child_id')
-          .where('i.created_by', '=', viewer.id),
+          .where('i.created_by', '=', viewer.id)
+          .where((w) => w.or([w('i.status', '=', 'submitted'), w('rc.created_by', '=', viewer.id)])),
       ),
       eb(
         'c.id',
@@ -185,6 +209,29 @@ export function visibleTo(viewer: Viewer) {
       ),
     ];
     if (hasTeamAccess(viewer.roles)) {
+      const services = viewer.roles.filter((r): r is Role => SERVICE_TEAMS[r] !== undefined);
+      if (services.length) {
+        clauses.push(
+          eb(
+            'c.id',
+            'in',
+            eb
+              .selectFrom('tasks as st')
+              .select('st.child_id')
+              .where('st.status', '=', 'open')
+              .where('st.owner_role', 'in', services)
+              .where(({ exists, selectFrom }) =>
+                exists(
+                  selectFrom('team_members as sm')
+                    .innerJoin('teams as stm', 'stm.id', 'sm.team_id')
+                    .select('sm.user_id')
+                    .where('sm.user_id', '=', viewer.id)
+                    .where(sql<boolean>`(st.owner_role, stm.kind) in (values ${SERVICE_PAIRS})`),
+                ),
+              ),
+          ),
+        );
+      }
       clauses.push(
         eb('c.allocated_team_id', 'in', eb.selectFrom('team_members as m').select('m.team_id').where('m.user_id', '=', viewer.id)),
         eb(

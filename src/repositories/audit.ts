@@ -1,7 +1,7 @@
 // The audit log: append-only (the database refuses updates and deletes, and the application's
 // role may only insert and read) and chained with a key the database does not hold.
 import { type Kysely, type Transaction, sql } from 'kysely';
-import { type AuditKey, type ChainProblem, type StoredEvent, GENESIS_HASH, chainLabel, eventHash, verifyChain } from '../domain/audit-chain.ts';
+import { type AuditKey, type ChainProblem, type ChainState, type StoredEvent, GENESIS_HASH, chainLabel, eventHash, verifyChain } from '../domain/audit-chain.ts';
 import type { Database } from '../db/types.ts';
 
 let chainKey: AuditKey | null = null;
@@ -177,7 +177,7 @@ export async function verifyAuditChain(db: Kysely<Database>, keys: readonly Audi
   let before = GENESIS_HASH;
   let nextSeq = 1n;
   let checked = 0;
-  let keyed = false;
+  let state: ChainState = { keyed: false, newestKey: Number.POSITIVE_INFINITY };
   let first: string | null = null;
   const problems: ChainProblem[] = [];
   for (;;) {
@@ -206,11 +206,11 @@ export async function verifyAuditChain(db: Kysely<Database>, keys: readonly Audi
       hash: r.hash,
       chain: r.chain,
     }));
-    const result = verifyChain(events, before, nextSeq, keys, keyed);
+    const result = verifyChain(events, before, nextSeq, keys, state);
     problems.push(...result.problems);
     before = result.lastHash;
     nextSeq = result.nextSeq;
-    keyed = result.keyedSeen;
+    state = result.state;
     checked += rows.length;
   }
   return { checked, problems, ok: problems.length === 0, newest: checked ? { seq: (nextSeq - 1n).toString(), hash: before } : null, first };

@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Viewer } from '../domain/access.ts';
+import type { CompletingRecord } from '../domain/pack.ts';
 import { visibleTo } from './access.ts';
 
 export interface Task {
@@ -31,6 +32,8 @@ export interface Task {
   meetingId: string | null;
   /** The meeting type this task is to hold (R-KEN-5, R-ISL-5). */
   arranges: string | null;
+  /** The record that did this task's work and completed it. */
+  fulfilledBy: { type: CompletingRecord; id: string } | null;
   version: number;
 }
 
@@ -121,6 +124,7 @@ function toTask(r: Row): Task {
     completionNote: r.completion_note,
     meetingId: r.meeting_id,
     arranges: r.arranges,
+    fulfilledBy: r.fulfilled_by_type && r.fulfilled_by_id ? { type: r.fulfilled_by_type as CompletingRecord, id: r.fulfilled_by_id } : null,
     version: r.version,
   };
 }
@@ -174,6 +178,17 @@ export async function tasksForUser(db: Kysely<Database>, viewer: Viewer, limit =
 export async function supersedeTasks(db: Kysely<Database>, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await db.updateTable('tasks').set((eb) => ({ status: 'superseded', version: eb('version', '+', 1) })).where('id', 'in', ids).where('status', '=', 'open').execute();
+}
+
+/** Done by the record that did its work, in that record's own transaction: no version to check, only that it is still open. */
+export async function fulfilTask(db: Kysely<Database>, id: string, by: string, note: string, record: { type: CompletingRecord; id: string }): Promise<boolean> {
+  const r = await db
+    .updateTable('tasks')
+    .set((eb) => ({ status: 'done', completed_at: new Date(), completed_by: by, completion_note: note, fulfilled_by_type: record.type, fulfilled_by_id: record.id, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function completeTask(db: Kysely<Database>, id: string, version: number, by: string, note: string): Promise<boolean> {

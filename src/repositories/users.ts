@@ -31,13 +31,15 @@ export interface Credentials {
   failedAttempts: number;
   lockedUntil: Date | null;
   mustChangePassword: boolean;
+  /** When a one-off password from an administrator stops working. */
+  oneOffExpiresAt: Date | null;
 }
 
 /** Every account with this e-mail address: one per authority at most (a partner may work for two). */
 export async function findAccountsByEmail(db: Kysely<Database>, email: string): Promise<Credentials[]> {
   const rows = await db
     .selectFrom('users')
-    .select(['id', 'authority_id', 'password_hash', 'active', 'failed_attempts', 'locked_until', 'must_change_password'])
+    .select(['id', 'authority_id', 'password_hash', 'active', 'failed_attempts', 'locked_until', 'must_change_password', 'one_off_expires_at'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
     .orderBy('authority_id')
     .execute();
@@ -49,39 +51,31 @@ export async function findAccountsByEmail(db: Kysely<Database>, email: string): 
     failedAttempts: row.failed_attempts,
     lockedUntil: row.locked_until,
     mustChangePassword: row.must_change_password,
+    oneOffExpiresAt: row.one_off_expires_at,
   }));
 }
 
 /**
  * Reserves one sign-in attempt, atomically: at most `threshold` attempts are checked before the
- * account locks, however many arrive at once. False when the account is locked, or when the
- * attempts already under way reach the threshold. An expired lock starts the count again.
+ * account locks, however many arrive at once. The attempt that reaches the threshold locks the
+ * account as it is reserved, so no lock can be left unset; a right password then unlocks it.
+ * Null when the account is locked; otherwise the attempts counted, this one included. An expired
+ * lock starts the count again.
  */
-export async function reserveSignInAttempt(db: Kysely<Database>, userId: string, threshold: number): Promise<boolean> {
+export async function reserveSignInAttempt(db: Kysely<Database>, userId: string, threshold: number, lockoutMs: number): Promise<number | null> {
+  const expired = sql<boolean>`(locked_until is not null and locked_until <= now())`;
+  const count = sql<number>`(case when ${expired} then 1 else failed_attempts + 1 end)`;
   const row = await db
     .updateTable('users')
     .set({
-      failed_attempts: sql<number>`case when locked_until is not null and locked_until <= now() then 1 else failed_attempts + 1 end`,
-      locked_until: sql<Date | null>`case when locked_until is not null and locked_until <= now() then null else locked_until end`,
+      failed_attempts: count,
+      locked_until: sql<Date | null>`case when ${count} >= ${threshold} then now() + make_interval(secs => ${lockoutMs / 1000}) when ${expired} then null else locked_until end`,
     })
     .where('id', '=', userId)
-    .where(sql<boolean>`((locked_until is not null and locked_until <= now()) or (locked_until is null and failed_attempts < ${threshold}))`)
-    .returning('id')
+    .where(sql<boolean>`(locked_until is null or locked_until <= now())`)
+    .returning('failed_attempts')
     .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** After a wrong password: locks the account once the attempts reach the threshold; true when it locked now. */
-export async function lockIfOverThreshold(db: Kysely<Database>, userId: string, threshold: number, until: Date): Promise<boolean> {
-  const row = await db
-    .updateTable('users')
-    .set({ locked_until: until })
-    .where('id', '=', userId)
-    .where('failed_attempts', '>=', threshold)
-    .where('locked_until', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return row ? row.failed_attempts : null;
 }
 
 export async function recordSuccessfulSignIn(db: Kysely<Database>, userId: string): Promise<void> {
@@ -212,6 +206,7 @@ export async function insertUser(db: Kysely<Database>, u: UserWrite, passwordHas
       active: u.active,
       password_hash: passwordHash,
       must_change_password: mustChangePassword,
+      one_off_expires_at: mustChangePassword ? new Date(Date.now() + ONE_OFF_PASSWORD_MS) : null,
       locked_until: null,
       last_sign_in_at: null,
     })
@@ -245,9 +240,16 @@ export async function unlockUser(db: Kysely<Database>, id: string): Promise<void
   await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
 }
 
-/** Sets the password; `mustChange` when it is a one-off an administrator passes on. */
+/** How long a one-off password from an administrator works before the person must ask again. */
+export const ONE_OFF_PASSWORD_MS = 72 * 60 * 60_000;
+
+/** Sets the password; `mustChange` when it is a one-off an administrator passes on, which then lasts a few days. */
 export async function setPasswordHash(db: Kysely<Database>, id: string, hash: string, mustChange: boolean): Promise<void> {
-  await db.updateTable('users').set({ password_hash: hash, must_change_password: mustChange }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, must_change_password: mustChange, one_off_expires_at: mustChange ? new Date(Date.now() + ONE_OFF_PASSWORD_MS) : null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function passwordHashOf(db: Kysely<Database>, id: string): Promise<string | undefined> {
@@ -303,7 +305,8 @@ export async function pendingRoleChanges(db: Kysely<Database>, authorityId: stri
 }
 
 /** Decides a pending request; false when it was no longer pending (someone decided first). */
-export async function decideRoleChange(db: Kysely<Database>, id: string, status: 'approved' | 'rejected', by: string): Promise<boolean> {
+/** `by` is null when the service's operator decided (npm run operator). */
+export async function decideRoleChange(db: Kysely<Database>, id: string, status: 'approved' | 'rejected', by: string | null): Promise<boolean> {
   const res = await db.updateTable('role_change_requests').set({ status, decided_by: by, decided_at: new Date() }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

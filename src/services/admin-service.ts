@@ -17,9 +17,14 @@ async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
 }
 
+/** How an administrator stands to an account: their own, or an oversight account (administrator or auditor). */
+function accountRelations(actor: Actor, target: { id: string; roles: readonly Role[] }): Relation[] {
+  return [...(target.id === actor.user.id ? (['self'] as const) : []), ...(target.roles.some((r) => r === 'administrator' || r === 'auditor') ? (['oversight_account'] as const) : [])];
+}
+
 /** The model's decision for this administrator and this account: 404 outside their authority, 403 when separation of duties forbids it. */
-async function requireOnUser(db: Db, actor: Actor, action: ActionId, target: { id: string }, extra: Relation[] = []) {
-  const relations: Relation[] = ['signed_in', ...extra, ...(target.id === actor.user.id ? (['self'] as const) : [])];
+async function requireOnUser(db: Db, actor: Actor, action: ActionId, target: { id: string; roles: readonly Role[] }, extra: Relation[] = []) {
+  const relations: Relation[] = ['signed_in', ...extra, ...accountRelations(actor, target)];
   await requireAction(db, actor, action, { roles: actor.user.roles, bases: [], relations }, { entityType: 'user', entityId: target.id });
 }
 
@@ -44,7 +49,7 @@ export async function getUser(db: Db, actor: Actor, id: string) {
 export async function userPage(db: Db, actor: Actor, id: string) {
   const u = await getUser(db, actor, id);
   const [pending] = await users.pendingRoleChanges(db, actor.user.authorityId, id);
-  const self: Relation[] = u.id === actor.user.id ? ['self'] : [];
+  const self: Relation[] = accountRelations(actor, u);
   const subject = (extra: Relation[] = []) => ({ roles: actor.user.roles, bases: [], relations: ['signed_in' as const, ...self, ...extra] });
   return {
     user: u,
@@ -72,6 +77,12 @@ export interface UserInput {
   roles: Role[];
   trainings: { training: Training; completedOn: string }[];
   teams: { teamId: string; isManager: boolean }[];
+}
+
+/** Two administrators proposing a change at the same moment: the second is told, nothing is written. */
+function proposedMeanwhile(err: unknown): never {
+  if ((err as { code?: string }).code === '23505') throw new ValidationError([{ field: 'roles', message: 'Another administrator has just proposed a change to these roles: reload the page to see it' }]);
+  throw err;
 }
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
@@ -115,7 +126,7 @@ export async function createUser(db: Db, actor: Actor, u: UserInput): Promise<{ 
   const now = pending ? u.roles.filter((r) => r !== 'administrator') : u.roles;
   const id = await transaction(db, async (trx) => {
     const newId = await users.insertUser(trx, { ...u, roles: now, authorityId: actor.user.authorityId }, hash, true);
-    if (pending) await users.insertRoleChangeRequest(trx, { authorityId: actor.user.authorityId, userId: newId, rolesBefore: now, rolesAfter: u.roles, proposedBy: actor.user.id });
+    if (pending) await users.insertRoleChangeRequest(trx, { authorityId: actor.user.authorityId, userId: newId, rolesBefore: now, rolesAfter: u.roles, proposedBy: actor.user.id }).catch(proposedMeanwhile);
     await appendAuditEvent(
       trx,
       auditFor(actor, { action: 'admin.user.create', entityType: 'user', entityId: newId, outcome: 'ok', details: { roles: now, rolesProposed: pending ? u.roles : null, trainings: u.trainings.map((t) => t.training) } }),
@@ -131,7 +142,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
   await requireOnUser(db, actor, 'admin.user.update', before);
   const rolesChange = !sameRoles(before.roles, u.roles);
   const errors: { field: string; message: string }[] = [];
-  if (rolesChange && !may('admin.user.roles', { roles: actor.user.roles, bases: [], relations: ['signed_in', ...(id === actor.user.id ? (['self'] as const) : [])] }).allowed) {
+  if (rolesChange && !may('admin.user.roles', { roles: actor.user.roles, bases: [], relations: ['signed_in', ...accountRelations(actor, before)] }).allowed) {
     await auditRefusal(db, actor, 'admin.user.roles', 'user', id, 'separation_of_duties');
     errors.push({ field: 'roles', message: 'You cannot change your own roles: another administrator must' });
   }
@@ -151,7 +162,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
         ].filter((d) => d.saved !== d.yours),
       );
     }
-    if (pending) await users.insertRoleChangeRequest(trx, { authorityId: actor.user.authorityId, userId: id, rolesBefore: before.roles, rolesAfter: u.roles, proposedBy: actor.user.id });
+    if (pending) await users.insertRoleChangeRequest(trx, { authorityId: actor.user.authorityId, userId: id, rolesBefore: before.roles, rolesAfter: u.roles, proposedBy: actor.user.id }).catch(proposedMeanwhile);
     // A deactivated user is signed out everywhere at once; so is one whose roles changed.
     if ((before.active && !u.active) || (rolesChange && !pending)) await deleteSessionsForUser(trx, id);
     await appendAuditEvent(
@@ -227,6 +238,40 @@ export async function resetPassword(db: Db, actor: Actor, id: string): Promise<s
     await appendAuditEvent(trx, auditFor(actor, { action: 'admin.user.reset_password', entityType: 'user', entityId: id, outcome: 'ok', details: { mustChangePassword: true } }));
   });
   return temporaryPassword;
+}
+
+/**
+ * The service's operator (whoever runs it, at the server, `npm run operator`): a one-off password
+ * for any account (an administrator's or auditor's included, which no administrator may reset),
+ * and approval of a waiting role change where there is no second administrator. Audited as the
+ * operator, with the name they run it under.
+ */
+export async function operatorResetPassword(db: Db, a: { email: string; authorityId: string; operator: string }): Promise<string> {
+  const u = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
+  if (!u) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
+  const temporaryPassword = randomBytes(12).toString('base64url');
+  const hash = await hashPassword(temporaryPassword);
+  await transaction(db, async (trx) => {
+    await users.setPasswordHash(trx, u.id, hash, true);
+    await users.unlockUser(trx, u.id);
+    await deleteSessionsForUser(trx, u.id);
+    await appendAuditEvent(trx, { authorityId: a.authorityId, userId: null, action: 'operator.reset_password', entityType: 'user', entityId: u.id, outcome: 'ok', details: { operator: a.operator.slice(0, 100), mustChangePassword: true } });
+  });
+  return temporaryPassword;
+}
+
+export async function operatorApproveRoles(db: Db, a: { email: string; authorityId: string; operator: string }): Promise<{ before: Role[]; after: Role[] }> {
+  const u = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
+  if (!u) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
+  const [request] = await users.pendingRoleChanges(db, a.authorityId, u.id);
+  if (!request) throw new NotFoundError(`No role change waits for ${a.email}`);
+  await transaction(db, async (trx) => {
+    if (!(await users.decideRoleChange(trx, request.id, 'approved', null))) throw new ConflictError(null, null, []);
+    await users.setRoles(trx, u.id, request.rolesAfter);
+    await deleteSessionsForUser(trx, u.id);
+    await appendAuditEvent(trx, { authorityId: a.authorityId, userId: null, action: 'operator.roles_approved', entityType: 'user', entityId: u.id, outcome: 'ok', details: { operator: a.operator.slice(0, 100), rolesBefore: request.rolesBefore, rolesAfter: request.rolesAfter, proposedBy: request.proposedBy } });
+  });
+  return { before: request.rolesBefore, after: request.rolesAfter };
 }
 
 export async function createTeam(db: Db, actor: Actor, t: { name: string; kind: string; parentTeamId: string | null }) {

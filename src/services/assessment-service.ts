@@ -35,6 +35,7 @@ import { panelReferralsForChild } from '../repositories/panel-referrals.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, notFound, requireAction, subjectOf } from './access.ts';
+import { fulfilTasks } from './task-service.ts';
 import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, saveChildRecordChange, transaction } from './context.ts';
 
 /** What the plan page needs: the model the procedure names, the possible assessors, and why planning may not be possible. */
@@ -109,7 +110,9 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
       kind: 'assessment',
       summary: `${label} planned: led by ${lead.name} with ${co.name}.${mode.mode === 'stage_one_only' ? ' Stage One paperwork only.' : ''}`,
     });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'assessment.plan', entityType: 'assessment', entityId: id, outcome: 'ok', details: { childId, model: o.modelId, mode: mode.mode } }));
+    // The routing step that asked for the assessment ("Refer to NELFT for an AIM2 assessment") is done by it.
+    const done = await fulfilTasks(trx, actor, { authorityId: o.child.authorityId, childId, record: 'assessment', recordId: id, note: `${ASSESSMENT_MODELS[o.modelId!].label} planned, led by ${lead.name}.` });
+    await appendAuditEvent(trx, auditFor(actor, { action: 'assessment.plan', entityType: 'assessment', entityId: id, outcome: 'ok', details: { childId, model: o.modelId, mode: mode.mode, tasksDone: done } }));
     return id;
   });
 }

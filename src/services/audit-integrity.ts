@@ -107,10 +107,15 @@ const CHAIN_PROBLEMS = {
   hash_mismatch: 'its content does not match its hash: it was changed, or its hash was computed again without the key',
   unknown_key: 'it was made with a key not given to the verifier (set AUDIT_PREVIOUS_KEYS after changing the key)',
   unkeyed_after_keyed: 'it has an unkeyed hash after keyed ones: the chain was computed again from here',
+  older_key_after_newer: 'it was made with an older key than an event before it: a retired key was used to write it',
 } as const;
 
-/** The whole check: the keyed chain, then each checkpoint against the events it names. */
-export async function verifyAudit(db: Db, keys: readonly AuditKey[], file: string | null): Promise<AuditVerification> {
+/**
+ * The whole check: the keyed chain, then each checkpoint against the events it names. With
+ * `requireCheckpoint` (production), a log with no checkpoint of its own is itself a problem: without
+ * one, a chain computed again from its first event could not be told from the real one.
+ */
+export async function verifyAudit(db: Db, keys: readonly AuditKey[], file: string | null, o: { requireCheckpoint?: boolean } = {}): Promise<AuditVerification> {
   const chain = await verifyAuditChain(db, keys);
   const problems = chain.problems.map((p) => `Event ${p.seq}: ${CHAIN_PROBLEMS[p.problem]}.`);
   let checkpoints = 0;
@@ -138,5 +143,6 @@ export async function verifyAudit(db: Db, keys: readonly AuditKey[], file: strin
       else if (at !== c.hash) problems.push(`Checkpoint of ${c.at}: event ${c.seq} is not the one written then: the chain was changed.`);
     }
   }
+  if (o.requireCheckpoint && chain.checked && !checkpoints) problems.push(`No checkpoint of this log in ${file ?? 'AUDIT_DIR'}: in production one must be kept (npm start writes them); without it a rewritten log cannot be told from the real one.`);
   return { ok: problems.length === 0, checked: chain.checked, checkpoints, problems, newest: chain.newest };
 }

@@ -1,9 +1,10 @@
 // Sign-in with argon2id hashes, lockout after repeated failures decided atomically in the
 // database, one answer for every kind of failure so the page never tells whether an e-mail address
 // has an account, and a person's own password change (forced after an administrator's reset).
+import { createHmac } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Config } from '../config.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
+import { appendAuditEvent, currentAuditKey } from '../repositories/audit.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
 import { type Actor, type CurrentUser, type Db, ValidationError, auditFor, transaction } from './context.ts';
@@ -51,7 +52,12 @@ export async function signIn(
       await fail(acc.authorityId, acc.id, { reason: 'inactive' });
       continue;
     }
-    if (!(await users.reserveSignInAttempt(db, acc.id, config.lockoutThreshold))) {
+    if (acc.mustChangePassword && acc.oneOffExpiresAt && acc.oneOffExpiresAt.getTime() < Date.now()) {
+      await fail(acc.authorityId, acc.id, { reason: 'one_off_password_expired' });
+      continue;
+    }
+    const attempts = await users.reserveSignInAttempt(db, acc.id, config.lockoutThreshold, config.lockoutMs);
+    if (attempts === null) {
       await fail(acc.authorityId, acc.id, { reason: 'locked' });
       continue;
     }
@@ -60,14 +66,14 @@ export async function signIn(
       matched.push(acc);
       continue;
     }
-    const lockedNow = await users.lockIfOverThreshold(db, acc.id, config.lockoutThreshold, new Date(Date.now() + config.lockoutMs));
-    await fail(acc.authorityId, acc.id, { reason: 'wrong_password', ...(lockedNow ? { locked: true } : {}) });
+    await fail(acc.authorityId, acc.id, { reason: 'wrong_password', ...(attempts >= config.lockoutThreshold ? { locked: true } : {}) });
   }
   // Every path checks one password at least, so the time taken says nothing of the account.
   if (!verified) await verify(await timingDummy(), a.password).catch(() => false);
   if (!accounts.length) {
-    // The address typed is kept only when it matched no account, to spot probing; the authority is that of its domain.
-    await fail(await users.authorityForEmailDomain(db, email), null, { reason: 'unknown_email', email: email.slice(0, 200) });
+    // To spot probing: the address typed matched no account. Its domain and a keyed hash of it are
+    // kept, never the address itself (people type their password there); the authority is the domain's.
+    await fail(await users.authorityForEmailDomain(db, email), null, { reason: 'unknown_email', ...typedAddress(email) });
   }
   if (!matched.length) return { ok: false };
   for (const m of matched) await users.recordSuccessfulSignIn(db, m.id);
@@ -83,12 +89,22 @@ export async function recordSignIn(db: Db, userId: string, authorityId: string, 
   );
 }
 
+/**
+ * What the audit log keeps of an address someone typed: its domain, and a hash keyed with the audit
+ * key so that repeated attempts at one address can be told apart without storing it.
+ */
+export function typedAddress(email: string): { emailDomain: string; emailHash: string } {
+  const e = email.trim().toLowerCase().slice(0, 320);
+  const at = e.lastIndexOf('@');
+  return { emailDomain: at === -1 ? '' : e.slice(at + 1, at + 101), emailHash: createHmac('sha256', currentAuditKey().secret).update(`address:${e}`).digest('hex').slice(0, 16) };
+}
+
 /** A sign-in refused by the rate limit, audited under the authority of the address's domain. */
 export async function auditRateLimited(db: Db, a: { email: string; ip: string; requestId: string; limit: 'address' | 'account' }) {
   const email = a.email.trim().toLowerCase().slice(0, 320);
   const authorityId = await users.authorityForEmailDomain(db, email);
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, { authorityId, userId: null, action: 'sign_in', entityType: 'user', entityId: '', outcome: 'failed', ip: a.ip, requestId: a.requestId, details: { reason: 'rate_limited', limit: a.limit, email: email.slice(0, 200) } }),
+    appendAuditEvent(trx, { authorityId, userId: null, action: 'sign_in', entityType: 'user', entityId: '', outcome: 'failed', ip: a.ip, requestId: a.requestId, details: { reason: 'rate_limited', limit: a.limit, ...typedAddress(email) } }),
   );
 }
 

@@ -13,6 +13,7 @@ import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, basesFor, subjectOf } from './access.ts';
+import { fulfilTasks } from './task-service.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
 
 export const CHILD_FIELD_LABELS: Record<keyof children.ChildFields, string> = {
@@ -245,7 +246,9 @@ export async function allocate(
           ? ` Youth Justice worker: ${options.youthJusticeWorkers.find((w) => w.id === a.youthJusticeWorkerId)?.name}.`
           : ' No Youth Justice worker.';
     await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'allocation', summary: `Allocated to ${worker} (${team}).${yj}` });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.allocate', entityType: 'child', entityId: childId, outcome: 'ok', details: a }));
+    // "Allocate the child harmed their own social worker" is done by allocating one (never the other child's, R-KEN-6).
+    const done = a.workerId ? await fulfilTasks(trx, actor, { authorityId: before.authorityId, childId, record: 'allocation', recordId: childId, note: `Allocated to ${worker}.` }) : [];
+    await appendAuditEvent(trx, auditFor(actor, { action: 'child.allocate', entityType: 'child', entityId: childId, outcome: 'ok', details: { ...a, tasksDone: done } }));
   });
 }
 

@@ -113,6 +113,7 @@ export interface ArrangeInput {
 
 export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
   const o = await arrangeOptions(db, actor, taskId, 'meeting.arrange');
+  if (o.task.status !== 'open') throw new ValidationError([{ field: 'childIds', message: 'The task is no longer open: no meeting can be arranged for it' }]);
   const errors: Problem[] = [];
   const chosen = o.children.filter((c) => input.childIds.includes(c.childId));
   if (!o.children.length) errors.push({ field: 'childIds', message: 'Every child already has a meeting arranged for this task' });
@@ -222,6 +223,11 @@ async function authorizeMeeting(db: Db, actor: Actor, id: string, action: Action
   return { meeting: m, type, isChair, subject, subjectFor, visibleChildIds, recordChildIds };
 }
 
+/** The children whose immediate safety plan this person may write: seeing a child's part is not enough, a read grant least of all (R-X-7). */
+function planRecordable(a: Access): Set<string> {
+  return new Set(a.meeting.children.filter((c) => a.visibleChildIds.has(c.childId) && may('meeting.record', a.subjectFor(c.childId)).allowed).map((c) => c.childId));
+}
+
 /** The meeting with the parts of children this person may not see taken out (R-X-1). */
 function masked(a: Access): meetings.Meeting {
   const m = a.meeting;
@@ -255,6 +261,7 @@ function describe(a: Access, names: (id: string) => string) {
       circulate: may('meeting.circulate', a.subject).allowed,
       close: arranged && may('meeting.close', a.subject).allowed,
       outcomeFor: m.children.filter((c) => arranged && a.visibleChildIds.has(c.childId) && may('meeting.outcome', a.subjectFor(c.childId)).allowed).map((c) => c.childId),
+      recordPlanFor: [...planRecordable(a)],
     },
     visibleChildIds: [...a.visibleChildIds],
     recordChildIds: [...a.recordChildIds],
@@ -332,6 +339,7 @@ export interface MinutesInput {
 export async function recordMinutes(db: Db, actor: Actor, id: string, version: number, input: MinutesInput) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.record');
   const m = a.meeting;
+  const plans = planRecordable(a);
   const errors: Problem[] = [];
   if (m.status === 'closed' || m.minutesApprovedAt) errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
   const date = parseDateParts(input.heldOn, 'Date the meeting was held', 'Enter the date the meeting was held', { past: true, today: londonToday() });
@@ -341,8 +349,8 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
   const pi = input.policeInvolvement;
   if (police && pi !== 'needed' && pi !== 'not_needed') errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
   for (const [childId, plan] of Object.entries(input.safetyPlans)) {
-    // A child's safety plan only from those who may see that child's part (R-X-1).
-    if (!a.visibleChildIds.has(childId)) continue;
+    // A child's safety plan only from those who may record it for that child (R-X-1, R-X-7).
+    if (!plans.has(childId)) continue;
     if (plan.length > 10000) errors.push({ field: `safetyPlan-${childId}`, message: 'The safety plan must be 10000 characters or fewer' });
   }
   for (const [inviteeId, v] of Object.entries(input.names)) if (v.trim().length > 200) errors.push({ field: `name-${inviteeId}`, message: 'Name must be 200 characters or fewer' });
@@ -371,7 +379,7 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
     }
     await meetings.setAttendance(trx, id, attended);
     for (const c of m.children) {
-      if (!a.visibleChildIds.has(c.childId)) continue;
+      if (!plans.has(c.childId)) continue;
       const plan = input.safetyPlans[c.childId];
       if (plan !== undefined && plan.trim() !== c.safetyPlan) await meetings.setSafetyPlan(trx, id, c.childId, plan.trim());
     }

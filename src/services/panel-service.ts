@@ -24,13 +24,10 @@ import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as panel from '../repositories/panel-referrals.ts';
-import * as tasks from '../repositories/tasks.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf } from './access.ts';
 import { type Actor, type Db, NotFoundError, ValidationError, auditFor, requireRole, saveChildRecordChange, transaction } from './context.ts';
-
-/** The panel routing steps a referral fulfils. */
-const PANEL_STEPS = ['aim-panel-referral', 'aim-panel-consultation'];
+import { fulfilTasks } from './task-service.ts';
 
 export async function referOptions(db: Db, actor: Actor, childId: string, page = false) {
   await authorizeChild(db, actor, childId, 'panel.refer');
@@ -81,9 +78,8 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
         if ((err as { code?: string }).code === '23505') throw new ValidationError([{ field: 'referringService', message: 'This child’s case is already before the panel.' }]);
         throw err;
       });
-    // The routing step that asked for the referral (or consultation) is done.
-    const done = (await tasks.tasksForChild(trx, childId)).filter((x) => x.status === 'open' && PANEL_STEPS.includes(x.stepId));
-    for (const t of done) await tasks.completeTask(trx, t.id, t.version, actor.user.id, `Referred to the ${o.pack.aimPanel!.name}.`);
+    // The routing step that asked for the referral (or consultation) is done by it (the pack's completedBy).
+    const done = await fulfilTasks(trx, actor, { authorityId: o.child.authorityId, childId, record: 'panel-referral', recordId: id, note: `Referred to the ${o.pack.aimPanel!.name}.` });
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
@@ -91,7 +87,7 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
       kind: 'referral',
       summary: `Referred to the ${o.pack.aimPanel!.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
     });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId, kind, tasksDone: done.map((t) => t.id) } }));
+    await appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId, kind, tasksDone: done } }));
     return id;
   });
 }

@@ -15,6 +15,7 @@ import { type ActionId, may } from '../domain/actions.ts';
 import { authorizeChildRecord, subjectOf } from './access.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, requireRole, transaction } from './context.ts';
 import { packFor } from './screening-service.ts';
+import { fulfilTasks } from './task-service.ts';
 
 /** Who would be referred from this decided screening, and to whom. */
 export function referralPlan(s: screenings.Screening, incident: incidents.Incident) {
@@ -54,11 +55,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
       const id = await referrals.insertReferral(trx, { authorityId: s.authorityId, incidentId: s.incidentId, childId, screeningId, receivingTeamId: team, dueOn, createdBy: actor.user.id });
       if (!id) continue; // already referred for this incident
       created += 1;
-      for (const t of await tasks.tasksForIncidentChild(trx, s.incidentId, childId)) {
-        if (t.status === 'open' && plan.pack.referral.completesSteps.includes(t.stepId)) {
-          await tasks.completeTask(trx, t.id, t.version, actor.user.id, `Referral made to ${plan.receiver}.`);
-        }
-      }
+      const done = await fulfilTasks(trx, actor, { authorityId: s.authorityId, childId, incidentId: s.incidentId, record: 'referral', recordId: id, note: `Referral made to ${plan.receiver}.` });
       await addChronologyEntry(trx, {
         childId,
         occurredAt: new Date(),
@@ -67,7 +64,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
         summary: `Referred to ${plan.receiver}${childId === s.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${dueOn}.`,
         incidentId: s.incidentId,
       });
-      await appendAuditEvent(trx, auditFor(actor, { action: 'referral.create', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId, screeningId, separate: plan.separate } }));
+      await appendAuditEvent(trx, auditFor(actor, { action: 'referral.create', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId, screeningId, separate: plan.separate, tasksDone: done } }));
     }
     await children.touchChildren(trx, plan.childIds);
     return { created };
@@ -144,7 +141,9 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
       summary: `Referral screened by ${actor.user.displayName}: ${outcome.label}.${next}`,
       incidentId: r.incidentId,
     });
+    // The front door's deciding is this decision (the stages are bound).
+    const done = await fulfilTasks(trx, actor, { authorityId: r.authorityId, childId: r.childId, incidentId: r.incidentId, record: 'referral-decision', recordId: r.id, note: `Referral screened: ${outcome.label}.` });
     await children.touchChildren(trx, [r.childId]);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'referral.decide', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId: r.childId, outcome: outcome.id } }));
+    await appendAuditEvent(trx, auditFor(actor, { action: 'referral.decide', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId: r.childId, outcome: outcome.id, tasksDone: done } }));
   });
 }

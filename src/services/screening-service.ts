@@ -25,8 +25,9 @@ import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
 import { type ActionId, may } from '../domain/actions.ts';
-import { authorizeChild, authorizeChildRecord, notFound, subjectOf } from './access.ts';
+import { authorizeChild, authorizeChildRecord, notFound, subjectOf, whoMay } from './access.ts';
 import { loadCalendar } from './calendar-service.ts';
+import { fulfilTasks, taskRelations } from './task-service.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, transaction } from './context.ts';
 
 export function packFor(authorityId: string): Pack {
@@ -192,16 +193,21 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
   };
 }
 
+/**
+ * Who a new task is given to: the screener when they owe it, else the child's allocated worker when
+ * they hold the role; only ever someone who may then do it on that child's record (R-X-7). Nobody
+ * otherwise: the task waits in My tasks for those who owe it.
+ */
 async function assigneeFor(db: Db, actor: Actor, owner: Role | 'screener', child: children.Child): Promise<string | null> {
-  if (owner === 'screener' || actor.user.roles.includes(owner)) return actor.user.id;
-  if (child.allocatedWorkerId) {
-    const r = await db
-      .selectFrom('user_roles')
-      .select('user_id')
-      .where('user_id', '=', child.allocatedWorkerId)
-      .where('role', '=', owner)
-      .executeTakeFirst();
-    if (r) return r.user_id;
+  const able = async (userId: string, roles: readonly Role[]) => {
+    const who = { id: userId, roles };
+    const relations = taskRelations(who, { ownerRole: owner, assignedTo: userId });
+    return (await whoMay(db, child.authorityId, child.id, [who], 'task.complete', () => relations)).length > 0;
+  };
+  if ((owner === 'screener' || actor.user.roles.includes(owner)) && (await able(actor.user.id, actor.user.roles))) return actor.user.id;
+  if (owner !== 'screener' && child.allocatedWorkerId) {
+    const r = await db.selectFrom('user_roles').select('user_id').where('user_id', '=', child.allocatedWorkerId).where('role', '=', owner).executeTakeFirst();
+    if (r && (await able(r.user_id, [owner]))) return r.user_id;
   }
   return null;
 }
@@ -283,6 +289,10 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
         touched.add(recipient.id);
         withNewTasks.add(recipient.id);
       }
+    }
+    // A step whose work is already done (the child harmed already has a worker of their own) is done at once.
+    for (const c of [child, ...targetedChildren]) {
+      if (c.allocatedWorkerId && withNewTasks.has(c.id)) await fulfilTasks(trx, actor, { authorityId: s.authorityId, childId: c.id, incidentId: s.incidentId, record: 'allocation', recordId: c.id, note: `Already allocated to ${c.allocatedWorkerName ?? 'a worker'}.` });
     }
     // New tasks on a closed case reopen it: a closed case has nothing left to do (R-X-3).
     for (const reopened of await children.reopenClosed(trx, [...withNewTasks], actor.user.id)) {

@@ -11,6 +11,38 @@ import { type ActionId, type Relation, SCREENERS, may } from '../domain/actions.
 import { authorizeChild, authorizeChildRecord, subjectOf, whoMay } from './access.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, requireRole, transaction } from './context.ts';
 import { CASE_ROLES, type Role } from '../domain/roles.ts';
+import type { CompletingRecord } from '../domain/pack.ts';
+import { getPack } from '../procedures/index.ts';
+
+export const DONE_BY: Record<CompletingRecord, string> = {
+  referral: 'the referral',
+  'referral-decision': 'the screening decision on the referral',
+  assessment: 'the AIM assessment planned',
+  'panel-referral': 'the referral to the AIM Pathway Panel',
+  allocation: 'the allocation of a worker',
+};
+
+/**
+ * The stages are bound: a task whose work a record does is done when that record is made, in the
+ * same transaction, linked to it, with a chronology entry (the pack's `completedBy`). Only the
+ * child's open tasks of those steps, for this incident when one is given.
+ */
+export async function fulfilTasks(
+  trx: Db,
+  actor: Actor,
+  a: { authorityId: string; childId: string; incidentId?: string | null; record: CompletingRecord; recordId: string; note: string },
+): Promise<string[]> {
+  const steps = new Set((getPack(a.authorityId)?.steps ?? []).filter((s) => s.completedBy === a.record).map((s) => s.id));
+  if (!steps.size) return [];
+  const due = (await tasks.tasksForChild(trx, a.childId)).filter((t) => t.status === 'open' && steps.has(t.stepId) && (!a.incidentId || t.incidentId === a.incidentId));
+  const done: string[] = [];
+  for (const t of due) {
+    if (!(await tasks.fulfilTask(trx, t.id, actor.user.id, a.note, { type: a.record, id: a.recordId }))) continue;
+    await addChronologyEntry(trx, { childId: t.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'task', summary: `Task done: ${t.title}. ${a.note}`, incidentId: t.incidentId });
+    done.push(t.id);
+  }
+  return done;
+}
 
 export function isOverdue(t: Pick<tasks.Task, 'status' | 'dueOn'>, today = londonToday()): boolean {
   return t.status === 'open' && t.dueOn !== null && t.dueOn < today;
@@ -65,6 +97,8 @@ export async function viewTask(db: Db, actor: Actor, id: string) {
   return {
     task: t,
     today: londonToday(),
+    /** The record whose making does this task's work, when the procedure names one. */
+    doneBy: getPack(t.authorityId)?.steps.find((x) => x.id === t.stepId)?.completedBy ?? null,
     can: {
       complete: open && may('task.complete', subject).allowed,
       take: open && t.assignedTo !== actor.user.id && may('task.assign', subject).allowed,

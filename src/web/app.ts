@@ -238,7 +238,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // What no form could send is refused at once, in words, before any route reads it: a NUL or a
     // lone surrogate (which the database cannot store), a version that is not a whole number.
     pages.addHook('preValidation', async (request) => {
-      const problem = formProblem(request.body);
+      // A post with no body is an empty form: every route reads fields from an object.
+      if (request.method === 'POST' && (request.body === undefined || request.body === null)) request.body = {};
+      const problem = formProblem(request.body) ?? textProblem(request.params) ?? textProblem(request.query);
       if (problem) throw new BadRequestError(problem);
     });
     // CSRF on every state-changing request. Before sign-in there is no session to protect: the
@@ -306,6 +308,17 @@ export function formProblem(body: unknown): string | null {
     }
     if (key === 'version' && !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && /^\d{1,9}$/.test(v))) {
       return 'The form was not recognised: reload the page and try again.';
+    }
+  }
+  return null;
+}
+
+/** Why an address's values cannot be taken (a NUL or a lone surrogate in a path or query), or null. */
+export function textProblem(values: unknown): string | null {
+  if (!values || typeof values !== 'object') return null;
+  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+    for (const v of [key, ...(Array.isArray(value) ? value : [value])]) {
+      if (typeof v === 'string' && UNSTORABLE.test(v)) return 'The web address contained characters that cannot be read, such as a null character.';
     }
   }
   return null;

@@ -33,17 +33,24 @@ export function zodErrors(error: z.ZodError): FormError[] {
 
 export type Body = Record<string, unknown>;
 
-export function str(body: Body, key: string): string {
-  const v = body[key];
+export function str(body: Body | undefined, key: string): string {
+  const v = body?.[key];
   if (Array.isArray(v)) return String(v[v.length - 1] ?? '');
   return typeof v === 'string' ? v : '';
 }
 
-export function list(body: Body, key: string): string[] {
-  const v = body[key];
-  if (Array.isArray(v)) return v.map(String).filter((x) => x !== '');
+/** A repeated field (checkboxes): each value once, in the order sent. */
+export function list(body: Body | undefined, key: string): string[] {
+  const v = body?.[key];
+  if (Array.isArray(v)) return [...new Set(v.map(String).filter((x) => x !== ''))];
   if (typeof v === 'string' && v !== '') return [v];
   return [];
+}
+
+/** A query string as single values: a repeated key counts once (its last value), anything not text is absent. */
+export function queryOf(query: unknown): Record<string, string | undefined> {
+  if (!query || typeof query !== 'object') return {};
+  return Object.fromEntries(Object.entries(query as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? (typeof v.at(-1) === 'string' ? (v.at(-1) as string) : undefined) : typeof v === 'string' ? v : undefined]));
 }
 
 export function dateParts(body: Body, name: string): DateParts {

@@ -113,9 +113,10 @@ for (const kind of databaseKinds()) {
         assert.equal(await writeCheckpoint(fresh.db, TEST_AUDIT_KEY, file), null, 'nothing new: no second line');
         await append(fresh.db, 3);
         await writeCheckpoint(fresh.db, TEST_AUDIT_KEY, file);
-        const intact = await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file);
+        const intact = await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file, { requireCheckpoint: true });
         assert.deepEqual(intact.problems, []);
         assert.equal(intact.checkpoints, 2);
+        assert.match((await verifyAudit(fresh.db, [TEST_AUDIT_KEY], path.join(dir, 'none.jsonl'), { requireCheckpoint: true })).problems[0]!, /^No checkpoint of this log/);
         const newest = await maxSeq(fresh.db);
         await tamper(fresh, async (db) => void (await sql`delete from audit_events where seq > ${newest - 2}`.execute(db)));
         const result = await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file);
@@ -157,6 +158,9 @@ for (const kind of databaseKinds()) {
         }
         assert.deepEqual((await verifyAudit(fresh.db, [next, TEST_AUDIT_KEY], file)).problems, []);
         assert.match((await verifyAudit(fresh.db, [next], file)).problems[0]!, /^Event 1: it was made with a key not given to the verifier/);
+        // The retired key writing after the new one: whoever holds an old key cannot add to the log.
+        await append(fresh.db, 1);
+        assert.deepEqual((await verifyAudit(fresh.db, [next, TEST_AUDIT_KEY], file)).problems, ['Event 5: it was made with an older key than an event before it: a retired key was used to write it.']);
       } finally {
         await fresh.close();
       }

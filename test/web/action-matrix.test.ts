@@ -277,8 +277,12 @@ async function subjectFor(db: Kysely<Database>, w: World, p: Person, on: On): Pr
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['assessor'] : [], sameAuthority: inKent };
     case 'panel':
       return { bases: await sight([on.child(w)]), relations: [], sameAuthority: inKent };
-    case 'user':
-      return { bases: [], relations: w.targets[p.relationship] === p.id ? ['self'] : [], sameAuthority: inKent };
+    case 'user': {
+      const target = w.targets[p.relationship];
+      const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', target).execute()).map((r) => r.role);
+      const relations: Relation[] = [...(target === p.id ? (['self'] as const) : []), ...(roles.some((r) => r === 'administrator' || r === 'auditor') ? (['oversight_account'] as const) : [])];
+      return { bases: [], relations, sameAuthority: inKent };
+    }
   }
 }
 

@@ -246,10 +246,57 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
           else if (res.statusCode >= 400 && (await fingerprint(t)) !== before) failures.push(`${route} answered ${res.statusCode} yet wrote something, for ${payload.slice(0, 300)}`);
           return true;
         }),
-        { numRuns: HOSTILE.length + RUNS, seed, examples: HOSTILE.map((h) => [[['version', h], ['name', h], ['email', h], ['note', h]] as [string, string][]]) },
+        {
+          numRuns: HOSTILE.length + RUNS + 1,
+          seed,
+          examples: [
+            ...HOSTILE.map((h) => [[['version', h], ['name', h], ['email', h], ['note', h]] as [string, string][]]),
+            // The same checkbox value twice.
+            [[['roles', 'social_worker'], ['roles', 'social_worker'], ['teams', names[0]!], ['teams', names[0]!], ['inviteeIds', 'x'], ['inviteeIds', 'x'], ['childIds', 'x'], ['childIds', 'x']]],
+          ],
+        },
       );
+      // A post with no body at all, the CSRF token in its header.
+      const { client, token } = await session(target.who);
+      const bare = await t.app.inject({ method: 'POST', url: target.url, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'csrf-token': token } });
+      posted += 1;
+      seen.set(bare.statusCode, (seen.get(bare.statusCode) ?? 0) + 1);
+      if (bare.statusCode >= 500) failures.push(`${route} answered ${bare.statusCode} to a post with no body`);
     }
     assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`);
+  });
+
+  it('answers pages that read their address’s query below 500, whatever the query', async () => {
+    const { db } = t.database;
+    const kent = await demoIncident(db, 'kent', 'Ellis');
+    const draft = targets.get('POST /incidents/:id/children')!.url.replace(/\/children$/, '');
+    const pages: [Target['who'], string][] = [
+      [['kent', 'team-manager'], '/cases'],
+      [['kent', 'team-manager'], `/children/${kent.childId}/chronology`],
+      [['kent', 'dsl'], `${draft}/children`],
+      [['kent', 'dsl'], `${draft}/behaviour`],
+      [['kent', 'dsl'], `/incidents/${kent.incidentId}/screening/${kent.childId}`],
+      [['kent', 'dsl'], '/children/new'],
+      [['kent', 'auditor'], '/audit'],
+      [['kent', 'dsl'], '/sign-in'],
+    ];
+    const keys = ['q', 'page', 'sort', 'direction', 'scope', 'status', 'kind', 'from', 'to', 'tool', 'preview', 'returnTo', 'incident', 'role', 'userId', 'action', 'entityId', 'outcome', 'reason'];
+    const failures: string[] = [];
+    for (const [who, url] of pages) {
+      const { client } = await session(who);
+      const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.constantFrom(...HOSTILE.filter((h) => h.length < 2000)), fc.string({ maxLength: 20 }))), { maxLength: 8 }), async (pairs) => {
+          const res = await t.app.inject({ method: 'GET', url: `${url}?${encode(pairs)}`, headers: { cookie } });
+          posted += 1;
+          seen.set(res.statusCode, (seen.get(res.statusCode) ?? 0) + 1);
+          if (res.statusCode >= 500) failures.push(`GET ${url} answered ${res.statusCode} to ?${encode(pairs).slice(0, 200)}`);
+          return true;
+        }),
+        { numRuns: 30, seed: url.length, examples: [[[['q', 'a'], ['q', 'b'], ['entityId', 'a'], ['entityId', 'b'], ['action', 'x'], ['action', 'y']]]] },
+      );
+    }
+    assert.deepEqual(failures.slice(0, 10), []);
   });
 
   it('refuses a JSON or text body to a page (415), and the API never answers 500 to any JSON', async () => {

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { DEMO_PASSWORD, demoEmail } from '../../src/cli/demo-data.ts';
 import { paths } from '../../src/web/paths.ts';
 import { SIGN_IN_LIMITED } from '../../src/web/pages/sign-in/routes.ts';
+import { typedAddress } from '../../src/services/auth-service.ts';
+import { operatorApproveRoles, operatorResetPassword } from '../../src/services/admin-service.ts';
 import { Client, csrfFrom, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { seedDemo } from '../../src/cli/demo-data.ts';
@@ -66,6 +68,11 @@ describe('a request never ends the process (issue 10, defect 1)', () => {
     for (const returnTo of hostile) {
       const c = new HttpClient(base);
       const page = await c.request('GET', `${paths.signIn()}?returnTo=${encodeURIComponent(returnTo)}`);
+      // A NUL in the address is refused at once; anything else is a sign-in page with a safe address.
+      if (returnTo.includes('\u0000')) {
+        assert.equal(page.status, 400);
+        continue;
+      }
       assert.equal(page.status, 200);
       assert.match(page.body, /name="returnTo" value="\/"/, 'the form carries only a safe address');
       // Even posted by hand, the address never reaches the redirect.
@@ -177,9 +184,12 @@ describe('sign-in limits, sessions and what the audit log records (issue 10, def
     await c.post(paths.signIn(), { email: 'no-such-person@islington.example', password: 'x' });
     const auditor = await signedIn(t.app, 'islington', 'auditor');
     const page = await auditor.get(`${paths.audit()}?action=sign_in&outcome=failed`);
-    assert.match(page.body, /no-such-person@islington\.example/);
+    const hash = typedAddress('no-such-person@islington.example').emailHash;
+    assert.match(page.body, new RegExp(hash), 'the keyed hash of the address, to tell repeated attempts apart');
+    assert.match(page.body, /islington\.example/);
+    assert.doesNotMatch(page.body, /no-such-person/, 'never the address itself: people type their password there');
     const kent = await signedIn(t.app, 'kent', 'auditor');
-    assert.doesNotMatch((await kent.get(`${paths.audit()}?action=sign_in&outcome=failed`)).body, /no-such-person@islington\.example/);
+    assert.doesNotMatch((await kent.get(`${paths.audit()}?action=sign_in&outcome=failed`)).body, new RegExp(hash));
   });
 
   it('tells an administrator nothing of another authority’s accounts: an address used elsewhere is just available', async () => {
@@ -293,5 +303,38 @@ describe('an administrator’s duties are separated (issue 10, defect 8)', () =>
     assert.equal(changed.statusCode, 303);
     assert.equal((await person.get(paths.cases())).statusCode, 200);
     assert.equal((await admin.post(paths.admin.resetPassword(await userId(demoEmail('kent', 'administrator'))), {}, { tokenFrom: paths.admin.users() })).statusCode, 403, 'never their own');
+  });
+
+  it('leaves an administrator’s or auditor’s password to the operator, and a one-off password lasts three days', async () => {
+    const { db } = t.database;
+    const admin = await signedIn(t.app, 'kent', 'admin');
+    const auditor = await userId(demoEmail('kent', 'auditor'));
+    const page = await admin.get(paths.admin.user(auditor));
+    assert.doesNotMatch(page.body, /Reset password/);
+    assert.equal((await admin.post(paths.admin.resetPassword(auditor), {})).statusCode, 403, 'an administrator could otherwise sign in as the account they reset');
+    const refusal = await db.selectFrom('audit_events').select('details').where('action', '=', 'admin.user.reset_password').where('outcome', '=', 'refused').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    assert.equal(refusal.details['reason'], 'separation_of_duties');
+    // The operator, at the server.
+    const oneOff = await operatorResetPassword(db, { email: demoEmail('kent', 'auditor'), authorityId: 'kent', operator: 'test-operator' });
+    const event = await db.selectFrom('audit_events').select(['user_id', 'details']).where('action', '=', 'operator.reset_password').executeTakeFirstOrThrow();
+    assert.deepEqual([event.user_id, event.details['operator']], [null, 'test-operator']);
+    const person = new Client(t.app);
+    assert.equal((await person.signIn(demoEmail('kent', 'auditor'), oneOff)).headers.location, paths.changePassword());
+    // Three days on, the one-off password no longer works.
+    await db.updateTable('users').set({ one_off_expires_at: new Date(Date.now() - 1000) }).where('id', '=', auditor).execute();
+    assert.equal((await new Client(t.app).signIn(demoEmail('kent', 'auditor'), oneOff)).statusCode, 401);
+    const failed = await db.selectFrom('audit_events').select('details').where('action', '=', 'sign_in').where('user_id', '=', auditor).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    assert.equal(failed.details['reason'], 'one_off_password_expired');
+  });
+
+  it('lets the operator approve a role change where there is no second administrator', async () => {
+    const { db } = t.database;
+    const admin = await signedIn(t.app, 'islington', 'admin');
+    assert.equal((await admin.post(paths.admin.newUser(), { email: 'deputy-admin@islington.example', displayName: 'Deputy administrator', roles: 'administrator', active: 'yes' }, { tokenFrom: paths.admin.newUser() })).statusCode, 303);
+    const deputy = await userId('deputy-admin@islington.example');
+    assert.deepEqual(await roles(deputy), []);
+    const { after } = await operatorApproveRoles(db, { email: 'deputy-admin@islington.example', authorityId: 'islington', operator: 'test-operator' });
+    assert.deepEqual(after, ['administrator']);
+    assert.deepEqual(await roles(deputy), ['administrator']);
   });
 });

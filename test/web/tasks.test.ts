@@ -67,24 +67,40 @@ describe('giving a task to a colleague', () => {
     assert.equal(refused[0]?.details['reason'], 'missing_role');
   });
 
-  it('says who to allocate first when nobody with the role can see the child (R-KEN-4)', async () => {
+  it('sends a task for Youth Justice to the Youth Justice Service, whose workers see the child while it is open (R-KEN-4)', async () => {
     const { db } = t.database;
     // Ellis may have harmed another: the Youth Justice team discusses the case (kent §5).
     const inc = await screenKentHarmful(db, 'Ellis', { youth_justice: true });
     const task = await db.selectFrom('tasks').select('id').where('child_id', '=', inc.childId).where('owner_role', '=', 'youth_justice').where('status', '=', 'open').executeTakeFirstOrThrow();
     const yj = await db.selectFrom('users').select(['id', 'display_name']).where('email', '=', 'youth-justice@kent.example').executeTakeFirstOrThrow();
+    // The service finds it in My tasks, and may open the child's record: its task is open.
+    const service = await signedIn(t.app, 'kent', 'youth-justice');
+    assert.match(text((await service.get(paths.tasks.mine())).body), /Allocate a Youth Justice worker and hold a case discussion/);
+    const record = await service.get(paths.children.show(inc.childId));
+    assert.equal(record.statusCode, 200);
+    assert.match(text(record.body), /Your service has an open task for this child/);
+    // The manager may give it to a named worker of the service.
     const manager = await signedIn(t.app, 'kent', 'team-manager');
-    let page = await manager.get(paths.tasks.show(task.id));
-    assert.match(text(page.body), /Give the task to a colleague Nobody else who could do this task works on Ellis Hawthorn’s case yet\. Allocate the child first: a read grant lets a colleague see the record, not do its tasks\./);
-    assert.doesNotMatch(page.body, /name="assignee"/);
-    assert.equal((await manager.post(paths.tasks.assignTo(task.id), { version: version(page.body), assignee: yj.id })).statusCode, 400, 'no access, no assignment');
-
-    // A Youth Justice worker allocated alongside (R-KEN-4) sees the record, so can be given the task.
-    const child = await manager.get(paths.children.show(inc.childId));
-    const now = await db.selectFrom('children').select(['allocated_worker_id', 'allocated_team_id']).where('id', '=', inc.childId).executeTakeFirstOrThrow();
-    const form = { version: version(child.body), workerId: now.allocated_worker_id ?? '', teamId: now.allocated_team_id ?? '', youthJusticeWorkerId: yj.id };
-    assert.equal((await manager.post(paths.children.allocation(inc.childId), form)).statusCode, 303);
-    page = await manager.get(paths.tasks.show(task.id));
+    const page = await manager.get(paths.tasks.show(task.id));
     assert.match(page.body, new RegExp(`<option value="${yj.id}">${yj.display_name}</option>`));
+    // Once done, the service's sight of the record ends with it (unless allocated alongside).
+    const own = await service.get(paths.tasks.show(task.id));
+    assert.equal((await service.post(paths.tasks.complete(task.id), { version: version(own.body), note: 'Case discussion held.' })).statusCode, 303);
+    assert.equal((await service.get(paths.children.show(inc.childId))).statusCode, 404);
+  });
+
+  it('says who to allocate first when nobody who owes a task works on the case', async () => {
+    const { db } = t.database;
+    const inc = await screenKentHarmful(db, 'Toby');
+    // A task for a social worker on a child nobody is allocated to yet.
+    await db.updateTable('children').set({ allocated_worker_id: null }).where('id', '=', inc.childId).execute();
+    const task = await db.selectFrom('tasks').select('id').where('child_id', '=', inc.childId).where('owner_role', '=', 'social_worker').where('status', '=', 'open').executeTakeFirstOrThrow();
+    // Allocated to the Front Door, which the manager manages and where no social worker works.
+    const frontDoor = await db.selectFrom('teams').select('id').where('authority_id', '=', 'kent').where('name', '=', 'Front Door').executeTakeFirstOrThrow();
+    await db.updateTable('children').set({ allocated_team_id: frontDoor.id }).where('id', '=', inc.childId).execute();
+    const manager = await signedIn(t.app, 'kent', 'team-manager');
+    const page = await manager.get(paths.tasks.show(task.id));
+    assert.match(text(page.body), /Nobody else who could do this task works on Toby Alderbrook’s case yet\. Allocate the child first: a read grant lets a colleague see the record, not do its tasks\./);
+    assert.doesNotMatch(page.body, /name="assignee"/);
   });
 });

@@ -86,15 +86,15 @@ describe('what each person may change, not only what they may see (issue 10)', (
 
   it('lets only those who owe a task, or are given it, mark it done (defect 6)', async () => {
     const { db } = t.database;
-    const task = await db.selectFrom('tasks').select(['id', 'version']).where('child_id', '=', kent.childId).where('title', '=', 'Front Door decides the response').executeTakeFirstOrThrow();
+    const task = await db.selectFrom('tasks').select(['id', 'version']).where('child_id', '=', kent.childId).where('title', '=', 'Convene a strategy discussion').executeTakeFirstOrThrow();
     const dsl = await as('dsl');
     const page = await dsl.get(paths.tasks.show(task.id));
     assert.equal(page.statusCode, 200, 'the DSL who recorded the incident sees the task');
-    assert.match(text(page.body), /This task is for a front door practitioner: you can see it, not mark it as done\./);
+    assert.match(text(page.body), /This task is for a team manager: you can see it, not mark it as done\./);
     assert.equal((await dsl.post(paths.tasks.complete(task.id), { version: String(task.version), note: 'Done.' })).statusCode, 403);
-    assert.ok((await openTasks(kent.childId)).includes('Front Door decides the response'));
-    const frontDoor = await as('front-door');
-    const own = await frontDoor.get(paths.tasks.show(task.id));
+    assert.ok((await openTasks(kent.childId)).includes('Convene a strategy discussion'));
+    const manager = await as('team-manager');
+    const own = await manager.get(paths.tasks.show(task.id));
     assert.match(own.body, /Mark as done/);
   });
 
@@ -133,5 +133,24 @@ describe('what each person may change, not only what they may see (issue 10)', (
       const events = await db.selectFrom('audit_events').select(['action', 'outcome']).where('request_id', '=', String(res.headers['x-request-id'])).execute();
       assert.ok(events.some((e) => e.outcome === 'ok'), `${url} wrote no view event`);
     }
+  });
+
+  it('never lets a read grant write a child’s immediate safety plan, and shows no box for it', async () => {
+    const { db } = t.database;
+    // Maya's social worker, with a read grant for Ellis: may record the minutes for Maya, not Ellis's plan.
+    await childService.grantAccess(db, await demoActor(db, 'kent', 'team-manager'), kent.childId, { userId: (await demoActor(db, 'kent', 'social-worker-b')).user.id, reason: 'Joint working', days: 7 });
+    const worker = await signedIn(t.app, 'kent', 'social-worker-b');
+    const form = await worker.get(paths.meetings.minutes(meetingId));
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, new RegExp(`name="safetyPlan-${kent.targetedId}"`));
+    assert.doesNotMatch(form.body, new RegExp(`name="safetyPlan-${kent.childId}"`));
+    assert.match(text(form.body), /the immediate safety plan is recorded by the chair or by someone working on this child’s case/);
+    const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+    const [y, m, d] = new Date().toISOString().slice(0, 10).split('-');
+    const res = await worker.post(paths.meetings.minutes(meetingId), { version, 'heldOn-day': String(Number(d)), 'heldOn-month': String(Number(m)), 'heldOn-year': y!, [`safetyPlan-${kent.childId}`]: 'Written through a read grant', [`safetyPlan-${kent.targetedId}`]: 'A named adult at school.' });
+    assert.equal(res.statusCode, 303);
+    const plans = await db.selectFrom('meeting_children').select(['child_id', 'safety_plan']).where('meeting_id', '=', meetingId).execute();
+    assert.equal(plans.find((p) => p.child_id === kent.childId)!.safety_plan, '', 'Ellis’s plan untouched');
+    assert.equal(plans.find((p) => p.child_id === kent.targetedId)!.safety_plan, 'A named adult at school.');
   });
 });

@@ -1,12 +1,14 @@
 // Accounts: an e-mail address is unique within an authority, not across them, so an administrator
 // cannot learn that an address has an account elsewhere (a partner working for two authorities has
-// an account in each); a forced password change after an administrator's reset; role changes that
-// touch an administrator's account wait for a second administrator (separation of duties).
+// an account in each); a forced password change after an administrator's reset, the one-off
+// password lasting a few days only; role changes that touch an administrator's account wait for a
+// second administrator (separation of duties).
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table users add column must_change_password boolean not null default false;
+    alter table users add column one_off_expires_at timestamptz;
     drop index users_email_key;
     create unique index users_authority_email_key on users (authority_id, lower(email));
     create index users_email_idx on users (lower(email));

@@ -14,6 +14,7 @@ import * as m0012 from './0012_panel_referrals.ts';
 import * as m0013 from './0013_authority_holidays.ts';
 import * as m0014 from './0014_accounts.ts';
 import * as m0015 from './0015_keyed_audit_chain.ts';
+import * as m0016 from './0016_tasks_fulfilled_by.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013_authority_holidays': m0013,
   '0014_accounts': m0014,
   '0015_keyed_audit_chain': m0015,
+  '0016_tasks_fulfilled_by': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,11 +4,12 @@ import { pageCount } from '../../../domain/paging.ts';
 import { searchAudit } from '../../../services/audit-service.ts';
 import { isUuid } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
+import { queryOf } from '../../forms.ts';
 import { paths, withQuery } from '../../paths.ts';
 
 export default async function auditRoutes(app: FastifyInstance, { db }: AppDeps) {
   app.get('/audit', { config: { action: 'audit.search' } }, async (request, reply) => {
-    const q = request.query as Record<string, string | undefined>;
+    const q = queryOf(request.query);
     const date = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
     const filter = {
       userId: q.userId && isUuid(q.userId) ? q.userId : undefined,

@@ -12,7 +12,7 @@ import { getDraft, linkChild } from '../../../services/incident-service.ts';
 import { ConflictError, ValidationError, isUuid, requireRole } from '../../../services/context.ts';
 import { CASE_ROLES } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
-import { type Body, errorView, list, str } from '../../forms.ts';
+import { type Body, errorView, list, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { taskRow } from '../tasks/view-model.ts';
 import { inactivityCutoff } from '../../../services/calendar-service.ts';
@@ -27,7 +27,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
   app.get('/children/new', { config: { action: 'child.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     await requireRole(db, actor, CASE_ROLES, 'child.create');
-    const q = request.query as Record<string, string | undefined>;
+    const q = queryOf(request.query);
     const incidentId = q.incident && isUuid(q.incident) ? q.incident : undefined;
     if (incidentId) await getDraft(db, actor, incidentId);
     return reply.page('pages/children/new.njk', {

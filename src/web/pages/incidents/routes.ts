@@ -19,7 +19,7 @@ import { searchChildrenToLink } from '../../../services/child-service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../services/context.ts';
 import * as incidentService from '../../../services/incident-service.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
-import { type Body, errorView, str } from '../../forms.ts';
+import { type Body, errorView, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { readSection, type SectionValues, valuesFromIncident } from './schema.ts';
 
@@ -89,7 +89,9 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
   async function renderChildren(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
     const actor = actorOf(request);
     const inc = await incidentService.getDraft(db, actor, id);
-    const q = (request.query as Record<string, string | undefined>).q?.slice(0, 100) ?? '';
+    // A submitted incident is locked: its children are read on the incident's own page.
+    if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
+    const q = queryOf(request.query).q?.slice(0, 100) ?? '';
     const linked = new Set(inc.children.map((c) => c.childId));
     const results = q ? (await searchChildrenToLink(db, actor, q)).filter((r) => !linked.has(r.id)) : null;
     return reply.page('pages/incidents/children.njk', {
@@ -126,6 +128,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
 
   async function renderChild(request: FastifyRequest, reply: FastifyReply, id: string, childId: string, extra: Record<string, unknown> = {}) {
     const inc = await incidentService.getDraft(db, actorOf(request), id);
+    if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
     const c = inc.children.find((x) => x.childId === childId);
     if (!c) throw new NotFoundError();
     return reply.page('pages/incidents/child.njk', {
@@ -224,7 +227,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     if (!section) throw new NotFoundError();
     const inc = await incidentService.getDraft(db, actorOf(request), id);
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
-    const returnTo = (request.query as Record<string, string | undefined>).returnTo === 'check' ? 'check' : '';
+    const returnTo = queryOf(request.query).returnTo === 'check' ? 'check' : '';
     return reply.page('pages/incidents/section.njk', { ...sectionModel(inc, section, valuesFromIncident(section, inc), returnTo), version: inc.version });
   });
 

@@ -9,7 +9,7 @@ import { ValidationError } from '../../../services/context.ts';
 import * as referralService from '../../../services/referral-service.ts';
 import * as screeningService from '../../../services/screening-service.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
-import { type Body, errorView, str } from '../../forms.ts';
+import { type Body, errorView, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { taskRow } from '../tasks/view-model.ts';
 import { type ScreeningFormValues, errorHref, readScreeningForm } from './schema.ts';
@@ -80,7 +80,7 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const actor = actorOf(request);
     const { id, childId } = request.params as { id: string; childId: string };
     const page = await screeningService.screeningPage(db, actor, id, childId);
-    const requested = values?.toolId ?? (request.query as Record<string, string | undefined>).tool ?? page.pack.primaryTool;
+    const requested = values?.toolId ?? queryOf(request.query).tool ?? page.pack.primaryTool;
     const entry = page.tools.find((t) => t.tool.id === requested && t.allowed) ?? page.tools.find((t) => t.tool.id === page.pack.primaryTool)!;
     const defaults = screeningService.factsFromIncident(page.pack, page.incident) as Record<string, boolean>;
     return reply.page('pages/screening/form.njk', {
@@ -131,7 +131,7 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const referral = referralService.referralsForScreeningPage(db, s, v.incident);
     const chosen = extra.values?.level ?? s.suggestedLevel;
     // Without JavaScript, the next steps for another level are a link away (?preview=level).
-    const asked = (request.query as Record<string, string | undefined>).preview;
+    const asked = queryOf(request.query).preview;
     const previewLevel = s.status === 'decided' ? (s.decidedLevel ?? s.suggestedLevel) : v.pack.levels.some((l) => l.id === asked) ? asked! : chosen;
     return reply.page('pages/screening/show.njk', {
       pageTitle: s.status === 'decided' ? `Level of concern: ${v.child.firstName} ${v.child.lastName}` : `Suggested level of concern: ${v.child.firstName} ${v.child.lastName}`,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { accountChoices, auditRateLimited, changePassword, mustChangePassword, recordSignIn, recordSignOut, signIn } from '../../../services/auth-service.ts';
 import { ValidationError } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
-import { type Body, errorView, str, zodErrors } from '../../forms.ts';
+import { type Body, errorView, str, zodErrors, queryOf } from '../../forms.ts';
 import { paths, safeReturnPath } from '../../paths.ts';
 
 const schema = z.object({
@@ -75,7 +75,7 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
 
   app.get('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     if (request.actor) return reply.redirect(paths.home(), 303);
-    const q = request.query as Record<string, string | undefined>;
+    const q = queryOf(request.query);
     return renderSignIn(request, reply, { timedOut: q.reason === 'timeout', signedOut: q.reason === 'signed-out', returnTo: safeReturnPath(q.returnTo) });
   });
 

@@ -38,7 +38,7 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
   async function renderTask(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const { task, today, can } = await taskService.viewTask(db, actor, id);
+    const { task, today, can, doneBy } = await taskService.viewTask(db, actor, id);
     const row = taskRow(task, today);
     const found = task.arranges ? await meetingService.taskMeetings(db, task) : { meetings: [], canArrange: false };
     const taskMeetings = { ...found, canArrange: found.canArrange && can.arrange };
@@ -51,6 +51,7 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
       task: row,
       canTake: can.take,
       canComplete: can.complete,
+      doneByText: doneBy ? taskService.DONE_BY[doneBy] : null,
       assigneeItems: assignees && [{ value: '', text: 'Select a person' }, ...assignees.map((u) => ({ value: u.id, text: u.name, selected: u.id === chosen }))],
       values: { note: '', assignee: '' },
       ...extra,

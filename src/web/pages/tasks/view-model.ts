@@ -1,7 +1,24 @@
 // How a task reads in a list: its owner, deadline with the rule behind it, and whether it is overdue.
 import { ROLE_LABELS, type Role } from '../../../domain/roles.ts';
 import type { Task } from '../../../repositories/tasks.ts';
-import { isOverdue } from '../../../services/task-service.ts';
+import { DONE_BY, isOverdue } from '../../../services/task-service.ts';
+import type { CompletingRecord } from '../../../domain/pack.ts';
+import { paths } from '../../paths.ts';
+
+/** Where the record that did a task's work is, to link to it. */
+export function recordHref(type: CompletingRecord, id: string, childId: string): string {
+  switch (type) {
+    case 'referral':
+    case 'referral-decision':
+      return paths.referrals.show(id);
+    case 'assessment':
+      return paths.assessments.show(id);
+    case 'panel-referral':
+      return paths.panel.show(id);
+    case 'allocation':
+      return paths.children.show(childId);
+  }
+}
 
 export function ownerText(ownerRole: string): string {
   return ownerRole === 'screener' ? 'The person who screened the incident' : (ROLE_LABELS[ownerRole as Role] ?? ownerRole);
@@ -21,6 +38,7 @@ export function taskRow(t: Task, today: string) {
     ...t,
     ownerText: ownerText(t.ownerRole),
     ownerArticle: ownerWithArticle(t.ownerRole),
+    fulfilled: t.fulfilledBy ? { text: DONE_BY[t.fulfilledBy.type], href: recordHref(t.fulfilledBy.type, t.fulfilledBy.id, t.childId) } : null,
     overdue,
     statusText: t.status === 'done' ? 'Done' : t.status === 'superseded' ? 'No longer needed' : overdue ? 'Overdue' : t.kind === 'consider' ? 'To consider' : 'To do',
     statusClass: t.status === 'done' ? 'govuk-tag--green' : t.status === 'superseded' ? 'govuk-tag--grey' : overdue ? 'govuk-tag--red' : 'govuk-tag--blue',
