@@ -8,6 +8,7 @@ import { ROLES } from './roles.ts';
 import { SCALE } from './scale.ts';
 import { TRAININGS } from './roles.ts';
 import { OUTCOME_IDS } from './meeting-outcomes.ts';
+import { ENGINEER_WORDS, NATIONAL_SOURCES, parseClause } from './citation.ts';
 
 /** The facts routing may depend on. Each pack lists the ones its procedure asks about. */
 export const FACTS = {
@@ -239,6 +240,10 @@ export const packSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
     authority: z.string().min(1),
+    /** How practitioners name the document in a citation: "Kent procedure". */
+    shortName: z.string().min(1),
+    /** The document's sections that the pack cites, so a citation links to its section (R-X-10). */
+    sections: z.array(z.strictObject({ ref: z.string().regex(/^(\d+(\.\d+)?|[a-z][a-z ]*[a-z])$/), title: z.string().min(1) })).min(1),
     title: z.string().min(1),
     source: z.string().min(1),
     version: z.string().min(1),
@@ -268,6 +273,23 @@ export const packSchema = z
     meetings: z.array(meetingTypeSchema).min(1),
     /** R-THU-7: an open case with no recorded activity for this many working days is flagged. */
     inactivityWorkingDays: z.number().int().min(1).max(60),
+    /** Where the pack's document sets the inactivity period; absent, it is a local setting. */
+    inactivityCited: z.strictObject(cited).optional(),
+    /**
+     * Where the pack's document sets out the AIM model's practice rules the application applies to
+     * every AIM assessment (R-X-5, R-NYO-9..14). A rule without a clause here is shown as the AIM
+     * model's practice, which this procedure does not set out.
+     */
+    aimRulesCited: z
+      .strictObject({
+        trainedLead: z.strictObject(cited).optional(),
+        assessorConflicts: z.strictObject(cited).optional(),
+        denial: z.strictObject(cited).optional(),
+        stages: z.strictObject(cited).optional(),
+        outcomeSheet: z.strictObject(cited).optional(),
+        report: z.strictObject(cited).optional(),
+      })
+      .default({}),
     /** The referral to the front door and the manager's screening of it (R-NYO-8, R-KEN-2, R-NEL-6). */
     referral: z.strictObject({
       /** Who receives it, as the procedure names them: "the Front Door", "Children and Families Service". */
@@ -295,6 +317,27 @@ export const packSchema = z
     }),
   })
   .superRefine((pack, ctx) => {
+    // Each pack cites only its own document's listed sections, or national guidance (R-X-10);
+    // requirement IDs and section marks never reach text a practitioner reads.
+    const refs = new Set(pack.sections.map((s) => s.ref));
+    const walk = (v: unknown, path: (string | number)[]) => {
+      if (typeof v === 'string') {
+        const key = path.at(-1);
+        if (key === 'clause' || key === 'decisionClause') {
+          const parsed = parseClause(v);
+          if (!parsed) return ctx.addIssue({ code: 'custom', message: `cannot read the clause "${v}"`, path });
+          for (const p of parsed.packParts) {
+            if (p.packId !== pack.id) ctx.addIssue({ code: 'custom', message: `cites another authority's document: "${v}"`, path });
+            for (const r of p.refs) if (!refs.has(r)) ctx.addIssue({ code: 'custom', message: `cites section ${r}, which is not in the pack's sections`, path });
+          }
+          for (const n of parsed.national) if (!(NATIONAL_SOURCES as readonly string[]).includes(n)) ctx.addIssue({ code: 'custom', message: `unknown source ${n}`, path });
+        } else if (key !== 'requirement' && key !== 'decisionRequirement' && key !== 'ref' && ENGINEER_WORDS.test(v)) {
+          ctx.addIssue({ code: 'custom', message: `text a practitioner reads holds a requirement ID or section mark: "${v}"`, path });
+        }
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(pack, []);
     const levelIds = new Set(pack.levels.map((l) => l.id));
     // Every point of the shared scale is covered by exactly one level of the pack.
     for (const s of SCALE) {

@@ -5,7 +5,14 @@ import type { PackInput } from '../domain/pack.ts';
 
 type ToolInput = PackInput['tools'][number];
 
-export function brookTool(cite: { clause: string; requirement: string }, requiresTraining: boolean): ToolInput {
+type Cite = { clause: string; requirement: string };
+
+/**
+ * The tool as a pack uses it. Each pack cites its own document: North Yorkshire's describes each
+ * band in its own section; a pack whose document only names the tool cites that for every band.
+ */
+export function brookTool(cite: Cite, requiresTraining: boolean, bands?: { green: Cite; amber: Cite; red: Cite }): ToolInput {
+  const band = (b: 'green' | 'amber' | 'red') => bands?.[b] ?? cite;
   return {
     id: 'brook',
     kind: 'checklist',
@@ -19,8 +26,7 @@ export function brookTool(cite: { clause: string; requirement: string }, require
       {
         stageBelow: 5,
         text: 'Children aged 0 to 4 often go through times of taking their clothes off. Most grow out of it; it becomes a possible concern only if it carries on at 5 to 7.',
-        clause: 'north-yorkshire §2.1',
-        requirement: 'R-NYO-1',
+        ...band('green'),
       },
     ],
     groups: [
@@ -29,8 +35,7 @@ export function brookTool(cite: { clause: string; requirement: string }, require
         label: 'Green',
         intro: 'Healthy or normal sexual behaviour',
         scale: 'normal',
-        clause: 'north-yorkshire §2.1',
-        requirement: 'R-NYO-1',
+        ...band('green'),
         items: [
           { id: 'green-mutual', text: 'Mutual' },
           { id: 'green-consensual', text: 'Consensual: the children feel they have a choice whether to take part' },
@@ -45,8 +50,7 @@ export function brookTool(cite: { clause: string; requirement: string }, require
         label: 'Amber',
         intro: 'Concerning sexual behaviour',
         scale: 'problematic',
-        clause: 'north-yorkshire §2.2',
-        requirement: 'R-NYO-1',
+        ...band('amber'),
         items: [
           { id: 'amber-not-age-appropriate', text: 'Not age appropriate, for example a young child using sexual language or unclear about personal space, making others uncomfortable' },
           { id: 'amber-one-off', text: 'A one-off, low-key incident, for example touching over clothing' },
@@ -63,8 +67,7 @@ export function brookTool(cite: { clause: string; requirement: string }, require
         label: 'Red',
         intro: 'Harmful sexual behaviour',
         scale: 'abusive',
-        clause: 'north-yorkshire §2.3',
-        requirement: 'R-NYO-1',
+        ...band('red'),
         items: [
           { id: 'red-not-age-appropriate', text: 'Sexual behaviour that is not age appropriate' },
           { id: 'red-planning', text: 'Planning, secrecy, force or coercion' },

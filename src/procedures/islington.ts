@@ -15,7 +15,9 @@ const hsbStrategyMeeting: MeetingInput = {
   label: 'HSB strategy meeting',
   purpose: 'Establish whether the child is at risk of significant harm and whether to start a Section 47 enquiry, the risks to and from the child, and the safeguarding and support plan.',
   chair: { roles: ['cse_coordinator'], text: 'Chaired by the CSE, Missing and Trafficking Coordinator (or a CP Coordinator if necessary).', ...s53 },
-  crossAuthority: { clause: 'islington §5.3; kent §8', requirement: 'R-ISL-5' },
+  // The procedure does not say who chairs when the children belong to different authorities:
+  // a local setting, following the London procedures' usual practice.
+  crossAuthority: { clause: 'islington, local setting', requirement: 'R-ISL-5' },
   invitees: [
     { id: 'referrer', label: 'The referrer, if a professional', reason: 'Knows what was seen and heard.', ...s53 },
     { id: 'education-health', label: 'Lead officers in education and health', reason: 'For example the designated teacher or looked after nurse.', ...s53 },
@@ -94,7 +96,7 @@ const stepDown: MeetingInput = {
 
 const categoryCite = { clause: 'islington §3', requirement: 'R-ISL-1' };
 const cat23 = { level: ['category-2', 'category-3'] };
-// The meeting's four outcome pathways (islington §6, R-ISL-7) are named in its detail; recording
+// The meeting's four outcome pathways are named in its detail; recording
 // each child's outcome is the multi-agency steps capability.
 const strategyMeeting = {
   title: 'Hold an HSB strategy meeting, chaired by the CSE, Missing and Trafficking Coordinator',
@@ -107,6 +109,23 @@ const strategyMeeting = {
 export const islington: PackInput = {
   id: 'islington',
   authority: 'London Borough of Islington',
+  shortName: 'Islington procedure',
+  sections: [
+    { ref: '1', title: 'Introduction' },
+    { ref: '2', title: 'Harmful sexual behaviours' },
+    { ref: '3', title: 'Identifying risk level' },
+    { ref: '3.1', title: 'HSB risk assessment matrix' },
+    { ref: '4', title: 'HSB work flow' },
+    { ref: '5', title: 'Managing the risk' },
+    { ref: '5.1', title: 'Child is assessed as category 0 risk' },
+    { ref: '5.2', title: 'Child is assessed as category 1 risk' },
+    { ref: '5.3', title: 'Child is assessed as category 2 or 3 risk' },
+    { ref: '5.4', title: 'Immediate protection' },
+    { ref: '6', title: 'Outcome of the HSB strategy meeting' },
+    { ref: '7', title: 'Multi-Agency Sexual Exploitation Panel (MASE)' },
+    { ref: '8', title: 'Recording intervention' },
+    { ref: '9', title: 'Advice and support to practitioners' },
+  ],
   title: 'Safeguarding children who display harmful sexual behaviours: Islington’s procedure',
   source: 'London Child Protection Procedures, 1.5.13',
   version: '1.5.13, revised October 2016',
@@ -163,15 +182,15 @@ export const islington: PackInput = {
     decisionClause: 'islington §3; Working Together 2023',
     decisionRequirement: 'R-ISL-2',
     outcomes: [
-      { id: 'step-down', label: 'Step down to Targeted Youth Support', hint: 'Category 0 on a new referral (islington §5.1).' },
-      { id: 'risk-discussion', label: 'HSB risk discussion and diversion plan', hint: 'Category 1 without reasonable suspicion of significant harm (islington §5.2).' },
+      { id: 'step-down', label: 'Step down to Targeted Youth Support', hint: 'Category 0 on a new referral.' },
+      { id: 'risk-discussion', label: 'HSB risk discussion and diversion plan', hint: 'Category 1 without reasonable suspicion of significant harm.' },
       {
         id: 'strategy',
         label: 'HSB strategy discussion or meeting',
-        hint: 'Category 1 with suspected significant harm, or categories 2 and 3 (islington §5.2, §5.3).',
+        hint: 'Category 1 with suspected significant harm, or categories 2 and 3.',
         then: { title: 'Hold an HSB strategy meeting', detail: 'Within 3 working days; at most 5 when the concerns are particularly complex; sooner when a child needs immediate protection.', owner: 'cse_coordinator', due: { workingDays: 3 }, meeting: 'hsb-strategy-meeting', ...s53 },
       },
-      { id: 'immediate-protection', label: 'Immediate protection', hint: 'A risk to life or of serious immediate harm (islington §5.4).' },
+      { id: 'immediate-protection', label: 'Immediate protection', hint: 'A risk to life or of serious immediate harm.' },
     ],
     separateForEachChild: ['category-2', 'category-3'],
     clause: 'islington §3',

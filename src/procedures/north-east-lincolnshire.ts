@@ -3,7 +3,31 @@ import type { PackInput } from '../domain/pack.ts';
 import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
 import { brookTool } from './brook.ts';
 
-const cite = (requirement: string) => ({ clause: 'north-east-lincolnshire', requirement });
+// The guidance has named sections rather than numbered ones; each requirement cites the one it
+// comes from (see the pack's sections).
+const SECTION_OF: Record<string, string> = {
+  'R-NEL-1': 'definitions',
+  'R-NEL-2': 'typical sexual behaviour',
+  'R-NEL-3': 'identifying harmful sexual behaviour',
+  'R-NEL-4': 'identifying harmful sexual behaviour',
+  'R-NEL-5': 'responding',
+  'R-NEL-6': 'referral',
+  'R-NEL-7': 'police and youth justice',
+  'R-NEL-8': 'living arrangements',
+  'R-NEL-9': 'harm outside the home',
+  'R-NEL-10': 'aim pathway panel',
+  'R-NEL-11': 'aim pathway panel',
+  'R-NEL-12': 'aim pathway panel',
+  'R-NEL-13': 'public protection',
+  'R-NEL-14': 'aim pathway panel',
+  'R-X-2': 'identifying harmful sexual behaviour',
+  'R-X-10': 'further information',
+};
+const cite = (requirement: string) => {
+  const section = SECTION_OF[requirement];
+  if (!section) throw new Error(`north-east-lincolnshire: no section for ${requirement}`);
+  return { clause: `north-east-lincolnshire, ${section}`, requirement };
+};
 const anyConcern = { level: ['inappropriate', 'problematic', 'abusive', 'violent'] };
 const serious = { any: [{ level: ['abusive', 'violent'] }, { fact: 'significant_harm' as const }] };
 const panelAge = [{ ageAtLeast: 12 }, { ageBelow: 18 }];
@@ -13,6 +37,20 @@ const strategy = nationalStrategyDiscussion('strategy-discussion', 'Strategy dis
 export const northEastLincolnshire: PackInput = {
   id: 'north-east-lincolnshire',
   authority: 'North East Lincolnshire Council',
+  shortName: 'North East Lincolnshire guidance',
+  sections: [
+    { ref: 'definitions', title: 'Definitions' },
+    { ref: 'further information', title: 'Further information' },
+    { ref: 'identifying harmful sexual behaviour', title: 'Identifying harmful sexual behaviour' },
+    { ref: 'typical sexual behaviour', title: 'Typical sexual behaviour in children' },
+    { ref: 'responding', title: 'What practitioners should do' },
+    { ref: 'police and youth justice', title: 'Police and youth justice' },
+    { ref: 'referral', title: 'Referral' },
+    { ref: 'living arrangements', title: 'Living arrangements' },
+    { ref: 'harm outside the home', title: 'Harmful sexual behaviour outside the home' },
+    { ref: 'aim pathway panel', title: 'The AIM Pathway Panel' },
+    { ref: 'public protection', title: 'Sexual Risk Orders and MAPPA' },
+  ],
   title: 'Practice guidance: children and young people who display harmful sexual behaviour',
   source: 'North East Lincolnshire Safeguarding Children Partnership practice guidance',
   version: 'Practice guidance as published (threshold document 2024-28, refreshed May 2025)',
@@ -103,17 +141,18 @@ export const northEastLincolnshire: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  aimRulesCited: { trainedLead: { clause: 'north-east-lincolnshire, aim pathway panel', requirement: 'R-NEL-11' } },
   meetings: [strategy, followUp(strategy), nationalConference({ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' })],
   referral: {
     receiver: 'the Integrated Front Door',
     decisionWorkingDays: 1,
-    decisionClause: 'north-east-lincolnshire; Working Together 2023',
+    decisionClause: 'north-east-lincolnshire, referral; Working Together 2023',
     decisionRequirement: 'R-NEL-6',
     outcomes: [
-      { id: 'early-help', label: 'Early Help assessment', hint: 'The least intrusive response that meets the need (R-NEL-5).' },
-      { id: 'assessment', label: 'Children’s Services assessment', hint: 'Or a review of the assessment of a child already open (R-NEL-6).' },
+      { id: 'early-help', label: 'Early Help assessment', hint: 'The least intrusive response that meets the need.' },
+      { id: 'assessment', label: 'Children’s Services assessment', hint: 'Or a review of the assessment of a child already open.' },
       { id: 'strategy', label: 'Strategy discussion', hint: 'When significant harm is suspected.', then: { title: 'Hold a strategy discussion', detail: 'The manager decided that a strategy discussion should be held.', owner: 'team_manager', meeting: 'strategy-discussion', ...{ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' } } },
-      { id: 'police', label: 'Police investigation or Youth Justice diversion', hint: 'Out of Court Triage where the behaviour is not judged to cause significant harm (R-NEL-7).' },
+      { id: 'police', label: 'Police investigation or Youth Justice diversion', hint: 'Out of Court Triage where the behaviour is not judged to cause significant harm.' },
     ],
     separateForEachChild: ['abusive', 'violent'],
     ...cite('R-NEL-6'),
@@ -153,7 +192,7 @@ export const northEastLincolnshire: PackInput = {
       owner: 'front_door',
       due: { workingDays: 1 },
       when: { all: [serious, { notFact: 'open_case' }] },
-      clause: 'north-east-lincolnshire; Working Together 2023',
+      clause: 'north-east-lincolnshire, referral; Working Together 2023',
       requirement: 'R-NEL-6',
     },
     {

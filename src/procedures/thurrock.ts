@@ -11,6 +11,16 @@ const strategy = nationalStrategyDiscussion('strategy-discussion', 'Strategy dis
 export const thurrock: PackInput = {
   id: 'thurrock',
   authority: 'Thurrock Council',
+  shortName: 'Thurrock policy',
+  sections: [
+    { ref: '1', title: 'Introduction' },
+    { ref: '2', title: 'Adolescents and children who display harmful sexual behaviour' },
+    { ref: '3', title: 'The AIM Project' },
+    { ref: '4', title: 'Principles of working with adolescents and children who have displayed problematic sexual behaviour' },
+    { ref: '5', title: 'NSPCC 2019 definition of problematic and abusive sexual behaviour' },
+    { ref: '6', title: 'Hackett (2010) continuum of sexual behaviours' },
+    { ref: '7', title: 'Referral and assessment' },
+  ],
   title: 'Policy to identify harmful sexual behaviour displayed by adolescents and children',
   source: 'Thurrock Youth Justice Service and Thurrock Children’s Services policy',
   version: 'Policy as published (NSPCC 2019 definitions, AIM3 2019)',
@@ -75,6 +85,8 @@ export const thurrock: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  aimRulesCited: { trainedLead: { clause: 'thurrock §3', requirement: 'R-THU-5' } },
+  inactivityCited: { clause: 'thurrock §1', requirement: 'R-THU-7' },
   meetings: [strategy, followUp(strategy), nationalConference({ clause: 'thurrock §7', requirement: 'R-THU-8' }, { fact: 'youth_justice' })],
   referral: {
     receiver: 'Children’s Social Care',
@@ -82,9 +94,9 @@ export const thurrock: PackInput = {
     decisionClause: 'thurrock §7; Working Together 2023',
     decisionRequirement: 'R-THU-8',
     outcomes: [
-      { id: 'assessment', label: 'Start an assessment', hint: 'A full risk assessment and assessment of need (thurrock §4).' },
+      { id: 'assessment', label: 'Start an assessment', hint: 'A full risk assessment and assessment of need.' },
       { id: 'strategy', label: 'Consider whether a strategy discussion should be held', hint: 'When significant harm is suspected.', then: { title: 'Hold a strategy discussion', detail: 'The manager decided that a strategy discussion should be held.', owner: 'team_manager', meeting: 'strategy-discussion', ...{ clause: 'thurrock §7', requirement: 'R-THU-8' } } },
-      { id: 'police', label: 'Refer to the police', hint: 'The behaviour may be an offence (thurrock §7).' },
+      { id: 'police', label: 'Refer to the police', hint: 'The behaviour may be an offence.' },
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],
     separateForEachChild: ['abusive', 'violent'],
