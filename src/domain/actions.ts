@@ -102,6 +102,12 @@ export const ACTIONS = {
   // --- Children's records -------------------------------------------------------------------
   'child.view': { label: 'See a child’s record: details, chronology, incidents, tasks, meetings and assessments', on: 'child', kind: 'view', allow: viewChild },
   'cases.view': { label: 'List the children they may see', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
+  'home.work': {
+    label: 'See their own work on their home page: tasks due, referrals waiting, meetings coming up, their unfinished recording forms and recent changes, about children they may see',
+    on: 'list',
+    kind: 'view',
+    allow: [{ roles: CASE_ROLES }],
+  },
   'child.search': { label: 'Search the children they may see, to link one to an incident', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
   'child.create': { label: 'Add a child’s record (after the duplicate check)', on: 'child', kind: 'change', allow: [{ roles: CASE_ROLES }] },
   'child.update': { label: 'Change a child’s details', on: 'child', kind: 'change', seeing: 'child.view', allow: [{ roles: WORKERS, bases: CASE_WORK }] },

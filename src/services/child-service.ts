@@ -12,6 +12,7 @@ import { tasksForChild } from '../repositories/tasks.ts';
 import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as users from '../repositories/users.ts';
+import { caseSummaries } from '../repositories/work.ts';
 import { authorizeChild, basesFor, subjectOf } from './access.ts';
 import { fulfilTasks } from './task-service.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
@@ -284,10 +285,12 @@ export async function listCases(db: Db, actor: Actor, q: Omit<children.CaseListQ
   await requireCaseRole(db, actor, 'cases.view');
   const teamIds = actor.user.teams.map((t) => t.teamId);
   const result = await children.listCases(db, actor.user, { ...q, teamIds });
+  // Each row's level of concern and next task, for the whole page at once.
+  const summaries = await caseSummaries(db, result.rows.map((r) => r.id));
   await transaction(db, (trx) =>
     appendAuditEvent(trx, auditFor(actor, { action: 'cases.view', entityType: 'list', entityId: q.scope, outcome: 'ok', details: { page: q.page, shown: result.rows.length } })),
   );
-  return result;
+  return { total: result.total, rows: result.rows.map((r) => ({ ...r, ...summaries.get(r.id)! })) };
 }
 
 export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {

@@ -346,7 +346,7 @@ function navFor(roles: readonly Role[], url: string, hasPanel: boolean) {
   const items: { href: string; text: string }[] = [];
   const caseWork = roles.some((r) => r !== 'administrator' && r !== 'auditor');
   if (caseWork) {
-    items.push({ href: paths.cases(), text: 'Cases' }, { href: paths.tasks.mine(), text: 'My tasks' });
+    items.push({ href: paths.homePage(), text: 'Home' }, { href: paths.cases(), text: 'Cases' }, { href: paths.tasks.mine(), text: 'My tasks' });
     if (roles.includes('front_door') || roles.includes('team_manager')) items.push({ href: paths.referrals.list(), text: 'Referrals' });
     items.push({ href: paths.meetings.mine(), text: 'Meetings' });
     if (roles.some((r) => r === 'social_worker' || r === 'aim_practitioner' || r === 'youth_justice' || r === 'team_manager')) items.push({ href: paths.assessments.mine(), text: 'Assessments' });

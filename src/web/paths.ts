@@ -2,6 +2,8 @@
 
 export const paths = {
   home: () => '/',
+  /** A case worker's home page: their work due, referrals, meetings, drafts and recent changes. */
+  homePage: () => '/home',
   health: () => '/health',
   signIn: () => '/sign-in',
   signOut: () => '/sign-out',

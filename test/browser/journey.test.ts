@@ -95,8 +95,9 @@ describe('the incident journey in Chromium', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, demoEmail('kent', 'dsl'));
-    await page.getByRole('heading', { name: 'My cases' }).waitFor();
-    await expectAccessible(page, 'my cases');
+    // Signing in lands on the home page of the person's work (issue 11).
+    await page.getByRole('heading', { name: 'Your work' }).waitFor();
+    await expectAccessible(page, 'home');
     await recordIncident(page, [harmedBy, harmed], true);
 
     // Straight on from the submitted form to screening (Carson, kent §3) and the task list.
@@ -157,7 +158,7 @@ describe('the incident journey in Chromium', () => {
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     await signIn(page, demoEmail('islington', 'dsl'), false);
-    await page.getByRole('heading', { name: 'My cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Your work' }).waitFor();
     await recordIncident(
       page,
       [

@@ -65,6 +65,7 @@ describe('access control on every route', () => {
     { name: 'submitting another user’s draft', who: ['kent', 'social-worker'], method: 'POST', url: () => `/incidents/${ids.draft}/submit`, form: { version: '1' }, status: 404, action: 'incident.submit', entityId: () => ids.draft! },
     { name: 'recording an incident as an administrator', who: ['kent', 'admin'], method: 'POST', url: () => '/incidents', status: 403, action: 'incident.create' },
     { name: 'case list for an auditor', who: ['kent', 'auditor'], method: 'GET', url: () => '/cases', status: 403, action: 'cases.view' },
+    { name: 'home page of case work for an administrator', who: ['kent', 'admin'], method: 'GET', url: () => '/home', status: 403, action: 'home.work' },
     { name: 'users page without administrator role', who: ['kent', 'team-manager'], method: 'GET', url: () => '/admin/users', status: 403, action: 'admin.users.view' },
     { name: 'adding a user without administrator role', who: ['kent', 'team-manager'], method: 'POST', url: () => '/admin/users/new', form: { email: 'x@kent.example', displayName: 'X', roles: 'administrator' }, status: 403, action: 'admin.user.create' },
     { name: 'teams page without administrator role', who: ['kent', 'social-worker'], method: 'GET', url: () => '/admin/teams', status: 403, action: 'admin.teams.view' },

@@ -68,6 +68,7 @@ const ELSEWHERE: Record<string, string> = {
 const C = (child = H): On => ({ kind: 'child', child });
 const CATALOGUE: Record<string, Entry[]> = {
   'GET /': [{ on: { kind: 'none' } }],
+  'GET /home': [{ on: { kind: 'none' } }],
   'GET /cases': [{ on: { kind: 'none' } }],
   'GET /who-can-do-what': [{ on: { kind: 'none' } }],
   'GET /procedures': [{ on: { kind: 'none' } }],

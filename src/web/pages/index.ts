@@ -7,6 +7,7 @@ import assessmentRoutes from './assessments/routes.ts';
 import auditRoutes from './audit/routes.ts';
 import panelRoutes from './panel/routes.ts';
 import casesRoutes from './cases/routes.ts';
+import homeRoutes from './home/routes.ts';
 import childRoutes from './children/routes.ts';
 import closureRoutes from './children/closure-routes.ts';
 import incidentRoutes from './incidents/routes.ts';
@@ -19,7 +20,7 @@ import taskRoutes from './tasks/routes.ts';
 import whoCanDoWhatRoutes from './who-can-do-what/routes.ts';
 
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const routes of [signInRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, assessmentRoutes, panelRoutes, taskRoutes, procedureRoutes, whoCanDoWhatRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
+  for (const routes of [signInRoutes, homeRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, assessmentRoutes, panelRoutes, taskRoutes, procedureRoutes, whoCanDoWhatRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
     await routes(app, deps);
   }
 }

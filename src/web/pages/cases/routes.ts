@@ -22,7 +22,7 @@ const SORT_LABELS: Record<(typeof CASE_SORTS)[number], string> = {
 export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps) {
   app.get('/', { config: { action: 'home.view' } }, async (request, reply) => {
     const actor = actorOf(request);
-    if (worksWithCases(actor.user.roles)) return reply.redirect(paths.cases(), 303);
+    if (worksWithCases(actor.user.roles)) return reply.redirect(paths.homePage(), 303);
     if (actor.user.roles.includes('administrator')) return reply.redirect(paths.admin.users(), 303);
     return reply.redirect(paths.audit(), 303);
   });
@@ -39,6 +39,7 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
     const drafts = await myDrafts(db, actor);
     const pages = pageCount(result.total, pr.pageSize);
     const cutoff = await inactivityCutoff(db, actor.user.authorityId);
+    const today = londonToday();
     const link = (over: Record<string, string | number | undefined>) =>
       withQuery(paths.cases(), { scope: scopeParam, q: search, status, sort: pr.sort, direction: pr.direction, page: pr.page, ...over });
     const headers = CASE_SORTS.map((key) => {
@@ -60,7 +61,12 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
         { text: 'All children I can see', href: withQuery(paths.cases(), { scope: 'all' }), active: scope === 'visible' },
       ],
       // R-THU-7: open cases with no recorded activity for the set number of working days.
-      rows: result.rows.map((r) => ({ ...r, inactive: r.status === 'open' && londonToday(r.lastActivityAt) < cutoff.since })),
+      rows: result.rows.map((r) => ({
+        ...r,
+        inactive: r.status === 'open' && londonToday(r.lastActivityAt) < cutoff.since,
+        // The next task, overdue when its date is before today in London.
+        nextOverdue: r.nextDue?.dueOn != null && r.nextDue.dueOn < today,
+      })),
       inactivityDays: cutoff.days,
       total: result.total,
       headers,

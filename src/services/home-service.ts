@@ -1,0 +1,175 @@
+// The home page of a person who works with cases (issue 11): what is overdue and due soon, the
+// referrals waiting, the meetings coming up, their unfinished recording forms and the recent
+// changes on their cases. Only children they may see (R-X-7): every list is filtered by the
+// need-to-know rule in SQL, a meeting names a child only to those who may see that child's part
+// (R-X-1), and each item is offered only when the action model lets them act on it. A few queries
+// for the whole page, and one audit event naming the children shown.
+import { londonToday } from '../domain/age.ts';
+import { REPRESENTING_ROLES, type Relation, may } from '../domain/actions.ts';
+import { CASE_ROLES } from '../domain/roles.ts';
+import { getPack } from '../procedures/index.ts';
+import * as assessments from '../repositories/assessments.ts';
+import { appendAuditEvent } from '../repositories/audit.ts';
+import * as incidents from '../repositories/incidents.ts';
+import * as panel from '../repositories/panel-referrals.ts';
+import * as tasks from '../repositories/tasks.ts';
+import * as work from '../repositories/work.ts';
+import { basesFor, subjectOf } from './access.ts';
+import { loadCalendar } from './calendar-service.ts';
+import { type Actor, type Db, auditFor, requireRole, transaction } from './context.ts';
+import { taskRelations } from './task-service.ts';
+
+/** "Due soon": on or before this many working days from today. */
+export const DUE_SOON_WORKING_DAYS = 5;
+/** Recent changes: those made in the last this many days. */
+export const RECENT_CHANGE_DAYS = 14;
+/** The most tasks the page lists (My tasks lists them all). */
+export const HOME_TASKS_SHOWN = 50;
+
+export interface HomeMeeting {
+  id: string;
+  typeLabel: string;
+  dueOn: string | null;
+  heldOn: string | null;
+  minutesApproved: boolean;
+  chairName: string;
+  isChair: boolean;
+  /** Each child by name, or by their part only when this person may not see them (R-X-1). */
+  children: { childId: string; name: string; masked: boolean }[];
+  can: { record: boolean; approve: boolean; close: boolean };
+}
+
+export interface HomeData {
+  today: string;
+  soonUntil: string;
+  tasks: tasks.Task[];
+  moreTasks: boolean;
+  referrals: (work.WaitingReferral & { canDecide: boolean })[];
+  toScreen: work.IncidentToScreen[];
+  meetings: HomeMeeting[];
+  assessments: assessments.Assessment[];
+  panel: { referral: panel.PanelReferral; due: 'decision' | 'review' }[];
+  drafts: { id: string; occurredAt: Date | null; updatedAt: Date }[];
+  changes: work.RecentChange[];
+}
+
+const MASKED = { displayed: 'Another child (the child who harmed)', targeted: 'Another child (a child harmed)' } as const;
+
+export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
+  await requireRole(db, actor, CASE_ROLES, 'home.work');
+  const user = actor.user;
+  const today = londonToday();
+  const representing = user.roles.some((r) => REPRESENTING_ROLES.includes(r));
+  const chairsPanel = user.roles.includes('panel_chair') && Boolean(getPack(user.authorityId)?.aimPanel);
+  const since = new Date(Date.now() - RECENT_CHANGE_DAYS * 86_400_000);
+  const [calendar, fetchedTasks, referrals, toScreen, meetings, assessing, panelCases, drafts, changes] = await Promise.all([
+    loadCalendar(db, user.authorityId),
+    tasks.tasksForUser(db, user, HOME_TASKS_SHOWN + 1),
+    work.waitingReferrals(db, user, user.teams.map((t) => t.teamId)),
+    work.incidentsToScreen(db, user),
+    work.upcomingMeetings(db, user, representing),
+    assessments.assessmentsForAssessor(db, user.id, user.authorityId),
+    chairsPanel ? panel.openPanelReferrals(db, user.authorityId) : Promise.resolve([]),
+    incidents.listDrafts(db, user.id),
+    work.recentChanges(db, user, since),
+  ]);
+  const childIds = [
+    ...fetchedTasks.map((t) => t.childId),
+    ...referrals.map((r) => r.childId),
+    ...toScreen.map((s) => s.childId),
+    ...meetings.flatMap((m) => m.children.map((c) => c.childId)),
+    ...panelCases.map((p) => p.childId),
+  ];
+  const sight = await basesFor(db, actor, childIds);
+  const bases = (childId: string) => sight.get(childId) ?? [];
+
+  // A task given to them, or one their role owes that they may take on or do (not through a read grant).
+  const taskList = fetchedTasks.slice(0, HOME_TASKS_SHOWN).filter((t) => {
+    const s = subjectOf(actor, bases(t.childId), taskRelations(user, t));
+    return t.assignedTo === user.id || may('task.assign', s).allowed || may('task.complete', s).allowed;
+  });
+
+  const meetingList: HomeMeeting[] = [];
+  for (const m of meetings) {
+    const own = user.authorityId;
+    const represents = (c: work.UpcomingMeeting['children'][number]) => own !== m.authorityId && (c.responsibleAuthorityId === own || c.childAuthorityId === own);
+    const isChair = m.chairId === user.id;
+    const base: Relation[] = [...(isChair ? (['chair'] as const) : []), ...(m.invited ? (['invitee'] as const) : [])];
+    const representsAny = own !== m.authorityId && (m.chairAuthorityId === own || m.children.some(represents));
+    const subject = subjectOf(actor, [...new Set(m.children.flatMap((c) => bases(c.childId)))], [...base, ...(representsAny ? (['representing'] as const) : [])]);
+    if (!may('meeting.view', subject).allowed) continue;
+    const children = m.children.map((c) => {
+      const seen = may('meeting.view_child', subjectOf(actor, bases(c.childId), [...base, ...(represents(c) ? (['representing'] as const) : [])])).allowed;
+      return { childId: c.childId, name: seen ? c.name : MASKED[c.role], masked: !seen };
+    });
+    meetingList.push({
+      id: m.id,
+      typeLabel: m.typeLabel,
+      dueOn: m.dueOn,
+      heldOn: m.heldOn,
+      minutesApproved: m.minutesApproved,
+      chairName: m.chairName,
+      isChair,
+      children,
+      can: {
+        record: !m.minutesApproved && may('meeting.record', subject).allowed,
+        approve: m.heldOn !== null && !m.minutesApproved && may('meeting.approve', subject).allowed,
+        close: m.minutesApproved && may('meeting.close', subject).allowed,
+      },
+    });
+  }
+
+  const referralList = referrals.map((r) => ({ ...r, canDecide: may('referral.decide', subjectOf(actor, bases(r.childId))).allowed }));
+  const screenList = toScreen.filter((s) => may(s.suggestedScreeningId ? 'screening.decide' : 'screening.suggest', subjectOf(actor, bases(s.childId))).allowed);
+  const panelList = panelCases.flatMap((p): HomeData['panel'] => {
+    const s = subjectOf(actor, bases(p.childId));
+    if (p.status === 'awaiting' && may('panel.decide', s).allowed) return [{ referral: p, due: 'decision' }];
+    if (p.status === 'accepted' && p.nextReviewOn && may('panel.review', s).allowed) return [{ referral: p, due: 'review' }];
+    return [];
+  });
+  const assessmentList = assessing.filter((a) => a.status === 'in_progress');
+
+  const shown = new Set([
+    ...taskList.map((t) => t.childId),
+    ...referralList.map((r) => r.childId),
+    ...screenList.map((s) => s.childId),
+    ...meetingList.flatMap((m) => m.children.filter((c) => !c.masked).map((c) => c.childId)),
+    ...assessmentList.map((a) => a.childId),
+    ...panelList.map((p) => p.referral.childId),
+    ...changes.map((c) => c.childId),
+  ]);
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'home.work',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'ok',
+        details: {
+          shown: [...shown],
+          tasks: taskList.length,
+          referrals: referralList.length,
+          meetings: meetingList.length,
+          assessments: assessmentList.length,
+          panel: panelList.length,
+          drafts: drafts.length,
+          changes: changes.length,
+        },
+      }),
+    ),
+  );
+  return {
+    today,
+    soonUntil: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS),
+    tasks: taskList,
+    moreTasks: fetchedTasks.length > HOME_TASKS_SHOWN,
+    referrals: referralList,
+    toScreen: screenList,
+    meetings: meetingList,
+    assessments: assessmentList,
+    panel: panelList,
+    drafts: drafts.map((d) => ({ id: d.id, occurredAt: d.occurred_at, updatedAt: d.updated_at })),
+    changes,
+  };
+}
