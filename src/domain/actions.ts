@@ -476,7 +476,7 @@ export function actionTableMarkdown(): string {
     '',
     'Generated from `src/domain/actions.ts` by `npm run docs:actions`; a test fails when this file is out of date.',
     'Every person also needs an account in the record’s authority: nothing crosses an authority boundary except',
-    'a meeting shared between authorities (R-KEN-6). A read grant gives sight of a record, never a change to it.',
+    'a meeting shared between authorities. A read grant gives sight of a record, never a change to it.',
     'Administrators and auditors hold no case role and see no case content. "Or:" separates the ways of being allowed.',
     '',
   ];

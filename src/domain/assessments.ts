@@ -6,6 +6,7 @@
 // outcome sheet (R-NYO-13) and sharing the report (R-NYO-14). We record ratings and formulation in
 // the assessors' words, never the licensed AIM item texts. Pure: the services store and audit.
 import { TRAINING_LABELS, type Training } from './roles.ts';
+import { TEXT_LIMITS, tooLong } from './text-limits.ts';
 
 export const ASSESSMENT_MODEL_IDS = ['aim_under_12', 'aim2', 'aim3'] as const;
 export type AssessmentModelId = (typeof ASSESSMENT_MODEL_IDS)[number];
@@ -16,9 +17,8 @@ export const ASSESSMENT_MODELS: Record<AssessmentModelId, { label: string; train
   aim3: { label: 'AIM3 assessment', training: 'aim3' },
 };
 
-export const TRAINED_LEAD = { clause: 'north-yorkshire §7, App. 2', requirement: 'R-NYO-9' } as const;
-export const ASSESSOR_CONFLICTS = { clause: 'north-yorkshire App. 2', requirement: 'R-NYO-12' } as const;
-export const DENIAL_RULE = { clause: 'north-yorkshire §7, App. 2', requirement: 'R-NYO-10' } as const;
+// The AIM model's rules (R-X-5, R-NYO-9, R-NYO-10, R-NYO-12) apply to every AIM assessment; each pack
+// cites where its own document sets them out (aimRulesCited), and the pages say so.
 
 /** The four stages (north-yorkshire §7, R-NYO-9). A Stage One paperwork assessment has no interviews. */
 export const STAGES = [
@@ -111,14 +111,14 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
   if (!input.leadId) problems.push({ field: 'leadId', message: 'Select who will lead the assessment' });
   else if (!lead) problems.push({ field: 'leadId', message: 'Select a lead assessor from the list' });
   else if (!lead.trainings.includes(model.training)) {
-    problems.push({ field: 'leadId', message: `Select a lead assessor trained in ${trainingName}: only trained practitioners lead (${TRAINED_LEAD.clause}, ${TRAINED_LEAD.requirement})` });
+    problems.push({ field: 'leadId', message: `Select a lead assessor trained in ${trainingName}: only trained practitioners lead` });
   }
   if (!input.coId) problems.push({ field: 'coId', message: 'Select the co-assessor: assessments are co-worked' });
   else if (!co) problems.push({ field: 'coId', message: 'Select a co-assessor from the list' });
   else if (input.coId === input.leadId) problems.push({ field: 'coId', message: 'Select a co-assessor who is not the lead assessor' });
   for (const [field, a] of [['leadId', lead], ['coId', co]] as const) {
     if (a && facts.victimWorkers.has(a.id) && !problems.some((p) => p.field === field)) {
-      problems.push({ field, message: `Select someone else: ${a.name} is the social worker of the child harmed and must not be involved in the assessment (${ASSESSOR_CONFLICTS.clause}, ${ASSESSOR_CONFLICTS.requirement})` });
+      problems.push({ field, message: `Select someone else: ${a.name} is the social worker of the child harmed and must not be involved in the assessment` });
     }
   }
   if (!input.appropriateAdult) problems.push({ field: 'appropriateAdult', message: 'Select whether either assessor was the appropriate adult at the young person’s police interview' });
@@ -131,7 +131,7 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
   if (input.prosecutionLikely === 'yes' && input.denies === 'yes' && !input.legalRepAgreed) {
     problems.push({ field: 'legalRepAgreed', message: 'Select whether a legal representative has explicitly agreed to the interviews' });
   }
-  if (input.appropriateAdultReason.length > 2000) problems.push({ field: 'appropriateAdultReason', message: 'The reason must be 2000 characters or fewer' });
+  if (input.appropriateAdultReason.length > APPROPRIATE_ADULT_REASON_MAX) problems.push({ field: 'appropriateAdultReason', message: tooLong('Why the assessor is still suitable', APPROPRIATE_ADULT_REASON_MAX) });
   return problems;
 }
 
@@ -151,17 +151,21 @@ export interface OutcomeSheet {
   intervention: Record<InterventionArea, string>;
 }
 
-const MAX_TEXT = 4000;
+/** The longest text each box of the outcome sheet, report and sharing takes (the form's character counts show the same). */
+export const ASSESSMENT_TEXT_MAX = TEXT_LIMITS.assessmentText;
+const MAX_TEXT = ASSESSMENT_TEXT_MAX;
+/** The longest reason an assessor who was the appropriate adult is still suitable. */
+export const APPROPRIATE_ADULT_REASON_MAX = TEXT_LIMITS.appropriateAdultReason;
 
 /** The outcome sheet needs the level of supervision, the domains of most concern, and at least one concern or strength recorded (R-NYO-13). */
 export function outcomeProblems(sheet: OutcomeSheet): FormProblem[] {
   const problems: FormProblem[] = [];
-  const cells = DOMAINS.flatMap((d) => PROFILE_CELLS.map((c) => ({ field: `${d.id}-${c.id}`, text: sheet.profile[d.id][c.id] })));
+  const cells = DOMAINS.flatMap((d) => PROFILE_CELLS.map((c) => ({ field: `${d.id}-${c.id}`, name: `${c.label} (${d.label.toLowerCase()})`, text: sheet.profile[d.id][c.id] })));
   if (!cells.some((c) => c.text.trim())) problems.push({ field: `${DOMAINS[0].id}-${PROFILE_CELLS[0].id}`, message: 'Enter at least one concern or strength in the four domains' });
-  for (const c of cells) if (c.text.length > MAX_TEXT) problems.push({ field: c.field, message: `Each box must be ${MAX_TEXT} characters or fewer` });
+  for (const c of cells) if (c.text.length > MAX_TEXT) problems.push({ field: c.field, message: tooLong(c.name, MAX_TEXT) });
   if (!sheet.mostConcern.length) problems.push({ field: 'mostConcern', message: 'Select the domains of most concern' });
   if (!sheet.supervision) problems.push({ field: 'supervision', message: 'Select the level of supervision the young person needs' });
-  for (const a of INTERVENTION_AREAS) if (sheet.intervention[a.id].length > MAX_TEXT) problems.push({ field: `intervention-${a.id}`, message: `Each box must be ${MAX_TEXT} characters or fewer` });
+  for (const a of INTERVENTION_AREAS) if (sheet.intervention[a.id].length > MAX_TEXT) problems.push({ field: `intervention-${a.id}`, message: tooLong(a.label, MAX_TEXT) });
   return problems;
 }
 
@@ -190,7 +194,7 @@ export function reportProblems(mode: AssessmentMode, report: Report): FormProble
   for (const s of reportSections(mode)) {
     const text = report[s.id].trim();
     if (!text) problems.push({ field: s.id, message: `Enter the ${s.label.charAt(0).toLowerCase()}${s.label.slice(1)}` });
-    else if (text.length > MAX_TEXT) problems.push({ field: s.id, message: `${s.label} must be ${MAX_TEXT} characters or fewer` });
+    else if (text.length > MAX_TEXT) problems.push({ field: s.id, message: tooLong(s.label, MAX_TEXT) });
   }
   return problems;
 }

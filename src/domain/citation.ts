@@ -67,10 +67,12 @@ export function procedureHref(packId: string, anchor?: string): string {
 
 const isNumbered = (ref: string) => /^\d/.test(ref);
 
-function refsText(refs: string[]): string {
-  const numbered = refs.every(isNumbered);
+function refsText(refs: string[], pack: PackSections | undefined): string {
+  if (!refs.every(isNumbered)) {
+    // A named section reads as its title: "North East Lincolnshire guidance, Referral".
+    return refs.map((r) => pack?.sections.find((s) => s.ref === r)?.title ?? r.charAt(0).toUpperCase() + r.slice(1)).join(', ');
+  }
   const words = refs.length === 1 ? refs[0]! : `${refs.slice(0, -1).join(', ')} and ${refs.at(-1)}`;
-  if (!numbered) return refs.map((r) => r.charAt(0).toUpperCase() + r.slice(1)).join(', ');
   return `${refs.length === 1 ? 'section' : 'sections'} ${words}`;
 }
 
@@ -95,7 +97,7 @@ export function citation(clause: string, lookup: (packId: string) => PackSection
     const name = pack?.shortName ?? 'the procedure';
     if (p.localSetting) return { text: `a local setting: the ${name} does not say`, href: pack ? procedureHref(pack.id, 'local-settings') : undefined, also: [] };
     if (p.note) return { text: `${name}, ${p.note}`, href: pack ? procedureHref(pack.id) : undefined, also: [] };
-    return { text: `${name}, ${refsText(p.refs)}`, href: pack ? procedureHref(pack.id, sectionAnchor(p.refs[0]!)) : undefined, also: [] };
+    return { text: `${name}, ${refsText(p.refs, pack)}`, href: pack ? procedureHref(pack.id, sectionAnchor(p.refs[0]!)) : undefined, also: [] };
   });
   const [first, ...rest] = parts;
   if (!first) return { text: parsed.national.join('; '), also: [] };

@@ -48,3 +48,8 @@ export function formatDateTime(d: Date | null | undefined): string {
   const time = timeFormat.format(d).replace(/\s/g, '').toLowerCase();
   return `${dateFormat.format(d)} at ${time}`;
 }
+
+/** Text written before dates were stored in words: each ISO date in it reads '1 December 2026'. */
+export function datesInWords(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+Z?)?\b/g, (iso) => formatDate(iso));
+}

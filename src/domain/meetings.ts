@@ -7,6 +7,7 @@ import { OUTCOMES, type OutcomeDefinition, type OutcomeField, type OutcomeId } f
 import type { MeetingType, Pack } from './pack.ts';
 import { type RuleContext, holds } from './screening.ts';
 import type { WorkingDayCalendar } from './working-days.ts';
+import { tooLong } from './text-limits.ts';
 
 export interface ProposedInvitee {
   inviteeId: string;
@@ -128,13 +129,17 @@ const FIELD_MESSAGES: Record<OutcomeField, string> = {
   timescale: 'Enter the number of working days until the follow-up meeting, from 1 to 20',
 };
 
+/** Short names for error messages, and the longest answer each takes (the form's character counts show the same). */
+const SHORT_NAMES: Record<'reasons' | 'informer' | 'leadAgency', string> = { reasons: 'Reasons for no further action', informer: 'Who will tell the child and family', leadAgency: 'Lead agency' };
+export const OUTCOME_LIMITS = { rationale: 5000, reasons: 2000, informer: 2000, leadAgency: 2000 } as const;
+
 /** Checks a child's outcome against what the chosen outcome needs, in GOV.UK wording. */
 export function outcomeProblems(type: MeetingType, role: 'displayed' | 'targeted', input: OutcomeInput): OutcomeProblem[] {
   const problems: OutcomeProblem[] = [];
   const id = type.outcomes.find((o) => o === input.outcome);
   if (!id) problems.push({ field: 'outcome', message: 'Select the outcome for this child' });
   if (!input.rationale.trim()) problems.push({ field: 'rationale', message: 'Enter the reasons for the decision' });
-  else if (input.rationale.length > 5000) problems.push({ field: 'rationale', message: 'Reasons must be 5000 characters or fewer' });
+  else if (input.rationale.length > OUTCOME_LIMITS.rationale) problems.push({ field: 'rationale', message: tooLong('Reasons for the decision', OUTCOME_LIMITS.rationale) });
   if (id) {
     for (const f of OUTCOMES[id].fields as readonly OutcomeField[]) {
       const v = (input[f] ?? '').trim();
@@ -143,7 +148,7 @@ export function outcomeProblems(type: MeetingType, role: 'displayed' | 'targeted
       } else if (f === 'timescale') {
         if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 20) problems.push({ field: f, message: FIELD_MESSAGES[f] });
       } else if (!v) problems.push({ field: f, message: FIELD_MESSAGES[f] });
-      else if (v.length > 2000) problems.push({ field: f, message: `${FIELD_MESSAGES[f].replace(/^Enter /, 'The answer to “')}” must be 2000 characters or fewer` });
+      else if (v.length > OUTCOME_LIMITS[f]) problems.push({ field: f, message: tooLong(SHORT_NAMES[f], OUTCOME_LIMITS[f]) });
     }
   }
   if (type.alsoHarmedPrompt && role === 'displayed' && input.alsoHarmed !== 'yes' && input.alsoHarmed !== 'no') {
@@ -171,11 +176,11 @@ export function outcomeTasks(pack: Pack, type: MeetingType, outcomeId: OutcomeId
   const { clause, requirement } = type.outcomesCited;
   const drafts: TaskDraft[] = def.tasks.map((t, i) => {
     let dueOn: string | null = null;
-    let dueRule = `No set timescale (${clause})`;
+    let dueRule = 'No set timescale';
     if (t.due === 'entered') {
       const n = Number(input.timescale);
       dueOn = calendar.addWorkingDays(heldOn, n);
-      dueRule = `Within ${n} working day${n === 1 ? '' : 's'} of the meeting, as the meeting set (${clause})`;
+      dueRule = `Within ${n} working day${n === 1 ? '' : 's'} of the meeting, as the meeting set`;
     } else if (t.due) {
       dueOn = calendar.addWorkingDays(heldOn, t.due.workingDays);
       dueRule = t.due.rule;
@@ -193,7 +198,7 @@ export function outcomeTasks(pack: Pack, type: MeetingType, outcomeId: OutcomeId
       kind: 'consider',
       ownerRole: 'team_manager',
       dueOn: null,
-      dueRule: `No set timescale (${type.alsoHarmedPrompt.clause})`,
+      dueRule: 'No set timescale',
       clause: type.alsoHarmedPrompt.clause,
       requirement: type.alsoHarmedPrompt.requirement,
       arranges: meetingType(pack, 'child-protection-conference') ? 'child-protection-conference' : null,

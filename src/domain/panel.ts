@@ -7,6 +7,7 @@
 // circumstances), the decision with reasons, a lead AIM practitioner and a co-worker, reviews at
 // least every 3 months, and closure with the further work recommended. Pure functions.
 import { addMonths } from './age.ts';
+import { TEXT_LIMITS, tooLong } from './text-limits.ts';
 import type { Training } from './roles.ts';
 
 export const PANEL = { clause: 'north-east-lincolnshire (AIM Pathway Panel)', requirement: 'R-NEL-10' } as const;
@@ -38,7 +39,7 @@ export const HARM = {
   likely: 'Is assessed as likely to display harmful sexual behaviour that would result in significant harm',
 } as const;
 
-const MAX = 4000;
+const MAX = TEXT_LIMITS.panelText;
 
 /** Under 12 the panel gives consultation or guidance at its discretion; 12 to 17, assessment and intervention (R-NEL-10). */
 export function referralKind(age: number): 'assessment' | 'consultation' | null {
@@ -51,13 +52,13 @@ export function referralProblems(input: PanelReferralInput): FormProblem[] {
   if (!input.referringService) p.push({ field: 'referringService', message: 'Select which service is referring: referrals come from Children’s Services or the Youth Justice Service' });
   if (!input.assessmentType.trim()) p.push({ field: 'assessmentType', message: 'Enter which assessment the referral is based on, for example a Children’s Services Assessment or AssetPlus' });
   if (!input.assessmentSummary.trim()) p.push({ field: 'assessmentSummary', message: 'Enter what the assessment says about the need for specialist support' });
-  else if (input.assessmentSummary.length > MAX) p.push({ field: 'assessmentSummary', message: `The summary must be ${MAX} characters or fewer` });
+  else if (input.assessmentSummary.length > MAX) p.push({ field: 'assessmentSummary', message: tooLong('What the assessment says', MAX) });
   if (!input.harm) p.push({ field: 'harm', message: 'Select whether the child has displayed, or is likely to display, behaviour resulting in significant harm' });
   if (!input.childConsent) p.push({ field: 'childConsent', message: 'Select whether the child consents to the referral' });
   if (!input.parentConsent) p.push({ field: 'parentConsent', message: 'Select whether the parent or carer consents to the referral' });
   if ((input.childConsent === 'no' || input.parentConsent === 'no') && !input.consentExploration.trim()) {
     p.push({ field: 'consentExploration', message: 'Enter how consent was explored with the child and the parent or carer, and by whom' });
-  }
+  } else if (input.consentExploration.length > MAX) p.push({ field: 'consentExploration', message: tooLong('How consent was explored', MAX) });
   if (!input.policeInvestigation) p.push({ field: 'policeInvestigation', message: 'Select whether a police investigation is ongoing' });
   if (input.policeInvestigation === 'yes') {
     if (!input.chargeLikely) p.push({ field: 'chargeLikely', message: 'Select whether charge or prosecution is likely' });
@@ -114,7 +115,7 @@ export function decisionProblems(f: DecisionFacts, input: DecisionInput): FormPr
   const p: FormProblem[] = [];
   if (!input.decision) p.push({ field: 'decision', message: 'Select whether the panel accepts the referral' });
   if (!input.reasons.trim()) p.push({ field: 'reasons', message: input.decision === 'decline' ? 'Enter why the referral is not accepted: the referrer is told' : 'Enter the reasons for the panel’s decision' });
-  else if (input.reasons.length > MAX) p.push({ field: 'reasons', message: `The reasons must be ${MAX} characters or fewer` });
+  else if (input.reasons.length > MAX) p.push({ field: 'reasons', message: tooLong('Reasons for the decision', MAX) });
   if (input.decision !== 'accept') return p;
   const routes = routesFor(f);
   if (!input.route || !routes.includes(input.route)) p.push({ field: 'route', message: 'Select what the panel agrees to' });
@@ -122,14 +123,14 @@ export function decisionProblems(f: DecisionFacts, input: DecisionInput): FormPr
     const lead = f.practitioners.find((x) => x.id === input.leadId);
     if (!input.leadId) p.push({ field: 'leadId', message: 'Select the lead AIM practitioner' });
     else if (!lead) p.push({ field: 'leadId', message: 'Select a lead AIM practitioner from the list' });
-    else if (!lead.trainings.includes('aim3')) p.push({ field: 'leadId', message: 'Select a lead AIM practitioner trained in AIM3 (R-NEL-11, R-X-5)' });
+    else if (!lead.trainings.includes('aim3')) p.push({ field: 'leadId', message: 'Select a lead AIM practitioner trained in AIM3' });
     if (!input.coWorkerId) p.push({ field: 'coWorkerId', message: 'Select the co-worker: the panel allocates a lead AIM practitioner and a co-worker' });
     else if (!f.practitioners.some((x) => x.id === input.coWorkerId)) p.push({ field: 'coWorkerId', message: 'Select a co-worker from the list' });
     else if (input.coWorkerId === input.leadId) p.push({ field: 'coWorkerId', message: 'Select a co-worker who is not the lead AIM practitioner' });
   }
   if (f.informationGatheringOnly && input.route && input.route !== 'information_gathering' && !input.exceptionalReason.trim()) {
     p.push({ field: 'exceptionalReason', message: 'Enter the exceptional circumstances in which the panel agrees to more than information gathering' });
-  }
+  } else if (f.informationGatheringOnly && input.exceptionalReason.length > MAX) p.push({ field: 'exceptionalReason', message: tooLong('The exceptional circumstances', MAX) });
   return p;
 }
 

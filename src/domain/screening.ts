@@ -245,13 +245,13 @@ function plural(n: number, word: string): string {
 }
 
 export function dueRuleText(step: Pick<Step, 'due' | 'clause'>): string {
-  if (!step.due) return `No set timescale (${step.clause})`;
+  if (!step.due) return 'No set timescale';
   if ('workingDays' in step.due) {
     return step.due.workingDays === 0
-      ? `The same day as the decision (${step.clause})`
-      : `Within ${plural(step.due.workingDays, 'working day')} of the decision (${step.clause})`;
+      ? 'The same day as the decision'
+      : `Within ${plural(step.due.workingDays, 'working day')} of the decision`;
   }
-  return `Within ${plural(step.due.calendarMonths, 'month')} of the decision (${step.clause})`;
+  return `Within ${plural(step.due.calendarMonths, 'month')} of the decision`;
 }
 
 /** The next steps a confirmed level and the facts lead to, each with its owner, deadline and clause (R-X-3). */

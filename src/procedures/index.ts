@@ -1,5 +1,6 @@
 // The five procedure packs, validated against the pack schema when first loaded: a pack that
 // does not validate stops the application at start-up rather than misleading a practitioner.
+import { type Citation, citation, citationText } from '../domain/citation.ts';
 import { type Pack, type PackInput, packSchema } from '../domain/pack.ts';
 import { islington } from './islington.ts';
 import { kent } from './kent.ts';
@@ -32,4 +33,14 @@ export function getPack(id: string): Pack | undefined {
 
 export function allPacks(): Pack[] {
   return [...loadPacks().values()];
+}
+
+/** How a pack clause reads: "Kent procedure, section 8", with the procedure page section it links to. */
+export function citeClause(clause: string): Citation {
+  return citation(clause, (id) => getPack(id));
+}
+
+/** A pack clause in plain words, for hints and messages. */
+export function citeText(clause: string | null | undefined): string {
+  return clause ? citationText(citeClause(clause)) : '';
 }

@@ -6,6 +6,7 @@
 // permission-checked, written with a chronology entry and audited in one transaction.
 import {
   ASSESSMENT_MODELS,
+  ASSESSMENT_TEXT_MAX,
   DOMAINS,
   INTERVENTION_AREAS,
   type OutcomeSheet,
@@ -23,11 +24,12 @@ import {
   reportSections,
 } from '../domain/assessments.ts';
 import { londonToday } from '../domain/age.ts';
-import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
+import { type DateParts, notBefore, parseDateParts } from '../domain/date-parts.ts';
+import { tooLong } from '../domain/text-limits.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import { ASSESSING_ROLES, type ActionId, may } from '../domain/actions.ts';
 import { ageRules } from '../domain/screening.ts';
-import { getPack } from '../procedures/index.ts';
+import { citeText, getPack } from '../procedures/index.ts';
 import * as assessments from '../repositories/assessments.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
@@ -36,7 +38,7 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, notFound, requireAction, subjectOf } from './access.ts';
 import { fulfilTasks } from './task-service.ts';
-import { type Actor, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, saveChildRecordChange, transaction } from './context.ts';
+import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, saveChildRecordChange, transaction } from './context.ts';
 
 /** What the plan page needs: the model the procedure names, the possible assessors, and why planning may not be possible. */
 export async function planOptions(db: Db, actor: Actor, childId: string, page = false) {
@@ -57,7 +59,7 @@ export async function planOptions(db: Db, actor: Actor, childId: string, page = 
   const model = ages.assessmentModel?.model ? ages.assessmentModel : null;
   let cannot: string | null = null;
   if (!(await children.displayedBehaviour(db, childId))) cannot = 'An AIM assessment is of a child who displayed harmful sexual behaviour: no submitted incident records that this child did.';
-  else if (!model) cannot = ages.assessmentModel ? `The procedure names no AIM assessment for this child: ${ages.assessmentModel.name} (${ages.assessmentModel.clause}, ${ages.assessmentModel.requirement}).` : 'The procedure names no AIM assessment for a child of this age.';
+  else if (!model) cannot = ages.assessmentModel ? `The procedure names no AIM assessment for this child: ${ages.assessmentModel.name} (${citeText(ages.assessmentModel.clause)}).` : 'The procedure names no AIM assessment for a child of this age.';
   else if (existing.some((a) => a.status === 'in_progress')) cannot = 'An assessment is already in progress for this child: complete it before planning another.';
   return { child, pack, ages, model, modelId: model?.model ?? null, assessors: candidates.map((c) => ({ id: c.id, name: c.name, trainings: c.trainings })), victimWorkers, cannot };
 }
@@ -181,12 +183,18 @@ export async function recordStage(db: Db, actor: Actor, id: string, version: num
   const a = await editable(db, actor, id, 'assessment.stage');
   const next = nextStage(a.mode, a.stages);
   const errors: { field: string; message: string }[] = [];
-  if (next === null || stage !== next) errors.push({ field: 'stage', message: next === null ? 'Every stage is already recorded' : `Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()} first` });
+  // Every stage recorded since the form was shown: the page no longer asks, so the form was out of date.
+  if (next === null) throw new ConflictError(null, null, []);
+  if (stage !== next) errors.push({ field: 'stage', message: `Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()} first` });
   const parsed = parseDateParts(date, 'Date the stage was done', 'Enter the date the stage was done', { past: true, today: londonToday() });
+  // Not before the assessment was planned, nor before the stage before it (issue 11, defect 7).
+  const early = 'iso' in parsed && notBefore(parsed.iso, 'The date the stage was done', [
+    { iso: londonToday(a.createdAt), what: 'the date the assessment was planned' },
+    { iso: Object.values(a.stages).sort().pop(), what: 'the date of the stage before it' },
+  ]);
   if ('error' in parsed) errors.push({ field: 'stageDate', message: parsed.error });
-  const previous = Object.values(a.stages).sort().pop();
-  if ('iso' in parsed && previous && parsed.iso < previous) errors.push({ field: 'stageDate', message: 'Date the stage was done must be the same as or after the stage before it' });
-  if (errors.length || !('iso' in parsed) || next === null) throw new ValidationError(errors);
+  else if (early) errors.push({ field: 'stageDate', message: early });
+  if (errors.length || !('iso' in parsed)) throw new ValidationError(errors);
   const stages = { ...a.stages, [next]: parsed.iso };
   await save(db, actor, a, 'assessment.stage', `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}.`, (trx) => assessments.recordStages(trx, id, version, stages), { stage: next });
 }
@@ -233,9 +241,15 @@ export async function recordSharing(db: Db, actor: Actor, id: string, version: n
   const errors: { field: string; message: string }[] = [];
   if (!a.outcome || !a.report) errors.push({ field: 'sharedOn', message: 'Record the outcome sheet and write the report before sharing it' });
   const parsed = parseDateParts(date, 'Date the report was shared', 'Enter the date the report was shared with the young person and their parents or carers', { past: true, today: londonToday() });
+  // Not before the assessment was planned, nor before its stages were done.
+  const early = 'iso' in parsed && notBefore(parsed.iso, 'The date the report was shared', [
+    { iso: londonToday(a.createdAt), what: 'the date the assessment was planned' },
+    { iso: Object.values(a.stages).sort().pop(), what: 'the date of the last stage recorded' },
+  ]);
   if ('error' in parsed) errors.push({ field: 'sharedOn', message: parsed.error });
+  else if (early) errors.push({ field: 'sharedOn', message: early });
   const disagreements = disagreementsInput.trim();
-  if (disagreements.length > 4000) errors.push({ field: 'disagreements', message: 'Areas of disagreement must be 4000 characters or fewer' });
+  if (disagreements.length > ASSESSMENT_TEXT_MAX) errors.push({ field: 'disagreements', message: tooLong('Areas of disagreement', ASSESSMENT_TEXT_MAX) });
   if (errors.length || !('iso' in parsed)) throw new ValidationError(errors);
   await save(db, actor, a, 'assessment.share', `${ASSESSMENT_MODELS[a.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`, (trx) =>
     assessments.recordSharing(trx, id, version, parsed.iso, disagreements),

@@ -1,7 +1,9 @@
 // Police, prosecution and Out of Court Triage decisions, recorded on the child's record with Youth
 // Justice's recommendation (R-KEN-9, R-NEL-7). In the chronology; every view and change audited.
+import { formatDate } from '../domain/london-time.ts';
 import { londonToday } from '../domain/age.ts';
 import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
+import { tooLong } from '../domain/text-limits.ts';
 import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS, isExternalAgency } from '../domain/external-decisions.ts';
 import { may } from '../domain/actions.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
@@ -22,6 +24,9 @@ export async function externalDecisions(db: Db, actor: Actor, childId: string, p
   return { child, decisions: list, meetings: childMeetings, canRecord: may('external_decision.record', subjectOf(actor, bases)).allowed };
 }
 
+/** The longest text each box takes (the form's character counts show the same). */
+export const EXTERNAL_LIMITS = { youthJusticeRecommendation: 5000, note: 5000 } as const;
+
 export interface ExternalDecisionInput {
   agency: string;
   decision: string;
@@ -35,15 +40,15 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const errors: { field: string; message: string }[] = [];
+  // One question: each decision is listed under the agency that makes it (issue 11, defect 12).
   const agency = isExternalAgency(input.agency) ? input.agency : null;
-  if (!agency) errors.push({ field: 'agency', message: 'Select who made the decision' });
-  const label = agency ? EXTERNAL_DECISIONS[agency][input.decision] : undefined;
-  if (agency && !label) errors.push({ field: 'decision', message: `Select the ${EXTERNAL_AGENCIES[agency]} decision` });
+  const label = agency && Object.hasOwn(EXTERNAL_DECISIONS[agency], input.decision) ? EXTERNAL_DECISIONS[agency][input.decision] : undefined;
+  if (!agency || !label) errors.push({ field: 'decision', message: 'Select the decision, under the agency that made it' });
   const date = parseDateParts(input.decidedOn, 'Date of the decision', 'Enter the date of the decision', { past: true, today: londonToday() });
   if ('error' in date) errors.push({ field: 'decidedOn', message: date.error });
   const decidedOn = 'iso' in date ? date.iso : null;
-  if (input.youthJusticeRecommendation.length > 5000) errors.push({ field: 'youthJusticeRecommendation', message: 'Youth Justice recommendation must be 5000 characters or fewer' });
-  if (input.note.length > 5000) errors.push({ field: 'note', message: 'Notes must be 5000 characters or fewer' });
+  if (input.youthJusticeRecommendation.length > EXTERNAL_LIMITS.youthJusticeRecommendation) errors.push({ field: 'youthJusticeRecommendation', message: tooLong('Youth Justice recommendation', EXTERNAL_LIMITS.youthJusticeRecommendation) });
+  if (input.note.length > EXTERNAL_LIMITS.note) errors.push({ field: 'note', message: tooLong('Notes', EXTERNAL_LIMITS.note) });
   if (errors.length || !agency || !label || !decidedOn) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
     const id = await meetings.insertExternalDecision(trx, {
@@ -62,7 +67,7 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'external_decision',
-      summary: `${EXTERNAL_AGENCIES[agency]} decision on ${decidedOn}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
+      summary: `${EXTERNAL_AGENCIES[agency]} decision on ${formatDate(decidedOn)}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
       incidentId: null,
     });
     await children.touchChildren(trx, [childId]);

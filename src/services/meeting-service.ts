@@ -4,8 +4,10 @@
 // pack, attendance, minutes approved by the chair and circulated (R-KEN-13), an immediate safety
 // plan for every child (R-KEN-6), and each child's outcome recorded separately, setting the next
 // tasks (R-KEN-7, R-ISL-7). Every view and change is audited (R-X-7).
+import { formatDate } from '../domain/london-time.ts';
 import { ageOn, londonToday } from '../domain/age.ts';
-import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
+import { type DateParts, notBefore, parseDateParts } from '../domain/date-parts.ts';
+import { tooLong } from '../domain/text-limits.ts';
 import { type ActionId, REPRESENTING_ROLES, type Relation, type Subject, may } from '../domain/actions.ts';
 import { INVESTIGATIONS, OUTCOMES, OUTCOME_FIELD_LABELS, type OutcomeField, type OutcomeId } from '../domain/meeting-outcomes.ts';
 import { type OutcomeInput, chairRule, closeProblems, meetingType, outcomeProblems, outcomeTasks, proposeInvitees } from '../domain/meetings.ts';
@@ -25,6 +27,7 @@ import { authorizeChildRecord, basesFor, notFound, requireAction, subjectOf } fr
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, isUuid, requireRole, transaction } from './context.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
+import { citeText } from '../procedures/index.ts';
 
 type Problem = { field: string; message: string };
 
@@ -130,7 +133,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   const chair = o.chairCandidates.flatMap((g) => g.users.map((u) => ({ ...u, authorityId: g.authority.id }))).find((u) => u.id === input.chairId);
   if (!chair) errors.push({ field: 'chairId', message: 'Select who will chair the meeting' });
   else if (chair.authorityId !== rule.chairAuthorityId || !chairGroup) {
-    errors.push({ field: 'chairId', message: `Select a chair from ${names.name(rule.chairAuthorityId)}: ${rule.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${rule.clause})` });
+    errors.push({ field: 'chairId', message: `Select a chair from ${names.name(rule.chairAuthorityId)}: ${rule.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${citeText(rule.clause)})` });
   }
   if (errors.length || !chair) throw new ValidationError(errors);
   const invitees = o.invitees
@@ -165,7 +168,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'meeting',
-        summary: `${o.type.label} arranged${o.task.dueOn ? `, due by ${o.task.dueOn}` : ''}, chaired by ${chair.name}.`,
+        summary: `${o.type.label} arranged${o.task.dueOn ? `, due by ${formatDate(o.task.dueOn)}` : ''}, chaired by ${chair.name}.`,
         incidentId: o.incident.id,
       });
     }
@@ -324,6 +327,9 @@ export async function viewMeeting(
   };
 }
 
+/** The longest text each box of the minutes takes (the form's character counts show the same). */
+export const MINUTES_LIMITS = { name: 200, agency: 200, safetyPlan: 10_000, note: 10_000, policeInvolvementReason: 2000 } as const;
+
 export interface MinutesInput {
   heldOn: DateParts;
   notes: string[];
@@ -343,22 +349,34 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
   const errors: Problem[] = [];
   if (m.status === 'closed' || m.minutesApprovedAt) errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
   const date = parseDateParts(input.heldOn, 'Date the meeting was held', 'Enter the date the meeting was held', { past: true, today: londonToday() });
+  // Not before the incident, nor before the meeting was arranged (issue 11, defect 6).
+  const incident = await incidents.findIncident(db, m.incidentId);
+  const early =
+    'iso' in date &&
+    notBefore(date.iso, 'The date the meeting was held', [
+      { iso: incident?.occurredAt ? londonToday(incident.occurredAt) : null, what: 'the date of the incident' },
+      { iso: londonToday(m.createdAt), what: 'the date the meeting was arranged' },
+    ]);
   if ('error' in date) errors.push({ field: 'heldOn', message: date.error });
-  const heldOn = 'iso' in date ? date.iso : null;
-  const police = await policeQuestionNeeded(db, { ...a, meeting: { ...m, heldOn } });
+  else if (early) errors.push({ field: 'heldOn', message: early });
+  const heldOn = 'iso' in date && !early ? date.iso : null;
+  // The police question depends on the child's age on the day: asked only once that day is known,
+  // and then shown on the page with its error (the page shows it whenever it has an error).
+  const police = heldOn !== null && (await policeQuestionNeeded(db, { ...a, meeting: { ...m, heldOn } }));
   const pi = input.policeInvolvement;
   if (police && pi !== 'needed' && pi !== 'not_needed') errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
-  for (const [childId, plan] of Object.entries(input.safetyPlans)) {
-    // A child's safety plan only from those who may record it for that child (R-X-1, R-X-7).
-    if (!plans.has(childId)) continue;
-    if (plan.length > 10000) errors.push({ field: `safetyPlan-${childId}`, message: 'The safety plan must be 10000 characters or fewer' });
+  if (police && input.policeInvolvementReason.length > MINUTES_LIMITS.policeInvolvementReason) errors.push({ field: 'policeInvolvementReason', message: tooLong('Reasons for the police decision', MINUTES_LIMITS.policeInvolvementReason) });
+  // Only the fields on the page: this meeting's invitees, agenda items, and the plans this person may record (R-X-1, R-X-7).
+  for (const inv of m.invitees) {
+    if ((input.names[inv.id] ?? '').trim().length > MINUTES_LIMITS.name) errors.push({ field: `name-${inv.id}`, message: tooLong('Name', MINUTES_LIMITS.name) });
+    if ((input.agencies[inv.id] ?? '').trim().length > MINUTES_LIMITS.agency) errors.push({ field: `agency-${inv.id}`, message: tooLong('Agency', MINUTES_LIMITS.agency) });
   }
-  for (const [inviteeId, v] of Object.entries(input.names)) if (v.trim().length > 200) errors.push({ field: `name-${inviteeId}`, message: 'Name must be 200 characters or fewer' });
-  for (const [inviteeId, v] of Object.entries(input.agencies)) if (v.trim().length > 200) errors.push({ field: `agency-${inviteeId}`, message: 'Agency must be 200 characters or fewer' });
-  input.notes.forEach((n, i) => {
-    if (n.length > 10000) errors.push({ field: `note-${i}`, message: 'Notes must be 10000 characters or fewer' });
+  for (const c of m.children) {
+    if (plans.has(c.childId) && (input.safetyPlans[c.childId] ?? '').length > MINUTES_LIMITS.safetyPlan) errors.push({ field: `safetyPlan-${c.childId}`, message: tooLong('The immediate safety plan', MINUTES_LIMITS.safetyPlan) });
+  }
+  m.agenda.forEach((_, i) => {
+    if ((input.notes[i] ?? '').length > MINUTES_LIMITS.note) errors.push({ field: `note-${i}`, message: tooLong('Notes', MINUTES_LIMITS.note) });
   });
-  if (input.policeInvolvementReason.length > 2000) errors.push({ field: 'policeInvolvementReason', message: 'Reasons must be 2000 characters or fewer' });
   if (errors.length || !heldOn) throw new ValidationError(errors);
   const agenda = m.agenda.map((item, i) => ({ ...item, notes: (input.notes[i] ?? '').trim() }));
   await transaction(db, async (trx) => {
@@ -482,7 +500,7 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
 /** The chair approves the minutes; after that they cannot change (R-KEN-13). */
 export async function approveMinutes(db: Db, actor: Actor, id: string, version: number) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.approve');
-  if (!a.meeting.heldOn) throw new ValidationError([{ field: 'approve', message: 'Record the minutes before approving them' }]);
+  if (!a.meeting.heldOn) throw new ValidationError([{ field: 'minutes', message: 'Record the minutes before approving them' }]);
   await transaction(db, async (trx) => {
     if (!(await meetings.approveMinutes(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
     await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.approve', entityType: 'meeting', entityId: id, outcome: 'ok' }));
@@ -492,9 +510,11 @@ export async function approveMinutes(db: Db, actor: Actor, id: string, version: 
 /** Records to whom the approved minutes were sent, and when (R-KEN-13). */
 export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: string[]) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.circulate');
-  if (!a.meeting.minutesApprovedAt) throw new ValidationError([{ field: 'inviteeIds', message: 'The chair must approve the minutes before they are circulated' }]);
+  if (!a.meeting.minutesApprovedAt) throw new ValidationError([{ field: 'minutes', message: 'The chair must approve the minutes before they are circulated' }]);
   const known = new Set(a.meeting.invitees.map((i) => i.id));
   const chosen = inviteeIds.filter((i) => known.has(i));
+  // Everyone already sent the minutes: the page no longer asks, so the form was out of date.
+  if (!chosen.length && a.meeting.invitees.every((i) => i.circulatedAt)) throw new ConflictError(null, null, []);
   if (!chosen.length) throw new ValidationError([{ field: 'inviteeIds', message: 'Select who the minutes were sent to' }]);
   await transaction(db, async (trx) => {
     await meetings.recordCirculation(trx, id, chosen, actor.user.id);
@@ -517,7 +537,7 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
       const covered = new Set((await meetings.childrenMeetingForTask(trx, m.taskId)).filter((c) => c.closed).map((c) => c.childId));
       const involved = (incident?.children ?? []).filter((c) => c.role === 'displayed' || c.role === 'targeted');
       if (t && t.status === 'open' && involved.every((c) => covered.has(c.childId))) {
-        await tasks.completeTask(trx, t.id, t.version, actor.user.id, `${m.typeLabel} held on ${m.heldOn}.`);
+        await tasks.completeTask(trx, t.id, t.version, actor.user.id, `${m.typeLabel} held on ${formatDate(m.heldOn)}.`);
       }
     }
     for (const c of m.children) {
@@ -526,7 +546,7 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'meeting',
-        summary: `${m.typeLabel} held on ${m.heldOn} and closed by the chair. Immediate safety plan and outcome recorded.`,
+        summary: `${m.typeLabel} held on ${formatDate(m.heldOn)} and closed by the chair. Immediate safety plan and outcome recorded.`,
         incidentId: m.incidentId,
       });
     }

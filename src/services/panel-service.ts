@@ -3,9 +3,11 @@
 // records the decision with reasons and, on acceptance, the route, a lead AIM practitioner and a
 // co-worker; reviews at least every 3 months; closure with the further work recommended. Each
 // change is permission-checked, written with a chronology entry and audited in one transaction.
+import { formatDate } from '../domain/london-time.ts';
 import { ageRules } from '../domain/screening.ts';
 import { londonToday } from '../domain/age.ts';
-import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
+import { type DateParts, notBefore, parseDateParts } from '../domain/date-parts.ts';
+import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
 import {
   type DecisionInput,
   type PanelReferralInput,
@@ -26,7 +28,7 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as panel from '../repositories/panel-referrals.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf } from './access.ts';
-import { type Actor, type Db, NotFoundError, ValidationError, auditFor, requireRole, saveChildRecordChange, transaction } from './context.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, requireRole, saveChildRecordChange, transaction } from './context.ts';
 import { fulfilTasks } from './task-service.ts';
 
 export async function referOptions(db: Db, actor: Actor, childId: string, page = false) {
@@ -42,14 +44,15 @@ export async function referOptions(db: Db, actor: Actor, childId: string, page =
   let cannot: string | null = null;
   if (!pack.aimPanel) cannot = 'This authority’s procedure has no AIM Pathway Panel.';
   else if (!(await children.displayedBehaviour(db, childId))) cannot = 'The panel considers children who have displayed harmful sexual behaviour: no submitted incident records that this child did.';
-  else if (!kind) cannot = 'The panel is for children aged 12 to 18, with consultation for younger children (R-NEL-10).';
+  else if (!kind) cannot = 'The panel is for children aged 12 to 18, with consultation for younger children.';
   else if (open) cannot = 'This child’s case is already before the panel.';
   return { child, pack, ages, kind, cannot };
 }
 
 export async function refer(db: Db, actor: Actor, childId: string, input: PanelReferralInput): Promise<string> {
   const o = await referOptions(db, actor, childId);
-  if (o.cannot || !o.kind) throw new ValidationError([{ field: 'referringService', message: o.cannot ?? 'The panel cannot take this referral' }]);
+  // The page says why instead of showing the form: the error links to that (field 'cannot').
+  if (o.cannot || !o.kind) throw new ValidationError([{ field: 'cannot', message: o.cannot ?? 'The panel cannot take this referral' }]);
   const problems = referralProblems(input);
   if (problems.length) throw new ValidationError(problems);
   const kind = o.kind;
@@ -75,7 +78,7 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
         referredBy: actor.user.id,
       })
       .catch((err: unknown) => {
-        if ((err as { code?: string }).code === '23505') throw new ValidationError([{ field: 'referringService', message: 'This child’s case is already before the panel.' }]);
+        if ((err as { code?: string }).code === '23505') throw new ValidationError([{ field: 'cannot', message: 'This child’s case is already before the panel.' }]);
         throw err;
       });
     // The routing step that asked for the referral (or consultation) is done by it (the pack's completedBy).
@@ -126,7 +129,8 @@ function save(db: Db, actor: Actor, r: panel.PanelReferral, action: string, summ
 /** The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and co-worker, and the first review (R-NEL-10..12). */
 export async function decide(db: Db, actor: Actor, id: string, version: number, input: DecisionInput) {
   const r = await chairOnly(db, actor, id, 'panel.decide');
-  if (r.status !== 'awaiting') throw new ValidationError([{ field: 'decision', message: 'The panel has already decided on this referral' }]);
+  // Decided since the form was shown: the page no longer asks, so the form was out of date.
+  if (r.status !== 'awaiting') throw new ConflictError(r.decidedByName, null, []);
   const list = await practitioners(db, r.authorityId);
   const problems = decisionProblems({ kind: r.kind, informationGatheringOnly: r.informationGatheringOnly, approaching18: r.approaching18, practitioners: list }, input);
   if (problems.length) throw new ValidationError(problems);
@@ -136,7 +140,7 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   const next = accepted ? nextReviewDue(today) : null;
   const names = (uid: string) => list.find((p) => p.id === uid)?.name ?? '';
   const summary = accepted
-    ? `AIM Pathway Panel accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${next}.`
+    ? `AIM Pathway Panel accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${formatDate(next)}.`
     : `AIM Pathway Panel did not accept the referral: ${input.reasons.trim()}`;
   await save(db, actor, r, 'panel.decide', summary, (trx) =>
     panel.recordDecision(trx, id, version, {
@@ -157,14 +161,21 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
 export async function recordReview(db: Db, actor: Actor, id: string, version: number, input: { heldOn: DateParts; notes: string; nextReviewOn: DateParts }) {
   const r = await chairOnly(db, actor, id, 'panel.review');
   const errors: { field: string; message: string }[] = [];
-  if (r.status !== 'accepted') errors.push({ field: 'heldOn', message: 'You can only review a referral the panel has accepted' });
+  // Closed or not accepted: the page shows no review form, so the form was out of date.
+  if (r.status !== 'accepted') throw new ConflictError(null, null, []);
   const held = parseDateParts(input.heldOn, 'Date of the review', 'Enter the date of the review', { past: true, today: londonToday() });
+  // Not before the panel accepted the referral, nor before the last review (issue 11, defect 6).
+  const early = 'iso' in held && notBefore(held.iso, 'The date of the review', [
+    { iso: r.decidedOn, what: 'the date the panel accepted the referral' },
+    { iso: r.reviews.at(-1)?.heldOn, what: 'the date of the last review' },
+  ]);
   if ('error' in held) errors.push({ field: 'heldOn', message: held.error });
+  else if (early) errors.push({ field: 'heldOn', message: early });
   const notes = input.notes.trim();
   if (!notes) errors.push({ field: 'notes', message: 'Enter what the review found and decided' });
-  else if (notes.length > 4000) errors.push({ field: 'notes', message: 'The notes must be 4000 characters or fewer' });
+  else if (notes.length > TEXT_LIMITS.panelText) errors.push({ field: 'notes', message: tooLong('What the review found and decided', TEXT_LIMITS.panelText) });
   let next: string | null = null;
-  if ('iso' in held) {
+  if ('iso' in held && !early) {
     const blank = !input.nextReviewOn.day && !input.nextReviewOn.month && !input.nextReviewOn.year;
     const latest = nextReviewDue(held.iso);
     if (blank) next = latest;
@@ -172,22 +183,22 @@ export async function recordReview(db: Db, actor: Actor, id: string, version: nu
       const parsed = parseDateParts(input.nextReviewOn, 'Date of the next review', 'Enter the date of the next review');
       if ('error' in parsed) errors.push({ field: 'nextReviewOn', message: parsed.error });
       else if (parsed.iso <= held.iso) errors.push({ field: 'nextReviewOn', message: 'Date of the next review must be after this review' });
-      else if (parsed.iso > latest) errors.push({ field: 'nextReviewOn', message: `Date of the next review must be within 3 months of this one, by ${latest} (R-NEL-12)` });
+      else if (parsed.iso > latest) errors.push({ field: 'nextReviewOn', message: `Date of the next review must be within 3 months of this one, by ${formatDate(latest)}` });
       else next = parsed.iso;
     }
   }
   if (errors.length || !('iso' in held) || !next) throw new ValidationError(errors);
   const reviews = [...r.reviews, { heldOn: held.iso, notes, nextReviewOn: next, recordedBy: actor.user.displayName }];
-  await save(db, actor, r, 'panel.review', `AIM Pathway Panel review on ${held.iso}. Next review by ${next}.`, (trx) => panel.recordReview(trx, id, version, reviews, next));
+  await save(db, actor, r, 'panel.review', `AIM Pathway Panel review on ${formatDate(held.iso)}. Next review by ${formatDate(next)}.`, (trx) => panel.recordReview(trx, id, version, reviews, next));
 }
 
 /** The panel records completion and closure, and the further work it recommends or that is outstanding (R-NEL-12). */
 export async function close(db: Db, actor: Actor, id: string, version: number, input: { summary: string; furtherWork: string }) {
   const r = await chairOnly(db, actor, id, 'panel.close');
   const errors: { field: string; message: string }[] = [];
-  if (r.status !== 'accepted') errors.push({ field: 'summary', message: 'You can only close a referral the panel has accepted' });
+  if (r.status !== 'accepted') throw new ConflictError(null, null, []);
   if (!input.summary.trim()) errors.push({ field: 'summary', message: 'Enter what was completed' });
-  for (const [field, v] of [['summary', input.summary], ['furtherWork', input.furtherWork]] as const) if (v.length > 4000) errors.push({ field, message: 'Each box must be 4000 characters or fewer' });
+  for (const [field, name, v] of [['summary', 'What was completed', input.summary], ['furtherWork', 'Further work', input.furtherWork]] as const) if (v.length > TEXT_LIMITS.panelText) errors.push({ field, message: tooLong(name, TEXT_LIMITS.panelText) });
   if (errors.length) throw new ValidationError(errors);
   const further = input.furtherWork.trim();
   await save(db, actor, r, 'panel.close', `AIM Pathway Panel closed its involvement. ${further ? `Further work recommended or outstanding: ${further}` : 'No further work recommended.'}`, (trx) =>

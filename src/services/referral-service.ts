@@ -2,7 +2,9 @@
 // child who harmed and, when the behaviour is harmful, a separate one for each child harmed
 // (R-NYO-4). Each is due for a manager's screening decision, with the pack's outcomes, within the
 // pack's timescale (R-NYO-8). The receiving team sees the child's record while it works on it.
+import { formatDate } from '../domain/london-time.ts';
 import { londonToday } from '../domain/age.ts';
+import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
@@ -61,7 +63,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'referral',
-        summary: `Referred to ${plan.receiver}${childId === s.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${dueOn}.`,
+        summary: `Referred to ${plan.receiver}${childId === s.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
         incidentId: s.incidentId,
       });
       await appendAuditEvent(trx, auditFor(actor, { action: 'referral.create', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId, screeningId, separate: plan.separate, tasksDone: done } }));
@@ -91,16 +93,21 @@ export async function viewReferral(db: Db, actor: Actor, id: string) {
   return { referral: r, screening: s, pack: packFor(r.authorityId), today: londonToday(), canDecide: r.status === 'received' && may('referral.decide', subjectOf(actor, bases)).allowed };
 }
 
+/** The longest reasons the form takes (its character count shows the same). */
+export const REFERRAL_RATIONALE_MAX = TEXT_LIMITS.referralRationale;
+
 /** The manager's screening decision, with one of the pack's outcomes and a rationale (R-NYO-8, R-X-9). */
 export async function decide(db: Db, actor: Actor, id: string, version: number, d: { outcome: string; rationale: string }) {
   const { record: r } = await authorizedReferral(db, actor, id, 'referral.decide');
+  // Decided since the form was shown: the page no longer asks, so the form was out of date.
+  if (r.status !== 'received') throw new ConflictError(r.decidedByName, r.decidedAt, []);
   const pack = packFor(r.authorityId);
   const outcome = pack.referral.outcomes.find((o) => o.id === d.outcome);
   const errors: { field: string; message: string }[] = [];
   if (!outcome) errors.push({ field: 'outcome', message: 'Select the outcome of the screening' });
   const rationale = d.rationale.trim();
   if (!rationale) errors.push({ field: 'rationale', message: 'Enter the reasons for the decision' });
-  else if (rationale.length > 5000) errors.push({ field: 'rationale', message: 'Reasons must be 5000 characters or fewer' });
+  else if (rationale.length > REFERRAL_RATIONALE_MAX) errors.push({ field: 'rationale', message: tooLong('Reasons for the decision', REFERRAL_RATIONALE_MAX) });
   if (errors.length || !outcome) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
     if (!(await referrals.decideReferral(trx, id, version, { outcome: outcome.id, outcomeLabel: outcome.label, rationale, decidedBy: actor.user.id }))) {
@@ -126,7 +133,7 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
         ownerRole: t.owner,
         assignedTo: null,
         dueOn: t.due ? calendar.addWorkingDays(today, t.due.workingDays) : null,
-        dueRule: t.due ? `Within ${t.due.workingDays} working day${t.due.workingDays === 1 ? '' : 's'} of the screening decision (${t.clause})` : `No set timescale (${t.clause})`,
+        dueRule: t.due ? `Within ${t.due.workingDays} working day${t.due.workingDays === 1 ? '' : 's'} of the screening decision` : 'No set timescale',
         clause: t.clause,
         requirementId: t.requirement,
         arranges: t.meeting ?? null,

@@ -13,13 +13,16 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import type { Config } from '../config.ts';
-import { formatDate, formatDateTime } from '../domain/london-time.ts';
+import { datesInWords, formatDate, formatDateTime } from '../domain/london-time.ts';
+import { TEXT_LIMITS } from '../domain/text-limits.ts';
+import { citeFilter, citeText } from './cite.ts';
 import { type ActionId, isActionId } from '../domain/actions.ts';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 import { loadCurrentUser, recordSignOut } from '../services/auth-service.ts';
 import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError } from '../services/context.ts';
 import { paths, safeReturnPath, withQuery } from './paths.ts';
 import { databaseSessionStore } from './session-store.ts';
+import { type ErrorView, summaryInPageOrder } from './forms.ts';
 import { getPack } from '../procedures/index.ts';
 import { registerPages } from './pages/index.ts';
 import { buildCss } from '../../scripts/build-css.ts';
@@ -66,8 +69,13 @@ export function nunjucksEnv(): nunjucks.Environment {
   const env = nunjucks.configure([webDir, path.join(govukDist, 'dist'), mojDist], { autoescape: true, noCache: false });
   env.addFilter('govukDate', (d: Date | string | null) => formatDate(d));
   env.addFilter('govukDateTime', (d: Date | null) => formatDateTime(d));
+  env.addFilter('cite', citeFilter);
+  env.addFilter('citeText', (clause: string | null | undefined) => citeText(clause));
+  env.addFilter('datesInWords', (text: string | null | undefined) => datesInWords(text ?? ''));
   env.addGlobal('paths', paths);
+  env.addGlobal('textLimits', TEXT_LIMITS);
   env.addGlobal('withQuery', withQuery);
+  env.addGlobal('procedure', (id: string) => getPack(id));
   return env;
 }
 
@@ -166,7 +174,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // A signed-in page carries the session's CSRF token; before sign-in nothing is stored, and the
     // sign-in pages bring a token of their own.
     const csrfToken = Object.hasOwn(model, 'csrfToken') ? model['csrfToken'] : request.session?.userId ? this.generateCsrf() : '';
-    const html = env.render(template, {
+    const context: Record<string, unknown> = {
       flash,
       ...model,
       cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
@@ -175,13 +183,23 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       nav: user ? navFor(user.roles, request.url, Boolean(getPack(user.authorityId)?.aimPanel)) : [],
       idle: user ? { timeoutSeconds: Math.round(config.idleTimeoutMs / 1000), warningSeconds: Math.round(config.idleWarningMs / 1000) } : null,
       requestId: request.id,
-    });
+    };
+    let html = env.render(template, context);
+    // One rule for every form: the error summary lists errors in the order of their fields on the
+    // page, whatever order the checks ran in; an error linking to nothing on the page is a mistake.
+    const errors = model['errors'] as ErrorView | undefined;
+    if (errors && Array.isArray(errors.summary) && errors.summary.length) {
+      const { ordered, lost } = summaryInPageOrder(html, errors.summary);
+      if (lost.length) request.log.warn({ template, hrefs: lost.map((s) => s.href) }, 'error summary links to nothing on the page');
+      if (ordered.some((s, i) => s !== errors.summary[i])) html = env.render(template, { ...context, errors: { ...errors, summary: ordered } });
+    }
     return this.type('text/html; charset=utf-8').send(html);
   });
 
   // A whole document outside the page layout (a meeting record to download).
   app.decorateReply('renderDocument', function renderDocument(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
-    return env.render(template, model);
+    // Read away from the service: citations in plain words, not links to its pages.
+    return env.render(template, { ...model, documentForDownload: true });
   });
 
   await app.register(fastifyStatic, { root: path.join(govukDist, 'dist', 'govuk', 'assets'), prefix: '/assets/', maxAge: '1d' });

@@ -46,7 +46,7 @@ describe('AIM assessments', () => {
     assert.match(text(tab.body), /No assessments recorded\. Plan an AIM assessment/);
     const form = await sw.get(paths.children.planAssessment(inc.childId));
     assert.equal(form.statusCode, 200);
-    assert.match(text(form.body), /AIM2 assessment The procedure names: AIM2 assessment, led by NELFT, aged 1[34], 12 to 17 \(kent §13, R-KEN-11\)/);
+    assert.match(text(form.body), /AIM2 assessment The procedure names: AIM2 assessment, led by NELFT, aged 1[34], 12 to 17 \( ?Kent procedure, section 13 ?\)/);
     assert.match(form.body, new RegExp(`<option value="${aim}">Kent AIM practitioner \\(AIM2 trained\\)</option>`));
     assert.match(form.body, new RegExp(`<option value="${victimWorker}">Kent social worker B \\(social worker of the child harmed\\)</option>`));
 
@@ -68,8 +68,8 @@ describe('AIM assessments', () => {
     });
     assert.equal(wrong.statusCode, 400);
     const w = text(wrong.body);
-    assert.match(w, /Select a lead assessor trained in AIM2: only trained practitioners lead \(north-yorkshire §7, App\. 2, R-NYO-9\)/);
-    assert.match(w, /Select someone else: Kent social worker B is the social worker of the child harmed and must not be involved in the assessment \(north-yorkshire App\. 2, R-NYO-12\)/);
+    assert.match(w, /Select a lead assessor trained in AIM2: only trained practitioners lead/);
+    assert.match(w, /Select someone else: Kent social worker B is the social worker of the child harmed and must not be involved in the assessment/);
     assert.match(w, /Enter why the assessor is still suitable/);
     assert.match(w, /Select whether a legal representative has explicitly agreed to the interviews/);
     assert.match(wrong.body, /value="yes" checked/, 'what was chosen is kept');

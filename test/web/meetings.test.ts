@@ -44,7 +44,7 @@ describe('meetings', () => {
     }
     assert.match(form, /Proposed: other children in the setting are at risk/);
     assert.match(form, /Not proposed: it is not recorded that the child is already an open case/);
-    assert.match(form, /under 10, below the age of criminal responsibility: the meeting must decide whether police involvement in the enquiry is needed \(kent §8, R-KEN-6\)/);
+    assert.match(form, /under 10, below the age of criminal responsibility: the meeting must decide whether police involvement in the enquiry is needed \(Kent procedure, section 8\)/);
     assert.match(form, /What are the concerns and risks\? Who is at risk\? How imminent is the risk\?/);
     assert.match(form, /The likelihood|Whether criminal proceedings are likely and desirable/);
     const managerId = await userId(t, 'team-manager@kent.example');
@@ -162,7 +162,7 @@ describe('meetings', () => {
     const base = { childIds: [inc.childId, inc.targetedId], invite: ['police'], [`responsible-${inc.childId}`]: 'kent', [`responsible-${inc.targetedId}`]: 'islington' };
     const wrong = await arrange(manager, inc.taskId, { ...base, chairId: kentManager });
     assert.equal(wrong.statusCode, 400);
-    assert.match(text(wrong.body), /Select a chair from Islington Council: the authority where the child harmed lives chairs \(kent §8\)/);
+    assert.match(text(wrong.body), /Select a chair from Islington Council: the authority where the child harmed lives chairs \(Kent procedure, section 8\)/);
     const made = await manager.post(paths.meetings.arrange(inc.taskId), { ...base, chairId: islingtonManager });
     assert.equal(made.statusCode, 303);
     const meetingId = made.headers.location!.split('/').pop()!;
@@ -224,15 +224,15 @@ describe('meetings', () => {
     const inc = await demoIncident(db, 'north-east-lincolnshire', 'Ellis');
     const yj = await signedIn(t.app, 'north-east-lincolnshire', 'team-manager');
     await yj.get(paths.children.newExternalDecision(inc.childId));
-    const bad = await yj.post(paths.children.externalDecisions(inc.childId), { agency: 'out_of_court_triage', decision: 'police:charge', 'decidedOn-day': '31', 'decidedOn-month': '2', 'decidedOn-year': '2026', youthJusticeRecommendation: 'Diversion with AIM-informed work' });
+    const bad = await yj.post(paths.children.externalDecisions(inc.childId), { decision: 'police:charge', 'decidedOn-day': '31', 'decidedOn-month': '2', 'decidedOn-year': '2026', youthJusticeRecommendation: 'Diversion with AIM-informed work' });
     assert.equal(bad.statusCode, 400);
-    assert.match(text(bad.body), /Select the Out of Court Triage decision/);
+    assert.match(text(bad.body), /Select the decision, under the agency that made it/, 'the police do not charge here: no such decision');
     assert.match(text(bad.body), /Date of the decision must be a real date/);
     assert.match(bad.body, /Diversion with AIM-informed work/);
-    const ok = await yj.post(paths.children.externalDecisions(inc.childId), { agency: 'out_of_court_triage', decision: 'out_of_court_triage:diversion', 'decidedOn-day': '2', 'decidedOn-month': '11', 'decidedOn-year': '2026', youthJusticeRecommendation: 'Diversion with AIM-informed work' });
+    const ok = await yj.post(paths.children.externalDecisions(inc.childId), { decision: 'out_of_court_triage:diversion', 'decidedOn-day': '2', 'decidedOn-month': '11', 'decidedOn-year': '2026', youthJusticeRecommendation: 'Diversion with AIM-informed work' });
     assert.equal(ok.statusCode, 303);
     const list = text((await yj.get(paths.children.meetings(inc.childId))).body);
     assert.match(list, /2 November 2026 Out of Court Triage Diversion \(Youth Justice Service\) Diversion with AIM-informed work/);
-    assert.match(text((await yj.get(paths.children.chronology(inc.childId))).body), /Out of Court Triage decision on 2026-11-02: Diversion \(Youth Justice Service\)/);
+    assert.match(text((await yj.get(paths.children.chronology(inc.childId))).body), /Out of Court Triage decision on 2 November 2026: Diversion \(Youth Justice Service\)/);
   });
 });

@@ -46,9 +46,9 @@ describe('screening pages', () => {
     const suggestion = await dsl.get(screeningUrl);
     const s = text(suggestion.body);
     assert.match(s, /Suggestion: Harmful/);
-    assert.match(s, /Power dynamics: harmful\. .* \(kent §3, R-KEN-1\)/);
+    assert.match(s, /Power dynamics: harmful\. .* \( ?Kent procedure, section 3 ?\)/);
     assert.match(s, /Front Door decides the response/);
-    assert.match(s, /Within 1 working day of the decision \(kent §2; Working Together 2023\)/);
+    assert.match(s, /Within 1 working day of the decision/);
     assert.match(s, /Islington.*Category 2: abusive or Category 3: violent/);
     const otherLevel = text((await dsl.get(`${screeningUrl}?preview=healthy`)).body);
     assert.match(otherLevel, /Next steps for Healthy/);
@@ -65,7 +65,7 @@ describe('screening pages', () => {
     const after = text((await dsl.get(screeningUrl)).body);
     assert.match(after, /Level of concern Harmful/);
     assert.match(after, /Decided by .*Designated safeguarding lead|Decided by/);
-    assert.match(after, /kent 2\.2\.2, amended November 2021/);
+    assert.match(after, /Kent procedure ?, 2\.2\.2, amended November 2021/);
     const due = new WorkingDayCalendar().addWorkingDays(londonToday(), 1);
     const tasks = text((await dsl.get(paths.children.tasks(inc.childId))).body);
     assert.match(tasks, /Front Door decides the response/);
@@ -173,7 +173,7 @@ describe('screening pages', () => {
     const page = text((await worker.get(paths.procedures.show('islington'))).body);
     assert.match(page, /The review date, 31 October 2017, has passed/);
     assert.match(page, /Hold an HSB strategy meeting/);
-    assert.match(page, /Within 3 working days of the decision \(islington §5\.3\)/);
+    assert.match(page, /Within 3 working days of the decision/);
     assert.match(page, /When the level is Category 2: abusive or Category 3: violent, and not: immediate protection needed, and not: particularly complex/);
     assert.equal((await worker.get(paths.procedures.show('nowhere'))).statusCode, 404);
   });

@@ -15,6 +15,7 @@ import * as m0013 from './0013_authority_holidays.ts';
 import * as m0014 from './0014_accounts.ts';
 import * as m0015 from './0015_keyed_audit_chain.ts';
 import * as m0016 from './0016_tasks_fulfilled_by.ts';
+import * as m0017 from './0017_due_rules_without_clauses.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0014_accounts': m0014,
   '0015_keyed_audit_chain': m0015,
   '0016_tasks_fulfilled_by': m0016,
+  '0017_due_rules_without_clauses': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,12 +4,14 @@
 // meetings and the police, prosecution and Out of Court Triage decisions (R-KEN-9, R-NEL-7).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS } from '../../../domain/external-decisions.ts';
+import { OUTCOME_LIMITS } from '../../../domain/meetings.ts';
 import { ValidationError } from '../../../services/context.ts';
 import * as externalService from '../../../services/external-decision-service.ts';
 import * as meetingService from '../../../services/meeting-service.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, dateParts, errorView, list, partsFromIso, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { citeHtml, escapeHtml } from '../../cite.ts';
 
 const roleText = { displayed: 'Child who harmed', targeted: 'Child harmed' } as const;
 
@@ -41,7 +43,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       inviteItems: o.invitees.map((i) => ({
         value: i.inviteeId,
         text: `${i.label}${i.mode === 'inform' ? ' (to be informed, not invited)' : ''}`,
-        hint: { text: `${i.reason}${i.because ? ` ${i.because}` : ''} (${i.clause}, ${i.requirement})` },
+        hint: { html: `${escapeHtml(`${i.reason}${i.because ? ` ${i.because}` : ''}`)} (${citeHtml(i.clause)})` },
         checked: values.invite.includes(i.inviteeId),
       })),
       ...extra,
@@ -119,7 +121,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       agencies: Object.fromEntries(m.invitees.map((i) => [i.id, i.agency])),
       safetyPlans: Object.fromEntries(m.children.map((c) => [c.childId, c.safetyPlan])),
     };
-    return reply.page('pages/meetings/minutes.njk', { pageTitle: `Minutes: ${m.typeLabel}`, backLink: paths.meetings.show(m.id), ...view(v), values, ...extra });
+    return reply.page('pages/meetings/minutes.njk', { pageTitle: `Minutes: ${m.typeLabel}`, backLink: paths.meetings.show(m.id), ...view(v), values, limits: meetingService.MINUTES_LIMITS, ...extra });
   }
 
   app.get('/meetings/:id/minutes', { config: { action: 'meeting.record' } }, (request, reply) => renderMinutes(request, reply));
@@ -197,6 +199,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       child: { ...child, roleText: roleText[child.role] },
       askAlsoHarmed: Boolean(v.type.alsoHarmedPrompt) && child.role === 'displayed',
       outcomeItems: v.outcomeOptions.map((o) => ({ value: o.id, text: o.label, hint: { text: o.hint }, checked: values['outcome'] === o.id })),
+      limits: OUTCOME_LIMITS,
       values,
       ...extra,
     });
@@ -298,12 +301,14 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       backLink: paths.children.meetings(id),
       child,
       values,
-      agencyItems: Object.entries(EXTERNAL_AGENCIES).map(([value, text]) => ({ value, text, checked: values['agency'] === value })),
-      decisionGroups: Object.entries(EXTERNAL_DECISIONS).map(([agency, options]) => ({
+      // One question, its options grouped by the agency that makes them: a fieldset for each.
+      decisionGroups: Object.entries(EXTERNAL_DECISIONS).map(([agency, options], i) => ({
         agency,
+        idPrefix: i === 0 ? 'decision' : `decision-${agency}`,
         label: EXTERNAL_AGENCIES[agency as keyof typeof EXTERNAL_AGENCIES],
-        options: Object.entries(options).map(([value, text]) => ({ value: `${agency}:${value}`, text, selected: values['agency'] === agency && values['decision'] === value })),
+        items: Object.entries(options).map(([value, text]) => ({ value: `${agency}:${value}`, text, checked: values['agency'] === agency && values['decision'] === value })),
       })),
+      limits: externalService.EXTERNAL_LIMITS,
       ...extra,
     });
   }
@@ -313,11 +318,11 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   app.post('/children/:id/external-decisions', { config: { action: 'external_decision.record' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
-    // The decision list is grouped by agency: "police:no-further-action".
-    const [decisionAgency, decision] = str(body, 'decision').split(':') as [string, string | undefined];
+    // Each decision names the agency that made it: "cps:charge".
+    const [agency, decision] = str(body, 'decision').split(':') as [string, string | undefined];
     const values = {
-      agency: str(body, 'agency'),
-      decision: decisionAgency === str(body, 'agency') ? (decision ?? '') : '',
+      agency: decision === undefined ? '' : agency,
+      decision: decision ?? '',
       decidedOn: dateParts(body, 'decidedOn'),
       youthJusticeRecommendation: str(body, 'youthJusticeRecommendation'),
       note: str(body, 'note'),
@@ -326,7 +331,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       await externalService.recordExternalDecision(db, actorOf(request), id, values);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      const errors = err.errors.map((e) => (e.field === 'decidedOn' ? { ...e, href: '#decidedOn-day' } : e.field === 'agency' ? { ...e, href: '#agency' } : e));
+      const errors = err.errors.map((e) => (e.field === 'decidedOn' ? { ...e, href: '#decidedOn-day' } : e));
       return renderExternal(request, reply.code(400), { values, errors: errorView(errors) });
     }
     request.session.flash = { title: 'Decision recorded' };

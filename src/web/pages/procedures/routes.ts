@@ -1,10 +1,11 @@
 // Each procedure pack in plain English: levels, tools, routing and timescales, each with the
-// source clause and requirement ID (R-X-10), so a manager can check the software against the
-// written procedure.
+// section of the procedure it comes from (R-X-10), so a manager can check the software against the
+// written procedure. The sections cited are listed with what each gives, and the requirement IDs
+// engineers use are in a detail section; values the procedure does not give are local settings.
 import type { FastifyInstance } from 'fastify';
 import { londonToday } from '../../../domain/age.ts';
 import { FACTS } from '../../../domain/pack.ts';
-import { conditionText } from '../../../domain/pack-text.ts';
+import { conditionText, localSettings, sectionUses } from '../../../domain/pack-text.ts';
 import { SCALE, SCALE_LABELS } from '../../../domain/scale.ts';
 import { dueRuleText, ownerLabel } from '../../../domain/screening.ts';
 import { allPacks, getPack } from '../../../procedures/index.ts';
@@ -51,6 +52,8 @@ export default async function procedureRoutes(app: FastifyInstance, _deps: AppDe
         ownerText: ownerLabel(s.owner),
         dueText: dueRuleText(s),
       })),
+      sections: sectionUses(pack),
+      localSettings: localSettings(pack),
     });
   });
 }

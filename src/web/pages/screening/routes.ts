@@ -2,6 +2,7 @@
 // the level of concern with a rationale (R-X-9). Works without JavaScript.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { londonToday } from '../../../domain/age.ts';
+import { formatDate } from '../../../domain/london-time.ts';
 import { FACTS, type Pack, type Tool } from '../../../domain/pack.ts';
 import { SCALE_LABELS } from '../../../domain/scale.ts';
 import { type AgeRules, toolGuidanceFor } from '../../../domain/screening.ts';
@@ -22,14 +23,13 @@ function ageSummary(ages: AgeRules) {
   rows.push({
     key: 'Age of criminal responsibility (10)',
     value: ages.belowCriminalResponsibility ? 'Below: under 10' : 'Above: 10 or over',
-    cite: 'R-X-2',
   });
   rows.push({
     key: 'Assessment model',
     value: ages.assessmentModel ? `${ages.assessmentModel.name} (${ages.assessmentModel.why})` : 'This procedure does not name an assessment model',
-    ...(ages.assessmentModel ? { cite: `${ages.assessmentModel.clause}, ${ages.assessmentModel.requirement}` } : {}),
+    ...(ages.assessmentModel ? { cite: ages.assessmentModel.clause } : {}),
   });
-  rows.push({ key: 'Approaching 18', value: ages.approaching18 ? `Yes: 18 on ${ages.eighteenOn ?? 'their 18th birthday'}` : 'No', cite: 'R-X-2' });
+  rows.push({ key: 'Approaching 18', value: ages.approaching18 ? `Yes: 18 on ${ages.eighteenOn ? formatDate(ages.eighteenOn) : 'their 18th birthday'}` : 'No' });
   return rows;
 }
 
@@ -54,7 +54,7 @@ function toolView(tool: Tool, values: ScreeningFormValues | null, stage: number)
       id: g.id,
       label: g.label,
       intro: g.intro ?? null,
-      cite: `${g.clause}, ${g.requirement}`,
+      cite: g.clause,
       items: g.items.map((i) => ({ value: i.id, text: i.text, checked: ticked.has(i.id) })),
     })),
     noneOption: tool.noneOption ? { label: tool.noneOption.label, checked: values?.answers.none === true } : null,
