@@ -106,6 +106,26 @@ describe('screening and tasks in Chromium', () => {
     await context.close();
   });
 
+  it('clears “None of the category descriptors apply” when a descriptor is ticked, and the descriptors when it is (issue 11 defect 13)', async () => {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await signIn(page, demoEmail('islington', 'dsl'));
+    await startScreening(page, 'Toby Alderbrook');
+    const descriptor = page.locator('#items-category-2');
+    const other = page.locator('#items-category-0');
+    const none = page.getByLabel('None of the category descriptors apply');
+    await descriptor.check();
+    await other.check();
+    await none.check();
+    assert.equal(await descriptor.isChecked(), false, 'ticking none clears the descriptors');
+    assert.equal(await other.isChecked(), false, 'in every group');
+    await descriptor.check();
+    assert.equal(await none.isChecked(), false, 'ticking a descriptor clears none');
+    await expectAccessible(page, 'Islington screening form');
+    await context.close();
+  });
+
   it('screens with Islington’s categories and decides with JavaScript switched off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     context.setDefaultTimeout(20_000);

@@ -177,4 +177,22 @@ describe('screening pages', () => {
     assert.match(page, /When the level is Category 2: abusive or Category 3: violent, and not: immediate protection needed, and not: particularly complex/);
     assert.equal((await worker.get(paths.procedures.show('nowhere'))).statusCode, 404);
   });
+
+  it('says where the decision is made that Islington’s procedure passed its review date, and not for a procedure in date (issue 11 defect 16)', async () => {
+    const { db } = t.database;
+    const warning = /The Islington procedure was due for review by 31 October 2017\. Check with the procedure’s owner that it is still the version in force before you decide/;
+    const isl = await demoIncident(db, 'islington', 'Ellis');
+    const dsl = await signedIn(t.app, 'islington', 'dsl');
+    const form = await dsl.get(paths.screening.start(isl.incidentId, isl.childId));
+    assert.match(text(form.body), warning);
+    const posted = await dsl.post(paths.screening.start(isl.incidentId, isl.childId), { tool: 'islington-categories', items: 'c1-unusual', 'fact-significant_harm': 'no', 'fact-immediate_risk': 'no', 'fact-complex': 'no', 'fact-open_case': 'no', 'fact-cse_linked': 'no' });
+    assert.equal(posted.statusCode, 303, text(posted.body).slice(0, 2000));
+    const manager = await signedIn(t.app, 'islington', 'team-manager');
+    const decide = text((await manager.get(posted.headers.location as string)).body);
+    assert.match(decide, /What is the level of concern\?/);
+    assert.match(decide, warning);
+    const kent = await demoIncident(db, 'kent', 'Ellis');
+    const kentForm = await (await signedIn(t.app, 'kent', 'dsl')).get(paths.screening.start(kent.incidentId, kent.childId));
+    assert.doesNotMatch(text(kentForm.body), /was due for review/);
+  });
 });

@@ -43,3 +43,20 @@ if (dialog && typeof dialog.showModal === 'function') {
   });
   schedule();
 }
+
+// "None of these apply" beside several groups of checkboxes (Islington's category descriptors):
+// GOV.UK Frontend's exclusive behaviour works within one group, so the form says which inputs
+// exclude each other with data-app-exclusive-with="<name of the other inputs>". Ticking the
+// exclusive box clears the others, and ticking any other clears it. Without JavaScript the
+// server refuses both and says so next to the field.
+for (const exclusive of document.querySelectorAll('input[data-app-exclusive-with]')) {
+  const others = () => exclusive.form?.querySelectorAll(`input[type="checkbox"][name="${exclusive.dataset.appExclusiveWith}"]`) ?? [];
+  exclusive.addEventListener('change', () => {
+    if (exclusive.checked) for (const o of others()) o.checked = false;
+  });
+  for (const o of others()) {
+    o.addEventListener('change', () => {
+      if (o.checked) exclusive.checked = false;
+    });
+  }
+}
