@@ -107,6 +107,11 @@ describe('recording an incident about two children', () => {
     const check = await dsl.get(`/incidents/${incidentId}/check`);
     assert.doesNotMatch(check.body, /You cannot submit the form yet/);
     assert.match(check.body, /Manipulation, Threats/);
+    // Issue 11 defect 15: the DSL is not told to tell their DSL, and every step counts the same way.
+    assert.doesNotMatch(check.body, /Tell your designated safeguarding lead/);
+    assert.match(check.body, /you can then screen the behaviour/);
+    const steps = [(await dsl.get(`/incidents/${incidentId}/children`)).body, (await dsl.get(`/incidents/${incidentId}/when-and-where`)).body, check.body].map((b) => /Sexual Behaviour Recording Form: (step \d+ of \d+)/.exec(b)?.[1]);
+    assert.deepEqual(steps, ['step 1 of 8', 'step 2 of 8', 'step 8 of 8']);
     const version = /name="version" value="(\d+)"/.exec(check.body)![1]!;
     const submitted = await dsl.post(`/incidents/${incidentId}/submit`, { version });
     assert.equal(submitted.statusCode, 303);

@@ -21,7 +21,7 @@ import * as incidentService from '../../../services/incident-service.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
 import { type Body, errorView, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
-import { readSection, type SectionValues, valuesFromIncident } from './schema.ts';
+import { maxLength, readSection, type SectionValues, valuesFromIncident } from './schema.ts';
 
 const roleItems = (selected = '') => CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r], checked: r === selected }));
 
@@ -96,6 +96,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const results = q ? (await searchChildrenToLink(db, actor, q)).filter((r) => !linked.has(r.id)) : null;
     return reply.page('pages/incidents/children.njk', {
       pageTitle: 'Which children were involved?',
+      steps: SECTIONS.length + 2,
       incident: inc,
       linked: inc.children.map((c) => ({ ...c, roleText: CHILD_ROLE_LABELS[c.role] })),
       q,
@@ -136,6 +137,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       incident: inc,
       child: c,
       values: { role: c.role, ownWords: c.ownWords },
+      ownWordsMax: incidentService.OWN_WORDS_MAX,
       roleItems: roleItems(),
       backLink: paths.incidents.children(id),
       ...extra,
@@ -175,6 +177,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const problems = submitProblems({ occurredAt: inc.occurredAt, values: inc.text, children: inc.children });
     return reply.page('pages/incidents/check.njk', {
       pageTitle: 'Check the recording form before you submit it',
+      steps: SECTIONS.length + 2,
       incident: inc,
       children: inc.children.map((c) => ({ ...c, roleText: CHILD_ROLE_LABELS[c.role] })),
       sections: summaryFor(inc, true),
@@ -213,6 +216,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       pageTitle: section.title,
       incident: inc,
       section,
+      maxLengths: Object.fromEntries(section.fields.map((f) => [f.name, maxLength(f)])),
       values,
       returnTo,
       step: index + 2,
