@@ -40,6 +40,7 @@ export interface HomeMeeting {
 }
 
 export interface HomeData {
+  userId: string;
   today: string;
   soonUntil: string;
   tasks: tasks.Task[];
@@ -160,6 +161,7 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
     ),
   );
   return {
+    userId: user.id,
     today,
     soonUntil: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS),
     tasks: taskList,

@@ -48,6 +48,12 @@ function names(list: readonly string[]): string {
   return `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
 
+function referralFrom(r: HomeData['referrals'][number]): string {
+  const from = r.madeByViewer ? 'You made this referral' : `From ${r.createdByName}`;
+  const to = r.receivingTeamName ? `, to ${r.receivingTeamName}` : '';
+  return `${from}${to}, received ${formatDate(r.receivedAt)}`;
+}
+
 function meetingAction(m: HomeMeeting): { text: string; href: string; state: string } | null {
   if (m.can.close) return { text: `Close the ${lower(m.typeLabel)}`, href: paths.meetings.show(m.id), state: 'Minutes approved: to close' };
   if (m.can.approve) return { text: `Approve the minutes of the ${lower(m.typeLabel)}`, href: paths.meetings.show(m.id), state: 'Minutes to approve' };
@@ -78,7 +84,7 @@ export function homeView(d: HomeData) {
   });
 
   const todo: WorkItem[] = [
-    ...d.tasks.map((t) => item({ text: t.title, href: paths.tasks.show(t.id), childName: t.childName, detail: t.assignedToName ? `Assigned to ${t.assignedToName}` : 'Not yet assigned: for your role', dueOn: t.dueOn })),
+    ...d.tasks.map((t) => item({ text: t.title, href: paths.tasks.show(t.id), childName: t.childName, detail: t.assignedTo === d.userId ? 'Assigned to you' : t.assignedToName ? `Assigned to ${t.assignedToName}` : 'Not yet assigned: for your role', dueOn: t.dueOn })),
     ...d.meetings.flatMap((m) => {
       const a = meetingAction(m);
       return a ? [item({ text: a.text, href: a.href, childName: names(m.children.map((c) => c.name)), detail: a.state, dueOn: m.dueOn })] : [];
@@ -88,6 +94,9 @@ export function homeView(d: HomeData) {
         ? item({ text: 'Decide on the referral to the panel', href: paths.panel.show(p.referral.id), childName: p.referral.childName, detail: `Referred by ${p.referral.referredByName}`, dueOn: null })
         : item({ text: 'Hold the panel review', href: paths.panel.show(p.referral.id), childName: p.referral.childName, detail: 'A review at least every 3 months', dueOn: p.referral.nextReviewOn }),
     ),
+    ...d.referrals
+      .filter((r) => r.canDecide)
+      .map((r) => item({ text: 'Screen the referral', href: paths.referrals.show(r.id), childName: r.childName, detail: referralFrom(r), dueOn: r.dueOn, dueWord: 'Decision due by' })),
     ...d.toScreen.map((s) =>
       s.suggestedScreeningId
         ? item({ text: 'Decide the level of concern', href: paths.screening.show(s.suggestedScreeningId), childName: s.childName, detail: `The incident ${s.occurredAt ? `on ${formatDate(s.occurredAt)}` : 'you recorded'}`, dueOn: null })
@@ -98,23 +107,21 @@ export function homeView(d: HomeData) {
       const next = n === null ? 'the outcome, report and sharing' : STAGES.find((s) => s.n === n)!.label;
       return item({ text: `Continue the ${ASSESSMENT_MODELS[a.model].label}`, href: paths.assessments.show(a.id), childName: a.childName, detail: `Next: ${next}`, dueOn: null });
     }),
-  ].sort((a, b) => (a.dueOn ?? '9999') .localeCompare(b.dueOn ?? '9999'));
+  ].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
 
   const soon = todo.filter((i) => i.dueOn !== null && i.dueOn <= d.soonUntil);
   const later = todo.filter((i) => !(i.dueOn !== null && i.dueOn <= d.soonUntil));
 
   const referrals: WorkItem[] = d.referrals.map((r) => {
     const s = state(r.dueOn);
-    const from = r.madeByViewer ? 'You made this referral' : `From ${r.createdByName}`;
-    const to = r.receivingTeamName ? `, to ${r.receivingTeamName}` : '';
     return {
       text: r.canDecide ? 'Screen the referral' : 'See the referral',
       href: paths.referrals.show(r.id),
       childName: r.childName,
-      detail: `${from}${to}, received ${formatDate(r.receivedAt)}`,
+      detail: referralFrom(r),
       dueOn: r.dueOn,
       dueText: `Decision due by ${formatDate(r.dueOn)}`,
-      status: s === 'overdue' || s === 'today' ? STATUS[s] : { text: 'Waiting for a decision', tag: null },
+      status: s === 'later' || s === 'none' ? { text: 'Waiting for a decision', tag: null } : STATUS[s],
     };
   });
 
@@ -137,9 +144,8 @@ export function homeView(d: HomeData) {
   const changes = d.changes.map((c) => ({
     childName: c.childName,
     href: paths.children.chronology(c.childId),
-    kind: CHRONOLOGY_KINDS[c.kind as ChronologyKind] ?? c.kind,
     summary: datesInWords(c.summary),
-    by: `${c.recordedByName}, ${formatDateTime(c.recordedAt)}`,
+    by: `${CHRONOLOGY_KINDS[c.kind as ChronologyKind] ?? c.kind}, recorded by ${c.recordedByName} on ${formatDateTime(c.recordedAt)}`,
   }));
 
   return {
