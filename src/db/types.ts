@@ -256,6 +256,8 @@ export interface ChronologyEntriesTable {
   kind: string;
   summary: string;
   incident_id: string | null;
+  record_type: ColumnType<string | null, string | null | undefined, never>;
+  record_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AccessGrantsTable {

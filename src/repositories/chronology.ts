@@ -19,9 +19,13 @@ export const CHRONOLOGY_KINDS = {
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 
+/** The record an entry is about, which it links to. */
+export const CHRONOLOGY_RECORDS = ['meeting', 'referral', 'assessment', 'panel_referral', 'screening', 'task', 'external_decision'] as const;
+export type ChronologyRecord = { type: (typeof CHRONOLOGY_RECORDS)[number]; id: string };
+
 export async function addChronologyEntry(
   db: Kysely<Database>,
-  e: { childId: string; occurredAt: Date; recordedBy: string; kind: ChronologyKind; summary: string; incidentId?: string | null },
+  e: { childId: string; occurredAt: Date; recordedBy: string; kind: ChronologyKind; summary: string; incidentId?: string | null; record?: ChronologyRecord },
 ): Promise<void> {
   await db
     .insertInto('chronology_entries')
@@ -32,6 +36,8 @@ export async function addChronologyEntry(
       kind: e.kind,
       summary: e.summary,
       incident_id: e.incidentId ?? null,
+      record_type: e.record?.type ?? null,
+      record_id: e.record?.id ?? null,
     })
     .execute();
 }
@@ -53,6 +59,7 @@ export interface ChronologyRow {
   kind: ChronologyKind;
   summary: string;
   incidentId: string | null;
+  record: ChronologyRecord | null;
 }
 
 export async function listChronology(db: Kysely<Database>, q: ChronologyQuery): Promise<{ rows: ChronologyRow[]; total: number }> {
@@ -63,7 +70,7 @@ export async function listChronology(db: Kysely<Database>, q: ChronologyQuery): 
   const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .innerJoin('users as u', 'u.id', 'e.recorded_by')
-    .select(['e.id', 'e.occurred_at', 'e.recorded_at', 'u.display_name', 'e.kind', 'e.summary', 'e.incident_id'])
+    .select(['e.id', 'e.occurred_at', 'e.recorded_at', 'u.display_name', 'e.kind', 'e.summary', 'e.incident_id', 'e.record_type', 'e.record_id'])
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.recorded_at', 'desc')
     .limit(q.pageSize)
@@ -79,6 +86,7 @@ export async function listChronology(db: Kysely<Database>, q: ChronologyQuery): 
       kind: r.kind as ChronologyKind,
       summary: r.summary,
       incidentId: r.incident_id,
+      record: r.record_type && r.record_id ? { type: r.record_type as ChronologyRecord['type'], id: r.record_id } : null,
     })),
   };
 }

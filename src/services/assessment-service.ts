@@ -66,7 +66,8 @@ export async function planOptions(db: Db, actor: Actor, childId: string, page = 
 
 export async function plan(db: Db, actor: Actor, childId: string, input: PlanInput): Promise<string> {
   const o = await planOptions(db, actor, childId);
-  if (o.cannot || !o.model || !o.modelId) throw new ValidationError([{ field: 'leadId', message: o.cannot ?? 'No AIM assessment applies' }]);
+  // The page says why instead of showing the form: the error links to that (field 'cannot').
+  if (o.cannot || !o.model || !o.modelId) throw new ValidationError([{ field: 'cannot', message: o.cannot ?? 'No AIM assessment applies' }]);
   const problems = planProblems({ model: o.modelId, assessors: o.assessors, victimWorkers: o.victimWorkers }, input);
   if (problems.length) {
     if (o.victimWorkers.has(input.leadId) || o.victimWorkers.has(input.coId)) await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
@@ -76,7 +77,7 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
   const lead = o.assessors.find((a) => a.id === input.leadId)!;
   const co = o.assessors.find((a) => a.id === input.coId)!;
   const model = o.model;
-  const inProgress = new ValidationError([{ field: 'leadId', message: 'An assessment is already in progress for this child: complete it before planning another.' }]);
+  const inProgress = new ValidationError([{ field: 'cannot', message: 'An assessment is already in progress for this child: complete it before planning another.' }]);
   return transaction(db, async (trx) => {
     const id = await assessments.insertAssessment(trx, {
       authorityId: o.child.authorityId,
@@ -111,6 +112,7 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
       recordedBy: actor.user.id,
       kind: 'assessment',
       summary: `${label} planned: led by ${lead.name} with ${co.name}.${mode.mode === 'stage_one_only' ? ' Stage One paperwork only.' : ''}`,
+      record: { type: 'assessment', id },
     });
     // The routing step that asked for the assessment ("Refer to NELFT for an AIM2 assessment") is done by it.
     const done = await fulfilTasks(trx, actor, { authorityId: o.child.authorityId, childId, record: 'assessment', recordId: id, note: `${ASSESSMENT_MODELS[o.modelId!].label} planned, led by ${lead.name}.` });

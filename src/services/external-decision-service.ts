@@ -69,6 +69,7 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
       kind: 'external_decision',
       summary: `${EXTERNAL_AGENCIES[agency]} decision on ${formatDate(decidedOn)}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
       incidentId: null,
+      record: { type: 'external_decision', id },
     });
     await children.touchChildren(trx, [childId]);
     await appendAuditEvent(trx, auditFor(actor, { action: 'external_decision.record', entityType: 'external_decision', entityId: id, outcome: 'ok', details: { childId, agency, decision: input.decision } }));

@@ -170,6 +170,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         kind: 'meeting',
         summary: `${o.type.label} arranged${o.task.dueOn ? `, due by ${formatDate(o.task.dueOn)}` : ''}, chaired by ${chair.name}.`,
         incidentId: o.incident.id,
+        record: { type: 'meeting', id },
       });
     }
     await children.touchChildren(trx, mc.map((c) => c.childId));
@@ -490,6 +491,7 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
       kind: 'meeting',
       summary: `${m.typeLabel}: outcome for this child, ${def.label}${extra}. ${drafts.length} next task${drafts.length === 1 ? '' : 's'} set.`,
       incidentId: m.incidentId,
+      record: { type: 'meeting', id },
     });
     await children.touchChildren(trx, [childId]);
     await meetings.touchMeeting(trx, id);
@@ -548,6 +550,7 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
         kind: 'meeting',
         summary: `${m.typeLabel} held on ${formatDate(m.heldOn)} and closed by the chair. Immediate safety plan and outcome recorded.`,
         incidentId: m.incidentId,
+        record: { type: 'meeting', id },
       });
     }
     await children.touchChildren(trx, m.children.map((c) => c.childId));

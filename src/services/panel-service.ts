@@ -89,6 +89,7 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
       recordedBy: actor.user.id,
       kind: 'referral',
       summary: `Referred to the ${o.pack.aimPanel!.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
+      record: { type: 'panel_referral', id },
     });
     await appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId, kind, tasksDone: done } }));
     return id;

@@ -65,6 +65,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
         kind: 'referral',
         summary: `Referred to ${plan.receiver}${childId === s.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
         incidentId: s.incidentId,
+        record: { type: 'referral', id },
       });
       await appendAuditEvent(trx, auditFor(actor, { action: 'referral.create', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId, screeningId, separate: plan.separate, tasksDone: done } }));
     }
@@ -147,6 +148,7 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
       kind: 'referral',
       summary: `Referral screened by ${actor.user.displayName}: ${outcome.label}.${next}`,
       incidentId: r.incidentId,
+      record: { type: 'referral', id: r.id },
     });
     // The front door's deciding is this decision (the stages are bound).
     const done = await fulfilTasks(trx, actor, { authorityId: r.authorityId, childId: r.childId, incidentId: r.incidentId, record: 'referral-decision', recordId: r.id, note: `Referral screened: ${outcome.label}.` });

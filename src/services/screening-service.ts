@@ -6,6 +6,7 @@ import { isoDate, londonToday } from '../domain/age.ts';
 import { FACTS, type FactId, type Pack, type Tool } from '../domain/pack.ts';
 import { TRAINING_LABELS, type Role } from '../domain/roles.ts';
 import { readAcross } from '../domain/scale.ts';
+import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
 import {
   type AgeRules,
   type Facts,
@@ -212,6 +213,9 @@ async function assigneeFor(db: Db, actor: Actor, owner: Role | 'screener', child
   return null;
 }
 
+/** The longest reasons for a decision the form takes (its character count shows the same). */
+export const DECISION_RATIONALE_MAX = TEXT_LIMITS.screeningRationale;
+
 /**
  * The decision: the confirmed level or another with a rationale (R-X-9). Creates the tasks the
  * pack routes to, on the record of the child each concerns (R-X-1); open tasks from an earlier
@@ -219,6 +223,8 @@ async function assigneeFor(db: Db, actor: Actor, owner: Role | 'screener', child
  */
 export async function decide(db: Db, actor: Actor, id: string, d: { levelId: string; rationale: string }) {
   const { record: s } = await authorizedScreening(db, actor, id, 'screening.decide');
+  // Decided since the form was shown: the page no longer asks, so the form was out of date.
+  if (s.status === 'decided') throw new ConflictError(s.decidedByName, s.decidedAt, []);
   const pack = packFor(s.authorityId);
   const level = pack.levels.find((l) => l.id === d.levelId);
   const errors: { field: string; message: string }[] = [];
@@ -229,9 +235,8 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
       field: 'rationale',
       message: level && level.id !== s.suggestedLevel ? 'Enter why you chose a different level from the one suggested' : 'Enter the reasons for your decision',
     });
-  } else if (rationale.length > 5000) errors.push({ field: 'rationale', message: 'Reasons must be 5000 characters or fewer' });
+  } else if (rationale.length > DECISION_RATIONALE_MAX) errors.push({ field: 'rationale', message: tooLong('Reasons for your decision', DECISION_RATIONALE_MAX) });
   if (errors.length || !level) throw new ValidationError(errors);
-  if (s.status === 'decided') throw new ConflictError(s.decidedByName, s.decidedAt, []);
 
   const child = await children.findChild(db, s.childId);
   const incident = await incidents.findIncident(db, s.incidentId);
@@ -307,8 +312,9 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'screening',
-      summary: `Level of concern decided: ${level.label}. ${actor.user.displayName} ${changed}. ${created.length} new task${created.length === 1 ? '' : 's'}. Procedure: ${pack.id} ${pack.version}.`,
+      summary: `Level of concern decided: ${level.label}. ${actor.user.displayName} ${changed}. ${created.length} new task${created.length === 1 ? '' : 's'}. Procedure: ${pack.shortName}, ${pack.version}.`,
       incidentId: s.incidentId,
+      record: { type: 'screening', id: s.id },
     });
     for (const t of targeted) {
       if (!touched.has(t.childId)) continue;

@@ -2,6 +2,7 @@
 // task done with a note, taking on a task, and a manager giving it to a named colleague (R-X-3).
 // Each change is in the child's chronology; completion resets the inactivity clock (R-THU-7).
 import { londonToday } from '../domain/age.ts';
+import { tooLong } from '../domain/text-limits.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
@@ -38,7 +39,7 @@ export async function fulfilTasks(
   const done: string[] = [];
   for (const t of due) {
     if (!(await tasks.fulfilTask(trx, t.id, actor.user.id, a.note, { type: a.record, id: a.recordId }))) continue;
-    await addChronologyEntry(trx, { childId: t.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'task', summary: `Task done: ${t.title}. ${a.note}`, incidentId: t.incidentId });
+    await addChronologyEntry(trx, { childId: t.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'task', summary: `Task done: ${t.title}. ${a.note}`, incidentId: t.incidentId, record: { type: 'task', id: t.id } });
     done.push(t.id);
   }
   return done;
@@ -108,10 +109,15 @@ export async function viewTask(db: Db, actor: Actor, id: string) {
   };
 }
 
+/** The longest note the form takes (its character count shows the same). */
+export const TASK_NOTE_MAX = 2000;
+
 export async function completeTask(db: Db, actor: Actor, id: string, version: number, note: string) {
   const { task: t } = await authorizedTask(db, actor, id, 'task.complete');
+  // Done since the form was shown: the page no longer asks, so the form was out of date.
+  if (t.status !== 'open') throw new ConflictError(t.completedByName, t.completedAt, []);
   const text = note.trim();
-  if (text.length > 2000) throw new ValidationError([{ field: 'note', message: 'What was done must be 2000 characters or fewer' }]);
+  if (text.length > TASK_NOTE_MAX) throw new ValidationError([{ field: 'note', message: tooLong('What was done or decided', TASK_NOTE_MAX) }]);
   if (t.kind === 'consider' && !text) throw new ValidationError([{ field: 'note', message: 'Enter what was decided and why' }]);
   await transaction(db, async (trx) => {
     if (!(await tasks.completeTask(trx, id, version, actor.user.id, text))) throw new ConflictError(null, null, []);
@@ -122,6 +128,7 @@ export async function completeTask(db: Db, actor: Actor, id: string, version: nu
       kind: 'task',
       summary: `Task done: ${t.title}.${text ? ` ${text}` : ''}`,
       incidentId: t.incidentId,
+      record: { type: 'task', id },
     });
     await children.touchChildren(trx, [t.childId]);
     await appendAuditEvent(trx, auditFor(actor, { action: 'task.complete', entityType: 'task', entityId: id, outcome: 'ok', details: { childId: t.childId, step: t.stepId } }));
@@ -146,6 +153,7 @@ export async function assigneeOptions(db: Db, t: Pick<tasks.Task, 'authorityId' 
 
 export async function assignTo(db: Db, actor: Actor, id: string, version: number, userId: string) {
   const { task: t } = await authorizedTask(db, actor, id, 'task.assign_to');
+  if (t.status !== 'open') throw new ConflictError(t.completedByName, t.completedAt, []);
   const who = (await assigneeOptions(db, t)).find((o) => o.id === userId);
   if (!userId) throw new ValidationError([{ field: 'assignee', message: 'Select who to give the task to' }]);
   if (!who) throw new ValidationError([{ field: 'assignee', message: 'Select someone from the list: they must hold the role and work on the child’s case' }]);
@@ -158,7 +166,7 @@ async function saveAssignment(db: Db, actor: Actor, t: tasks.Task, version: numb
     if (!(await tasks.assignTask(trx, t.id, version, userId))) throw new ConflictError(null, null, []);
     const by = userId === actor.user.id ? '' : ` by ${actor.user.displayName}`;
     const before = t.assignedToName ? ` (was ${t.assignedToName})` : '';
-    await addChronologyEntry(trx, { childId: t.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'task', summary: `Task assigned to ${name}${by}${before}: ${t.title}.`, incidentId: t.incidentId });
+    await addChronologyEntry(trx, { childId: t.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'task', summary: `Task assigned to ${name}${by}${before}: ${t.title}.`, incidentId: t.incidentId, record: { type: 'task', id: t.id } });
     await appendAuditEvent(
       trx,
       auditFor(actor, { action: userId === actor.user.id ? 'task.assign' : 'task.assign_to', entityType: 'task', entityId: t.id, outcome: 'ok', details: { childId: t.childId, assignedTo: userId, previously: t.assignedTo } }),

@@ -147,8 +147,17 @@ describe('meetings', () => {
     assert.match(conference, /Informed, not invited: the child who harmed is aged under 10/);
     assert.match(conference, /Not proposed: it is not recorded that an AIM assessment has been requested/);
 
-    const chronology = text((await manager.get(paths.children.chronology(inc.targetedId))).body);
+    const chronologyPage = (await manager.get(paths.children.chronology(inc.targetedId))).body;
+    const chronology = text(chronologyPage);
     assert.match(chronology, /Strategy discussion: outcome for this child, Initial child protection conference/);
+    // Issue 11 defect 10: meeting and referral entries link to the meeting and referral themselves.
+    assert.match(chronologyPage, new RegExp(`<a class="govuk-link" href="${paths.meetings.show(meetingId)}">View the meeting`));
+    const toby = (await manager.get(paths.children.chronology(inc.childId))).body;
+    for (const m of toby.matchAll(/<h3 class="moj-timeline__title">(Meeting|Referral)<\/h3>[\s\S]*?<div class="moj-timeline__description">([\s\S]*?)<\/div>/g)) {
+      assert.doesNotMatch(m[2]!, /View the incident/, `a ${m[1]} entry links to its own record`);
+      assert.match(m[2]!, m[1] === 'Meeting' ? /href="\/meetings\/[0-9a-f-]{36}">View the meeting/ : /href="\/referrals\/[0-9a-f-]{36}">View the referral/);
+    }
+    assert.match(toby, /View the meeting/);
     const actions = (await db.selectFrom('audit_events').select('action').where('entity_id', '=', meetingId).execute()).map((a) => a.action);
     for (const a of ['meeting.arrange', 'meeting.view', 'meeting.record', 'meeting.outcome', 'meeting.approve', 'meeting.circulate', 'meeting.close', 'meeting.export', 'meeting.print']) assert.ok(actions.includes(a), a);
   });

@@ -72,6 +72,10 @@ describe('referrals', () => {
     const chronology = text((await manager.get(paths.children.chronology(inc.childId))).body);
     assert.match(chronology, /Referral screened by North Yorkshire team manager: Consider whether a strategy meeting should be held/);
     assert.match(chronology, /Referred to Children and Families Service/);
+    // Issue 11 defect 10: the referral's entries open the referral, not the incident.
+    const referralLinks = [...(await manager.get(paths.children.chronology(inc.childId))).body.matchAll(/href="(\/referrals\/[0-9a-f-]{36})">View the referral/g)].map((m) => m[1]);
+    assert.ok(referralLinks.length >= 2, 'both referral entries link to the referral');
+    assert.equal((await manager.get(referralLinks[0]!)).statusCode, 200);
     const audit = await db.selectFrom('audit_events').select(['action', 'outcome']).where('action', 'like', 'referral.%').execute();
     assert.ok(audit.some((a) => a.action === 'referral.decide' && a.outcome === 'refused'));
     assert.equal(audit.filter((a) => a.action === 'referral.create' && a.outcome === 'ok').length, 2);

@@ -16,6 +16,7 @@ import * as m0014 from './0014_accounts.ts';
 import * as m0015 from './0015_keyed_audit_chain.ts';
 import * as m0016 from './0016_tasks_fulfilled_by.ts';
 import * as m0017 from './0017_due_rules_without_clauses.ts';
+import * as m0018 from './0018_chronology_records.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0015_keyed_audit_chain': m0015,
   '0016_tasks_fulfilled_by': m0016,
   '0017_due_rules_without_clauses': m0017,
+  '0018_chronology_records': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

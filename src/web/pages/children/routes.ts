@@ -5,7 +5,7 @@ import { ACCESS_BASIS_LABELS } from '../../../domain/access.ts';
 import { ageOn, londonToday } from '../../../domain/age.ts';
 import { CHILD_ROLE_LABELS, CHILD_ROLES, LOCATION_TYPES, optionText } from '../../../domain/recording-form.ts';
 import { pageCount } from '../../../domain/paging.ts';
-import { CHRONOLOGY_KINDS, type ChronologyKind } from '../../../repositories/chronology.ts';
+import { CHRONOLOGY_KINDS, type ChronologyKind, type ChronologyRecord, type ChronologyRow } from '../../../repositories/chronology.ts';
 import { authorizeChild } from '../../../services/access.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
@@ -20,6 +20,25 @@ import { SEX_OPTIONS, childValuesFromBody, childValuesFromRecord, validateChild 
 
 function sexItems() {
   return SEX_OPTIONS.map((o) => ({ value: o.value, text: o.text }));
+}
+
+/** Where a chronology entry leads: the record it is about, else the incident behind it. */
+function chronologyLink(r: ChronologyRow): { href: string; text: string } | null {
+  if (r.record) {
+    const to: Record<ChronologyRecord['type'], [string, string] | null> = {
+      meeting: [paths.meetings.show(r.record.id), 'View the meeting'],
+      referral: [paths.referrals.show(r.record.id), 'View the referral'],
+      assessment: [paths.assessments.show(r.record.id), 'View the assessment'],
+      panel_referral: [paths.panel.show(r.record.id), 'View the panel referral'],
+      screening: [paths.screening.show(r.record.id), 'View the screening'],
+      task: [paths.tasks.show(r.record.id), 'View the task'],
+      // Police, prosecution and triage decisions are listed on the child's meetings page.
+      external_decision: null,
+    };
+    const hit = to[r.record.type];
+    if (hit) return { href: hit[0], text: hit[1] };
+  }
+  return r.incidentId ? { href: paths.incidents.show(r.incidentId), text: 'View the incident' } : null;
 }
 
 export default async function childRoutes(app: FastifyInstance, { db }: AppDeps) {
@@ -221,7 +240,7 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     return reply.page('pages/children/chronology.njk', {
       pageTitle: `Chronology: ${result.child.firstName} ${result.child.lastName}`,
       child: result.child,
-      rows: result.rows.map((r) => ({ ...r, kindText: CHRONOLOGY_KINDS[r.kind] })),
+      rows: result.rows.map((r) => ({ ...r, kindText: CHRONOLOGY_KINDS[r.kind], link: chronologyLink(r) })),
       total: result.total,
       kindOptions: Object.entries(CHRONOLOGY_KINDS).map(([value, text]) => ({ value, text, checked: kinds.includes(value as ChronologyKind) })),
       filter: base,
