@@ -3,6 +3,10 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { type AuditKey, type ChainProblem, type ChainState, type StoredEvent, GENESIS_HASH, chainLabel, eventHash, verifyChain } from '../domain/audit-chain.ts';
 import type { Database } from '../db/types.ts';
+import type { AuditNames, AuditRefs, NamedRecord } from '../domain/audit-words.ts';
+import { fromLondonLocal } from '../domain/london-time.ts';
+
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 let chainKey: AuditKey | null = null;
 
@@ -89,7 +93,10 @@ export interface AuditSearch {
   userId?: string | undefined;
   action?: string | undefined;
   entityId?: string | undefined;
+  /** Events about the children of the authority so called: their records and everything recorded about them. */
+  childName?: string | undefined;
   outcome?: string | undefined;
+  /** Days in London, 'YYYY-MM-DD', both included. */
   from?: string | undefined;
   to?: string | undefined;
   page: number;
@@ -108,6 +115,53 @@ export interface AuditRow {
   ip: string;
   requestId: string;
   details: Record<string, unknown>;
+  hash: string;
+}
+
+/** The start of a London day, as an instant. */
+function londonMidnight(iso: string, plusDays = 0): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d + plusDays));
+  return fromLondonLocal(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 0, 0);
+}
+
+/** Each word of a typed name, as a LIKE pattern that takes it literally. */
+function namePatterns(name: string): string[] {
+  return name
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}
+
+/** The ids of the authority's children whose names hold every word typed. */
+function childrenCalled(authorityId: string, name: string) {
+  const words = namePatterns(name);
+  const match = words.length ? sql.join(words.map((w) => sql`(c.first_name || ' ' || c.other_names || ' ' || c.last_name) ilike ${w}`), sql` and `) : sql`false`;
+  return sql`select c.id from children c where c.authority_id = ${authorityId} and ${match}`;
+}
+
+/**
+ * Every event about these children: their child records, and the records that belong to them
+ * (incidents and meetings through the children linked to them; screenings, referrals, assessments,
+ * tasks, panel referrals and decisions through their child), and events naming them in their details.
+ */
+function aboutChildren(kids: ReturnType<typeof childrenCalled>) {
+  const own = (table: string) => sql`select r.id::text from ${sql.table(table)} r where r.child_id in (${kids})`;
+  return sql<boolean>`(
+    (a.entity_type = 'child' and a.entity_id in (select k.id::text from (${kids}) k))
+    or (a.entity_type = 'incident' and a.entity_id in (select ic.incident_id::text from incident_children ic where ic.child_id in (${kids})))
+    or (a.entity_type = 'meeting' and a.entity_id in (select mc.meeting_id::text from meeting_children mc where mc.child_id in (${kids})))
+    or (a.entity_type = 'screening' and a.entity_id in (${own('screenings')}))
+    or (a.entity_type = 'referral' and a.entity_id in (${own('referrals')}))
+    or (a.entity_type = 'assessment' and a.entity_id in (${own('assessments')}))
+    or (a.entity_type = 'task' and a.entity_id in (${own('tasks')}))
+    or (a.entity_type = 'panel_referral' and a.entity_id in (${own('panel_referrals')}))
+    or (a.entity_type = 'external_decision' and a.entity_id in (${own('external_decisions')}))
+    or (a.details->>'childId') in (select k.id::text from (${kids}) k)
+    or exists (select 1 from (${kids}) k where a.details->'children' @> to_jsonb(k.id::text) or a.details->'shown' @> to_jsonb(k.id::text))
+  )`;
 }
 
 export async function searchAuditEvents(db: Kysely<Database>, s: AuditSearch): Promise<{ rows: AuditRow[]; total: number }> {
@@ -118,9 +172,10 @@ export async function searchAuditEvents(db: Kysely<Database>, s: AuditSearch): P
   if (s.userId) q = q.where('a.user_id', '=', s.userId);
   if (s.action) q = q.where('a.action', '=', s.action);
   if (s.entityId) q = q.where('a.entity_id', '=', s.entityId);
+  if (s.childName?.trim()) q = q.where(aboutChildren(childrenCalled(s.authorityId, s.childName)));
   if (s.outcome) q = q.where('a.outcome', '=', s.outcome);
-  if (s.from) q = q.where('a.at', '>=', new Date(`${s.from}T00:00:00Z`));
-  if (s.to) q = q.where('a.at', '<', sql<Date>`${s.to}::date + interval '1 day'`);
+  if (s.from) q = q.where('a.at', '>=', londonMidnight(s.from));
+  if (s.to) q = q.where('a.at', '<', londonMidnight(s.to, 1));
   const totalRow = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .select([
@@ -135,6 +190,7 @@ export async function searchAuditEvents(db: Kysely<Database>, s: AuditSearch): P
       'a.ip',
       'a.request_id',
       'a.details',
+      'a.hash',
     ])
     .orderBy('a.seq', 'desc')
     .limit(s.pageSize)
@@ -154,7 +210,94 @@ export async function searchAuditEvents(db: Kysely<Database>, s: AuditSearch): P
       ip: r.ip,
       requestId: r.request_id,
       details: r.details,
+      hash: r.hash,
     })),
+  };
+}
+
+/** The authority's children whose names hold every word typed (at most `limit`), to say whom a search found. */
+export async function childrenNamed(db: Kysely<Database>, authorityId: string, name: string, limit = 20): Promise<{ id: string; firstName: string; lastName: string; dateOfBirth: string }[]> {
+  if (!namePatterns(name).length) return [];
+  const rows = await db
+    .selectFrom('children')
+    .select(['id', 'first_name', 'last_name', 'date_of_birth'])
+    .where(sql<boolean>`id in (${childrenCalled(authorityId, name)})`)
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, dateOfBirth: r.date_of_birth }));
+}
+
+/**
+ * The names of the people and records a page of events points to, in a query per kind: children
+ * (named only within the authority), users with their roles, teams, API tokens, and the records
+ * with the children they are about.
+ */
+export async function auditNames(db: Kysely<Database>, authorityId: string, refs: AuditRefs): Promise<AuditNames> {
+  const ids = (set: Set<string>) => [...set].filter(isUuid);
+  const records = new Map<string, NamedRecord>();
+  const childIds = new Set(ids(refs.children));
+  const put = (id: string, r: NamedRecord) => {
+    records.set(id, r);
+    r.childIds.forEach((c) => childIds.add(c));
+  };
+  const r = refs.records;
+  const incidentIds = ids(r.incident);
+  const [incidents, meetings, screenings, referrals, assessments, tasks, panels, decisions] = await Promise.all([
+    incidentIds.length ? db.selectFrom('incidents').select(['id', 'status', 'occurred_at', 'created_at']).where('id', 'in', incidentIds).execute() : [],
+    ids(r.meeting).length ? db.selectFrom('meetings').select(['id', 'type_label', 'held_on', 'due_on', 'created_at']).where('id', 'in', ids(r.meeting)).execute() : [],
+    ids(r.screening).length
+      ? db.selectFrom('screenings as s').leftJoin('incidents as i', 'i.id', 's.incident_id').select(['s.id', 's.child_id', 'i.occurred_at']).where('s.id', 'in', ids(r.screening)).execute()
+      : [],
+    ids(r.referral).length ? db.selectFrom('referrals').select(['id', 'child_id']).where('id', 'in', ids(r.referral)).execute() : [],
+    ids(r.assessment).length ? db.selectFrom('assessments').select(['id', 'child_id', 'model_name']).where('id', 'in', ids(r.assessment)).execute() : [],
+    ids(r.task).length ? db.selectFrom('tasks').select(['id', 'child_id', 'title']).where('id', 'in', ids(r.task)).execute() : [],
+    ids(r.panel_referral).length ? db.selectFrom('panel_referrals').select(['id', 'child_id']).where('id', 'in', ids(r.panel_referral)).execute() : [],
+    ids(r.external_decision).length ? db.selectFrom('external_decisions').select(['id', 'child_id', 'decision_label']).where('id', 'in', ids(r.external_decision)).execute() : [],
+  ]);
+  const [incidentChildren, meetingChildren] = await Promise.all([
+    incidents.length ? db.selectFrom('incident_children').select(['incident_id', 'child_id']).where('incident_id', 'in', incidents.map((i) => i.id)).orderBy('added_at').execute() : [],
+    meetings.length ? db.selectFrom('meeting_children').select(['meeting_id', 'child_id']).where('meeting_id', 'in', meetings.map((m) => m.id)).execute() : [],
+  ]);
+  const kidsOf = <K extends string>(rows: readonly ({ child_id: string } & Record<K, string>)[], key: K, id: string) => rows.filter((x) => x[key] === id).map((x) => x.child_id);
+  for (const i of incidents) put(i.id, { type: 'incident', childIds: kidsOf(incidentChildren, 'incident_id', i.id), on: i.occurred_at, createdAt: i.created_at, draft: i.status === 'draft' });
+  for (const m of meetings) put(m.id, { type: 'meeting', childIds: kidsOf(meetingChildren, 'meeting_id', m.id), label: m.type_label, on: m.held_on, dueOn: m.due_on, createdAt: m.created_at });
+  for (const s of screenings) put(s.id, { type: 'screening', childIds: [s.child_id], on: s.occurred_at });
+  for (const x of referrals) put(x.id, { type: 'referral', childIds: [x.child_id] });
+  for (const x of assessments) put(x.id, { type: 'assessment', childIds: [x.child_id], label: x.model_name });
+  for (const x of tasks) put(x.id, { type: 'task', childIds: [x.child_id], label: x.title });
+  for (const x of panels) put(x.id, { type: 'panel_referral', childIds: [x.child_id] });
+  for (const x of decisions) put(x.id, { type: 'external_decision', childIds: [x.child_id], label: x.decision_label });
+
+  const userIds = ids(refs.users);
+  const [children, users, teams, tokens, authorities] = await Promise.all([
+    childIds.size ? db.selectFrom('children').select(['id', 'authority_id', 'first_name', 'last_name']).where('id', 'in', [...childIds]).execute() : [],
+    userIds.length ? db.selectFrom('users').select(['id', 'authority_id', 'display_name']).where('id', 'in', userIds).execute() : [],
+    ids(refs.teams).length ? db.selectFrom('teams').select(['id', 'name']).where('authority_id', '=', authorityId).where('id', 'in', ids(refs.teams)).execute() : [],
+    ids(refs.apiTokens).length ? db.selectFrom('api_tokens').select(['id', 'name']).where('authority_id', '=', authorityId).where('id', 'in', ids(refs.apiTokens)).execute() : [],
+    db.selectFrom('authorities').select(['id', 'name']).execute(),
+  ]);
+  const roles = userIds.length ? await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).orderBy('role').execute() : [];
+  const authorityNames = new Map(authorities.map((a) => [a.id, a.name]));
+  return {
+    // A child or person of another authority is not named to this authority's auditor.
+    children: new Map(children.map((c) => [c.id, { name: c.authority_id === authorityId ? `${c.first_name} ${c.last_name}` : '', ownAuthority: c.authority_id === authorityId }])),
+    users: new Map(
+      users.map((u) => [
+        u.id,
+        {
+          name: u.authority_id === authorityId ? u.display_name : '',
+          roles: u.authority_id === authorityId ? roles.filter((x) => x.user_id === u.id).map((x) => x.role) : [],
+          ownAuthority: u.authority_id === authorityId,
+          authorityName: authorityNames.get(u.authority_id) ?? 'another authority',
+        },
+      ]),
+    ),
+    teams: new Map(teams.map((t) => [t.id, t.name])),
+    apiTokens: new Map(tokens.map((t) => [t.id, t.name])),
+    records,
+    authorities: authorityNames,
   };
 }
 

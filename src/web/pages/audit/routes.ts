@@ -1,36 +1,78 @@
-// The audit log, searchable by an auditor of the same authority (R-X-7).
+// The audit log, searchable by an auditor of the same authority (R-X-7), in words: who did what
+// to which record and when; filtered by person, action, outcome, a child's name and dates.
 import type { FastifyInstance } from 'fastify';
+import { type DateParts, parseDateParts } from '../../../domain/date-parts.ts';
 import { pageCount } from '../../../domain/paging.ts';
-import { searchAudit } from '../../../services/audit-service.ts';
+import { auditFilterOptions, searchAudit } from '../../../services/audit-service.ts';
 import { isUuid } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../app.ts';
-import { queryOf } from '../../forms.ts';
+import { type FormError, errorView, partsFromIso, queryOf } from '../../forms.ts';
 import { paths, withQuery } from '../../paths.ts';
+
+const MAX_NAME = 100;
+
+/** A From or To date typed in day, month and year boxes (or an older link's 'YYYY-MM-DD'), checked. */
+function dateFilter(q: Record<string, string | undefined>, name: 'from' | 'to', label: 'From' | 'To'): { parts: DateParts; iso?: string; error?: string } {
+  const typed = { day: (q[`${name}-day`] ?? '').trim().slice(0, 10), month: (q[`${name}-month`] ?? '').trim().slice(0, 10), year: (q[`${name}-year`] ?? '').trim().slice(0, 10) };
+  const legacy = q[name];
+  const parts = !typed.day && !typed.month && !typed.year && legacy && /^\d{4}-\d{2}-\d{2}$/.test(legacy) ? partsFromIso(legacy) : typed;
+  if (!parts.day && !parts.month && !parts.year) {
+    return legacy ? { parts: { day: '', month: '', year: '' }, error: `Enter a real ${label} date` } : { parts };
+  }
+  const parsed = parseDateParts(parts, `The ${label} date`, `Enter the ${label} date`);
+  if ('iso' in parsed) return { parts, iso: parsed.iso };
+  return { parts, error: parsed.error.endsWith('must be a real date') ? `Enter a real ${label} date` : parsed.error };
+}
 
 export default async function auditRoutes(app: FastifyInstance, { db }: AppDeps) {
   app.get('/audit', { config: { action: 'audit.search' } }, async (request, reply) => {
     const q = queryOf(request.query);
-    const date = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+    const childName = (q.child ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+    const from = dateFilter(q, 'from', 'From');
+    const to = dateFilter(q, 'to', 'To');
+    // In the order the fields come on the page.
+    const errors: FormError[] = [];
+    if (childName.length > MAX_NAME) errors.push({ field: 'child', message: `The child’s name must be ${MAX_NAME} characters or fewer` });
+    if (from.error) errors.push({ field: 'from', message: from.error, href: '#from-day' });
+    else if (from.iso && to.iso && from.iso > to.iso) errors.push({ field: 'from', message: 'The From date must be the same as or before the To date', href: '#from-day' });
+    if (to.error) errors.push({ field: 'to', message: to.error, href: '#to-day' });
     const filter = {
       userId: q.userId && isUuid(q.userId) ? q.userId : undefined,
       action: q.action?.slice(0, 100) || undefined,
       entityId: q.entityId?.trim().slice(0, 100) || undefined,
+      childName: childName.slice(0, MAX_NAME) || undefined,
       outcome: q.outcome === 'ok' || q.outcome === 'refused' || q.outcome === 'failed' ? q.outcome : undefined,
-      from: date(q.from),
-      to: date(q.to),
+      from: from.iso,
+      to: to.iso,
     };
+    const values = { child: childName, from: from.parts, to: to.parts };
+    const model = { pageTitle: 'Audit log', filter, values };
+    if (errors.length) {
+      const options = await auditFilterOptions(db, actorOf(request));
+      return reply.code(400).page('pages/audit/view.njk', { ...model, ...options, errors: errorView(errors), events: [], total: 0, invalid: true, page: 1, pages: 1 });
+    }
     const page = Math.max(1, Math.min(100_000, Number(q.page) || 1));
     const pageSize = 50;
     const result = await searchAudit(db, actorOf(request), { ...filter, page, pageSize });
     const pages = pageCount(result.total, pageSize);
-    const link = (p: number) => withQuery(paths.audit(), { ...filter, page: p });
+    const link = (p: number) =>
+      withQuery(paths.audit(), {
+        userId: filter.userId,
+        action: filter.action,
+        entityId: filter.entityId,
+        child: filter.childName,
+        outcome: filter.outcome,
+        'from-day': from.iso ? values.from.day : undefined,
+        'from-month': from.iso ? values.from.month : undefined,
+        'from-year': from.iso ? values.from.year : undefined,
+        'to-day': to.iso ? values.to.day : undefined,
+        'to-month': to.iso ? values.to.month : undefined,
+        'to-year': to.iso ? values.to.year : undefined,
+        page: p,
+      });
     return reply.page('pages/audit/view.njk', {
-      pageTitle: 'Audit log',
-      filter,
-      rows: result.rows.map((r) => ({ ...r, detailsText: JSON.stringify(r.details) })),
-      total: result.total,
-      actions: result.actions,
-      people: result.people,
+      ...model,
+      ...result,
       page,
       pages,
       pagination: {
