@@ -1,5 +1,6 @@
 // Dates typed in day, month and year boxes, checked with GOV.UK's messages.
 import { parseIsoDate } from './age.ts';
+import { formatDate } from './london-time.ts';
 
 export interface DateParts {
   day: string;
@@ -28,4 +29,15 @@ export function parseDateParts(
   if (Number(year) < 1900) return { error: `${label} must be a real date` };
   if (opts.past && opts.today && iso > opts.today) return { error: `${label} must be today or in the past` };
   return { iso };
+}
+
+/**
+ * A date no earlier than the latest of some other dates, with GOV.UK's message naming that date in
+ * words: 'The date the meeting was held must be on or after 1 December 2026, the date of the
+ * incident'. `subject` starts the message; each bound says what its date is. Null when it is not earlier.
+ */
+export function notBefore(iso: string, subject: string, bounds: readonly { iso: string | null | undefined; what: string }[]): string | null {
+  let latest: { iso: string; what: string } | null = null;
+  for (const b of bounds) if (b.iso && (!latest || b.iso > latest.iso)) latest = { iso: b.iso, what: b.what };
+  return latest && iso < latest.iso ? `${subject} must be on or after ${formatDate(latest.iso)}, ${latest.what}` : null;
 }

@@ -9,10 +9,12 @@ import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import { meetingsForChild } from '../repositories/meetings.ts';
 import { tasksForChild } from '../repositories/tasks.ts';
+import { tooLong } from '../domain/text-limits.ts';
 import { authorizeChild } from './access.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, transaction } from './context.ts';
 
-const MAX_REASON = 2000;
+/** The longest reasons the form takes (its character count shows the same). */
+export const MAX_REASON = 2000;
 
 /** What must be finished before the case can close: open tasks and meetings still arranged. */
 async function blockers(db: Db, childId: string) {
@@ -38,20 +40,20 @@ export async function closureView(db: Db, actor: Actor, childId: string) {
 
 function reasonProblem(reason: string, missing: string) {
   if (!reason) return missing;
-  if (reason.length > MAX_REASON) return `The reasons must be ${MAX_REASON} characters or fewer`;
+  if (reason.length > MAX_REASON) return tooLong('Reasons', MAX_REASON);
   return null;
 }
 
 export async function closeCase(db: Db, actor: Actor, childId: string, version: number, reasonInput: string) {
   const child = await authorizeClosing(db, actor, childId, 'child.close');
   const reason = reasonInput.trim();
-  if (child.status === 'closed') throw new ValidationError([{ field: 'reason', message: 'The case is already closed' }]);
-  const errors: { field: string; message: string }[] = [];
+  // Closed since the form was shown: the page now offers reopening, not this form.
+  if (child.status === 'closed') throw new ConflictError(child.updatedByName, child.updatedAt, []);
+  // While something is still open the page lists it instead of asking for reasons.
   const b = await blockers(db, childId);
-  if (b.any) errors.push({ field: 'blockers', message: 'Finish the open tasks and close the meetings listed before closing the case' });
+  if (b.any) throw new ValidationError([{ field: 'blockers', message: 'Finish the open tasks and close the meetings listed before closing the case' }]);
   const problem = reasonProblem(reason, 'Enter why the case is being closed');
-  if (problem) errors.push({ field: 'reason', message: problem });
-  if (errors.length) throw new ValidationError(errors);
+  if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
   await transaction(db, async (trx) => {
     if (!(await children.closeCase(trx, childId, version, actor.user.id, reason))) throw new ConflictError(child.updatedByName, child.updatedAt, []);
     await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: `Case closed by ${actor.user.displayName}: ${reason}` });
@@ -62,7 +64,8 @@ export async function closeCase(db: Db, actor: Actor, childId: string, version: 
 export async function reopenCase(db: Db, actor: Actor, childId: string, version: number, reasonInput: string) {
   const child = await authorizeClosing(db, actor, childId, 'child.reopen');
   const reason = reasonInput.trim();
-  if (child.status === 'open') throw new ValidationError([{ field: 'reason', message: 'The case is already open' }]);
+  // Reopened since the form was shown: the page now offers closing, not this form.
+  if (child.status === 'open') throw new ConflictError(child.updatedByName, child.updatedAt, []);
   const problem = reasonProblem(reason, 'Enter why the case is being reopened');
   if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
   await transaction(db, async (trx) => {

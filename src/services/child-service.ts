@@ -1,6 +1,7 @@
 // Children's records: every read is permission-checked and audited; every change is checked,
 // made, added to the chronology and audited in one transaction.
 import { type ActionId, may } from '../domain/actions.ts';
+import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
 import { sameWorkerProblem } from '../domain/allocation.ts';
 import { matchReason } from '../domain/child-match.ts';
 import { CASE_ROLES, worksWithCases } from '../domain/roles.ts';
@@ -265,6 +266,7 @@ export async function grantAccess(db: Db, actor: Actor, childId: string, g: { us
   const errors: { field: string; message: string }[] = [];
   if (!target || target.authorityId !== actor.user.authorityId || !target.active) errors.push({ field: 'userId', message: 'Select who should have access' });
   if (!g.reason.trim()) errors.push({ field: 'reason', message: 'Enter why they need access' });
+  else if (g.reason.trim().length > TEXT_LIMITS.grantReason) errors.push({ field: 'reason', message: tooLong('Why they need access', TEXT_LIMITS.grantReason) });
   if (!Number.isInteger(g.days) || g.days < 1 || g.days > 90) errors.push({ field: 'days', message: 'Number of days must be between 1 and 90' });
   if (errors.length || !target) throw new ValidationError(errors);
   await transaction(db, async (trx) => {

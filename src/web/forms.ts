@@ -27,6 +27,24 @@ export function errorView(errors: readonly FormError[]): ErrorView {
   return { summary, byField };
 }
 
+function idOnPage(html: string, href: string): number {
+  if (!href.startsWith('#') || href.length < 2) return -1;
+  const id = href.slice(1).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return html.indexOf(` id="${id}"`);
+}
+
+/**
+ * The error summary in the order its fields come on the rendered page (GOV.UK: the summary lists
+ * errors in page order), whatever order the checks ran in; `lost` are those linking to nothing on
+ * the page (a mistake: each error must link to the field it is about).
+ */
+export function summaryInPageOrder<S extends { href: string }>(html: string, summary: readonly S[]): { ordered: S[]; lost: S[] } {
+  const at = summary.map((s, i) => ({ s, i, pos: idOnPage(html, s.href) }));
+  const lost = at.filter((x) => x.pos < 0).map((x) => x.s);
+  const ordered = [...at].sort((a, b) => (a.pos < 0 ? Infinity : a.pos) - (b.pos < 0 ? Infinity : b.pos) || a.i - b.i).map((x) => x.s);
+  return { ordered, lost };
+}
+
 export function zodErrors(error: z.ZodError): FormError[] {
   return error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message }));
 }

@@ -266,6 +266,15 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
     assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`);
   });
 
+  it('links every error in every summary it showed to a field on that page (issue 11, defect 6)', () => {
+    // The page renderer warns of any error linking to nothing on the page it is shown on.
+    const lost = [...new Set(t.logs.filter((l) => l.includes('error summary links to nothing')).map((l) => {
+      const e = JSON.parse(l) as { template: string; hrefs: string[] };
+      return `${e.template}: ${e.hrefs.join(', ')}`;
+    }))];
+    assert.deepEqual(lost, []);
+  });
+
   it('answers pages that read their address’s query below 500, whatever the query', async () => {
     const { db } = t.database;
     const kent = await demoIncident(db, 'kent', 'Ellis');

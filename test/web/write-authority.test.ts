@@ -69,6 +69,13 @@ describe('what each person may change, not only what they may see (issue 10)', (
     const links = await t.database.db.selectFrom('incident_children').select(['child_id', 'role']).where('incident_id', '=', kent.incidentId).orderBy('role').execute();
     assert.deepEqual(links.map((l) => [l.child_id, l.role]), [[kent.childId, 'displayed'], [kent.targetedId, 'targeted']], 'the child harmed is still on the incident, with her part');
     assert.equal((await refusals('incident.edit')).at(-1)?.details['reason'], 'submitted_incident_locked');
+    // Issue 11 defect 1: the submitted incident offers no Change or Remove on its children, and its
+    // children page leads back to the incident.
+    const page = text((await dsl.get(paths.incidents.show(kent.incidentId))).body);
+    assert.doesNotMatch(page, /\bRemove\b|Change part|Change children/);
+    const childrenPage = await dsl.get(paths.incidents.children(kent.incidentId));
+    assert.equal(childrenPage.statusCode, 303);
+    assert.equal(childrenPage.headers.location, paths.incidents.show(kent.incidentId));
   });
 
   it('keeps a meeting from a same-authority coordinator or manager who may not see its children (defect 5)', async () => {

@@ -28,7 +28,9 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     const errors: FormError[] = [];
     if ('error' in parsed) errors.push({ field: 'date', message: parsed.error, href: '#date-day' });
     try {
+      // A date that is not a real date never reaches the service: the name is checked here too, so every error shows at once.
       if (errors.length && !values.name.trim()) errors.push({ field: 'name', message: 'Enter the name of the holiday' });
+      else if (errors.length && values.name.trim().length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
       if (errors.length) throw new ValidationError(errors);
       await settings.addOneOffHoliday(db, actorOf(request), { date: 'iso' in parsed ? parsed.iso : '', name: values.name });
     } catch (err) {

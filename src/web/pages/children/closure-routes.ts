@@ -18,6 +18,7 @@ export default async function closureRoutes(app: FastifyInstance, { db }: AppDep
       name,
       blockers,
       values: { reason: '' },
+      maxReason: closure.MAX_REASON,
       backLink: paths.children.show(id),
       ...extra,
     });

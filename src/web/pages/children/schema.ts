@@ -1,6 +1,7 @@
 // The child form: one schema reporting every problem at once, in GOV.UK wording.
 import { londonToday } from '../../../domain/age.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../../domain/identifiers.ts';
+import { tooLong } from '../../../domain/text-limits.ts';
 import type { ChildFields } from '../../../repositories/children.ts';
 import { type Body, type DateParts, type FormError, dateParts, parseDateParts, str } from '../../forms.ts';
 
@@ -68,11 +69,13 @@ export function childValuesFromRecord(c: ChildFields): ChildFormValues {
 }
 
 const MAX = 200;
+/** The longest details of needs the form takes (child-fields.njk's character count shows the same). */
+export const SEND_DETAILS_MAX = 2000;
 
 export function validateChild(v: ChildFormValues, today = londonToday()): { fields: ChildFields } | { errors: FormError[] } {
   const errors: FormError[] = [];
   const text = (field: keyof ChildFormValues, value: string, label: string, max = MAX) => {
-    if (value.trim().length > max) errors.push({ field, message: `${label} must be ${max} characters or fewer` });
+    if (value.trim().length > max) errors.push({ field, message: tooLong(label, max) });
   };
   if (!v.firstName.trim()) errors.push({ field: 'firstName', message: 'Enter the child’s first name' });
   text('firstName', v.firstName, 'First name', 100);
@@ -85,7 +88,7 @@ export function validateChild(v: ChildFormValues, today = londonToday()): { fiel
   text('ethnicity', v.ethnicity, 'Ethnicity', 100);
   if (v.send !== 'yes' && v.send !== 'no')
     errors.push({ field: 'send', message: 'Select yes if the child has special educational needs or a learning disability' });
-  text('sendDetails', v.sendDetails, 'Details of needs', 2000);
+  text('sendDetails', v.sendDetails, 'Details of the child’s needs', SEND_DETAILS_MAX);
   let developmentalAge: number | null = null;
   if (v.developmentalAge.trim()) {
     const n = Number(v.developmentalAge.trim());

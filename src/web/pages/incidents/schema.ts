@@ -3,6 +3,7 @@
 import { londonToday } from '../../../domain/age.ts';
 import { fromLondonLocal, londonParts } from '../../../domain/london-time.ts';
 import type { FieldDef, IncidentListField, IncidentTextField, SectionDef } from '../../../domain/recording-form.ts';
+import { tooLong } from '../../../domain/text-limits.ts';
 import type { IncidentChanges, Incident } from '../../../repositories/incidents.ts';
 import { type Body, type FormError, dateParts, list, parseDateParts, str } from '../../forms.ts';
 
@@ -27,8 +28,9 @@ export function valuesFromIncident(section: SectionDef, inc: Incident): SectionV
   return values;
 }
 
-function plainLabel(f: FieldDef): string {
-  return f.label.replace(/\s*\(optional\)$/, '').replace(/\?$/, '');
+/** The longest answer a free-text field takes (the form's character count shows the same). */
+export function maxLength(f: FieldDef): number {
+  return f.kind === 'textarea' ? 10_000 : 200;
 }
 
 export function readSection(
@@ -48,20 +50,17 @@ export function readSection(
         changes.occurred_at = null;
         continue;
       }
+      // The date and the time are checked together, so both their errors show at once (issue 11, defect 11).
       const date = parseDateParts(parts, 'Date of the incident', 'Enter the date of the incident', { past: true, today: londonToday(now) });
-      if ('error' in date) {
-        errors.push({ field: f.name, message: date.error, href: `#${f.name}-day` });
-        continue;
-      }
+      if ('error' in date) errors.push({ field: f.name, message: date.error, href: `#${f.name}-day` });
       const m = /^(\d{1,2})[:.](\d{2})$/.exec(time);
-      if (!time) {
-        errors.push({ field: `${f.name}-time`, message: 'Enter the time of the incident, or your best estimate' });
-        continue;
-      }
-      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
-        errors.push({ field: `${f.name}-time`, message: 'Enter the time as hours and minutes, like 14:30' });
-        continue;
-      }
+      const timeError = !time
+        ? 'Enter the time of the incident, or your best estimate'
+        : !m || Number(m[1]) > 23 || Number(m[2]) > 59
+          ? 'Enter the time as hours and minutes, like 14:30'
+          : null;
+      if (timeError) errors.push({ field: `${f.name}-time`, message: timeError });
+      if ('error' in date || !m || timeError) continue;
       const [y, mo, d] = date.iso.split('-').map(Number) as [number, number, number];
       const at = fromLondonLocal(y, mo, d, Number(m[1]), Number(m[2]));
       if (at.getTime() > now.getTime()) {
@@ -73,7 +72,7 @@ export function readSection(
       const chosen = list(body, f.name);
       values[f.name] = chosen;
       if (chosen.some((c) => !f.options?.some((o) => o.value === c))) {
-        errors.push({ field: f.name, message: `Select from the list for ${plainLabel(f).toLowerCase()}` });
+        errors.push({ field: f.name, message: `Select from the list for ${f.shortName.charAt(0).toLowerCase()}${f.shortName.slice(1)}` });
         continue;
       }
       changes[f.name as IncidentListField] = chosen;
@@ -88,9 +87,9 @@ export function readSection(
     } else {
       const v = str(body, f.name);
       values[f.name] = v;
-      const max = f.kind === 'textarea' ? 10_000 : 200;
+      const max = maxLength(f);
       if (v.length > max) {
-        errors.push({ field: f.name, message: `${plainLabel(f)} must be ${max.toLocaleString('en-GB')} characters or fewer` });
+        errors.push({ field: f.name, message: tooLong(f.shortName, max) });
         continue;
       }
       changes[f.name as IncidentTextField] = v.trim();
