@@ -188,7 +188,12 @@ export function toolGuidanceFor(tool: Tool, stage: number) {
 
 // --- Routing -----------------------------------------------------------------------------------
 
-export type Facts = Partial<Record<FactId, boolean>>;
+/**
+ * The answers about the facts: yes, no, or null for "not known" (issue 11: a school DSL may honestly
+ * not know about a mental disorder). Routing takes a fact that is not known as not established,
+ * and says which steps would follow if it turned out to be so (ifKnown).
+ */
+export type Facts = Partial<Record<FactId, boolean | null>>;
 
 export interface RuleContext {
   level: string | null;
@@ -292,6 +297,26 @@ export function route(
       requirement: s.requirement,
       meeting: s.meeting ?? null,
     }));
+}
+
+/** For each fact not known, the steps that would be added, and those no longer needed, if it turned out to be so. */
+export function ifKnown(
+  pack: Pack,
+  levelId: string,
+  facts: Facts,
+  ages: Parameters<typeof route>[3],
+  decisionDate: string,
+  calendar: WorkingDayCalendar,
+): { fact: FactId; ifTrue: string; added: NextStep[]; dropped: NextStep[] }[] {
+  const now = route(pack, levelId, facts, ages, decisionDate, calendar);
+  const ids = new Set(now.map((s) => s.stepId));
+  return pack.facts
+    .filter((f) => facts[f] === null)
+    .map((f) => {
+      const then = route(pack, levelId, { ...facts, [f]: true }, ages, decisionDate, calendar);
+      const thenIds = new Set(then.map((s) => s.stepId));
+      return { fact: f, ifTrue: FACTS[f].ifTrue, added: then.filter((s) => !ids.has(s.stepId)), dropped: now.filter((s) => !thenIds.has(s.stepId)) };
+    });
 }
 
 export function factLabel(id: FactId): string {

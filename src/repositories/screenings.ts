@@ -14,7 +14,8 @@ export interface Screening {
   packVersion: string;
   toolId: string;
   answers: ScreeningAnswers;
-  facts: Record<string, boolean>;
+  /** null: not known when screened. */
+  facts: Record<string, boolean | null>;
   suggestedLevel: string;
   suggestedScale: string;
   reasons: Reason[];

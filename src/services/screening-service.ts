@@ -15,6 +15,7 @@ import {
   ageRules,
   answerProblems,
   findTool,
+  ifKnown,
   route,
   suggest,
 } from '../domain/screening.ts';
@@ -87,7 +88,7 @@ export async function recordAnswers(
   actor: Actor,
   incidentId: string,
   childId: string,
-  input: { toolId: string; answers: ScreeningAnswers; facts: Partial<Record<FactId, boolean | undefined>> },
+  input: { toolId: string; answers: ScreeningAnswers; facts: Partial<Record<FactId, boolean | null | undefined>> },
 ): Promise<string> {
   const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.suggest', 'screening.suggest');
   const pack = packFor(child.authorityId);
@@ -99,10 +100,10 @@ export async function recordAnswers(
     throw new ValidationError([{ field: 'tool', message: `Only staff with ${entry.needs} training can use the ${entry.tool.name}` }]);
   }
   const problems = answerProblems(entry.tool, input.answers);
-  const facts: Record<string, boolean> = {};
+  const facts: Record<string, boolean | null> = {};
   for (const f of pack.facts) {
     const v = input.facts[f];
-    if (v === undefined) problems.push({ field: `fact-${f}`, message: `Select yes if ${FACTS[f].ifTrue}, or select no` });
+    if (v === undefined) problems.push({ field: `fact-${f}`, message: `Select yes if ${FACTS[f].ifTrue}, no if not, or not known` });
     else facts[f] = v;
   }
   if (problems.length) throw new ValidationError(problems);
@@ -155,6 +156,8 @@ export interface ScreeningView {
   readsAs: { authority: string; levels: string[] }[];
   /** What deciding today on each level would lead to: the routing preview. */
   previewFor: (levelId: string) => NextStep[];
+  /** For each fact not known: what would change if it turned out to be so. */
+  ifKnown: (levelId: string) => ReturnType<typeof ifKnown>;
   tasks: tasks.Task[];
   /** What this person may do here (the action model): decide, refer, screen again. */
   can: { decide: boolean; refer: boolean; screen: boolean };
@@ -189,6 +192,7 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
       .filter((p) => p.id !== pack.id)
       .map((p) => ({ authority: p.authority, levels: readAcross(suggestedLevel, p.levels).map((l) => l.label) })),
     previewFor: (levelId) => route(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
+    ifKnown: (levelId) => ifKnown(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
     tasks: taskList,
     can: { decide: may('screening.decide', subject).allowed, refer: may('referral.create', subject).allowed, screen: may('screening.suggest', subject).allowed },
   };

@@ -34,7 +34,7 @@ describe('screening pages', () => {
     assert.equal(empty.statusCode, 400);
     const summary = text(empty.body);
     assert.match(summary, /Select a rating for context of the behaviour/);
-    assert.match(summary, /Select yes if significant harm is suspected, or select no/);
+    assert.match(summary, /Select yes if significant harm is suspected, no if not, or not known/);
     assert.match(empty.body, /href="#rating-power"/);
     assert.match(empty.body, /value="harmful" checked/, 'what was typed is kept');
 
@@ -194,5 +194,23 @@ describe('screening pages', () => {
     const kent = await demoIncident(db, 'kent', 'Ellis');
     const kentForm = await (await signedIn(t.app, 'kent', 'dsl')).get(paths.screening.start(kent.incidentId, kent.childId));
     assert.doesNotMatch(text(kentForm.body), /was due for review/);
+  });
+
+  it('takes “Not known” as an honest answer: routing takes it as not established and says what would follow if it were so (issue 11 defect 14)', async () => {
+    const { db } = t.database;
+    const inc = await demoIncident(db, 'islington', 'Ellis');
+    const dsl = await signedIn(t.app, 'islington', 'dsl');
+    const form = await dsl.get(paths.screening.start(inc.incidentId, inc.childId));
+    assert.match(form.body, /id="fact-significant_harm-3"[^>]*value="not-known"/);
+    const posted = await dsl.post(paths.screening.start(inc.incidentId, inc.childId), { tool: 'islington-categories', items: 'c2-coercion', 'fact-significant_harm': 'yes', 'fact-immediate_risk': 'not-known', 'fact-complex': 'no', 'fact-open_case': 'no', 'fact-cse_linked': 'no' });
+    assert.equal(posted.statusCode, 303, text(posted.body).slice(0, 1500));
+    const stored = await db.selectFrom('screenings').select('facts').where('incident_id', '=', inc.incidentId).executeTakeFirstOrThrow();
+    assert.equal((stored.facts as Record<string, unknown>)['immediate_risk'], null, 'kept as not known, not as no');
+    const manager = await signedIn(t.app, 'islington', 'team-manager');
+    const page = text((await manager.get(posted.headers.location as string)).body);
+    assert.match(page, /Immediate protection needed Not known/);
+    assert.match(page, /Not known yet/);
+    assert.match(page, /If a child needs immediate protection: the next steps would also include/);
+    assert.match(page, /Hold an HSB strategy meeting/, 'routed as not established meanwhile');
   });
 });

@@ -61,7 +61,7 @@ function toolView(tool: Tool, values: ScreeningFormValues | null, stage: number)
   };
 }
 
-function factItems(pack: Pack, values: ScreeningFormValues | null, defaults: Record<string, boolean>) {
+function factItems(pack: Pack, values: ScreeningFormValues | null, defaults: Record<string, boolean | null>) {
   return pack.facts.map((f) => {
     const v = values ? values.facts[f] : defaults[f];
     return {
@@ -70,6 +70,7 @@ function factItems(pack: Pack, values: ScreeningFormValues | null, defaults: Rec
       items: [
         { value: 'yes', text: 'Yes', checked: v === true },
         { value: 'no', text: 'No', checked: v === false },
+        { value: 'not-known', text: 'Not known', checked: v === null },
       ],
     };
   });
@@ -145,7 +146,8 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
       suggested: v.suggestedLevel,
       scaleLabel: SCALE_LABELS[s.suggestedScale as keyof typeof SCALE_LABELS] ?? s.suggestedScale,
       readsAs: v.readsAs,
-      facts: Object.entries(s.facts).map(([k, val]) => ({ text: FACTS[k as keyof typeof FACTS]?.short ?? k, value: val ? 'Yes' : 'No' })),
+      facts: Object.entries(s.facts).map(([k, val]) => ({ text: FACTS[k as keyof typeof FACTS]?.short ?? k, value: val === null ? 'Not known' : val ? 'Yes' : 'No' })),
+      unknowns: v.ifKnown(previewLevel),
       ageRows: ageSummary(v.ages),
       ageNotes: v.ages.notes,
       preview: v.previewFor(previewLevel),

@@ -7,7 +7,8 @@ import { type Body, list, str } from '../../forms.ts';
 export interface ScreeningFormValues {
   toolId: string;
   answers: ScreeningAnswers;
-  facts: Partial<Record<FactId, boolean | undefined>>;
+  /** null: the person screening does not know. */
+  facts: Partial<Record<FactId, boolean | null | undefined>>;
 }
 
 export function readScreeningForm(body: Body, pack: Pack, tool: Tool): ScreeningFormValues {
@@ -22,10 +23,10 @@ export function readScreeningForm(body: Body, pack: Pack, tool: Tool): Screening
     answers.items = list(body, 'items');
     if (str(body, 'none') === 'yes') answers.none = true;
   }
-  const facts: Partial<Record<FactId, boolean | undefined>> = {};
+  const facts: Partial<Record<FactId, boolean | null | undefined>> = {};
   for (const f of pack.facts) {
     const v = str(body, `fact-${f}`);
-    facts[f] = v === 'yes' ? true : v === 'no' ? false : undefined;
+    facts[f] = v === 'yes' ? true : v === 'no' ? false : v === 'not-known' ? null : undefined;
   }
   return { toolId: tool.id, answers, facts };
 }
