@@ -175,6 +175,11 @@ async function editable(db: Db, actor: Actor, id: string, action: ActionId) {
   return a;
 }
 
+/** The page of one part of the assessment (a stage, the outcome sheet, the report, its sharing): only for those who may change it. */
+export async function openPart(db: Db, actor: Actor, id: string, action: ActionId): Promise<void> {
+  await editable(db, actor, id, action);
+}
+
 /** One change to this assessment, with its chronology entry and audit event; a stale version changes nothing. */
 function save(db: Db, actor: Actor, a: assessments.Assessment, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
   return saveChildRecordChange(db, actor, { childId: a.childId, entityType: 'assessment', entityId: a.id, action, kind: 'assessment', summary, details }, write);

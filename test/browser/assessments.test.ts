@@ -61,12 +61,18 @@ describe('AIM assessments in Chromium', () => {
     assert.match(await page.locator('main').innerText(), /Stage 2: interviews with the young person/);
 
     const [y, m, d] = londonToday().split('-');
+    await page.getByRole('link', { name: /^Record stage 1 as done/ }).click();
     await page.locator('#stageDate-day').fill(String(Number(d)));
     await page.locator('#stageDate-month').fill(String(Number(m)));
     await page.locator('#stageDate-year').fill(y!);
     await page.getByRole('button', { name: 'Record stage 1 as done' }).click();
     await page.getByText('Stage recorded').first().waitFor();
+    // Issue 11 defect 8: what is typed in the outcome sheet is on its own page, and stays there.
+    await page.getByRole('link', { name: 'Record the outcome sheet' }).click();
+    await page.getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)').fill('Typed, then the page is sent without the rest.');
+    assert.equal(await page.getByRole('button', { name: 'Save the report' }).count(), 0, 'no other form on the outcome sheet page');
     await page.getByRole('button', { name: 'Save the outcome sheet' }).click();
+    assert.equal(await page.getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)').inputValue(), 'Typed, then the page is sent without the rest.');
     await page.getByText('Select the level of supervision the young person needs').first().waitFor();
     await expectAccessible(page, 'outcome sheet with errors');
     await page.getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)').fill('Used threats to keep it secret.');
@@ -74,6 +80,7 @@ describe('AIM assessments in Chromium', () => {
     await page.getByLabel('Medium').check();
     await page.getByRole('button', { name: 'Save the outcome sheet' }).click();
     await page.getByText('Outcome sheet saved').first().waitFor();
+    await page.getByRole('link', { name: 'Write the report' }).click();
     await page.getByRole('button', { name: 'Save the report' }).click();
     await page.getByText('Enter the purpose of the assessment').first().waitFor();
     await expectAccessible(page, 'report with errors');
@@ -81,6 +88,7 @@ describe('AIM assessments in Chromium', () => {
     await page.getByText('Level of supervision').first().waitFor();
     await expectAccessible(page, 'printed report');
     await page.goto(assessmentUrl);
+    await page.getByRole('link', { name: 'Record the sharing of the report' }).click();
     await page.getByRole('button', { name: 'Record the sharing of the report' }).click();
     await page.getByText('Record the outcome sheet and write the report before sharing it').first().waitFor();
     await expectAccessible(page, 'sharing with errors');

@@ -182,6 +182,7 @@ const CATALOGUE: Record<string, Entry[]> = {
   'GET /assessments/:id': [{ on: { kind: 'assessment' }, params: (w) => ({ id: w.assessment }) }],
   'GET /assessments/:id/print': [{ on: { kind: 'assessment' }, params: (w) => ({ id: w.assessment }) }],
   'GET /assessments/:id/export': [{ on: { kind: 'assessment' }, params: (w) => ({ id: w.assessment }) }],
+  ...Object.fromEntries(['stage', 'outcome', 'report', 'share'].map((s) => [`GET /assessments/:id/${s}`, [{ on: { kind: 'assessment' } as On, params: (w: World) => ({ id: w.assessment }) }]])),
   ...Object.fromEntries(['stage', 'outcome', 'report', 'share', 'complete'].map((s) => [`POST /assessments/:id/${s}`, [{ on: { kind: 'assessment' } as On, params: (w: World) => ({ id: w.assessment }), form: stale }]])),
   // The AIM Pathway Panel.
   'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: H }, params: (w) => ({ id: w.panelAwaiting }) }],

@@ -93,7 +93,18 @@ describe('AIM assessments', () => {
     assert.match(p, /Lead assessor Kent AIM practitioner Co-assessor Kent social worker/);
     assert.match(text((await sw.get(paths.children.planAssessment(inc.childId))).body), /An assessment is already in progress for this child/);
 
+    // One form per page (issue 11 defect 8): the overview links to a page for each part, and each
+    // part's page holds only its own form, so nothing typed in one part is lost by saving another.
+    const formsIn = (html: string) => [...(/<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '').matchAll(/<form method="post" action="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(formsIn(page.body), [], 'the overview has no form while the stages are to do');
+    for (const part of ['stage', 'outcome', 'report', 'share']) {
+      assert.match(page.body, new RegExp(`href="${url}/${part}"`), `the overview links to the ${part} page`);
+      assert.deepEqual(formsIn((await sw.get(`${url}/${part}`)).body), [`${url}/${part}`], `${part}: one form`);
+    }
+    assert.equal((await aimClient.get(`${url}/outcome`)).statusCode, 200, 'the lead assessor opens the outcome sheet');
+
     // Completing too early says what is missing.
+    page = await sw.get(`${url}/stage`);
     const early = await sw.post(`${url}/complete`, { version: version(page.body) });
     assert.equal(early.statusCode, 400);
     assert.match(text(early.body), /Record stage 1: information gathered from the agencies involved/);
@@ -107,12 +118,12 @@ describe('AIM assessments', () => {
     const outOfOrder = await sw.post(`${url}/stage`, { version: version(page.body), stage: '3', 'stageDate-day': d!, 'stageDate-month': m!, 'stageDate-year': y! });
     assert.match(text(outOfOrder.body), /Record stage 1: information gathered from the agencies involved first/);
     for (const stage of ['1', '3']) {
-      page = await sw.get(url);
+      page = await sw.get(`${url}/stage`);
       assert.equal((await sw.post(`${url}/stage`, { version: version(page.body), stage, 'stageDate-day': d!, 'stageDate-month': m!, 'stageDate-year': y! })).statusCode, 303, `stage ${stage}`);
     }
 
     // The outcome sheet: something in the domains, the domains of most concern and the level of supervision (R-NYO-13).
-    page = await sw.get(url);
+    page = await sw.get(`${url}/outcome`);
     const noSheet = await sw.post(`${url}/outcome`, { version: version(page.body) });
     assert.equal(noSheet.statusCode, 400);
     assert.match(text(noSheet.body), /Enter at least one concern or strength in the four domains .*Select the domains of most concern .*Select the level of supervision the young person needs/);
@@ -127,7 +138,7 @@ describe('AIM assessments', () => {
     assert.equal((await sw.post(`${url}/outcome`, sheet)).statusCode, 303);
 
     // The report: sharing needs it written first; each section is asked for, without the interviews in a paperwork assessment (R-NYO-14).
-    page = await sw.get(url);
+    page = await sw.get(`${url}/report`);
     const notYet = await sw.post(`${url}/share`, { version: version(page.body), 'sharedOn-day': d!, 'sharedOn-month': m!, 'sharedOn-year': y! });
     assert.match(text(notYet.body), /Record the outcome sheet and write the report before sharing it/);
     assert.doesNotMatch(page.body, /name="presentation"/, 'no interviews to describe');
@@ -154,9 +165,9 @@ describe('AIM assessments', () => {
     assert.match(text(exported.body), /Purpose of the assessment To assess risk and needs/);
 
     // Shared with the young person and parents, with their disagreement noted (R-NYO-14); then completed.
-    page = await sw.get(url);
+    page = await sw.get(`${url}/share`);
     assert.equal((await sw.post(`${url}/share`, { version: version(page.body), 'sharedOn-day': d!, 'sharedOn-month': m!, 'sharedOn-year': y!, disagreements: 'Parents dispute the account of threats.' })).statusCode, 303);
-    page = await sw.get(url);
+    page = await sw.get(`${url}/stage`);
     assert.equal((await sw.post(`${url}/stage`, { version: version(page.body), stage: '4', 'stageDate-day': d!, 'stageDate-month': m!, 'stageDate-year': y! })).statusCode, 303);
     page = await sw.get(url);
     const done = await sw.post(`${url}/complete`, { version: version(page.body) });

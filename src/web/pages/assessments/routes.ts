@@ -160,9 +160,11 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     const v = await assessmentService.viewAssessment(db, actorOf(request), id);
     const a = v.assessment;
     const sheet = (extra['sheet'] as OutcomeSheet | undefined) ?? a.outcome ?? emptySheet();
+    const part = (extra['part'] as keyof typeof PART_TITLES | null | undefined) ?? null;
     return reply.page('pages/assessments/show.njk', {
-      pageTitle: `${ASSESSMENT_MODELS[a.model].label}: ${a.childName}`,
-      backLink: paths.children.assessments(a.childId),
+      pageTitle: `${part ? `${PART_TITLES[part]}: ` : ''}${ASSESSMENT_MODELS[a.model].label}: ${a.childName}`,
+      part,
+      backLink: part ? paths.assessments.show(a.id) : paths.children.assessments(a.childId),
       a,
       label: ASSESSMENT_MODELS[a.model].label,
       canEdit: v.canEdit,
@@ -185,7 +187,20 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
 
   app.get('/assessments/:id', { config: { action: 'assessment.view' } }, (request, reply) => renderShow(request, reply));
 
-  const post = recordForms(app, { show: paths.assessments.show, render: renderShow, hrefs: withHrefs });
+  // One form per page (issue 11 defect 8): the stage, the outcome sheet, the report and its sharing
+  // each have their own page, so nothing typed in one is lost by pressing another's button.
+  const PARTS = { stage: 'assessment.stage', outcome: 'assessment.outcome', report: 'assessment.report', share: 'assessment.share' } as const;
+  const PART_TITLES: Record<keyof typeof PARTS, string> = { stage: 'Record a stage', outcome: 'Outcome sheet', report: 'Report', share: 'Sharing the report' };
+  const partOf = (url: string) => (Object.keys(PARTS) as (keyof typeof PARTS)[]).find((p) => url.split('?')[0]!.endsWith(`/${p}`)) ?? null;
+  for (const [part, action] of Object.entries(PARTS) as [keyof typeof PARTS, (typeof PARTS)[keyof typeof PARTS]][]) {
+    app.get(`/assessments/:id/${part}`, { config: { action } }, async (request, reply) => {
+      await assessmentService.openPart(db, actorOf(request), (request.params as { id: string }).id, action);
+      return renderShow(request, reply, { part });
+    });
+  }
+  const renderPart = (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown>) => renderShow(request, reply, { part: partOf(request.url), ...extra });
+
+  const post = recordForms(app, { show: paths.assessments.show, render: renderPart, hrefs: withHrefs });
 
   post(
     '/assessments/:id/stage',
