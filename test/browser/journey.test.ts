@@ -145,11 +145,14 @@ describe('the incident journey in Chromium', () => {
     await signIn(page, demoEmail('kent', 'auditor'));
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await expectAccessible(page, 'audit log');
-    const childId = childUrl.split('/').pop()!;
-    await page.getByLabel('Record ID').fill(childId);
+    // Found by the child's name, in words: the refused view by the other team, and the allowed ones.
+    assert.ok(childUrl.includes('/children/'));
+    await page.getByLabel('Child’s name').fill(`${harmed.first} ${harmed.last}`);
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('cell', { name: /Refused/ }).first().waitFor();
-    assert.ok((await page.getByRole('cell', { name: /Allowed/ }).count()) >= 2);
+    await page.getByText(`Events about ${harmed.first} ${harmed.last}`).waitFor();
+    await page.getByText(/^Tried to view the child record of/).first().waitFor();
+    assert.ok((await page.locator('.govuk-tag', { hasText: 'Allowed' }).count()) >= 2);
+    await expectAccessible(page, 'audit log for a child');
     await context.close();
   });
 
