@@ -189,10 +189,9 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
         // The police decide on criminal proceedings, informed by Youth Justice (R-KEN-9).
         await page.getByRole('button', { name: 'Record a decision' }).click();
         await page.getByRole('button', { name: 'Record the decision' }).click();
-        await page.getByText('Select who made the decision').first().waitFor();
+        await page.getByText('Select the decision, under the agency that made it').first().waitFor();
         await check('external decision with errors');
-        await page.getByLabel('Police', { exact: true }).check();
-        await page.getByLabel('Decision', { exact: true }).selectOption({ label: 'No further action' });
+        await page.getByRole('group', { name: 'Police decision' }).getByLabel('No further action').check();
         await page.getByLabel('Day').fill(String(Number(d)));
         await page.getByLabel('Month').fill(String(Number(m)));
         await page.getByLabel('Year').fill(y!);
