@@ -12,19 +12,21 @@ import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
-import type { Config } from '../config.ts';
 import { datesInWords, formatDate, formatDateTime } from '../domain/london-time.ts';
 import { TEXT_LIMITS } from '../domain/text-limits.ts';
 import { citeFilter, citeText } from './cite.ts';
-import { type ActionId, isActionId } from '../domain/actions.ts';
+import { isActionId } from '../domain/actions.ts';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 import { loadCurrentUser, recordSignOut } from '../services/auth-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError } from '../services/context.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../services/context.ts';
 import { paths, safeReturnPath, withQuery } from './paths.ts';
 import { databaseSessionStore } from './session-store.ts';
 import { type ErrorView, summaryInPageOrder } from './forms.ts';
 import { getPack } from '../procedures/index.ts';
 import { registerPages } from './pages/index.ts';
+import { type AppDeps, type RegisteredRoute, actorOf } from './request-context.ts';
+
+export { type AppDeps, type RegisteredRoute, actorOf };
 import { buildCss } from '../../scripts/build-css.ts';
 import { registerApi } from '../api/routes.ts';
 
@@ -33,37 +35,6 @@ const govukDist = path.dirname(require.resolve('govuk-frontend/package.json'));
 const mojDist = path.dirname(require.resolve('@ministryofjustice/frontend/package.json'));
 const webDir = import.meta.dirname;
 const rootDir = path.resolve(webDir, '..', '..');
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor?: Actor;
-  }
-  interface FastifyContextConfig {
-    /** Route answers without a signed-in user. */
-    public?: boolean;
-    /** The action this route performs, from the action model (domain/actions.ts). Every route names one. */
-    action?: ActionId;
-  }
-}
-
-declare module '@fastify/session' {
-  interface FastifySessionObject {
-    userId?: string;
-    lastSeen?: number;
-    flash?: { title: string; text?: string } | undefined;
-  }
-}
-
-export interface AppDeps {
-  db: Db;
-  config: Config;
-  logger?: boolean | object;
-}
-
-export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new Error('No signed-in user on this route');
-  return request.actor;
-}
 
 export function nunjucksEnv(): nunjucks.Environment {
   const env = nunjucks.configure([webDir, path.join(govukDist, 'dist'), mojDist], { autoescape: true, noCache: false });
@@ -342,23 +313,6 @@ export function textProblem(values: unknown): string | null {
   return null;
 }
 
-export interface RegisteredRoute {
-  method: string;
-  url: string;
-  action: ActionId;
-  public: boolean;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Every route with the action it names, for the route matrix test and the docs. */
-    registeredRoutes: readonly RegisteredRoute[];
-  }
-  interface FastifyReply {
-    page(template: string, model?: Record<string, unknown>): FastifyReply;
-    renderDocument(template: string, model?: Record<string, unknown>): string;
-  }
-}
 
 function navFor(roles: readonly Role[], url: string, hasPanel: boolean) {
   const items: { href: string; text: string }[] = [];

@@ -1,6 +1,6 @@
 // Every page's routes, registered inside the signed-in context (see app.ts).
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../request-context.ts';
 import adminRoutes from './admin/routes.ts';
 import settingsRoutes from './admin/settings-routes.ts';
 import assessmentRoutes from './assessments/routes.ts';

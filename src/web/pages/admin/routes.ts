@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ROLE_LABELS, ROLES, type Role, TRAINING_LABELS, TRAININGS, type Training } from '../../../domain/roles.ts';
 import * as admin from '../../../services/admin-service.ts';
 import { ConflictError, ValidationError } from '../../../services/context.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, type FormError, errorView, list, parseDateParts, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { londonToday } from '../../../domain/age.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { londonToday } from '../../../domain/age.ts';
 import { ValidationError } from '../../../services/context.ts';
 import * as settings from '../../../services/settings-service.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, type FormError, dateParts, errorView, parseDateParts, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 

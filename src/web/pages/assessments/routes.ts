@@ -20,7 +20,7 @@ import { ageOn } from '../../../domain/age.ts';
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as assessmentService from '../../../services/assessment-service.ts';
 import { ROUTES } from '../../../domain/panel.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, type DateParts, dateParts, list, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { recordForms, submitForm } from '../../submit-form.ts';

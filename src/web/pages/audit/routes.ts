@@ -5,7 +5,7 @@ import { type DateParts, parseDateParts } from '../../../domain/date-parts.ts';
 import { pageCount } from '../../../domain/paging.ts';
 import { auditFilterOptions, searchAudit } from '../../../services/audit-service.ts';
 import { isUuid } from '../../../services/context.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type FormError, errorView, partsFromIso, queryOf } from '../../forms.ts';
 import { paths, withQuery } from '../../paths.ts';
 

@@ -6,7 +6,7 @@ import { CASE_SORTS } from '../../../repositories/children.ts';
 import { listCases } from '../../../services/child-service.ts';
 import { myDrafts } from '../../../services/incident-service.ts';
 import { worksWithCases } from '../../../domain/roles.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { londonToday } from '../../../domain/age.ts';
 import { inactivityCutoff } from '../../../services/calendar-service.ts';
 import { paths, withQuery } from '../../paths.ts';

@@ -11,7 +11,7 @@ import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
 import { ConflictError, ValidationError, isUuid, requireRole } from '../../../services/context.ts';
 import { CASE_ROLES } from '../../../domain/roles.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, list, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { taskRow } from '../tasks/view-model.ts';

@@ -3,7 +3,7 @@
 // "/" and signing in land here; administrators and auditors keep their own first pages.
 import type { FastifyInstance } from 'fastify';
 import * as homeService from '../../../services/home-service.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { homeView } from './view-model.ts';
 
 export default async function homeRoutes(app: FastifyInstance, { db }: AppDeps) {

@@ -18,7 +18,7 @@ import type { Incident } from '../../../repositories/incidents.ts';
 import { searchChildrenToLink } from '../../../services/child-service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../services/context.ts';
 import * as incidentService from '../../../services/incident-service.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { maxLength, readSection, type SectionValues, valuesFromIncident } from './schema.ts';

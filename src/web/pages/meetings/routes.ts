@@ -8,7 +8,7 @@ import { OUTCOME_LIMITS } from '../../../domain/meetings.ts';
 import { ValidationError } from '../../../services/context.ts';
 import * as externalService from '../../../services/external-decision-service.ts';
 import * as meetingService from '../../../services/meeting-service.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, dateParts, errorView, list, partsFromIso, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { citeHtml, escapeHtml } from '../../cite.ts';

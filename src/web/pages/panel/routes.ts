@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DecisionInput, HARM, type PanelReferralInput, REFERRING_SERVICES, ROUTES } from '../../../domain/panel.ts';
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as panelService from '../../../services/panel-service.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, type DateParts, dateParts, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { recordForms, submitForm } from '../../submit-form.ts';

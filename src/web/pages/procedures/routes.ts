@@ -11,7 +11,7 @@ import { dueRuleText, ownerLabel } from '../../../domain/screening.ts';
 import { allPacks, getPack } from '../../../procedures/index.ts';
 import { OUTCOMES } from '../../../domain/meeting-outcomes.ts';
 import { NotFoundError } from '../../../services/context.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
 
 export default async function procedureRoutes(app: FastifyInstance, _deps: AppDeps) {

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../services/context.ts';
 import * as referralService from '../../../services/referral-service.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 

@@ -9,7 +9,7 @@ import { type AgeRules, toolGuidanceFor } from '../../../domain/screening.ts';
 import { ValidationError } from '../../../services/context.ts';
 import * as referralService from '../../../services/referral-service.ts';
 import * as screeningService from '../../../services/screening-service.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { taskRow } from '../tasks/view-model.ts';

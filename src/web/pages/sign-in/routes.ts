@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { accountChoices, auditRateLimited, changePassword, mustChangePassword, recordSignIn, recordSignOut, signIn } from '../../../services/auth-service.ts';
 import { ValidationError } from '../../../services/context.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str, zodErrors, queryOf } from '../../forms.ts';
 import { paths, safeReturnPath } from '../../paths.ts';
 

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../services/context.ts';
 import * as meetingService from '../../../services/meeting-service.ts';
 import * as taskService from '../../../services/task-service.ts';
-import { type AppDeps, actorOf } from '../../app.ts';
+import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { taskRow } from './view-model.ts';

@@ -2,7 +2,7 @@
 // administrators and anyone who wants to know why they may or may not do something (R-X-7).
 import type { FastifyInstance } from 'fastify';
 import { actionTable } from '../../../domain/actions.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../request-context.ts';
 
 const GROUP_HEADINGS: Record<string, string> = {
   child: 'Children’s records',
