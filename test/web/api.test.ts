@@ -7,6 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { evaluationOutputSchema } from '../../src/domain/evaluation.ts';
+import { holiday, problem, procedureSummary } from '../../src/api/openapi.ts';
+import { z } from 'zod';
 import { paths } from '../../src/web/paths.ts';
 import { signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -113,6 +115,27 @@ describe('JSON API and command line', () => {
     const holidays = (await api(`${paths.api.bankHolidays()}?year=2027`)).json();
     assert.deepEqual(holidays.map((h: { date: string }) => h.date).slice(-2), ['2027-12-27', '2027-12-28']);
     assert.equal((await api(`${paths.api.bankHolidays()}?year=nope`)).statusCode, 400);
+  });
+
+  it('answers each call with a status its description lists, in the schema it names (issue 12, item 11)', async () => {
+    const doc = (await api(paths.api.openapi(), { auth: null })).json();
+    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p as Record<string, { operationId?: string; responses: Record<string, unknown> }>));
+    assert.deepEqual(ops.map((o) => o.operationId), ['listProcedures', 'getProcedure', 'evaluateCase', 'listBankHolidays'], 'every operation has an operationId');
+    const documented = (path: string, method: string, status: number) => Boolean(doc.paths[path][method].responses[String(status)]);
+    const calls: [string, string, () => Promise<{ statusCode: number; json(): unknown }>, z.ZodType][] = [
+      ['/procedures', 'get', () => api(paths.api.procedures()), z.array(procedureSummary)],
+      ['/procedures/{id}', 'get', () => api(paths.api.procedure('atlantis')), problem],
+      ['/procedures/{id}', 'get', () => api(paths.api.procedure('islington'), { auth: null }), problem],
+      ['/bank-holidays', 'get', () => api(`${paths.api.bankHolidays()}?year=2027`), z.array(holiday)],
+      ['/bank-holidays', 'get', () => api(`${paths.api.bankHolidays()}?year=nope`), problem],
+      ['/evaluate', 'post', () => t.app.inject({ method: 'POST', url: paths.api.evaluate(), headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, payload: 'not json' }), problem],
+    ];
+    for (const [path, method, call, shape] of calls) {
+      const res = await call();
+      assert.ok(documented(path, method, res.statusCode), `${method} ${path} answered ${res.statusCode}, which its description does not list`);
+      const parsed = shape.safeParse(res.json());
+      assert.ok(parsed.success, `${method} ${path} ${res.statusCode}: ${parsed.error?.message}`);
+    }
   });
 
   it('serves an OpenAPI description generated from the same schemas', async () => {
