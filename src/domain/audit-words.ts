@@ -6,19 +6,13 @@
 import { ROLE_LABELS, TRAINING_LABELS, isRole, isTraining } from './roles.ts';
 import { ACCESS_BASIS_LABELS, ACCESS_BASES, type AccessBasis } from './access.ts';
 import { formatDate, formatDateTime } from './london-time.ts';
+import type { ChainedFields } from './audit-chain.ts';
 
-export interface AuditEventFacts {
-  seq: string;
-  at: Date;
-  userId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  outcome: string;
-  ip: string;
+/** An event as the chain stores it (audit-chain's fields), with its hash and its details read. */
+export type AuditEventFacts = Pick<ChainedFields, 'seq' | 'at' | 'userId' | 'action' | 'entityType' | 'entityId' | 'outcome' | 'ip'> & {
   hash: string;
   details: Record<string, unknown>;
-}
+};
 
 /** The record types an event may be about, each looked up in its own table. */
 export const RECORD_TYPES = ['incident', 'meeting', 'screening', 'referral', 'assessment', 'task', 'panel_referral', 'external_decision'] as const;

@@ -139,8 +139,9 @@ function assessorOf(actor: Actor, a: assessments.Assessment): ['assessor'] | [] 
   return a.leadAssessorId === actor.user.id || a.coAssessorId === actor.user.id ? ['assessor'] : [];
 }
 
-export async function viewAssessment(db: Db, actor: Actor, id: string) {
-  const { assessment: a, subject } = await authorized(db, actor, id, 'assessment.view');
+/** The assessment's page; with `part`, the page of one part, only for those who may change it (locked once complete). */
+export async function viewAssessment(db: Db, actor: Actor, id: string, part?: ActionId) {
+  const { assessment: a, subject } = part ? await editableWith(db, actor, id, part) : await authorized(db, actor, id, 'assessment.view');
   await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.view', entityType: 'assessment', entityId: id, outcome: 'ok', details: { childId: a.childId } })));
   return { assessment: a, canEdit: a.status === 'in_progress' && may('assessment.stage', subject).allowed, next: nextStage(a.mode, a.stages), missing: completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, hasReport: a.report !== null, sharedOn: a.sharedOn }), today: londonToday() };
 }
@@ -165,19 +166,18 @@ export async function childAssessments(db: Db, actor: Actor, childId: string) {
   return { child, assessments: list, panelReferrals, canPlan: may('assessment.plan', subject).allowed, canRefer: may('panel.refer', subject).allowed };
 }
 
-async function editable(db: Db, actor: Actor, id: string, action: ActionId) {
-  const { assessment: a } = await authorized(db, actor, id, action);
-  if (a.status !== 'in_progress') {
+async function editableWith(db: Db, actor: Actor, id: string, action: ActionId) {
+  const found = await authorized(db, actor, id, action);
+  if (found.assessment.status !== 'in_progress') {
     // A completed assessment is locked.
     await auditRefusal(db, actor, action, 'assessment', id, 'completed');
     throw new ForbiddenError('The assessment is complete');
   }
-  return a;
+  return found;
 }
 
-/** The page of one part of the assessment (a stage, the outcome sheet, the report, its sharing): only for those who may change it. */
-export async function openPart(db: Db, actor: Actor, id: string, action: ActionId): Promise<void> {
-  await editable(db, actor, id, action);
+async function editable(db: Db, actor: Actor, id: string, action: ActionId) {
+  return (await editableWith(db, actor, id, action)).assessment;
 }
 
 /** One change to this assessment, with its chronology entry and audit event; a stale version changes nothing. */

@@ -157,10 +157,11 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
 
   async function renderShow(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const v = await assessmentService.viewAssessment(db, actorOf(request), id);
+    const part = (extra['part'] as keyof typeof PARTS | null | undefined) ?? null;
+    // A part's page is for those who may change that part: one authorisation, with that action.
+    const v = await assessmentService.viewAssessment(db, actorOf(request), id, part ? PARTS[part] : undefined);
     const a = v.assessment;
     const sheet = (extra['sheet'] as OutcomeSheet | undefined) ?? a.outcome ?? emptySheet();
-    const part = (extra['part'] as keyof typeof PART_TITLES | null | undefined) ?? null;
     return reply.page('pages/assessments/show.njk', {
       pageTitle: `${part ? `${PART_TITLES[part]}: ` : ''}${ASSESSMENT_MODELS[a.model].label}: ${a.childName}`,
       part,
@@ -193,10 +194,7 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
   const PART_TITLES: Record<keyof typeof PARTS, string> = { stage: 'Record a stage', outcome: 'Outcome sheet', report: 'Report', share: 'Sharing the report' };
   const partOf = (url: string) => (Object.keys(PARTS) as (keyof typeof PARTS)[]).find((p) => url.split('?')[0]!.endsWith(`/${p}`)) ?? null;
   for (const [part, action] of Object.entries(PARTS) as [keyof typeof PARTS, (typeof PARTS)[keyof typeof PARTS]][]) {
-    app.get(`/assessments/:id/${part}`, { config: { action } }, async (request, reply) => {
-      await assessmentService.openPart(db, actorOf(request), (request.params as { id: string }).id, action);
-      return renderShow(request, reply, { part });
-    });
+    app.get(`/assessments/:id/${part}`, { config: { action } }, (request, reply) => renderShow(request, reply, { part }));
   }
   const renderPart = (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown>) => renderShow(request, reply, { part: partOf(request.url), ...extra });
 
