@@ -39,9 +39,21 @@ if (process.env.DATABASE_URL && (await db.selectFrom('authorities').select('id')
 await seedDemo(db, { withCases: false });
 
 const kentTeams = await db.selectFrom('teams').select('id').where('authority_id', '=', 'kent').execute();
-const worker = await db.selectFrom('users').select('id').where('email', '=', demoEmail('kent', 'social_worker')).executeTakeFirstOrThrow();
-const workerTeam = await db.selectFrom('team_members').select('team_id').where('user_id', '=', worker.id).executeTakeFirstOrThrow();
-const creator = await db.selectFrom('users').select('id').where('email', '=', demoEmail('kent', 'dsl')).executeTakeFirstOrThrow();
+const worker = await db
+  .selectFrom('users')
+  .select('id')
+  .where('email', '=', demoEmail('kent', 'social_worker'))
+  .executeTakeFirstOrThrow();
+const workerTeam = await db
+  .selectFrom('team_members')
+  .select('team_id')
+  .where('user_id', '=', worker.id)
+  .executeTakeFirstOrThrow();
+const creator = await db
+  .selectFrom('users')
+  .select('id')
+  .where('email', '=', demoEmail('kent', 'dsl'))
+  .executeTakeFirstOrThrow();
 
 console.log(`Seeding ${CHILDREN} children, ${INCIDENTS} incidents, ${AUDIT} audit events...`);
 // Children: one in 1000 allocated to the measured worker, the rest across Kent's teams.
@@ -63,7 +75,9 @@ await sql`
   insert into incident_children (incident_id, child_id, role)
   select i.id, c.id, 'displayed' from i join c on c.rn = 1 + (i.rn % ${CHILDREN})
   union all
-  select i.id, c.id, 'targeted' from i join c on c.rn = 1 + ((i.rn + 7) % ${CHILDREN}) where (i.rn + 7) % ${CHILDREN} <> i.rn % ${CHILDREN}`.execute(db);
+  select i.id, c.id, 'targeted' from i join c on c.rn = 1 + ((i.rn + 7) % ${CHILDREN}) where (i.rn + 7) % ${CHILDREN} <> i.rn % ${CHILDREN}`.execute(
+  db,
+);
 await sql`
   insert into chronology_entries (child_id, occurred_at, recorded_by, kind, summary, incident_id)
   select ic.child_id, i.occurred_at, ${creator.id}::uuid, 'incident', 'Incident recorded (synthetic)', i.id
@@ -79,18 +93,32 @@ await sql`
 
 // Meetings: a strategy discussion for one incident in ten, with both children, Kent's twelve
 // invitees and its agenda; the measured worker's child gets one too.
-const manager = await db.selectFrom('users').select('id').where('email', '=', demoEmail('kent', 'team_manager')).executeTakeFirstOrThrow();
-const agenda = JSON.stringify(Array.from({ length: 19 }, (_, k) => ({ section: k < 7 ? 'Agenda' : 'Planning the investigation', text: `Synthetic agenda item ${k + 1}`, notes: 'Synthetic notes '.repeat(10) })));
+const manager = await db
+  .selectFrom('users')
+  .select('id')
+  .where('email', '=', demoEmail('kent', 'team_manager'))
+  .executeTakeFirstOrThrow();
+const agenda = JSON.stringify(
+  Array.from({ length: 19 }, (_, k) => ({
+    section: k < 7 ? 'Agenda' : 'Planning the investigation',
+    text: `Synthetic agenda item ${k + 1}`,
+    notes: 'Synthetic notes '.repeat(10),
+  })),
+);
 await sql`
   insert into meetings (authority_id, incident_id, type_id, type_label, pack_version, due_on, held_on, chair_id, chair_authority_id, chair_rule, agenda, created_by)
   select 'kent', i.id, 'strategy-discussion', 'Strategy discussion', 'bench', date '2026-01-01' + (g.rn % 300)::int, date '2026-01-01' + (g.rn % 300)::int,
          ${manager.id}::uuid, 'kent', 'Convened and chaired by the Children’s Social Work Service.', ${agenda}::jsonb, ${manager.id}::uuid
   from (select id, row_number() over (order by created_at, id) as rn from incidents) g join incidents i on i.id = g.id
   where g.rn % 10 = 0
-     or i.id in (select ic.incident_id from incident_children ic join children c on c.id = ic.child_id where c.allocated_worker_id = ${worker.id}::uuid)`.execute(db);
+     or i.id in (select ic.incident_id from incident_children ic join children c on c.id = ic.child_id where c.allocated_worker_id = ${worker.id}::uuid)`.execute(
+  db,
+);
 await sql`
   insert into meeting_children (meeting_id, child_id, role, responsible_authority_id, safety_plan)
-  select m.id, ic.child_id, ic.role, 'kent', 'Synthetic safety plan' from meetings m join incident_children ic on ic.incident_id = m.incident_id`.execute(db);
+  select m.id, ic.child_id, ic.role, 'kent', 'Synthetic safety plan' from meetings m join incident_children ic on ic.incident_id = m.incident_id`.execute(
+  db,
+);
 await sql`
   insert into meeting_invitees (meeting_id, invitee_id, role_label, reason, clause, requirement_id, name, agency, attended, sort)
   select m.id, 'role-' || k, 'Synthetic role ' || k, 'Synthetic reason', 'kent §8', 'R-KEN-6', 'Person ' || k, 'Agency ' || k, true, k
@@ -99,10 +127,36 @@ await sql`
 // AIM assessments: one for every fifth child who displayed the behaviour (and every one of the
 // measured worker's), in progress, with an outcome sheet and a report, led by the AIM practitioner
 // with the allocated worker (or the manager), so the assessor access rule is in every visibility check.
-const aimLead = await db.selectFrom('users').select('id').where('email', '=', demoEmail('kent', 'aim_practitioner')).executeTakeFirstOrThrow();
-const profile = Object.fromEntries(['offence', 'developmental', 'family', 'environment'].map((d) => [d, { staticConcerns: 'Synthetic '.repeat(20), dynamicConcerns: 'Synthetic '.repeat(20), staticStrengths: 'Synthetic '.repeat(20), dynamicStrengths: 'Synthetic '.repeat(20) }]));
-const outcome = JSON.stringify({ profile, mostConcern: ['offence'], supervision: 'medium', intervention: { youngPerson: 'Synthetic', family: 'Synthetic', environment: 'Synthetic' } });
-const report = JSON.stringify(Object.fromEntries(['purpose', 'sources', 'interviews', 'referralBehaviour', 'presentation', 'summary'].map((k) => [k, 'Synthetic report text. '.repeat(30)])));
+const aimLead = await db
+  .selectFrom('users')
+  .select('id')
+  .where('email', '=', demoEmail('kent', 'aim_practitioner'))
+  .executeTakeFirstOrThrow();
+const profile = Object.fromEntries(
+  ['offence', 'developmental', 'family', 'environment'].map((d) => [
+    d,
+    {
+      staticConcerns: 'Synthetic '.repeat(20),
+      dynamicConcerns: 'Synthetic '.repeat(20),
+      staticStrengths: 'Synthetic '.repeat(20),
+      dynamicStrengths: 'Synthetic '.repeat(20),
+    },
+  ]),
+);
+const outcome = JSON.stringify({
+  profile,
+  mostConcern: ['offence'],
+  supervision: 'medium',
+  intervention: { youngPerson: 'Synthetic', family: 'Synthetic', environment: 'Synthetic' },
+});
+const report = JSON.stringify(
+  Object.fromEntries(
+    ['purpose', 'sources', 'interviews', 'referralBehaviour', 'presentation', 'summary'].map((k) => [
+      k,
+      'Synthetic report text. '.repeat(30),
+    ]),
+  ),
+);
 await sql`
   insert into assessments (authority_id, child_id, model, model_name, pack_version, clause, requirement_id, lead_assessor_id, co_assessor_id, mode, mode_reason, checks, stages, outcome, report, created_by)
   select 'kent', c.id, 'aim2', 'AIM2 assessment, led by NELFT', 'bench', 'kent §13', 'R-KEN-11', ${aimLead.id}::uuid, coalesce(c.allocated_worker_id, ${manager.id}::uuid), 'full', 'Synthetic',
@@ -113,11 +167,16 @@ await sql`
   where c.rn % 5 = 0 or c.allocated_worker_id = ${worker.id}::uuid`.execute(db);
 
 // Audit events, hash-chained like real ones, appended after the seed's own events.
-const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+const last = await db
+  .selectFrom('audit_events')
+  .select(['seq', 'hash'])
+  .orderBy('seq', 'desc')
+  .limit(1)
+  .executeTakeFirst();
 let prev = last?.hash ?? GENESIS_HASH;
 let seq = last ? BigInt(last.seq) : 0n;
 const started = Date.now() - AUDIT * 1000;
-for (let done = 0; done < AUDIT; ) {
+for (let done = 0; done < AUDIT;) {
   const batch = [];
   for (let k = 0; k < 5000 && done < AUDIT; k += 1, done += 1) {
     seq += 1n;
@@ -135,7 +194,22 @@ for (let done = 0; done < AUDIT; ) {
       details: {},
     };
     const hash = eventHash(prev, e, benchKey);
-    batch.push({ seq: e.seq, at: e.at, authority_id: 'kent', user_id: creator.id, action: e.action, entity_type: 'child', entity_id: '', outcome: 'ok', ip: e.ip, request_id: e.requestId, details: '{}', prev_hash: prev, hash, chain: chainLabel(benchKey) });
+    batch.push({
+      seq: e.seq,
+      at: e.at,
+      authority_id: 'kent',
+      user_id: creator.id,
+      action: e.action,
+      entity_type: 'child',
+      entity_id: '',
+      outcome: 'ok',
+      ip: e.ip,
+      request_id: e.requestId,
+      details: '{}',
+      prev_hash: prev,
+      hash,
+      chain: chainLabel(benchKey),
+    });
     prev = hash;
   }
   await db.insertInto('audit_events').values(batch).execute();
@@ -160,21 +234,45 @@ const signedIn = await fetch(`${base}/sign-in`, {
   method: 'POST',
   redirect: 'manual',
   headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams({ _csrf: csrf, email: demoEmail('kent', 'social_worker'), password: DEMO_PASSWORD }).toString(),
+  body: new URLSearchParams({
+    _csrf: csrf,
+    email: demoEmail('kent', 'social_worker'),
+    password: DEMO_PASSWORD,
+  }).toString(),
 });
 cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
-const child = await db.selectFrom('children').select('id').where('allocated_worker_id', '=', worker.id).limit(1).executeTakeFirstOrThrow();
+const child = await db
+  .selectFrom('children')
+  .select('id')
+  .where('allocated_worker_id', '=', worker.id)
+  .limit(1)
+  .executeTakeFirstOrThrow();
 const meeting = await db
   .selectFrom('meeting_children as mc')
   .select('mc.meeting_id')
   .where('mc.child_id', '=', child.id)
   .limit(1)
   .executeTakeFirstOrThrow();
-const meetingCount = await db.selectFrom('meetings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+const meetingCount = await db
+  .selectFrom('meetings')
+  .select((eb) => eb.fn.countAll<string>().as('n'))
+  .executeTakeFirstOrThrow();
 console.log(`Meetings in the database: ${meetingCount.n}.`);
-const assessed = await db.selectFrom('assessments').select('child_id').where('co_assessor_id', '=', worker.id).limit(1).executeTakeFirstOrThrow();
-const assessment = await db.selectFrom('assessments').select('id').where('child_id', '=', assessed.child_id).executeTakeFirstOrThrow();
-const assessmentCount = await db.selectFrom('assessments').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+const assessed = await db
+  .selectFrom('assessments')
+  .select('child_id')
+  .where('co_assessor_id', '=', worker.id)
+  .limit(1)
+  .executeTakeFirstOrThrow();
+const assessment = await db
+  .selectFrom('assessments')
+  .select('id')
+  .where('child_id', '=', assessed.child_id)
+  .executeTakeFirstOrThrow();
+const assessmentCount = await db
+  .selectFrom('assessments')
+  .select((eb) => eb.fn.countAll<string>().as('n'))
+  .executeTakeFirstOrThrow();
 console.log(`Assessments in the database: ${assessmentCount.n}.`);
 
 async function measure(url: string, headers: Record<string, string>) {
@@ -218,7 +316,9 @@ async function bareServerFor(body: string) {
 
 const fmt = (x: number) => x.toFixed(1).padStart(8);
 console.log(`\nConcurrency ${CONCURRENCY}, ${SECONDS} s each, on ${os.cpus().length} CPUs, database ${handle.kind}.`);
-console.log('page                          req/s    p50 ms    p99 ms   errors | bare req/s  bare p50  bare p99 | ratio app/bare');
+console.log(
+  'page                          req/s    p50 ms    p99 ms   errors | bare req/s  bare p50  bare p99 | ratio app/bare',
+);
 for (const [label, pagePath] of [
   ['child record', `/children/${child.id}`],
   ['case list (all I can see)', '/cases?scope=all&sort=name&direction=asc'],
@@ -263,11 +363,21 @@ for (const [label, pagePath] of [
     evaluateCase(packs, input, calendar, '2026-11-22');
     count += 1;
   }
-  const tasks = await db.selectFrom('tasks').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  console.log(`\nEvaluations (screening + age rules + routing with deadlines), one thread: ${(count / 2).toFixed(0)} per second. Tasks in the database: ${tasks.n}.`);
+  const tasks = await db
+    .selectFrom('tasks')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  console.log(
+    `\nEvaluations (screening + age rules + routing with deadlines), one thread: ${(count / 2).toFixed(0)} per second. Tasks in the database: ${tasks.n}.`,
+  );
 }
-const audit = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-console.log(`\nAudit events after the run: ${audit.n}. Memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB.`);
+const audit = await db
+  .selectFrom('audit_events')
+  .select((eb) => eb.fn.countAll<string>().as('n'))
+  .executeTakeFirstOrThrow();
+console.log(
+  `\nAudit events after the run: ${audit.n}. Memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB.`,
+);
 await app.close();
 await handle.close();
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });

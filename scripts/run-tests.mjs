@@ -14,7 +14,11 @@ const fail = (message) => {
   process.exit(1);
 };
 
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', root], { stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', root],
+  { stdio: 'inherit' },
+);
 if (tsc.status !== 0) fail('type errors');
 
 if (process.env.REQUIRE_POSTGRES === '1') {
@@ -33,7 +37,8 @@ if (process.env.REQUIRE_POSTGRES === '1') {
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const haveBrowser = existsSync(chromium);
-if (!haveBrowser && process.env.REQUIRE_BROWSER === '1') fail(`REQUIRE_BROWSER=1 but there is no Chromium at ${chromium}`);
+if (!haveBrowser && process.env.REQUIRE_BROWSER === '1')
+  fail(`REQUIRE_BROWSER=1 but there is no Chromium at ${chromium}`);
 
 const files = [];
 for (const dir of ['unit', 'db', 'web', 'browser']) {
@@ -45,11 +50,16 @@ for (const dir of ['unit', 'db', 'web', 'browser']) {
   if (!existsSync(full)) continue;
   for (const f of readdirSync(full).sort()) if (f.endsWith('.test.ts')) files.push(path.join('test', dir, f));
 }
-if (!process.env.TEST_DATABASE_URL) console.log('npm test: TEST_DATABASE_URL not set, so repository tests run on PGlite only.');
+if (!process.env.TEST_DATABASE_URL)
+  console.log('npm test: TEST_DATABASE_URL not set, so repository tests run on PGlite only.');
 
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium },
-});
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: chromium },
+  },
+);
 process.exit(result.status ?? 1);

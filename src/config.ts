@@ -67,7 +67,10 @@ function parseTrustProxy(value: string): string[] | number | false {
   const v = value.trim();
   if (!v || v === 'false') return false;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((x) => x.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -92,7 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiLimitPerMinute: e.API_LIMIT_PER_MINUTE,
     auditKey: e.AUDIT_KEY,
     auditKeyFile: e.AUDIT_KEY_FILE,
-    auditPreviousKeys: e.AUDIT_PREVIOUS_KEYS.split(',').map((k) => k.trim()).filter(Boolean),
+    auditPreviousKeys: e.AUDIT_PREVIOUS_KEYS.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     auditDir: e.AUDIT_DIR,
     auditCheckpointMs: e.AUDIT_CHECKPOINT_SECONDS * 1000,
     databaseOwnerUrl: e.DATABASE_OWNER_URL || undefined,

@@ -16,7 +16,9 @@ export const procedureSummary = z.object({
   version: z.string(),
   reviewDate: z.iso.date(),
   levels: z.array(z.object({ id: z.string(), label: z.string(), scale: z.array(z.string()) })),
-  tools: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), requiresTraining: z.string().nullable() })),
+  tools: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), requiresTraining: z.string().nullable() }),
+  ),
   facts: z.array(z.string()),
 });
 
@@ -27,11 +29,26 @@ function schema(s: z.ZodType, io: 'input' | 'output' = 'output') {
 }
 
 const errorResponses = {
-  '400': { description: 'The request is invalid; problems name each field.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-  '401': { description: 'No valid API token.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-  '403': { description: 'The token is scoped to another authority.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-  '404': { description: 'No such record for this token’s authority.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-  '415': { description: 'The body is not JSON: send content-type application/json.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+  '400': {
+    description: 'The request is invalid; problems name each field.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  },
+  '401': {
+    description: 'No valid API token.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  },
+  '403': {
+    description: 'The token is scoped to another authority.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  },
+  '404': {
+    description: 'No such record for this token’s authority.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  },
+  '415': {
+    description: 'The body is not JSON: send content-type application/json.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  },
 };
 
 export function openApiDocument() {
@@ -50,7 +67,17 @@ export function openApiDocument() {
         get: {
           operationId: 'listProcedures',
           summary: 'The procedure packs',
-          responses: { '200': { description: 'Every pack, in summary.', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/ProcedureSummary' } } } } }, '401': errorResponses['401'] },
+          responses: {
+            '200': {
+              description: 'Every pack, in summary.',
+              content: {
+                'application/json': {
+                  schema: { type: 'array', items: { $ref: '#/components/schemas/ProcedureSummary' } },
+                },
+              },
+            },
+            '401': errorResponses['401'],
+          },
         },
       },
       '/procedures/{id}': {
@@ -58,7 +85,11 @@ export function openApiDocument() {
           operationId: 'getProcedure',
           summary: 'One procedure pack in full: levels, tools, age rules and routing steps with their clauses',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The pack.', content: { 'application/json': { schema: { type: 'object' } } } }, '401': errorResponses['401'], '404': errorResponses['404'] },
+          responses: {
+            '200': { description: 'The pack.', content: { 'application/json': { schema: { type: 'object' } } } },
+            '401': errorResponses['401'],
+            '404': errorResponses['404'],
+          },
         },
       },
       '/evaluate': {
@@ -67,9 +98,15 @@ export function openApiDocument() {
           summary: 'Evaluate a case without saving it',
           description:
             'Given the pack, the child, the other children, the incident date, the screening answers and the facts, returns the suggested level in the pack’s vocabulary and on the shared scale, the reasons with requirement IDs, the age rules and the next steps with due dates in working days. The procedure must be the token’s own authority.',
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluationInput' } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluationInput' } } },
+          },
           responses: {
-            '200': { description: 'The evaluation.', content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluationOutput' } } } },
+            '200': {
+              description: 'The evaluation.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluationOutput' } } },
+            },
             '400': errorResponses['400'],
             '401': errorResponses['401'],
             '403': errorResponses['403'],
@@ -80,9 +117,21 @@ export function openApiDocument() {
       '/bank-holidays': {
         get: {
           operationId: 'listBankHolidays',
-          summary: 'England and Wales bank holidays on weekdays in a year, with one-off holidays added by administrators',
-          parameters: [{ name: 'year', in: 'query', required: false, schema: { type: 'integer', minimum: 2000, maximum: 2100 } }],
-          responses: { '200': { description: 'The holidays.', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/BankHoliday' } } } } }, '400': errorResponses['400'], '401': errorResponses['401'] },
+          summary:
+            'England and Wales bank holidays on weekdays in a year, with one-off holidays added by administrators',
+          parameters: [
+            { name: 'year', in: 'query', required: false, schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
+          ],
+          responses: {
+            '200': {
+              description: 'The holidays.',
+              content: {
+                'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/BankHoliday' } } },
+              },
+            },
+            '400': errorResponses['400'],
+            '401': errorResponses['401'],
+          },
         },
       },
     },

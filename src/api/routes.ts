@@ -25,11 +25,26 @@ declare module 'fastify' {
   }
 }
 
-function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: { path: string; message: string }[]) {
-  return reply.code(status).type('application/json').send({ error, message, ...(problems ? { problems } : {}), requestId: reply.request.id });
+function problem(
+  reply: FastifyReply,
+  status: number,
+  error: string,
+  message: string,
+  problems?: { path: string; message: string }[],
+) {
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({ error, message, ...(problems ? { problems } : {}), requestId: reply.request.id });
 }
 
-async function audit(db: Db, request: FastifyRequest, action: string, outcome: 'ok' | 'refused', details: Record<string, unknown> = {}) {
+async function audit(
+  db: Db,
+  request: FastifyRequest,
+  action: string,
+  outcome: 'ok' | 'refused',
+  details: Record<string, unknown> = {},
+) {
   const c = request.apiClient;
   await transaction(db, (trx) =>
     appendAuditEvent(trx, {
@@ -48,19 +63,32 @@ async function audit(db: Db, request: FastifyRequest, action: string, outcome: '
 
 export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Config, 'apiLimitPerMinute'>) {
   // Per token once it is known, per address before: a guessed token is limited as a used one is.
-  const limit = app.createRateLimit({ max: config.apiLimitPerMinute, timeWindow: 60_000, keyGenerator: (req) => (req.apiClient ? `api-token:${req.apiClient.tokenId}` : `api-address:${req.ip}`) });
+  const limit = app.createRateLimit({
+    max: config.apiLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req) => (req.apiClient ? `api-token:${req.apiClient.tokenId}` : `api-address:${req.ip}`),
+  });
   await app.register(
     async (api) => {
       api.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
         if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-          return problem(reply, error.statusCode, 'invalid', error.statusCode === 415 ? 'Send JSON (content-type: application/json)' : 'The request could not be read: send valid JSON');
+          return problem(
+            reply,
+            error.statusCode,
+            'invalid',
+            error.statusCode === 415
+              ? 'Send JSON (content-type: application/json)'
+              : 'The request could not be read: send valid JSON',
+          );
         }
         request.log.error({ err: error, requestId: request.id }, 'unexpected API error');
         return problem(reply, 500, 'server_error', `Something went wrong. Quote this reference: ${request.id}`);
       });
       api.setNotFoundHandler((_request, reply) => problem(reply, 404, 'not_found', 'No such endpoint'));
 
-      api.get('/openapi.json', { config: { action: 'api.openapi' } }, async (_request, reply) => reply.type('application/json').send(openApiDocument()));
+      api.get('/openapi.json', { config: { action: 'api.openapi' } }, async (_request, reply) =>
+        reply.type('application/json').send(openApiDocument()),
+      );
 
       api.addHook('preHandler', async (request, reply) => {
         if (request.routeOptions.url === '/api/v1/openapi.json') return undefined;
@@ -72,10 +100,18 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         if (!limited.isAllowed && limited.isExceeded) {
           await audit(db, request, 'api.rate_limited', 'refused', { path: request.url.slice(0, 200) });
           reply.header('retry-after', String(limited.ttlInSeconds));
-          return problem(reply, 429, 'rate_limited', `Too many requests: wait ${limited.ttlInSeconds} seconds, then try again`);
+          return problem(
+            reply,
+            429,
+            'rate_limited',
+            `Too many requests: wait ${limited.ttlInSeconds} seconds, then try again`,
+          );
         }
         if (!client) {
-          await audit(db, request, 'api.authenticate', 'refused', { reason: m ? 'unknown_expired_or_revoked' : 'no_token', path: request.url.slice(0, 200) });
+          await audit(db, request, 'api.authenticate', 'refused', {
+            reason: m ? 'unknown_expired_or_revoked' : 'no_token',
+            path: request.url.slice(0, 200),
+          });
           return problem(reply, 401, 'unauthorised', 'Send a valid API token: Authorization: Bearer hsbp_...');
         }
         return undefined;
@@ -88,14 +124,19 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
           allPacks()
             .filter((p) => p.id === request.apiClient!.authorityId)
             .map((p) => ({
-            id: p.id,
-            authority: p.authority,
-            version: p.version,
-            reviewDate: p.reviewDate,
-            levels: p.levels.map((l) => ({ id: l.id, label: l.label, scale: l.covers })),
-            tools: p.tools.map((t) => ({ id: t.id, name: t.name, kind: t.kind, requiresTraining: t.requiresTraining ?? null })),
-            facts: p.facts,
-          })),
+              id: p.id,
+              authority: p.authority,
+              version: p.version,
+              reviewDate: p.reviewDate,
+              levels: p.levels.map((l) => ({ id: l.id, label: l.label, scale: l.covers })),
+              tools: p.tools.map((t) => ({
+                id: t.id,
+                name: t.name,
+                kind: t.kind,
+                requiresTraining: t.requiresTraining ?? null,
+              })),
+              facts: p.facts,
+            })),
         );
       });
 
@@ -104,7 +145,10 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         const pack = getPack(id);
         // Another authority's procedure answers as if it did not exist, and the refusal is audited.
         if (!pack || pack.id !== request.apiClient!.authorityId) {
-          await audit(db, request, 'api.procedure', 'refused', { reason: pack ? 'other_authority' : 'not_found', procedure: id.slice(0, 50) });
+          await audit(db, request, 'api.procedure', 'refused', {
+            reason: pack ? 'other_authority' : 'not_found',
+            procedure: id.slice(0, 50),
+          });
           return problem(reply, 404, 'not_found', 'No such procedure');
         }
         await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
@@ -114,7 +158,10 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
       api.get('/bank-holidays', { config: { action: 'api.bank_holidays' } }, async (request, reply) => {
         const raw = (request.query as Record<string, string | undefined>).year;
         const year = raw === undefined ? Number(londonToday().slice(0, 4)) : Number(raw);
-        if (!Number.isInteger(year) || year < 2000 || year > 2100) return problem(reply, 400, 'invalid', 'year must be a whole number from 2000 to 2100', [{ path: 'year', message: 'Enter a year from 2000 to 2100' }]);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100)
+          return problem(reply, 400, 'invalid', 'year must be a whole number from 2000 to 2100', [
+            { path: 'year', message: 'Enter a year from 2000 to 2100' },
+          ]);
         await audit(db, request, 'api.bank_holidays', 'ok', { year });
         return reply.send((await loadCalendar(db, request.apiClient!.authorityId)).holidays(year));
       });
@@ -124,12 +171,29 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         const body = request.body as { procedure?: unknown } | undefined;
         const procedure = typeof body?.procedure === 'string' ? body.procedure : client.authorityId;
         if (procedure !== client.authorityId) {
-          await audit(db, request, 'api.evaluate', 'refused', { reason: 'other_authority', procedure: String(procedure).slice(0, 50) });
-          return problem(reply, 403, 'forbidden', `This token is for ${client.authorityId}: it cannot evaluate with ${procedure}`);
+          await audit(db, request, 'api.evaluate', 'refused', {
+            reason: 'other_authority',
+            procedure: String(procedure).slice(0, 50),
+          });
+          return problem(
+            reply,
+            403,
+            'forbidden',
+            `This token is for ${client.authorityId}: it cannot evaluate with ${procedure}`,
+          );
         }
         try {
-          const out = evaluateCase(loadPacks(), { ...(body ?? {}), procedure }, await loadCalendar(db, client.authorityId), londonToday());
-          await audit(db, request, 'api.evaluate', 'ok', { procedure, level: out.level.id, steps: out.nextSteps.length });
+          const out = evaluateCase(
+            loadPacks(),
+            { ...(body ?? {}), procedure },
+            await loadCalendar(db, client.authorityId),
+            londonToday(),
+          );
+          await audit(db, request, 'api.evaluate', 'ok', {
+            procedure,
+            level: out.level.id,
+            steps: out.nextSteps.length,
+          });
           return reply.send(out);
         } catch (err) {
           if (!(err instanceof EvaluationError)) throw err;

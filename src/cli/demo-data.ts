@@ -52,19 +52,113 @@ const EMAIL_PART: Record<Role, string> = {
   auditor: 'auditor',
 };
 
-const DEMO_USERS: { role: Role; email: string; title: string; agency: string; teams: { key: TeamKey; manager?: boolean }[]; trainings: Training[] }[] = [
-  { role: 'dsl', email: 'dsl', title: 'Designated safeguarding lead', agency: 'Meadowbank Academy', teams: [{ key: 'school' }], trainings: ['brook_traffic_light'] },
-  { role: 'front_door', email: 'front-door', title: 'Front door practitioner', agency: 'Children’s Services', teams: [{ key: 'front' }], trainings: [] },
-  { role: 'social_worker', email: 'social-worker', title: 'Social worker', agency: 'Children’s Services', teams: [{ key: 'swA' }], trainings: ['brook_traffic_light'] },
-  { role: 'social_worker', email: 'social-worker-b', title: 'Social worker', agency: 'Children’s Services', teams: [{ key: 'swB' }], trainings: [] },
-  { role: 'team_manager', email: 'team-manager', title: 'Team manager', agency: 'Children’s Services', teams: [{ key: 'swA', manager: true }, { key: 'front', manager: true }], trainings: [] },
-  { role: 'youth_justice', email: 'youth-justice', title: 'Youth justice worker', agency: 'Youth Justice Service', teams: [{ key: 'yj' }], trainings: ['aim2'] },
-  { role: 'aim_practitioner', email: 'aim-practitioner', title: 'AIM practitioner', agency: 'Specialist HSB Service', teams: [{ key: 'hsb' }], trainings: ['aim_under_12', 'aim2', 'aim3'] },
-  { role: 'panel_chair', email: 'panel-chair', title: 'Panel chair', agency: 'Children’s Services', teams: [{ key: 'hsb', manager: true }], trainings: ['aim3'] },
-  { role: 'cse_coordinator', email: 'cse-coordinator', title: 'CSE, missing and trafficking coordinator', agency: 'Children’s Services', teams: [{ key: 'hsb' }], trainings: [] },
-  { role: 'partner', email: 'police', title: 'Detective constable', agency: 'Police', teams: [{ key: 'police' }], trainings: [] },
-  { role: 'administrator', email: 'admin', title: 'System administrator', agency: 'Council IT', teams: [], trainings: [] },
-  { role: 'auditor', email: 'auditor', title: 'Information governance officer', agency: 'Council', teams: [], trainings: [] },
+const DEMO_USERS: {
+  role: Role;
+  email: string;
+  title: string;
+  agency: string;
+  teams: { key: TeamKey; manager?: boolean }[];
+  trainings: Training[];
+}[] = [
+  {
+    role: 'dsl',
+    email: 'dsl',
+    title: 'Designated safeguarding lead',
+    agency: 'Meadowbank Academy',
+    teams: [{ key: 'school' }],
+    trainings: ['brook_traffic_light'],
+  },
+  {
+    role: 'front_door',
+    email: 'front-door',
+    title: 'Front door practitioner',
+    agency: 'Children’s Services',
+    teams: [{ key: 'front' }],
+    trainings: [],
+  },
+  {
+    role: 'social_worker',
+    email: 'social-worker',
+    title: 'Social worker',
+    agency: 'Children’s Services',
+    teams: [{ key: 'swA' }],
+    trainings: ['brook_traffic_light'],
+  },
+  {
+    role: 'social_worker',
+    email: 'social-worker-b',
+    title: 'Social worker',
+    agency: 'Children’s Services',
+    teams: [{ key: 'swB' }],
+    trainings: [],
+  },
+  {
+    role: 'team_manager',
+    email: 'team-manager',
+    title: 'Team manager',
+    agency: 'Children’s Services',
+    teams: [
+      { key: 'swA', manager: true },
+      { key: 'front', manager: true },
+    ],
+    trainings: [],
+  },
+  {
+    role: 'youth_justice',
+    email: 'youth-justice',
+    title: 'Youth justice worker',
+    agency: 'Youth Justice Service',
+    teams: [{ key: 'yj' }],
+    trainings: ['aim2'],
+  },
+  {
+    role: 'aim_practitioner',
+    email: 'aim-practitioner',
+    title: 'AIM practitioner',
+    agency: 'Specialist HSB Service',
+    teams: [{ key: 'hsb' }],
+    trainings: ['aim_under_12', 'aim2', 'aim3'],
+  },
+  {
+    role: 'panel_chair',
+    email: 'panel-chair',
+    title: 'Panel chair',
+    agency: 'Children’s Services',
+    teams: [{ key: 'hsb', manager: true }],
+    trainings: ['aim3'],
+  },
+  {
+    role: 'cse_coordinator',
+    email: 'cse-coordinator',
+    title: 'CSE, missing and trafficking coordinator',
+    agency: 'Children’s Services',
+    teams: [{ key: 'hsb' }],
+    trainings: [],
+  },
+  {
+    role: 'partner',
+    email: 'police',
+    title: 'Detective constable',
+    agency: 'Police',
+    teams: [{ key: 'police' }],
+    trainings: [],
+  },
+  {
+    role: 'administrator',
+    email: 'admin',
+    title: 'System administrator',
+    agency: 'Council IT',
+    teams: [],
+    trainings: [],
+  },
+  {
+    role: 'auditor',
+    email: 'auditor',
+    title: 'Information governance officer',
+    agency: 'Council',
+    teams: [],
+    trainings: [],
+  },
 ];
 
 export function demoEmail(authorityId: string, role: Role | string): string {
@@ -78,7 +172,15 @@ const CHILDREN = [
   { first: 'Maya', last: 'Larchwood', sex: 'female', age: 13, school: 'Meadowbank Academy', area: 'Riverside ward' },
   { first: 'Toby', last: 'Alderbrook', sex: 'male', age: 9, school: 'Brookfield Primary', area: 'Hillside ward' },
   { first: 'Isla', last: 'Rowanford', sex: 'female', age: 8, school: 'Brookfield Primary', area: 'Hillside ward' },
-  { first: 'Kai', last: 'Willowmere', sex: 'male', age: 16, school: 'Meadowbank Academy', area: 'Old Town ward', send: 10 },
+  {
+    first: 'Kai',
+    last: 'Willowmere',
+    sex: 'male',
+    age: 16,
+    school: 'Meadowbank Academy',
+    area: 'Old Town ward',
+    send: 10,
+  },
   { first: 'Sienna', last: 'Birchley', sex: 'female', age: 15, school: 'Meadowbank Academy', area: 'Old Town ward' },
 ];
 
@@ -101,7 +203,11 @@ export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Prom
     const userIds = new Map<string, string>();
     await transaction(db, async (trx) => {
       await trx.insertInto('authorities').values({ id: a.id, name: a.name, short_name: a.shortName }).execute();
-      for (const t of TEAMS) teamIds.set(t.key, await users.insertTeam(trx, { authorityId: a.id, name: t.name, kind: t.kind, parentTeamId: null }));
+      for (const t of TEAMS)
+        teamIds.set(
+          t.key,
+          await users.insertTeam(trx, { authorityId: a.id, name: t.name, kind: t.kind, parentTeamId: null }),
+        );
       for (const u of DEMO_USERS) {
         const email = `${u.email}@${a.id}.example`;
         const id = await users.insertUser(
@@ -124,7 +230,15 @@ export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Prom
         userIds.set(u.email, id);
         emails.push(email);
       }
-      await appendAuditEvent(trx, { authorityId: a.id, userId: null, action: 'demo.seed', entityType: 'authority', entityId: a.id, outcome: 'ok', details: { users: DEMO_USERS.length } });
+      await appendAuditEvent(trx, {
+        authorityId: a.id,
+        userId: null,
+        action: 'demo.seed',
+        entityType: 'authority',
+        entityId: a.id,
+        outcome: 'ok',
+        details: { users: DEMO_USERS.length },
+      });
     });
     if (opts.withCases === false) continue;
     await seedCases(db, a.id, teamIds, userIds);
@@ -166,7 +280,8 @@ const INCIDENTS = [
     daysAgo: 12,
     location: 'online',
     tech: 'yes',
-    behaviour: 'Sent repeated sexualised messages and a sexual image to a younger pupil over a messaging app after she asked him to stop.',
+    behaviour:
+      'Sent repeated sexualised messages and a sexual image to a younger pupil over a messaging app after she asked him to stop.',
   },
   {
     children: [
@@ -176,7 +291,8 @@ const INCIDENTS = [
     daysAgo: 5,
     location: 'school',
     tech: 'no',
-    behaviour: 'Persuaded a younger child to expose herself in the school toilets; a lunchtime supervisor heard them and intervened.',
+    behaviour:
+      'Persuaded a younger child to expose herself in the school toilets; a lunchtime supervisor heard them and intervened.',
   },
 ] as const;
 
@@ -188,7 +304,12 @@ async function seedCases(db: Db, authorityId: string, teamIds: Map<TeamKey, stri
   for (const inc of INCIDENTS) {
     const id = await incidentService.startDraft(db, dsl);
     for (const [index, role, words] of inc.children) {
-      const childId = await childService.createChild(db, dsl, { fields: childFields(CHILDREN[index]!, index, authorityId), teamId: null, incidentId: id, role });
+      const childId = await childService.createChild(db, dsl, {
+        fields: childFields(CHILDREN[index]!, index, authorityId),
+        teamId: null,
+        incidentId: id,
+        role,
+      });
       childIds[index] = childId;
       await incidentService.linkChild(db, dsl, id, { childId, role, ownWords: words });
     }
@@ -218,23 +339,54 @@ async function seedCases(db: Db, authorityId: string, teamIds: Map<TeamKey, stri
     for (const [i, childId] of childIds.entries()) {
       const workerId = i < 2 ? workers[i]! : null;
       const teamId = teamIds.get(i === 1 ? 'swB' : 'swA')!;
-      await trx.updateTable('children').set({ allocated_team_id: teamId, allocated_worker_id: workerId }).where('id', '=', childId).execute();
-      await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: manager.user.id, kind: 'allocation', summary: 'Allocated after the front door referral (demo data)' });
-      await appendAuditEvent(trx, { authorityId, userId: manager.user.id, action: 'child.allocate', entityType: 'child', entityId: childId, outcome: 'ok', ip: '127.0.0.1', requestId: 'demo-seed', details: { workerId, teamId } });
+      await trx
+        .updateTable('children')
+        .set({ allocated_team_id: teamId, allocated_worker_id: workerId })
+        .where('id', '=', childId)
+        .execute();
+      await addChronologyEntry(trx, {
+        childId,
+        occurredAt: new Date(),
+        recordedBy: manager.user.id,
+        kind: 'allocation',
+        summary: 'Allocated after the front door referral (demo data)',
+      });
+      await appendAuditEvent(trx, {
+        authorityId,
+        userId: manager.user.id,
+        action: 'child.allocate',
+        entityType: 'child',
+        entityId: childId,
+        outcome: 'ok',
+        ip: '127.0.0.1',
+        requestId: 'demo-seed',
+        details: { workerId, teamId },
+      });
     }
   });
   // Two more children known to the front door, with no incident yet.
   for (const index of [4, 5]) {
-    await childService.createChild(db, manager, { teamId: teamIds.get('front')!, fields: childFields(CHILDREN[index]!, index, authorityId) });
+    await childService.createChild(db, manager, {
+      teamId: teamIds.get('front')!,
+      fields: childFields(CHILDREN[index]!, index, authorityId),
+    });
   }
 }
-
 
 // A first screening on each authority's online incident, so the demo opens with a decided level
 // of concern and tasks. What the school's DSL ticked, in each pack's own tool.
 const DEMO_SCREENING: Record<string, { ratings?: Record<string, string>; items?: string[] }> = {
   kent: {
-    ratings: { type: 'problematic', context: 'harmful', 'emotional-response': 'problematic', 'targeted-response': 'harmful', power: 'problematic', frequency: 'problematic', persistence: 'problematic', 'parental-response': 'healthy' },
+    ratings: {
+      type: 'problematic',
+      context: 'harmful',
+      'emotional-response': 'problematic',
+      'targeted-response': 'harmful',
+      power: 'problematic',
+      frequency: 'problematic',
+      persistence: 'problematic',
+      'parental-response': 'healthy',
+    },
   },
   thurrock: { items: ['abusive-coercion', 'chaffin-coercion', 'chaffin-secrecy'] },
   'north-yorkshire': { items: ['red-planning', 'red-targeted-response', 'amber-pornography'] },
@@ -245,7 +397,11 @@ const DEMO_SCREENING: Record<string, { ratings?: Record<string, string>; items?:
 /** Screens each authority's first demo incident and decides the level (demo start only). */
 export async function seedDemoScreenings(db: Db): Promise<void> {
   for (const a of AUTHORITIES) {
-    const dslUser = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'dsl')).executeTakeFirstOrThrow();
+    const dslUser = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail(a.id, 'dsl'))
+      .executeTakeFirstOrThrow();
     const dsl = await actorFor(db, dslUser.id);
     const ellis = await db
       .selectFrom('incident_children as ic')
@@ -256,17 +412,48 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       .where('ic.role', '=', 'displayed')
       .executeTakeFirstOrThrow();
     const pack = packFor(a.id);
-    const facts = Object.fromEntries(pack.facts.map((f) => [f, f === 'significant_harm' || f === 'technology_assisted']));
-    const id = await recordAnswers(db, dsl, ellis.incident_id, ellis.child_id, { toolId: pack.primaryTool, answers: DEMO_SCREENING[a.id]!, facts });
-    const suggested = await db.selectFrom('screenings').select('suggested_level').where('id', '=', id).executeTakeFirstOrThrow();
-    await decide(db, dsl, id, { levelId: suggested.suggested_level, rationale: 'Repeated messages after being asked to stop, to a younger pupil (demo data).' });
+    const facts = Object.fromEntries(
+      pack.facts.map((f) => [f, f === 'significant_harm' || f === 'technology_assisted']),
+    );
+    const id = await recordAnswers(db, dsl, ellis.incident_id, ellis.child_id, {
+      toolId: pack.primaryTool,
+      answers: DEMO_SCREENING[a.id]!,
+      facts,
+    });
+    const suggested = await db
+      .selectFrom('screenings')
+      .select('suggested_level')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    await decide(db, dsl, id, {
+      levelId: suggested.suggested_level,
+      rationale: 'Repeated messages after being asked to stop, to a younger pupil (demo data).',
+    });
     // Referred, screened by the manager to a strategy meeting, and the meeting arranged, ready to record.
     await makeReferrals(db, dsl, id);
-    const managerUser = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'team-manager')).executeTakeFirstOrThrow();
+    const managerUser = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail(a.id, 'team-manager'))
+      .executeTakeFirstOrThrow();
     const manager = await actorFor(db, managerUser.id);
-    const referral = await db.selectFrom('referrals').select(['id', 'version']).where('child_id', '=', ellis.child_id).executeTakeFirstOrThrow();
-    await decideReferral(db, manager, referral.id, referral.version, { outcome: 'strategy', rationale: 'Significant harm suspected (demo data).' });
-    const task = await db.selectFrom('tasks').select('id').where('child_id', '=', ellis.child_id).where('status', '=', 'open').where('arranges', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow();
+    const referral = await db
+      .selectFrom('referrals')
+      .select(['id', 'version'])
+      .where('child_id', '=', ellis.child_id)
+      .executeTakeFirstOrThrow();
+    await decideReferral(db, manager, referral.id, referral.version, {
+      outcome: 'strategy',
+      rationale: 'Significant harm suspected (demo data).',
+    });
+    const task = await db
+      .selectFrom('tasks')
+      .select('id')
+      .where('child_id', '=', ellis.child_id)
+      .where('status', '=', 'open')
+      .where('arranges', 'is not', null)
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow();
     const options = await arrangeOptions(db, manager, task.id);
     const chair = options.chairCandidates.find((g) => g.authority.id === a.id)!.users[0]!;
     await arrange(db, manager, task.id, {
@@ -277,9 +464,17 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
     });
     // Where the procedure names an AIM assessment for Ellis (14), one is planned: led by the AIM
     // practitioner with Ellis's social worker, who plans it.
-    const workerUser = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'social-worker')).executeTakeFirstOrThrow();
+    const workerUser = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail(a.id, 'social-worker'))
+      .executeTakeFirstOrThrow();
     const worker = await actorFor(db, workerUser.id);
-    const aim = await db.selectFrom('users').select('id').where('email', '=', demoEmail(a.id, 'aim-practitioner')).executeTakeFirstOrThrow();
+    const aim = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail(a.id, 'aim-practitioner'))
+      .executeTakeFirstOrThrow();
     const assessmentOptions = await planOptions(db, worker, ellis.child_id);
     // Where the procedure has an AIM Pathway Panel, Toby (9) is referred to it for consultation,
     // waiting for the panel chair's decision.
@@ -295,7 +490,8 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       await referToPanel(db, manager, toby.child_id, {
         referringService: 'childrens_services',
         assessmentType: 'Children’s Services Assessment',
-        assessmentSummary: 'Persistent sexualised behaviour towards younger children at school; the school asks for specialist advice (demo data).',
+        assessmentSummary:
+          'Persistent sexualised behaviour towards younger children at school; the school asks for specialist advice (demo data).',
         harm: 'likely',
         childConsent: 'yes',
         parentConsent: 'yes',

@@ -10,12 +10,15 @@ import { EvaluationError, evaluateCase } from '../domain/evaluation.ts';
 import { WorkingDayCalendar } from '../domain/working-days.ts';
 import { loadPacks } from '../procedures/index.ts';
 
-const usage = 'Usage: npm run evaluate -- --procedure <kent|thurrock|north-yorkshire|north-east-lincolnshire|islington> --file <case.json>';
+const usage =
+  'Usage: npm run evaluate -- --procedure <kent|thurrock|north-yorkshire|north-east-lincolnshire|islington> --file <case.json>';
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { procedure: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({
+      options: { procedure: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean' } },
+    }).values;
   } catch (err) {
     console.error(`${(err as Error).message}\n${usage}`);
     return 2;
@@ -55,7 +58,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (!(err instanceof EvaluationError)) throw err;
-    console.error(JSON.stringify({ error: 'invalid', message: 'The case could not be evaluated', problems: err.problems }, null, 2));
+    console.error(
+      JSON.stringify({ error: 'invalid', message: 'The case could not be evaluated', problems: err.problems }, null, 2),
+    );
     return 1;
   }
 }

@@ -32,10 +32,13 @@ if (config.databaseOwnerUrl && handle.kind === 'postgres') {
 if (handle.kind === 'postgres') {
   const problems = privilegeProblems(await auditPrivileges(handle.db as never));
   if (problems.length && config.production) {
-    console.error(`Refusing to start: ${problems.join('; ')}. Connect as a role that may only read and add to the audit log (README, "Two database roles").`);
+    console.error(
+      `Refusing to start: ${problems.join('; ')}. Connect as a role that may only read and add to the audit log (README, "Two database roles").`,
+    );
     process.exit(1);
   }
-  for (const p of problems) console.warn(`Warning: ${p}. In production, connect as the application's own role (README, "Two database roles").`);
+  for (const p of problems)
+    console.warn(`Warning: ${p}. In production, connect as the application's own role (README, "Two database roles").`);
 }
 let seeded = false;
 if (config.seedDemo && !(await isSeeded(handle.db))) {
@@ -46,17 +49,27 @@ if (config.seedDemo && !(await isSeeded(handle.db))) {
 }
 const app = await createApp({ db: handle.db, config });
 await app.listen({ port: config.port, host: config.host });
-const checkpoints = startCheckpoints(handle.db, keys.key, checkpointFile(config.auditDir), config.auditCheckpointMs, app.log);
+const checkpoints = startCheckpoints(
+  handle.db,
+  keys.key,
+  checkpointFile(config.auditDir),
+  config.auditCheckpointMs,
+  app.log,
+);
 const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
 const address = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 console.log(`
 HSB Pathway is running at ${address} (database: ${where}; audit log keyed with ${keys.source}, checkpoints in ${checkpointFile(config.auditDir)}).
-${seeded || config.seedDemo ? `
+${
+  seeded || config.seedDemo
+    ? `
 Sign in with a demo account: ${demoEmail('kent', 'social_worker')}, password ${DEMO_PASSWORD}
 Every authority (kent, thurrock, north-yorkshire, north-east-lincolnshire, islington) has one user
 per role, named ROLE@AUTHORITY.example: dsl, front-door, social-worker, social-worker-b,
 team-manager, youth-justice, aim-practitioner, panel-chair, cse-coordinator, police, admin, auditor.
-` : ''}
+`
+    : ''
+}
 Press Ctrl+C to stop.`);
 
 const sweep = setInterval(() => {

@@ -13,7 +13,9 @@ import { loadAuditKeys } from '../services/audit-integrity.ts';
 
 const [command, email, authorityId] = process.argv.slice(2);
 if (!command || !email || !authorityId || !['reset-password', 'approve-roles'].includes(command)) {
-  console.error('Usage: npm run operator -- reset-password <email> <authority>\n       npm run operator -- approve-roles <email> <authority>');
+  console.error(
+    'Usage: npm run operator -- reset-password <email> <authority>\n       npm run operator -- approve-roles <email> <authority>',
+  );
   process.exit(2);
 }
 const config = loadConfig();
@@ -23,10 +25,14 @@ const operator = `${os.userInfo().username}@${os.hostname()}`;
 try {
   if (command === 'reset-password') {
     const password = await operatorResetPassword(handle.db, { email, authorityId, operator });
-    console.log(`One-off password for ${email} (${authorityId}): ${password}\nGive it to them in person or by phone; they must choose their own when they sign in, within 3 days.`);
+    console.log(
+      `One-off password for ${email} (${authorityId}): ${password}\nGive it to them in person or by phone; they must choose their own when they sign in, within 3 days.`,
+    );
   } else {
     const { before, after } = await operatorApproveRoles(handle.db, { email, authorityId, operator });
-    console.log(`Role change approved for ${email} (${authorityId}): ${before.join(', ') || 'no role'} to ${after.join(', ') || 'no role'}.`);
+    console.log(
+      `Role change approved for ${email} (${authorityId}): ${before.join(', ') || 'no role'} to ${after.join(', ') || 'no role'}.`,
+    );
   }
 } catch (err) {
   console.error((err as Error).message);

@@ -11,10 +11,17 @@ try {
   const file = checkpointFile(config.auditDir);
   const result = await verifyAudit(handle.db, keys.all, file, { requireCheckpoint: config.production });
   if (result.ok) {
-    console.log(`Audit log intact: ${result.checked} events checked with ${keys.all.length} key${keys.all.length === 1 ? '' : 's'}; ${result.checkpoints} checkpoint${result.checkpoints === 1 ? '' : 's'} in ${file} agree${result.newest ? `; the newest event is ${result.newest.seq}` : ''}.`);
-    if (!result.checkpoints) console.log('No checkpoint to check against: deleting the newest events cannot be detected until one is written (npm start writes them).');
+    console.log(
+      `Audit log intact: ${result.checked} events checked with ${keys.all.length} key${keys.all.length === 1 ? '' : 's'}; ${result.checkpoints} checkpoint${result.checkpoints === 1 ? '' : 's'} in ${file} agree${result.newest ? `; the newest event is ${result.newest.seq}` : ''}.`,
+    );
+    if (!result.checkpoints)
+      console.log(
+        'No checkpoint to check against: deleting the newest events cannot be detected until one is written (npm start writes them).',
+      );
   } else {
-    console.error(`Audit log BROKEN: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.checked} events.`);
+    console.error(
+      `Audit log BROKEN: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.checked} events.`,
+    );
     for (const p of result.problems.slice(0, 50)) console.error(`  ${p}`);
     process.exitCode = 1;
   }

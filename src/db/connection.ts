@@ -33,7 +33,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // with the other requests for the same cores. With the visibility rule's subqueries the planner
     // chose parallel plans for My tasks (18 ms alone, 48 req/s under load); serial plans take 5 ms
     // (see the README's bench notes). A database setting cannot override a connection option.
-    const settings = ['-c max_parallel_workers_per_gather=0', ...(options.searchPath ? [`-c search_path=${options.searchPath}`] : [])];
+    const settings = [
+      '-c max_parallel_workers_per_gather=0',
+      ...(options.searchPath ? [`-c search_path=${options.searchPath}`] : []),
+    ];
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
@@ -71,7 +74,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
  * schema, so without it two test files migrating at once can each see the other's lock table.
  */
 export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

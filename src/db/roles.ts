@@ -48,6 +48,9 @@ export async function auditPrivileges(db: Kysely<unknown>): Promise<AuditPrivile
 export function privilegeProblems(p: AuditPrivileges): string[] {
   const out: string[] = [];
   if (p.ownsAuditLog) out.push(`the role ${p.role} owns the audit log (it could switch off its triggers)`);
-  if (p.canUpdate || p.canDelete || p.canTruncate) out.push(`the role ${p.role} may ${[p.canUpdate && 'update', p.canDelete && 'delete', p.canTruncate && 'truncate'].filter(Boolean).join(', ')} audit events`);
+  if (p.canUpdate || p.canDelete || p.canTruncate)
+    out.push(
+      `the role ${p.role} may ${[p.canUpdate && 'update', p.canDelete && 'delete', p.canTruncate && 'truncate'].filter(Boolean).join(', ')} audit events`,
+    );
   return out;
 }

@@ -33,7 +33,17 @@ export interface ChildAccessFacts {
 }
 
 /** Every basis of access, in the order the record page names the first that applies. */
-export const ACCESS_BASES = ['allocated', 'recorded', 'grant', 'assessor', 'panel', 'team', 'manager', 'referral', 'service'] as const;
+export const ACCESS_BASES = [
+  'allocated',
+  'recorded',
+  'grant',
+  'assessor',
+  'panel',
+  'team',
+  'manager',
+  'referral',
+  'service',
+] as const;
 export type AccessBasis = (typeof ACCESS_BASES)[number];
 
 export type AccessDecision =
@@ -48,7 +58,8 @@ export type AccessDecision =
 export function childAccessBases(viewer: Viewer, facts: ChildAccessFacts): AccessBasis[] {
   if (viewer.authorityId !== facts.childAuthorityId || !worksWithCases(viewer.roles)) return [];
   const bases: AccessBasis[] = [];
-  if (facts.allocatedWorkerId === viewer.id || (facts.youthJusticeWorkerId ?? null) === viewer.id) bases.push('allocated');
+  if (facts.allocatedWorkerId === viewer.id || (facts.youthJusticeWorkerId ?? null) === viewer.id)
+    bases.push('allocated');
   if (facts.viewerRecordedIncident) bases.push('recorded');
   if (facts.viewerHasGrant) bases.push('grant');
   if (facts.viewerIsAssessor) bases.push('assessor');

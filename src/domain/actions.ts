@@ -96,27 +96,89 @@ const ADMIN: readonly Role[] = ['administrator'];
 
 const viewChild = [{ roles: CASE_ROLES, bases: ALL_BASES }] as const;
 /** The chair; those who work on a child's case at the meeting; a representative of another authority responsible for one. */
-const RECORDING_A_MEETING: readonly Allowance[] = [{ roles: CASE_ROLES, relation: 'chair' }, { roles: MEETING_RECORDERS, bases: CASE_WORK }, { roles: REPRESENTING_ROLES, relation: 'representing' }];
+const RECORDING_A_MEETING: readonly Allowance[] = [
+  { roles: CASE_ROLES, relation: 'chair' },
+  { roles: MEETING_RECORDERS, bases: CASE_WORK },
+  { roles: REPRESENTING_ROLES, relation: 'representing' },
+];
 
 export const ACTIONS = {
   // --- Children's records -------------------------------------------------------------------
-  'child.view': { label: 'See a child’s record: details, chronology, incidents, tasks, meetings and assessments', on: 'child', kind: 'view', allow: viewChild },
+  'child.view': {
+    label: 'See a child’s record: details, chronology, incidents, tasks, meetings and assessments',
+    on: 'child',
+    kind: 'view',
+    allow: viewChild,
+  },
   'cases.view': { label: 'List the children they may see', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
   'home.work': {
-    label: 'See their own work on their home page: tasks due, referrals waiting, meetings coming up, their unfinished recording forms and recent changes, about children they may see',
+    label:
+      'See their own work on their home page: tasks due, referrals waiting, meetings coming up, their unfinished recording forms and recent changes, about children they may see',
     on: 'list',
     kind: 'view',
     allow: [{ roles: CASE_ROLES }],
   },
-  'child.search': { label: 'Search the children they may see, to link one to an incident', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
-  'child.create': { label: 'Add a child’s record (after the duplicate check)', on: 'child', kind: 'change', allow: [{ roles: CASE_ROLES }] },
-  'child.update': { label: 'Change a child’s details', on: 'child', kind: 'change', seeing: 'child.view', allow: [{ roles: WORKERS, bases: CASE_WORK }] },
-  'child.allocate': { label: 'Allocate a child to a worker and team, and a Youth Justice worker alongside', on: 'child', kind: 'change', seeing: 'child.view', allow: [{ roles: ALLOCATORS, bases: CASE_WORK }] },
-  'child.grant': { label: 'Give a colleague time-limited access to read a child’s record', on: 'child', kind: 'change', seeing: 'child.view', allow: [{ roles: MANAGERS, bases: CASE_WORK }] },
-  'child.revoke_grant': { label: 'End an access grant early', on: 'child', kind: 'change', seeing: 'child.view', allow: [{ roles: MANAGERS, bases: CASE_WORK }] },
-  'child.close': { label: 'Close a child’s case', on: 'child', kind: 'change', seeing: 'child.view', when: 'no task open and no meeting still arranged', allow: [{ roles: MANAGERS, bases: CASE_WORK }] },
-  'child.reopen': { label: 'Reopen a child’s case', on: 'child', kind: 'change', seeing: 'child.view', allow: [{ roles: MANAGERS, bases: CASE_WORK }] },
-  'external_decision.view': { label: 'See the police, prosecution and triage decisions on a child’s record', on: 'external decision', kind: 'view', allow: viewChild },
+  'child.search': {
+    label: 'Search the children they may see, to link one to an incident',
+    on: 'list',
+    kind: 'view',
+    allow: [{ roles: CASE_ROLES }],
+  },
+  'child.create': {
+    label: 'Add a child’s record (after the duplicate check)',
+    on: 'child',
+    kind: 'change',
+    allow: [{ roles: CASE_ROLES }],
+  },
+  'child.update': {
+    label: 'Change a child’s details',
+    on: 'child',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [{ roles: WORKERS, bases: CASE_WORK }],
+  },
+  'child.allocate': {
+    label: 'Allocate a child to a worker and team, and a Youth Justice worker alongside',
+    on: 'child',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [{ roles: ALLOCATORS, bases: CASE_WORK }],
+  },
+  'child.grant': {
+    label: 'Give a colleague time-limited access to read a child’s record',
+    on: 'child',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
+  'child.revoke_grant': {
+    label: 'End an access grant early',
+    on: 'child',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
+  'child.close': {
+    label: 'Close a child’s case',
+    on: 'child',
+    kind: 'change',
+    seeing: 'child.view',
+    when: 'no task open and no meeting still arranged',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
+  'child.reopen': {
+    label: 'Reopen a child’s case',
+    on: 'child',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
+  'external_decision.view': {
+    label: 'See the police, prosecution and triage decisions on a child’s record',
+    on: 'external decision',
+    kind: 'view',
+    allow: viewChild,
+  },
   'external_decision.record': {
     label: 'Record a police, prosecution or Out of Court Triage decision',
     on: 'external decision',
@@ -126,14 +188,28 @@ export const ACTIONS = {
   },
 
   // --- Incidents ----------------------------------------------------------------------------
-  'incident.create': { label: 'Start recording an incident', on: 'incident', kind: 'change', allow: [{ roles: CASE_ROLES }] },
+  'incident.create': {
+    label: 'Start recording an incident',
+    on: 'incident',
+    kind: 'change',
+    allow: [{ roles: CASE_ROLES }],
+  },
   'incident.view': {
     label: 'See a submitted incident (children they may not see are shown by their part only)',
     on: 'incident',
     kind: 'view',
-    allow: [{ roles: CASE_ROLES, relation: 'author' }, { roles: CASE_ROLES, bases: ALL_BASES }],
+    allow: [
+      { roles: CASE_ROLES, relation: 'author' },
+      { roles: CASE_ROLES, bases: ALL_BASES },
+    ],
   },
-  'incident.edit': { label: 'Complete a draft incident: its sections and its children', on: 'incident', kind: 'change', when: 'while it is a draft', allow: [{ roles: CASE_ROLES, relation: 'author' }] },
+  'incident.edit': {
+    label: 'Complete a draft incident: its sections and its children',
+    on: 'incident',
+    kind: 'change',
+    when: 'while it is a draft',
+    allow: [{ roles: CASE_ROLES, relation: 'author' }],
+  },
   'incident.link_child': {
     label: 'Link a child to their own draft incident',
     on: 'incident',
@@ -142,11 +218,28 @@ export const ACTIONS = {
     when: 'while it is a draft',
     allow: [{ roles: CASE_ROLES, relation: 'author', bases: NOT_A_GRANT }],
   },
-  'incident.submit': { label: 'Submit their own draft incident', on: 'incident', kind: 'change', when: 'while it is a draft', allow: [{ roles: CASE_ROLES, relation: 'author' }] },
+  'incident.submit': {
+    label: 'Submit their own draft incident',
+    on: 'incident',
+    kind: 'change',
+    when: 'while it is a draft',
+    allow: [{ roles: CASE_ROLES, relation: 'author' }],
+  },
 
   // --- Screening and referral ---------------------------------------------------------------
-  'screening.view': { label: 'See the screening of an incident and its suggested level of concern', on: 'screening', kind: 'view', allow: viewChild },
-  'screening.suggest': { label: 'Screen an incident with the authority’s tool', on: 'screening', kind: 'change', seeing: 'screening.view', allow: [{ roles: SCREENERS, bases: CASE_WORK_OR_RECORDED }] },
+  'screening.view': {
+    label: 'See the screening of an incident and its suggested level of concern',
+    on: 'screening',
+    kind: 'view',
+    allow: viewChild,
+  },
+  'screening.suggest': {
+    label: 'Screen an incident with the authority’s tool',
+    on: 'screening',
+    kind: 'change',
+    seeing: 'screening.view',
+    allow: [{ roles: SCREENERS, bases: CASE_WORK_OR_RECORDED }],
+  },
   'screening.decide': {
     label: 'Decide the level of concern, which sets the tasks',
     on: 'screening',
@@ -155,10 +248,27 @@ export const ACTIONS = {
     when: 'once, while undecided',
     allow: [{ roles: SCREENERS, bases: CASE_WORK_OR_RECORDED }],
   },
-  'referral.create': { label: 'Refer a decided screening to the front door', on: 'referral', kind: 'change', seeing: 'screening.view', allow: [{ roles: SCREENERS, bases: CASE_WORK_OR_RECORDED }] },
-  'referrals.list': { label: 'List the referrals received by their teams', on: 'list', kind: 'view', allow: [{ roles: ALLOCATORS }] },
+  'referral.create': {
+    label: 'Refer a decided screening to the front door',
+    on: 'referral',
+    kind: 'change',
+    seeing: 'screening.view',
+    allow: [{ roles: SCREENERS, bases: CASE_WORK_OR_RECORDED }],
+  },
+  'referrals.list': {
+    label: 'List the referrals received by their teams',
+    on: 'list',
+    kind: 'view',
+    allow: [{ roles: ALLOCATORS }],
+  },
   'referral.view': { label: 'See a referral', on: 'referral', kind: 'view', allow: viewChild },
-  'referral.decide': { label: 'Screen a referral to one of the procedure’s outcomes', on: 'referral', kind: 'change', seeing: 'referral.view', allow: [{ roles: MANAGERS, bases: CASE_WORK }] },
+  'referral.decide': {
+    label: 'Screen a referral to one of the procedure’s outcomes',
+    on: 'referral',
+    kind: 'change',
+    seeing: 'referral.view',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
 
   // --- Tasks --------------------------------------------------------------------------------
   'tasks.mine': { label: 'List their own tasks', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
@@ -175,23 +285,55 @@ export const ACTIONS = {
       { roles: MANAGERS, bases: CASE_WORK },
     ],
   },
-  'task.assign': { label: 'Take on a task', on: 'task', kind: 'change', seeing: 'task.view', allow: [{ roles: CASE_ROLES, relation: 'owes', bases: NOT_A_GRANT }] },
-  'task.assign_to': { label: 'Give a task to a named colleague who owes it and works on the case', on: 'task', kind: 'change', seeing: 'task.view', allow: [{ roles: ALLOCATORS, bases: CASE_WORK }] },
+  'task.assign': {
+    label: 'Take on a task',
+    on: 'task',
+    kind: 'change',
+    seeing: 'task.view',
+    allow: [{ roles: CASE_ROLES, relation: 'owes', bases: NOT_A_GRANT }],
+  },
+  'task.assign_to': {
+    label: 'Give a task to a named colleague who owes it and works on the case',
+    on: 'task',
+    kind: 'change',
+    seeing: 'task.view',
+    allow: [{ roles: ALLOCATORS, bases: CASE_WORK }],
+  },
 
   // --- Meetings -----------------------------------------------------------------------------
-  'meetings.list': { label: 'List the meetings they chair, are invited to, or that are shared with their authority', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
-  'meeting.arrange': { label: 'Arrange the meeting a task calls for', on: 'meeting', kind: 'change', seeing: 'task.view', allow: [{ roles: MEETING_RECORDERS, bases: CASE_OR_SERVICE }] },
+  'meetings.list': {
+    label: 'List the meetings they chair, are invited to, or that are shared with their authority',
+    on: 'list',
+    kind: 'view',
+    allow: [{ roles: CASE_ROLES }],
+  },
+  'meeting.arrange': {
+    label: 'Arrange the meeting a task calls for',
+    on: 'meeting',
+    kind: 'change',
+    seeing: 'task.view',
+    allow: [{ roles: MEETING_RECORDERS, bases: CASE_OR_SERVICE }],
+  },
   'meeting.view': {
     label: 'See a meeting: when, who, the agenda and minutes',
     on: 'meeting',
     kind: 'view',
-    allow: [{ roles: CASE_ROLES, relation: 'chair' }, { roles: CASE_ROLES, relation: 'invitee' }, { roles: REPRESENTING_ROLES, relation: 'representing' }, { roles: CASE_ROLES, bases: ALL_BASES }],
+    allow: [
+      { roles: CASE_ROLES, relation: 'chair' },
+      { roles: CASE_ROLES, relation: 'invitee' },
+      { roles: REPRESENTING_ROLES, relation: 'representing' },
+      { roles: CASE_ROLES, bases: ALL_BASES },
+    ],
   },
   'meeting.view_child': {
     label: 'See a child’s name, immediate safety plan and outcome in a meeting',
     on: 'meeting',
     kind: 'view',
-    allow: [{ roles: CASE_ROLES, relation: 'chair' }, { roles: REPRESENTING_ROLES, relation: 'representing' }, { roles: CASE_ROLES, bases: ALL_BASES }],
+    allow: [
+      { roles: CASE_ROLES, relation: 'chair' },
+      { roles: REPRESENTING_ROLES, relation: 'representing' },
+      { roles: CASE_ROLES, bases: ALL_BASES },
+    ],
   },
   'meeting.record': {
     label: 'Record the minutes: date, attendance, notes and the immediate safety plans',
@@ -217,7 +359,13 @@ export const ACTIONS = {
     when: 'once per child, until it is closed',
     allow: RECORDING_A_MEETING,
   },
-  'meeting.approve': { label: 'Approve the minutes of a meeting', on: 'meeting', kind: 'change', seeing: 'meeting.view', allow: [{ roles: CASE_ROLES, relation: 'chair' }] },
+  'meeting.approve': {
+    label: 'Approve the minutes of a meeting',
+    on: 'meeting',
+    kind: 'change',
+    seeing: 'meeting.view',
+    allow: [{ roles: CASE_ROLES, relation: 'chair' }],
+  },
   'meeting.circulate': {
     label: 'Record to whom the approved minutes were sent',
     on: 'meeting',
@@ -225,34 +373,104 @@ export const ACTIONS = {
     seeing: 'meeting.view',
     allow: RECORDING_A_MEETING,
   },
-  'meeting.close': { label: 'Close a meeting once everything is recorded', on: 'meeting', kind: 'change', seeing: 'meeting.view', allow: [{ roles: CASE_ROLES, relation: 'chair' }] },
+  'meeting.close': {
+    label: 'Close a meeting once everything is recorded',
+    on: 'meeting',
+    kind: 'change',
+    seeing: 'meeting.view',
+    allow: [{ roles: CASE_ROLES, relation: 'chair' }],
+  },
 
   // --- AIM assessments ----------------------------------------------------------------------
-  'assessments.mine': { label: 'List the assessments they lead or co-work', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
+  'assessments.mine': {
+    label: 'List the assessments they lead or co-work',
+    on: 'list',
+    kind: 'view',
+    allow: [{ roles: CASE_ROLES }],
+  },
   'assessment.view': {
     label: 'See an AIM assessment and its report',
     on: 'assessment',
     kind: 'view',
-    allow: [{ roles: CASE_ROLES, relation: 'assessor' }, { roles: CASE_ROLES, bases: ALL_BASES }],
+    allow: [
+      { roles: CASE_ROLES, relation: 'assessor' },
+      { roles: CASE_ROLES, bases: ALL_BASES },
+    ],
   },
-  'assessment.plan': { label: 'Plan an AIM assessment', on: 'assessment', kind: 'change', seeing: 'child.view', allow: [{ roles: ASSESSING_ROLES, bases: CASE_OR_SERVICE }] },
+  'assessment.plan': {
+    label: 'Plan an AIM assessment',
+    on: 'assessment',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [{ roles: ASSESSING_ROLES, bases: CASE_OR_SERVICE }],
+  },
   ...progress('assessment.stage', 'Record a stage of an AIM assessment as done'),
   ...progress('assessment.outcome', 'Record the outcome sheet of an AIM assessment'),
   ...progress('assessment.report', 'Write the report of an AIM assessment'),
-  ...progress('assessment.share', 'Record that the report was shared with the young person and their parents or carers'),
+  ...progress(
+    'assessment.share',
+    'Record that the report was shared with the young person and their parents or carers',
+  ),
   ...progress('assessment.complete', 'Complete an AIM assessment'),
 
   // --- The AIM Pathway Panel (north-east-lincolnshire) --------------------------------------
-  'panel.list': { label: 'List the referrals before the AIM Pathway Panel', on: 'list', kind: 'view', allow: [{ roles: ['panel_chair'] }] },
-  'panel.view': { label: 'See a referral to the AIM Pathway Panel and its closure letter', on: 'panel referral', kind: 'view', allow: viewChild },
-  'panel.refer': { label: 'Refer a child to the AIM Pathway Panel', on: 'panel referral', kind: 'change', seeing: 'child.view', allow: [{ roles: PANEL_REFERRERS, bases: CASE_WORK }] },
-  'panel.decide': { label: 'Record the panel’s decision, route and practitioners', on: 'panel referral', kind: 'change', seeing: 'panel.view', when: 'while awaiting a decision', allow: [{ roles: ['panel_chair'], bases: ['panel'] }] },
-  'panel.review': { label: 'Record a panel review', on: 'panel referral', kind: 'change', seeing: 'panel.view', when: 'once accepted', allow: [{ roles: ['panel_chair'], bases: ['panel'] }] },
-  'panel.close': { label: 'Close the panel’s involvement', on: 'panel referral', kind: 'change', seeing: 'panel.view', when: 'once accepted', allow: [{ roles: ['panel_chair'], bases: ['panel'] }] },
+  'panel.list': {
+    label: 'List the referrals before the AIM Pathway Panel',
+    on: 'list',
+    kind: 'view',
+    allow: [{ roles: ['panel_chair'] }],
+  },
+  'panel.view': {
+    label: 'See a referral to the AIM Pathway Panel and its closure letter',
+    on: 'panel referral',
+    kind: 'view',
+    allow: viewChild,
+  },
+  'panel.refer': {
+    label: 'Refer a child to the AIM Pathway Panel',
+    on: 'panel referral',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [{ roles: PANEL_REFERRERS, bases: CASE_WORK }],
+  },
+  'panel.decide': {
+    label: 'Record the panel’s decision, route and practitioners',
+    on: 'panel referral',
+    kind: 'change',
+    seeing: 'panel.view',
+    when: 'while awaiting a decision',
+    allow: [{ roles: ['panel_chair'], bases: ['panel'] }],
+  },
+  'panel.review': {
+    label: 'Record a panel review',
+    on: 'panel referral',
+    kind: 'change',
+    seeing: 'panel.view',
+    when: 'once accepted',
+    allow: [{ roles: ['panel_chair'], bases: ['panel'] }],
+  },
+  'panel.close': {
+    label: 'Close the panel’s involvement',
+    on: 'panel referral',
+    kind: 'change',
+    seeing: 'panel.view',
+    when: 'once accepted',
+    allow: [{ roles: ['panel_chair'], bases: ['panel'] }],
+  },
 
   // --- Administration: never case content ---------------------------------------------------
-  'admin.users.view': { label: 'List and see the users of their authority', on: 'user', kind: 'view', allow: [{ roles: ADMIN }] },
-  'admin.user.create': { label: 'Add a user (an administrator account waits for a second administrator)', on: 'user', kind: 'change', allow: [{ roles: ADMIN }] },
+  'admin.users.view': {
+    label: 'List and see the users of their authority',
+    on: 'user',
+    kind: 'view',
+    allow: [{ roles: ADMIN }],
+  },
+  'admin.user.create': {
+    label: 'Add a user (an administrator account waits for a second administrator)',
+    on: 'user',
+    kind: 'change',
+    allow: [{ roles: ADMIN }],
+  },
   'admin.user.update': {
     label: 'Change a user’s details, teams and trainings',
     on: 'user',
@@ -274,40 +492,137 @@ export const ACTIONS = {
     seeing: 'admin.users.view',
     allow: [{ roles: ADMIN, unless: ['proposer', 'self'] }],
   },
-  'admin.user.unlock': { label: 'Unlock another user’s account', on: 'user', kind: 'change', seeing: 'admin.users.view', allow: [{ roles: ADMIN, unless: ['self'] }] },
+  'admin.user.unlock': {
+    label: 'Unlock another user’s account',
+    on: 'user',
+    kind: 'change',
+    seeing: 'admin.users.view',
+    allow: [{ roles: ADMIN, unless: ['self'] }],
+  },
   'admin.user.reset_password': {
-    label: 'Reset a case worker’s password (they must choose a new one when they next sign in, within 3 days); an administrator’s or auditor’s is reset by the service’s operator',
+    label:
+      'Reset a case worker’s password (they must choose a new one when they next sign in, within 3 days); an administrator’s or auditor’s is reset by the service’s operator',
     on: 'user',
     kind: 'change',
     seeing: 'admin.users.view',
     allow: [{ roles: ADMIN, unless: ['self', 'oversight_account'] }],
   },
-  'admin.teams.view': { label: 'See the teams of their authority', on: 'team', kind: 'view', allow: [{ roles: ADMIN }] },
+  'admin.teams.view': {
+    label: 'See the teams of their authority',
+    on: 'team',
+    kind: 'view',
+    allow: [{ roles: ADMIN }],
+  },
   'admin.team.create': { label: 'Add a team', on: 'team', kind: 'change', allow: [{ roles: ADMIN }] },
-  'admin.working_days.view': { label: 'See the working-day calendar and the inactivity flag', on: 'setting', kind: 'view', allow: [{ roles: ADMIN }] },
-  'admin.holiday.add': { label: 'Add a one-off holiday to their authority’s working days', on: 'setting', kind: 'change', allow: [{ roles: ADMIN }] },
-  'admin.holiday.remove': { label: 'Remove a one-off holiday of their authority', on: 'setting', kind: 'change', allow: [{ roles: ADMIN }] },
-  'admin.inactivity.set': { label: 'Set when an open case is flagged as inactive', on: 'setting', kind: 'change', allow: [{ roles: ADMIN }] },
-  'admin.api_tokens.view': { label: 'See their authority’s API tokens', on: 'api token', kind: 'view', allow: [{ roles: ADMIN }] },
-  'admin.api_token.issue': { label: 'Issue an API token for their authority', on: 'api token', kind: 'change', allow: [{ roles: ADMIN }] },
-  'admin.api_token.revoke': { label: 'Revoke an API token of their authority', on: 'api token', kind: 'change', allow: [{ roles: ADMIN }] },
-  'audit.search': { label: 'Read their authority’s audit log', on: 'audit log', kind: 'view', allow: [{ roles: ['auditor'] }] },
+  'admin.working_days.view': {
+    label: 'See the working-day calendar and the inactivity flag',
+    on: 'setting',
+    kind: 'view',
+    allow: [{ roles: ADMIN }],
+  },
+  'admin.holiday.add': {
+    label: 'Add a one-off holiday to their authority’s working days',
+    on: 'setting',
+    kind: 'change',
+    allow: [{ roles: ADMIN }],
+  },
+  'admin.holiday.remove': {
+    label: 'Remove a one-off holiday of their authority',
+    on: 'setting',
+    kind: 'change',
+    allow: [{ roles: ADMIN }],
+  },
+  'admin.inactivity.set': {
+    label: 'Set when an open case is flagged as inactive',
+    on: 'setting',
+    kind: 'change',
+    allow: [{ roles: ADMIN }],
+  },
+  'admin.api_tokens.view': {
+    label: 'See their authority’s API tokens',
+    on: 'api token',
+    kind: 'view',
+    allow: [{ roles: ADMIN }],
+  },
+  'admin.api_token.issue': {
+    label: 'Issue an API token for their authority',
+    on: 'api token',
+    kind: 'change',
+    allow: [{ roles: ADMIN }],
+  },
+  'admin.api_token.revoke': {
+    label: 'Revoke an API token of their authority',
+    on: 'api token',
+    kind: 'change',
+    allow: [{ roles: ADMIN }],
+  },
+  'audit.search': {
+    label: 'Read their authority’s audit log',
+    on: 'audit log',
+    kind: 'view',
+    allow: [{ roles: ['auditor'] }],
+  },
 
   // --- Everyone's own --------------------------------------------------------------------------
-  'procedures.view': { label: 'Read each authority’s procedure in plain English', on: 'procedure', kind: 'view', allow: [{ relation: 'signed_in' }] },
-  'actions.view': { label: 'Read this table of who can do what', on: 'procedure', kind: 'view', allow: [{ relation: 'signed_in' }] },
+  'procedures.view': {
+    label: 'Read each authority’s procedure in plain English',
+    on: 'procedure',
+    kind: 'view',
+    allow: [{ relation: 'signed_in' }],
+  },
+  'actions.view': {
+    label: 'Read this table of who can do what',
+    on: 'procedure',
+    kind: 'view',
+    allow: [{ relation: 'signed_in' }],
+  },
   'session.sign_in': { label: 'Sign in', on: 'session', kind: 'change', allow: [{ relation: 'anyone' }] },
   'session.sign_out': { label: 'Sign out', on: 'session', kind: 'change', allow: [{ relation: 'anyone' }] },
-  'session.keep_alive': { label: 'Stay signed in when warned of the idle timeout', on: 'session', kind: 'change', allow: [{ relation: 'signed_in' }] },
-  'account.password': { label: 'Change their own password', on: 'user', kind: 'change', allow: [{ relation: 'signed_in' }] },
+  'session.keep_alive': {
+    label: 'Stay signed in when warned of the idle timeout',
+    on: 'session',
+    kind: 'change',
+    allow: [{ relation: 'signed_in' }],
+  },
+  'account.password': {
+    label: 'Change their own password',
+    on: 'user',
+    kind: 'change',
+    allow: [{ relation: 'signed_in' }],
+  },
   'home.view': { label: 'See their home page', on: 'session', kind: 'view', allow: [{ relation: 'signed_in' }] },
-  'service.health': { label: 'Check that the service is up (for monitoring)', on: 'session', kind: 'view', allow: [{ relation: 'anyone' }] },
+  'service.health': {
+    label: 'Check that the service is up (for monitoring)',
+    on: 'session',
+    kind: 'view',
+    allow: [{ relation: 'anyone' }],
+  },
 
   // --- The JSON API -----------------------------------------------------------------------------
-  'api.openapi': { label: 'Read the API’s description', on: 'procedure', kind: 'view', allow: [{ relation: 'anyone' }] },
-  'api.procedures': { label: 'Read their authority’s procedure pack through the API', on: 'procedure', kind: 'view', allow: [{ relation: 'token' }] },
-  'api.bank_holidays': { label: 'Read their authority’s working-day calendar through the API', on: 'setting', kind: 'view', allow: [{ relation: 'token' }] },
-  'api.evaluate': { label: 'Evaluate a case with their authority’s procedure, without saving it', on: 'procedure', kind: 'view', allow: [{ relation: 'token' }] },
+  'api.openapi': {
+    label: 'Read the API’s description',
+    on: 'procedure',
+    kind: 'view',
+    allow: [{ relation: 'anyone' }],
+  },
+  'api.procedures': {
+    label: 'Read their authority’s procedure pack through the API',
+    on: 'procedure',
+    kind: 'view',
+    allow: [{ relation: 'token' }],
+  },
+  'api.bank_holidays': {
+    label: 'Read their authority’s working-day calendar through the API',
+    on: 'setting',
+    kind: 'view',
+    allow: [{ relation: 'token' }],
+  },
+  'api.evaluate': {
+    label: 'Evaluate a case with their authority’s procedure, without saving it',
+    on: 'procedure',
+    kind: 'view',
+    allow: [{ relation: 'token' }],
+  },
 } as const satisfies Record<string, ActionRule>;
 
 function progress<K extends string>(id: K, label: string) {
@@ -317,7 +632,10 @@ function progress<K extends string>(id: K, label: string) {
     kind: 'change',
     seeing: 'assessment.view',
     when: 'while it is in progress',
-    allow: [{ roles: CASE_ROLES, relation: 'assessor' }, { roles: MANAGERS, bases: CASE_WORK }],
+    allow: [
+      { roles: CASE_ROLES, relation: 'assessor' },
+      { roles: MANAGERS, bases: CASE_WORK },
+    ],
   };
   return { [id]: rule } as Record<K, ActionRule>;
 }
@@ -363,11 +681,14 @@ export function may(action: ActionId, s: Subject): ActionDecision {
     const { unless: _ignored, ...rest } = a;
     return rest;
   };
-  if (withRole.some((a) => a.unless && a.unless.some((u) => s.relations.includes(u)) && satisfies(withoutUnless(a), s))) {
+  if (
+    withRole.some((a) => a.unless && a.unless.some((u) => s.relations.includes(u)) && satisfies(withoutUnless(a), s))
+  ) {
     return { allowed: false, reason: 'separation_of_duties' };
   }
   const needsBasis = withRole.filter((a) => a.bases);
-  if (needsBasis.length && s.bases.length && s.bases.every((b) => b === 'grant')) return { allowed: false, reason: 'read_only' };
+  if (needsBasis.length && s.bases.length && s.bases.every((b) => b === 'grant'))
+    return { allowed: false, reason: 'read_only' };
   if (withRole.every((a) => a.relation && a.relation !== 'anyone')) return { allowed: false, reason: 'not_related' };
   return { allowed: false, reason: 'no_need_to_know' };
 }
@@ -391,7 +712,8 @@ export const BASIS_PHRASES: Record<AccessBasis, string> = {
   referral: 'in the team that received a referral about the child',
   assessor: 'assessing the child (an AIM assessment in progress)',
   panel: 'on the child’s AIM Pathway Panel case, or chairing the panel the child was referred to',
-  service: 'in the service an open task for the child is owed to (Youth Justice, the AIM practitioners, the CSE coordinator)',
+  service:
+    'in the service an open task for the child is owed to (Youth Justice, the AIM practitioners, the CSE coordinator)',
 };
 
 const RELATION_PHRASES: Record<Relation, string> = {
@@ -423,9 +745,14 @@ function plural(label: string): string {
 }
 
 function rolesPhrase(roles: readonly Role[]): string {
-  if (roles.length === CASE_ROLES.length && CASE_ROLES.every((r) => roles.includes(r))) return 'people who work with cases';
-  if (roles.length === CASE_ROLES.length - 1 && CASE_ROLES.every((r) => r === 'partner' || roles.includes(r))) return 'people who work with cases (not partner-agency professionals)';
-  return list(roles.map((r) => plural(ROLE_LABELS[r])), 'or');
+  if (roles.length === CASE_ROLES.length && CASE_ROLES.every((r) => roles.includes(r)))
+    return 'people who work with cases';
+  if (roles.length === CASE_ROLES.length - 1 && CASE_ROLES.every((r) => r === 'partner' || roles.includes(r)))
+    return 'people who work with cases (not partner-agency professionals)';
+  return list(
+    roles.map((r) => plural(ROLE_LABELS[r])),
+    'or',
+  );
 }
 
 /** One allowance in plain English: "Team managers who are the allocated worker, or in the allocated team". */
@@ -440,11 +767,25 @@ export function allowanceText(a: Allowance): string {
   }
   if (a.bases) {
     if (a.bases.length === ALL_BASES.length) conditions.push('may see the child’s record, a read grant included');
-    else if (a.bases.length === NOT_A_GRANT.length && !a.bases.includes('grant')) conditions.push('may see the child’s record other than through a read grant');
-    else conditions.push(`are ${list(a.bases.map((b) => BASIS_PHRASES[b]), 'or')}`);
+    else if (a.bases.length === NOT_A_GRANT.length && !a.bases.includes('grant'))
+      conditions.push('may see the child’s record other than through a read grant');
+    else
+      conditions.push(
+        `are ${list(
+          a.bases.map((b) => BASIS_PHRASES[b]),
+          'or',
+        )}`,
+      );
   }
-  const joined = conditions.length ? ` ${who.startsWith('people who') ? 'and' : 'who'} ${conditions.join(', and ')}` : '';
-  const unless = a.unless ? `, unless they ${list(a.unless.map((u) => RELATION_PHRASES[u]), 'or')}` : '';
+  const joined = conditions.length
+    ? ` ${who.startsWith('people who') ? 'and' : 'who'} ${conditions.join(', and ')}`
+    : '';
+  const unless = a.unless
+    ? `, unless they ${list(
+        a.unless.map((u) => RELATION_PHRASES[u]),
+        'or',
+      )}`
+    : '';
   const text = `${who}${joined}${unless}`;
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
@@ -463,7 +804,14 @@ export function actionTable(): { on: RecordKind; rows: ActionRow[] }[] {
   const groups = new Map<RecordKind, ActionRow[]>();
   for (const [id, rule] of Object.entries(ACTIONS) as [ActionId, ActionRule][]) {
     const rows = groups.get(rule.on) ?? [];
-    rows.push({ id, label: rule.label, on: rule.on, kind: rule.kind, who: rule.allow.map(allowanceText), when: rule.when ?? null });
+    rows.push({
+      id,
+      label: rule.label,
+      on: rule.on,
+      kind: rule.kind,
+      who: rule.allow.map(allowanceText),
+      when: rule.when ?? null,
+    });
     groups.set(rule.on, rows);
   }
   return [...groups.entries()].map(([on, rows]) => ({ on, rows }));
@@ -481,7 +829,12 @@ export function actionTableMarkdown(): string {
     '',
   ];
   for (const g of actionTable()) {
-    lines.push(`## ${g.on.charAt(0).toUpperCase()}${g.on.slice(1)}`, '', '| action | who may | when |', '|---|---|---|');
+    lines.push(
+      `## ${g.on.charAt(0).toUpperCase()}${g.on.slice(1)}`,
+      '',
+      '| action | who may | when |',
+      '|---|---|---|',
+    );
     for (const r of g.rows) lines.push(`| ${r.label} (\`${r.id}\`) | ${r.who.join('. Or: ')} | ${r.when ?? ''} |`);
     lines.push('');
   }

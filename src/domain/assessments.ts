@@ -93,10 +93,19 @@ export interface PlanFacts {
 export type AssessmentMode = 'full' | 'stage_one_only';
 
 /** Interviews need the child's participation and, when a child likely to be prosecuted denies the offence, a legal representative's explicit agreement (R-NYO-10). */
-export function assessmentMode(input: Pick<PlanInput, 'prosecutionLikely' | 'denies' | 'legalRepAgreed' | 'participates'>): { mode: AssessmentMode; why: string } {
-  if (input.participates === 'no') return { mode: 'stage_one_only', why: 'The young person does not agree to take part: a Stage One paperwork assessment, likely to give a limited outcome.' };
+export function assessmentMode(
+  input: Pick<PlanInput, 'prosecutionLikely' | 'denies' | 'legalRepAgreed' | 'participates'>,
+): { mode: AssessmentMode; why: string } {
+  if (input.participates === 'no')
+    return {
+      mode: 'stage_one_only',
+      why: 'The young person does not agree to take part: a Stage One paperwork assessment, likely to give a limited outcome.',
+    };
   if (input.prosecutionLikely === 'yes' && input.denies === 'yes' && input.legalRepAgreed !== 'yes') {
-    return { mode: 'stage_one_only', why: 'Likely to be prosecuted and denies the offence, with no legal representative’s explicit agreement to interviews: a Stage One paperwork assessment, likely to give a limited outcome.' };
+    return {
+      mode: 'stage_one_only',
+      why: 'Likely to be prosecuted and denies the offence, with no legal representative’s explicit agreement to interviews: a Stage One paperwork assessment, likely to give a limited outcome.',
+    };
   }
   return { mode: 'full', why: 'Interviews with the young person and their family can take place.' };
 }
@@ -111,27 +120,57 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
   if (!input.leadId) problems.push({ field: 'leadId', message: 'Select who will lead the assessment' });
   else if (!lead) problems.push({ field: 'leadId', message: 'Select a lead assessor from the list' });
   else if (!lead.trainings.includes(model.training)) {
-    problems.push({ field: 'leadId', message: `Select a lead assessor trained in ${trainingName}: only trained practitioners lead` });
+    problems.push({
+      field: 'leadId',
+      message: `Select a lead assessor trained in ${trainingName}: only trained practitioners lead`,
+    });
   }
   if (!input.coId) problems.push({ field: 'coId', message: 'Select the co-assessor: assessments are co-worked' });
   else if (!co) problems.push({ field: 'coId', message: 'Select a co-assessor from the list' });
-  else if (input.coId === input.leadId) problems.push({ field: 'coId', message: 'Select a co-assessor who is not the lead assessor' });
-  for (const [field, a] of [['leadId', lead], ['coId', co]] as const) {
+  else if (input.coId === input.leadId)
+    problems.push({ field: 'coId', message: 'Select a co-assessor who is not the lead assessor' });
+  for (const [field, a] of [
+    ['leadId', lead],
+    ['coId', co],
+  ] as const) {
     if (a && facts.victimWorkers.has(a.id) && !problems.some((p) => p.field === field)) {
-      problems.push({ field, message: `Select someone else: ${a.name} is the social worker of the child harmed and must not be involved in the assessment` });
+      problems.push({
+        field,
+        message: `Select someone else: ${a.name} is the social worker of the child harmed and must not be involved in the assessment`,
+      });
     }
   }
-  if (!input.appropriateAdult) problems.push({ field: 'appropriateAdult', message: 'Select whether either assessor was the appropriate adult at the young person’s police interview' });
+  if (!input.appropriateAdult)
+    problems.push({
+      field: 'appropriateAdult',
+      message: 'Select whether either assessor was the appropriate adult at the young person’s police interview',
+    });
   else if (input.appropriateAdult !== 'none' && !input.appropriateAdultReason.trim()) {
-    problems.push({ field: 'appropriateAdultReason', message: 'Enter why the assessor is still suitable, having been the appropriate adult at the police interview' });
+    problems.push({
+      field: 'appropriateAdultReason',
+      message: 'Enter why the assessor is still suitable, having been the appropriate adult at the police interview',
+    });
   }
-  if (!input.participates) problems.push({ field: 'participates', message: 'Select whether the young person agrees to take part' });
-  if (!input.prosecutionLikely) problems.push({ field: 'prosecutionLikely', message: 'Select whether the young person is likely to be prosecuted' });
-  if (!input.denies) problems.push({ field: 'denies', message: 'Select whether the young person denies the behaviour' });
+  if (!input.participates)
+    problems.push({ field: 'participates', message: 'Select whether the young person agrees to take part' });
+  if (!input.prosecutionLikely)
+    problems.push({
+      field: 'prosecutionLikely',
+      message: 'Select whether the young person is likely to be prosecuted',
+    });
+  if (!input.denies)
+    problems.push({ field: 'denies', message: 'Select whether the young person denies the behaviour' });
   if (input.prosecutionLikely === 'yes' && input.denies === 'yes' && !input.legalRepAgreed) {
-    problems.push({ field: 'legalRepAgreed', message: 'Select whether a legal representative has explicitly agreed to the interviews' });
+    problems.push({
+      field: 'legalRepAgreed',
+      message: 'Select whether a legal representative has explicitly agreed to the interviews',
+    });
   }
-  if (input.appropriateAdultReason.length > APPROPRIATE_ADULT_REASON_MAX) problems.push({ field: 'appropriateAdultReason', message: tooLong('Why the assessor is still suitable', APPROPRIATE_ADULT_REASON_MAX) });
+  if (input.appropriateAdultReason.length > APPROPRIATE_ADULT_REASON_MAX)
+    problems.push({
+      field: 'appropriateAdultReason',
+      message: tooLong('Why the assessor is still suitable', APPROPRIATE_ADULT_REASON_MAX),
+    });
   return problems;
 }
 
@@ -160,12 +199,26 @@ export const APPROPRIATE_ADULT_REASON_MAX = TEXT_LIMITS.appropriateAdultReason;
 /** The outcome sheet needs the level of supervision, the domains of most concern, and at least one concern or strength recorded (R-NYO-13). */
 export function outcomeProblems(sheet: OutcomeSheet): FormProblem[] {
   const problems: FormProblem[] = [];
-  const cells = DOMAINS.flatMap((d) => PROFILE_CELLS.map((c) => ({ field: `${d.id}-${c.id}`, name: `${c.label} (${d.label.toLowerCase()})`, text: sheet.profile[d.id][c.id] })));
-  if (!cells.some((c) => c.text.trim())) problems.push({ field: `${DOMAINS[0].id}-${PROFILE_CELLS[0].id}`, message: 'Enter at least one concern or strength in the four domains' });
-  for (const c of cells) if (c.text.length > MAX_TEXT) problems.push({ field: c.field, message: tooLong(c.name, MAX_TEXT) });
+  const cells = DOMAINS.flatMap((d) =>
+    PROFILE_CELLS.map((c) => ({
+      field: `${d.id}-${c.id}`,
+      name: `${c.label} (${d.label.toLowerCase()})`,
+      text: sheet.profile[d.id][c.id],
+    })),
+  );
+  if (!cells.some((c) => c.text.trim()))
+    problems.push({
+      field: `${DOMAINS[0].id}-${PROFILE_CELLS[0].id}`,
+      message: 'Enter at least one concern or strength in the four domains',
+    });
+  for (const c of cells)
+    if (c.text.length > MAX_TEXT) problems.push({ field: c.field, message: tooLong(c.name, MAX_TEXT) });
   if (!sheet.mostConcern.length) problems.push({ field: 'mostConcern', message: 'Select the domains of most concern' });
-  if (!sheet.supervision) problems.push({ field: 'supervision', message: 'Select the level of supervision the young person needs' });
-  for (const a of INTERVENTION_AREAS) if (sheet.intervention[a.id].length > MAX_TEXT) problems.push({ field: `intervention-${a.id}`, message: tooLong(a.label, MAX_TEXT) });
+  if (!sheet.supervision)
+    problems.push({ field: 'supervision', message: 'Select the level of supervision the young person needs' });
+  for (const a of INTERVENTION_AREAS)
+    if (sheet.intervention[a.id].length > MAX_TEXT)
+      problems.push({ field: `intervention-${a.id}`, message: tooLong(a.label, MAX_TEXT) });
   return problems;
 }
 
@@ -193,14 +246,21 @@ export function reportProblems(mode: AssessmentMode, report: Report): FormProble
   const problems: FormProblem[] = [];
   for (const s of reportSections(mode)) {
     const text = report[s.id].trim();
-    if (!text) problems.push({ field: s.id, message: `Enter the ${s.label.charAt(0).toLowerCase()}${s.label.slice(1)}` });
+    if (!text)
+      problems.push({ field: s.id, message: `Enter the ${s.label.charAt(0).toLowerCase()}${s.label.slice(1)}` });
     else if (text.length > MAX_TEXT) problems.push({ field: s.id, message: tooLong(s.label, MAX_TEXT) });
   }
   return problems;
 }
 
 /** What stands between an assessment and completion: every stage, the outcome sheet, the report, and the report shared with the young person and parents (R-NYO-14). */
-export function completionProblems(a: { mode: AssessmentMode; stages: Partial<Record<StageNumber, string>>; hasOutcome: boolean; hasReport: boolean; sharedOn: string | null }): string[] {
+export function completionProblems(a: {
+  mode: AssessmentMode;
+  stages: Partial<Record<StageNumber, string>>;
+  hasOutcome: boolean;
+  hasReport: boolean;
+  sharedOn: string | null;
+}): string[] {
   const missing: string[] = [];
   const next = nextStage(a.mode, a.stages);
   if (next !== null) missing.push(`Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}`);

@@ -50,13 +50,34 @@ export function canonicalJson(value: unknown): string {
 }
 
 function fieldsOf(e: ChainedFields): unknown[] {
-  return [e.seq, e.at.toISOString(), e.authorityId, e.userId, e.action, e.entityType, e.entityId, e.outcome, e.ip, e.requestId, e.details];
+  return [
+    e.seq,
+    e.at.toISOString(),
+    e.authorityId,
+    e.userId,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.outcome,
+    e.ip,
+    e.requestId,
+    e.details,
+  ];
 }
 
 /** The event's hash: keyed when a key is given (the label is then part of what is hashed). */
 export function eventHash(prevHash: string, e: ChainedFields, key?: AuditKey): string {
-  if (!key) return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fieldsOf(e))).digest('hex');
-  return createHmac('sha256', key.secret).update(prevHash).update('\n').update(canonicalJson([...fieldsOf(e), chainLabel(key)])).digest('hex');
+  if (!key)
+    return createHash('sha256')
+      .update(prevHash)
+      .update('\n')
+      .update(canonicalJson(fieldsOf(e)))
+      .digest('hex');
+  return createHmac('sha256', key.secret)
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson([...fieldsOf(e), chainLabel(key)]))
+    .digest('hex');
 }
 
 export interface StoredEvent extends ChainedFields {
@@ -64,7 +85,11 @@ export interface StoredEvent extends ChainedFields {
   hash: string;
 }
 
-export type ChainProblem = { seq: string; problem: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'unknown_key' | 'unkeyed_after_keyed' | 'older_key_after_newer' };
+export type ChainProblem = {
+  seq: string;
+  problem:
+    'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'unknown_key' | 'unkeyed_after_keyed' | 'older_key_after_newer';
+};
 
 /** What a walk has seen so far: whether a keyed event, and the newest key used (an index into the keys, newest first). */
 export interface ChainState {

@@ -9,13 +9,25 @@ import { formatDate, formatDateTime } from './london-time.ts';
 import type { ChainedFields } from './audit-chain.ts';
 
 /** An event as the chain stores it (audit-chain's fields), with its hash and its details read. */
-export type AuditEventFacts = Pick<ChainedFields, 'seq' | 'at' | 'userId' | 'action' | 'entityType' | 'entityId' | 'outcome' | 'ip'> & {
+export type AuditEventFacts = Pick<
+  ChainedFields,
+  'seq' | 'at' | 'userId' | 'action' | 'entityType' | 'entityId' | 'outcome' | 'ip'
+> & {
   hash: string;
   details: Record<string, unknown>;
 };
 
 /** The record types an event may be about, each looked up in its own table. */
-export const RECORD_TYPES = ['incident', 'meeting', 'screening', 'referral', 'assessment', 'task', 'panel_referral', 'external_decision'] as const;
+export const RECORD_TYPES = [
+  'incident',
+  'meeting',
+  'screening',
+  'referral',
+  'assessment',
+  'task',
+  'panel_referral',
+  'external_decision',
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** The identifiers an event points to, by what they are, for the repository to name. */
@@ -138,35 +150,131 @@ const W = (label: string, did: string, tried: string, on?: ActionWords['on'], no
 });
 
 const ACTION_WORDS: Record<string, ActionWords> = {
-  'child.view': W('View a child’s record', 'Viewed the child record of {child}', 'view the child record of {child}', 'child'),
-  'chronology.view': W('View a child’s chronology', 'Viewed the chronology of {child}', 'view the chronology of {child}', 'child'),
-  'child.closure_view': W('View the closure of a child’s case', 'Viewed the case closure page of {child}', 'view the case closure page of {child}', 'child'),
-  'cases.view': W('List the children they may see', 'Listed the children they may see', 'list the children they may see'),
-  'child.search': W('Search for a child to link to an incident', 'Searched for a child to link to an incident', 'search for a child to link to an incident'),
-  'child.match': W('Check for an existing record before adding a child', 'Checked for existing records before adding a child', 'check for existing records before adding a child'),
+  'child.view': W(
+    'View a child’s record',
+    'Viewed the child record of {child}',
+    'view the child record of {child}',
+    'child',
+  ),
+  'chronology.view': W(
+    'View a child’s chronology',
+    'Viewed the chronology of {child}',
+    'view the chronology of {child}',
+    'child',
+  ),
+  'child.closure_view': W(
+    'View the closure of a child’s case',
+    'Viewed the case closure page of {child}',
+    'view the case closure page of {child}',
+    'child',
+  ),
+  'cases.view': W(
+    'List the children they may see',
+    'Listed the children they may see',
+    'list the children they may see',
+  ),
+  'child.search': W(
+    'Search for a child to link to an incident',
+    'Searched for a child to link to an incident',
+    'search for a child to link to an incident',
+  ),
+  'child.match': W(
+    'Check for an existing record before adding a child',
+    'Checked for existing records before adding a child',
+    'check for existing records before adding a child',
+  ),
   'child.create': W('Add a child’s record', 'Added the child record of {child}', 'add a child’s record', 'child'),
-  'child.update': W('Change a child’s details', 'Changed the details of {child}', 'change the details of {child}', 'child'),
-  'child.allocate': W('Allocate a child to a worker and team', 'Allocated {child} to a worker and team', 'allocate {child} to a worker and team', 'child'),
-  'child.grant': W('Give a colleague access to a child’s record', 'Gave a colleague time-limited access to the record of {child}', 'give a colleague access to the record of {child}', 'child'),
-  'child.revoke_grant': W('End an access grant early', 'Ended an access grant to the record of {child} early', 'end an access grant to the record of {child}', 'child'),
+  'child.update': W(
+    'Change a child’s details',
+    'Changed the details of {child}',
+    'change the details of {child}',
+    'child',
+  ),
+  'child.allocate': W(
+    'Allocate a child to a worker and team',
+    'Allocated {child} to a worker and team',
+    'allocate {child} to a worker and team',
+    'child',
+  ),
+  'child.grant': W(
+    'Give a colleague access to a child’s record',
+    'Gave a colleague time-limited access to the record of {child}',
+    'give a colleague access to the record of {child}',
+    'child',
+  ),
+  'child.revoke_grant': W(
+    'End an access grant early',
+    'Ended an access grant to the record of {child} early',
+    'end an access grant to the record of {child}',
+    'child',
+  ),
   'child.close': W('Close a child’s case', 'Closed the case of {child}', 'close the case of {child}', 'child'),
   'child.reopen': W('Reopen a child’s case', 'Reopened the case of {child}', 'reopen the case of {child}', 'child'),
-  'external_decision.view': W('View police, prosecution and triage decisions', 'Viewed the police, prosecution and triage decisions about {child}', 'view the police, prosecution and triage decisions about {child}', 'child'),
-  'external_decision.record': W('Record a police, prosecution or triage decision', 'Recorded {record}', 'record a police, prosecution or triage decision about {child}', 'external_decision', 'a police, prosecution or triage decision'),
+  'external_decision.view': W(
+    'View police, prosecution and triage decisions',
+    'Viewed the police, prosecution and triage decisions about {child}',
+    'view the police, prosecution and triage decisions about {child}',
+    'child',
+  ),
+  'external_decision.record': W(
+    'Record a police, prosecution or triage decision',
+    'Recorded {record}',
+    'record a police, prosecution or triage decision about {child}',
+    'external_decision',
+    'a police, prosecution or triage decision',
+  ),
   'incident.create': W('Start recording an incident', 'Started recording an incident', 'start recording an incident'),
   'incident.drafts': W('List their draft incidents', 'Listed their draft incidents', 'list their draft incidents'),
   'incident.draft_view': W('View a draft incident', 'Viewed {record}', 'view {record}', 'incident', 'a draft incident'),
-  'incident.edit': W('Complete a draft incident', 'Worked on {record}', 'work on {record}', 'incident', 'a draft incident'),
-  'incident.update': W('Change a section of a draft incident', 'Changed {record}', 'change {record}', 'incident', 'a draft incident'),
-  'incident.link_child': W('Add a child to a draft incident', 'Added {child} to {record}', 'add {child} to {record}', 'incident', 'a draft incident'),
-  'incident.unlink_child': W('Take a child off a draft incident', 'Took {child} off {record}', 'take {child} off {record}', 'incident', 'a draft incident'),
+  'incident.edit': W(
+    'Complete a draft incident',
+    'Worked on {record}',
+    'work on {record}',
+    'incident',
+    'a draft incident',
+  ),
+  'incident.update': W(
+    'Change a section of a draft incident',
+    'Changed {record}',
+    'change {record}',
+    'incident',
+    'a draft incident',
+  ),
+  'incident.link_child': W(
+    'Add a child to a draft incident',
+    'Added {child} to {record}',
+    'add {child} to {record}',
+    'incident',
+    'a draft incident',
+  ),
+  'incident.unlink_child': W(
+    'Take a child off a draft incident',
+    'Took {child} off {record}',
+    'take {child} off {record}',
+    'incident',
+    'a draft incident',
+  ),
   'incident.submit': W('Submit an incident', 'Submitted {record}', 'submit {record}', 'incident', 'an incident'),
   'incident.view': W('View an incident', 'Viewed {record}', 'view {record}', 'incident', 'an incident'),
   'screening.view': W('View a screening', 'Viewed the screening of {child}', 'view the screening of {child}'),
   'screening.suggest': W('Screen an incident', 'Recorded a screening of {child}', 'screen an incident about {child}'),
-  'screening.decide': W('Decide the level of concern', 'Decided the level of concern in {record}', 'decide the level of concern in {record}', 'screening', 'a screening'),
-  'referral.create': W('Refer a screening to the front door', 'Referred {child} to the front door', 'refer {child} to the front door'),
-  'referrals.list': W('List the referrals received by their teams', 'Listed the referrals received by their teams', 'list the referrals received by their teams'),
+  'screening.decide': W(
+    'Decide the level of concern',
+    'Decided the level of concern in {record}',
+    'decide the level of concern in {record}',
+    'screening',
+    'a screening',
+  ),
+  'referral.create': W(
+    'Refer a screening to the front door',
+    'Referred {child} to the front door',
+    'refer {child} to the front door',
+  ),
+  'referrals.list': W(
+    'List the referrals received by their teams',
+    'Listed the referrals received by their teams',
+    'list the referrals received by their teams',
+  ),
   'referral.view': W('View a referral', 'Viewed {record}', 'view {record}', 'referral', 'a referral'),
   'referral.decide': W('Decide a referral', 'Decided {record}', 'decide {record}', 'referral', 'a referral'),
   'tasks.mine': W('List their tasks', 'Listed their tasks', 'list their tasks'),
@@ -174,76 +282,337 @@ const ACTION_WORDS: Record<string, ActionWords> = {
   'task.view': W('View a task', 'Viewed {record}', 'view {record}', 'task', 'a task'),
   'task.complete': W('Complete a task', 'Completed {record}', 'complete {record}', 'task', 'a task'),
   'task.assign': W('Take on a task', 'Took on {record}', 'take on {record}', 'task', 'a task'),
-  'task.assign_to': W('Give a task to a colleague', 'Gave {record} to a colleague', 'give {record} to a colleague', 'task', 'a task'),
+  'task.assign_to': W(
+    'Give a task to a colleague',
+    'Gave {record} to a colleague',
+    'give {record} to a colleague',
+    'task',
+    'a task',
+  ),
   'meetings.list': W('List their meetings', 'Listed their meetings', 'list their meetings'),
-  'meeting.arrange_view': W('Open the form to arrange a meeting', 'Opened the form to arrange the meeting for {record}', 'open the form to arrange the meeting for {record}', 'task', 'a task'),
-  'meeting.arrange': { ...W('Arrange a meeting', 'Arranged {record}', 'arrange a meeting about {child}', 'meeting', 'a meeting'), fresh: true },
+  'meeting.arrange_view': W(
+    'Open the form to arrange a meeting',
+    'Opened the form to arrange the meeting for {record}',
+    'open the form to arrange the meeting for {record}',
+    'task',
+    'a task',
+  ),
+  'meeting.arrange': {
+    ...W('Arrange a meeting', 'Arranged {record}', 'arrange a meeting about {child}', 'meeting', 'a meeting'),
+    fresh: true,
+  },
   'meeting.view': W('View a meeting', 'Viewed {record}', 'view {record}', 'meeting', 'a meeting'),
-  'meeting.view_child': W('View a child’s part of a meeting', 'Viewed the part of {child} in {record}', 'view a child’s part of {record}', 'meeting', 'a meeting'),
-  'meeting.record': W('Record or change the minutes of a meeting', 'Changed the minutes of {record}', 'change the minutes of {record}', 'meeting', 'a meeting'),
-  'meeting.add_attendee': W('Add an attendee to a meeting', 'Added an attendee to {record}', 'add an attendee to {record}', 'meeting', 'a meeting'),
-  'meeting.outcome': W('Record a meeting’s outcome for a child', 'Recorded the outcome for {child} of {record}', 'record an outcome of {record}', 'meeting', 'a meeting'),
-  'meeting.approve': W('Approve the minutes of a meeting', 'Approved the minutes of {record}', 'approve the minutes of {record}', 'meeting', 'a meeting'),
-  'meeting.circulate': W('Circulate the minutes of a meeting', 'Circulated the minutes of {record}', 'circulate the minutes of {record}', 'meeting', 'a meeting'),
+  'meeting.view_child': W(
+    'View a child’s part of a meeting',
+    'Viewed the part of {child} in {record}',
+    'view a child’s part of {record}',
+    'meeting',
+    'a meeting',
+  ),
+  'meeting.record': W(
+    'Record or change the minutes of a meeting',
+    'Changed the minutes of {record}',
+    'change the minutes of {record}',
+    'meeting',
+    'a meeting',
+  ),
+  'meeting.add_attendee': W(
+    'Add an attendee to a meeting',
+    'Added an attendee to {record}',
+    'add an attendee to {record}',
+    'meeting',
+    'a meeting',
+  ),
+  'meeting.outcome': W(
+    'Record a meeting’s outcome for a child',
+    'Recorded the outcome for {child} of {record}',
+    'record an outcome of {record}',
+    'meeting',
+    'a meeting',
+  ),
+  'meeting.approve': W(
+    'Approve the minutes of a meeting',
+    'Approved the minutes of {record}',
+    'approve the minutes of {record}',
+    'meeting',
+    'a meeting',
+  ),
+  'meeting.circulate': W(
+    'Circulate the minutes of a meeting',
+    'Circulated the minutes of {record}',
+    'circulate the minutes of {record}',
+    'meeting',
+    'a meeting',
+  ),
   'meeting.close': W('Close a meeting', 'Closed {record}', 'close {record}', 'meeting', 'a meeting'),
-  'meeting.print': W('Print the minutes of a meeting', 'Printed the minutes of {record}', 'print the minutes of {record}', 'meeting', 'a meeting'),
-  'meeting.export': W('Download the minutes of a meeting', 'Downloaded the minutes of {record}', 'download the minutes of {record}', 'meeting', 'a meeting'),
-  'assessments.mine': W('List the assessments they lead or co-work', 'Listed the assessments they lead or co-work', 'list the assessments they lead or co-work'),
+  'meeting.print': W(
+    'Print the minutes of a meeting',
+    'Printed the minutes of {record}',
+    'print the minutes of {record}',
+    'meeting',
+    'a meeting',
+  ),
+  'meeting.export': W(
+    'Download the minutes of a meeting',
+    'Downloaded the minutes of {record}',
+    'download the minutes of {record}',
+    'meeting',
+    'a meeting',
+  ),
+  'assessments.mine': W(
+    'List the assessments they lead or co-work',
+    'Listed the assessments they lead or co-work',
+    'list the assessments they lead or co-work',
+  ),
   'assessments.view': W('List assessments', 'Listed assessments', 'list assessments'),
-  'assessment.plan_view': W('Open the form to plan an AIM assessment', 'Opened the form to plan an AIM assessment of {child}', 'open the form to plan an AIM assessment of {child}'),
-  'assessment.plan': W('Plan an AIM assessment', 'Planned {record}', 'plan {record}', 'assessment', 'an AIM assessment'),
+  'assessment.plan_view': W(
+    'Open the form to plan an AIM assessment',
+    'Opened the form to plan an AIM assessment of {child}',
+    'open the form to plan an AIM assessment of {child}',
+  ),
+  'assessment.plan': W(
+    'Plan an AIM assessment',
+    'Planned {record}',
+    'plan {record}',
+    'assessment',
+    'an AIM assessment',
+  ),
   'assessment.view': W('View an AIM assessment', 'Viewed {record}', 'view {record}', 'assessment', 'an AIM assessment'),
-  'assessment.stage': W('Record a stage of an AIM assessment', 'Recorded a stage of {record}', 'record a stage of {record}', 'assessment', 'an AIM assessment'),
-  'assessment.outcome': W('Record the outcome sheet of an AIM assessment', 'Recorded the outcome sheet of {record}', 'record the outcome sheet of {record}', 'assessment', 'an AIM assessment'),
-  'assessment.report': W('Write the report of an AIM assessment', 'Wrote the report of {record}', 'write the report of {record}', 'assessment', 'an AIM assessment'),
-  'assessment.share': W('Record that an AIM assessment report was shared', 'Recorded that the report of {record} was shared', 'record that the report of {record} was shared', 'assessment', 'an AIM assessment'),
-  'assessment.complete': W('Complete an AIM assessment', 'Completed {record}', 'complete {record}', 'assessment', 'an AIM assessment'),
-  'assessment.print': W('Print the report of an AIM assessment', 'Printed the report of {record}', 'print the report of {record}', 'assessment', 'an AIM assessment'),
-  'assessment.export': W('Download the report of an AIM assessment', 'Downloaded the report of {record}', 'download the report of {record}', 'assessment', 'an AIM assessment'),
-  'panel.list': W('List the referrals before the AIM Pathway Panel', 'Listed the referrals before the AIM Pathway Panel', 'list the referrals before the AIM Pathway Panel'),
-  'panel.refer_view': W('Open the form to refer a child to the AIM Pathway Panel', 'Opened the form to refer {child} to the AIM Pathway Panel', 'open the form to refer {child} to the AIM Pathway Panel'),
-  'panel.refer': W('Refer a child to the AIM Pathway Panel', 'Referred {child} to the AIM Pathway Panel', 'refer {child} to the AIM Pathway Panel'),
-  'panel.view': W('View a referral to the AIM Pathway Panel', 'Viewed {record}', 'view {record}', 'panel_referral', 'a referral to the AIM Pathway Panel'),
-  'panel.decide': W('Record the panel’s decision', 'Recorded the panel’s decision on {record}', 'record the panel’s decision on {record}', 'panel_referral', 'a referral to the AIM Pathway Panel'),
-  'panel.review': W('Record a panel review', 'Recorded a panel review of {record}', 'record a panel review of {record}', 'panel_referral', 'a referral to the AIM Pathway Panel'),
-  'panel.close': W('Close the panel’s involvement', 'Closed the panel’s involvement in {record}', 'close the panel’s involvement in {record}', 'panel_referral', 'a referral to the AIM Pathway Panel'),
-  'panel.letter': W('View a panel closure letter', 'Viewed the closure letter of {record}', 'view the closure letter of {record}', 'panel_referral', 'a referral to the AIM Pathway Panel'),
-  'admin.users.view': W('List the users of their authority', 'Listed the users of their authority', 'list the users of their authority'),
+  'assessment.stage': W(
+    'Record a stage of an AIM assessment',
+    'Recorded a stage of {record}',
+    'record a stage of {record}',
+    'assessment',
+    'an AIM assessment',
+  ),
+  'assessment.outcome': W(
+    'Record the outcome sheet of an AIM assessment',
+    'Recorded the outcome sheet of {record}',
+    'record the outcome sheet of {record}',
+    'assessment',
+    'an AIM assessment',
+  ),
+  'assessment.report': W(
+    'Write the report of an AIM assessment',
+    'Wrote the report of {record}',
+    'write the report of {record}',
+    'assessment',
+    'an AIM assessment',
+  ),
+  'assessment.share': W(
+    'Record that an AIM assessment report was shared',
+    'Recorded that the report of {record} was shared',
+    'record that the report of {record} was shared',
+    'assessment',
+    'an AIM assessment',
+  ),
+  'assessment.complete': W(
+    'Complete an AIM assessment',
+    'Completed {record}',
+    'complete {record}',
+    'assessment',
+    'an AIM assessment',
+  ),
+  'assessment.print': W(
+    'Print the report of an AIM assessment',
+    'Printed the report of {record}',
+    'print the report of {record}',
+    'assessment',
+    'an AIM assessment',
+  ),
+  'assessment.export': W(
+    'Download the report of an AIM assessment',
+    'Downloaded the report of {record}',
+    'download the report of {record}',
+    'assessment',
+    'an AIM assessment',
+  ),
+  'panel.list': W(
+    'List the referrals before the AIM Pathway Panel',
+    'Listed the referrals before the AIM Pathway Panel',
+    'list the referrals before the AIM Pathway Panel',
+  ),
+  'panel.refer_view': W(
+    'Open the form to refer a child to the AIM Pathway Panel',
+    'Opened the form to refer {child} to the AIM Pathway Panel',
+    'open the form to refer {child} to the AIM Pathway Panel',
+  ),
+  'panel.refer': W(
+    'Refer a child to the AIM Pathway Panel',
+    'Referred {child} to the AIM Pathway Panel',
+    'refer {child} to the AIM Pathway Panel',
+  ),
+  'panel.view': W(
+    'View a referral to the AIM Pathway Panel',
+    'Viewed {record}',
+    'view {record}',
+    'panel_referral',
+    'a referral to the AIM Pathway Panel',
+  ),
+  'panel.decide': W(
+    'Record the panel’s decision',
+    'Recorded the panel’s decision on {record}',
+    'record the panel’s decision on {record}',
+    'panel_referral',
+    'a referral to the AIM Pathway Panel',
+  ),
+  'panel.review': W(
+    'Record a panel review',
+    'Recorded a panel review of {record}',
+    'record a panel review of {record}',
+    'panel_referral',
+    'a referral to the AIM Pathway Panel',
+  ),
+  'panel.close': W(
+    'Close the panel’s involvement',
+    'Closed the panel’s involvement in {record}',
+    'close the panel’s involvement in {record}',
+    'panel_referral',
+    'a referral to the AIM Pathway Panel',
+  ),
+  'panel.letter': W(
+    'View a panel closure letter',
+    'Viewed the closure letter of {record}',
+    'view the closure letter of {record}',
+    'panel_referral',
+    'a referral to the AIM Pathway Panel',
+  ),
+  'admin.users.view': W(
+    'List the users of their authority',
+    'Listed the users of their authority',
+    'list the users of their authority',
+  ),
   'admin.user.view': W('View a user’s account', 'Viewed {record}', 'view {record}', 'user', 'an account'),
   'admin.user.create': W('Add a user', 'Added {record}', 'add a user', 'user', 'an account'),
   'admin.user.update': W('Change a user’s account', 'Changed {record}', 'change {record}', 'user', 'an account'),
-  'admin.user.roles': W('Change a user’s roles', 'Changed the roles of {record}', 'change the roles of {record}', 'user', 'an account'),
-  'admin.user.approve_roles': W('Approve or reject a role change', 'Decided a role change for {record}', 'decide a role change for {record}', 'user', 'an account'),
-  'admin.user.roles_approved': W('Approve a role change', 'Approved a role change for {record}', 'approve a role change for {record}', 'user', 'an account'),
-  'admin.user.roles_rejected': W('Reject a role change', 'Rejected a role change for {record}', 'reject a role change for {record}', 'user', 'an account'),
+  'admin.user.roles': W(
+    'Change a user’s roles',
+    'Changed the roles of {record}',
+    'change the roles of {record}',
+    'user',
+    'an account',
+  ),
+  'admin.user.approve_roles': W(
+    'Approve or reject a role change',
+    'Decided a role change for {record}',
+    'decide a role change for {record}',
+    'user',
+    'an account',
+  ),
+  'admin.user.roles_approved': W(
+    'Approve a role change',
+    'Approved a role change for {record}',
+    'approve a role change for {record}',
+    'user',
+    'an account',
+  ),
+  'admin.user.roles_rejected': W(
+    'Reject a role change',
+    'Rejected a role change for {record}',
+    'reject a role change for {record}',
+    'user',
+    'an account',
+  ),
   'admin.user.unlock': W('Unlock a user’s account', 'Unlocked {record}', 'unlock {record}', 'user', 'an account'),
-  'admin.user.reset_password': W('Reset a user’s password', 'Reset the password of {record}', 'reset the password of {record}', 'user', 'an account'),
-  'operator.reset_password': W('Reset a password (the service’s operator)', 'Reset the password of {record}', 'reset the password of {record}', 'user', 'an account'),
-  'operator.roles_approved': W('Approve a role change (the service’s operator)', 'Approved a role change for {record}', 'approve a role change for {record}', 'user', 'an account'),
-  'admin.teams.view': W('View the teams of their authority', 'Viewed the teams of their authority', 'view the teams of their authority'),
+  'admin.user.reset_password': W(
+    'Reset a user’s password',
+    'Reset the password of {record}',
+    'reset the password of {record}',
+    'user',
+    'an account',
+  ),
+  'operator.reset_password': W(
+    'Reset a password (the service’s operator)',
+    'Reset the password of {record}',
+    'reset the password of {record}',
+    'user',
+    'an account',
+  ),
+  'operator.roles_approved': W(
+    'Approve a role change (the service’s operator)',
+    'Approved a role change for {record}',
+    'approve a role change for {record}',
+    'user',
+    'an account',
+  ),
+  'admin.teams.view': W(
+    'View the teams of their authority',
+    'Viewed the teams of their authority',
+    'view the teams of their authority',
+  ),
   'admin.team.create': W('Add a team', 'Added {record}', 'add a team', 'team', 'a team'),
-  'admin.working_days.view': W('View the working-day calendar', 'Viewed the working-day calendar', 'view the working-day calendar'),
+  'admin.working_days.view': W(
+    'View the working-day calendar',
+    'Viewed the working-day calendar',
+    'view the working-day calendar',
+  ),
   'admin.holiday.add': W('Add a one-off holiday', 'Added {record}', 'add {record}', 'holiday', 'a one-off holiday'),
-  'admin.holiday.remove': W('Remove a one-off holiday', 'Removed {record}', 'remove {record}', 'holiday', 'a one-off holiday'),
-  'admin.inactivity.set': W('Set when an open case is flagged as inactive', 'Set when an open case is flagged as inactive', 'set when an open case is flagged as inactive'),
-  'admin.api_tokens.view': W('View the API tokens of their authority', 'Viewed the API tokens of their authority', 'view the API tokens of their authority'),
-  'admin.api_token.issue': W('Issue an API token', 'Issued {record}', 'issue an API token', 'api_token', 'an API token'),
-  'admin.api_token.revoke': W('Revoke an API token', 'Revoked {record}', 'revoke {record}', 'api_token', 'an API token'),
+  'admin.holiday.remove': W(
+    'Remove a one-off holiday',
+    'Removed {record}',
+    'remove {record}',
+    'holiday',
+    'a one-off holiday',
+  ),
+  'admin.inactivity.set': W(
+    'Set when an open case is flagged as inactive',
+    'Set when an open case is flagged as inactive',
+    'set when an open case is flagged as inactive',
+  ),
+  'admin.api_tokens.view': W(
+    'View the API tokens of their authority',
+    'Viewed the API tokens of their authority',
+    'view the API tokens of their authority',
+  ),
+  'admin.api_token.issue': W(
+    'Issue an API token',
+    'Issued {record}',
+    'issue an API token',
+    'api_token',
+    'an API token',
+  ),
+  'admin.api_token.revoke': W(
+    'Revoke an API token',
+    'Revoked {record}',
+    'revoke {record}',
+    'api_token',
+    'an API token',
+  ),
   'audit.search': W('Search the audit log', 'Searched the audit log', 'read the audit log'),
   'procedures.view': W('Read the procedures', 'Read the procedures', 'read the procedures'),
   'actions.view': W('Read who can do what', 'Read who can do what', 'read who can do what'),
   sign_in: W('Sign in', 'Signed in', 'sign in'),
   'session.sign_in': W('Sign in', 'Signed in', 'sign in'),
   'session.sign_out': W('Sign out', 'Signed out', 'sign out'),
-  'session.keep_alive': W('Stay signed in when warned of the idle timeout', 'Stayed signed in when warned of the idle timeout', 'stay signed in'),
+  'session.keep_alive': W(
+    'Stay signed in when warned of the idle timeout',
+    'Stayed signed in when warned of the idle timeout',
+    'stay signed in',
+  ),
   'account.password': W('Change their own password', 'Changed their own password', 'change their own password'),
   'home.view': W('View their home page', 'Viewed their home page', 'view their home page'),
   'service.health': W('Check that the service is up', 'Checked that the service is up', 'check that the service is up'),
   'api.openapi': W('Read the API’s description', 'Read the API’s description', 'read the API’s description'),
-  'api.procedures': W('Read the procedure packs through the API', 'Read the procedure packs through the API', 'read the procedure packs through the API'),
-  'api.procedure': W('Read a procedure pack through the API', 'Read a procedure pack through the API', 'read a procedure pack through the API'),
-  'api.bank_holidays': W('Read the working-day calendar through the API', 'Read the working-day calendar through the API', 'read the working-day calendar through the API'),
-  'api.evaluate': W('Evaluate a case through the API', 'Evaluated a case through the API, without saving it', 'evaluate a case through the API'),
+  'api.procedures': W(
+    'Read the procedure packs through the API',
+    'Read the procedure packs through the API',
+    'read the procedure packs through the API',
+  ),
+  'api.procedure': W(
+    'Read a procedure pack through the API',
+    'Read a procedure pack through the API',
+    'read a procedure pack through the API',
+  ),
+  'api.bank_holidays': W(
+    'Read the working-day calendar through the API',
+    'Read the working-day calendar through the API',
+    'read the working-day calendar through the API',
+  ),
+  'api.evaluate': W(
+    'Evaluate a case through the API',
+    'Evaluated a case through the API, without saving it',
+    'evaluate a case through the API',
+  ),
   'api.authenticate': W('Use the API', 'Used the API', 'use the API'),
   'api.rate_limited': W('Use the API (too often)', 'Used the API', 'use the API (too many requests)'),
   'demo.seed': W('Load the demo data', 'Loaded the demo data', 'load the demo data'),
@@ -265,11 +634,29 @@ export function actionChoices(actions: readonly string[]): { value: string; text
 
 // --- What an event points to -------------------------------------------------------------------
 
-const USER_KEYS = new Set(['userId', 'workerId', 'youthJusticeWorkerId', 'assignedTo', 'previously', 'proposedBy', 'leadId', 'coId', 'decidedBy', 'chairId']);
+const USER_KEYS = new Set([
+  'userId',
+  'workerId',
+  'youthJusticeWorkerId',
+  'assignedTo',
+  'previously',
+  'proposedBy',
+  'leadId',
+  'coId',
+  'decidedBy',
+  'chairId',
+]);
 const CHILD_KEYS = new Set(['childId']);
 const CHILD_LIST_KEYS = new Set(['children', 'shown']);
 const TEAM_KEYS = new Set(['teamId']);
-const RECORD_KEYS: Record<string, RecordType> = { incidentId: 'incident', screeningId: 'screening', meetingId: 'meeting', referralId: 'referral', assessmentId: 'assessment', taskId: 'task' };
+const RECORD_KEYS: Record<string, RecordType> = {
+  incidentId: 'incident',
+  screeningId: 'screening',
+  meetingId: 'meeting',
+  referralId: 'referral',
+  assessmentId: 'assessment',
+  taskId: 'task',
+};
 const TASK_LIST_KEYS = new Set(['tasksDone']);
 
 function isRecordType(t: string): t is RecordType {
@@ -277,7 +664,13 @@ function isRecordType(t: string): t is RecordType {
 }
 
 export function emptyRefs(): AuditRefs {
-  return { children: new Set(), users: new Set(), teams: new Set(), apiTokens: new Set(), records: Object.fromEntries(RECORD_TYPES.map((t) => [t, new Set<string>()])) as Record<RecordType, Set<string>> };
+  return {
+    children: new Set(),
+    users: new Set(),
+    teams: new Set(),
+    apiTokens: new Set(),
+    records: Object.fromEntries(RECORD_TYPES.map((t) => [t, new Set<string>()])) as Record<RecordType, Set<string>>,
+  };
 }
 
 /** Adds the identifiers these events point to (who did it, the record, the people and records in the details). */
@@ -412,7 +805,16 @@ const KEY_LABELS: Record<string, string> = {
 };
 
 /** The filters of a search of the audit log, as its form names them. */
-const SEARCH_LABELS: Record<string, string> = { userId: 'Who', action: 'What', outcome: 'Outcome', entityId: 'Record', childName: 'Child’s name', from: 'From', to: 'To', page: 'Page' };
+const SEARCH_LABELS: Record<string, string> = {
+  userId: 'Who',
+  action: 'What',
+  outcome: 'Outcome',
+  entityId: 'Record',
+  childName: 'Child’s name',
+  from: 'From',
+  to: 'To',
+  page: 'Page',
+};
 const OUTCOME_WORDS: Record<string, string> = { ok: 'Allowed', refused: 'Refused', failed: 'Failed' };
 
 /** Keys that say nothing to an auditor (identifiers of rows they cannot open). */
@@ -445,7 +847,11 @@ export function recordTitle(rec: NamedRecord): string {
   const label = rec.label ?? '';
   switch (rec.type) {
     case 'incident':
-      return rec.draft ? `Draft incident started on ${day(rec.createdAt)}` : rec.on ? `Incident of ${day(rec.on)}` : `Incident recorded on ${day(rec.createdAt)}`;
+      return rec.draft
+        ? `Draft incident started on ${day(rec.createdAt)}`
+        : rec.on
+          ? `Incident of ${day(rec.on)}`
+          : `Incident recorded on ${day(rec.createdAt)}`;
     case 'meeting':
       return `${capitalise(label || 'meeting')} ${rec.on ? `of ${day(rec.on)}` : rec.dueOn ? `due by ${day(rec.dueOn)}` : `arranged on ${day(rec.createdAt)}`}`;
     case 'screening':
@@ -492,7 +898,8 @@ function valueInWords(key: string, value: unknown, e: AuditEventFacts, names: Au
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     if (!value.length) return 'None';
-    if (key === 'shown' && e.action === 'incident.drafts') return `${value.length} ${value.length === 1 ? 'draft' : 'drafts'}`;
+    if (key === 'shown' && e.action === 'incident.drafts')
+      return `${value.length} ${value.length === 1 ? 'draft' : 'drafts'}`;
     const parts = value.map((v) => valueInWords(key, v, e, names)).filter((v): v is string => v !== null);
     return parts.length ? parts.join(', ') : 'None';
   }
@@ -524,22 +931,45 @@ function valueInWords(key: string, value: unknown, e: AuditEventFacts, names: Au
     const d = new Date(s);
     return Number.isNaN(d.getTime()) ? s : formatDateTime(d);
   }
-  if (key === 'emailHash' || key === 'emailDomain' || key === 'operator' || key === 'name' || key === 'path' || key === 'childName' || key === 'tokenName') return s.replace(UUID, 'one record');
+  if (
+    key === 'emailHash' ||
+    key === 'emailDomain' ||
+    key === 'operator' ||
+    key === 'name' ||
+    key === 'path' ||
+    key === 'childName' ||
+    key === 'tokenName'
+  )
+    return s.replace(UUID, 'one record');
   // A code from the procedure or the service ('harmful', 'carson', 'when-and-where'): its words.
   if (/^[a-z0-9]+([_-][a-z0-9]+)*$/.test(s)) return capitalise(humanise(s));
   if (/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(s)) return capitalise(humanise(s));
   return s.replace(UUID, 'one record');
 }
 
-function detailsInWords(e: AuditEventFacts, names: AuditNames, subjectChild: string | null, recordChildren: readonly string[]): { label: string; value: string }[] {
+function detailsInWords(
+  e: AuditEventFacts,
+  names: AuditNames,
+  subjectChild: string | null,
+  recordChildren: readonly string[],
+): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
   for (const [key, value] of Object.entries(e.details ?? {})) {
     if (SKIP_KEYS.has(key)) continue;
     // The child the sentence already names; the children its record line already lists.
     if (key === 'childId' && value === subjectChild) continue;
-    if (key === 'children' && Array.isArray(value) && value.length && value.every((c) => recordChildren.includes(String(c)))) continue;
+    if (
+      key === 'children' &&
+      Array.isArray(value) &&
+      value.length &&
+      value.every((c) => recordChildren.includes(String(c)))
+    )
+      continue;
     const search = e.action === 'audit.search' ? SEARCH_LABELS[key] : undefined;
-    const words = search && key === 'outcome' && typeof value === 'string' ? (OUTCOME_WORDS[value] ?? null) : valueInWords(key, value, e, names);
+    const words =
+      search && key === 'outcome' && typeof value === 'string'
+        ? (OUTCOME_WORDS[value] ?? null)
+        : valueInWords(key, value, e, names);
     if (words === null) continue;
     out.push({ label: search ?? KEY_LABELS[key] ?? capitalise(humanise(key)), value: words });
   }
@@ -548,11 +978,21 @@ function detailsInWords(e: AuditEventFacts, names: AuditNames, subjectChild: str
 
 function whoInWords(e: AuditEventFacts, names: AuditNames): { name: string; role: string } {
   const details = e.details ?? {};
-  if (e.action.startsWith('operator.')) return { name: `The service’s operator${typeof details['operator'] === 'string' ? ` (${String(details['operator']).replace(UUID, 'one record')})` : ''}`, role: 'Operator' };
-  if (e.action.startsWith('api.')) return { name: typeof details['tokenName'] === 'string' ? `API client “${details['tokenName']}”` : 'An API client', role: 'API token' };
+  if (e.action.startsWith('operator.'))
+    return {
+      name: `The service’s operator${typeof details['operator'] === 'string' ? ` (${String(details['operator']).replace(UUID, 'one record')})` : ''}`,
+      role: 'Operator',
+    };
+  if (e.action.startsWith('api.'))
+    return {
+      name: typeof details['tokenName'] === 'string' ? `API client “${details['tokenName']}”` : 'An API client',
+      role: 'API token',
+    };
   if (e.action === 'demo.seed') return { name: 'The service', role: 'Demo data' };
   if (e.action === 'sign_in' && e.outcome !== 'ok') {
-    return e.userId ? { name: `Someone signing in as ${userName(names, e.userId)}`, role: 'Not signed in' } : { name: 'Someone not signed in', role: 'Not signed in' };
+    return e.userId
+      ? { name: `Someone signing in as ${userName(names, e.userId)}`, role: 'Not signed in' }
+      : { name: 'Someone not signed in', role: 'Not signed in' };
   }
   if (!e.userId) return { name: 'Someone not signed in', role: 'Not signed in' };
   const u = names.users.get(e.userId);
@@ -561,7 +1001,11 @@ function whoInWords(e: AuditEventFacts, names: AuditNames): { name: string; role
 }
 
 /** The event as an auditor reads it. `linkable` says which children's records the reader may open. */
-export function eventInWords(e: AuditEventFacts, names: AuditNames, linkable: ReadonlySet<string> = new Set()): EventInWords {
+export function eventInWords(
+  e: AuditEventFacts,
+  names: AuditNames,
+  linkable: ReadonlySet<string> = new Set(),
+): EventInWords {
   const words = wordsFor(e.action);
   const details = e.details ?? {};
   const id = isUuidText(e.entityId) ? e.entityId : null;
@@ -606,15 +1050,25 @@ export function eventInWords(e: AuditEventFacts, names: AuditNames, linkable: Re
   }
 
   // Which record, for its own line: the child's name, or the record's title.
-  if (e.entityType === 'child' && id) named(names.children.has(id) ? capitalise(childName(names, id)) : 'A child record that could not be found', names.children.get(id)?.ownAuthority ? id : null);
+  if (e.entityType === 'child' && id)
+    named(
+      names.children.has(id) ? capitalise(childName(names, id)) : 'A child record that could not be found',
+      names.children.get(id)?.ownAuthority ? id : null,
+    );
   else if (e.entityType === 'child' && e.entityId) named('A child record that could not be found');
   else if (rec) named(recordTitle(rec));
-  else if (e.entityType === 'user' && id) named(capitalise(names.users.has(id) ? `the account of ${userName(names, id)}` : 'an account that could not be found'));
+  else if (e.entityType === 'user' && id)
+    named(
+      capitalise(names.users.has(id) ? `the account of ${userName(names, id)}` : 'an account that could not be found'),
+    );
   else if (e.entityType === 'team' && id) named(names.teams.get(id) ?? 'A team that could not be found');
-  else if (e.entityType === 'api_token' && id) named(names.apiTokens.has(id) ? `API token “${names.apiTokens.get(id)}”` : 'An API token that could not be found');
-  else if (e.entityType === 'holiday' && ISO_DATE.test(e.entityId)) named(`One-off holiday on ${formatDate(e.entityId)}`);
+  else if (e.entityType === 'api_token' && id)
+    named(names.apiTokens.has(id) ? `API token “${names.apiTokens.get(id)}”` : 'An API token that could not be found');
+  else if (e.entityType === 'holiday' && ISO_DATE.test(e.entityId))
+    named(`One-off holiday on ${formatDate(e.entityId)}`);
   else if (e.entityType === 'authority') named(names.authorities.get(e.entityId) ?? 'Their authority');
-  else if (isRecordType(e.entityType) && e.entityId) named(`${capitalise(words.on === e.entityType && words.noun ? words.noun : 'a record')} that could not be found`);
+  else if (isRecordType(e.entityType) && e.entityId)
+    named(`${capitalise(words.on === e.entityType && words.noun ? words.noun : 'a record')} that could not be found`);
 
   // The children it concerns, each once, named only within the authority.
   const aboutIds = new Set<string>();
@@ -628,8 +1082,16 @@ export function eventInWords(e: AuditEventFacts, names: AuditNames, linkable: Re
     .map((c) => ({ name: childName(names, c), childId: linkable.has(c) ? c : null }));
 
   const template = e.outcome === 'ok' ? words.did : `Tried to ${words.tried}`;
-  const sentence = capitalise(template.replace('{record}', recordText).replace('{child}', childText)).replace(UUID, 'one record');
-  const outcome = e.outcome === 'ok' ? { text: 'Allowed', ok: true } : e.outcome === 'refused' ? { text: 'Refused', ok: false } : { text: 'Failed', ok: false };
+  const sentence = capitalise(template.replace('{record}', recordText).replace('{child}', childText)).replace(
+    UUID,
+    'one record',
+  );
+  const outcome =
+    e.outcome === 'ok'
+      ? { text: 'Allowed', ok: true }
+      : e.outcome === 'refused'
+        ? { text: 'Refused', ok: false }
+        : { text: 'Failed', ok: false };
   return {
     seq: e.seq,
     when: formatDateTime(e.at),

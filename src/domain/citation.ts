@@ -29,7 +29,10 @@ const NOTES = ['amendment note'];
 export function parseClause(clause: string): ParsedClause | null {
   const packParts: ParsedClause['packParts'] = [];
   const national: string[] = [];
-  for (const raw of clause.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const raw of clause
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if ((NATIONAL_SOURCES as readonly string[]).includes(raw)) {
       national.push(raw);
       continue;
@@ -58,7 +61,10 @@ export function parseClause(clause: string): ParsedClause | null {
 
 /** The anchor of a section on its procedure page: "section-8", "section-5-3", "section-referral". */
 export function sectionAnchor(ref: string): string {
-  return `section-${ref.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `section-${ref
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 export function procedureHref(packId: string, anchor?: string): string {
@@ -70,7 +76,9 @@ const isNumbered = (ref: string) => /^\d/.test(ref);
 function refsText(refs: string[], pack: PackSections | undefined): string {
   if (!refs.every(isNumbered)) {
     // A named section reads as its title: "North East Lincolnshire guidance, Referral".
-    return refs.map((r) => pack?.sections.find((s) => s.ref === r)?.title ?? r.charAt(0).toUpperCase() + r.slice(1)).join(', ');
+    return refs
+      .map((r) => pack?.sections.find((s) => s.ref === r)?.title ?? r.charAt(0).toUpperCase() + r.slice(1))
+      .join(', ');
   }
   const words = refs.length === 1 ? refs[0]! : `${refs.slice(0, -1).join(', ')} and ${refs.at(-1)}`;
   return `${refs.length === 1 ? 'section' : 'sections'} ${words}`;
@@ -95,9 +103,18 @@ export function citation(clause: string, lookup: (packId: string) => PackSection
   const parts: Citation[] = parsed.packParts.map((p) => {
     const pack = lookup(p.packId);
     const name = pack?.shortName ?? 'the procedure';
-    if (p.localSetting) return { text: `a local setting: the ${name} does not say`, href: pack ? procedureHref(pack.id, 'local-settings') : undefined, also: [] };
+    if (p.localSetting)
+      return {
+        text: `a local setting: the ${name} does not say`,
+        href: pack ? procedureHref(pack.id, 'local-settings') : undefined,
+        also: [],
+      };
     if (p.note) return { text: `${name}, ${p.note}`, href: pack ? procedureHref(pack.id) : undefined, also: [] };
-    return { text: `${name}, ${refsText(p.refs, pack)}`, href: pack ? procedureHref(pack.id, sectionAnchor(p.refs[0]!)) : undefined, also: [] };
+    return {
+      text: `${name}, ${refsText(p.refs, pack)}`,
+      href: pack ? procedureHref(pack.id, sectionAnchor(p.refs[0]!)) : undefined,
+      also: [],
+    };
   });
   const [first, ...rest] = parts;
   if (!first) return { text: parsed.national.join('; '), also: [] };

@@ -23,7 +23,8 @@ export function parseDateParts(
   const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean) as string[];
   if (missing.length === 1) return { error: `${label} must include a ${missing[0]}` };
   if (missing.length === 2) return { error: `${label} must include a ${missing[0]} and ${missing[1]}` };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { error: `${label} must be a real date` };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { error: `${label} must be a real date` };
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   if (!parseIsoDate(iso)) return { error: `${label} must be a real date` };
   if (Number(year) < 1900) return { error: `${label} must be a real date` };
@@ -36,7 +37,11 @@ export function parseDateParts(
  * words: 'The date the meeting was held must be on or after 1 December 2026, the date of the
  * incident'. `subject` starts the message; each bound says what its date is. Null when it is not earlier.
  */
-export function notBefore(iso: string, subject: string, bounds: readonly { iso: string | null | undefined; what: string }[]): string | null {
+export function notBefore(
+  iso: string,
+  subject: string,
+  bounds: readonly { iso: string | null | undefined; what: string }[],
+): string | null {
   let latest: { iso: string; what: string } | null = null;
   for (const b of bounds) if (b.iso && (!latest || b.iso > latest.iso)) latest = { iso: b.iso, what: b.what };
   return latest && iso < latest.iso ? `${subject} must be on or after ${formatDate(latest.iso)}, ${latest.what}` : null;

@@ -15,34 +15,64 @@ const isoDate = z.iso.date();
 const childSchema = z
   .strictObject({
     dateOfBirth: isoDate.optional().describe('Date of birth, YYYY-MM-DD. Give this or age.'),
-    age: z.number().int().min(0).max(25).optional().describe('Age in whole years on the incident date, when the date of birth is not known.'),
+    age: z
+      .number()
+      .int()
+      .min(0)
+      .max(25)
+      .optional()
+      .describe('Age in whole years on the incident date, when the date of birth is not known.'),
     sex: z.enum(['female', 'male', 'other', 'not_known']).default('not_known'),
-    developmentalAge: z.number().int().min(0).max(18).optional().describe('Developmental age in years, for a child with a learning disability or SEND.'),
+    developmentalAge: z
+      .number()
+      .int()
+      .min(0)
+      .max(18)
+      .optional()
+      .describe('Developmental age in years, for a child with a learning disability or SEND.'),
   })
-  .refine((c) => c.dateOfBirth !== undefined || c.age !== undefined, { message: 'Give the child’s date of birth or age' });
+  .refine((c) => c.dateOfBirth !== undefined || c.age !== undefined, {
+    message: 'Give the child’s date of birth or age',
+  });
 
 export const evaluationInputSchema = z
   .strictObject({
-    procedure: z.string().describe('Procedure pack id: kent, thurrock, north-yorkshire, north-east-lincolnshire or islington.'),
+    procedure: z
+      .string()
+      .describe('Procedure pack id: kent, thurrock, north-yorkshire, north-east-lincolnshire or islington.'),
     incidentDate: isoDate.describe('The date of the incident, YYYY-MM-DD. Ages are taken on this date.'),
-    decisionDate: isoDate.optional().describe('The date the level of concern is decided; deadlines count from it. Defaults to today in England.'),
+    decisionDate: isoDate
+      .optional()
+      .describe('The date the level of concern is decided; deadlines count from it. Defaults to today in England.'),
     child: childSchema.describe('The child who displayed the behaviour.'),
     otherChildren: z
-      .array(z.strictObject({ role: z.enum(['targeted', 'witness']), dateOfBirth: isoDate.optional(), age: z.number().int().min(0).max(25).optional() }))
+      .array(
+        z.strictObject({
+          role: z.enum(['targeted', 'witness']),
+          dateOfBirth: isoDate.optional(),
+          age: z.number().int().min(0).max(25).optional(),
+        }),
+      )
       .default([])
       .describe('The other children involved, by their part in the incident.'),
     screening: z
       .strictObject({
         tool: z.string().optional().describe('Screening tool id; defaults to the pack’s primary tool.'),
         answers: z.strictObject({
-          ratings: z.record(z.string(), z.string()).optional().describe('Matrix tools (Carson): dimension id to column id.'),
+          ratings: z
+            .record(z.string(), z.string())
+            .optional()
+            .describe('Matrix tools (Carson): dimension id to column id.'),
           items: z.array(z.string()).optional().describe('Checklist tools: the ids of the items that apply.'),
           none: z.boolean().optional().describe('Checklist tools: none of the items apply.'),
         }),
       })
       .optional()
       .describe('Screening answers. Leave out to route a level decided elsewhere (give level).'),
-    level: z.string().optional().describe('A confirmed level id in the pack’s vocabulary. Defaults to the suggested level.'),
+    level: z
+      .string()
+      .optional()
+      .describe('A confirmed level id in the pack’s vocabulary. Defaults to the suggested level.'),
     facts: z
       .partialRecord(z.enum(FACT_IDS), z.boolean())
       .default({})
@@ -71,15 +101,31 @@ const stepOut = z.object({
 const cited = z.object({ text: z.string(), clause: z.string(), requirement: z.string() });
 
 export const evaluationOutputSchema = z.object({
-  procedure: z.object({ id: z.string(), authority: z.string(), version: z.string(), reviewDate: isoDate, reviewOverdue: z.boolean() }),
+  procedure: z.object({
+    id: z.string(),
+    authority: z.string(),
+    version: z.string(),
+    reviewDate: isoDate,
+    reviewOverdue: z.boolean(),
+  }),
   decisionDate: isoDate,
   suggestion: z
     .object({
       tool: z.object({ id: z.string(), name: z.string(), band: z.string() }),
       level: levelOut,
       scale: z.enum(SCALE),
-      reasons: z.array(z.object({ answer: z.string(), points: z.enum(SCALE), decisive: z.boolean(), clause: z.string(), requirement: z.string() })),
-      readsAs: z.record(z.string(), z.array(z.string())).describe('How the suggested level reads in each other pack’s vocabulary.'),
+      reasons: z.array(
+        z.object({
+          answer: z.string(),
+          points: z.enum(SCALE),
+          decisive: z.boolean(),
+          clause: z.string(),
+          requirement: z.string(),
+        }),
+      ),
+      readsAs: z
+        .record(z.string(), z.array(z.string()))
+        .describe('How the suggested level reads in each other pack’s vocabulary.'),
     })
     .nullable(),
   level: levelOut.extend({ source: z.enum(['suggested', 'given']) }),
@@ -88,7 +134,15 @@ export const evaluationOutputSchema = z.object({
     developmentalAge: z.number().nullable(),
     stage: z.number(),
     belowCriminalResponsibility: z.boolean(),
-    assessmentModel: z.object({ name: z.string(), model: z.enum(ASSESSMENT_MODEL_IDS).nullable(), why: z.string(), clause: z.string(), requirement: z.string() }).nullable(),
+    assessmentModel: z
+      .object({
+        name: z.string(),
+        model: z.enum(ASSESSMENT_MODEL_IDS).nullable(),
+        why: z.string(),
+        clause: z.string(),
+        requirement: z.string(),
+      })
+      .nullable(),
     approaching18: z.boolean(),
     eighteenOn: isoDate.nullable(),
     notes: z.array(cited),
@@ -109,7 +163,10 @@ export class EvaluationError extends Error {
 
 export function parseEvaluationInput(raw: unknown) {
   const parsed = evaluationInputSchema.safeParse(raw);
-  if (!parsed.success) throw new EvaluationError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message })));
+  if (!parsed.success)
+    throw new EvaluationError(
+      parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message })),
+    );
   return parsed.data;
 }
 
@@ -124,31 +181,46 @@ export function evaluateCase(
   if (!pack) throw new EvaluationError([{ path: 'procedure', message: `Unknown procedure: ${input.procedure}` }]);
   const decisionDate = input.decisionDate ?? today;
   if (input.child.dateOfBirth && input.child.dateOfBirth > input.incidentDate) {
-    throw new EvaluationError([{ path: 'child.dateOfBirth', message: 'Date of birth must be before the incident date' }]);
+    throw new EvaluationError([
+      { path: 'child.dateOfBirth', message: 'Date of birth must be before the incident date' },
+    ]);
   }
   const ages = ageRules(
     pack,
-    { dateOfBirth: input.child.dateOfBirth ?? null, age: input.child.age ?? null, developmentalAge: input.child.developmentalAge ?? null, sex: input.child.sex },
+    {
+      dateOfBirth: input.child.dateOfBirth ?? null,
+      age: input.child.age ?? null,
+      developmentalAge: input.child.developmentalAge ?? null,
+      sex: input.child.sex,
+    },
     input.incidentDate,
     decisionDate,
   );
 
   let suggestion: EvaluationOutput['suggestion'] = null;
-  let toolGuidance = { notes: [] as { text: string; clause: string; requirement: string }[], bands: [] as { label: string; behaviours: string[] }[] };
+  let toolGuidance = {
+    notes: [] as { text: string; clause: string; requirement: string }[],
+    bands: [] as { label: string; behaviours: string[] }[],
+  };
   if (input.screening) {
     const toolId = input.screening.tool ?? pack.primaryTool;
     const tool = findTool(pack, toolId);
-    if (!tool) throw new EvaluationError([{ path: 'screening.tool', message: `The ${pack.id} procedure has no tool ${toolId}` }]);
+    if (!tool)
+      throw new EvaluationError([
+        { path: 'screening.tool', message: `The ${pack.id} procedure has no tool ${toolId}` },
+      ]);
     const answers = {
       ...(input.screening.answers.ratings ? { ratings: input.screening.answers.ratings } : {}),
       ...(input.screening.answers.items ? { items: input.screening.answers.items } : {}),
       ...(input.screening.answers.none !== undefined ? { none: input.screening.answers.none } : {}),
     };
     const problems = answerProblems(tool, answers);
-    if (problems.length) throw new EvaluationError(problems.map((p) => ({ path: `screening.answers.${p.field}`, message: p.message })));
+    if (problems.length)
+      throw new EvaluationError(problems.map((p) => ({ path: `screening.answers.${p.field}`, message: p.message })));
     const s = suggest(pack, tool, answers);
     const readsAs: Record<string, string[]> = {};
-    for (const other of packs.values()) if (other.id !== pack.id) readsAs[other.id] = readAcross(s.level, other.levels).map((l) => l.label);
+    for (const other of packs.values())
+      if (other.id !== pack.id) readsAs[other.id] = readAcross(s.level, other.levels).map((l) => l.label);
     suggestion = {
       tool: { id: tool.id, name: tool.name, band: s.toolBand },
       level: { id: s.level.id, label: s.level.label, scale: [...s.level.covers] },
@@ -167,14 +239,33 @@ export function evaluateCase(
   let source: 'suggested' | 'given' = 'suggested';
   if (input.level !== undefined) {
     level = pack.levels.find((l) => l.id === input.level);
-    if (!level) throw new EvaluationError([{ path: 'level', message: `The ${pack.id} procedure has no level ${input.level}: use ${pack.levels.map((l) => l.id).join(', ')}` }]);
+    if (!level)
+      throw new EvaluationError([
+        {
+          path: 'level',
+          message: `The ${pack.id} procedure has no level ${input.level}: use ${pack.levels.map((l) => l.id).join(', ')}`,
+        },
+      ]);
     source = 'given';
   }
   if (!level) level = levelCovering(pack.levels, 'normal')!;
 
-  const nextSteps: NextStep[] = route(pack, level.id, input.facts, { ...ages, sex: input.child.sex }, decisionDate, calendar);
+  const nextSteps: NextStep[] = route(
+    pack,
+    level.id,
+    input.facts,
+    { ...ages, sex: input.child.sex },
+    decisionDate,
+    calendar,
+  );
   return {
-    procedure: { id: pack.id, authority: pack.authority, version: pack.version, reviewDate: pack.reviewDate, reviewOverdue: pack.reviewDate < today },
+    procedure: {
+      id: pack.id,
+      authority: pack.authority,
+      version: pack.version,
+      reviewDate: pack.reviewDate,
+      reviewOverdue: pack.reviewDate < today,
+    },
     decisionDate,
     suggestion,
     level: { id: level.id, label: level.label, scale: [...level.covers], source },

@@ -12,7 +12,7 @@ export type ExternalAgency = keyof typeof EXTERNAL_AGENCIES;
 
 export const EXTERNAL_DECISIONS: Record<ExternalAgency, Record<string, string>> = {
   police: {
-    'investigating': 'Investigation under way',
+    investigating: 'Investigation under way',
     'no-further-action': 'No further action',
     'refer-out-of-court': 'Referred to Out of Court Triage',
     'refer-yjs-diversion': 'Referred to the Youth Justice Service for diversion',
@@ -22,11 +22,11 @@ export const EXTERNAL_DECISIONS: Record<ExternalAgency, Record<string, string>> 
   cps: {
     'no-prosecution': 'No prosecution',
     'out-of-court': 'Out-of-court disposal',
-    'charge': 'Charge',
+    charge: 'Charge',
   },
   out_of_court_triage: {
     'no-further-action': 'No further action',
-    'diversion': 'Diversion (Youth Justice Service)',
+    diversion: 'Diversion (Youth Justice Service)',
     'community-resolution': 'Community resolution',
     'youth-caution': 'Youth caution',
     'youth-conditional-caution': 'Youth conditional caution',

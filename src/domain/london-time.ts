@@ -12,7 +12,13 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 
 export function londonParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number } {
   const p = Object.fromEntries(partsFormat.formatToParts(d).map((x) => [x.type, x.value]));
-  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour), minute: Number(p.minute) };
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+  };
 }
 
 function offsetMs(utc: number): number {
@@ -28,8 +34,18 @@ export function fromLondonLocal(year: number, month: number, day: number, hour: 
   return new Date(t);
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h12',
+});
 
 /** '22 November 2026' */
 export function formatDate(d: Date | string | null | undefined): string {

@@ -39,10 +39,15 @@ export const OUTCOMES = {
     hint: 'The behaviour does not amount to harm and no further enquiry is needed. Record the reasons and who tells the family.',
     fields: ['reasons', 'informer'],
     tasks: [
-      { title: 'Tell the child and family the decision', detail: 'The professional best placed tells the child and family the decision and any follow-up plan.', owner: 'social_worker' },
+      {
+        title: 'Tell the child and family the decision',
+        detail: 'The professional best placed tells the child and family the decision and any follow-up plan.',
+        owner: 'social_worker',
+      },
       {
         title: 'Consider further assessment or support, or child in need planning',
-        detail: 'Consider whether any agency should offer further assessment or support, and whether a child in need planning meeting is needed.',
+        detail:
+          'Consider whether any agency should offer further assessment or support, and whether a child in need planning meeting is needed.',
         owner: 'social_worker',
         kind: 'consider',
       },
@@ -52,39 +57,79 @@ export const OUTCOMES = {
     label: 'Diversion plan',
     hint: 'No significant harm, but the behaviour needs diverting. Name the lead agency; the plan goes into the child’s own plan.',
     fields: ['leadAgency'],
-    tasks: [{ title: 'Agree the diversion plan and put it in the child’s plan', detail: 'The lead agency writes the diversion plan into the child’s child in need, care or child protection plan.', owner: 'social_worker' }],
+    tasks: [
+      {
+        title: 'Agree the diversion plan and put it in the child’s plan',
+        detail:
+          'The lead agency writes the diversion plan into the child’s child in need, care or child protection plan.',
+        owner: 'social_worker',
+      },
+    ],
   },
   'step-down': {
     label: 'Step down to another lead agency',
     hint: 'An agency other than children’s social care leads on monitoring the risk.',
     fields: ['leadAgency'],
-    tasks: [{ title: 'Hand over to the new lead agency', detail: 'Agree the handover and how the new lead agency will monitor the risk.', owner: 'social_worker' }],
+    tasks: [
+      {
+        title: 'Hand over to the new lead agency',
+        detail: 'Agree the handover and how the new lead agency will monitor the risk.',
+        owner: 'social_worker',
+      },
+    ],
   },
   'section-47': {
     label: 'Section 47 enquiry',
     hint: 'Reasonable cause to suspect significant harm: start a child protection enquiry. Say whether it is single (children’s social care) or joint with the police.',
     fields: ['investigation'],
     tasks: [
-      { title: 'Carry out the Section 47 enquiry', detail: 'Plan the enquiry as agreed at the meeting, and record its outcome for this child separately.', owner: 'social_worker' },
+      {
+        title: 'Carry out the Section 47 enquiry',
+        detail: 'Plan the enquiry as agreed at the meeting, and record its outcome for this child separately.',
+        owner: 'social_worker',
+      },
     ],
   },
   'legal-action': {
     label: 'Immediate legal action',
     hint: 'A risk to life or of serious immediate harm: take legal action to protect the child now.',
     fields: [],
-    tasks: [{ title: 'Take immediate legal action to protect the child', detail: 'Seek legal advice and the order needed today.', owner: 'team_manager', due: { workingDays: 0, rule: 'The same day as the meeting' } }],
+    tasks: [
+      {
+        title: 'Take immediate legal action to protect the child',
+        detail: 'Seek legal advice and the order needed today.',
+        owner: 'team_manager',
+        due: { workingDays: 0, rule: 'The same day as the meeting' },
+      },
+    ],
   },
   'follow-up-strategy': {
     label: 'Follow-up strategy meeting',
     hint: 'Not enough is known to decide whether the child is at risk of significant harm. Set a clear timescale.',
     fields: ['timescale'],
-    tasks: [{ title: 'Hold the follow-up strategy meeting', detail: 'Decide whether the child is at risk of significant harm and whether to start a Section 47 enquiry. The social work manager reviews the timescale regularly.', owner: 'team_manager', due: 'entered', arranges: 'follow-up-strategy' }],
+    tasks: [
+      {
+        title: 'Hold the follow-up strategy meeting',
+        detail:
+          'Decide whether the child is at risk of significant harm and whether to start a Section 47 enquiry. The social work manager reviews the timescale regularly.',
+        owner: 'team_manager',
+        due: 'entered',
+        arranges: 'follow-up-strategy',
+      },
+    ],
   },
   'child-in-need': {
     label: 'Child in need plan',
     hint: 'Needs are complex but the threshold for a conference is not met: a multi-agency child in need meeting agrees a plan.',
     fields: [],
-    tasks: [{ title: 'Hold a child in need meeting and agree the plan', detail: 'A multi-agency child in need meeting agrees and then carries out a child in need plan.', owner: 'social_worker', arranges: 'child-in-need-meeting' }],
+    tasks: [
+      {
+        title: 'Hold a child in need meeting and agree the plan',
+        detail: 'A multi-agency child in need meeting agrees and then carries out a child in need plan.',
+        owner: 'social_worker',
+        arranges: 'child-in-need-meeting',
+      },
+    ],
   },
   'child-protection-conference': {
     label: 'Initial child protection conference',
@@ -118,4 +163,7 @@ export const OUTCOMES = {
 export type OutcomeId = keyof typeof OUTCOMES;
 export const OUTCOME_IDS = Object.keys(OUTCOMES) as [OutcomeId, ...OutcomeId[]];
 
-export const INVESTIGATIONS = { single: 'Single enquiry by children’s social care', joint: 'Joint enquiry with the police' } as const;
+export const INVESTIGATIONS = {
+  single: 'Single enquiry by children’s social care',
+  joint: 'Joint enquiry with the police',
+} as const;

@@ -27,7 +27,11 @@ export function meetingType(pack: Pack, id: string): MeetingType | undefined {
 }
 
 /** The invitees a meeting type proposes for this case: by role, and by the facts (R-KEN-6, R-KEN-8, R-ISL-5). */
-export function proposeInvitees(type: MeetingType, ctx: RuleContext, because: (c: NonNullable<MeetingType['invitees'][number]['when']>) => string): ProposedInvitee[] {
+export function proposeInvitees(
+  type: MeetingType,
+  ctx: RuleContext,
+  because: (c: NonNullable<MeetingType['invitees'][number]['when']>) => string,
+): ProposedInvitee[] {
   return type.invitees.map((inv) => {
     const proposed = inv.when ? holds(inv.when, ctx) : true;
     const inform = inv.informWhen ? holds(inv.informWhen, ctx) : false;
@@ -39,7 +43,13 @@ export function proposeInvitees(type: MeetingType, ctx: RuleContext, because: (c
       clause: inv.clause,
       requirement: inv.requirement,
       proposed,
-      because: inv.when ? (proposed ? `Proposed: ${reasonFor}.` : `Not proposed: it is not recorded that ${reasonFor}.`) : inform && inv.informWhen ? `Informed, not invited: the child who harmed is ${because(inv.informWhen)}.` : null,
+      because: inv.when
+        ? proposed
+          ? `Proposed: ${reasonFor}.`
+          : `Not proposed: it is not recorded that ${reasonFor}.`
+        : inform && inv.informWhen
+          ? `Informed, not invited: the child who harmed is ${because(inv.informWhen)}.`
+          : null,
       mode: inform ? 'inform' : 'invite',
     };
   });
@@ -66,9 +76,16 @@ export interface ChairRule {
  * children are the responsibility of different authorities, each is represented and the authority
  * of the child harmed convenes and chairs (R-KEN-6, kent §8).
  */
-export function chairRule(type: MeetingType, conveningAuthorityId: string, children: MeetingChild[], authorityName: (id: string) => string): ChairRule {
+export function chairRule(
+  type: MeetingType,
+  conveningAuthorityId: string,
+  children: MeetingChild[],
+  authorityName: (id: string) => string,
+): ChairRule {
   const authorities = [...new Set([conveningAuthorityId, ...children.map((c) => c.responsibleAuthorityId)])];
-  const victimAuthorities = [...new Set(children.filter((c) => c.role === 'targeted').map((c) => c.responsibleAuthorityId))];
+  const victimAuthorities = [
+    ...new Set(children.filter((c) => c.role === 'targeted').map((c) => c.responsibleAuthorityId)),
+  ];
   const crossAuthority = authorities.length > 1;
   if (crossAuthority && type.crossAuthority) {
     const chairAuthorityId = victimAuthorities[0] ?? conveningAuthorityId;
@@ -81,7 +98,14 @@ export function chairRule(type: MeetingType, conveningAuthorityId: string, child
       requirement: type.crossAuthority.requirement,
     };
   }
-  return { chairAuthorityId: conveningAuthorityId, authorities, crossAuthority, text: type.chair.text, clause: type.chair.clause, requirement: type.chair.requirement };
+  return {
+    chairAuthorityId: conveningAuthorityId,
+    authorities,
+    crossAuthority,
+    text: type.chair.text,
+    clause: type.chair.clause,
+    requirement: type.chair.requirement,
+  };
 }
 
 export interface MeetingState {
@@ -96,9 +120,11 @@ export interface MeetingState {
 export function closeProblems(type: MeetingType, m: MeetingState): string[] {
   const problems: string[] = [];
   if (!m.heldOn) problems.push('Record the date the meeting was held');
-  if (m.policeQuestionNeeded && !m.policeInvolvement) problems.push('Record whether police involvement in the enquiry is needed (the child who harmed is under 10)');
+  if (m.policeQuestionNeeded && !m.policeInvolvement)
+    problems.push('Record whether police involvement in the enquiry is needed (the child who harmed is under 10)');
   if (type.safetyPlan) {
-    for (const c of m.children) if (!c.safetyPlan.trim()) problems.push(`Record the immediate safety plan for ${c.name}`);
+    for (const c of m.children)
+      if (!c.safetyPlan.trim()) problems.push(`Record the immediate safety plan for ${c.name}`);
   }
   for (const c of m.children) if (!c.hasOutcome) problems.push(`Record the outcome for ${c.name}`);
   if (!m.minutesApproved) problems.push('The chair must approve the minutes');
@@ -130,25 +156,36 @@ const FIELD_MESSAGES: Record<OutcomeField, string> = {
 };
 
 /** Short names for error messages, and the longest answer each takes (the form's character counts show the same). */
-const SHORT_NAMES: Record<'reasons' | 'informer' | 'leadAgency', string> = { reasons: 'Reasons for no further action', informer: 'Who will tell the child and family', leadAgency: 'Lead agency' };
+const SHORT_NAMES: Record<'reasons' | 'informer' | 'leadAgency', string> = {
+  reasons: 'Reasons for no further action',
+  informer: 'Who will tell the child and family',
+  leadAgency: 'Lead agency',
+};
 export const OUTCOME_LIMITS = { rationale: 5000, reasons: 2000, informer: 2000, leadAgency: 2000 } as const;
 
 /** Checks a child's outcome against what the chosen outcome needs, in GOV.UK wording. */
-export function outcomeProblems(type: MeetingType, role: 'displayed' | 'targeted', input: OutcomeInput): OutcomeProblem[] {
+export function outcomeProblems(
+  type: MeetingType,
+  role: 'displayed' | 'targeted',
+  input: OutcomeInput,
+): OutcomeProblem[] {
   const problems: OutcomeProblem[] = [];
   const id = type.outcomes.find((o) => o === input.outcome);
   if (!id) problems.push({ field: 'outcome', message: 'Select the outcome for this child' });
   if (!input.rationale.trim()) problems.push({ field: 'rationale', message: 'Enter the reasons for the decision' });
-  else if (input.rationale.length > OUTCOME_LIMITS.rationale) problems.push({ field: 'rationale', message: tooLong('Reasons for the decision', OUTCOME_LIMITS.rationale) });
+  else if (input.rationale.length > OUTCOME_LIMITS.rationale)
+    problems.push({ field: 'rationale', message: tooLong('Reasons for the decision', OUTCOME_LIMITS.rationale) });
   if (id) {
     for (const f of OUTCOMES[id].fields as readonly OutcomeField[]) {
       const v = (input[f] ?? '').trim();
       if (f === 'investigation') {
         if (v !== 'single' && v !== 'joint') problems.push({ field: f, message: FIELD_MESSAGES[f] });
       } else if (f === 'timescale') {
-        if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 20) problems.push({ field: f, message: FIELD_MESSAGES[f] });
+        if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 20)
+          problems.push({ field: f, message: FIELD_MESSAGES[f] });
       } else if (!v) problems.push({ field: f, message: FIELD_MESSAGES[f] });
-      else if (v.length > OUTCOME_LIMITS[f]) problems.push({ field: f, message: tooLong(SHORT_NAMES[f], OUTCOME_LIMITS[f]) });
+      else if (v.length > OUTCOME_LIMITS[f])
+        problems.push({ field: f, message: tooLong(SHORT_NAMES[f], OUTCOME_LIMITS[f]) });
     }
   }
   if (type.alsoHarmedPrompt && role === 'displayed' && input.alsoHarmed !== 'yes' && input.alsoHarmed !== 'no') {
@@ -171,7 +208,15 @@ export interface TaskDraft {
 }
 
 /** The tasks a child's outcome sets, due in working days from the day the meeting was held (R-KEN-7, R-ISL-7, R-X-3). */
-export function outcomeTasks(pack: Pack, type: MeetingType, outcomeId: OutcomeId, input: OutcomeInput, heldOn: string, calendar: WorkingDayCalendar, role: 'displayed' | 'targeted'): TaskDraft[] {
+export function outcomeTasks(
+  pack: Pack,
+  type: MeetingType,
+  outcomeId: OutcomeId,
+  input: OutcomeInput,
+  heldOn: string,
+  calendar: WorkingDayCalendar,
+  role: 'displayed' | 'targeted',
+): TaskDraft[] {
   const def: OutcomeDefinition = OUTCOMES[outcomeId];
   const { clause, requirement } = type.outcomesCited;
   const drafts: TaskDraft[] = def.tasks.map((t, i) => {
@@ -185,16 +230,43 @@ export function outcomeTasks(pack: Pack, type: MeetingType, outcomeId: OutcomeId
       dueOn = calendar.addWorkingDays(heldOn, t.due.workingDays);
       dueRule = t.due.rule;
     }
-    const detail = outcomeId === 'section-47' && input.investigation ? `${t.detail} ${input.investigation === 'joint' ? 'Joint enquiry with the police.' : 'Single enquiry by children’s social care.'}` : t.detail;
-    const arranges = t.arranges ? (meetingType(pack, t.arranges) ? t.arranges : t.arranges === 'follow-up-strategy' ? type.id : null) : null;
-    return { stepId: `outcome-${outcomeId}-${i + 1}`, title: t.title, detail, kind: t.kind ?? 'do', ownerRole: t.owner, dueOn, dueRule, clause, requirement, arranges };
+    const detail =
+      outcomeId === 'section-47' && input.investigation
+        ? `${t.detail} ${input.investigation === 'joint' ? 'Joint enquiry with the police.' : 'Single enquiry by children’s social care.'}`
+        : t.detail;
+    const arranges = t.arranges
+      ? meetingType(pack, t.arranges)
+        ? t.arranges
+        : t.arranges === 'follow-up-strategy'
+          ? type.id
+          : null
+      : null;
+    return {
+      stepId: `outcome-${outcomeId}-${i + 1}`,
+      title: t.title,
+      detail,
+      kind: t.kind ?? 'do',
+      ownerRole: t.owner,
+      dueOn,
+      dueRule,
+      clause,
+      requirement,
+      arranges,
+    };
   });
   // Kent §9: the child who harmed may also be a victim: consider a child protection conference (R-KEN-7).
-  if (type.alsoHarmedPrompt && role === 'displayed' && input.alsoHarmed === 'yes' && outcomeId !== 'child-protection-conference' && outcomeId !== 'child-protection-plan') {
+  if (
+    type.alsoHarmedPrompt &&
+    role === 'displayed' &&
+    input.alsoHarmed === 'yes' &&
+    outcomeId !== 'child-protection-conference' &&
+    outcomeId !== 'child-protection-plan'
+  ) {
     drafts.push({
       stepId: 'outcome-also-harmed',
       title: 'Consider a child protection conference for the child who harmed',
-      detail: 'The child who harmed may also be a victim, or potential victim, of harm including neglect: consider whether a child protection conference is needed for them too.',
+      detail:
+        'The child who harmed may also be a victim, or potential victim, of harm including neglect: consider whether a child protection conference is needed for them too.',
       kind: 'consider',
       ownerRole: 'team_manager',
       dueOn: null,

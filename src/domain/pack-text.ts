@@ -7,7 +7,9 @@ export function conditionText(c: Condition, pack: Pack): string {
   const levelLabel = (id: string) => pack.levels.find((l) => l.id === id)?.label ?? id;
   if ('level' in c) {
     const labels = c.level.map(levelLabel);
-    return labels.length === 1 ? `the level is ${labels[0]}` : `the level is ${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
+    return labels.length === 1
+      ? `the level is ${labels[0]}`
+      : `the level is ${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
   }
   if ('fact' in c) return FACTS[c.fact].short.toLowerCase();
   if ('notFact' in c) return `not: ${FACTS[c.notFact].short.toLowerCase()}`;
@@ -45,7 +47,10 @@ export function sectionUses(pack: Pack): SectionUse[] {
     const o = v as Record<string, unknown>;
     const label = USE_LABEL_KEYS.map((k) => o[k]).find((x): x is string => typeof x === 'string');
     const here = label ?? context;
-    for (const [clauseKey, requirementKey] of [['clause', 'requirement'], ['decisionClause', 'decisionRequirement']] as const) {
+    for (const [clauseKey, requirementKey] of [
+      ['clause', 'requirement'],
+      ['decisionClause', 'decisionRequirement'],
+    ] as const) {
       const clause = o[clauseKey];
       const requirement = o[requirementKey];
       if (typeof clause !== 'string' || typeof requirement !== 'string') continue;
@@ -65,15 +70,28 @@ export function sectionUses(pack: Pack): SectionUse[] {
   visit(pack, pack.title);
   return pack.sections
     .filter((s) => bySection.has(s.ref))
-    .map((s) => ({ ref: s.ref, title: s.title, anchor: sectionAnchor(s.ref), uses: [...bySection.get(s.ref)!].map(([what, requirement]) => ({ what, requirement })) }));
+    .map((s) => ({
+      ref: s.ref,
+      title: s.title,
+      anchor: sectionAnchor(s.ref),
+      uses: [...bySection.get(s.ref)!].map(([what, requirement]) => ({ what, requirement })),
+    }));
 }
 
 /** Values the pack's document does not give, which the application sets locally, each labelled. */
 export function localSettings(pack: Pack): { what: string; value: string }[] {
   const rows: { what: string; value: string }[] = [
-    { what: 'How working days are counted', value: 'Weekends and England and Wales bank holidays are left out, with any one-off closures an administrator adds.' },
+    {
+      what: 'How working days are counted',
+      value:
+        'Weekends and England and Wales bank holidays are left out, with any one-off closures an administrator adds.',
+    },
   ];
-  if (!pack.inactivityCited) rows.push({ what: 'Open case with no activity flagged after', value: `${pack.inactivityWorkingDays} working days, unless an administrator sets another number.` });
+  if (!pack.inactivityCited)
+    rows.push({
+      what: 'Open case with no activity flagged after',
+      value: `${pack.inactivityWorkingDays} working days, unless an administrator sets another number.`,
+    });
   const visit = (v: unknown) => {
     if (Array.isArray(v)) return v.forEach(visit);
     if (!v || typeof v !== 'object') return;
@@ -84,6 +102,13 @@ export function localSettings(pack: Pack): { what: string; value: string }[] {
     }
     for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
   };
-  visit(pack.meetings.map((m) => ({ ...m, crossAuthority: m.crossAuthority ? { ...m.crossAuthority, label: `${m.label}: who chairs when the children belong to different authorities` } : undefined })));
+  visit(
+    pack.meetings.map((m) => ({
+      ...m,
+      crossAuthority: m.crossAuthority
+        ? { ...m.crossAuthority, label: `${m.label}: who chairs when the children belong to different authorities` }
+        : undefined,
+    })),
+  );
   return rows;
 }

@@ -13,34 +13,65 @@ import { ENGINEER_WORDS, NATIONAL_SOURCES, parseClause } from './citation.ts';
 /** The facts routing may depend on. Each pack lists the ones its procedure asks about. */
 export const FACTS = {
   significant_harm: {
-    question: 'Is there reasonable cause to suspect that a child is suffering, or is likely to suffer, significant harm?',
-    short: 'Significant harm suspected', ifTrue: 'significant harm is suspected',
+    question:
+      'Is there reasonable cause to suspect that a child is suffering, or is likely to suffer, significant harm?',
+    short: 'Significant harm suspected',
+    ifTrue: 'significant harm is suspected',
   },
   immediate_risk: {
     question: 'Does a child need immediate protection (a risk to life or of serious immediate harm)?',
-    short: 'Immediate protection needed', ifTrue: 'a child needs immediate protection',
+    short: 'Immediate protection needed',
+    ifTrue: 'a child needs immediate protection',
   },
-  complex: { question: 'Are the concerns particularly complex?', short: 'Particularly complex', ifTrue: 'the concerns are particularly complex' },
-  police_involved: { question: 'Are the police involved, or should they be told?', short: 'Police involved', ifTrue: 'the police are involved' },
+  complex: {
+    question: 'Are the concerns particularly complex?',
+    short: 'Particularly complex',
+    ifTrue: 'the concerns are particularly complex',
+  },
+  police_involved: {
+    question: 'Are the police involved, or should they be told?',
+    short: 'Police involved',
+    ifTrue: 'the police are involved',
+  },
   open_case: {
     question: 'Is the child already open to children’s social care or family help (allocated, or looked after)?',
-    short: 'Already an open case', ifTrue: 'the child is already an open case',
+    short: 'Already an open case',
+    ifTrue: 'the child is already an open case',
   },
   youth_justice: {
     question: 'Is Youth Justice involved (out-of-court disposal, court sentence, or charge likely)?',
-    short: 'Youth Justice involved', ifTrue: 'Youth Justice is involved',
+    short: 'Youth Justice involved',
+    ifTrue: 'Youth Justice is involved',
   },
-  charge_likely: { question: 'Is a charge or prosecution likely?', short: 'Charge or prosecution likely', ifTrue: 'a charge or prosecution is likely' },
-  cse_linked: { question: 'Is the behaviour linked to child sexual exploitation?', short: 'Linked to child sexual exploitation', ifTrue: 'the behaviour is linked to child sexual exploitation' },
-  technology_assisted: { question: 'Was the behaviour technology-assisted (online, or using a phone or camera)?', short: 'Technology-assisted', ifTrue: 'the behaviour was technology-assisted' },
-  mental_disorder: { question: 'Does the child who harmed have an existing mental disorder?', short: 'Existing mental disorder', ifTrue: 'the child has an existing mental disorder' },
+  charge_likely: {
+    question: 'Is a charge or prosecution likely?',
+    short: 'Charge or prosecution likely',
+    ifTrue: 'a charge or prosecution is likely',
+  },
+  cse_linked: {
+    question: 'Is the behaviour linked to child sexual exploitation?',
+    short: 'Linked to child sexual exploitation',
+    ifTrue: 'the behaviour is linked to child sexual exploitation',
+  },
+  technology_assisted: {
+    question: 'Was the behaviour technology-assisted (online, or using a phone or camera)?',
+    short: 'Technology-assisted',
+    ifTrue: 'the behaviour was technology-assisted',
+  },
+  mental_disorder: {
+    question: 'Does the child who harmed have an existing mental disorder?',
+    short: 'Existing mental disorder',
+    ifTrue: 'the child has an existing mental disorder',
+  },
   other_children_at_risk: {
     question: 'Are other children in the same setting or household at risk?',
-    short: 'Other children in the setting at risk', ifTrue: 'other children in the setting are at risk',
+    short: 'Other children in the setting at risk',
+    ifTrue: 'other children in the setting are at risk',
   },
   consent_given: {
     question: 'Do both the child and their parent or carer consent to a specialist referral?',
-    short: 'Child and parent or carer consent', ifTrue: 'both the child and the parent or carer consent',
+    short: 'Child and parent or carer consent',
+    ifTrue: 'both the child and the parent or carer consent',
   },
 } as const;
 export type FactId = keyof typeof FACTS;
@@ -145,7 +176,9 @@ const toolBase = {
 const matrixToolSchema = z.strictObject({
   ...toolBase,
   kind: z.literal('matrix'),
-  columns: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string(), scale: scaleLevel })).min(2),
+  columns: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string(), scale: scaleLevel }))
+    .min(2),
   dimensions: z
     .array(
       z.strictObject({
@@ -177,7 +210,13 @@ const dueSchema = z.union([
  * a link to them (the stages are bound): a referral to the front door, its screening decision, an
  * AIM assessment planned, a referral to the AIM Pathway Panel, a worker allocated to the child.
  */
-export const COMPLETING_RECORDS = ['referral', 'referral-decision', 'assessment', 'panel-referral', 'allocation'] as const;
+export const COMPLETING_RECORDS = [
+  'referral',
+  'referral-decision',
+  'assessment',
+  'panel-referral',
+  'allocation',
+] as const;
 export type CompletingRecord = (typeof COMPLETING_RECORDS)[number];
 
 export const stepSchema = z.strictObject({
@@ -224,7 +263,9 @@ export const meetingTypeSchema = z.strictObject({
   /** Children the responsibility of different authorities: each is represented, the child harmed's authority chairs (R-KEN-6). */
   crossAuthority: z.strictObject(cited).optional(),
   invitees: z.array(inviteeSchema).min(1),
-  agenda: z.array(z.strictObject({ heading: z.string().min(1), items: z.array(z.string().min(1)).min(1), ...cited })).min(1),
+  agenda: z
+    .array(z.strictObject({ heading: z.string().min(1), items: z.array(z.string().min(1)).min(1), ...cited }))
+    .min(1),
   /** Child who harmed under 10: the meeting decides whether police involvement is needed (R-KEN-6). */
   policeQuestionUnder10: z.strictObject(cited).optional(),
   /** An immediate safety plan for every child must be agreed before the meeting is closed (R-KEN-6). */
@@ -243,7 +284,9 @@ export const packSchema = z
     /** How practitioners name the document in a citation: "Kent procedure". */
     shortName: z.string().min(1),
     /** The document's sections that the pack cites, so a citation links to its section (R-X-10). */
-    sections: z.array(z.strictObject({ ref: z.string().regex(/^(\d+(\.\d+)?|[a-z][a-z ]*[a-z])$/), title: z.string().min(1) })).min(1),
+    sections: z
+      .array(z.strictObject({ ref: z.string().regex(/^(\d+(\.\d+)?|[a-z][a-z ]*[a-z])$/), title: z.string().min(1) }))
+      .min(1),
     title: z.string().min(1),
     source: z.string().min(1),
     version: z.string().min(1),
@@ -259,9 +302,13 @@ export const packSchema = z
     ageRules: z.strictObject({
       criminalResponsibilityAge: z.number().int(),
       /** The assessment model for a child aged, or at a developmental stage, under 12 (absent: the procedure names none). */
-      under12Model: z.strictObject({ name: z.string(), model: z.enum(ASSESSMENT_MODEL_IDS).optional(), ...cited }).optional(),
+      under12Model: z
+        .strictObject({ name: z.string(), model: z.enum(ASSESSMENT_MODEL_IDS).optional(), ...cited })
+        .optional(),
       /** The assessment model for 12 to 17; `model` when it is an AIM assessment recorded here. */
-      olderModel: z.strictObject({ name: z.string(), model: z.enum(ASSESSMENT_MODEL_IDS).optional(), ...cited }).optional(),
+      olderModel: z
+        .strictObject({ name: z.string(), model: z.enum(ASSESSMENT_MODEL_IDS).optional(), ...cited })
+        .optional(),
       /** A child within this many months of 18 counts as approaching 18 (R-X-2, R-NEL-11). */
       approaching18Months: z.number().int().min(1).max(12),
       notes: z.array(z.strictObject({ when: conditionSchema, text: z.string().min(1), ...cited })).default([]),
@@ -306,7 +353,14 @@ export const packSchema = z
             hint: z.string().min(1),
             /** The task the outcome sets, due in working days from the decision, on the referred child's list. */
             then: z
-              .strictObject({ title: z.string().min(1), detail: z.string().min(1), owner: role, due: z.strictObject({ workingDays: z.number().int().min(0).max(60) }).optional(), meeting: slug.optional(), ...cited })
+              .strictObject({
+                title: z.string().min(1),
+                detail: z.string().min(1),
+                owner: role,
+                due: z.strictObject({ workingDays: z.number().int().min(0).max(60) }).optional(),
+                meeting: slug.optional(),
+                ...cited,
+              })
               .optional(),
           }),
         )
@@ -327,12 +381,25 @@ export const packSchema = z
           const parsed = parseClause(v);
           if (!parsed) return ctx.addIssue({ code: 'custom', message: `cannot read the clause "${v}"`, path });
           for (const p of parsed.packParts) {
-            if (p.packId !== pack.id) ctx.addIssue({ code: 'custom', message: `cites another authority's document: "${v}"`, path });
-            for (const r of p.refs) if (!refs.has(r)) ctx.addIssue({ code: 'custom', message: `cites section ${r}, which is not in the pack's sections`, path });
+            if (p.packId !== pack.id)
+              ctx.addIssue({ code: 'custom', message: `cites another authority's document: "${v}"`, path });
+            for (const r of p.refs)
+              if (!refs.has(r))
+                ctx.addIssue({
+                  code: 'custom',
+                  message: `cites section ${r}, which is not in the pack's sections`,
+                  path,
+                });
           }
-          for (const n of parsed.national) if (!(NATIONAL_SOURCES as readonly string[]).includes(n)) ctx.addIssue({ code: 'custom', message: `unknown source ${n}`, path });
+          for (const n of parsed.national)
+            if (!(NATIONAL_SOURCES as readonly string[]).includes(n))
+              ctx.addIssue({ code: 'custom', message: `unknown source ${n}`, path });
         } else if (key !== 'requirement' && key !== 'decisionRequirement' && key !== 'ref' && ENGINEER_WORDS.test(v)) {
-          ctx.addIssue({ code: 'custom', message: `text a practitioner reads holds a requirement ID or section mark: "${v}"`, path });
+          ctx.addIssue({
+            code: 'custom',
+            message: `text a practitioner reads holds a requirement ID or section mark: "${v}"`,
+            path,
+          });
         }
       } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
@@ -342,57 +409,88 @@ export const packSchema = z
     // Every point of the shared scale is covered by exactly one level of the pack.
     for (const s of SCALE) {
       const n = pack.levels.filter((l) => l.covers.includes(s)).length;
-      if (n !== 1) ctx.addIssue({ code: 'custom', message: `scale level ${s} is covered by ${n} pack levels`, path: ['levels'] });
+      if (n !== 1)
+        ctx.addIssue({ code: 'custom', message: `scale level ${s} is covered by ${n} pack levels`, path: ['levels'] });
     }
     if (!pack.tools.some((t) => t.id === pack.primaryTool)) {
-      ctx.addIssue({ code: 'custom', message: `primary tool ${pack.primaryTool} is not defined`, path: ['primaryTool'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `primary tool ${pack.primaryTool} is not defined`,
+        path: ['primaryTool'],
+      });
     }
     const checkCondition = (c: Condition, path: (string | number)[]) => {
-      if ('level' in c) for (const l of c.level) if (!levelIds.has(l)) ctx.addIssue({ code: 'custom', message: `unknown level ${l}`, path });
-      if ('fact' in c && !pack.facts.includes(c.fact)) ctx.addIssue({ code: 'custom', message: `fact ${c.fact} is not asked`, path });
-      if ('notFact' in c && !pack.facts.includes(c.notFact)) ctx.addIssue({ code: 'custom', message: `fact ${c.notFact} is not asked`, path });
+      if ('level' in c)
+        for (const l of c.level)
+          if (!levelIds.has(l)) ctx.addIssue({ code: 'custom', message: `unknown level ${l}`, path });
+      if ('fact' in c && !pack.facts.includes(c.fact))
+        ctx.addIssue({ code: 'custom', message: `fact ${c.fact} is not asked`, path });
+      if ('notFact' in c && !pack.facts.includes(c.notFact))
+        ctx.addIssue({ code: 'custom', message: `fact ${c.notFact} is not asked`, path });
       if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
       if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
       if ('not' in c) checkCondition(c.not, [...path, 'not']);
     };
     pack.steps.forEach((s, i) => checkCondition(s.when, ['steps', i, 'when']));
     const meetingIds = new Set(pack.meetings.map((m) => m.id));
-    if (meetingIds.size !== pack.meetings.length) ctx.addIssue({ code: 'custom', message: 'duplicate meeting type ids', path: ['meetings'] });
+    if (meetingIds.size !== pack.meetings.length)
+      ctx.addIssue({ code: 'custom', message: 'duplicate meeting type ids', path: ['meetings'] });
     pack.steps.forEach((s, i) => {
-      if (s.meeting && !meetingIds.has(s.meeting)) ctx.addIssue({ code: 'custom', message: `unknown meeting type ${s.meeting}`, path: ['steps', i, 'meeting'] });
+      if (s.meeting && !meetingIds.has(s.meeting))
+        ctx.addIssue({ code: 'custom', message: `unknown meeting type ${s.meeting}`, path: ['steps', i, 'meeting'] });
     });
     pack.referral.outcomes.forEach((o, i) => {
-      if (o.then?.meeting && !meetingIds.has(o.then.meeting)) ctx.addIssue({ code: 'custom', message: `unknown meeting type ${o.then.meeting}`, path: ['referral', 'outcomes', i] });
+      if (o.then?.meeting && !meetingIds.has(o.then.meeting))
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown meeting type ${o.then.meeting}`,
+          path: ['referral', 'outcomes', i],
+        });
     });
     pack.meetings.forEach((m, i) => {
       for (const inv of m.invitees) {
         if (inv.when) checkCondition(inv.when, ['meetings', i, 'invitees', inv.id]);
         if (inv.informWhen) checkCondition(inv.informWhen, ['meetings', i, 'invitees', inv.id]);
       }
-      if (new Set(m.invitees.map((x) => x.id)).size !== m.invitees.length) ctx.addIssue({ code: 'custom', message: `${m.id}: duplicate invitee ids`, path: ['meetings', i] });
+      if (new Set(m.invitees.map((x) => x.id)).size !== m.invitees.length)
+        ctx.addIssue({ code: 'custom', message: `${m.id}: duplicate invitee ids`, path: ['meetings', i] });
     });
     for (const l of pack.referral.separateForEachChild) {
-      if (!levelIds.has(l)) ctx.addIssue({ code: 'custom', message: `referral: unknown level ${l}`, path: ['referral'] });
+      if (!levelIds.has(l))
+        ctx.addIssue({ code: 'custom', message: `referral: unknown level ${l}`, path: ['referral'] });
     }
     pack.steps.forEach((s, i) => {
-      if (s.completedBy === 'panel-referral' && !pack.aimPanel) ctx.addIssue({ code: 'custom', message: `${s.id}: completed by a panel referral, but the procedure has no panel`, path: ['steps', i, 'completedBy'] });
-      if (s.completedBy && s.meeting) ctx.addIssue({ code: 'custom', message: `${s.id}: a meeting step is completed by its meeting`, path: ['steps', i, 'completedBy'] });
+      if (s.completedBy === 'panel-referral' && !pack.aimPanel)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${s.id}: completed by a panel referral, but the procedure has no panel`,
+          path: ['steps', i, 'completedBy'],
+        });
+      if (s.completedBy && s.meeting)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${s.id}: a meeting step is completed by its meeting`,
+          path: ['steps', i, 'completedBy'],
+        });
     });
     for (const t of pack.tools) {
       if (t.kind === 'matrix') {
         for (const d of t.dimensions) {
           for (const col of t.columns) {
-            if (!d.descriptors[col.id]) ctx.addIssue({ code: 'custom', message: `${t.id}.${d.id} has no ${col.id} descriptor`, path: ['tools'] });
+            if (!d.descriptors[col.id])
+              ctx.addIssue({ code: 'custom', message: `${t.id}.${d.id} has no ${col.id} descriptor`, path: ['tools'] });
           }
         }
       } else {
         for (const g of t.groups) {
           for (const it of g.items) {
-            if (!it.scale && !g.scale) ctx.addIssue({ code: 'custom', message: `${t.id}.${it.id} has no scale level`, path: ['tools'] });
+            if (!it.scale && !g.scale)
+              ctx.addIssue({ code: 'custom', message: `${t.id}.${it.id} has no scale level`, path: ['tools'] });
           }
         }
         const ids = t.groups.flatMap((g) => g.items.map((i) => i.id));
-        if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `${t.id} has duplicate item ids`, path: ['tools'] });
+        if (new Set(ids).size !== ids.length)
+          ctx.addIssue({ code: 'custom', message: `${t.id} has duplicate item ids`, path: ['tools'] });
       }
     }
   });

@@ -33,7 +33,10 @@ export interface PanelReferralInput {
   denies: YesNo;
 }
 
-export const REFERRING_SERVICES = { childrens_services: 'Children’s Services', youth_justice: 'Youth Justice Service' } as const;
+export const REFERRING_SERVICES = {
+  childrens_services: 'Children’s Services',
+  youth_justice: 'Youth Justice Service',
+} as const;
 export const HARM = {
   displayed: 'Has displayed harmful sexual behaviour resulting in significant harm to themselves or other children',
   likely: 'Is assessed as likely to display harmful sexual behaviour that would result in significant harm',
@@ -49,26 +52,57 @@ export function referralKind(age: number): 'assessment' | 'consultation' | null 
 
 export function referralProblems(input: PanelReferralInput): FormProblem[] {
   const p: FormProblem[] = [];
-  if (!input.referringService) p.push({ field: 'referringService', message: 'Select which service is referring: referrals come from Children’s Services or the Youth Justice Service' });
-  if (!input.assessmentType.trim()) p.push({ field: 'assessmentType', message: 'Enter which assessment the referral is based on, for example a Children’s Services Assessment or AssetPlus' });
-  if (!input.assessmentSummary.trim()) p.push({ field: 'assessmentSummary', message: 'Enter what the assessment says about the need for specialist support' });
-  else if (input.assessmentSummary.length > MAX) p.push({ field: 'assessmentSummary', message: tooLong('What the assessment says', MAX) });
-  if (!input.harm) p.push({ field: 'harm', message: 'Select whether the child has displayed, or is likely to display, behaviour resulting in significant harm' });
-  if (!input.childConsent) p.push({ field: 'childConsent', message: 'Select whether the child consents to the referral' });
-  if (!input.parentConsent) p.push({ field: 'parentConsent', message: 'Select whether the parent or carer consents to the referral' });
+  if (!input.referringService)
+    p.push({
+      field: 'referringService',
+      message:
+        'Select which service is referring: referrals come from Children’s Services or the Youth Justice Service',
+    });
+  if (!input.assessmentType.trim())
+    p.push({
+      field: 'assessmentType',
+      message:
+        'Enter which assessment the referral is based on, for example a Children’s Services Assessment or AssetPlus',
+    });
+  if (!input.assessmentSummary.trim())
+    p.push({
+      field: 'assessmentSummary',
+      message: 'Enter what the assessment says about the need for specialist support',
+    });
+  else if (input.assessmentSummary.length > MAX)
+    p.push({ field: 'assessmentSummary', message: tooLong('What the assessment says', MAX) });
+  if (!input.harm)
+    p.push({
+      field: 'harm',
+      message:
+        'Select whether the child has displayed, or is likely to display, behaviour resulting in significant harm',
+    });
+  if (!input.childConsent)
+    p.push({ field: 'childConsent', message: 'Select whether the child consents to the referral' });
+  if (!input.parentConsent)
+    p.push({ field: 'parentConsent', message: 'Select whether the parent or carer consents to the referral' });
   if ((input.childConsent === 'no' || input.parentConsent === 'no') && !input.consentExploration.trim()) {
-    p.push({ field: 'consentExploration', message: 'Enter how consent was explored with the child and the parent or carer, and by whom' });
-  } else if (input.consentExploration.length > MAX) p.push({ field: 'consentExploration', message: tooLong('How consent was explored', MAX) });
-  if (!input.policeInvestigation) p.push({ field: 'policeInvestigation', message: 'Select whether a police investigation is ongoing' });
+    p.push({
+      field: 'consentExploration',
+      message: 'Enter how consent was explored with the child and the parent or carer, and by whom',
+    });
+  } else if (input.consentExploration.length > MAX)
+    p.push({ field: 'consentExploration', message: tooLong('How consent was explored', MAX) });
+  if (!input.policeInvestigation)
+    p.push({ field: 'policeInvestigation', message: 'Select whether a police investigation is ongoing' });
   if (input.policeInvestigation === 'yes') {
-    if (!input.chargeLikely) p.push({ field: 'chargeLikely', message: 'Select whether charge or prosecution is likely' });
-    if (!input.denies) p.push({ field: 'denies', message: 'Select whether the young person denies the referral behaviour' });
+    if (!input.chargeLikely)
+      p.push({ field: 'chargeLikely', message: 'Select whether charge or prosecution is likely' });
+    if (!input.denies)
+      p.push({ field: 'denies', message: 'Select whether the young person denies the referral behaviour' });
   }
   return p;
 }
 
 /** The referrer stays lead professional, unless charge or prosecution is likely: then Youth Justice AIM practitioners lead (R-NEL-10). */
-export function leadProfessional(input: Pick<PanelReferralInput, 'policeInvestigation' | 'chargeLikely'>): 'referrer' | 'youth_justice' {
+export function leadProfessional(
+  input: Pick<PanelReferralInput, 'policeInvestigation' | 'chargeLikely'>,
+): 'referrer' | 'youth_justice' {
   return input.policeInvestigation === 'yes' && input.chargeLikely === 'yes' ? 'youth_justice' : 'referrer';
 }
 
@@ -114,23 +148,47 @@ export function routesFor(f: Pick<DecisionFacts, 'kind' | 'informationGatheringO
 export function decisionProblems(f: DecisionFacts, input: DecisionInput): FormProblem[] {
   const p: FormProblem[] = [];
   if (!input.decision) p.push({ field: 'decision', message: 'Select whether the panel accepts the referral' });
-  if (!input.reasons.trim()) p.push({ field: 'reasons', message: input.decision === 'decline' ? 'Enter why the referral is not accepted: the referrer is told' : 'Enter the reasons for the panel’s decision' });
+  if (!input.reasons.trim())
+    p.push({
+      field: 'reasons',
+      message:
+        input.decision === 'decline'
+          ? 'Enter why the referral is not accepted: the referrer is told'
+          : 'Enter the reasons for the panel’s decision',
+    });
   else if (input.reasons.length > MAX) p.push({ field: 'reasons', message: tooLong('Reasons for the decision', MAX) });
   if (input.decision !== 'accept') return p;
   const routes = routesFor(f);
-  if (!input.route || !routes.includes(input.route)) p.push({ field: 'route', message: 'Select what the panel agrees to' });
+  if (!input.route || !routes.includes(input.route))
+    p.push({ field: 'route', message: 'Select what the panel agrees to' });
   if (f.kind === 'assessment') {
     const lead = f.practitioners.find((x) => x.id === input.leadId);
     if (!input.leadId) p.push({ field: 'leadId', message: 'Select the lead AIM practitioner' });
     else if (!lead) p.push({ field: 'leadId', message: 'Select a lead AIM practitioner from the list' });
-    else if (!lead.trainings.includes('aim3')) p.push({ field: 'leadId', message: 'Select a lead AIM practitioner trained in AIM3' });
-    if (!input.coWorkerId) p.push({ field: 'coWorkerId', message: 'Select the co-worker: the panel allocates a lead AIM practitioner and a co-worker' });
-    else if (!f.practitioners.some((x) => x.id === input.coWorkerId)) p.push({ field: 'coWorkerId', message: 'Select a co-worker from the list' });
-    else if (input.coWorkerId === input.leadId) p.push({ field: 'coWorkerId', message: 'Select a co-worker who is not the lead AIM practitioner' });
+    else if (!lead.trainings.includes('aim3'))
+      p.push({ field: 'leadId', message: 'Select a lead AIM practitioner trained in AIM3' });
+    if (!input.coWorkerId)
+      p.push({
+        field: 'coWorkerId',
+        message: 'Select the co-worker: the panel allocates a lead AIM practitioner and a co-worker',
+      });
+    else if (!f.practitioners.some((x) => x.id === input.coWorkerId))
+      p.push({ field: 'coWorkerId', message: 'Select a co-worker from the list' });
+    else if (input.coWorkerId === input.leadId)
+      p.push({ field: 'coWorkerId', message: 'Select a co-worker who is not the lead AIM practitioner' });
   }
-  if (f.informationGatheringOnly && input.route && input.route !== 'information_gathering' && !input.exceptionalReason.trim()) {
-    p.push({ field: 'exceptionalReason', message: 'Enter the exceptional circumstances in which the panel agrees to more than information gathering' });
-  } else if (f.informationGatheringOnly && input.exceptionalReason.length > MAX) p.push({ field: 'exceptionalReason', message: tooLong('The exceptional circumstances', MAX) });
+  if (
+    f.informationGatheringOnly &&
+    input.route &&
+    input.route !== 'information_gathering' &&
+    !input.exceptionalReason.trim()
+  ) {
+    p.push({
+      field: 'exceptionalReason',
+      message: 'Enter the exceptional circumstances in which the panel agrees to more than information gathering',
+    });
+  } else if (f.informationGatheringOnly && input.exceptionalReason.length > MAX)
+    p.push({ field: 'exceptionalReason', message: tooLong('The exceptional circumstances', MAX) });
   return p;
 }
 

@@ -372,11 +372,16 @@ export function submitProblems(d: IncidentDraftFacts, now: Date = new Date()): S
       if (f.name === 'occurred_at') {
         if (!d.occurredAt) problems.push({ section: section.slug, field: f.name, message: f.missingMessage ?? '' });
         else if (d.occurredAt.getTime() > now.getTime())
-          problems.push({ section: section.slug, field: f.name, message: 'The date of the incident must be in the past' });
+          problems.push({
+            section: section.slug,
+            field: f.name,
+            message: 'The date of the incident must be in the past',
+          });
         continue;
       }
       const v = d.values[f.name as IncidentTextField];
-      if (!v || v.trim() === '') problems.push({ section: section.slug, field: f.name, message: f.missingMessage ?? '' });
+      if (!v || v.trim() === '')
+        problems.push({ section: section.slug, field: f.name, message: f.missingMessage ?? '' });
     }
   }
   return problems;

@@ -64,10 +64,15 @@ export function answerProblems(tool: Tool, answers: ScreeningAnswers): AnswerPro
   else if (items.length === 0 && !answers.none) {
     problems.push({
       field: 'items',
-      message: tool.noneOption ? `Select what applies, or select ‘${tool.noneOption.label}’` : 'Select at least one characteristic that applies',
+      message: tool.noneOption
+        ? `Select what applies, or select ‘${tool.noneOption.label}’`
+        : 'Select at least one characteristic that applies',
     });
   } else if (items.length > 0 && answers.none) {
-    problems.push({ field: 'items', message: `Select characteristics, or ‘${tool.noneOption?.label ?? 'none'}’, not both` });
+    problems.push({
+      field: 'items',
+      message: `Select characteristics, or ‘${tool.noneOption?.label ?? 'none'}’, not both`,
+    });
   }
   return problems;
 }
@@ -98,7 +103,12 @@ export function suggest(pack: Pack, tool: Tool, answers: ScreeningAnswers): Sugg
       }
     }
     if (!reasons.length && answers.none && tool.noneOption) {
-      reasons.push({ answer: tool.noneOption.label, points: tool.noneOption.scale, clause: tool.clause, requirement: tool.requirement });
+      reasons.push({
+        answer: tool.noneOption.label,
+        points: tool.noneOption.scale,
+        clause: tool.clause,
+        requirement: tool.requirement,
+      });
     }
     bandOf = (s) => {
       const g = tool.groups.find((x) => x.scale === s);
@@ -136,12 +146,17 @@ export interface AgeRules {
   /** The age the procedure's age rules use: the developmental age when it is lower (SEND). */
   stage: number;
   belowCriminalResponsibility: boolean;
-  assessmentModel: { name: string; model: AssessmentModelId | null; why: string; clause: string; requirement: string } | null;
+  assessmentModel: {
+    name: string;
+    model: AssessmentModelId | null;
+    why: string;
+    clause: string;
+    requirement: string;
+  } | null;
   approaching18: boolean;
   eighteenOn: string | null;
   notes: { text: string; clause: string; requirement: string }[];
 }
-
 
 export function ageRules(pack: Pack, child: ChildAgeInput, incidentDate: string, decisionDate: string): AgeRules {
   const age = child.dateOfBirth ? ageOn(child.dateOfBirth, incidentDate) : (child.age ?? null);
@@ -160,12 +175,32 @@ export function ageRules(pack: Pack, child: ChildAgeInput, incidentDate: string,
         age < 12
           ? `aged ${age}, under 12`
           : `aged ${age} with a developmental age of ${dev}: the model for under-12s applies to a developmental stage under 12`;
-      assessmentModel = { name: r.under12Model.name, model: r.under12Model.model ?? null, why, clause: r.under12Model.clause, requirement: r.under12Model.requirement };
+      assessmentModel = {
+        name: r.under12Model.name,
+        model: r.under12Model.model ?? null,
+        why,
+        clause: r.under12Model.clause,
+        requirement: r.under12Model.requirement,
+      };
     } else if (stage >= 12 && r.olderModel) {
-      assessmentModel = { name: r.olderModel.name, model: r.olderModel.model ?? null, why: `aged ${age}, 12 to 17`, clause: r.olderModel.clause, requirement: r.olderModel.requirement };
+      assessmentModel = {
+        name: r.olderModel.name,
+        model: r.olderModel.model ?? null,
+        why: `aged ${age}, 12 to 17`,
+        clause: r.olderModel.clause,
+        requirement: r.olderModel.requirement,
+      };
     }
   }
-  const ctx: RuleContext = { level: null, facts: {}, age, stage, approaching18, sex: child.sex ?? null, learningDisability: stage < age };
+  const ctx: RuleContext = {
+    level: null,
+    facts: {},
+    age,
+    stage,
+    approaching18,
+    sex: child.sex ?? null,
+    learningDisability: stage < age,
+  };
   return {
     ageAtIncident: age,
     developmentalAge: dev,
@@ -174,7 +209,9 @@ export function ageRules(pack: Pack, child: ChildAgeInput, incidentDate: string,
     assessmentModel,
     approaching18,
     eighteenOn,
-    notes: r.notes.filter((n) => holds(n.when, ctx)).map((n) => ({ text: n.text, clause: n.clause, requirement: n.requirement })),
+    notes: r.notes
+      .filter((n) => holds(n.when, ctx))
+      .map((n) => ({ text: n.text, clause: n.clause, requirement: n.requirement })),
   };
 }
 
@@ -315,7 +352,12 @@ export function ifKnown(
     .map((f) => {
       const then = route(pack, levelId, { ...facts, [f]: true }, ages, decisionDate, calendar);
       const thenIds = new Set(then.map((s) => s.stepId));
-      return { fact: f, ifTrue: FACTS[f].ifTrue, added: then.filter((s) => !ids.has(s.stepId)), dropped: now.filter((s) => !thenIds.has(s.stepId)) };
+      return {
+        fact: f,
+        ifTrue: FACTS[f].ifTrue,
+        added: then.filter((s) => !ids.has(s.stepId)),
+        dropped: now.filter((s) => !thenIds.has(s.stepId)),
+      };
     });
 }
 

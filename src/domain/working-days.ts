@@ -75,7 +75,8 @@ export class WorkingDayCalendar {
   holidays(year: number): BankHoliday[] {
     const list: BankHoliday[] = [...standardBankHolidays(year)];
     for (const [date, name] of this.extra) {
-      if (date.startsWith(`${year}-`) && !list.some((h) => h.date === date)) list.push({ date, name, source: 'one-off' });
+      if (date.startsWith(`${year}-`) && !list.some((h) => h.date === date))
+        list.push({ date, name, source: 'one-off' });
     }
     return list.sort((a, b) => a.date.localeCompare(b.date));
   }

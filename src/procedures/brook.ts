@@ -11,7 +11,11 @@ type Cite = { clause: string; requirement: string };
  * The tool as a pack uses it. Each pack cites its own document: North Yorkshire's describes each
  * band in its own section; a pack whose document only names the tool cites that for every band.
  */
-export function brookTool(cite: Cite, requiresTraining: boolean, bands?: { green: Cite; amber: Cite; red: Cite }): ToolInput {
+export function brookTool(
+  cite: Cite,
+  requiresTraining: boolean,
+  bands?: { green: Cite; amber: Cite; red: Cite },
+): ToolInput {
   const band = (b: 'green' | 'amber' | 'red') => bands?.[b] ?? cite;
   return {
     id: 'brook',
@@ -52,14 +56,23 @@ export function brookTool(cite: Cite, requiresTraining: boolean, bands?: { green
         scale: 'problematic',
         ...band('amber'),
         items: [
-          { id: 'amber-not-age-appropriate', text: 'Not age appropriate, for example a young child using sexual language or unclear about personal space, making others uncomfortable' },
+          {
+            id: 'amber-not-age-appropriate',
+            text: 'Not age appropriate, for example a young child using sexual language or unclear about personal space, making others uncomfortable',
+          },
           { id: 'amber-one-off', text: 'A one-off, low-key incident, for example touching over clothing' },
           { id: 'amber-peer-pressure', text: 'Peer pressure to take part seems to be involved' },
           { id: 'amber-spontaneous', text: 'Spontaneous rather than planned' },
           { id: 'amber-self-directed', text: 'Self-directed, for example excessive masturbation' },
           { id: 'amber-pornography', text: 'A disproportionate interest in, or use of, pornography' },
-          { id: 'amber-balancing', text: 'Balancing factors: no intent to harm, limited understanding, or the child accepts responsibility and shows some remorse' },
-          { id: 'amber-parents-engaged', text: 'Parents or carers are concerned and want to work with the child to change' },
+          {
+            id: 'amber-balancing',
+            text: 'Balancing factors: no intent to harm, limited understanding, or the child accepts responsibility and shows some remorse',
+          },
+          {
+            id: 'amber-parents-engaged',
+            text: 'Parents or carers are concerned and want to work with the child to change',
+          },
         ],
       },
       {
@@ -74,10 +87,19 @@ export function brookTool(cite: Cite, requiresTraining: boolean, bands?: { green
           { id: 'red-power', text: 'Differences in power: age, size, status or strength' },
           { id: 'red-targeted-response', text: 'The children targeted respond with fear, anxiety or discomfort' },
           { id: 'red-child-feelings', text: 'The child doing it shows fear, anger or aggression' },
-          { id: 'red-no-responsibility', text: 'The child does not take responsibility, blames others or feels a strong sense of grievance' },
-          { id: 'red-frequent', text: 'Frequent or increasing incidents, and a focus on them out of proportion to the rest of the child’s life' },
+          {
+            id: 'red-no-responsibility',
+            text: 'The child does not take responsibility, blames others or feels a strong sense of grievance',
+          },
+          {
+            id: 'red-frequent',
+            text: 'Frequent or increasing incidents, and a focus on them out of proportion to the rest of the child’s life',
+          },
           { id: 'red-compulsive', text: 'Not easily distracted; compulsive and persistent despite intervention' },
-          { id: 'red-other-behaviours', text: 'Other concerning behaviour: cruelty to animals, fire setting, violence, disproportionate use of pornography' },
+          {
+            id: 'red-other-behaviours',
+            text: 'Other concerning behaviour: cruelty to animals, fire setting, violence, disproportionate use of pornography',
+          },
         ],
       },
     ],

@@ -18,7 +18,9 @@ export function loadPacks(): Map<string, Pack> {
     for (const input of PACK_INPUTS) {
       const result = packSchema.safeParse(input);
       if (!result.success) {
-        throw new Error(`Procedure pack ${input.id} is invalid:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+        throw new Error(
+          `Procedure pack ${input.id} is invalid:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+        );
       }
       packs.set(result.data.id, result.data);
     }

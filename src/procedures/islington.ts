@@ -13,19 +13,39 @@ const s52 = { clause: 'islington §5.2', requirement: 'R-ISL-4' };
 const hsbStrategyMeeting: MeetingInput = {
   id: 'hsb-strategy-meeting',
   label: 'HSB strategy meeting',
-  purpose: 'Establish whether the child is at risk of significant harm and whether to start a Section 47 enquiry, the risks to and from the child, and the safeguarding and support plan.',
-  chair: { roles: ['cse_coordinator'], text: 'Chaired by the CSE, Missing and Trafficking Coordinator (or a CP Coordinator if necessary).', ...s53 },
+  purpose:
+    'Establish whether the child is at risk of significant harm and whether to start a Section 47 enquiry, the risks to and from the child, and the safeguarding and support plan.',
+  chair: {
+    roles: ['cse_coordinator'],
+    text: 'Chaired by the CSE, Missing and Trafficking Coordinator (or a CP Coordinator if necessary).',
+    ...s53,
+  },
   // The procedure does not say who chairs when the children belong to different authorities:
   // a local setting, following the London procedures' usual practice.
   crossAuthority: { clause: 'islington, local setting', requirement: 'R-ISL-5' },
   invitees: [
     { id: 'referrer', label: 'The referrer, if a professional', reason: 'Knows what was seen and heard.', ...s53 },
-    { id: 'education-health', label: 'Lead officers in education and health', reason: 'For example the designated teacher or looked after nurse.', ...s53 },
+    {
+      id: 'education-health',
+      label: 'Lead officers in education and health',
+      reason: 'For example the designated teacher or looked after nurse.',
+      ...s53,
+    },
     { id: 'social-worker', label: 'Social worker or manager', reason: 'For each child.', ...s53 },
     { id: 'others', label: 'Any other relevant person working with the child', reason: 'Knows the child.', ...s53 },
-    { id: 'police', label: 'Police officer', reason: 'The investigating officer, or the officer allocated through a referral to the police.', ...s53 },
+    {
+      id: 'police',
+      label: 'Police officer',
+      reason: 'The investigating officer, or the officer allocated through a referral to the police.',
+      ...s53,
+    },
     { id: 'parents', label: 'Parent or carer', reason: 'Unless this would place the child at more risk.', ...s53 },
-    { id: 'young-person', label: 'The young person, if appropriate', reason: 'London Child Protection Procedures, guidance on strategy meetings.', ...s53 },
+    {
+      id: 'young-person',
+      label: 'The young person, if appropriate',
+      reason: 'London Child Protection Procedures, guidance on strategy meetings.',
+      ...s53,
+    },
   ],
   agenda: [
     {
@@ -51,7 +71,8 @@ const hsbStrategyDiscussion: MeetingInput = {
   ...hsbStrategyMeeting,
   id: 'hsb-strategy-discussion',
   label: 'HSB strategy discussion',
-  purpose: 'Category 1 with reasonable suspicion of significant harm: a social work manager and the police decide whether to start a Section 47 enquiry.',
+  purpose:
+    'Category 1 with reasonable suspicion of significant harm: a social work manager and the police decide whether to start a Section 47 enquiry.',
   chair: { roles: ['team_manager'], text: 'Held by a social work manager with the police.', ...s52 },
   invitees: [
     { id: 'manager', label: 'Social work manager', reason: 'Holds the discussion.', ...s52 },
@@ -65,13 +86,38 @@ const hsbStrategyDiscussion: MeetingInput = {
 const riskDiscussion: MeetingInput = {
   id: 'hsb-risk-discussion',
   label: 'HSB risk discussion',
-  purpose: 'Below the threshold for a strategy discussion: discuss the risk within an existing multi-professional meeting (team around the child, review, core group or conference, child in need meeting) and agree a diversion plan.',
-  chair: { roles: ['social_worker', 'team_manager'], text: 'Held in the existing meeting, by whoever chairs it.', ...s52 },
+  purpose:
+    'Below the threshold for a strategy discussion: discuss the risk within an existing multi-professional meeting (team around the child, review, core group or conference, child in need meeting) and agree a diversion plan.',
+  chair: {
+    roles: ['social_worker', 'team_manager'],
+    text: 'Held in the existing meeting, by whoever chairs it.',
+    ...s52,
+  },
   invitees: [
-    { id: 'network', label: 'The existing multi-professional network', reason: 'The meeting already held for the child.', ...s52 },
-    { id: 'parents', label: 'Parent or carer', reason: 'A family group conference can help form the diversion plan.', ...s52 },
+    {
+      id: 'network',
+      label: 'The existing multi-professional network',
+      reason: 'The meeting already held for the child.',
+      ...s52,
+    },
+    {
+      id: 'parents',
+      label: 'Parent or carer',
+      reason: 'A family group conference can help form the diversion plan.',
+      ...s52,
+    },
   ],
-  agenda: [{ heading: 'Agenda', items: ['The behaviour and the risk', 'The diversion plan, to go into the child’s own plan', 'Whether a family group conference would help'], ...s52 }],
+  agenda: [
+    {
+      heading: 'Agenda',
+      items: [
+        'The behaviour and the risk',
+        'The diversion plan, to go into the child’s own plan',
+        'Whether a family group conference would help',
+      ],
+      ...s52,
+    },
+  ],
   outcomes: ['diversion', 'no-further-action', 'follow-up-strategy'],
   outcomesCited: s52,
   ...s52,
@@ -80,14 +126,45 @@ const riskDiscussion: MeetingInput = {
 const stepDown: MeetingInput = {
   id: 'step-down-meeting',
   label: 'Step-down meeting',
-  purpose: 'An allocated case reviewed as category 0: agree an agency other than children’s social care as lead agency in monitoring the risk.',
-  chair: { roles: ['social_worker', 'team_manager'], text: 'Held by the allocated social worker.', clause: 'islington §5.1', requirement: 'R-ISL-3' },
+  purpose:
+    'An allocated case reviewed as category 0: agree an agency other than children’s social care as lead agency in monitoring the risk.',
+  chair: {
+    roles: ['social_worker', 'team_manager'],
+    text: 'Held by the allocated social worker.',
+    clause: 'islington §5.1',
+    requirement: 'R-ISL-3',
+  },
   invitees: [
-    { id: 'social-worker', label: 'Allocated social worker', reason: 'Hands over.', clause: 'islington §5.1', requirement: 'R-ISL-3' },
-    { id: 'new-lead', label: 'The new lead agency', reason: 'Takes over monitoring the risk.', clause: 'islington §5.1', requirement: 'R-ISL-3' },
-    { id: 'parents', label: 'Parent or carer', reason: 'Told who leads from now on.', clause: 'islington §5.1', requirement: 'R-ISL-3' },
+    {
+      id: 'social-worker',
+      label: 'Allocated social worker',
+      reason: 'Hands over.',
+      clause: 'islington §5.1',
+      requirement: 'R-ISL-3',
+    },
+    {
+      id: 'new-lead',
+      label: 'The new lead agency',
+      reason: 'Takes over monitoring the risk.',
+      clause: 'islington §5.1',
+      requirement: 'R-ISL-3',
+    },
+    {
+      id: 'parents',
+      label: 'Parent or carer',
+      reason: 'Told who leads from now on.',
+      clause: 'islington §5.1',
+      requirement: 'R-ISL-3',
+    },
   ],
-  agenda: [{ heading: 'Agenda', items: ['The review of the risk (category 0)', 'Who leads on monitoring the risk from now on'], clause: 'islington §5.1', requirement: 'R-ISL-3' }],
+  agenda: [
+    {
+      heading: 'Agenda',
+      items: ['The review of the risk (category 0)', 'Who leads on monitoring the risk from now on'],
+      clause: 'islington §5.1',
+      requirement: 'R-ISL-3',
+    },
+  ],
   outcomes: ['step-down', 'no-further-action'],
   outcomesCited: { clause: 'islington §5.1', requirement: 'R-ISL-3' },
   clause: 'islington §5.1',
@@ -136,11 +213,43 @@ export const islington: PackInput = {
     'The contact team or allocated team places the child in one of four categories of risk taken from Hackett: 0 inappropriate, 1 problematic, 2 abusive, 3 violent, with a consultation of the specialist project or the CSE, Missing and Trafficking Coordinator. Category 0 steps down; category 1 goes to a strategy discussion when significant harm is suspected, otherwise to a risk discussion and a diversion plan; categories 2 and 3 have an HSB strategy meeting within 3 working days (at most 5 when complex, sooner for immediate protection). Cases linked to sexual exploitation go to MASE.',
   levelsCited: categoryCite,
   levels: [
-    { id: 'no-category', label: 'No category (not harmful)', covers: ['normal'], description: 'Normal, developmentally expected behaviour: no HSB risk category applies.', ...categoryCite },
-    { id: 'category-0', label: 'Category 0: inappropriate', covers: ['inappropriate'], description: 'Single instances, socially acceptable within the peer group, generally consensual and reciprocal.', ...categoryCite },
-    { id: 'category-1', label: 'Category 1: problematic', covers: ['problematic'], description: 'Developmentally unusual, no overt victimisation; consent, reciprocity or power may be unclear; may be compulsive.', ...categoryCite },
-    { id: 'category-2', label: 'Category 2: abusive', covers: ['abusive'], description: 'Victimising intent or outcome, misuse of power, coercion and force, intrusive, informed consent lacking.', ...categoryCite },
-    { id: 'category-3', label: 'Category 3: violent', covers: ['violent'], description: 'Physically violent sexual abuse, highly intrusive, instrumental violence, sadism.', ...categoryCite },
+    {
+      id: 'no-category',
+      label: 'No category (not harmful)',
+      covers: ['normal'],
+      description: 'Normal, developmentally expected behaviour: no HSB risk category applies.',
+      ...categoryCite,
+    },
+    {
+      id: 'category-0',
+      label: 'Category 0: inappropriate',
+      covers: ['inappropriate'],
+      description: 'Single instances, socially acceptable within the peer group, generally consensual and reciprocal.',
+      ...categoryCite,
+    },
+    {
+      id: 'category-1',
+      label: 'Category 1: problematic',
+      covers: ['problematic'],
+      description:
+        'Developmentally unusual, no overt victimisation; consent, reciprocity or power may be unclear; may be compulsive.',
+      ...categoryCite,
+    },
+    {
+      id: 'category-2',
+      label: 'Category 2: abusive',
+      covers: ['abusive'],
+      description:
+        'Victimising intent or outcome, misuse of power, coercion and force, intrusive, informed consent lacking.',
+      ...categoryCite,
+    },
+    {
+      id: 'category-3',
+      label: 'Category 3: violent',
+      covers: ['violent'],
+      description: 'Physically violent sexual abuse, highly intrusive, instrumental violence, sadism.',
+      ...categoryCite,
+    },
   ],
   primaryTool: 'islington-categories',
   tools: [
@@ -148,14 +257,39 @@ export const islington: PackInput = {
       id: 'islington-categories',
       kind: 'checklist',
       name: 'Islington HSB risk categories',
-      summary: 'Tick the descriptors that fit the behaviour. The highest category ticked is suggested. The categories come from Hackett (2010) and map to the London thresholds and to Brook’s traffic lights.',
+      summary:
+        'Tick the descriptors that fit the behaviour. The highest category ticked is suggested. The categories come from Hackett (2010) and map to the London thresholds and to Brook’s traffic lights.',
       ...categoryCite,
       noneOption: { label: 'None of the category descriptors apply', scale: 'normal' },
       groups: [
-        { id: 'category-0', label: 'Category 0: inappropriate', scale: 'inappropriate', items: hackettItems('inappropriate', 'c0'), ...categoryCite },
-        { id: 'category-1', label: 'Category 1: problematic', scale: 'problematic', items: hackettItems('problematic', 'c1'), ...categoryCite },
-        { id: 'category-2', label: 'Category 2: abusive', scale: 'abusive', items: hackettItems('abusive', 'c2'), ...categoryCite },
-        { id: 'category-3', label: 'Category 3: violent', scale: 'violent', items: hackettItems('violent', 'c3'), ...categoryCite },
+        {
+          id: 'category-0',
+          label: 'Category 0: inappropriate',
+          scale: 'inappropriate',
+          items: hackettItems('inappropriate', 'c0'),
+          ...categoryCite,
+        },
+        {
+          id: 'category-1',
+          label: 'Category 1: problematic',
+          scale: 'problematic',
+          items: hackettItems('problematic', 'c1'),
+          ...categoryCite,
+        },
+        {
+          id: 'category-2',
+          label: 'Category 2: abusive',
+          scale: 'abusive',
+          items: hackettItems('abusive', 'c2'),
+          ...categoryCite,
+        },
+        {
+          id: 'category-3',
+          label: 'Category 3: violent',
+          scale: 'violent',
+          items: hackettItems('violent', 'c3'),
+          ...categoryCite,
+        },
       ],
     },
   ],
@@ -164,7 +298,12 @@ export const islington: PackInput = {
     criminalResponsibilityAge: 10,
     approaching18Months: 6,
     notes: [
-      { when: { ageBelow: 10 }, text: 'Under 10: below the age of criminal responsibility.', clause: 'islington §5.3', requirement: 'R-X-2' },
+      {
+        when: { ageBelow: 10 },
+        text: 'Under 10: below the age of criminal responsibility.',
+        clause: 'islington §5.3',
+        requirement: 'R-X-2',
+      },
     ],
   },
   inactivityWorkingDays: 10,
@@ -183,14 +322,30 @@ export const islington: PackInput = {
     decisionRequirement: 'R-ISL-2',
     outcomes: [
       { id: 'step-down', label: 'Step down to Targeted Youth Support', hint: 'Category 0 on a new referral.' },
-      { id: 'risk-discussion', label: 'HSB risk discussion and diversion plan', hint: 'Category 1 without reasonable suspicion of significant harm.' },
+      {
+        id: 'risk-discussion',
+        label: 'HSB risk discussion and diversion plan',
+        hint: 'Category 1 without reasonable suspicion of significant harm.',
+      },
       {
         id: 'strategy',
         label: 'HSB strategy discussion or meeting',
         hint: 'Category 1 with suspected significant harm, or categories 2 and 3.',
-        then: { title: 'Hold an HSB strategy meeting', detail: 'Within 3 working days; at most 5 when the concerns are particularly complex; sooner when a child needs immediate protection.', owner: 'cse_coordinator', due: { workingDays: 3 }, meeting: 'hsb-strategy-meeting', ...s53 },
+        then: {
+          title: 'Hold an HSB strategy meeting',
+          detail:
+            'Within 3 working days; at most 5 when the concerns are particularly complex; sooner when a child needs immediate protection.',
+          owner: 'cse_coordinator',
+          due: { workingDays: 3 },
+          meeting: 'hsb-strategy-meeting',
+          ...s53,
+        },
       },
-      { id: 'immediate-protection', label: 'Immediate protection', hint: 'A risk to life or of serious immediate harm.' },
+      {
+        id: 'immediate-protection',
+        label: 'Immediate protection',
+        hint: 'A risk to life or of serious immediate harm.',
+      },
     ],
     separateForEachChild: ['category-2', 'category-3'],
     clause: 'islington §3',
@@ -200,7 +355,8 @@ export const islington: PackInput = {
     {
       id: 'consultation',
       title: 'Consult on the risk assessment',
-      detail: 'Consult the Specialist Intervention Pilot Project or the CSE, Missing and Trafficking Coordinator; record the risk assessment and the rationale for the outcome.',
+      detail:
+        'Consult the Specialist Intervention Pilot Project or the CSE, Missing and Trafficking Coordinator; record the risk assessment and the rationale for the outcome.',
       owner: 'screener',
       when: { level: ['category-0', 'category-1', 'category-2', 'category-3'] },
       clause: 'islington §3, §8',
@@ -218,7 +374,8 @@ export const islington: PackInput = {
     {
       id: 'step-down-meeting',
       title: 'Hold a step-down meeting',
-      detail: 'An allocated case reviewed as category 0 has a step-down meeting, where an agency other than children’s social care becomes lead agency for monitoring the risk.',
+      detail:
+        'An allocated case reviewed as category 0 has a step-down meeting, where an agency other than children’s social care becomes lead agency for monitoring the risk.',
       owner: 'social_worker',
       meeting: 'step-down-meeting',
       when: { all: [{ level: ['category-0'] }, { fact: 'open_case' }] },
@@ -228,7 +385,8 @@ export const islington: PackInput = {
     {
       id: 'strategy-discussion',
       title: 'Hold an HSB strategy discussion or strategy meeting',
-      detail: 'Reasonable suspicion of significant harm: a social work manager holds an HSB strategy discussion with the police, or an HSB strategy meeting with the network chaired by the CSE, Missing and Trafficking Coordinator.',
+      detail:
+        'Reasonable suspicion of significant harm: a social work manager holds an HSB strategy discussion with the police, or an HSB strategy meeting with the network chaired by the CSE, Missing and Trafficking Coordinator.',
       owner: 'team_manager',
       meeting: 'hsb-strategy-discussion',
       when: { all: [{ level: ['category-1'] }, { fact: 'significant_harm' }, { notFact: 'immediate_risk' }] },
@@ -238,7 +396,8 @@ export const islington: PackInput = {
     {
       id: 'risk-discussion',
       title: 'Hold an HSB risk discussion in an existing meeting',
-      detail: 'Below the threshold for a strategy discussion: discuss the risk in a multi-professional meeting: team around the child, review, core group or child protection conference, or child in need meeting.',
+      detail:
+        'Below the threshold for a strategy discussion: discuss the risk in a multi-professional meeting: team around the child, review, core group or child protection conference, or child in need meeting.',
       owner: 'social_worker',
       meeting: 'hsb-risk-discussion',
       when: { all: [{ level: ['category-1'] }, { notFact: 'significant_harm' }] },
@@ -267,7 +426,8 @@ export const islington: PackInput = {
     {
       id: 'immediate-protection',
       title: 'Secure the child’s immediate safety',
-      detail: 'A risk to life or of serious immediate harm: act now, normally with an immediate strategy meeting or discussion between children’s social care, the police and other agencies.',
+      detail:
+        'A risk to life or of serious immediate harm: act now, normally with an immediate strategy meeting or discussion between children’s social care, the police and other agencies.',
       owner: 'team_manager',
       due: { workingDays: 0 },
       when: { fact: 'immediate_risk' },
@@ -301,7 +461,8 @@ export const islington: PackInput = {
     {
       id: 'mase-referral',
       title: 'Refer to the Multi-Agency Sexual Exploitation panel (MASE)',
-      detail: 'All HSB cases linked to child sexual exploitation go to the monthly MASE; the allocated worker coordinates the nomination with the professionals involved.',
+      detail:
+        'All HSB cases linked to child sexual exploitation go to the monthly MASE; the allocated worker coordinates the nomination with the professionals involved.',
       owner: 'cse_coordinator',
       when: { fact: 'cse_linked' },
       clause: 'islington §7',
@@ -310,7 +471,8 @@ export const islington: PackInput = {
     {
       id: 'recording',
       title: 'Keep the category 1 to 3 records visible',
-      detail: 'Record clearly: safety plans with the child and parent or carer; the consultation with its risk assessment and rationale; multi-professional meetings; diversion plans; direct work intervention plans; MASE records if heard there.',
+      detail:
+        'Record clearly: safety plans with the child and parent or carer; the consultation with its risk assessment and rationale; multi-professional meetings; diversion plans; direct work intervention plans; MASE records if heard there.',
       owner: 'social_worker',
       when: { level: ['category-1', 'category-2', 'category-3'] },
       clause: 'islington §8',

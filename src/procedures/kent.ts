@@ -12,22 +12,77 @@ type MeetingInput = PackInput['meetings'][number];
 const strategyDiscussion: MeetingInput = {
   id: 'strategy-discussion',
   label: 'Strategy discussion',
-  purpose: 'Consider the needs of every child involved, decide whether to start Section 47 enquiries, plan the investigation and agree an immediate safety plan for both children.',
-  chair: { roles: ['team_manager'], text: 'Convened and chaired by the Children’s Social Work Service, who keep a record.', ...s8 },
+  purpose:
+    'Consider the needs of every child involved, decide whether to start Section 47 enquiries, plan the investigation and agree an immediate safety plan for both children.',
+  chair: {
+    roles: ['team_manager'],
+    text: 'Convened and chaired by the Children’s Social Work Service, who keep a record.',
+    ...s8,
+  },
   crossAuthority: s8,
   invitees: [
-    { id: 'social-worker-harmed', label: 'Social worker for the child who harmed', reason: 'An AIM-trained representative or specialist in assessing harmful sexual behaviour is necessary when there are concerns of this nature.', ...s8 },
-    { id: 'social-worker-targeted', label: 'Social worker for the child harmed', reason: 'A different social worker from the one for the child who harmed, even in the same household.', ...s8 },
-    { id: 'managers', label: 'The social workers’ first line managers', reason: 'Agree the decisions for their workers’ children.', ...s8 },
+    {
+      id: 'social-worker-harmed',
+      label: 'Social worker for the child who harmed',
+      reason:
+        'An AIM-trained representative or specialist in assessing harmful sexual behaviour is necessary when there are concerns of this nature.',
+      ...s8,
+    },
+    {
+      id: 'social-worker-targeted',
+      label: 'Social worker for the child harmed',
+      reason: 'A different social worker from the one for the child who harmed, even in the same household.',
+      ...s8,
+    },
+    {
+      id: 'managers',
+      label: 'The social workers’ first line managers',
+      reason: 'Agree the decisions for their workers’ children.',
+      ...s8,
+    },
     { id: 'police', label: 'Police', reason: 'The behaviour may be an offence.', ...s8 },
-    { id: 'youth-justice', label: 'Youth Justice representative', reason: 'The child is alleged to have harmed another: an AIM-trained representative where there are concerns of this nature.', ...s8 },
-    { id: 'nelft', label: 'NELFT Complex Pathway Lead for the child’s district', reason: 'Every child displaying harmful sexual behaviour is referred to NELFT.', ...s8 },
-    { id: 'early-help', label: 'Early Help representative', reason: 'The child is already known to the service.', when: { fact: 'open_case' }, ...s8 },
-    { id: 'education', label: 'Education representative', reason: 'Other children in the setting may have been, or may be at risk of being, harmed.', when: { fact: 'other_children_at_risk' }, ...s8 },
+    {
+      id: 'youth-justice',
+      label: 'Youth Justice representative',
+      reason:
+        'The child is alleged to have harmed another: an AIM-trained representative where there are concerns of this nature.',
+      ...s8,
+    },
+    {
+      id: 'nelft',
+      label: 'NELFT Complex Pathway Lead for the child’s district',
+      reason: 'Every child displaying harmful sexual behaviour is referred to NELFT.',
+      ...s8,
+    },
+    {
+      id: 'early-help',
+      label: 'Early Help representative',
+      reason: 'The child is already known to the service.',
+      when: { fact: 'open_case' },
+      ...s8,
+    },
+    {
+      id: 'education',
+      label: 'Education representative',
+      reason: 'Other children in the setting may have been, or may be at risk of being, harmed.',
+      when: { fact: 'other_children_at_risk' },
+      ...s8,
+    },
     { id: 'health', label: 'School nurse or other health staff', reason: 'As required.', ...s8 },
-    { id: 'carers', label: 'Fostering or residential care', reason: 'The child is looked after.', when: { lookedAfter: true }, ...s8 },
+    {
+      id: 'carers',
+      label: 'Fostering or residential care',
+      reason: 'The child is looked after.',
+      when: { lookedAfter: true },
+      ...s8,
+    },
     { id: 'aesa', label: 'Area Education Safeguarding Advisor', reason: 'Advises the schools involved.', ...s8 },
-    { id: 'others', label: 'Other professionals significantly involved', reason: 'For example forensic CAMHS, or others who know the child or family well.', ...s8 },
+    {
+      id: 'others',
+      label: 'Other professionals significantly involved',
+      reason: 'For example forensic CAMHS, or others who know the child or family well.',
+      ...s8,
+    },
   ],
   agenda: [
     {
@@ -69,7 +124,14 @@ const strategyDiscussion: MeetingInput = {
   policeQuestionUnder10: s8,
   safetyPlan: s8,
   alsoHarmedPrompt: { clause: 'kent §9', requirement: 'R-KEN-7' },
-  outcomes: ['no-further-action', 'child-in-need', 'section-47', 'child-protection-conference', 'follow-up-strategy', 'legal-action'],
+  outcomes: [
+    'no-further-action',
+    'child-in-need',
+    'section-47',
+    'child-protection-conference',
+    'follow-up-strategy',
+    'legal-action',
+  ],
   outcomesCited: { clause: 'kent §9', requirement: 'R-KEN-7' },
   ...s8,
 };
@@ -87,23 +149,73 @@ const conference: MeetingInput = {
       informWhen: { ageBelow: 10 },
       ...s10,
     },
-    { id: 'nelft', label: 'NELFT representative', reason: 'NELFT was asked to carry out an AIM assessment.', when: { aimRequested: true }, ...s10 },
+    {
+      id: 'nelft',
+      label: 'NELFT representative',
+      reason: 'NELFT was asked to carry out an AIM assessment.',
+      when: { aimRequested: true },
+      ...s10,
+    },
   ],
 };
 
 const childInNeedMeeting: MeetingInput = {
   id: 'child-in-need-meeting',
   label: 'Child in need meeting',
-  purpose: 'No child protection plan, but the child’s needs are complex or there are public protection issues: agree a multi-agency child in need plan.',
-  chair: { roles: ['team_manager', 'social_worker'], text: 'Chaired by children’s social work.', clause: 'kent §12', requirement: 'R-KEN-10' },
+  purpose:
+    'No child protection plan, but the child’s needs are complex or there are public protection issues: agree a multi-agency child in need plan.',
+  chair: {
+    roles: ['team_manager', 'social_worker'],
+    text: 'Chaired by children’s social work.',
+    clause: 'kent §12',
+    requirement: 'R-KEN-10',
+  },
   invitees: [
-    { id: 'social-worker', label: 'The child’s social worker', reason: 'Leads the plan.', clause: 'kent §12', requirement: 'R-KEN-10' },
-    { id: 'parents', label: 'Parents or carers', reason: 'The plan is agreed with the family.', clause: 'kent §12', requirement: 'R-KEN-10' },
-    { id: 'education', label: 'Education', reason: 'The child’s school or setting.', clause: 'kent §12', requirement: 'R-KEN-10' },
-    { id: 'youth-justice', label: 'Youth Justice', reason: 'Youth Justice is involved.', when: { fact: 'youth_justice' }, clause: 'kent §12', requirement: 'R-KEN-10' },
-    { id: 'nelft', label: 'NELFT', reason: 'Assessment and support for the behaviour.', clause: 'kent §12', requirement: 'R-KEN-10' },
+    {
+      id: 'social-worker',
+      label: 'The child’s social worker',
+      reason: 'Leads the plan.',
+      clause: 'kent §12',
+      requirement: 'R-KEN-10',
+    },
+    {
+      id: 'parents',
+      label: 'Parents or carers',
+      reason: 'The plan is agreed with the family.',
+      clause: 'kent §12',
+      requirement: 'R-KEN-10',
+    },
+    {
+      id: 'education',
+      label: 'Education',
+      reason: 'The child’s school or setting.',
+      clause: 'kent §12',
+      requirement: 'R-KEN-10',
+    },
+    {
+      id: 'youth-justice',
+      label: 'Youth Justice',
+      reason: 'Youth Justice is involved.',
+      when: { fact: 'youth_justice' },
+      clause: 'kent §12',
+      requirement: 'R-KEN-10',
+    },
+    {
+      id: 'nelft',
+      label: 'NELFT',
+      reason: 'Assessment and support for the behaviour.',
+      clause: 'kent §12',
+      requirement: 'R-KEN-10',
+    },
   ],
-  agenda: [{ heading: 'Agenda', items: ['The child’s needs', 'Public protection issues', 'The child in need plan: who does what, by when'], clause: 'kent §12', requirement: 'R-KEN-10' }],
+  agenda: [
+    {
+      heading: 'Agenda',
+      items: ['The child’s needs', 'Public protection issues', 'The child in need plan: who does what, by when'],
+      clause: 'kent §12',
+      requirement: 'R-KEN-10',
+    },
+  ],
   outcomes: ['child-in-need', 'child-protection-conference', 'no-further-action'],
   outcomesCited: { clause: 'kent §12', requirement: 'R-KEN-10' },
   clause: 'kent §12',
@@ -143,12 +255,20 @@ export const kent: PackInput = {
     'Professionals decide whether behaviour is healthy, problematic or harmful with Carson’s checklist. Problematic or harmful behaviour goes to the Front Door for Early Help or the Children’s Social Work Service; reasonable cause to suspect significant harm means a strategy discussion; every child displaying harmful behaviour is referred to NELFT for an AIM assessment.',
   levelsCited: { clause: 'kent §3', requirement: 'R-KEN-1' },
   levels: [
-    { id: 'healthy', label: 'Healthy', covers: ['normal'], description: 'Age appropriate, mutual and exploratory; no cause for concern.', clause: 'kent §3', requirement: 'R-KEN-1' },
+    {
+      id: 'healthy',
+      label: 'Healthy',
+      covers: ['normal'],
+      description: 'Age appropriate, mutual and exploratory; no cause for concern.',
+      clause: 'kent §3',
+      requirement: 'R-KEN-1',
+    },
     {
       id: 'problematic',
       label: 'Problematic',
       covers: ['inappropriate', 'problematic'],
-      description: 'Not age appropriate or in the wrong context, without threat or force; the children may seem uncomfortable.',
+      description:
+        'Not age appropriate or in the wrong context, without threat or force; the children may seem uncomfortable.',
       clause: 'kent §3',
       requirement: 'R-KEN-1',
     },
@@ -156,7 +276,8 @@ export const kent: PackInput = {
       id: 'harmful',
       label: 'Harmful',
       covers: ['abusive', 'violent'],
-      description: 'Planned, secretive, forceful or coercive; clear power differences; those targeted are fearful or hurt.',
+      description:
+        'Planned, secretive, forceful or coercive; clear power differences; those targeted are fearful or hurt.',
       clause: 'kent §3',
       requirement: 'R-KEN-1',
     },
@@ -167,7 +288,8 @@ export const kent: PackInput = {
       id: 'carson',
       kind: 'matrix',
       name: 'Carson (2014) checklist',
-      summary: 'Rate each of the eight dimensions as healthy, problematic or harmful. The highest rating gives the immediate level of concern.',
+      summary:
+        'Rate each of the eight dimensions as healthy, problematic or harmful. The highest rating gives the immediate level of concern.',
       clause: 'kent §3',
       requirement: 'R-KEN-1',
       columns: [
@@ -181,7 +303,8 @@ export const kent: PackInput = {
           label: 'Type of sexual behaviour',
           descriptors: {
             healthy: 'Age appropriate, mutual and exploratory.',
-            problematic: 'Not age appropriate: some sexual language, or self-masturbation as the only way of comforting themselves; or the result of peer pressure.',
+            problematic:
+              'Not age appropriate: some sexual language, or self-masturbation as the only way of comforting themselves; or the result of peer pressure.',
             harmful: 'Adult sexual activity; self-masturbation to the point of pain or injury; sex with animals.',
           },
         },
@@ -190,8 +313,10 @@ export const kent: PackInput = {
           label: 'Context of the behaviour',
           descriptors: {
             healthy: 'Open, light-hearted and spontaneous.',
-            problematic: 'No secrecy, force or intent to harm, but the children seem uncomfortable; masturbation in public or more noticeable.',
-            harmful: 'Planned and secretive, with threat, force or coercion; masturbation with intense emotion that is the child’s main way of regulating feelings.',
+            problematic:
+              'No secrecy, force or intent to harm, but the children seem uncomfortable; masturbation in public or more noticeable.',
+            harmful:
+              'Planned and secretive, with threat, force or coercion; masturbation with intense emotion that is the child’s main way of regulating feelings.',
           },
         },
         {
@@ -200,7 +325,8 @@ export const kent: PackInput = {
           descriptors: {
             healthy: 'Happy or embarrassed; able to take responsibility, for their age and understanding.',
             problematic: 'Ashamed; may struggle at first to take responsibility but shows remorse and empathy.',
-            harmful: 'Angry, fearful, aggressive, distressed, or passive and unable to see why anyone is worried; blames others; no empathy.',
+            harmful:
+              'Angry, fearful, aggressive, distressed, or passive and unable to see why anyone is worried; blames others; no empathy.',
           },
         },
         {
@@ -218,7 +344,8 @@ export const kent: PackInput = {
           descriptors: {
             healthy: 'Similar age and ability, would normally play together; nothing suggests a power imbalance.',
             problematic: 'Would not normally play together, or subtle signs that one child is more in control.',
-            harmful: 'Would not normally play together, or clear differences of age, size, status, ability or strength.',
+            harmful:
+              'Would not normally play together, or clear differences of age, size, status, ability or strength.',
           },
         },
         {
@@ -226,8 +353,10 @@ export const kent: PackInput = {
           label: 'Frequency of the behaviour',
           descriptors: {
             healthy: 'Occasional and not the child’s main focus; interested in other things.',
-            problematic: 'Some behaviour inappropriate for their age, intermittent but perhaps increasing; still interested in other things.',
-            harmful: 'Frequent; the child seems focused on it for comfort, reassurance or control, out of proportion to the rest of their life.',
+            problematic:
+              'Some behaviour inappropriate for their age, intermittent but perhaps increasing; still interested in other things.',
+            harmful:
+              'Frequent; the child seems focused on it for comfort, reassurance or control, out of proportion to the rest of their life.',
           },
         },
         {
@@ -236,7 +365,8 @@ export const kent: PackInput = {
           descriptors: {
             healthy: 'Occasional and not the child’s main focus; interested in other things.',
             problematic: 'Recurring and hard to redirect, but the child responds to some intervention.',
-            harmful: 'Cannot easily be distracted and keeps returning to it; seems compulsive, the main way of seeking comfort, attention or control.',
+            harmful:
+              'Cannot easily be distracted and keeps returning to it; seems compulsive, the main way of seeking comfort, attention or control.',
           },
         },
         {
@@ -245,7 +375,8 @@ export const kent: PackInput = {
           descriptors: {
             healthy: 'Accept the concern and support their child.',
             problematic: 'Struggling to accept the behaviour or looking for other explanations.',
-            harmful: 'Deny or minimise it; blame or threaten the victim and their family; reject the child; punish harshly.',
+            harmful:
+              'Deny or minimise it; blame or threaten the victim and their family; reject the child; punish harshly.',
           },
         },
       ],
@@ -254,7 +385,12 @@ export const kent: PackInput = {
   facts: ['significant_harm', 'youth_justice', 'open_case', 'other_children_at_risk'],
   ageRules: {
     criminalResponsibilityAge: 10,
-    under12Model: { name: 'AIM under-12s assessment, led by NELFT', model: 'aim_under_12', clause: 'kent §13', requirement: 'R-KEN-11' },
+    under12Model: {
+      name: 'AIM under-12s assessment, led by NELFT',
+      model: 'aim_under_12',
+      clause: 'kent §13',
+      requirement: 'R-KEN-11',
+    },
     olderModel: { name: 'AIM2 assessment, led by NELFT', model: 'aim2', clause: 'kent §13', requirement: 'R-KEN-11' },
     approaching18Months: 6,
     notes: [
@@ -281,15 +417,34 @@ export const kent: PackInput = {
     decisionClause: 'kent §2; Working Together 2023',
     decisionRequirement: 'R-KEN-2',
     outcomes: [
-      { id: 'early-help', label: 'Early Help', hint: 'Direct work with the child, work with the family and with the wider network.' },
-      { id: 'assessment', label: 'Children’s Social Work Service: start an assessment', hint: 'A child in need or child protection assessment.' },
+      {
+        id: 'early-help',
+        label: 'Early Help',
+        hint: 'Direct work with the child, work with the family and with the wider network.',
+      },
+      {
+        id: 'assessment',
+        label: 'Children’s Social Work Service: start an assessment',
+        hint: 'A child in need or child protection assessment.',
+      },
       {
         id: 'strategy',
         label: 'Convene a strategy discussion',
         hint: 'Reasonable cause to suspect significant harm.',
-        then: { title: 'Convene a strategy discussion', detail: 'The Front Door decided that there is reasonable cause to suspect significant harm.', owner: 'team_manager', meeting: 'strategy-discussion', clause: 'kent §7', requirement: 'R-KEN-5' },
+        then: {
+          title: 'Convene a strategy discussion',
+          detail: 'The Front Door decided that there is reasonable cause to suspect significant harm.',
+          owner: 'team_manager',
+          meeting: 'strategy-discussion',
+          clause: 'kent §7',
+          requirement: 'R-KEN-5',
+        },
       },
-      { id: 'advice', label: 'Advice or consultation only', hint: 'No service needed now; advice given to the referrer.' },
+      {
+        id: 'advice',
+        label: 'Advice or consultation only',
+        hint: 'No service needed now; advice given to the referrer.',
+      },
     ],
     separateForEachChild: ['harmful'],
     clause: 'kent §2',
@@ -299,7 +454,8 @@ export const kent: PackInput = {
     {
       id: 'consultation',
       title: 'If unsure, ask for a consultation',
-      detail: 'Ask your agency’s safeguarding lead, or the Front Door, for a consultation before deciding that no request for support is needed.',
+      detail:
+        'Ask your agency’s safeguarding lead, or the Front Door, for a consultation before deciding that no request for support is needed.',
       owner: 'screener',
       kind: 'consider',
       when: { level: ['healthy'] },
@@ -310,7 +466,8 @@ export const kent: PackInput = {
       id: 'front-door-referral',
       completedBy: 'referral',
       title: 'Refer to the Front Door',
-      detail: 'Problematic or harmful behaviour is referred to the Kent Front Door Service, so that Early Help or the Children’s Social Work Service can be considered.',
+      detail:
+        'Problematic or harmful behaviour is referred to the Kent Front Door Service, so that Early Help or the Children’s Social Work Service can be considered.',
       owner: 'screener',
       when: problematicOrHarmful,
       clause: 'kent §2',
@@ -320,7 +477,8 @@ export const kent: PackInput = {
       id: 'front-door-decision',
       completedBy: 'referral-decision',
       title: 'Front Door decides the response',
-      detail: 'Decide between Early Help and the Children’s Social Work Service, within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
+      detail:
+        'Decide between Early Help and the Children’s Social Work Service, within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
       owner: 'front_door',
       due: { workingDays: 1 },
       when: problematicOrHarmful,
@@ -330,7 +488,8 @@ export const kent: PackInput = {
     {
       id: 'early-help',
       title: 'Consider Early Help',
-      detail: 'Direct work with the child, work with the family, and work with the wider network on a safety plan. Escalate to the Children’s Social Work Service if the behaviour becomes harmful.',
+      detail:
+        'Direct work with the child, work with the family, and work with the wider network on a safety plan. Escalate to the Children’s Social Work Service if the behaviour becomes harmful.',
       owner: 'front_door',
       kind: 'consider',
       when: { all: [{ level: ['problematic'] }, { notFact: 'significant_harm' }] },
@@ -340,7 +499,8 @@ export const kent: PackInput = {
     {
       id: 'strategy-discussion',
       title: 'Convene a strategy discussion',
-      detail: 'There is reasonable cause to suspect significant harm: the Children’s Social Work Service must convene a strategy discussion that considers the needs of every child involved.',
+      detail:
+        'There is reasonable cause to suspect significant harm: the Children’s Social Work Service must convene a strategy discussion that considers the needs of every child involved.',
       owner: 'team_manager',
       when: { fact: 'significant_harm' },
       meeting: 'strategy-discussion',
@@ -350,7 +510,8 @@ export const kent: PackInput = {
     {
       id: 'police-involvement-under-10',
       title: 'Decide whether police involvement is needed',
-      detail: 'The child is under 10: the strategy discussion must agree whether police involvement in the enquiry is needed, for example if the behaviour may stem from abuse by adults.',
+      detail:
+        'The child is under 10: the strategy discussion must agree whether police involvement in the enquiry is needed, for example if the behaviour may stem from abuse by adults.',
       owner: 'team_manager',
       kind: 'consider',
       when: { all: [{ fact: 'significant_harm' }, { ageBelow: 10 }] },
@@ -361,7 +522,8 @@ export const kent: PackInput = {
       id: 'separate-social-worker',
       completedBy: 'allocation',
       title: 'Allocate the child harmed their own social worker',
-      detail: 'A different social worker from the one allocated to the child who harmed, even when the children live in the same household.',
+      detail:
+        'A different social worker from the one allocated to the child who harmed, even when the children live in the same household.',
       owner: 'team_manager',
       forChild: 'targeted',
       when: { any: [{ level: ['harmful'] }, { fact: 'significant_harm' }] },
@@ -371,7 +533,8 @@ export const kent: PackInput = {
     {
       id: 'education-setting',
       title: 'Involve the education setting',
-      detail: 'Other children in the setting may be at risk: invite an education representative to the strategy discussion and agree advice to the setting.',
+      detail:
+        'Other children in the setting may be at risk: invite an education representative to the strategy discussion and agree advice to the setting.',
       owner: 'team_manager',
       when: { all: [{ fact: 'other_children_at_risk' }, { fact: 'significant_harm' }] },
       clause: 'kent §8',
@@ -381,7 +544,8 @@ export const kent: PackInput = {
       id: 'nelft-under-12',
       completedBy: 'assessment',
       title: 'Refer to NELFT for an AIM under-12s assessment',
-      detail: 'Every child displaying harmful sexual behaviour is referred to NELFT, whatever their age. NELFT leads the under-12s assessment; the allocated social worker introduces the assessor and shares the child and family assessment, and agrees with NELFT whether to assess jointly if AIM-trained.',
+      detail:
+        'Every child displaying harmful sexual behaviour is referred to NELFT, whatever their age. NELFT leads the under-12s assessment; the allocated social worker introduces the assessor and shares the child and family assessment, and agrees with NELFT whether to assess jointly if AIM-trained.',
       owner: 'social_worker',
       when: { all: [{ level: ['harmful'] }, { stageBelow: 12 }] },
       clause: 'kent §13',
@@ -391,7 +555,8 @@ export const kent: PackInput = {
       id: 'nelft-aim2',
       completedBy: 'assessment',
       title: 'Refer to NELFT for an AIM2 assessment',
-      detail: 'Every child displaying harmful sexual behaviour is referred to NELFT. Without Youth Justice involvement the allocated social worker refers; with an allocated Youth Justice worker, the two agree who refers. Agree joint assessment with NELFT where a worker is AIM-trained.',
+      detail:
+        'Every child displaying harmful sexual behaviour is referred to NELFT. Without Youth Justice involvement the allocated social worker refers; with an allocated Youth Justice worker, the two agree who refers. Agree joint assessment with NELFT where a worker is AIM-trained.',
       owner: 'social_worker',
       when: { all: [{ level: ['harmful'] }, { stageAtLeast: 12 }, { ageBelow: 18 }] },
       clause: 'kent §13',
@@ -400,7 +565,8 @@ export const kent: PackInput = {
     {
       id: 'youth-justice-discussion',
       title: 'Allocate a Youth Justice worker and hold a case discussion',
-      detail: 'Youth Justice is involved (out-of-court disposal or sentence): allocate a Youth Justice worker and arrange a Youth Justice and social work case discussion, which may be part of a strategy discussion.',
+      detail:
+        'Youth Justice is involved (out-of-court disposal or sentence): allocate a Youth Justice worker and arrange a Youth Justice and social work case discussion, which may be part of a strategy discussion.',
       owner: 'youth_justice',
       when: { all: [{ fact: 'youth_justice' }, problematicOrHarmful] },
       clause: 'kent §5',

@@ -13,14 +13,56 @@ const national = (c: Cite): Cite => ({ clause: `${c.clause}; Working Together 20
 export function nationalStrategyInvitees(c: Cite, youthJusticeWhen?: Condition): MeetingInput['invitees'] {
   const n = national(c);
   return [
-    { id: 'social-worker-harmed', label: 'Social worker for the child who harmed', reason: 'Leads the enquiry for this child.', ...n },
-    { id: 'social-worker-targeted', label: 'Social worker for the child harmed', reason: 'A different worker, so that both children’s needs are assessed.', ...n },
-    { id: 'manager', label: 'Social work team manager', reason: 'Convenes the discussion and agrees the decisions.', ...n },
-    { id: 'police', label: 'Police', reason: 'The behaviour may be an offence; the police decide on any criminal investigation.', ...n },
-    { id: 'education', label: 'Education (designated safeguarding lead)', reason: 'The child’s school or setting, and the other children there.', ...n },
-    { id: 'health', label: 'Health (school nurse, GP or CAMHS)', reason: 'Health needs, and any medical assessment.', ...n },
-    { id: 'youth-justice', label: 'Youth Justice Service', reason: 'The behaviour may be an offence: Youth Justice advises on diversion and any criminal process.', ...(youthJusticeWhen ? { when: youthJusticeWhen } : {}), ...n },
-    { id: 'carers', label: 'Fostering or residential care', reason: 'The child is looked after.', when: { lookedAfter: true }, ...n },
+    {
+      id: 'social-worker-harmed',
+      label: 'Social worker for the child who harmed',
+      reason: 'Leads the enquiry for this child.',
+      ...n,
+    },
+    {
+      id: 'social-worker-targeted',
+      label: 'Social worker for the child harmed',
+      reason: 'A different worker, so that both children’s needs are assessed.',
+      ...n,
+    },
+    {
+      id: 'manager',
+      label: 'Social work team manager',
+      reason: 'Convenes the discussion and agrees the decisions.',
+      ...n,
+    },
+    {
+      id: 'police',
+      label: 'Police',
+      reason: 'The behaviour may be an offence; the police decide on any criminal investigation.',
+      ...n,
+    },
+    {
+      id: 'education',
+      label: 'Education (designated safeguarding lead)',
+      reason: 'The child’s school or setting, and the other children there.',
+      ...n,
+    },
+    {
+      id: 'health',
+      label: 'Health (school nurse, GP or CAMHS)',
+      reason: 'Health needs, and any medical assessment.',
+      ...n,
+    },
+    {
+      id: 'youth-justice',
+      label: 'Youth Justice Service',
+      reason: 'The behaviour may be an offence: Youth Justice advises on diversion and any criminal process.',
+      ...(youthJusticeWhen ? { when: youthJusticeWhen } : {}),
+      ...n,
+    },
+    {
+      id: 'carers',
+      label: 'Fostering or residential care',
+      reason: 'The child is looked after.',
+      when: { lookedAfter: true },
+      ...n,
+    },
   ];
 }
 
@@ -40,17 +82,34 @@ const nationalAgenda = (c: Cite): MeetingInput['agenda'] => [
 ];
 
 /** A strategy discussion under the national framework, for packs that name one without setting out its form. */
-export function nationalStrategyDiscussion(id: string, label: string, c: Cite, youthJusticeWhen?: Condition): MeetingInput {
+export function nationalStrategyDiscussion(
+  id: string,
+  label: string,
+  c: Cite,
+  youthJusticeWhen?: Condition,
+): MeetingInput {
   return {
     id,
     label,
-    purpose: 'Decide whether there is reasonable cause to suspect significant harm and whether to start a Section 47 enquiry, and plan the safety of every child involved.',
-    chair: { roles: ['team_manager'], text: 'Convened and chaired by a children’s social care manager.', ...national(c) },
+    purpose:
+      'Decide whether there is reasonable cause to suspect significant harm and whether to start a Section 47 enquiry, and plan the safety of every child involved.',
+    chair: {
+      roles: ['team_manager'],
+      text: 'Convened and chaired by a children’s social care manager.',
+      ...national(c),
+    },
     crossAuthority: national(c),
     invitees: nationalStrategyInvitees(c, youthJusticeWhen),
     agenda: nationalAgenda(c),
     safetyPlan: national(c),
-    outcomes: ['no-further-action', 'child-in-need', 'section-47', 'child-protection-conference', 'follow-up-strategy', 'legal-action'],
+    outcomes: [
+      'no-further-action',
+      'child-in-need',
+      'section-47',
+      'child-protection-conference',
+      'follow-up-strategy',
+      'legal-action',
+    ],
     outcomesCited: national(c),
     ...national(c),
   };
@@ -58,7 +117,13 @@ export function nationalStrategyDiscussion(id: string, label: string, c: Cite, y
 
 /** The follow-up meeting a strategy discussion may set, with a timescale (national framework). */
 export function followUp(base: MeetingInput): MeetingInput {
-  return { ...base, id: 'follow-up-strategy', label: `Follow-up ${base.label.toLowerCase()}`, purpose: 'Decide, with the information now gathered, whether the child is at risk of significant harm and whether to start a Section 47 enquiry.' };
+  return {
+    ...base,
+    id: 'follow-up-strategy',
+    label: `Follow-up ${base.label.toLowerCase()}`,
+    purpose:
+      'Decide, with the information now gathered, whether the child is at risk of significant harm and whether to start a Section 47 enquiry.',
+  };
 }
 
 /** An initial child protection conference under the national framework. */
@@ -71,13 +136,34 @@ export function nationalConference(c: Cite, youthJusticeWhen?: Condition): Meeti
     chair: { roles: ['team_manager'], text: 'Chaired by a manager independent of the case’s line management.', ...n },
     invitees: [
       { id: 'social-worker', label: 'The child’s social worker', reason: 'Presents the assessment.', ...n },
-      { id: 'parents', label: 'Parents or carers', reason: 'Take part unless that would put the child at more risk.', ...n },
+      {
+        id: 'parents',
+        label: 'Parents or carers',
+        reason: 'Take part unless that would put the child at more risk.',
+        ...n,
+      },
       { id: 'police', label: 'Police', reason: 'Share relevant information.', ...n },
       { id: 'education', label: 'Education', reason: 'The child’s school or setting.', ...n },
       { id: 'health', label: 'Health', reason: 'Health needs.', ...n },
-      { id: 'youth-justice', label: 'Youth Justice Service', reason: 'Youth Justice is involved with the child.', ...(youthJusticeWhen ? { when: youthJusticeWhen } : {}), ...n },
+      {
+        id: 'youth-justice',
+        label: 'Youth Justice Service',
+        reason: 'Youth Justice is involved with the child.',
+        ...(youthJusticeWhen ? { when: youthJusticeWhen } : {}),
+        ...n,
+      },
     ],
-    agenda: [{ heading: 'Agenda', items: ['The assessment and the child’s views', 'Is the child likely to suffer significant harm?', 'The outline child protection plan, or other support'], ...n }],
+    agenda: [
+      {
+        heading: 'Agenda',
+        items: [
+          'The assessment and the child’s views',
+          'Is the child likely to suffer significant harm?',
+          'The outline child protection plan, or other support',
+        ],
+        ...n,
+      },
+    ],
     outcomes: ['child-protection-plan', 'child-in-need', 'no-further-action'],
     outcomesCited: n,
     ...n,

@@ -32,7 +32,10 @@ const anyConcern = { level: ['inappropriate', 'problematic', 'abusive', 'violent
 const serious = { any: [{ level: ['abusive', 'violent'] }, { fact: 'significant_harm' as const }] };
 const panelAge = [{ ageAtLeast: 12 }, { ageBelow: 18 }];
 
-const strategy = nationalStrategyDiscussion('strategy-discussion', 'Strategy discussion', { clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' });
+const strategy = nationalStrategyDiscussion('strategy-discussion', 'Strategy discussion', {
+  clause: 'north-east-lincolnshire, police and youth justice',
+  requirement: 'R-NEL-7',
+});
 
 export const northEastLincolnshire: PackInput = {
   id: 'north-east-lincolnshire',
@@ -61,23 +64,43 @@ export const northEastLincolnshire: PackInput = {
     'Sexual behaviour is judged against what is typical for the child’s age or stage of development, with seven signs that behaviour may be concerning. The least intrusive response comes first: the practitioner’s response and early help; serious concerns go to the Integrated Front Door or the police; children aged 12 to 18 with serious harmful behaviour may be referred to the AIM Pathway Panel. The Brook tool is used only by trained staff.',
   levelsCited: cite('R-NEL-1'),
   levels: [
-    { id: 'typical', label: 'Typical', covers: ['normal'], description: 'Typical sexual behaviour for the child’s age or stage of development.', ...cite('R-NEL-2') },
-    { id: 'inappropriate', label: 'Inappropriate', covers: ['inappropriate'], description: 'Typical behaviour shown in the wrong place or at the wrong time.', ...cite('R-NEL-1') },
+    {
+      id: 'typical',
+      label: 'Typical',
+      covers: ['normal'],
+      description: 'Typical sexual behaviour for the child’s age or stage of development.',
+      ...cite('R-NEL-2'),
+    },
+    {
+      id: 'inappropriate',
+      label: 'Inappropriate',
+      covers: ['inappropriate'],
+      description: 'Typical behaviour shown in the wrong place or at the wrong time.',
+      ...cite('R-NEL-1'),
+    },
     {
       id: 'problematic',
       label: 'Problematic',
       covers: ['problematic'],
-      description: 'Does not overtly victimise others, but may be developmentally inappropriate, disruptive or harmful, and can cause distress or rejection.',
+      description:
+        'Does not overtly victimise others, but may be developmentally inappropriate, disruptive or harmful, and can cause distress or rejection.',
       ...cite('R-NEL-1'),
     },
     {
       id: 'abusive',
       label: 'Abusive',
       covers: ['abusive'],
-      description: 'Coercion or manipulation and a power imbalance that means the victim cannot consent, with potential for physical or emotional harm.',
+      description:
+        'Coercion or manipulation and a power imbalance that means the victim cannot consent, with potential for physical or emotional harm.',
       ...cite('R-NEL-1'),
     },
-    { id: 'violent', label: 'Violent', covers: ['violent'], description: 'Physically violent sexual behaviour, at the far end of the continuum.', ...cite('R-NEL-1') },
+    {
+      id: 'violent',
+      label: 'Violent',
+      covers: ['violent'],
+      description: 'Physically violent sexual behaviour, at the far end of the continuum.',
+      ...cite('R-NEL-1'),
+    },
   ],
   primaryTool: 'concerning-indicators',
   tools: [
@@ -85,16 +108,63 @@ export const northEastLincolnshire: PackInput = {
       id: 'concerning-indicators',
       kind: 'checklist',
       name: 'Typical behaviour by age and the signs that behaviour may be concerning',
-      summary: 'Compare the behaviour with what is typical for the child’s age or stage of development, then tick each sign that applies.',
+      summary:
+        'Compare the behaviour with what is typical for the child’s age or stage of development, then tick each sign that applies.',
       ...cite('R-NEL-3'),
       ageBandsCited: cite('R-NEL-2'),
       ageBands: [
-        { label: 'Under 5', from: 0, to: 4, behaviours: ['Not being shy about nudity', 'Touching their own private parts', 'Curiosity about private parts or naked bodies', 'Toilet words', 'Games like house, mummies and daddies, or doctor'] },
-        { label: '5 to 9', from: 5, to: 9, behaviours: ['Asking for privacy', 'Questions about sex, babies and relationships', 'Holding hands and kissing', 'Having a boyfriend or girlfriend', 'Using rude words heard from others'] },
-        { label: '9 to 13', from: 9, to: 13, behaviours: ['Masturbation', '“Dating”, kissing and hugging', 'Sexual jokes and talking about sex with friends', 'Wanting more privacy', 'Looking up sex online, in media or books'] },
-        { label: '13 to 17', from: 13, to: 17, behaviours: ['Masturbation', 'Looking for information or images about sex', 'Sexual language and talking about sex with friends', 'Sexual experimenting with children of around the same age'] },
+        {
+          label: 'Under 5',
+          from: 0,
+          to: 4,
+          behaviours: [
+            'Not being shy about nudity',
+            'Touching their own private parts',
+            'Curiosity about private parts or naked bodies',
+            'Toilet words',
+            'Games like house, mummies and daddies, or doctor',
+          ],
+        },
+        {
+          label: '5 to 9',
+          from: 5,
+          to: 9,
+          behaviours: [
+            'Asking for privacy',
+            'Questions about sex, babies and relationships',
+            'Holding hands and kissing',
+            'Having a boyfriend or girlfriend',
+            'Using rude words heard from others',
+          ],
+        },
+        {
+          label: '9 to 13',
+          from: 9,
+          to: 13,
+          behaviours: [
+            'Masturbation',
+            '“Dating”, kissing and hugging',
+            'Sexual jokes and talking about sex with friends',
+            'Wanting more privacy',
+            'Looking up sex online, in media or books',
+          ],
+        },
+        {
+          label: '13 to 17',
+          from: 13,
+          to: 17,
+          behaviours: [
+            'Masturbation',
+            'Looking for information or images about sex',
+            'Sexual language and talking about sex with friends',
+            'Sexual experimenting with children of around the same age',
+          ],
+        },
       ],
-      noneOption: { label: 'None of these apply: the behaviour is typical for the child’s age or stage', scale: 'normal' },
+      noneOption: {
+        label: 'None of these apply: the behaviour is typical for the child’s age or stage',
+        scale: 'normal',
+      },
       groups: [
         {
           id: 'concerning',
@@ -102,24 +172,58 @@ export const northEastLincolnshire: PackInput = {
           ...cite('R-NEL-3'),
           items: [
             { id: 'made-to', text: 'a child is being made to do something they do not want to do', scale: 'abusive' },
-            { id: 'not-typical', text: 'the behaviour is not typical of the child’s age or stage (development varies, and SEND can affect it)', scale: 'inappropriate' },
-            { id: 'knowledge', text: 'the child has sexual knowledge beyond what is expected for their age or stage', scale: 'problematic' },
-            { id: 'different-ages', text: 'the children were of significantly different ages or stages, so there may have been no ability to consent or an imbalance of power', scale: 'abusive' },
-            { id: 'frequency', text: 'it happens more often than expected, or is compulsive, persistent or becoming more serious', scale: 'problematic' },
-            { id: 'force', text: 'it follows or comes with force, aggression, bribery, coercion or trickery', scale: 'abusive' },
-            { id: 'distress', text: 'it is causing any child distress, or affecting school, friendships or physical well-being', scale: 'problematic' },
+            {
+              id: 'not-typical',
+              text: 'the behaviour is not typical of the child’s age or stage (development varies, and SEND can affect it)',
+              scale: 'inappropriate',
+            },
+            {
+              id: 'knowledge',
+              text: 'the child has sexual knowledge beyond what is expected for their age or stage',
+              scale: 'problematic',
+            },
+            {
+              id: 'different-ages',
+              text: 'the children were of significantly different ages or stages, so there may have been no ability to consent or an imbalance of power',
+              scale: 'abusive',
+            },
+            {
+              id: 'frequency',
+              text: 'it happens more often than expected, or is compulsive, persistent or becoming more serious',
+              scale: 'problematic',
+            },
+            {
+              id: 'force',
+              text: 'it follows or comes with force, aggression, bribery, coercion or trickery',
+              scale: 'abusive',
+            },
+            {
+              id: 'distress',
+              text: 'it is causing any child distress, or affecting school, friendships or physical well-being',
+              scale: 'problematic',
+            },
           ],
         },
       ],
     },
-    brookTool({ clause: 'north-east-lincolnshire, identifying harmful sexual behaviour', requirement: 'R-NEL-4' }, true),
+    brookTool(
+      { clause: 'north-east-lincolnshire, identifying harmful sexual behaviour', requirement: 'R-NEL-4' },
+      true,
+    ),
   ],
   facts: ['significant_harm', 'open_case', 'police_involved', 'charge_likely', 'cse_linked', 'consent_given'],
   aimPanel: { name: 'AIM Pathway Panel', ...cite('R-NEL-10') },
   ageRules: {
     criminalResponsibilityAge: 10,
-    under12Model: { name: 'No AIM Pathway Panel assessment under 12: the panel may give consultation or guidance', ...cite('R-NEL-10') },
-    olderModel: { name: 'AIM3 assessment through the AIM Pathway Panel (12 to 18)', model: 'aim3', ...cite('R-NEL-10') },
+    under12Model: {
+      name: 'No AIM Pathway Panel assessment under 12: the panel may give consultation or guidance',
+      ...cite('R-NEL-10'),
+    },
+    olderModel: {
+      name: 'AIM3 assessment through the AIM Pathway Panel (12 to 18)',
+      model: 'aim3',
+      ...cite('R-NEL-10'),
+    },
     approaching18Months: 6,
     notes: [
       {
@@ -142,7 +246,11 @@ export const northEastLincolnshire: PackInput = {
   },
   inactivityWorkingDays: 10,
   aimRulesCited: { trainedLead: { clause: 'north-east-lincolnshire, aim pathway panel', requirement: 'R-NEL-11' } },
-  meetings: [strategy, followUp(strategy), nationalConference({ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' })],
+  meetings: [
+    strategy,
+    followUp(strategy),
+    nationalConference({ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' }),
+  ],
   referral: {
     receiver: 'the Integrated Front Door',
     decisionWorkingDays: 1,
@@ -150,9 +258,28 @@ export const northEastLincolnshire: PackInput = {
     decisionRequirement: 'R-NEL-6',
     outcomes: [
       { id: 'early-help', label: 'Early Help assessment', hint: 'The least intrusive response that meets the need.' },
-      { id: 'assessment', label: 'Children’s Services assessment', hint: 'Or a review of the assessment of a child already open.' },
-      { id: 'strategy', label: 'Strategy discussion', hint: 'When significant harm is suspected.', then: { title: 'Hold a strategy discussion', detail: 'The manager decided that a strategy discussion should be held.', owner: 'team_manager', meeting: 'strategy-discussion', ...{ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' } } },
-      { id: 'police', label: 'Police investigation or Youth Justice diversion', hint: 'Out of Court Triage where the behaviour is not judged to cause significant harm.' },
+      {
+        id: 'assessment',
+        label: 'Children’s Services assessment',
+        hint: 'Or a review of the assessment of a child already open.',
+      },
+      {
+        id: 'strategy',
+        label: 'Strategy discussion',
+        hint: 'When significant harm is suspected.',
+        then: {
+          title: 'Hold a strategy discussion',
+          detail: 'The manager decided that a strategy discussion should be held.',
+          owner: 'team_manager',
+          meeting: 'strategy-discussion',
+          ...{ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' },
+        },
+      },
+      {
+        id: 'police',
+        label: 'Police investigation or Youth Justice diversion',
+        hint: 'Out of Court Triage where the behaviour is not judged to cause significant harm.',
+      },
     ],
     separateForEachChild: ['abusive', 'violent'],
     ...cite('R-NEL-6'),
@@ -161,7 +288,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'practitioner-response',
       title: 'Respond to the child',
-      detail: 'Speak to the child calmly in a neutral, safe space; ask what happened; educate without judging or labelling; involve the parents or carers where safe; monitor the behaviour.',
+      detail:
+        'Speak to the child calmly in a neutral, safe space; ask what happened; educate without judging or labelling; involve the parents or carers where safe; monitor the behaviour.',
       owner: 'screener',
       when: anyConcern,
       ...cite('R-NEL-5'),
@@ -169,10 +297,13 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'early-help-assessment',
       title: 'Consider an Early Help Assessment',
-      detail: 'Least intrusive intervention first: an Early Help Assessment and multi-agency plan for the behaviour and its causes.',
+      detail:
+        'Least intrusive intervention first: an Early Help Assessment and multi-agency plan for the behaviour and its causes.',
       owner: 'screener',
       kind: 'consider',
-      when: { all: [{ level: ['inappropriate', 'problematic'] }, { notFact: 'open_case' }, { notFact: 'significant_harm' }] },
+      when: {
+        all: [{ level: ['inappropriate', 'problematic'] }, { notFact: 'open_case' }, { notFact: 'significant_harm' }],
+      },
       ...cite('R-NEL-5'),
     },
     {
@@ -188,7 +319,8 @@ export const northEastLincolnshire: PackInput = {
       id: 'front-door-decision',
       completedBy: 'referral-decision',
       title: 'Integrated Front Door decides the response',
-      detail: 'Decide the response within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
+      detail:
+        'Decide the response within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
       owner: 'front_door',
       due: { workingDays: 1 },
       when: { all: [serious, { notFact: 'open_case' }] },
@@ -198,7 +330,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'review-assessment',
       title: 'Review the child’s existing assessment',
-      detail: 'The child is already open to Family Help or Children’s Services: review the assessment to understand the behaviour and the child’s level of need. Inappropriate or problematic behaviour: preventative work within the existing plan.',
+      detail:
+        'The child is already open to Family Help or Children’s Services: review the assessment to understand the behaviour and the child’s level of need. Inappropriate or problematic behaviour: preventative work within the existing plan.',
       owner: 'social_worker',
       when: { all: [anyConcern, { fact: 'open_case' }] },
       ...cite('R-NEL-6'),
@@ -206,7 +339,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'police-discussion',
       title: 'Discuss with the police',
-      detail: 'The behaviour may be a sexual offence, from sexual assault to taking or sharing indecent images: the police may need to investigate.',
+      detail:
+        'The behaviour may be a sexual offence, from sexual assault to taking or sharing indecent images: the police may need to investigate.',
       owner: 'social_worker',
       kind: 'consider',
       when: { all: [{ level: ['abusive', 'violent'] }, { notFact: 'police_involved' }] },
@@ -215,7 +349,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'out-of-court-triage',
       title: 'Consider Youth Justice diversion at Out of Court Triage',
-      detail: 'The police are involved and the behaviour is not judged to cause significant harm: assessment and intervention can be considered at Out of Court Triage under the diversion policy.',
+      detail:
+        'The police are involved and the behaviour is not judged to cause significant harm: assessment and intervention can be considered at Out of Court Triage under the diversion policy.',
       owner: 'youth_justice',
       kind: 'consider',
       when: { all: [{ fact: 'police_involved' }, { notFact: 'significant_harm' }, { ageAtLeast: 10 }] },
@@ -224,7 +359,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'living-arrangements',
       title: 'Consider living arrangements and tell carers',
-      detail: 'Can the child live safely at home? Foster or residential carers are told about the behaviour and offered training.',
+      detail:
+        'Can the child live safely at home? Foster or residential carers are told about the behaviour and offered training.',
       owner: 'social_worker',
       kind: 'consider',
       when: serious,
@@ -233,7 +369,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'exploitation',
       title: 'Safeguard the child from exploitation',
-      detail: 'The behaviour overlaps with child sexual exploitation: the child may be a victim of exploitation too. Follow the Child Sexual Exploitation guidance.',
+      detail:
+        'The behaviour overlaps with child sexual exploitation: the child may be a victim of exploitation too. Follow the Child Sexual Exploitation guidance.',
       owner: 'social_worker',
       when: { fact: 'cse_linked' },
       ...cite('R-NEL-9'),
@@ -242,7 +379,8 @@ export const northEastLincolnshire: PackInput = {
       id: 'aim-panel-referral',
       completedBy: 'panel-referral',
       title: 'Consider a referral to the AIM Pathway Panel',
-      detail: 'Significant harm, aged 12 to 18, and both the child and parent or carer consent. Children’s Services or the Youth Justice Service refer, with an assessment; the referrer stays lead professional.',
+      detail:
+        'Significant harm, aged 12 to 18, and both the child and parent or carer consent. Children’s Services or the Youth Justice Service refer, with an assessment; the referrer stays lead professional.',
       owner: 'social_worker',
       kind: 'consider',
       when: { all: [{ fact: 'significant_harm' }, ...panelAge, { fact: 'consent_given' }] },
@@ -251,7 +389,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'aim-panel-consent',
       title: 'Explore consent to a panel referral',
-      detail: 'The child and the parent or carer have not both consented: an AIM practitioner or the referrer explores it with them before any referral.',
+      detail:
+        'The child and the parent or carer have not both consented: an AIM practitioner or the referrer explores it with them before any referral.',
       owner: 'aim_practitioner',
       when: { all: [{ fact: 'significant_harm' }, ...panelAge, { notFact: 'consent_given' }] },
       ...cite('R-NEL-10'),
@@ -260,7 +399,8 @@ export const northEastLincolnshire: PackInput = {
       id: 'aim-panel-consultation',
       completedBy: 'panel-referral',
       title: 'Ask the AIM Pathway Panel for consultation',
-      detail: 'The child is under 12: the panel does not assess, but may give consultation or guidance at its discretion.',
+      detail:
+        'The child is under 12: the panel does not assess, but may give consultation or guidance at its discretion.',
       owner: 'social_worker',
       kind: 'consider',
       when: { all: [{ fact: 'significant_harm' }, { ageBelow: 12 }] },
@@ -269,7 +409,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'youth-justice-lead',
       title: 'Youth Justice AIM practitioners take the lead',
-      detail: 'A police investigation is ongoing and charge or prosecution is likely: the Youth Justice Service AIM practitioners lead the specialist work.',
+      detail:
+        'A police investigation is ongoing and charge or prosecution is likely: the Youth Justice Service AIM practitioners lead the specialist work.',
       owner: 'youth_justice',
       when: { all: [{ fact: 'charge_likely' }, { fact: 'significant_harm' }, ...panelAge] },
       ...cite('R-NEL-10'),
@@ -277,7 +418,8 @@ export const northEastLincolnshire: PackInput = {
     {
       id: 'intervention-near-18',
       title: 'Start intervention without waiting for an assessment',
-      detail: 'The child is approaching 18: ask the panel to allocate straight to intervention so it can be finished in time.',
+      detail:
+        'The child is approaching 18: ask the panel to allocate straight to intervention so it can be finished in time.',
       owner: 'aim_practitioner',
       kind: 'consider',
       when: { all: [{ approaching18: true }, { fact: 'significant_harm' }] },

@@ -6,7 +6,12 @@ import { brookTool } from './brook.ts';
 const harmful = { any: [{ level: ['red'] }, { fact: 'significant_harm' as const }] };
 const concerningNotHarmful = { all: [{ level: ['amber'] }, { notFact: 'significant_harm' as const }] };
 
-const strategy = nationalStrategyDiscussion('strategy-meeting', 'Strategy meeting', { clause: 'north-yorkshire §7', requirement: 'R-NYO-8' }, { fact: 'police_involved' });
+const strategy = nationalStrategyDiscussion(
+  'strategy-meeting',
+  'Strategy meeting',
+  { clause: 'north-yorkshire §7', requirement: 'R-NYO-8' },
+  { fact: 'police_involved' },
+);
 
 export const northYorkshire: PackInput = {
   id: 'north-yorkshire',
@@ -39,21 +44,54 @@ export const northYorkshire: PackInput = {
     'Behaviour is green (healthy), amber (concerning) or red (harmful) on the Brook Traffic Light tool. Whoever sees it follows the immediate response steps and reports to the designated safeguarding lead, who decides the level of concern, whether to refer to Children and Families Service or the police, and when each child’s parents are told. Harmful behaviour means a separate referral for each child; the referral is passed on within one working day and screened by a manager.',
   levelsCited: { clause: 'north-yorkshire §2', requirement: 'R-NYO-1' },
   levels: [
-    { id: 'green', label: 'Green', covers: ['normal'], description: 'Healthy or normal: mutual, consensual, exploratory, no intent to harm, no power differences.', clause: 'north-yorkshire §2.1', requirement: 'R-NYO-1' },
-    { id: 'amber', label: 'Amber', covers: ['inappropriate', 'problematic'], description: 'Concerning: may be outside safe and healthy behaviour, but not the most worrying.', clause: 'north-yorkshire §2.2', requirement: 'R-NYO-1' },
-    { id: 'red', label: 'Red', covers: ['abusive', 'violent'], description: 'Harmful or dangerous: planning, secrecy, force or coercion, power differences, fear in those targeted.', clause: 'north-yorkshire §2.3', requirement: 'R-NYO-1' },
+    {
+      id: 'green',
+      label: 'Green',
+      covers: ['normal'],
+      description: 'Healthy or normal: mutual, consensual, exploratory, no intent to harm, no power differences.',
+      clause: 'north-yorkshire §2.1',
+      requirement: 'R-NYO-1',
+    },
+    {
+      id: 'amber',
+      label: 'Amber',
+      covers: ['inappropriate', 'problematic'],
+      description: 'Concerning: may be outside safe and healthy behaviour, but not the most worrying.',
+      clause: 'north-yorkshire §2.2',
+      requirement: 'R-NYO-1',
+    },
+    {
+      id: 'red',
+      label: 'Red',
+      covers: ['abusive', 'violent'],
+      description:
+        'Harmful or dangerous: planning, secrecy, force or coercion, power differences, fear in those targeted.',
+      clause: 'north-yorkshire §2.3',
+      requirement: 'R-NYO-1',
+    },
   ],
   primaryTool: 'brook',
-  tools: [brookTool({ clause: 'north-yorkshire §2', requirement: 'R-NYO-1' }, false, {
-    green: { clause: 'north-yorkshire §2.1', requirement: 'R-NYO-1' },
-    amber: { clause: 'north-yorkshire §2.2', requirement: 'R-NYO-1' },
-    red: { clause: 'north-yorkshire §2.3', requirement: 'R-NYO-1' },
-  })],
+  tools: [
+    brookTool({ clause: 'north-yorkshire §2', requirement: 'R-NYO-1' }, false, {
+      green: { clause: 'north-yorkshire §2.1', requirement: 'R-NYO-1' },
+      amber: { clause: 'north-yorkshire §2.2', requirement: 'R-NYO-1' },
+      red: { clause: 'north-yorkshire §2.3', requirement: 'R-NYO-1' },
+    }),
+  ],
   facts: ['significant_harm', 'police_involved', 'mental_disorder', 'other_children_at_risk'],
   ageRules: {
     criminalResponsibilityAge: 10,
-    under12Model: { name: 'An assessment suited to a child under 12 (AIM2 has limitations under 12)', clause: 'north-yorkshire §6', requirement: 'R-NYO-7' },
-    olderModel: { name: 'AIM2 assessment (12 to 18), led by trained AIM2 practitioners', model: 'aim2', clause: 'north-yorkshire §6, §7', requirement: 'R-NYO-7' },
+    under12Model: {
+      name: 'An assessment suited to a child under 12 (AIM2 has limitations under 12)',
+      clause: 'north-yorkshire §6',
+      requirement: 'R-NYO-7',
+    },
+    olderModel: {
+      name: 'AIM2 assessment (12 to 18), led by trained AIM2 practitioners',
+      model: 'aim2',
+      clause: 'north-yorkshire §6, §7',
+      requirement: 'R-NYO-7',
+    },
     approaching18Months: 6,
     notes: [
       {
@@ -62,7 +100,12 @@ export const northYorkshire: PackInput = {
         clause: 'north-yorkshire §6',
         requirement: 'R-NYO-7',
       },
-      { when: { ageBelow: 10 }, text: 'Under 10: below the age of criminal responsibility.', clause: 'north-yorkshire §3.2', requirement: 'R-X-2' },
+      {
+        when: { ageBelow: 10 },
+        text: 'Under 10: below the age of criminal responsibility.',
+        clause: 'north-yorkshire §3.2',
+        requirement: 'R-X-2',
+      },
     ],
   },
   inactivityWorkingDays: 10,
@@ -74,15 +117,34 @@ export const northYorkshire: PackInput = {
     outcomeSheet: { clause: 'north-yorkshire §10', requirement: 'R-NYO-13' },
     report: { clause: 'north-yorkshire §10', requirement: 'R-NYO-14' },
   },
-  meetings: [strategy, followUp(strategy), nationalConference({ clause: 'north-yorkshire §7', requirement: 'R-NYO-8' }, { fact: 'police_involved' })],
+  meetings: [
+    strategy,
+    followUp(strategy),
+    nationalConference({ clause: 'north-yorkshire §7', requirement: 'R-NYO-8' }, { fact: 'police_involved' }),
+  ],
   referral: {
     receiver: 'Children and Families Service',
     decisionWorkingDays: 1,
     decisionClause: 'north-yorkshire §7',
     decisionRequirement: 'R-NYO-8',
     outcomes: [
-      { id: 'assessment', label: 'Start an assessment by Children and Families Service', hint: 'With the Youth Justice Service where it is involved.' },
-      { id: 'strategy', label: 'Consider whether a strategy meeting should be held', hint: 'When significant harm is suspected.', then: { title: 'Hold a strategy meeting', detail: 'The manager decided that a strategy meeting should be held.', owner: 'team_manager', meeting: 'strategy-meeting', ...{ clause: 'north-yorkshire §7', requirement: 'R-NYO-8' } } },
+      {
+        id: 'assessment',
+        label: 'Start an assessment by Children and Families Service',
+        hint: 'With the Youth Justice Service where it is involved.',
+      },
+      {
+        id: 'strategy',
+        label: 'Consider whether a strategy meeting should be held',
+        hint: 'When significant harm is suspected.',
+        then: {
+          title: 'Hold a strategy meeting',
+          detail: 'The manager decided that a strategy meeting should be held.',
+          owner: 'team_manager',
+          meeting: 'strategy-meeting',
+          ...{ clause: 'north-yorkshire §7', requirement: 'R-NYO-8' },
+        },
+      },
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],
     separateForEachChild: ['red'],
@@ -93,7 +155,8 @@ export const northYorkshire: PackInput = {
     {
       id: 'immediate-response',
       title: 'Check the immediate response steps were taken',
-      detail: 'Stop the behaviour; describe it; point out the impact on others; remind the child of expected behaviour; consider a medical assessment; report to the DSL with both children’s responses in their own words; make a written record and give it to the DSL.',
+      detail:
+        'Stop the behaviour; describe it; point out the impact on others; remind the child of expected behaviour; consider a medical assessment; report to the DSL with both children’s responses in their own words; make a written record and give it to the DSL.',
       owner: 'screener',
       due: { workingDays: 0 },
       when: { level: ['green', 'amber', 'red'] },
@@ -103,7 +166,8 @@ export const northYorkshire: PackInput = {
     {
       id: 'parents-contact',
       title: 'Decide when the parents of the child who did it are contacted',
-      detail: 'The DSL decides when the parents of the child who carried out the behaviour are contacted, and tells them of any referral.',
+      detail:
+        'The DSL decides when the parents of the child who carried out the behaviour are contacted, and tells them of any referral.',
       owner: 'dsl',
       when: { level: ['amber', 'red'] },
       clause: 'north-yorkshire §3.2',
@@ -123,7 +187,8 @@ export const northYorkshire: PackInput = {
       id: 'cfs-referral',
       completedBy: 'referral',
       title: 'Refer the child who did it to Children and Families Service',
-      detail: 'Sexually harmful behaviour: make a referral to Children and Families Service for the child responsible (even where Youth Justice will lead), and inform the parents of it.',
+      detail:
+        'Sexually harmful behaviour: make a referral to Children and Families Service for the child responsible (even where Youth Justice will lead), and inform the parents of it.',
       owner: 'dsl',
       when: harmful,
       clause: 'north-yorkshire §3.2, §7',
@@ -133,7 +198,8 @@ export const northYorkshire: PackInput = {
       id: 'cfs-referral-targeted',
       completedBy: 'referral',
       title: 'Make a separate referral for the child harmed',
-      detail: 'Harmful behaviour means separate referrals to Children and Families Service for the child harmed and for the child responsible.',
+      detail:
+        'Harmful behaviour means separate referrals to Children and Families Service for the child harmed and for the child responsible.',
       owner: 'dsl',
       forChild: 'targeted',
       when: harmful,
@@ -153,7 +219,8 @@ export const northYorkshire: PackInput = {
     {
       id: 'referral-passed-on',
       title: 'Log the referral and pass it to Children and Families Service',
-      detail: 'The Customer Resolution Centre logs the details and refers them to Children and Families Service within one working day.',
+      detail:
+        'The Customer Resolution Centre logs the details and refers them to Children and Families Service within one working day.',
       owner: 'front_door',
       due: { workingDays: 1 },
       when: harmful,
@@ -164,7 +231,8 @@ export const northYorkshire: PackInput = {
       id: 'manager-screening',
       completedBy: 'referral-decision',
       title: 'Manager screens the referral',
-      detail: 'On receipt the team manager screens the referral to one of three outcomes: start an assessment by Children and Families Service; consider whether a strategy meeting should be held; or refer to a more appropriate agency.',
+      detail:
+        'On receipt the team manager screens the referral to one of three outcomes: start an assessment by Children and Families Service; consider whether a strategy meeting should be held; or refer to a more appropriate agency.',
       owner: 'team_manager',
       when: harmful,
       clause: 'north-yorkshire §7',
@@ -173,7 +241,8 @@ export const northYorkshire: PackInput = {
     {
       id: 'safety-plans',
       title: 'Plan for the child responsible and for other children in the setting',
-      detail: 'Decide any action or plan to keep the child responsible safe and supported, and to keep safe the other children who use the service or attend the setting.',
+      detail:
+        'Decide any action or plan to keep the child responsible safe and supported, and to keep safe the other children who use the service or attend the setting.',
       owner: 'dsl',
       when: harmful,
       clause: 'north-yorkshire §3.2',
@@ -191,7 +260,8 @@ export const northYorkshire: PackInput = {
     {
       id: 'fcamhs',
       title: 'Ask CAMHS to request a forensic mental health assessment',
-      detail: 'With an existing mental disorder, the locality CAMHS team may request an assessment from FCAMHS to inform risk management and treatment.',
+      detail:
+        'With an existing mental disorder, the locality CAMHS team may request an assessment from FCAMHS to inform risk management and treatment.',
       owner: 'social_worker',
       kind: 'consider',
       when: { all: [harmful, { fact: 'mental_disorder' }] },
@@ -201,7 +271,8 @@ export const northYorkshire: PackInput = {
     {
       id: 'meet-parents',
       title: 'Meet or talk with the parents',
-      detail: 'Is there support, and consent, to discuss the child and the situation with other agencies? Talk through the options below with them.',
+      detail:
+        'Is there support, and consent, to discuss the child and the situation with other agencies? Talk through the options below with them.',
       owner: 'dsl',
       when: concerningNotHarmful,
       clause: 'north-yorkshire §3.2',
@@ -210,7 +281,8 @@ export const northYorkshire: PackInput = {
     {
       id: 'advice-and-referrals',
       title: 'Take advice and consider referrals',
-      detail: 'Take advice within the agency or from others (CAMHS, health, Children and Families Service, Integrated Services) and consider referrals where appropriate.',
+      detail:
+        'Take advice within the agency or from others (CAMHS, health, Children and Families Service, Integrated Services) and consider referrals where appropriate.',
       owner: 'dsl',
       kind: 'consider',
       when: concerningNotHarmful,
@@ -220,7 +292,8 @@ export const northYorkshire: PackInput = {
     {
       id: 'setting-plan',
       title: 'Plan support in the setting for the child who did it',
-      detail: 'A plan within the service or setting to manage safety and support the child displaying the behaviour and, where appropriate, their parents. Keep records in the children’s own words.',
+      detail:
+        'A plan within the service or setting to manage safety and support the child displaying the behaviour and, where appropriate, their parents. Keep records in the children’s own words.',
       owner: 'dsl',
       when: concerningNotHarmful,
       clause: 'north-yorkshire §3.2',

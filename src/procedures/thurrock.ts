@@ -6,7 +6,12 @@ import { hackettItems } from './hackett.ts';
 const concerning = { level: ['problematic', 'abusive', 'violent'] };
 const hackettCite = { clause: 'thurrock §6', requirement: 'R-THU-2' };
 
-const strategy = nationalStrategyDiscussion('strategy-discussion', 'Strategy discussion', { clause: 'thurrock §7', requirement: 'R-THU-8' }, { fact: 'youth_justice' });
+const strategy = nationalStrategyDiscussion(
+  'strategy-discussion',
+  'Strategy discussion',
+  { clause: 'thurrock §7', requirement: 'R-THU-8' },
+  { fact: 'youth_justice' },
+);
 
 export const thurrock: PackInput = {
   id: 'thurrock',
@@ -16,7 +21,10 @@ export const thurrock: PackInput = {
     { ref: '1', title: 'Introduction' },
     { ref: '2', title: 'Adolescents and children who display harmful sexual behaviour' },
     { ref: '3', title: 'The AIM Project' },
-    { ref: '4', title: 'Principles of working with adolescents and children who have displayed problematic sexual behaviour' },
+    {
+      ref: '4',
+      title: 'Principles of working with adolescents and children who have displayed problematic sexual behaviour',
+    },
     { ref: '5', title: 'NSPCC 2019 definition of problematic and abusive sexual behaviour' },
     { ref: '6', title: 'Hackett (2010) continuum of sexual behaviours' },
     { ref: '7', title: 'Referral and assessment' },
@@ -31,11 +39,43 @@ export const thurrock: PackInput = {
     'Behaviour is placed on Hackett’s continuum (normal, inappropriate, problematic, abusive, violent), with the Chaffin criteria for abnormal behaviour. Concerns that a child has been harmed by another child go to Children’s Social Care or the police; children aged 12 to 18 are assessed with AIM3.',
   levelsCited: hackettCite,
   levels: [
-    { id: 'normal', label: 'Normal', covers: ['normal'], description: 'Developmentally expected, socially acceptable, consensual, mutual and reciprocal.', ...hackettCite },
-    { id: 'inappropriate', label: 'Inappropriate', covers: ['inappropriate'], description: 'A single instance, acceptable within the peer group, generally consensual, but the context may be inappropriate.', ...hackettCite },
-    { id: 'problematic', label: 'Problematic', covers: ['problematic'], description: 'Developmentally unusual and socially unexpected, without overt victimisation; consent or equal power may be unclear.', ...hackettCite },
-    { id: 'abusive', label: 'Abusive', covers: ['abusive'], description: 'Victimising intent or outcome, misuse of power, coercion or force; informed consent lacking.', ...hackettCite },
-    { id: 'violent', label: 'Violent', covers: ['violent'], description: 'Physically violent and highly intrusive sexual abuse; instrumental violence; sadism.', ...hackettCite },
+    {
+      id: 'normal',
+      label: 'Normal',
+      covers: ['normal'],
+      description: 'Developmentally expected, socially acceptable, consensual, mutual and reciprocal.',
+      ...hackettCite,
+    },
+    {
+      id: 'inappropriate',
+      label: 'Inappropriate',
+      covers: ['inappropriate'],
+      description:
+        'A single instance, acceptable within the peer group, generally consensual, but the context may be inappropriate.',
+      ...hackettCite,
+    },
+    {
+      id: 'problematic',
+      label: 'Problematic',
+      covers: ['problematic'],
+      description:
+        'Developmentally unusual and socially unexpected, without overt victimisation; consent or equal power may be unclear.',
+      ...hackettCite,
+    },
+    {
+      id: 'abusive',
+      label: 'Abusive',
+      covers: ['abusive'],
+      description: 'Victimising intent or outcome, misuse of power, coercion or force; informed consent lacking.',
+      ...hackettCite,
+    },
+    {
+      id: 'violent',
+      label: 'Violent',
+      covers: ['violent'],
+      description: 'Physically violent and highly intrusive sexual abuse; instrumental violence; sadism.',
+      ...hackettCite,
+    },
   ],
   primaryTool: 'hackett',
   tools: [
@@ -43,14 +83,39 @@ export const thurrock: PackInput = {
       id: 'hackett',
       kind: 'checklist',
       name: 'Hackett (2010) continuum and the Chaffin et al. criteria',
-      summary: 'Tick the descriptors that fit the behaviour, and any of the Chaffin criteria for abnormal sexual behaviour. The highest point ticked gives the suggested level.',
+      summary:
+        'Tick the descriptors that fit the behaviour, and any of the Chaffin criteria for abnormal sexual behaviour. The highest point ticked gives the suggested level.',
       ...hackettCite,
       groups: [
         { id: 'normal', label: 'Normal', scale: 'normal', items: hackettItems('normal', 'normal'), ...hackettCite },
-        { id: 'inappropriate', label: 'Inappropriate', scale: 'inappropriate', items: hackettItems('inappropriate', 'inappropriate'), ...hackettCite },
-        { id: 'problematic', label: 'Problematic', scale: 'problematic', items: hackettItems('problematic', 'problematic'), ...hackettCite },
-        { id: 'abusive', label: 'Abusive', scale: 'abusive', items: hackettItems('abusive', 'abusive'), ...hackettCite },
-        { id: 'violent', label: 'Violent', scale: 'violent', items: hackettItems('violent', 'violent'), ...hackettCite },
+        {
+          id: 'inappropriate',
+          label: 'Inappropriate',
+          scale: 'inappropriate',
+          items: hackettItems('inappropriate', 'inappropriate'),
+          ...hackettCite,
+        },
+        {
+          id: 'problematic',
+          label: 'Problematic',
+          scale: 'problematic',
+          items: hackettItems('problematic', 'problematic'),
+          ...hackettCite,
+        },
+        {
+          id: 'abusive',
+          label: 'Abusive',
+          scale: 'abusive',
+          items: hackettItems('abusive', 'abusive'),
+          ...hackettCite,
+        },
+        {
+          id: 'violent',
+          label: 'Violent',
+          scale: 'violent',
+          items: hackettItems('violent', 'violent'),
+          ...hackettCite,
+        },
         {
           id: 'chaffin',
           label: 'Chaffin et al. criteria for abnormal behaviour',
@@ -58,11 +123,19 @@ export const thurrock: PackInput = {
           clause: 'thurrock §6',
           requirement: 'R-THU-3',
           items: [
-            { id: 'chaffin-frequency', text: 'happens more often than would be expected for the child’s development', scale: 'problematic' },
+            {
+              id: 'chaffin-frequency',
+              text: 'happens more often than would be expected for the child’s development',
+              scale: 'problematic',
+            },
             { id: 'chaffin-development', text: 'interferes with the child’s development', scale: 'problematic' },
             { id: 'chaffin-coercion', text: 'happens with coercion, intimidation or force', scale: 'abusive' },
             { id: 'chaffin-distress', text: 'is associated with emotional distress', scale: 'problematic' },
-            { id: 'chaffin-divergent', text: 'happens between children of divergent ages or developmental abilities', scale: 'problematic' },
+            {
+              id: 'chaffin-divergent',
+              text: 'happens between children of divergent ages or developmental abilities',
+              scale: 'problematic',
+            },
             { id: 'chaffin-secrecy', text: 'carries on in secret after carers have intervened', scale: 'problematic' },
           ],
         },
@@ -72,7 +145,12 @@ export const thurrock: PackInput = {
   facts: ['significant_harm', 'police_involved', 'youth_justice', 'technology_assisted'],
   ageRules: {
     criminalResponsibilityAge: 10,
-    under12Model: { name: 'AIM assessment model for children under 12', model: 'aim_under_12', clause: 'thurrock §3', requirement: 'R-THU-5' },
+    under12Model: {
+      name: 'AIM assessment model for children under 12',
+      model: 'aim_under_12',
+      clause: 'thurrock §3',
+      requirement: 'R-THU-5',
+    },
     olderModel: { name: 'AIM3 assessment (12 to 18)', model: 'aim3', clause: 'thurrock §3', requirement: 'R-THU-5' },
     approaching18Months: 6,
     notes: [
@@ -87,7 +165,11 @@ export const thurrock: PackInput = {
   inactivityWorkingDays: 10,
   aimRulesCited: { trainedLead: { clause: 'thurrock §3', requirement: 'R-THU-5' } },
   inactivityCited: { clause: 'thurrock §1', requirement: 'R-THU-7' },
-  meetings: [strategy, followUp(strategy), nationalConference({ clause: 'thurrock §7', requirement: 'R-THU-8' }, { fact: 'youth_justice' })],
+  meetings: [
+    strategy,
+    followUp(strategy),
+    nationalConference({ clause: 'thurrock §7', requirement: 'R-THU-8' }, { fact: 'youth_justice' }),
+  ],
   referral: {
     receiver: 'Children’s Social Care',
     decisionWorkingDays: 1,
@@ -95,7 +177,18 @@ export const thurrock: PackInput = {
     decisionRequirement: 'R-THU-8',
     outcomes: [
       { id: 'assessment', label: 'Start an assessment', hint: 'A full risk assessment and assessment of need.' },
-      { id: 'strategy', label: 'Consider whether a strategy discussion should be held', hint: 'When significant harm is suspected.', then: { title: 'Hold a strategy discussion', detail: 'The manager decided that a strategy discussion should be held.', owner: 'team_manager', meeting: 'strategy-discussion', ...{ clause: 'thurrock §7', requirement: 'R-THU-8' } } },
+      {
+        id: 'strategy',
+        label: 'Consider whether a strategy discussion should be held',
+        hint: 'When significant harm is suspected.',
+        then: {
+          title: 'Hold a strategy discussion',
+          detail: 'The manager decided that a strategy discussion should be held.',
+          owner: 'team_manager',
+          meeting: 'strategy-discussion',
+          ...{ clause: 'thurrock §7', requirement: 'R-THU-8' },
+        },
+      },
       { id: 'police', label: 'Refer to the police', hint: 'The behaviour may be an offence.' },
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],
@@ -107,7 +200,8 @@ export const thurrock: PackInput = {
     {
       id: 'safeguarding-lead-advice',
       title: 'If unsure whether to refer, ask your safeguarding lead',
-      detail: 'A professional unsure whether a referral is needed must seek advice from the safeguarding lead in their agency.',
+      detail:
+        'A professional unsure whether a referral is needed must seek advice from the safeguarding lead in their agency.',
       owner: 'screener',
       kind: 'consider',
       when: { level: ['normal', 'inappropriate'] },
@@ -118,7 +212,8 @@ export const thurrock: PackInput = {
       id: 'csc-referral',
       completedBy: 'referral',
       title: 'Refer to Children’s Social Care or the police',
-      detail: 'A concern that a child may have been harmed by another child is referred to Children’s Social Care or the police under the local SET procedures.',
+      detail:
+        'A concern that a child may have been harmed by another child is referred to Children’s Social Care or the police under the local SET procedures.',
       owner: 'screener',
       when: { any: [concerning, { fact: 'significant_harm' }] },
       clause: 'thurrock §7',
@@ -128,7 +223,8 @@ export const thurrock: PackInput = {
       id: 'csc-decision',
       completedBy: 'referral-decision',
       title: 'Children’s Social Care decides the response',
-      detail: 'Decide the response to the referral within one working day (national timescale, Working Together to Safeguard Children 2023). Both children’s needs are considered separately.',
+      detail:
+        'Decide the response to the referral within one working day (national timescale, Working Together to Safeguard Children 2023). Both children’s needs are considered separately.',
       owner: 'front_door',
       due: { workingDays: 1 },
       when: { any: [concerning, { fact: 'significant_harm' }] },
@@ -138,7 +234,8 @@ export const thurrock: PackInput = {
     {
       id: 'police-referral',
       title: 'Consider telling the police',
-      detail: 'Abusive or violent behaviour may be an offence: consider a referral to the police if they are not already involved.',
+      detail:
+        'Abusive or violent behaviour may be an offence: consider a referral to the police if they are not already involved.',
       owner: 'screener',
       kind: 'consider',
       when: { all: [{ level: ['abusive', 'violent'] }, { notFact: 'police_involved' }] },
@@ -149,7 +246,8 @@ export const thurrock: PackInput = {
       id: 'aim3-assessment',
       completedBy: 'assessment',
       title: 'Arrange an AIM3 assessment',
-      detail: 'A full risk assessment and an assessment of need are carried out in every case; AIM3 is the model for young people aged 12 to 18.',
+      detail:
+        'A full risk assessment and an assessment of need are carried out in every case; AIM3 is the model for young people aged 12 to 18.',
       owner: 'aim_practitioner',
       when: { all: [concerning, { stageAtLeast: 12 }, { ageBelow: 18 }] },
       clause: 'thurrock §3, §4',
@@ -159,7 +257,8 @@ export const thurrock: PackInput = {
       id: 'under-12-assessment',
       completedBy: 'assessment',
       title: 'Arrange an assessment with the model for children under 12',
-      detail: 'The child is under 12 in age or developmental stage: use the AIM assessment model for children under 12.',
+      detail:
+        'The child is under 12 in age or developmental stage: use the AIM assessment model for children under 12.',
       owner: 'aim_practitioner',
       when: { all: [concerning, { stageBelow: 12 }] },
       clause: 'thurrock §3',
@@ -168,7 +267,8 @@ export const thurrock: PackInput = {
     {
       id: 'technology-assisted',
       title: 'Include the online behaviour in the assessment',
-      detail: 'The behaviour was technology-assisted: include use of pornography, exposure of other children to it, grooming or harassment online in the assessment and plan.',
+      detail:
+        'The behaviour was technology-assisted: include use of pornography, exposure of other children to it, grooming or harassment online in the assessment and plan.',
       owner: 'social_worker',
       when: { all: [{ fact: 'technology_assisted' }, concerning] },
       clause: 'thurrock §1',
@@ -177,7 +277,8 @@ export const thurrock: PackInput = {
     {
       id: 'placement-context',
       title: 'Consider where the child’s needs can be met',
-      detail: 'Decide the placement context on the continuum of responses: the child’s own home, a looked-after placement, or specialist or secure provision for a high risk of serious harm.',
+      detail:
+        'Decide the placement context on the continuum of responses: the child’s own home, a looked-after placement, or specialist or secure provision for a high risk of serious harm.',
       owner: 'team_manager',
       kind: 'consider',
       when: { level: ['abusive', 'violent'] },
@@ -187,7 +288,8 @@ export const thurrock: PackInput = {
     {
       id: 'youth-justice-joint-plan',
       title: 'Plan jointly with the Youth Justice Service',
-      detail: 'Youth Justice is involved: agree one coordinated plan covering both child protection and criminal justice, so that no period passes with no work done.',
+      detail:
+        'Youth Justice is involved: agree one coordinated plan covering both child protection and criminal justice, so that no period passes with no work done.',
       owner: 'youth_justice',
       when: { all: [{ fact: 'youth_justice' }, concerning] },
       clause: 'thurrock §1, §4',

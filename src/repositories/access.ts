@@ -9,12 +9,20 @@ import { type Role, SERVICE_TEAMS, hasTeamAccess, worksWithCases } from '../doma
 import type { Database } from '../db/types.ts';
 
 /** The facts the access rule needs, for one viewer and one child. */
-export async function childAccessFacts(db: Kysely<Database>, viewerId: string, childId: string): Promise<ChildAccessFacts | undefined> {
+export async function childAccessFacts(
+  db: Kysely<Database>,
+  viewerId: string,
+  childId: string,
+): Promise<ChildAccessFacts | undefined> {
   return (await accessFacts(db, [viewerId], [childId])).get(viewerId)?.get(childId);
 }
 
 /** The access facts of several people about one child, in one query (who may be assigned a task). */
-export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: readonly string[], childId: string): Promise<Map<string, ChildAccessFacts>> {
+export async function childAccessFactsFor(
+  db: Kysely<Database>,
+  viewerIds: readonly string[],
+  childId: string,
+): Promise<Map<string, ChildAccessFacts>> {
   const byViewer = await accessFacts(db, viewerIds, [childId]);
   return new Map([...byViewer].flatMap(([viewer, m]) => (m.has(childId) ? [[viewer, m.get(childId)!] as const] : [])));
 }
@@ -23,7 +31,11 @@ export async function childAccessFactsFor(db: Kysely<Database>, viewerIds: reado
  * The access facts of these people about these children, in one query: viewer id, then child id.
  * Children that do not exist are absent.
  */
-export async function accessFacts(db: Kysely<Database>, viewerIds: readonly string[], childIds: readonly string[]): Promise<Map<string, Map<string, ChildAccessFacts>>> {
+export async function accessFacts(
+  db: Kysely<Database>,
+  viewerIds: readonly string[],
+  childIds: readonly string[],
+): Promise<Map<string, Map<string, ChildAccessFacts>>> {
   if (!viewerIds.length || !childIds.length) return new Map();
   const rows = await db
     .selectFrom('children as c')
@@ -36,7 +48,11 @@ export async function accessFacts(db: Kysely<Database>, viewerIds: readonly stri
       'c.youth_justice_worker_id',
       eb
         .exists(
-          eb.selectFrom('team_members as m').select('m.user_id').whereRef('m.team_id', '=', 'c.allocated_team_id').where('m.user_id', '=', eb.ref('v.id')),
+          eb
+            .selectFrom('team_members as m')
+            .select('m.user_id')
+            .whereRef('m.team_id', '=', 'c.allocated_team_id')
+            .where('m.user_id', '=', eb.ref('v.id')),
         )
         .as('in_team'),
       eb
@@ -101,7 +117,9 @@ export async function accessFacts(db: Kysely<Database>, viewerIds: readonly stri
             .select('asm.id')
             .whereRef('asm.child_id', '=', 'c.id')
             .where('asm.status', '=', 'in_progress')
-            .where((w) => w.or([w('asm.lead_assessor_id', '=', eb.ref('v.id')), w('asm.co_assessor_id', '=', eb.ref('v.id'))])),
+            .where((w) =>
+              w.or([w('asm.lead_assessor_id', '=', eb.ref('v.id')), w('asm.co_assessor_id', '=', eb.ref('v.id'))]),
+            ),
         )
         .as('assessing'),
       eb
@@ -112,8 +130,17 @@ export async function accessFacts(db: Kysely<Database>, viewerIds: readonly stri
             .whereRef('pr.child_id', '=', 'c.id')
             .where((w) =>
               w.or([
-                w.and([w('pr.status', 'in', ['awaiting', 'accepted']), w.or([w('pr.lead_practitioner_id', '=', eb.ref('v.id')), w('pr.co_worker_id', '=', eb.ref('v.id'))])]),
-                w.exists(w.selectFrom('user_roles as ur').select('ur.user_id').whereRef('ur.user_id', '=', 'v.id').where('ur.role', '=', 'panel_chair')),
+                w.and([
+                  w('pr.status', 'in', ['awaiting', 'accepted']),
+                  w.or([w('pr.lead_practitioner_id', '=', eb.ref('v.id')), w('pr.co_worker_id', '=', eb.ref('v.id'))]),
+                ]),
+                w.exists(
+                  w
+                    .selectFrom('user_roles as ur')
+                    .select('ur.user_id')
+                    .whereRef('ur.user_id', '=', 'v.id')
+                    .where('ur.role', '=', 'panel_chair'),
+                ),
               ]),
             ),
         )
@@ -140,17 +167,17 @@ export async function accessFacts(db: Kysely<Database>, viewerIds: readonly stri
   for (const row of rows) {
     const forViewer = out.get(row.viewer_id) ?? new Map<string, ChildAccessFacts>();
     forViewer.set(row.child_id, {
-        childAuthorityId: row.authority_id,
-        allocatedWorkerId: row.allocated_worker_id,
-        youthJusticeWorkerId: row.youth_justice_worker_id,
-        viewerInAllocatedTeam: Boolean(row.in_team),
-        viewerManagesAllocation: Boolean(row.manages),
-        viewerRecordedIncident: Boolean(row.recorded),
-        viewerInReferralTeam: Boolean(row.referred),
-        viewerHasGrant: Boolean(row.granted),
-        viewerIsAssessor: Boolean(row.assessing),
-        viewerOnPanelCase: Boolean(row.on_panel),
-        viewerInOwingService: Boolean(row.owing_service),
+      childAuthorityId: row.authority_id,
+      allocatedWorkerId: row.allocated_worker_id,
+      youthJusticeWorkerId: row.youth_justice_worker_id,
+      viewerInAllocatedTeam: Boolean(row.in_team),
+      viewerManagesAllocation: Boolean(row.manages),
+      viewerRecordedIncident: Boolean(row.recorded),
+      viewerInReferralTeam: Boolean(row.referred),
+      viewerHasGrant: Boolean(row.granted),
+      viewerIsAssessor: Boolean(row.assessing),
+      viewerOnPanelCase: Boolean(row.on_panel),
+      viewerInOwingService: Boolean(row.owing_service),
     });
     out.set(row.viewer_id, forViewer);
   }
@@ -204,7 +231,10 @@ export function visibleTo(viewer: Viewer) {
           .where((w) =>
             viewer.roles.includes('panel_chair')
               ? w.val(true)
-              : w.and([w('pr.status', 'in', ['awaiting', 'accepted']), w.or([w('pr.lead_practitioner_id', '=', viewer.id), w('pr.co_worker_id', '=', viewer.id)])]),
+              : w.and([
+                  w('pr.status', 'in', ['awaiting', 'accepted']),
+                  w.or([w('pr.lead_practitioner_id', '=', viewer.id), w('pr.co_worker_id', '=', viewer.id)]),
+                ]),
           ),
       ),
     ];
@@ -233,7 +263,11 @@ export function visibleTo(viewer: Viewer) {
         );
       }
       clauses.push(
-        eb('c.allocated_team_id', 'in', eb.selectFrom('team_members as m').select('m.team_id').where('m.user_id', '=', viewer.id)),
+        eb(
+          'c.allocated_team_id',
+          'in',
+          eb.selectFrom('team_members as m').select('m.team_id').where('m.user_id', '=', viewer.id),
+        ),
         eb(
           'c.allocated_worker_id',
           'in',
@@ -258,4 +292,3 @@ export function visibleTo(viewer: Viewer) {
     return eb.and([eb('c.authority_id', '=', viewer.authorityId), eb.or(clauses)]);
   };
 }
-

@@ -36,7 +36,18 @@ export interface Assessment {
 
 export type NewAssessment = Pick<
   Assessment,
-  'authorityId' | 'childId' | 'model' | 'modelName' | 'packVersion' | 'clause' | 'requirementId' | 'leadAssessorId' | 'coAssessorId' | 'mode' | 'modeReason' | 'checks'
+  | 'authorityId'
+  | 'childId'
+  | 'model'
+  | 'modelName'
+  | 'packVersion'
+  | 'clause'
+  | 'requirementId'
+  | 'leadAssessorId'
+  | 'coAssessorId'
+  | 'mode'
+  | 'modeReason'
+  | 'checks'
 > & { createdBy: string };
 
 export async function insertAssessment(db: Kysely<Database>, a: NewAssessment): Promise<string> {
@@ -120,11 +131,18 @@ export async function findAssessment(db: Kysely<Database>, id: string): Promise<
 }
 
 export async function assessmentsForChild(db: Kysely<Database>, childId: string): Promise<Assessment[]> {
-  return (await baseQuery(db).where('a.child_id', '=', childId).orderBy('a.created_at', 'desc').execute()).map(toAssessment);
+  return (await baseQuery(db).where('a.child_id', '=', childId).orderBy('a.created_at', 'desc').execute()).map(
+    toAssessment,
+  );
 }
 
 /** The assessments a user leads or co-works in their authority, in progress first, newest first (at most `limit`). */
-export async function assessmentsForAssessor(db: Kysely<Database>, userId: string, authorityId: string, limit = 100): Promise<Assessment[]> {
+export async function assessmentsForAssessor(
+  db: Kysely<Database>,
+  userId: string,
+  authorityId: string,
+  limit = 100,
+): Promise<Assessment[]> {
   const rows = await baseQuery(db)
     .where('a.authority_id', '=', authorityId)
     .where((eb) => eb.or([eb('a.lead_assessor_id', '=', userId), eb('a.co_assessor_id', '=', userId)]))
@@ -140,7 +158,16 @@ async function update(
   db: Kysely<Database>,
   id: string,
   version: number,
-  changes: { stages?: string; outcome?: string; report?: string; shared_on?: string; disagreements?: string; status?: 'completed'; completed_at?: Date; completed_by?: string },
+  changes: {
+    stages?: string;
+    outcome?: string;
+    report?: string;
+    shared_on?: string;
+    disagreements?: string;
+    status?: 'completed';
+    completed_at?: Date;
+    completed_by?: string;
+  },
 ): Promise<boolean> {
   const r = await db
     .updateTable('assessments')
@@ -152,7 +179,12 @@ async function update(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export function recordStages(db: Kysely<Database>, id: string, version: number, stages: Partial<Record<StageNumber, string>>) {
+export function recordStages(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  stages: Partial<Record<StageNumber, string>>,
+) {
   return update(db, id, version, { stages: JSON.stringify(stages) });
 }
 
@@ -164,7 +196,13 @@ export function saveReport(db: Kysely<Database>, id: string, version: number, re
   return update(db, id, version, { report: JSON.stringify(report) });
 }
 
-export function recordSharing(db: Kysely<Database>, id: string, version: number, sharedOn: string, disagreements: string) {
+export function recordSharing(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  sharedOn: string,
+  disagreements: string,
+) {
   return update(db, id, version, { shared_on: sharedOn, disagreements });
 }
 

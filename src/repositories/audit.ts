@@ -1,7 +1,16 @@
 // The audit log: append-only (the database refuses updates and deletes, and the application's
 // role may only insert and read) and chained with a key the database does not hold.
 import { type Kysely, type Transaction, sql } from 'kysely';
-import { type AuditKey, type ChainProblem, type ChainState, type StoredEvent, GENESIS_HASH, chainLabel, eventHash, verifyChain } from '../domain/audit-chain.ts';
+import {
+  type AuditKey,
+  type ChainProblem,
+  type ChainState,
+  type StoredEvent,
+  GENESIS_HASH,
+  chainLabel,
+  eventHash,
+  verifyChain,
+} from '../domain/audit-chain.ts';
 import type { Database } from '../db/types.ts';
 import type { AuditNames, AuditRefs, NamedRecord } from '../domain/audit-words.ts';
 import { fromLondonLocal } from '../domain/london-time.ts';
@@ -138,7 +147,12 @@ function namePatterns(name: string): string[] {
 /** The ids of the authority's children whose names hold every word typed. */
 function childrenCalled(authorityId: string, name: string) {
   const words = namePatterns(name);
-  const match = words.length ? sql.join(words.map((w) => sql`(c.first_name || ' ' || c.other_names || ' ' || c.last_name) ilike ${w}`), sql` and `) : sql`false`;
+  const match = words.length
+    ? sql.join(
+        words.map((w) => sql`(c.first_name || ' ' || c.other_names || ' ' || c.last_name) ilike ${w}`),
+        sql` and `,
+      )
+    : sql`false`;
   return sql`select c.id from children c where c.authority_id = ${authorityId} and ${match}`;
 }
 
@@ -164,7 +178,10 @@ function aboutChildren(kids: ReturnType<typeof childrenCalled>) {
   )`;
 }
 
-export async function searchAuditEvents(db: Kysely<Database>, s: AuditSearch): Promise<{ rows: AuditRow[]; total: number }> {
+export async function searchAuditEvents(
+  db: Kysely<Database>,
+  s: AuditSearch,
+): Promise<{ rows: AuditRow[]; total: number }> {
   let q = db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
@@ -216,7 +233,12 @@ export async function searchAuditEvents(db: Kysely<Database>, s: AuditSearch): P
 }
 
 /** The authority's children whose names hold every word typed (at most `limit`), to say whom a search found. */
-export async function childrenNamed(db: Kysely<Database>, authorityId: string, name: string, limit = 20): Promise<{ id: string; firstName: string; lastName: string; dateOfBirth: string }[]> {
+export async function childrenNamed(
+  db: Kysely<Database>,
+  authorityId: string,
+  name: string,
+  limit = 20,
+): Promise<{ id: string; firstName: string; lastName: string; dateOfBirth: string }[]> {
   if (!namePatterns(name).length) return [];
   const rows = await db
     .selectFrom('children')
@@ -245,24 +267,96 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
   const r = refs.records;
   const incidentIds = ids(r.incident);
   const [incidents, meetings, screenings, referrals, assessments, tasks, panels, decisions] = await Promise.all([
-    incidentIds.length ? db.selectFrom('incidents').select(['id', 'status', 'occurred_at', 'created_at']).where('id', 'in', incidentIds).execute() : [],
-    ids(r.meeting).length ? db.selectFrom('meetings').select(['id', 'type_label', 'held_on', 'due_on', 'created_at']).where('id', 'in', ids(r.meeting)).execute() : [],
-    ids(r.screening).length
-      ? db.selectFrom('screenings as s').leftJoin('incidents as i', 'i.id', 's.incident_id').select(['s.id', 's.child_id', 'i.occurred_at']).where('s.id', 'in', ids(r.screening)).execute()
+    incidentIds.length
+      ? db
+          .selectFrom('incidents')
+          .select(['id', 'status', 'occurred_at', 'created_at'])
+          .where('id', 'in', incidentIds)
+          .execute()
       : [],
-    ids(r.referral).length ? db.selectFrom('referrals').select(['id', 'child_id']).where('id', 'in', ids(r.referral)).execute() : [],
-    ids(r.assessment).length ? db.selectFrom('assessments').select(['id', 'child_id', 'model_name']).where('id', 'in', ids(r.assessment)).execute() : [],
-    ids(r.task).length ? db.selectFrom('tasks').select(['id', 'child_id', 'title']).where('id', 'in', ids(r.task)).execute() : [],
-    ids(r.panel_referral).length ? db.selectFrom('panel_referrals').select(['id', 'child_id']).where('id', 'in', ids(r.panel_referral)).execute() : [],
-    ids(r.external_decision).length ? db.selectFrom('external_decisions').select(['id', 'child_id', 'decision_label']).where('id', 'in', ids(r.external_decision)).execute() : [],
+    ids(r.meeting).length
+      ? db
+          .selectFrom('meetings')
+          .select(['id', 'type_label', 'held_on', 'due_on', 'created_at'])
+          .where('id', 'in', ids(r.meeting))
+          .execute()
+      : [],
+    ids(r.screening).length
+      ? db
+          .selectFrom('screenings as s')
+          .leftJoin('incidents as i', 'i.id', 's.incident_id')
+          .select(['s.id', 's.child_id', 'i.occurred_at'])
+          .where('s.id', 'in', ids(r.screening))
+          .execute()
+      : [],
+    ids(r.referral).length
+      ? db.selectFrom('referrals').select(['id', 'child_id']).where('id', 'in', ids(r.referral)).execute()
+      : [],
+    ids(r.assessment).length
+      ? db
+          .selectFrom('assessments')
+          .select(['id', 'child_id', 'model_name'])
+          .where('id', 'in', ids(r.assessment))
+          .execute()
+      : [],
+    ids(r.task).length
+      ? db.selectFrom('tasks').select(['id', 'child_id', 'title']).where('id', 'in', ids(r.task)).execute()
+      : [],
+    ids(r.panel_referral).length
+      ? db.selectFrom('panel_referrals').select(['id', 'child_id']).where('id', 'in', ids(r.panel_referral)).execute()
+      : [],
+    ids(r.external_decision).length
+      ? db
+          .selectFrom('external_decisions')
+          .select(['id', 'child_id', 'decision_label'])
+          .where('id', 'in', ids(r.external_decision))
+          .execute()
+      : [],
   ]);
   const [incidentChildren, meetingChildren] = await Promise.all([
-    incidents.length ? db.selectFrom('incident_children').select(['incident_id', 'child_id']).where('incident_id', 'in', incidents.map((i) => i.id)).orderBy('added_at').execute() : [],
-    meetings.length ? db.selectFrom('meeting_children').select(['meeting_id', 'child_id']).where('meeting_id', 'in', meetings.map((m) => m.id)).execute() : [],
+    incidents.length
+      ? db
+          .selectFrom('incident_children')
+          .select(['incident_id', 'child_id'])
+          .where(
+            'incident_id',
+            'in',
+            incidents.map((i) => i.id),
+          )
+          .orderBy('added_at')
+          .execute()
+      : [],
+    meetings.length
+      ? db
+          .selectFrom('meeting_children')
+          .select(['meeting_id', 'child_id'])
+          .where(
+            'meeting_id',
+            'in',
+            meetings.map((m) => m.id),
+          )
+          .execute()
+      : [],
   ]);
-  const kidsOf = <K extends string>(rows: readonly ({ child_id: string } & Record<K, string>)[], key: K, id: string) => rows.filter((x) => x[key] === id).map((x) => x.child_id);
-  for (const i of incidents) put(i.id, { type: 'incident', childIds: kidsOf(incidentChildren, 'incident_id', i.id), on: i.occurred_at, createdAt: i.created_at, draft: i.status === 'draft' });
-  for (const m of meetings) put(m.id, { type: 'meeting', childIds: kidsOf(meetingChildren, 'meeting_id', m.id), label: m.type_label, on: m.held_on, dueOn: m.due_on, createdAt: m.created_at });
+  const kidsOf = <K extends string>(rows: readonly ({ child_id: string } & Record<K, string>)[], key: K, id: string) =>
+    rows.filter((x) => x[key] === id).map((x) => x.child_id);
+  for (const i of incidents)
+    put(i.id, {
+      type: 'incident',
+      childIds: kidsOf(incidentChildren, 'incident_id', i.id),
+      on: i.occurred_at,
+      createdAt: i.created_at,
+      draft: i.status === 'draft',
+    });
+  for (const m of meetings)
+    put(m.id, {
+      type: 'meeting',
+      childIds: kidsOf(meetingChildren, 'meeting_id', m.id),
+      label: m.type_label,
+      on: m.held_on,
+      dueOn: m.due_on,
+      createdAt: m.created_at,
+    });
   for (const s of screenings) put(s.id, { type: 'screening', childIds: [s.child_id], on: s.occurred_at });
   for (const x of referrals) put(x.id, { type: 'referral', childIds: [x.child_id] });
   for (const x of assessments) put(x.id, { type: 'assessment', childIds: [x.child_id], label: x.model_name });
@@ -272,17 +366,54 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
 
   const userIds = ids(refs.users);
   const [children, users, teams, tokens, authorities] = await Promise.all([
-    childIds.size ? db.selectFrom('children').select(['id', 'authority_id', 'first_name', 'last_name']).where('id', 'in', [...childIds]).execute() : [],
-    userIds.length ? db.selectFrom('users').select(['id', 'authority_id', 'display_name']).where('id', 'in', userIds).execute() : [],
-    ids(refs.teams).length ? db.selectFrom('teams').select(['id', 'name']).where('authority_id', '=', authorityId).where('id', 'in', ids(refs.teams)).execute() : [],
-    ids(refs.apiTokens).length ? db.selectFrom('api_tokens').select(['id', 'name']).where('authority_id', '=', authorityId).where('id', 'in', ids(refs.apiTokens)).execute() : [],
+    childIds.size
+      ? db
+          .selectFrom('children')
+          .select(['id', 'authority_id', 'first_name', 'last_name'])
+          .where('id', 'in', [...childIds])
+          .execute()
+      : [],
+    userIds.length
+      ? db.selectFrom('users').select(['id', 'authority_id', 'display_name']).where('id', 'in', userIds).execute()
+      : [],
+    ids(refs.teams).length
+      ? db
+          .selectFrom('teams')
+          .select(['id', 'name'])
+          .where('authority_id', '=', authorityId)
+          .where('id', 'in', ids(refs.teams))
+          .execute()
+      : [],
+    ids(refs.apiTokens).length
+      ? db
+          .selectFrom('api_tokens')
+          .select(['id', 'name'])
+          .where('authority_id', '=', authorityId)
+          .where('id', 'in', ids(refs.apiTokens))
+          .execute()
+      : [],
     db.selectFrom('authorities').select(['id', 'name']).execute(),
   ]);
-  const roles = userIds.length ? await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).orderBy('role').execute() : [];
+  const roles = userIds.length
+    ? await db
+        .selectFrom('user_roles')
+        .select(['user_id', 'role'])
+        .where('user_id', 'in', userIds)
+        .orderBy('role')
+        .execute()
+    : [];
   const authorityNames = new Map(authorities.map((a) => [a.id, a.name]));
   return {
     // A child or person of another authority is not named to this authority's auditor.
-    children: new Map(children.map((c) => [c.id, { name: c.authority_id === authorityId ? `${c.first_name} ${c.last_name}` : '', ownAuthority: c.authority_id === authorityId }])),
+    children: new Map(
+      children.map((c) => [
+        c.id,
+        {
+          name: c.authority_id === authorityId ? `${c.first_name} ${c.last_name}` : '',
+          ownAuthority: c.authority_id === authorityId,
+        },
+      ]),
+    ),
     users: new Map(
       users.map((u) => [
         u.id,
@@ -316,7 +447,11 @@ export async function distinctAuditActions(db: Kysely<Database>, authorityId: st
  * Walks the whole chain in batches with the keys given (the current one and any earlier); returns
  * the problems found (none when intact), the newest event, and the first event's hash.
  */
-export async function verifyAuditChain(db: Kysely<Database>, keys: readonly AuditKey[] = chainKey ? [chainKey] : [], batchSize = 5000) {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  keys: readonly AuditKey[] = chainKey ? [chainKey] : [],
+  batchSize = 5000,
+) {
   let before = GENESIS_HASH;
   let nextSeq = 1n;
   let checked = 0;
@@ -356,12 +491,23 @@ export async function verifyAuditChain(db: Kysely<Database>, keys: readonly Audi
     state = result.state;
     checked += rows.length;
   }
-  return { checked, problems, ok: problems.length === 0, newest: checked ? { seq: (nextSeq - 1n).toString(), hash: before } : null, first };
+  return {
+    checked,
+    problems,
+    ok: problems.length === 0,
+    newest: checked ? { seq: (nextSeq - 1n).toString(), hash: before } : null,
+    first,
+  };
 }
 
 /** The newest event and the chain's first: what a checkpoint records. */
 export async function chainEnds(db: Kysely<Database>): Promise<{ seq: string; hash: string; first: string } | null> {
-  const newest = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const newest = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const first = await db.selectFrom('audit_events').select('hash').orderBy('seq', 'asc').limit(1).executeTakeFirst();
   return newest && first ? { seq: newest.seq, hash: newest.hash, first: first.hash } : null;
 }
@@ -369,6 +515,10 @@ export async function chainEnds(db: Kysely<Database>): Promise<{ seq: string; ha
 /** The stored hash of each of these events (absent when the event is not there). */
 export async function hashesAt(db: Kysely<Database>, seqs: readonly string[]): Promise<Map<string, string>> {
   if (!seqs.length) return new Map();
-  const rows = await db.selectFrom('audit_events').select(['seq', 'hash']).where('seq', 'in', [...new Set(seqs)]).execute();
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('seq', 'in', [...new Set(seqs)])
+    .execute();
   return new Map(rows.map((r) => [r.seq, r.hash]));
 }

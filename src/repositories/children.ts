@@ -62,7 +62,13 @@ function toColumns(f: ChildFields) {
   };
 }
 
-type ChildWithNames = ChildRow & { worker_name: string | null; yj_name: string | null; team_name: string | null; updated_by_name: string | null; closed_by_name: string | null };
+type ChildWithNames = ChildRow & {
+  worker_name: string | null;
+  yj_name: string | null;
+  team_name: string | null;
+  updated_by_name: string | null;
+  closed_by_name: string | null;
+};
 
 function fromRow(r: ChildWithNames): Child {
   return {
@@ -102,7 +108,13 @@ function fromRow(r: ChildWithNames): Child {
 
 export async function insertChild(
   db: Kysely<Database>,
-  a: { authorityId: string; createdBy: string; fields: ChildFields; allocatedTeamId: string | null; allocatedWorkerId: string | null },
+  a: {
+    authorityId: string;
+    createdBy: string;
+    fields: ChildFields;
+    allocatedTeamId: string | null;
+    allocatedWorkerId: string | null;
+  },
 ): Promise<string> {
   const { id } = await db
     .insertInto('children')
@@ -122,11 +134,24 @@ export async function insertChild(
 type ChildChanges = Partial<Omit<ChildRow, 'id' | 'version' | 'updated_by' | 'updated_at' | 'last_activity_at'>>;
 
 /** Applies changes only if nobody saved since `version` was read; false when the save is stale. */
-async function updateIfCurrent(db: Kysely<Database>, id: string, version: number, updatedBy: string, changes: ChildChanges, status?: 'open' | 'closed'): Promise<boolean> {
+async function updateIfCurrent(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  updatedBy: string,
+  changes: ChildChanges,
+  status?: 'open' | 'closed',
+): Promise<boolean> {
   const now = new Date();
   let q = db
     .updateTable('children')
-    .set((eb) => ({ ...changes, updated_by: updatedBy, updated_at: now, last_activity_at: now, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      ...changes,
+      updated_by: updatedBy,
+      updated_at: now,
+      last_activity_at: now,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('version', '=', version);
   if (status) q = q.where('status', '=', status);
@@ -134,7 +159,13 @@ async function updateIfCurrent(db: Kysely<Database>, id: string, version: number
   return Number(res.numUpdatedRows) === 1;
 }
 
-export function updateChild(db: Kysely<Database>, id: string, version: number, updatedBy: string, fields: ChildFields): Promise<boolean> {
+export function updateChild(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  updatedBy: string,
+  fields: ChildFields,
+): Promise<boolean> {
   return updateIfCurrent(db, id, version, updatedBy, toColumns(fields));
 }
 
@@ -148,18 +179,40 @@ export function setAllocation(
   return updateIfCurrent(db, id, version, updatedBy, {
     allocated_worker_id: allocation.workerId,
     allocated_team_id: allocation.teamId,
-    ...(allocation.youthJusticeWorkerId !== undefined ? { youth_justice_worker_id: allocation.youthJusticeWorkerId } : {}),
+    ...(allocation.youthJusticeWorkerId !== undefined
+      ? { youth_justice_worker_id: allocation.youthJusticeWorkerId }
+      : {}),
   });
 }
 
 /** Closes the case; false when it is stale or already closed. */
-export async function closeCase(db: Kysely<Database>, id: string, version: number, by: string, reason: string): Promise<boolean> {
-  return updateIfCurrent(db, id, version, by, { status: 'closed', closed_at: new Date(), closed_by: by, closure_reason: reason }, 'open');
+export async function closeCase(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  by: string,
+  reason: string,
+): Promise<boolean> {
+  return updateIfCurrent(
+    db,
+    id,
+    version,
+    by,
+    { status: 'closed', closed_at: new Date(), closed_by: by, closure_reason: reason },
+    'open',
+  );
 }
 
 /** Reopens a closed case; false when it is stale or already open. */
 export async function reopenCase(db: Kysely<Database>, id: string, version: number, by: string): Promise<boolean> {
-  return updateIfCurrent(db, id, version, by, { status: 'open', closed_at: null, closed_by: null, closure_reason: '' }, 'closed');
+  return updateIfCurrent(
+    db,
+    id,
+    version,
+    by,
+    { status: 'open', closed_at: null, closed_by: null, closure_reason: '' },
+    'closed',
+  );
 }
 
 /** Reopens those of these children's cases that are closed (a new incident, new tasks); returns those reopened. */
@@ -167,7 +220,15 @@ export async function reopenClosed(db: Kysely<Database>, ids: string[], by: stri
   if (ids.length === 0) return [];
   const rows = await db
     .updateTable('children')
-    .set((eb) => ({ status: 'open', closed_at: null, closed_by: null, closure_reason: '', updated_by: by, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      status: 'open',
+      closed_at: null,
+      closed_by: null,
+      closure_reason: '',
+      updated_by: by,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
     .where('id', 'in', ids)
     .where('status', '=', 'closed')
     .returning('id')
@@ -180,7 +241,10 @@ export async function recordIncidentOnChildren(db: Kysely<Database>, ids: string
   if (ids.length === 0) return;
   await db
     .updateTable('children')
-    .set({ last_activity_at: new Date(), latest_incident_at: sql<Date>`greatest(latest_incident_at, ${occurredAt}::timestamptz)` })
+    .set({
+      last_activity_at: new Date(),
+      latest_incident_at: sql<Date>`greatest(latest_incident_at, ${occurredAt}::timestamptz)`,
+    })
     .where('id', 'in', ids)
     .execute();
 }
@@ -189,16 +253,28 @@ export async function recordIncidentOnChildren(db: Kysely<Database>, ids: string
 export async function otherSideWorkers(db: Kysely<Database>, childId: string) {
   const rows = await db
     .selectFrom('incident_children as me')
-    .innerJoin('incident_children as them', (j) => j.onRef('them.incident_id', '=', 'me.incident_id').onRef('them.child_id', '!=', 'me.child_id'))
+    .innerJoin('incident_children as them', (j) =>
+      j.onRef('them.incident_id', '=', 'me.incident_id').onRef('them.child_id', '!=', 'me.child_id'),
+    )
     .innerJoin('incidents as i', 'i.id', 'me.incident_id')
     .innerJoin('children as oc', 'oc.id', 'them.child_id')
     .leftJoin('users as w', 'w.id', 'oc.allocated_worker_id')
-    .select(['me.role as this_role', 'them.role as their_role', 'oc.allocated_worker_id', 'w.display_name', 'i.occurred_at'])
+    .select([
+      'me.role as this_role',
+      'them.role as their_role',
+      'oc.allocated_worker_id',
+      'w.display_name',
+      'i.occurred_at',
+    ])
     .where('me.child_id', '=', childId)
     .where('i.status', '=', 'submitted')
     .execute();
   return rows
-    .filter((r) => (r.this_role === 'displayed' && r.their_role === 'targeted') || (r.this_role === 'targeted' && r.their_role === 'displayed'))
+    .filter(
+      (r) =>
+        (r.this_role === 'displayed' && r.their_role === 'targeted') ||
+        (r.this_role === 'targeted' && r.their_role === 'displayed'),
+    )
     .map((r) => ({
       otherWorkerId: r.allocated_worker_id,
       otherWorkerName: r.display_name,
@@ -222,7 +298,8 @@ export async function displayedBehaviour(db: Kysely<Database>, childId: string):
 
 /** Something was done on the child's case: resets the inactivity clock (R-THU-7). */
 export async function touchChildren(db: Kysely<Database>, ids: string[]): Promise<void> {
-  if (ids.length) await db.updateTable('children').set({ last_activity_at: new Date() }).where('id', 'in', ids).execute();
+  if (ids.length)
+    await db.updateTable('children').set({ last_activity_at: new Date() }).where('id', 'in', ids).execute();
 }
 
 export async function findChild(db: Kysely<Database>, id: string): Promise<Child | undefined> {
@@ -234,7 +311,13 @@ export async function findChild(db: Kysely<Database>, id: string): Promise<Child
     .leftJoin('users as yj', 'yj.id', 'c.youth_justice_worker_id')
     .leftJoin('users as cb', 'cb.id', 'c.closed_by')
     .selectAll('c')
-    .select(['w.display_name as worker_name', 't.name as team_name', 'ub.display_name as updated_by_name', 'yj.display_name as yj_name', 'cb.display_name as closed_by_name'])
+    .select([
+      'w.display_name as worker_name',
+      't.name as team_name',
+      'ub.display_name as updated_by_name',
+      'yj.display_name as yj_name',
+      'cb.display_name as closed_by_name',
+    ])
     .where('c.id', '=', id)
     .executeTakeFirst();
   return row ? fromRow(row) : undefined;
@@ -266,7 +349,11 @@ export interface CaseListRow {
   lastActivityAt: Date;
 }
 
-export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseListQuery): Promise<{ rows: CaseListRow[]; total: number }> {
+export async function listCases(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  q: CaseListQuery,
+): Promise<{ rows: CaseListRow[]; total: number }> {
   let base = db
     .selectFrom('children as c')
     .where(visibleTo(viewer))
@@ -279,7 +366,10 @@ export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseLis
   }
   if (q.status) base = base.where('c.status', '=', q.status);
   if (q.search && q.search.trim()) {
-    const term = `%${q.search.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const term = `%${q.search
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     base = base.where((eb) =>
       eb.or([
         eb(sql`lower(c.first_name || ' ' || c.last_name)`, 'like', term),
@@ -291,16 +381,16 @@ export async function listCases(db: Kysely<Database>, viewer: Viewer, q: CaseLis
 
   const dir = q.direction;
   let rowsQ = base.select([
-      'c.id',
-      'c.first_name',
-      'c.last_name',
-      'c.date_of_birth',
-      'c.status',
-      'c.last_activity_at',
-      'w.display_name as worker_name',
-      't.name as team_name',
-      'c.latest_incident_at',
-    ]);
+    'c.id',
+    'c.first_name',
+    'c.last_name',
+    'c.date_of_birth',
+    'c.status',
+    'c.last_activity_at',
+    'w.display_name as worker_name',
+    't.name as team_name',
+    'c.latest_incident_at',
+  ]);
   switch (q.sort) {
     case 'name':
       rowsQ = rowsQ.orderBy('c.last_name', dir).orderBy('c.first_name', dir);

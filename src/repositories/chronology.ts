@@ -20,12 +20,28 @@ export const CHRONOLOGY_KINDS = {
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 
 /** The record an entry is about, which it links to. */
-export const CHRONOLOGY_RECORDS = ['meeting', 'referral', 'assessment', 'panel_referral', 'screening', 'task', 'external_decision'] as const;
+export const CHRONOLOGY_RECORDS = [
+  'meeting',
+  'referral',
+  'assessment',
+  'panel_referral',
+  'screening',
+  'task',
+  'external_decision',
+] as const;
 export type ChronologyRecord = { type: (typeof CHRONOLOGY_RECORDS)[number]; id: string };
 
 export async function addChronologyEntry(
   db: Kysely<Database>,
-  e: { childId: string; occurredAt: Date; recordedBy: string; kind: ChronologyKind; summary: string; incidentId?: string | null; record?: ChronologyRecord },
+  e: {
+    childId: string;
+    occurredAt: Date;
+    recordedBy: string;
+    kind: ChronologyKind;
+    summary: string;
+    incidentId?: string | null;
+    record?: ChronologyRecord;
+  },
 ): Promise<void> {
   await db
     .insertInto('chronology_entries')
@@ -62,7 +78,10 @@ export interface ChronologyRow {
   record: ChronologyRecord | null;
 }
 
-export async function listChronology(db: Kysely<Database>, q: ChronologyQuery): Promise<{ rows: ChronologyRow[]; total: number }> {
+export async function listChronology(
+  db: Kysely<Database>,
+  q: ChronologyQuery,
+): Promise<{ rows: ChronologyRow[]; total: number }> {
   let base = db.selectFrom('chronology_entries as e').where('e.child_id', '=', q.childId);
   if (q.kinds && q.kinds.length) base = base.where('e.kind', 'in', q.kinds);
   if (q.from) base = base.where('e.occurred_at', '>=', new Date(`${q.from}T00:00:00Z`));
@@ -70,7 +89,17 @@ export async function listChronology(db: Kysely<Database>, q: ChronologyQuery): 
   const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .innerJoin('users as u', 'u.id', 'e.recorded_by')
-    .select(['e.id', 'e.occurred_at', 'e.recorded_at', 'u.display_name', 'e.kind', 'e.summary', 'e.incident_id', 'e.record_type', 'e.record_id'])
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.recorded_at',
+      'u.display_name',
+      'e.kind',
+      'e.summary',
+      'e.incident_id',
+      'e.record_type',
+      'e.record_id',
+    ])
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.recorded_at', 'desc')
     .limit(q.pageSize)
@@ -86,7 +115,8 @@ export async function listChronology(db: Kysely<Database>, q: ChronologyQuery): 
       kind: r.kind as ChronologyKind,
       summary: r.summary,
       incidentId: r.incident_id,
-      record: r.record_type && r.record_id ? { type: r.record_type as ChronologyRecord['type'], id: r.record_id } : null,
+      record:
+        r.record_type && r.record_id ? { type: r.record_type as ChronologyRecord['type'], id: r.record_id } : null,
     })),
   };
 }

@@ -8,7 +8,14 @@ export async function insertGrant(
 ): Promise<string> {
   const { id } = await db
     .insertInto('access_grants')
-    .values({ user_id: g.userId, child_id: g.childId, reason: g.reason, granted_by: g.grantedBy, expires_at: g.expiresAt, revoked_at: null })
+    .values({
+      user_id: g.userId,
+      child_id: g.childId,
+      reason: g.reason,
+      granted_by: g.grantedBy,
+      expires_at: g.expiresAt,
+      revoked_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -30,7 +37,14 @@ export async function grantsForChild(db: Kysely<Database>, childId: string) {
     .selectFrom('access_grants as g')
     .innerJoin('users as u', 'u.id', 'g.user_id')
     .innerJoin('users as by', 'by.id', 'g.granted_by')
-    .select(['g.id', 'u.display_name as user_name', 'by.display_name as granted_by_name', 'g.reason', 'g.granted_at', 'g.expires_at'])
+    .select([
+      'g.id',
+      'u.display_name as user_name',
+      'by.display_name as granted_by_name',
+      'g.reason',
+      'g.granted_at',
+      'g.expires_at',
+    ])
     .where('g.child_id', '=', childId)
     .where('g.revoked_at', 'is', null)
     .where('g.expires_at', '>', new Date())

@@ -86,7 +86,15 @@ export async function findIncident(db: Kysely<Database>, id: string): Promise<In
   const children = await db
     .selectFrom('incident_children as ic')
     .innerJoin('children as c', 'c.id', 'ic.child_id')
-    .select(['ic.child_id', 'ic.role', 'ic.own_words', 'c.first_name', 'c.last_name', 'c.date_of_birth', 'c.authority_id'])
+    .select([
+      'ic.child_id',
+      'ic.role',
+      'ic.own_words',
+      'c.first_name',
+      'c.last_name',
+      'c.date_of_birth',
+      'c.authority_id',
+    ])
     .where('ic.incident_id', '=', id)
     .orderBy('ic.added_at')
     .execute();
@@ -136,7 +144,12 @@ export async function updateIncident(
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function bumpIncidentVersion(db: Kysely<Database>, id: string, version: number, updatedBy: string): Promise<boolean> {
+export async function bumpIncidentVersion(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  updatedBy: string,
+): Promise<boolean> {
   return updateIncident(db, id, version, updatedBy, {});
 }
 
@@ -152,7 +165,11 @@ export async function upsertIncidentChild(
 }
 
 export async function removeIncidentChild(db: Kysely<Database>, incidentId: string, childId: string): Promise<void> {
-  await db.deleteFrom('incident_children').where('incident_id', '=', incidentId).where('child_id', '=', childId).execute();
+  await db
+    .deleteFrom('incident_children')
+    .where('incident_id', '=', incidentId)
+    .where('child_id', '=', childId)
+    .execute();
 }
 
 export async function markSubmitted(db: Kysely<Database>, id: string, version: number, by: string): Promise<boolean> {

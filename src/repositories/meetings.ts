@@ -11,7 +11,15 @@ export interface MeetingChildRow {
   childAuthorityId: string;
   responsibleAuthorityId: string;
   safetyPlan: string;
-  outcome: { id: string; label: string; details: Record<string, string>; rationale: string; alsoHarmed: boolean | null; decidedByName: string; decidedAt: Date } | null;
+  outcome: {
+    id: string;
+    label: string;
+    details: Record<string, string>;
+    rationale: string;
+    alsoHarmed: boolean | null;
+    decidedByName: string;
+    decidedAt: Date;
+  } | null;
   /** Shown by part only: the viewer may not see this child (R-X-1). */
   masked?: boolean;
 }
@@ -74,7 +82,17 @@ export interface NewMeeting {
   agenda: AgendaItem[];
   createdBy: string;
   children: { childId: string; role: 'displayed' | 'targeted'; responsibleAuthorityId: string }[];
-  invitees: { inviteeId: string; roleLabel: string; reason: string; clause: string; requirementId: string; mode: 'invite' | 'inform'; name: string; agency: string; userId: string | null }[];
+  invitees: {
+    inviteeId: string;
+    roleLabel: string;
+    reason: string;
+    clause: string;
+    requirementId: string;
+    mode: 'invite' | 'inform';
+    name: string;
+    agency: string;
+    userId: string | null;
+  }[];
 }
 
 export async function insertMeeting(db: Kysely<Database>, m: NewMeeting): Promise<string> {
@@ -98,7 +116,14 @@ export async function insertMeeting(db: Kysely<Database>, m: NewMeeting): Promis
     .executeTakeFirstOrThrow();
   await db
     .insertInto('meeting_children')
-    .values(m.children.map((c) => ({ meeting_id: id, child_id: c.childId, role: c.role, responsible_authority_id: c.responsibleAuthorityId })))
+    .values(
+      m.children.map((c) => ({
+        meeting_id: id,
+        child_id: c.childId,
+        role: c.role,
+        responsible_authority_id: c.responsibleAuthorityId,
+      })),
+    )
     .execute();
   if (m.invitees.length) {
     await db
@@ -130,14 +155,20 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
     .innerJoin('users as cr', 'cr.id', 'm.created_by')
     .leftJoin('users as ap', 'ap.id', 'm.minutes_approved_by')
     .selectAll('m')
-    .select(['ch.display_name as chair_name', 'cr.display_name as created_by_name', 'ap.display_name as approved_by_name'])
+    .select([
+      'ch.display_name as chair_name',
+      'cr.display_name as created_by_name',
+      'ap.display_name as approved_by_name',
+    ])
     .where('m.id', '=', id)
     .executeTakeFirst();
   if (!m) return undefined;
   const kids = await db
     .selectFrom('meeting_children as mc')
     .innerJoin('children as c', 'c.id', 'mc.child_id')
-    .leftJoin('meeting_outcomes as o', (j) => j.onRef('o.meeting_id', '=', 'mc.meeting_id').onRef('o.child_id', '=', 'mc.child_id'))
+    .leftJoin('meeting_outcomes as o', (j) =>
+      j.onRef('o.meeting_id', '=', 'mc.meeting_id').onRef('o.child_id', '=', 'mc.child_id'),
+    )
     .leftJoin('users as d', 'd.id', 'o.decided_by')
     .select([
       'mc.child_id',
@@ -201,7 +232,15 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
       responsibleAuthorityId: k.responsible_authority_id,
       safetyPlan: k.safety_plan,
       outcome: k.outcome_id
-        ? { id: k.outcome_id, label: k.outcome_label!, details: k.details ?? {}, rationale: k.rationale!, alsoHarmed: k.also_harmed, decidedByName: k.decided_by_name!, decidedAt: k.decided_at! }
+        ? {
+            id: k.outcome_id,
+            label: k.outcome_label!,
+            details: k.details ?? {},
+            rationale: k.rationale!,
+            alsoHarmed: k.also_harmed,
+            decidedByName: k.decided_by_name!,
+            decidedAt: k.decided_at!,
+          }
         : null,
     })),
     invitees: invitees.map((i) => ({
@@ -241,11 +280,23 @@ export async function meetingsForChild(db: Kysely<Database>, childId: string): P
     .where('mc.child_id', '=', childId)
     .orderBy('m.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, typeLabel: r.type_label, dueOn: r.due_on, heldOn: r.held_on, status: r.status, chairName: r.chair_name }));
+  return rows.map((r) => ({
+    id: r.id,
+    typeLabel: r.type_label,
+    dueOn: r.due_on,
+    heldOn: r.held_on,
+    status: r.status,
+    chairName: r.chair_name,
+  }));
 }
 
 /** Meetings a user chairs, arranged or is invited to, and, for those who represent their authority, meetings shared with it because it is responsible for a child there (R-KEN-6). */
-export async function meetingsSharedWith(db: Kysely<Database>, authorityId: string, userId: string, representing: boolean): Promise<MeetingSummary[]> {
+export async function meetingsSharedWith(
+  db: Kysely<Database>,
+  authorityId: string,
+  userId: string,
+  representing: boolean,
+): Promise<MeetingSummary[]> {
   const rows = await db
     .selectFrom('meetings as m')
     .innerJoin('users as ch', 'ch.id', 'm.chair_id')
@@ -259,7 +310,14 @@ export async function meetingsSharedWith(db: Kysely<Database>, authorityId: stri
           ? [
               eb.and([
                 eb('m.authority_id', '!=', authorityId),
-                eb('m.id', 'in', eb.selectFrom('meeting_children').select('meeting_id').where('responsible_authority_id', '=', authorityId)),
+                eb(
+                  'm.id',
+                  'in',
+                  eb
+                    .selectFrom('meeting_children')
+                    .select('meeting_id')
+                    .where('responsible_authority_id', '=', authorityId),
+                ),
               ]),
             ]
           : []),
@@ -268,7 +326,14 @@ export async function meetingsSharedWith(db: Kysely<Database>, authorityId: stri
     .orderBy('m.due_on', 'asc')
     .limit(200)
     .execute();
-  return rows.map((r) => ({ id: r.id, typeLabel: r.type_label, dueOn: r.due_on, heldOn: r.held_on, status: r.status, chairName: r.chair_name }));
+  return rows.map((r) => ({
+    id: r.id,
+    typeLabel: r.type_label,
+    dueOn: r.due_on,
+    heldOn: r.held_on,
+    status: r.status,
+    chairName: r.chair_name,
+  }));
 }
 
 export async function recordMinutes(
@@ -295,25 +360,71 @@ export async function recordMinutes(
   return res.numUpdatedRows === 1n;
 }
 
-export async function setAttendance(db: Kysely<Database>, meetingId: string, attended: Map<string, boolean>): Promise<void> {
+export async function setAttendance(
+  db: Kysely<Database>,
+  meetingId: string,
+  attended: Map<string, boolean>,
+): Promise<void> {
   for (const [inviteeId, value] of attended) {
-    await db.updateTable('meeting_invitees').set({ attended: value }).where('id', '=', inviteeId).where('meeting_id', '=', meetingId).execute();
+    await db
+      .updateTable('meeting_invitees')
+      .set({ attended: value })
+      .where('id', '=', inviteeId)
+      .where('meeting_id', '=', meetingId)
+      .execute();
   }
 }
 
-export async function setInviteeDetails(db: Kysely<Database>, meetingId: string, inviteeId: string, name: string, agency: string): Promise<void> {
-  await db.updateTable('meeting_invitees').set({ name, agency }).where('id', '=', inviteeId).where('meeting_id', '=', meetingId).execute();
+export async function setInviteeDetails(
+  db: Kysely<Database>,
+  meetingId: string,
+  inviteeId: string,
+  name: string,
+  agency: string,
+): Promise<void> {
+  await db
+    .updateTable('meeting_invitees')
+    .set({ name, agency })
+    .where('id', '=', inviteeId)
+    .where('meeting_id', '=', meetingId)
+    .execute();
 }
 
-export async function setSafetyPlan(db: Kysely<Database>, meetingId: string, childId: string, plan: string): Promise<void> {
-  await db.updateTable('meeting_children').set({ safety_plan: plan }).where('meeting_id', '=', meetingId).where('child_id', '=', childId).execute();
+export async function setSafetyPlan(
+  db: Kysely<Database>,
+  meetingId: string,
+  childId: string,
+  plan: string,
+): Promise<void> {
+  await db
+    .updateTable('meeting_children')
+    .set({ safety_plan: plan })
+    .where('meeting_id', '=', meetingId)
+    .where('child_id', '=', childId)
+    .execute();
 }
 
-export async function addInvitee(db: Kysely<Database>, meetingId: string, inv: { roleLabel: string; name: string; agency: string; userId: string | null }): Promise<string> {
-  const { n } = await db.selectFrom('meeting_invitees').select(sql<number>`coalesce(max(sort), 0) + 1`.as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+export async function addInvitee(
+  db: Kysely<Database>,
+  meetingId: string,
+  inv: { roleLabel: string; name: string; agency: string; userId: string | null },
+): Promise<string> {
+  const { n } = await db
+    .selectFrom('meeting_invitees')
+    .select(sql<number>`coalesce(max(sort), 0) + 1`.as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
   const { id } = await db
     .insertInto('meeting_invitees')
-    .values({ meeting_id: meetingId, invitee_id: 'added', role_label: inv.roleLabel, name: inv.name, agency: inv.agency, user_id: inv.userId, sort: Number(n) })
+    .values({
+      meeting_id: meetingId,
+      invitee_id: 'added',
+      role_label: inv.roleLabel,
+      name: inv.name,
+      agency: inv.agency,
+      user_id: inv.userId,
+      sort: Number(n),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -321,7 +432,16 @@ export async function addInvitee(db: Kysely<Database>, meetingId: string, inv: {
 
 export async function insertOutcome(
   db: Kysely<Database>,
-  o: { meetingId: string; childId: string; outcomeId: string; outcomeLabel: string; details: Record<string, string>; rationale: string; alsoHarmed: boolean | null; decidedBy: string },
+  o: {
+    meetingId: string;
+    childId: string;
+    outcomeId: string;
+    outcomeLabel: string;
+    details: Record<string, string>;
+    rationale: string;
+    alsoHarmed: boolean | null;
+    decidedBy: string;
+  },
 ): Promise<boolean> {
   const res = await db
     .insertInto('meeting_outcomes')
@@ -340,10 +460,20 @@ export async function insertOutcome(
   return (res.numInsertedOrUpdatedRows ?? 0n) === 1n;
 }
 
-export async function approveMinutes(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
+export async function approveMinutes(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  userId: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('meetings')
-    .set({ minutes_approved_at: new Date(), minutes_approved_by: userId, updated_at: new Date(), version: sql`version + 1` })
+    .set({
+      minutes_approved_at: new Date(),
+      minutes_approved_by: userId,
+      updated_at: new Date(),
+      version: sql`version + 1`,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('minutes_approved_at', 'is', null)
@@ -351,7 +481,12 @@ export async function approveMinutes(db: Kysely<Database>, id: string, version: 
   return res.numUpdatedRows === 1n;
 }
 
-export async function recordCirculation(db: Kysely<Database>, meetingId: string, inviteeIds: string[], by: string): Promise<void> {
+export async function recordCirculation(
+  db: Kysely<Database>,
+  meetingId: string,
+  inviteeIds: string[],
+  by: string,
+): Promise<void> {
   if (!inviteeIds.length) return;
   await db
     .insertInto('meeting_circulation')
@@ -360,10 +495,21 @@ export async function recordCirculation(db: Kysely<Database>, meetingId: string,
     .execute();
 }
 
-export async function closeMeeting(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
+export async function closeMeeting(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  userId: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('meetings')
-    .set({ status: 'closed', closed_at: new Date(), closed_by: userId, updated_at: new Date(), version: sql`version + 1` })
+    .set({
+      status: 'closed',
+      closed_at: new Date(),
+      closed_by: userId,
+      updated_at: new Date(),
+      version: sql`version + 1`,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'arranged')
@@ -372,11 +518,18 @@ export async function closeMeeting(db: Kysely<Database>, id: string, version: nu
 }
 
 export async function touchMeeting(db: Kysely<Database>, id: string): Promise<void> {
-  await db.updateTable('meetings').set({ updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
+  await db
+    .updateTable('meetings')
+    .set({ updated_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The children already in a meeting arranged for this task, and whether that meeting is closed. */
-export async function childrenMeetingForTask(db: Kysely<Database>, taskId: string): Promise<{ childId: string; closed: boolean }[]> {
+export async function childrenMeetingForTask(
+  db: Kysely<Database>,
+  taskId: string,
+): Promise<{ childId: string; closed: boolean }[]> {
   const rows = await db
     .selectFrom('meetings as m')
     .innerJoin('meeting_children as mc', 'mc.meeting_id', 'm.id')
@@ -386,8 +539,16 @@ export async function childrenMeetingForTask(db: Kysely<Database>, taskId: strin
   return rows.map((r) => ({ childId: r.child_id, closed: r.status === 'closed' }));
 }
 
-export async function meetingsForTask(db: Kysely<Database>, taskId: string): Promise<{ id: string; typeLabel: string }[]> {
-  const rows = await db.selectFrom('meetings').select(['id', 'type_label']).where('task_id', '=', taskId).orderBy('created_at').execute();
+export async function meetingsForTask(
+  db: Kysely<Database>,
+  taskId: string,
+): Promise<{ id: string; typeLabel: string }[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select(['id', 'type_label'])
+    .where('task_id', '=', taskId)
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => ({ id: r.id, typeLabel: r.type_label }));
 }
 
@@ -408,7 +569,17 @@ export interface ExternalDecision {
 
 export async function insertExternalDecision(
   db: Kysely<Database>,
-  d: { authorityId: string; childId: string; agency: ExternalDecision['agency']; decision: string; decisionLabel: string; decidedOn: string; youthJusticeRecommendation: string; note: string; recordedBy: string },
+  d: {
+    authorityId: string;
+    childId: string;
+    agency: ExternalDecision['agency'];
+    decision: string;
+    decisionLabel: string;
+    decidedOn: string;
+    youthJusticeRecommendation: string;
+    note: string;
+    recordedBy: string;
+  },
 ): Promise<string> {
   const { id } = await db
     .insertInto('external_decisions')

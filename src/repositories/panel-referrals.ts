@@ -161,7 +161,9 @@ export async function findPanelReferral(db: Kysely<Database>, id: string): Promi
 }
 
 export async function panelReferralsForChild(db: Kysely<Database>, childId: string): Promise<PanelReferral[]> {
-  return (await baseQuery(db).where('p.child_id', '=', childId).orderBy('p.created_at', 'desc').execute()).map(toReferral);
+  return (await baseQuery(db).where('p.child_id', '=', childId).orderBy('p.created_at', 'desc').execute()).map(
+    toReferral,
+  );
 }
 
 /** The panel's list: referrals awaiting a decision (oldest first), then open cases by next review. */
@@ -212,7 +214,17 @@ export function recordDecision(
   db: Kysely<Database>,
   id: string,
   version: number,
-  d: { accepted: boolean; reasons: string; route: Route | null; leadId: string | null; coWorkerId: string | null; exceptionalReason: string; by: string; on: string; nextReviewOn: string | null },
+  d: {
+    accepted: boolean;
+    reasons: string;
+    route: Route | null;
+    leadId: string | null;
+    coWorkerId: string | null;
+    exceptionalReason: string;
+    by: string;
+    on: string;
+    nextReviewOn: string | null;
+  },
 ) {
   return update(db, id, version, 'awaiting', {
     status: d.accepted ? 'accepted' : 'declined',
@@ -227,10 +239,28 @@ export function recordDecision(
   });
 }
 
-export function recordReview(db: Kysely<Database>, id: string, version: number, reviews: PanelReview[], nextReviewOn: string) {
+export function recordReview(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  reviews: PanelReview[],
+  nextReviewOn: string,
+) {
   return update(db, id, version, 'accepted', { reviews: JSON.stringify(reviews), next_review_on: nextReviewOn });
 }
 
-export function closeReferral(db: Kysely<Database>, id: string, version: number, c: { by: string; on: string; summary: string; furtherWork: string }) {
-  return update(db, id, version, 'accepted', { status: 'closed', closed_by: c.by, closed_on: c.on, closure_summary: c.summary, further_work: c.furtherWork, next_review_on: null });
+export function closeReferral(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  c: { by: string; on: string; summary: string; furtherWork: string },
+) {
+  return update(db, id, version, 'accepted', {
+    status: 'closed',
+    closed_by: c.by,
+    closed_on: c.on,
+    closure_summary: c.summary,
+    further_work: c.furtherWork,
+    next_review_on: null,
+  });
 }

@@ -66,7 +66,15 @@ function toReferral(r: Row): Referral {
 
 export async function insertReferral(
   db: Kysely<Database>,
-  r: { authorityId: string; incidentId: string; childId: string; screeningId: string; receivingTeamId: string | null; dueOn: string; createdBy: string },
+  r: {
+    authorityId: string;
+    incidentId: string;
+    childId: string;
+    screeningId: string;
+    receivingTeamId: string | null;
+    dueOn: string;
+    createdBy: string;
+  },
 ): Promise<string | null> {
   const row = await db
     .insertInto('referrals')
@@ -91,7 +99,9 @@ export async function findReferral(db: Kysely<Database>, id: string): Promise<Re
 }
 
 export async function referralsForIncident(db: Kysely<Database>, incidentId: string): Promise<Referral[]> {
-  return (await baseQuery(db).where('r.incident_id', '=', incidentId).orderBy('r.received_at').execute()).map(toReferral);
+  return (await baseQuery(db).where('r.incident_id', '=', incidentId).orderBy('r.received_at').execute()).map(
+    toReferral,
+  );
 }
 
 /** Referrals received by the viewer's teams: waiting ones first, by due date. */
@@ -108,7 +118,13 @@ export async function referralsForTeams(db: Kysely<Database>, teamIds: string[],
 }
 
 export async function frontDoorTeam(db: Kysely<Database>, authorityId: string): Promise<string | null> {
-  const r = await db.selectFrom('teams').select('id').where('authority_id', '=', authorityId).where('kind', '=', 'front_door').orderBy('created_at').executeTakeFirst();
+  const r = await db
+    .selectFrom('teams')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('kind', '=', 'front_door')
+    .orderBy('created_at')
+    .executeTakeFirst();
   return r?.id ?? null;
 }
 

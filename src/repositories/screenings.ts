@@ -36,7 +36,19 @@ export interface Screening {
 
 export type NewScreening = Pick<
   Screening,
-  'authorityId' | 'incidentId' | 'childId' | 'packId' | 'packVersion' | 'toolId' | 'answers' | 'facts' | 'suggestedLevel' | 'suggestedScale' | 'reasons' | 'ageRules' | 'createdBy'
+  | 'authorityId'
+  | 'incidentId'
+  | 'childId'
+  | 'packId'
+  | 'packVersion'
+  | 'toolId'
+  | 'answers'
+  | 'facts'
+  | 'suggestedLevel'
+  | 'suggestedScale'
+  | 'reasons'
+  | 'ageRules'
+  | 'createdBy'
 >;
 
 export async function insertScreening(db: Kysely<Database>, s: NewScreening): Promise<string> {
@@ -110,13 +122,21 @@ export async function findScreening(db: Kysely<Database>, id: string): Promise<S
 
 /** Screenings of one child in one incident, newest first: the history (R-X-9). */
 export async function screeningsFor(db: Kysely<Database>, incidentId: string, childId: string): Promise<Screening[]> {
-  const rows = await baseQuery(db).where('s.incident_id', '=', incidentId).where('s.child_id', '=', childId).orderBy('s.created_at', 'desc').execute();
+  const rows = await baseQuery(db)
+    .where('s.incident_id', '=', incidentId)
+    .where('s.child_id', '=', childId)
+    .orderBy('s.created_at', 'desc')
+    .execute();
   return rows.map(toScreening);
 }
 
 /** Every decided screening of a child, newest first. */
 export async function decisionsForChild(db: Kysely<Database>, childId: string): Promise<Screening[]> {
-  const rows = await baseQuery(db).where('s.child_id', '=', childId).where('s.status', '=', 'decided').orderBy('s.decided_at', 'desc').execute();
+  const rows = await baseQuery(db)
+    .where('s.child_id', '=', childId)
+    .where('s.status', '=', 'decided')
+    .orderBy('s.decided_at', 'desc')
+    .execute();
   return rows.map(toScreening);
 }
 

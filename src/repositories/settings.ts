@@ -3,7 +3,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 
-export async function listOneOffHolidays(db: Kysely<Database>, authorityId: string): Promise<{ date: string; name: string; addedByName: string; addedAt: Date }[]> {
+export async function listOneOffHolidays(
+  db: Kysely<Database>,
+  authorityId: string,
+): Promise<{ date: string; name: string; addedByName: string; addedAt: Date }[]> {
   const rows = await db
     .selectFrom('one_off_holidays as h')
     .innerJoin('users as u', 'u.id', 'h.added_by')
@@ -14,7 +17,10 @@ export async function listOneOffHolidays(db: Kysely<Database>, authorityId: stri
   return rows.map((r) => ({ date: r.day, name: r.name, addedByName: r.display_name, addedAt: r.added_at }));
 }
 
-export async function insertOneOffHoliday(db: Kysely<Database>, h: { authorityId: string; date: string; name: string; addedBy: string }): Promise<boolean> {
+export async function insertOneOffHoliday(
+  db: Kysely<Database>,
+  h: { authorityId: string; date: string; name: string; addedBy: string },
+): Promise<boolean> {
   const r = await db
     .insertInto('one_off_holidays')
     .values({ authority_id: h.authorityId, day: h.date, name: h.name, added_by: h.addedBy })
@@ -24,16 +30,28 @@ export async function insertOneOffHoliday(db: Kysely<Database>, h: { authorityId
 }
 
 export async function deleteOneOffHoliday(db: Kysely<Database>, authorityId: string, date: string): Promise<boolean> {
-  const r = await db.deleteFrom('one_off_holidays').where('authority_id', '=', authorityId).where('day', '=', date).executeTakeFirst();
+  const r = await db
+    .deleteFrom('one_off_holidays')
+    .where('authority_id', '=', authorityId)
+    .where('day', '=', date)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 
 export async function inactivitySetting(db: Kysely<Database>, authorityId: string): Promise<number | null> {
-  const r = await db.selectFrom('authorities').select('inactivity_working_days').where('id', '=', authorityId).executeTakeFirst();
+  const r = await db
+    .selectFrom('authorities')
+    .select('inactivity_working_days')
+    .where('id', '=', authorityId)
+    .executeTakeFirst();
   return r?.inactivity_working_days ?? null;
 }
 
-export async function setInactivitySetting(db: Kysely<Database>, authorityId: string, days: number | null): Promise<void> {
+export async function setInactivitySetting(
+  db: Kysely<Database>,
+  authorityId: string,
+  days: number | null,
+): Promise<void> {
   await db.updateTable('authorities').set({ inactivity_working_days: days }).where('id', '=', authorityId).execute();
 }
 
@@ -55,7 +73,14 @@ export async function insertApiToken(
 ): Promise<string> {
   const r = await db
     .insertInto('api_tokens')
-    .values({ authority_id: t.authorityId, name: t.name, token_hash: t.tokenHash, prefix: t.prefix, created_by: t.createdBy, expires_at: t.expiresAt })
+    .values({
+      authority_id: t.authorityId,
+      name: t.name,
+      token_hash: t.tokenHash,
+      prefix: t.prefix,
+      created_by: t.createdBy,
+      expires_at: t.expiresAt,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -84,7 +109,10 @@ export async function listApiTokens(db: Kysely<Database>, authorityId: string): 
 }
 
 /** The live token with this hash, marking it used. */
-export async function useApiToken(db: Kysely<Database>, tokenHash: string): Promise<{ id: string; authorityId: string; name: string } | undefined> {
+export async function useApiToken(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<{ id: string; authorityId: string; name: string } | undefined> {
   const r = await db
     .updateTable('api_tokens')
     .set({ last_used_at: new Date() })
@@ -97,6 +125,12 @@ export async function useApiToken(db: Kysely<Database>, tokenHash: string): Prom
 }
 
 export async function revokeApiToken(db: Kysely<Database>, authorityId: string, id: string): Promise<boolean> {
-  const r = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).where('authority_id', '=', authorityId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('authority_id', '=', authorityId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

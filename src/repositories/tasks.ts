@@ -124,7 +124,10 @@ function toTask(r: Row): Task {
     completionNote: r.completion_note,
     meetingId: r.meeting_id,
     arranges: r.arranges,
-    fulfilledBy: r.fulfilled_by_type && r.fulfilled_by_id ? { type: r.fulfilled_by_type as CompletingRecord, id: r.fulfilled_by_id } : null,
+    fulfilledBy:
+      r.fulfilled_by_type && r.fulfilled_by_id
+        ? { type: r.fulfilled_by_type as CompletingRecord, id: r.fulfilled_by_id }
+        : null,
     version: r.version,
   };
 }
@@ -145,7 +148,11 @@ export async function tasksForChild(db: Kysely<Database>, childId: string): Prom
   return rows.map(toTask);
 }
 
-export async function tasksForIncidentChild(db: Kysely<Database>, incidentId: string, childId: string): Promise<Task[]> {
+export async function tasksForIncidentChild(
+  db: Kysely<Database>,
+  incidentId: string,
+  childId: string,
+): Promise<Task[]> {
   const rows = await baseQuery(db).where('t.incident_id', '=', incidentId).where('t.child_id', '=', childId).execute();
   return rows.map(toTask);
 }
@@ -165,7 +172,10 @@ export async function tasksForUser(db: Kysely<Database>, viewer: Viewer, limit =
     .where((eb) =>
       eb.or([
         eb('t.assigned_to', '=', viewer.id),
-        eb.and([eb('t.assigned_to', 'is', null), eb('t.owner_role', 'in', viewer.roles.length ? [...viewer.roles] : ['-'])]),
+        eb.and([
+          eb('t.assigned_to', 'is', null),
+          eb('t.owner_role', 'in', viewer.roles.length ? [...viewer.roles] : ['-']),
+        ]),
       ]),
     )
     .orderBy(sql`t.due_on asc nulls last`)
@@ -177,24 +187,55 @@ export async function tasksForUser(db: Kysely<Database>, viewer: Viewer, limit =
 
 export async function supersedeTasks(db: Kysely<Database>, ids: string[]): Promise<void> {
   if (!ids.length) return;
-  await db.updateTable('tasks').set((eb) => ({ status: 'superseded', version: eb('version', '+', 1) })).where('id', 'in', ids).where('status', '=', 'open').execute();
+  await db
+    .updateTable('tasks')
+    .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .where('status', '=', 'open')
+    .execute();
 }
 
 /** Done by the record that did its work, in that record's own transaction: no version to check, only that it is still open. */
-export async function fulfilTask(db: Kysely<Database>, id: string, by: string, note: string, record: { type: CompletingRecord; id: string }): Promise<boolean> {
+export async function fulfilTask(
+  db: Kysely<Database>,
+  id: string,
+  by: string,
+  note: string,
+  record: { type: CompletingRecord; id: string },
+): Promise<boolean> {
   const r = await db
     .updateTable('tasks')
-    .set((eb) => ({ status: 'done', completed_at: new Date(), completed_by: by, completion_note: note, fulfilled_by_type: record.type, fulfilled_by_id: record.id, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      status: 'done',
+      completed_at: new Date(),
+      completed_by: by,
+      completion_note: note,
+      fulfilled_by_type: record.type,
+      fulfilled_by_id: record.id,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('status', '=', 'open')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function completeTask(db: Kysely<Database>, id: string, version: number, by: string, note: string): Promise<boolean> {
+export async function completeTask(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  by: string,
+  note: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('tasks')
-    .set((eb) => ({ status: 'done', completed_at: new Date(), completed_by: by, completion_note: note, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      status: 'done',
+      completed_at: new Date(),
+      completed_by: by,
+      completion_note: note,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'open')

@@ -39,7 +39,16 @@ export interface Credentials {
 export async function findAccountsByEmail(db: Kysely<Database>, email: string): Promise<Credentials[]> {
   const rows = await db
     .selectFrom('users')
-    .select(['id', 'authority_id', 'password_hash', 'active', 'failed_attempts', 'locked_until', 'must_change_password', 'one_off_expires_at'])
+    .select([
+      'id',
+      'authority_id',
+      'password_hash',
+      'active',
+      'failed_attempts',
+      'locked_until',
+      'must_change_password',
+      'one_off_expires_at',
+    ])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
     .orderBy('authority_id')
     .execute();
@@ -62,7 +71,12 @@ export async function findAccountsByEmail(db: Kysely<Database>, email: string): 
  * Null when the account is locked; otherwise the attempts counted, this one included. An expired
  * lock starts the count again.
  */
-export async function reserveSignInAttempt(db: Kysely<Database>, userId: string, threshold: number, lockoutMs: number): Promise<number | null> {
+export async function reserveSignInAttempt(
+  db: Kysely<Database>,
+  userId: string,
+  threshold: number,
+  lockoutMs: number,
+): Promise<number | null> {
   const expired = sql<boolean>`(locked_until is not null and locked_until <= now())`;
   const count = sql<number>`(case when ${expired} then 1 else failed_attempts + 1 end)`;
   const row = await db
@@ -89,7 +103,13 @@ export async function recordSuccessfulSignIn(db: Kysely<Database>, userId: strin
 /** The authority whose accounts use this e-mail domain, when exactly one does: where a failed sign-in for an unknown address is audited. */
 export async function authorityForEmailDomain(db: Kysely<Database>, email: string): Promise<string | null> {
   const at = email.lastIndexOf('@');
-  const domain = at === -1 ? '' : email.slice(at + 1).trim().toLowerCase();
+  const domain =
+    at === -1
+      ? ''
+      : email
+          .slice(at + 1)
+          .trim()
+          .toLowerCase();
   if (!domain || domain.length > 253) return null;
   const rows = await db
     .selectFrom('users')
@@ -119,7 +139,12 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
   if (!row) return undefined;
   const [roles, trainings, teams] = await Promise.all([
     rolesFor(db, [id]),
-    db.selectFrom('user_trainings').select(['training', 'completed_on']).where('user_id', '=', id).orderBy('training').execute(),
+    db
+      .selectFrom('user_trainings')
+      .select(['training', 'completed_on'])
+      .where('user_id', '=', id)
+      .orderBy('training')
+      .execute(),
     db
       .selectFrom('team_members as m')
       .innerJoin('teams as t', 't.id', 'm.team_id')
@@ -172,7 +197,12 @@ export async function listUsers(db: Kysely<Database>, authorityId: string): Prom
 }
 
 /** Whether the address has an account in this authority (never says anything of other authorities). */
-export async function emailExists(db: Kysely<Database>, authorityId: string, email: string, exceptId?: string): Promise<boolean> {
+export async function emailExists(
+  db: Kysely<Database>,
+  authorityId: string,
+  email: string,
+  exceptId?: string,
+): Promise<boolean> {
   let q = db
     .selectFrom('users')
     .select('id')
@@ -194,7 +224,12 @@ export interface UserWrite {
   teams: { teamId: string; isManager: boolean }[];
 }
 
-export async function insertUser(db: Kysely<Database>, u: UserWrite, passwordHash: string, mustChangePassword = true): Promise<string> {
+export async function insertUser(
+  db: Kysely<Database>,
+  u: UserWrite,
+  passwordHash: string,
+  mustChangePassword = true,
+): Promise<string> {
   const { id } = await db
     .insertInto('users')
     .values({
@@ -217,7 +252,13 @@ export async function insertUser(db: Kysely<Database>, u: UserWrite, passwordHas
 }
 
 /** Updates a user if the version still matches; returns false when someone saved first. `keepRoles` leaves the roles as they are. */
-export async function updateUser(db: Kysely<Database>, id: string, version: number, u: UserWrite, keepRoles = false): Promise<boolean> {
+export async function updateUser(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  u: UserWrite,
+  keepRoles = false,
+): Promise<boolean> {
   const res = await db
     .updateTable('users')
     .set((eb) => ({
@@ -244,10 +285,19 @@ export async function unlockUser(db: Kysely<Database>, id: string): Promise<void
 export const ONE_OFF_PASSWORD_MS = 72 * 60 * 60_000;
 
 /** Sets the password; `mustChange` when it is a one-off an administrator passes on, which then lasts a few days. */
-export async function setPasswordHash(db: Kysely<Database>, id: string, hash: string, mustChange: boolean): Promise<void> {
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  id: string,
+  hash: string,
+  mustChange: boolean,
+): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: hash, must_change_password: mustChange, one_off_expires_at: mustChange ? new Date(Date.now() + ONE_OFF_PASSWORD_MS) : null })
+    .set({
+      password_hash: hash,
+      must_change_password: mustChange,
+      one_off_expires_at: mustChange ? new Date(Date.now() + ONE_OFF_PASSWORD_MS) : null,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -259,8 +309,16 @@ export async function passwordHashOf(db: Kysely<Database>, id: string): Promise<
 /** Replaces only a user's roles (an approved role change). */
 export async function setRoles(db: Kysely<Database>, id: string, roles: readonly Role[]): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
-  if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
-  await db.updateTable('users').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  if (roles.length)
+    await db
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: id, role })))
+      .execute();
+  await db
+    .updateTable('users')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface RoleChangeRequest {
@@ -273,22 +331,54 @@ export interface RoleChangeRequest {
   proposedAt: Date;
 }
 
-export async function insertRoleChangeRequest(db: Kysely<Database>, r: { authorityId: string; userId: string; rolesBefore: readonly Role[]; rolesAfter: readonly Role[]; proposedBy: string }): Promise<string> {
+export async function insertRoleChangeRequest(
+  db: Kysely<Database>,
+  r: {
+    authorityId: string;
+    userId: string;
+    rolesBefore: readonly Role[];
+    rolesAfter: readonly Role[];
+    proposedBy: string;
+  },
+): Promise<string> {
   // A newer proposal replaces one still waiting.
-  await db.updateTable('role_change_requests').set({ status: 'rejected', decided_by: r.proposedBy, decided_at: new Date() }).where('user_id', '=', r.userId).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('role_change_requests')
+    .set({ status: 'rejected', decided_by: r.proposedBy, decided_at: new Date() })
+    .where('user_id', '=', r.userId)
+    .where('status', '=', 'pending')
+    .execute();
   const row = await db
     .insertInto('role_change_requests')
-    .values({ authority_id: r.authorityId, user_id: r.userId, roles_before: [...r.rolesBefore], roles_after: [...r.rolesAfter], proposed_by: r.proposedBy })
+    .values({
+      authority_id: r.authorityId,
+      user_id: r.userId,
+      roles_before: [...r.rolesBefore],
+      roles_after: [...r.rolesAfter],
+      proposed_by: r.proposedBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function pendingRoleChanges(db: Kysely<Database>, authorityId: string, userId?: string): Promise<RoleChangeRequest[]> {
+export async function pendingRoleChanges(
+  db: Kysely<Database>,
+  authorityId: string,
+  userId?: string,
+): Promise<RoleChangeRequest[]> {
   let q = db
     .selectFrom('role_change_requests as r')
     .innerJoin('users as p', 'p.id', 'r.proposed_by')
-    .select(['r.id', 'r.user_id', 'r.roles_before', 'r.roles_after', 'r.proposed_by', 'p.display_name', 'r.proposed_at'])
+    .select([
+      'r.id',
+      'r.user_id',
+      'r.roles_before',
+      'r.roles_after',
+      'r.proposed_by',
+      'p.display_name',
+      'r.proposed_at',
+    ])
     .where('r.authority_id', '=', authorityId)
     .where('r.status', '=', 'pending');
   if (userId) q = q.where('r.user_id', '=', userId);
@@ -306,8 +396,18 @@ export async function pendingRoleChanges(db: Kysely<Database>, authorityId: stri
 
 /** Decides a pending request; false when it was no longer pending (someone decided first). */
 /** `by` is null when the service's operator decided (npm run operator). */
-export async function decideRoleChange(db: Kysely<Database>, id: string, status: 'approved' | 'rejected', by: string | null): Promise<boolean> {
-  const res = await db.updateTable('role_change_requests').set({ status, decided_by: by, decided_at: new Date() }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+export async function decideRoleChange(
+  db: Kysely<Database>,
+  id: string,
+  status: 'approved' | 'rejected',
+  by: string | null,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('role_change_requests')
+    .set({ status, decided_by: by, decided_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -315,7 +415,11 @@ async function replaceUserLinks(db: Kysely<Database>, id: string, u: UserWrite, 
   if (!keepRoles) await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
   await db.deleteFrom('user_trainings').where('user_id', '=', id).execute();
   await db.deleteFrom('team_members').where('user_id', '=', id).execute();
-  if (!keepRoles && u.roles.length) await db.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
+  if (!keepRoles && u.roles.length)
+    await db
+      .insertInto('user_roles')
+      .values(u.roles.map((role) => ({ user_id: id, role })))
+      .execute();
   if (u.trainings.length)
     await db
       .insertInto('user_trainings')
@@ -379,7 +483,14 @@ export async function teamNameExists(db: Kysely<Database>, authorityId: string, 
 export async function listCaseWorkers(
   db: Kysely<Database>,
   authorityId: string,
-  roles: readonly string[] = ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl'],
+  roles: readonly string[] = [
+    'social_worker',
+    'front_door',
+    'youth_justice',
+    'team_manager',
+    'aim_practitioner',
+    'dsl',
+  ],
 ): Promise<{ id: string; name: string; roles: Role[]; trainings: Training[] }[]> {
   const rows = await db
     .selectFrom('users as u')
@@ -387,7 +498,9 @@ export async function listCaseWorkers(
       'u.id',
       'u.display_name',
       sql<Role[]>`array(select r.role from user_roles r where r.user_id = u.id order by r.role)`.as('roles'),
-      sql<Training[]>`array(select t.training from user_trainings t where t.user_id = u.id order by t.training)`.as('trainings'),
+      sql<Training[]>`array(select t.training from user_trainings t where t.user_id = u.id order by t.training)`.as(
+        'trainings',
+      ),
     ])
     .where('u.authority_id', '=', authorityId)
     .where('u.active', '=', true)
@@ -408,4 +521,3 @@ export async function listCaseWorkers(
 export async function listAuthorities(db: Kysely<Database>) {
   return db.selectFrom('authorities').selectAll().orderBy('name').execute();
 }
-

@@ -27,16 +27,36 @@ export interface WaitingReferral {
  * Referrals waiting for a screening decision that the person's teams received or that they made,
  * about children they may see, by the date the decision is due (R-NYO-8).
  */
-export async function waitingReferrals(db: Kysely<Database>, viewer: Viewer, teamIds: readonly string[], limit = 50): Promise<WaitingReferral[]> {
+export async function waitingReferrals(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  teamIds: readonly string[],
+  limit = 50,
+): Promise<WaitingReferral[]> {
   const rows = await db
     .selectFrom('referrals as r')
     .innerJoin('children as c', 'c.id', 'r.child_id')
     .innerJoin('users as cu', 'cu.id', 'r.created_by')
     .leftJoin('teams as tm', 'tm.id', 'r.receiving_team_id')
-    .select(['r.id', 'r.child_id', 'r.received_at', 'r.due_on', 'r.created_by', 'r.receiving_team_id', 'tm.name as team_name', 'cu.display_name as created_by_name', childName.as('child_name')])
+    .select([
+      'r.id',
+      'r.child_id',
+      'r.received_at',
+      'r.due_on',
+      'r.created_by',
+      'r.receiving_team_id',
+      'tm.name as team_name',
+      'cu.display_name as created_by_name',
+      childName.as('child_name'),
+    ])
     .where('r.status', '=', 'received')
     .where('r.authority_id', '=', viewer.authorityId)
-    .where((eb) => eb.or([eb('r.created_by', '=', viewer.id), ...(teamIds.length ? [eb('r.receiving_team_id', 'in', [...teamIds])] : [])]))
+    .where((eb) =>
+      eb.or([
+        eb('r.created_by', '=', viewer.id),
+        ...(teamIds.length ? [eb('r.receiving_team_id', 'in', [...teamIds])] : []),
+      ]),
+    )
     .where(visibleTo(viewer))
     .orderBy('r.due_on', 'asc')
     .orderBy('r.received_at', 'asc')
@@ -96,7 +116,12 @@ export async function incidentsToScreen(db: Kysely<Database>, viewer: Viewer, li
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb.selectFrom('screenings as d').select('d.id').whereRef('d.incident_id', '=', 'i.id').whereRef('d.child_id', '=', 'ic.child_id').where('d.status', '=', 'decided'),
+          eb
+            .selectFrom('screenings as d')
+            .select('d.id')
+            .whereRef('d.incident_id', '=', 'i.id')
+            .whereRef('d.child_id', '=', 'ic.child_id')
+            .where('d.status', '=', 'decided'),
         ),
       ),
     )
@@ -125,7 +150,13 @@ export interface UpcomingMeeting {
   chairName: string;
   chairAuthorityId: string;
   invited: boolean;
-  children: { childId: string; name: string; role: 'displayed' | 'targeted'; childAuthorityId: string; responsibleAuthorityId: string }[];
+  children: {
+    childId: string;
+    name: string;
+    role: 'displayed' | 'targeted';
+    childAuthorityId: string;
+    responsibleAuthorityId: string;
+  }[];
 }
 
 /**
@@ -134,7 +165,12 @@ export interface UpcomingMeeting {
  * authority, that another authority holds about a child their authority is responsible for
  * (R-KEN-6). Due date first. Two queries: the meetings, then all their children.
  */
-export async function upcomingMeetings(db: Kysely<Database>, viewer: Viewer, representing: boolean, limit = 50): Promise<UpcomingMeeting[]> {
+export async function upcomingMeetings(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  representing: boolean,
+  limit = 50,
+): Promise<UpcomingMeeting[]> {
   const rows = await db
     .selectFrom('meetings as m')
     .innerJoin('users as ch', 'ch.id', 'm.chair_id')
@@ -148,7 +184,15 @@ export async function upcomingMeetings(db: Kysely<Database>, viewer: Viewer, rep
       'm.chair_id',
       'm.chair_authority_id',
       'ch.display_name as chair_name',
-      eb.exists(eb.selectFrom('meeting_invitees as inv').select('inv.id').whereRef('inv.meeting_id', '=', 'm.id').where('inv.user_id', '=', viewer.id)).as('invited'),
+      eb
+        .exists(
+          eb
+            .selectFrom('meeting_invitees as inv')
+            .select('inv.id')
+            .whereRef('inv.meeting_id', '=', 'm.id')
+            .where('inv.user_id', '=', viewer.id),
+        )
+        .as('invited'),
     ])
     .where('m.status', '=', 'arranged')
     .where((eb) =>
@@ -163,13 +207,22 @@ export async function upcomingMeetings(db: Kysely<Database>, viewer: Viewer, rep
             .selectFrom('meeting_children as amc')
             .innerJoin('children as ac', 'ac.id', 'amc.child_id')
             .select('amc.meeting_id')
-            .where((w) => w.or([w('ac.allocated_worker_id', '=', viewer.id), w('ac.youth_justice_worker_id', '=', viewer.id)])),
+            .where((w) =>
+              w.or([w('ac.allocated_worker_id', '=', viewer.id), w('ac.youth_justice_worker_id', '=', viewer.id)]),
+            ),
         ),
         ...(representing
           ? [
               eb.and([
                 eb('m.authority_id', '!=', viewer.authorityId),
-                eb('m.id', 'in', eb.selectFrom('meeting_children').select('meeting_id').where('responsible_authority_id', '=', viewer.authorityId)),
+                eb(
+                  'm.id',
+                  'in',
+                  eb
+                    .selectFrom('meeting_children')
+                    .select('meeting_id')
+                    .where('responsible_authority_id', '=', viewer.authorityId),
+                ),
               ]),
             ]
           : []),
@@ -183,7 +236,14 @@ export async function upcomingMeetings(db: Kysely<Database>, viewer: Viewer, rep
   const kids = await db
     .selectFrom('meeting_children as mc')
     .innerJoin('children as c', 'c.id', 'mc.child_id')
-    .select(['mc.meeting_id', 'mc.child_id', 'mc.role', 'mc.responsible_authority_id', 'c.authority_id', childName.as('child_name')])
+    .select([
+      'mc.meeting_id',
+      'mc.child_id',
+      'mc.role',
+      'mc.responsible_authority_id',
+      'c.authority_id',
+      childName.as('child_name'),
+    ])
     .where(
       'mc.meeting_id',
       'in',
@@ -205,7 +265,13 @@ export async function upcomingMeetings(db: Kysely<Database>, viewer: Viewer, rep
     invited: Boolean(r.invited),
     children: kids
       .filter((k) => k.meeting_id === r.id)
-      .map((k) => ({ childId: k.child_id, name: k.child_name, role: k.role, childAuthorityId: k.authority_id, responsibleAuthorityId: k.responsible_authority_id })),
+      .map((k) => ({
+        childId: k.child_id,
+        name: k.child_name,
+        role: k.role,
+        childAuthorityId: k.authority_id,
+        responsibleAuthorityId: k.responsible_authority_id,
+      })),
   }));
 }
 
@@ -220,12 +286,25 @@ export interface RecentChange {
 }
 
 /** The newest entries in the chronologies of children the person may see, made by someone else since `since`. */
-export async function recentChanges(db: Kysely<Database>, viewer: Viewer, since: Date, limit = 10): Promise<RecentChange[]> {
+export async function recentChanges(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  since: Date,
+  limit = 10,
+): Promise<RecentChange[]> {
   const rows = await db
     .selectFrom('chronology_entries as e')
     .innerJoin('children as c', 'c.id', 'e.child_id')
     .innerJoin('users as u', 'u.id', 'e.recorded_by')
-    .select(['e.id', 'e.child_id', 'e.recorded_at', 'e.kind', 'e.summary', 'u.display_name', childName.as('child_name')])
+    .select([
+      'e.id',
+      'e.child_id',
+      'e.recorded_at',
+      'e.kind',
+      'e.summary',
+      'u.display_name',
+      childName.as('child_name'),
+    ])
     .where('e.recorded_at', '>=', since)
     .where('e.recorded_by', '!=', viewer.id)
     .where(visibleTo(viewer))
@@ -233,7 +312,15 @@ export async function recentChanges(db: Kysely<Database>, viewer: Viewer, since:
     .orderBy('e.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, childId: r.child_id, childName: r.child_name, recordedAt: r.recorded_at, recordedByName: r.display_name, kind: r.kind, summary: r.summary }));
+  return rows.map((r) => ({
+    id: r.id,
+    childId: r.child_id,
+    childName: r.child_name,
+    recordedAt: r.recorded_at,
+    recordedByName: r.display_name,
+    kind: r.kind,
+    summary: r.summary,
+  }));
 }
 
 export interface CaseSummary {
@@ -244,7 +331,10 @@ export interface CaseSummary {
 }
 
 /** For a page of the case list: each child's level of concern and next task, in two queries. */
-export async function caseSummaries(db: Kysely<Database>, childIds: readonly string[]): Promise<Map<string, CaseSummary>> {
+export async function caseSummaries(
+  db: Kysely<Database>,
+  childIds: readonly string[],
+): Promise<Map<string, CaseSummary>> {
   const out = new Map<string, CaseSummary>(childIds.map((id) => [id, { levelOfConcern: null, nextDue: null }]));
   if (!childIds.length) return out;
   const levels = await db

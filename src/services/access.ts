@@ -30,7 +30,15 @@ export interface Target {
  * The actor may do `action` to this record, or the request ends: "not found" (404) when they may
  * not see the record at all, "forbidden" (403) when they may see it but not do this. Both audited.
  */
-export async function requireAction(db: Db, actor: Actor, action: ActionId, subject: Subject, target: Target, refusal?: string, seeing: Subject = subject): Promise<void> {
+export async function requireAction(
+  db: Db,
+  actor: Actor,
+  action: ActionId,
+  subject: Subject,
+  target: Target,
+  refusal?: string,
+  seeing: Subject = subject,
+): Promise<void> {
   const decision = may(action, subject);
   if (decision.allowed) return;
   const audited = target.auditAs ?? action;
@@ -43,7 +51,14 @@ export async function requireAction(db: Db, actor: Actor, action: ActionId, subj
 }
 
 /** Answers 404 (audited) for an id that is not a record of the actor's authority. */
-export async function notFound(db: Db, actor: Actor, action: string, entityType: string, id: string, reason = 'not_found'): Promise<never> {
+export async function notFound(
+  db: Db,
+  actor: Actor,
+  action: string,
+  entityType: string,
+  id: string,
+  reason = 'not_found',
+): Promise<never> {
   await auditRefusal(db, actor, action, entityType, id.slice(0, 64), reason);
   throw new NotFoundError();
 }
@@ -65,7 +80,14 @@ export async function authorizeChild(
   if (!facts) return notFound(db, actor, audited, 'child', childId);
   const bases = childAccessBases(actor.user, facts);
   const decision = decideChildAccess(actor.user, facts);
-  await requireAction(db, actor, action, subjectOf(actor, bases, o.relations), { entityType: 'child', entityId: childId, auditAs: audited }, decision.allowed ? undefined : decision.reason);
+  await requireAction(
+    db,
+    actor,
+    action,
+    subjectOf(actor, bases, o.relations),
+    { entityType: 'child', entityId: childId, auditAs: audited },
+    decision.allowed ? undefined : decision.reason,
+  );
   return { basis: bases[0] ?? null, bases };
 }
 
@@ -88,12 +110,21 @@ export async function authorizeChildRecord<T extends { authorityId: string; chil
   if (!record || record.authorityId !== actor.user.authorityId) return notFound(db, actor, audited, entityType, id);
   const relations = o.relations?.(record) ?? [];
   const bases = (await basesFor(db, actor, [record.childId])).get(record.childId) ?? [];
-  await requireAction(db, actor, action, subjectOf(actor, bases, relations), { entityType, entityId: id, auditAs: audited });
+  await requireAction(db, actor, action, subjectOf(actor, bases, relations), {
+    entityType,
+    entityId: id,
+    auditAs: audited,
+  });
   return { record, bases };
 }
 
 /** Those of these people who may already see the child's record (R-X-7): giving someone a task gives them no access. */
-export async function whoCanSee<T extends { id: string; roles: readonly Role[] }>(db: Db, authorityId: string, childId: string, people: readonly T[]): Promise<T[]> {
+export async function whoCanSee<T extends { id: string; roles: readonly Role[] }>(
+  db: Db,
+  authorityId: string,
+  childId: string,
+  people: readonly T[],
+): Promise<T[]> {
   return whoMay(db, authorityId, childId, people, 'child.view');
 }
 
@@ -106,7 +137,11 @@ export async function whoMay<T extends { id: string; roles: readonly Role[] }>(
   action: ActionId,
   relations: (person: T) => Relation[] = () => [],
 ): Promise<T[]> {
-  const facts = await access.childAccessFactsFor(db, people.map((p) => p.id), childId);
+  const facts = await access.childAccessFactsFor(
+    db,
+    people.map((p) => p.id),
+    childId,
+  );
   return people.filter((p) => {
     const f = facts.get(p.id);
     if (!f) return false;

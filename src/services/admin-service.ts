@@ -11,7 +11,18 @@ import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
 import { requireAction } from './access.ts';
 import { hashPassword } from './auth-service.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  requireRole,
+  transaction,
+} from './context.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
@@ -19,13 +30,28 @@ async function requireAdmin(db: Db, actor: Actor, action: string) {
 
 /** How an administrator stands to an account: their own, or an oversight account (administrator or auditor). */
 function accountRelations(actor: Actor, target: { id: string; roles: readonly Role[] }): Relation[] {
-  return [...(target.id === actor.user.id ? (['self'] as const) : []), ...(target.roles.some((r) => r === 'administrator' || r === 'auditor') ? (['oversight_account'] as const) : [])];
+  return [
+    ...(target.id === actor.user.id ? (['self'] as const) : []),
+    ...(target.roles.some((r) => r === 'administrator' || r === 'auditor') ? (['oversight_account'] as const) : []),
+  ];
 }
 
 /** The model's decision for this administrator and this account: 404 outside their authority, 403 when separation of duties forbids it. */
-async function requireOnUser(db: Db, actor: Actor, action: ActionId, target: { id: string; roles: readonly Role[] }, extra: Relation[] = []) {
+async function requireOnUser(
+  db: Db,
+  actor: Actor,
+  action: ActionId,
+  target: { id: string; roles: readonly Role[] },
+  extra: Relation[] = [],
+) {
   const relations: Relation[] = ['signed_in', ...extra, ...accountRelations(actor, target)];
-  await requireAction(db, actor, action, { roles: actor.user.roles, bases: [], relations }, { entityType: 'user', entityId: target.id });
+  await requireAction(
+    db,
+    actor,
+    action,
+    { roles: actor.user.roles, bases: [], relations },
+    { entityType: 'user', entityId: target.id },
+  );
 }
 
 export async function listUsers(db: Db, actor: Actor) {
@@ -50,13 +76,19 @@ export async function userPage(db: Db, actor: Actor, id: string) {
   const u = await getUser(db, actor, id);
   const [pending] = await users.pendingRoleChanges(db, actor.user.authorityId, id);
   const self: Relation[] = accountRelations(actor, u);
-  const subject = (extra: Relation[] = []) => ({ roles: actor.user.roles, bases: [], relations: ['signed_in' as const, ...self, ...extra] });
+  const subject = (extra: Relation[] = []) => ({
+    roles: actor.user.roles,
+    bases: [],
+    relations: ['signed_in' as const, ...self, ...extra],
+  });
   return {
     user: u,
     pending: pending ?? null,
     can: {
       changeRoles: may('admin.user.roles', subject()).allowed,
-      decide: pending ? may('admin.user.approve_roles', subject(pending.proposedBy === actor.user.id ? ['proposer'] : [])).allowed : false,
+      decide: pending
+        ? may('admin.user.approve_roles', subject(pending.proposedBy === actor.user.id ? ['proposer'] : [])).allowed
+        : false,
       unlock: may('admin.user.unlock', subject()).allowed,
       reset: may('admin.user.reset_password', subject()).allowed,
     },
@@ -81,7 +113,13 @@ export interface UserInput {
 
 /** Two administrators proposing a change at the same moment: the second is told, nothing is written. */
 function proposedMeanwhile(err: unknown): never {
-  if ((err as { code?: string }).code === '23505') throw new ValidationError([{ field: 'roles', message: 'Another administrator has just proposed a change to these roles: reload the page to see it' }]);
+  if ((err as { code?: string }).code === '23505')
+    throw new ValidationError([
+      {
+        field: 'roles',
+        message: 'Another administrator has just proposed a change to these roles: reload the page to see it',
+      },
+    ]);
   throw err;
 }
 
@@ -104,11 +142,13 @@ export function needsSecondAdministrator(before: readonly Role[], after: readonl
 async function validate(db: Db, actor: Actor, u: UserInput, exceptId?: string) {
   const errors: { field: string; message: string }[] = [];
   // Only this authority's accounts are checked: an administrator learns nothing of another authority's.
-  if (await users.emailExists(db, actor.user.authorityId, u.email, exceptId)) errors.push({ field: 'email', message: 'A user with this email address already exists' });
+  if (await users.emailExists(db, actor.user.authorityId, u.email, exceptId))
+    errors.push({ field: 'email', message: 'A user with this email address already exists' });
   const problem = roleProblem(u.roles);
   if (problem) errors.push({ field: 'roles', message: problem });
   const teams = await users.listTeams(db, actor.user.authorityId);
-  if (u.teams.some((t) => !teams.some((x) => x.id === t.teamId))) errors.push({ field: 'teams', message: 'Select teams from the list' });
+  if (u.teams.some((t) => !teams.some((x) => x.id === t.teamId)))
+    errors.push({ field: 'teams', message: 'Select teams from the list' });
   if (errors.length) throw new ValidationError(errors);
 }
 
@@ -117,7 +157,11 @@ async function validate(db: Db, actor: Actor, u: UserInput, exceptId?: string) {
  * sign-in. An administrator account starts without the administrator role, which waits for a
  * second administrator's approval.
  */
-export async function createUser(db: Db, actor: Actor, u: UserInput): Promise<{ id: string; temporaryPassword: string; pending: boolean }> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  u: UserInput,
+): Promise<{ id: string; temporaryPassword: string; pending: boolean }> {
   await requireAdmin(db, actor, 'admin.user.create');
   await validate(db, actor, u);
   const temporaryPassword = randomBytes(12).toString('base64url');
@@ -126,10 +170,25 @@ export async function createUser(db: Db, actor: Actor, u: UserInput): Promise<{ 
   const now = pending ? u.roles.filter((r) => r !== 'administrator') : u.roles;
   const id = await transaction(db, async (trx) => {
     const newId = await users.insertUser(trx, { ...u, roles: now, authorityId: actor.user.authorityId }, hash, true);
-    if (pending) await users.insertRoleChangeRequest(trx, { authorityId: actor.user.authorityId, userId: newId, rolesBefore: now, rolesAfter: u.roles, proposedBy: actor.user.id }).catch(proposedMeanwhile);
+    if (pending)
+      await users
+        .insertRoleChangeRequest(trx, {
+          authorityId: actor.user.authorityId,
+          userId: newId,
+          rolesBefore: now,
+          rolesAfter: u.roles,
+          proposedBy: actor.user.id,
+        })
+        .catch(proposedMeanwhile);
     await appendAuditEvent(
       trx,
-      auditFor(actor, { action: 'admin.user.create', entityType: 'user', entityId: newId, outcome: 'ok', details: { roles: now, rolesProposed: pending ? u.roles : null, trainings: u.trainings.map((t) => t.training) } }),
+      auditFor(actor, {
+        action: 'admin.user.create',
+        entityType: 'user',
+        entityId: newId,
+        outcome: 'ok',
+        details: { roles: now, rolesProposed: pending ? u.roles : null, trainings: u.trainings.map((t) => t.training) },
+      }),
     );
     return newId;
   });
@@ -137,21 +196,43 @@ export async function createUser(db: Db, actor: Actor, u: UserInput): Promise<{ 
 }
 
 /** Saves a user's details. A role change of one's own account is refused; one that needs a second administrator waits. */
-export async function updateUser(db: Db, actor: Actor, id: string, version: number, u: UserInput): Promise<{ pending: boolean }> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  u: UserInput,
+): Promise<{ pending: boolean }> {
   const before = await getUser(db, actor, id);
   await requireOnUser(db, actor, 'admin.user.update', before);
   const rolesChange = !sameRoles(before.roles, u.roles);
   const errors: { field: string; message: string }[] = [];
-  if (rolesChange && !may('admin.user.roles', { roles: actor.user.roles, bases: [], relations: ['signed_in', ...accountRelations(actor, before)] }).allowed) {
+  if (
+    rolesChange &&
+    !may('admin.user.roles', {
+      roles: actor.user.roles,
+      bases: [],
+      relations: ['signed_in', ...accountRelations(actor, before)],
+    }).allowed
+  ) {
     await auditRefusal(db, actor, 'admin.user.roles', 'user', id, 'separation_of_duties');
     errors.push({ field: 'roles', message: 'You cannot change your own roles: another administrator must' });
   }
-  if (id === actor.user.id && !u.active) errors.push({ field: 'active', message: 'You cannot deactivate your own account' });
+  if (id === actor.user.id && !u.active)
+    errors.push({ field: 'active', message: 'You cannot deactivate your own account' });
   if (errors.length) throw new ValidationError(errors);
   await validate(db, actor, u, id);
   const pending = rolesChange && needsSecondAdministrator(before.roles, u.roles);
   await transaction(db, async (trx) => {
-    if (!(await users.updateUser(trx, id, version, { ...u, authorityId: actor.user.authorityId }, !rolesChange || pending))) {
+    if (
+      !(await users.updateUser(
+        trx,
+        id,
+        version,
+        { ...u, authorityId: actor.user.authorityId },
+        !rolesChange || pending,
+      ))
+    ) {
       const current = await users.findUserById(trx, id);
       throw new ConflictError(
         null,
@@ -162,7 +243,16 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
         ].filter((d) => d.saved !== d.yours),
       );
     }
-    if (pending) await users.insertRoleChangeRequest(trx, { authorityId: actor.user.authorityId, userId: id, rolesBefore: before.roles, rolesAfter: u.roles, proposedBy: actor.user.id }).catch(proposedMeanwhile);
+    if (pending)
+      await users
+        .insertRoleChangeRequest(trx, {
+          authorityId: actor.user.authorityId,
+          userId: id,
+          rolesBefore: before.roles,
+          rolesAfter: u.roles,
+          proposedBy: actor.user.id,
+        })
+        .catch(proposedMeanwhile);
     // A deactivated user is signed out everywhere at once; so is one whose roles changed.
     if ((before.active && !u.active) || (rolesChange && !pending)) await deleteSessionsForUser(trx, id);
     await appendAuditEvent(
@@ -186,19 +276,36 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
 }
 
 /** A second administrator approves or rejects a role change; never the one who proposed it, nor the account holder. */
-export async function decideRoleChange(db: Db, actor: Actor, userId: string, requestId: string, decision: 'approve' | 'reject') {
+export async function decideRoleChange(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  requestId: string,
+  decision: 'approve' | 'reject',
+) {
   const target = await getUser(db, actor, userId);
   const request = (await users.pendingRoleChanges(db, actor.user.authorityId, userId)).find((r) => r.id === requestId);
   if (!request) {
     await auditRefusal(db, actor, 'admin.user.approve_roles', 'user', userId, 'no_pending_change');
     throw new NotFoundError();
   }
-  await requireOnUser(db, actor, 'admin.user.approve_roles', target, request.proposedBy === actor.user.id ? ['proposer'] : []);
+  await requireOnUser(
+    db,
+    actor,
+    'admin.user.approve_roles',
+    target,
+    request.proposedBy === actor.user.id ? ['proposer'] : [],
+  );
   if (decision === 'approve' && !sameRoles(target.roles, request.rolesBefore)) {
-    throw new ValidationError([{ field: 'roles', message: 'The roles have changed since this was proposed: propose the change again' }]);
+    throw new ValidationError([
+      { field: 'roles', message: 'The roles have changed since this was proposed: propose the change again' },
+    ]);
   }
   await transaction(db, async (trx) => {
-    if (!(await users.decideRoleChange(trx, requestId, decision === 'approve' ? 'approved' : 'rejected', actor.user.id))) throw new ConflictError(null, null, []);
+    if (
+      !(await users.decideRoleChange(trx, requestId, decision === 'approve' ? 'approved' : 'rejected', actor.user.id))
+    )
+      throw new ConflictError(null, null, []);
     if (decision === 'approve') {
       await users.setRoles(trx, userId, request.rolesAfter);
       await deleteSessionsForUser(trx, userId);
@@ -210,7 +317,12 @@ export async function decideRoleChange(db: Db, actor: Actor, userId: string, req
         entityType: 'user',
         entityId: userId,
         outcome: 'ok',
-        details: { rolesBefore: request.rolesBefore, rolesAfter: decision === 'approve' ? request.rolesAfter : request.rolesBefore, proposed: request.rolesAfter, proposedBy: request.proposedBy },
+        details: {
+          rolesBefore: request.rolesBefore,
+          rolesAfter: decision === 'approve' ? request.rolesAfter : request.rolesBefore,
+          proposed: request.rolesAfter,
+          proposedBy: request.proposedBy,
+        },
       }),
     );
   });
@@ -221,7 +333,10 @@ export async function unlockUser(db: Db, actor: Actor, id: string) {
   await requireOnUser(db, actor, 'admin.user.unlock', u);
   await transaction(db, async (trx) => {
     await users.unlockUser(trx, id);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.user.unlock', entityType: 'user', entityId: id, outcome: 'ok' }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'admin.user.unlock', entityType: 'user', entityId: id, outcome: 'ok' }),
+    );
   });
 }
 
@@ -235,7 +350,16 @@ export async function resetPassword(db: Db, actor: Actor, id: string): Promise<s
     await users.setPasswordHash(trx, id, hash, true);
     await users.unlockUser(trx, id);
     await deleteSessionsForUser(trx, id);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.user.reset_password', entityType: 'user', entityId: id, outcome: 'ok', details: { mustChangePassword: true } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'admin.user.reset_password',
+        entityType: 'user',
+        entityId: id,
+        outcome: 'ok',
+        details: { mustChangePassword: true },
+      }),
+    );
   });
   return temporaryPassword;
 }
@@ -246,7 +370,10 @@ export async function resetPassword(db: Db, actor: Actor, id: string): Promise<s
  * and approval of a waiting role change where there is no second administrator. Audited as the
  * operator, with the name they run it under.
  */
-export async function operatorResetPassword(db: Db, a: { email: string; authorityId: string; operator: string }): Promise<string> {
+export async function operatorResetPassword(
+  db: Db,
+  a: { email: string; authorityId: string; operator: string },
+): Promise<string> {
   const u = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
   if (!u) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
   const temporaryPassword = randomBytes(12).toString('base64url');
@@ -255,12 +382,23 @@ export async function operatorResetPassword(db: Db, a: { email: string; authorit
     await users.setPasswordHash(trx, u.id, hash, true);
     await users.unlockUser(trx, u.id);
     await deleteSessionsForUser(trx, u.id);
-    await appendAuditEvent(trx, { authorityId: a.authorityId, userId: null, action: 'operator.reset_password', entityType: 'user', entityId: u.id, outcome: 'ok', details: { operator: a.operator.slice(0, 100), mustChangePassword: true } });
+    await appendAuditEvent(trx, {
+      authorityId: a.authorityId,
+      userId: null,
+      action: 'operator.reset_password',
+      entityType: 'user',
+      entityId: u.id,
+      outcome: 'ok',
+      details: { operator: a.operator.slice(0, 100), mustChangePassword: true },
+    });
   });
   return temporaryPassword;
 }
 
-export async function operatorApproveRoles(db: Db, a: { email: string; authorityId: string; operator: string }): Promise<{ before: Role[]; after: Role[] }> {
+export async function operatorApproveRoles(
+  db: Db,
+  a: { email: string; authorityId: string; operator: string },
+): Promise<{ before: Role[]; after: Role[] }> {
   const u = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
   if (!u) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
   const [request] = await users.pendingRoleChanges(db, a.authorityId, u.id);
@@ -269,7 +407,20 @@ export async function operatorApproveRoles(db: Db, a: { email: string; authority
     if (!(await users.decideRoleChange(trx, request.id, 'approved', null))) throw new ConflictError(null, null, []);
     await users.setRoles(trx, u.id, request.rolesAfter);
     await deleteSessionsForUser(trx, u.id);
-    await appendAuditEvent(trx, { authorityId: a.authorityId, userId: null, action: 'operator.roles_approved', entityType: 'user', entityId: u.id, outcome: 'ok', details: { operator: a.operator.slice(0, 100), rolesBefore: request.rolesBefore, rolesAfter: request.rolesAfter, proposedBy: request.proposedBy } });
+    await appendAuditEvent(trx, {
+      authorityId: a.authorityId,
+      userId: null,
+      action: 'operator.roles_approved',
+      entityType: 'user',
+      entityId: u.id,
+      outcome: 'ok',
+      details: {
+        operator: a.operator.slice(0, 100),
+        rolesBefore: request.rolesBefore,
+        rolesAfter: request.rolesAfter,
+        proposedBy: request.proposedBy,
+      },
+    });
   });
   return { before: request.rolesBefore, after: request.rolesAfter };
 }
@@ -281,7 +432,16 @@ export async function createTeam(db: Db, actor: Actor, t: { name: string; kind: 
   }
   return transaction(db, async (trx) => {
     const id = await users.insertTeam(trx, { ...t, authorityId: actor.user.authorityId });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.team.create', entityType: 'team', entityId: id, outcome: 'ok', details: { name: t.name } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'admin.team.create',
+        entityType: 'team',
+        entityId: id,
+        outcome: 'ok',
+        details: { name: t.name },
+      }),
+    );
     return id;
   });
 }

@@ -38,12 +38,31 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, notFound, requireAction, subjectOf } from './access.ts';
 import { fulfilTasks } from './task-service.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, saveChildRecordChange, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  requireRole,
+  saveChildRecordChange,
+  transaction,
+} from './context.ts';
 
 /** What the plan page needs: the model the procedure names, the possible assessors, and why planning may not be possible. */
 export async function planOptions(db: Db, actor: Actor, childId: string, page = false) {
   await authorizeChild(db, actor, childId, 'assessment.plan');
-  if (page) await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.plan_view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  if (page)
+    await transaction(db, (trx) =>
+      appendAuditEvent(
+        trx,
+        auditFor(actor, { action: 'assessment.plan_view', entityType: 'child', entityId: childId, outcome: 'ok' }),
+      ),
+    );
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const pack = getPack(child.authorityId);
@@ -54,57 +73,84 @@ export async function planOptions(db: Db, actor: Actor, childId: string, page = 
   // Naming someone an assessor lets them see the child's record while the assessment is in progress (R-X-7).
   const candidates = await users.listCaseWorkers(db, child.authorityId, ASSESSING_ROLES);
   const victimWorkers = new Map(
-    (await children.otherSideWorkers(db, childId)).filter((w) => w.thisRole === 'displayed' && w.otherWorkerId).map((w) => [w.otherWorkerId!, w.otherWorkerName ?? '']),
+    (await children.otherSideWorkers(db, childId))
+      .filter((w) => w.thisRole === 'displayed' && w.otherWorkerId)
+      .map((w) => [w.otherWorkerId!, w.otherWorkerName ?? '']),
   );
   const model = ages.assessmentModel?.model ? ages.assessmentModel : null;
   let cannot: string | null = null;
-  if (!(await children.displayedBehaviour(db, childId))) cannot = 'An AIM assessment is of a child who displayed harmful sexual behaviour: no submitted incident records that this child did.';
-  else if (!model) cannot = ages.assessmentModel ? `The procedure names no AIM assessment for this child: ${ages.assessmentModel.name} (${citeText(ages.assessmentModel.clause)}).` : 'The procedure names no AIM assessment for a child of this age.';
-  else if (existing.some((a) => a.status === 'in_progress')) cannot = 'An assessment is already in progress for this child: complete it before planning another.';
-  return { child, pack, ages, model, modelId: model?.model ?? null, assessors: candidates.map((c) => ({ id: c.id, name: c.name, trainings: c.trainings })), victimWorkers, cannot };
+  if (!(await children.displayedBehaviour(db, childId)))
+    cannot =
+      'An AIM assessment is of a child who displayed harmful sexual behaviour: no submitted incident records that this child did.';
+  else if (!model)
+    cannot = ages.assessmentModel
+      ? `The procedure names no AIM assessment for this child: ${ages.assessmentModel.name} (${citeText(ages.assessmentModel.clause)}).`
+      : 'The procedure names no AIM assessment for a child of this age.';
+  else if (existing.some((a) => a.status === 'in_progress'))
+    cannot = 'An assessment is already in progress for this child: complete it before planning another.';
+  return {
+    child,
+    pack,
+    ages,
+    model,
+    modelId: model?.model ?? null,
+    assessors: candidates.map((c) => ({ id: c.id, name: c.name, trainings: c.trainings })),
+    victimWorkers,
+    cannot,
+  };
 }
 
 export async function plan(db: Db, actor: Actor, childId: string, input: PlanInput): Promise<string> {
   const o = await planOptions(db, actor, childId);
   // The page says why instead of showing the form: the error links to that (field 'cannot').
-  if (o.cannot || !o.model || !o.modelId) throw new ValidationError([{ field: 'cannot', message: o.cannot ?? 'No AIM assessment applies' }]);
+  if (o.cannot || !o.model || !o.modelId)
+    throw new ValidationError([{ field: 'cannot', message: o.cannot ?? 'No AIM assessment applies' }]);
   const problems = planProblems({ model: o.modelId, assessors: o.assessors, victimWorkers: o.victimWorkers }, input);
   if (problems.length) {
-    if (o.victimWorkers.has(input.leadId) || o.victimWorkers.has(input.coId)) await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
+    if (o.victimWorkers.has(input.leadId) || o.victimWorkers.has(input.coId))
+      await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
     throw new ValidationError(problems);
   }
   const mode = assessmentMode(input);
   const lead = o.assessors.find((a) => a.id === input.leadId)!;
   const co = o.assessors.find((a) => a.id === input.coId)!;
   const model = o.model;
-  const inProgress = new ValidationError([{ field: 'cannot', message: 'An assessment is already in progress for this child: complete it before planning another.' }]);
+  const inProgress = new ValidationError([
+    {
+      field: 'cannot',
+      message: 'An assessment is already in progress for this child: complete it before planning another.',
+    },
+  ]);
   return transaction(db, async (trx) => {
-    const id = await assessments.insertAssessment(trx, {
-      authorityId: o.child.authorityId,
-      childId,
-      model: o.modelId!,
-      modelName: model.name,
-      packVersion: o.pack.version,
-      clause: model.clause,
-      requirementId: model.requirement,
-      leadAssessorId: lead.id,
-      coAssessorId: co.id,
-      mode: mode.mode,
-      modeReason: mode.why,
-      checks: {
-        appropriateAdult: input.appropriateAdult as 'none' | 'lead' | 'co',
-        appropriateAdultReason: input.appropriateAdult === 'none' ? '' : input.appropriateAdultReason.trim(),
-        prosecutionLikely: input.prosecutionLikely === 'yes',
-        denies: input.denies === 'yes',
-        legalRepAgreed: input.prosecutionLikely === 'yes' && input.denies === 'yes' ? input.legalRepAgreed === 'yes' : null,
-        participates: input.participates === 'yes',
-      },
-      createdBy: actor.user.id,
-    }).catch((err: unknown) => {
-      // Someone else planned one a moment ago (the unique index assessments_one_in_progress).
-      if ((err as { code?: string; constraint?: string }).code === '23505') throw inProgress;
-      throw err;
-    });
+    const id = await assessments
+      .insertAssessment(trx, {
+        authorityId: o.child.authorityId,
+        childId,
+        model: o.modelId!,
+        modelName: model.name,
+        packVersion: o.pack.version,
+        clause: model.clause,
+        requirementId: model.requirement,
+        leadAssessorId: lead.id,
+        coAssessorId: co.id,
+        mode: mode.mode,
+        modeReason: mode.why,
+        checks: {
+          appropriateAdult: input.appropriateAdult as 'none' | 'lead' | 'co',
+          appropriateAdultReason: input.appropriateAdult === 'none' ? '' : input.appropriateAdultReason.trim(),
+          prosecutionLikely: input.prosecutionLikely === 'yes',
+          denies: input.denies === 'yes',
+          legalRepAgreed:
+            input.prosecutionLikely === 'yes' && input.denies === 'yes' ? input.legalRepAgreed === 'yes' : null,
+          participates: input.participates === 'yes',
+        },
+        createdBy: actor.user.id,
+      })
+      .catch((err: unknown) => {
+        // Someone else planned one a moment ago (the unique index assessments_one_in_progress).
+        if ((err as { code?: string; constraint?: string }).code === '23505') throw inProgress;
+        throw err;
+      });
     const label = ASSESSMENT_MODELS[o.modelId!].label;
     await addChronologyEntry(trx, {
       childId,
@@ -115,8 +161,23 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
       record: { type: 'assessment', id },
     });
     // The routing step that asked for the assessment ("Refer to NELFT for an AIM2 assessment") is done by it.
-    const done = await fulfilTasks(trx, actor, { authorityId: o.child.authorityId, childId, record: 'assessment', recordId: id, note: `${ASSESSMENT_MODELS[o.modelId!].label} planned, led by ${lead.name}.` });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'assessment.plan', entityType: 'assessment', entityId: id, outcome: 'ok', details: { childId, model: o.modelId, mode: mode.mode, tasksDone: done } }));
+    const done = await fulfilTasks(trx, actor, {
+      authorityId: o.child.authorityId,
+      childId,
+      record: 'assessment',
+      recordId: id,
+      note: `${ASSESSMENT_MODELS[o.modelId!].label} planned, led by ${lead.name}.`,
+    });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'assessment.plan',
+        entityType: 'assessment',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId, model: o.modelId, mode: mode.mode, tasksDone: done },
+      }),
+    );
     return id;
   });
 }
@@ -129,9 +190,13 @@ async function authorized(db: Db, actor: Actor, id: string, action: ActionId, au
   const audited = auditAs ?? action;
   const a = isUuid(id) ? await assessments.findAssessment(db, id) : undefined;
   if (!a || a.authorityId !== actor.user.authorityId) return notFound(db, actor, audited, 'assessment', id);
-  const { record, bases } = await authorizeChildRecord(db, actor, id, 'assessment.view', 'assessment', async () => a, { relations: (x) => assessorOf(actor, x), auditAs: audited });
+  const { record, bases } = await authorizeChildRecord(db, actor, id, 'assessment.view', 'assessment', async () => a, {
+    relations: (x) => assessorOf(actor, x),
+    auditAs: audited,
+  });
   const subject = subjectOf(actor, bases, assessorOf(actor, record));
-  if (action !== 'assessment.view') await requireAction(db, actor, action, subject, { entityType: 'assessment', entityId: id, auditAs: audited });
+  if (action !== 'assessment.view')
+    await requireAction(db, actor, action, subject, { entityType: 'assessment', entityId: id, auditAs: audited });
   return { assessment: record, subject };
 }
 
@@ -141,16 +206,52 @@ function assessorOf(actor: Actor, a: assessments.Assessment): ['assessor'] | [] 
 
 /** The assessment's page; with `part`, the page of one part, only for those who may change it (locked once complete). */
 export async function viewAssessment(db: Db, actor: Actor, id: string, part?: ActionId) {
-  const { assessment: a, subject } = part ? await editableWith(db, actor, id, part) : await authorized(db, actor, id, 'assessment.view');
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessment.view', entityType: 'assessment', entityId: id, outcome: 'ok', details: { childId: a.childId } })));
-  return { assessment: a, canEdit: a.status === 'in_progress' && may('assessment.stage', subject).allowed, next: nextStage(a.mode, a.stages), missing: completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, hasReport: a.report !== null, sharedOn: a.sharedOn }), today: londonToday() };
+  const { assessment: a, subject } = part
+    ? await editableWith(db, actor, id, part)
+    : await authorized(db, actor, id, 'assessment.view');
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'assessment.view',
+        entityType: 'assessment',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId: a.childId },
+      }),
+    ),
+  );
+  return {
+    assessment: a,
+    canEdit: a.status === 'in_progress' && may('assessment.stage', subject).allowed,
+    next: nextStage(a.mode, a.stages),
+    missing: completionProblems({
+      mode: a.mode,
+      stages: a.stages,
+      hasOutcome: a.outcome !== null,
+      hasReport: a.report !== null,
+      sharedOn: a.sharedOn,
+    }),
+    today: londonToday(),
+  };
 }
 
 /** "Assessments": those the user leads or co-works, whatever the child's allocation. */
 export async function myAssessments(db: Db, actor: Actor) {
   await requireRole(db, actor, CASE_ROLES, 'assessments.mine');
   const list = await assessments.assessmentsForAssessor(db, actor.user.id, actor.user.authorityId);
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessments.mine', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'assessments.mine',
+        entityType: 'user',
+        entityId: actor.user.id,
+        outcome: 'ok',
+        details: { count: list.length },
+      }),
+    ),
+  );
   return list;
 }
 
@@ -161,9 +262,20 @@ export async function childAssessments(db: Db, actor: Actor, childId: string) {
   if (!child) throw new NotFoundError();
   const list = await assessments.assessmentsForChild(db, childId);
   const panelReferrals = getPack(child.authorityId)?.aimPanel ? await panelReferralsForChild(db, childId) : null;
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'assessments.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'assessments.view', entityType: 'child', entityId: childId, outcome: 'ok' }),
+    ),
+  );
   const subject = subjectOf(actor, bases);
-  return { child, assessments: list, panelReferrals, canPlan: may('assessment.plan', subject).allowed, canRefer: may('panel.refer', subject).allowed };
+  return {
+    child,
+    assessments: list,
+    panelReferrals,
+    canPlan: may('assessment.plan', subject).allowed,
+    canRefer: may('panel.refer', subject).allowed,
+  };
 }
 
 async function editableWith(db: Db, actor: Actor, id: string, action: ActionId) {
@@ -181,8 +293,21 @@ async function editable(db: Db, actor: Actor, id: string, action: ActionId) {
 }
 
 /** One change to this assessment, with its chronology entry and audit event; a stale version changes nothing. */
-function save(db: Db, actor: Actor, a: assessments.Assessment, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
-  return saveChildRecordChange(db, actor, { childId: a.childId, entityType: 'assessment', entityId: a.id, action, kind: 'assessment', summary, details }, write);
+function save(
+  db: Db,
+  actor: Actor,
+  a: assessments.Assessment,
+  action: string,
+  summary: string,
+  write: (trx: Db) => Promise<boolean>,
+  details: Record<string, unknown> = {},
+) {
+  return saveChildRecordChange(
+    db,
+    actor,
+    { childId: a.childId, entityType: 'assessment', entityId: a.id, action, kind: 'assessment', summary, details },
+    write,
+  );
 }
 
 /** Records the next stage as done on a date, in order, never before the stage before it (R-NYO-9). */
@@ -192,18 +317,32 @@ export async function recordStage(db: Db, actor: Actor, id: string, version: num
   const errors: { field: string; message: string }[] = [];
   // Every stage recorded since the form was shown: the page no longer asks, so the form was out of date.
   if (next === null) throw new ConflictError(null, null, []);
-  if (stage !== next) errors.push({ field: 'stage', message: `Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()} first` });
-  const parsed = parseDateParts(date, 'Date the stage was done', 'Enter the date the stage was done', { past: true, today: londonToday() });
+  if (stage !== next)
+    errors.push({ field: 'stage', message: `Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()} first` });
+  const parsed = parseDateParts(date, 'Date the stage was done', 'Enter the date the stage was done', {
+    past: true,
+    today: londonToday(),
+  });
   // Not before the assessment was planned, nor before the stage before it (issue 11, defect 7).
-  const early = 'iso' in parsed && notBefore(parsed.iso, 'The date the stage was done', [
-    { iso: londonToday(a.createdAt), what: 'the date the assessment was planned' },
-    { iso: Object.values(a.stages).sort().pop(), what: 'the date of the stage before it' },
-  ]);
+  const early =
+    'iso' in parsed &&
+    notBefore(parsed.iso, 'The date the stage was done', [
+      { iso: londonToday(a.createdAt), what: 'the date the assessment was planned' },
+      { iso: Object.values(a.stages).sort().pop(), what: 'the date of the stage before it' },
+    ]);
   if ('error' in parsed) errors.push({ field: 'stageDate', message: parsed.error });
   else if (early) errors.push({ field: 'stageDate', message: early });
   if (errors.length || !('iso' in parsed)) throw new ValidationError(errors);
   const stages = { ...a.stages, [next]: parsed.iso };
-  await save(db, actor, a, 'assessment.stage', `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}.`, (trx) => assessments.recordStages(trx, id, version, stages), { stage: next });
+  await save(
+    db,
+    actor,
+    a,
+    'assessment.stage',
+    `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}.`,
+    (trx) => assessments.recordStages(trx, id, version, stages),
+    { stage: next },
+  );
 }
 
 export async function saveOutcome(db: Db, actor: Actor, id: string, version: number, sheet: OutcomeSheet) {
@@ -211,15 +350,24 @@ export async function saveOutcome(db: Db, actor: Actor, id: string, version: num
   const problems = outcomeProblems(sheet);
   if (problems.length) throw new ValidationError(problems);
   const supervision = SUPERVISION_LEVELS.find((l) => l.id === sheet.supervision)!.label.toLowerCase();
-  const most = DOMAINS.filter((d) => sheet.mostConcern.includes(d.id)).map((d) => d.label.toLowerCase()).join(', ');
+  const most = DOMAINS.filter((d) => sheet.mostConcern.includes(d.id))
+    .map((d) => d.label.toLowerCase())
+    .join(', ');
   const clean: OutcomeSheet = {
     profile: sheet.profile,
     mostConcern: DOMAINS.filter((d) => sheet.mostConcern.includes(d.id)).map((d) => d.id),
     supervision: sheet.supervision,
-    intervention: Object.fromEntries(INTERVENTION_AREAS.map((x) => [x.id, sheet.intervention[x.id].trim()])) as OutcomeSheet['intervention'],
+    intervention: Object.fromEntries(
+      INTERVENTION_AREAS.map((x) => [x.id, sheet.intervention[x.id].trim()]),
+    ) as OutcomeSheet['intervention'],
   };
-  await save(db, actor, a, 'assessment.outcome', `${ASSESSMENT_MODELS[a.model].label}: outcome sheet recorded. Level of supervision: ${supervision}. Most concern: ${most}.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`, (trx) =>
-    assessments.saveOutcome(trx, id, version, clean),
+  await save(
+    db,
+    actor,
+    a,
+    'assessment.outcome',
+    `${ASSESSMENT_MODELS[a.model].label}: outcome sheet recorded. Level of supervision: ${supervision}. Most concern: ${most}.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+    (trx) => assessments.saveOutcome(trx, id, version, clean),
   );
 }
 
@@ -228,8 +376,17 @@ export async function saveReport(db: Db, actor: Actor, id: string, version: numb
   const a = await editable(db, actor, id, 'assessment.report');
   const problems = reportProblems(a.mode, input);
   if (problems.length) throw new ValidationError(problems);
-  const report = Object.fromEntries(REPORT_SECTIONS.map((s) => [s.id, reportSections(a.mode).some((x) => x.id === s.id) ? input[s.id].trim() : ''])) as Report;
-  await save(db, actor, a, 'assessment.report', `${ASSESSMENT_MODELS[a.model].label}: report ${a.report ? 'updated' : 'written'}.`, (trx) => assessments.saveReport(trx, id, version, report));
+  const report = Object.fromEntries(
+    REPORT_SECTIONS.map((s) => [s.id, reportSections(a.mode).some((x) => x.id === s.id) ? input[s.id].trim() : '']),
+  ) as Report;
+  await save(
+    db,
+    actor,
+    a,
+    'assessment.report',
+    `${ASSESSMENT_MODELS[a.model].label}: report ${a.report ? 'updated' : 'written'}.`,
+    (trx) => assessments.saveReport(trx, id, version, report),
+  );
 }
 
 /** Everything the report shows: the child's details, the commissioning authority, and the assessment. */
@@ -238,34 +395,70 @@ export async function reportView(db: Db, actor: Actor, id: string, action: 'asse
   const child = await children.findChild(db, a.childId);
   const authority = (await users.listAuthorities(db)).find((x) => x.id === a.authorityId);
   if (!child || !authority) throw new NotFoundError();
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action, entityType: 'assessment', entityId: id, outcome: 'ok' })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(trx, auditFor(actor, { action, entityType: 'assessment', entityId: id, outcome: 'ok' })),
+  );
   return { assessment: a, child, authorityName: authority.name, today: londonToday() };
 }
 
 /** The report is shared with the young person and parents, and disagreements noted, before other professionals see it (R-NYO-14). */
-export async function recordSharing(db: Db, actor: Actor, id: string, version: number, date: DateParts, disagreementsInput: string) {
+export async function recordSharing(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  date: DateParts,
+  disagreementsInput: string,
+) {
   const a = await editable(db, actor, id, 'assessment.share');
   const errors: { field: string; message: string }[] = [];
-  if (!a.outcome || !a.report) errors.push({ field: 'sharedOn', message: 'Record the outcome sheet and write the report before sharing it' });
-  const parsed = parseDateParts(date, 'Date the report was shared', 'Enter the date the report was shared with the young person and their parents or carers', { past: true, today: londonToday() });
+  if (!a.outcome || !a.report)
+    errors.push({ field: 'sharedOn', message: 'Record the outcome sheet and write the report before sharing it' });
+  const parsed = parseDateParts(
+    date,
+    'Date the report was shared',
+    'Enter the date the report was shared with the young person and their parents or carers',
+    { past: true, today: londonToday() },
+  );
   // Not before the assessment was planned, nor before its stages were done.
-  const early = 'iso' in parsed && notBefore(parsed.iso, 'The date the report was shared', [
-    { iso: londonToday(a.createdAt), what: 'the date the assessment was planned' },
-    { iso: Object.values(a.stages).sort().pop(), what: 'the date of the last stage recorded' },
-  ]);
+  const early =
+    'iso' in parsed &&
+    notBefore(parsed.iso, 'The date the report was shared', [
+      { iso: londonToday(a.createdAt), what: 'the date the assessment was planned' },
+      { iso: Object.values(a.stages).sort().pop(), what: 'the date of the last stage recorded' },
+    ]);
   if ('error' in parsed) errors.push({ field: 'sharedOn', message: parsed.error });
   else if (early) errors.push({ field: 'sharedOn', message: early });
   const disagreements = disagreementsInput.trim();
-  if (disagreements.length > ASSESSMENT_TEXT_MAX) errors.push({ field: 'disagreements', message: tooLong('Areas of disagreement', ASSESSMENT_TEXT_MAX) });
+  if (disagreements.length > ASSESSMENT_TEXT_MAX)
+    errors.push({ field: 'disagreements', message: tooLong('Areas of disagreement', ASSESSMENT_TEXT_MAX) });
   if (errors.length || !('iso' in parsed)) throw new ValidationError(errors);
-  await save(db, actor, a, 'assessment.share', `${ASSESSMENT_MODELS[a.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`, (trx) =>
-    assessments.recordSharing(trx, id, version, parsed.iso, disagreements),
+  await save(
+    db,
+    actor,
+    a,
+    'assessment.share',
+    `${ASSESSMENT_MODELS[a.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`,
+    (trx) => assessments.recordSharing(trx, id, version, parsed.iso, disagreements),
   );
 }
 
 export async function complete(db: Db, actor: Actor, id: string, version: number) {
   const a = await editable(db, actor, id, 'assessment.complete');
-  const missing = completionProblems({ mode: a.mode, stages: a.stages, hasOutcome: a.outcome !== null, hasReport: a.report !== null, sharedOn: a.sharedOn });
+  const missing = completionProblems({
+    mode: a.mode,
+    stages: a.stages,
+    hasOutcome: a.outcome !== null,
+    hasReport: a.report !== null,
+    sharedOn: a.sharedOn,
+  });
   if (missing.length) throw new ValidationError(missing.map((m) => ({ field: 'complete', message: m })));
-  await save(db, actor, a, 'assessment.complete', `${ASSESSMENT_MODELS[a.model].label} completed.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`, (trx) => assessments.completeAssessment(trx, id, version, actor.user.id));
+  await save(
+    db,
+    actor,
+    a,
+    'assessment.complete',
+    `${ASSESSMENT_MODELS[a.model].label} completed.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+    (trx) => assessments.completeAssessment(trx, id, version, actor.user.id),
+  );
 }

@@ -23,7 +23,9 @@ export interface AuditKeys {
  * The chain's key: AUDIT_KEY, or the file AUDIT_KEY_FILE names. In development only, a key made
  * once and kept in AUDIT_DIR/key (readable by its owner only); production refuses to start without one.
  */
-export function loadAuditKeys(config: Pick<Config, 'auditKey' | 'auditKeyFile' | 'auditPreviousKeys' | 'auditDir' | 'production'>): AuditKeys {
+export function loadAuditKeys(
+  config: Pick<Config, 'auditKey' | 'auditKeyFile' | 'auditPreviousKeys' | 'auditDir' | 'production'>,
+): AuditKeys {
   const previous = config.auditPreviousKeys.map(auditKey);
   const result = (secret: string, source: string) => {
     if (secret.length < 32) throw new Error(`The audit key from ${source} must be at least 32 characters`);
@@ -31,8 +33,12 @@ export function loadAuditKeys(config: Pick<Config, 'auditKey' | 'auditKeyFile' |
     return { key, all: [key, ...previous.filter((p) => p.id !== key.id)], source };
   };
   if (config.auditKey) return result(config.auditKey, 'AUDIT_KEY');
-  if (config.auditKeyFile) return result(readFileSync(config.auditKeyFile, 'utf8').trim(), `AUDIT_KEY_FILE (${config.auditKeyFile})`);
-  if (config.production) throw new Error('Set AUDIT_KEY (or AUDIT_KEY_FILE): in production the audit chain needs a key kept outside the database');
+  if (config.auditKeyFile)
+    return result(readFileSync(config.auditKeyFile, 'utf8').trim(), `AUDIT_KEY_FILE (${config.auditKeyFile})`);
+  if (config.production)
+    throw new Error(
+      'Set AUDIT_KEY (or AUDIT_KEY_FILE): in production the audit chain needs a key kept outside the database',
+    );
   const file = path.join(config.auditDir, 'key');
   if (!existsSync(file)) {
     mkdirSync(config.auditDir, { recursive: true });
@@ -53,7 +59,12 @@ function lastLine(file: string): string | null {
 }
 
 /** Appends a signed checkpoint of the newest event, unless it is the one already written. Returns it, or null. */
-export async function writeCheckpoint(db: Db, key: AuditKey, file: string, now = new Date()): Promise<Checkpoint | null> {
+export async function writeCheckpoint(
+  db: Db,
+  key: AuditKey,
+  file: string,
+  now = new Date(),
+): Promise<Checkpoint | null> {
   const ends = await chainEnds(db);
   if (!ends) return null;
   const previous = lastLine(file);
@@ -72,7 +83,13 @@ export async function writeCheckpoint(db: Db, key: AuditKey, file: string, now =
 }
 
 /** Writes checkpoints every `intervalMs`, and a last one on stop. Each is also logged, for a log service to keep. */
-export function startCheckpoints(db: Db, key: AuditKey, file: string, intervalMs: number, log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }) {
+export function startCheckpoints(
+  db: Db,
+  key: AuditKey,
+  file: string,
+  intervalMs: number,
+  log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
+) {
   const tick = async () => {
     try {
       const c = await writeCheckpoint(db, key, file);
@@ -115,34 +132,57 @@ const CHAIN_PROBLEMS = {
  * `requireCheckpoint` (production), a log with no checkpoint of its own is itself a problem: without
  * one, a chain computed again from its first event could not be told from the real one.
  */
-export async function verifyAudit(db: Db, keys: readonly AuditKey[], file: string | null, o: { requireCheckpoint?: boolean } = {}): Promise<AuditVerification> {
+export async function verifyAudit(
+  db: Db,
+  keys: readonly AuditKey[],
+  file: string | null,
+  o: { requireCheckpoint?: boolean } = {},
+): Promise<AuditVerification> {
   const chain = await verifyAuditChain(db, keys);
   const problems = chain.problems.map((p) => `Event ${p.seq}: ${CHAIN_PROBLEMS[p.problem]}.`);
   let checkpoints = 0;
   if (file && existsSync(file)) {
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     const parsed: Checkpoint[] = [];
     lines.forEach((line, i) => {
       try {
         const c = JSON.parse(line) as Checkpoint;
         if (checkpointSigned(keys, c)) parsed.push(c);
-        else problems.push(`Checkpoint ${i + 1} in ${file}: its signature does not verify: it was altered, or made with another key.`);
+        else
+          problems.push(
+            `Checkpoint ${i + 1} in ${file}: its signature does not verify: it was altered, or made with another key.`,
+          );
       } catch {
         problems.push(`Checkpoint ${i + 1} in ${file}: it cannot be read.`);
       }
     });
     const mine = parsed.filter((c) => c.first === chain.first);
-    if (parsed.length && !mine.length) problems.push(`No checkpoint in ${file} is of this database: its first event has changed, or the file belongs to another database.`);
-    const stored = await hashesAt(db, mine.map((c) => c.seq));
+    if (parsed.length && !mine.length)
+      problems.push(
+        `No checkpoint in ${file} is of this database: its first event has changed, or the file belongs to another database.`,
+      );
+    const stored = await hashesAt(
+      db,
+      mine.map((c) => c.seq),
+    );
     const newestSeq = chain.newest ? BigInt(chain.newest.seq) : 0n;
     for (const c of mine) {
       checkpoints += 1;
       const at = stored.get(c.seq);
-      if (BigInt(c.seq) > newestSeq) problems.push(`Checkpoint of ${c.at}: the log reached event ${c.seq}, but now ends at event ${newestSeq}: the newest events were deleted.`);
+      if (BigInt(c.seq) > newestSeq)
+        problems.push(
+          `Checkpoint of ${c.at}: the log reached event ${c.seq}, but now ends at event ${newestSeq}: the newest events were deleted.`,
+        );
       else if (at === undefined) problems.push(`Checkpoint of ${c.at}: event ${c.seq} is missing.`);
-      else if (at !== c.hash) problems.push(`Checkpoint of ${c.at}: event ${c.seq} is not the one written then: the chain was changed.`);
+      else if (at !== c.hash)
+        problems.push(`Checkpoint of ${c.at}: event ${c.seq} is not the one written then: the chain was changed.`);
     }
   }
-  if (o.requireCheckpoint && chain.checked && !checkpoints) problems.push(`No checkpoint of this log in ${file ?? 'AUDIT_DIR'}: in production one must be kept (npm start writes them); without it a rewritten log cannot be told from the real one.`);
+  if (o.requireCheckpoint && chain.checked && !checkpoints)
+    problems.push(
+      `No checkpoint of this log in ${file ?? 'AUDIT_DIR'}: in production one must be kept (npm start writes them); without it a rewritten log cannot be told from the real one.`,
+    );
   return { ok: problems.length === 0, checked: chain.checked, checkpoints, problems, newest: chain.newest };
 }

@@ -3,7 +3,14 @@
 import { type AuditRefs, actionChoices, emptyRefs, eventInWords, referencesOf } from '../domain/audit-words.ts';
 import { may } from '../domain/actions.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
-import { appendAuditEvent, auditNames, childrenNamed, distinctAuditActions, searchAuditEvents, type AuditSearch } from '../repositories/audit.ts';
+import {
+  appendAuditEvent,
+  auditNames,
+  childrenNamed,
+  distinctAuditActions,
+  searchAuditEvents,
+  type AuditSearch,
+} from '../repositories/audit.ts';
 import { listUsers } from '../repositories/users.ts';
 import { basesFor, subjectOf } from './access.ts';
 import { type Actor, type Db, auditFor, requireRole, transaction } from './context.ts';
@@ -14,21 +21,28 @@ const NAMED_SHOWN = 20;
 /** What the filter offers: the people of the authority and the actions its log holds, in words. */
 export async function auditFilterOptions(db: Db, actor: Actor) {
   await requireRole(db, actor, ['auditor'], 'audit.search');
-  const [actions, people] = await Promise.all([distinctAuditActions(db, actor.user.authorityId), listUsers(db, actor.user.authorityId)]);
+  const [actions, people] = await Promise.all([
+    distinctAuditActions(db, actor.user.authorityId),
+    listUsers(db, actor.user.authorityId),
+  ]);
   return { actions: actionChoices(actions), people: people.map((p) => ({ id: p.id, name: p.displayName })) };
 }
 
 export async function searchAudit(db: Db, actor: Actor, s: Omit<AuditSearch, 'authorityId'>) {
   const options = await auditFilterOptions(db, actor);
   const authorityId = actor.user.authorityId;
-  const [result, children] = await Promise.all([searchAuditEvents(db, { ...s, authorityId }), s.childName?.trim() ? childrenNamed(db, authorityId, s.childName, NAMED_SHOWN + 1) : Promise.resolve(null)]);
+  const [result, children] = await Promise.all([
+    searchAuditEvents(db, { ...s, authorityId }),
+    s.childName?.trim() ? childrenNamed(db, authorityId, s.childName, NAMED_SHOWN + 1) : Promise.resolve(null),
+  ]);
   const refs: AuditRefs = referencesOf(result.rows, emptyRefs());
   const names = await auditNames(db, authorityId, refs);
   // A child's name links to their record only for someone who may open it (an auditor holds no case role).
   const linkable = new Set<string>();
   if (actor.user.roles.some((r) => CASE_ROLES.includes(r))) {
     const own = [...names.children].filter(([, c]) => c.ownAuthority).map(([id]) => id);
-    for (const [id, bases] of await basesFor(db, actor, own)) if (may('child.view', subjectOf(actor, bases)).allowed) linkable.add(id);
+    for (const [id, bases] of await basesFor(db, actor, own))
+      if (may('child.view', subjectOf(actor, bases)).allowed) linkable.add(id);
   }
   await transaction(db, (trx) =>
     appendAuditEvent(

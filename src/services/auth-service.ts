@@ -44,7 +44,9 @@ export async function signIn(
   const accounts = await users.findAccountsByEmail(db, email);
   const base = { ip: a.ip, requestId: a.requestId, action: 'sign_in', entityType: 'user' } as const;
   const fail = (authorityId: string | null, userId: string | null, details: Record<string, unknown>) =>
-    transaction(db, (trx) => appendAuditEvent(trx, { ...base, authorityId, userId, entityId: userId ?? '', outcome: 'failed', details }));
+    transaction(db, (trx) =>
+      appendAuditEvent(trx, { ...base, authorityId, userId, entityId: userId ?? '', outcome: 'failed', details }),
+    );
   let verified = false;
   const matched: users.Credentials[] = [];
   for (const acc of accounts) {
@@ -66,14 +68,20 @@ export async function signIn(
       matched.push(acc);
       continue;
     }
-    await fail(acc.authorityId, acc.id, { reason: 'wrong_password', ...(attempts >= config.lockoutThreshold ? { locked: true } : {}) });
+    await fail(acc.authorityId, acc.id, {
+      reason: 'wrong_password',
+      ...(attempts >= config.lockoutThreshold ? { locked: true } : {}),
+    });
   }
   // Every path checks one password at least, so the time taken says nothing of the account.
   if (!verified) await verify(await timingDummy(), a.password).catch(() => false);
   if (!accounts.length) {
     // To spot probing: the address typed matched no account. Its domain and a keyed hash of it are
     // kept, never the address itself (people type their password there); the authority is the domain's.
-    await fail(await users.authorityForEmailDomain(db, email), null, { reason: 'unknown_email', ...typedAddress(email) });
+    await fail(await users.authorityForEmailDomain(db, email), null, {
+      reason: 'unknown_email',
+      ...typedAddress(email),
+    });
   }
   if (!matched.length) return { ok: false };
   for (const m of matched) await users.recordSuccessfulSignIn(db, m.id);
@@ -83,9 +91,25 @@ export async function signIn(
 }
 
 /** The sign-in itself, once the account is known (after a choice between authorities too). */
-export async function recordSignIn(db: Db, userId: string, authorityId: string, a: { ip: string; requestId: string }, details: Record<string, unknown> = {}) {
+export async function recordSignIn(
+  db: Db,
+  userId: string,
+  authorityId: string,
+  a: { ip: string; requestId: string },
+  details: Record<string, unknown> = {},
+) {
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, { authorityId, userId, action: 'sign_in', entityType: 'user', entityId: userId, outcome: 'ok', ip: a.ip, requestId: a.requestId, details }),
+    appendAuditEvent(trx, {
+      authorityId,
+      userId,
+      action: 'sign_in',
+      entityType: 'user',
+      entityId: userId,
+      outcome: 'ok',
+      ip: a.ip,
+      requestId: a.requestId,
+      details,
+    }),
   );
 }
 
@@ -96,23 +120,44 @@ export async function recordSignIn(db: Db, userId: string, authorityId: string, 
 export function typedAddress(email: string): { emailDomain: string; emailHash: string } {
   const e = email.trim().toLowerCase().slice(0, 320);
   const at = e.lastIndexOf('@');
-  return { emailDomain: at === -1 ? '' : e.slice(at + 1, at + 101), emailHash: createHmac('sha256', currentAuditKey().secret).update(`address:${e}`).digest('hex').slice(0, 16) };
+  return {
+    emailDomain: at === -1 ? '' : e.slice(at + 1, at + 101),
+    emailHash: createHmac('sha256', currentAuditKey().secret).update(`address:${e}`).digest('hex').slice(0, 16),
+  };
 }
 
 /** A sign-in refused by the rate limit, audited under the authority of the address's domain. */
-export async function auditRateLimited(db: Db, a: { email: string; ip: string; requestId: string; limit: 'address' | 'account' }) {
+export async function auditRateLimited(
+  db: Db,
+  a: { email: string; ip: string; requestId: string; limit: 'address' | 'account' },
+) {
   const email = a.email.trim().toLowerCase().slice(0, 320);
   const authorityId = await users.authorityForEmailDomain(db, email);
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, { authorityId, userId: null, action: 'sign_in', entityType: 'user', entityId: '', outcome: 'failed', ip: a.ip, requestId: a.requestId, details: { reason: 'rate_limited', limit: a.limit, ...typedAddress(email) } }),
+    appendAuditEvent(trx, {
+      authorityId,
+      userId: null,
+      action: 'sign_in',
+      entityType: 'user',
+      entityId: '',
+      outcome: 'failed',
+      ip: a.ip,
+      requestId: a.requestId,
+      details: { reason: 'rate_limited', limit: a.limit, ...typedAddress(email) },
+    }),
   );
 }
 
 /** The authorities to choose from when one address and password open several accounts. */
-export async function accountChoices(db: Db, userIds: readonly string[]): Promise<{ value: string; text: string; authorityId: string }[]> {
+export async function accountChoices(
+  db: Db,
+  userIds: readonly string[],
+): Promise<{ value: string; text: string; authorityId: string }[]> {
   const names = new Map((await users.listAuthorities(db)).map((a) => [a.id, a.name]));
   const accounts = await Promise.all(userIds.map((id) => users.findUserById(db, id)));
-  return accounts.filter((a) => a?.active).map((a) => ({ value: a!.id, text: names.get(a!.authorityId) ?? a!.authorityId, authorityId: a!.authorityId }));
+  return accounts
+    .filter((a) => a?.active)
+    .map((a) => ({ value: a!.id, text: names.get(a!.authorityId) ?? a!.authorityId, authorityId: a!.authorityId }));
 }
 
 export async function mustChangePassword(db: Db, userId: string): Promise<boolean> {
@@ -122,19 +167,40 @@ export async function mustChangePassword(db: Db, userId: string): Promise<boolea
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** A person changes their own password: after an administrator's reset they must, before anything else. */
-export async function changePassword(db: Db, actor: Actor, input: { current: string; next: string; confirm: string }, keepSessionId: string): Promise<void> {
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { current: string; next: string; confirm: string },
+  keepSessionId: string,
+): Promise<void> {
   const errors: { field: string; message: string }[] = [];
   const hashed = await users.passwordHashOf(db, actor.user.id);
   if (!input.current) errors.push({ field: 'current', message: 'Enter your current password' });
-  else if (input.current.length > 1000 || !hashed || !(await verify(hashed, input.current).catch(() => false))) errors.push({ field: 'current', message: 'Your current password is not correct' });
+  else if (input.current.length > 1000 || !hashed || !(await verify(hashed, input.current).catch(() => false)))
+    errors.push({ field: 'current', message: 'Your current password is not correct' });
   if (!input.next) errors.push({ field: 'next', message: 'Enter a new password' });
-  else if (input.next.length < MIN_PASSWORD_LENGTH) errors.push({ field: 'next', message: `New password must be ${MIN_PASSWORD_LENGTH} characters or more` });
-  else if (input.next.length > 1000) errors.push({ field: 'next', message: 'New password must be 1000 characters or fewer' });
-  else if (input.next === input.current) errors.push({ field: 'next', message: 'New password must be different from your current one' });
-  if (input.next && input.confirm !== input.next) errors.push({ field: 'confirm', message: 'Enter the same new password in both boxes' });
+  else if (input.next.length < MIN_PASSWORD_LENGTH)
+    errors.push({ field: 'next', message: `New password must be ${MIN_PASSWORD_LENGTH} characters or more` });
+  else if (input.next.length > 1000)
+    errors.push({ field: 'next', message: 'New password must be 1000 characters or fewer' });
+  else if (input.next === input.current)
+    errors.push({ field: 'next', message: 'New password must be different from your current one' });
+  if (input.next && input.confirm !== input.next)
+    errors.push({ field: 'confirm', message: 'Enter the same new password in both boxes' });
   if (errors.length) {
     if (errors.some((e) => e.field === 'current' && input.current)) {
-      await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'account.password', entityType: 'user', entityId: actor.user.id, outcome: 'failed', details: { reason: 'wrong_password' } })));
+      await transaction(db, (trx) =>
+        appendAuditEvent(
+          trx,
+          auditFor(actor, {
+            action: 'account.password',
+            entityType: 'user',
+            entityId: actor.user.id,
+            outcome: 'failed',
+            details: { reason: 'wrong_password' },
+          }),
+        ),
+      );
     }
     throw new ValidationError(errors);
   }
@@ -143,7 +209,10 @@ export async function changePassword(db: Db, actor: Actor, input: { current: str
     await users.setPasswordHash(trx, actor.user.id, hash, false);
     // Other sessions of this person end: whoever knew the old password is signed out.
     await deleteSessionsForUser(trx, actor.user.id, keepSessionId);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'account.password', entityType: 'user', entityId: actor.user.id, outcome: 'ok' }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'account.password', entityType: 'user', entityId: actor.user.id, outcome: 'ok' }),
+    );
   });
 }
 
@@ -164,7 +233,13 @@ export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUs
   };
 }
 
-export async function recordSignOut(db: Db, user: CurrentUser, ip: string, requestId: string, reason: 'signed_out' | 'idle_timeout') {
+export async function recordSignOut(
+  db: Db,
+  user: CurrentUser,
+  ip: string,
+  requestId: string,
+  reason: 'signed_out' | 'idle_timeout',
+) {
   await transaction(db, (trx) =>
     appendAuditEvent(trx, {
       authorityId: user.authorityId,

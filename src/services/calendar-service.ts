@@ -17,7 +17,11 @@ export async function inactivityDays(db: Db, authorityId: string): Promise<numbe
 }
 
 /** The first day that counts as recent: activity before it makes an open case inactive. */
-export async function inactivityCutoff(db: Db, authorityId: string, calendar?: WorkingDayCalendar): Promise<{ days: number; since: string }> {
+export async function inactivityCutoff(
+  db: Db,
+  authorityId: string,
+  calendar?: WorkingDayCalendar,
+): Promise<{ days: number; since: string }> {
   const days = await inactivityDays(db, authorityId);
   const cal = calendar ?? (await loadCalendar(db, authorityId));
   return { days, since: cal.subtractWorkingDays(londonToday(), days) };

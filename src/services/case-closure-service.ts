@@ -11,15 +11,27 @@ import { meetingsForChild } from '../repositories/meetings.ts';
 import { tasksForChild } from '../repositories/tasks.ts';
 import { tooLong } from '../domain/text-limits.ts';
 import { authorizeChild } from './access.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  transaction,
+} from './context.ts';
 
 /** The longest reasons the form takes (its character count shows the same). */
 export const MAX_REASON = 2000;
 
 /** What must be finished before the case can close: open tasks and meetings still arranged. */
 async function blockers(db: Db, childId: string) {
-  const tasks = (await tasksForChild(db, childId)).filter((t) => t.status === 'open').map((t) => ({ id: t.id, title: t.title, dueOn: t.dueOn }));
-  const meetings = (await meetingsForChild(db, childId)).filter((m) => m.status !== 'closed').map((m) => ({ id: m.id, typeLabel: m.typeLabel, dueOn: m.dueOn }));
+  const tasks = (await tasksForChild(db, childId))
+    .filter((t) => t.status === 'open')
+    .map((t) => ({ id: t.id, title: t.title, dueOn: t.dueOn }));
+  const meetings = (await meetingsForChild(db, childId))
+    .filter((m) => m.status !== 'closed')
+    .map((m) => ({ id: m.id, typeLabel: m.typeLabel, dueOn: m.dueOn }));
   return { tasks, meetings, any: tasks.length + meetings.length > 0 };
 }
 
@@ -34,7 +46,12 @@ async function authorizeClosing(db: Db, actor: Actor, childId: string, action: A
 export async function closureView(db: Db, actor: Actor, childId: string) {
   const child = await authorizeClosing(db, actor, childId, 'child.close', 'child.closure_view');
   const open = child.status === 'open' ? await blockers(db, childId) : { tasks: [], meetings: [], any: false };
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'child.closure_view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'child.closure_view', entityType: 'child', entityId: childId, outcome: 'ok' }),
+    ),
+  );
   return { child, blockers: open };
 }
 
@@ -51,13 +68,26 @@ export async function closeCase(db: Db, actor: Actor, childId: string, version: 
   if (child.status === 'closed') throw new ConflictError(child.updatedByName, child.updatedAt, []);
   // While something is still open the page lists it instead of asking for reasons.
   const b = await blockers(db, childId);
-  if (b.any) throw new ValidationError([{ field: 'blockers', message: 'Finish the open tasks and close the meetings listed before closing the case' }]);
+  if (b.any)
+    throw new ValidationError([
+      { field: 'blockers', message: 'Finish the open tasks and close the meetings listed before closing the case' },
+    ]);
   const problem = reasonProblem(reason, 'Enter why the case is being closed');
   if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
   await transaction(db, async (trx) => {
-    if (!(await children.closeCase(trx, childId, version, actor.user.id, reason))) throw new ConflictError(child.updatedByName, child.updatedAt, []);
-    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: `Case closed by ${actor.user.displayName}: ${reason}` });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.close', entityType: 'child', entityId: childId, outcome: 'ok' }));
+    if (!(await children.closeCase(trx, childId, version, actor.user.id, reason)))
+      throw new ConflictError(child.updatedByName, child.updatedAt, []);
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'case_status',
+      summary: `Case closed by ${actor.user.displayName}: ${reason}`,
+    });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'child.close', entityType: 'child', entityId: childId, outcome: 'ok' }),
+    );
   });
 }
 
@@ -69,8 +99,18 @@ export async function reopenCase(db: Db, actor: Actor, childId: string, version:
   const problem = reasonProblem(reason, 'Enter why the case is being reopened');
   if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
   await transaction(db, async (trx) => {
-    if (!(await children.reopenCase(trx, childId, version, actor.user.id))) throw new ConflictError(child.updatedByName, child.updatedAt, []);
-    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: `Case reopened by ${actor.user.displayName}: ${reason}` });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.reopen', entityType: 'child', entityId: childId, outcome: 'ok' }));
+    if (!(await children.reopenCase(trx, childId, version, actor.user.id)))
+      throw new ConflictError(child.updatedByName, child.updatedAt, []);
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'case_status',
+      summary: `Case reopened by ${actor.user.displayName}: ${reason}`,
+    });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'child.reopen', entityType: 'child', entityId: childId, outcome: 'ok' }),
+    );
   });
 }

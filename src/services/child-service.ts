@@ -16,7 +16,18 @@ import * as users from '../repositories/users.ts';
 import { caseSummaries } from '../repositories/work.ts';
 import { authorizeChild, basesFor, subjectOf } from './access.ts';
 import { fulfilTasks } from './task-service.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  requireRole,
+  transaction,
+} from './context.ts';
 
 export const CHILD_FIELD_LABELS: Record<keyof children.ChildFields, string> = {
   firstName: 'First name',
@@ -40,7 +51,16 @@ async function requireCaseRole(db: Db, actor: Actor, action: string) {
 }
 
 /** The changes the record page offers this person, from the action model. */
-const RECORD_ACTIONS = ['child.update', 'child.allocate', 'child.grant', 'child.close', 'child.reopen', 'external_decision.record', 'assessment.plan', 'panel.refer'] as const satisfies readonly ActionId[];
+const RECORD_ACTIONS = [
+  'child.update',
+  'child.allocate',
+  'child.grant',
+  'child.close',
+  'child.reopen',
+  'external_decision.record',
+  'assessment.plan',
+  'panel.refer',
+] as const satisfies readonly ActionId[];
 export type RecordActions = Record<(typeof RECORD_ACTIONS)[number], boolean>;
 
 export function recordActions(actor: Actor, bases: Parameters<typeof subjectOf>[1]): RecordActions {
@@ -49,7 +69,9 @@ export function recordActions(actor: Actor, bases: Parameters<typeof subjectOf>[
 }
 
 export async function viewChild(db: Db, actor: Actor, childId: string, page: 'record' | 'edit' = 'record') {
-  const { basis, bases } = await authorizeChild(db, actor, childId, page === 'edit' ? 'child.update' : 'child.view', { auditAs: 'child.view' });
+  const { basis, bases } = await authorizeChild(db, actor, childId, page === 'edit' ? 'child.update' : 'child.view', {
+    auditAs: 'child.view',
+  });
   return transaction(db, async (trx) => {
     const child = await children.findChild(trx, childId);
     if (!child) throw new NotFoundError();
@@ -67,12 +89,24 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
     const activeGrants = await grants.grantsForChild(trx, childId);
     const decisions = await decisionsForChild(trx, childId);
     const taskList = await tasksForChild(trx, childId);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { basis, page } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'child.view',
+        entityType: 'child',
+        entityId: childId,
+        outcome: 'ok',
+        details: { basis, page },
+      }),
+    );
     return {
       child,
       basis: basis!,
       can: recordActions(actor, bases),
-      incidents: linked.map((i) => ({ ...i, others: i.others.map((o) => ({ ...o, visible: others.get(o.childId) ?? null })) })),
+      incidents: linked.map((i) => ({
+        ...i,
+        others: i.others.map((o) => ({ ...o, visible: others.get(o.childId) ?? null })),
+      })),
       grants: activeGrants,
       decisions,
       openTasks: taskList.filter((t) => t.status === 'open'),
@@ -93,7 +127,13 @@ export async function viewChronology(
     const result = await listChronology(trx, { childId, ...q });
     await appendAuditEvent(
       trx,
-      auditFor(actor, { action: 'chronology.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { page: q.page } }),
+      auditFor(actor, {
+        action: 'chronology.view',
+        entityType: 'child',
+        entityId: childId,
+        outcome: 'ok',
+        details: { page: q.page },
+      }),
     );
     return { child, ...result };
   });
@@ -108,7 +148,11 @@ export interface MatchView {
 }
 
 /** Possible existing records for the child being added; records the user cannot see are counted, not shown. */
-export async function possibleMatches(db: Db, actor: Actor, f: { firstName: string; lastName: string; dateOfBirth: string }) {
+export async function possibleMatches(
+  db: Db,
+  actor: Actor,
+  f: { firstName: string; lastName: string; dateOfBirth: string },
+) {
   await requireCaseRole(db, actor, 'child.match');
   const rows = await children.findPossibleMatches(db, actor.user, f);
   const visible: MatchView[] = [];
@@ -116,12 +160,27 @@ export async function possibleMatches(db: Db, actor: Actor, f: { firstName: stri
   for (const r of rows) {
     const reason = matchReason(f.dateOfBirth, { dateOfBirth: r.dateOfBirth, nameSimilarity: r.similarity });
     if (!reason) continue;
-    if (r.visible) visible.push({ id: r.id, name: `${r.firstName} ${r.lastName}`, dateOfBirth: r.dateOfBirth, schoolOrSetting: r.schoolOrSetting, reason });
+    if (r.visible)
+      visible.push({
+        id: r.id,
+        name: `${r.firstName} ${r.lastName}`,
+        dateOfBirth: r.dateOfBirth,
+        schoolOrSetting: r.schoolOrSetting,
+        reason,
+      });
     else hidden += 1;
   }
   if (visible.length || hidden) {
     await transaction(db, (trx) =>
-      appendAuditEvent(trx, auditFor(actor, { action: 'child.match', entityType: 'child', outcome: 'ok', details: { shown: visible.map((v) => v.id), hidden } })),
+      appendAuditEvent(
+        trx,
+        auditFor(actor, {
+          action: 'child.match',
+          entityType: 'child',
+          outcome: 'ok',
+          details: { shown: visible.map((v) => v.id), hidden },
+        }),
+      ),
     );
   }
   return { visible, hidden };
@@ -130,7 +189,12 @@ export async function possibleMatches(db: Db, actor: Actor, f: { firstName: stri
 export async function createChild(
   db: Db,
   actor: Actor,
-  a: { fields: children.ChildFields; teamId: string | null; incidentId?: string | undefined; role?: 'displayed' | 'targeted' | 'witness' | undefined },
+  a: {
+    fields: children.ChildFields;
+    teamId: string | null;
+    incidentId?: string | undefined;
+    role?: 'displayed' | 'targeted' | 'witness' | undefined;
+  },
 ): Promise<string> {
   await requireCaseRole(db, actor, 'child.create');
   if (a.teamId && !actor.user.teams.some((t) => t.teamId === a.teamId)) {
@@ -153,13 +217,30 @@ export async function createChild(
       allocatedTeamId: teamId,
       allocatedWorkerId: null,
     });
-    await addChronologyEntry(trx, { childId: id, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'record_created', summary: 'Record created' });
+    await addChronologyEntry(trx, {
+      childId: id,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'record_created',
+      summary: 'Record created',
+    });
     if (a.incidentId) {
-      await incidents.upsertIncidentChild(trx, { incidentId: a.incidentId, childId: id, role: a.role ?? 'displayed', ownWords: '' });
+      await incidents.upsertIncidentChild(trx, {
+        incidentId: a.incidentId,
+        childId: id,
+        role: a.role ?? 'displayed',
+        ownWords: '',
+      });
     }
     await appendAuditEvent(
       trx,
-      auditFor(actor, { action: 'child.create', entityType: 'child', entityId: id, outcome: 'ok', details: { incidentId: a.incidentId ?? null } }),
+      auditFor(actor, {
+        action: 'child.create',
+        entityType: 'child',
+        entityId: id,
+        outcome: 'ok',
+        details: { incidentId: a.incidentId ?? null },
+      }),
     );
     return id;
   });
@@ -171,7 +252,13 @@ function display(v: unknown): string {
   return String(v);
 }
 
-export async function updateChild(db: Db, actor: Actor, childId: string, version: number, fields: children.ChildFields) {
+export async function updateChild(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  version: number,
+  fields: children.ChildFields,
+) {
   await authorizeChild(db, actor, childId, 'child.update');
   await transaction(db, async (trx) => {
     const before = await children.findChild(trx, childId);
@@ -195,7 +282,16 @@ export async function updateChild(db: Db, actor: Actor, childId: string, version
         summary: `Changed: ${changed.map((k) => CHILD_FIELD_LABELS[k].toLowerCase()).join(', ')}`,
       });
     }
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.update', entityType: 'child', entityId: childId, outcome: 'ok', details: { changed } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'child.update',
+        entityType: 'child',
+        entityId: childId,
+        outcome: 'ok',
+        details: { changed },
+      }),
+    );
   });
 }
 
@@ -217,8 +313,10 @@ export async function allocate(
   await authorizeChild(db, actor, childId, 'child.allocate');
   const options = await allocationOptions(db, actor);
   const errors: { field: string; message: string }[] = [];
-  if (a.workerId && !options.workers.some((w) => w.id === a.workerId)) errors.push({ field: 'workerId', message: 'Select a worker from the list' });
-  if (a.teamId && !options.teams.some((t) => t.id === a.teamId)) errors.push({ field: 'teamId', message: 'Select a team from the list' });
+  if (a.workerId && !options.workers.some((w) => w.id === a.workerId))
+    errors.push({ field: 'workerId', message: 'Select a worker from the list' });
+  if (a.teamId && !options.teams.some((t) => t.id === a.teamId))
+    errors.push({ field: 'teamId', message: 'Select a team from the list' });
   if (a.youthJusticeWorkerId && !options.youthJusticeWorkers.some((w) => w.id === a.youthJusticeWorkerId)) {
     errors.push({ field: 'youthJusticeWorkerId', message: 'Select a Youth Justice worker from the list' });
   }
@@ -234,8 +332,16 @@ export async function allocate(
     if (!before) throw new NotFoundError();
     if (!(await children.setAllocation(trx, childId, version, actor.user.id, a))) {
       throw new ConflictError(before.updatedByName, before.updatedAt, [
-        { label: 'Allocated worker', saved: before.allocatedWorkerName ?? 'Not allocated', yours: options.workers.find((w) => w.id === a.workerId)?.name ?? 'Not allocated' },
-        { label: 'Allocated team', saved: before.allocatedTeamName ?? 'Not allocated', yours: options.teams.find((t) => t.id === a.teamId)?.name ?? 'Not allocated' },
+        {
+          label: 'Allocated worker',
+          saved: before.allocatedWorkerName ?? 'Not allocated',
+          yours: options.workers.find((w) => w.id === a.workerId)?.name ?? 'Not allocated',
+        },
+        {
+          label: 'Allocated team',
+          saved: before.allocatedTeamName ?? 'Not allocated',
+          yours: options.teams.find((t) => t.id === a.teamId)?.name ?? 'Not allocated',
+        },
       ]);
     }
     const worker = options.workers.find((w) => w.id === a.workerId)?.name ?? 'no worker';
@@ -247,31 +353,70 @@ export async function allocate(
         : a.youthJusticeWorkerId
           ? ` Youth Justice worker: ${options.youthJusticeWorkers.find((w) => w.id === a.youthJusticeWorkerId)?.name}.`
           : ' No Youth Justice worker.';
-    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'allocation', summary: `Allocated to ${worker} (${team}).${yj}` });
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'allocation',
+      summary: `Allocated to ${worker} (${team}).${yj}`,
+    });
     // "Allocate the child harmed their own social worker" is done by allocating one (never the other child's, R-KEN-6).
-    const done = a.workerId ? await fulfilTasks(trx, actor, { authorityId: before.authorityId, childId, record: 'allocation', recordId: childId, note: `Allocated to ${worker}.` }) : [];
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.allocate', entityType: 'child', entityId: childId, outcome: 'ok', details: { ...a, tasksDone: done } }));
+    const done = a.workerId
+      ? await fulfilTasks(trx, actor, {
+          authorityId: before.authorityId,
+          childId,
+          record: 'allocation',
+          recordId: childId,
+          note: `Allocated to ${worker}.`,
+        })
+      : [];
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'child.allocate',
+        entityType: 'child',
+        entityId: childId,
+        outcome: 'ok',
+        details: { ...a, tasksDone: done },
+      }),
+    );
   });
 }
 
 /** Colleagues a manager may give a read grant to: active accounts of the authority, other than their own. */
 export async function grantCandidates(db: Db, actor: Actor) {
-  return (await users.listUsers(db, actor.user.authorityId)).filter((u) => u.active && u.id !== actor.user.id && worksWithCases(u.roles));
+  return (await users.listUsers(db, actor.user.authorityId)).filter(
+    (u) => u.active && u.id !== actor.user.id && worksWithCases(u.roles),
+  );
 }
 
 /** A manager gives a named colleague time-limited access to one child's record (R-X-7). */
-export async function grantAccess(db: Db, actor: Actor, childId: string, g: { userId: string; reason: string; days: number }) {
+export async function grantAccess(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  g: { userId: string; reason: string; days: number },
+) {
   await authorizeChild(db, actor, childId, 'child.grant');
   const target = isUuid(g.userId) ? await users.findUserById(db, g.userId) : undefined;
   const errors: { field: string; message: string }[] = [];
-  if (!target || target.authorityId !== actor.user.authorityId || !target.active) errors.push({ field: 'userId', message: 'Select who should have access' });
+  if (!target || target.authorityId !== actor.user.authorityId || !target.active)
+    errors.push({ field: 'userId', message: 'Select who should have access' });
   if (!g.reason.trim()) errors.push({ field: 'reason', message: 'Enter why they need access' });
-  else if (g.reason.trim().length > TEXT_LIMITS.grantReason) errors.push({ field: 'reason', message: tooLong('Why they need access', TEXT_LIMITS.grantReason) });
-  if (!Number.isInteger(g.days) || g.days < 1 || g.days > 90) errors.push({ field: 'days', message: 'Number of days must be between 1 and 90' });
+  else if (g.reason.trim().length > TEXT_LIMITS.grantReason)
+    errors.push({ field: 'reason', message: tooLong('Why they need access', TEXT_LIMITS.grantReason) });
+  if (!Number.isInteger(g.days) || g.days < 1 || g.days > 90)
+    errors.push({ field: 'days', message: 'Number of days must be between 1 and 90' });
   if (errors.length || !target) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
     const expiresAt = new Date(Date.now() + g.days * 86_400_000);
-    const id = await grants.insertGrant(trx, { userId: target.id, childId, reason: g.reason.trim(), grantedBy: actor.user.id, expiresAt });
+    const id = await grants.insertGrant(trx, {
+      userId: target.id,
+      childId,
+      reason: g.reason.trim(),
+      grantedBy: actor.user.id,
+      expiresAt,
+    });
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
@@ -279,7 +424,16 @@ export async function grantAccess(db: Db, actor: Actor, childId: string, g: { us
       kind: 'access_grant',
       summary: `${target.displayName} given access for ${g.days} days: ${g.reason.trim()}`,
     });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.grant', entityType: 'child', entityId: childId, outcome: 'ok', details: { grantId: id, userId: target.id, days: g.days } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'child.grant',
+        entityType: 'child',
+        entityId: childId,
+        outcome: 'ok',
+        details: { grantId: id, userId: target.id, days: g.days },
+      }),
+    );
   });
 }
 
@@ -288,9 +442,21 @@ export async function listCases(db: Db, actor: Actor, q: Omit<children.CaseListQ
   const teamIds = actor.user.teams.map((t) => t.teamId);
   const result = await children.listCases(db, actor.user, { ...q, teamIds });
   // Each row's level of concern and next task, for the whole page at once.
-  const summaries = await caseSummaries(db, result.rows.map((r) => r.id));
+  const summaries = await caseSummaries(
+    db,
+    result.rows.map((r) => r.id),
+  );
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, auditFor(actor, { action: 'cases.view', entityType: 'list', entityId: q.scope, outcome: 'ok', details: { page: q.page, shown: result.rows.length } })),
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'cases.view',
+        entityType: 'list',
+        entityId: q.scope,
+        outcome: 'ok',
+        details: { page: q.page, shown: result.rows.length },
+      }),
+    ),
   );
   return { total: result.total, rows: result.rows.map((r) => ({ ...r, ...summaries.get(r.id)! })) };
 }
@@ -299,7 +465,15 @@ export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
   await requireCaseRole(db, actor, 'child.search');
   const rows = await children.searchVisibleChildren(db, actor.user, term);
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, auditFor(actor, { action: 'child.search', entityType: 'list', outcome: 'ok', details: { shown: rows.map((r) => r.id) } })),
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'child.search',
+        entityType: 'list',
+        outcome: 'ok',
+        details: { shown: rows.map((r) => r.id) },
+      }),
+    ),
   );
   return rows;
 }
@@ -309,7 +483,22 @@ export async function revokeAccess(db: Db, actor: Actor, childId: string, grantI
   if (!isUuid(grantId)) throw new NotFoundError();
   await transaction(db, async (trx) => {
     if (!(await grants.revokeGrant(trx, grantId, childId))) throw new NotFoundError();
-    await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'access_grant', summary: 'An access grant was ended early' });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'child.revoke_grant', entityType: 'child', entityId: childId, outcome: 'ok', details: { grantId } }));
+    await addChronologyEntry(trx, {
+      childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'access_grant',
+      summary: 'An access grant was ended early',
+    });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'child.revoke_grant',
+        entityType: 'child',
+        entityId: childId,
+        outcome: 'ok',
+        details: { grantId },
+      }),
+    );
   });
 }

@@ -65,12 +65,22 @@ export function transaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promi
   return db.transaction().execute(fn);
 }
 
-export function auditFor(actor: Actor, e: Omit<NewAuditEvent, 'authorityId' | 'userId' | 'ip' | 'requestId'>): NewAuditEvent {
+export function auditFor(
+  actor: Actor,
+  e: Omit<NewAuditEvent, 'authorityId' | 'userId' | 'ip' | 'requestId'>,
+): NewAuditEvent {
   return { ...e, authorityId: actor.user.authorityId, userId: actor.user.id, ip: actor.ip, requestId: actor.requestId };
 }
 
 /** Records a refusal in its own transaction (it must persist although the request fails). */
-export async function auditRefusal(db: Db, actor: Actor, action: string, entityType: string, entityId: string, reason: string) {
+export async function auditRefusal(
+  db: Db,
+  actor: Actor,
+  action: string,
+  entityType: string,
+  entityId: string,
+  reason: string,
+) {
   await transaction(db, (trx) =>
     appendAuditEvent(trx, auditFor(actor, { action, entityType, entityId, outcome: 'refused', details: { reason } })),
   );
@@ -94,12 +104,35 @@ export function isUuid(value: string): boolean {
 export async function saveChildRecordChange(
   db: Db,
   actor: Actor,
-  c: { childId: string; entityType: string; entityId: string; action: string; kind: ChronologyKind; summary: string; details?: Record<string, unknown> },
+  c: {
+    childId: string;
+    entityType: string;
+    entityId: string;
+    action: string;
+    kind: ChronologyKind;
+    summary: string;
+    details?: Record<string, unknown>;
+  },
   write: (trx: Db) => Promise<boolean>,
 ): Promise<void> {
   await transaction(db, async (trx) => {
     if (!(await write(trx))) throw new ConflictError(null, null, []);
-    await addChronologyEntry(trx, { childId: c.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: c.kind, summary: c.summary });
-    await appendAuditEvent(trx, auditFor(actor, { action: c.action, entityType: c.entityType, entityId: c.entityId, outcome: 'ok', details: { childId: c.childId, ...c.details } }));
+    await addChronologyEntry(trx, {
+      childId: c.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: c.kind,
+      summary: c.summary,
+    });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: c.action,
+        entityType: c.entityType,
+        entityId: c.entityId,
+        outcome: 'ok',
+        details: { childId: c.childId, ...c.details },
+      }),
+    );
   });
 }

@@ -15,13 +15,29 @@ import { type Actor, type Db, NotFoundError, ValidationError, auditFor, transact
 
 /** A child's police, prosecution and triage decisions; `form` is the page to record one, for those who may. */
 export async function externalDecisions(db: Db, actor: Actor, childId: string, page: 'list' | 'form' = 'list') {
-  const { bases } = await authorizeChild(db, actor, childId, page === 'form' ? 'external_decision.record' : 'external_decision.view', { auditAs: 'external_decision.view' });
+  const { bases } = await authorizeChild(
+    db,
+    actor,
+    childId,
+    page === 'form' ? 'external_decision.record' : 'external_decision.view',
+    { auditAs: 'external_decision.view' },
+  );
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const list = await meetings.externalDecisionsForChild(db, childId);
   const childMeetings = page === 'list' ? await meetings.meetingsForChild(db, childId) : [];
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'external_decision.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
-  return { child, decisions: list, meetings: childMeetings, canRecord: may('external_decision.record', subjectOf(actor, bases)).allowed };
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'external_decision.view', entityType: 'child', entityId: childId, outcome: 'ok' }),
+    ),
+  );
+  return {
+    child,
+    decisions: list,
+    meetings: childMeetings,
+    canRecord: may('external_decision.record', subjectOf(actor, bases)).allowed,
+  };
 }
 
 /** The longest text each box takes (the form's character counts show the same). */
@@ -42,13 +58,25 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
   const errors: { field: string; message: string }[] = [];
   // One question: each decision is listed under the agency that makes it (issue 11, defect 12).
   const agency = isExternalAgency(input.agency) ? input.agency : null;
-  const label = agency && Object.hasOwn(EXTERNAL_DECISIONS[agency], input.decision) ? EXTERNAL_DECISIONS[agency][input.decision] : undefined;
-  if (!agency || !label) errors.push({ field: 'decision', message: 'Select the decision, under the agency that made it' });
-  const date = parseDateParts(input.decidedOn, 'Date of the decision', 'Enter the date of the decision', { past: true, today: londonToday() });
+  const label =
+    agency && Object.hasOwn(EXTERNAL_DECISIONS[agency], input.decision)
+      ? EXTERNAL_DECISIONS[agency][input.decision]
+      : undefined;
+  if (!agency || !label)
+    errors.push({ field: 'decision', message: 'Select the decision, under the agency that made it' });
+  const date = parseDateParts(input.decidedOn, 'Date of the decision', 'Enter the date of the decision', {
+    past: true,
+    today: londonToday(),
+  });
   if ('error' in date) errors.push({ field: 'decidedOn', message: date.error });
   const decidedOn = 'iso' in date ? date.iso : null;
-  if (input.youthJusticeRecommendation.length > EXTERNAL_LIMITS.youthJusticeRecommendation) errors.push({ field: 'youthJusticeRecommendation', message: tooLong('Youth Justice recommendation', EXTERNAL_LIMITS.youthJusticeRecommendation) });
-  if (input.note.length > EXTERNAL_LIMITS.note) errors.push({ field: 'note', message: tooLong('Notes', EXTERNAL_LIMITS.note) });
+  if (input.youthJusticeRecommendation.length > EXTERNAL_LIMITS.youthJusticeRecommendation)
+    errors.push({
+      field: 'youthJusticeRecommendation',
+      message: tooLong('Youth Justice recommendation', EXTERNAL_LIMITS.youthJusticeRecommendation),
+    });
+  if (input.note.length > EXTERNAL_LIMITS.note)
+    errors.push({ field: 'note', message: tooLong('Notes', EXTERNAL_LIMITS.note) });
   if (errors.length || !agency || !label || !decidedOn) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
     const id = await meetings.insertExternalDecision(trx, {
@@ -72,6 +100,15 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
       record: { type: 'external_decision', id },
     });
     await children.touchChildren(trx, [childId]);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'external_decision.record', entityType: 'external_decision', entityId: id, outcome: 'ok', details: { childId, agency, decision: input.decision } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'external_decision.record',
+        entityType: 'external_decision',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId, agency, decision: input.decision },
+      }),
+    );
   });
 }

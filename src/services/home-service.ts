@@ -54,7 +54,10 @@ export interface HomeData {
   changes: work.RecentChange[];
 }
 
-const MASKED = { displayed: 'Another child (the child who harmed)', targeted: 'Another child (a child harmed)' } as const;
+const MASKED = {
+  displayed: 'Another child (the child who harmed)',
+  targeted: 'Another child (a child harmed)',
+} as const;
 
 export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
   await requireRole(db, actor, CASE_ROLES, 'home.work');
@@ -63,17 +66,22 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
   const representing = user.roles.some((r) => REPRESENTING_ROLES.includes(r));
   const chairsPanel = user.roles.includes('panel_chair') && Boolean(getPack(user.authorityId)?.aimPanel);
   const since = new Date(Date.now() - RECENT_CHANGE_DAYS * 86_400_000);
-  const [calendar, fetchedTasks, referrals, toScreen, meetings, assessing, panelCases, drafts, changes] = await Promise.all([
-    loadCalendar(db, user.authorityId),
-    tasks.tasksForUser(db, user, HOME_TASKS_SHOWN + 1),
-    work.waitingReferrals(db, user, user.teams.map((t) => t.teamId)),
-    work.incidentsToScreen(db, user),
-    work.upcomingMeetings(db, user, representing),
-    assessments.assessmentsForAssessor(db, user.id, user.authorityId),
-    chairsPanel ? panel.openPanelReferrals(db, user.authorityId) : Promise.resolve([]),
-    incidents.listDrafts(db, user.id),
-    work.recentChanges(db, user, since),
-  ]);
+  const [calendar, fetchedTasks, referrals, toScreen, meetings, assessing, panelCases, drafts, changes] =
+    await Promise.all([
+      loadCalendar(db, user.authorityId),
+      tasks.tasksForUser(db, user, HOME_TASKS_SHOWN + 1),
+      work.waitingReferrals(
+        db,
+        user,
+        user.teams.map((t) => t.teamId),
+      ),
+      work.incidentsToScreen(db, user),
+      work.upcomingMeetings(db, user, representing),
+      assessments.assessmentsForAssessor(db, user.id, user.authorityId),
+      chairsPanel ? panel.openPanelReferrals(db, user.authorityId) : Promise.resolve([]),
+      incidents.listDrafts(db, user.id),
+      work.recentChanges(db, user, since),
+    ]);
   const childIds = [
     ...fetchedTasks.map((t) => t.childId),
     ...referrals.map((r) => r.childId),
@@ -93,14 +101,22 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
   const meetingList: HomeMeeting[] = [];
   for (const m of meetings) {
     const own = user.authorityId;
-    const represents = (c: work.UpcomingMeeting['children'][number]) => own !== m.authorityId && (c.responsibleAuthorityId === own || c.childAuthorityId === own);
+    const represents = (c: work.UpcomingMeeting['children'][number]) =>
+      own !== m.authorityId && (c.responsibleAuthorityId === own || c.childAuthorityId === own);
     const isChair = m.chairId === user.id;
     const base: Relation[] = [...(isChair ? (['chair'] as const) : []), ...(m.invited ? (['invitee'] as const) : [])];
     const representsAny = own !== m.authorityId && (m.chairAuthorityId === own || m.children.some(represents));
-    const subject = subjectOf(actor, [...new Set(m.children.flatMap((c) => bases(c.childId)))], [...base, ...(representsAny ? (['representing'] as const) : [])]);
+    const subject = subjectOf(
+      actor,
+      [...new Set(m.children.flatMap((c) => bases(c.childId)))],
+      [...base, ...(representsAny ? (['representing'] as const) : [])],
+    );
     if (!may('meeting.view', subject).allowed) continue;
     const children = m.children.map((c) => {
-      const seen = may('meeting.view_child', subjectOf(actor, bases(c.childId), [...base, ...(represents(c) ? (['representing'] as const) : [])])).allowed;
+      const seen = may(
+        'meeting.view_child',
+        subjectOf(actor, bases(c.childId), [...base, ...(represents(c) ? (['representing'] as const) : [])]),
+      ).allowed;
       return { childId: c.childId, name: seen ? c.name : MASKED[c.role], masked: !seen };
     });
     meetingList.push({
@@ -120,12 +136,20 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
     });
   }
 
-  const referralList = referrals.map((r) => ({ ...r, canDecide: may('referral.decide', subjectOf(actor, bases(r.childId))).allowed }));
-  const screenList = toScreen.filter((s) => may(s.suggestedScreeningId ? 'screening.decide' : 'screening.suggest', subjectOf(actor, bases(s.childId))).allowed);
+  const referralList = referrals.map((r) => ({
+    ...r,
+    canDecide: may('referral.decide', subjectOf(actor, bases(r.childId))).allowed,
+  }));
+  const screenList = toScreen.filter(
+    (s) =>
+      may(s.suggestedScreeningId ? 'screening.decide' : 'screening.suggest', subjectOf(actor, bases(s.childId)))
+        .allowed,
+  );
   const panelList = panelCases.flatMap((p): HomeData['panel'] => {
     const s = subjectOf(actor, bases(p.childId));
     if (p.status === 'awaiting' && may('panel.decide', s).allowed) return [{ referral: p, due: 'decision' }];
-    if (p.status === 'accepted' && p.nextReviewOn && may('panel.review', s).allowed) return [{ referral: p, due: 'review' }];
+    if (p.status === 'accepted' && p.nextReviewOn && may('panel.review', s).allowed)
+      return [{ referral: p, due: 'review' }];
     return [];
   });
   const assessmentList = assessing.filter((a) => a.status === 'in_progress');

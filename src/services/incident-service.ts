@@ -21,14 +21,40 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
 import { authorizeChild, basesFor, notFound, requireAction, subjectOf } from './access.ts';
-import { type Actor, ConflictError, type Db, ForbiddenError, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  requireRole,
+  transaction,
+} from './context.ts';
 
 /** The person's own drafts, to carry on with: when the incident happened and when last saved (no child named). */
-export async function myDrafts(db: Db, actor: Actor): Promise<{ id: string; occurredAt: Date | null; updatedAt: Date }[]> {
+export async function myDrafts(
+  db: Db,
+  actor: Actor,
+): Promise<{ id: string; occurredAt: Date | null; updatedAt: Date }[]> {
   await requireRole(db, actor, CASE_ROLES, 'incident.drafts');
   const rows = await incidents.listDrafts(db, actor.user.id);
   if (rows.length) {
-    await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'incident.drafts', entityType: 'list', entityId: actor.user.id, outcome: 'ok', details: { shown: rows.map((r) => r.id) } })));
+    await transaction(db, (trx) =>
+      appendAuditEvent(
+        trx,
+        auditFor(actor, {
+          action: 'incident.drafts',
+          entityType: 'list',
+          entityId: actor.user.id,
+          outcome: 'ok',
+          details: { shown: rows.map((r) => r.id) },
+        }),
+      ),
+    );
   }
   return rows.map((r) => ({ id: r.id, occurredAt: r.occurred_at, updatedAt: r.updated_at }));
 }
@@ -43,7 +69,10 @@ export async function startDraft(db: Db, actor: Actor): Promise<string> {
       completedByName: actor.user.displayName,
       completedByRole: role,
     });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'incident.create', entityType: 'incident', entityId: id, outcome: 'ok' }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'incident.create', entityType: 'incident', entityId: id, outcome: 'ok' }),
+    );
     return id;
   });
 }
@@ -57,8 +86,23 @@ export async function getDraft(db: Db, actor: Actor, id: string, action = 'incid
   if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
     return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
   }
-  await requireAction(db, actor, 'incident.edit', subjectOf(actor, [], ['author']), { entityType: 'incident', entityId: id, auditAs: action });
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'incident.draft_view', entityType: 'incident', entityId: id, outcome: 'ok', details: { children: inc.children.map((c) => c.childId) } })));
+  await requireAction(db, actor, 'incident.edit', subjectOf(actor, [], ['author']), {
+    entityType: 'incident',
+    entityId: id,
+    auditAs: action,
+  });
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'incident.draft_view',
+        entityType: 'incident',
+        entityId: id,
+        outcome: 'ok',
+        details: { children: inc.children.map((c) => c.childId) },
+      }),
+    ),
+  );
   return inc;
 }
 
@@ -71,7 +115,11 @@ export async function editableDraft(db: Db, actor: Actor, id: string, action: st
   if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
     return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
   }
-  await requireAction(db, actor, 'incident.edit', subjectOf(actor, [], ['author']), { entityType: 'incident', entityId: id, auditAs: action });
+  await requireAction(db, actor, 'incident.edit', subjectOf(actor, [], ['author']), {
+    entityType: 'incident',
+    entityId: id,
+    auditAs: action,
+  });
   if (inc.status !== 'draft') {
     await auditRefusal(db, actor, action, 'incident', id, 'submitted_incident_locked');
     throw new ForbiddenError('A submitted incident cannot be changed');
@@ -81,7 +129,8 @@ export async function editableDraft(db: Db, actor: Actor, id: string, action: st
 
 function describeValue(section: SectionDef, field: string, value: unknown): string {
   const def = section.fields.find((f) => f.name === field);
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'Not recorded';
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return 'Not recorded';
   if (value instanceof Date) return value.toISOString().replace('T', ' ').slice(0, 16);
   if (Array.isArray(value)) return value.map((v) => optionText(def?.options, String(v))).join(', ');
   return def?.options ? optionText(def.options, String(value)) : String(value);
@@ -114,7 +163,13 @@ export async function saveSection(
     }
     await appendAuditEvent(
       trx,
-      auditFor(actor, { action: 'incident.update', entityType: 'incident', entityId: id, outcome: 'ok', details: { section: section.slug, fields: Object.keys(changes) } }),
+      auditFor(actor, {
+        action: 'incident.update',
+        entityType: 'incident',
+        entityId: id,
+        outcome: 'ok',
+        details: { section: section.slug, fields: Object.keys(changes) },
+      }),
     );
   });
 }
@@ -123,12 +178,19 @@ export async function saveSection(
 export const OWN_WORDS_MAX = 10_000;
 
 /** Links a child the author works with to their draft, with the child's part and own words (R-X-8); refused first, then checked. */
-export async function linkChild(db: Db, actor: Actor, id: string, a: { childId: string; role: string; ownWords: string }) {
+export async function linkChild(
+  db: Db,
+  actor: Actor,
+  id: string,
+  a: { childId: string; role: string; ownWords: string },
+) {
   const draft = await editableDraft(db, actor, id, 'incident.edit');
   await authorizeChild(db, actor, a.childId, 'incident.link_child', { relations: ['author'] });
   const errors: { field: string; message: string }[] = [];
-  if (!(CHILD_ROLES as readonly string[]).includes(a.role)) errors.push({ field: 'role', message: 'Select the child’s part in the incident' });
-  if (a.ownWords.length > OWN_WORDS_MAX) errors.push({ field: 'ownWords', message: tooLong('What the child said', OWN_WORDS_MAX) });
+  if (!(CHILD_ROLES as readonly string[]).includes(a.role))
+    errors.push({ field: 'role', message: 'Select the child’s part in the incident' });
+  if (a.ownWords.length > OWN_WORDS_MAX)
+    errors.push({ field: 'ownWords', message: tooLong('What the child said', OWN_WORDS_MAX) });
   if (errors.length) throw new ValidationError(errors);
   const role = a.role as ChildRole;
   const child = await children.findChild(db, a.childId);
@@ -136,7 +198,16 @@ export async function linkChild(db: Db, actor: Actor, id: string, a: { childId: 
   await transaction(db, async (trx) => {
     await incidents.upsertIncidentChild(trx, { incidentId: id, childId: a.childId, role, ownWords: a.ownWords.trim() });
     await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'incident.link_child', entityType: 'incident', entityId: id, outcome: 'ok', details: { childId: a.childId, role } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'incident.link_child',
+        entityType: 'incident',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId: a.childId, role },
+      }),
+    );
   });
 }
 
@@ -146,7 +217,16 @@ export async function unlinkChild(db: Db, actor: Actor, id: string, childId: str
   await transaction(db, async (trx) => {
     await incidents.removeIncidentChild(trx, id, childId);
     await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'incident.unlink_child', entityType: 'incident', entityId: id, outcome: 'ok', details: { childId } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'incident.unlink_child',
+        entityType: 'incident',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId },
+      }),
+    );
   });
 }
 
@@ -184,11 +264,24 @@ export async function submit(db: Db, actor: Actor, id: string, version: number) 
       draft.children.map((c) => c.childId),
       actor.user.id,
     )) {
-      await addChronologyEntry(trx, { childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: 'Case reopened: a new incident was recorded.', incidentId: id });
+      await addChronologyEntry(trx, {
+        childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'case_status',
+        summary: 'Case reopened: a new incident was recorded.',
+        incidentId: id,
+      });
     }
     await appendAuditEvent(
       trx,
-      auditFor(actor, { action: 'incident.submit', entityType: 'incident', entityId: id, outcome: 'ok', details: { children: draft.children.map((c) => c.childId) } }),
+      auditFor(actor, {
+        action: 'incident.submit',
+        entityType: 'incident',
+        entityId: id,
+        outcome: 'ok',
+        details: { children: draft.children.map((c) => c.childId) },
+      }),
     );
   });
 }
@@ -205,18 +298,35 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
   };
   if (!inc || inc.authorityId !== actor.user.authorityId) throw await refuse('not_found');
   if (inc.status === 'draft' && inc.createdBy !== actor.user.id) throw await refuse('draft_of_another_user');
-  const sight = await basesFor(db, actor, inc.children.map((c) => c.childId));
-  const visibility = new Map(inc.children.map((c) => [c.childId, may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed]));
+  const sight = await basesFor(
+    db,
+    actor,
+    inc.children.map((c) => c.childId),
+  );
+  const visibility = new Map(
+    inc.children.map((c) => [c.childId, may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed]),
+  );
   const isAuthor = inc.createdBy === actor.user.id;
   const allBases = [...sight.values()].flat();
-  if (!may('incident.view', subjectOf(actor, allBases, isAuthor ? ['author'] : [])).allowed) throw await refuse('no_need_to_know');
+  if (!may('incident.view', subjectOf(actor, allBases, isAuthor ? ['author'] : [])).allowed)
+    throw await refuse('no_need_to_know');
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, auditFor(actor, { action: 'incident.view', entityType: 'incident', entityId: id, outcome: 'ok', details: { shown: inc.children.filter((c) => visibility.get(c.childId)).map((c) => c.childId) } })),
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'incident.view',
+        entityType: 'incident',
+        entityId: id,
+        outcome: 'ok',
+        details: { shown: inc.children.filter((c) => visibility.get(c.childId)).map((c) => c.childId) },
+      }),
+    ),
   );
   // The latest screening of each child who displayed the behaviour, where the viewer may see them.
   const screened = new Map<string, screenings.Screening | undefined>();
   for (const c of inc.children) {
-    if (c.role === 'displayed' && visibility.get(c.childId)) screened.set(c.childId, (await screenings.screeningsFor(db, id, c.childId))[0]);
+    if (c.role === 'displayed' && visibility.get(c.childId))
+      screened.set(c.childId, (await screenings.screeningsFor(db, id, c.childId))[0]);
   }
   return {
     incident: inc,

@@ -9,8 +9,22 @@ import { ageOn, londonToday } from '../domain/age.ts';
 import { type DateParts, notBefore, parseDateParts } from '../domain/date-parts.ts';
 import { tooLong } from '../domain/text-limits.ts';
 import { type ActionId, REPRESENTING_ROLES, type Relation, type Subject, may } from '../domain/actions.ts';
-import { INVESTIGATIONS, OUTCOMES, OUTCOME_FIELD_LABELS, type OutcomeField, type OutcomeId } from '../domain/meeting-outcomes.ts';
-import { type OutcomeInput, chairRule, closeProblems, meetingType, outcomeProblems, outcomeTasks, proposeInvitees } from '../domain/meetings.ts';
+import {
+  INVESTIGATIONS,
+  OUTCOMES,
+  OUTCOME_FIELD_LABELS,
+  type OutcomeField,
+  type OutcomeId,
+} from '../domain/meeting-outcomes.ts';
+import {
+  type OutcomeInput,
+  chairRule,
+  closeProblems,
+  meetingType,
+  outcomeProblems,
+  outcomeTasks,
+  proposeInvitees,
+} from '../domain/meetings.ts';
 import { FACTS, type MeetingType } from '../domain/pack.ts';
 import { conditionText } from '../domain/pack-text.ts';
 import type { RuleContext } from '../domain/screening.ts';
@@ -24,7 +38,17 @@ import * as tasks from '../repositories/tasks.ts';
 import { listAuthorities, listCaseWorkers } from '../repositories/users.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { authorizeChildRecord, basesFor, notFound, requireAction, subjectOf } from './access.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, isUuid, requireRole, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  isUuid,
+  requireRole,
+  transaction,
+} from './context.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
 import { citeText } from '../procedures/index.ts';
@@ -38,7 +62,12 @@ async function authorityNames(db: Db) {
 }
 
 /** The facts a meeting's invitee rules depend on: the latest decision for the child who harmed, their age today, AIM requested, looked after. */
-async function meetingContext(db: Db, incidentId: string, displayedId: string, allChildIds: string[]): Promise<RuleContext> {
+async function meetingContext(
+  db: Db,
+  incidentId: string,
+  displayedId: string,
+  allChildIds: string[],
+): Promise<RuleContext> {
   const child = await children.findChild(db, displayedId);
   if (!child) throw new NotFoundError();
   const decided = (await screenings.screeningsFor(db, incidentId, displayedId)).filter((s) => s.status === 'decided');
@@ -62,7 +91,15 @@ async function meetingContext(db: Db, incidentId: string, displayedId: string, a
 }
 
 async function arrangeableTask(db: Db, actor: Actor, taskId: string, action: ActionId) {
-  const { record: t, bases } = await authorizeChildRecord(db, actor, taskId, action, 'task', (x) => tasks.findTask(db, x), { auditAs: action === 'meeting.arrange' ? 'meeting.arrange' : 'meeting.arrange_view' });
+  const { record: t, bases } = await authorizeChildRecord(
+    db,
+    actor,
+    taskId,
+    action,
+    'task',
+    (x) => tasks.findTask(db, x),
+    { auditAs: action === 'meeting.arrange' ? 'meeting.arrange' : 'meeting.arrange_view' },
+  );
   const pack = packFor(t.authorityId);
   const type = t.arranges ? meetingType(pack, t.arranges) : undefined;
   if (!type || !t.incidentId) throw new NotFoundError();
@@ -72,12 +109,22 @@ async function arrangeableTask(db: Db, actor: Actor, taskId: string, action: Act
 }
 
 /** Everything the arrange form needs: the proposed invitees with why, the children, the chair rule and candidates. */
-export async function arrangeOptions(db: Db, actor: Actor, taskId: string, action: 'task.view' | 'meeting.arrange' = 'task.view') {
+export async function arrangeOptions(
+  db: Db,
+  actor: Actor,
+  taskId: string,
+  action: 'task.view' | 'meeting.arrange' = 'task.view',
+) {
   const { task, pack, type, incident, bases } = await arrangeableTask(db, actor, taskId, action);
   const displayed = incident.children.find((c) => c.role === 'displayed');
   const involved = incident.children.filter((c) => c.role === 'displayed' || c.role === 'targeted');
   if (!displayed) throw new NotFoundError();
-  const ctx = await meetingContext(db, incident.id, displayed.childId, involved.map((c) => c.childId));
+  const ctx = await meetingContext(
+    db,
+    incident.id,
+    displayed.childId,
+    involved.map((c) => c.childId),
+  );
   const invitees = proposeInvitees(type, ctx, (c) => ('fact' in c ? FACTS[c.fact].ifTrue : conditionText(c, pack)));
   // Separate meetings may be held for each child (R-KEN-6): a child already in a meeting for this task is not offered again.
   const already = new Set((await meetings.childrenMeetingForTask(db, task.id)).map((c) => c.childId));
@@ -86,18 +133,44 @@ export async function arrangeOptions(db: Db, actor: Actor, taskId: string, actio
     names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
   );
   // A child the arranger may not see is offered by their part only (R-X-1).
-  const sight = await basesFor(db, actor, involved.map((c) => c.childId));
+  const sight = await basesFor(
+    db,
+    actor,
+    involved.map((c) => c.childId),
+  );
   const nameFor = (c: (typeof involved)[number]) =>
-    may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed ? `${c.firstName} ${c.lastName}` : c.role === 'targeted' ? 'Another child (a child harmed)' : 'Another child (the child who harmed)';
+    may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed
+      ? `${c.firstName} ${c.lastName}`
+      : c.role === 'targeted'
+        ? 'Another child (a child harmed)'
+        : 'Another child (the child who harmed)';
   if (action === 'task.view') {
-    await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'meeting.arrange_view', entityType: 'task', entityId: task.id, outcome: 'ok', details: { childId: task.childId } })));
+    await transaction(db, (trx) =>
+      appendAuditEvent(
+        trx,
+        auditFor(actor, {
+          action: 'meeting.arrange_view',
+          entityType: 'task',
+          entityId: task.id,
+          outcome: 'ok',
+          details: { childId: task.childId },
+        }),
+      ),
+    );
   }
   return {
     task,
     pack,
     type,
     incident,
-    children: involved.filter((c) => !already.has(c.childId)).map((c) => ({ childId: c.childId, name: nameFor(c), role: c.role as 'displayed' | 'targeted', authorityId: c.authorityId })),
+    children: involved
+      .filter((c) => !already.has(c.childId))
+      .map((c) => ({
+        childId: c.childId,
+        name: nameFor(c),
+        role: c.role as 'displayed' | 'targeted',
+        authorityId: c.authorityId,
+      })),
     alreadyArranged: already.size > 0,
     invitees,
     authorities: names.list,
@@ -116,34 +189,74 @@ export interface ArrangeInput {
 
 export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
   const o = await arrangeOptions(db, actor, taskId, 'meeting.arrange');
-  if (o.task.status !== 'open') throw new ValidationError([{ field: 'childIds', message: 'The task is no longer open: no meeting can be arranged for it' }]);
+  if (o.task.status !== 'open')
+    throw new ValidationError([
+      { field: 'childIds', message: 'The task is no longer open: no meeting can be arranged for it' },
+    ]);
   const errors: Problem[] = [];
   const chosen = o.children.filter((c) => input.childIds.includes(c.childId));
-  if (!o.children.length) errors.push({ field: 'childIds', message: 'Every child already has a meeting arranged for this task' });
+  if (!o.children.length)
+    errors.push({ field: 'childIds', message: 'Every child already has a meeting arranged for this task' });
   else if (!chosen.length) errors.push({ field: 'childIds', message: 'Select the children this meeting is about' });
   const authorityIds = new Set(o.authorities.map((a) => a.id));
   const mc = chosen.map((c) => {
     const r = input.responsible[c.childId] ?? c.authorityId;
-    if (!authorityIds.has(r)) errors.push({ field: `responsible-${c.childId}`, message: `Select the authority responsible for ${c.name}` });
+    if (!authorityIds.has(r))
+      errors.push({ field: `responsible-${c.childId}`, message: `Select the authority responsible for ${c.name}` });
     return { childId: c.childId, role: c.role, responsibleAuthorityId: authorityIds.has(r) ? r : c.authorityId };
   });
   const names = await authorityNames(db);
   const rule = chairRule(o.type, o.task.authorityId, mc, names.name);
   const chairGroup = o.chairCandidates.find((g) => g.authority.id === rule.chairAuthorityId);
-  const chair = o.chairCandidates.flatMap((g) => g.users.map((u) => ({ ...u, authorityId: g.authority.id }))).find((u) => u.id === input.chairId);
+  const chair = o.chairCandidates
+    .flatMap((g) => g.users.map((u) => ({ ...u, authorityId: g.authority.id })))
+    .find((u) => u.id === input.chairId);
   if (!chair) errors.push({ field: 'chairId', message: 'Select who will chair the meeting' });
   else if (chair.authorityId !== rule.chairAuthorityId || !chairGroup) {
-    errors.push({ field: 'chairId', message: `Select a chair from ${names.name(rule.chairAuthorityId)}: ${rule.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${citeText(rule.clause)})` });
+    errors.push({
+      field: 'chairId',
+      message: `Select a chair from ${names.name(rule.chairAuthorityId)}: ${rule.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${citeText(rule.clause)})`,
+    });
   }
   if (errors.length || !chair) throw new ValidationError(errors);
   const invitees = o.invitees
     .filter((i) => input.invite.includes(i.inviteeId))
-    .map((i) => ({ inviteeId: i.inviteeId, roleLabel: i.label, reason: i.because ? `${i.reason} ${i.because}` : i.reason, clause: i.clause, requirementId: i.requirement, mode: i.mode, name: '', agency: '', userId: null as string | null }));
+    .map((i) => ({
+      inviteeId: i.inviteeId,
+      roleLabel: i.label,
+      reason: i.because ? `${i.reason} ${i.because}` : i.reason,
+      clause: i.clause,
+      requirementId: i.requirement,
+      mode: i.mode,
+      name: '',
+      agency: '',
+      userId: null as string | null,
+    }));
   // Each authority responsible for a child is represented (R-KEN-6).
   for (const a of rule.authorities.filter((a) => a !== o.task.authorityId)) {
-    invitees.push({ inviteeId: `authority-${a}`, roleLabel: `Representative of ${names.name(a)}`, reason: 'Responsible for a child at this meeting: each authority must be represented.', clause: rule.clause, requirementId: rule.requirement, mode: 'invite', name: '', agency: names.name(a), userId: null });
+    invitees.push({
+      inviteeId: `authority-${a}`,
+      roleLabel: `Representative of ${names.name(a)}`,
+      reason: 'Responsible for a child at this meeting: each authority must be represented.',
+      clause: rule.clause,
+      requirementId: rule.requirement,
+      mode: 'invite',
+      name: '',
+      agency: names.name(a),
+      userId: null,
+    });
   }
-  invitees.unshift({ inviteeId: 'chair', roleLabel: 'Chair', reason: rule.text, clause: rule.clause, requirementId: rule.requirement, mode: 'invite', name: chair.name, agency: names.name(chair.authorityId), userId: chair.id });
+  invitees.unshift({
+    inviteeId: 'chair',
+    roleLabel: 'Chair',
+    reason: rule.text,
+    clause: rule.clause,
+    requirementId: rule.requirement,
+    mode: 'invite',
+    name: chair.name,
+    agency: names.name(chair.authorityId),
+    userId: chair.id,
+  });
   const agenda = o.type.agenda.flatMap((s) => s.items.map((text) => ({ section: s.heading, text, notes: '' })));
   return transaction(db, async (trx) => {
     const id = await meetings.insertMeeting(trx, {
@@ -173,10 +286,19 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         record: { type: 'meeting', id },
       });
     }
-    await children.touchChildren(trx, mc.map((c) => c.childId));
+    await children.touchChildren(
+      trx,
+      mc.map((c) => c.childId),
+    );
     await appendAuditEvent(
       trx,
-      auditFor(actor, { action: 'meeting.arrange', entityType: 'meeting', entityId: id, outcome: 'ok', details: { type: o.type.id, children: mc.map((c) => c.childId), crossAuthority: rule.crossAuthority } }),
+      auditFor(actor, {
+        action: 'meeting.arrange',
+        entityType: 'meeting',
+        entityId: id,
+        outcome: 'ok',
+        details: { type: o.type.id, children: mc.map((c) => c.childId), crossAuthority: rule.crossAuthority },
+      }),
     );
     return id;
   });
@@ -205,31 +327,53 @@ interface Access {
 async function authorizeMeeting(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string): Promise<Access> {
   const m = isUuid(id) ? await meetings.findMeeting(db, id) : undefined;
   if (!m) return notFound(db, actor, auditAs ?? action, 'meeting', id);
-  const sight = await basesFor(db, actor, m.children.map((c) => c.childId));
+  const sight = await basesFor(
+    db,
+    actor,
+    m.children.map((c) => c.childId),
+  );
   const isChair = m.chairId === actor.user.id;
   const invited = m.invitees.some((i) => i.userId === actor.user.id);
   const own = actor.user.authorityId;
   // Representing is for another authority's managers and coordinators: within the meeting's own
   // authority, sight comes from each child's record (R-KEN-6, R-X-7).
-  const represents = (c: meetings.MeetingChildRow) => own !== m.authorityId && (c.responsibleAuthorityId === own || c.childAuthorityId === own);
+  const represents = (c: meetings.MeetingChildRow) =>
+    own !== m.authorityId && (c.responsibleAuthorityId === own || c.childAuthorityId === own);
   const representing = own !== m.authorityId && (m.chairAuthorityId === own || m.children.some(represents));
   const base: Relation[] = [...(isChair ? (['chair'] as const) : []), ...(invited ? (['invitee'] as const) : [])];
-  const subject = subjectOf(actor, [...new Set([...sight.values()].flat())], [...base, ...(representing ? (['representing'] as const) : [])]);
+  const subject = subjectOf(
+    actor,
+    [...new Set([...sight.values()].flat())],
+    [...base, ...(representing ? (['representing'] as const) : [])],
+  );
   const subjectFor = (childId: string) => {
     const c = m.children.find((x) => x.childId === childId);
-    return subjectOf(actor, sight.get(childId) ?? [], [...base, ...(c && represents(c) ? (['representing'] as const) : [])]);
+    return subjectOf(actor, sight.get(childId) ?? [], [
+      ...base,
+      ...(c && represents(c) ? (['representing'] as const) : []),
+    ]);
   };
   await requireAction(db, actor, action, subject, { entityType: 'meeting', entityId: id, auditAs: auditAs ?? action });
   const type = meetingType(packFor(m.authorityId), m.typeId);
   if (!type) return notFound(db, actor, auditAs ?? action, 'meeting', id, 'unknown_type');
-  const visibleChildIds = new Set(m.children.filter((c) => may('meeting.view_child', subjectFor(c.childId)).allowed).map((c) => c.childId));
-  const recordChildIds = new Set(m.children.filter((c) => may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed).map((c) => c.childId));
+  const visibleChildIds = new Set(
+    m.children.filter((c) => may('meeting.view_child', subjectFor(c.childId)).allowed).map((c) => c.childId),
+  );
+  const recordChildIds = new Set(
+    m.children
+      .filter((c) => may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed)
+      .map((c) => c.childId),
+  );
   return { meeting: m, type, isChair, subject, subjectFor, visibleChildIds, recordChildIds };
 }
 
 /** The children whose immediate safety plan this person may write: seeing a child's part is not enough, a read grant least of all (R-X-7). */
 function planRecordable(a: Access): Set<string> {
-  return new Set(a.meeting.children.filter((c) => a.visibleChildIds.has(c.childId) && may('meeting.record', a.subjectFor(c.childId)).allowed).map((c) => c.childId));
+  return new Set(
+    a.meeting.children
+      .filter((c) => a.visibleChildIds.has(c.childId) && may('meeting.record', a.subjectFor(c.childId)).allowed)
+      .map((c) => c.childId),
+  );
 }
 
 /** The meeting with the parts of children this person may not see taken out (R-X-1). */
@@ -240,13 +384,25 @@ function masked(a: Access): meetings.Meeting {
     children: m.children.map((c) =>
       a.visibleChildIds.has(c.childId)
         ? c
-        : { ...c, name: c.role === 'targeted' ? 'Another child (a child harmed)' : 'Another child (the child who harmed)', firstName: 'Another child', safetyPlan: '', outcome: null, masked: true },
+        : {
+            ...c,
+            name: c.role === 'targeted' ? 'Another child (a child harmed)' : 'Another child (the child who harmed)',
+            firstName: 'Another child',
+            safetyPlan: '',
+            outcome: null,
+            masked: true,
+          },
     ),
   };
 }
 
 async function audited(db: Db, actor: Actor, action: string, id: string, details?: Record<string, unknown>) {
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action, entityType: 'meeting', entityId: id, outcome: 'ok', ...(details ? { details } : {}) })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, { action, entityType: 'meeting', entityId: id, outcome: 'ok', ...(details ? { details } : {}) }),
+    ),
+  );
 }
 
 function describe(a: Access, names: (id: string) => string) {
@@ -264,13 +420,23 @@ function describe(a: Access, names: (id: string) => string) {
       approve: arranged && may('meeting.approve', a.subject).allowed,
       circulate: may('meeting.circulate', a.subject).allowed,
       close: arranged && may('meeting.close', a.subject).allowed,
-      outcomeFor: m.children.filter((c) => arranged && a.visibleChildIds.has(c.childId) && may('meeting.outcome', a.subjectFor(c.childId)).allowed).map((c) => c.childId),
+      outcomeFor: m.children
+        .filter(
+          (c) =>
+            arranged && a.visibleChildIds.has(c.childId) && may('meeting.outcome', a.subjectFor(c.childId)).allowed,
+        )
+        .map((c) => c.childId),
       recordPlanFor: [...planRecordable(a)],
     },
     visibleChildIds: [...a.visibleChildIds],
     recordChildIds: [...a.recordChildIds],
     authorityName: names,
-    outcomeOptions: a.type.outcomes.map((id) => ({ id, label: OUTCOMES[id].label, hint: OUTCOMES[id].hint, fields: OUTCOMES[id].fields as readonly OutcomeField[] })),
+    outcomeOptions: a.type.outcomes.map((id) => ({
+      id,
+      label: OUTCOMES[id].label,
+      hint: OUTCOMES[id].hint,
+      fields: OUTCOMES[id].fields as readonly OutcomeField[],
+    })),
     fieldLabels: OUTCOME_FIELD_LABELS,
     investigations: INVESTIGATIONS,
     displayedId: displayed?.childId ?? null,
@@ -300,8 +466,17 @@ export async function viewMeeting(
 ) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.view', action);
   if (need) {
-    if (need.childId !== undefined && !a.meeting.children.some((c) => c.childId === need.childId)) return notFound(db, actor, need.action, 'meeting', id);
-    await requireAction(db, actor, need.action, need.childId ? a.subjectFor(need.childId) : a.subject, { entityType: 'meeting', entityId: id }, undefined, a.subject);
+    if (need.childId !== undefined && !a.meeting.children.some((c) => c.childId === need.childId))
+      return notFound(db, actor, need.action, 'meeting', id);
+    await requireAction(
+      db,
+      actor,
+      need.action,
+      need.childId ? a.subjectFor(need.childId) : a.subject,
+      { entityType: 'meeting', entityId: id },
+      undefined,
+      a.subject,
+    );
   }
   const names = await authorityNames(db);
   const police = await policeQuestionNeeded(db, a);
@@ -312,13 +487,20 @@ export async function viewMeeting(
     policeQuestionNeeded: police,
     policeInvolvement: a.meeting.policeInvolvement,
     // What is missing for a child this person may not see is said without their name (R-X-1).
-    children: a.meeting.children.map((c, i) => ({ name: shown.children[i]!.name, safetyPlan: c.safetyPlan, hasOutcome: c.outcome !== null })),
+    children: a.meeting.children.map((c, i) => ({
+      name: shown.children[i]!.name,
+      safetyPlan: c.safetyPlan,
+      hasOutcome: c.outcome !== null,
+    })),
   });
   // Representatives of each responsible authority must attend (R-KEN-6).
   for (const i of a.meeting.invitees) {
-    if (i.inviteeId.startsWith('authority-') && i.attended !== true) problems.push(`Record that the ${i.roleLabel.charAt(0).toLowerCase()}${i.roleLabel.slice(1)} attended`);
+    if (i.inviteeId.startsWith('authority-') && i.attended !== true)
+      problems.push(`Record that the ${i.roleLabel.charAt(0).toLowerCase()}${i.roleLabel.slice(1)} attended`);
   }
-  const followOn = await Promise.all(a.meeting.children.filter((c) => a.recordChildIds.has(c.childId)).map((c) => tasks.tasksForChild(db, c.childId)));
+  const followOn = await Promise.all(
+    a.meeting.children.filter((c) => a.recordChildIds.has(c.childId)).map((c) => tasks.tasksForChild(db, c.childId)),
+  );
   await audited(db, actor, action, id, { shown: [...a.visibleChildIds] });
   return {
     ...describe(a, names.name),
@@ -329,7 +511,13 @@ export async function viewMeeting(
 }
 
 /** The longest text each box of the minutes takes (the form's character counts show the same). */
-export const MINUTES_LIMITS = { name: 200, agency: 200, safetyPlan: 10_000, note: 10_000, policeInvolvementReason: 2000 } as const;
+export const MINUTES_LIMITS = {
+  name: 200,
+  agency: 200,
+  safetyPlan: 10_000,
+  note: 10_000,
+  policeInvolvementReason: 2000,
+} as const;
 
 export interface MinutesInput {
   heldOn: DateParts;
@@ -348,8 +536,12 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
   const m = a.meeting;
   const plans = planRecordable(a);
   const errors: Problem[] = [];
-  if (m.status === 'closed' || m.minutesApprovedAt) errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
-  const date = parseDateParts(input.heldOn, 'Date the meeting was held', 'Enter the date the meeting was held', { past: true, today: londonToday() });
+  if (m.status === 'closed' || m.minutesApprovedAt)
+    errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
+  const date = parseDateParts(input.heldOn, 'Date the meeting was held', 'Enter the date the meeting was held', {
+    past: true,
+    today: londonToday(),
+  });
   // Not before the incident, nor before the meeting was arranged (issue 11, defect 6).
   const incident = await incidents.findIncident(db, m.incidentId);
   const early =
@@ -365,18 +557,30 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
   // and then shown on the page with its error (the page shows it whenever it has an error).
   const police = heldOn !== null && (await policeQuestionNeeded(db, { ...a, meeting: { ...m, heldOn } }));
   const pi = input.policeInvolvement;
-  if (police && pi !== 'needed' && pi !== 'not_needed') errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
-  if (police && input.policeInvolvementReason.length > MINUTES_LIMITS.policeInvolvementReason) errors.push({ field: 'policeInvolvementReason', message: tooLong('Reasons for the police decision', MINUTES_LIMITS.policeInvolvementReason) });
+  if (police && pi !== 'needed' && pi !== 'not_needed')
+    errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
+  if (police && input.policeInvolvementReason.length > MINUTES_LIMITS.policeInvolvementReason)
+    errors.push({
+      field: 'policeInvolvementReason',
+      message: tooLong('Reasons for the police decision', MINUTES_LIMITS.policeInvolvementReason),
+    });
   // Only the fields on the page: this meeting's invitees, agenda items, and the plans this person may record (R-X-1, R-X-7).
   for (const inv of m.invitees) {
-    if ((input.names[inv.id] ?? '').trim().length > MINUTES_LIMITS.name) errors.push({ field: `name-${inv.id}`, message: tooLong('Name', MINUTES_LIMITS.name) });
-    if ((input.agencies[inv.id] ?? '').trim().length > MINUTES_LIMITS.agency) errors.push({ field: `agency-${inv.id}`, message: tooLong('Agency', MINUTES_LIMITS.agency) });
+    if ((input.names[inv.id] ?? '').trim().length > MINUTES_LIMITS.name)
+      errors.push({ field: `name-${inv.id}`, message: tooLong('Name', MINUTES_LIMITS.name) });
+    if ((input.agencies[inv.id] ?? '').trim().length > MINUTES_LIMITS.agency)
+      errors.push({ field: `agency-${inv.id}`, message: tooLong('Agency', MINUTES_LIMITS.agency) });
   }
   for (const c of m.children) {
-    if (plans.has(c.childId) && (input.safetyPlans[c.childId] ?? '').length > MINUTES_LIMITS.safetyPlan) errors.push({ field: `safetyPlan-${c.childId}`, message: tooLong('The immediate safety plan', MINUTES_LIMITS.safetyPlan) });
+    if (plans.has(c.childId) && (input.safetyPlans[c.childId] ?? '').length > MINUTES_LIMITS.safetyPlan)
+      errors.push({
+        field: `safetyPlan-${c.childId}`,
+        message: tooLong('The immediate safety plan', MINUTES_LIMITS.safetyPlan),
+      });
   }
   m.agenda.forEach((_, i) => {
-    if ((input.notes[i] ?? '').length > MINUTES_LIMITS.note) errors.push({ field: `note-${i}`, message: tooLong('Notes', MINUTES_LIMITS.note) });
+    if ((input.notes[i] ?? '').length > MINUTES_LIMITS.note)
+      errors.push({ field: `note-${i}`, message: tooLong('Notes', MINUTES_LIMITS.note) });
   });
   if (errors.length || !heldOn) throw new ValidationError(errors);
   const agenda = m.agenda.map((item, i) => ({ ...item, notes: (input.notes[i] ?? '').trim() }));
@@ -400,15 +604,31 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
     for (const c of m.children) {
       if (!plans.has(c.childId)) continue;
       const plan = input.safetyPlans[c.childId];
-      if (plan !== undefined && plan.trim() !== c.safetyPlan) await meetings.setSafetyPlan(trx, id, c.childId, plan.trim());
+      if (plan !== undefined && plan.trim() !== c.safetyPlan)
+        await meetings.setSafetyPlan(trx, id, c.childId, plan.trim());
     }
-    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.record', entityType: 'meeting', entityId: id, outcome: 'ok', details: { heldOn, policeInvolvement: police ? pi : null } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'meeting.record',
+        entityType: 'meeting',
+        entityId: id,
+        outcome: 'ok',
+        details: { heldOn, policeInvolvement: police ? pi : null },
+      }),
+    );
   });
 }
 
-export async function addAttendee(db: Db, actor: Actor, id: string, input: { roleLabel: string; name: string; agency: string; userId: string }) {
+export async function addAttendee(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { roleLabel: string; name: string; agency: string; userId: string },
+) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.add_attendee');
-  if (a.meeting.status === 'closed') throw new ValidationError([{ field: 'name', message: 'The meeting is closed: no one can be added to it' }]);
+  if (a.meeting.status === 'closed')
+    throw new ValidationError([{ field: 'name', message: 'The meeting is closed: no one can be added to it' }]);
   const errors: Problem[] = [];
   const roleLabel = input.roleLabel.trim();
   const name = input.name.trim();
@@ -422,21 +642,45 @@ export async function addAttendee(db: Db, actor: Actor, id: string, input: { rol
   let userId: string | null = null;
   if (input.userId) {
     const options = await attendeeAccounts(db, a.meeting);
-    if (!options.some((u) => u.id === input.userId)) errors.push({ field: 'userId', message: 'Select an account from the list, or no account' });
+    if (!options.some((u) => u.id === input.userId))
+      errors.push({ field: 'userId', message: 'Select an account from the list, or no account' });
     else userId = input.userId;
   }
   if (errors.length) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
     const inviteeId = await meetings.addInvitee(trx, id, { roleLabel, name, agency, userId });
     await meetings.touchMeeting(trx, id);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.add_attendee', entityType: 'meeting', entityId: id, outcome: 'ok', details: { inviteeId, withAccount: userId !== null } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'meeting.add_attendee',
+        entityType: 'meeting',
+        entityId: id,
+        outcome: 'ok',
+        details: { inviteeId, withAccount: userId !== null },
+      }),
+    );
   });
 }
 
 /** Accounts that can be linked to an attendee: case workers in the authorities taking part. */
 export async function attendeeAccounts(db: Db, m: meetings.Meeting) {
   const ids = [...new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)])];
-  const lists = await Promise.all(ids.map((a) => listCaseWorkers(db, a, ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl', 'cse_coordinator', 'partner', 'panel_chair'])));
+  const lists = await Promise.all(
+    ids.map((a) =>
+      listCaseWorkers(db, a, [
+        'social_worker',
+        'front_door',
+        'youth_justice',
+        'team_manager',
+        'aim_practitioner',
+        'dsl',
+        'cse_coordinator',
+        'partner',
+        'panel_chair',
+      ]),
+    ),
+  );
   return lists.flat();
 }
 
@@ -447,9 +691,23 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
   const child = m.children.find((c) => c.childId === childId);
   if (!child) throw new NotFoundError();
   // Each child's outcome from those who work on that child's case, the chair, or that child's authority (R-KEN-7, R-X-1).
-  await requireAction(db, actor, 'meeting.outcome', a.subjectFor(childId), { entityType: 'meeting', entityId: id }, undefined, a.subject);
-  if (m.status === 'closed') throw new ValidationError([{ field: 'outcome', message: 'The meeting is closed: its outcomes can no longer be recorded' }]);
-  if (!m.heldOn) throw new ValidationError([{ field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' }]);
+  await requireAction(
+    db,
+    actor,
+    'meeting.outcome',
+    a.subjectFor(childId),
+    { entityType: 'meeting', entityId: id },
+    undefined,
+    a.subject,
+  );
+  if (m.status === 'closed')
+    throw new ValidationError([
+      { field: 'outcome', message: 'The meeting is closed: its outcomes can no longer be recorded' },
+    ]);
+  if (!m.heldOn)
+    throw new ValidationError([
+      { field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' },
+    ]);
   const problems = outcomeProblems(a.type, child.role, input);
   if (problems.length) throw new ValidationError(problems);
   const outcomeId = input.outcome as OutcomeId;
@@ -461,7 +719,16 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
   const drafts = outcomeTasks(pack, a.type, outcomeId, input, m.heldOn, calendar, child.role);
   const alsoHarmed = a.type.alsoHarmedPrompt && child.role === 'displayed' ? input.alsoHarmed === 'yes' : null;
   await transaction(db, async (trx) => {
-    const ok = await meetings.insertOutcome(trx, { meetingId: id, childId, outcomeId, outcomeLabel: def.label, details, rationale: input.rationale.trim(), alsoHarmed, decidedBy: actor.user.id });
+    const ok = await meetings.insertOutcome(trx, {
+      meetingId: id,
+      childId,
+      outcomeId,
+      outcomeLabel: def.label,
+      details,
+      rationale: input.rationale.trim(),
+      alsoHarmed,
+      decidedBy: actor.user.id,
+    });
     if (!ok) throw new ConflictError(null, null, []);
     for (const d of drafts) {
       await tasks.insertTask(trx, {
@@ -483,7 +750,9 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
         requirementId: d.requirement,
       });
     }
-    const extra = def.fields.length ? ` (${(def.fields as readonly OutcomeField[]).map((f) => (f === 'investigation' ? INVESTIGATIONS[details[f] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[f]}: ${details[f]}`)).join('; ')})` : '';
+    const extra = def.fields.length
+      ? ` (${(def.fields as readonly OutcomeField[]).map((f) => (f === 'investigation' ? INVESTIGATIONS[details[f] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[f]}: ${details[f]}`)).join('; ')})`
+      : '';
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
@@ -495,32 +764,58 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
     });
     await children.touchChildren(trx, [childId]);
     await meetings.touchMeeting(trx, id);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.outcome', entityType: 'meeting', entityId: id, outcome: 'ok', details: { childId, outcome: outcomeId, tasks: drafts.length, alsoHarmed } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'meeting.outcome',
+        entityType: 'meeting',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId, outcome: outcomeId, tasks: drafts.length, alsoHarmed },
+      }),
+    );
   });
 }
 
 /** The chair approves the minutes; after that they cannot change (R-KEN-13). */
 export async function approveMinutes(db: Db, actor: Actor, id: string, version: number) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.approve');
-  if (!a.meeting.heldOn) throw new ValidationError([{ field: 'minutes', message: 'Record the minutes before approving them' }]);
+  if (!a.meeting.heldOn)
+    throw new ValidationError([{ field: 'minutes', message: 'Record the minutes before approving them' }]);
   await transaction(db, async (trx) => {
     if (!(await meetings.approveMinutes(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.approve', entityType: 'meeting', entityId: id, outcome: 'ok' }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'meeting.approve', entityType: 'meeting', entityId: id, outcome: 'ok' }),
+    );
   });
 }
 
 /** Records to whom the approved minutes were sent, and when (R-KEN-13). */
 export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: string[]) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.circulate');
-  if (!a.meeting.minutesApprovedAt) throw new ValidationError([{ field: 'minutes', message: 'The chair must approve the minutes before they are circulated' }]);
+  if (!a.meeting.minutesApprovedAt)
+    throw new ValidationError([
+      { field: 'minutes', message: 'The chair must approve the minutes before they are circulated' },
+    ]);
   const known = new Set(a.meeting.invitees.map((i) => i.id));
   const chosen = inviteeIds.filter((i) => known.has(i));
   // Everyone already sent the minutes: the page no longer asks, so the form was out of date.
   if (!chosen.length && a.meeting.invitees.every((i) => i.circulatedAt)) throw new ConflictError(null, null, []);
-  if (!chosen.length) throw new ValidationError([{ field: 'inviteeIds', message: 'Select who the minutes were sent to' }]);
+  if (!chosen.length)
+    throw new ValidationError([{ field: 'inviteeIds', message: 'Select who the minutes were sent to' }]);
   await transaction(db, async (trx) => {
     await meetings.recordCirculation(trx, id, chosen, actor.user.id);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.circulate', entityType: 'meeting', entityId: id, outcome: 'ok', details: { to: chosen.length } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'meeting.circulate',
+        entityType: 'meeting',
+        entityId: id,
+        outcome: 'ok',
+        details: { to: chosen.length },
+      }),
+    );
   });
 }
 
@@ -528,7 +823,8 @@ export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: st
 export async function close(db: Db, actor: Actor, id: string, version: number) {
   await authorizeMeeting(db, actor, id, 'meeting.close');
   const view = await viewMeeting(db, actor, id);
-  if (view.closeProblems.length) throw new ValidationError(view.closeProblems.map((message) => ({ field: 'close', message })));
+  if (view.closeProblems.length)
+    throw new ValidationError(view.closeProblems.map((message) => ({ field: 'close', message })));
   const m = view.meeting;
   await transaction(db, async (trx) => {
     if (!(await meetings.closeMeeting(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
@@ -536,10 +832,18 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
       // Separate meetings for each child (R-KEN-6): the task is done once every child involved has had theirs.
       const t = await tasks.findTask(trx, m.taskId);
       const incident = await incidents.findIncident(trx, m.incidentId);
-      const covered = new Set((await meetings.childrenMeetingForTask(trx, m.taskId)).filter((c) => c.closed).map((c) => c.childId));
+      const covered = new Set(
+        (await meetings.childrenMeetingForTask(trx, m.taskId)).filter((c) => c.closed).map((c) => c.childId),
+      );
       const involved = (incident?.children ?? []).filter((c) => c.role === 'displayed' || c.role === 'targeted');
       if (t && t.status === 'open' && involved.every((c) => covered.has(c.childId))) {
-        await tasks.completeTask(trx, t.id, t.version, actor.user.id, `${m.typeLabel} held on ${formatDate(m.heldOn)}.`);
+        await tasks.completeTask(
+          trx,
+          t.id,
+          t.version,
+          actor.user.id,
+          `${m.typeLabel} held on ${formatDate(m.heldOn)}.`,
+        );
       }
     }
     for (const c of m.children) {
@@ -553,16 +857,38 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
         record: { type: 'meeting', id },
       });
     }
-    await children.touchChildren(trx, m.children.map((c) => c.childId));
-    await appendAuditEvent(trx, auditFor(actor, { action: 'meeting.close', entityType: 'meeting', entityId: id, outcome: 'ok' }));
+    await children.touchChildren(
+      trx,
+      m.children.map((c) => c.childId),
+    );
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'meeting.close', entityType: 'meeting', entityId: id, outcome: 'ok' }),
+    );
   });
 }
 
 /** Meetings for a child's record, and those shared with this user (chair, invitee, or representing their authority). */
 export async function myMeetings(db: Db, actor: Actor) {
   await requireRole(db, actor, CASE_ROLES, 'meetings.list');
-  const list = await meetings.meetingsSharedWith(db, actor.user.authorityId, actor.user.id, actor.user.roles.some((r) => REPRESENTING_ROLES.includes(r)));
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'meetings.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
+  const list = await meetings.meetingsSharedWith(
+    db,
+    actor.user.authorityId,
+    actor.user.id,
+    actor.user.roles.some((r) => REPRESENTING_ROLES.includes(r)),
+  );
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'meetings.list',
+        entityType: 'user',
+        entityId: actor.user.id,
+        outcome: 'ok',
+        details: { count: list.length },
+      }),
+    ),
+  );
   return { meetings: list, today: londonToday() };
 }
 
@@ -572,7 +898,9 @@ export async function taskMeetings(db: Db, task: tasks.Task) {
   if (!task.incidentId) return { meetings: list, canArrange: false };
   const incident = await incidents.findIncident(db, task.incidentId);
   const covered = new Set((await meetings.childrenMeetingForTask(db, task.id)).map((c) => c.childId));
-  const remaining = (incident?.children ?? []).filter((c) => (c.role === 'displayed' || c.role === 'targeted') && !covered.has(c.childId));
+  const remaining = (incident?.children ?? []).filter(
+    (c) => (c.role === 'displayed' || c.role === 'targeted') && !covered.has(c.childId),
+  );
   return { meetings: list, canArrange: task.status === 'open' && remaining.length > 0 };
 }
 

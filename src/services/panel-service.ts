@@ -28,22 +28,42 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as panel from '../repositories/panel-referrals.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf } from './access.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, requireRole, saveChildRecordChange, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  requireRole,
+  saveChildRecordChange,
+  transaction,
+} from './context.ts';
 import { fulfilTasks } from './task-service.ts';
 
 export async function referOptions(db: Db, actor: Actor, childId: string, page = false) {
   await authorizeChild(db, actor, childId, 'panel.refer');
-  if (page) await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer_view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  if (page)
+    await transaction(db, (trx) =>
+      appendAuditEvent(
+        trx,
+        auditFor(actor, { action: 'panel.refer_view', entityType: 'child', entityId: childId, outcome: 'ok' }),
+      ),
+    );
   const child = await children.findChild(db, childId);
   const pack = child ? getPack(child.authorityId) : undefined;
   if (!child || !pack) throw new NotFoundError();
   const today = londonToday();
   const ages = ageRules(pack, child, today, today);
   const kind = referralKind(ages.ageAtIncident);
-  const open = (await panel.panelReferralsForChild(db, childId)).find((r) => r.status === 'awaiting' || r.status === 'accepted');
+  const open = (await panel.panelReferralsForChild(db, childId)).find(
+    (r) => r.status === 'awaiting' || r.status === 'accepted',
+  );
   let cannot: string | null = null;
   if (!pack.aimPanel) cannot = 'This authority’s procedure has no AIM Pathway Panel.';
-  else if (!(await children.displayedBehaviour(db, childId))) cannot = 'The panel considers children who have displayed harmful sexual behaviour: no submitted incident records that this child did.';
+  else if (!(await children.displayedBehaviour(db, childId)))
+    cannot =
+      'The panel considers children who have displayed harmful sexual behaviour: no submitted incident records that this child did.';
   else if (!kind) cannot = 'The panel is for children aged 12 to 18, with consultation for younger children.';
   else if (open) cannot = 'This child’s case is already before the panel.';
   return { child, pack, ages, kind, cannot };
@@ -52,7 +72,8 @@ export async function referOptions(db: Db, actor: Actor, childId: string, page =
 export async function refer(db: Db, actor: Actor, childId: string, input: PanelReferralInput): Promise<string> {
   const o = await referOptions(db, actor, childId);
   // The page says why instead of showing the form: the error links to that (field 'cannot').
-  if (o.cannot || !o.kind) throw new ValidationError([{ field: 'cannot', message: o.cannot ?? 'The panel cannot take this referral' }]);
+  if (o.cannot || !o.kind)
+    throw new ValidationError([{ field: 'cannot', message: o.cannot ?? 'The panel cannot take this referral' }]);
   const problems = referralProblems(input);
   if (problems.length) throw new ValidationError(problems);
   const kind = o.kind;
@@ -78,11 +99,18 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
         referredBy: actor.user.id,
       })
       .catch((err: unknown) => {
-        if ((err as { code?: string }).code === '23505') throw new ValidationError([{ field: 'cannot', message: 'This child’s case is already before the panel.' }]);
+        if ((err as { code?: string }).code === '23505')
+          throw new ValidationError([{ field: 'cannot', message: 'This child’s case is already before the panel.' }]);
         throw err;
       });
     // The routing step that asked for the referral (or consultation) is done by it (the pack's completedBy).
-    const done = await fulfilTasks(trx, actor, { authorityId: o.child.authorityId, childId, record: 'panel-referral', recordId: id, note: `Referred to the ${o.pack.aimPanel!.name}.` });
+    const done = await fulfilTasks(trx, actor, {
+      authorityId: o.child.authorityId,
+      childId,
+      record: 'panel-referral',
+      recordId: id,
+      note: `Referred to the ${o.pack.aimPanel!.name}.`,
+    });
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
@@ -91,13 +119,30 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
       summary: `Referred to the ${o.pack.aimPanel!.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
       record: { type: 'panel_referral', id },
     });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'panel.refer', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId, kind, tasksDone: done } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'panel.refer',
+        entityType: 'panel_referral',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId, kind, tasksDone: done },
+      }),
+    );
     return id;
   });
 }
 
 async function authorized(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string) {
-  return authorizeChildRecord(db, actor, id, action, 'panel_referral', (x) => panel.findPanelReferral(db, x), auditAs ? { auditAs } : {});
+  return authorizeChildRecord(
+    db,
+    actor,
+    id,
+    action,
+    'panel_referral',
+    (x) => panel.findPanelReferral(db, x),
+    auditAs ? { auditAs } : {},
+  );
 }
 
 /** Those the panel may allocate: AIM practitioners and Youth Justice workers in the authority, with their trainings. */
@@ -107,12 +152,27 @@ async function practitioners(db: Db, authorityId: string) {
 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
   const { record: r, bases } = await authorized(db, actor, id, 'panel.view');
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.view', entityType: 'panel_referral', entityId: id, outcome: 'ok', details: { childId: r.childId } })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'panel.view',
+        entityType: 'panel_referral',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId: r.childId },
+      }),
+    ),
+  );
   const chair = may('panel.decide', subjectOf(actor, bases)).allowed;
   return {
     referral: r,
     chair,
-    routes: routesFor({ kind: r.kind, informationGatheringOnly: r.informationGatheringOnly, approaching18: r.approaching18 }),
+    routes: routesFor({
+      kind: r.kind,
+      informationGatheringOnly: r.informationGatheringOnly,
+      approaching18: r.approaching18,
+    }),
     practitioners: chair && r.status === 'awaiting' ? await practitioners(db, r.authorityId) : [],
     today: londonToday(),
   };
@@ -123,8 +183,21 @@ async function chairOnly(db: Db, actor: Actor, id: string, action: 'panel.decide
 }
 
 /** One change to this panel referral, with its chronology entry and audit event; a stale version changes nothing. */
-function save(db: Db, actor: Actor, r: panel.PanelReferral, action: string, summary: string, write: (trx: Db) => Promise<boolean>, details: Record<string, unknown> = {}) {
-  return saveChildRecordChange(db, actor, { childId: r.childId, entityType: 'panel_referral', entityId: r.id, action, kind: 'referral', summary, details }, write);
+function save(
+  db: Db,
+  actor: Actor,
+  r: panel.PanelReferral,
+  action: string,
+  summary: string,
+  write: (trx: Db) => Promise<boolean>,
+  details: Record<string, unknown> = {},
+) {
+  return saveChildRecordChange(
+    db,
+    actor,
+    { childId: r.childId, entityType: 'panel_referral', entityId: r.id, action, kind: 'referral', summary, details },
+    write,
+  );
 }
 
 /** The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and co-worker, and the first review (R-NEL-10..12). */
@@ -133,7 +206,15 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   // Decided since the form was shown: the page no longer asks, so the form was out of date.
   if (r.status !== 'awaiting') throw new ConflictError(r.decidedByName, null, []);
   const list = await practitioners(db, r.authorityId);
-  const problems = decisionProblems({ kind: r.kind, informationGatheringOnly: r.informationGatheringOnly, approaching18: r.approaching18, practitioners: list }, input);
+  const problems = decisionProblems(
+    {
+      kind: r.kind,
+      informationGatheringOnly: r.informationGatheringOnly,
+      approaching18: r.approaching18,
+      practitioners: list,
+    },
+    input,
+  );
   if (problems.length) throw new ValidationError(problems);
   const accepted = input.decision === 'accept';
   const today = londonToday();
@@ -143,38 +224,60 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   const summary = accepted
     ? `AIM Pathway Panel accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${formatDate(next)}.`
     : `AIM Pathway Panel did not accept the referral: ${input.reasons.trim()}`;
-  await save(db, actor, r, 'panel.decide', summary, (trx) =>
-    panel.recordDecision(trx, id, version, {
-      accepted,
-      reasons: input.reasons.trim(),
-      route: accepted ? (input.route as keyof typeof ROUTES) : null,
-      leadId: allocates ? input.leadId : null,
-      coWorkerId: allocates ? input.coWorkerId : null,
-      exceptionalReason: accepted && r.informationGatheringOnly && input.route !== 'information_gathering' ? input.exceptionalReason.trim() : '',
-      by: actor.user.id,
-      on: today,
-      nextReviewOn: next,
-    }),
-  { decision: input.decision });
+  await save(
+    db,
+    actor,
+    r,
+    'panel.decide',
+    summary,
+    (trx) =>
+      panel.recordDecision(trx, id, version, {
+        accepted,
+        reasons: input.reasons.trim(),
+        route: accepted ? (input.route as keyof typeof ROUTES) : null,
+        leadId: allocates ? input.leadId : null,
+        coWorkerId: allocates ? input.coWorkerId : null,
+        exceptionalReason:
+          accepted && r.informationGatheringOnly && input.route !== 'information_gathering'
+            ? input.exceptionalReason.trim()
+            : '',
+        by: actor.user.id,
+        on: today,
+        nextReviewOn: next,
+      }),
+    { decision: input.decision },
+  );
 }
 
 /** A review, at most 3 months after the last (R-NEL-12); the next is due within 3 months of it. */
-export async function recordReview(db: Db, actor: Actor, id: string, version: number, input: { heldOn: DateParts; notes: string; nextReviewOn: DateParts }) {
+export async function recordReview(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: { heldOn: DateParts; notes: string; nextReviewOn: DateParts },
+) {
   const r = await chairOnly(db, actor, id, 'panel.review');
   const errors: { field: string; message: string }[] = [];
   // Closed or not accepted: the page shows no review form, so the form was out of date.
   if (r.status !== 'accepted') throw new ConflictError(null, null, []);
-  const held = parseDateParts(input.heldOn, 'Date of the review', 'Enter the date of the review', { past: true, today: londonToday() });
+  const held = parseDateParts(input.heldOn, 'Date of the review', 'Enter the date of the review', {
+    past: true,
+    today: londonToday(),
+  });
   // Not before the panel accepted the referral, nor before the last review (issue 11, defect 6).
-  const early = 'iso' in held && notBefore(held.iso, 'The date of the review', [
-    { iso: r.decidedOn, what: 'the date the panel accepted the referral' },
-    { iso: r.reviews.at(-1)?.heldOn, what: 'the date of the last review' },
-  ]);
+  const early =
+    'iso' in held &&
+    notBefore(held.iso, 'The date of the review', [
+      { iso: r.decidedOn, what: 'the date the panel accepted the referral' },
+      { iso: r.reviews.at(-1)?.heldOn, what: 'the date of the last review' },
+    ]);
   if ('error' in held) errors.push({ field: 'heldOn', message: held.error });
   else if (early) errors.push({ field: 'heldOn', message: early });
   const notes = input.notes.trim();
   if (!notes) errors.push({ field: 'notes', message: 'Enter what the review found and decided' });
-  else if (notes.length > TEXT_LIMITS.panelText) errors.push({ field: 'notes', message: tooLong('What the review found and decided', TEXT_LIMITS.panelText) });
+  else if (notes.length > TEXT_LIMITS.panelText)
+    errors.push({ field: 'notes', message: tooLong('What the review found and decided', TEXT_LIMITS.panelText) });
   let next: string | null = null;
   if ('iso' in held && !early) {
     const blank = !input.nextReviewOn.day && !input.nextReviewOn.month && !input.nextReviewOn.year;
@@ -183,27 +286,60 @@ export async function recordReview(db: Db, actor: Actor, id: string, version: nu
     else {
       const parsed = parseDateParts(input.nextReviewOn, 'Date of the next review', 'Enter the date of the next review');
       if ('error' in parsed) errors.push({ field: 'nextReviewOn', message: parsed.error });
-      else if (parsed.iso <= held.iso) errors.push({ field: 'nextReviewOn', message: 'Date of the next review must be after this review' });
-      else if (parsed.iso > latest) errors.push({ field: 'nextReviewOn', message: `Date of the next review must be within 3 months of this one, by ${formatDate(latest)}` });
+      else if (parsed.iso <= held.iso)
+        errors.push({ field: 'nextReviewOn', message: 'Date of the next review must be after this review' });
+      else if (parsed.iso > latest)
+        errors.push({
+          field: 'nextReviewOn',
+          message: `Date of the next review must be within 3 months of this one, by ${formatDate(latest)}`,
+        });
       else next = parsed.iso;
     }
   }
   if (errors.length || !('iso' in held) || !next) throw new ValidationError(errors);
   const reviews = [...r.reviews, { heldOn: held.iso, notes, nextReviewOn: next, recordedBy: actor.user.displayName }];
-  await save(db, actor, r, 'panel.review', `AIM Pathway Panel review on ${formatDate(held.iso)}. Next review by ${formatDate(next)}.`, (trx) => panel.recordReview(trx, id, version, reviews, next));
+  await save(
+    db,
+    actor,
+    r,
+    'panel.review',
+    `AIM Pathway Panel review on ${formatDate(held.iso)}. Next review by ${formatDate(next)}.`,
+    (trx) => panel.recordReview(trx, id, version, reviews, next),
+  );
 }
 
 /** The panel records completion and closure, and the further work it recommends or that is outstanding (R-NEL-12). */
-export async function close(db: Db, actor: Actor, id: string, version: number, input: { summary: string; furtherWork: string }) {
+export async function close(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: { summary: string; furtherWork: string },
+) {
   const r = await chairOnly(db, actor, id, 'panel.close');
   const errors: { field: string; message: string }[] = [];
   if (r.status !== 'accepted') throw new ConflictError(null, null, []);
   if (!input.summary.trim()) errors.push({ field: 'summary', message: 'Enter what was completed' });
-  for (const [field, name, v] of [['summary', 'What was completed', input.summary], ['furtherWork', 'Further work', input.furtherWork]] as const) if (v.length > TEXT_LIMITS.panelText) errors.push({ field, message: tooLong(name, TEXT_LIMITS.panelText) });
+  for (const [field, name, v] of [
+    ['summary', 'What was completed', input.summary],
+    ['furtherWork', 'Further work', input.furtherWork],
+  ] as const)
+    if (v.length > TEXT_LIMITS.panelText) errors.push({ field, message: tooLong(name, TEXT_LIMITS.panelText) });
   if (errors.length) throw new ValidationError(errors);
   const further = input.furtherWork.trim();
-  await save(db, actor, r, 'panel.close', `AIM Pathway Panel closed its involvement. ${further ? `Further work recommended or outstanding: ${further}` : 'No further work recommended.'}`, (trx) =>
-    panel.closeReferral(trx, id, version, { by: actor.user.id, on: londonToday(), summary: input.summary.trim(), furtherWork: further }),
+  await save(
+    db,
+    actor,
+    r,
+    'panel.close',
+    `AIM Pathway Panel closed its involvement. ${further ? `Further work recommended or outstanding: ${further}` : 'No further work recommended.'}`,
+    (trx) =>
+      panel.closeReferral(trx, id, version, {
+        by: actor.user.id,
+        on: londonToday(),
+        summary: input.summary.trim(),
+        furtherWork: further,
+      }),
   );
 }
 
@@ -213,7 +349,12 @@ export async function closureLetter(db: Db, actor: Actor, id: string) {
   if (r.status !== 'closed') throw new NotFoundError();
   const child = await children.findChild(db, r.childId);
   if (!child) throw new NotFoundError();
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.letter', entityType: 'panel_referral', entityId: id, outcome: 'ok' })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'panel.letter', entityType: 'panel_referral', entityId: id, outcome: 'ok' }),
+    ),
+  );
   return { referral: r, child };
 }
 
@@ -221,6 +362,17 @@ export async function closureLetter(db: Db, actor: Actor, id: string) {
 export async function panelList(db: Db, actor: Actor) {
   await requireRole(db, actor, ['panel_chair'], 'panel.list');
   const list = await panel.openPanelReferrals(db, actor.user.authorityId);
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'panel.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'panel.list',
+        entityType: 'user',
+        entityId: actor.user.id,
+        outcome: 'ok',
+        details: { count: list.length },
+      }),
+    ),
+  );
   return { referrals: list, today: londonToday() };
 }

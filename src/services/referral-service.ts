@@ -15,7 +15,16 @@ import * as tasks from '../repositories/tasks.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { type ActionId, may } from '../domain/actions.ts';
 import { authorizeChildRecord, subjectOf } from './access.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, requireRole, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  requireRole,
+  transaction,
+} from './context.ts';
 import { packFor } from './screening-service.ts';
 import { fulfilTasks } from './task-service.ts';
 
@@ -29,7 +38,10 @@ export function referralPlan(s: screenings.Screening, incident: incidents.Incide
     receiver: pack.referral.receiver,
     possible: s.status === 'decided' && s.decidedLevel !== normal.id,
     separate,
-    childIds: [s.childId, ...(separate ? incident.children.filter((c) => c.role === 'targeted').map((c) => c.childId) : [])],
+    childIds: [
+      s.childId,
+      ...(separate ? incident.children.filter((c) => c.role === 'targeted').map((c) => c.childId) : []),
+    ],
   };
 }
 
@@ -38,15 +50,26 @@ export async function referralsForScreeningPage(db: Db, s: screenings.Screening,
   const plan = referralPlan(s, incident);
   const made = await referrals.referralsForIncident(db, s.incidentId);
   const pending = plan.childIds.filter((id) => !made.some((m) => m.childId === id));
-  return { receiver: plan.receiver, possible: plan.possible && pending.length > 0, separate: plan.separate, count: pending.length, made: made.length };
+  return {
+    receiver: plan.receiver,
+    possible: plan.possible && pending.length > 0,
+    separate: plan.separate,
+    count: pending.length,
+    made: made.length,
+  };
 }
 
 export async function makeReferrals(db: Db, actor: Actor, screeningId: string): Promise<{ created: number }> {
-  const { record: s } = await authorizeChildRecord(db, actor, screeningId, 'referral.create', 'screening', (x) => screenings.findScreening(db, x));
+  const { record: s } = await authorizeChildRecord(db, actor, screeningId, 'referral.create', 'screening', (x) =>
+    screenings.findScreening(db, x),
+  );
   const incident = await incidents.findIncident(db, s.incidentId);
   if (!incident) throw new NotFoundError();
   const plan = referralPlan(s, incident);
-  if (!plan.possible) throw new ValidationError([{ field: 'referral', message: 'Decide a level of concern above the lowest before making a referral' }]);
+  if (!plan.possible)
+    throw new ValidationError([
+      { field: 'referral', message: 'Decide a level of concern above the lowest before making a referral' },
+    ]);
   const calendar = await loadCalendar(db, s.authorityId);
   const today = londonToday();
   const dueOn = calendar.addWorkingDays(today, plan.pack.referral.decisionWorkingDays);
@@ -54,10 +77,25 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
   return transaction(db, async (trx) => {
     let created = 0;
     for (const childId of plan.childIds) {
-      const id = await referrals.insertReferral(trx, { authorityId: s.authorityId, incidentId: s.incidentId, childId, screeningId, receivingTeamId: team, dueOn, createdBy: actor.user.id });
+      const id = await referrals.insertReferral(trx, {
+        authorityId: s.authorityId,
+        incidentId: s.incidentId,
+        childId,
+        screeningId,
+        receivingTeamId: team,
+        dueOn,
+        createdBy: actor.user.id,
+      });
       if (!id) continue; // already referred for this incident
       created += 1;
-      const done = await fulfilTasks(trx, actor, { authorityId: s.authorityId, childId, incidentId: s.incidentId, record: 'referral', recordId: id, note: `Referral made to ${plan.receiver}.` });
+      const done = await fulfilTasks(trx, actor, {
+        authorityId: s.authorityId,
+        childId,
+        incidentId: s.incidentId,
+        record: 'referral',
+        recordId: id,
+        note: `Referral made to ${plan.receiver}.`,
+      });
       await addChronologyEntry(trx, {
         childId,
         occurredAt: new Date(),
@@ -67,7 +105,16 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
         incidentId: s.incidentId,
         record: { type: 'referral', id },
       });
-      await appendAuditEvent(trx, auditFor(actor, { action: 'referral.create', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId, screeningId, separate: plan.separate, tasksDone: done } }));
+      await appendAuditEvent(
+        trx,
+        auditFor(actor, {
+          action: 'referral.create',
+          entityType: 'referral',
+          entityId: id,
+          outcome: 'ok',
+          details: { childId, screeningId, separate: plan.separate, tasksDone: done },
+        }),
+      );
     }
     await children.touchChildren(trx, plan.childIds);
     return { created };
@@ -76,9 +123,21 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
 
 export async function listForMyTeams(db: Db, actor: Actor) {
   await requireRole(db, actor, ['front_door', 'team_manager'], 'referrals.list');
-  const list = await referrals.referralsForTeams(db, actor.user.teams.map((t) => t.teamId));
+  const list = await referrals.referralsForTeams(
+    db,
+    actor.user.teams.map((t) => t.teamId),
+  );
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, auditFor(actor, { action: 'referrals.list', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })),
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'referrals.list',
+        entityType: 'user',
+        entityId: actor.user.id,
+        outcome: 'ok',
+        details: { count: list.length },
+      }),
+    ),
   );
   return { referrals: list, today: londonToday() };
 }
@@ -90,15 +149,38 @@ function authorizedReferral(db: Db, actor: Actor, id: string, action: ActionId) 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
   const { record: r, bases } = await authorizedReferral(db, actor, id, 'referral.view');
   const s = await screenings.findScreening(db, r.screeningId);
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'referral.view', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId: r.childId } })));
-  return { referral: r, screening: s, pack: packFor(r.authorityId), today: londonToday(), canDecide: r.status === 'received' && may('referral.decide', subjectOf(actor, bases)).allowed };
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'referral.view',
+        entityType: 'referral',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId: r.childId },
+      }),
+    ),
+  );
+  return {
+    referral: r,
+    screening: s,
+    pack: packFor(r.authorityId),
+    today: londonToday(),
+    canDecide: r.status === 'received' && may('referral.decide', subjectOf(actor, bases)).allowed,
+  };
 }
 
 /** The longest reasons the form takes (its character count shows the same). */
 export const REFERRAL_RATIONALE_MAX = TEXT_LIMITS.referralRationale;
 
 /** The manager's screening decision, with one of the pack's outcomes and a rationale (R-NYO-8, R-X-9). */
-export async function decide(db: Db, actor: Actor, id: string, version: number, d: { outcome: string; rationale: string }) {
+export async function decide(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  d: { outcome: string; rationale: string },
+) {
   const { record: r } = await authorizedReferral(db, actor, id, 'referral.decide');
   // Decided since the form was shown: the page no longer asks, so the form was out of date.
   if (r.status !== 'received') throw new ConflictError(r.decidedByName, r.decidedAt, []);
@@ -108,16 +190,25 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   if (!outcome) errors.push({ field: 'outcome', message: 'Select the outcome of the screening' });
   const rationale = d.rationale.trim();
   if (!rationale) errors.push({ field: 'rationale', message: 'Enter the reasons for the decision' });
-  else if (rationale.length > REFERRAL_RATIONALE_MAX) errors.push({ field: 'rationale', message: tooLong('Reasons for the decision', REFERRAL_RATIONALE_MAX) });
+  else if (rationale.length > REFERRAL_RATIONALE_MAX)
+    errors.push({ field: 'rationale', message: tooLong('Reasons for the decision', REFERRAL_RATIONALE_MAX) });
   if (errors.length || !outcome) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
-    if (!(await referrals.decideReferral(trx, id, version, { outcome: outcome.id, outcomeLabel: outcome.label, rationale, decidedBy: actor.user.id }))) {
+    if (
+      !(await referrals.decideReferral(trx, id, version, {
+        outcome: outcome.id,
+        outcomeLabel: outcome.label,
+        rationale,
+        decidedBy: actor.user.id,
+      }))
+    ) {
       throw new ConflictError(r.decidedByName, r.decidedAt, []);
     }
     // The outcome sets the next task, on the same task list as routing (R-NYO-8, R-KEN-5, R-ISL-5).
     let next = '';
     const open = await tasks.tasksForIncidentChild(trx, r.incidentId, r.childId);
-    const already = outcome.then?.meeting && open.some((t) => t.status === 'open' && t.arranges === outcome.then!.meeting);
+    const already =
+      outcome.then?.meeting && open.some((t) => t.status === 'open' && t.arranges === outcome.then!.meeting);
     if (outcome.then && !already) {
       const calendar = await loadCalendar(trx, r.authorityId);
       const today = londonToday();
@@ -134,7 +225,9 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
         ownerRole: t.owner,
         assignedTo: null,
         dueOn: t.due ? calendar.addWorkingDays(today, t.due.workingDays) : null,
-        dueRule: t.due ? `Within ${t.due.workingDays} working day${t.due.workingDays === 1 ? '' : 's'} of the screening decision` : 'No set timescale',
+        dueRule: t.due
+          ? `Within ${t.due.workingDays} working day${t.due.workingDays === 1 ? '' : 's'} of the screening decision`
+          : 'No set timescale',
         clause: t.clause,
         requirementId: t.requirement,
         arranges: t.meeting ?? null,
@@ -151,8 +244,24 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
       record: { type: 'referral', id: r.id },
     });
     // The front door's deciding is this decision (the stages are bound).
-    const done = await fulfilTasks(trx, actor, { authorityId: r.authorityId, childId: r.childId, incidentId: r.incidentId, record: 'referral-decision', recordId: r.id, note: `Referral screened: ${outcome.label}.` });
+    const done = await fulfilTasks(trx, actor, {
+      authorityId: r.authorityId,
+      childId: r.childId,
+      incidentId: r.incidentId,
+      record: 'referral-decision',
+      recordId: r.id,
+      note: `Referral screened: ${outcome.label}.`,
+    });
     await children.touchChildren(trx, [r.childId]);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'referral.decide', entityType: 'referral', entityId: id, outcome: 'ok', details: { childId: r.childId, outcome: outcome.id, tasksDone: done } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'referral.decide',
+        entityType: 'referral',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId: r.childId, outcome: outcome.id, tasksDone: done },
+      }),
+    );
   });
 }

@@ -30,7 +30,17 @@ import { type ActionId, may } from '../domain/actions.ts';
 import { authorizeChild, authorizeChildRecord, notFound, subjectOf, whoMay } from './access.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { fulfilTasks, taskRelations } from './task-service.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  transaction,
+} from './context.ts';
 
 export function packFor(authorityId: string): Pack {
   const pack = getPack(authorityId);
@@ -39,11 +49,20 @@ export function packFor(authorityId: string): Pack {
 }
 
 /** The incident and the child who displayed the behaviour, after every access check. */
-async function incidentChild(db: Db, actor: Actor, incidentId: string, childId: string, action: ActionId, auditAs: string) {
+async function incidentChild(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  childId: string,
+  action: ActionId,
+  auditAs: string,
+) {
   const inc = isUuid(incidentId) ? await incidents.findIncident(db, incidentId) : undefined;
-  if (!inc || inc.authorityId !== actor.user.authorityId || inc.status !== 'submitted') return notFound(db, actor, auditAs, 'incident', incidentId);
+  if (!inc || inc.authorityId !== actor.user.authorityId || inc.status !== 'submitted')
+    return notFound(db, actor, auditAs, 'incident', incidentId);
   const link = inc.children.find((c) => c.childId === childId);
-  if (!link || link.role !== 'displayed') return notFound(db, actor, auditAs, 'incident', incidentId, 'not_a_child_who_displayed');
+  if (!link || link.role !== 'displayed')
+    return notFound(db, actor, auditAs, 'incident', incidentId, 'not_a_child_who_displayed');
   await authorizeChild(db, actor, childId, action, { auditAs });
   const child = await children.findChild(db, childId);
   if (!child) return notFound(db, actor, auditAs, 'incident', incidentId);
@@ -58,27 +77,54 @@ export function toolsFor(pack: Pack, actor: Actor) {
   }));
 }
 
-function childAges(pack: Pack, child: { dateOfBirth: string; developmentalAge: number | null; sex: string }, incidentDate: string, decisionDate: string) {
-  return ageRules(pack, { dateOfBirth: child.dateOfBirth, developmentalAge: child.developmentalAge, sex: child.sex }, incidentDate, decisionDate);
+function childAges(
+  pack: Pack,
+  child: { dateOfBirth: string; developmentalAge: number | null; sex: string },
+  incidentDate: string,
+  decisionDate: string,
+) {
+  return ageRules(
+    pack,
+    { dateOfBirth: child.dateOfBirth, developmentalAge: child.developmentalAge, sex: child.sex },
+    incidentDate,
+    decisionDate,
+  );
 }
 
 /** Everything the screening page shows: the child's pack, tools, age rules and the history. */
 export async function screeningPage(db: Db, actor: Actor, incidentId: string, childId: string) {
   // The form to screen: only for those who may screen (a read grant shows the decided screening, not the form).
-  const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.suggest', 'screening.view');
+  const { incident, child } = await incidentChild(
+    db,
+    actor,
+    incidentId,
+    childId,
+    'screening.suggest',
+    'screening.view',
+  );
   const pack = packFor(child.authorityId);
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, londonToday());
   return transaction(db, async (trx) => {
     const history = await screenings.screeningsFor(trx, incidentId, childId);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'screening.view', entityType: 'child', entityId: childId, outcome: 'ok', details: { incidentId } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'screening.view',
+        entityType: 'child',
+        entityId: childId,
+        outcome: 'ok',
+        details: { incidentId },
+      }),
+    );
     return { incident, child, pack, ages, incidentDate, tools: toolsFor(pack, actor), history };
   });
 }
 
 export function factsFromIncident(pack: Pack, incident: incidents.Incident): Facts {
   const facts: Facts = {};
-  if (pack.facts.includes('technology_assisted')) facts.technology_assisted = incident.text.technology_assisted === 'yes';
+  if (pack.facts.includes('technology_assisted'))
+    facts.technology_assisted = incident.text.technology_assisted === 'yes';
   return facts;
 }
 
@@ -90,20 +136,30 @@ export async function recordAnswers(
   childId: string,
   input: { toolId: string; answers: ScreeningAnswers; facts: Partial<Record<FactId, boolean | null | undefined>> },
 ): Promise<string> {
-  const { incident, child } = await incidentChild(db, actor, incidentId, childId, 'screening.suggest', 'screening.suggest');
+  const { incident, child } = await incidentChild(
+    db,
+    actor,
+    incidentId,
+    childId,
+    'screening.suggest',
+    'screening.suggest',
+  );
   const pack = packFor(child.authorityId);
   const entry = toolsFor(pack, actor).find((t) => t.tool.id === input.toolId);
   if (!entry) throw new ValidationError([{ field: 'tool', message: 'Select a screening tool' }]);
   if (!entry.allowed) {
     // R-NEL-4, R-X-5: the Brook tool only for trained staff.
     await auditRefusal(db, actor, 'screening.suggest', 'child', childId, 'training_required');
-    throw new ValidationError([{ field: 'tool', message: `Only staff with ${entry.needs} training can use the ${entry.tool.name}` }]);
+    throw new ValidationError([
+      { field: 'tool', message: `Only staff with ${entry.needs} training can use the ${entry.tool.name}` },
+    ]);
   }
   const problems = answerProblems(entry.tool, input.answers);
   const facts: Record<string, boolean | null> = {};
   for (const f of pack.facts) {
     const v = input.facts[f];
-    if (v === undefined) problems.push({ field: `fact-${f}`, message: `Select yes if ${FACTS[f].ifTrue}, no if not, or not known` });
+    if (v === undefined)
+      problems.push({ field: `fact-${f}`, message: `Select yes if ${FACTS[f].ifTrue}, no if not, or not known` });
     else facts[f] = v;
   }
   if (problems.length) throw new ValidationError(problems);
@@ -133,7 +189,13 @@ export async function recordAnswers(
         entityType: 'screening',
         entityId: id,
         outcome: 'ok',
-        details: { childId, incidentId, tool: entry.tool.id, suggested: suggestion.level.id, packVersion: pack.version },
+        details: {
+          childId,
+          incidentId,
+          tool: entry.tool.id,
+          suggested: suggestion.level.id,
+          packVersion: pack.version,
+        },
       }),
     );
     return id;
@@ -177,7 +239,16 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
   const suggestedLevel = pack.levels.find((l) => l.id === s.suggestedLevel) ?? pack.levels[0]!;
   const taskList = await tasks.tasksForIncidentChild(db, s.incidentId, s.childId);
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, auditFor(actor, { action: 'screening.view', entityType: 'screening', entityId: id, outcome: 'ok', details: { childId: s.childId } })),
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'screening.view',
+        entityType: 'screening',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId: s.childId },
+      }),
+    ),
   );
   return {
     screening: s,
@@ -191,10 +262,16 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
     readsAs: allPacks()
       .filter((p) => p.id !== pack.id)
       .map((p) => ({ authority: p.authority, levels: readAcross(suggestedLevel, p.levels).map((l) => l.label) })),
-    previewFor: (levelId) => route(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
-    ifKnown: (levelId) => ifKnown(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
+    previewFor: (levelId) =>
+      route(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
+    ifKnown: (levelId) =>
+      ifKnown(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
     tasks: taskList,
-    can: { decide: may('screening.decide', subject).allowed, refer: may('referral.create', subject).allowed, screen: may('screening.suggest', subject).allowed },
+    can: {
+      decide: may('screening.decide', subject).allowed,
+      refer: may('referral.create', subject).allowed,
+      screen: may('screening.suggest', subject).allowed,
+    },
   };
 }
 
@@ -203,15 +280,26 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
  * they hold the role; only ever someone who may then do it on that child's record (R-X-7). Nobody
  * otherwise: the task waits in My tasks for those who owe it.
  */
-async function assigneeFor(db: Db, actor: Actor, owner: Role | 'screener', child: children.Child): Promise<string | null> {
+async function assigneeFor(
+  db: Db,
+  actor: Actor,
+  owner: Role | 'screener',
+  child: children.Child,
+): Promise<string | null> {
   const able = async (userId: string, roles: readonly Role[]) => {
     const who = { id: userId, roles };
     const relations = taskRelations(who, { ownerRole: owner, assignedTo: userId });
     return (await whoMay(db, child.authorityId, child.id, [who], 'task.complete', () => relations)).length > 0;
   };
-  if ((owner === 'screener' || actor.user.roles.includes(owner)) && (await able(actor.user.id, actor.user.roles))) return actor.user.id;
+  if ((owner === 'screener' || actor.user.roles.includes(owner)) && (await able(actor.user.id, actor.user.roles)))
+    return actor.user.id;
   if (owner !== 'screener' && child.allocatedWorkerId) {
-    const r = await db.selectFrom('user_roles').select('user_id').where('user_id', '=', child.allocatedWorkerId).where('role', '=', owner).executeTakeFirst();
+    const r = await db
+      .selectFrom('user_roles')
+      .select('user_id')
+      .where('user_id', '=', child.allocatedWorkerId)
+      .where('role', '=', owner)
+      .executeTakeFirst();
     if (r && (await able(r.user_id, [owner]))) return r.user_id;
   }
   return null;
@@ -237,9 +325,13 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
   if (!rationale) {
     errors.push({
       field: 'rationale',
-      message: level && level.id !== s.suggestedLevel ? 'Enter why you chose a different level from the one suggested' : 'Enter the reasons for your decision',
+      message:
+        level && level.id !== s.suggestedLevel
+          ? 'Enter why you chose a different level from the one suggested'
+          : 'Enter the reasons for your decision',
     });
-  } else if (rationale.length > DECISION_RATIONALE_MAX) errors.push({ field: 'rationale', message: tooLong('Reasons for your decision', DECISION_RATIONALE_MAX) });
+  } else if (rationale.length > DECISION_RATIONALE_MAX)
+    errors.push({ field: 'rationale', message: tooLong('Reasons for your decision', DECISION_RATIONALE_MAX) });
   if (errors.length || !level) throw new ValidationError(errors);
 
   const child = await children.findChild(db, s.childId);
@@ -266,9 +358,12 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
     const kept = new Set<string>();
     const touched = new Set<string>([child.id]);
     const withNewTasks = new Set<string>();
-    const targetedChildren = (await Promise.all(targeted.map((t) => children.findChild(trx, t.childId)))).filter((c) => c !== undefined);
+    const targetedChildren = (await Promise.all(targeted.map((t) => children.findChild(trx, t.childId)))).filter(
+      (c) => c !== undefined,
+    );
     const earlier = new Map<string, tasks.Task[]>();
-    for (const c of [child, ...targetedChildren]) earlier.set(c.id, await tasks.tasksForIncidentChild(trx, s.incidentId, c.id));
+    for (const c of [child, ...targetedChildren])
+      earlier.set(c.id, await tasks.tasksForIncidentChild(trx, s.incidentId, c.id));
     for (const step of steps) {
       for (const recipient of step.forChild === 'displayed' ? [child] : targetedChildren) {
         const existing = earlier.get(recipient.id)?.find((t) => t.stepId === step.stepId && t.status !== 'superseded');
@@ -301,16 +396,37 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
     }
     // A step whose work is already done (the child harmed already has a worker of their own) is done at once.
     for (const c of [child, ...targetedChildren]) {
-      if (c.allocatedWorkerId && withNewTasks.has(c.id)) await fulfilTasks(trx, actor, { authorityId: s.authorityId, childId: c.id, incidentId: s.incidentId, record: 'allocation', recordId: c.id, note: `Already allocated to ${c.allocatedWorkerName ?? 'a worker'}.` });
+      if (c.allocatedWorkerId && withNewTasks.has(c.id))
+        await fulfilTasks(trx, actor, {
+          authorityId: s.authorityId,
+          childId: c.id,
+          incidentId: s.incidentId,
+          record: 'allocation',
+          recordId: c.id,
+          note: `Already allocated to ${c.allocatedWorkerName ?? 'a worker'}.`,
+        });
     }
     // New tasks on a closed case reopen it: a closed case has nothing left to do (R-X-3).
     for (const reopened of await children.reopenClosed(trx, [...withNewTasks], actor.user.id)) {
-      await addChronologyEntry(trx, { childId: reopened, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'case_status', summary: 'Case reopened: the incident was screened again and new tasks set.', incidentId: s.incidentId });
+      await addChronologyEntry(trx, {
+        childId: reopened,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'case_status',
+        summary: 'Case reopened: the incident was screened again and new tasks set.',
+        incidentId: s.incidentId,
+      });
     }
     // Open tasks from an earlier decision on this incident that the new one no longer routes to.
-    const stale = [...earlier.values()].flat().filter((t) => t.status === 'open' && !kept.has(t.id)).map((t) => t.id);
+    const stale = [...earlier.values()]
+      .flat()
+      .filter((t) => t.status === 'open' && !kept.has(t.id))
+      .map((t) => t.id);
     await tasks.supersedeTasks(trx, stale);
-    const changed = level.id === s.suggestedLevel ? 'confirmed the suggested level' : `chose a different level from the one suggested (${pack.levels.find((l) => l.id === s.suggestedLevel)?.label ?? s.suggestedLevel})`;
+    const changed =
+      level.id === s.suggestedLevel
+        ? 'confirmed the suggested level'
+        : `chose a different level from the one suggested (${pack.levels.find((l) => l.id === s.suggestedLevel)?.label ?? s.suggestedLevel})`;
     await addChronologyEntry(trx, {
       childId: child.id,
       occurredAt: new Date(),

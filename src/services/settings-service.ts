@@ -7,7 +7,17 @@ import { getPack } from '../procedures/index.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as settings from '../repositories/settings.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { type Actor, type Db, NotFoundError, ValidationError, auditFor, auditRefusal, isUuid, requireRole, transaction } from './context.ts';
+import {
+  type Actor,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  auditRefusal,
+  isUuid,
+  requireRole,
+  transaction,
+} from './context.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
@@ -34,25 +44,49 @@ export async function addOneOffHoliday(db: Db, actor: Actor, h: { date: string; 
   if (parseIsoDate(h.date)) {
     const calendar = await loadCalendar(db, actor.user.authorityId);
     if (isWeekend(h.date)) errors.push({ field: 'date', message: 'Date of the holiday must be a weekday' });
-    else if (calendar.holidayName(h.date)) errors.push({ field: 'date', message: `Date of the holiday is already a bank holiday (${calendar.holidayName(h.date)})` });
+    else if (calendar.holidayName(h.date))
+      errors.push({
+        field: 'date',
+        message: `Date of the holiday is already a bank holiday (${calendar.holidayName(h.date)})`,
+      });
   }
   if (errors.length) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
-    await settings.insertOneOffHoliday(trx, { authorityId: actor.user.authorityId, date: h.date, name, addedBy: actor.user.id });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.holiday.add', entityType: 'holiday', entityId: h.date, outcome: 'ok', details: { name } }));
+    await settings.insertOneOffHoliday(trx, {
+      authorityId: actor.user.authorityId,
+      date: h.date,
+      name,
+      addedBy: actor.user.id,
+    });
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'admin.holiday.add',
+        entityType: 'holiday',
+        entityId: h.date,
+        outcome: 'ok',
+        details: { name },
+      }),
+    );
   });
 }
 
 export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
   await requireAdmin(db, actor, 'admin.holiday.remove');
   // Only the administrator's own authority's holidays (R-X-3): another's answers not found, audited.
-  if (!parseIsoDate(date) || !(await settings.listOneOffHolidays(db, actor.user.authorityId)).some((h) => h.date === date)) {
+  if (
+    !parseIsoDate(date) ||
+    !(await settings.listOneOffHolidays(db, actor.user.authorityId)).some((h) => h.date === date)
+  ) {
     await auditRefusal(db, actor, 'admin.holiday.remove', 'holiday', date.slice(0, 64), 'not_found');
     throw new NotFoundError();
   }
   await transaction(db, async (trx) => {
     if (!(await settings.deleteOneOffHoliday(trx, actor.user.authorityId, date))) throw new NotFoundError();
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.holiday.remove', entityType: 'holiday', entityId: date, outcome: 'ok' }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'admin.holiday.remove', entityType: 'holiday', entityId: date, outcome: 'ok' }),
+    );
   });
 }
 
@@ -62,13 +96,24 @@ export async function setInactivity(db: Db, actor: Actor, value: string) {
   let days: number | null = null;
   if (v) {
     if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 60) {
-      throw new ValidationError([{ field: 'inactivityDays', message: 'Working days must be a whole number between 1 and 60' }]);
+      throw new ValidationError([
+        { field: 'inactivityDays', message: 'Working days must be a whole number between 1 and 60' },
+      ]);
     }
     days = Number(v);
   }
   await transaction(db, async (trx) => {
     await settings.setInactivitySetting(trx, actor.user.authorityId, days);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.inactivity.set', entityType: 'authority', entityId: actor.user.authorityId, outcome: 'ok', details: { days } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'admin.inactivity.set',
+        entityType: 'authority',
+        entityId: actor.user.authorityId,
+        outcome: 'ok',
+        details: { days },
+      }),
+    );
   });
 }
 
@@ -82,12 +127,17 @@ export async function listTokens(db: Db, actor: Actor) {
 }
 
 /** Issues a token; the secret is returned once and only its hash is kept. */
-export async function issueToken(db: Db, actor: Actor, t: { name: string; days: string }): Promise<{ token: string; id: string }> {
+export async function issueToken(
+  db: Db,
+  actor: Actor,
+  t: { name: string; days: string },
+): Promise<{ token: string; id: string }> {
   await requireAdmin(db, actor, 'admin.api_token.issue');
   const errors: { field: string; message: string }[] = [];
   const name = t.name.trim();
   if (!name) errors.push({ field: 'name', message: 'Enter what the token is for' });
-  else if (name.length > 100) errors.push({ field: 'name', message: 'What the token is for must be 100 characters or fewer' });
+  else if (name.length > 100)
+    errors.push({ field: 'name', message: 'What the token is for must be 100 characters or fewer' });
   if (!/^\d+$/.test(t.days.trim()) || Number(t.days) < 1 || Number(t.days) > 365) {
     errors.push({ field: 'days', message: 'Days the token lasts must be a whole number between 1 and 365' });
   }
@@ -102,7 +152,16 @@ export async function issueToken(db: Db, actor: Actor, t: { name: string; days: 
       createdBy: actor.user.id,
       expiresAt: new Date(Date.now() + Number(t.days) * 86_400_000),
     });
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.api_token.issue', entityType: 'api_token', entityId: tokenId, outcome: 'ok', details: { name, days: Number(t.days) } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'admin.api_token.issue',
+        entityType: 'api_token',
+        entityId: tokenId,
+        outcome: 'ok',
+        details: { name, days: Number(t.days) },
+      }),
+    );
     return tokenId;
   });
   return { token, id };
@@ -116,6 +175,9 @@ export async function revokeToken(db: Db, actor: Actor, id: string) {
   }
   await transaction(db, async (trx) => {
     if (!(await settings.revokeApiToken(trx, actor.user.authorityId, id))) throw new NotFoundError();
-    await appendAuditEvent(trx, auditFor(actor, { action: 'admin.api_token.revoke', entityType: 'api_token', entityId: id, outcome: 'ok' }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'admin.api_token.revoke', entityType: 'api_token', entityId: id, outcome: 'ok' }),
+    );
   });
 }

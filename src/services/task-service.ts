@@ -10,7 +10,16 @@ import * as tasks from '../repositories/tasks.ts';
 import * as users from '../repositories/users.ts';
 import { type ActionId, type Relation, SCREENERS, may } from '../domain/actions.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf, whoMay } from './access.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditFor, requireRole, transaction } from './context.ts';
+import {
+  type Actor,
+  ConflictError,
+  type Db,
+  NotFoundError,
+  ValidationError,
+  auditFor,
+  requireRole,
+  transaction,
+} from './context.ts';
 import { CASE_ROLES, type Role } from '../domain/roles.ts';
 import type { CompletingRecord } from '../domain/pack.ts';
 import { getPack } from '../procedures/index.ts';
@@ -31,15 +40,34 @@ export const DONE_BY: Record<CompletingRecord, string> = {
 export async function fulfilTasks(
   trx: Db,
   actor: Actor,
-  a: { authorityId: string; childId: string; incidentId?: string | null; record: CompletingRecord; recordId: string; note: string },
+  a: {
+    authorityId: string;
+    childId: string;
+    incidentId?: string | null;
+    record: CompletingRecord;
+    recordId: string;
+    note: string;
+  },
 ): Promise<string[]> {
-  const steps = new Set((getPack(a.authorityId)?.steps ?? []).filter((s) => s.completedBy === a.record).map((s) => s.id));
+  const steps = new Set(
+    (getPack(a.authorityId)?.steps ?? []).filter((s) => s.completedBy === a.record).map((s) => s.id),
+  );
   if (!steps.size) return [];
-  const due = (await tasks.tasksForChild(trx, a.childId)).filter((t) => t.status === 'open' && steps.has(t.stepId) && (!a.incidentId || t.incidentId === a.incidentId));
+  const due = (await tasks.tasksForChild(trx, a.childId)).filter(
+    (t) => t.status === 'open' && steps.has(t.stepId) && (!a.incidentId || t.incidentId === a.incidentId),
+  );
   const done: string[] = [];
   for (const t of due) {
     if (!(await tasks.fulfilTask(trx, t.id, actor.user.id, a.note, { type: a.record, id: a.recordId }))) continue;
-    await addChronologyEntry(trx, { childId: t.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'task', summary: `Task done: ${t.title}. ${a.note}`, incidentId: t.incidentId, record: { type: 'task', id: t.id } });
+    await addChronologyEntry(trx, {
+      childId: t.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'task',
+      summary: `Task done: ${t.title}. ${a.note}`,
+      incidentId: t.incidentId,
+      record: { type: 'task', id: t.id },
+    });
     done.push(t.id);
   }
   return done;
@@ -58,7 +86,16 @@ export async function myTasks(db: Db, actor: Actor) {
   const fetched = await tasks.tasksForUser(db, actor.user, MY_TASKS_SHOWN + 1);
   const list = fetched.slice(0, MY_TASKS_SHOWN);
   await transaction(db, (trx) =>
-    appendAuditEvent(trx, auditFor(actor, { action: 'tasks.mine', entityType: 'user', entityId: actor.user.id, outcome: 'ok', details: { count: list.length } })),
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'tasks.mine',
+        entityType: 'user',
+        entityId: actor.user.id,
+        outcome: 'ok',
+        details: { count: list.length },
+      }),
+    ),
   );
   return { today, tasks: list, more: fetched.length > MY_TASKS_SHOWN, shown: MY_TASKS_SHOWN };
 }
@@ -68,7 +105,12 @@ export async function childTasks(db: Db, actor: Actor, childId: string) {
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const list = await tasks.tasksForChild(db, childId);
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'tasks.view', entityType: 'child', entityId: childId, outcome: 'ok' })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, { action: 'tasks.view', entityType: 'child', entityId: childId, outcome: 'ok' }),
+    ),
+  );
   return { child, tasks: list, today: londonToday() };
 }
 
@@ -78,7 +120,10 @@ export function owesTask(roles: readonly Role[], t: Pick<tasks.Task, 'ownerRole'
 }
 
 /** How this person stands to the task: given it, and holding the role that owes it. */
-export function taskRelations(user: { id: string; roles: readonly Role[] }, t: Pick<tasks.Task, 'ownerRole' | 'assignedTo'>): Relation[] {
+export function taskRelations(
+  user: { id: string; roles: readonly Role[] },
+  t: Pick<tasks.Task, 'ownerRole' | 'assignedTo'>,
+): Relation[] {
   const r: Relation[] = [];
   if (t.assignedTo === user.id) r.push('assignee');
   if (owesTask(user.roles, t)) r.push('owes');
@@ -86,13 +131,26 @@ export function taskRelations(user: { id: string; roles: readonly Role[] }, t: P
 }
 
 async function authorizedTask(db: Db, actor: Actor, id: string, action: ActionId) {
-  const { record, bases } = await authorizeChildRecord(db, actor, id, action, 'task', (x) => tasks.findTask(db, x), { relations: (t) => taskRelations(actor.user, t) });
+  const { record, bases } = await authorizeChildRecord(db, actor, id, action, 'task', (x) => tasks.findTask(db, x), {
+    relations: (t) => taskRelations(actor.user, t),
+  });
   return { task: record, bases };
 }
 
 export async function viewTask(db: Db, actor: Actor, id: string) {
   const { task: t, bases } = await authorizedTask(db, actor, id, 'task.view');
-  await transaction(db, (trx) => appendAuditEvent(trx, auditFor(actor, { action: 'task.view', entityType: 'task', entityId: id, outcome: 'ok', details: { childId: t.childId } })));
+  await transaction(db, (trx) =>
+    appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'task.view',
+        entityType: 'task',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId: t.childId },
+      }),
+    ),
+  );
   const subject = subjectOf(actor, bases, taskRelations(actor.user, t));
   const open = t.status === 'open';
   return {
@@ -117,8 +175,10 @@ export async function completeTask(db: Db, actor: Actor, id: string, version: nu
   // Done since the form was shown: the page no longer asks, so the form was out of date.
   if (t.status !== 'open') throw new ConflictError(t.completedByName, t.completedAt, []);
   const text = note.trim();
-  if (text.length > TASK_NOTE_MAX) throw new ValidationError([{ field: 'note', message: tooLong('What was done or decided', TASK_NOTE_MAX) }]);
-  if (t.kind === 'consider' && !text) throw new ValidationError([{ field: 'note', message: 'Enter what was decided and why' }]);
+  if (text.length > TASK_NOTE_MAX)
+    throw new ValidationError([{ field: 'note', message: tooLong('What was done or decided', TASK_NOTE_MAX) }]);
+  if (t.kind === 'consider' && !text)
+    throw new ValidationError([{ field: 'note', message: 'Enter what was decided and why' }]);
   await transaction(db, async (trx) => {
     if (!(await tasks.completeTask(trx, id, version, actor.user.id, text))) throw new ConflictError(null, null, []);
     await addChronologyEntry(trx, {
@@ -131,7 +191,16 @@ export async function completeTask(db: Db, actor: Actor, id: string, version: nu
       record: { type: 'task', id },
     });
     await children.touchChildren(trx, [t.childId]);
-    await appendAuditEvent(trx, auditFor(actor, { action: 'task.complete', entityType: 'task', entityId: id, outcome: 'ok', details: { childId: t.childId, step: t.stepId } }));
+    await appendAuditEvent(
+      trx,
+      auditFor(actor, {
+        action: 'task.complete',
+        entityType: 'task',
+        entityId: id,
+        outcome: 'ok',
+        details: { childId: t.childId, step: t.stepId },
+      }),
+    );
   });
 }
 
@@ -145,9 +214,18 @@ export async function assignToMe(db: Db, actor: Actor, id: string, version: numb
  * do it, which needs more than a read grant (R-X-7). Assigning gives no access: allocate the child
  * first.
  */
-export async function assigneeOptions(db: Db, t: Pick<tasks.Task, 'authorityId' | 'childId' | 'ownerRole'>): Promise<{ id: string; name: string }[]> {
-  const candidates = await users.listCaseWorkers(db, t.authorityId, t.ownerRole === 'screener' ? SCREENERS : [t.ownerRole as Role]);
-  const able = await whoMay(db, t.authorityId, t.childId, candidates, 'task.assign', (c) => (owesTask(c.roles, t) ? ['owes'] : []));
+export async function assigneeOptions(
+  db: Db,
+  t: Pick<tasks.Task, 'authorityId' | 'childId' | 'ownerRole'>,
+): Promise<{ id: string; name: string }[]> {
+  const candidates = await users.listCaseWorkers(
+    db,
+    t.authorityId,
+    t.ownerRole === 'screener' ? SCREENERS : [t.ownerRole as Role],
+  );
+  const able = await whoMay(db, t.authorityId, t.childId, candidates, 'task.assign', (c) =>
+    owesTask(c.roles, t) ? ['owes'] : [],
+  );
   return able.map((c) => ({ id: c.id, name: c.name }));
 }
 
@@ -156,8 +234,15 @@ export async function assignTo(db: Db, actor: Actor, id: string, version: number
   if (t.status !== 'open') throw new ConflictError(t.completedByName, t.completedAt, []);
   const who = (await assigneeOptions(db, t)).find((o) => o.id === userId);
   if (!userId) throw new ValidationError([{ field: 'assignee', message: 'Select who to give the task to' }]);
-  if (!who) throw new ValidationError([{ field: 'assignee', message: 'Select someone from the list: they must hold the role and work on the child’s case' }]);
-  if (t.assignedTo === who.id) throw new ValidationError([{ field: 'assignee', message: `The task is already assigned to ${who.name}` }]);
+  if (!who)
+    throw new ValidationError([
+      {
+        field: 'assignee',
+        message: 'Select someone from the list: they must hold the role and work on the child’s case',
+      },
+    ]);
+  if (t.assignedTo === who.id)
+    throw new ValidationError([{ field: 'assignee', message: `The task is already assigned to ${who.name}` }]);
   await saveAssignment(db, actor, t, version, who.id, who.name);
 }
 
@@ -166,10 +251,24 @@ async function saveAssignment(db: Db, actor: Actor, t: tasks.Task, version: numb
     if (!(await tasks.assignTask(trx, t.id, version, userId))) throw new ConflictError(null, null, []);
     const by = userId === actor.user.id ? '' : ` by ${actor.user.displayName}`;
     const before = t.assignedToName ? ` (was ${t.assignedToName})` : '';
-    await addChronologyEntry(trx, { childId: t.childId, occurredAt: new Date(), recordedBy: actor.user.id, kind: 'task', summary: `Task assigned to ${name}${by}${before}: ${t.title}.`, incidentId: t.incidentId, record: { type: 'task', id: t.id } });
+    await addChronologyEntry(trx, {
+      childId: t.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'task',
+      summary: `Task assigned to ${name}${by}${before}: ${t.title}.`,
+      incidentId: t.incidentId,
+      record: { type: 'task', id: t.id },
+    });
     await appendAuditEvent(
       trx,
-      auditFor(actor, { action: userId === actor.user.id ? 'task.assign' : 'task.assign_to', entityType: 'task', entityId: t.id, outcome: 'ok', details: { childId: t.childId, assignedTo: userId, previously: t.assignedTo } }),
+      auditFor(actor, {
+        action: userId === actor.user.id ? 'task.assign' : 'task.assign_to',
+        entityType: 'task',
+        entityId: t.id,
+        outcome: 'ok',
+        details: { childId: t.childId, assignedTo: userId, previously: t.assignedTo },
+      }),
     );
   });
 }

@@ -58,7 +58,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     // Only the proxies named in TRUST_PROXY are believed about the client's address: otherwise a
     // client could write any address it likes into the audit log.
-    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 256 * 1024,
     // On shutdown, idle keep-alive sockets must not hold the process open.
     forceCloseConnections: true,
@@ -72,8 +75,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const url = route.url ?? route.path ?? '';
     if (url.startsWith('/assets/') || url.startsWith('/public/')) return;
     const action = (route.config as { action?: string } | undefined)?.action;
-    if (!action || !isActionId(action)) throw new Error(`Route ${String(route.method)} ${url} names no action of the action model`);
-    for (const method of [route.method].flat()) registered.push({ method: String(method), url, action, public: Boolean((route.config as { public?: boolean }).public) });
+    if (!action || !isActionId(action))
+      throw new Error(`Route ${String(route.method)} ${url} names no action of the action model`);
+    for (const method of [route.method].flat())
+      registered.push({
+        method: String(method),
+        url,
+        action,
+        public: Boolean((route.config as { public?: boolean }).public),
+      });
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -90,7 +100,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     }
     // Record pages must not be kept by browsers or proxies.
-    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/public/')) reply.header('cache-control', 'no-store');
+    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/public/'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(fastifyHelmet, {
@@ -124,7 +135,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieName: 'hsb_session',
     saveUninitialized: false,
     rolling: false,
-    store: databaseSessionStore(db, config.idleTimeoutMs + 60_000, (err) => app.log.error({ err }, 'error inside the session store’s callback')),
+    store: databaseSessionStore(db, config.idleTimeoutMs + 60_000, (err) =>
+      app.log.error({ err }, 'error inside the session store’s callback'),
+    ),
     cookie: {
       secure: config.secureCookies,
       httpOnly: true,
@@ -144,7 +157,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     if (flash) request.session.flash = undefined;
     // A signed-in page carries the session's CSRF token; before sign-in nothing is stored, and the
     // sign-in pages bring a token of their own.
-    const csrfToken = Object.hasOwn(model, 'csrfToken') ? model['csrfToken'] : request.session?.userId ? this.generateCsrf() : '';
+    const csrfToken = Object.hasOwn(model, 'csrfToken')
+      ? model['csrfToken']
+      : request.session?.userId
+        ? this.generateCsrf()
+        : '';
     const context: Record<string, unknown> = {
       flash,
       ...model,
@@ -152,7 +169,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       csrfToken,
       currentUser: user ? { ...user, roleLabels: user.roles.map((r: Role) => ROLE_LABELS[r]) } : null,
       nav: user ? navFor(user.roles, request.url, Boolean(getPack(user.authorityId)?.aimPanel)) : [],
-      idle: user ? { timeoutSeconds: Math.round(config.idleTimeoutMs / 1000), warningSeconds: Math.round(config.idleWarningMs / 1000) } : null,
+      idle: user
+        ? {
+            timeoutSeconds: Math.round(config.idleTimeoutMs / 1000),
+            warningSeconds: Math.round(config.idleWarningMs / 1000),
+          }
+        : null,
       requestId: request.id,
     };
     let html = env.render(template, context);
@@ -161,26 +183,37 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const errors = model['errors'] as ErrorView | undefined;
     if (errors && Array.isArray(errors.summary) && errors.summary.length) {
       const { ordered, lost } = summaryInPageOrder(html, errors.summary);
-      if (lost.length) request.log.warn({ template, hrefs: lost.map((s) => s.href) }, 'error summary links to nothing on the page');
-      if (ordered.some((s, i) => s !== errors.summary[i])) html = env.render(template, { ...context, errors: { ...errors, summary: ordered } });
+      if (lost.length)
+        request.log.warn({ template, hrefs: lost.map((s) => s.href) }, 'error summary links to nothing on the page');
+      if (ordered.some((s, i) => s !== errors.summary[i]))
+        html = env.render(template, { ...context, errors: { ...errors, summary: ordered } });
     }
     return this.type('text/html; charset=utf-8').send(html);
   });
 
   // A whole document outside the page layout (a meeting record to download).
-  app.decorateReply('renderDocument', function renderDocument(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
-    // Read away from the service: citations in plain words, not links to its pages.
-    return env.render(template, { ...model, documentForDownload: true });
-  });
+  app.decorateReply(
+    'renderDocument',
+    function renderDocument(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
+      // Read away from the service: citations in plain words, not links to its pages.
+      return env.render(template, { ...model, documentForDownload: true });
+    },
+  );
 
-  await app.register(fastifyStatic, { root: path.join(govukDist, 'dist', 'govuk', 'assets'), prefix: '/assets/', maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: path.join(govukDist, 'dist', 'govuk', 'assets'),
+    prefix: '/assets/',
+    maxAge: '1d',
+  });
   await app.register(fastifyStatic, {
     root: [path.join(rootDir, 'public'), path.join(webDir, 'assets', 'js')],
     prefix: '/public/',
     decorateReply: false,
     maxAge: '1h',
   });
-  app.get('/public/govuk-frontend.min.js', (_req, reply) => reply.sendFile('govuk-frontend.min.js', path.join(govukDist, 'dist', 'govuk')));
+  app.get('/public/govuk-frontend.min.js', (_req, reply) =>
+    reply.sendFile('govuk-frontend.min.js', path.join(govukDist, 'dist', 'govuk')),
+  );
 
   app.setNotFoundHandler((request, reply) => {
     reply.code(404);
@@ -190,27 +223,40 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number; validation?: unknown }, request, reply) => {
     if (error instanceof NotFoundError) return renderSimple(reply.code(404), request, 'views/not-found.njk');
     if (error instanceof ForbiddenError) {
-      return renderSimple(reply.code(403), request, 'views/forbidden.njk', { changing: request.method !== 'GET' && request.method !== 'HEAD', explanation: error.message === 'Forbidden' ? null : error.message });
+      return renderSimple(reply.code(403), request, 'views/forbidden.njk', {
+        changing: request.method !== 'GET' && request.method !== 'HEAD',
+        explanation: error.message === 'Forbidden' ? null : error.message,
+      });
     }
-    if (error instanceof ConflictError) return renderSimple(reply.code(409), request, 'views/conflict.njk', { conflict: error });
+    if (error instanceof ConflictError)
+      return renderSimple(reply.code(409), request, 'views/conflict.njk', { conflict: error });
     if (typeof error.code === 'string' && error.code.startsWith('FST_CSRF')) {
       request.log.warn({ code: error.code }, 'CSRF token refused');
       return renderSimple(reply.code(403), request, 'views/csrf.njk');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'bad request');
-      return renderSimple(reply.code(error.statusCode), request, 'views/bad-request.njk', { explanation: error instanceof BadRequestError ? error.message : null });
+      return renderSimple(reply.code(error.statusCode), request, 'views/bad-request.njk', {
+        explanation: error instanceof BadRequestError ? error.message : null,
+      });
     }
     request.log.error({ err: error, requestId: request.id }, 'unexpected error');
     return renderSimple(reply.code(500), request, 'views/error.njk');
   });
 
-  function renderSimple(reply: FastifyReply, request: FastifyRequest, template: string, model: Record<string, unknown> = {}) {
+  function renderSimple(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    template: string,
+    model: Record<string, unknown> = {},
+  ) {
     try {
       return reply.page(template, model);
     } catch (err) {
       request.log.error({ err }, 'could not render error page');
-      return reply.type('text/plain; charset=utf-8').send(`Sorry, there is a problem with the service. Reference: ${request.id}`);
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send(`Sorry, there is a problem with the service. Reference: ${request.id}`);
     }
   }
 
@@ -250,20 +296,27 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         if (!user || now - lastSeen > config.idleTimeoutMs) {
           if (user) await recordSignOut(db, user, request.ip, request.id, 'idle_timeout');
           await session.regenerate();
-          if (!request.routeOptions.config.public) return reply.redirect(withQuery(paths.signIn(), { reason: 'timeout' }), 303);
+          if (!request.routeOptions.config.public)
+            return reply.redirect(withQuery(paths.signIn(), { reason: 'timeout' }), 303);
         } else {
           request.actor = { user, ip: request.ip, requestId: request.id };
           // Keep-alive is what the warning's button posts; other page loads count as activity too.
           if (now - lastSeen > 15_000 || !session.lastSeen) session.lastSeen = now;
           // A one-off password from an administrator: a new one first, before anything else.
           const action = request.routeOptions.config.action;
-          if (user.mustChangePassword && action !== 'account.password' && action !== 'session.sign_out' && action !== 'session.keep_alive') {
+          if (
+            user.mustChangePassword &&
+            action !== 'account.password' &&
+            action !== 'session.sign_out' &&
+            action !== 'session.keep_alive'
+          ) {
             return reply.redirect(paths.changePassword(), 303);
           }
         }
       }
       if (!request.actor && !request.routeOptions.config.public) {
-        if ((request.headers.accept ?? '').includes('application/json')) return reply.code(401).send({ error: 'signed_out' });
+        if ((request.headers.accept ?? '').includes('application/json'))
+          return reply.code(401).send({ error: 'signed_out' });
         const returnTo = request.method === 'GET' ? safeReturnPath(request.url) : undefined;
         return reply.redirect(withQuery(paths.signIn(), { returnTo: returnTo === '/' ? undefined : returnTo }), 303);
       }
@@ -293,9 +346,13 @@ export function formProblem(body: unknown): string | null {
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     for (const v of [key, ...(Array.isArray(value) ? value : [value])]) {
       if (typeof v !== 'string') return 'The form could not be read.';
-      if (UNSTORABLE.test(v)) return 'The form contained characters that cannot be saved, such as a null character. Remove them and try again.';
+      if (UNSTORABLE.test(v))
+        return 'The form contained characters that cannot be saved, such as a null character. Remove them and try again.';
     }
-    if (key === 'version' && !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && /^\d{1,9}$/.test(v))) {
+    if (
+      key === 'version' &&
+      !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && /^\d{1,9}$/.test(v))
+    ) {
       return 'The form was not recognised: reload the page and try again.';
     }
   }
@@ -307,29 +364,48 @@ export function textProblem(values: unknown): string | null {
   if (!values || typeof values !== 'object') return null;
   for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
     for (const v of [key, ...(Array.isArray(value) ? value : [value])]) {
-      if (typeof v === 'string' && UNSTORABLE.test(v)) return 'The web address contained characters that cannot be read, such as a null character.';
+      if (typeof v === 'string' && UNSTORABLE.test(v))
+        return 'The web address contained characters that cannot be read, such as a null character.';
     }
   }
   return null;
 }
 
-
 function navFor(roles: readonly Role[], url: string, hasPanel: boolean) {
   const items: { href: string; text: string }[] = [];
   const caseWork = roles.some((r) => r !== 'administrator' && r !== 'auditor');
   if (caseWork) {
-    items.push({ href: paths.homePage(), text: 'Home' }, { href: paths.cases(), text: 'Cases' }, { href: paths.tasks.mine(), text: 'My tasks' });
-    if (roles.includes('front_door') || roles.includes('team_manager')) items.push({ href: paths.referrals.list(), text: 'Referrals' });
+    items.push(
+      { href: paths.homePage(), text: 'Home' },
+      { href: paths.cases(), text: 'Cases' },
+      { href: paths.tasks.mine(), text: 'My tasks' },
+    );
+    if (roles.includes('front_door') || roles.includes('team_manager'))
+      items.push({ href: paths.referrals.list(), text: 'Referrals' });
     items.push({ href: paths.meetings.mine(), text: 'Meetings' });
-    if (roles.some((r) => r === 'social_worker' || r === 'aim_practitioner' || r === 'youth_justice' || r === 'team_manager')) items.push({ href: paths.assessments.mine(), text: 'Assessments' });
+    if (
+      roles.some(
+        (r) => r === 'social_worker' || r === 'aim_practitioner' || r === 'youth_justice' || r === 'team_manager',
+      )
+    )
+      items.push({ href: paths.assessments.mine(), text: 'Assessments' });
     if (hasPanel && roles.includes('panel_chair')) items.push({ href: paths.panel.list(), text: 'AIM Pathway Panel' });
     items.push({ href: paths.incidents.start(), text: 'Record an incident' });
   }
   if (roles.includes('administrator')) {
-    items.push({ href: paths.admin.users(), text: 'Users' }, { href: paths.admin.teams(), text: 'Teams' }, { href: paths.admin.workingDays(), text: 'Working days' }, { href: paths.admin.apiTokens(), text: 'API tokens' });
+    items.push(
+      { href: paths.admin.users(), text: 'Users' },
+      { href: paths.admin.teams(), text: 'Teams' },
+      { href: paths.admin.workingDays(), text: 'Working days' },
+      { href: paths.admin.apiTokens(), text: 'API tokens' },
+    );
   }
   if (roles.includes('auditor')) items.push({ href: paths.audit(), text: 'Audit log' });
-  if (roles.includes('auditor') || roles.includes('administrator')) items.push({ href: paths.whoCanDoWhat(), text: 'Who can do what' });
+  if (roles.includes('auditor') || roles.includes('administrator'))
+    items.push({ href: paths.whoCanDoWhat(), text: 'Who can do what' });
   items.push({ href: paths.procedures.list(), text: 'Procedures' });
-  return items.map((i) => ({ ...i, active: url === i.href || url.startsWith(`${i.href}?`) || url.startsWith(`${i.href}/`) }));
+  return items.map((i) => ({
+    ...i,
+    active: url === i.href || url.startsWith(`${i.href}?`) || url.startsWith(`${i.href}/`),
+  }));
 }

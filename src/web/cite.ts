@@ -15,9 +15,15 @@ export function citeHtml(clause: string | null | undefined, options: { plain?: b
   if (!clause) return '';
   const c = citeClause(clause);
   if (options.plain || !c.href) return escapeHtml(citationText(c));
-  return [`<a class="govuk-link" href="${escapeHtml(c.href)}">${escapeHtml(c.text)}</a>`, ...c.also.map(escapeHtml)].join('; ');
+  return [
+    `<a class="govuk-link" href="${escapeHtml(c.href)}">${escapeHtml(c.text)}</a>`,
+    ...c.also.map(escapeHtml),
+  ].join('; ');
 }
 
-export function citeFilter(this: { ctx?: Record<string, unknown> }, clause: string | null | undefined): nunjucks.runtime.SafeString {
+export function citeFilter(
+  this: { ctx?: Record<string, unknown> },
+  clause: string | null | undefined,
+): nunjucks.runtime.SafeString {
   return new nunjucks.runtime.SafeString(citeHtml(clause, { plain: Boolean(this.ctx?.['documentForDownload']) }));
 }

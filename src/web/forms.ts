@@ -38,10 +38,15 @@ function idOnPage(html: string, href: string): number {
  * errors in page order), whatever order the checks ran in; `lost` are those linking to nothing on
  * the page (a mistake: each error must link to the field it is about).
  */
-export function summaryInPageOrder<S extends { href: string }>(html: string, summary: readonly S[]): { ordered: S[]; lost: S[] } {
+export function summaryInPageOrder<S extends { href: string }>(
+  html: string,
+  summary: readonly S[],
+): { ordered: S[]; lost: S[] } {
   const at = summary.map((s, i) => ({ s, i, pos: idOnPage(html, s.href) }));
   const lost = at.filter((x) => x.pos < 0).map((x) => x.s);
-  const ordered = [...at].sort((a, b) => (a.pos < 0 ? Infinity : a.pos) - (b.pos < 0 ? Infinity : b.pos) || a.i - b.i).map((x) => x.s);
+  const ordered = [...at]
+    .sort((a, b) => (a.pos < 0 ? Infinity : a.pos) - (b.pos < 0 ? Infinity : b.pos) || a.i - b.i)
+    .map((x) => x.s);
   return { ordered, lost };
 }
 
@@ -68,11 +73,26 @@ export function list(body: Body | undefined, key: string): string[] {
 /** A query string as single values: a repeated key counts once (its last value), anything not text is absent. */
 export function queryOf(query: unknown): Record<string, string | undefined> {
   if (!query || typeof query !== 'object') return {};
-  return Object.fromEntries(Object.entries(query as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? (typeof v.at(-1) === 'string' ? (v.at(-1) as string) : undefined) : typeof v === 'string' ? v : undefined]));
+  return Object.fromEntries(
+    Object.entries(query as Record<string, unknown>).map(([k, v]) => [
+      k,
+      Array.isArray(v)
+        ? typeof v.at(-1) === 'string'
+          ? (v.at(-1) as string)
+          : undefined
+        : typeof v === 'string'
+          ? v
+          : undefined,
+    ]),
+  );
 }
 
 export function dateParts(body: Body, name: string): DateParts {
-  return { day: str(body, `${name}-day`).trim(), month: str(body, `${name}-month`).trim(), year: str(body, `${name}-year`).trim() };
+  return {
+    day: str(body, `${name}-day`).trim(),
+    month: str(body, `${name}-month`).trim(),
+    year: str(body, `${name}-year`).trim(),
+  };
 }
 
 export function partsFromIso(iso: string | null | undefined): DateParts {

@@ -135,7 +135,14 @@ export function withQuery(path: string, params: Record<string, string | number |
  * that writes it) nor anything a browser might read as another site.
  */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 2000 || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return paths.home();
+  if (
+    typeof value !== 'string' ||
+    value.length > 2000 ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.startsWith('/\\')
+  )
+    return paths.home();
   if (!/^[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/.test(value)) return paths.home();
   return value;
 }

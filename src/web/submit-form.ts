@@ -37,7 +37,11 @@ type Act = (request: FastifyRequest, id: string, body: Body, version: number) =>
  */
 export function recordForms(
   app: FastifyInstance,
-  o: { show: (id: string) => string; render: (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown>) => unknown; hrefs?: (errors: readonly FormError[]) => FormError[] },
+  o: {
+    show: (id: string) => string;
+    render: (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown>) => unknown;
+    hrefs?: (errors: readonly FormError[]) => FormError[];
+  },
 ) {
   return (path: string, action: ActionId, flash: string, act: Act, keep: (body: Body) => Record<string, unknown>) =>
     app.post(path, { config: { action } }, (request, reply) => {

@@ -25,10 +25,22 @@ const signIn = (page: Page, authority: string, role: string) => signInAs(page, r
 async function prepare(authority: string) {
   const { db } = rig!.t.database;
   const inc = await demoIncident(db, authority, 'Ellis');
-  const worker = await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, 'social-worker')).executeTakeFirstOrThrow();
+  const worker = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoEmail(authority, 'social-worker'))
+    .executeTakeFirstOrThrow();
   await db.updateTable('children').set({ allocated_worker_id: worker.id }).where('id', '=', inc.childId).execute();
-  const aim = await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, 'aim-practitioner')).executeTakeFirstOrThrow();
-  await childService.grantAccess(db, await demoActor(db, authority, 'team-manager'), inc.childId, { userId: aim.id, reason: 'AIM assessment', days: 90 });
+  const aim = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoEmail(authority, 'aim-practitioner'))
+    .executeTakeFirstOrThrow();
+  await childService.grantAccess(db, await demoActor(db, authority, 'team-manager'), inc.childId, {
+    userId: aim.id,
+    reason: 'AIM assessment',
+    days: 90,
+  });
   return inc;
 }
 
@@ -48,7 +60,9 @@ describe('AIM assessments in Chromium', () => {
     await page.getByRole('button', { name: 'Plan the assessment' }).click();
     await page.getByText('Select who will lead the assessment').first().waitFor();
     await expectAccessible(page, 'plan with errors');
-    await page.getByLabel('Lead assessor', { exact: true }).selectOption({ label: 'Kent AIM practitioner (AIM2 trained)' });
+    await page
+      .getByLabel('Lead assessor', { exact: true })
+      .selectOption({ label: 'Kent AIM practitioner (AIM2 trained)' });
     await page.getByLabel('Co-assessor', { exact: true }).selectOption({ label: 'Kent social worker' });
     await page.locator('#appropriateAdult').check();
     await page.locator('#participates').check();
@@ -69,13 +83,24 @@ describe('AIM assessments in Chromium', () => {
     await page.getByText('Stage recorded').first().waitFor();
     // Issue 11 defect 8: what is typed in the outcome sheet is on its own page, and stays there.
     await page.getByRole('link', { name: 'Record the outcome sheet' }).click();
-    await page.getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)').fill('Typed, then the page is sent without the rest.');
-    assert.equal(await page.getByRole('button', { name: 'Save the report' }).count(), 0, 'no other form on the outcome sheet page');
+    await page
+      .getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)')
+      .fill('Typed, then the page is sent without the rest.');
+    assert.equal(
+      await page.getByRole('button', { name: 'Save the report' }).count(),
+      0,
+      'no other form on the outcome sheet page',
+    );
     await page.getByRole('button', { name: 'Save the outcome sheet' }).click();
-    assert.equal(await page.getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)').inputValue(), 'Typed, then the page is sent without the rest.');
+    assert.equal(
+      await page.getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)').inputValue(),
+      'Typed, then the page is sent without the rest.',
+    );
     await page.getByText('Select the level of supervision the young person needs').first().waitFor();
     await expectAccessible(page, 'outcome sheet with errors');
-    await page.getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)').fill('Used threats to keep it secret.');
+    await page
+      .getByLabel('Dynamic concerns (sexual and non-sexual harmful behaviour)')
+      .fill('Used threats to keep it secret.');
     await page.getByLabel('Sexual and non-sexual harmful behaviour', { exact: true }).check();
     await page.getByLabel('Medium').check();
     await page.getByRole('button', { name: 'Save the outcome sheet' }).click();
@@ -108,7 +133,9 @@ describe('AIM assessments in Chromium', () => {
     await signIn(page, 'thurrock', 'social-worker');
     await page.goto(`${rig!.base}${paths.children.planAssessment(inc.childId)}`);
     await page.getByRole('heading', { name: 'AIM3 assessment' }).waitFor();
-    await page.getByLabel('Lead assessor', { exact: true }).selectOption({ label: 'Thurrock AIM practitioner (AIM3 trained)' });
+    await page
+      .getByLabel('Lead assessor', { exact: true })
+      .selectOption({ label: 'Thurrock AIM practitioner (AIM3 trained)' });
     await page.getByLabel('Co-assessor', { exact: true }).selectOption({ label: 'Thurrock social worker' });
     await page.locator('#appropriateAdult').check();
     await page.locator('#participates-2').check();

@@ -16,7 +16,17 @@ before(async () => {
 
 after(() => stopBrowserRig(rig));
 
-const CASE_WORK_ROLES = ['dsl', 'front-door', 'social-worker', 'team-manager', 'youth-justice', 'aim-practitioner', 'panel-chair', 'cse-coordinator', 'police'] as const;
+const CASE_WORK_ROLES = [
+  'dsl',
+  'front-door',
+  'social-worker',
+  'team-manager',
+  'youth-justice',
+  'aim-practitioner',
+  'panel-chair',
+  'cse-coordinator',
+  'police',
+] as const;
 
 describe('the home page in Chromium', () => {
   for (const [authority, roles] of [
@@ -33,7 +43,14 @@ describe('the home page in Chromium', () => {
           await signInAs(page, rig!.base, authority, role);
           assert.equal(new URL(page.url()).pathname, paths.homePage(), 'signing in lands on the home page');
           await page.getByRole('heading', { level: 1, name: 'Your work' }).waitFor();
-          for (const h of ['Overdue and due soon', 'Other work to do', 'Referrals waiting for a decision', 'Meetings coming up', 'Your unfinished recording forms', 'Recent changes on your cases']) {
+          for (const h of [
+            'Overdue and due soon',
+            'Other work to do',
+            'Referrals waiting for a decision',
+            'Meetings coming up',
+            'Your unfinished recording forms',
+            'Recent changes on your cases',
+          ]) {
             await page.getByRole('heading', { level: 2, name: h }).waitFor();
           }
           await expectAccessible(page, `home of ${role}@${authority}`);

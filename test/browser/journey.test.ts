@@ -32,7 +32,11 @@ async function signOut(page: Page) {
   await page.waitForURL(/sign-in/);
 }
 
-async function addNewChild(page: Page, c: { first: string; last: string; day: string; month: string; year: string; role: string }, check: boolean) {
+async function addNewChild(
+  page: Page,
+  c: { first: string; last: string; day: string; month: string; year: string; role: string },
+  check: boolean,
+) {
   await page.getByRole('link', { name: 'Add a child who is not on the system' }).click();
   if (check) await expectAccessible(page, 'add a child');
   await page.getByLabel(c.role).check();
@@ -48,7 +52,11 @@ async function addNewChild(page: Page, c: { first: string; last: string; day: st
   await page.getByText(`${c.first} ${c.last}`).first().waitFor();
 }
 
-async function recordIncident(page: Page, children: { first: string; last: string; day: string; month: string; year: string; role: string }[], check: boolean) {
+async function recordIncident(
+  page: Page,
+  children: { first: string; last: string; day: string; month: string; year: string; role: string }[],
+  check: boolean,
+) {
   await page.getByRole('link', { name: 'Record an incident' }).first().click();
   if (check) await expectAccessible(page, 'record an incident: start');
   await page.getByRole('button', { name: 'Start a new recording form' }).click();
@@ -71,7 +79,9 @@ async function recordIncident(page: Page, children: { first: string; last: strin
   if (check) await expectAccessible(page, 'completed by');
   await page.getByRole('button', { name: 'Save and continue' }).click();
   // What happened
-  await page.getByLabel('Describe the behaviour: what the child did or said').fill('Pulled down another pupil\'s shorts in the playground and laughed, saying "everyone saw".');
+  await page
+    .getByLabel('Describe the behaviour: what the child did or said')
+    .fill('Pulled down another pupil\'s shorts in the playground and laughed, saying "everyone saw".');
   await page.getByLabel('Spontaneous').check();
   if (check) await expectAccessible(page, 'what happened');
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -88,8 +98,22 @@ async function recordIncident(page: Page, children: { first: string; last: strin
 }
 
 describe('the incident journey in Chromium', () => {
-  const harmed = { first: 'Zara', last: 'Pemberfold', day: '14', month: '5', year: '2016', role: 'Was targeted by the behaviour' };
-  const harmedBy = { first: 'Leon', last: 'Ashgrove', day: '2', month: '1', year: '2015', role: 'Displayed the behaviour' };
+  const harmed = {
+    first: 'Zara',
+    last: 'Pemberfold',
+    day: '14',
+    month: '5',
+    year: '2016',
+    role: 'Was targeted by the behaviour',
+  };
+  const harmedBy = {
+    first: 'Leon',
+    last: 'Ashgrove',
+    day: '2',
+    month: '1',
+    year: '2015',
+    role: 'Displayed the behaviour',
+  };
 
   it('records an incident about two children, with JavaScript, passing axe on every page', async () => {
     const context = await browser.newContext();
@@ -104,13 +128,25 @@ describe('the incident journey in Chromium', () => {
     const incidentUrl = page.url();
     await page.getByRole('link', { name: `Screen the behaviour of ${harmedBy.first} ${harmedBy.last}` }).click();
     await expectAccessible(page, 'screening after recording');
-    for (const dim of ['type', 'context', 'emotional-response', 'targeted-response', 'power', 'frequency', 'persistence', 'parental-response']) {
+    for (const dim of [
+      'type',
+      'context',
+      'emotional-response',
+      'targeted-response',
+      'power',
+      'frequency',
+      'persistence',
+      'parental-response',
+    ]) {
       await page.locator(`#rating-${dim}-2`).check();
     }
-    for (const f of ['significant_harm', 'youth_justice', 'open_case', 'other_children_at_risk']) await page.locator(`#fact-${f}-2`).check();
+    for (const f of ['significant_harm', 'youth_justice', 'open_case', 'other_children_at_risk'])
+      await page.locator(`#fact-${f}-2`).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Suggestion: Problematic' }).waitFor();
-    await page.getByLabel('Reasons for your decision').fill('Single incident in the playground; the boy was embarrassed and apologised.');
+    await page
+      .getByLabel('Reasons for your decision')
+      .fill('Single incident in the playground; the boy was embarrassed and apologised.');
     await page.getByRole('button', { name: 'Confirm decision' }).click();
     await page.getByRole('link', { name: `See ${harmedBy.first}’s tasks` }).click();
     await page.getByRole('link', { name: 'Refer to the Front Door' }).waitFor();
@@ -119,11 +155,17 @@ describe('the incident journey in Chromium', () => {
 
     await page.getByRole('link', { name: `${harmedBy.first} ${harmedBy.last}`, exact: true }).click();
     await expectAccessible(page, 'child who harmed');
-    assert.match(await page.locator('dt:has-text("This child") + dd').first().innerText(), /^Displayed the behaviour\s+Screen the behaviour/);
+    assert.match(
+      await page.locator('dt:has-text("This child") + dd').first().innerText(),
+      /^Displayed the behaviour\s+Screen the behaviour/,
+    );
     await page.goBack();
     await page.getByRole('link', { name: `${harmed.first} ${harmed.last}`, exact: true }).click();
     await expectAccessible(page, 'child harmed');
-    assert.equal(await page.locator('dt:has-text("This child") + dd').first().innerText(), 'Was targeted by the behaviour');
+    assert.equal(
+      await page.locator('dt:has-text("This child") + dd').first().innerText(),
+      'Was targeted by the behaviour',
+    );
     const childUrl = page.url();
     await page.getByRole('link', { name: 'Chronology' }).click();
     await expectAccessible(page, 'chronology');
@@ -150,7 +192,10 @@ describe('the incident journey in Chromium', () => {
     await page.getByLabel('Child’s name').fill(`${harmed.first} ${harmed.last}`);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByText(`Events about ${harmed.first} ${harmed.last}`).waitFor();
-    await page.getByText(/^Tried to view the child record of/).first().waitFor();
+    await page
+      .getByText(/^Tried to view the child record of/)
+      .first()
+      .waitFor();
     assert.ok((await page.locator('.govuk-tag', { hasText: 'Allowed' }).count()) >= 2);
     await expectAccessible(page, 'audit log for a child');
     await context.close();
@@ -173,10 +218,13 @@ describe('the incident journey in Chromium', () => {
     // Screening straight after recording, with no JavaScript (islington §3, §5.2).
     await page.getByRole('link', { name: 'Screen the behaviour of Nico Ravensworth' }).click();
     await page.locator('#items-category-1').check();
-    for (const f of ['significant_harm', 'immediate_risk', 'complex', 'open_case', 'cse_linked']) await page.locator(`#fact-${f}-2`).check();
+    for (const f of ['significant_harm', 'immediate_risk', 'complex', 'open_case', 'cse_linked'])
+      await page.locator(`#fact-${f}-2`).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Suggestion: Category 1: problematic' }).waitFor();
-    await page.getByLabel('Reasons for your decision').fill('Problematic, no victimisation; the school will hold a risk discussion.');
+    await page
+      .getByLabel('Reasons for your decision')
+      .fill('Problematic, no victimisation; the school will hold a risk discussion.');
     await page.getByRole('button', { name: 'Confirm decision' }).click();
     await page.getByText('Level of concern decided').waitFor();
     await page.getByRole('link', { name: 'See Nico’s tasks' }).click();
@@ -184,7 +232,10 @@ describe('the incident journey in Chromium', () => {
     await page.getByRole('link', { name: 'Put a diversion plan into the child’s plan' }).waitFor();
     await page.goto(page.url().replace(/\/children\/.*$/, '/cases?scope=all'));
     await page.getByRole('link', { name: 'Priya Hollowmere', exact: true }).click();
-    assert.equal(await page.locator('dt:has-text("This child") + dd').first().innerText(), 'Was targeted by the behaviour');
+    assert.equal(
+      await page.locator('dt:has-text("This child") + dd').first().innerText(),
+      'Was targeted by the behaviour',
+    );
     // The sign-out button and the idle warning form are plain forms too.
     await signOut(page);
     await context.close();

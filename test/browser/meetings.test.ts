@@ -13,7 +13,14 @@ import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
 import { getPack } from '../../src/procedures/index.ts';
 import { paths } from '../../src/web/paths.ts';
 import { ANSWERS } from '../fixtures/realistic-cases.ts';
-import { type BrowserRig, expectAccessible, signInAs, signOut, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
+import {
+  type BrowserRig,
+  expectAccessible,
+  signInAs,
+  signOut,
+  startBrowserRig,
+  stopBrowserRig,
+} from '../helpers/browser.ts';
 import { demoIncident } from '../helpers/cases.ts';
 
 let rig: BrowserRig | undefined;
@@ -43,17 +50,29 @@ async function screenInBrowser(page: Page, authority: string, check: (label: str
   await page.goto(`${base}${paths.screening.start(inc.incidentId, inc.childId)}`);
   await page.getByRole('heading', { name: 'Screen the behaviour: Toby Alderbrook' }).waitFor();
   await check('screening form');
-  for (const [dim, column] of Object.entries(a.answers.ratings ?? {})) await page.locator(`input[name="rating-${dim}"][value="${column}"]`).check();
+  for (const [dim, column] of Object.entries(a.answers.ratings ?? {}))
+    await page.locator(`input[name="rating-${dim}"][value="${column}"]`).check();
   for (const item of a.answers.items ?? []) await page.locator(`input[name="items"][value="${item}"]`).check();
-  for (const f of pack.facts) await page.locator(`input[name="fact-${f}"][value="${f === 'significant_harm' || f === 'other_children_at_risk' ? 'yes' : 'no'}"]`).check();
+  for (const f of pack.facts)
+    await page
+      .locator(
+        `input[name="fact-${f}"][value="${f === 'significant_harm' || f === 'other_children_at_risk' ? 'yes' : 'no'}"]`,
+      )
+      .check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /^Suggestion: / }).waitFor();
   await check('suggestion');
-  await page.getByLabel('Reasons for your decision').fill('Persuaded a younger child to expose herself; she was frightened.');
+  await page
+    .getByLabel('Reasons for your decision')
+    .fill('Persuaded a younger child to expose herself; she was frightened.');
   await page.getByRole('button', { name: 'Confirm decision' }).click();
   await page.getByText('Level of concern decided').waitFor();
   const sid = new URL(page.url()).pathname.split('/').pop()!;
-  const s = await db.selectFrom('screenings').select(['suggested_level', 'decided_level', 'tool_id']).where('id', '=', sid).executeTakeFirstOrThrow();
+  const s = await db
+    .selectFrom('screenings')
+    .select(['suggested_level', 'decided_level', 'tool_id'])
+    .where('id', '=', sid)
+    .executeTakeFirstOrThrow();
   assert.equal(s.tool_id, pack.primaryTool);
   assert.equal(s.decided_level, s.suggested_level, 'the suggestion was pre-selected and kept');
   return { ...inc, sid };
@@ -69,11 +88,62 @@ interface PackCase {
 }
 
 const CASES: PackCase[] = [
-  { authority: 'kent', js: true, chairRole: 'team-manager', chairName: 'Kent team manager', targeted: { outcome: 'child-protection-conference', workingDays: 15, task: 'Hold an initial child protection conference' } },
-  { authority: 'islington', js: true, chairRole: 'cse-coordinator', chairName: 'Islington CSE coordinator', targeted: { outcome: 'follow-up-strategy', workingDays: 8, timescale: '8', task: 'Hold the follow-up strategy meeting' } },
-  { authority: 'north-yorkshire', js: true, chairRole: 'team-manager', chairName: 'North Yorkshire team manager', targeted: { outcome: 'child-protection-conference', workingDays: 15, task: 'Hold an initial child protection conference' } },
-  { authority: 'thurrock', js: false, chairRole: 'team-manager', chairName: 'Thurrock team manager', targeted: { outcome: 'child-protection-conference', workingDays: 15, task: 'Hold an initial child protection conference' } },
-  { authority: 'north-east-lincolnshire', js: false, chairRole: 'team-manager', chairName: 'North East Lincolnshire team manager', targeted: { outcome: 'child-protection-conference', workingDays: 15, task: 'Hold an initial child protection conference' } },
+  {
+    authority: 'kent',
+    js: true,
+    chairRole: 'team-manager',
+    chairName: 'Kent team manager',
+    targeted: {
+      outcome: 'child-protection-conference',
+      workingDays: 15,
+      task: 'Hold an initial child protection conference',
+    },
+  },
+  {
+    authority: 'islington',
+    js: true,
+    chairRole: 'cse-coordinator',
+    chairName: 'Islington CSE coordinator',
+    targeted: {
+      outcome: 'follow-up-strategy',
+      workingDays: 8,
+      timescale: '8',
+      task: 'Hold the follow-up strategy meeting',
+    },
+  },
+  {
+    authority: 'north-yorkshire',
+    js: true,
+    chairRole: 'team-manager',
+    chairName: 'North Yorkshire team manager',
+    targeted: {
+      outcome: 'child-protection-conference',
+      workingDays: 15,
+      task: 'Hold an initial child protection conference',
+    },
+  },
+  {
+    authority: 'thurrock',
+    js: false,
+    chairRole: 'team-manager',
+    chairName: 'Thurrock team manager',
+    targeted: {
+      outcome: 'child-protection-conference',
+      workingDays: 15,
+      task: 'Hold an initial child protection conference',
+    },
+  },
+  {
+    authority: 'north-east-lincolnshire',
+    js: false,
+    chairRole: 'team-manager',
+    chairName: 'North East Lincolnshire team manager',
+    targeted: {
+      outcome: 'child-protection-conference',
+      workingDays: 15,
+      task: 'Hold an initial child protection conference',
+    },
+  },
 ];
 
 describe('referral, allocation, strategy meeting and outcomes in Chromium, for every pack', () => {
@@ -100,10 +170,15 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
       await page.getByRole('link', { name: 'Referrals' }).click();
       await page.getByRole('link', { name: 'Toby Alderbrook' }).first().click();
       await page.locator('input[name="outcome"][value="strategy"]').check();
-      await page.getByLabel('Reasons for the decision').fill('Significant harm suspected: a strategy meeting is needed.');
+      await page
+        .getByLabel('Reasons for the decision')
+        .fill('Significant harm suspected: a strategy meeting is needed.');
       await page.getByRole('button', { name: 'Record the decision' }).click();
       await page.getByText('Referral screened').waitFor();
-      for (const [childId, worker] of [[inc.childId, `${shortName} social worker`], [inc.targetedId, `${shortName} social worker B`]] as const) {
+      for (const [childId, worker] of [
+        [inc.childId, `${shortName} social worker`],
+        [inc.targetedId, `${shortName} social worker B`],
+      ] as const) {
         await page.goto(`${base}${paths.children.show(childId)}`);
         await page.getByText('Change allocation').click();
         await page.getByLabel('Allocated worker').selectOption({ label: worker });
@@ -112,7 +187,14 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
       }
 
       // The task routing (or the referral decision) set arranges the meeting.
-      const task = await db.selectFrom('tasks').select(['id', 'title']).where('child_id', '=', inc.childId).where('status', '=', 'open').where('arranges', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow();
+      const task = await db
+        .selectFrom('tasks')
+        .select(['id', 'title'])
+        .where('child_id', '=', inc.childId)
+        .where('status', '=', 'open')
+        .where('arranges', 'is not', null)
+        .orderBy('created_at')
+        .executeTakeFirstOrThrow();
       await page.goto(`${base}${paths.children.tasks(inc.childId)}`);
       await page.getByRole('link', { name: task.title }).first().click();
       await page.getByRole('heading', { name: 'Give the task to a colleague' }).waitFor();
@@ -148,14 +230,22 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
       await page.getByLabel('Day').fill(String(Number(d)));
       await page.getByLabel('Month').fill(String(Number(m)));
       await page.getByLabel('Year').fill(y!);
-      await page.getByLabel(/Immediate safety plan for Toby Alderbrook/).fill('Supervised at all times at school; no contact with Isla.');
-      await page.getByLabel(/Immediate safety plan for Isla Rowanford/).fill('A named adult at school and a safe space; parents told.');
+      await page
+        .getByLabel(/Immediate safety plan for Toby Alderbrook/)
+        .fill('Supervised at all times at school; no contact with Isla.');
+      await page
+        .getByLabel(/Immediate safety plan for Isla Rowanford/)
+        .fill('A named adult at school and a safe space; parents told.');
       if (c.authority === 'kent') {
         // Toby is 9: the meeting decides whether police involvement is needed (R-KEN-6).
         await page.getByRole('button', { name: 'Save the minutes' }).click();
         await page.getByText('Select whether police involvement in the enquiry is needed').first().waitFor();
         await check('minutes with errors');
-        assert.equal(await page.getByLabel(/Immediate safety plan for Toby Alderbrook/).inputValue(), 'Supervised at all times at school; no contact with Isla.', 'nothing typed is lost');
+        assert.equal(
+          await page.getByLabel(/Immediate safety plan for Toby Alderbrook/).inputValue(),
+          'Supervised at all times at school; no contact with Isla.',
+          'nothing typed is lost',
+        );
         await page.getByLabel('No, police involvement is not needed').check();
       }
       await page.getByRole('button', { name: 'Save the minutes' }).click();
@@ -177,14 +267,23 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
       await page.getByRole('button', { name: 'Record the outcome' }).click();
       await page.getByText('Outcome recorded').waitFor();
       const due = formatDate(new WorkingDayCalendar().addWorkingDays(londonToday(), c.targeted.workingDays));
-      await page.getByRole('row', { name: new RegExp(c.targeted.task) }).getByText(due).waitFor();
+      await page
+        .getByRole('row', { name: new RegExp(c.targeted.task) })
+        .getByText(due)
+        .waitFor();
 
       // The follow-on tasks are on each child's own task list with their deadlines (R-X-1, R-X-3).
       await page.goto(`${base}${paths.children.tasks(inc.targetedId)}`);
-      await page.getByRole('row', { name: new RegExp(c.targeted.task) }).getByText(due).waitFor();
+      await page
+        .getByRole('row', { name: new RegExp(c.targeted.task) })
+        .getByText(due)
+        .waitFor();
       await page.goto(`${base}${paths.children.meetings(inc.childId)}`);
       await check('child’s meetings');
-      await page.getByRole('link', { name: /strategy/i }).first().waitFor();
+      await page
+        .getByRole('link', { name: /strategy/i })
+        .first()
+        .waitFor();
       if (c.authority === 'kent') {
         // The police decide on criminal proceedings, informed by Youth Justice (R-KEN-9).
         await page.getByRole('button', { name: 'Record a decision' }).click();
@@ -195,10 +294,14 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
         await page.getByLabel('Day').fill(String(Number(d)));
         await page.getByLabel('Month').fill(String(Number(m)));
         await page.getByLabel('Year').fill(y!);
-        await page.getByLabel('Youth Justice recommendation (optional)').fill('Below the age of criminal responsibility: no criminal process.');
+        await page
+          .getByLabel('Youth Justice recommendation (optional)')
+          .fill('Below the age of criminal responsibility: no criminal process.');
         await page.getByRole('button', { name: 'Record the decision' }).click();
         await page.getByText('Decision recorded').waitFor();
-        await page.getByRole('cell', { name: 'Below the age of criminal responsibility: no criminal process.' }).waitFor();
+        await page
+          .getByRole('cell', { name: 'Below the age of criminal responsibility: no criminal process.' })
+          .waitFor();
       }
 
       // The chair approves the minutes, records circulation and closes the meeting.
@@ -207,13 +310,19 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
         await signIn(page, c.authority, c.chairRole);
         await page.getByRole('link', { name: 'Meetings', exact: true }).click();
         await check('meetings list');
-        await page.getByRole('link', { name: /strategy/i }).first().click();
+        await page
+          .getByRole('link', { name: /strategy/i })
+          .first()
+          .click();
       } else {
         await page.goto(meetingUrl);
       }
       await page.getByRole('button', { name: 'Approve the minutes' }).click();
       await page.getByText('Minutes approved').waitFor();
-      await page.getByLabel(/Police/).first().check();
+      await page
+        .getByLabel(/Police/)
+        .first()
+        .check();
       await page.getByRole('button', { name: 'Record circulation' }).click();
       await page.getByText('Circulation recorded').waitFor();
       await page.getByRole('button', { name: 'Close the meeting' }).click();

@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { paths } from '../../src/web/paths.ts';
-import { type BrowserRig, expectAccessible, signInAs, signOut, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
+import {
+  type BrowserRig,
+  expectAccessible,
+  signInAs,
+  signOut,
+  startBrowserRig,
+  stopBrowserRig,
+} from '../helpers/browser.ts';
 import { demoIncident } from '../helpers/cases.ts';
 
 let rig: BrowserRig | undefined;
@@ -22,7 +29,9 @@ const signIn = (page: Page, role: string) => signInAs(page, rig!.base, NEL, role
 async function fillReferral(page: Page) {
   await page.getByLabel('Children’s Services').check();
   await page.getByLabel('Which assessment is the referral based on?').fill('Children’s Services Assessment');
-  await page.getByLabel('What does the assessment say about the need for specialist support?').fill('Repeated coercive behaviour towards younger children.');
+  await page
+    .getByLabel('What does the assessment say about the need for specialist support?')
+    .fill('Repeated coercive behaviour towards younger children.');
   await page.locator('#harm').check();
   await page.locator('#childConsent').check();
   await page.locator('#parentConsent').check();
@@ -58,8 +67,12 @@ describe('the AIM Pathway Panel in Chromium', () => {
     await page.getByLabel('Accept the referral', { exact: true }).check();
     await page.getByLabel('Reasons for the decision').fill('Meets the criteria.');
     await page.getByLabel('AIM3 assessment and intervention').check();
-    await page.getByLabel('Lead AIM practitioner', { exact: true }).selectOption({ label: 'North East Lincolnshire AIM practitioner (AIM3 trained)' });
-    await page.getByLabel('Co-worker', { exact: true }).selectOption({ label: 'North East Lincolnshire youth justice' });
+    await page
+      .getByLabel('Lead AIM practitioner', { exact: true })
+      .selectOption({ label: 'North East Lincolnshire AIM practitioner (AIM3 trained)' });
+    await page
+      .getByLabel('Co-worker', { exact: true })
+      .selectOption({ label: 'North East Lincolnshire youth justice' });
     await page.getByRole('button', { name: 'Record the decision' }).click();
     await page.getByText('Decision recorded').first().waitFor();
     assert.match(await page.locator('main').innerText(), /Next review by/);

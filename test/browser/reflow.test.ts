@@ -47,16 +47,26 @@ async function recordPages(authority: string): Promise<string[]> {
   if (referral) urls.push(paths.referrals.show(referral.id));
   const task = await db.selectFrom('tasks').select('id').where('child_id', '=', childId).executeTakeFirst();
   if (task) urls.push(paths.tasks.show(task.id));
-  const assessment = await db.selectFrom('assessments').select('id').where('authority_id', '=', authority).executeTakeFirst();
+  const assessment = await db
+    .selectFrom('assessments')
+    .select('id')
+    .where('authority_id', '=', authority)
+    .executeTakeFirst();
   if (assessment) urls.push(paths.assessments.show(assessment.id));
-  const panel = await db.selectFrom('panel_referrals').select('id').where('authority_id', '=', authority).executeTakeFirst();
+  const panel = await db
+    .selectFrom('panel_referrals')
+    .select('id')
+    .where('authority_id', '=', authority)
+    .executeTakeFirst();
   if (panel) urls.push(paths.panel.show(panel.id));
   return urls;
 }
 
 /** Every page the navigation offers (the lists), then the others given. */
 async function pagesFrom(page: Page, others: string[]): Promise<string[]> {
-  const nav = await page.locator('.govuk-service-navigation__list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const nav = await page
+    .locator('.govuk-service-navigation__list a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   return [...new Set([paths.home(), ...nav, ...others])];
 }
 
@@ -65,7 +75,10 @@ async function tooWide(page: Page, urls: string[]): Promise<string[]> {
   const wide: string[] = [];
   for (const url of urls) {
     const response = await page.goto(`${base}${url}`);
-    assert.ok(response && response.status() < 500, `${url} answered ${response?.status()}: ${rig!.t.logs.at(-1) ?? ''}`);
+    assert.ok(
+      response && response.status() < 500,
+      `${url} answered ${response?.status()}: ${rig!.t.logs.at(-1) ?? ''}`,
+    );
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > WIDTH) wide.push(`${url} is ${width} px wide`);
   }
@@ -73,7 +86,12 @@ async function tooWide(page: Page, urls: string[]): Promise<string[]> {
 }
 
 const WHO: { authority: string; role: string; records?: boolean; also?: (authority: string) => Promise<string[]> }[] = [
-  { authority: 'kent', role: 'team-manager', records: true, also: async () => allPacks().map((p) => paths.procedures.show(p.id)) },
+  {
+    authority: 'kent',
+    role: 'team-manager',
+    records: true,
+    also: async () => allPacks().map((p) => paths.procedures.show(p.id)),
+  },
   { authority: 'kent', role: 'social-worker', records: true },
   { authority: 'kent', role: 'front-door' },
   { authority: 'islington', role: 'cse-coordinator', records: true },
@@ -84,7 +102,11 @@ const WHO: { authority: string; role: string; records?: boolean; also?: (authori
     authority: 'kent',
     role: 'admin',
     also: async () => {
-      const u = await rig!.t.database.db.selectFrom('users').select('id').where('email', '=', 'social-worker@kent.example').executeTakeFirstOrThrow();
+      const u = await rig!.t.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'social-worker@kent.example')
+        .executeTakeFirstOrThrow();
       return [paths.admin.user(u.id), paths.admin.newUser()];
     },
   },
@@ -98,7 +120,10 @@ describe(`no page scrolls sideways at ${WIDTH} px`, () => {
       const page = await context.newPage();
       try {
         await signInAs(page, base, who.authority, who.role);
-        const others = [...(who.records ? await recordPages(who.authority) : []), ...((await who.also?.(who.authority)) ?? [])];
+        const others = [
+          ...(who.records ? await recordPages(who.authority) : []),
+          ...((await who.also?.(who.authority)) ?? []),
+        ];
         const urls = await pagesFrom(page, others);
         assert.ok(urls.length >= 4, `only ${urls.join(', ')}`);
         assert.deepEqual(await tooWide(page, urls), []);
@@ -115,14 +140,30 @@ describe(`stacked tables at ${WIDTH} px`, () => {
     const page = await context.newPage();
     try {
       await signInAs(page, base, 'kent', 'team-manager');
-      const meeting = await rig!.t.database.db.selectFrom('meetings').select('id').where('authority_id', '=', 'kent').executeTakeFirstOrThrow();
-      for (const url of [paths.tasks.mine(), paths.referrals.list(), paths.meetings.show(meeting.id), paths.procedures.show('kent'), `${paths.cases()}?scope=team`]) {
+      const meeting = await rig!.t.database.db
+        .selectFrom('meetings')
+        .select('id')
+        .where('authority_id', '=', 'kent')
+        .executeTakeFirstOrThrow();
+      for (const url of [
+        paths.tasks.mine(),
+        paths.referrals.list(),
+        paths.meetings.show(meeting.id),
+        paths.procedures.show('kent'),
+        `${paths.cases()}?scope=team`,
+      ]) {
         await page.goto(`${base}${url}`);
         await expectAccessible(page, `${url} at ${WIDTH} px`);
       }
       // On the case list the sort links stay on screen; each row names its columns.
       assert.ok(await page.getByRole('link', { name: 'Date of birth' }).isVisible());
-      assert.match(await page.locator('tbody td[data-label="Date of birth"]').first().evaluate((td) => getComputedStyle(td, '::before').content), /Date of birth/);
+      assert.match(
+        await page
+          .locator('tbody td[data-label="Date of birth"]')
+          .first()
+          .evaluate((td) => getComputedStyle(td, '::before').content),
+        /Date of birth/,
+      );
     } finally {
       await context.close();
     }
@@ -136,7 +177,8 @@ function cumulativeShift(page: Page): Promise<number> {
       new Promise<number>((resolve) => {
         let total = 0;
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) total += e.value;
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+            if (!e.hadRecentInput) total += e.value;
         }).observe({ type: 'layout-shift', buffered: true });
         // Buffered entries are delivered in the next task.
         setTimeout(() => resolve(total), 0);
@@ -178,7 +220,11 @@ describe(`the service navigation on a ${WIDTH} px screen`, () => {
       const { childId } = await demoIncident(rig!.t.database.db, 'kent', 'Ellis');
       await page.goto(`${base}${paths.children.show(childId)}`);
       assert.equal(await page.getByRole('button', { name: 'Menu' }).isVisible(), false);
-      for (const name of ['Cases', 'My tasks', 'Meetings', 'Procedures']) assert.ok(await page.locator('#navigation').getByRole('link', { name, exact: true }).isVisible(), `${name} is shown`);
+      for (const name of ['Cases', 'My tasks', 'Meetings', 'Procedures'])
+        assert.ok(
+          await page.locator('#navigation').getByRole('link', { name, exact: true }).isVisible(),
+          `${name} is shown`,
+        );
       assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= WIDTH);
     } finally {
       await context.close();

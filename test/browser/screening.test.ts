@@ -33,11 +33,15 @@ async function signIn(page: Page, email: string) {
 async function startScreening(page: Page, child: string) {
   await page.goto(`${base}/cases?scope=all`);
   await page.getByRole('link', { name: child }).click();
-  await page.getByRole('link', { name: /^Screen the behaviour/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Screen the behaviour/ })
+    .first()
+    .click();
   await page.getByRole('heading', { name: `Screen the behaviour: ${child}` }).waitFor();
 }
 
-const dueText = (workingDays: number) => formatDate(new WorkingDayCalendar().addWorkingDays(londonToday(), workingDays));
+const dueText = (workingDays: number) =>
+  formatDate(new WorkingDayCalendar().addWorkingDays(londonToday(), workingDays));
 
 describe('screening and tasks in Chromium', () => {
   it('screens with Carson, decides, and works through the task list, passing axe on every page', async () => {
@@ -53,10 +57,21 @@ describe('screening and tasks in Chromium', () => {
     await expectAccessible(page, 'screening form with errors');
     assert.ok((await page.locator('.govuk-error-summary__list li').count()) >= 12);
 
-    const ratings: Record<string, 1 | 2 | 3> = { type: 3, context: 3, 'emotional-response': 2, 'targeted-response': 3, power: 3, frequency: 1, persistence: 1, 'parental-response': 1 };
-    for (const [dim, n] of Object.entries(ratings)) await page.locator(n === 1 ? `#rating-${dim}` : `#rating-${dim}-${n}`).check();
+    const ratings: Record<string, 1 | 2 | 3> = {
+      type: 3,
+      context: 3,
+      'emotional-response': 2,
+      'targeted-response': 3,
+      power: 3,
+      frequency: 1,
+      persistence: 1,
+      'parental-response': 1,
+    };
+    for (const [dim, n] of Object.entries(ratings))
+      await page.locator(n === 1 ? `#rating-${dim}` : `#rating-${dim}-${n}`).check();
     await page.locator('#fact-significant_harm').check();
-    for (const f of ['youth_justice', 'open_case', 'other_children_at_risk']) await page.locator(`#fact-${f}-2`).check();
+    for (const f of ['youth_justice', 'open_case', 'other_children_at_risk'])
+      await page.locator(`#fact-${f}-2`).check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.getByRole('heading', { name: 'Suggestion: Harmful' }).waitFor();
@@ -67,7 +82,9 @@ describe('screening and tasks in Chromium', () => {
     await page.getByRole('button', { name: 'Confirm decision' }).click();
     await page.getByText('Enter the reasons for your decision').first().waitFor();
     await expectAccessible(page, 'decision with errors');
-    await page.getByLabel('Reasons for your decision').fill('Planned and coercive, towards a younger pupil who was frightened.');
+    await page
+      .getByLabel('Reasons for your decision')
+      .fill('Planned and coercive, towards a younger pupil who was frightened.');
     await page.getByRole('button', { name: 'Confirm decision' }).click();
 
     await page.getByText('Level of concern decided').waitFor();
@@ -139,14 +156,22 @@ describe('screening and tasks in Chromium', () => {
     await page.locator('#fact-complex').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Suggestion: Category 2: abusive' }).waitFor();
-    await page.getByRole('row', { name: /Hold an HSB strategy meeting/ }).getByText(dueText(5)).waitFor();
+    await page
+      .getByRole('row', { name: /Hold an HSB strategy meeting/ })
+      .getByText(dueText(5))
+      .waitFor();
     await page.getByLabel('Category 3: violent').check();
-    await page.getByLabel('Reasons for your decision').fill('Force was used; the police surgeon’s report describes injuries.');
+    await page
+      .getByLabel('Reasons for your decision')
+      .fill('Force was used; the police surgeon’s report describes injuries.');
     await page.getByRole('button', { name: 'Confirm decision' }).click();
     await page.getByText('Level of concern decided').waitFor();
     assert.match(await page.locator('main').innerText(), /Category 2: abusive \(a different level was chosen\)/);
     await page.getByRole('link', { name: 'See Toby’s tasks' }).click();
-    await page.getByRole('row', { name: /Hold an HSB strategy meeting/ }).getByText(dueText(5)).waitFor();
+    await page
+      .getByRole('row', { name: /Hold an HSB strategy meeting/ })
+      .getByText(dueText(5))
+      .waitFor();
     await page.getByRole('link', { name: 'My tasks' }).click();
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     await context.close();
@@ -154,7 +179,10 @@ describe('screening and tasks in Chromium', () => {
 
   // Hackett (R-THU-2, R-THU-3) and North East Lincolnshire's concerning signs (R-NEL-3) run without
   // JavaScript in the meetings journey; here their forms, with and without errors, pass axe.
-  for (const [authority, tool] of [['thurrock', /Hackett/], ['north-east-lincolnshire', /concerning/i]] as const) {
+  for (const [authority, tool] of [
+    ['thurrock', /Hackett/],
+    ['north-east-lincolnshire', /concerning/i],
+  ] as const) {
     it(`shows ${authority}’s screening form accessibly, with its errors`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -181,7 +209,9 @@ describe('screening and tasks in Chromium', () => {
     await page.getByRole('button', { name: 'Close the case' }).click();
     await page.getByText('Enter why the case is being closed').first().waitFor();
     await expectAccessible(page, 'close the case with errors');
-    await page.getByLabel('Why is the case being closed?').fill('No concerns remain; the school confirms no further incidents.');
+    await page
+      .getByLabel('Why is the case being closed?')
+      .fill('No concerns remain; the school confirms no further incidents.');
     await page.getByRole('button', { name: 'Close the case' }).click();
     await page.getByText('Case closed').first().waitFor();
     assert.match(await page.locator('main').innerText(), /Closed on .* by Kent team manager: No concerns remain/);

@@ -22,7 +22,17 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 async function append(db: Kysely<Database>, n: number, action = 'child.view') {
   for (let i = 0; i < n; i += 1) {
-    await transaction(db, (trx) => appendAuditEvent(trx, { authorityId: 'kent', userId: null, action, entityType: 'child', entityId: `c${i}`, outcome: 'ok', details: { i } }));
+    await transaction(db, (trx) =>
+      appendAuditEvent(trx, {
+        authorityId: 'kent',
+        userId: null,
+        action,
+        entityType: 'child',
+        entityId: `c${i}`,
+        outcome: 'ok',
+        details: { i },
+      }),
+    );
   }
 }
 
@@ -38,7 +48,15 @@ async function tamper(t: TestDatabase, change: (db: Kysely<Database>) => Promise
   }
 }
 
-const maxSeq = async (db: Kysely<Database>) => Number((await db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m);
+const maxSeq = async (db: Kysely<Database>) =>
+  Number(
+    (
+      await db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m,
+  );
 
 for (const kind of databaseKinds()) {
   describe(`the audit log against tampering on ${kind.label}`, () => {
@@ -46,7 +64,10 @@ for (const kind of databaseKinds()) {
     let dir = '';
     before(async () => {
       t = await kind.open();
-      await t.db.insertInto('authorities').values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' }).execute();
+      await t.db
+        .insertInto('authorities')
+        .values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' })
+        .execute();
       dir = mkdtempSync(path.join(os.tmpdir(), 'hsb-audit-'));
     });
     after(async () => {
@@ -56,10 +77,21 @@ for (const kind of databaseKinds()) {
 
     if (kind.label === 'PostgreSQL') {
       it('connects the application as a role that owns nothing and may only read and add to the audit log', async () => {
-        const owner = await sql<{ owner: string; me: string }>`select tableowner as owner, current_user as me from pg_tables where schemaname = current_schema() and tablename = 'audit_events'`.execute(t.db);
+        const owner = await sql<{
+          owner: string;
+          me: string;
+        }>`select tableowner as owner, current_user as me from pg_tables where schemaname = current_schema() and tablename = 'audit_events'`.execute(
+          t.db,
+        );
         assert.notEqual(owner.rows[0]!.owner, owner.rows[0]!.me);
         await append(t.db, 1);
-        for (const statement of [sql`update audit_events set action = 'x'`, sql`delete from audit_events`, sql`truncate audit_events`, sql`alter table audit_events disable trigger audit_events_no_update`, sql`drop trigger audit_events_no_update on audit_events`]) {
+        for (const statement of [
+          sql`update audit_events set action = 'x'`,
+          sql`delete from audit_events`,
+          sql`truncate audit_events`,
+          sql`alter table audit_events disable trigger audit_events_no_update`,
+          sql`drop trigger audit_events_no_update on audit_events`,
+        ]) {
           await assert.rejects(statement.execute(t.db), /permission denied|must be owner/);
         }
       });
@@ -69,12 +101,25 @@ for (const kind of databaseKinds()) {
       const file = path.join(dir, 'edited.jsonl');
       await append(t.db, 5);
       assert.deepEqual((await verifyAudit(t.db, [TEST_AUDIT_KEY], file)).problems, []);
-      const original = (await t.db.selectFrom('audit_events').select('details').where('seq', '=', '2').executeTakeFirstOrThrow()).details;
-      await tamper(t, async (db) => void (await sql`update audit_events set details = '{"i":99}' where seq = 2`.execute(db)));
+      const original = (
+        await t.db.selectFrom('audit_events').select('details').where('seq', '=', '2').executeTakeFirstOrThrow()
+      ).details;
+      await tamper(
+        t,
+        async (db) => void (await sql`update audit_events set details = '{"i":99}' where seq = 2`.execute(db)),
+      );
       const result = await verifyAudit(t.db, [TEST_AUDIT_KEY], file);
       assert.equal(result.ok, false);
-      assert.deepEqual(result.problems, ['Event 2: its content does not match its hash: it was changed, or its hash was computed again without the key.']);
-      await tamper(t, async (db) => void (await sql`update audit_events set details = ${JSON.stringify(original)}::jsonb where seq = 2`.execute(db)));
+      assert.deepEqual(result.problems, [
+        'Event 2: its content does not match its hash: it was changed, or its hash was computed again without the key.',
+      ]);
+      await tamper(
+        t,
+        async (db) =>
+          void (await sql`update audit_events set details = ${JSON.stringify(original)}::jsonb where seq = 2`.execute(
+            db,
+          )),
+      );
       assert.ok((await verifyAudit(t.db, [TEST_AUDIT_KEY], file)).ok, 'put back as it was, it verifies again');
     });
 
@@ -84,12 +129,28 @@ for (const kind of databaseKinds()) {
       const rehash = async (label: 'keyed with a guessed key' | 'unkeyed') => {
         await tamper(t, async (db) => {
           const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', '3').orderBy('seq').execute();
-          let prev = (await db.selectFrom('audit_events').select('hash').where('seq', '=', '2').executeTakeFirstOrThrow()).hash;
+          let prev = (
+            await db.selectFrom('audit_events').select('hash').where('seq', '=', '2').executeTakeFirstOrThrow()
+          ).hash;
           const guessed = auditKey('a-key-the-tamperer-made-up-of-the-same-length-0000');
           for (const r of rows) {
-            const e = { seq: r.seq, at: r.at, authorityId: r.authority_id, userId: r.user_id, action: r.seq === '3' ? 'child.update' : r.action, entityType: r.entity_type, entityId: r.entity_id, outcome: r.outcome, ip: r.ip, requestId: r.request_id, details: r.details };
+            const e = {
+              seq: r.seq,
+              at: r.at,
+              authorityId: r.authority_id,
+              userId: r.user_id,
+              action: r.seq === '3' ? 'child.update' : r.action,
+              entityType: r.entity_type,
+              entityId: r.entity_id,
+              outcome: r.outcome,
+              ip: r.ip,
+              requestId: r.request_id,
+              details: r.details,
+            };
             const hash = label === 'unkeyed' ? eventHash(prev, e) : eventHash(prev, { ...e, chain: r.chain }, guessed);
-            await sql`update audit_events set action = ${e.action}, prev_hash = ${prev}, hash = ${hash}, chain = ${label === 'unkeyed' ? 'sha256' : r.chain} where seq = ${r.seq}`.execute(db);
+            await sql`update audit_events set action = ${e.action}, prev_hash = ${prev}, hash = ${hash}, chain = ${label === 'unkeyed' ? 'sha256' : r.chain} where seq = ${r.seq}`.execute(
+              db,
+            );
             prev = hash;
           }
         });
@@ -100,13 +161,19 @@ for (const kind of databaseKinds()) {
       assert.match(guessed.problems[0]!, /^Event 3: its content does not match its hash/);
       const unkeyed = await rehash('unkeyed');
       assert.equal(unkeyed.ok, false);
-      assert.match(unkeyed.problems[0]!, /^Event 3: it has an unkeyed hash after keyed ones: the chain was computed again from here\.$/);
+      assert.match(
+        unkeyed.problems[0]!,
+        /^Event 3: it has an unkeyed hash after keyed ones: the chain was computed again from here\.$/,
+      );
     });
 
     it('finds the newest events deleted, by a checkpoint written outside the database', async () => {
       const fresh = await kind.open();
       try {
-        await fresh.db.insertInto('authorities').values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' }).execute();
+        await fresh.db
+          .insertInto('authorities')
+          .values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' })
+          .execute();
         const file = checkpointFile(path.join(dir, 'fresh'));
         await append(fresh.db, 4);
         assert.ok(await writeCheckpoint(fresh.db, TEST_AUDIT_KEY, file));
@@ -116,27 +183,62 @@ for (const kind of databaseKinds()) {
         const intact = await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file, { requireCheckpoint: true });
         assert.deepEqual(intact.problems, []);
         assert.equal(intact.checkpoints, 2);
-        assert.match((await verifyAudit(fresh.db, [TEST_AUDIT_KEY], path.join(dir, 'none.jsonl'), { requireCheckpoint: true })).problems[0]!, /^No checkpoint of this log/);
+        assert.match(
+          (await verifyAudit(fresh.db, [TEST_AUDIT_KEY], path.join(dir, 'none.jsonl'), { requireCheckpoint: true }))
+            .problems[0]!,
+          /^No checkpoint of this log/,
+        );
         const newest = await maxSeq(fresh.db);
-        await tamper(fresh, async (db) => void (await sql`delete from audit_events where seq > ${newest - 2}`.execute(db)));
+        await tamper(
+          fresh,
+          async (db) => void (await sql`delete from audit_events where seq > ${newest - 2}`.execute(db)),
+        );
         const result = await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file);
         assert.equal(result.ok, false);
-        assert.match(result.problems.join(' '), new RegExp(`the log reached event ${newest}, but now ends at event ${newest - 2}: the newest events were deleted`));
+        assert.match(
+          result.problems.join(' '),
+          new RegExp(
+            `the log reached event ${newest}, but now ends at event ${newest - 2}: the newest events were deleted`,
+          ),
+        );
         // The whole chain computed again from its first event, without the key: no checkpoint is of it.
         await tamper(fresh, async (db) => {
           let prev = '0'.repeat(64);
           for (const r of await db.selectFrom('audit_events').selectAll().orderBy('seq').execute()) {
-            const hash = eventHash(prev, { seq: r.seq, at: r.at, authorityId: r.authority_id, userId: r.user_id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, outcome: r.outcome, ip: r.ip, requestId: r.request_id, details: r.details });
-            await sql`update audit_events set prev_hash = ${prev}, hash = ${hash}, chain = 'sha256' where seq = ${r.seq}`.execute(db);
+            const hash = eventHash(prev, {
+              seq: r.seq,
+              at: r.at,
+              authorityId: r.authority_id,
+              userId: r.user_id,
+              action: r.action,
+              entityType: r.entity_type,
+              entityId: r.entity_id,
+              outcome: r.outcome,
+              ip: r.ip,
+              requestId: r.request_id,
+              details: r.details,
+            });
+            await sql`update audit_events set prev_hash = ${prev}, hash = ${hash}, chain = 'sha256' where seq = ${r.seq}`.execute(
+              db,
+            );
             prev = hash;
           }
         });
-        assert.match((await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file)).problems.join(' '), /No checkpoint in .* is of this database/);
+        assert.match(
+          (await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file)).problems.join(' '),
+          /No checkpoint in .* is of this database/,
+        );
         // A checkpoint altered to hide it is itself found.
         const lines = readFileSync(file, 'utf8').trim().split('\n');
         const last = JSON.parse(lines.at(-1)!) as { seq: string };
-        writeFileSync(file, `${[...lines.slice(0, -1), JSON.stringify({ ...last, seq: String(newest - 2) })].join('\n')}\n`);
-        assert.match((await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file)).problems.join(' '), /its signature does not verify/);
+        writeFileSync(
+          file,
+          `${[...lines.slice(0, -1), JSON.stringify({ ...last, seq: String(newest - 2) })].join('\n')}\n`,
+        );
+        assert.match(
+          (await verifyAudit(fresh.db, [TEST_AUDIT_KEY], file)).problems.join(' '),
+          /its signature does not verify/,
+        );
       } finally {
         await fresh.close();
       }
@@ -146,7 +248,10 @@ for (const kind of databaseKinds()) {
       const file = path.join(dir, 'rotated.jsonl');
       const fresh = await kind.open();
       try {
-        await fresh.db.insertInto('authorities').values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' }).execute();
+        await fresh.db
+          .insertInto('authorities')
+          .values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' })
+          .execute();
         await append(fresh.db, 2);
         const { configureAuditKey } = await import('../../src/repositories/audit.ts');
         const next = auditKey('the-next-key-after-a-rotation-of-the-same-length-00');
@@ -157,10 +262,15 @@ for (const kind of databaseKinds()) {
           configureAuditKey(TEST_AUDIT_KEY);
         }
         assert.deepEqual((await verifyAudit(fresh.db, [next, TEST_AUDIT_KEY], file)).problems, []);
-        assert.match((await verifyAudit(fresh.db, [next], file)).problems[0]!, /^Event 1: it was made with a key not given to the verifier/);
+        assert.match(
+          (await verifyAudit(fresh.db, [next], file)).problems[0]!,
+          /^Event 1: it was made with a key not given to the verifier/,
+        );
         // The retired key writing after the new one: whoever holds an old key cannot add to the log.
         await append(fresh.db, 1);
-        assert.deepEqual((await verifyAudit(fresh.db, [next, TEST_AUDIT_KEY], file)).problems, ['Event 5: it was made with an older key than an event before it: a retired key was used to write it.']);
+        assert.deepEqual((await verifyAudit(fresh.db, [next, TEST_AUDIT_KEY], file)).problems, [
+          'Event 5: it was made with an older key than an event before it: a retired key was used to write it.',
+        ]);
       } finally {
         await fresh.close();
       }
@@ -179,19 +289,32 @@ describe('npm run audit:verify', () => {
     spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'verify-audit.ts')], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: path.join(dir, 'data'), AUDIT_DIR: path.join(dir, 'audit'), AUDIT_KEY: TEST_AUDIT_KEY.secret.toString('utf8'), LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        DATA_DIR: path.join(dir, 'data'),
+        AUDIT_DIR: path.join(dir, 'audit'),
+        AUDIT_KEY: TEST_AUDIT_KEY.secret.toString('utf8'),
+        LOG_LEVEL: 'silent',
+      },
     });
 
   it('reports an intact log, then the deleted newest events, with exit code 1', async () => {
     let handle = await openDatabase({ dataDir: path.join(dir, 'data') });
     await migrateToLatest(handle.db);
-    await handle.db.insertInto('authorities').values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' }).execute();
+    await handle.db
+      .insertInto('authorities')
+      .values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' })
+      .execute();
     await append(handle.db, 6);
     await writeCheckpoint(handle.db, TEST_AUDIT_KEY, checkpointFile(path.join(dir, 'audit')));
     await handle.close();
     const intact = run();
     assert.equal(intact.status, 0, intact.stderr);
-    assert.match(intact.stdout, /Audit log intact: 6 events checked with 1 key; 1 checkpoint in .* agree; the newest event is 6\./);
+    assert.match(
+      intact.stdout,
+      /Audit log intact: 6 events checked with 1 key; 1 checkpoint in .* agree; the newest event is 6\./,
+    );
 
     handle = await openDatabase({ dataDir: path.join(dir, 'data') });
     await sql`alter table audit_events disable trigger audit_events_no_update`.execute(handle.db);

@@ -25,16 +25,36 @@ describeOnEachDatabase('meetings', (database) => {
       facts: { significant_harm: true, immediate_risk: false, complex: false, open_case: false, cse_linked: false },
     });
     await screeningService.decide(db, dsl, sid, { levelId: 'category-2', rationale: 'Coercion of a younger pupil.' });
-    const task = await db.selectFrom('tasks').select(['id', 'due_on']).where('incident_id', '=', inc.incidentId).where('arranges', '=', 'hsb-strategy-meeting').executeTakeFirstOrThrow();
+    const task = await db
+      .selectFrom('tasks')
+      .select(['id', 'due_on'])
+      .where('incident_id', '=', inc.incidentId)
+      .where('arranges', '=', 'hsb-strategy-meeting')
+      .executeTakeFirstOrThrow();
     const calendar = new WorkingDayCalendar();
     assert.equal(task.due_on, calendar.addWorkingDays(londonToday(), 3), 'within 3 working days (R-ISL-5)');
 
     const options = await meetingService.arrangeOptions(db, manager, task.id);
     assert.equal(options.invitees.length, 7);
-    assert.ok(options.chairCandidates.every((g) => g.users.every((u) => u.name.includes('CSE coordinator'))), 'only coordinators may chair');
-    const input = { childIds: [inc.childId, inc.targetedId], responsible: {}, chairId: coordinator.user.id, invite: options.invitees.map((i) => i.inviteeId) };
-    await assert.rejects(meetingService.arrange(db, manager, task.id, { ...input, chairId: manager.user.id }), ValidationError);
-    assert.equal((await db.selectFrom('meetings').select('id').where('incident_id', '=', inc.incidentId).execute()).length, 0, 'nothing written');
+    assert.ok(
+      options.chairCandidates.every((g) => g.users.every((u) => u.name.includes('CSE coordinator'))),
+      'only coordinators may chair',
+    );
+    const input = {
+      childIds: [inc.childId, inc.targetedId],
+      responsible: {},
+      chairId: coordinator.user.id,
+      invite: options.invitees.map((i) => i.inviteeId),
+    };
+    await assert.rejects(
+      meetingService.arrange(db, manager, task.id, { ...input, chairId: manager.user.id }),
+      ValidationError,
+    );
+    assert.equal(
+      (await db.selectFrom('meetings').select('id').where('incident_id', '=', inc.incidentId).execute()).length,
+      0,
+      'nothing written',
+    );
     const id = await meetingService.arrange(db, manager, task.id, input);
 
     let view = await meetingService.viewMeeting(db, manager, id);
@@ -54,25 +74,92 @@ describeOnEachDatabase('meetings', (database) => {
       safetyPlans: { [inc.childId]: 'Supervised; no contact.', [inc.targetedId]: '' },
     };
     await meetingService.recordMinutes(db, manager, id, view.meeting.version, minutes);
-    await assert.rejects(meetingService.recordMinutes(db, manager, id, view.meeting.version, minutes), ConflictError, 'a stale version is refused');
+    await assert.rejects(
+      meetingService.recordMinutes(db, manager, id, view.meeting.version, minutes),
+      ConflictError,
+      'a stale version is refused',
+    );
     view = await meetingService.viewMeeting(db, manager, id);
     // The manager works on Ellis's case, not Maya's: what is missing for her is said without her name (R-X-1).
-    assert.deepEqual(view.closeProblems, ['Record the immediate safety plan for Another child (a child harmed)', 'Record the outcome for Ellis Hawthorn', 'Record the outcome for Another child (a child harmed)', 'The chair must approve the minutes']);
-    assert.deepEqual((await meetingService.viewMeeting(db, coordinator, id)).closeProblems, ['Record the immediate safety plan for Maya Larchwood', 'Record the outcome for Ellis Hawthorn', 'Record the outcome for Maya Larchwood', 'The chair must approve the minutes']);
+    assert.deepEqual(view.closeProblems, [
+      'Record the immediate safety plan for Another child (a child harmed)',
+      'Record the outcome for Ellis Hawthorn',
+      'Record the outcome for Another child (a child harmed)',
+      'The chair must approve the minutes',
+    ]);
+    assert.deepEqual((await meetingService.viewMeeting(db, coordinator, id)).closeProblems, [
+      'Record the immediate safety plan for Maya Larchwood',
+      'Record the outcome for Ellis Hawthorn',
+      'Record the outcome for Maya Larchwood',
+      'The chair must approve the minutes',
+    ]);
     assert.equal(view.meeting.agenda[0]!.notes, 'Risk during unstructured times.');
 
-    await meetingService.recordOutcome(db, manager, id, inc.childId, { outcome: 'section-47', investigation: 'single', rationale: 'Threshold met.' });
+    await meetingService.recordOutcome(db, manager, id, inc.childId, {
+      outcome: 'section-47',
+      investigation: 'single',
+      rationale: 'Threshold met.',
+    });
     // Maya's outcome is not the manager's to record: the chair records it (R-KEN-7, R-X-1).
-    await assert.rejects(meetingService.recordOutcome(db, manager, id, inc.targetedId, { outcome: 'follow-up-strategy', timescale: '4', rationale: 'More information needed.' }), ForbiddenError);
-    await meetingService.recordOutcome(db, coordinator, id, inc.targetedId, { outcome: 'follow-up-strategy', timescale: '4', rationale: 'More information needed.' });
-    await assert.rejects(meetingService.recordOutcome(db, coordinator, id, inc.targetedId, { outcome: 'no-further-action', reasons: 'x', informer: 'y', rationale: 'z' }), ConflictError, 'one outcome per child');
-    const followUp = await db.selectFrom('tasks').select(['due_on', 'arranges', 'requirement_id']).where('meeting_id', '=', id).where('child_id', '=', inc.targetedId).executeTakeFirstOrThrow();
-    assert.deepEqual(followUp, { due_on: calendar.addWorkingDays(today, 4), arranges: 'follow-up-strategy', requirement_id: 'R-ISL-7' });
+    await assert.rejects(
+      meetingService.recordOutcome(db, manager, id, inc.targetedId, {
+        outcome: 'follow-up-strategy',
+        timescale: '4',
+        rationale: 'More information needed.',
+      }),
+      ForbiddenError,
+    );
+    await meetingService.recordOutcome(db, coordinator, id, inc.targetedId, {
+      outcome: 'follow-up-strategy',
+      timescale: '4',
+      rationale: 'More information needed.',
+    });
+    await assert.rejects(
+      meetingService.recordOutcome(db, coordinator, id, inc.targetedId, {
+        outcome: 'no-further-action',
+        reasons: 'x',
+        informer: 'y',
+        rationale: 'z',
+      }),
+      ConflictError,
+      'one outcome per child',
+    );
+    const followUp = await db
+      .selectFrom('tasks')
+      .select(['due_on', 'arranges', 'requirement_id'])
+      .where('meeting_id', '=', id)
+      .where('child_id', '=', inc.targetedId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(followUp, {
+      due_on: calendar.addWorkingDays(today, 4),
+      arranges: 'follow-up-strategy',
+      requirement_id: 'R-ISL-7',
+    });
 
-    await assert.rejects(meetingService.approveMinutes(db, manager, id, (await meetingService.viewMeeting(db, manager, id)).meeting.version), ForbiddenError, 'only the chair approves');
+    await assert.rejects(
+      meetingService.approveMinutes(
+        db,
+        manager,
+        id,
+        (await meetingService.viewMeeting(db, manager, id)).meeting.version,
+      ),
+      ForbiddenError,
+      'only the chair approves',
+    );
     const plan = { ...minutes, safetyPlans: { [inc.targetedId]: 'A named adult at school.' } };
-    await meetingService.recordMinutes(db, coordinator, id, (await meetingService.viewMeeting(db, coordinator, id)).meeting.version, plan);
-    await meetingService.approveMinutes(db, coordinator, id, (await meetingService.viewMeeting(db, coordinator, id)).meeting.version);
+    await meetingService.recordMinutes(
+      db,
+      coordinator,
+      id,
+      (await meetingService.viewMeeting(db, coordinator, id)).meeting.version,
+      plan,
+    );
+    await meetingService.approveMinutes(
+      db,
+      coordinator,
+      id,
+      (await meetingService.viewMeeting(db, coordinator, id)).meeting.version,
+    );
     view = await meetingService.viewMeeting(db, coordinator, id);
     await meetingService.circulate(db, coordinator, id, [view.meeting.invitees[1]!.id]);
     assert.deepEqual(view.closeProblems, []);
@@ -81,8 +168,14 @@ describeOnEachDatabase('meetings', (database) => {
     assert.equal(done.status, 'done');
     const after = await meetingService.viewMeeting(db, coordinator, id);
     assert.equal(after.meeting.status, 'closed');
-    assert.equal(after.meeting.children.find((c) => c.childId === inc.targetedId)!.safetyPlan, 'A named adult at school.');
+    assert.equal(
+      after.meeting.children.find((c) => c.childId === inc.targetedId)!.safetyPlan,
+      'A named adult at school.',
+    );
     assert.ok(after.meeting.invitees[1]!.circulatedAt instanceof Date);
-    assert.equal(after.meeting.children.find((c) => c.childId === inc.childId)!.outcome!.details['investigation'], 'single');
+    assert.equal(
+      after.meeting.children.find((c) => c.childId === inc.childId)!.outcome!.details['investigation'],
+      'single',
+    );
   });
 });

@@ -29,7 +29,10 @@ describeOnEachDatabase('repositories', (database) => {
     } finally {
       await su.close();
     }
-    const count = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.ok(Number(count.n) > 0);
   });
 
@@ -55,27 +58,113 @@ describeOnEachDatabase('repositories', (database) => {
   it('applies the same need-to-know rule in SQL lists as in the domain, for every demo user and child (R-X-7)', async () => {
     const { db } = database();
     // An AIM assessment in progress lets its assessors see the child (R-NYO-9): the rule is checked in both places.
-    const ellis = await db.selectFrom('children').select('id').where('authority_id', '=', 'kent').where('first_name', '=', 'Ellis').executeTakeFirstOrThrow();
-    const assessor = async (role: string) => (await db.selectFrom('users').select('id').where('email', '=', `${role}@kent.example`).executeTakeFirstOrThrow()).id;
-    const checks = { appropriateAdult: 'none' as const, appropriateAdultReason: '', prosecutionLikely: false, denies: false, legalRepAgreed: null, participates: true };
-    const common = { authorityId: 'kent', childId: ellis.id, model: 'aim2' as const, modelName: 'AIM2', packVersion: '1', clause: 'kent §13', requirementId: 'R-KEN-11', mode: 'full' as const, modeReason: '', checks };
-    const finished = await assessments.insertAssessment(db, { ...common, leadAssessorId: await assessor('cse-coordinator'), coAssessorId: await assessor('police'), createdBy: await assessor('aim-practitioner') });
-    await db.updateTable('assessments').set({ status: 'completed', completed_at: new Date() }).where('id', '=', finished).execute();
-    await assessments.insertAssessment(db, { ...common, leadAssessorId: await assessor('aim-practitioner'), coAssessorId: await assessor('panel-chair'), createdBy: await assessor('aim-practitioner') });
-    const aimViewer = (await loadCurrentUser(db, await assessor('aim-practitioner')))!;
-    assert.deepEqual(decideChildAccess(aimViewer, (await access.childAccessFacts(db, aimViewer.id, ellis.id))!), { allowed: true, basis: 'assessor' });
-    const coordinator = (await loadCurrentUser(db, await assessor('cse-coordinator')))!;
-    assert.equal(decideChildAccess(coordinator, (await access.childAccessFacts(db, coordinator.id, ellis.id))!).allowed, false, 'a completed assessment gives no sight');
-    // A case before the AIM Pathway Panel: its chair and the allocated practitioners see the child (R-NEL-10, R-NEL-11).
-    const nelChild = await db.selectFrom('children').select('id').where('authority_id', '=', 'north-east-lincolnshire').where('first_name', '=', 'Ellis').executeTakeFirstOrThrow();
-    const nelUser = async (role: string) => (await db.selectFrom('users').select('id').where('email', '=', `${role}@north-east-lincolnshire.example`).executeTakeFirstOrThrow()).id;
-    const referralId = await panelReferrals.insertPanelReferral(db, {
-      authorityId: 'north-east-lincolnshire', childId: nelChild.id, kind: 'assessment', referringService: 'childrens_services', assessmentType: 'CSA', assessmentSummary: 'x', harm: 'displayed',
-      childConsent: true, parentConsent: true, consentExploration: '', policeInvestigation: false, chargeLikely: null, denies: null, leadProfessional: 'referrer', informationGatheringOnly: false, approaching18: false, referredBy: await nelUser('social-worker'),
+    const ellis = await db
+      .selectFrom('children')
+      .select('id')
+      .where('authority_id', '=', 'kent')
+      .where('first_name', '=', 'Ellis')
+      .executeTakeFirstOrThrow();
+    const assessor = async (role: string) =>
+      (await db.selectFrom('users').select('id').where('email', '=', `${role}@kent.example`).executeTakeFirstOrThrow())
+        .id;
+    const checks = {
+      appropriateAdult: 'none' as const,
+      appropriateAdultReason: '',
+      prosecutionLikely: false,
+      denies: false,
+      legalRepAgreed: null,
+      participates: true,
+    };
+    const common = {
+      authorityId: 'kent',
+      childId: ellis.id,
+      model: 'aim2' as const,
+      modelName: 'AIM2',
+      packVersion: '1',
+      clause: 'kent §13',
+      requirementId: 'R-KEN-11',
+      mode: 'full' as const,
+      modeReason: '',
+      checks,
+    };
+    const finished = await assessments.insertAssessment(db, {
+      ...common,
+      leadAssessorId: await assessor('cse-coordinator'),
+      coAssessorId: await assessor('police'),
+      createdBy: await assessor('aim-practitioner'),
     });
-    await panelReferrals.recordDecision(db, referralId, 1, { accepted: true, reasons: 'x', route: 'assessment', leadId: await nelUser('aim-practitioner'), coWorkerId: await nelUser('youth-justice'), exceptionalReason: '', by: await nelUser('panel-chair'), on: '2026-11-20', nextReviewOn: '2027-02-20' });
+    await db
+      .updateTable('assessments')
+      .set({ status: 'completed', completed_at: new Date() })
+      .where('id', '=', finished)
+      .execute();
+    await assessments.insertAssessment(db, {
+      ...common,
+      leadAssessorId: await assessor('aim-practitioner'),
+      coAssessorId: await assessor('panel-chair'),
+      createdBy: await assessor('aim-practitioner'),
+    });
+    const aimViewer = (await loadCurrentUser(db, await assessor('aim-practitioner')))!;
+    assert.deepEqual(decideChildAccess(aimViewer, (await access.childAccessFacts(db, aimViewer.id, ellis.id))!), {
+      allowed: true,
+      basis: 'assessor',
+    });
+    const coordinator = (await loadCurrentUser(db, await assessor('cse-coordinator')))!;
+    assert.equal(
+      decideChildAccess(coordinator, (await access.childAccessFacts(db, coordinator.id, ellis.id))!).allowed,
+      false,
+      'a completed assessment gives no sight',
+    );
+    // A case before the AIM Pathway Panel: its chair and the allocated practitioners see the child (R-NEL-10, R-NEL-11).
+    const nelChild = await db
+      .selectFrom('children')
+      .select('id')
+      .where('authority_id', '=', 'north-east-lincolnshire')
+      .where('first_name', '=', 'Ellis')
+      .executeTakeFirstOrThrow();
+    const nelUser = async (role: string) =>
+      (
+        await db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', `${role}@north-east-lincolnshire.example`)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const referralId = await panelReferrals.insertPanelReferral(db, {
+      authorityId: 'north-east-lincolnshire',
+      childId: nelChild.id,
+      kind: 'assessment',
+      referringService: 'childrens_services',
+      assessmentType: 'CSA',
+      assessmentSummary: 'x',
+      harm: 'displayed',
+      childConsent: true,
+      parentConsent: true,
+      consentExploration: '',
+      policeInvestigation: false,
+      chargeLikely: null,
+      denies: null,
+      leadProfessional: 'referrer',
+      informationGatheringOnly: false,
+      approaching18: false,
+      referredBy: await nelUser('social-worker'),
+    });
+    await panelReferrals.recordDecision(db, referralId, 1, {
+      accepted: true,
+      reasons: 'x',
+      route: 'assessment',
+      leadId: await nelUser('aim-practitioner'),
+      coWorkerId: await nelUser('youth-justice'),
+      exceptionalReason: '',
+      by: await nelUser('panel-chair'),
+      on: '2026-11-20',
+      nextReviewOn: '2027-02-20',
+    });
     const nelChair = (await loadCurrentUser(db, await nelUser('panel-chair')))!;
-    assert.deepEqual(decideChildAccess(nelChair, (await access.childAccessFacts(db, nelChair.id, nelChild.id))!), { allowed: true, basis: 'panel' });
+    assert.deepEqual(decideChildAccess(nelChair, (await access.childAccessFacts(db, nelChair.id, nelChild.id))!), {
+      allowed: true,
+      basis: 'panel',
+    });
     const allUsers = await db.selectFrom('users').select('id').execute();
     const allChildren = await db.selectFrom('children').select(['id', 'authority_id']).execute();
     let allowedPairs = 0;
@@ -96,16 +185,45 @@ describeOnEachDatabase('repositories', (database) => {
 
   it('finds possible duplicates by similar name and near date of birth with pg_trgm', async () => {
     const { db } = database();
-    const manager = (await loadCurrentUser(db, (await db.selectFrom('users').select('id').where('email', '=', 'team-manager@kent.example').executeTakeFirstOrThrow()).id))!;
-    const ellis = await db.selectFrom('children').selectAll().where('authority_id', '=', 'kent').where('first_name', '=', 'Ellis').executeTakeFirstOrThrow();
-    const exact = await children.findPossibleMatches(db, manager, { firstName: 'Elis', lastName: 'Hawthorne', dateOfBirth: ellis.date_of_birth });
-    assert.deepEqual(exact.map((m) => m.id), [ellis.id]);
+    const manager = (await loadCurrentUser(
+      db,
+      (
+        await db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'team-manager@kent.example')
+          .executeTakeFirstOrThrow()
+      ).id,
+    ))!;
+    const ellis = await db
+      .selectFrom('children')
+      .selectAll()
+      .where('authority_id', '=', 'kent')
+      .where('first_name', '=', 'Ellis')
+      .executeTakeFirstOrThrow();
+    const exact = await children.findPossibleMatches(db, manager, {
+      firstName: 'Elis',
+      lastName: 'Hawthorne',
+      dateOfBirth: ellis.date_of_birth,
+    });
+    assert.deepEqual(
+      exact.map((m) => m.id),
+      [ellis.id],
+    );
     const [y, m, d] = ellis.date_of_birth.split('-');
     if (Number(d) <= 12 && d !== m) {
-      const swapped = await children.findPossibleMatches(db, manager, { firstName: 'Ellis', lastName: 'Hawthorn', dateOfBirth: `${y}-${d}-${m}` });
+      const swapped = await children.findPossibleMatches(db, manager, {
+        firstName: 'Ellis',
+        lastName: 'Hawthorn',
+        dateOfBirth: `${y}-${d}-${m}`,
+      });
       assert.ok(swapped.some((r) => r.id === ellis.id));
     }
-    const far = await children.findPossibleMatches(db, manager, { firstName: 'Ellis', lastName: 'Hawthorn', dateOfBirth: `${Number(y) - 3}-${m}-${d}` });
+    const far = await children.findPossibleMatches(db, manager, {
+      firstName: 'Ellis',
+      lastName: 'Hawthorn',
+      dateOfBirth: `${Number(y) - 3}-${m}-${d}`,
+    });
     assert.deepEqual(far, []);
     // Only the user's own authority is searched.
     const islington = await children.findPossibleMatches(
@@ -122,15 +240,24 @@ describeOnEachDatabase('repositories', (database) => {
     const current = (await children.findChild(db, c.id))!;
     const fields = { ...current, homeArea: 'Changed ward' };
     assert.equal(await children.updateChild(db, c.id, current.version, c.created_by, fields), true);
-    assert.equal(await children.updateChild(db, c.id, current.version, c.created_by, { ...fields, homeArea: 'Stale ward' }), false);
+    assert.equal(
+      await children.updateChild(db, c.id, current.version, c.created_by, { ...fields, homeArea: 'Stale ward' }),
+      false,
+    );
     assert.equal((await children.findChild(db, c.id))!.homeArea, 'Changed ward');
   });
 
   it('writes nothing when a transaction fails part-way', async () => {
     const { db } = database();
     const count = async () => {
-      const a = await db.selectFrom('children').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      const b = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const a = await db
+        .selectFrom('children')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      const b = await db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       return [Number(a.n), Number(b.n)];
     };
     const beforeCounts = await count();

@@ -15,7 +15,13 @@ import { useApiToken } from '../../src/repositories/settings.ts';
 import { describeOnEachDatabase } from '../helpers/db.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
 
-const ISL_FACTS = { significant_harm: true, immediate_risk: false, complex: false, open_case: false, cse_linked: false };
+const ISL_FACTS = {
+  significant_harm: true,
+  immediate_risk: false,
+  complex: false,
+  open_case: false,
+  cse_linked: false,
+};
 
 describeOnEachDatabase('screening and tasks', (database) => {
   it('keeps the suggestion and the decision, with who, when and the pack version; tasks get working-day deadlines (R-X-9, R-X-10, R-ISL-5)', async () => {
@@ -27,12 +33,20 @@ describeOnEachDatabase('screening and tasks', (database) => {
       answers: { items: ['c2-coercion', 'c2-intrusive'] },
       facts: ISL_FACTS,
     });
-    await assert.rejects(screeningService.decide(db, dsl, id, { levelId: 'category-3', rationale: ' ' }), (e: unknown) => {
-      assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.errors, [{ field: 'rationale', message: 'Enter why you chose a different level from the one suggested' }]);
-      return true;
+    await assert.rejects(
+      screeningService.decide(db, dsl, id, { levelId: 'category-3', rationale: ' ' }),
+      (e: unknown) => {
+        assert.ok(e instanceof ValidationError);
+        assert.deepEqual(e.errors, [
+          { field: 'rationale', message: 'Enter why you chose a different level from the one suggested' },
+        ]);
+        return true;
+      },
+    );
+    const result = await screeningService.decide(db, dsl, id, {
+      levelId: 'category-2',
+      rationale: 'Coercion of a younger pupil.',
     });
-    const result = await screeningService.decide(db, dsl, id, { levelId: 'category-2', rationale: 'Coercion of a younger pupil.' });
     assert.equal(result.created, 3);
     const row = await db.selectFrom('screenings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(row.suggested_level, 'category-2');
@@ -41,17 +55,37 @@ describeOnEachDatabase('screening and tasks', (database) => {
     assert.equal(row.decided_by, dsl.user.id);
     assert.equal(row.pack_version, '1.5.13, revised October 2016');
     assert.equal(row.decision_date, londonToday());
-    const meeting = await db.selectFrom('tasks').selectAll().where('screening_id', '=', id).where('step_id', '=', 'hsb-strategy-meeting').executeTakeFirstOrThrow();
+    const meeting = await db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('screening_id', '=', id)
+      .where('step_id', '=', 'hsb-strategy-meeting')
+      .executeTakeFirstOrThrow();
     assert.equal(meeting.due_on, new WorkingDayCalendar().addWorkingDays(londonToday(), 3));
     assert.equal(meeting.owner_role, 'cse_coordinator');
     assert.equal(meeting.requirement_id, 'R-ISL-5');
-    const audit = await db.selectFrom('audit_events').select(['action', 'details']).where('entity_id', '=', id).orderBy('seq').execute();
-    assert.deepEqual(audit.map((a) => a.action), ['screening.suggest', 'screening.decide']);
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('entity_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['screening.suggest', 'screening.decide'],
+    );
     assert.equal(audit[1]!.details['packVersion'], '1.5.13, revised October 2016');
-    const chron = await db.selectFrom('chronology_entries').select('summary').where('child_id', '=', inc.childId).where('kind', '=', 'screening').execute();
+    const chron = await db
+      .selectFrom('chronology_entries')
+      .select('summary')
+      .where('child_id', '=', inc.childId)
+      .where('kind', '=', 'screening')
+      .execute();
     assert.match(chron[0]!.summary, /Level of concern decided: Category 2: abusive/);
     // A second decision on the same screening is refused: decisions are never overwritten.
-    await assert.rejects(screeningService.decide(db, dsl, id, { levelId: 'category-1', rationale: 'x' }), { name: 'ConflictError' });
+    await assert.rejects(screeningService.decide(db, dsl, id, { levelId: 'category-1', rationale: 'x' }), {
+      name: 'ConflictError',
+    });
   });
 
   it('screening again keeps the history and supersedes tasks the new level no longer needs', async () => {
@@ -63,14 +97,29 @@ describeOnEachDatabase('screening and tasks', (database) => {
       answers: { items: ['c1-unusual'] },
       facts: { ...ISL_FACTS, significant_harm: false },
     });
-    const r = await screeningService.decide(db, dsl, id, { levelId: 'category-1', rationale: 'New information: no coercion.' });
+    const r = await screeningService.decide(db, dsl, id, {
+      levelId: 'category-1',
+      rationale: 'New information: no coercion.',
+    });
     assert.equal(r.superseded, 1, 'the HSB strategy meeting is no longer needed');
     const history = await db.selectFrom('screenings').select('id').where('child_id', '=', inc.childId).execute();
     assert.equal(history.length, 2);
-    const open = await db.selectFrom('tasks').select(['step_id', 'status']).where('child_id', '=', inc.childId).orderBy('step_id').execute();
+    const open = await db
+      .selectFrom('tasks')
+      .select(['step_id', 'status'])
+      .where('child_id', '=', inc.childId)
+      .orderBy('step_id')
+      .execute();
     assert.deepEqual(
       open.map((x) => `${x.step_id}:${x.status}`),
-      ['consultation:open', 'diversion-plan:open', 'family-group-conference:open', 'hsb-strategy-meeting:superseded', 'recording:open', 'risk-discussion:open'],
+      [
+        'consultation:open',
+        'diversion-plan:open',
+        'family-group-conference:open',
+        'hsb-strategy-meeting:superseded',
+        'recording:open',
+        'risk-discussion:open',
+      ],
     );
   });
 
@@ -84,9 +133,22 @@ describeOnEachDatabase('screening and tasks', (database) => {
       facts: { significant_harm: true, police_involved: false, mental_disorder: false, other_children_at_risk: false },
     });
     await screeningService.decide(db, dsl, id, { levelId: 'red', rationale: 'Planned, with a younger child.' });
-    const harmed = await db.selectFrom('tasks').select('step_id').where('child_id', '=', inc.targetedId).orderBy('step_id').execute();
-    assert.deepEqual(harmed.map((x) => x.step_id), ['cfs-referral-targeted', 'parents-contact-targeted']);
-    const passedOn = await db.selectFrom('tasks').select(['due_on', 'owner_role', 'assigned_to']).where('child_id', '=', inc.childId).where('step_id', '=', 'referral-passed-on').executeTakeFirstOrThrow();
+    const harmed = await db
+      .selectFrom('tasks')
+      .select('step_id')
+      .where('child_id', '=', inc.targetedId)
+      .orderBy('step_id')
+      .execute();
+    assert.deepEqual(
+      harmed.map((x) => x.step_id),
+      ['cfs-referral-targeted', 'parents-contact-targeted'],
+    );
+    const passedOn = await db
+      .selectFrom('tasks')
+      .select(['due_on', 'owner_role', 'assigned_to'])
+      .where('child_id', '=', inc.childId)
+      .where('step_id', '=', 'referral-passed-on')
+      .executeTakeFirstOrThrow();
     assert.equal(passedOn.due_on, new WorkingDayCalendar().addWorkingDays(londonToday(), 1));
     assert.equal(passedOn.owner_role, 'front_door');
   });
@@ -96,10 +158,23 @@ describeOnEachDatabase('screening and tasks', (database) => {
     const manager = await demoActor(db, 'north-east-lincolnshire', 'team_manager');
     const inc = await demoIncident(db, 'north-east-lincolnshire', 'Ellis');
     await assert.rejects(
-      screeningService.recordAnswers(db, manager, inc.incidentId, inc.childId, { toolId: 'brook', answers: { items: ['red-power'] }, facts: {} }),
-      (e: unknown) => e instanceof ValidationError && e.errors[0]!.message === 'Only staff with Brook Traffic Light tool training can use the Brook Traffic Light characteristics',
+      screeningService.recordAnswers(db, manager, inc.incidentId, inc.childId, {
+        toolId: 'brook',
+        answers: { items: ['red-power'] },
+        facts: {},
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        e.errors[0]!.message ===
+          'Only staff with Brook Traffic Light tool training can use the Brook Traffic Light characteristics',
     );
-    const refused = await db.selectFrom('audit_events').select('details').where('action', '=', 'screening.suggest').where('outcome', '=', 'refused').where('user_id', '=', manager.user.id).execute();
+    const refused = await db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'screening.suggest')
+      .where('outcome', '=', 'refused')
+      .where('user_id', '=', manager.user.id)
+      .execute();
     assert.equal(refused[0]?.details['reason'], 'training_required');
   });
 
@@ -110,7 +185,12 @@ describeOnEachDatabase('screening and tasks', (database) => {
     await assert.rejects(screeningService.screeningPage(db, other, inc.incidentId, inc.childId), NotFoundError);
     const kentDsl = await demoActor(db, 'kent', 'dsl');
     await assert.rejects(screeningService.screeningPage(db, kentDsl, inc.incidentId, inc.childId), NotFoundError);
-    const n = await db.selectFrom('audit_events').select('seq').where('action', '=', 'screening.view').where('outcome', '=', 'refused').execute();
+    const n = await db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'screening.view')
+      .where('outcome', '=', 'refused')
+      .execute();
     assert.ok(n.length >= 2);
   });
 
@@ -130,18 +210,29 @@ describeOnEachDatabase('screening and tasks', (database) => {
     const consider = again.tasks.find((x) => x.kind === 'consider')!;
     await assert.rejects(taskService.completeTask(db, dsl, consider.id, consider.version, ''), ValidationError);
     await taskService.completeTask(db, dsl, consider.id, consider.version, 'Family agreed to a conference.');
-    const chron = await db.selectFrom('chronology_entries').select('summary').where('child_id', '=', inc.childId).where('kind', '=', 'task').execute();
+    const chron = await db
+      .selectFrom('chronology_entries')
+      .select('summary')
+      .where('child_id', '=', inc.childId)
+      .where('kind', '=', 'task')
+      .execute();
     assert.ok(chron.some((c) => /Task done: Consider a family group conference\. Family agreed/.test(c.summary)));
-    await assert.rejects(taskService.completeTask(db, dsl, consider.id, consider.version, 'again'), { name: 'ConflictError' });
+    await assert.rejects(taskService.completeTask(db, dsl, consider.id, consider.version, 'again'), {
+      name: 'ConflictError',
+    });
   });
 
   it('one-off holidays move deadlines; weekends and existing bank holidays are refused', async () => {
     const { db } = database();
     const admin = await demoActor(db, 'kent', 'administrator');
-    await assert.rejects(settingsService.addOneOffHoliday(db, admin, { date: '2027-06-05', name: 'Saturday' }), ValidationError);
+    await assert.rejects(
+      settingsService.addOneOffHoliday(db, admin, { date: '2027-06-05', name: 'Saturday' }),
+      ValidationError,
+    );
     await assert.rejects(
       settingsService.addOneOffHoliday(db, admin, { date: '2027-05-31', name: 'Again' }),
-      (e: unknown) => e instanceof ValidationError && /already a bank holiday \(Spring bank holiday\)/.test(e.errors[0]!.message),
+      (e: unknown) =>
+        e instanceof ValidationError && /already a bank holiday \(Spring bank holiday\)/.test(e.errors[0]!.message),
     );
     await settingsService.addOneOffHoliday(db, admin, { date: '2027-06-07', name: 'State occasion' });
     const cal = await loadCalendar(db, 'kent');
@@ -201,19 +292,42 @@ describe('demo screenings', () => {
     try {
       await seedDemo(t.db);
       await seedDemoScreenings(t.db);
-      const rows = await t.db.selectFrom('screenings').select(['authority_id', 'decided_level']).orderBy('authority_id').execute();
-      assert.deepEqual(rows.map((r) => `${r.authority_id}:${r.decided_level}`), [
-        'islington:category-2',
-        'kent:harmful',
-        'north-east-lincolnshire:abusive',
-        'north-yorkshire:red',
-        'thurrock:abusive',
-      ]);
+      const rows = await t.db
+        .selectFrom('screenings')
+        .select(['authority_id', 'decided_level'])
+        .orderBy('authority_id')
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => `${r.authority_id}:${r.decided_level}`),
+        [
+          'islington:category-2',
+          'kent:harmful',
+          'north-east-lincolnshire:abusive',
+          'north-yorkshire:red',
+          'thurrock:abusive',
+        ],
+      );
       const tasks = await t.db.selectFrom('tasks').select(['authority_id']).execute();
-      for (const a of ['kent', 'thurrock', 'north-yorkshire', 'north-east-lincolnshire', 'islington']) assert.ok(tasks.some((x) => x.authority_id === a), a);
+      for (const a of ['kent', 'thurrock', 'north-yorkshire', 'north-east-lincolnshire', 'islington'])
+        assert.ok(
+          tasks.some((x) => x.authority_id === a),
+          a,
+        );
       // An AIM assessment of Ellis wherever the procedure names one (not Islington), and Toby before North East Lincolnshire's panel.
-      const assessed = await t.db.selectFrom('assessments').select(['authority_id', 'model', 'status']).orderBy('authority_id').execute();
-      assert.deepEqual(assessed.map((r) => `${r.authority_id}:${r.model}:${r.status}`), ['kent:aim2:in_progress', 'north-east-lincolnshire:aim3:in_progress', 'north-yorkshire:aim2:in_progress', 'thurrock:aim3:in_progress']);
+      const assessed = await t.db
+        .selectFrom('assessments')
+        .select(['authority_id', 'model', 'status'])
+        .orderBy('authority_id')
+        .execute();
+      assert.deepEqual(
+        assessed.map((r) => `${r.authority_id}:${r.model}:${r.status}`),
+        [
+          'kent:aim2:in_progress',
+          'north-east-lincolnshire:aim3:in_progress',
+          'north-yorkshire:aim2:in_progress',
+          'thurrock:aim3:in_progress',
+        ],
+      );
       const panel = await t.db.selectFrom('panel_referrals').select(['authority_id', 'kind', 'status']).execute();
       assert.deepEqual(panel, [{ authority_id: 'north-east-lincolnshire', kind: 'consultation', status: 'awaiting' }]);
     } finally {

@@ -19,9 +19,19 @@ export async function startTestApp(overrides: Partial<Config> = {}, database?: T
   const db = database ?? (await pgliteDatabase());
   if (!database) await seedDemo(db.db);
   // Many people sign in from 127.0.0.1 in a test file: the rate limits are tested where they are set low.
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInLimitPerAddress: 100_000, signInLimitPerAccount: 100_000, apiLimitPerMinute: 100_000, ...overrides };
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent' }),
+    signInLimitPerAddress: 100_000,
+    signInLimitPerAccount: 100_000,
+    apiLimitPerMinute: 100_000,
+    ...overrides,
+  };
   const logs: string[] = [];
-  const app = await createApp({ db: db.db, config, logger: { level: 'warn', stream: { write: (line: string) => logs.push(line) } } });
+  const app = await createApp({
+    db: db.db,
+    config,
+    logger: { level: 'warn', stream: { write: (line: string) => logs.push(line) } },
+  });
   await app.ready();
   return {
     app,
@@ -66,7 +76,11 @@ export class Client {
   }
 
   /** Posts a form with the CSRF token of the last page seen (or a fresh one from `tokenFrom`). */
-  async post(url: string, form: Record<string, string | string[]>, opts: { tokenFrom?: string; csrf?: string | null } = {}) {
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    opts: { tokenFrom?: string; csrf?: string | null } = {},
+  ) {
     let token = opts.csrf;
     if (token === undefined) {
       if (opts.tokenFrom) await this.get(opts.tokenFrom);

@@ -21,7 +21,11 @@ export async function demoIncident(db: Kysely<Database>, authority: string, disp
 }
 
 export async function demoActor(db: Kysely<Database>, authority: string, role: string): Promise<Actor> {
-  const u = await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, role)).executeTakeFirstOrThrow();
+  const u = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoEmail(authority, role))
+    .executeTakeFirstOrThrow();
   const user = await loadCurrentUser(db, u.id);
   if (!user) throw new Error('no such user');
   return { user, ip: '127.0.0.1', requestId: `test-${role}` };
@@ -35,13 +39,27 @@ export async function demoActor(db: Kysely<Database>, authority: string, role: s
 export async function screenKentHarmful(db: Kysely<Database>, firstName: string, facts: Record<string, boolean> = {}) {
   const inc = await demoIncident(db, 'kent', firstName);
   const dsl = await demoActor(db, 'kent', 'dsl');
-  const ratings = { type: 'harmful', context: 'harmful', 'emotional-response': 'problematic', 'targeted-response': 'harmful', power: 'harmful', frequency: 'healthy', persistence: 'healthy', 'parental-response': 'healthy' };
+  const ratings = {
+    type: 'harmful',
+    context: 'harmful',
+    'emotional-response': 'problematic',
+    'targeted-response': 'harmful',
+    power: 'harmful',
+    frequency: 'healthy',
+    persistence: 'healthy',
+    'parental-response': 'healthy',
+  };
   const sid = await screeningService.recordAnswers(db, dsl, inc.incidentId, inc.childId, {
     toolId: 'carson',
     answers: { ratings },
     facts: { significant_harm: true, youth_justice: false, open_case: false, other_children_at_risk: true, ...facts },
   });
   await screeningService.decide(db, dsl, sid, { levelId: 'harmful', rationale: 'Coercive, towards a younger child.' });
-  const task = await db.selectFrom('tasks').select(['id']).where('incident_id', '=', inc.incidentId).where('step_id', '=', 'strategy-discussion').executeTakeFirstOrThrow();
+  const task = await db
+    .selectFrom('tasks')
+    .select(['id'])
+    .where('incident_id', '=', inc.incidentId)
+    .where('step_id', '=', 'strategy-discussion')
+    .executeTakeFirstOrThrow();
   return { ...inc, taskId: task.id };
 }

@@ -42,7 +42,9 @@ function as(url: string, role: string): string {
 export async function ensureRoles(admin: pg.Client): Promise<void> {
   for (const role of [OWNER_ROLE, APP_ROLE]) {
     try {
-      await admin.query(`do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${role} login; end if; end $$`);
+      await admin.query(
+        `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${role} login; end if; end $$`,
+      );
     } catch (err) {
       if ((err as { code?: string }).code !== '23505' && (err as { code?: string }).code !== '42710') throw err;
     }

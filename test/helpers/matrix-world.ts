@@ -28,11 +28,30 @@ import { insertTask } from '../../src/repositories/tasks.ts';
 import { insertTeam, insertUser } from '../../src/repositories/users.ts';
 import { hashPassword } from '../../src/services/auth-service.ts';
 
-export const RELATIONSHIPS = ['own', 'same-team', 'other-team', 'other-authority', 'grant-only', 'harmed-only'] as const;
+export const RELATIONSHIPS = [
+  'own',
+  'same-team',
+  'other-team',
+  'other-authority',
+  'grant-only',
+  'harmed-only',
+] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** One of each demo role. */
-export const MATRIX_ROLES: readonly Role[] = ['dsl', 'front_door', 'social_worker', 'team_manager', 'youth_justice', 'aim_practitioner', 'panel_chair', 'cse_coordinator', 'partner', 'administrator', 'auditor'];
+export const MATRIX_ROLES: readonly Role[] = [
+  'dsl',
+  'front_door',
+  'social_worker',
+  'team_manager',
+  'youth_justice',
+  'aim_practitioner',
+  'panel_chair',
+  'cse_coordinator',
+  'partner',
+  'administrator',
+  'auditor',
+];
 
 export interface Person {
   id: string;
@@ -78,11 +97,28 @@ const KENT = 'kent';
 const THURROCK = 'thurrock';
 
 function child(first: string, last: string, dob: string): ChildFields {
-  return { firstName: first, lastName: last, otherNames: '', dateOfBirth: dob, sex: 'female', ethnicity: '', send: false, sendDetails: '', developmentalAge: null, lookedAfter: false, schoolOrSetting: 'Matrix School', homeArea: '', personId: '', nhsNumber: '' };
+  return {
+    firstName: first,
+    lastName: last,
+    otherNames: '',
+    dateOfBirth: dob,
+    sex: 'female',
+    ethnicity: '',
+    send: false,
+    sendDetails: '',
+    developmentalAge: null,
+    lookedAfter: false,
+    schoolOrSetting: 'Matrix School',
+    homeArea: '',
+    personId: '',
+    nhsNumber: '',
+  };
 }
 
 async function demoUser(db: Kysely<Database>, authority: string, role: string) {
-  return (await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, role)).executeTakeFirstOrThrow()).id;
+  return (
+    await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, role)).executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
@@ -91,14 +127,34 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
   const kentAim = await demoUser(db, KENT, 'aim_practitioner');
   const kentWorkerB = await demoUser(db, KENT, 'social-worker-b');
   const thurrockChair = await demoUser(db, THURROCK, 'team_manager');
-  const otherTeam = await insertTeam(db, { authorityId: KENT, name: 'Matrix other team', kind: 'social_work', parentTeamId: null });
-  const harmedTeam = await insertTeam(db, { authorityId: KENT, name: 'Matrix harmed team', kind: 'social_work', parentTeamId: null });
-  const thurrockTeam = await insertTeam(db, { authorityId: THURROCK, name: 'Matrix team', kind: 'social_work', parentTeamId: null });
+  const otherTeam = await insertTeam(db, {
+    authorityId: KENT,
+    name: 'Matrix other team',
+    kind: 'social_work',
+    parentTeamId: null,
+  });
+  const harmedTeam = await insertTeam(db, {
+    authorityId: KENT,
+    name: 'Matrix harmed team',
+    kind: 'social_work',
+    parentTeamId: null,
+  });
+  const thurrockTeam = await insertTeam(db, {
+    authorityId: THURROCK,
+    name: 'Matrix team',
+    kind: 'social_work',
+    parentTeamId: null,
+  });
   const worlds: World[] = [];
 
   for (const role of MATRIX_ROLES) {
     const slug = role.replace(/_/g, '-');
-    const team = await insertTeam(db, { authorityId: KENT, name: `Matrix team for ${slug}`, kind: 'social_work', parentTeamId: null });
+    const team = await insertTeam(db, {
+      authorityId: KENT,
+      name: `Matrix team for ${slug}`,
+      kind: 'social_work',
+      parentTeamId: null,
+    });
     const manages = role === 'team_manager';
     const teamFor: Record<Relationship, { id: string; manager: boolean }> = {
       own: { id: team, manager: manages },
@@ -116,7 +172,17 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       const t = teamFor[relationship];
       const id = await insertUser(
         db,
-        { authorityId, email, displayName: `Matrix ${slug} ${relationship}`, jobTitle: '', agency: '', active: true, roles: [role], trainings: [{ training: 'aim2', completedOn: '2024-01-01' }], teams: [{ teamId: t.id, isManager: t.manager }] },
+        {
+          authorityId,
+          email,
+          displayName: `Matrix ${slug} ${relationship}`,
+          jobTitle: '',
+          agency: '',
+          active: true,
+          roles: [role],
+          trainings: [{ training: 'aim2', completedOn: '2024-01-01' }],
+          teams: [{ teamId: t.id, isManager: t.manager }],
+        },
         hash,
         false,
       );
@@ -124,18 +190,59 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       targets[relationship] =
         relationship === 'own'
           ? id
-          : await insertUser(db, { authorityId: KENT, email: `t-${slug}-${relationship}@kent.example`, displayName: `Target ${slug} ${relationship}`, jobTitle: '', agency: '', active: true, roles: [role === 'administrator' || role === 'auditor' ? role : 'social_worker'], trainings: [], teams: [] }, hash, false);
+          : await insertUser(
+              db,
+              {
+                authorityId: KENT,
+                email: `t-${slug}-${relationship}@kent.example`,
+                displayName: `Target ${slug} ${relationship}`,
+                jobTitle: '',
+                agency: '',
+                active: true,
+                roles: [role === 'administrator' || role === 'auditor' ? role : 'social_worker'],
+                trainings: [],
+                teams: [],
+              },
+              hash,
+              false,
+            );
     }
     const own = people.own.id;
-    const childWhoHarmed = await insertChild(db, { authorityId: KENT, createdBy: own, fields: child('Harmer', `M${slug}`, '2012-03-04'), allocatedTeamId: team, allocatedWorkerId: own });
-    const childHarmed = await insertChild(db, { authorityId: KENT, createdBy: own, fields: child('Harmed', `M${slug}`, '2014-05-06'), allocatedTeamId: harmedTeam, allocatedWorkerId: people['harmed-only'].id });
+    const childWhoHarmed = await insertChild(db, {
+      authorityId: KENT,
+      createdBy: own,
+      fields: child('Harmer', `M${slug}`, '2012-03-04'),
+      allocatedTeamId: team,
+      allocatedWorkerId: own,
+    });
+    const childHarmed = await insertChild(db, {
+      authorityId: KENT,
+      createdBy: own,
+      fields: child('Harmed', `M${slug}`, '2014-05-06'),
+      allocatedTeamId: harmedTeam,
+      allocatedWorkerId: people['harmed-only'].id,
+    });
 
-    const incident = await insertDraftIncident(db, { authorityId: KENT, createdBy: own, completedByName: 'Matrix', completedByRole: '' });
+    const incident = await insertDraftIncident(db, {
+      authorityId: KENT,
+      createdBy: own,
+      completedByName: 'Matrix',
+      completedByRole: '',
+    });
     await upsertIncidentChild(db, { incidentId: incident, childId: childWhoHarmed, role: 'displayed', ownWords: '' });
     await upsertIncidentChild(db, { incidentId: incident, childId: childHarmed, role: 'targeted', ownWords: '' });
-    await db.updateTable('incidents').set({ occurred_at: new Date('2026-11-20T10:00:00Z'), behaviour: 'Matrix behaviour.' }).where('id', '=', incident).execute();
+    await db
+      .updateTable('incidents')
+      .set({ occurred_at: new Date('2026-11-20T10:00:00Z'), behaviour: 'Matrix behaviour.' })
+      .where('id', '=', incident)
+      .execute();
     await markSubmitted(db, incident, 1, own);
-    const draft = await insertDraftIncident(db, { authorityId: KENT, createdBy: own, completedByName: 'Matrix', completedByRole: '' });
+    const draft = await insertDraftIncident(db, {
+      authorityId: KENT,
+      createdBy: own,
+      completedByName: 'Matrix',
+      completedByRole: '',
+    });
     await upsertIncidentChild(db, { incidentId: draft, childId: childWhoHarmed, role: 'displayed', ownWords: '' });
 
     const screeningRow = {
@@ -155,12 +262,48 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
     };
     const screening = await insertScreening(db, screeningRow);
     const decidedScreening = await insertScreening(db, screeningRow);
-    await decideScreening(db, decidedScreening, { level: 'harmful', levelLabel: 'Harmful', agreed: true, rationale: 'Matrix.', decidedBy: own, decisionDate: '2026-11-21' });
-    const referral = (await insertReferral(db, { authorityId: KENT, incidentId: incident, childId: childWhoHarmed, screeningId: decidedScreening, receivingTeamId: team, dueOn: '2026-12-02', createdBy: own }))!;
+    await decideScreening(db, decidedScreening, {
+      level: 'harmful',
+      levelLabel: 'Harmful',
+      agreed: true,
+      rationale: 'Matrix.',
+      decidedBy: own,
+      decisionDate: '2026-11-21',
+    });
+    const referral = (await insertReferral(db, {
+      authorityId: KENT,
+      incidentId: incident,
+      childId: childWhoHarmed,
+      screeningId: decidedScreening,
+      receivingTeamId: team,
+      dueOn: '2026-12-02',
+      createdBy: own,
+    }))!;
     const task = (ownerRole: string, assignedTo: string | null, arranges: string | null, stepId: string) =>
-      insertTask(db, { authorityId: KENT, childId: childWhoHarmed, incidentId: incident, screeningId: decidedScreening, stepId, title: `Matrix ${stepId}`, detail: '', kind: 'do', ownerRole, assignedTo, dueOn: null, dueRule: '', clause: 'kent §8', requirementId: 'R-KEN-6', arranges });
+      insertTask(db, {
+        authorityId: KENT,
+        childId: childWhoHarmed,
+        incidentId: incident,
+        screeningId: decidedScreening,
+        stepId,
+        title: `Matrix ${stepId}`,
+        detail: '',
+        kind: 'do',
+        ownerRole,
+        assignedTo,
+        dueOn: null,
+        dueRule: '',
+        clause: 'kent §8',
+        requirementId: 'R-KEN-6',
+        arranges,
+      });
     const ownRoleTask = await task(role, own, 'strategy-discussion', 'matrix-own');
-    const otherRoleTask = await task(role === 'front_door' ? 'social_worker' : 'front_door', null, null, 'matrix-other');
+    const otherRoleTask = await task(
+      role === 'front_door' ? 'social_worker' : 'front_door',
+      null,
+      null,
+      'matrix-other',
+    );
 
     const meetingOf = (chairId: string, chairAuthorityId: string, harmedAuthority: string) =>
       insertMeeting(db, {
@@ -180,7 +323,19 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
           { childId: childWhoHarmed, role: 'displayed', responsibleAuthorityId: KENT },
           { childId: childHarmed, role: 'targeted', responsibleAuthorityId: harmedAuthority },
         ],
-        invitees: [{ inviteeId: 'chair', roleLabel: 'Chair', reason: '', clause: '', requirementId: '', mode: 'invite', name: 'Chair', agency: '', userId: chairId }],
+        invitees: [
+          {
+            inviteeId: 'chair',
+            roleLabel: 'Chair',
+            reason: '',
+            clause: '',
+            requirementId: '',
+            mode: 'invite',
+            name: 'Chair',
+            agency: '',
+            userId: chairId,
+          },
+        ],
       });
     const meeting = await meetingOf(own, KENT, KENT);
     const sharedMeeting = await meetingOf(thurrockChair, THURROCK, THURROCK);
@@ -197,13 +352,32 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       coAssessorId: kentAim,
       mode: 'full',
       modeReason: '',
-      checks: { appropriateAdult: 'none', appropriateAdultReason: '', prosecutionLikely: false, denies: false, legalRepAgreed: null, participates: true },
+      checks: {
+        appropriateAdult: 'none',
+        appropriateAdultReason: '',
+        prosecutionLikely: false,
+        denies: false,
+        legalRepAgreed: null,
+        participates: true,
+      },
       createdBy: own,
     });
     // A child has one referral before the panel at a time: the accepted one is of a second child
     // who harmed, allocated and granted as the first.
-    const panelChild = await insertChild(db, { authorityId: KENT, createdBy: own, fields: child('Panel', `M${slug}`, '2011-03-04'), allocatedTeamId: team, allocatedWorkerId: own });
-    await insertGrant(db, { userId: people['grant-only'].id, childId: panelChild, reason: 'Matrix read grant', grantedBy: kentAdmin, expiresAt: new Date(Date.now() + 30 * 86_400_000) });
+    const panelChild = await insertChild(db, {
+      authorityId: KENT,
+      createdBy: own,
+      fields: child('Panel', `M${slug}`, '2011-03-04'),
+      allocatedTeamId: team,
+      allocatedWorkerId: own,
+    });
+    await insertGrant(db, {
+      userId: people['grant-only'].id,
+      childId: panelChild,
+      reason: 'Matrix read grant',
+      grantedBy: kentAdmin,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    });
     const panel = (childId: string) =>
       insertPanelReferral(db, {
         authorityId: KENT,
@@ -225,19 +399,64 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
         referredBy: own,
       });
     const panelClosed = await panel(childWhoHarmed);
-    await db.updateTable('panel_referrals').set({ status: 'closed', closed_on: '2026-11-30', closed_by: own }).where('id', '=', panelClosed).execute();
+    await db
+      .updateTable('panel_referrals')
+      .set({ status: 'closed', closed_on: '2026-11-30', closed_by: own })
+      .where('id', '=', panelClosed)
+      .execute();
     const panelAwaiting = await panel(childWhoHarmed);
     const panelAccepted = await panel(panelChild);
-    await db.updateTable('panel_referrals').set({ status: 'accepted', route: 'assessment_and_intervention', lead_practitioner_id: own, co_worker_id: kentAim, next_review_on: '2027-02-01' }).where('id', '=', panelAccepted).execute();
+    await db
+      .updateTable('panel_referrals')
+      .set({
+        status: 'accepted',
+        route: 'assessment_and_intervention',
+        lead_practitioner_id: own,
+        co_worker_id: kentAim,
+        next_review_on: '2027-02-01',
+      })
+      .where('id', '=', panelAccepted)
+      .execute();
 
-    await insertGrant(db, { userId: people['grant-only'].id, childId: childWhoHarmed, reason: 'Matrix read grant', grantedBy: kentAdmin, expiresAt: new Date(Date.now() + 30 * 86_400_000) });
-    const grantToEnd = await insertGrant(db, { userId: kentWorkerB, childId: childWhoHarmed, reason: 'Matrix grant to end', grantedBy: kentAdmin, expiresAt: new Date(Date.now() + 30 * 86_400_000) });
-    const apiToken = await insertApiToken(db, { authorityId: KENT, name: `Matrix ${slug}`, tokenHash: `matrix-${slug}-${Date.now()}`, prefix: 'hsbp_matrix', createdBy: kentAdmin, expiresAt: new Date(Date.now() + 86_400_000) });
+    await insertGrant(db, {
+      userId: people['grant-only'].id,
+      childId: childWhoHarmed,
+      reason: 'Matrix read grant',
+      grantedBy: kentAdmin,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    });
+    const grantToEnd = await insertGrant(db, {
+      userId: kentWorkerB,
+      childId: childWhoHarmed,
+      reason: 'Matrix grant to end',
+      grantedBy: kentAdmin,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    });
+    const apiToken = await insertApiToken(db, {
+      authorityId: KENT,
+      name: `Matrix ${slug}`,
+      tokenHash: `matrix-${slug}-${Date.now()}`,
+      prefix: 'hsbp_matrix',
+      createdBy: kentAdmin,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
     const roleChanges = {} as Record<Relationship, string>;
     for (const relationship of RELATIONSHIPS) {
       const userId = targets[relationship];
-      const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role);
-      const row = await db.insertInto('role_change_requests').values({ authority_id: KENT, user_id: userId, roles_before: roles, roles_after: roles, proposed_by: kentAdmin }).returning('id').executeTakeFirstOrThrow();
+      const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map(
+        (r) => r.role,
+      );
+      const row = await db
+        .insertInto('role_change_requests')
+        .values({
+          authority_id: KENT,
+          user_id: userId,
+          roles_before: roles,
+          roles_after: roles,
+          proposed_by: kentAdmin,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       roleChanges[relationship] = row.id;
     }
     worlds.push({
@@ -270,8 +489,19 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
 }
 
 /** Every basis this person has on each of these children (production's own rule: its agreement with SQL is tested elsewhere). */
-export async function basesOf(db: Kysely<Database>, p: Person, childIds: readonly string[]): Promise<Map<string, AccessBasis[]>> {
-  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', p.id).execute()).map((r) => r.role as Role);
+export async function basesOf(
+  db: Kysely<Database>,
+  p: Person,
+  childIds: readonly string[],
+): Promise<Map<string, AccessBasis[]>> {
+  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', p.id).execute()).map(
+    (r) => r.role as Role,
+  );
   const facts = (await accessFacts(db, [p.id], childIds)).get(p.id) ?? new Map();
-  return new Map(childIds.map((c) => [c, facts.has(c) ? childAccessBases({ id: p.id, authorityId: p.authorityId, roles }, facts.get(c)!) : []]));
+  return new Map(
+    childIds.map((c) => [
+      c,
+      facts.has(c) ? childAccessBases({ id: p.id, authorityId: p.authorityId, roles }, facts.get(c)!) : [],
+    ]),
+  );
 }

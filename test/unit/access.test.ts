@@ -18,12 +18,27 @@ describe('need-to-know access to a child (R-X-7)', () => {
   });
 
   it('allows each connection the procedure names', () => {
-    assert.deepEqual(decideChildAccess(worker, { ...none, allocatedWorkerId: 'u1' }), { allowed: true, basis: 'allocated' });
+    assert.deepEqual(decideChildAccess(worker, { ...none, allocatedWorkerId: 'u1' }), {
+      allowed: true,
+      basis: 'allocated',
+    });
     // R-KEN-4: a Youth Justice worker allocated alongside sees the record as the allocated worker does.
-    assert.deepEqual(decideChildAccess(worker, { ...none, allocatedWorkerId: 'u2', youthJusticeWorkerId: 'u1' }), { allowed: true, basis: 'allocated' });
-    assert.deepEqual(decideChildAccess(worker, { ...none, viewerInAllocatedTeam: true }), { allowed: true, basis: 'team' });
-    assert.deepEqual(decideChildAccess(worker, { ...none, viewerManagesAllocation: true }), { allowed: true, basis: 'manager' });
-    assert.deepEqual(decideChildAccess(worker, { ...none, viewerRecordedIncident: true }), { allowed: true, basis: 'recorded' });
+    assert.deepEqual(decideChildAccess(worker, { ...none, allocatedWorkerId: 'u2', youthJusticeWorkerId: 'u1' }), {
+      allowed: true,
+      basis: 'allocated',
+    });
+    assert.deepEqual(decideChildAccess(worker, { ...none, viewerInAllocatedTeam: true }), {
+      allowed: true,
+      basis: 'team',
+    });
+    assert.deepEqual(decideChildAccess(worker, { ...none, viewerManagesAllocation: true }), {
+      allowed: true,
+      basis: 'manager',
+    });
+    assert.deepEqual(decideChildAccess(worker, { ...none, viewerRecordedIncident: true }), {
+      allowed: true,
+      basis: 'recorded',
+    });
     assert.deepEqual(decideChildAccess(worker, { ...none, viewerHasGrant: true }), { allowed: true, basis: 'grant' });
   });
 
@@ -41,7 +56,10 @@ describe('need-to-know access to a child (R-X-7)', () => {
 
   it('gives administrators and auditors no case content', () => {
     for (const roles of [['administrator'], ['auditor'], ['administrator', 'auditor']] as const) {
-      const d = decideChildAccess({ id: 'u1', authorityId: 'kent', roles }, { ...none, allocatedWorkerId: 'u1', viewerInAllocatedTeam: true });
+      const d = decideChildAccess(
+        { id: 'u1', authorityId: 'kent', roles },
+        { ...none, allocatedWorkerId: 'u1', viewerInAllocatedTeam: true },
+      );
       assert.deepEqual(d, { allowed: false, reason: 'no_case_role' });
     }
   });

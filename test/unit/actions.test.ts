@@ -6,12 +6,34 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ACCESS_BASES, type AccessBasis } from '../../src/domain/access.ts';
-import { ACTIONS, type ActionId, type ActionRule, type Relation, actionTableMarkdown, isActionId, may } from '../../src/domain/actions.ts';
+import {
+  ACTIONS,
+  type ActionId,
+  type ActionRule,
+  type Relation,
+  actionTableMarkdown,
+  isActionId,
+  may,
+} from '../../src/domain/actions.ts';
 import { CASE_ROLES, type Role } from '../../src/domain/roles.ts';
 
-const subject = (roles: Role[], bases: AccessBasis[] = [], relations: Relation[] = []) => ({ roles, bases, relations: ['signed_in' as const, ...relations] });
+const subject = (roles: Role[], bases: AccessBasis[] = [], relations: Relation[] = []) => ({
+  roles,
+  bases,
+  relations: ['signed_in' as const, ...relations],
+});
 const rules = Object.entries(ACTIONS) as [ActionId, ActionRule][];
-const CASE_RECORDS = new Set(['child', 'incident', 'screening', 'referral', 'task', 'meeting', 'external decision', 'assessment', 'panel referral']);
+const CASE_RECORDS = new Set([
+  'child',
+  'incident',
+  'screening',
+  'referral',
+  'task',
+  'meeting',
+  'external decision',
+  'assessment',
+  'panel referral',
+]);
 
 describe('the action model (R-X-7)', () => {
   it('never lets a read grant change a record', () => {
@@ -20,7 +42,8 @@ describe('the action model (R-X-7)', () => {
       for (const a of rule.allow) assert.ok(!a.bases?.includes('grant'), `${id} accepts a read grant`);
       // Starting a new record (a child, an incident) needs no existing one; every other change does.
       const creates = CASE_RECORDS.has(rule.on) ? rule.allow.some((a) => !a.bases && !a.relation) : true;
-      if (!creates) assert.equal(may(id, subject([...CASE_ROLES], ['grant'], [])).allowed, false, `${id} with only a grant`);
+      if (!creates)
+        assert.equal(may(id, subject([...CASE_ROLES], ['grant'], [])).allowed, false, `${id} with only a grant`);
     }
   });
 
@@ -28,8 +51,10 @@ describe('the action model (R-X-7)', () => {
     const everything: Relation[] = ['author', 'chair', 'invitee', 'representing', 'assessor', 'assignee', 'owes'];
     for (const [id, rule] of rules) {
       if (!CASE_RECORDS.has(rule.on)) continue;
-      for (const a of rule.allow) assert.ok(a.roles && a.roles.every((r) => CASE_ROLES.includes(r)), `${id}: an allowance without case roles`);
-      for (const roles of [['administrator'], ['auditor']] as Role[][]) assert.equal(may(id, subject(roles, [...ACCESS_BASES], everything)).allowed, false, `${id} for ${roles[0]}`);
+      for (const a of rule.allow)
+        assert.ok(a.roles && a.roles.every((r) => CASE_ROLES.includes(r)), `${id}: an allowance without case roles`);
+      for (const roles of [['administrator'], ['auditor']] as Role[][])
+        assert.equal(may(id, subject(roles, [...ACCESS_BASES], everything)).allowed, false, `${id} for ${roles[0]}`);
     }
   });
 
@@ -61,16 +86,44 @@ describe('the action model (R-X-7)', () => {
     ['task.complete', ['dsl'], ['recorded'], [], false, 'a DSL does not complete the front door’s task'],
     ['task.complete', ['front_door'], ['referral'], ['owes'], true, 'the front door completes its own task'],
     ['task.complete', ['front_door'], ['grant'], ['owes', 'assignee'], false, 'not through a read grant'],
-    ['task.complete', ['team_manager'], ['manager'], [], true, 'the manager of the allocation closes off the team’s work'],
+    [
+      'task.complete',
+      ['team_manager'],
+      ['manager'],
+      [],
+      true,
+      'the manager of the allocation closes off the team’s work',
+    ],
     ['task.assign', ['dsl'], ['recorded'], [], false, 'taking on a task needs its role'],
     ['meeting.record', ['team_manager'], [], [], false, 'a same-authority manager who cannot see the children'],
-    ['meeting.record', ['team_manager'], [], ['representing'], true, 'another authority’s manager representing its child'],
+    [
+      'meeting.record',
+      ['team_manager'],
+      [],
+      ['representing'],
+      true,
+      'another authority’s manager representing its child',
+    ],
     ['meeting.record', ['dsl'], [], ['chair'], true, 'the chair records'],
-    ['meeting.view_child', ['social_worker'], [], ['invitee'], false, 'an invitee does not see a child they may not see'],
+    [
+      'meeting.view_child',
+      ['social_worker'],
+      [],
+      ['invitee'],
+      false,
+      'an invitee does not see a child they may not see',
+    ],
     ['meeting.approve', ['team_manager'], ['manager'], [], false, 'only the chair approves'],
     ['assessment.stage', ['team_manager'], ['grant'], [], false, ''],
     ['assessment.stage', ['aim_practitioner'], [], ['assessor'], true, 'the assessor records stages'],
-    ['assessment.view', ['aim_practitioner'], [], ['assessor'], true, 'and keeps sight of their assessment after it ends'],
+    [
+      'assessment.view',
+      ['aim_practitioner'],
+      [],
+      ['assessor'],
+      true,
+      'and keeps sight of their assessment after it ends',
+    ],
     ['panel.decide', ['panel_chair'], ['panel'], [], true, ''],
     ['panel.decide', ['team_manager'], ['manager'], [], false, ''],
     ['admin.user.roles', ['administrator'], [], ['self'], false, 'an administrator cannot change their own roles'],
@@ -88,9 +141,18 @@ describe('the action model (R-X-7)', () => {
 
   it('gives the reason a refusal is audited with', () => {
     assert.deepEqual(may('screening.decide', subject(['dsl'], ['grant'])), { allowed: false, reason: 'read_only' });
-    assert.deepEqual(may('referral.decide', subject(['social_worker'], ['allocated'])), { allowed: false, reason: 'missing_role' });
-    assert.deepEqual(may('meeting.approve', subject(['team_manager'], ['manager'])), { allowed: false, reason: 'not_related' });
-    assert.deepEqual(may('admin.user.roles', subject(['administrator'], [], ['self'])), { allowed: false, reason: 'separation_of_duties' });
+    assert.deepEqual(may('referral.decide', subject(['social_worker'], ['allocated'])), {
+      allowed: false,
+      reason: 'missing_role',
+    });
+    assert.deepEqual(may('meeting.approve', subject(['team_manager'], ['manager'])), {
+      allowed: false,
+      reason: 'not_related',
+    });
+    assert.deepEqual(may('admin.user.roles', subject(['administrator'], [], ['self'])), {
+      allowed: false,
+      reason: 'separation_of_duties',
+    });
   });
 
   it('is written out in docs/who-can-do-what.md (run npm run docs:actions after a change)', () => {

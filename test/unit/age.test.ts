@@ -24,13 +24,19 @@ describe('ageOn (R-X-2: ages computed from date of birth on the incident date)',
 
   it('goes up by exactly one on each birthday (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 25 }), (y, m, d, years) => {
-        const dob = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        const birthday = `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        const before = new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10);
-        assert.equal(ageOn(dob, birthday), years);
-        assert.equal(ageOn(dob, before), years - 1);
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2030 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 25 }),
+        (y, m, d, years) => {
+          const dob = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const birthday = `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const before = new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10);
+          assert.equal(ageOn(dob, birthday), years);
+          assert.equal(ageOn(dob, before), years - 1);
+        },
+      ),
     );
   });
 });

@@ -4,7 +4,15 @@
 // completion needs (R-NYO-9, R-NYO-13, R-NYO-14), and each pack's model by age (R-X-2, R-KEN-11).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type PlanInput, assessmentMode, completionProblems, nextStage, outcomeProblems, planProblems, reportProblems } from '../../src/domain/assessments.ts';
+import {
+  type PlanInput,
+  assessmentMode,
+  completionProblems,
+  nextStage,
+  outcomeProblems,
+  planProblems,
+  reportProblems,
+} from '../../src/domain/assessments.ts';
 import { ageRules } from '../../src/domain/screening.ts';
 import { getPack } from '../../src/procedures/index.ts';
 
@@ -14,7 +22,16 @@ const assessors = [
   { id: 'victims-worker', name: 'Victim’s worker', trainings: ['aim2'] as const },
 ];
 const facts = { model: 'aim2' as const, assessors, victimWorkers: new Map([['victims-worker', 'Victim’s worker']]) };
-const ok: PlanInput = { leadId: 'trained', coId: 'untrained', appropriateAdult: 'none', appropriateAdultReason: '', prosecutionLikely: 'no', denies: 'no', legalRepAgreed: '', participates: 'yes' };
+const ok: PlanInput = {
+  leadId: 'trained',
+  coId: 'untrained',
+  appropriateAdult: 'none',
+  appropriateAdultReason: '',
+  prosecutionLikely: 'no',
+  denies: 'no',
+  legalRepAgreed: '',
+  participates: 'yes',
+};
 const fields = (input: PlanInput) => planProblems(facts, input).map((p) => p.field);
 
 describe('planning an AIM assessment', () => {
@@ -30,13 +47,23 @@ describe('planning an AIM assessment', () => {
   });
 
   it('keeps the child harmed’s social worker out, as lead or co-assessor (R-NYO-12)', () => {
-    assert.match(planProblems(facts, { ...ok, leadId: 'victims-worker' })[0]!.message, /social worker of the child harmed and must not be involved/);
+    assert.match(
+      planProblems(facts, { ...ok, leadId: 'victims-worker' })[0]!.message,
+      /social worker of the child harmed and must not be involved/,
+    );
     assert.deepEqual(fields({ ...ok, coId: 'victims-worker' }), ['coId']);
   });
 
   it('asks why an assessor who was the appropriate adult is still suitable (R-NYO-12)', () => {
     assert.deepEqual(fields({ ...ok, appropriateAdult: 'lead' }), ['appropriateAdultReason']);
-    assert.deepEqual(fields({ ...ok, appropriateAdult: 'lead', appropriateAdultReason: 'Only present for ten minutes; the family asked for her.' }), []);
+    assert.deepEqual(
+      fields({
+        ...ok,
+        appropriateAdult: 'lead',
+        appropriateAdultReason: 'Only present for ten minutes; the family asked for her.',
+      }),
+      [],
+    );
   });
 
   it('needs the legal representative question only when a child likely to be prosecuted denies (R-NYO-10)', () => {
@@ -50,8 +77,14 @@ describe('the mode and the stages', () => {
   it('limits the assessment to Stage One paperwork without participation or a legal representative’s agreement (R-NYO-10)', () => {
     assert.equal(assessmentMode(ok).mode, 'full');
     assert.equal(assessmentMode({ ...ok, participates: 'no' }).mode, 'stage_one_only');
-    assert.equal(assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'no' }).mode, 'stage_one_only');
-    assert.equal(assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'yes' }).mode, 'full');
+    assert.equal(
+      assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'no' }).mode,
+      'stage_one_only',
+    );
+    assert.equal(
+      assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'yes' }).mode,
+      'full',
+    );
   });
 
   it('records the stages in order, skipping the interviews in a paperwork assessment (R-NYO-9)', () => {
@@ -62,31 +95,71 @@ describe('the mode and the stages', () => {
   });
 
   it('completes only with every stage, the outcome sheet and the report shared (R-NYO-13, R-NYO-14)', () => {
-    assert.equal(completionProblems({ mode: 'full', stages: {}, hasOutcome: false, hasReport: false, sharedOn: null }).length, 4);
-    assert.deepEqual(completionProblems({ mode: 'stage_one_only', stages: { 1: 'a', 3: 'b', 4: 'c' }, hasOutcome: true, hasReport: true, sharedOn: '2026-11-20' }), []);
+    assert.equal(
+      completionProblems({ mode: 'full', stages: {}, hasOutcome: false, hasReport: false, sharedOn: null }).length,
+      4,
+    );
+    assert.deepEqual(
+      completionProblems({
+        mode: 'stage_one_only',
+        stages: { 1: 'a', 3: 'b', 4: 'c' },
+        hasOutcome: true,
+        hasReport: true,
+        sharedOn: '2026-11-20',
+      }),
+      [],
+    );
   });
 
   it('asks for every section of the report, leaving out the interviews in a paperwork assessment (R-NYO-14, R-NYO-10)', () => {
     const empty = { purpose: '', sources: '', interviews: '', referralBehaviour: '', presentation: '', summary: '' };
-    assert.deepEqual(reportProblems('full', empty).map((p) => p.field), ['purpose', 'sources', 'interviews', 'referralBehaviour', 'presentation', 'summary']);
-    assert.deepEqual(reportProblems('stage_one_only', empty).map((p) => p.field), ['purpose', 'sources', 'referralBehaviour', 'summary']);
+    assert.deepEqual(
+      reportProblems('full', empty).map((p) => p.field),
+      ['purpose', 'sources', 'interviews', 'referralBehaviour', 'presentation', 'summary'],
+    );
+    assert.deepEqual(
+      reportProblems('stage_one_only', empty).map((p) => p.field),
+      ['purpose', 'sources', 'referralBehaviour', 'summary'],
+    );
     assert.equal(reportProblems('full', empty)[0]!.message, 'Enter the purpose of the assessment');
   });
 
   it('needs something in the domains, the domains of most concern and the supervision level (R-NYO-13)', () => {
     const blank = { staticConcerns: '', dynamicConcerns: '', staticStrengths: '', dynamicStrengths: '' };
-    const sheet = { profile: { offence: { ...blank }, developmental: { ...blank }, family: { ...blank }, environment: { ...blank } }, mostConcern: [], supervision: '' as const, intervention: { youngPerson: '', family: '', environment: '' } };
-    assert.deepEqual(outcomeProblems(sheet).map((p) => p.field), ['offence-staticConcerns', 'mostConcern', 'supervision']);
-    assert.deepEqual(outcomeProblems({ ...sheet, profile: { ...sheet.profile, family: { ...blank, dynamicStrengths: 'Supportive grandparents.' } }, mostConcern: ['family'], supervision: 'low' }), []);
+    const sheet = {
+      profile: { offence: { ...blank }, developmental: { ...blank }, family: { ...blank }, environment: { ...blank } },
+      mostConcern: [],
+      supervision: '' as const,
+      intervention: { youngPerson: '', family: '', environment: '' },
+    };
+    assert.deepEqual(
+      outcomeProblems(sheet).map((p) => p.field),
+      ['offence-staticConcerns', 'mostConcern', 'supervision'],
+    );
+    assert.deepEqual(
+      outcomeProblems({
+        ...sheet,
+        profile: { ...sheet.profile, family: { ...blank, dynamicStrengths: 'Supportive grandparents.' } },
+        mostConcern: ['family'],
+        supervision: 'low',
+      }),
+      [],
+    );
   });
 });
 
 describe('the model each procedure names (R-X-2)', () => {
-  const model = (pack: string, dob: string, developmentalAge: number | null = null) => ageRules(getPack(pack)!, { dateOfBirth: dob, developmentalAge }, '2026-11-20', '2026-11-20').assessmentModel?.model ?? null;
+  const model = (pack: string, dob: string, developmentalAge: number | null = null) =>
+    ageRules(getPack(pack)!, { dateOfBirth: dob, developmentalAge }, '2026-11-20', '2026-11-20').assessmentModel
+      ?.model ?? null;
   it('gives kent AIM under-12s and AIM2 (R-KEN-11), thurrock AIM under-12s and AIM3 (R-THU-5), AIM2 in North Yorkshire (R-NYO-7) and AIM3 in North East Lincolnshire (R-NEL-10)', () => {
     assert.equal(model('kent', '2017-01-01'), 'aim_under_12');
     assert.equal(model('kent', '2012-01-01'), 'aim2');
-    assert.equal(model('kent', '2010-01-01', 10), 'aim_under_12', 'a developmental age under 12 selects the under-12 model');
+    assert.equal(
+      model('kent', '2010-01-01', 10),
+      'aim_under_12',
+      'a developmental age under 12 selects the under-12 model',
+    );
     assert.equal(model('thurrock', '2017-01-01'), 'aim_under_12');
     assert.equal(model('thurrock', '2012-01-01'), 'aim3');
     assert.equal(model('north-yorkshire', '2012-01-01'), 'aim2');

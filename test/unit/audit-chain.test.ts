@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { type AuditKey, type StoredEvent, GENESIS_HASH, auditKey, canonicalJson, chainLabel, checkpointSigned, eventHash, signCheckpoint, verifyChain } from '../../src/domain/audit-chain.ts';
+import {
+  type AuditKey,
+  type StoredEvent,
+  GENESIS_HASH,
+  auditKey,
+  canonicalJson,
+  chainLabel,
+  checkpointSigned,
+  eventHash,
+  signCheckpoint,
+  verifyChain,
+} from '../../src/domain/audit-chain.ts';
 
 const KEY = auditKey('unit-test-key-of-at-least-thirty-two-characters');
 
@@ -31,7 +42,10 @@ function chain(n: number, key?: AuditKey): StoredEvent[] {
 
 describe('audit hash chain (R-X-7)', () => {
   it('writes JSON with sorted keys so stored details hash the same after a round trip', () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } }), '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } }),
+      '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}',
+    );
   });
 
   it('verifies an intact chain', () => {
@@ -50,14 +64,19 @@ describe('audit hash chain (R-X-7)', () => {
   it('detects a change to any field of any event (property)', () => {
     const fields = ['action', 'entityId', 'outcome', 'ip', 'requestId', 'userId'] as const;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9 }), fc.constantFrom(...fields), fc.string({ minLength: 1, maxLength: 8 }), (index, field, junk) => {
-        const events = chain(10);
-        const target = events[index]!;
-        const tampered = { ...target, [field]: `${String(target[field])}${junk}` };
-        events[index] = tampered;
-        const problems = verifyChain(events, GENESIS_HASH, 1n).problems;
-        assert.ok(problems.some((p) => p.seq === target.seq && p.problem === 'hash_mismatch'));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom(...fields),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        (index, field, junk) => {
+          const events = chain(10);
+          const target = events[index]!;
+          const tampered = { ...target, [field]: `${String(target[field])}${junk}` };
+          events[index] = tampered;
+          const problems = verifyChain(events, GENESIS_HASH, 1n).problems;
+          assert.ok(problems.some((p) => p.seq === target.seq && p.problem === 'hash_mismatch'));
+        },
+      ),
     );
   });
 
@@ -78,32 +97,51 @@ describe('audit hash chain (R-X-7)', () => {
         // The tamperer edits an event and computes every hash from it again, knowing the algorithm but not the key.
         let prev = events[from]!.prevHash;
         for (let i = from; i < events.length; i += 1) {
-          const e = { ...events[i]!, action: i === from ? 'child.update' : events[i]!.action, prevHash: prev, ...(relabel ? { chain: 'sha256' } : {}) };
+          const e = {
+            ...events[i]!,
+            action: i === from ? 'child.update' : events[i]!.action,
+            prevHash: prev,
+            ...(relabel ? { chain: 'sha256' } : {}),
+          };
           e.hash = eventHash(prev, e);
           events[i] = e;
           prev = e.hash;
         }
         const problems = verifyChain(events, GENESIS_HASH, 1n, [KEY]).problems;
-        assert.ok(problems.some((p) => p.seq === String(from + 1) && (p.problem === 'hash_mismatch' || p.problem === 'unkeyed_after_keyed')));
+        assert.ok(
+          problems.some(
+            (p) => p.seq === String(from + 1) && (p.problem === 'hash_mismatch' || p.problem === 'unkeyed_after_keyed'),
+          ),
+        );
       }),
     );
   });
 
   it('still verifies events written before the key, only before the first keyed one', () => {
     const old = chain(3);
-    const keyed = chain(6, KEY).slice(3).map((e, i) => ({ ...e, seq: String(4 + i) }));
+    const keyed = chain(6, KEY)
+      .slice(3)
+      .map((e, i) => ({ ...e, seq: String(4 + i) }));
     let prev = old.at(-1)!.hash;
-    const joined = [...old, ...keyed.map((e) => {
-      const x = { ...e, prevHash: prev };
-      x.hash = eventHash(prev, x, KEY);
-      prev = x.hash;
-      return x;
-    })];
+    const joined = [
+      ...old,
+      ...keyed.map((e) => {
+        const x = { ...e, prevHash: prev };
+        x.hash = eventHash(prev, x, KEY);
+        prev = x.hash;
+        return x;
+      }),
+    ];
     assert.deepEqual(verifyChain(joined, GENESIS_HASH, 1n, [KEY]).problems, []);
   });
 
   it('signs checkpoints, so that an altered one does not verify', () => {
-    const c = signCheckpoint(KEY, { seq: '10', hash: 'a'.repeat(64), first: 'b'.repeat(64), at: '2026-12-01T10:00:00.000Z' });
+    const c = signCheckpoint(KEY, {
+      seq: '10',
+      hash: 'a'.repeat(64),
+      first: 'b'.repeat(64),
+      at: '2026-12-01T10:00:00.000Z',
+    });
     assert.equal(checkpointSigned([KEY], c), true);
     assert.equal(checkpointSigned([KEY], { ...c, seq: '8' }), false);
     assert.equal(checkpointSigned([auditKey('another-key-of-at-least-thirty-two-characters!!')], c), false);

@@ -72,14 +72,20 @@ describe('the home page’s view model', () => {
         ],
       }),
     );
-    assert.deepEqual(v.soon.map((i) => [i.text, i.dueText, i.status.text]), [
-      ['Late', 'Due by 20 November 2026', 'Overdue'],
-      ['Soon', 'Due by 3 December 2026', 'Due soon'],
-    ]);
-    assert.deepEqual(v.later.map((i) => [i.text, i.dueText, i.detail]), [
-      ['Later', 'Due by 20 December 2026', 'Assigned to you'],
-      ['Undated', 'No set date', 'Not yet assigned: for your role'],
-    ]);
+    assert.deepEqual(
+      v.soon.map((i) => [i.text, i.dueText, i.status.text]),
+      [
+        ['Late', 'Due by 20 November 2026', 'Overdue'],
+        ['Soon', 'Due by 3 December 2026', 'Due soon'],
+      ],
+    );
+    assert.deepEqual(
+      v.later.map((i) => [i.text, i.dueText, i.detail]),
+      [
+        ['Later', 'Due by 20 December 2026', 'Assigned to you'],
+        ['Undated', 'No set date', 'Not yet assigned: for your role'],
+      ],
+    );
     assert.equal(v.overdueCount, 1);
     assert.equal(v.soonUntilText, '8 December 2026');
   });
@@ -101,7 +107,13 @@ describe('the home page’s view model', () => {
     const v = homeView(data({ meetings: [{ ...meeting, can: { record: false, approve: false, close: false } }] }));
     assert.deepEqual(v.later, [], 'nothing to do at a meeting they may not record');
     assert.equal(v.meetings[0]!.childName, 'Ellis Hawthorn and Another child (a child harmed)');
-    const chair = homeView(data({ meetings: [{ ...meeting, isChair: true, heldOn: '2026-11-30', can: { record: true, approve: true, close: false } }] }));
+    const chair = homeView(
+      data({
+        meetings: [
+          { ...meeting, isChair: true, heldOn: '2026-11-30', can: { record: true, approve: true, close: false } },
+        ],
+      }),
+    );
     assert.equal(chair.later[0]!.text, 'Approve the minutes of the strategy discussion');
     assert.equal(chair.meetings[0]!.detail, 'Chaired by you');
     assert.equal(chair.meetings[0]!.dueText, 'Held on 30 November 2026');

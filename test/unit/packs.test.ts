@@ -19,7 +19,10 @@ function sources(dir: string): string {
 
 describe('procedure packs', () => {
   it('all five validate against the pack schema', () => {
-    assert.deepEqual(allPacks().map((p) => p.id), ['kent', 'thurrock', 'north-yorkshire', 'north-east-lincolnshire', 'islington']);
+    assert.deepEqual(
+      allPacks().map((p) => p.id),
+      ['kent', 'thurrock', 'north-yorkshire', 'north-east-lincolnshire', 'islington'],
+    );
     for (const input of PACK_INPUTS) assert.equal(packSchema.safeParse(input).success, true, input.id);
   });
 
@@ -34,11 +37,15 @@ describe('procedure packs', () => {
   });
 
   it('every level maps onto the shared scale and every point of the scale reads in every pack', () => {
-    for (const p of allPacks()) for (const s of SCALE) assert.equal(p.levels.filter((l) => l.covers.includes(s)).length, 1, `${p.id} ${s}`);
+    for (const p of allPacks())
+      for (const s of SCALE) assert.equal(p.levels.filter((l) => l.covers.includes(s)).length, 1, `${p.id} ${s}`);
   });
 
   it('Brook needs training in north-east-lincolnshire but not in north-yorkshire (R-NEL-4)', () => {
-    assert.equal(getPack('north-east-lincolnshire')!.tools.find((t) => t.id === 'brook')?.requiresTraining, 'brook_traffic_light');
+    assert.equal(
+      getPack('north-east-lincolnshire')!.tools.find((t) => t.id === 'brook')?.requiresTraining,
+      'brook_traffic_light',
+    );
     assert.equal(getPack('north-yorkshire')!.tools.find((t) => t.id === 'brook')?.requiresTraining, undefined);
   });
 
@@ -61,12 +68,44 @@ describe('procedure packs', () => {
   it('every requirement ID the issue names is cited in the code', () => {
     const code = sources(SRC);
     const ids = [
-      'R-KEN-1', 'R-KEN-2', 'R-KEN-3', 'R-KEN-4', 'R-KEN-5', 'R-KEN-11',
-      'R-NYO-1', 'R-NYO-2', 'R-NYO-3', 'R-NYO-4', 'R-NYO-5', 'R-NYO-8',
-      'R-THU-2', 'R-THU-3', 'R-THU-5', 'R-THU-7', 'R-THU-8',
-      'R-NEL-2', 'R-NEL-3', 'R-NEL-4', 'R-NEL-5', 'R-NEL-6', 'R-NEL-7', 'R-NEL-8', 'R-NEL-9', 'R-NEL-10',
-      'R-ISL-1', 'R-ISL-2', 'R-ISL-3', 'R-ISL-4', 'R-ISL-5', 'R-ISL-6', 'R-ISL-7', 'R-ISL-8',
-      'R-X-2', 'R-X-3', 'R-X-9', 'R-X-10',
+      'R-KEN-1',
+      'R-KEN-2',
+      'R-KEN-3',
+      'R-KEN-4',
+      'R-KEN-5',
+      'R-KEN-11',
+      'R-NYO-1',
+      'R-NYO-2',
+      'R-NYO-3',
+      'R-NYO-4',
+      'R-NYO-5',
+      'R-NYO-8',
+      'R-THU-2',
+      'R-THU-3',
+      'R-THU-5',
+      'R-THU-7',
+      'R-THU-8',
+      'R-NEL-2',
+      'R-NEL-3',
+      'R-NEL-4',
+      'R-NEL-5',
+      'R-NEL-6',
+      'R-NEL-7',
+      'R-NEL-8',
+      'R-NEL-9',
+      'R-NEL-10',
+      'R-ISL-1',
+      'R-ISL-2',
+      'R-ISL-3',
+      'R-ISL-4',
+      'R-ISL-5',
+      'R-ISL-6',
+      'R-ISL-7',
+      'R-ISL-8',
+      'R-X-2',
+      'R-X-3',
+      'R-X-9',
+      'R-X-10',
     ];
     const missing = ids.filter((id) => !new RegExp(`${id}(?!\\d)`).test(code));
     assert.deepEqual(missing, []);
@@ -75,10 +114,32 @@ describe('procedure packs', () => {
   it('every requirement ID the multi-agency steps issue names is cited in a pack as data, or in the domain rules', () => {
     // Referrals, meetings and outcomes: kent §7-12, north-yorkshire §3.2 and §7, islington §5-6, north-east-lincolnshire.
     const cited = JSON.stringify(allPacks());
-    const inPacks = ['R-NYO-8', 'R-KEN-2', 'R-NEL-6', 'R-KEN-5', 'R-KEN-6', 'R-KEN-7', 'R-KEN-8', 'R-KEN-10', 'R-ISL-3', 'R-ISL-4', 'R-ISL-5', 'R-ISL-7', 'R-NEL-7'];
-    assert.deepEqual(inPacks.filter((id) => !cited.includes(`"${id}"`)), []);
-    const rules = ['meetings.ts', 'meeting-outcomes.ts', 'external-decisions.ts'].map((f) => readFileSync(path.join(SRC, 'domain', f), 'utf8')).join('\n');
-    assert.deepEqual(['R-KEN-6', 'R-KEN-7', 'R-KEN-8', 'R-KEN-9', 'R-ISL-5', 'R-ISL-7', 'R-NEL-7'].filter((id) => !rules.includes(id)), []);
+    const inPacks = [
+      'R-NYO-8',
+      'R-KEN-2',
+      'R-NEL-6',
+      'R-KEN-5',
+      'R-KEN-6',
+      'R-KEN-7',
+      'R-KEN-8',
+      'R-KEN-10',
+      'R-ISL-3',
+      'R-ISL-4',
+      'R-ISL-5',
+      'R-ISL-7',
+      'R-NEL-7',
+    ];
+    assert.deepEqual(
+      inPacks.filter((id) => !cited.includes(`"${id}"`)),
+      [],
+    );
+    const rules = ['meetings.ts', 'meeting-outcomes.ts', 'external-decisions.ts']
+      .map((f) => readFileSync(path.join(SRC, 'domain', f), 'utf8'))
+      .join('\n');
+    assert.deepEqual(
+      ['R-KEN-6', 'R-KEN-7', 'R-KEN-8', 'R-KEN-9', 'R-ISL-5', 'R-ISL-7', 'R-NEL-7'].filter((id) => !rules.includes(id)),
+      [],
+    );
   });
 });
 
@@ -91,11 +152,16 @@ describe('screening (R-X-9)', () => {
     assert.deepEqual(problems[0], { field: 'rating-context', message: 'Select a rating for context of the behaviour' });
   });
   it('explains the suggestion with the answers that decided it', () => {
-    const ratings = Object.fromEntries((carson.kind === 'matrix' ? carson.dimensions : []).map((d) => [d.id, 'healthy']));
+    const ratings = Object.fromEntries(
+      (carson.kind === 'matrix' ? carson.dimensions : []).map((d) => [d.id, 'healthy']),
+    );
     const s = suggest(kent, carson, { ratings: { ...ratings, power: 'harmful', frequency: 'problematic' } });
     assert.equal(s.level.id, 'harmful');
     assert.equal(s.toolBand, 'Harmful');
-    assert.deepEqual(s.reasons.filter((r) => r.decisive).map((r) => r.answer.split(':')[0]), ['Power dynamics']);
+    assert.deepEqual(
+      s.reasons.filter((r) => r.decisive).map((r) => r.answer.split(':')[0]),
+      ['Power dynamics'],
+    );
     assert.equal(s.reasons[1]?.points, 'problematic');
     assert.equal(s.reasons[0]?.requirement, 'R-KEN-1');
   });

@@ -23,7 +23,9 @@ describe('Sexual Behaviour Recording Form (R-NYO-11, R-X-8, R-THU-6)', () => {
     ]) {
       assert.ok(names.includes(required as never), `missing ${required}`);
     }
-    const factors = SECTIONS.flatMap((s) => s.fields).find((f) => f.name === 'context_factors')!.options!.map((o) => o.value);
+    const factors = SECTIONS.flatMap((s) => s.fields)
+      .find((f) => f.name === 'context_factors')!
+      .options!.map((o) => o.value);
     assert.deepEqual(factors, ['force', 'coercion', 'manipulation', 'threat', 'social_media', 'blackmail']);
   });
 
@@ -57,8 +59,17 @@ describe('Sexual Behaviour Recording Form (R-NYO-11, R-X-8, R-THU-6)', () => {
       completed_by_relation: 'observed',
       behaviour: 'What happened',
     };
-    assert.deepEqual(submitProblems({ occurredAt: new Date('2026-11-21T10:00:00Z'), values, children: [{ role: 'displayed' }] }, now), []);
-    const future = submitProblems({ occurredAt: new Date('2026-11-23T10:00:00Z'), values, children: [{ role: 'displayed' }] }, now);
-    assert.deepEqual(future.map((p) => p.message), ['The date of the incident must be in the past']);
+    assert.deepEqual(
+      submitProblems({ occurredAt: new Date('2026-11-21T10:00:00Z'), values, children: [{ role: 'displayed' }] }, now),
+      [],
+    );
+    const future = submitProblems(
+      { occurredAt: new Date('2026-11-23T10:00:00Z'), values, children: [{ role: 'displayed' }] },
+      now,
+    );
+    assert.deepEqual(
+      future.map((p) => p.message),
+      ['The date of the incident must be in the past'],
+    );
   });
 });

@@ -9,9 +9,18 @@ import { parseDateParts } from '../../src/web/forms.ts';
 
 describe('possible duplicate children', () => {
   it('matches a similar name with the same or a near date of birth', () => {
-    assert.equal(matchReason('2014-03-04', { dateOfBirth: '2014-03-04', nameSimilarity: 0.6 }), 'Similar name and the same date of birth');
-    assert.equal(matchReason('2014-03-04', { dateOfBirth: '2014-03-20', nameSimilarity: 0.6 }), 'Similar name and a date of birth close to the one entered');
-    assert.equal(matchReason('2014-03-04', { dateOfBirth: '2014-04-03', nameSimilarity: 0.6 }), 'Similar name and a date of birth close to the one entered');
+    assert.equal(
+      matchReason('2014-03-04', { dateOfBirth: '2014-03-04', nameSimilarity: 0.6 }),
+      'Similar name and the same date of birth',
+    );
+    assert.equal(
+      matchReason('2014-03-04', { dateOfBirth: '2014-03-20', nameSimilarity: 0.6 }),
+      'Similar name and a date of birth close to the one entered',
+    );
+    assert.equal(
+      matchReason('2014-03-04', { dateOfBirth: '2014-04-03', nameSimilarity: 0.6 }),
+      'Similar name and a date of birth close to the one entered',
+    );
     assert.equal(matchReason('2014-03-04', { dateOfBirth: '2016-03-04', nameSimilarity: 0.9 }), null);
     assert.equal(matchReason('2014-03-04', { dateOfBirth: '2014-03-04', nameSimilarity: 0.1 }), null);
   });
@@ -42,17 +51,27 @@ describe('London time', () => {
 
   it('round-trips every whole minute outside the clock change hour (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2020, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 3, max: 23 }), fc.integer({ min: 0, max: 59 }), (y, m, d, h, min) => {
-        const p = londonParts(fromLondonLocal(y, m, d, h, min));
-        assert.deepEqual(p, { year: y, month: m, day: d, hour: h, minute: min });
-      }),
+      fc.property(
+        fc.integer({ min: 2020, max: 2030 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 3, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (y, m, d, h, min) => {
+          const p = londonParts(fromLondonLocal(y, m, d, h, min));
+          assert.deepEqual(p, { year: y, month: m, day: d, hour: h, minute: min });
+        },
+      ),
     );
   });
 });
 
 describe('dates typed in three boxes, with GOV.UK error messages', () => {
   const msg = (day: string, month: string, year: string) => {
-    const r = parseDateParts({ day, month, year }, 'Date of birth', 'Enter the child’s date of birth', { past: true, today: '2026-11-22' });
+    const r = parseDateParts({ day, month, year }, 'Date of birth', 'Enter the child’s date of birth', {
+      past: true,
+      today: '2026-11-22',
+    });
     return 'error' in r ? r.error : r.iso;
   };
   it('explains each problem', () => {
@@ -67,7 +86,10 @@ describe('dates typed in three boxes, with GOV.UK error messages', () => {
 
 describe('paging', () => {
   it('falls back to safe values for anything unexpected', () => {
-    const p = parsePageRequest({ page: '-3', sort: 'drop table', direction: 'sideways' }, ['name', 'dob'] as const, { sort: 'name', direction: 'asc' });
+    const p = parsePageRequest({ page: '-3', sort: 'drop table', direction: 'sideways' }, ['name', 'dob'] as const, {
+      sort: 'name',
+      direction: 'asc',
+    });
     assert.deepEqual(p, { page: 1, pageSize: 20, sort: 'name', direction: 'asc' });
   });
 });

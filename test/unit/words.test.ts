@@ -28,7 +28,10 @@ describe('Citations (R-X-10)', () => {
     assert.equal(citation('north-yorkshire §2.1', getPack).href, '/procedures/north-yorkshire#section-2-1');
     assert.equal(citeText('thurrock §7; Working Together 2023'), 'Thurrock policy, section 7; Working Together 2023');
     assert.equal(citeText('north-east-lincolnshire, referral'), 'North East Lincolnshire guidance, Referral');
-    assert.equal(citation('north-east-lincolnshire, aim pathway panel', getPack).href, '/procedures/north-east-lincolnshire#section-aim-pathway-panel');
+    assert.equal(
+      citation('north-east-lincolnshire, aim pathway panel', getPack).href,
+      '/procedures/north-east-lincolnshire#section-aim-pathway-panel',
+    );
     assert.equal(citeText('islington, local setting'), 'a local setting: the Islington procedure does not say');
     assert.equal(citation('islington, local setting', getPack).href, '/procedures/islington#local-settings');
     assert.equal(citeText('kent, amendment note'), 'Kent procedure, amendment note');
@@ -64,9 +67,21 @@ describe('Citations (R-X-10)', () => {
     assert.equal(r1.success, false);
     assert.match(r1.error!.issues.map((i) => i.message).join('\n'), /cites another authority's document/);
     const unlisted = { ...kent, levelsCited: { clause: 'kent §99', requirement: 'R-KEN-1' } };
-    assert.match(packSchema.safeParse(unlisted).error!.issues.map((i) => i.message).join('\n'), /section 99/);
+    assert.match(
+      packSchema
+        .safeParse(unlisted)
+        .error!.issues.map((i) => i.message)
+        .join('\n'),
+      /section 99/,
+    );
     const idInText = { ...kent, summary: `${kent.summary} (R-KEN-1)` };
-    assert.match(packSchema.safeParse(idInText).error!.issues.map((i) => i.message).join('\n'), /requirement ID or section mark/);
+    assert.match(
+      packSchema
+        .safeParse(idInText)
+        .error!.issues.map((i) => i.message)
+        .join('\n'),
+      /requirement ID or section mark/,
+    );
     for (const input of PACK_INPUTS) assert.equal(packSchema.safeParse(input).success, true, input.id);
   });
 
@@ -74,11 +89,21 @@ describe('Citations (R-X-10)', () => {
     for (const pack of allPacks()) {
       const sections = sectionUses(pack);
       assert.ok(sections.length >= 3, `${pack.id}: ${sections.length} sections cited`);
-      for (const s of sections) assert.ok(s.uses.length > 0 && s.uses.every((u) => /^R-/.test(u.requirement) && !ENGINEER_WORDS.test(u.what)), `${pack.id} ${s.ref}`);
+      for (const s of sections)
+        assert.ok(
+          s.uses.length > 0 && s.uses.every((u) => /^R-/.test(u.requirement) && !ENGINEER_WORDS.test(u.what)),
+          `${pack.id} ${s.ref}`,
+        );
       assert.ok(localSettings(pack).some((l) => l.what === 'How working days are counted'));
     }
-    assert.ok(localSettings(getPack('islington')!).some((l) => /different authorities/.test(l.what)), 'Islington’s cross-authority chair is a local setting');
-    assert.ok(!localSettings(getPack('thurrock')!).some((l) => /no activity/.test(l.what)), 'Thurrock’s procedure sets the inactivity check');
+    assert.ok(
+      localSettings(getPack('islington')!).some((l) => /different authorities/.test(l.what)),
+      'Islington’s cross-authority chair is a local setting',
+    );
+    assert.ok(
+      !localSettings(getPack('thurrock')!).some((l) => /no activity/.test(l.what)),
+      'Thurrock’s procedure sets the inactivity check',
+    );
   });
 
   test('no template or message a person reads carries a requirement ID or section mark', () => {
@@ -90,7 +115,13 @@ describe('Citations (R-X-10)', () => {
       });
     }
     // String literals in the services, domain messages and page code: not comments, not pack data.
-    const code = [...files(path.join(root, 'src/services'), '.ts'), ...files(path.join(root, 'src/web'), '.ts'), ...['panel.ts', 'assessments.ts', 'actions.ts', 'screening.ts', 'meetings.ts'].map((f) => path.join(root, 'src/domain', f))];
+    const code = [
+      ...files(path.join(root, 'src/services'), '.ts'),
+      ...files(path.join(root, 'src/web'), '.ts'),
+      ...['panel.ts', 'assessments.ts', 'actions.ts', 'screening.ts', 'meetings.ts'].map((f) =>
+        path.join(root, 'src/domain', f),
+      ),
+    ];
     for (const f of code) {
       readFileSync(f, 'utf8')
         .split('\n')
@@ -98,7 +129,12 @@ describe('Citations (R-X-10)', () => {
           const body = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, '');
           for (const m of body.matchAll(/(['`])((?:(?!\1).)*)\1/g)) {
             const s = m[2]!;
-            if (/^R-[A-Z]+-\d+$/.test(s) || /^[a-z-]+ §[\d.]+(, (§|App\.) ?[\d.]+)*$/.test(s) || /^[a-z-]+ App\. \d$/.test(s)) continue; // an ID or clause as data
+            if (
+              /^R-[A-Z]+-\d+$/.test(s) ||
+              /^[a-z-]+ §[\d.]+(, (§|App\.) ?[\d.]+)*$/.test(s) ||
+              /^[a-z-]+ App\. \d$/.test(s)
+            )
+              continue; // an ID or clause as data
             if (ENGINEER_WORDS.test(s)) found.push(`${path.relative(root, f)}:${i + 1}: ${s.slice(0, 80)}`);
           }
         });

@@ -45,7 +45,11 @@ const V = (w: World) => w.childHarmed;
 const id = (f: (w: World) => string) => (w: World) => ({ id: f(w) });
 const stale = () => ({ version: '0' });
 const relink = async (db: Kysely<Database>, w: World) => {
-  await db.insertInto('incident_children').values({ incident_id: w.draft, child_id: w.childWhoHarmed, role: 'displayed' }).onConflict((oc) => oc.columns(['incident_id', 'child_id']).doNothing()).execute();
+  await db
+    .insertInto('incident_children')
+    .values({ incident_id: w.draft, child_id: w.childWhoHarmed, role: 'displayed' })
+    .onConflict((oc) => oc.columns(['incident_id', 'child_id']).doNothing())
+    .execute();
 };
 
 /** Routes the matrix does not drive, with where they are tested instead. */
@@ -83,15 +87,25 @@ const CATALOGUE: Record<string, Entry[]> = {
   // Children's records.
   'GET /children/new': [{ on: { kind: 'none' } }],
   'POST /children/new': [{ on: { kind: 'none' }, form: () => ({ firstName: '' }) }],
-  'POST /children/new/use-existing': [{ on: { kind: 'draft' }, form: (w) => ({ incident: w.draft, childId: w.childWhoHarmed, role: '' }) }],
-  'GET /children/:id': [{ on: C(), params: id(H) }, { name: 'child harmed', on: C(V), params: id(V) }],
+  'POST /children/new/use-existing': [
+    { on: { kind: 'draft' }, form: (w) => ({ incident: w.draft, childId: w.childWhoHarmed, role: '' }) },
+  ],
+  'GET /children/:id': [
+    { on: C(), params: id(H) },
+    { name: 'child harmed', on: C(V), params: id(V) },
+  ],
   'GET /children/:id/edit': [{ on: C(), params: id(H) }],
   'POST /children/:id/edit': [{ on: C(), params: id(H), form: stale }],
   'GET /children/:id/chronology': [{ on: C(), params: id(H) }],
   'POST /children/:id/allocation': [{ on: C(), params: id(H), form: () => ({ version: '0', workerId: 'nobody' }) }],
   'POST /children/:id/grants': [{ on: C(), params: id(H), form: () => ({ userId: '', reason: '', days: '' }) }],
   'POST /children/:id/grants/:grantId/revoke': [
-    { on: C(), params: (w) => ({ id: w.childWhoHarmed, grantId: w.grantToEnd }), prepare: async (db, w) => void (await db.updateTable('access_grants').set({ revoked_at: null }).where('id', '=', w.grantToEnd).execute()) },
+    {
+      on: C(),
+      params: (w) => ({ id: w.childWhoHarmed, grantId: w.grantToEnd }),
+      prepare: async (db, w) =>
+        void (await db.updateTable('access_grants').set({ revoked_at: null }).where('id', '=', w.grantToEnd).execute()),
+    },
   ],
   'GET /children/:id/close': [{ on: C(), params: id(H) }],
   'POST /children/:id/close': [{ on: C(), params: id(H), form: () => ({ version: '0', reason: '' }) }],
@@ -111,35 +125,86 @@ const CATALOGUE: Record<string, Entry[]> = {
   'POST /incidents': [{ on: { kind: 'none' } }],
   'GET /incidents/:id': [{ on: { kind: 'incident' }, params: (w) => ({ id: w.incident }) }],
   'GET /incidents/:id/children': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft }) }],
-  'POST /incidents/:id/children': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft }), form: (w) => ({ childId: w.childWhoHarmed, role: '' }) }],
-  'GET /incidents/:id/children/:childId': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft, childId: w.childWhoHarmed }), prepare: relink }],
-  'POST /incidents/:id/children/:childId': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft, childId: w.childWhoHarmed }), form: () => ({ role: '' }), prepare: relink }],
-  'POST /incidents/:id/children/:childId/remove': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft, childId: w.childWhoHarmed }), prepare: relink }],
+  'POST /incidents/:id/children': [
+    { on: { kind: 'draft' }, params: (w) => ({ id: w.draft }), form: (w) => ({ childId: w.childWhoHarmed, role: '' }) },
+  ],
+  'GET /incidents/:id/children/:childId': [
+    { on: { kind: 'draft' }, params: (w) => ({ id: w.draft, childId: w.childWhoHarmed }), prepare: relink },
+  ],
+  'POST /incidents/:id/children/:childId': [
+    {
+      on: { kind: 'draft' },
+      params: (w) => ({ id: w.draft, childId: w.childWhoHarmed }),
+      form: () => ({ role: '' }),
+      prepare: relink,
+    },
+  ],
+  'POST /incidents/:id/children/:childId/remove': [
+    { on: { kind: 'draft' }, params: (w) => ({ id: w.draft, childId: w.childWhoHarmed }), prepare: relink },
+  ],
   'GET /incidents/:id/check': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft }) }],
-  'POST /incidents/:id/submit': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft }), form: stale, prepare: relink }],
+  'POST /incidents/:id/submit': [
+    { on: { kind: 'draft' }, params: (w) => ({ id: w.draft }), form: stale, prepare: relink },
+  ],
   'GET /incidents/:id/:slug': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft, slug: 'behaviour' }) }],
-  'POST /incidents/:id/:slug': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft, slug: 'behaviour' }), form: stale }],
+  'POST /incidents/:id/:slug': [
+    { on: { kind: 'draft' }, params: (w) => ({ id: w.draft, slug: 'behaviour' }), form: stale },
+  ],
   // Screening and referral.
-  'GET /incidents/:id/screening/:childId': [{ on: C(), params: (w) => ({ id: w.incident, childId: w.childWhoHarmed }) }],
-  'POST /incidents/:id/screening/:childId': [{ on: C(), params: (w) => ({ id: w.incident, childId: w.childWhoHarmed }), form: () => ({ tool: '' }) }],
+  'GET /incidents/:id/screening/:childId': [
+    { on: C(), params: (w) => ({ id: w.incident, childId: w.childWhoHarmed }) },
+  ],
+  'POST /incidents/:id/screening/:childId': [
+    { on: C(), params: (w) => ({ id: w.incident, childId: w.childWhoHarmed }), form: () => ({ tool: '' }) },
+  ],
   'GET /screenings/:id': [{ on: C(), params: (w) => ({ id: w.screening }) }],
-  'POST /screenings/:id/decision': [{ on: C(), params: (w) => ({ id: w.screening }), form: () => ({ level: '', rationale: '' }) }],
+  'POST /screenings/:id/decision': [
+    { on: C(), params: (w) => ({ id: w.screening }), form: () => ({ level: '', rationale: '' }) },
+  ],
   'POST /screenings/:id/referrals': [{ on: C(), params: (w) => ({ id: w.decidedScreening }) }],
   'GET /referrals/:id': [{ on: C(), params: (w) => ({ id: w.referral }) }],
   'POST /referrals/:id/decision': [{ on: C(), params: (w) => ({ id: w.referral }), form: stale }],
   // Tasks.
   'GET /tasks/:id': [{ on: { kind: 'task', which: 'own' }, params: (w) => ({ id: w.ownRoleTask }) }],
   'GET /tasks/:id/meeting': [{ on: { kind: 'task', which: 'own' }, params: (w) => ({ id: w.ownRoleTask }) }],
-  'POST /tasks/:id/meeting': [{ on: { kind: 'task', which: 'own' }, params: (w) => ({ id: w.ownRoleTask }), form: () => ({}) }],
+  'POST /tasks/:id/meeting': [
+    { on: { kind: 'task', which: 'own' }, params: (w) => ({ id: w.ownRoleTask }), form: () => ({}) },
+  ],
   'POST /tasks/:id/complete': [
-    { name: 'a task their role owes', on: { kind: 'task', which: 'own' }, params: (w) => ({ id: w.ownRoleTask }), form: () => ({ version: '0', note: '' }) },
-    { name: 'another role’s task', on: { kind: 'task', which: 'other' }, params: (w) => ({ id: w.otherRoleTask }), form: () => ({ version: '0', note: '' }) },
+    {
+      name: 'a task their role owes',
+      on: { kind: 'task', which: 'own' },
+      params: (w) => ({ id: w.ownRoleTask }),
+      form: () => ({ version: '0', note: '' }),
+    },
+    {
+      name: 'another role’s task',
+      on: { kind: 'task', which: 'other' },
+      params: (w) => ({ id: w.otherRoleTask }),
+      form: () => ({ version: '0', note: '' }),
+    },
   ],
   'POST /tasks/:id/assign': [
-    { name: 'a task their role owes', on: { kind: 'task', which: 'own' }, params: (w) => ({ id: w.ownRoleTask }), form: stale },
-    { name: 'another role’s task', on: { kind: 'task', which: 'other' }, params: (w) => ({ id: w.otherRoleTask }), form: stale },
+    {
+      name: 'a task their role owes',
+      on: { kind: 'task', which: 'own' },
+      params: (w) => ({ id: w.ownRoleTask }),
+      form: stale,
+    },
+    {
+      name: 'another role’s task',
+      on: { kind: 'task', which: 'other' },
+      params: (w) => ({ id: w.otherRoleTask }),
+      form: stale,
+    },
   ],
-  'POST /tasks/:id/assign-to': [{ on: { kind: 'task', which: 'other' }, params: (w) => ({ id: w.otherRoleTask }), form: () => ({ version: '0', assignee: '' }) }],
+  'POST /tasks/:id/assign-to': [
+    {
+      on: { kind: 'task', which: 'other' },
+      params: (w) => ({ id: w.otherRoleTask }),
+      form: () => ({ version: '0', assignee: '' }),
+    },
+  ],
   // Meetings, in the child's authority and shared with another.
   ...Object.fromEntries(
     (
@@ -172,7 +237,10 @@ const CATALOGUE: Record<string, Entry[]> = {
         [false, true].map((shared) => ({
           name: `${child === 'displayed' ? 'the child who harmed' : 'the child harmed'}, ${shared ? 'shared with Thurrock' : 'in Kent'}`,
           on: { kind: 'meeting', shared, child } as On,
-          params: (w: World) => ({ id: shared ? w.sharedMeeting : w.meeting, childId: child === 'displayed' ? w.childWhoHarmed : w.childHarmed }),
+          params: (w: World) => ({
+            id: shared ? w.sharedMeeting : w.meeting,
+            childId: child === 'displayed' ? w.childWhoHarmed : w.childHarmed,
+          }),
           ...(m === 'POST' ? { form: () => ({ outcome: '' }) } : {}),
         })),
       ),
@@ -182,30 +250,58 @@ const CATALOGUE: Record<string, Entry[]> = {
   'GET /assessments/:id': [{ on: { kind: 'assessment' }, params: (w) => ({ id: w.assessment }) }],
   'GET /assessments/:id/print': [{ on: { kind: 'assessment' }, params: (w) => ({ id: w.assessment }) }],
   'GET /assessments/:id/export': [{ on: { kind: 'assessment' }, params: (w) => ({ id: w.assessment }) }],
-  ...Object.fromEntries(['stage', 'outcome', 'report', 'share'].map((s) => [`GET /assessments/:id/${s}`, [{ on: { kind: 'assessment' } as On, params: (w: World) => ({ id: w.assessment }) }]])),
-  ...Object.fromEntries(['stage', 'outcome', 'report', 'share', 'complete'].map((s) => [`POST /assessments/:id/${s}`, [{ on: { kind: 'assessment' } as On, params: (w: World) => ({ id: w.assessment }), form: stale }]])),
+  ...Object.fromEntries(
+    ['stage', 'outcome', 'report', 'share'].map((s) => [
+      `GET /assessments/:id/${s}`,
+      [{ on: { kind: 'assessment' } as On, params: (w: World) => ({ id: w.assessment }) }],
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['stage', 'outcome', 'report', 'share', 'complete'].map((s) => [
+      `POST /assessments/:id/${s}`,
+      [{ on: { kind: 'assessment' } as On, params: (w: World) => ({ id: w.assessment }), form: stale }],
+    ]),
+  ),
   // The AIM Pathway Panel.
   'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: H }, params: (w) => ({ id: w.panelAwaiting }) }],
   'GET /panel-referrals/:id/letter': [{ on: { kind: 'panel', child: H }, params: (w) => ({ id: w.panelClosed }) }],
-  'POST /panel-referrals/:id/decision': [{ on: { kind: 'panel', child: H }, params: (w) => ({ id: w.panelAwaiting }), form: stale }],
-  'POST /panel-referrals/:id/review': [{ on: { kind: 'panel', child: (w) => w.panelChild }, params: (w) => ({ id: w.panelAccepted }), form: stale }],
-  'POST /panel-referrals/:id/close': [{ on: { kind: 'panel', child: (w) => w.panelChild }, params: (w) => ({ id: w.panelAccepted }), form: stale }],
+  'POST /panel-referrals/:id/decision': [
+    { on: { kind: 'panel', child: H }, params: (w) => ({ id: w.panelAwaiting }), form: stale },
+  ],
+  'POST /panel-referrals/:id/review': [
+    { on: { kind: 'panel', child: (w) => w.panelChild }, params: (w) => ({ id: w.panelAccepted }), form: stale },
+  ],
+  'POST /panel-referrals/:id/close': [
+    { on: { kind: 'panel', child: (w) => w.panelChild }, params: (w) => ({ id: w.panelAccepted }), form: stale },
+  ],
   // Administration.
   'GET /admin/users': [{ on: { kind: 'none' } }],
   'GET /admin/users/new': [{ on: { kind: 'none' } }],
   'POST /admin/users/new': [{ on: { kind: 'none' }, form: () => ({ email: '' }) }],
   'GET /admin/users/:id': [{ on: { kind: 'user' }, params: (w, p) => ({ id: w.targets[p.relationship] }) }],
-  'POST /admin/users/:id': [{ on: { kind: 'user' }, params: (w, p) => ({ id: w.targets[p.relationship] }), form: stale }],
+  'POST /admin/users/:id': [
+    { on: { kind: 'user' }, params: (w, p) => ({ id: w.targets[p.relationship] }), form: stale },
+  ],
   'POST /admin/users/:id/unlock': [{ on: { kind: 'user' }, params: (w, p) => ({ id: w.targets[p.relationship] }) }],
-  'POST /admin/users/:id/reset-password': [{ on: { kind: 'user' }, params: (w, p) => ({ id: w.targets[p.relationship] }) }],
+  'POST /admin/users/:id/reset-password': [
+    { on: { kind: 'user' }, params: (w, p) => ({ id: w.targets[p.relationship] }) },
+  ],
   ...Object.fromEntries(
     ['approve', 'reject'].map((d) => [
       `POST /admin/users/:id/role-changes/:requestId/${d}`,
       [
         {
           on: { kind: 'user' } as On,
-          params: (w: World, p: Person) => ({ id: w.targets[p.relationship], requestId: w.roleChanges[p.relationship] }),
-          prepare: async (db: Kysely<Database>, w: World, p: Person) => void (await db.updateTable('role_change_requests').set({ status: 'pending', decided_by: null, decided_at: null }).where('id', '=', w.roleChanges[p.relationship]).execute()),
+          params: (w: World, p: Person) => ({
+            id: w.targets[p.relationship],
+            requestId: w.roleChanges[p.relationship],
+          }),
+          prepare: async (db: Kysely<Database>, w: World, p: Person) =>
+            void (await db
+              .updateTable('role_change_requests')
+              .set({ status: 'pending', decided_by: null, decided_at: null })
+              .where('id', '=', w.roleChanges[p.relationship])
+              .execute()),
         },
       ],
     ]),
@@ -219,8 +315,14 @@ const CATALOGUE: Record<string, Entry[]> = {
       on: { kind: 'kent-setting' },
       params: (w) => ({ date: w.holiday }),
       prepare: async (db, w) => {
-        const by = (await db.selectFrom('users').select('id').where('email', '=', 'admin@kent.example').executeTakeFirstOrThrow()).id;
-        await db.insertInto('one_off_holidays').values({ authority_id: 'kent', day: w.holiday, name: 'Matrix', added_by: by }).onConflict((oc) => oc.columns(['authority_id', 'day']).doNothing()).execute();
+        const by = (
+          await db.selectFrom('users').select('id').where('email', '=', 'admin@kent.example').executeTakeFirstOrThrow()
+        ).id;
+        await db
+          .insertInto('one_off_holidays')
+          .values({ authority_id: 'kent', day: w.holiday, name: 'Matrix', added_by: by })
+          .onConflict((oc) => oc.columns(['authority_id', 'day']).doNothing())
+          .execute();
       },
     },
   ],
@@ -228,11 +330,27 @@ const CATALOGUE: Record<string, Entry[]> = {
   'GET /admin/api-tokens': [{ on: { kind: 'none' } }],
   'POST /admin/api-tokens': [{ on: { kind: 'none' }, form: () => ({ name: '' }) }],
   'POST /admin/api-tokens/:id/revoke': [
-    { on: { kind: 'kent-setting' }, params: (w) => ({ id: w.apiToken }), prepare: async (db, w) => void (await db.updateTable('api_tokens').set({ revoked_at: null }).where('id', '=', w.apiToken).execute()) },
+    {
+      on: { kind: 'kent-setting' },
+      params: (w) => ({ id: w.apiToken }),
+      prepare: async (db, w) =>
+        void (await db.updateTable('api_tokens').set({ revoked_at: null }).where('id', '=', w.apiToken).execute()),
+    },
   ],
 };
 
-const CASE_RECORDS = new Set(['child', 'incident', 'screening', 'referral', 'task', 'meeting', 'external decision', 'assessment', 'panel referral', 'list']);
+const CASE_RECORDS = new Set([
+  'child',
+  'incident',
+  'screening',
+  'referral',
+  'task',
+  'meeting',
+  'external decision',
+  'assessment',
+  'panel referral',
+  'list',
+]);
 
 function fill(url: string, params: Record<string, string>): string {
   return url.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
@@ -243,7 +361,12 @@ function fill(url: string, params: Record<string, string>): string {
 }
 
 /** Who this person is to what the route acts on, and whether the record is in their authority. */
-async function subjectFor(db: Kysely<Database>, w: World, p: Person, on: On): Promise<{ bases: AccessBasis[]; relations: Relation[]; sameAuthority: boolean }> {
+async function subjectFor(
+  db: Kysely<Database>,
+  w: World,
+  p: Person,
+  on: On,
+): Promise<{ bases: AccessBasis[]; relations: Relation[]; sameAuthority: boolean }> {
   const own = p.relationship === 'own';
   const inKent = p.authorityId === 'kent';
   const sight = async (children: string[]) => [...new Set([...(await basesOf(db, p, children)).values()].flat())];
@@ -257,7 +380,11 @@ async function subjectFor(db: Kysely<Database>, w: World, p: Person, on: On): Pr
     case 'draft':
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['author'] : [], sameAuthority: inKent };
     case 'incident':
-      return { bases: await sight([w.childWhoHarmed, w.childHarmed]), relations: own ? ['author'] : [], sameAuthority: inKent };
+      return {
+        bases: await sight([w.childWhoHarmed, w.childHarmed]),
+        relations: own ? ['author'] : [],
+        sameAuthority: inKent,
+      };
     case 'task': {
       const relations: Relation[] = [];
       if (on.which === 'own') {
@@ -267,13 +394,19 @@ async function subjectFor(db: Kysely<Database>, w: World, p: Person, on: On): Pr
       return { bases: await sight([w.childWhoHarmed]), relations, sameAuthority: inKent };
     }
     case 'meeting': {
-      const children = on.child ? [on.child === 'displayed' ? w.childWhoHarmed : w.childHarmed] : [w.childWhoHarmed, w.childHarmed];
+      const children = on.child
+        ? [on.child === 'displayed' ? w.childWhoHarmed : w.childHarmed]
+        : [w.childWhoHarmed, w.childHarmed];
       const relations: Relation[] = [];
       if (!on.shared && own) relations.push('chair', 'invitee');
       // Thurrock is responsible for the child harmed at the shared meeting, and chairs it (R-KEN-6).
       const representing = on.shared && p.authorityId === 'thurrock' && (!on.child || on.child === 'targeted');
       if (representing) relations.push('representing');
-      return { bases: await sight(children), relations, sameAuthority: inKent || (on.shared && p.authorityId === 'thurrock' && REPRESENTING_ROLES.includes(p.role)) };
+      return {
+        bases: await sight(children),
+        relations,
+        sameAuthority: inKent || (on.shared && p.authorityId === 'thurrock' && REPRESENTING_ROLES.includes(p.role)),
+      };
     }
     case 'assessment':
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['assessor'] : [], sameAuthority: inKent };
@@ -281,8 +414,13 @@ async function subjectFor(db: Kysely<Database>, w: World, p: Person, on: On): Pr
       return { bases: await sight([on.child(w)]), relations: [], sameAuthority: inKent };
     case 'user': {
       const target = w.targets[p.relationship];
-      const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', target).execute()).map((r) => r.role);
-      const relations: Relation[] = [...(target === p.id ? (['self'] as const) : []), ...(roles.some((r) => r === 'administrator' || r === 'auditor') ? (['oversight_account'] as const) : [])];
+      const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', target).execute()).map(
+        (r) => r.role,
+      );
+      const relations: Relation[] = [
+        ...(target === p.id ? (['self'] as const) : []),
+        ...(roles.some((r) => r === 'administrator' || r === 'auditor') ? (['oversight_account'] as const) : []),
+      ];
       return { bases: [], relations, sameAuthority: inKent };
     }
   }
@@ -298,8 +436,13 @@ describe('the route matrix: every route, every role, every relationship (R-X-7)'
     worlds = await buildWorlds(t.database.db);
   });
   after(async () => {
-    const statuses = [...counts.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
-    console.log(`route matrix: ${counts.requests} requests (${counts.allowed} allowed, ${counts.refused} refused); statuses ${statuses}`);
+    const statuses = [...counts.statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ');
+    console.log(
+      `route matrix: ${counts.requests} requests (${counts.allowed} allowed, ${counts.refused} refused); statuses ${statuses}`,
+    );
     await t.close();
   });
 
@@ -307,7 +450,9 @@ describe('the route matrix: every route, every role, every relationship (R-X-7)'
     const routes = t.app.registeredRoutes.filter((r) => r.method === 'GET' || r.method === 'POST');
     const missing = routes.map((r) => `${r.method} ${r.url}`).filter((k) => !CATALOGUE[k] && !ELSEWHERE[k]);
     assert.deepEqual(missing, [], 'routes with no entry in the matrix');
-    const stale = [...Object.keys(CATALOGUE), ...Object.keys(ELSEWHERE)].filter((k) => !routes.some((r) => `${r.method} ${r.url}` === k));
+    const stale = [...Object.keys(CATALOGUE), ...Object.keys(ELSEWHERE)].filter(
+      (k) => !routes.some((r) => `${r.method} ${r.url}` === k),
+    );
     assert.deepEqual(stale, [], 'matrix entries for routes that no longer exist');
     assert.ok(routes.length >= 100, `${routes.length} routes`);
   });
@@ -317,7 +462,9 @@ describe('the route matrix: every route, every role, every relationship (R-X-7)'
       const { db } = t.database;
       const w = worlds.find((x) => x.role === role)!;
       const failures: string[] = [];
-      const routes = t.app.registeredRoutes.filter((r) => (r.method === 'GET' || r.method === 'POST') && CATALOGUE[`${r.method} ${r.url}`]);
+      const routes = t.app.registeredRoutes.filter(
+        (r) => (r.method === 'GET' || r.method === 'POST') && CATALOGUE[`${r.method} ${r.url}`],
+      );
       for (const relationship of RELATIONSHIPS) {
         const p = w.people[relationship];
         const c = new Client(t.app);
@@ -332,30 +479,54 @@ describe('the route matrix: every route, every role, every relationship (R-X-7)'
             const subject = { roles: [role], bases: s.bases, relations: ['signed_in' as const, ...s.relations] };
             const allowed = s.sameAuthority && may(route.action, subject).allowed;
             await entry.prepare?.(db, w, p);
-            const res = route.method === 'GET' ? await c.get(url) : await c.post(url, entry.form?.(w, p) ?? {}, { csrf: token });
+            const res =
+              route.method === 'GET' ? await c.get(url) : await c.post(url, entry.form?.(w, p) ?? {}, { csrf: token });
             const label = `${route.method} ${route.url}${entry.name ? ` [${entry.name}]` : ''} as ${relationship}`;
             counts.requests += 1;
             counts[allowed ? 'allowed' : 'refused'] += 1;
             counts.statuses.set(res.statusCode, (counts.statuses.get(res.statusCode) ?? 0) + 1);
             if (res.statusCode >= 500) failures.push(`${label}: ${res.statusCode}`);
-            else if (allowed && (res.statusCode === 403 || res.statusCode === 404)) failures.push(`${label}: the model allows ${route.action}, the route answered ${res.statusCode}`);
-            else if (!allowed && res.statusCode !== 403 && res.statusCode !== 404) failures.push(`${label}: the model refuses ${route.action}, the route answered ${res.statusCode}`);
+            else if (allowed && (res.statusCode === 403 || res.statusCode === 404))
+              failures.push(`${label}: the model allows ${route.action}, the route answered ${res.statusCode}`);
+            else if (!allowed && res.statusCode !== 403 && res.statusCode !== 404)
+              failures.push(`${label}: the model refuses ${route.action}, the route answered ${res.statusCode}`);
             const rule = ACTIONS[route.action as ActionId];
             // A page about a record, or a list of them, shows case data; a blank form to start one does not.
-            const caseData = route.method === 'GET' && res.statusCode === 200 && CASE_RECORDS.has(rule.on) && !(rule.kind === 'change' && entry.on.kind === 'none');
-            sent.push({ label, requestId: String(res.headers['x-request-id']), refuse: !allowed, caseData, status: res.statusCode });
+            const caseData =
+              route.method === 'GET' &&
+              res.statusCode === 200 &&
+              CASE_RECORDS.has(rule.on) &&
+              !(rule.kind === 'change' && entry.on.kind === 'none');
+            sent.push({
+              label,
+              requestId: String(res.headers['x-request-id']),
+              refuse: !allowed,
+              caseData,
+              status: res.statusCode,
+            });
           }
         }
         // What the audit log holds for each request: a refusal for each refused one, no change
         // for a refused one, and a view event for every page of case data shown (R-X-7).
-        const events = await db.selectFrom('audit_events').select(['request_id', 'outcome']).where('request_id', 'in', sent.map((x) => x.requestId)).execute();
+        const events = await db
+          .selectFrom('audit_events')
+          .select(['request_id', 'outcome'])
+          .where(
+            'request_id',
+            'in',
+            sent.map((x) => x.requestId),
+          )
+          .execute();
         for (const x of sent) {
           const mine = events.filter((e) => e.request_id === x.requestId);
           if (x.refuse && x.status < 500) {
-            if (!mine.some((e) => e.outcome === 'refused')) failures.push(`${x.label}: refused (${x.status}) without a refusal in the audit log`);
-            if (mine.some((e) => e.outcome === 'ok')) failures.push(`${x.label}: refused, yet wrote an event of success`);
+            if (!mine.some((e) => e.outcome === 'refused'))
+              failures.push(`${x.label}: refused (${x.status}) without a refusal in the audit log`);
+            if (mine.some((e) => e.outcome === 'ok'))
+              failures.push(`${x.label}: refused, yet wrote an event of success`);
           }
-          if (x.caseData && !mine.some((e) => e.outcome === 'ok')) failures.push(`${x.label}: showed case data without an audit event`);
+          if (x.caseData && !mine.some((e) => e.outcome === 'ok'))
+            failures.push(`${x.label}: showed case data without an audit event`);
         }
       }
       assert.deepEqual(failures, [], `${failures.length} failures`);

@@ -43,7 +43,9 @@ describe('JSON API and command line', () => {
         ...(opts.auth === null ? {} : { authorization: `Bearer ${opts.auth ?? token}` }),
         ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
-      ...(opts.body !== undefined ? { payload: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
+      ...(opts.body !== undefined
+        ? { payload: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) }
+        : {}),
     });
 
   it('evaluates a case without saving it, returning the documented JSON, the same as the command line', async () => {
@@ -60,28 +62,42 @@ describe('JSON API and command line', () => {
     assert.equal(body.suggestion?.reasons[0]?.requirement, 'R-ISL-1');
     assert.deepEqual(await t.database.db.selectFrom('screenings').select('id').execute(), before, 'nothing saved');
 
-    const cli = await run(process.execPath, ['--import', 'tsx', 'src/cli/evaluate.ts', '--procedure', 'islington', '--file', EXAMPLE], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '' },
-    });
+    const cli = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/evaluate.ts', '--procedure', 'islington', '--file', EXAMPLE],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: '' },
+      },
+    );
     assert.deepEqual(JSON.parse(cli.stdout), res.json());
   });
 
   it('the command line explains bad input and exits non-zero', async () => {
     await assert.rejects(
-      run(process.execPath, ['--import', 'tsx', 'src/cli/evaluate.ts', '--procedure', 'kent', '--file', EXAMPLE], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } }),
-      (e: { code?: number; stderr?: string }) => e.code === 2 && /file says procedure "islington" but --procedure says "kent"/.test(e.stderr ?? ''),
+      run(process.execPath, ['--import', 'tsx', 'src/cli/evaluate.ts', '--procedure', 'kent', '--file', EXAMPLE], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: '' },
+      }),
+      (e: { code?: number; stderr?: string }) =>
+        e.code === 2 && /file says procedure "islington" but --procedure says "kent"/.test(e.stderr ?? ''),
     );
   });
 
   it('answers problems as JSON with the field paths', async () => {
-    const res = await api(paths.api.evaluate(), { method: 'POST', body: { incidentDate: '2026-13-01', child: {}, level: 'category-9' } });
+    const res = await api(paths.api.evaluate(), {
+      method: 'POST',
+      body: { incidentDate: '2026-13-01', child: {}, level: 'category-9' },
+    });
     assert.equal(res.statusCode, 400);
     const b = res.json();
     assert.equal(b.error, 'invalid');
     assert.ok(b.problems.some((p: { path: string }) => p.path === 'incidentDate'));
     assert.ok(b.requestId);
-    const unknownLevel = await api(paths.api.evaluate(), { method: 'POST', body: { incidentDate: '2026-12-01', child: { age: 12 }, level: 'category-9' } });
+    const unknownLevel = await api(paths.api.evaluate(), {
+      method: 'POST',
+      body: { incidentDate: '2026-12-01', child: { age: 12 }, level: 'category-9' },
+    });
     assert.match(unknownLevel.json().problems[0].message, /has no level category-9: use no-category, category-0/);
     const badJson = await api(paths.api.evaluate(), { method: 'POST', body: '{not json' });
     assert.equal(badJson.statusCode, 400);
@@ -91,11 +107,21 @@ describe('JSON API and command line', () => {
   it('refuses calls without a valid token, and a token used for another authority, auditing both', async () => {
     assert.equal((await api(paths.api.procedures(), { auth: null })).statusCode, 401);
     assert.equal((await api(paths.api.procedures(), { auth: 'hsbp_not-a-real-token-at-all-000' })).statusCode, 401);
-    const other = await api(paths.api.evaluate(), { method: 'POST', body: { procedure: 'kent', incidentDate: '2026-12-01', child: { age: 12 }, level: 'harmful' } });
+    const other = await api(paths.api.evaluate(), {
+      method: 'POST',
+      body: { procedure: 'kent', incidentDate: '2026-12-01', child: { age: 12 }, level: 'harmful' },
+    });
     assert.equal(other.statusCode, 403);
-    const events = await t.database.db.selectFrom('audit_events').select(['action', 'outcome', 'details', 'authority_id']).where('action', 'like', 'api.%').orderBy('seq').execute();
+    const events = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome', 'details', 'authority_id'])
+      .where('action', 'like', 'api.%')
+      .orderBy('seq')
+      .execute();
     assert.ok(events.some((e) => e.action === 'api.authenticate' && e.outcome === 'refused'));
-    const refused = events.find((e) => e.action === 'api.evaluate' && e.outcome === 'refused' && e.details['reason'] === 'other_authority');
+    const refused = events.find(
+      (e) => e.action === 'api.evaluate' && e.outcome === 'refused' && e.details['reason'] === 'other_authority',
+    );
     assert.equal(refused?.authority_id, 'islington');
     assert.equal(refused?.details['tokenName'], 'Case management system');
     assert.ok(events.some((e) => e.action === 'api.evaluate' && e.outcome === 'ok'));
@@ -103,13 +129,22 @@ describe('JSON API and command line', () => {
 
   it('lists its own authority’s procedure, in full, and the bank holidays; another authority’s is not found', async () => {
     const list = (await api(paths.api.procedures())).json();
-    assert.deepEqual(list.map((p: { id: string }) => p.id), ['islington'], 'a token works for its own authority only');
+    assert.deepEqual(
+      list.map((p: { id: string }) => p.id),
+      ['islington'],
+      'a token works for its own authority only',
+    );
     const own = (await api(paths.api.procedure('islington'))).json();
     assert.equal(own.tools.find((x: { id: string }) => x.id === 'islington-categories').kind, 'checklist');
     const other = await api(paths.api.procedure('north-east-lincolnshire'));
     assert.equal(other.statusCode, 404, 'another authority’s procedure pack is not this token’s to read');
     assert.equal(other.json().error, 'not_found');
-    const refused = await t.database.db.selectFrom('audit_events').select('details').where('action', '=', 'api.procedure').where('outcome', '=', 'refused').execute();
+    const refused = await t.database.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'api.procedure')
+      .where('outcome', '=', 'refused')
+      .execute();
     assert.equal(refused.at(-1)?.details['reason'], 'other_authority');
     assert.equal((await api(paths.api.procedure('atlantis'))).statusCode, 404);
     const holidays = (await api(`${paths.api.bankHolidays()}?year=2027`)).json();
@@ -119,20 +154,41 @@ describe('JSON API and command line', () => {
 
   it('answers each call with a status its description lists, in the schema it names (issue 12, item 11)', async () => {
     const doc = (await api(paths.api.openapi(), { auth: null })).json();
-    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p as Record<string, { operationId?: string; responses: Record<string, unknown> }>));
-    assert.deepEqual(ops.map((o) => o.operationId), ['listProcedures', 'getProcedure', 'evaluateCase', 'listBankHolidays'], 'every operation has an operationId');
-    const documented = (path: string, method: string, status: number) => Boolean(doc.paths[path][method].responses[String(status)]);
+    const ops = Object.values(doc.paths).flatMap((p) =>
+      Object.values(p as Record<string, { operationId?: string; responses: Record<string, unknown> }>),
+    );
+    assert.deepEqual(
+      ops.map((o) => o.operationId),
+      ['listProcedures', 'getProcedure', 'evaluateCase', 'listBankHolidays'],
+      'every operation has an operationId',
+    );
+    const documented = (path: string, method: string, status: number) =>
+      Boolean(doc.paths[path][method].responses[String(status)]);
     const calls: [string, string, () => Promise<{ statusCode: number; json(): unknown }>, z.ZodType][] = [
       ['/procedures', 'get', () => api(paths.api.procedures()), z.array(procedureSummary)],
       ['/procedures/{id}', 'get', () => api(paths.api.procedure('atlantis')), problem],
       ['/procedures/{id}', 'get', () => api(paths.api.procedure('islington'), { auth: null }), problem],
       ['/bank-holidays', 'get', () => api(`${paths.api.bankHolidays()}?year=2027`), z.array(holiday)],
       ['/bank-holidays', 'get', () => api(`${paths.api.bankHolidays()}?year=nope`), problem],
-      ['/evaluate', 'post', () => t.app.inject({ method: 'POST', url: paths.api.evaluate(), headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, payload: 'not json' }), problem],
+      [
+        '/evaluate',
+        'post',
+        () =>
+          t.app.inject({
+            method: 'POST',
+            url: paths.api.evaluate(),
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+            payload: 'not json',
+          }),
+        problem,
+      ],
     ];
     for (const [path, method, call, shape] of calls) {
       const res = await call();
-      assert.ok(documented(path, method, res.statusCode), `${method} ${path} answered ${res.statusCode}, which its description does not list`);
+      assert.ok(
+        documented(path, method, res.statusCode),
+        `${method} ${path} answered ${res.statusCode}, which its description does not list`,
+      );
       const parsed = shape.safeParse(res.json());
       assert.ok(parsed.success, `${method} ${path} ${res.statusCode}: ${parsed.error?.message}`);
     }

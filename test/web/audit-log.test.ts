@@ -39,7 +39,12 @@ describe('the audit log in words (issue 11)', () => {
     // Kent: Toby's incident screened and decided, a strategy discussion arranged for Toby and Isla.
     const inc = await screenKentHarmful(db, 'Toby');
     const manager = await demoActor(db, 'kent', 'team-manager');
-    meetingId = await arrange(db, manager, inc.taskId, { childIds: [inc.childId, inc.targetedId], chairId: manager.user.id, invite: [], responsible: {} });
+    meetingId = await arrange(db, manager, inc.taskId, {
+      childIds: [inc.childId, inc.targetedId],
+      chairId: manager.user.id,
+      invite: [],
+      responsible: {},
+    });
     // The team manager opens Toby's record, the incident and the meeting, and Ellis's record.
     const tm = await signedIn(t.app, 'kent', 'team-manager');
     assert.equal((await tm.get(paths.children.show(inc.childId))).statusCode, 200);
@@ -63,14 +68,23 @@ describe('the audit log in words (issue 11)', () => {
     assert.match(view, /Who Kent team manager Team manager/, 'the actor’s name and role');
     assert.match(view, /When \d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}(am|pm)/, 'when, in words');
     assert.match(view, /Record Toby Alderbrook/);
-    assert.match(view, /Access basis: You (manage the allocated worker or team|are in the allocated team)/, 'details as label: value in words');
+    assert.match(
+      view,
+      /Access basis: You (manage the allocated worker or team|are in the allocated team)/,
+      'details as label: value in words',
+    );
     assert.match(view, /Page: Record/);
     assert.match(view, /Technical details/);
-    const arranged = cards(res.body).find((c) => c.includes('Arranged a strategy discussion about Toby Alderbrook and Isla Rowanford'));
+    const arranged = cards(res.body).find((c) =>
+      c.includes('Arranged a strategy discussion about Toby Alderbrook and Isla Rowanford'),
+    );
     assert.ok(arranged, 'the meeting by its type and date, with its children');
     assert.match(arranged, /Across authorities: No/, 'booleans as Yes or No');
     assert.match(page, /Recorded a screening of Toby Alderbrook/);
-    assert.match(page, /Decided the level of concern in the screening of Toby Alderbrook for the incident of \d{1,2} [A-Z][a-z]+ \d{4}/);
+    assert.match(
+      page,
+      /Decided the level of concern in the screening of Toby Alderbrook for the incident of \d{1,2} [A-Z][a-z]+ \d{4}/,
+    );
     assert.match(page, /Viewed the incident of \d{1,2} [A-Z][a-z]+ \d{4} about Toby Alderbrook and Isla Rowanford/);
     assert.match(page, /Searched the audit log|Signed in/);
     // The choices of action are words too.
@@ -83,10 +97,18 @@ describe('the audit log in words (issue 11)', () => {
     const page = text(res.body);
     assert.match(page, /Events about Toby Alderbrook \(born \d{1,2} [A-Z][a-z]+ \d{4}\)/);
     assert.match(page, /Viewed the child record of Toby Alderbrook/);
-    assert.match(page, /Submitted the incident of \d{1,2} [A-Z][a-z]+ \d{4} about Toby Alderbrook and Isla Rowanford/, 'the child’s incident');
+    assert.match(
+      page,
+      /Submitted the incident of \d{1,2} [A-Z][a-z]+ \d{4} about Toby Alderbrook and Isla Rowanford/,
+      'the child’s incident',
+    );
     assert.match(page, /Viewed the incident of/, 'the incident viewed');
     assert.match(page, /Arranged a strategy discussion about Toby Alderbrook/, 'the child’s meeting');
-    assert.match(page, /Viewed the strategy discussion arranged on \d{1,2} [A-Z][a-z]+ \d{4} about Toby Alderbrook and Isla Rowanford/, 'the meeting viewed');
+    assert.match(
+      page,
+      /Viewed the strategy discussion arranged on \d{1,2} [A-Z][a-z]+ \d{4} about Toby Alderbrook and Isla Rowanford/,
+      'the meeting viewed',
+    );
     assert.match(page, /Recorded a screening of Toby Alderbrook/);
     assert.match(page, /Added the child record of Toby Alderbrook/);
     assert.doesNotMatch(page, /Ellis Hawthorn/, 'nothing about another child');
@@ -104,22 +126,32 @@ describe('the audit log in words (issue 11)', () => {
   });
 
   it('checks the From and To dates: every error at once, next to its field, with what was typed kept (400)', async () => {
-    const res = await auditor.get(`${paths.audit()}?child=Toby&from-day=5&from-month=12&from-year=2026&to-day=1&to-month=12&to-year=2026`);
+    const res = await auditor.get(
+      `${paths.audit()}?child=Toby&from-day=5&from-month=12&from-year=2026&to-day=1&to-month=12&to-year=2026`,
+    );
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /class="govuk-error-summary"/);
     assert.match(res.body, /<a href="#from-day">The From date must be the same as or before the To date<\/a>/);
-    assert.match(res.body, /<p id="from-error" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:<\/span> The From date must be the same as or before the To date/);
+    assert.match(
+      res.body,
+      /<p id="from-error" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:<\/span> The From date must be the same as or before the To date/,
+    );
     assert.match(res.body, /name="from-day"[^>]*value="5"/);
     assert.match(res.body, /name="to-day"[^>]*value="1"/);
     assert.match(res.body, /name="to-year"[^>]*value="2026"/);
     assert.match(res.body, /name="child"[^>]*value="Toby"/);
     assert.equal(cards(res.body).length, 0, 'no events for a search that cannot be right');
 
-    const both = await auditor.get(`${paths.audit()}?from-day=31&from-month=2&from-year=2026&to-day=1&to-month=&to-year=2026`);
+    const both = await auditor.get(
+      `${paths.audit()}?from-day=31&from-month=2&from-year=2026&to-day=1&to-month=&to-year=2026`,
+    );
     assert.equal(both.statusCode, 400);
     const summary = text(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(both.body)![0]);
     assert.match(summary, /Enter a real From date .*The To date must include a month/, 'both, in page order');
-    assert.match(both.body, /<p id="to-error" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:<\/span> The To date must include a month/);
+    assert.match(
+      both.body,
+      /<p id="to-error" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:<\/span> The To date must include a month/,
+    );
     assert.match(both.body, /name="from-day"[^>]*value="31"/);
 
     const words = await auditor.get(`${paths.audit()}?from-day=first&from-month=May&from-year=twenty`);
@@ -134,13 +166,28 @@ describe('the audit log in words (issue 11)', () => {
     const legacy = await auditor.get(`${paths.audit()}?from=2026-02-31&to=2026-03-01`);
     assert.equal(legacy.statusCode, 400);
     assert.match(text(legacy.body), /Enter a real From date/);
-    assert.equal((await auditor.get(`${paths.audit()}?from=2026-03-01&to=2026-03-02`)).statusCode, 200, 'an older link’s dates still work');
+    assert.equal(
+      (await auditor.get(`${paths.audit()}?from=2026-03-01&to=2026-03-02`)).statusCode,
+      200,
+      'an older link’s dates still work',
+    );
 
     // The same day for both, and days in the right order, are fine.
-    assert.equal((await auditor.get(`${paths.audit()}?from-day=1&from-month=1&from-year=2020&to-day=1&to-month=1&to-year=2020`)).statusCode, 200);
-    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date());
+    assert.equal(
+      (await auditor.get(`${paths.audit()}?from-day=1&from-month=1&from-year=2020&to-day=1&to-month=1&to-year=2020`))
+        .statusCode,
+      200,
+    );
+    const today = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      day: 'numeric',
+      month: 'numeric',
+      year: 'numeric',
+    }).formatToParts(new Date());
     const part = (type: string) => today.find((p) => p.type === type)!.value;
-    const ok = await auditor.get(`${paths.audit()}?child=Toby&from-day=1&from-month=1&from-year=2020&to-day=${part('day')}&to-month=${part('month')}&to-year=${part('year')}`);
+    const ok = await auditor.get(
+      `${paths.audit()}?child=Toby&from-day=1&from-month=1&from-year=2020&to-day=${part('day')}&to-month=${part('month')}&to-year=${part('year')}`,
+    );
     assert.equal(ok.statusCode, 200);
     assert.match(text(ok.body), /Viewed the child record of Toby Alderbrook/);
   });
@@ -159,9 +206,17 @@ describe('the audit log in words (issue 11)', () => {
       .where('a.action', '=', 'audit.search')
       .where('u.email', '=', 'auditor@thurrock.example')
       .execute();
-    assert.ok(events.some((e) => e.details['childName'] === 'Toby Alderbrook'), 'the search, with the name searched for, is in the log');
+    assert.ok(
+      events.some((e) => e.details['childName'] === 'Toby Alderbrook'),
+      'the search, with the name searched for, is in the log',
+    );
     const admin = await signedIn(t.app, 'kent', 'admin');
     assert.equal((await admin.get(`${paths.audit()}?child=Toby`)).statusCode, 403);
-    assert.equal((await admin.get(`${paths.audit()}?from-day=5&from-month=12&from-year=2026&to-day=1&to-month=12&to-year=2026`)).statusCode, 403, 'not even the form, for someone who is not an auditor');
+    assert.equal(
+      (await admin.get(`${paths.audit()}?from-day=5&from-month=12&from-year=2026&to-day=1&to-month=12&to-year=2026`))
+        .statusCode,
+      403,
+      'not even the form, for someone who is not an auditor',
+    );
   });
 });

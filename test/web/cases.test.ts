@@ -6,7 +6,9 @@ import { signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { childFields } from '../helpers/factories.ts';
 
 function names(html: string): string[] {
-  return [...html.matchAll(/<td class="govuk-table__cell"><a class="govuk-link" href="\/children\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
+  return [
+    ...html.matchAll(/<td class="govuk-table__cell"><a class="govuk-link" href="\/children\/[^"]+">([^<]+)<\/a>/g),
+  ].map((m) => m[1]!);
 }
 
 describe('case lists', () => {
@@ -14,8 +16,17 @@ describe('case lists', () => {
   before(async () => {
     t = await startTestApp();
     const { db } = t.database;
-    const team = await db.selectFrom('teams').select('id').where('authority_id', '=', 'thurrock').where('name', '=', 'Children’s Social Work Team A').executeTakeFirstOrThrow();
-    const manager = await db.selectFrom('users').select('id').where('email', '=', 'team-manager@thurrock.example').executeTakeFirstOrThrow();
+    const team = await db
+      .selectFrom('teams')
+      .select('id')
+      .where('authority_id', '=', 'thurrock')
+      .where('name', '=', 'Children’s Social Work Team A')
+      .executeTakeFirstOrThrow();
+    const manager = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'team-manager@thurrock.example')
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < 25; i += 1) {
       await insertChild(db, {
         authorityId: 'thurrock',

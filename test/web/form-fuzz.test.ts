@@ -26,15 +26,29 @@ function fieldNames(ids: string[]): string[] {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.njk')) for (const m of readFileSync(p, 'utf8').matchAll(/name(?:: |=)"([A-Za-z][A-Za-z0-9_-]*)"/g)) names.add(m[1]!);
+      else if (e.name.endsWith('.njk'))
+        for (const m of readFileSync(p, 'utf8').matchAll(/name(?:: |=)"([A-Za-z][A-Za-z0-9_-]*)"/g)) names.add(m[1]!);
     }
   };
   walk(path.join(ROOT, 'src', 'web'));
   for (const s of SECTIONS) for (const f of s.fields) names.add(f.name);
-  for (const prefix of ['heldOn', 'decidedOn', 'date', 'dateOfBirth', 'stageDate', 'sharedOn', 'nextReviewOn', 'occurred_at', 'aim2', 'aim3']) for (const part of ['day', 'month', 'year', 'time']) names.add(`${prefix}-${part}`);
+  for (const prefix of [
+    'heldOn',
+    'decidedOn',
+    'date',
+    'dateOfBirth',
+    'stageDate',
+    'sharedOn',
+    'nextReviewOn',
+    'occurred_at',
+    'aim2',
+    'aim3',
+  ])
+    for (const part of ['day', 'month', 'year', 'time']) names.add(`${prefix}-${part}`);
   for (const d of ['type', 'context', 'power', 'frequency']) names.add(`rating-${d}`);
   for (const f of ['significant_harm', 'youth_justice', 'open_case', 'other_children_at_risk']) names.add(`fact-${f}`);
-  for (const id of ids.slice(0, 4)) for (const prefix of ['attended-', 'name-', 'agency-', 'safetyPlan-', 'responsible-']) names.add(`${prefix}${id}`);
+  for (const id of ids.slice(0, 4))
+    for (const prefix of ['attended-', 'name-', 'agency-', 'safetyPlan-', 'responsible-']) names.add(`${prefix}${id}`);
   for (const n of ['note-0', 'note-1', 'note-999', 'note-01']) names.add(n);
   return [...names].filter((n) => n !== '_csrf');
 }
@@ -78,15 +92,52 @@ const HOSTILE = [
 ];
 
 function encode(body: [string, string][]): string {
-  const enc = (v: string) => (v.startsWith('raw:') ? v.slice(4) : encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd')));
+  const enc = (v: string) =>
+    v.startsWith('raw:') ? v.slice(4) : encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd'));
   return body.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
 
 /** The count and sum of versions of everything a form can write: unchanged after a refusal. */
 async function fingerprint(t: TestApp): Promise<string> {
-  const tables = ['children', 'incidents', 'incident_children', 'screenings', 'tasks', 'referrals', 'meetings', 'meeting_invitees', 'meeting_outcomes', 'meeting_circulation', 'assessments', 'panel_referrals', 'access_grants', 'external_decisions', 'users', 'user_roles', 'teams', 'one_off_holidays', 'api_tokens', 'role_change_requests', 'chronology_entries'];
-  const versioned = ['children', 'incidents', 'tasks', 'referrals', 'meetings', 'assessments', 'panel_referrals', 'users'];
-  const parts = [...tables.map((x) => `(select count(*) from ${x})`), ...versioned.map((x) => `(select coalesce(sum(version), 0) from ${x})`), '(select count(*) from api_tokens where revoked_at is null)', '(select count(*) from access_grants where revoked_at is null)'];
+  const tables = [
+    'children',
+    'incidents',
+    'incident_children',
+    'screenings',
+    'tasks',
+    'referrals',
+    'meetings',
+    'meeting_invitees',
+    'meeting_outcomes',
+    'meeting_circulation',
+    'assessments',
+    'panel_referrals',
+    'access_grants',
+    'external_decisions',
+    'users',
+    'user_roles',
+    'teams',
+    'one_off_holidays',
+    'api_tokens',
+    'role_change_requests',
+    'chronology_entries',
+  ];
+  const versioned = [
+    'children',
+    'incidents',
+    'tasks',
+    'referrals',
+    'meetings',
+    'assessments',
+    'panel_referrals',
+    'users',
+  ];
+  const parts = [
+    ...tables.map((x) => `(select count(*) from ${x})`),
+    ...versioned.map((x) => `(select coalesce(sum(version), 0) from ${x})`),
+    '(select count(*) from api_tokens where revoked_at is null)',
+    '(select count(*) from access_grants where revoked_at is null)',
+  ];
   const row = await sql<{ f: string }>`select concat_ws(',', ${sql.raw(parts.join(', '))}) as f`.execute(t.database.db);
   return row.rows[0]!.f;
 }
@@ -116,18 +167,49 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
     const admin = await demoActor(db, 'kent', 'administrator');
     const one = async <T>(q: Promise<T | undefined>) => (await q)!;
     const dslClient = await signedIn(t.app, 'kent', 'dsl');
-    const newDraft = String((await dslClient.post('/incidents', {}, { tokenFrom: '/incidents' })).headers.location).split('/')[2]!;
-    const screening = await one(db.selectFrom('screenings').select('id').where('child_id', '=', kent.childId).executeTakeFirst());
-    const referral = await one(db.selectFrom('referrals').select('id').where('child_id', '=', kent.childId).executeTakeFirst());
-    const task = await one(db.selectFrom('tasks').select('id').where('child_id', '=', kent.childId).where('owner_role', '=', 'team_manager').executeTakeFirst());
-    const meeting = await one(db.selectFrom('meetings').select('id').where('incident_id', '=', kent.incidentId).executeTakeFirst());
-    const assessment = await one(db.selectFrom('assessments').select('id').where('child_id', '=', kent.childId).executeTakeFirst());
-    const panel = await one(db.selectFrom('panel_referrals').select('id').where('child_id', '=', nel.childId).executeTakeFirst());
-    const worker = await one(db.selectFrom('users').select('id').where('email', '=', 'social-worker-b@kent.example').executeTakeFirst());
+    const newDraft = String(
+      (await dslClient.post('/incidents', {}, { tokenFrom: '/incidents' })).headers.location,
+    ).split('/')[2]!;
+    const screening = await one(
+      db.selectFrom('screenings').select('id').where('child_id', '=', kent.childId).executeTakeFirst(),
+    );
+    const referral = await one(
+      db.selectFrom('referrals').select('id').where('child_id', '=', kent.childId).executeTakeFirst(),
+    );
+    const task = await one(
+      db
+        .selectFrom('tasks')
+        .select('id')
+        .where('child_id', '=', kent.childId)
+        .where('owner_role', '=', 'team_manager')
+        .executeTakeFirst(),
+    );
+    const meeting = await one(
+      db.selectFrom('meetings').select('id').where('incident_id', '=', kent.incidentId).executeTakeFirst(),
+    );
+    const assessment = await one(
+      db.selectFrom('assessments').select('id').where('child_id', '=', kent.childId).executeTakeFirst(),
+    );
+    const panel = await one(
+      db.selectFrom('panel_referrals').select('id').where('child_id', '=', nel.childId).executeTakeFirst(),
+    );
+    const worker = await one(
+      db.selectFrom('users').select('id').where('email', '=', 'social-worker-b@kent.example').executeTakeFirst(),
+    );
     const grant = await db.selectFrom('access_grants').select('id').limit(1).executeTakeFirst();
     await settingsService.addOneOffHoliday(db, admin, { date: '2031-06-10', name: 'Fuzz day' });
     const token = await settingsService.issueToken(db, admin, { name: 'Fuzz', days: '30' });
-    const change = await db.insertInto('role_change_requests').values({ authority_id: 'kent', user_id: worker.id, roles_before: ['social_worker'], roles_after: ['social_worker'], proposed_by: dsl.user.id }).returning('id').executeTakeFirstOrThrow();
+    const change = await db
+      .insertInto('role_change_requests')
+      .values({
+        authority_id: 'kent',
+        user_id: worker.id,
+        roles_before: ['social_worker'],
+        roles_after: ['social_worker'],
+        proposed_by: dsl.user.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const T = (who: Target['who'], url: string) => ({ who, url });
     const tm: Target['who'] = ['kent', 'team-manager'];
     const ds: Target['who'] = ['kent', 'dsl'];
@@ -143,12 +225,18 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /children/:id/edit': T(tm, `/children/${kent.childId}/edit`),
       'POST /children/:id/allocation': T(tm, `/children/${kent.childId}/allocation`),
       'POST /children/:id/grants': T(tm, `/children/${kent.childId}/grants`),
-      'POST /children/:id/grants/:grantId/revoke': T(tm, `/children/${kent.childId}/grants/${grant?.id ?? '00000000-0000-4000-8000-000000000000'}/revoke`),
+      'POST /children/:id/grants/:grantId/revoke': T(
+        tm,
+        `/children/${kent.childId}/grants/${grant?.id ?? '00000000-0000-4000-8000-000000000000'}/revoke`,
+      ),
       'POST /children/:id/close': T(tm, `/children/${kent.childId}/close`),
       'POST /children/:id/reopen': T(tm, `/children/${kent.childId}/reopen`),
       'POST /children/:id/external-decisions': T(tm, `/children/${kent.childId}/external-decisions`),
       'POST /children/:id/assessments/new': T(tm, `/children/${toby.childId}/assessments/new`),
-      'POST /children/:id/panel-referrals/new': T(['north-east-lincolnshire', 'social-worker'], `/children/${nel.childId}/panel-referrals/new`),
+      'POST /children/:id/panel-referrals/new': T(
+        ['north-east-lincolnshire', 'social-worker'],
+        `/children/${nel.childId}/panel-referrals/new`,
+      ),
       'POST /incidents': T(ds, '/incidents'),
       'POST /incidents/:id/children': T(ds, `/incidents/${newDraft}/children`),
       'POST /incidents/:id/children/:childId': T(ds, `/incidents/${newDraft}/children/${kent.childId}`),
@@ -169,14 +257,30 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /meetings/:id/approve': T(tm, `/meetings/${meeting.id}/approve`),
       'POST /meetings/:id/circulate': T(tm, `/meetings/${meeting.id}/circulate`),
       'POST /meetings/:id/close': T(tm, `/meetings/${meeting.id}/close`),
-      ...Object.fromEntries(['stage', 'outcome', 'report', 'share', 'complete'].map((s) => [`POST /assessments/:id/${s}`, T(['kent', 'aim-practitioner'], `/assessments/${assessment.id}/${s}`)])),
-      ...Object.fromEntries(['decision', 'review', 'close'].map((s) => [`POST /panel-referrals/:id/${s}`, T(['north-east-lincolnshire', 'panel-chair'], `/panel-referrals/${panel.id}/${s}`)])),
+      ...Object.fromEntries(
+        ['stage', 'outcome', 'report', 'share', 'complete'].map((s) => [
+          `POST /assessments/:id/${s}`,
+          T(['kent', 'aim-practitioner'], `/assessments/${assessment.id}/${s}`),
+        ]),
+      ),
+      ...Object.fromEntries(
+        ['decision', 'review', 'close'].map((s) => [
+          `POST /panel-referrals/:id/${s}`,
+          T(['north-east-lincolnshire', 'panel-chair'], `/panel-referrals/${panel.id}/${s}`),
+        ]),
+      ),
       'POST /admin/users/new': T(ad, '/admin/users/new'),
       'POST /admin/users/:id': T(ad, `/admin/users/${worker.id}`),
       'POST /admin/users/:id/unlock': T(ad, `/admin/users/${worker.id}/unlock`),
       'POST /admin/users/:id/reset-password': T(ad, `/admin/users/${worker.id}/reset-password`),
-      'POST /admin/users/:id/role-changes/:requestId/approve': T(ad, `/admin/users/${worker.id}/role-changes/${change.id}/approve`),
-      'POST /admin/users/:id/role-changes/:requestId/reject': T(ad, `/admin/users/${worker.id}/role-changes/${change.id}/reject`),
+      'POST /admin/users/:id/role-changes/:requestId/approve': T(
+        ad,
+        `/admin/users/${worker.id}/role-changes/${change.id}/approve`,
+      ),
+      'POST /admin/users/:id/role-changes/:requestId/reject': T(
+        ad,
+        `/admin/users/${worker.id}/role-changes/${change.id}/reject`,
+      ),
       'POST /admin/teams': T(ad, '/admin/teams'),
       'POST /admin/working-days/holidays': T(ad, '/admin/working-days/holidays'),
       'POST /admin/working-days/holidays/:date/remove': T(ad, '/admin/working-days/holidays/2031-06-10/remove'),
@@ -189,7 +293,14 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
   });
 
   after(async () => {
-    console.log(`form fuzz: ${posted} bodies posted to ${targets.size} form routes (${unreadable} refused as unreadable before any route); statuses ${[...seen].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+    console.log(
+      `form fuzz: ${posted} bodies posted to ${targets.size} form routes (${unreadable} refused as unreadable before any route); statuses ${[
+        ...seen,
+      ]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ')}`,
+    );
     await t.close();
   });
 
@@ -208,14 +319,23 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
   }
 
   it('fuzzes every form route the application registers', () => {
-    const forms = t.app.registeredRoutes.filter((r) => r.method === 'POST' && !r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
-    assert.deepEqual(forms.filter((f) => !targets.has(f)), [], 'form routes with no fuzz target');
+    const forms = t.app.registeredRoutes
+      .filter((r) => r.method === 'POST' && !r.url.startsWith('/api/'))
+      .map((r) => `${r.method} ${r.url}`);
+    assert.deepEqual(
+      forms.filter((f) => !targets.has(f)),
+      [],
+      'form routes with no fuzz target',
+    );
   });
 
   it('answers every generated body below 500, and writes nothing when it refuses', async () => {
     const failures: string[] = [];
     for (const [route, target] of targets) {
-      const field = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+      const field = fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...names) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+      );
       // Most bodies are storable, to reach each form's own validation; some carry what no form could send.
       const storable = (v: string) => !/\u0000|[\ud800-\udfff]|^raw:/.test(v);
       const clean = fc.oneof(
@@ -225,9 +345,15 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
         { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
         { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
       );
-      const value = fc.oneof({ weight: 4, arbitrary: clean }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 12 })) });
+      const value = fc.oneof(
+        { weight: 4, arbitrary: clean },
+        { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 12 })) },
+      );
       // Mostly a plausible version, so bodies go past it into each form's own validation.
-      const version = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 6 }).map(String) }, { weight: 1, arbitrary: value });
+      const version = fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: 0, max: 6 }).map(String) },
+        { weight: 1, arbitrary: value },
+      );
       const pairs = (v: fc.Arbitrary<string>) => fc.array(fc.tuple(field, v), { maxLength: 10 });
       const body = fc
         .tuple(fc.oneof({ weight: 3, arbitrary: pairs(clean) }, { weight: 1, arbitrary: pairs(value) }), version)
@@ -238,27 +364,63 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
           const { client, token } = await session(target.who);
           const before = await fingerprint(t);
           const payload = encode([['_csrf', token], ...pairs.filter(([k]) => k !== '_csrf')]);
-          const res = await t.app.inject({ method: 'POST', url: target.url, payload, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' } });
+          const res = await t.app.inject({
+            method: 'POST',
+            url: target.url,
+            payload,
+            headers: {
+              cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+          });
           posted += 1;
           seen.set(res.statusCode, (seen.get(res.statusCode) ?? 0) + 1);
-          if (/The form contained characters that cannot be saved|The form was not recognised|The form could not be read/.test(res.body)) unreadable += 1;
+          if (
+            /The form contained characters that cannot be saved|The form was not recognised|The form could not be read/.test(
+              res.body,
+            )
+          )
+            unreadable += 1;
           if (res.statusCode >= 500) failures.push(`${route} answered ${res.statusCode} to ${payload.slice(0, 300)}`);
-          else if (res.statusCode >= 400 && (await fingerprint(t)) !== before) failures.push(`${route} answered ${res.statusCode} yet wrote something, for ${payload.slice(0, 300)}`);
+          else if (res.statusCode >= 400 && (await fingerprint(t)) !== before)
+            failures.push(`${route} answered ${res.statusCode} yet wrote something, for ${payload.slice(0, 300)}`);
           return true;
         }),
         {
           numRuns: HOSTILE.length + RUNS + 1,
           seed,
           examples: [
-            ...HOSTILE.map((h) => [[['version', h], ['name', h], ['email', h], ['note', h]] as [string, string][]]),
+            ...HOSTILE.map((h) => [
+              [
+                ['version', h],
+                ['name', h],
+                ['email', h],
+                ['note', h],
+              ] as [string, string][],
+            ]),
             // The same checkbox value twice.
-            [[['roles', 'social_worker'], ['roles', 'social_worker'], ['teams', names[0]!], ['teams', names[0]!], ['inviteeIds', 'x'], ['inviteeIds', 'x'], ['childIds', 'x'], ['childIds', 'x']]],
+            [
+              [
+                ['roles', 'social_worker'],
+                ['roles', 'social_worker'],
+                ['teams', names[0]!],
+                ['teams', names[0]!],
+                ['inviteeIds', 'x'],
+                ['inviteeIds', 'x'],
+                ['childIds', 'x'],
+                ['childIds', 'x'],
+              ],
+            ],
           ],
         },
       );
       // A post with no body at all, the CSRF token in its header.
       const { client, token } = await session(target.who);
-      const bare = await t.app.inject({ method: 'POST', url: target.url, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'csrf-token': token } });
+      const bare = await t.app.inject({
+        method: 'POST',
+        url: target.url,
+        headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'csrf-token': token },
+      });
       posted += 1;
       seen.set(bare.statusCode, (seen.get(bare.statusCode) ?? 0) + 1);
       if (bare.statusCode >= 500) failures.push(`${route} answered ${bare.statusCode} to a post with no body`);
@@ -268,10 +430,16 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
 
   it('links every error in every summary it showed to a field on that page (issue 11, defect 6)', () => {
     // The page renderer warns of any error linking to nothing on the page it is shown on.
-    const lost = [...new Set(t.logs.filter((l) => l.includes('error summary links to nothing')).map((l) => {
-      const e = JSON.parse(l) as { template: string; hrefs: string[] };
-      return `${e.template}: ${e.hrefs.join(', ')}`;
-    }))];
+    const lost = [
+      ...new Set(
+        t.logs
+          .filter((l) => l.includes('error summary links to nothing'))
+          .map((l) => {
+            const e = JSON.parse(l) as { template: string; hrefs: string[] };
+            return `${e.template}: ${e.hrefs.join(', ')}`;
+          }),
+      ),
+    ];
     assert.deepEqual(lost, []);
   });
 
@@ -289,20 +457,65 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       [['kent', 'auditor'], '/audit'],
       [['kent', 'dsl'], '/sign-in'],
     ];
-    const keys = ['q', 'page', 'sort', 'direction', 'scope', 'status', 'kind', 'from', 'to', 'tool', 'preview', 'returnTo', 'incident', 'role', 'userId', 'action', 'entityId', 'outcome', 'reason'];
+    const keys = [
+      'q',
+      'page',
+      'sort',
+      'direction',
+      'scope',
+      'status',
+      'kind',
+      'from',
+      'to',
+      'tool',
+      'preview',
+      'returnTo',
+      'incident',
+      'role',
+      'userId',
+      'action',
+      'entityId',
+      'outcome',
+      'reason',
+    ];
     const failures: string[] = [];
     for (const [who, url] of pages) {
       const { client } = await session(who);
       const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.constantFrom(...HOSTILE.filter((h) => h.length < 2000)), fc.string({ maxLength: 20 }))), { maxLength: 8 }), async (pairs) => {
-          const res = await t.app.inject({ method: 'GET', url: `${url}?${encode(pairs)}`, headers: { cookie } });
-          posted += 1;
-          seen.set(res.statusCode, (seen.get(res.statusCode) ?? 0) + 1);
-          if (res.statusCode >= 500) failures.push(`GET ${url} answered ${res.statusCode} to ?${encode(pairs).slice(0, 200)}`);
-          return true;
-        }),
-        { numRuns: 30, seed: url.length, examples: [[[['q', 'a'], ['q', 'b'], ['entityId', 'a'], ['entityId', 'b'], ['action', 'x'], ['action', 'y']]]] },
+        fc.asyncProperty(
+          fc.array(
+            fc.tuple(
+              fc.constantFrom(...keys),
+              fc.oneof(fc.constantFrom(...HOSTILE.filter((h) => h.length < 2000)), fc.string({ maxLength: 20 })),
+            ),
+            { maxLength: 8 },
+          ),
+          async (pairs) => {
+            const res = await t.app.inject({ method: 'GET', url: `${url}?${encode(pairs)}`, headers: { cookie } });
+            posted += 1;
+            seen.set(res.statusCode, (seen.get(res.statusCode) ?? 0) + 1);
+            if (res.statusCode >= 500)
+              failures.push(`GET ${url} answered ${res.statusCode} to ?${encode(pairs).slice(0, 200)}`);
+            return true;
+          },
+        ),
+        {
+          numRuns: 30,
+          seed: url.length,
+          examples: [
+            [
+              [
+                ['q', 'a'],
+                ['q', 'b'],
+                ['entityId', 'a'],
+                ['entityId', 'b'],
+                ['action', 'x'],
+                ['action', 'y'],
+              ],
+            ],
+          ],
+        },
       );
     }
     assert.deepEqual(failures.slice(0, 10), []);
@@ -315,20 +528,42 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       ['application/json', JSON.stringify({ _csrf: token, version: 1, firstName: { nested: true } })],
       ['text/plain', `_csrf=${token}`],
     ] as const) {
-      const res = await t.app.inject({ method: 'POST', url: targets.get('POST /children/:id/edit')!.url, payload, headers: { cookie, 'content-type': type } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: targets.get('POST /children/:id/edit')!.url,
+        payload,
+        headers: { cookie, 'content-type': type },
+      });
       assert.equal(res.statusCode, 415, type);
     }
     const admin = await demoActor(t.database.db, 'kent', 'administrator');
     const apiToken = (await settingsService.issueToken(t.database.db, admin, { name: 'Fuzz API', days: '30' })).token;
     const failures: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ procedure: fc.oneof(fc.constant('kent'), fc.string()), incidentDate: fc.oneof(fc.string(), fc.integer()), child: fc.jsonValue(), screening: fc.jsonValue() })), async (json) => {
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/evaluate', payload: JSON.stringify(json), headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' } });
-        posted += 1;
-        seen.set(res.statusCode, (seen.get(res.statusCode) ?? 0) + 1);
-        if (res.statusCode >= 500) failures.push(`evaluate answered ${res.statusCode} to ${JSON.stringify(json).slice(0, 300)}`);
-        return true;
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({
+            procedure: fc.oneof(fc.constant('kent'), fc.string()),
+            incidentDate: fc.oneof(fc.string(), fc.integer()),
+            child: fc.jsonValue(),
+            screening: fc.jsonValue(),
+          }),
+        ),
+        async (json) => {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/evaluate',
+            payload: JSON.stringify(json),
+            headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' },
+          });
+          posted += 1;
+          seen.set(res.statusCode, (seen.get(res.statusCode) ?? 0) + 1);
+          if (res.statusCode >= 500)
+            failures.push(`evaluate answered ${res.statusCode} to ${JSON.stringify(json).slice(0, 300)}`);
+          return true;
+        },
+      ),
       { numRuns: 150, seed: 2026 },
     );
     assert.deepEqual(failures.slice(0, 10), []);

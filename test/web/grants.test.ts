@@ -13,8 +13,19 @@ describe('access grants', () => {
 
   it('lets a manager give and end access, with errors next to the fields', async () => {
     const { db } = t.database;
-    const ellis = (await db.selectFrom('children').select('id').where('authority_id', '=', 'islington').where('first_name', '=', 'Ellis').executeTakeFirstOrThrow()).id;
-    const yj = await db.selectFrom('users').select('id').where('email', '=', 'youth-justice@islington.example').executeTakeFirstOrThrow();
+    const ellis = (
+      await db
+        .selectFrom('children')
+        .select('id')
+        .where('authority_id', '=', 'islington')
+        .where('first_name', '=', 'Ellis')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const yj = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'youth-justice@islington.example')
+      .executeTakeFirstOrThrow();
     const youthJustice = await signedIn(t.app, 'islington', 'youth-justice');
     assert.equal((await youthJustice.get(`/children/${ellis}`)).statusCode, 404);
 
@@ -24,7 +35,11 @@ describe('access grants', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Enter why they need access/);
     assert.match(bad.body, /Number of days must be between 1 and 90/);
-    const ok = await manager.post(`/children/${ellis}/grants`, { userId: yj.id, reason: 'Out-of-court triage panel on Friday', days: '7' });
+    const ok = await manager.post(`/children/${ellis}/grants`, {
+      userId: yj.id,
+      reason: 'Out-of-court triage panel on Friday',
+      days: '7',
+    });
     assert.equal(ok.statusCode, 303);
 
     const seen = await youthJustice.get(`/children/${ellis}`);
@@ -39,7 +54,12 @@ describe('access grants', () => {
     const chron = await manager.get(`/children/${ellis}/chronology?kind=access_grant`);
     assert.match(chron.body, /given access for 7 days: Out-of-court triage panel on Friday/);
     assert.match(chron.body, /An access grant was ended early/);
-    const events = await db.selectFrom('audit_events').select('action').where('entity_id', '=', ellis).where('action', 'in', ['child.grant', 'child.revoke_grant']).execute();
+    const events = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', ellis)
+      .where('action', 'in', ['child.grant', 'child.revoke_grant'])
+      .execute();
     assert.equal(events.length, 2);
   });
 });

@@ -22,7 +22,10 @@ class HttpClient {
     const res = await fetch(`${this.base}${path}`, {
       method,
       redirect: 'manual',
-      headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       ...(form ? { body: new URLSearchParams(form).toString() } : {}),
     });
     for (const c of res.headers.getSetCookie()) {
@@ -44,12 +47,25 @@ describe('a request never ends the process (issue 10, defect 1)', () => {
   });
   after(async () => t.close());
 
-  const hostile = ['/\n/x', '/\r\nSet-Cookie: x=1', '/\v/x', '/\u0000/x', '/\u0100', '/caf\u00e9', '//evil.example', '/\\evil.example'];
+  const hostile = [
+    '/\n/x',
+    '/\r\nSet-Cookie: x=1',
+    '/\v/x',
+    '/\u0000/x',
+    '/\u0100',
+    '/caf\u00e9',
+    '//evil.example',
+    '/\\evil.example',
+  ];
 
   it('answers a keep-alive with a hostile return address by going home, and keeps serving', async () => {
     const c = new HttpClient(base);
     const page = await c.request('GET', paths.signIn());
-    const signIn = await c.request('POST', paths.signIn(), { _csrf: csrfFrom(page.body), email: demoEmail('kent', 'social_worker'), password: DEMO_PASSWORD });
+    const signIn = await c.request('POST', paths.signIn(), {
+      _csrf: csrfFrom(page.body),
+      email: demoEmail('kent', 'social_worker'),
+      password: DEMO_PASSWORD,
+    });
     assert.equal(signIn.status, 303);
     const cases = await c.request('GET', paths.cases());
     for (const returnTo of hostile) {
@@ -76,7 +92,12 @@ describe('a request never ends the process (issue 10, defect 1)', () => {
       assert.equal(page.status, 200);
       assert.match(page.body, /name="returnTo" value="\/"/, 'the form carries only a safe address');
       // Even posted by hand, the address never reaches the redirect.
-      const res = await c.request('POST', paths.signIn(), { _csrf: csrfFrom(page.body), email: demoEmail('kent', 'social_worker'), password: DEMO_PASSWORD, returnTo });
+      const res = await c.request('POST', paths.signIn(), {
+        _csrf: csrfFrom(page.body),
+        email: demoEmail('kent', 'social_worker'),
+        password: DEMO_PASSWORD,
+        returnTo,
+      });
       if (returnTo.includes('\u0000')) assert.equal(res.status, 400);
       else {
         assert.equal(res.status, 303, JSON.stringify(returnTo));
@@ -107,9 +128,20 @@ for (const kind of databaseKinds()) {
       const email = demoEmail('kent', 'youth_justice');
       const statuses = await Promise.all(Array.from({ length: 40 }, () => attempt(email, 'not the password')));
       assert.ok(statuses.every((s) => s === 401));
-      const user = await t.database.db.selectFrom('users').select(['id', 'locked_until']).where('email', '=', email).executeTakeFirstOrThrow();
+      const user = await t.database.db
+        .selectFrom('users')
+        .select(['id', 'locked_until'])
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
       assert.ok(user.locked_until && user.locked_until > new Date(), 'locked');
-      const reasons = (await t.database.db.selectFrom('audit_events').select('details').where('action', '=', 'sign_in').where('user_id', '=', user.id).execute()).map((r) => r.details['reason']);
+      const reasons = (
+        await t.database.db
+          .selectFrom('audit_events')
+          .select('details')
+          .where('action', '=', 'sign_in')
+          .where('user_id', '=', user.id)
+          .execute()
+      ).map((r) => r.details['reason']);
       assert.equal(reasons.filter((r) => r === 'wrong_password').length, 5, 'only five passwords were checked');
       assert.equal(reasons.filter((r) => r === 'locked').length, 35);
       assert.equal(await attempt(email, DEMO_PASSWORD), 401, 'the right password is refused while locked');
@@ -117,7 +149,10 @@ for (const kind of databaseKinds()) {
 
     it('refuses the right password at the end of a burst of guesses', async () => {
       const email = demoEmail('thurrock', 'youth_justice');
-      const statuses = await Promise.all([...Array.from({ length: 29 }, () => attempt(email, 'guess')), attempt(email, DEMO_PASSWORD)]);
+      const statuses = await Promise.all([
+        ...Array.from({ length: 29 }, () => attempt(email, 'guess')),
+        attempt(email, DEMO_PASSWORD),
+      ]);
       assert.equal(statuses.at(-1), 401, 'the burst does not sign in');
       assert.ok(statuses.every((s) => s === 401));
     });
@@ -144,12 +179,29 @@ describe('sign-in limits, sessions and what the audit log records (issue 10, def
     assert.ok(Number(limited.headers['retry-after']) > 0);
     assert.ok(limited.body.includes(SIGN_IN_LIMITED.slice(0, 30)));
     assert.match(limited.body, /href="#email"/);
-    const event = await t.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'sign_in').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    assert.deepEqual([event.details['reason'], event.details['limit'], event.authority_id], ['rate_limited', 'account', 'north-yorkshire']);
+    const event = await t.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'sign_in')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [event.details['reason'], event.details['limit'], event.authority_id],
+      ['rate_limited', 'account', 'north-yorkshire'],
+    );
   });
 
   it('writes no session row for an anonymous visit to the sign-in page', async () => {
-    const count = async () => Number((await t.database.db.selectFrom('sessions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('sessions')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const start = await count();
     for (let i = 0; i < 5; i += 1) assert.equal((await new Client(t.app).get(paths.signIn())).statusCode, 200);
     assert.equal(await count(), start);
@@ -161,20 +213,47 @@ describe('sign-in limits, sessions and what the audit log records (issue 10, def
     const pages = await Promise.all(Array.from({ length: 8 }, () => c.get(paths.incidents.start())));
     const tokens = pages.map((p) => csrfFrom(p.body));
     const posted = await Promise.all(tokens.map((token) => c.post(paths.incidents.start(), {}, { csrf: token })));
-    assert.deepEqual(posted.map((r) => r.statusCode), Array(8).fill(303), 'no form has expired');
+    assert.deepEqual(
+      posted.map((r) => r.statusCode),
+      Array(8).fill(303),
+      'no form has expired',
+    );
   });
 
   it('records the address of the connection, not one a client claims, unless a trusted proxy says it', async () => {
     const c = new Client(t.app);
     await c.get(paths.signIn());
-    const form = new URLSearchParams({ _csrf: csrfFrom(c.lastHtml), email: 'spoof@kent.example', password: 'x' }).toString();
+    const form = new URLSearchParams({
+      _csrf: csrfFrom(c.lastHtml),
+      email: 'spoof@kent.example',
+      password: 'x',
+    }).toString();
     const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const spoofed = await t.app.inject({ method: 'POST', url: paths.signIn(), payload: form, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.7' } });
+    const spoofed = await t.app.inject({
+      method: 'POST',
+      url: paths.signIn(),
+      payload: form,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.7' },
+    });
     assert.equal(spoofed.statusCode, 401);
-    const event = await t.database.db.selectFrom('audit_events').select(['ip', 'request_id']).where('request_id', '=', String(spoofed.headers['x-request-id'])).executeTakeFirstOrThrow();
+    const event = await t.database.db
+      .selectFrom('audit_events')
+      .select(['ip', 'request_id'])
+      .where('request_id', '=', String(spoofed.headers['x-request-id']))
+      .executeTakeFirstOrThrow();
     assert.equal(event.ip, '127.0.0.1', 'a client’s X-Forwarded-For is not believed');
-    const viaProxy = await t.app.inject({ method: 'POST', url: paths.signIn(), payload: form, remoteAddress: '10.9.9.9', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.4' } });
-    const proxied = await t.database.db.selectFrom('audit_events').select('ip').where('request_id', '=', String(viaProxy.headers['x-request-id'])).executeTakeFirstOrThrow();
+    const viaProxy = await t.app.inject({
+      method: 'POST',
+      url: paths.signIn(),
+      payload: form,
+      remoteAddress: '10.9.9.9',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.4' },
+    });
+    const proxied = await t.database.db
+      .selectFrom('audit_events')
+      .select('ip')
+      .where('request_id', '=', String(viaProxy.headers['x-request-id']))
+      .executeTakeFirstOrThrow();
     assert.equal(proxied.ip, '198.51.100.4', 'the trusted proxy’s word is taken');
   });
 
@@ -194,7 +273,12 @@ describe('sign-in limits, sessions and what the audit log records (issue 10, def
 
   it('tells an administrator nothing of another authority’s accounts: an address used elsewhere is just available', async () => {
     const admin = await signedIn(t.app, 'islington', 'admin');
-    const form = { email: demoEmail('kent', 'police'), displayName: 'Kent officer seconded to Islington', roles: 'partner', active: 'yes' };
+    const form = {
+      email: demoEmail('kent', 'police'),
+      displayName: 'Kent officer seconded to Islington',
+      roles: 'partner',
+      active: 'yes',
+    };
     const res = await admin.post(paths.admin.newUser(), form, { tokenFrom: paths.admin.newUser() });
     assert.equal(res.statusCode, 303, 'created in Islington, as if the address were unused');
     const again = await admin.post(paths.admin.newUser(), form, { tokenFrom: paths.admin.newUser() });
@@ -214,11 +298,23 @@ describe('an administrator’s duties are separated (issue 10, defect 8)', () =>
   });
   after(async () => t.close());
 
-  const userId = async (email: string) => (await t.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
-  const roles = async (id: string) => (await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', id).execute()).map((r) => r.role).sort();
+  const userId = async (email: string) =>
+    (await t.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const roles = async (id: string) =>
+    (await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', id).execute())
+      .map((r) => r.role)
+      .sort();
   const form = (html: string, overrides: Record<string, string | string[]>) => {
     const v = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
-    return { version: v('version'), displayName: v('displayName'), email: v('email'), jobTitle: v('jobTitle'), agency: v('agency'), active: 'yes', ...overrides };
+    return {
+      version: v('version'),
+      displayName: v('displayName'),
+      email: v('email'),
+      jobTitle: v('jobTitle'),
+      agency: v('agency'),
+      active: 'yes',
+      ...overrides,
+    };
   };
 
   it('cannot give themselves a case role, nor read a child’s record by holding one', async () => {
@@ -230,9 +326,19 @@ describe('an administrator’s duties are separated (issue 10, defect 8)', () =>
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /You cannot change your own roles: another administrator must/);
     assert.deepEqual(await roles(me), ['administrator']);
-    const refusal = await t.database.db.selectFrom('audit_events').select('details').where('action', '=', 'admin.user.roles').where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const refusal = await t.database.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'admin.user.roles')
+      .where('outcome', '=', 'refused')
+      .executeTakeFirstOrThrow();
     assert.equal(refusal.details['reason'], 'separation_of_duties');
-    const child = await t.database.db.selectFrom('children').select('id').where('authority_id', '=', 'kent').limit(1).executeTakeFirstOrThrow();
+    const child = await t.database.db
+      .selectFrom('children')
+      .select('id')
+      .where('authority_id', '=', 'kent')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     assert.equal((await admin.get(paths.children.show(child.id))).statusCode, 404);
   });
 
@@ -249,34 +355,76 @@ describe('an administrator’s duties are separated (issue 10, defect 8)', () =>
   it('lets a second administrator, and only a second one, approve a change to an administrator’s roles, with before and after in the audit log', async () => {
     const first = await signedIn(t.app, 'kent', 'admin');
     // A new administrator: the role waits for approval, and the first administrator cannot approve their own proposal.
-    const created = await first.post(paths.admin.newUser(), { email: 'second-admin@kent.example', displayName: 'Second administrator', roles: 'administrator', active: 'yes' }, { tokenFrom: paths.admin.newUser() });
+    const created = await first.post(
+      paths.admin.newUser(),
+      {
+        email: 'second-admin@kent.example',
+        displayName: 'Second administrator',
+        roles: 'administrator',
+        active: 'yes',
+      },
+      { tokenFrom: paths.admin.newUser() },
+    );
     assert.equal(created.statusCode, 303);
     const secondId = await userId('second-admin@kent.example');
     assert.deepEqual(await roles(secondId), [], 'no role until approved');
     let page = await first.get(paths.admin.user(secondId));
     assert.match(page.body, /A change of roles is waiting for approval/);
     assert.doesNotMatch(page.body, /Approve the change/);
-    const requestId = /role-changes\/([0-9a-f-]{36})\/approve/.exec(page.body)?.[1] ?? (await t.database.db.selectFrom('role_change_requests').select('id').where('user_id', '=', secondId).executeTakeFirstOrThrow()).id;
-    assert.equal((await first.post(paths.admin.approveRoles(secondId, requestId), {})).statusCode, 403, 'not by the one who proposed it');
+    const requestId =
+      /role-changes\/([0-9a-f-]{36})\/approve/.exec(page.body)?.[1] ??
+      (
+        await t.database.db
+          .selectFrom('role_change_requests')
+          .select('id')
+          .where('user_id', '=', secondId)
+          .executeTakeFirstOrThrow()
+      ).id;
+    assert.equal(
+      (await first.post(paths.admin.approveRoles(secondId, requestId), {})).statusCode,
+      403,
+      'not by the one who proposed it',
+    );
     assert.deepEqual(await roles(secondId), []);
     // A third administrator, made by the database operator, approves.
     const third = await userId(demoEmail('thurrock', 'administrator'));
-    await t.database.db.updateTable('users').set({ authority_id: 'kent', email: 'third-admin@kent.example' }).where('id', '=', third).execute();
+    await t.database.db
+      .updateTable('users')
+      .set({ authority_id: 'kent', email: 'third-admin@kent.example' })
+      .where('id', '=', third)
+      .execute();
     const approver = new Client(t.app);
     await approver.signIn('third-admin@kent.example');
     page = await approver.get(paths.admin.user(secondId));
     assert.match(page.body, /Approve the change/);
     assert.equal((await approver.post(paths.admin.approveRoles(secondId, requestId), {})).statusCode, 303);
     assert.deepEqual(await roles(secondId), ['administrator']);
-    const approved = await t.database.db.selectFrom('audit_events').select('details').where('action', '=', 'admin.user.roles_approved').executeTakeFirstOrThrow();
+    const approved = await t.database.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'admin.user.roles_approved')
+      .executeTakeFirstOrThrow();
     assert.deepEqual([approved.details['rolesBefore'], approved.details['rolesAfter']], [[], ['administrator']]);
     // Taking a case worker's role away is immediate, and audited with before and after.
     const worker = await userId('social-worker-b@kent.example');
     page = await first.get(paths.admin.user(worker));
-    assert.equal((await first.post(paths.admin.user(worker), form(page.body, { roles: ['front_door'] }))).statusCode, 303);
+    assert.equal(
+      (await first.post(paths.admin.user(worker), form(page.body, { roles: ['front_door'] }))).statusCode,
+      303,
+    );
     assert.deepEqual(await roles(worker), ['front_door']);
-    const update = await t.database.db.selectFrom('audit_events').select('details').where('action', '=', 'admin.user.update').where('entity_id', '=', worker).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    assert.deepEqual([update.details['rolesBefore'], update.details['rolesAfter']], [['social_worker'], ['front_door']]);
+    const update = await t.database.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'admin.user.update')
+      .where('entity_id', '=', worker)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [update.details['rolesBefore'], update.details['rolesAfter']],
+      [['social_worker'], ['front_door']],
+    );
   });
 
   it('makes a person choose their own password after an administrator resets it, before anything else', async () => {
@@ -299,10 +447,24 @@ describe('an administrator’s duties are separated (issue 10, defect 8)', () =>
     const short = await person.post(paths.changePassword(), { current: oneOff, next: 'short', confirm: 'short' });
     assert.equal(short.statusCode, 400);
     assert.match(short.body, /New password must be 12 characters or more/);
-    const changed = await person.post(paths.changePassword(), { current: oneOff, next: 'three rivers meet here', confirm: 'three rivers meet here' });
+    const changed = await person.post(paths.changePassword(), {
+      current: oneOff,
+      next: 'three rivers meet here',
+      confirm: 'three rivers meet here',
+    });
     assert.equal(changed.statusCode, 303);
     assert.equal((await person.get(paths.cases())).statusCode, 200);
-    assert.equal((await admin.post(paths.admin.resetPassword(await userId(demoEmail('kent', 'administrator'))), {}, { tokenFrom: paths.admin.users() })).statusCode, 403, 'never their own');
+    assert.equal(
+      (
+        await admin.post(
+          paths.admin.resetPassword(await userId(demoEmail('kent', 'administrator'))),
+          {},
+          { tokenFrom: paths.admin.users() },
+        )
+      ).statusCode,
+      403,
+      'never their own',
+    );
   });
 
   it('leaves an administrator’s or auditor’s password to the operator, and a one-off password lasts three days', async () => {
@@ -311,29 +473,77 @@ describe('an administrator’s duties are separated (issue 10, defect 8)', () =>
     const auditor = await userId(demoEmail('kent', 'auditor'));
     const page = await admin.get(paths.admin.user(auditor));
     assert.doesNotMatch(page.body, /Reset password/);
-    assert.equal((await admin.post(paths.admin.resetPassword(auditor), {})).statusCode, 403, 'an administrator could otherwise sign in as the account they reset');
-    const refusal = await db.selectFrom('audit_events').select('details').where('action', '=', 'admin.user.reset_password').where('outcome', '=', 'refused').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    assert.equal(
+      (await admin.post(paths.admin.resetPassword(auditor), {})).statusCode,
+      403,
+      'an administrator could otherwise sign in as the account they reset',
+    );
+    const refusal = await db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'admin.user.reset_password')
+      .where('outcome', '=', 'refused')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     assert.equal(refusal.details['reason'], 'separation_of_duties');
     // The operator, at the server.
-    const oneOff = await operatorResetPassword(db, { email: demoEmail('kent', 'auditor'), authorityId: 'kent', operator: 'test-operator' });
-    const event = await db.selectFrom('audit_events').select(['user_id', 'details']).where('action', '=', 'operator.reset_password').executeTakeFirstOrThrow();
+    const oneOff = await operatorResetPassword(db, {
+      email: demoEmail('kent', 'auditor'),
+      authorityId: 'kent',
+      operator: 'test-operator',
+    });
+    const event = await db
+      .selectFrom('audit_events')
+      .select(['user_id', 'details'])
+      .where('action', '=', 'operator.reset_password')
+      .executeTakeFirstOrThrow();
     assert.deepEqual([event.user_id, event.details['operator']], [null, 'test-operator']);
     const person = new Client(t.app);
     assert.equal((await person.signIn(demoEmail('kent', 'auditor'), oneOff)).headers.location, paths.changePassword());
     // Three days on, the one-off password no longer works.
-    await db.updateTable('users').set({ one_off_expires_at: new Date(Date.now() - 1000) }).where('id', '=', auditor).execute();
+    await db
+      .updateTable('users')
+      .set({ one_off_expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', auditor)
+      .execute();
     assert.equal((await new Client(t.app).signIn(demoEmail('kent', 'auditor'), oneOff)).statusCode, 401);
-    const failed = await db.selectFrom('audit_events').select('details').where('action', '=', 'sign_in').where('user_id', '=', auditor).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const failed = await db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'sign_in')
+      .where('user_id', '=', auditor)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     assert.equal(failed.details['reason'], 'one_off_password_expired');
   });
 
   it('lets the operator approve a role change where there is no second administrator', async () => {
     const { db } = t.database;
     const admin = await signedIn(t.app, 'islington', 'admin');
-    assert.equal((await admin.post(paths.admin.newUser(), { email: 'deputy-admin@islington.example', displayName: 'Deputy administrator', roles: 'administrator', active: 'yes' }, { tokenFrom: paths.admin.newUser() })).statusCode, 303);
+    assert.equal(
+      (
+        await admin.post(
+          paths.admin.newUser(),
+          {
+            email: 'deputy-admin@islington.example',
+            displayName: 'Deputy administrator',
+            roles: 'administrator',
+            active: 'yes',
+          },
+          { tokenFrom: paths.admin.newUser() },
+        )
+      ).statusCode,
+      303,
+    );
     const deputy = await userId('deputy-admin@islington.example');
     assert.deepEqual(await roles(deputy), []);
-    const { after } = await operatorApproveRoles(db, { email: 'deputy-admin@islington.example', authorityId: 'islington', operator: 'test-operator' });
+    const { after } = await operatorApproveRoles(db, {
+      email: 'deputy-admin@islington.example',
+      authorityId: 'islington',
+      operator: 'test-operator',
+    });
     assert.deepEqual(after, ['administrator']);
     assert.deepEqual(await roles(deputy), ['administrator']);
   });

@@ -17,7 +17,13 @@ import { paths } from '../../src/web/paths.ts';
 import { Client, type TestApp, demoEmail, signedIn, startTestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, '’').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&rsquo;/g, '’')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The text of one section of the home page: from its heading to the next. */
 function section(html: string, id: string): string {
@@ -77,12 +83,39 @@ describe('the home page of a person’s work (issue 11)', () => {
       });
       // Ellis's social worker is invited, with their account, to the strategy meeting about Ellis
       // and Maya: they may see Ellis's record, not Maya's.
-      const meeting = await db.selectFrom('meeting_children').select('meeting_id').where('child_id', '=', inc.childId).executeTakeFirstOrThrow();
-      const sw = await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, 'social-worker')).executeTakeFirstOrThrow();
-      await db.insertInto('meeting_invitees').values({ meeting_id: meeting.meeting_id, invitee_id: 'added', role_label: 'Social worker', name: 'Social worker', agency: 'Children’s Services', user_id: sw.id, sort: 99 }).execute();
+      const meeting = await db
+        .selectFrom('meeting_children')
+        .select('meeting_id')
+        .where('child_id', '=', inc.childId)
+        .executeTakeFirstOrThrow();
+      const sw = await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', demoEmail(authority, 'social-worker'))
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('meeting_invitees')
+        .values({
+          meeting_id: meeting.meeting_id,
+          invitee_id: 'added',
+          role_label: 'Social worker',
+          name: 'Social worker',
+          agency: 'Children’s Services',
+          user_id: sw.id,
+          sort: 99,
+        })
+        .execute();
       // The police officer is given a read grant on Ellis's record: sight, never work.
-      const police = await db.selectFrom('users').select('id').where('email', '=', demoEmail(authority, 'police')).executeTakeFirstOrThrow();
-      await childService.grantAccess(db, await demoActor(db, authority, 'team-manager'), inc.childId, { userId: police.id, reason: 'Police enquiry', days: 30 });
+      const police = await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', demoEmail(authority, 'police'))
+        .executeTakeFirstOrThrow();
+      await childService.grantAccess(db, await demoActor(db, authority, 'team-manager'), inc.childId, {
+        userId: police.id,
+        reason: 'Police enquiry',
+        days: 30,
+      });
     }
   });
   after(async () => t?.close());
@@ -96,17 +129,39 @@ describe('the home page of a person’s work (issue 11)', () => {
     assert.match(page, /Your work/);
     const { db } = t.database;
     const actor = await demoActor(db, authority, role);
-    const kids = await db.selectFrom('children').select(['id', 'first_name', 'last_name']).where('authority_id', '=', authority).execute();
-    const sight = await basesFor(db, actor, kids.map((k) => k.id));
+    const kids = await db
+      .selectFrom('children')
+      .select(['id', 'first_name', 'last_name'])
+      .where('authority_id', '=', authority)
+      .execute();
+    const sight = await basesFor(
+      db,
+      actor,
+      kids.map((k) => k.id),
+    );
     // A meeting's chair sees the names of every child at it (R-X-1).
-    const chaired = await db.selectFrom('meetings as m').innerJoin('meeting_children as mc', 'mc.meeting_id', 'm.id').select('mc.child_id').where('m.chair_id', '=', actor.user.id).execute();
+    const chaired = await db
+      .selectFrom('meetings as m')
+      .innerJoin('meeting_children as mc', 'mc.meeting_id', 'm.id')
+      .select('mc.child_id')
+      .where('m.chair_id', '=', actor.user.id)
+      .execute();
     for (const k of kids) {
       if ((sight.get(k.id) ?? []).length || chaired.some((x) => x.child_id === k.id)) continue;
-      assert.doesNotMatch(page, new RegExp(`\\b${k.first_name} ${k.last_name}\\b`), `${role}@${authority} is shown ${k.first_name}, whom they may not see`);
+      assert.doesNotMatch(
+        page,
+        new RegExp(`\\b${k.first_name} ${k.last_name}\\b`),
+        `${role}@${authority} is shown ${k.first_name}, whom they may not see`,
+      );
     }
     // Dates read in words, never as ISO dates.
     assert.doesNotMatch(page, /\b\d{4}-\d{2}-\d{2}\b/, `${role}@${authority}: a date not in words`);
-    const audited = await db.selectFrom('audit_events').select(['outcome', 'details']).where('request_id', '=', String(res.headers['x-request-id'])).where('action', '=', 'home.work').execute();
+    const audited = await db
+      .selectFrom('audit_events')
+      .select(['outcome', 'details'])
+      .where('request_id', '=', String(res.headers['x-request-id']))
+      .where('action', '=', 'home.work')
+      .execute();
     assert.equal(audited.length, 1, 'the view of the home page is audited');
     assert.equal(audited[0]!.outcome, 'ok');
     const s = Object.fromEntries(SECTIONS.map((id) => [id, section(res.body, id)])) as Record<Section, string>;
@@ -114,7 +169,8 @@ describe('the home page of a person’s work (issue 11)', () => {
   }
 
   const empty = (s: Record<Section, string>, ...ids: Section[]) => {
-    for (const id of ids) assert.match(s[id], new RegExp(EMPTY[id].replace(/\./g, '\\.')), `${id} should be empty: ${s[id]}`);
+    for (const id of ids)
+      assert.match(s[id], new RegExp(EMPTY[id].replace(/\./g, '\\.')), `${id} should be empty: ${s[id]}`);
   };
 
   it('lands every case-work role on it from sign-in and from "/", and keeps administrators and auditors on their own pages', async () => {
@@ -144,7 +200,13 @@ describe('the home page of a person’s work (issue 11)', () => {
       const toby = 'Toby Alderbrook';
       const mayaReferralDue = async () => {
         const { db } = t.database;
-        const r = await db.selectFrom('referrals as r').innerJoin('children as c', 'c.id', 'r.child_id').select('r.due_on').where('r.authority_id', '=', authority).where('c.first_name', '=', 'Maya').executeTakeFirstOrThrow();
+        const r = await db
+          .selectFrom('referrals as r')
+          .innerJoin('children as c', 'c.id', 'r.child_id')
+          .select('r.due_on')
+          .where('r.authority_id', '=', authority)
+          .where('c.first_name', '=', 'Maya')
+          .executeTakeFirstOrThrow();
         return formatDate(r.due_on);
       };
 
@@ -152,7 +214,10 @@ describe('the home page of a person’s work (issue 11)', () => {
         const { res, s } = await home(authority, 'dsl');
         assert.ok(res.body.includes(`href="${paths.incidents.check(drafts.get(authority)!)}"`), 'a link to the draft');
         assert.match(s.drafts, /Recording form, not yet dated/);
-        assert.match(s.referrals, new RegExp(`See the referral ${maya} Decision due by ${await mayaReferralDue()} You made this referral`));
+        assert.match(
+          s.referrals,
+          new RegExp(`See the referral ${maya} Decision due by ${await mayaReferralDue()} You made this referral`),
+        );
         assert.match(s.later, new RegExp(`Screen the incident ${toby}`));
         const inc = await demoIncident(t.database.db, authority, 'Toby');
         assert.ok(res.body.includes(`href="${paths.screening.start(inc.incidentId, inc.childId)}"`));
@@ -163,11 +228,24 @@ describe('the home page of a person’s work (issue 11)', () => {
         const { s } = await home(authority, 'team-manager');
         assert.match(s.referrals, new RegExp(`Screen the referral ${maya} Decision due by ${await mayaReferralDue()}`));
         // Due within a working day: also in the work due soon.
-        assert.match(s['due-soon'], new RegExp(`Screen the referral ${maya} Decision due by ${await mayaReferralDue()} From ${authority === 'kent' ? 'Kent' : 'North Yorkshire'} DSL, to Front Door, received .* Due soon`));
+        assert.match(
+          s['due-soon'],
+          new RegExp(
+            `Screen the referral ${maya} Decision due by ${await mayaReferralDue()} From ${authority === 'kent' ? 'Kent' : 'North Yorkshire'} DSL, to Front Door, received .* Due soon`,
+          ),
+        );
         const type = authority === 'kent' ? 'Strategy discussion' : 'Strategy meeting';
-        assert.match(s.meetings, new RegExp(`${type} ${ellis} and ${maya} No set date Chaired by you Minutes not yet recorded`));
+        assert.match(
+          s.meetings,
+          new RegExp(`${type} ${ellis} and ${maya} No set date Chaired by you Minutes not yet recorded`),
+        );
         assert.match(s.later, new RegExp(`Record the minutes of the ${type.toLowerCase()} ${ellis} and ${maya}`));
-        assert.match(s.later, new RegExp(`${authority === 'kent' ? 'Convene a strategy discussion' : 'Hold a strategy meeting'} ${ellis} No set date`));
+        assert.match(
+          s.later,
+          new RegExp(
+            `${authority === 'kent' ? 'Convene a strategy discussion' : 'Hold a strategy meeting'} ${ellis} No set date`,
+          ),
+        );
         assert.match(s.changes, new RegExp(ellis), 'what others recorded on Ellis');
       });
 
@@ -177,8 +255,18 @@ describe('the home page of a person’s work (issue 11)', () => {
         assert.doesNotMatch(s.referrals, /Screen the referral/);
         if (authority === 'north-yorkshire') {
           const { db } = t.database;
-          const task = await db.selectFrom('tasks').select('due_on').where('authority_id', '=', authority).where('title', '=', 'Log the referral and pass it to Children and Families Service').executeTakeFirstOrThrow();
-          assert.match(`${s['due-soon']} ${s.later}`, new RegExp(`Log the referral and pass it to Children and Families Service ${ellis} Due by ${formatDate(task.due_on)}`));
+          const task = await db
+            .selectFrom('tasks')
+            .select('due_on')
+            .where('authority_id', '=', authority)
+            .where('title', '=', 'Log the referral and pass it to Children and Families Service')
+            .executeTakeFirstOrThrow();
+          assert.match(
+            `${s['due-soon']} ${s.later}`,
+            new RegExp(
+              `Log the referral and pass it to Children and Families Service ${ellis} Due by ${formatDate(task.due_on)}`,
+            ),
+          );
         }
         empty(s, 'meetings', 'drafts');
       });
@@ -193,7 +281,12 @@ describe('the home page of a person’s work (issue 11)', () => {
 
       it('shows Youth Justice the overdue task their service owes, with its date in words', async () => {
         const { s } = await home(authority, 'youth-justice');
-        assert.match(s['due-soon'], new RegExp(`Give the Youth Justice view on Ellis’s case ${ellis} Due by ${formatDate(ydue.get(authority)!)} Not yet assigned: for your role Overdue`));
+        assert.match(
+          s['due-soon'],
+          new RegExp(
+            `Give the Youth Justice view on Ellis’s case ${ellis} Due by ${formatDate(ydue.get(authority)!)} Not yet assigned: for your role Overdue`,
+          ),
+        );
         empty(s, 'referrals', 'meetings', 'drafts');
       });
 
@@ -207,7 +300,12 @@ describe('the home page of a person’s work (issue 11)', () => {
       it('shows the police officer with a read grant the changes on Ellis’s record, and no work', async () => {
         const { s, page } = await home(authority, 'police');
         const tm = authority === 'kent' ? 'Kent' : 'North Yorkshire';
-        assert.match(s.changes, new RegExp(`${ellis} : ${tm} police given access for 30 days: Police enquiry Access granted, recorded by ${tm} team manager on `));
+        assert.match(
+          s.changes,
+          new RegExp(
+            `${ellis} : ${tm} police given access for 30 days: Police enquiry Access granted, recorded by ${tm} team manager on `,
+          ),
+        );
         assert.doesNotMatch(page, /Maya/);
         empty(s, 'due-soon', 'later', 'referrals', 'meetings', 'drafts');
       });
@@ -227,7 +325,12 @@ describe('the home page of a person’s work (issue 11)', () => {
         const manager = await signedIn(t.app, authority, 'team-manager');
         const team = text((await manager.get(`${paths.cases()}?scope=team&sort=name&direction=asc`)).body);
         // Ellis's next task is the one most overdue.
-        assert.match(team, new RegExp(`${ellis} .*? ${authority === 'kent' ? 'Harmful' : 'Red'} Give the Youth Justice view on Ellis’s case Due by ${formatDate(ydue.get(authority)!)} Overdue`));
+        assert.match(
+          team,
+          new RegExp(
+            `${ellis} .*? ${authority === 'kent' ? 'Harmful' : 'Red'} Give the Youth Justice view on Ellis’s case Due by ${formatDate(ydue.get(authority)!)} Overdue`,
+          ),
+        );
         assert.match(team, new RegExp(`${toby} .*? Not yet decided Nothing open`));
       });
     });

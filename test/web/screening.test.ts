@@ -30,7 +30,10 @@ describe('screening pages', () => {
     assert.match(text(form.body), /Power dynamics/);
     assert.match(text(form.body), /AIM2 assessment, led by NELFT/);
 
-    const empty = await dsl.post(paths.screening.start(inc.incidentId, inc.childId), { tool: 'carson', 'rating-type': 'harmful' });
+    const empty = await dsl.post(paths.screening.start(inc.incidentId, inc.childId), {
+      tool: 'carson',
+      'rating-type': 'harmful',
+    });
     assert.equal(empty.statusCode, 400);
     const summary = text(empty.body);
     assert.match(summary, /Select a rating for context of the behaviour/);
@@ -38,9 +41,27 @@ describe('screening pages', () => {
     assert.match(empty.body, /href="#rating-power"/);
     assert.match(empty.body, /value="harmful" checked/, 'what was typed is kept');
 
-    const ratings = { 'rating-type': 'harmful', 'rating-context': 'harmful', 'rating-emotional-response': 'problematic', 'rating-targeted-response': 'harmful', 'rating-power': 'harmful', 'rating-frequency': 'healthy', 'rating-persistence': 'healthy', 'rating-parental-response': 'healthy' };
-    const facts = { 'fact-significant_harm': 'yes', 'fact-youth_justice': 'no', 'fact-open_case': 'no', 'fact-other_children_at_risk': 'yes' };
-    const posted = await dsl.post(paths.screening.start(inc.incidentId, inc.childId), { tool: 'carson', ...ratings, ...facts });
+    const ratings = {
+      'rating-type': 'harmful',
+      'rating-context': 'harmful',
+      'rating-emotional-response': 'problematic',
+      'rating-targeted-response': 'harmful',
+      'rating-power': 'harmful',
+      'rating-frequency': 'healthy',
+      'rating-persistence': 'healthy',
+      'rating-parental-response': 'healthy',
+    };
+    const facts = {
+      'fact-significant_harm': 'yes',
+      'fact-youth_justice': 'no',
+      'fact-open_case': 'no',
+      'fact-other_children_at_risk': 'yes',
+    };
+    const posted = await dsl.post(paths.screening.start(inc.incidentId, inc.childId), {
+      tool: 'carson',
+      ...ratings,
+      ...facts,
+    });
     assert.equal(posted.statusCode, 303);
     const screeningUrl = posted.headers.location as string;
     const suggestion = await dsl.get(screeningUrl);
@@ -55,12 +76,18 @@ describe('screening pages', () => {
     assert.match(otherLevel, /If unsure, ask for a consultation/);
     assert.doesNotMatch(otherLevel, /Front Door decides the response/);
 
-    const noReason = await dsl.post(paths.screening.decide(screeningUrl.split('/').pop()!), { level: 'problematic', rationale: '' });
+    const noReason = await dsl.post(paths.screening.decide(screeningUrl.split('/').pop()!), {
+      level: 'problematic',
+      rationale: '',
+    });
     assert.equal(noReason.statusCode, 400);
     assert.match(text(noReason.body), /Enter why you chose a different level from the one suggested/);
     assert.match(noReason.body, /value="problematic" checked/);
 
-    const decided = await dsl.post(paths.screening.decide(screeningUrl.split('/').pop()!), { level: 'harmful', rationale: 'Planned, with a much younger pupil who was frightened.' });
+    const decided = await dsl.post(paths.screening.decide(screeningUrl.split('/').pop()!), {
+      level: 'harmful',
+      rationale: 'Planned, with a much younger pupil who was frightened.',
+    });
     assert.equal(decided.statusCode, 303);
     const after = text((await dsl.get(screeningUrl)).body);
     assert.match(after, /Level of concern Harmful/);
@@ -69,10 +96,24 @@ describe('screening pages', () => {
     const due = new WorkingDayCalendar().addWorkingDays(londonToday(), 1);
     const tasks = text((await dsl.get(paths.children.tasks(inc.childId))).body);
     assert.match(tasks, /Front Door decides the response/);
-    assert.match(tasks, new RegExp(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${due}T12:00:00Z`))));
+    assert.match(
+      tasks,
+      new RegExp(
+        new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+          new Date(`${due}T12:00:00Z`),
+        ),
+      ),
+    );
     assert.match(tasks, /Refer to the Front Door/);
-    assert.doesNotMatch(tasks, /Allocate the child harmed their own social worker/, 'that task is on the other child’s record');
-    assert.match(text((await dsl.get(paths.children.tasks(inc.targetedId))).body), /Allocate the child harmed their own social worker/);
+    assert.doesNotMatch(
+      tasks,
+      /Allocate the child harmed their own social worker/,
+      'that task is on the other child’s record',
+    );
+    assert.match(
+      text((await dsl.get(paths.children.tasks(inc.targetedId))).body),
+      /Allocate the child harmed their own social worker/,
+    );
     const incidentAfter = text((await dsl.get(paths.incidents.show(inc.incidentId))).body);
     assert.match(incidentAfter, /Level of concern: Harmful ?, decided/);
     assert.match(incidentAfter, /Screen again of Ellis Hawthorn/);
@@ -82,7 +123,12 @@ describe('screening pages', () => {
     const { db } = t.database;
     const inc = await demoIncident(db, 'kent', 'Ellis');
     const frontDoor = await signedIn(t.app, 'kent', 'team-manager');
-    const task = await db.selectFrom('tasks').select(['id']).where('child_id', '=', inc.childId).where('step_id', '=', 'strategy-discussion').executeTakeFirstOrThrow();
+    const task = await db
+      .selectFrom('tasks')
+      .select(['id'])
+      .where('child_id', '=', inc.childId)
+      .where('step_id', '=', 'strategy-discussion')
+      .executeTakeFirstOrThrow();
     await db.updateTable('tasks').set({ due_on: '2026-01-05' }).where('id', '=', task.id).execute();
     const page = await frontDoor.get(paths.tasks.show(task.id));
     assert.equal(page.statusCode, 200);
@@ -93,9 +139,15 @@ describe('screening pages', () => {
     assert.match(mine, /My tasks .* 1 overdue/);
     assert.match(mine, /^(?:(?!No set date).)*Convene a strategy discussion/);
     const v2 = /name="version" value="(\d+)"/.exec((await frontDoor.get(paths.tasks.show(task.id))).body)![1]!;
-    const done = await frontDoor.post(paths.tasks.complete(task.id), { version: v2, note: 'Strategy discussion held with police and education.' });
+    const done = await frontDoor.post(paths.tasks.complete(task.id), {
+      version: v2,
+      note: 'Strategy discussion held with police and education.',
+    });
     assert.equal(done.statusCode, 303);
-    assert.match(text((await frontDoor.get(paths.tasks.show(task.id))).body), /Done .* Strategy discussion held with police/);
+    assert.match(
+      text((await frontDoor.get(paths.tasks.show(task.id))).body),
+      /Done .* Strategy discussion held with police/,
+    );
     const chronology = text((await frontDoor.get(paths.children.chronology(inc.childId))).body);
     assert.match(chronology, /Task done: Convene a strategy discussion/);
   });
@@ -103,15 +155,33 @@ describe('screening pages', () => {
   it('refuses screening and tasks to those without need to know, answering 404 and auditing (R-X-7)', async () => {
     const { db } = t.database;
     const inc = await demoIncident(db, 'kent', 'Ellis');
-    const task = await db.selectFrom('tasks').select('id').where('child_id', '=', inc.childId).executeTakeFirstOrThrow();
-    const screening = await db.selectFrom('screenings').select('id').where('child_id', '=', inc.childId).executeTakeFirstOrThrow();
+    const task = await db
+      .selectFrom('tasks')
+      .select('id')
+      .where('child_id', '=', inc.childId)
+      .executeTakeFirstOrThrow();
+    const screening = await db
+      .selectFrom('screenings')
+      .select('id')
+      .where('child_id', '=', inc.childId)
+      .executeTakeFirstOrThrow();
     const outsider = await signedIn(t.app, 'kent', 'social-worker-b');
-    for (const url of [paths.screening.start(inc.incidentId, inc.childId), paths.screening.show(screening.id), paths.tasks.show(task.id), paths.children.tasks(inc.childId)]) {
+    for (const url of [
+      paths.screening.start(inc.incidentId, inc.childId),
+      paths.screening.show(screening.id),
+      paths.tasks.show(task.id),
+      paths.children.tasks(inc.childId),
+    ]) {
       assert.equal((await outsider.get(url)).statusCode, 404, url);
     }
     const other = await signedIn(t.app, 'islington', 'dsl');
     assert.equal((await other.get(paths.screening.show(screening.id))).statusCode, 404);
-    const refused = await db.selectFrom('audit_events').select(['action']).where('outcome', '=', 'refused').where('action', 'in', ['screening.view', 'task.view', 'tasks.view']).execute();
+    const refused = await db
+      .selectFrom('audit_events')
+      .select(['action'])
+      .where('outcome', '=', 'refused')
+      .where('action', 'in', ['screening.view', 'task.view', 'tasks.view'])
+      .execute();
     assert.ok(refused.length >= 4);
     // The child harmed is not screened from here: only a child who displayed the behaviour is.
     const dsl = await signedIn(t.app, 'kent', 'dsl');
@@ -123,11 +193,20 @@ describe('screening pages', () => {
     const inc = await demoIncident(db, 'north-east-lincolnshire', 'Toby');
     const manager = await signedIn(t.app, 'north-east-lincolnshire', 'team-manager');
     const form = text((await manager.get(paths.screening.start(inc.incidentId, inc.childId))).body);
-    assert.match(form, /The Brook Traffic Light characteristics is available only to staff with Brook Traffic Light tool training/);
+    assert.match(
+      form,
+      /The Brook Traffic Light characteristics is available only to staff with Brook Traffic Light tool training/,
+    );
     assert.match(form, /Typical behaviour for the child’s age or stage/);
-    const refused = await manager.post(paths.screening.start(inc.incidentId, inc.childId), { tool: 'brook', items: 'red-power' });
+    const refused = await manager.post(paths.screening.start(inc.incidentId, inc.childId), {
+      tool: 'brook',
+      items: 'red-power',
+    });
     assert.equal(refused.statusCode, 400);
-    assert.match(text(refused.body), /Only staff with Brook Traffic Light tool training can use the Brook Traffic Light characteristics/);
+    assert.match(
+      text(refused.body),
+      /Only staff with Brook Traffic Light tool training can use the Brook Traffic Light characteristics/,
+    );
     const dsl = await signedIn(t.app, 'north-east-lincolnshire', 'dsl');
     const brook = text((await dsl.get(`${paths.screening.start(inc.incidentId, inc.childId)}?tool=brook`)).body);
     assert.match(brook, /Green/);
@@ -136,10 +215,22 @@ describe('screening pages', () => {
 
   it('flags an open case with no activity for the set number of working days, on the record and the case list (R-THU-7)', async () => {
     const { db } = t.database;
-    const kai = await db.selectFrom('children').select('id').where('authority_id', '=', 'thurrock').where('first_name', '=', 'Kai').executeTakeFirstOrThrow();
-    await db.updateTable('children').set({ last_activity_at: new Date(Date.now() - 40 * 86_400_000) }).where('id', '=', kai.id).execute();
+    const kai = await db
+      .selectFrom('children')
+      .select('id')
+      .where('authority_id', '=', 'thurrock')
+      .where('first_name', '=', 'Kai')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('children')
+      .set({ last_activity_at: new Date(Date.now() - 40 * 86_400_000) })
+      .where('id', '=', kai.id)
+      .execute();
     const manager = await signedIn(t.app, 'thurrock', 'team-manager');
-    assert.match(text((await manager.get(paths.children.show(kai.id))).body), /No activity recorded for 10 working days or more/);
+    assert.match(
+      text((await manager.get(paths.children.show(kai.id))).body),
+      /No activity recorded for 10 working days or more/,
+    );
     assert.match(text((await manager.get('/cases?scope=all')).body), /No activity for 10 working days/);
     const admin = await signedIn(t.app, 'thurrock', 'admin');
     await admin.get(paths.admin.workingDays());
@@ -154,11 +245,21 @@ describe('screening pages', () => {
     const admin = await signedIn(t.app, 'islington', 'admin');
     const page = text((await admin.get(paths.admin.workingDays())).body);
     assert.match(page, /Boxing Day \(substitute day\)|28 December 2026/);
-    const bad = await admin.post(paths.admin.holidays(), { 'date-day': '31', 'date-month': '2', 'date-year': '2027', name: '' });
+    const bad = await admin.post(paths.admin.holidays(), {
+      'date-day': '31',
+      'date-month': '2',
+      'date-year': '2027',
+      name: '',
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(text(bad.body), /Date of the holiday must be a real date/);
     assert.match(bad.body, /href="#date-day"/);
-    const ok = await admin.post(paths.admin.holidays(), { 'date-day': '7', 'date-month': '6', 'date-year': '2027', name: 'State occasion' });
+    const ok = await admin.post(paths.admin.holidays(), {
+      'date-day': '7',
+      'date-month': '6',
+      'date-year': '2027',
+      name: 'State occasion',
+    });
     assert.equal(ok.statusCode, 303);
     assert.match(text((await admin.get(paths.admin.workingDays())).body), /7 June 2027: State occasion One-off/);
     const worker = await signedIn(t.app, 'islington', 'social-worker');
@@ -174,25 +275,39 @@ describe('screening pages', () => {
     assert.match(page, /The review date, 31 October 2017, has passed/);
     assert.match(page, /Hold an HSB strategy meeting/);
     assert.match(page, /Within 3 working days of the decision/);
-    assert.match(page, /When the level is Category 2: abusive or Category 3: violent, and not: immediate protection needed, and not: particularly complex/);
+    assert.match(
+      page,
+      /When the level is Category 2: abusive or Category 3: violent, and not: immediate protection needed, and not: particularly complex/,
+    );
     assert.equal((await worker.get(paths.procedures.show('nowhere'))).statusCode, 404);
   });
 
   it('says where the decision is made that Islington’s procedure passed its review date, and not for a procedure in date (issue 11 defect 16)', async () => {
     const { db } = t.database;
-    const warning = /The Islington procedure was due for review by 31 October 2017\. Check with the procedure’s owner that it is still the version in force before you decide/;
+    const warning =
+      /The Islington procedure was due for review by 31 October 2017\. Check with the procedure’s owner that it is still the version in force before you decide/;
     const isl = await demoIncident(db, 'islington', 'Ellis');
     const dsl = await signedIn(t.app, 'islington', 'dsl');
     const form = await dsl.get(paths.screening.start(isl.incidentId, isl.childId));
     assert.match(text(form.body), warning);
-    const posted = await dsl.post(paths.screening.start(isl.incidentId, isl.childId), { tool: 'islington-categories', items: 'c1-unusual', 'fact-significant_harm': 'no', 'fact-immediate_risk': 'no', 'fact-complex': 'no', 'fact-open_case': 'no', 'fact-cse_linked': 'no' });
+    const posted = await dsl.post(paths.screening.start(isl.incidentId, isl.childId), {
+      tool: 'islington-categories',
+      items: 'c1-unusual',
+      'fact-significant_harm': 'no',
+      'fact-immediate_risk': 'no',
+      'fact-complex': 'no',
+      'fact-open_case': 'no',
+      'fact-cse_linked': 'no',
+    });
     assert.equal(posted.statusCode, 303, text(posted.body).slice(0, 2000));
     const manager = await signedIn(t.app, 'islington', 'team-manager');
     const decide = text((await manager.get(posted.headers.location as string)).body);
     assert.match(decide, /What is the level of concern\?/);
     assert.match(decide, warning);
     const kent = await demoIncident(db, 'kent', 'Ellis');
-    const kentForm = await (await signedIn(t.app, 'kent', 'dsl')).get(paths.screening.start(kent.incidentId, kent.childId));
+    const kentForm = await (
+      await signedIn(t.app, 'kent', 'dsl')
+    ).get(paths.screening.start(kent.incidentId, kent.childId));
     assert.doesNotMatch(text(kentForm.body), /was due for review/);
   });
 
@@ -202,9 +317,21 @@ describe('screening pages', () => {
     const dsl = await signedIn(t.app, 'islington', 'dsl');
     const form = await dsl.get(paths.screening.start(inc.incidentId, inc.childId));
     assert.match(form.body, /id="fact-significant_harm-3"[^>]*value="not-known"/);
-    const posted = await dsl.post(paths.screening.start(inc.incidentId, inc.childId), { tool: 'islington-categories', items: 'c2-coercion', 'fact-significant_harm': 'yes', 'fact-immediate_risk': 'not-known', 'fact-complex': 'no', 'fact-open_case': 'no', 'fact-cse_linked': 'no' });
+    const posted = await dsl.post(paths.screening.start(inc.incidentId, inc.childId), {
+      tool: 'islington-categories',
+      items: 'c2-coercion',
+      'fact-significant_harm': 'yes',
+      'fact-immediate_risk': 'not-known',
+      'fact-complex': 'no',
+      'fact-open_case': 'no',
+      'fact-cse_linked': 'no',
+    });
     assert.equal(posted.statusCode, 303, text(posted.body).slice(0, 1500));
-    const stored = await db.selectFrom('screenings').select('facts').where('incident_id', '=', inc.incidentId).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('screenings')
+      .select('facts')
+      .where('incident_id', '=', inc.incidentId)
+      .executeTakeFirstOrThrow();
     assert.equal((stored.facts as Record<string, unknown>)['immediate_risk'], null, 'kept as not known, not as no');
     const manager = await signedIn(t.app, 'islington', 'team-manager');
     const page = text((await manager.get(posted.headers.location as string)).body);

@@ -57,7 +57,8 @@ describe('signing in', () => {
     const email = demoEmail('thurrock', 'social_worker');
     const c = new Client(t.app);
     await c.get('/sign-in');
-    for (let i = 0; i < 3; i += 1) assert.equal((await c.post('/sign-in', { email, password: 'nope' })).statusCode, 401);
+    for (let i = 0; i < 3; i += 1)
+      assert.equal((await c.post('/sign-in', { email, password: 'nope' })).statusCode, 401);
     const refused = await c.post('/sign-in', { email, password: DEMO_PASSWORD });
     assert.equal(refused.statusCode, 401);
     const last = (await auditRows(t, 'sign_in')).at(-1)!;
@@ -65,7 +66,11 @@ describe('signing in', () => {
 
     const admin = new Client(t.app);
     await admin.signIn(demoEmail('thurrock', 'administrator'));
-    const user = await t.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
     await admin.get(`/admin/users/${user.id}`);
     assert.equal((await admin.post(`/admin/users/${user.id}/unlock`, {})).statusCode, 303);
     await c.get('/sign-in');
@@ -85,7 +90,11 @@ describe('signing in', () => {
     const header = String(res.headers['set-cookie']);
     assert.match(header, /HttpOnly/);
     assert.match(header, /SameSite=Lax/);
-    const row = await t.database.db.selectFrom('sessions').select('user_id').where('sid', '=', decodeURIComponent(after).split('.')[0]!).executeTakeFirst();
+    const row = await t.database.db
+      .selectFrom('sessions')
+      .select('user_id')
+      .where('sid', '=', decodeURIComponent(after).split('.')[0]!)
+      .executeTakeFirst();
     assert.ok(row?.user_id, 'the session is stored in the database with its user');
   });
 
@@ -104,13 +113,19 @@ describe('signing in', () => {
   it('refuses a form posted without its CSRF token, saving nothing', async () => {
     const c = new Client(t.app);
     await c.signIn(demoEmail('kent', 'dsl'));
-    const before = await t.database.db.selectFrom('incidents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await c.post('/incidents', {}, { csrf: null });
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /This form has expired/);
     const forged = await c.post('/incidents', {}, { csrf: 'forged-token' });
     assert.equal(forged.statusCode, 403);
-    const afterCount = await t.database.db.selectFrom('incidents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const afterCount = await t.database.db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(afterCount.n, before.n);
   });
 
@@ -147,7 +162,11 @@ describe('idle timeout', () => {
     assert.equal(res.headers.location, '/sign-in?reason=timeout');
     const page = await c.get('/sign-in?reason=timeout');
     assert.match(page.body, /You were signed out because you had not done anything for a while/);
-    const events = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'session_timeout').execute();
+    const events = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'session_timeout')
+      .execute();
     assert.equal(events.length, 1);
   });
 

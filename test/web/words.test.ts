@@ -9,7 +9,19 @@ import { AUTHORITIES } from '../../src/cli/demo-data.ts';
 import { allPacks } from '../../src/procedures/index.ts';
 import { type TestApp, signedIn, startTestApp } from '../helpers/app.ts';
 
-const ROLES = ['dsl', 'front_door', 'social_worker', 'team_manager', 'youth_justice', 'aim_practitioner', 'panel_chair', 'cse_coordinator', 'partner', 'administrator', 'auditor'];
+const ROLES = [
+  'dsl',
+  'front_door',
+  'social_worker',
+  'team_manager',
+  'youth_justice',
+  'aim_practitioner',
+  'panel_chair',
+  'cse_coordinator',
+  'partner',
+  'administrator',
+  'auditor',
+];
 const PER_KIND = 2;
 const PER_USER = 70;
 
@@ -25,7 +37,8 @@ export function readableText(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const kindOf = (url: string) => url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\?.*$/, '');
+const kindOf = (url: string) =>
+  url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\?.*$/, '');
 const SKIP = /^\/(sign-out|session|assets|public)|\/download|\.(css|js|png|ico|svg)$/;
 
 function linksOf(html: string): string[] {
@@ -76,13 +89,18 @@ describe('Words practitioners read (issue 11, R-X-10)', () => {
           const where = `${role}@${authority.id} ${url}`;
           const id = /\bR-(?:X|KEN|THU|NYO|NEL|ISL)-\d+\b/.exec(text);
           if (id) findings.push(`${where}: requirement ID ${id[0]}`);
-          if (text.includes('§')) findings.push(`${where}: section mark: …${text.slice(Math.max(0, text.indexOf('§') - 40), text.indexOf('§') + 20)}…`);
+          if (text.includes('§'))
+            findings.push(
+              `${where}: section mark: …${text.slice(Math.max(0, text.indexOf('§') - 40), text.indexOf('§') + 20)}…`,
+            );
           const iso = /\b\d{4}-\d{2}-\d{2}\b/.exec(text);
-          if (iso) findings.push(`${where}: ISO date ${iso[0]}: …${text.slice(Math.max(0, iso.index - 40), iso.index + 20)}…`);
+          if (iso)
+            findings.push(`${where}: ISO date ${iso[0]}: …${text.slice(Math.max(0, iso.index - 40), iso.index + 20)}…`);
           if (!url.startsWith('/procedures')) {
             for (const o of others) {
               if (text.includes(o.shortName)) findings.push(`${where}: cites the ${o.shortName}`);
-              if (res.body.includes(`href="/procedures/${o.id}#`)) findings.push(`${where}: links to a section of the ${o.shortName}`);
+              if (res.body.includes(`href="/procedures/${o.id}#`))
+                findings.push(`${where}: links to a section of the ${o.shortName}`);
             }
           }
           for (const m of res.body.matchAll(/href="\/procedures\/([a-z-]+)#([a-z0-9-]+)"/g)) {
@@ -93,7 +111,10 @@ describe('Words practitioners read (issue 11, R-X-10)', () => {
           for (const l of linksOf(res.body)) if (!seen.has(l)) queue.push(l);
         }
       }
-      assert.deepEqual(findings.filter((f) => f.includes(`@${authority.id} `)), []);
+      assert.deepEqual(
+        findings.filter((f) => f.includes(`@${authority.id} `)),
+        [],
+      );
     });
   }
 

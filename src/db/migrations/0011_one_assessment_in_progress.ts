@@ -3,5 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create unique index assessments_one_in_progress on assessments (child_id) where status = 'in_progress'`.execute(db);
+  await sql`create unique index assessments_one_in_progress on assessments (child_id) where status = 'in_progress'`.execute(
+    db,
+  );
 }

@@ -20,7 +20,25 @@ import taskRoutes from './tasks/routes.ts';
 import whoCanDoWhatRoutes from './who-can-do-what/routes.ts';
 
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const routes of [signInRoutes, homeRoutes, casesRoutes, childRoutes, closureRoutes, incidentRoutes, screeningRoutes, referralRoutes, meetingRoutes, assessmentRoutes, panelRoutes, taskRoutes, procedureRoutes, whoCanDoWhatRoutes, adminRoutes, settingsRoutes, auditRoutes]) {
+  for (const routes of [
+    signInRoutes,
+    homeRoutes,
+    casesRoutes,
+    childRoutes,
+    closureRoutes,
+    incidentRoutes,
+    screeningRoutes,
+    referralRoutes,
+    meetingRoutes,
+    assessmentRoutes,
+    panelRoutes,
+    taskRoutes,
+    procedureRoutes,
+    whoCanDoWhatRoutes,
+    adminRoutes,
+    settingsRoutes,
+    auditRoutes,
+  ]) {
     await routes(app, deps);
   }
 }

@@ -15,23 +15,30 @@ if (dialog && typeof dialog.showModal === 'function') {
   let deadline = Date.now() + timeout;
   let tick;
   const schedule = () => {
-    window.setTimeout(() => {
-      if (dialog.open) return;
-      dialog.showModal();
-      tick = window.setInterval(() => {
-        const left = Math.max(0, deadline - Date.now());
-        const minutes = Math.ceil(left / 60000);
-        countdown.textContent = left > 60000 ? `${minutes} minutes` : `${Math.ceil(left / 1000)} seconds`;
-        if (left <= 0) {
-          window.clearInterval(tick);
-          window.location.assign('/sign-in?reason=timeout');
-        }
-      }, 1000);
-    }, Math.max(0, timeout - warning));
+    window.setTimeout(
+      () => {
+        if (dialog.open) return;
+        dialog.showModal();
+        tick = window.setInterval(() => {
+          const left = Math.max(0, deadline - Date.now());
+          const minutes = Math.ceil(left / 60000);
+          countdown.textContent = left > 60000 ? `${minutes} minutes` : `${Math.ceil(left / 1000)} seconds`;
+          if (left <= 0) {
+            window.clearInterval(tick);
+            window.location.assign('/sign-in?reason=timeout');
+          }
+        }, 1000);
+      },
+      Math.max(0, timeout - warning),
+    );
   };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), headers: { accept: 'application/json' } });
+    const response = await fetch(form.action, {
+      method: 'POST',
+      body: new URLSearchParams(new FormData(form)),
+      headers: { accept: 'application/json' },
+    });
     if (response.ok) {
       window.clearInterval(tick);
       dialog.close();
@@ -50,7 +57,8 @@ if (dialog && typeof dialog.showModal === 'function') {
 // exclusive box clears the others, and ticking any other clears it. Without JavaScript the
 // server refuses both and says so next to the field.
 for (const exclusive of document.querySelectorAll('input[data-app-exclusive-with]')) {
-  const others = () => exclusive.form?.querySelectorAll(`input[type="checkbox"][name="${exclusive.dataset.appExclusiveWith}"]`) ?? [];
+  const others = () =>
+    exclusive.form?.querySelectorAll(`input[type="checkbox"][name="${exclusive.dataset.appExclusiveWith}"]`) ?? [];
   exclusive.addEventListener('change', () => {
     if (exclusive.checked) for (const o of others()) o.checked = false;
   });

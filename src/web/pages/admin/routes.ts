@@ -24,7 +24,12 @@ function valuesFromBody(body: Body): UserFormValues {
   const held = list(body, 'trainings');
   const trainings: UserFormValues['trainings'] = {};
   for (const t of TRAININGS) {
-    trainings[t] = { held: held.includes(t), day: str(body, `${t}-day`), month: str(body, `${t}-month`), year: str(body, `${t}-year`) };
+    trainings[t] = {
+      held: held.includes(t),
+      day: str(body, `${t}-day`),
+      month: str(body, `${t}-month`),
+      year: str(body, `${t}-year`),
+    };
   }
   return {
     email: str(body, 'email'),
@@ -46,7 +51,8 @@ function validate(v: UserFormValues): { input: admin.UserInput } | { errors: For
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320)
     errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
   if (!v.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
-  else if (v.displayName.length > 100) errors.push({ field: 'displayName', message: 'Full name must be 100 characters or fewer' });
+  else if (v.displayName.length > 100)
+    errors.push({ field: 'displayName', message: 'Full name must be 100 characters or fewer' });
   if (v.jobTitle.length > 100) errors.push({ field: 'jobTitle', message: 'Job title must be 100 characters or fewer' });
   if (v.agency.length > 100) errors.push({ field: 'agency', message: 'Organisation must be 100 characters or fewer' });
   const roles = v.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
@@ -55,10 +61,15 @@ function validate(v: UserFormValues): { input: admin.UserInput } | { errors: For
   for (const t of TRAININGS) {
     const tv = v.trainings[t];
     if (!tv?.held) continue;
-    const d = parseDateParts(tv, `Date of ${TRAINING_LABELS[t]} training`, `Enter the date ${TRAINING_LABELS[t]} training was completed`, {
-      past: true,
-      today: londonToday(),
-    });
+    const d = parseDateParts(
+      tv,
+      `Date of ${TRAINING_LABELS[t]} training`,
+      `Enter the date ${TRAINING_LABELS[t]} training was completed`,
+      {
+        past: true,
+        today: londonToday(),
+      },
+    );
     if ('error' in d) errors.push({ field: `${t}-day`, message: d.error, href: `#${t}-day` });
     else trainings.push({ training: t, completedOn: d.iso });
   }
@@ -92,16 +103,25 @@ const TEAM_KINDS = [
 const kindItems = () => [{ value: '', text: 'Select' }, ...TEAM_KINDS];
 
 export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps) {
-  const roleItems = (chosen: string[]) => ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], checked: chosen.includes(r) }));
+  const roleItems = (chosen: string[]) =>
+    ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], checked: chosen.includes(r) }));
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown> & { values: UserFormValues }) {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    model: Record<string, unknown> & { values: UserFormValues },
+  ) {
     const teams = await admin.listTeams(db, actorOf(request));
     return reply.page('pages/admin/user-form.njk', {
       ...model,
       roleItems: roleItems(model.values.roles),
       roleText: model.values.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ') || 'No role',
       trainingDefs: TRAININGS.map((t) => ({ key: t, label: TRAINING_LABELS[t] })),
-      teams: teams.map((t) => ({ ...t, member: model.values.teams.includes(t.id), manager: model.values.managerOf.includes(t.id) })),
+      teams: teams.map((t) => ({
+        ...t,
+        member: model.values.teams.includes(t.id),
+        manager: model.values.managerOf.includes(t.id),
+      })),
       backLink: paths.admin.users(),
     });
   }
@@ -116,7 +136,17 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
 
   app.get('/admin/users/new', { config: { action: 'admin.user.create' } }, async (request, reply) => {
     await admin.listUsers(db, actorOf(request));
-    const empty: UserFormValues = { email: '', displayName: '', jobTitle: '', agency: '', active: 'yes', roles: [], trainings: {}, teams: [], managerOf: [] };
+    const empty: UserFormValues = {
+      email: '',
+      displayName: '',
+      jobTitle: '',
+      agency: '',
+      active: 'yes',
+      roles: [],
+      trainings: {},
+      teams: [],
+      managerOf: [],
+    };
     return renderForm(request, reply, { pageTitle: 'Add a user', values: empty, action: paths.admin.newUser() });
   });
 
@@ -134,7 +164,8 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
       };
       return reply.redirect(paths.admin.user(id), 303);
     } catch (err) {
-      if (err instanceof ValidationError) return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
+      if (err instanceof ValidationError)
+        return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
       throw err;
     }
   });
@@ -153,7 +184,11 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
       version: u.version,
       action: paths.admin.user(u.id),
       can: page.can,
-      pending: page.pending && { ...page.pending, beforeText: labels(page.pending.rolesBefore), afterText: labels(page.pending.rolesAfter) },
+      pending: page.pending && {
+        ...page.pending,
+        beforeText: labels(page.pending.rolesBefore),
+        afterText: labels(page.pending.rolesAfter),
+      },
       values: values ?? {
         email: u.email,
         displayName: u.displayName,
@@ -187,8 +222,14 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     try {
       pending = (await admin.updateUser(db, actor, id, version, result.input)).pending;
     } catch (err) {
-      if (err instanceof ValidationError) return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
-      if (err instanceof ConflictError) return renderForm(request, reply.code(409), { ...model, version: (await admin.getUser(db, actor, id)).version, conflict: err });
+      if (err instanceof ValidationError)
+        return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
+      if (err instanceof ConflictError)
+        return renderForm(request, reply.code(409), {
+          ...model,
+          version: (await admin.getUser(db, actor, id)).version,
+          conflict: err,
+        });
       throw err;
     }
     request.session.flash = pending
@@ -198,18 +239,25 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
   });
 
   for (const decision of ['approve', 'reject'] as const) {
-    app.post(`/admin/users/:id/role-changes/:requestId/${decision}`, { config: { action: 'admin.user.approve_roles' } }, async (request, reply) => {
-      const actor = actorOf(request);
-      const { id, requestId } = request.params as { id: string; requestId: string };
-      try {
-        await admin.decideRoleChange(db, actor, id, requestId, decision);
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        return renderForm(request, reply.code(400), { ...userModel(await admin.userPage(db, actor, id)), errors: errorView(err.errors) });
-      }
-      request.session.flash = { title: decision === 'approve' ? 'Role change approved' : 'Role change rejected' };
-      return reply.redirect(paths.admin.user(id), 303);
-    });
+    app.post(
+      `/admin/users/:id/role-changes/:requestId/${decision}`,
+      { config: { action: 'admin.user.approve_roles' } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { id, requestId } = request.params as { id: string; requestId: string };
+        try {
+          await admin.decideRoleChange(db, actor, id, requestId, decision);
+        } catch (err) {
+          if (!(err instanceof ValidationError)) throw err;
+          return renderForm(request, reply.code(400), {
+            ...userModel(await admin.userPage(db, actor, id)),
+            errors: errorView(err.errors),
+          });
+        }
+        request.session.flash = { title: decision === 'approve' ? 'Role change approved' : 'Role change rejected' };
+        return reply.redirect(paths.admin.user(id), 303);
+      },
+    );
   }
 
   app.post('/admin/users/:id/unlock', { config: { action: 'admin.user.unlock' } }, async (request, reply) => {
@@ -219,12 +267,19 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     return reply.redirect(paths.admin.user(id), 303);
   });
 
-  app.post('/admin/users/:id/reset-password', { config: { action: 'admin.user.reset_password' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const password = await admin.resetPassword(db, actorOf(request), id);
-    request.session.flash = { title: 'Password reset', text: `Give them this one-off password in person or by phone: ${password}. They must choose a new one when they next sign in.` };
-    return reply.redirect(paths.admin.user(id), 303);
-  });
+  app.post(
+    '/admin/users/:id/reset-password',
+    { config: { action: 'admin.user.reset_password' } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const password = await admin.resetPassword(db, actorOf(request), id);
+      request.session.flash = {
+        title: 'Password reset',
+        text: `Give them this one-off password in person or by phone: ${password}. They must choose a new one when they next sign in.`,
+      };
+      return reply.redirect(paths.admin.user(id), 303);
+    },
+  );
 
   app.get('/admin/teams', { config: { action: 'admin.teams.view' } }, async (request, reply) => {
     const teams = await admin.listTeams(db, actorOf(request));
@@ -238,12 +293,19 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     const teams = await admin.listTeams(db, actor);
     const errors: FormError[] = [];
     if (!values.name.trim()) errors.push({ field: 'name', message: 'Enter the team’s name' });
-    else if (values.name.length > 100) errors.push({ field: 'name', message: 'Team name must be 100 characters or fewer' });
-    if (!TEAM_KINDS.some((k) => k.value === values.kind)) errors.push({ field: 'kind', message: 'Select the kind of team' });
-    if (values.parentTeamId && !teams.some((t) => t.id === values.parentTeamId)) errors.push({ field: 'parentTeamId', message: 'Select a team from the list' });
+    else if (values.name.length > 100)
+      errors.push({ field: 'name', message: 'Team name must be 100 characters or fewer' });
+    if (!TEAM_KINDS.some((k) => k.value === values.kind))
+      errors.push({ field: 'kind', message: 'Select the kind of team' });
+    if (values.parentTeamId && !teams.some((t) => t.id === values.parentTeamId))
+      errors.push({ field: 'parentTeamId', message: 'Select a team from the list' });
     if (!errors.length) {
       try {
-        await admin.createTeam(db, actor, { name: values.name.trim(), kind: values.kind, parentTeamId: values.parentTeamId || null });
+        await admin.createTeam(db, actor, {
+          name: values.name.trim(),
+          kind: values.kind,
+          parentTeamId: values.parentTeamId || null,
+        });
         request.session.flash = { title: `${values.name.trim()} added` };
         return reply.redirect(paths.admin.teams(), 303);
       } catch (err) {
@@ -251,7 +313,14 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
         errors.push(...err.errors);
       }
     }
-    return reply.code(400).page('pages/admin/teams.njk', { pageTitle: 'Teams', teams, values, kindItems: kindItems(), errors: errorView(errors) });
+    return reply
+      .code(400)
+      .page('pages/admin/teams.njk', {
+        pageTitle: 'Teams',
+        teams,
+        values,
+        kindItems: kindItems(),
+        errors: errorView(errors),
+      });
   });
 }
-

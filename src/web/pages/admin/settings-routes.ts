@@ -19,7 +19,9 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     });
   }
 
-  app.get('/admin/working-days', { config: { action: 'admin.working_days.view' } }, (request, reply) => renderWorkingDays(request, reply));
+  app.get('/admin/working-days', { config: { action: 'admin.working_days.view' } }, (request, reply) =>
+    renderWorkingDays(request, reply),
+  );
 
   app.post('/admin/working-days/holidays', { config: { action: 'admin.holiday.add' } }, async (request, reply) => {
     const body = request.body as Body;
@@ -29,10 +31,15 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     if ('error' in parsed) errors.push({ field: 'date', message: parsed.error, href: '#date-day' });
     try {
       // A date that is not a real date never reaches the service: the name is checked here too, so every error shows at once.
-      if (errors.length && !values.name.trim()) errors.push({ field: 'name', message: 'Enter the name of the holiday' });
-      else if (errors.length && values.name.trim().length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
+      if (errors.length && !values.name.trim())
+        errors.push({ field: 'name', message: 'Enter the name of the holiday' });
+      else if (errors.length && values.name.trim().length > 100)
+        errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
       if (errors.length) throw new ValidationError(errors);
-      await settings.addOneOffHoliday(db, actorOf(request), { date: 'iso' in parsed ? parsed.iso : '', name: values.name });
+      await settings.addOneOffHoliday(db, actorOf(request), {
+        date: 'iso' in parsed ? parsed.iso : '',
+        name: values.name,
+      });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const view = errorView(err.errors.map((e) => ({ ...e, ...(e.field === 'date' ? { href: '#date-day' } : {}) })));
@@ -42,12 +49,16 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     return reply.redirect(paths.admin.workingDays(), 303);
   });
 
-  app.post('/admin/working-days/holidays/:date/remove', { config: { action: 'admin.holiday.remove' } }, async (request, reply) => {
-    const { date } = request.params as { date: string };
-    await settings.removeOneOffHoliday(db, actorOf(request), date);
-    request.session.flash = { title: 'Holiday removed' };
-    return reply.redirect(paths.admin.workingDays(), 303);
-  });
+  app.post(
+    '/admin/working-days/holidays/:date/remove',
+    { config: { action: 'admin.holiday.remove' } },
+    async (request, reply) => {
+      const { date } = request.params as { date: string };
+      await settings.removeOneOffHoliday(db, actorOf(request), date);
+      request.session.flash = { title: 'Holiday removed' };
+      return reply.redirect(paths.admin.workingDays(), 303);
+    },
+  );
 
   app.post('/admin/working-days/inactivity', { config: { action: 'admin.inactivity.set' } }, async (request, reply) => {
     const value = str(request.body as Body, 'inactivityDays');
@@ -73,7 +84,9 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     });
   }
 
-  app.get('/admin/api-tokens', { config: { action: 'admin.api_tokens.view' } }, (request, reply) => renderTokens(request, reply));
+  app.get('/admin/api-tokens', { config: { action: 'admin.api_tokens.view' } }, (request, reply) =>
+    renderTokens(request, reply),
+  );
 
   app.post('/admin/api-tokens', { config: { action: 'admin.api_token.issue' } }, async (request, reply) => {
     const body = request.body as Body;

@@ -41,7 +41,15 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
     const cutoff = await inactivityCutoff(db, actor.user.authorityId);
     const today = londonToday();
     const link = (over: Record<string, string | number | undefined>) =>
-      withQuery(paths.cases(), { scope: scopeParam, q: search, status, sort: pr.sort, direction: pr.direction, page: pr.page, ...over });
+      withQuery(paths.cases(), {
+        scope: scopeParam,
+        q: search,
+        status,
+        sort: pr.sort,
+        direction: pr.direction,
+        page: pr.page,
+        ...over,
+      });
     const headers = CASE_SORTS.map((key) => {
       const active = pr.sort === key;
       const next = active && pr.direction === 'asc' ? 'desc' : 'asc';
@@ -58,7 +66,11 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
       tabs: [
         { text: 'My cases', href: withQuery(paths.cases(), { scope: 'mine' }), active: scope === 'mine' },
         { text: 'My teams’ cases', href: withQuery(paths.cases(), { scope: 'team' }), active: scope === 'team' },
-        { text: 'All children I can see', href: withQuery(paths.cases(), { scope: 'all' }), active: scope === 'visible' },
+        {
+          text: 'All children I can see',
+          href: withQuery(paths.cases(), { scope: 'all' }),
+          active: scope === 'visible',
+        },
       ],
       // R-THU-7: open cases with no recorded activity for the set number of working days.
       rows: result.rows.map((r) => ({

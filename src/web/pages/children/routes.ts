@@ -5,7 +5,12 @@ import { ACCESS_BASIS_LABELS } from '../../../domain/access.ts';
 import { ageOn, londonToday } from '../../../domain/age.ts';
 import { CHILD_ROLE_LABELS, CHILD_ROLES, LOCATION_TYPES, optionText } from '../../../domain/recording-form.ts';
 import { pageCount } from '../../../domain/paging.ts';
-import { CHRONOLOGY_KINDS, type ChronologyKind, type ChronologyRecord, type ChronologyRow } from '../../../repositories/chronology.ts';
+import {
+  CHRONOLOGY_KINDS,
+  type ChronologyKind,
+  type ChronologyRecord,
+  type ChronologyRow,
+} from '../../../repositories/chronology.ts';
 import { authorizeChild } from '../../../services/access.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
@@ -85,15 +90,26 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     };
     const result = validateChild(values);
     const extra: { field: string; message: string }[] = [];
-    if (incidentId && !(CHILD_ROLES as readonly string[]).includes(role)) extra.push({ field: 'role', message: 'Select the child’s part in the incident' });
-    if (!incidentId && !actor.user.teams.some((t) => t.teamId === teamId)) extra.push({ field: 'teamId', message: 'Select the team responsible for this child' });
+    if (incidentId && !(CHILD_ROLES as readonly string[]).includes(role))
+      extra.push({ field: 'role', message: 'Select the child’s part in the incident' });
+    if (!incidentId && !actor.user.teams.some((t) => t.teamId === teamId))
+      extra.push({ field: 'teamId', message: 'Select the team responsible for this child' });
     if ('errors' in result || extra.length) {
-      return reply.code(400).page('pages/children/new.njk', { ...model, errors: errorView([...('errors' in result ? result.errors : []), ...extra]) });
+      return reply
+        .code(400)
+        .page('pages/children/new.njk', {
+          ...model,
+          errors: errorView([...('errors' in result ? result.errors : []), ...extra]),
+        });
     }
     if (!confirmedNew) {
       const matches = await childService.possibleMatches(db, actor, result.fields);
       if (matches.visible.length || matches.hidden) {
-        return reply.page('pages/children/new.njk', { ...model, pageTitle: 'Check this child is not already recorded', matches });
+        return reply.page('pages/children/new.njk', {
+          ...model,
+          pageTitle: 'Check this child is not already recorded',
+          matches,
+        });
       }
     }
     try {
@@ -106,7 +122,8 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
       request.session.flash = { title: `${result.fields.firstName} ${result.fields.lastName} added` };
       return reply.redirect(incidentId ? paths.incidents.children(incidentId) : paths.children.show(id), 303);
     } catch (err) {
-      if (err instanceof ValidationError) return reply.code(400).page('pages/children/new.njk', { ...model, errors: errorView(err.errors) });
+      if (err instanceof ValidationError)
+        return reply.code(400).page('pages/children/new.njk', { ...model, errors: errorView(err.errors) });
       throw err;
     }
   });
@@ -117,8 +134,13 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     const body = request.body as Body;
     const incidentId = str(body, 'incident');
     // Refused first (not the author's draft, a child they may not link), then the part checked.
-    await linkChild(db, actor, incidentId, { childId: str(body, 'childId'), role: str(body, 'role'), ownWords: '' }).catch((err: unknown) => {
-      if (err instanceof ValidationError) throw Object.assign(new Error('Select the child’s part in the incident'), { statusCode: 400 });
+    await linkChild(db, actor, incidentId, {
+      childId: str(body, 'childId'),
+      role: str(body, 'role'),
+      ownWords: '',
+    }).catch((err: unknown) => {
+      if (err instanceof ValidationError)
+        throw Object.assign(new Error('Select the child’s part in the incident'), { statusCode: 400 });
       throw err;
     });
     return reply.redirect(paths.incidents.children(incidentId), 303);
@@ -140,7 +162,8 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     return reply.page('pages/children/show.njk', {
       pageTitle: `${view.child.firstName} ${view.child.lastName}`,
       // R-THU-7: an open case with no recorded activity for the set number of working days.
-      inactivity: view.child.status === 'open' && lastActivity < cutoff.since ? { days: cutoff.days, lastActivity } : null,
+      inactivity:
+        view.child.status === 'open' && lastActivity < cutoff.since ? { days: cutoff.days, lastActivity } : null,
       decisions: view.decisions,
       openTasks: view.openTasks.map((t) => taskRow(t, today)),
       child: view.child,
@@ -200,14 +223,17 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
       sexOptions: sexItems(),
       backLink: paths.children.show(id),
     };
-    if ('errors' in result) return reply.code(400).page('pages/children/edit.njk', { ...model, errors: errorView(result.errors) });
+    if ('errors' in result)
+      return reply.code(400).page('pages/children/edit.njk', { ...model, errors: errorView(result.errors) });
     try {
       await childService.updateChild(db, actor, id, version, result.fields);
     } catch (err) {
       if (err instanceof ConflictError) {
         // Keep what was typed; offer it again against the current version.
         const current = await childService.viewChild(db, actor, id);
-        return reply.code(409).page('pages/children/edit.njk', { ...model, version: current.child.version, conflict: err });
+        return reply
+          .code(409)
+          .page('pages/children/edit.njk', { ...model, version: current.child.version, conflict: err });
       }
       throw err;
     }
@@ -242,7 +268,11 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
       child: result.child,
       rows: result.rows.map((r) => ({ ...r, kindText: CHRONOLOGY_KINDS[r.kind], link: chronologyLink(r) })),
       total: result.total,
-      kindOptions: Object.entries(CHRONOLOGY_KINDS).map(([value, text]) => ({ value, text, checked: kinds.includes(value as ChronologyKind) })),
+      kindOptions: Object.entries(CHRONOLOGY_KINDS).map(([value, text]) => ({
+        value,
+        text,
+        checked: kinds.includes(value as ChronologyKind),
+      })),
       filter: base,
       pagination: {
         previous: page > 1 ? { href: href(page - 1) } : undefined,
@@ -263,10 +293,21 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     const teamId = str(body, 'teamId') || null;
     const youthJusticeWorkerId = str(body, 'youthJusticeWorkerId') || null;
     try {
-      await childService.allocate(db, actor, id, Number(str(body, 'version')), { workerId, teamId, youthJusticeWorkerId });
+      await childService.allocate(db, actor, id, Number(str(body, 'version')), {
+        workerId,
+        teamId,
+        youthJusticeWorkerId,
+      });
     } catch (err) {
       if (err instanceof ValidationError) {
-        return renderShow(request, reply.code(400), id, { errors: errorView(err.errors), allocationValues: { workerId: workerId ?? '', teamId: teamId ?? '', youthJusticeWorkerId: youthJusticeWorkerId ?? '' } });
+        return renderShow(request, reply.code(400), id, {
+          errors: errorView(err.errors),
+          allocationValues: {
+            workerId: workerId ?? '',
+            teamId: teamId ?? '',
+            youthJusticeWorkerId: youthJusticeWorkerId ?? '',
+          },
+        });
       }
       throw err;
     }
@@ -281,7 +322,11 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     const body = request.body as Body;
     const grantValues = { userId: str(body, 'userId'), reason: str(body, 'reason'), days: str(body, 'days') };
     try {
-      await childService.grantAccess(db, actor, id, { userId: grantValues.userId, reason: grantValues.reason, days: Number(grantValues.days) });
+      await childService.grantAccess(db, actor, id, {
+        userId: grantValues.userId,
+        reason: grantValues.reason,
+        days: Number(grantValues.days),
+      });
     } catch (err) {
       if (err instanceof ValidationError) {
         return renderShow(request, reply.code(400), id, { errors: errorView(err.errors), grantValues });
@@ -292,10 +337,14 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
     return reply.redirect(paths.children.show(id), 303);
   });
 
-  app.post('/children/:id/grants/:grantId/revoke', { config: { action: 'child.revoke_grant' } }, async (request, reply) => {
-    const { id, grantId } = request.params as { id: string; grantId: string };
-    await childService.revokeAccess(db, actorOf(request), id, grantId);
-    request.session.flash = { title: 'Access ended' };
-    return reply.redirect(paths.children.show(id), 303);
-  });
+  app.post(
+    '/children/:id/grants/:grantId/revoke',
+    { config: { action: 'child.revoke_grant' } },
+    async (request, reply) => {
+      const { id, grantId } = request.params as { id: string; grantId: string };
+      await childService.revokeAccess(db, actorOf(request), id, grantId);
+      request.session.flash = { title: 'Access ended' };
+      return reply.redirect(paths.children.show(id), 303);
+    },
+  );
 }

@@ -72,7 +72,10 @@ const MAX = 200;
 /** The longest details of needs the form takes (child-fields.njk's character count shows the same). */
 export const SEND_DETAILS_MAX = 2000;
 
-export function validateChild(v: ChildFormValues, today = londonToday()): { fields: ChildFields } | { errors: FormError[] } {
+export function validateChild(
+  v: ChildFormValues,
+  today = londonToday(),
+): { fields: ChildFields } | { errors: FormError[] } {
   const errors: FormError[] = [];
   const text = (field: keyof ChildFormValues, value: string, label: string, max = MAX) => {
     if (value.trim().length > max) errors.push({ field, message: tooLong(label, max) });
@@ -87,15 +90,20 @@ export function validateChild(v: ChildFormValues, today = londonToday()): { fiel
   if (!SEX_OPTIONS.some((o) => o.value === v.sex)) errors.push({ field: 'sex', message: 'Select the child’s sex' });
   text('ethnicity', v.ethnicity, 'Ethnicity', 100);
   if (v.send !== 'yes' && v.send !== 'no')
-    errors.push({ field: 'send', message: 'Select yes if the child has special educational needs or a learning disability' });
+    errors.push({
+      field: 'send',
+      message: 'Select yes if the child has special educational needs or a learning disability',
+    });
   text('sendDetails', v.sendDetails, 'Details of the child’s needs', SEND_DETAILS_MAX);
   let developmentalAge: number | null = null;
   if (v.developmentalAge.trim()) {
     const n = Number(v.developmentalAge.trim());
-    if (!Number.isInteger(n) || n < 0 || n > 18) errors.push({ field: 'developmentalAge', message: 'Developmental age must be a whole number between 0 and 18' });
+    if (!Number.isInteger(n) || n < 0 || n > 18)
+      errors.push({ field: 'developmentalAge', message: 'Developmental age must be a whole number between 0 and 18' });
     else developmentalAge = n;
   }
-  if (v.lookedAfter !== 'yes' && v.lookedAfter !== 'no') errors.push({ field: 'lookedAfter', message: 'Select yes if the child is looked after' });
+  if (v.lookedAfter !== 'yes' && v.lookedAfter !== 'no')
+    errors.push({ field: 'lookedAfter', message: 'Select yes if the child is looked after' });
   text('schoolOrSetting', v.schoolOrSetting, 'School or setting');
   text('homeArea', v.homeArea, 'Home area or ward', 100);
   text('personId', v.personId, 'Person ID', 50);

@@ -55,9 +55,24 @@ function referralFrom(r: HomeData['referrals'][number]): string {
 }
 
 function meetingAction(m: HomeMeeting): { text: string; href: string; state: string } | null {
-  if (m.can.close) return { text: `Close the ${lower(m.typeLabel)}`, href: paths.meetings.show(m.id), state: 'Minutes approved: to close' };
-  if (m.can.approve) return { text: `Approve the minutes of the ${lower(m.typeLabel)}`, href: paths.meetings.show(m.id), state: 'Minutes to approve' };
-  if (m.can.record) return { text: `Record the minutes of the ${lower(m.typeLabel)}`, href: paths.meetings.minutes(m.id), state: m.heldOn ? 'Minutes started' : 'Minutes to record' };
+  if (m.can.close)
+    return {
+      text: `Close the ${lower(m.typeLabel)}`,
+      href: paths.meetings.show(m.id),
+      state: 'Minutes approved: to close',
+    };
+  if (m.can.approve)
+    return {
+      text: `Approve the minutes of the ${lower(m.typeLabel)}`,
+      href: paths.meetings.show(m.id),
+      state: 'Minutes to approve',
+    };
+  if (m.can.record)
+    return {
+      text: `Record the minutes of the ${lower(m.typeLabel)}`,
+      href: paths.meetings.minutes(m.id),
+      state: m.heldOn ? 'Minutes started' : 'Minutes to record',
+    };
   return null;
 }
 
@@ -84,28 +99,90 @@ export function homeView(d: HomeData) {
   });
 
   const todo: WorkItem[] = [
-    ...d.tasks.map((t) => item({ text: t.title, href: paths.tasks.show(t.id), childName: t.childName, detail: t.assignedTo === d.userId ? 'Assigned to you' : t.assignedToName ? `Assigned to ${t.assignedToName}` : 'Not yet assigned: for your role', dueOn: t.dueOn })),
+    ...d.tasks.map((t) =>
+      item({
+        text: t.title,
+        href: paths.tasks.show(t.id),
+        childName: t.childName,
+        detail:
+          t.assignedTo === d.userId
+            ? 'Assigned to you'
+            : t.assignedToName
+              ? `Assigned to ${t.assignedToName}`
+              : 'Not yet assigned: for your role',
+        dueOn: t.dueOn,
+      }),
+    ),
     ...d.meetings.flatMap((m) => {
       const a = meetingAction(m);
-      return a ? [item({ text: a.text, href: a.href, childName: names(m.children.map((c) => c.name)), detail: a.state, dueOn: m.dueOn })] : [];
+      return a
+        ? [
+            item({
+              text: a.text,
+              href: a.href,
+              childName: names(m.children.map((c) => c.name)),
+              detail: a.state,
+              dueOn: m.dueOn,
+            }),
+          ]
+        : [];
     }),
     ...d.panel.map((p) =>
       p.due === 'decision'
-        ? item({ text: 'Decide on the referral to the panel', href: paths.panel.show(p.referral.id), childName: p.referral.childName, detail: `Referred by ${p.referral.referredByName}`, dueOn: null })
-        : item({ text: 'Hold the panel review', href: paths.panel.show(p.referral.id), childName: p.referral.childName, detail: 'A review at least every 3 months', dueOn: p.referral.nextReviewOn }),
+        ? item({
+            text: 'Decide on the referral to the panel',
+            href: paths.panel.show(p.referral.id),
+            childName: p.referral.childName,
+            detail: `Referred by ${p.referral.referredByName}`,
+            dueOn: null,
+          })
+        : item({
+            text: 'Hold the panel review',
+            href: paths.panel.show(p.referral.id),
+            childName: p.referral.childName,
+            detail: 'A review at least every 3 months',
+            dueOn: p.referral.nextReviewOn,
+          }),
     ),
     ...d.referrals
       .filter((r) => r.canDecide)
-      .map((r) => item({ text: 'Screen the referral', href: paths.referrals.show(r.id), childName: r.childName, detail: referralFrom(r), dueOn: r.dueOn, dueWord: 'Decision due by' })),
+      .map((r) =>
+        item({
+          text: 'Screen the referral',
+          href: paths.referrals.show(r.id),
+          childName: r.childName,
+          detail: referralFrom(r),
+          dueOn: r.dueOn,
+          dueWord: 'Decision due by',
+        }),
+      ),
     ...d.toScreen.map((s) =>
       s.suggestedScreeningId
-        ? item({ text: 'Decide the level of concern', href: paths.screening.show(s.suggestedScreeningId), childName: s.childName, detail: `The incident ${s.occurredAt ? `on ${formatDate(s.occurredAt)}` : 'you recorded'}`, dueOn: null })
-        : item({ text: 'Screen the incident', href: paths.screening.start(s.incidentId, s.childId), childName: s.childName, detail: `The incident ${s.occurredAt ? `on ${formatDate(s.occurredAt)}` : 'you recorded'}`, dueOn: null }),
+        ? item({
+            text: 'Decide the level of concern',
+            href: paths.screening.show(s.suggestedScreeningId),
+            childName: s.childName,
+            detail: `The incident ${s.occurredAt ? `on ${formatDate(s.occurredAt)}` : 'you recorded'}`,
+            dueOn: null,
+          })
+        : item({
+            text: 'Screen the incident',
+            href: paths.screening.start(s.incidentId, s.childId),
+            childName: s.childName,
+            detail: `The incident ${s.occurredAt ? `on ${formatDate(s.occurredAt)}` : 'you recorded'}`,
+            dueOn: null,
+          }),
     ),
     ...d.assessments.map((a) => {
       const n = nextStage(a.mode, a.stages);
       const next = n === null ? 'the outcome, report and sharing' : STAGES.find((s) => s.n === n)!.label;
-      return item({ text: `Continue the ${ASSESSMENT_MODELS[a.model].label}`, href: paths.assessments.show(a.id), childName: a.childName, detail: `Next: ${next}`, dueOn: null });
+      return item({
+        text: `Continue the ${ASSESSMENT_MODELS[a.model].label}`,
+        href: paths.assessments.show(a.id),
+        childName: a.childName,
+        detail: `Next: ${next}`,
+        dueOn: null,
+      });
     }),
   ].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
 
@@ -136,7 +213,9 @@ export function homeView(d: HomeData) {
   }));
 
   const drafts = d.drafts.map((x) => ({
-    text: x.occurredAt ? `Recording form for an incident on ${formatDate(x.occurredAt)}` : 'Recording form, not yet dated',
+    text: x.occurredAt
+      ? `Recording form for an incident on ${formatDate(x.occurredAt)}`
+      : 'Recording form, not yet dated',
     href: paths.incidents.check(x.id),
     detail: `Last saved ${formatDateTime(x.updatedAt)}`,
   }));
@@ -151,7 +230,9 @@ export function homeView(d: HomeData) {
   return {
     soon,
     later,
-    overdueCount: todo.filter((i) => i.status.text === 'Overdue').length + referrals.filter((r) => r.status.text === 'Overdue').length,
+    overdueCount:
+      todo.filter((i) => i.status.text === 'Overdue').length +
+      referrals.filter((r) => r.status.text === 'Overdue').length,
     moreTasks: d.moreTasks,
     referrals,
     meetings,

@@ -23,7 +23,8 @@ import { type Body, errorView, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { maxLength, readSection, type SectionValues, valuesFromIncident } from './schema.ts';
 
-const roleItems = (selected = '') => CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r], checked: r === selected }));
+const roleItems = (selected = '') =>
+  CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r], checked: r === selected }));
 
 function nextAfter(slug: string | 'children', id: string): string {
   if (slug === 'children') return paths.incidents.section(id, SECTIONS[0]!.slug);
@@ -36,7 +37,8 @@ function answerText(section: SectionDef, inc: Incident, name: string): string {
   const f = section.fields.find((x) => x.name === name);
   if (!f) return '';
   if (f.kind === 'datetime') return inc.occurredAt ? formatDateTime(inc.occurredAt) : '';
-  if (f.kind === 'checkboxes') return inc.lists[name as IncidentListField].map((v) => optionText(f.options, v)).join(', ');
+  if (f.kind === 'checkboxes')
+    return inc.lists[name as IncidentListField].map((v) => optionText(f.options, v)).join(', ');
   const v = inc.text[name as IncidentTextField];
   return f.options ? (v ? optionText(f.options, v) : '') : v;
 }
@@ -48,7 +50,11 @@ function summaryFor(inc: Incident, withChangeLinks: boolean) {
     changeHref: withChangeLinks ? `${paths.incidents.section(inc.id, section.slug)}?returnTo=check` : null,
     rows: section.fields
       .filter((f) => !f.showWhen || inc.text[f.showWhen.field as IncidentTextField] === f.showWhen.value)
-      .map((f) => ({ label: f.label.replace(/\s*\(optional\)$/, ''), value: answerText(section, inc, f.name), name: f.name })),
+      .map((f) => ({
+        label: f.label.replace(/\s*\(optional\)$/, ''),
+        value: answerText(section, inc, f.name),
+        name: f.name,
+      })),
   }));
 }
 
@@ -86,7 +92,12 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
   });
 
   // --- Children in the incident -----------------------------------------------------------
-  async function renderChildren(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
+  async function renderChildren(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const actor = actorOf(request);
     const inc = await incidentService.getDraft(db, actor, id);
     // A submitted incident is locked: its children are read on the incident's own page.
@@ -121,13 +132,21 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       await incidentService.linkChild(db, actor, id, { childId, role: str(body, 'role'), ownWords: '' });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return renderChildren(request, reply.code(400), id, { errors: errorView(err.errors.map((e) => (e.field === 'role' ? { ...e, field: `role-${childId}` } : e))) });
+      return renderChildren(request, reply.code(400), id, {
+        errors: errorView(err.errors.map((e) => (e.field === 'role' ? { ...e, field: `role-${childId}` } : e))),
+      });
     }
     request.session.flash = { title: 'Child added to the incident' };
     return reply.redirect(paths.incidents.children(id), 303);
   });
 
-  async function renderChild(request: FastifyRequest, reply: FastifyReply, id: string, childId: string, extra: Record<string, unknown> = {}) {
+  async function renderChild(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    childId: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const inc = await incidentService.getDraft(db, actorOf(request), id);
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
     const c = inc.children.find((x) => x.childId === childId);
@@ -149,29 +168,42 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     return renderChild(request, reply, id, childId);
   });
 
-  app.post('/incidents/:id/children/:childId', { config: { action: 'incident.link_child' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id, childId } = request.params as { id: string; childId: string };
-    const body = request.body as Body;
-    const values = { role: str(body, 'role'), ownWords: str(body, 'ownWords') };
-    try {
-      await incidentService.linkChild(db, actor, id, { childId, ...values });
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderChild(request, reply.code(400), id, childId, { values, errors: errorView(err.errors) });
-    }
-    return reply.redirect(paths.incidents.children(id), 303);
-  });
+  app.post(
+    '/incidents/:id/children/:childId',
+    { config: { action: 'incident.link_child' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id, childId } = request.params as { id: string; childId: string };
+      const body = request.body as Body;
+      const values = { role: str(body, 'role'), ownWords: str(body, 'ownWords') };
+      try {
+        await incidentService.linkChild(db, actor, id, { childId, ...values });
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return renderChild(request, reply.code(400), id, childId, { values, errors: errorView(err.errors) });
+      }
+      return reply.redirect(paths.incidents.children(id), 303);
+    },
+  );
 
-  app.post('/incidents/:id/children/:childId/remove', { config: { action: 'incident.edit' } }, async (request, reply) => {
-    const { id, childId } = request.params as { id: string; childId: string };
-    await incidentService.unlinkChild(db, actorOf(request), id, childId);
-    request.session.flash = { title: 'Child removed from the incident' };
-    return reply.redirect(paths.incidents.children(id), 303);
-  });
+  app.post(
+    '/incidents/:id/children/:childId/remove',
+    { config: { action: 'incident.edit' } },
+    async (request, reply) => {
+      const { id, childId } = request.params as { id: string; childId: string };
+      await incidentService.unlinkChild(db, actorOf(request), id, childId);
+      request.session.flash = { title: 'Child removed from the incident' };
+      return reply.redirect(paths.incidents.children(id), 303);
+    },
+  );
 
   // --- Check answers and submit -----------------------------------------------------------
-  async function renderCheck(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
+  async function renderCheck(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const inc = await incidentService.getDraft(db, actorOf(request), id);
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
     const problems = submitProblems({ occurredAt: inc.occurredAt, values: inc.text, children: inc.children });
@@ -183,7 +215,10 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       sections: summaryFor(inc, true),
       problems: problems.map((p) => ({
         ...p,
-        href: p.section === 'children' ? paths.incidents.children(id) : `${paths.incidents.section(id, p.section)}?returnTo=check#${p.field === 'occurred_at' ? 'occurred_at-day' : p.field}`,
+        href:
+          p.section === 'children'
+            ? paths.incidents.children(id)
+            : `${paths.incidents.section(id, p.section)}?returnTo=check#${p.field === 'occurred_at' ? 'occurred_at-day' : p.field}`,
       })),
       ...extra,
     });
@@ -205,7 +240,10 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       if (err instanceof ConflictError) return renderCheck(request, reply.code(409), id, { conflict: err });
       throw err;
     }
-    request.session.flash = { title: 'Recording form submitted', text: 'It is now on each child’s record and chronology.' };
+    request.session.flash = {
+      title: 'Recording form submitted',
+      text: 'It is now on each child’s record and chronology.',
+    };
     return reply.redirect(paths.incidents.show(id), 303);
   });
 
@@ -221,7 +259,12 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       returnTo,
       step: index + 2,
       steps: SECTIONS.length + 2,
-      backLink: returnTo === 'check' ? paths.incidents.check(inc.id) : index === 0 ? paths.incidents.children(inc.id) : paths.incidents.section(inc.id, SECTIONS[index - 1]!.slug),
+      backLink:
+        returnTo === 'check'
+          ? paths.incidents.check(inc.id)
+          : index === 0
+            ? paths.incidents.children(inc.id)
+            : paths.incidents.section(inc.id, SECTIONS[index - 1]!.slug),
     };
   }
 
@@ -232,7 +275,10 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const inc = await incidentService.getDraft(db, actorOf(request), id);
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
     const returnTo = queryOf(request.query).returnTo === 'check' ? 'check' : '';
-    return reply.page('pages/incidents/section.njk', { ...sectionModel(inc, section, valuesFromIncident(section, inc), returnTo), version: inc.version });
+    return reply.page('pages/incidents/section.njk', {
+      ...sectionModel(inc, section, valuesFromIncident(section, inc), returnTo),
+      version: inc.version,
+    });
   });
 
   app.post('/incidents/:id/:slug', { config: { action: 'incident.edit' } }, async (request, reply) => {
@@ -246,14 +292,26 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const version = Number(str(body, 'version'));
     const { values, changes, errors } = readSection(section, body);
     if (errors.length) {
-      return reply.code(400).page('pages/incidents/section.njk', { ...sectionModel(inc, section, values, returnTo), version, errors: errorView(errors) });
+      return reply
+        .code(400)
+        .page('pages/incidents/section.njk', {
+          ...sectionModel(inc, section, values, returnTo),
+          version,
+          errors: errorView(errors),
+        });
     }
     try {
       await incidentService.saveSection(db, actor, id, version, section, changes);
     } catch (err) {
       if (err instanceof ConflictError) {
         const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
-        return reply.code(409).page('pages/incidents/section.njk', { ...sectionModel(current, section, values, returnTo), version: current.version, conflict: err });
+        return reply
+          .code(409)
+          .page('pages/incidents/section.njk', {
+            ...sectionModel(current, section, values, returnTo),
+            version: current.version,
+            conflict: err,
+          });
       }
       throw err;
     }

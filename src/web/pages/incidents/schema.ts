@@ -7,7 +7,10 @@ import { tooLong } from '../../../domain/text-limits.ts';
 import type { IncidentChanges, Incident } from '../../../repositories/incidents.ts';
 import { type Body, type FormError, dateParts, list, parseDateParts, str } from '../../forms.ts';
 
-export type SectionValues = Record<string, string | string[] | { day: string; month: string; year: string; time: string }>;
+export type SectionValues = Record<
+  string,
+  string | string[] | { day: string; month: string; year: string; time: string }
+>;
 
 export function valuesFromIncident(section: SectionDef, inc: Incident): SectionValues {
   const values: SectionValues = {};
@@ -51,7 +54,10 @@ export function readSection(
         continue;
       }
       // The date and the time are checked together, so both their errors show at once (issue 11, defect 11).
-      const date = parseDateParts(parts, 'Date of the incident', 'Enter the date of the incident', { past: true, today: londonToday(now) });
+      const date = parseDateParts(parts, 'Date of the incident', 'Enter the date of the incident', {
+        past: true,
+        today: londonToday(now),
+      });
       if ('error' in date) errors.push({ field: f.name, message: date.error, href: `#${f.name}-day` });
       const m = /^(\d{1,2})[:.](\d{2})$/.exec(time);
       const timeError = !time
@@ -72,7 +78,10 @@ export function readSection(
       const chosen = list(body, f.name);
       values[f.name] = chosen;
       if (chosen.some((c) => !f.options?.some((o) => o.value === c))) {
-        errors.push({ field: f.name, message: `Select from the list for ${f.shortName.charAt(0).toLowerCase()}${f.shortName.slice(1)}` });
+        errors.push({
+          field: f.name,
+          message: `Select from the list for ${f.shortName.charAt(0).toLowerCase()}${f.shortName.slice(1)}`,
+        });
         continue;
       }
       changes[f.name as IncidentListField] = chosen;

@@ -17,7 +17,11 @@ const roleText = { displayed: 'Child who harmed', targeted: 'Child harmed' } as 
 
 export default async function meetingRoutes(app: FastifyInstance, { db }: AppDeps) {
   // --- Arranging a meeting from the task that calls for it ---
-  async function renderArrange(request: FastifyRequest, reply: FastifyReply, extra: { values?: meetingService.ArrangeInput; errors?: unknown } = {}) {
+  async function renderArrange(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { values?: meetingService.ArrangeInput; errors?: unknown } = {},
+  ) {
     const { id } = request.params as { id: string };
     const o = await meetingService.arrangeOptions(db, actorOf(request), id);
     const values = extra.values ?? {
@@ -33,13 +37,24 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       type: o.type,
       task: o.task,
       canArrange: o.canArrange,
-      childItems: o.children.map((c) => ({ value: c.childId, text: `${c.name} (${roleText[c.role].toLowerCase()})`, checked: values.childIds.includes(c.childId) })),
+      childItems: o.children.map((c) => ({
+        value: c.childId,
+        text: `${c.name} (${roleText[c.role].toLowerCase()})`,
+        checked: values.childIds.includes(c.childId),
+      })),
       responsibleSelects: o.children.map((c) => ({
         childId: c.childId,
         label: `Authority responsible for ${c.name}`,
-        items: o.authorities.map((a) => ({ value: a.id, text: a.name, selected: values.responsible[c.childId] === a.id })),
+        items: o.authorities.map((a) => ({
+          value: a.id,
+          text: a.name,
+          selected: values.responsible[c.childId] === a.id,
+        })),
       })),
-      chairGroups: o.chairCandidates.map((g) => ({ label: g.authority.name, users: g.users.map((u) => ({ ...u, selected: u.id === values.chairId })) })),
+      chairGroups: o.chairCandidates.map((g) => ({
+        label: g.authority.name,
+        users: g.users.map((u) => ({ ...u, selected: u.id === values.chairId })),
+      })),
       inviteItems: o.invitees.map((i) => ({
         value: i.inviteeId,
         text: `${i.label}${i.mode === 'inform' ? ' (to be informed, not invited)' : ''}`,
@@ -57,7 +72,8 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     const body = request.body as Body;
     const childIds = list(body, 'childIds');
     const responsible: Record<string, string> = {};
-    for (const k of Object.keys(body)) if (k.startsWith('responsible-')) responsible[k.slice('responsible-'.length)] = str(body, k);
+    for (const k of Object.keys(body))
+      if (k.startsWith('responsible-')) responsible[k.slice('responsible-'.length)] = str(body, k);
     const values = { childIds, responsible, chairId: str(body, 'chairId'), invite: list(body, 'invite') };
     let meetingId: string;
     try {
@@ -66,14 +82,23 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       if (!(err instanceof ValidationError)) throw err;
       return renderArrange(request, reply.code(400), { values, errors: errorView(err.errors) });
     }
-    request.session.flash = { title: 'Meeting arranged', text: 'Record the minutes, the immediate safety plans and each child’s outcome after the meeting.' };
+    request.session.flash = {
+      title: 'Meeting arranged',
+      text: 'Record the minutes, the immediate safety plans and each child’s outcome after the meeting.',
+    };
     return reply.redirect(paths.meetings.show(meetingId), 303);
   });
 
   // --- Lists ---
   app.get('/meetings', { config: { action: 'meetings.list' } }, async (request, reply) => {
     const { meetings, today } = await meetingService.myMeetings(db, actorOf(request));
-    return reply.page('pages/meetings/list.njk', { pageTitle: 'Meetings', meetings: meetings.map((m) => ({ ...m, overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < today })) });
+    return reply.page('pages/meetings/list.njk', {
+      pageTitle: 'Meetings',
+      meetings: meetings.map((m) => ({
+        ...m,
+        overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < today,
+      })),
+    });
   });
 
   // --- One meeting ---
@@ -97,17 +122,33 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       sections,
       roleText,
       chairAuthority: v.authorityName(m.chairAuthorityId),
-      authorities: [...new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)])].map(v.authorityName),
+      authorities: [...new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)])].map(
+        v.authorityName,
+      ),
       overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < v.today,
-      children: m.children.map((c) => ({ ...c, visible: v.recordChildIds.includes(c.childId), responsibleName: v.authorityName(c.responsibleAuthorityId), roleText: roleText[c.role] })),
-      circulateItems: m.invitees.filter((i) => !i.circulatedAt).map((i) => ({ value: i.id, text: `${i.roleLabel}${i.name ? `: ${i.name}` : ''}${i.agency ? `, ${i.agency}` : ''}` })),
+      children: m.children.map((c) => ({
+        ...c,
+        visible: v.recordChildIds.includes(c.childId),
+        responsibleName: v.authorityName(c.responsibleAuthorityId),
+        roleText: roleText[c.role],
+      })),
+      circulateItems: m.invitees
+        .filter((i) => !i.circulatedAt)
+        .map((i) => ({
+          value: i.id,
+          text: `${i.roleLabel}${i.name ? `: ${i.name}` : ''}${i.agency ? `, ${i.agency}` : ''}`,
+        })),
     };
   }
 
   app.get('/meetings/:id', { config: { action: 'meeting.view' } }, (request, reply) => renderMeeting(request, reply));
 
   // --- Minutes ---
-  async function renderMinutes(request: FastifyRequest, reply: FastifyReply, extra: { values?: meetingService.MinutesInput; errors?: unknown } = {}) {
+  async function renderMinutes(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { values?: meetingService.MinutesInput; errors?: unknown } = {},
+  ) {
     const { id } = request.params as { id: string };
     const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', { action: 'meeting.record' });
     const m = v.meeting;
@@ -121,15 +162,29 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       agencies: Object.fromEntries(m.invitees.map((i) => [i.id, i.agency])),
       safetyPlans: Object.fromEntries(m.children.map((c) => [c.childId, c.safetyPlan])),
     };
-    return reply.page('pages/meetings/minutes.njk', { pageTitle: `Minutes: ${m.typeLabel}`, backLink: paths.meetings.show(m.id), ...view(v), values, limits: meetingService.MINUTES_LIMITS, ...extra });
+    return reply.page('pages/meetings/minutes.njk', {
+      pageTitle: `Minutes: ${m.typeLabel}`,
+      backLink: paths.meetings.show(m.id),
+      ...view(v),
+      values,
+      limits: meetingService.MINUTES_LIMITS,
+      ...extra,
+    });
   }
 
-  app.get('/meetings/:id/minutes', { config: { action: 'meeting.record' } }, (request, reply) => renderMinutes(request, reply));
+  app.get('/meetings/:id/minutes', { config: { action: 'meeting.record' } }, (request, reply) =>
+    renderMinutes(request, reply),
+  );
 
   app.post('/meetings/:id/minutes', { config: { action: 'meeting.record' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
-    const byPrefix = (prefix: string) => Object.fromEntries(Object.keys(body).filter((k) => k.startsWith(prefix)).map((k) => [k.slice(prefix.length), str(body, k)]));
+    const byPrefix = (prefix: string) =>
+      Object.fromEntries(
+        Object.keys(body)
+          .filter((k) => k.startsWith(prefix))
+          .map((k) => [k.slice(prefix.length), str(body, k)]),
+      );
     const notes: string[] = [];
     for (const [k, v] of Object.entries(byPrefix('note-'))) if (/^\d{1,3}$/.test(k)) notes[Number(k)] = v;
     const values: meetingService.MinutesInput = {
@@ -156,25 +211,42 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- Attendees not proposed by the pack ---
   async function renderAttendee(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', { action: 'meeting.add_attendee' });
+    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', {
+      action: 'meeting.add_attendee',
+    });
     const accounts = await meetingService.attendeeAccounts(db, v.meeting);
-    const values = (extra['values'] as Record<string, string> | undefined) ?? { roleLabel: '', name: '', agency: '', userId: '' };
+    const values = (extra['values'] as Record<string, string> | undefined) ?? {
+      roleLabel: '',
+      name: '',
+      agency: '',
+      userId: '',
+    };
     return reply.page('pages/meetings/attendee.njk', {
       pageTitle: 'Add someone to the meeting',
       backLink: paths.meetings.show(id),
       m: v.meeting,
       values,
-      accountItems: [{ value: '', text: 'No account' }, ...accounts.map((a) => ({ value: a.id, text: a.name, selected: a.id === values['userId'] }))],
+      accountItems: [
+        { value: '', text: 'No account' },
+        ...accounts.map((a) => ({ value: a.id, text: a.name, selected: a.id === values['userId'] })),
+      ],
       ...extra,
     });
   }
 
-  app.get('/meetings/:id/attendees', { config: { action: 'meeting.add_attendee' } }, (request, reply) => renderAttendee(request, reply));
+  app.get('/meetings/:id/attendees', { config: { action: 'meeting.add_attendee' } }, (request, reply) =>
+    renderAttendee(request, reply),
+  );
 
   app.post('/meetings/:id/attendees', { config: { action: 'meeting.add_attendee' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const body = request.body as Body;
-    const values = { roleLabel: str(body, 'roleLabel'), name: str(body, 'name'), agency: str(body, 'agency'), userId: str(body, 'userId') };
+    const values = {
+      roleLabel: str(body, 'roleLabel'),
+      name: str(body, 'name'),
+      agency: str(body, 'agency'),
+      userId: str(body, 'userId'),
+    };
     try {
       await meetingService.addAttendee(db, actorOf(request), id, values);
     } catch (err) {
@@ -188,7 +260,10 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- Each child's outcome ---
   async function renderOutcome(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id, childId } = request.params as { id: string; childId: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', { action: 'meeting.outcome', childId });
+    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', {
+      action: 'meeting.outcome',
+      childId,
+    });
     const child = v.meeting.children.find((c) => c.childId === childId);
     if (!child) return reply.callNotFound();
     const values = (extra['values'] as Record<string, string> | undefined) ?? {};
@@ -198,37 +273,48 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       ...view(v),
       child: { ...child, roleText: roleText[child.role] },
       askAlsoHarmed: Boolean(v.type.alsoHarmedPrompt) && child.role === 'displayed',
-      outcomeItems: v.outcomeOptions.map((o) => ({ value: o.id, text: o.label, hint: { text: o.hint }, checked: values['outcome'] === o.id })),
+      outcomeItems: v.outcomeOptions.map((o) => ({
+        value: o.id,
+        text: o.label,
+        hint: { text: o.hint },
+        checked: values['outcome'] === o.id,
+      })),
       limits: OUTCOME_LIMITS,
       values,
       ...extra,
     });
   }
 
-  app.get('/meetings/:id/children/:childId/outcome', { config: { action: 'meeting.outcome' } }, (request, reply) => renderOutcome(request, reply));
+  app.get('/meetings/:id/children/:childId/outcome', { config: { action: 'meeting.outcome' } }, (request, reply) =>
+    renderOutcome(request, reply),
+  );
 
-  app.post('/meetings/:id/children/:childId/outcome', { config: { action: 'meeting.outcome' } }, async (request, reply) => {
-    const { id, childId } = request.params as { id: string; childId: string };
-    const body = request.body as Body;
-    const values = {
-      outcome: str(body, 'outcome'),
-      rationale: str(body, 'rationale'),
-      reasons: str(body, 'reasons'),
-      informer: str(body, 'informer'),
-      leadAgency: str(body, 'leadAgency'),
-      investigation: str(body, 'investigation'),
-      timescale: str(body, 'timescale'),
-      alsoHarmed: str(body, 'alsoHarmed'),
-    };
-    try {
-      await meetingService.recordOutcome(db, actorOf(request), id, childId, values);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderOutcome(request, reply.code(400), { values, errors: errorView(err.errors) });
-    }
-    request.session.flash = { title: 'Outcome recorded', text: 'The next tasks are on the child’s task list.' };
-    return reply.redirect(paths.meetings.show(id), 303);
-  });
+  app.post(
+    '/meetings/:id/children/:childId/outcome',
+    { config: { action: 'meeting.outcome' } },
+    async (request, reply) => {
+      const { id, childId } = request.params as { id: string; childId: string };
+      const body = request.body as Body;
+      const values = {
+        outcome: str(body, 'outcome'),
+        rationale: str(body, 'rationale'),
+        reasons: str(body, 'reasons'),
+        informer: str(body, 'informer'),
+        leadAgency: str(body, 'leadAgency'),
+        investigation: str(body, 'investigation'),
+        timescale: str(body, 'timescale'),
+        alsoHarmed: str(body, 'alsoHarmed'),
+      };
+      try {
+        await meetingService.recordOutcome(db, actorOf(request), id, childId, values);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return renderOutcome(request, reply.code(400), { values, errors: errorView(err.errors) });
+      }
+      request.session.flash = { title: 'Outcome recorded', text: 'The next tasks are on the child’s task list.' };
+      return reply.redirect(paths.meetings.show(id), 303);
+    },
+  );
 
   // --- The chair approves, the minutes are circulated, the chair closes ---
   async function action(request: FastifyRequest, reply: FastifyReply, run: () => Promise<void>, flash: string) {
@@ -245,39 +331,68 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
 
   app.post('/meetings/:id/approve', { config: { action: 'meeting.approve' } }, (request, reply) => {
     const { id } = request.params as { id: string };
-    return action(request, reply, () => meetingService.approveMinutes(db, actorOf(request), id, Number(str(request.body as Body, 'version'))), 'Minutes approved');
+    return action(
+      request,
+      reply,
+      () => meetingService.approveMinutes(db, actorOf(request), id, Number(str(request.body as Body, 'version'))),
+      'Minutes approved',
+    );
   });
 
   app.post('/meetings/:id/circulate', { config: { action: 'meeting.circulate' } }, (request, reply) => {
     const { id } = request.params as { id: string };
-    return action(request, reply, () => meetingService.circulate(db, actorOf(request), id, list(request.body as Body, 'inviteeIds')), 'Circulation recorded');
+    return action(
+      request,
+      reply,
+      () => meetingService.circulate(db, actorOf(request), id, list(request.body as Body, 'inviteeIds')),
+      'Circulation recorded',
+    );
   });
 
   app.post('/meetings/:id/close', { config: { action: 'meeting.close' } }, (request, reply) => {
     const { id } = request.params as { id: string };
-    return action(request, reply, () => meetingService.close(db, actorOf(request), id, Number(str(request.body as Body, 'version'))), 'Meeting closed');
+    return action(
+      request,
+      reply,
+      () => meetingService.close(db, actorOf(request), id, Number(str(request.body as Body, 'version'))),
+      'Meeting closed',
+    );
   });
 
   // --- Print and download: the same accessible document ---
   app.get('/meetings/:id/print', { config: { action: 'meeting.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.print');
-    return reply.page('pages/meetings/print.njk', { pageTitle: `${v.meeting.typeLabel}: record`, backLink: paths.meetings.show(id), ...view(v) });
+    return reply.page('pages/meetings/print.njk', {
+      pageTitle: `${v.meeting.typeLabel}: record`,
+      backLink: paths.meetings.show(id),
+      ...view(v),
+    });
   });
 
   app.get('/meetings/:id/export', { config: { action: 'meeting.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.export');
-    const html = reply.renderDocument('pages/meetings/document.njk', { ...view(v), pageTitle: `${v.meeting.typeLabel}: record` });
+    const html = reply.renderDocument('pages/meetings/document.njk', {
+      ...view(v),
+      pageTitle: `${v.meeting.typeLabel}: record`,
+    });
     const slug = v.meeting.typeLabel.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     return reply
       .header('content-type', 'text/html; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${slug}-${v.meeting.heldOn ?? v.meeting.dueOn ?? 'arranged'}.html"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${slug}-${v.meeting.heldOn ?? v.meeting.dueOn ?? 'arranged'}.html"`,
+      )
       .send(html);
   });
 
   // --- A child's meetings and external decisions ---
-  async function renderChildMeetings(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+  async function renderChildMeetings(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) {
     const { id } = request.params as { id: string };
     const { child, decisions, canRecord, meetings } = await externalService.externalDecisions(db, actorOf(request), id);
     return reply.page('pages/meetings/child.njk', {
@@ -290,12 +405,20 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     });
   }
 
-  app.get('/children/:id/meetings', { config: { action: 'external_decision.view' } }, (request, reply) => renderChildMeetings(request, reply));
+  app.get('/children/:id/meetings', { config: { action: 'external_decision.view' } }, (request, reply) =>
+    renderChildMeetings(request, reply),
+  );
 
   async function renderExternal(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
     const { child } = await externalService.externalDecisions(db, actorOf(request), id, 'form');
-    const values = (extra['values'] as Record<string, unknown> | undefined) ?? { agency: '', decision: '', decidedOn: { day: '', month: '', year: '' }, youthJusticeRecommendation: '', note: '' };
+    const values = (extra['values'] as Record<string, unknown> | undefined) ?? {
+      agency: '',
+      decision: '',
+      decidedOn: { day: '', month: '', year: '' },
+      youthJusticeRecommendation: '',
+      note: '',
+    };
     return reply.page('pages/meetings/external.njk', {
       pageTitle: 'Record a police, prosecution or triage decision',
       backLink: paths.children.meetings(id),
@@ -306,35 +429,47 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
         agency,
         idPrefix: i === 0 ? 'decision' : `decision-${agency}`,
         label: EXTERNAL_AGENCIES[agency as keyof typeof EXTERNAL_AGENCIES],
-        items: Object.entries(options).map(([value, text]) => ({ value: `${agency}:${value}`, text, checked: values['agency'] === agency && values['decision'] === value })),
+        items: Object.entries(options).map(([value, text]) => ({
+          value: `${agency}:${value}`,
+          text,
+          checked: values['agency'] === agency && values['decision'] === value,
+        })),
       })),
       limits: externalService.EXTERNAL_LIMITS,
       ...extra,
     });
   }
 
-  app.get('/children/:id/external-decisions/new', { config: { action: 'external_decision.record' } }, (request, reply) => renderExternal(request, reply));
+  app.get(
+    '/children/:id/external-decisions/new',
+    { config: { action: 'external_decision.record' } },
+    (request, reply) => renderExternal(request, reply),
+  );
 
-  app.post('/children/:id/external-decisions', { config: { action: 'external_decision.record' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = request.body as Body;
-    // Each decision names the agency that made it: "cps:charge".
-    const [agency, decision] = str(body, 'decision').split(':') as [string, string | undefined];
-    const values = {
-      agency: decision === undefined ? '' : agency,
-      decision: decision ?? '',
-      decidedOn: dateParts(body, 'decidedOn'),
-      youthJusticeRecommendation: str(body, 'youthJusticeRecommendation'),
-      note: str(body, 'note'),
-    };
-    try {
-      await externalService.recordExternalDecision(db, actorOf(request), id, values);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      const errors = err.errors.map((e) => (e.field === 'decidedOn' ? { ...e, href: '#decidedOn-day' } : e));
-      return renderExternal(request, reply.code(400), { values, errors: errorView(errors) });
-    }
-    request.session.flash = { title: 'Decision recorded' };
-    return reply.redirect(paths.children.meetings(id), 303);
-  });
+  app.post(
+    '/children/:id/external-decisions',
+    { config: { action: 'external_decision.record' } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as Body;
+      // Each decision names the agency that made it: "cps:charge".
+      const [agency, decision] = str(body, 'decision').split(':') as [string, string | undefined];
+      const values = {
+        agency: decision === undefined ? '' : agency,
+        decision: decision ?? '',
+        decidedOn: dateParts(body, 'decidedOn'),
+        youthJusticeRecommendation: str(body, 'youthJusticeRecommendation'),
+        note: str(body, 'note'),
+      };
+      try {
+        await externalService.recordExternalDecision(db, actorOf(request), id, values);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        const errors = err.errors.map((e) => (e.field === 'decidedOn' ? { ...e, href: '#decidedOn-day' } : e));
+        return renderExternal(request, reply.code(400), { values, errors: errorView(errors) });
+      }
+      request.session.flash = { title: 'Decision recorded' };
+      return reply.redirect(paths.children.meetings(id), 303);
+    },
+  );
 }

@@ -1,7 +1,13 @@
 // The AIM Pathway Panel (north-east-lincolnshire; R-NEL-10..12): referring a child, the panel's
 // page with its decision, reviews and closure, and the panel chair's list.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type DecisionInput, HARM, type PanelReferralInput, REFERRING_SERVICES, ROUTES } from '../../../domain/panel.ts';
+import {
+  type DecisionInput,
+  HARM,
+  type PanelReferralInput,
+  REFERRING_SERVICES,
+  ROUTES,
+} from '../../../domain/panel.ts';
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as panelService from '../../../services/panel-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
@@ -21,10 +27,18 @@ const EMPTY_REFERRAL: PanelReferralInput = {
   chargeLikely: '',
   denies: '',
 };
-const EMPTY_DECISION: DecisionInput = { decision: '', reasons: '', route: '', leadId: '', coWorkerId: '', exceptionalReason: '' };
+const EMPTY_DECISION: DecisionInput = {
+  decision: '',
+  reasons: '',
+  route: '',
+  leadId: '',
+  coWorkerId: '',
+  exceptionalReason: '',
+};
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
-const pick = <T extends string>(v: string, allowed: readonly T[]): T | '' => ((allowed as readonly string[]).includes(v) ? (v as T) : '');
+const pick = <T extends string>(v: string, allowed: readonly T[]): T | '' =>
+  (allowed as readonly string[]).includes(v) ? (v as T) : '';
 const yesNo = (v: string) => pick(v, ['yes', 'no'] as const);
 
 function referralFromBody(b: Body): PanelReferralInput {
@@ -53,12 +67,19 @@ function decisionFromBody(b: Body): DecisionInput {
   };
 }
 
-const radios = (items: Record<string, string>, chosen: string) => Object.entries(items).map(([value, text]) => ({ value, text, checked: chosen === value }));
+const radios = (items: Record<string, string>, chosen: string) =>
+  Object.entries(items).map(([value, text]) => ({ value, text, checked: chosen === value }));
 const yesNoItems = (chosen: string) => radios({ yes: 'Yes', no: 'No' }, chosen);
-const dateHrefs = (errors: readonly { field: string; message: string }[]) => errors.map((e) => (e.field === 'heldOn' || e.field === 'nextReviewOn' ? { ...e, href: `#${e.field}-day` } : e));
+const dateHrefs = (errors: readonly { field: string; message: string }[]) =>
+  errors.map((e) => (e.field === 'heldOn' || e.field === 'nextReviewOn' ? { ...e, href: `#${e.field}-day` } : e));
 
 export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps) {
-  async function renderRefer(request: FastifyRequest, reply: FastifyReply, values: PanelReferralInput, extra: Record<string, unknown> = {}) {
+  async function renderRefer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: PanelReferralInput,
+    extra: Record<string, unknown> = {},
+  ) {
     const { id } = request.params as { id: string };
     const o = await panelService.referOptions(db, actorOf(request), id, true);
     return reply.page('pages/panel/refer.njk', {
@@ -80,7 +101,9 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     });
   }
 
-  app.get('/children/:id/panel-referrals/new', { config: { action: 'panel.refer' } }, (request, reply) => renderRefer(request, reply, EMPTY_REFERRAL));
+  app.get('/children/:id/panel-referrals/new', { config: { action: 'panel.refer' } }, (request, reply) =>
+    renderRefer(request, reply, EMPTY_REFERRAL),
+  );
 
   app.post('/children/:id/panel-referrals/new', { config: { action: 'panel.refer' } }, (request, reply) => {
     const { id } = request.params as { id: string };
@@ -100,7 +123,11 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     const d = (extra['decision'] as DecisionInput | undefined) ?? EMPTY_DECISION;
     const people = (chosen: string, aim3Label: boolean) => [
       { value: '', text: 'Select a person' },
-      ...v.practitioners.map((p) => ({ value: p.id, text: `${p.name}${aim3Label && p.trainings.includes('aim3') ? ` (${TRAINING_LABELS.aim3} trained)` : ''}`, selected: p.id === chosen })),
+      ...v.practitioners.map((p) => ({
+        value: p.id,
+        text: `${p.name}${aim3Label && p.trainings.includes('aim3') ? ` (${TRAINING_LABELS.aim3} trained)` : ''}`,
+        selected: p.id === chosen,
+      })),
     ];
     return reply.page('pages/panel/show.njk', {
       pageTitle: `AIM Pathway Panel: ${r.childName}`,
@@ -129,19 +156,38 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
 
   const post = recordForms(app, { show: paths.panel.show, render: renderShow, hrefs: dateHrefs });
 
-  post('/panel-referrals/:id/decision', 'panel.decide', 'Decision recorded', (request, id, body, version) => panelService.decide(db, actorOf(request), id, version, decisionFromBody(body)), (body) => ({ decision: decisionFromBody(body) }));
+  post(
+    '/panel-referrals/:id/decision',
+    'panel.decide',
+    'Decision recorded',
+    (request, id, body, version) => panelService.decide(db, actorOf(request), id, version, decisionFromBody(body)),
+    (body) => ({ decision: decisionFromBody(body) }),
+  );
   post(
     '/panel-referrals/:id/review',
     'panel.review',
     'Review recorded',
-    (request, id, body, version) => panelService.recordReview(db, actorOf(request), id, version, { heldOn: dateParts(body, 'heldOn'), notes: str(body, 'notes'), nextReviewOn: dateParts(body, 'nextReviewOn') }),
-    (body) => ({ heldOn: dateParts(body, 'heldOn'), nextReviewOn: dateParts(body, 'nextReviewOn'), reviewNotes: str(body, 'notes') }),
+    (request, id, body, version) =>
+      panelService.recordReview(db, actorOf(request), id, version, {
+        heldOn: dateParts(body, 'heldOn'),
+        notes: str(body, 'notes'),
+        nextReviewOn: dateParts(body, 'nextReviewOn'),
+      }),
+    (body) => ({
+      heldOn: dateParts(body, 'heldOn'),
+      nextReviewOn: dateParts(body, 'nextReviewOn'),
+      reviewNotes: str(body, 'notes'),
+    }),
   );
   post(
     '/panel-referrals/:id/close',
     'panel.close',
     'Panel involvement closed',
-    (request, id, body, version) => panelService.close(db, actorOf(request), id, version, { summary: str(body, 'summary'), furtherWork: str(body, 'furtherWork') }),
+    (request, id, body, version) =>
+      panelService.close(db, actorOf(request), id, version, {
+        summary: str(body, 'summary'),
+        furtherWork: str(body, 'furtherWork'),
+      }),
     (body) => ({ closure: { summary: str(body, 'summary'), furtherWork: str(body, 'furtherWork') } }),
   );
 
@@ -162,7 +208,11 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     const { referrals, today } = await panelService.panelList(db, actorOf(request));
     return reply.page('pages/panel/list.njk', {
       pageTitle: 'AIM Pathway Panel',
-      referrals: referrals.map((r) => ({ ...r, routeText: r.route ? ROUTES[r.route] : null, overdue: r.status === 'accepted' && r.nextReviewOn !== null && r.nextReviewOn < today })),
+      referrals: referrals.map((r) => ({
+        ...r,
+        routeText: r.route ? ROUTES[r.route] : null,
+        overdue: r.status === 'accepted' && r.nextReviewOn !== null && r.nextReviewOn < today,
+      })),
     });
   });
 }

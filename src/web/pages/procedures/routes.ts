@@ -19,7 +19,11 @@ export default async function procedureRoutes(app: FastifyInstance, _deps: AppDe
     const today = londonToday();
     return reply.page('pages/procedures/list.njk', {
       pageTitle: 'Procedures',
-      packs: allPacks().map((p) => ({ ...p, overdue: p.reviewDate < today, yours: p.id === request.actor?.user.authorityId })),
+      packs: allPacks().map((p) => ({
+        ...p,
+        overdue: p.reviewDate < today,
+        yours: p.id === request.actor?.user.authorityId,
+      })),
     });
   });
 
@@ -43,7 +47,11 @@ export default async function procedureRoutes(app: FastifyInstance, _deps: AppDe
       notes: pack.ageRules.notes.map((n) => ({ ...n, whenText: conditionText(n.when, pack) })),
       meetings: pack.meetings.map((m) => ({
         ...m,
-        invitees: m.invitees.map((i) => ({ ...i, whenText: i.when ? conditionText(i.when, pack) : null, informText: i.informWhen ? conditionText(i.informWhen, pack) : null })),
+        invitees: m.invitees.map((i) => ({
+          ...i,
+          whenText: i.when ? conditionText(i.when, pack) : null,
+          informText: i.informWhen ? conditionText(i.informWhen, pack) : null,
+        })),
         outcomeLabels: m.outcomes.map((o) => OUTCOMES[o].label),
       })),
       steps: pack.steps.map((s) => ({

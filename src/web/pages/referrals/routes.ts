@@ -11,7 +11,10 @@ export default async function referralRoutes(app: FastifyInstance, { db }: AppDe
   app.post('/screenings/:id/referrals', { config: { action: 'referral.create' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const { created } = await referralService.makeReferrals(db, actorOf(request), id);
-    request.session.flash = { title: created === 1 ? 'Referral made' : `${created} referrals made`, text: 'The receiving team can now see the record and screen the referral.' };
+    request.session.flash = {
+      title: created === 1 ? 'Referral made' : `${created} referrals made`,
+      text: 'The receiving team can now see the record and screen the referral.',
+    };
     return reply.redirect(paths.screening.show(id), 303);
   });
 
@@ -27,7 +30,10 @@ export default async function referralRoutes(app: FastifyInstance, { db }: AppDe
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const v = await referralService.viewReferral(db, actor, id);
-    const values = (extra['values'] as { outcome: string; rationale: string } | undefined) ?? { outcome: '', rationale: '' };
+    const values = (extra['values'] as { outcome: string; rationale: string } | undefined) ?? {
+      outcome: '',
+      rationale: '',
+    };
     return reply.page('pages/referrals/show.njk', {
       pageTitle: `Referral: ${v.referral.childName}`,
       backLink: paths.referrals.list(),
@@ -38,13 +44,20 @@ export default async function referralRoutes(app: FastifyInstance, { db }: AppDe
       dueRule: `Within ${v.pack.referral.decisionWorkingDays} working day${v.pack.referral.decisionWorkingDays === 1 ? '' : 's'} of receipt`,
       dueClause: v.pack.referral.decisionClause,
       canDecide: v.canDecide,
-      outcomeItems: v.pack.referral.outcomes.map((o) => ({ value: o.id, text: o.label, hint: { text: o.hint }, checked: values.outcome === o.id })),
+      outcomeItems: v.pack.referral.outcomes.map((o) => ({
+        value: o.id,
+        text: o.label,
+        hint: { text: o.hint },
+        checked: values.outcome === o.id,
+      })),
       values,
       ...extra,
     });
   }
 
-  app.get('/referrals/:id', { config: { action: 'referral.view' } }, (request, reply) => renderReferral(request, reply));
+  app.get('/referrals/:id', { config: { action: 'referral.view' } }, (request, reply) =>
+    renderReferral(request, reply),
+  );
 
   app.post('/referrals/:id/decision', { config: { action: 'referral.decide' } }, async (request, reply) => {
     const { id } = request.params as { id: string };

@@ -26,10 +26,17 @@ function ageSummary(ages: AgeRules) {
   });
   rows.push({
     key: 'Assessment model',
-    value: ages.assessmentModel ? `${ages.assessmentModel.name} (${ages.assessmentModel.why})` : 'This procedure does not name an assessment model',
+    value: ages.assessmentModel
+      ? `${ages.assessmentModel.name} (${ages.assessmentModel.why})`
+      : 'This procedure does not name an assessment model',
     ...(ages.assessmentModel ? { cite: ages.assessmentModel.clause } : {}),
   });
-  rows.push({ key: 'Approaching 18', value: ages.approaching18 ? `Yes: 18 on ${ages.eighteenOn ? formatDate(ages.eighteenOn) : 'their 18th birthday'}` : 'No' });
+  rows.push({
+    key: 'Approaching 18',
+    value: ages.approaching18
+      ? `Yes: 18 on ${ages.eighteenOn ? formatDate(ages.eighteenOn) : 'their 18th birthday'}`
+      : 'No',
+  });
   return rows;
 }
 
@@ -42,7 +49,12 @@ function toolView(tool: Tool, values: ScreeningFormValues | null, stage: number)
       dimensions: tool.dimensions.map((d) => ({
         name: `rating-${d.id}`,
         label: d.label,
-        items: tool.columns.map((c) => ({ value: c.id, text: c.label, hint: { text: d.descriptors[c.id] }, checked: values?.answers.ratings?.[d.id] === c.id })),
+        items: tool.columns.map((c) => ({
+          value: c.id,
+          text: c.label,
+          hint: { text: d.descriptors[c.id] },
+          checked: values?.answers.ratings?.[d.id] === c.id,
+        })),
       })),
     };
   }
@@ -77,12 +89,19 @@ function factItems(pack: Pack, values: ScreeningFormValues | null, defaults: Rec
 }
 
 export default async function screeningRoutes(app: FastifyInstance, { db }: AppDeps) {
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, values: ScreeningFormValues | null, extra: Record<string, unknown> = {}) {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: ScreeningFormValues | null,
+    extra: Record<string, unknown> = {},
+  ) {
     const actor = actorOf(request);
     const { id, childId } = request.params as { id: string; childId: string };
     const page = await screeningService.screeningPage(db, actor, id, childId);
     const requested = values?.toolId ?? queryOf(request.query).tool ?? page.pack.primaryTool;
-    const entry = page.tools.find((t) => t.tool.id === requested && t.allowed) ?? page.tools.find((t) => t.tool.id === page.pack.primaryTool)!;
+    const entry =
+      page.tools.find((t) => t.tool.id === requested && t.allowed) ??
+      page.tools.find((t) => t.tool.id === page.pack.primaryTool)!;
     const defaults = screeningService.factsFromIncident(page.pack, page.incident) as Record<string, boolean>;
     return reply.page('pages/screening/form.njk', {
       pageTitle: `Screen the behaviour: ${page.child.firstName} ${page.child.lastName}`,
@@ -98,14 +117,22 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
       toolView: toolView(entry.tool, values, page.ages.stage),
       otherTools: page.tools
         .filter((t) => t.tool.id !== entry.tool.id)
-        .map((t) => ({ id: t.tool.id, name: t.tool.name, allowed: t.allowed, needs: t.needs, href: `${paths.screening.start(id, childId)}?tool=${t.tool.id}` })),
+        .map((t) => ({
+          id: t.tool.id,
+          name: t.tool.name,
+          allowed: t.allowed,
+          needs: t.needs,
+          href: `${paths.screening.start(id, childId)}?tool=${t.tool.id}`,
+        })),
       facts: factItems(page.pack, values, defaults),
       history: page.history.map((s) => ({ ...s, href: paths.screening.show(s.id) })),
       ...extra,
     });
   }
 
-  app.get('/incidents/:id/screening/:childId', { config: { action: 'screening.suggest' } }, (request, reply) => renderForm(request, reply, null));
+  app.get('/incidents/:id/screening/:childId', { config: { action: 'screening.suggest' } }, (request, reply) =>
+    renderForm(request, reply, null),
+  );
 
   app.post('/incidents/:id/screening/:childId', { config: { action: 'screening.suggest' } }, async (request, reply) => {
     const actor = actorOf(request);
@@ -113,19 +140,26 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const body = request.body as Body;
     // The child's pack: recordAnswers refuses a child outside the actor's authority.
     const pack = screeningService.packFor(actor.user.authorityId);
-    const tool = pack.tools.find((t) => t.id === str(body, 'tool')) ?? pack.tools.find((t) => t.id === pack.primaryTool)!;
+    const tool =
+      pack.tools.find((t) => t.id === str(body, 'tool')) ?? pack.tools.find((t) => t.id === pack.primaryTool)!;
     const values = readScreeningForm(body, pack, tool);
     try {
       const screeningId = await screeningService.recordAnswers(db, actor, id, childId, values);
       return reply.redirect(paths.screening.show(screeningId), 303);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      const errors = errorView(err.errors.map((e) => ({ field: e.field, message: e.message, href: errorHref(e.field, tool) })));
+      const errors = errorView(
+        err.errors.map((e) => ({ field: e.field, message: e.message, href: errorHref(e.field, tool) })),
+      );
       return renderForm(request, reply.code(400), values, { errors });
     }
   });
 
-  async function renderScreening(request: FastifyRequest, reply: FastifyReply, extra: { values?: { level: string; rationale: string }; errors?: unknown } = {}) {
+  async function renderScreening(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { values?: { level: string; rationale: string }; errors?: unknown } = {},
+  ) {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
     const v = await screeningService.viewScreening(db, actor, id);
@@ -134,9 +168,17 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const chosen = extra.values?.level ?? s.suggestedLevel;
     // Without JavaScript, the next steps for another level are a link away (?preview=level).
     const asked = queryOf(request.query).preview;
-    const previewLevel = s.status === 'decided' ? (s.decidedLevel ?? s.suggestedLevel) : v.pack.levels.some((l) => l.id === asked) ? asked! : chosen;
+    const previewLevel =
+      s.status === 'decided'
+        ? (s.decidedLevel ?? s.suggestedLevel)
+        : v.pack.levels.some((l) => l.id === asked)
+          ? asked!
+          : chosen;
     return reply.page('pages/screening/show.njk', {
-      pageTitle: s.status === 'decided' ? `Level of concern: ${v.child.firstName} ${v.child.lastName}` : `Suggested level of concern: ${v.child.firstName} ${v.child.lastName}`,
+      pageTitle:
+        s.status === 'decided'
+          ? `Level of concern: ${v.child.firstName} ${v.child.lastName}`
+          : `Suggested level of concern: ${v.child.firstName} ${v.child.lastName}`,
       backLink: paths.screening.start(s.incidentId, s.childId),
       s,
       child: v.child,
@@ -146,7 +188,10 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
       suggested: v.suggestedLevel,
       scaleLabel: SCALE_LABELS[s.suggestedScale as keyof typeof SCALE_LABELS] ?? s.suggestedScale,
       readsAs: v.readsAs,
-      facts: Object.entries(s.facts).map(([k, val]) => ({ text: FACTS[k as keyof typeof FACTS]?.short ?? k, value: val === null ? 'Not known' : val ? 'Yes' : 'No' })),
+      facts: Object.entries(s.facts).map(([k, val]) => ({
+        text: FACTS[k as keyof typeof FACTS]?.short ?? k,
+        value: val === null ? 'Not known' : val ? 'Yes' : 'No',
+      })),
       unknowns: v.ifKnown(previewLevel),
       ageRows: ageSummary(v.ages),
       ageNotes: v.ages.notes,
@@ -169,7 +214,9 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     });
   }
 
-  app.get('/screenings/:id', { config: { action: 'screening.view' } }, (request, reply) => renderScreening(request, reply));
+  app.get('/screenings/:id', { config: { action: 'screening.view' } }, (request, reply) =>
+    renderScreening(request, reply),
+  );
 
   app.post('/screenings/:id/decision', { config: { action: 'screening.decide' } }, async (request, reply) => {
     const actor = actorOf(request);
@@ -177,7 +224,10 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const body = request.body as Body;
     const values = { level: str(body, 'level'), rationale: str(body, 'rationale') };
     try {
-      const result = await screeningService.decide(db, actor, id, { levelId: values.level, rationale: values.rationale });
+      const result = await screeningService.decide(db, actor, id, {
+        levelId: values.level,
+        rationale: values.rationale,
+      });
       request.session.flash = {
         title: 'Level of concern decided',
         text: `${result.created} new task${result.created === 1 ? '' : 's'} added.${result.superseded ? ` ${result.superseded} earlier task${result.superseded === 1 ? ' is' : 's are'} no longer needed.` : ''}`,

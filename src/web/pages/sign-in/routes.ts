@@ -6,7 +6,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { accountChoices, auditRateLimited, changePassword, mustChangePassword, recordSignIn, recordSignOut, signIn } from '../../../services/auth-service.ts';
+import {
+  accountChoices,
+  auditRateLimited,
+  changePassword,
+  mustChangePassword,
+  recordSignIn,
+  recordSignOut,
+  signIn,
+} from '../../../services/auth-service.ts';
 import { ValidationError } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str, zodErrors, queryOf } from '../../forms.ts';
@@ -17,7 +25,8 @@ const schema = z.object({
   password: z.string().min(1, 'Enter your password').max(1000, 'Password must be 1000 characters or fewer'),
 });
 
-export const SIGN_IN_FAILED = 'Enter a correct email address and password. If you have tried several times, wait 15 minutes or ask your administrator to unlock your account.';
+export const SIGN_IN_FAILED =
+  'Enter a correct email address and password. If you have tried several times, wait 15 minutes or ask your administrator to unlock your account.';
 export const SIGN_IN_LIMITED = 'You have tried to sign in too many times. Wait 15 minutes, then try again.';
 
 const PRE_SESSION_COOKIE = 'hsb_signin';
@@ -33,13 +42,28 @@ declare module '@fastify/session' {
 }
 
 export default async function signInRoutes(app: FastifyInstance, { db, config }: AppDeps) {
-  const perAddress = app.createRateLimit({ max: config.signInLimitPerAddress, timeWindow: WINDOW_MS, keyGenerator: (req) => `sign-in-address:${req.ip}` });
+  const perAddress = app.createRateLimit({
+    max: config.signInLimitPerAddress,
+    timeWindow: WINDOW_MS,
+    keyGenerator: (req) => `sign-in-address:${req.ip}`,
+  });
   const perAccount = app.createRateLimit({
     max: config.signInLimitPerAccount,
     timeWindow: WINDOW_MS,
-    keyGenerator: (req) => `sign-in-account:${str(req.body as Body, 'email').trim().toLowerCase().slice(0, 320)}`,
+    keyGenerator: (req) =>
+      `sign-in-account:${str(req.body as Body, 'email')
+        .trim()
+        .toLowerCase()
+        .slice(0, 320)}`,
   });
-  const cookieOptions = { path: '/sign-in', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, signed: true, maxAge: 2 * 60 * 60 };
+  const cookieOptions = {
+    path: '/sign-in',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies,
+    signed: true,
+    maxAge: 2 * 60 * 60,
+  };
 
   /** The sign-in form's CSRF token: a random value kept in a signed cookie of its own (no session before sign-in). */
   function preSessionToken(request: FastifyRequest, reply: FastifyReply): string {
@@ -60,7 +84,12 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
   }
 
   function renderSignIn(request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown>) {
-    return reply.page('pages/sign-in/view.njk', { pageTitle: 'Sign in', values: {}, ...model, csrfToken: preSessionToken(request, reply) });
+    return reply.page('pages/sign-in/view.njk', {
+      pageTitle: 'Sign in',
+      values: {},
+      ...model,
+      csrfToken: preSessionToken(request, reply),
+    });
   }
 
   /** The signed-in session: a new id (a session fixed before sign-in is worthless after it) with its CSRF secret made now, so pages opened at once share it. */
@@ -76,25 +105,45 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
   app.get('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     if (request.actor) return reply.redirect(paths.home(), 303);
     const q = queryOf(request.query);
-    return renderSignIn(request, reply, { timedOut: q.reason === 'timeout', signedOut: q.reason === 'signed-out', returnTo: safeReturnPath(q.returnTo) });
+    return renderSignIn(request, reply, {
+      timedOut: q.reason === 'timeout',
+      signedOut: q.reason === 'signed-out',
+      returnTo: safeReturnPath(q.returnTo),
+    });
   });
 
   app.post('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
-    if (!preSessionTokenValid(request)) return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
+    if (!preSessionTokenValid(request))
+      return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
     const body = request.body as Body;
     const returnTo = safeReturnPath(str(body, 'returnTo'));
     const values = { email: str(body, 'email') };
     // isAllowed means "on the allow list"; isExceeded is the limit reached.
     const limited = [await perAddress(request), await perAccount(request)].find((r) => !r.isAllowed && r.isExceeded);
     if (limited && !limited.isAllowed) {
-      await auditRateLimited(db, { email: values.email, ip: request.ip, requestId: request.id, limit: limited.key.startsWith('sign-in-address') ? 'address' : 'account' });
+      await auditRateLimited(db, {
+        email: values.email,
+        ip: request.ip,
+        requestId: request.id,
+        limit: limited.key.startsWith('sign-in-address') ? 'address' : 'account',
+      });
       reply.header('retry-after', String(limited.ttlInSeconds));
-      return renderSignIn(request, reply.code(429), { errors: errorView([{ field: 'email', message: SIGN_IN_LIMITED }]), values, returnTo });
+      return renderSignIn(request, reply.code(429), {
+        errors: errorView([{ field: 'email', message: SIGN_IN_LIMITED }]),
+        values,
+        returnTo,
+      });
     }
     const parsed = schema.safeParse({ email: str(body, 'email'), password: str(body, 'password') });
-    if (!parsed.success) return renderSignIn(request, reply.code(400), { errors: errorView(zodErrors(parsed.error)), values, returnTo });
+    if (!parsed.success)
+      return renderSignIn(request, reply.code(400), { errors: errorView(zodErrors(parsed.error)), values, returnTo });
     const result = await signIn(db, config, { ...parsed.data, ip: request.ip, requestId: request.id });
-    if (result.ok === false) return renderSignIn(request, reply.code(401), { errors: errorView([{ field: 'email', message: SIGN_IN_FAILED }]), values, returnTo });
+    if (result.ok === false)
+      return renderSignIn(request, reply.code(401), {
+        errors: errorView([{ field: 'email', message: SIGN_IN_FAILED }]),
+        values,
+        returnTo,
+      });
     if (result.ok === 'choose') {
       await request.session.regenerate();
       request.session.choose = { userIds: result.userIds, at: Date.now(), returnTo };
@@ -113,18 +162,36 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
   app.get('/sign-in/authority', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     const c = await choices(request);
     if (!c) return reply.redirect(paths.signIn(), 303);
-    return reply.page('pages/sign-in/authority.njk', { pageTitle: 'Which authority are you working for?', items: c.items, csrfToken: preSessionToken(request, reply) });
+    return reply.page('pages/sign-in/authority.njk', {
+      pageTitle: 'Which authority are you working for?',
+      items: c.items,
+      csrfToken: preSessionToken(request, reply),
+    });
   });
 
   app.post('/sign-in/authority', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
-    if (!preSessionTokenValid(request)) return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
+    if (!preSessionTokenValid(request))
+      return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
     const c = await choices(request);
     if (!c) return reply.redirect(paths.signIn(), 303);
     const chosen = c.items.find((i) => i.value === str(request.body as Body, 'account'));
     if (!chosen) {
-      return reply.code(400).page('pages/sign-in/authority.njk', { pageTitle: 'Which authority are you working for?', items: c.items, errors: errorView([{ field: 'account', message: 'Select the authority you are working for' }]), csrfToken: preSessionToken(request, reply) });
+      return reply
+        .code(400)
+        .page('pages/sign-in/authority.njk', {
+          pageTitle: 'Which authority are you working for?',
+          items: c.items,
+          errors: errorView([{ field: 'account', message: 'Select the authority you are working for' }]),
+          csrfToken: preSessionToken(request, reply),
+        });
     }
-    await recordSignIn(db, chosen.value, chosen.authorityId, { ip: request.ip, requestId: request.id }, { chosenFrom: c.items.length });
+    await recordSignIn(
+      db,
+      chosen.value,
+      chosen.authorityId,
+      { ip: request.ip, requestId: request.id },
+      { chosenFrom: c.items.length },
+    );
     return startSession(request, reply, chosen.value, c.returnTo);
   });
 
@@ -143,15 +210,26 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
   // --- One's own password -------------------------------------------------------------------
   function renderPassword(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const user = actorOf(request).user;
-    return reply.page('pages/sign-in/password.njk', { pageTitle: user.mustChangePassword ? 'Choose a new password' : 'Change your password', forced: Boolean(user.mustChangePassword), ...extra });
+    return reply.page('pages/sign-in/password.njk', {
+      pageTitle: user.mustChangePassword ? 'Choose a new password' : 'Change your password',
+      forced: Boolean(user.mustChangePassword),
+      ...extra,
+    });
   }
 
-  app.get('/account/password', { config: { action: 'account.password' } }, (request, reply) => renderPassword(request, reply));
+  app.get('/account/password', { config: { action: 'account.password' } }, (request, reply) =>
+    renderPassword(request, reply),
+  );
 
   app.post('/account/password', { config: { action: 'account.password' } }, async (request, reply) => {
     const body = request.body as Body;
     try {
-      await changePassword(db, actorOf(request), { current: str(body, 'current'), next: str(body, 'next'), confirm: str(body, 'confirm') }, request.session.sessionId);
+      await changePassword(
+        db,
+        actorOf(request),
+        { current: str(body, 'current'), next: str(body, 'next'), confirm: str(body, 'confirm') },
+        request.session.sessionId,
+      );
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return renderPassword(request, reply.code(400), { errors: errorView(err.errors) });

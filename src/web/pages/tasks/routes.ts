@@ -52,7 +52,10 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
       canTake: can.take,
       canComplete: can.complete,
       doneByText: doneBy ? taskService.DONE_BY[doneBy] : null,
-      assigneeItems: assignees && [{ value: '', text: 'Select a person' }, ...assignees.map((u) => ({ value: u.id, text: u.name, selected: u.id === chosen }))],
+      assigneeItems: assignees && [
+        { value: '', text: 'Select a person' },
+        ...assignees.map((u) => ({ value: u.id, text: u.name, selected: u.id === chosen })),
+      ],
       values: { note: '', assignee: '' },
       noteMax: taskService.TASK_NOTE_MAX,
       ...extra,

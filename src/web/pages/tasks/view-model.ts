@@ -21,7 +21,9 @@ export function recordHref(type: CompletingRecord, id: string, childId: string):
 }
 
 export function ownerText(ownerRole: string): string {
-  return ownerRole === 'screener' ? 'The person who screened the incident' : (ROLE_LABELS[ownerRole as Role] ?? ownerRole);
+  return ownerRole === 'screener'
+    ? 'The person who screened the incident'
+    : (ROLE_LABELS[ownerRole as Role] ?? ownerRole);
 }
 
 /** "a team manager", "an AIM practitioner", "the person who screened the incident". */
@@ -38,9 +40,27 @@ export function taskRow(t: Task, today: string) {
     ...t,
     ownerText: ownerText(t.ownerRole),
     ownerArticle: ownerWithArticle(t.ownerRole),
-    fulfilled: t.fulfilledBy ? { text: DONE_BY[t.fulfilledBy.type], href: recordHref(t.fulfilledBy.type, t.fulfilledBy.id, t.childId) } : null,
+    fulfilled: t.fulfilledBy
+      ? { text: DONE_BY[t.fulfilledBy.type], href: recordHref(t.fulfilledBy.type, t.fulfilledBy.id, t.childId) }
+      : null,
     overdue,
-    statusText: t.status === 'done' ? 'Done' : t.status === 'superseded' ? 'No longer needed' : overdue ? 'Overdue' : t.kind === 'consider' ? 'To consider' : 'To do',
-    statusClass: t.status === 'done' ? 'govuk-tag--green' : t.status === 'superseded' ? 'govuk-tag--grey' : overdue ? 'govuk-tag--red' : 'govuk-tag--blue',
+    statusText:
+      t.status === 'done'
+        ? 'Done'
+        : t.status === 'superseded'
+          ? 'No longer needed'
+          : overdue
+            ? 'Overdue'
+            : t.kind === 'consider'
+              ? 'To consider'
+              : 'To do',
+    statusClass:
+      t.status === 'done'
+        ? 'govuk-tag--green'
+        : t.status === 'superseded'
+          ? 'govuk-tag--grey'
+          : overdue
+            ? 'govuk-tag--red'
+            : 'govuk-tag--blue',
   };
 }
