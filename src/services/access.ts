@@ -2,7 +2,7 @@
 // access to children's records, the domain decides the bases (domain/access.ts) and the action
 // (domain/actions.ts); a refusal is audited in its own transaction and answers 404 when the person
 // may not see the record at all, 403 when they may see it but not do this to it.
-import { type AccessBasis, childAccessBases, decideChildAccess } from '../domain/access.ts';
+import { type AccessBasis, type ChildAccessFacts, childAccessBases, decideChildAccess } from '../domain/access.ts';
 import { type ActionId, type Relation, type Subject, may, maySee } from '../domain/actions.ts';
 import type { Role } from '../domain/roles.ts';
 import * as access from '../repositories/access.ts';
@@ -15,7 +15,8 @@ export function subjectOf(actor: Actor, bases: readonly AccessBasis[], relations
 /** The actor's bases of access to each of these children, in one query. Unknown children get none. */
 export async function basesFor(db: Db, actor: Actor, childIds: readonly string[]): Promise<Map<string, AccessBasis[]>> {
   const ids = [...new Set(childIds.filter(isUuid))];
-  const facts = (await access.accessFacts(db, [actor.user.id], ids)).get(actor.user.id) ?? new Map();
+  const facts =
+    (await access.accessFacts(db, [actor.user.id], ids)).get(actor.user.id) ?? new Map<string, ChildAccessFacts>();
   return new Map(childIds.map((id) => [id, facts.has(id) ? childAccessBases(actor.user, facts.get(id)!) : []]));
 }
 
@@ -72,9 +73,9 @@ export async function authorizeChild(
   actor: Actor,
   childId: string,
   action: ActionId,
-  o: { relations?: readonly Relation[]; auditAs?: string } = {},
+  options: { relations?: readonly Relation[]; auditAs?: string } = {},
 ): Promise<{ basis: AccessBasis | null; bases: AccessBasis[] }> {
-  const audited = o.auditAs ?? action;
+  const audited = options.auditAs ?? action;
   if (!isUuid(childId)) return notFound(db, actor, audited, 'child', childId);
   const facts = await access.childAccessFacts(db, actor.user.id, childId);
   if (!facts) return notFound(db, actor, audited, 'child', childId);
@@ -84,7 +85,7 @@ export async function authorizeChild(
     db,
     actor,
     action,
-    subjectOf(actor, bases, o.relations),
+    subjectOf(actor, bases, options.relations),
     { entityType: 'child', entityId: childId, auditAs: audited },
     decision.allowed ? undefined : decision.reason,
   );
@@ -103,12 +104,12 @@ export async function authorizeChildRecord<T extends { authorityId: string; chil
   action: ActionId,
   entityType: string,
   find: (id: string) => Promise<T | undefined>,
-  o: { relations?: (record: T) => Relation[]; auditAs?: string } = {},
+  options: { relations?: (record: T) => Relation[]; auditAs?: string } = {},
 ): Promise<{ record: T; bases: AccessBasis[] }> {
-  const audited = o.auditAs ?? action;
+  const audited = options.auditAs ?? action;
   const record = isUuid(id) ? await find(id) : undefined;
   if (!record || record.authorityId !== actor.user.authorityId) return notFound(db, actor, audited, entityType, id);
-  const relations = o.relations?.(record) ?? [];
+  const relations = options.relations?.(record) ?? [];
   const bases = (await basesFor(db, actor, [record.childId])).get(record.childId) ?? [];
   await requireAction(db, actor, action, subjectOf(actor, bases, relations), {
     entityType,
@@ -139,13 +140,13 @@ export async function whoMay<T extends { id: string; roles: readonly Role[] }>(
 ): Promise<T[]> {
   const facts = await access.childAccessFactsFor(
     db,
-    people.map((p) => p.id),
+    people.map((person) => person.id),
     childId,
   );
-  return people.filter((p) => {
-    const f = facts.get(p.id);
-    if (!f) return false;
-    const bases = childAccessBases({ id: p.id, authorityId, roles: p.roles }, f);
-    return may(action, { roles: p.roles, bases, relations: ['signed_in', ...relations(p)] }).allowed;
+  return people.filter((person) => {
+    const personFacts = facts.get(person.id);
+    if (!personFacts) return false;
+    const bases = childAccessBases({ id: person.id, authorityId, roles: person.roles }, personFacts);
+    return may(action, { roles: person.roles, bases, relations: ['signed_in', ...relations(person)] }).allowed;
   });
 }

@@ -32,7 +32,9 @@ async function requireAdmin(db: Db, actor: Actor, action: string) {
 function accountRelations(actor: Actor, target: { id: string; roles: readonly Role[] }): Relation[] {
   return [
     ...(target.id === actor.user.id ? (['self'] as const) : []),
-    ...(target.roles.some((r) => r === 'administrator' || r === 'auditor') ? (['oversight_account'] as const) : []),
+    ...(target.roles.some((role) => role === 'administrator' || role === 'auditor')
+      ? (['oversight_account'] as const)
+      : []),
   ];
 }
 
@@ -57,32 +59,32 @@ async function requireOnUser(
 export async function listUsers(db: Db, actor: Actor) {
   await requireAdmin(db, actor, 'admin.users.view');
   const list = await users.listUsers(db, actor.user.authorityId);
-  const pending = new Set((await users.pendingRoleChanges(db, actor.user.authorityId)).map((r) => r.userId));
-  return list.map((u) => ({ ...u, roleChangePending: pending.has(u.id) }));
+  const pending = new Set((await users.pendingRoleChanges(db, actor.user.authorityId)).map((change) => change.userId));
+  return list.map((user) => ({ ...user, roleChangePending: pending.has(user.id) }));
 }
 
 export async function getUser(db: Db, actor: Actor, id: string) {
   await requireAdmin(db, actor, 'admin.user.view');
-  const u = isUuid(id) ? await users.findUserById(db, id) : undefined;
-  if (!u || u.authorityId !== actor.user.authorityId) {
+  const user = isUuid(id) ? await users.findUserById(db, id) : undefined;
+  if (!user || user.authorityId !== actor.user.authorityId) {
     await auditRefusal(db, actor, 'admin.user.view', 'user', id.slice(0, 64), 'not_found');
     throw new NotFoundError();
   }
-  return u;
+  return user;
 }
 
 /** A user's page: the account, any role change waiting, and what this administrator may do to it. */
 export async function userPage(db: Db, actor: Actor, id: string) {
-  const u = await getUser(db, actor, id);
+  const user = await getUser(db, actor, id);
   const [pending] = await users.pendingRoleChanges(db, actor.user.authorityId, id);
-  const self: Relation[] = accountRelations(actor, u);
+  const self: Relation[] = accountRelations(actor, user);
   const subject = (extra: Relation[] = []) => ({
     roles: actor.user.roles,
     bases: [],
     relations: ['signed_in' as const, ...self, ...extra],
   });
   return {
-    user: u,
+    user,
     pending: pending ?? null,
     can: {
       changeRoles: may('admin.user.roles', subject()).allowed,
@@ -123,12 +125,13 @@ function proposedMeanwhile(err: unknown): never {
   throw err;
 }
 
-const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  a.length === b.length && a.every((role) => b.includes(role));
 
 /** Administrators manage accounts and auditors read the log; neither may also hold a case role (R-X-7). */
 export function roleProblem(roles: readonly Role[]): string | null {
-  const oversight = roles.filter((r) => r === 'administrator' || r === 'auditor');
-  if (oversight.length && roles.some((r) => CASE_ROLES.includes(r))) {
+  const oversight = roles.filter((role) => role === 'administrator' || role === 'auditor');
+  if (oversight.length && roles.some((role) => CASE_ROLES.includes(role))) {
     return 'An administrator or auditor account cannot also have a case role: they see no case content. Use a separate account for case work';
   }
   return null;
@@ -139,15 +142,15 @@ export function needsSecondAdministrator(before: readonly Role[], after: readonl
   return before.includes('administrator') || after.includes('administrator');
 }
 
-async function validate(db: Db, actor: Actor, u: UserInput, exceptId?: string) {
+async function validate(db: Db, actor: Actor, input: UserInput, exceptId?: string) {
   const errors: { field: string; message: string }[] = [];
   // Only this authority's accounts are checked: an administrator learns nothing of another authority's.
-  if (await users.emailExists(db, actor.user.authorityId, u.email, exceptId))
+  if (await users.emailExists(db, actor.user.authorityId, input.email, exceptId))
     errors.push({ field: 'email', message: 'A user with this email address already exists' });
-  const problem = roleProblem(u.roles);
+  const problem = roleProblem(input.roles);
   if (problem) errors.push({ field: 'roles', message: problem });
   const teams = await users.listTeams(db, actor.user.authorityId);
-  if (u.teams.some((t) => !teams.some((x) => x.id === t.teamId)))
+  if (input.teams.some((membership) => !teams.some((x) => x.id === membership.teamId)))
     errors.push({ field: 'teams', message: 'Select teams from the list' });
   if (errors.length) throw new ValidationError(errors);
 }
@@ -160,23 +163,28 @@ async function validate(db: Db, actor: Actor, u: UserInput, exceptId?: string) {
 export async function createUser(
   db: Db,
   actor: Actor,
-  u: UserInput,
+  input: UserInput,
 ): Promise<{ id: string; temporaryPassword: string; pending: boolean }> {
   await requireAdmin(db, actor, 'admin.user.create');
-  await validate(db, actor, u);
+  await validate(db, actor, input);
   const temporaryPassword = randomBytes(12).toString('base64url');
   const hash = await hashPassword(temporaryPassword);
-  const pending = needsSecondAdministrator([], u.roles);
-  const now = pending ? u.roles.filter((r) => r !== 'administrator') : u.roles;
+  const pending = needsSecondAdministrator([], input.roles);
+  const now = pending ? input.roles.filter((role) => role !== 'administrator') : input.roles;
   const id = await transaction(db, async (trx) => {
-    const newId = await users.insertUser(trx, { ...u, roles: now, authorityId: actor.user.authorityId }, hash, true);
+    const newId = await users.insertUser(
+      trx,
+      { ...input, roles: now, authorityId: actor.user.authorityId },
+      hash,
+      true,
+    );
     if (pending)
       await users
         .insertRoleChangeRequest(trx, {
           authorityId: actor.user.authorityId,
           userId: newId,
           rolesBefore: now,
-          rolesAfter: u.roles,
+          rolesAfter: input.roles,
           proposedBy: actor.user.id,
         })
         .catch(proposedMeanwhile);
@@ -187,7 +195,11 @@ export async function createUser(
         entityType: 'user',
         entityId: newId,
         outcome: 'ok',
-        details: { roles: now, rolesProposed: pending ? u.roles : null, trainings: u.trainings.map((t) => t.training) },
+        details: {
+          roles: now,
+          rolesProposed: pending ? input.roles : null,
+          trainings: input.trainings.map((entry) => entry.training),
+        },
       }),
     );
     return newId;
@@ -201,11 +213,11 @@ export async function updateUser(
   actor: Actor,
   id: string,
   version: number,
-  u: UserInput,
+  input: UserInput,
 ): Promise<{ pending: boolean }> {
   const before = await getUser(db, actor, id);
   await requireOnUser(db, actor, 'admin.user.update', before);
-  const rolesChange = !sameRoles(before.roles, u.roles);
+  const rolesChange = !sameRoles(before.roles, input.roles);
   const errors: { field: string; message: string }[] = [];
   if (
     rolesChange &&
@@ -218,18 +230,18 @@ export async function updateUser(
     await auditRefusal(db, actor, 'admin.user.roles', 'user', id, 'separation_of_duties');
     errors.push({ field: 'roles', message: 'You cannot change your own roles: another administrator must' });
   }
-  if (id === actor.user.id && !u.active)
+  if (id === actor.user.id && !input.active)
     errors.push({ field: 'active', message: 'You cannot deactivate your own account' });
   if (errors.length) throw new ValidationError(errors);
-  await validate(db, actor, u, id);
-  const pending = rolesChange && needsSecondAdministrator(before.roles, u.roles);
+  await validate(db, actor, input, id);
+  const pending = rolesChange && needsSecondAdministrator(before.roles, input.roles);
   await transaction(db, async (trx) => {
     if (
       !(await users.updateUser(
         trx,
         id,
         version,
-        { ...u, authorityId: actor.user.authorityId },
+        { ...input, authorityId: actor.user.authorityId },
         !rolesChange || pending,
       ))
     ) {
@@ -238,9 +250,9 @@ export async function updateUser(
         null,
         null,
         [
-          { label: 'Roles', saved: (current?.roles ?? []).join(', '), yours: u.roles.join(', ') },
-          { label: 'Email address', saved: current?.email ?? '', yours: u.email },
-        ].filter((d) => d.saved !== d.yours),
+          { label: 'Roles', saved: (current?.roles ?? []).join(', '), yours: input.roles.join(', ') },
+          { label: 'Email address', saved: current?.email ?? '', yours: input.email },
+        ].filter((difference) => difference.saved !== difference.yours),
       );
     }
     if (pending)
@@ -249,12 +261,12 @@ export async function updateUser(
           authorityId: actor.user.authorityId,
           userId: id,
           rolesBefore: before.roles,
-          rolesAfter: u.roles,
+          rolesAfter: input.roles,
           proposedBy: actor.user.id,
         })
         .catch(proposedMeanwhile);
     // A deactivated user is signed out everywhere at once; so is one whose roles changed.
-    if ((before.active && !u.active) || (rolesChange && !pending)) await deleteSessionsForUser(trx, id);
+    if ((before.active && !input.active) || (rolesChange && !pending)) await deleteSessionsForUser(trx, id);
     await appendAuditEvent(
       trx,
       auditFor(actor, {
@@ -264,10 +276,10 @@ export async function updateUser(
         outcome: 'ok',
         details: {
           rolesBefore: before.roles,
-          rolesAfter: rolesChange && !pending ? u.roles : before.roles,
-          ...(pending ? { rolesProposed: u.roles } : {}),
-          trainings: u.trainings.map((t) => t.training),
-          active: u.active,
+          rolesAfter: rolesChange && !pending ? input.roles : before.roles,
+          ...(pending ? { rolesProposed: input.roles } : {}),
+          trainings: input.trainings.map((entry) => entry.training),
+          active: input.active,
         },
       }),
     );
@@ -284,7 +296,9 @@ export async function decideRoleChange(
   decision: 'approve' | 'reject',
 ) {
   const target = await getUser(db, actor, userId);
-  const request = (await users.pendingRoleChanges(db, actor.user.authorityId, userId)).find((r) => r.id === requestId);
+  const request = (await users.pendingRoleChanges(db, actor.user.authorityId, userId)).find(
+    (change) => change.id === requestId,
+  );
   if (!request) {
     await auditRefusal(db, actor, 'admin.user.approve_roles', 'user', userId, 'no_pending_change');
     throw new NotFoundError();
@@ -329,8 +343,8 @@ export async function decideRoleChange(
 }
 
 export async function unlockUser(db: Db, actor: Actor, id: string) {
-  const u = await getUser(db, actor, id);
-  await requireOnUser(db, actor, 'admin.user.unlock', u);
+  const user = await getUser(db, actor, id);
+  await requireOnUser(db, actor, 'admin.user.unlock', user);
   await transaction(db, async (trx) => {
     await users.unlockUser(trx, id);
     await appendAuditEvent(
@@ -342,8 +356,8 @@ export async function unlockUser(db: Db, actor: Actor, id: string) {
 
 /** A one-off password for another user, to be changed when they next sign in; their sessions end. */
 export async function resetPassword(db: Db, actor: Actor, id: string): Promise<string> {
-  const u = await getUser(db, actor, id);
-  await requireOnUser(db, actor, 'admin.user.reset_password', u);
+  const user = await getUser(db, actor, id);
+  await requireOnUser(db, actor, 'admin.user.reset_password', user);
   const temporaryPassword = randomBytes(12).toString('base64url');
   const hash = await hashPassword(temporaryPassword);
   await transaction(db, async (trx) => {
@@ -374,20 +388,20 @@ export async function operatorResetPassword(
   db: Db,
   a: { email: string; authorityId: string; operator: string },
 ): Promise<string> {
-  const u = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
-  if (!u) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
+  const account = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
+  if (!account) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
   const temporaryPassword = randomBytes(12).toString('base64url');
   const hash = await hashPassword(temporaryPassword);
   await transaction(db, async (trx) => {
-    await users.setPasswordHash(trx, u.id, hash, true);
-    await users.unlockUser(trx, u.id);
-    await deleteSessionsForUser(trx, u.id);
+    await users.setPasswordHash(trx, account.id, hash, true);
+    await users.unlockUser(trx, account.id);
+    await deleteSessionsForUser(trx, account.id);
     await appendAuditEvent(trx, {
       authorityId: a.authorityId,
       userId: null,
       action: 'operator.reset_password',
       entityType: 'user',
-      entityId: u.id,
+      entityId: account.id,
       outcome: 'ok',
       details: { operator: a.operator.slice(0, 100), mustChangePassword: true },
     });
@@ -399,20 +413,20 @@ export async function operatorApproveRoles(
   db: Db,
   a: { email: string; authorityId: string; operator: string },
 ): Promise<{ before: Role[]; after: Role[] }> {
-  const u = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
-  if (!u) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
-  const [request] = await users.pendingRoleChanges(db, a.authorityId, u.id);
+  const account = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
+  if (!account) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
+  const [request] = await users.pendingRoleChanges(db, a.authorityId, account.id);
   if (!request) throw new NotFoundError(`No role change waits for ${a.email}`);
   await transaction(db, async (trx) => {
     if (!(await users.decideRoleChange(trx, request.id, 'approved', null))) throw new ConflictError(null, null, []);
-    await users.setRoles(trx, u.id, request.rolesAfter);
-    await deleteSessionsForUser(trx, u.id);
+    await users.setRoles(trx, account.id, request.rolesAfter);
+    await deleteSessionsForUser(trx, account.id);
     await appendAuditEvent(trx, {
       authorityId: a.authorityId,
       userId: null,
       action: 'operator.roles_approved',
       entityType: 'user',
-      entityId: u.id,
+      entityId: account.id,
       outcome: 'ok',
       details: {
         operator: a.operator.slice(0, 100),
@@ -425,13 +439,17 @@ export async function operatorApproveRoles(
   return { before: request.rolesBefore, after: request.rolesAfter };
 }
 
-export async function createTeam(db: Db, actor: Actor, t: { name: string; kind: string; parentTeamId: string | null }) {
+export async function createTeam(
+  db: Db,
+  actor: Actor,
+  team: { name: string; kind: string; parentTeamId: string | null },
+) {
   await requireAdmin(db, actor, 'admin.team.create');
-  if (await users.teamNameExists(db, actor.user.authorityId, t.name)) {
+  if (await users.teamNameExists(db, actor.user.authorityId, team.name)) {
     throw new ValidationError([{ field: 'name', message: 'A team with this name already exists' }]);
   }
   return transaction(db, async (trx) => {
-    const id = await users.insertTeam(trx, { ...t, authorityId: actor.user.authorityId });
+    const id = await users.insertTeam(trx, { ...team, authorityId: actor.user.authorityId });
     await appendAuditEvent(
       trx,
       auditFor(actor, {
@@ -439,7 +457,7 @@ export async function createTeam(db: Db, actor: Actor, t: { name: string; kind: 
         entityType: 'team',
         entityId: id,
         outcome: 'ok',
-        details: { name: t.name },
+        details: { name: team.name },
       }),
     );
     return id;

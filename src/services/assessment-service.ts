@@ -74,8 +74,8 @@ export async function planOptions(db: Db, actor: Actor, childId: string, page = 
   const candidates = await users.listCaseWorkers(db, child.authorityId, ASSESSING_ROLES);
   const victimWorkers = new Map(
     (await children.otherSideWorkers(db, childId))
-      .filter((w) => w.thisRole === 'displayed' && w.otherWorkerId)
-      .map((w) => [w.otherWorkerId!, w.otherWorkerName ?? '']),
+      .filter((worker) => worker.thisRole === 'displayed' && worker.otherWorkerId)
+      .map((worker) => [worker.otherWorkerId!, worker.otherWorkerName ?? '']),
   );
   const model = ages.assessmentModel?.model ? ages.assessmentModel : null;
   let cannot: string | null = null;
@@ -94,27 +94,34 @@ export async function planOptions(db: Db, actor: Actor, childId: string, page = 
     ages,
     model,
     modelId: model?.model ?? null,
-    assessors: candidates.map((c) => ({ id: c.id, name: c.name, trainings: c.trainings })),
+    assessors: candidates.map((candidate) => ({
+      id: candidate.id,
+      name: candidate.name,
+      trainings: candidate.trainings,
+    })),
     victimWorkers,
     cannot,
   };
 }
 
 export async function plan(db: Db, actor: Actor, childId: string, input: PlanInput): Promise<string> {
-  const o = await planOptions(db, actor, childId);
+  const options = await planOptions(db, actor, childId);
   // The page says why instead of showing the form: the error links to that (field 'cannot').
-  if (o.cannot || !o.model || !o.modelId)
-    throw new ValidationError([{ field: 'cannot', message: o.cannot ?? 'No AIM assessment applies' }]);
-  const problems = planProblems({ model: o.modelId, assessors: o.assessors, victimWorkers: o.victimWorkers }, input);
+  if (options.cannot || !options.model || !options.modelId)
+    throw new ValidationError([{ field: 'cannot', message: options.cannot ?? 'No AIM assessment applies' }]);
+  const problems = planProblems(
+    { model: options.modelId, assessors: options.assessors, victimWorkers: options.victimWorkers },
+    input,
+  );
   if (problems.length) {
-    if (o.victimWorkers.has(input.leadId) || o.victimWorkers.has(input.coId))
+    if (options.victimWorkers.has(input.leadId) || options.victimWorkers.has(input.coId))
       await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
     throw new ValidationError(problems);
   }
   const mode = assessmentMode(input);
-  const lead = o.assessors.find((a) => a.id === input.leadId)!;
-  const co = o.assessors.find((a) => a.id === input.coId)!;
-  const model = o.model;
+  const lead = options.assessors.find((a) => a.id === input.leadId)!;
+  const co = options.assessors.find((a) => a.id === input.coId)!;
+  const model = options.model;
   const inProgress = new ValidationError([
     {
       field: 'cannot',
@@ -124,11 +131,11 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
   return transaction(db, async (trx) => {
     const id = await assessments
       .insertAssessment(trx, {
-        authorityId: o.child.authorityId,
+        authorityId: options.child.authorityId,
         childId,
-        model: o.modelId!,
+        model: options.modelId!,
         modelName: model.name,
-        packVersion: o.pack.version,
+        packVersion: options.pack.version,
         clause: model.clause,
         requirementId: model.requirement,
         leadAssessorId: lead.id,
@@ -151,7 +158,7 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
         if ((err as { code?: string; constraint?: string }).code === '23505') throw inProgress;
         throw err;
       });
-    const label = ASSESSMENT_MODELS[o.modelId!].label;
+    const label = ASSESSMENT_MODELS[options.modelId!].label;
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
@@ -162,11 +169,11 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
     });
     // The routing step that asked for the assessment ("Refer to NELFT for an AIM2 assessment") is done by it.
     const done = await fulfilTasks(trx, actor, {
-      authorityId: o.child.authorityId,
+      authorityId: options.child.authorityId,
       childId,
       record: 'assessment',
       recordId: id,
-      note: `${ASSESSMENT_MODELS[o.modelId!].label} planned, led by ${lead.name}.`,
+      note: `${ASSESSMENT_MODELS[options.modelId!].label} planned, led by ${lead.name}.`,
     });
     await appendAuditEvent(
       trx,
@@ -175,7 +182,7 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
         entityType: 'assessment',
         entityId: id,
         outcome: 'ok',
-        details: { childId, model: o.modelId, mode: mode.mode, tasksDone: done },
+        details: { childId, model: options.modelId, mode: mode.mode, tasksDone: done },
       }),
     );
     return id;
@@ -190,10 +197,18 @@ async function authorized(db: Db, actor: Actor, id: string, action: ActionId, au
   const audited = auditAs ?? action;
   const a = isUuid(id) ? await assessments.findAssessment(db, id) : undefined;
   if (!a || a.authorityId !== actor.user.authorityId) return notFound(db, actor, audited, 'assessment', id);
-  const { record, bases } = await authorizeChildRecord(db, actor, id, 'assessment.view', 'assessment', async () => a, {
-    relations: (x) => assessorOf(actor, x),
-    auditAs: audited,
-  });
+  const { record, bases } = await authorizeChildRecord(
+    db,
+    actor,
+    id,
+    'assessment.view',
+    'assessment',
+    () => Promise.resolve(a),
+    {
+      relations: (x) => assessorOf(actor, x),
+      auditAs: audited,
+    },
+  );
   const subject = subjectOf(actor, bases, assessorOf(actor, record));
   if (action !== 'assessment.view')
     await requireAction(db, actor, action, subject, { entityType: 'assessment', entityId: id, auditAs: audited });
@@ -318,7 +333,10 @@ export async function recordStage(db: Db, actor: Actor, id: string, version: num
   // Every stage recorded since the form was shown: the page no longer asks, so the form was out of date.
   if (next === null) throw new ConflictError(null, null, []);
   if (stage !== next)
-    errors.push({ field: 'stage', message: `Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()} first` });
+    errors.push({
+      field: 'stage',
+      message: `Record ${STAGES.find((step) => step.n === next)!.label.toLowerCase()} first`,
+    });
   const parsed = parseDateParts(date, 'Date the stage was done', 'Enter the date the stage was done', {
     past: true,
     today: londonToday(),
@@ -339,7 +357,7 @@ export async function recordStage(db: Db, actor: Actor, id: string, version: num
     actor,
     a,
     'assessment.stage',
-    `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}.`,
+    `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((step) => step.n === next)!.label.toLowerCase()}.`,
     (trx) => assessments.recordStages(trx, id, version, stages),
     { stage: next },
   );
@@ -349,13 +367,13 @@ export async function saveOutcome(db: Db, actor: Actor, id: string, version: num
   const a = await editable(db, actor, id, 'assessment.outcome');
   const problems = outcomeProblems(sheet);
   if (problems.length) throw new ValidationError(problems);
-  const supervision = SUPERVISION_LEVELS.find((l) => l.id === sheet.supervision)!.label.toLowerCase();
-  const most = DOMAINS.filter((d) => sheet.mostConcern.includes(d.id))
-    .map((d) => d.label.toLowerCase())
+  const supervision = SUPERVISION_LEVELS.find((level) => level.id === sheet.supervision)!.label.toLowerCase();
+  const most = DOMAINS.filter((domain) => sheet.mostConcern.includes(domain.id))
+    .map((domain) => domain.label.toLowerCase())
     .join(', ');
   const clean: OutcomeSheet = {
     profile: sheet.profile,
-    mostConcern: DOMAINS.filter((d) => sheet.mostConcern.includes(d.id)).map((d) => d.id),
+    mostConcern: DOMAINS.filter((domain) => sheet.mostConcern.includes(domain.id)).map((domain) => domain.id),
     supervision: sheet.supervision,
     intervention: Object.fromEntries(
       INTERVENTION_AREAS.map((x) => [x.id, sheet.intervention[x.id].trim()]),
@@ -377,7 +395,10 @@ export async function saveReport(db: Db, actor: Actor, id: string, version: numb
   const problems = reportProblems(a.mode, input);
   if (problems.length) throw new ValidationError(problems);
   const report = Object.fromEntries(
-    REPORT_SECTIONS.map((s) => [s.id, reportSections(a.mode).some((x) => x.id === s.id) ? input[s.id].trim() : '']),
+    REPORT_SECTIONS.map((section) => [
+      section.id,
+      reportSections(a.mode).some((x) => x.id === section.id) ? input[section.id].trim() : '',
+    ]),
   ) as Report;
   await save(
     db,
@@ -452,7 +473,7 @@ export async function complete(db: Db, actor: Actor, id: string, version: number
     hasReport: a.report !== null,
     sharedOn: a.sharedOn,
   });
-  if (missing.length) throw new ValidationError(missing.map((m) => ({ field: 'complete', message: m })));
+  if (missing.length) throw new ValidationError(missing.map((problem) => ({ field: 'complete', message: problem })));
   await save(
     db,
     actor,

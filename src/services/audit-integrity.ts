@@ -30,7 +30,7 @@ export function loadAuditKeys(
   const result = (secret: string, source: string) => {
     if (secret.length < 32) throw new Error(`The audit key from ${source} must be at least 32 characters`);
     const key = auditKey(secret);
-    return { key, all: [key, ...previous.filter((p) => p.id !== key.id)], source };
+    return { key, all: [key, ...previous.filter((oldKey) => oldKey.id !== key.id)], source };
   };
   if (config.auditKey) return result(config.auditKey, 'AUDIT_KEY');
   if (config.auditKeyFile)
@@ -70,8 +70,8 @@ export async function writeCheckpoint(
   const previous = lastLine(file);
   if (previous) {
     try {
-      const p = JSON.parse(previous) as Checkpoint;
-      if (p.seq === ends.seq && p.hash === ends.hash && p.first === ends.first) return null;
+      const written = JSON.parse(previous) as Checkpoint;
+      if (written.seq === ends.seq && written.hash === ends.hash && written.first === ends.first) return null;
     } catch {
       // An unreadable last line is reported by the verifier; a new checkpoint follows it.
     }
@@ -92,8 +92,8 @@ export function startCheckpoints(
 ) {
   const tick = async () => {
     try {
-      const c = await writeCheckpoint(db, key, file);
-      if (c) log.info({ auditCheckpoint: c }, 'audit checkpoint');
+      const checkpoint = await writeCheckpoint(db, key, file);
+      if (checkpoint) log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
     } catch (err) {
       log.error({ err }, 'audit checkpoint failed');
     }
@@ -136,20 +136,22 @@ export async function verifyAudit(
   db: Db,
   keys: readonly AuditKey[],
   file: string | null,
-  o: { requireCheckpoint?: boolean } = {},
+  options: { requireCheckpoint?: boolean } = {},
 ): Promise<AuditVerification> {
   const chain = await verifyAuditChain(db, keys);
-  const problems = chain.problems.map((p) => `Event ${p.seq}: ${CHAIN_PROBLEMS[p.problem]}.`);
+  const problems = chain.problems.map(
+    (chainProblem) => `Event ${chainProblem.seq}: ${CHAIN_PROBLEMS[chainProblem.problem]}.`,
+  );
   let checkpoints = 0;
   if (file && existsSync(file)) {
     const lines = readFileSync(file, 'utf8')
       .split('\n')
-      .filter((l) => l.trim());
+      .filter((line) => line.trim());
     const parsed: Checkpoint[] = [];
     lines.forEach((line, i) => {
       try {
-        const c = JSON.parse(line) as Checkpoint;
-        if (checkpointSigned(keys, c)) parsed.push(c);
+        const checkpoint = JSON.parse(line) as Checkpoint;
+        if (checkpointSigned(keys, checkpoint)) parsed.push(checkpoint);
         else
           problems.push(
             `Checkpoint ${i + 1} in ${file}: its signature does not verify: it was altered, or made with another key.`,
@@ -158,29 +160,31 @@ export async function verifyAudit(
         problems.push(`Checkpoint ${i + 1} in ${file}: it cannot be read.`);
       }
     });
-    const mine = parsed.filter((c) => c.first === chain.first);
+    const mine = parsed.filter((checkpoint) => checkpoint.first === chain.first);
     if (parsed.length && !mine.length)
       problems.push(
         `No checkpoint in ${file} is of this database: its first event has changed, or the file belongs to another database.`,
       );
     const stored = await hashesAt(
       db,
-      mine.map((c) => c.seq),
+      mine.map((checkpoint) => checkpoint.seq),
     );
     const newestSeq = chain.newest ? BigInt(chain.newest.seq) : 0n;
-    for (const c of mine) {
+    for (const checkpoint of mine) {
       checkpoints += 1;
-      const at = stored.get(c.seq);
-      if (BigInt(c.seq) > newestSeq)
+      const at = stored.get(checkpoint.seq);
+      if (BigInt(checkpoint.seq) > newestSeq)
         problems.push(
-          `Checkpoint of ${c.at}: the log reached event ${c.seq}, but now ends at event ${newestSeq}: the newest events were deleted.`,
+          `Checkpoint of ${checkpoint.at}: the log reached event ${checkpoint.seq}, but now ends at event ${newestSeq}: the newest events were deleted.`,
         );
-      else if (at === undefined) problems.push(`Checkpoint of ${c.at}: event ${c.seq} is missing.`);
-      else if (at !== c.hash)
-        problems.push(`Checkpoint of ${c.at}: event ${c.seq} is not the one written then: the chain was changed.`);
+      else if (at === undefined) problems.push(`Checkpoint of ${checkpoint.at}: event ${checkpoint.seq} is missing.`);
+      else if (at !== checkpoint.hash)
+        problems.push(
+          `Checkpoint of ${checkpoint.at}: event ${checkpoint.seq} is not the one written then: the chain was changed.`,
+        );
     }
   }
-  if (o.requireCheckpoint && chain.checked && !checkpoints)
+  if (options.requireCheckpoint && chain.checked && !checkpoints)
     problems.push(
       `No checkpoint of this log in ${file ?? 'AUDIT_DIR'}: in production one must be kept (npm start writes them); without it a rewritten log cannot be told from the real one.`,
     );

@@ -25,22 +25,27 @@ export async function auditFilterOptions(db: Db, actor: Actor) {
     distinctAuditActions(db, actor.user.authorityId),
     listUsers(db, actor.user.authorityId),
   ]);
-  return { actions: actionChoices(actions), people: people.map((p) => ({ id: p.id, name: p.displayName })) };
+  return {
+    actions: actionChoices(actions),
+    people: people.map((person) => ({ id: person.id, name: person.displayName })),
+  };
 }
 
-export async function searchAudit(db: Db, actor: Actor, s: Omit<AuditSearch, 'authorityId'>) {
+export async function searchAudit(db: Db, actor: Actor, search: Omit<AuditSearch, 'authorityId'>) {
   const options = await auditFilterOptions(db, actor);
   const authorityId = actor.user.authorityId;
   const [result, children] = await Promise.all([
-    searchAuditEvents(db, { ...s, authorityId }),
-    s.childName?.trim() ? childrenNamed(db, authorityId, s.childName, NAMED_SHOWN + 1) : Promise.resolve(null),
+    searchAuditEvents(db, { ...search, authorityId }),
+    search.childName?.trim()
+      ? childrenNamed(db, authorityId, search.childName, NAMED_SHOWN + 1)
+      : Promise.resolve(null),
   ]);
   const refs: AuditRefs = referencesOf(result.rows, emptyRefs());
   const names = await auditNames(db, authorityId, refs);
   // A child's name links to their record only for someone who may open it (an auditor holds no case role).
   const linkable = new Set<string>();
-  if (actor.user.roles.some((r) => CASE_ROLES.includes(r))) {
-    const own = [...names.children].filter(([, c]) => c.ownAuthority).map(([id]) => id);
+  if (actor.user.roles.some((role) => CASE_ROLES.includes(role))) {
+    const own = [...names.children].filter(([, child]) => child.ownAuthority).map(([id]) => id);
     for (const [id, bases] of await basesFor(db, actor, own))
       if (may('child.view', subjectOf(actor, bases)).allowed) linkable.add(id);
   }
@@ -52,21 +57,21 @@ export async function searchAudit(db: Db, actor: Actor, s: Omit<AuditSearch, 'au
         entityType: 'audit',
         outcome: 'ok',
         details: {
-          userId: s.userId ?? null,
-          action: s.action ?? null,
-          entityId: s.entityId ?? null,
-          childName: s.childName?.trim() || null,
-          outcome: s.outcome ?? null,
-          from: s.from ?? null,
-          to: s.to ?? null,
-          page: s.page,
+          userId: search.userId ?? null,
+          action: search.action ?? null,
+          entityId: search.entityId ?? null,
+          childName: search.childName?.trim() || null,
+          outcome: search.outcome ?? null,
+          from: search.from ?? null,
+          to: search.to ?? null,
+          page: search.page,
         },
       }),
     ),
   );
   return {
     total: result.total,
-    events: result.rows.map((r) => eventInWords(r, names, linkable)),
+    events: result.rows.map((row) => eventInWords(row, names, linkable)),
     // The children the name found, to say whose events these are (the search covers them all).
     children: children?.slice(0, NAMED_SHOWN) ?? null,
     moreChildren: (children?.length ?? 0) > NAMED_SHOWN,

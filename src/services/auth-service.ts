@@ -84,8 +84,8 @@ export async function signIn(
     });
   }
   if (!matched.length) return { ok: false };
-  for (const m of matched) await users.recordSuccessfulSignIn(db, m.id);
-  if (matched.length > 1) return { ok: 'choose', userIds: matched.map((m) => m.id) };
+  for (const account of matched) await users.recordSuccessfulSignIn(db, account.id);
+  if (matched.length > 1) return { ok: 'choose', userIds: matched.map((account) => account.id) };
   await recordSignIn(db, matched[0]!.id, matched[0]!.authorityId, a);
   return { ok: true, userId: matched[0]!.id };
 }
@@ -118,11 +118,11 @@ export async function recordSignIn(
  * key so that repeated attempts at one address can be told apart without storing it.
  */
 export function typedAddress(email: string): { emailDomain: string; emailHash: string } {
-  const e = email.trim().toLowerCase().slice(0, 320);
-  const at = e.lastIndexOf('@');
+  const address = email.trim().toLowerCase().slice(0, 320);
+  const at = address.lastIndexOf('@');
   return {
-    emailDomain: at === -1 ? '' : e.slice(at + 1, at + 101),
-    emailHash: createHmac('sha256', currentAuditKey().secret).update(`address:${e}`).digest('hex').slice(0, 16),
+    emailDomain: at === -1 ? '' : address.slice(at + 1, at + 101),
+    emailHash: createHmac('sha256', currentAuditKey().secret).update(`address:${address}`).digest('hex').slice(0, 16),
   };
 }
 
@@ -188,7 +188,7 @@ export async function changePassword(
   if (input.next && input.confirm !== input.next)
     errors.push({ field: 'confirm', message: 'Enter the same new password in both boxes' });
   if (errors.length) {
-    if (errors.some((e) => e.field === 'current' && input.current)) {
+    if (errors.some((error) => error.field === 'current' && input.current)) {
       await transaction(db, (trx) =>
         appendAuditEvent(
           trx,
@@ -217,19 +217,19 @@ export async function changePassword(
 }
 
 export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUser | undefined> {
-  const u = await users.findUserById(db, userId);
-  if (!u || !u.active) return undefined;
+  const user = await users.findUserById(db, userId);
+  if (!user || !user.active) return undefined;
   return {
-    id: u.id,
-    authorityId: u.authorityId,
-    roles: u.roles,
-    displayName: u.displayName,
-    jobTitle: u.jobTitle,
-    agency: u.agency,
-    email: u.email,
-    trainings: u.trainings.map((t) => t.training),
-    teams: u.teams,
-    mustChangePassword: u.mustChangePassword,
+    id: user.id,
+    authorityId: user.authorityId,
+    roles: user.roles,
+    displayName: user.displayName,
+    jobTitle: user.jobTitle,
+    agency: user.agency,
+    email: user.email,
+    trainings: user.trainings.map((entry) => entry.training),
+    teams: user.teams,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

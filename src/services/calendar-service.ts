@@ -8,7 +8,7 @@ import type { Db } from './context.ts';
 
 export async function loadCalendar(db: Db, authorityId: string): Promise<WorkingDayCalendar> {
   const extra = await listOneOffHolidays(db, authorityId);
-  return new WorkingDayCalendar(extra.map((h) => ({ date: h.date, name: h.name })));
+  return new WorkingDayCalendar(extra.map((holiday) => ({ date: holiday.date, name: holiday.name })));
 }
 
 /** Working days without recorded activity before an open case is flagged: the administrator's setting, else the pack's (R-THU-7). */

@@ -27,11 +27,11 @@ export const MAX_REASON = 2000;
 /** What must be finished before the case can close: open tasks and meetings still arranged. */
 async function blockers(db: Db, childId: string) {
   const tasks = (await tasksForChild(db, childId))
-    .filter((t) => t.status === 'open')
-    .map((t) => ({ id: t.id, title: t.title, dueOn: t.dueOn }));
+    .filter((task) => task.status === 'open')
+    .map((task) => ({ id: task.id, title: task.title, dueOn: task.dueOn }));
   const meetings = (await meetingsForChild(db, childId))
-    .filter((m) => m.status !== 'closed')
-    .map((m) => ({ id: m.id, typeLabel: m.typeLabel, dueOn: m.dueOn }));
+    .filter((meeting) => meeting.status !== 'closed')
+    .map((meeting) => ({ id: meeting.id, typeLabel: meeting.typeLabel, dueOn: meeting.dueOn }));
   return { tasks, meetings, any: tasks.length + meetings.length > 0 };
 }
 

@@ -77,13 +77,13 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
     if (!child) throw new NotFoundError();
     const linked = await incidents.incidentsForChild(trx, childId);
     // Other children in those incidents: named only where the viewer may see them too (R-X-1).
-    const otherIds = [...new Set(linked.flatMap((i) => i.others.map((o) => o.childId)))];
+    const otherIds = [...new Set(linked.flatMap((i) => i.others.map((other) => other.childId)))];
     const otherSight = await basesFor(trx, actor, otherIds);
     const others = new Map<string, { name: string } | null>();
     for (const id of otherIds) {
       if (may('child.view', subjectOf(actor, otherSight.get(id) ?? [])).allowed) {
-        const c = await children.findChild(trx, id);
-        others.set(id, c ? { name: `${c.firstName} ${c.lastName}` } : null);
+        const otherChild = await children.findChild(trx, id);
+        others.set(id, otherChild ? { name: `${otherChild.firstName} ${otherChild.lastName}` } : null);
       } else others.set(id, null);
     }
     const activeGrants = await grants.grantsForChild(trx, childId);
@@ -105,11 +105,11 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
       can: recordActions(actor, bases),
       incidents: linked.map((i) => ({
         ...i,
-        others: i.others.map((o) => ({ ...o, visible: others.get(o.childId) ?? null })),
+        others: i.others.map((other) => ({ ...other, visible: others.get(other.childId) ?? null })),
       })),
       grants: activeGrants,
       decisions,
-      openTasks: taskList.filter((t) => t.status === 'open'),
+      openTasks: taskList.filter((task) => task.status === 'open'),
     };
   });
 }
@@ -118,13 +118,19 @@ export async function viewChronology(
   db: Db,
   actor: Actor,
   childId: string,
-  q: { kinds: ChronologyKind[]; from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+  query: {
+    kinds: ChronologyKind[];
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   await authorizeChild(db, actor, childId, 'child.view', { auditAs: 'chronology.view' });
   return transaction(db, async (trx) => {
     const child = await children.findChild(trx, childId);
     if (!child) throw new NotFoundError();
-    const result = await listChronology(trx, { childId, ...q });
+    const result = await listChronology(trx, { childId, ...query });
     await appendAuditEvent(
       trx,
       auditFor(actor, {
@@ -132,7 +138,7 @@ export async function viewChronology(
         entityType: 'child',
         entityId: childId,
         outcome: 'ok',
-        details: { page: q.page },
+        details: { page: query.page },
       }),
     );
     return { child, ...result };
@@ -151,21 +157,24 @@ export interface MatchView {
 export async function possibleMatches(
   db: Db,
   actor: Actor,
-  f: { firstName: string; lastName: string; dateOfBirth: string },
+  newChild: { firstName: string; lastName: string; dateOfBirth: string },
 ) {
   await requireCaseRole(db, actor, 'child.match');
-  const rows = await children.findPossibleMatches(db, actor.user, f);
+  const rows = await children.findPossibleMatches(db, actor.user, newChild);
   const visible: MatchView[] = [];
   let hidden = 0;
-  for (const r of rows) {
-    const reason = matchReason(f.dateOfBirth, { dateOfBirth: r.dateOfBirth, nameSimilarity: r.similarity });
+  for (const match of rows) {
+    const reason = matchReason(newChild.dateOfBirth, {
+      dateOfBirth: match.dateOfBirth,
+      nameSimilarity: match.similarity,
+    });
     if (!reason) continue;
-    if (r.visible)
+    if (match.visible)
       visible.push({
-        id: r.id,
-        name: `${r.firstName} ${r.lastName}`,
-        dateOfBirth: r.dateOfBirth,
-        schoolOrSetting: r.schoolOrSetting,
+        id: match.id,
+        name: `${match.firstName} ${match.lastName}`,
+        dateOfBirth: match.dateOfBirth,
+        schoolOrSetting: match.schoolOrSetting,
         reason,
       });
     else hidden += 1;
@@ -178,7 +187,7 @@ export async function possibleMatches(
           action: 'child.match',
           entityType: 'child',
           outcome: 'ok',
-          details: { shown: visible.map((v) => v.id), hidden },
+          details: { shown: visible.map((match) => match.id), hidden },
         }),
       ),
     );
@@ -197,7 +206,7 @@ export async function createChild(
   },
 ): Promise<string> {
   await requireCaseRole(db, actor, 'child.create');
-  if (a.teamId && !actor.user.teams.some((t) => t.teamId === a.teamId)) {
+  if (a.teamId && !actor.user.teams.some((membership) => membership.teamId === a.teamId)) {
     throw new ValidationError([{ field: 'teamId', message: 'Select one of your teams' }]);
   }
   if (!a.teamId && !a.incidentId) {
@@ -246,10 +255,10 @@ export async function createChild(
   });
 }
 
-function display(v: unknown): string {
-  if (v === null || v === undefined || v === '') return 'Not recorded';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  return String(v);
+function display(value: children.ChildFields[keyof children.ChildFields] | undefined): string {
+  if (value === null || value === undefined || value === '') return 'Not recorded';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
 }
 
 export async function updateChild(
@@ -298,7 +307,7 @@ export async function updateChild(
 export async function allocationOptions(db: Db, actor: Actor) {
   return {
     workers: await users.listCaseWorkers(db, actor.user.authorityId),
-    teams: (await users.listTeams(db, actor.user.authorityId)).map((t) => ({ id: t.id, name: t.name })),
+    teams: (await users.listTeams(db, actor.user.authorityId)).map((team) => ({ id: team.id, name: team.name })),
     youthJusticeWorkers: await users.listCaseWorkers(db, actor.user.authorityId, ['youth_justice']),
   };
 }
@@ -313,11 +322,11 @@ export async function allocate(
   await authorizeChild(db, actor, childId, 'child.allocate');
   const options = await allocationOptions(db, actor);
   const errors: { field: string; message: string }[] = [];
-  if (a.workerId && !options.workers.some((w) => w.id === a.workerId))
+  if (a.workerId && !options.workers.some((option) => option.id === a.workerId))
     errors.push({ field: 'workerId', message: 'Select a worker from the list' });
-  if (a.teamId && !options.teams.some((t) => t.id === a.teamId))
+  if (a.teamId && !options.teams.some((option) => option.id === a.teamId))
     errors.push({ field: 'teamId', message: 'Select a team from the list' });
-  if (a.youthJusticeWorkerId && !options.youthJusticeWorkers.some((w) => w.id === a.youthJusticeWorkerId)) {
+  if (a.youthJusticeWorkerId && !options.youthJusticeWorkers.some((option) => option.id === a.youthJusticeWorkerId)) {
     errors.push({ field: 'youthJusticeWorkerId', message: 'Select a Youth Justice worker from the list' });
   }
   // R-KEN-6, R-X-1: never the same worker for the child who harmed and the child harmed.
@@ -335,23 +344,23 @@ export async function allocate(
         {
           label: 'Allocated worker',
           saved: before.allocatedWorkerName ?? 'Not allocated',
-          yours: options.workers.find((w) => w.id === a.workerId)?.name ?? 'Not allocated',
+          yours: options.workers.find((option) => option.id === a.workerId)?.name ?? 'Not allocated',
         },
         {
           label: 'Allocated team',
           saved: before.allocatedTeamName ?? 'Not allocated',
-          yours: options.teams.find((t) => t.id === a.teamId)?.name ?? 'Not allocated',
+          yours: options.teams.find((option) => option.id === a.teamId)?.name ?? 'Not allocated',
         },
       ]);
     }
-    const worker = options.workers.find((w) => w.id === a.workerId)?.name ?? 'no worker';
-    const team = options.teams.find((t) => t.id === a.teamId)?.name ?? 'no team';
+    const worker = options.workers.find((option) => option.id === a.workerId)?.name ?? 'no worker';
+    const team = options.teams.find((option) => option.id === a.teamId)?.name ?? 'no team';
     // R-KEN-4: a Youth Justice worker alongside; the chronology keeps every reallocation.
     const yj =
       a.youthJusticeWorkerId === undefined || a.youthJusticeWorkerId === before.youthJusticeWorkerId
         ? ''
         : a.youthJusticeWorkerId
-          ? ` Youth Justice worker: ${options.youthJusticeWorkers.find((w) => w.id === a.youthJusticeWorkerId)?.name}.`
+          ? ` Youth Justice worker: ${options.youthJusticeWorkers.find((option) => option.id === a.youthJusticeWorkerId)?.name}.`
           : ' No Youth Justice worker.';
     await addChronologyEntry(trx, {
       childId,
@@ -386,7 +395,7 @@ export async function allocate(
 /** Colleagues a manager may give a read grant to: active accounts of the authority, other than their own. */
 export async function grantCandidates(db: Db, actor: Actor) {
   return (await users.listUsers(db, actor.user.authorityId)).filter(
-    (u) => u.active && u.id !== actor.user.id && worksWithCases(u.roles),
+    (user) => user.active && user.id !== actor.user.id && worksWithCases(user.roles),
   );
 }
 
@@ -395,25 +404,25 @@ export async function grantAccess(
   db: Db,
   actor: Actor,
   childId: string,
-  g: { userId: string; reason: string; days: number },
+  grant: { userId: string; reason: string; days: number },
 ) {
   await authorizeChild(db, actor, childId, 'child.grant');
-  const target = isUuid(g.userId) ? await users.findUserById(db, g.userId) : undefined;
+  const target = isUuid(grant.userId) ? await users.findUserById(db, grant.userId) : undefined;
   const errors: { field: string; message: string }[] = [];
   if (!target || target.authorityId !== actor.user.authorityId || !target.active)
     errors.push({ field: 'userId', message: 'Select who should have access' });
-  if (!g.reason.trim()) errors.push({ field: 'reason', message: 'Enter why they need access' });
-  else if (g.reason.trim().length > TEXT_LIMITS.grantReason)
+  if (!grant.reason.trim()) errors.push({ field: 'reason', message: 'Enter why they need access' });
+  else if (grant.reason.trim().length > TEXT_LIMITS.grantReason)
     errors.push({ field: 'reason', message: tooLong('Why they need access', TEXT_LIMITS.grantReason) });
-  if (!Number.isInteger(g.days) || g.days < 1 || g.days > 90)
+  if (!Number.isInteger(grant.days) || grant.days < 1 || grant.days > 90)
     errors.push({ field: 'days', message: 'Number of days must be between 1 and 90' });
   if (errors.length || !target) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
-    const expiresAt = new Date(Date.now() + g.days * 86_400_000);
+    const expiresAt = new Date(Date.now() + grant.days * 86_400_000);
     const id = await grants.insertGrant(trx, {
       userId: target.id,
       childId,
-      reason: g.reason.trim(),
+      reason: grant.reason.trim(),
       grantedBy: actor.user.id,
       expiresAt,
     });
@@ -422,7 +431,7 @@ export async function grantAccess(
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'access_grant',
-      summary: `${target.displayName} given access for ${g.days} days: ${g.reason.trim()}`,
+      summary: `${target.displayName} given access for ${grant.days} days: ${grant.reason.trim()}`,
     });
     await appendAuditEvent(
       trx,
@@ -431,20 +440,20 @@ export async function grantAccess(
         entityType: 'child',
         entityId: childId,
         outcome: 'ok',
-        details: { grantId: id, userId: target.id, days: g.days },
+        details: { grantId: id, userId: target.id, days: grant.days },
       }),
     );
   });
 }
 
-export async function listCases(db: Db, actor: Actor, q: Omit<children.CaseListQuery, 'teamIds'>) {
+export async function listCases(db: Db, actor: Actor, query: Omit<children.CaseListQuery, 'teamIds'>) {
   await requireCaseRole(db, actor, 'cases.view');
-  const teamIds = actor.user.teams.map((t) => t.teamId);
-  const result = await children.listCases(db, actor.user, { ...q, teamIds });
+  const teamIds = actor.user.teams.map((membership) => membership.teamId);
+  const result = await children.listCases(db, actor.user, { ...query, teamIds });
   // Each row's level of concern and next task, for the whole page at once.
   const summaries = await caseSummaries(
     db,
-    result.rows.map((r) => r.id),
+    result.rows.map((row) => row.id),
   );
   await transaction(db, (trx) =>
     appendAuditEvent(
@@ -452,13 +461,13 @@ export async function listCases(db: Db, actor: Actor, q: Omit<children.CaseListQ
       auditFor(actor, {
         action: 'cases.view',
         entityType: 'list',
-        entityId: q.scope,
+        entityId: query.scope,
         outcome: 'ok',
-        details: { page: q.page, shown: result.rows.length },
+        details: { page: query.page, shown: result.rows.length },
       }),
     ),
   );
-  return { total: result.total, rows: result.rows.map((r) => ({ ...r, ...summaries.get(r.id)! })) };
+  return { total: result.total, rows: result.rows.map((row) => ({ ...row, ...summaries.get(row.id)! })) };
 }
 
 export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
@@ -471,7 +480,7 @@ export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
         action: 'child.search',
         entityType: 'list',
         outcome: 'ok',
-        details: { shown: rows.map((r) => r.id) },
+        details: { shown: rows.map((row) => row.id) },
       }),
     ),
   );

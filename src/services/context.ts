@@ -67,9 +67,15 @@ export function transaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promi
 
 export function auditFor(
   actor: Actor,
-  e: Omit<NewAuditEvent, 'authorityId' | 'userId' | 'ip' | 'requestId'>,
+  event: Omit<NewAuditEvent, 'authorityId' | 'userId' | 'ip' | 'requestId'>,
 ): NewAuditEvent {
-  return { ...e, authorityId: actor.user.authorityId, userId: actor.user.id, ip: actor.ip, requestId: actor.requestId };
+  return {
+    ...event,
+    authorityId: actor.user.authorityId,
+    userId: actor.user.id,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  };
 }
 
 /** Records a refusal in its own transaction (it must persist although the request fails). */
@@ -87,7 +93,7 @@ export async function auditRefusal(
 }
 
 export async function requireRole(db: Db, actor: Actor, roles: readonly Role[], action: string): Promise<void> {
-  if (actor.user.roles.some((r) => roles.includes(r))) return;
+  if (actor.user.roles.some((role) => roles.includes(role))) return;
   await auditRefusal(db, actor, action, 'page', action, 'missing_role');
   throw new ForbiddenError();
 }
@@ -104,7 +110,7 @@ export function isUuid(value: string): boolean {
 export async function saveChildRecordChange(
   db: Db,
   actor: Actor,
-  c: {
+  change: {
     childId: string;
     entityType: string;
     entityId: string;
@@ -118,20 +124,20 @@ export async function saveChildRecordChange(
   await transaction(db, async (trx) => {
     if (!(await write(trx))) throw new ConflictError(null, null, []);
     await addChronologyEntry(trx, {
-      childId: c.childId,
+      childId: change.childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
-      kind: c.kind,
-      summary: c.summary,
+      kind: change.kind,
+      summary: change.summary,
     });
     await appendAuditEvent(
       trx,
       auditFor(actor, {
-        action: c.action,
-        entityType: c.entityType,
-        entityId: c.entityId,
+        action: change.action,
+        entityType: change.entityType,
+        entityId: change.entityId,
         outcome: 'ok',
-        details: { childId: c.childId, ...c.details },
+        details: { childId: change.childId, ...change.details },
       }),
     );
   });

@@ -63,7 +63,7 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
   await requireRole(db, actor, CASE_ROLES, 'home.work');
   const user = actor.user;
   const today = londonToday();
-  const representing = user.roles.some((r) => REPRESENTING_ROLES.includes(r));
+  const representing = user.roles.some((role) => REPRESENTING_ROLES.includes(role));
   const chairsPanel = user.roles.includes('panel_chair') && Boolean(getPack(user.authorityId)?.aimPanel);
   const since = new Date(Date.now() - RECENT_CHANGE_DAYS * 86_400_000);
   const [calendar, fetchedTasks, referrals, toScreen, meetings, assessing, panelCases, drafts, changes] =
@@ -73,7 +73,7 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
       work.waitingReferrals(
         db,
         user,
-        user.teams.map((t) => t.teamId),
+        user.teams.map((membership) => membership.teamId),
       ),
       work.incidentsToScreen(db, user),
       work.upcomingMeetings(db, user, representing),
@@ -83,85 +83,94 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
       work.recentChanges(db, user, since),
     ]);
   const childIds = [
-    ...fetchedTasks.map((t) => t.childId),
-    ...referrals.map((r) => r.childId),
-    ...toScreen.map((s) => s.childId),
-    ...meetings.flatMap((m) => m.children.map((c) => c.childId)),
-    ...panelCases.map((p) => p.childId),
+    ...fetchedTasks.map((task) => task.childId),
+    ...referrals.map((referral) => referral.childId),
+    ...toScreen.map((incident) => incident.childId),
+    ...meetings.flatMap((meeting) => meeting.children.map((child) => child.childId)),
+    ...panelCases.map((panelCase) => panelCase.childId),
   ];
   const sight = await basesFor(db, actor, childIds);
   const bases = (childId: string) => sight.get(childId) ?? [];
 
   // A task given to them, or one their role owes that they may take on or do (not through a read grant).
-  const taskList = fetchedTasks.slice(0, HOME_TASKS_SHOWN).filter((t) => {
-    const s = subjectOf(actor, bases(t.childId), taskRelations(user, t));
-    return t.assignedTo === user.id || may('task.assign', s).allowed || may('task.complete', s).allowed;
+  const taskList = fetchedTasks.slice(0, HOME_TASKS_SHOWN).filter((task) => {
+    const subject = subjectOf(actor, bases(task.childId), taskRelations(user, task));
+    return task.assignedTo === user.id || may('task.assign', subject).allowed || may('task.complete', subject).allowed;
   });
 
   const meetingList: HomeMeeting[] = [];
-  for (const m of meetings) {
+  for (const meeting of meetings) {
     const own = user.authorityId;
-    const represents = (c: work.UpcomingMeeting['children'][number]) =>
-      own !== m.authorityId && (c.responsibleAuthorityId === own || c.childAuthorityId === own);
-    const isChair = m.chairId === user.id;
-    const base: Relation[] = [...(isChair ? (['chair'] as const) : []), ...(m.invited ? (['invitee'] as const) : [])];
-    const representsAny = own !== m.authorityId && (m.chairAuthorityId === own || m.children.some(represents));
+    const represents = (child: work.UpcomingMeeting['children'][number]) =>
+      own !== meeting.authorityId && (child.responsibleAuthorityId === own || child.childAuthorityId === own);
+    const isChair = meeting.chairId === user.id;
+    const base: Relation[] = [
+      ...(isChair ? (['chair'] as const) : []),
+      ...(meeting.invited ? (['invitee'] as const) : []),
+    ];
+    const representsAny =
+      own !== meeting.authorityId && (meeting.chairAuthorityId === own || meeting.children.some(represents));
     const subject = subjectOf(
       actor,
-      [...new Set(m.children.flatMap((c) => bases(c.childId)))],
+      [...new Set(meeting.children.flatMap((child) => bases(child.childId)))],
       [...base, ...(representsAny ? (['representing'] as const) : [])],
     );
     if (!may('meeting.view', subject).allowed) continue;
-    const children = m.children.map((c) => {
+    const children = meeting.children.map((child) => {
       const seen = may(
         'meeting.view_child',
-        subjectOf(actor, bases(c.childId), [...base, ...(represents(c) ? (['representing'] as const) : [])]),
+        subjectOf(actor, bases(child.childId), [...base, ...(represents(child) ? (['representing'] as const) : [])]),
       ).allowed;
-      return { childId: c.childId, name: seen ? c.name : MASKED[c.role], masked: !seen };
+      return { childId: child.childId, name: seen ? child.name : MASKED[child.role], masked: !seen };
     });
     meetingList.push({
-      id: m.id,
-      typeLabel: m.typeLabel,
-      dueOn: m.dueOn,
-      heldOn: m.heldOn,
-      minutesApproved: m.minutesApproved,
-      chairName: m.chairName,
+      id: meeting.id,
+      typeLabel: meeting.typeLabel,
+      dueOn: meeting.dueOn,
+      heldOn: meeting.heldOn,
+      minutesApproved: meeting.minutesApproved,
+      chairName: meeting.chairName,
       isChair,
       children,
       can: {
-        record: !m.minutesApproved && may('meeting.record', subject).allowed,
-        approve: m.heldOn !== null && !m.minutesApproved && may('meeting.approve', subject).allowed,
-        close: m.minutesApproved && may('meeting.close', subject).allowed,
+        record: !meeting.minutesApproved && may('meeting.record', subject).allowed,
+        approve: meeting.heldOn !== null && !meeting.minutesApproved && may('meeting.approve', subject).allowed,
+        close: meeting.minutesApproved && may('meeting.close', subject).allowed,
       },
     });
   }
 
-  const referralList = referrals.map((r) => ({
-    ...r,
-    canDecide: may('referral.decide', subjectOf(actor, bases(r.childId))).allowed,
+  const referralList = referrals.map((referral) => ({
+    ...referral,
+    canDecide: may('referral.decide', subjectOf(actor, bases(referral.childId))).allowed,
   }));
   const screenList = toScreen.filter(
-    (s) =>
-      may(s.suggestedScreeningId ? 'screening.decide' : 'screening.suggest', subjectOf(actor, bases(s.childId)))
-        .allowed,
+    (incident) =>
+      may(
+        incident.suggestedScreeningId ? 'screening.decide' : 'screening.suggest',
+        subjectOf(actor, bases(incident.childId)),
+      ).allowed,
   );
-  const panelList = panelCases.flatMap((p): HomeData['panel'] => {
-    const s = subjectOf(actor, bases(p.childId));
-    if (p.status === 'awaiting' && may('panel.decide', s).allowed) return [{ referral: p, due: 'decision' }];
-    if (p.status === 'accepted' && p.nextReviewOn && may('panel.review', s).allowed)
-      return [{ referral: p, due: 'review' }];
+  const panelList = panelCases.flatMap((panelCase): HomeData['panel'] => {
+    const subject = subjectOf(actor, bases(panelCase.childId));
+    if (panelCase.status === 'awaiting' && may('panel.decide', subject).allowed)
+      return [{ referral: panelCase, due: 'decision' }];
+    if (panelCase.status === 'accepted' && panelCase.nextReviewOn && may('panel.review', subject).allowed)
+      return [{ referral: panelCase, due: 'review' }];
     return [];
   });
   const assessmentList = assessing.filter((a) => a.status === 'in_progress');
 
   const shown = new Set([
-    ...taskList.map((t) => t.childId),
-    ...referralList.map((r) => r.childId),
-    ...screenList.map((s) => s.childId),
-    ...meetingList.flatMap((m) => m.children.filter((c) => !c.masked).map((c) => c.childId)),
+    ...taskList.map((task) => task.childId),
+    ...referralList.map((referral) => referral.childId),
+    ...screenList.map((incident) => incident.childId),
+    ...meetingList.flatMap((meeting) =>
+      meeting.children.filter((child) => !child.masked).map((child) => child.childId),
+    ),
     ...assessmentList.map((a) => a.childId),
-    ...panelList.map((p) => p.referral.childId),
-    ...changes.map((c) => c.childId),
+    ...panelList.map((panelItem) => panelItem.referral.childId),
+    ...changes.map((change) => change.childId),
   ]);
   await transaction(db, (trx) =>
     appendAuditEvent(
@@ -195,7 +204,7 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
     meetings: meetingList,
     assessments: assessmentList,
     panel: panelList,
-    drafts: drafts.map((d) => ({ id: d.id, occurredAt: d.occurred_at, updatedAt: d.updated_at })),
+    drafts: drafts.map((draft) => ({ id: draft.id, occurredAt: draft.occurred_at, updatedAt: draft.updated_at })),
     changes,
   };
 }

@@ -35,26 +35,26 @@ export async function workingDaysPage(db: Db, actor: Actor) {
   };
 }
 
-export async function addOneOffHoliday(db: Db, actor: Actor, h: { date: string; name: string }) {
+export async function addOneOffHoliday(db: Db, actor: Actor, holiday: { date: string; name: string }) {
   await requireAdmin(db, actor, 'admin.holiday.add');
   const errors: { field: string; message: string }[] = [];
-  const name = h.name.trim();
+  const name = holiday.name.trim();
   if (!name) errors.push({ field: 'name', message: 'Enter the name of the holiday' });
   else if (name.length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
-  if (parseIsoDate(h.date)) {
+  if (parseIsoDate(holiday.date)) {
     const calendar = await loadCalendar(db, actor.user.authorityId);
-    if (isWeekend(h.date)) errors.push({ field: 'date', message: 'Date of the holiday must be a weekday' });
-    else if (calendar.holidayName(h.date))
+    if (isWeekend(holiday.date)) errors.push({ field: 'date', message: 'Date of the holiday must be a weekday' });
+    else if (calendar.holidayName(holiday.date))
       errors.push({
         field: 'date',
-        message: `Date of the holiday is already a bank holiday (${calendar.holidayName(h.date)})`,
+        message: `Date of the holiday is already a bank holiday (${calendar.holidayName(holiday.date)})`,
       });
   }
   if (errors.length) throw new ValidationError(errors);
   await transaction(db, async (trx) => {
     await settings.insertOneOffHoliday(trx, {
       authorityId: actor.user.authorityId,
-      date: h.date,
+      date: holiday.date,
       name,
       addedBy: actor.user.id,
     });
@@ -63,7 +63,7 @@ export async function addOneOffHoliday(db: Db, actor: Actor, h: { date: string; 
       auditFor(actor, {
         action: 'admin.holiday.add',
         entityType: 'holiday',
-        entityId: h.date,
+        entityId: holiday.date,
         outcome: 'ok',
         details: { name },
       }),
@@ -76,7 +76,7 @@ export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
   // Only the administrator's own authority's holidays (R-X-3): another's answers not found, audited.
   if (
     !parseIsoDate(date) ||
-    !(await settings.listOneOffHolidays(db, actor.user.authorityId)).some((h) => h.date === date)
+    !(await settings.listOneOffHolidays(db, actor.user.authorityId)).some((holiday) => holiday.date === date)
   ) {
     await auditRefusal(db, actor, 'admin.holiday.remove', 'holiday', date.slice(0, 64), 'not_found');
     throw new NotFoundError();
@@ -92,15 +92,15 @@ export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
 
 export async function setInactivity(db: Db, actor: Actor, value: string) {
   await requireAdmin(db, actor, 'admin.inactivity.set');
-  const v = value.trim();
+  const trimmed = value.trim();
   let days: number | null = null;
-  if (v) {
-    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 60) {
+  if (trimmed) {
+    if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || Number(trimmed) > 60) {
       throw new ValidationError([
         { field: 'inactivityDays', message: 'Working days must be a whole number between 1 and 60' },
       ]);
     }
-    days = Number(v);
+    days = Number(trimmed);
   }
   await transaction(db, async (trx) => {
     await settings.setInactivitySetting(trx, actor.user.authorityId, days);
@@ -130,15 +130,15 @@ export async function listTokens(db: Db, actor: Actor) {
 export async function issueToken(
   db: Db,
   actor: Actor,
-  t: { name: string; days: string },
+  input: { name: string; days: string },
 ): Promise<{ token: string; id: string }> {
   await requireAdmin(db, actor, 'admin.api_token.issue');
   const errors: { field: string; message: string }[] = [];
-  const name = t.name.trim();
+  const name = input.name.trim();
   if (!name) errors.push({ field: 'name', message: 'Enter what the token is for' });
   else if (name.length > 100)
     errors.push({ field: 'name', message: 'What the token is for must be 100 characters or fewer' });
-  if (!/^\d+$/.test(t.days.trim()) || Number(t.days) < 1 || Number(t.days) > 365) {
+  if (!/^\d+$/.test(input.days.trim()) || Number(input.days) < 1 || Number(input.days) > 365) {
     errors.push({ field: 'days', message: 'Days the token lasts must be a whole number between 1 and 365' });
   }
   if (errors.length) throw new ValidationError(errors);
@@ -150,7 +150,7 @@ export async function issueToken(
       tokenHash: hashToken(token),
       prefix: token.slice(0, 12),
       createdBy: actor.user.id,
-      expiresAt: new Date(Date.now() + Number(t.days) * 86_400_000),
+      expiresAt: new Date(Date.now() + Number(input.days) * 86_400_000),
     });
     await appendAuditEvent(
       trx,
@@ -159,7 +159,7 @@ export async function issueToken(
         entityType: 'api_token',
         entityId: tokenId,
         outcome: 'ok',
-        details: { name, days: Number(t.days) },
+        details: { name, days: Number(input.days) },
       }),
     );
     return tokenId;
@@ -169,7 +169,7 @@ export async function issueToken(
 
 export async function revokeToken(db: Db, actor: Actor, id: string) {
   await requireAdmin(db, actor, 'admin.api_token.revoke');
-  if (!isUuid(id) || !(await settings.listApiTokens(db, actor.user.authorityId)).some((t) => t.id === id)) {
+  if (!isUuid(id) || !(await settings.listApiTokens(db, actor.user.authorityId)).some((token) => token.id === id)) {
     await auditRefusal(db, actor, 'admin.api_token.revoke', 'api_token', id.slice(0, 64), 'not_found');
     throw new NotFoundError();
   }
