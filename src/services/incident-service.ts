@@ -51,12 +51,12 @@ export async function myDrafts(
           entityType: 'list',
           entityId: actor.user.id,
           outcome: 'ok',
-          details: { shown: rows.map((r) => r.id) },
+          details: { shown: rows.map((row) => row.id) },
         }),
       ),
     );
   }
-  return rows.map((r) => ({ id: r.id, occurredAt: r.occurred_at, updatedAt: r.updated_at }));
+  return rows.map((row) => ({ id: row.id, occurredAt: row.occurred_at, updatedAt: row.updated_at }));
 }
 
 export async function startDraft(db: Db, actor: Actor): Promise<string> {
@@ -99,7 +99,7 @@ export async function getDraft(db: Db, actor: Actor, id: string, action = 'incid
         entityType: 'incident',
         entityId: id,
         outcome: 'ok',
-        details: { children: inc.children.map((c) => c.childId) },
+        details: { children: inc.children.map((linked) => linked.childId) },
       }),
     ),
   );
@@ -127,12 +127,15 @@ export async function editableDraft(db: Db, actor: Actor, id: string, action: st
   return inc;
 }
 
-function describeValue(section: SectionDef, field: string, value: unknown): string {
-  const def = section.fields.find((f) => f.name === field);
+/** A field's value, saved or changed: a text box, a list of options, or the date and time of the incident. */
+type FieldValue = string | string[] | Date | null | undefined;
+
+function describeValue(section: SectionDef, field: string, value: FieldValue): string {
+  const def = section.fields.find((formField) => formField.name === field);
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
     return 'Not recorded';
   if (value instanceof Date) return value.toISOString().replace('T', ' ').slice(0, 16);
-  if (Array.isArray(value)) return value.map((v) => optionText(def?.options, String(v))).join(', ');
+  if (Array.isArray(value)) return value.map((item) => optionText(def?.options, String(item))).join(', ');
   return def?.options ? optionText(def.options, String(value)) : String(value);
 }
 
@@ -155,10 +158,10 @@ export async function saveSection(
             field === 'occurred_at'
               ? current?.occurredAt
               : (current?.text[field as IncidentTextField] ?? current?.lists[field as IncidentListField]);
-          const label = section.fields.find((f) => f.name === field)?.label ?? field;
+          const label = section.fields.find((formField) => formField.name === field)?.label ?? field;
           return { label, saved: describeValue(section, field, saved), yours: describeValue(section, field, yours) };
         })
-        .filter((d) => d.saved !== d.yours);
+        .filter((difference) => difference.saved !== difference.yours);
       throw new ConflictError(current?.updatedByName ?? null, current?.updatedAt ?? null, differences);
     }
     await appendAuditEvent(
@@ -213,7 +216,7 @@ export async function linkChild(
 
 export async function unlinkChild(db: Db, actor: Actor, id: string, childId: string) {
   const draft = await editableDraft(db, actor, id, 'incident.edit');
-  if (!draft.children.some((c) => c.childId === childId)) throw new NotFoundError();
+  if (!draft.children.some((linked) => linked.childId === childId)) throw new NotFoundError();
   await transaction(db, async (trx) => {
     await incidents.removeIncidentChild(trx, id, childId);
     await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
@@ -233,35 +236,36 @@ export async function unlinkChild(db: Db, actor: Actor, id: string, childId: str
 export async function submit(db: Db, actor: Actor, id: string, version: number) {
   const draft = await editableDraft(db, actor, id, 'incident.submit');
   const problems = submitProblems({ occurredAt: draft.occurredAt, values: draft.text, children: draft.children });
-  if (problems.length) throw new ValidationError(problems.map((p) => ({ field: p.field, message: p.message })));
+  if (problems.length)
+    throw new ValidationError(problems.map((problem) => ({ field: problem.field, message: problem.message })));
   await transaction(db, async (trx) => {
     if (!(await incidents.markSubmitted(trx, id, version, actor.user.id))) {
       throw new ConflictError(draft.updatedByName, draft.updatedAt, []);
     }
     const occurredAt = draft.occurredAt ?? new Date();
-    for (const c of draft.children) {
-      const others = draft.children.filter((o) => o.childId !== c.childId);
+    for (const linked of draft.children) {
+      const others = draft.children.filter((other) => other.childId !== linked.childId);
       const othersText = others.length
-        ? ` Other children: ${others.map((o) => CHILD_ROLE_LABELS[o.role].toLowerCase()).join('; ')}.`
+        ? ` Other children: ${others.map((other) => CHILD_ROLE_LABELS[other.role].toLowerCase()).join('; ')}.`
         : '';
       await addChronologyEntry(trx, {
-        childId: c.childId,
+        childId: linked.childId,
         occurredAt,
         recordedBy: actor.user.id,
         kind: 'incident',
-        summary: `Incident recorded. This child: ${CHILD_ROLE_LABELS[c.role].toLowerCase()}.${othersText}`,
+        summary: `Incident recorded. This child: ${CHILD_ROLE_LABELS[linked.role].toLowerCase()}.${othersText}`,
         incidentId: id,
       });
     }
     await children.recordIncidentOnChildren(
       trx,
-      draft.children.map((c) => c.childId),
+      draft.children.map((linked) => linked.childId),
       occurredAt,
     );
     // A new incident reopens a closed case: there is something to respond to again.
     for (const childId of await children.reopenClosed(
       trx,
-      draft.children.map((c) => c.childId),
+      draft.children.map((linked) => linked.childId),
       actor.user.id,
     )) {
       await addChronologyEntry(trx, {
@@ -280,7 +284,7 @@ export async function submit(db: Db, actor: Actor, id: string, version: number) 
         entityType: 'incident',
         entityId: id,
         outcome: 'ok',
-        details: { children: draft.children.map((c) => c.childId) },
+        details: { children: draft.children.map((linked) => linked.childId) },
       }),
     );
   });
@@ -301,10 +305,13 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
   const sight = await basesFor(
     db,
     actor,
-    inc.children.map((c) => c.childId),
+    inc.children.map((linked) => linked.childId),
   );
   const visibility = new Map(
-    inc.children.map((c) => [c.childId, may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed]),
+    inc.children.map((linked) => [
+      linked.childId,
+      may('child.view', subjectOf(actor, sight.get(linked.childId) ?? [])).allowed,
+    ]),
   );
   const isAuthor = inc.createdBy === actor.user.id;
   const allBases = [...sight.values()].flat();
@@ -318,22 +325,24 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
         entityType: 'incident',
         entityId: id,
         outcome: 'ok',
-        details: { shown: inc.children.filter((c) => visibility.get(c.childId)).map((c) => c.childId) },
+        details: {
+          shown: inc.children.filter((linked) => visibility.get(linked.childId)).map((linked) => linked.childId),
+        },
       }),
     ),
   );
   // The latest screening of each child who displayed the behaviour, where the viewer may see them.
   const screened = new Map<string, screenings.Screening | undefined>();
-  for (const c of inc.children) {
-    if (c.role === 'displayed' && visibility.get(c.childId))
-      screened.set(c.childId, (await screenings.screeningsFor(db, id, c.childId))[0]);
+  for (const linked of inc.children) {
+    if (linked.role === 'displayed' && visibility.get(linked.childId))
+      screened.set(linked.childId, (await screenings.screeningsFor(db, id, linked.childId))[0]);
   }
   return {
     incident: inc,
-    children: inc.children.map((c) =>
-      visibility.get(c.childId)
-        ? { ...c, visible: true as const, screening: screened.get(c.childId) ?? null }
-        : { childId: c.childId, role: c.role, visible: false as const, screening: null },
+    children: inc.children.map((linked) =>
+      visibility.get(linked.childId)
+        ? { ...linked, visible: true as const, screening: screened.get(linked.childId) ?? null }
+        : { childId: linked.childId, role: linked.role, visible: false as const, screening: null },
     ),
   };
 }

@@ -70,7 +70,9 @@ async function meetingContext(
 ): Promise<RuleContext> {
   const child = await children.findChild(db, displayedId);
   if (!child) throw new NotFoundError();
-  const decided = (await screenings.screeningsFor(db, incidentId, displayedId)).filter((s) => s.status === 'decided');
+  const decided = (await screenings.screeningsFor(db, incidentId, displayedId)).filter(
+    (screening) => screening.status === 'decided',
+  );
   const latest = decided.at(-1);
   const age = ageOn(child.dateOfBirth, londonToday());
   const stage = child.developmentalAge !== null && child.developmentalAge < age ? child.developmentalAge : age;
@@ -85,13 +87,13 @@ async function meetingContext(
     sex: child.sex,
     learningDisability: stage < age,
     // A referral for an AIM assessment has been made (kent §13: NELFT; elsewhere the AIM or panel referral) (R-KEN-8).
-    aimRequested: childTasks.some((t) => t.status === 'done' && /nelft|aim/.test(t.stepId)),
-    lookedAfter: others.some((c) => c?.lookedAfter === true),
+    aimRequested: childTasks.some((task) => task.status === 'done' && /nelft|aim/.test(task.stepId)),
+    lookedAfter: others.some((other) => other?.lookedAfter === true),
   };
 }
 
 async function arrangeableTask(db: Db, actor: Actor, taskId: string, action: ActionId) {
-  const { record: t, bases } = await authorizeChildRecord(
+  const { record: task, bases } = await authorizeChildRecord(
     db,
     actor,
     taskId,
@@ -100,12 +102,12 @@ async function arrangeableTask(db: Db, actor: Actor, taskId: string, action: Act
     (x) => tasks.findTask(db, x),
     { auditAs: action === 'meeting.arrange' ? 'meeting.arrange' : 'meeting.arrange_view' },
   );
-  const pack = packFor(t.authorityId);
-  const type = t.arranges ? meetingType(pack, t.arranges) : undefined;
-  if (!type || !t.incidentId) throw new NotFoundError();
-  const incident = await incidents.findIncident(db, t.incidentId);
+  const pack = packFor(task.authorityId);
+  const type = task.arranges ? meetingType(pack, task.arranges) : undefined;
+  if (!type || !task.incidentId) throw new NotFoundError();
+  const incident = await incidents.findIncident(db, task.incidentId);
   if (!incident) throw new NotFoundError();
-  return { task: t, pack, type, incident, bases };
+  return { task, pack, type, incident, bases };
 }
 
 /** Everything the arrange form needs: the proposed invitees with why, the children, the chair rule and candidates. */
@@ -116,18 +118,22 @@ export async function arrangeOptions(
   action: 'task.view' | 'meeting.arrange' = 'task.view',
 ) {
   const { task, pack, type, incident, bases } = await arrangeableTask(db, actor, taskId, action);
-  const displayed = incident.children.find((c) => c.role === 'displayed');
-  const involved = incident.children.filter((c) => c.role === 'displayed' || c.role === 'targeted');
+  const displayed = incident.children.find((linked) => linked.role === 'displayed');
+  const involved = incident.children.filter((linked) => linked.role === 'displayed' || linked.role === 'targeted');
   if (!displayed) throw new NotFoundError();
   const ctx = await meetingContext(
     db,
     incident.id,
     displayed.childId,
-    involved.map((c) => c.childId),
+    involved.map((linked) => linked.childId),
   );
-  const invitees = proposeInvitees(type, ctx, (c) => ('fact' in c ? FACTS[c.fact].ifTrue : conditionText(c, pack)));
+  const invitees = proposeInvitees(type, ctx, (condition) =>
+    'fact' in condition ? FACTS[condition.fact].ifTrue : conditionText(condition, pack),
+  );
   // Separate meetings may be held for each child (R-KEN-6): a child already in a meeting for this task is not offered again.
-  const already = new Set((await meetings.childrenMeetingForTask(db, task.id)).map((c) => c.childId));
+  const already = new Set(
+    (await meetings.childrenMeetingForTask(db, task.id)).map((meetingChild) => meetingChild.childId),
+  );
   const names = await authorityNames(db);
   const chairCandidates = await Promise.all(
     names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
@@ -136,12 +142,12 @@ export async function arrangeOptions(
   const sight = await basesFor(
     db,
     actor,
-    involved.map((c) => c.childId),
+    involved.map((linked) => linked.childId),
   );
-  const nameFor = (c: (typeof involved)[number]) =>
-    may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed
-      ? `${c.firstName} ${c.lastName}`
-      : c.role === 'targeted'
+  const nameFor = (linked: (typeof involved)[number]) =>
+    may('child.view', subjectOf(actor, sight.get(linked.childId) ?? [])).allowed
+      ? `${linked.firstName} ${linked.lastName}`
+      : linked.role === 'targeted'
         ? 'Another child (a child harmed)'
         : 'Another child (the child who harmed)';
   if (action === 'task.view') {
@@ -164,17 +170,17 @@ export async function arrangeOptions(
     type,
     incident,
     children: involved
-      .filter((c) => !already.has(c.childId))
-      .map((c) => ({
-        childId: c.childId,
-        name: nameFor(c),
-        role: c.role as 'displayed' | 'targeted',
-        authorityId: c.authorityId,
+      .filter((linked) => !already.has(linked.childId))
+      .map((linked) => ({
+        childId: linked.childId,
+        name: nameFor(linked),
+        role: linked.role as 'displayed' | 'targeted',
+        authorityId: linked.authorityId,
       })),
     alreadyArranged: already.size > 0,
     invitees,
     authorities: names.list,
-    chairCandidates: chairCandidates.filter((c) => c.users.length),
+    chairCandidates: chairCandidates.filter((group) => group.users.length),
     policeQuestion: Boolean(type.policeQuestionUnder10) && ctx.age < 10,
     canArrange: may('meeting.arrange', subjectOf(actor, bases)).allowed,
   };
@@ -188,29 +194,36 @@ export interface ArrangeInput {
 }
 
 export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
-  const o = await arrangeOptions(db, actor, taskId, 'meeting.arrange');
-  if (o.task.status !== 'open')
+  const options = await arrangeOptions(db, actor, taskId, 'meeting.arrange');
+  if (options.task.status !== 'open')
     throw new ValidationError([
       { field: 'childIds', message: 'The task is no longer open: no meeting can be arranged for it' },
     ]);
   const errors: Problem[] = [];
-  const chosen = o.children.filter((c) => input.childIds.includes(c.childId));
-  if (!o.children.length)
+  const chosen = options.children.filter((offered) => input.childIds.includes(offered.childId));
+  if (!options.children.length)
     errors.push({ field: 'childIds', message: 'Every child already has a meeting arranged for this task' });
   else if (!chosen.length) errors.push({ field: 'childIds', message: 'Select the children this meeting is about' });
-  const authorityIds = new Set(o.authorities.map((a) => a.id));
-  const mc = chosen.map((c) => {
-    const r = input.responsible[c.childId] ?? c.authorityId;
-    if (!authorityIds.has(r))
-      errors.push({ field: `responsible-${c.childId}`, message: `Select the authority responsible for ${c.name}` });
-    return { childId: c.childId, role: c.role, responsibleAuthorityId: authorityIds.has(r) ? r : c.authorityId };
+  const authorityIds = new Set(options.authorities.map((a) => a.id));
+  const mc = chosen.map((child) => {
+    const responsibleId = input.responsible[child.childId] ?? child.authorityId;
+    if (!authorityIds.has(responsibleId))
+      errors.push({
+        field: `responsible-${child.childId}`,
+        message: `Select the authority responsible for ${child.name}`,
+      });
+    return {
+      childId: child.childId,
+      role: child.role,
+      responsibleAuthorityId: authorityIds.has(responsibleId) ? responsibleId : child.authorityId,
+    };
   });
   const names = await authorityNames(db);
-  const rule = chairRule(o.type, o.task.authorityId, mc, names.name);
-  const chairGroup = o.chairCandidates.find((g) => g.authority.id === rule.chairAuthorityId);
-  const chair = o.chairCandidates
-    .flatMap((g) => g.users.map((u) => ({ ...u, authorityId: g.authority.id })))
-    .find((u) => u.id === input.chairId);
+  const rule = chairRule(options.type, options.task.authorityId, mc, names.name);
+  const chairGroup = options.chairCandidates.find((group) => group.authority.id === rule.chairAuthorityId);
+  const chair = options.chairCandidates
+    .flatMap((group) => group.users.map((user) => ({ ...user, authorityId: group.authority.id })))
+    .find((candidate) => candidate.id === input.chairId);
   if (!chair) errors.push({ field: 'chairId', message: 'Select who will chair the meeting' });
   else if (chair.authorityId !== rule.chairAuthorityId || !chairGroup) {
     errors.push({
@@ -219,7 +232,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
     });
   }
   if (errors.length || !chair) throw new ValidationError(errors);
-  const invitees = o.invitees
+  const invitees = options.invitees
     .filter((i) => input.invite.includes(i.inviteeId))
     .map((i) => ({
       inviteeId: i.inviteeId,
@@ -233,7 +246,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
       userId: null as string | null,
     }));
   // Each authority responsible for a child is represented (R-KEN-6).
-  for (const a of rule.authorities.filter((a) => a !== o.task.authorityId)) {
+  for (const a of rule.authorities.filter((a) => a !== options.task.authorityId)) {
     invitees.push({
       inviteeId: `authority-${a}`,
       roleLabel: `Representative of ${names.name(a)}`,
@@ -257,16 +270,18 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
     agency: names.name(chair.authorityId),
     userId: chair.id,
   });
-  const agenda = o.type.agenda.flatMap((s) => s.items.map((text) => ({ section: s.heading, text, notes: '' })));
+  const agenda = options.type.agenda.flatMap((section) =>
+    section.items.map((text) => ({ section: section.heading, text, notes: '' })),
+  );
   return transaction(db, async (trx) => {
     const id = await meetings.insertMeeting(trx, {
-      authorityId: o.task.authorityId,
-      incidentId: o.incident.id,
-      typeId: o.type.id,
-      typeLabel: o.type.label,
-      packVersion: o.pack.version,
-      taskId: o.task.id,
-      dueOn: o.task.dueOn,
+      authorityId: options.task.authorityId,
+      incidentId: options.incident.id,
+      typeId: options.type.id,
+      typeLabel: options.type.label,
+      packVersion: options.pack.version,
+      taskId: options.task.id,
+      dueOn: options.task.dueOn,
       chairId: chair.id,
       chairAuthorityId: rule.chairAuthorityId,
       chairRule: rule.text,
@@ -275,20 +290,20 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
       children: mc,
       invitees,
     });
-    for (const c of mc) {
+    for (const meetingChild of mc) {
       await addChronologyEntry(trx, {
-        childId: c.childId,
+        childId: meetingChild.childId,
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'meeting',
-        summary: `${o.type.label} arranged${o.task.dueOn ? `, due by ${formatDate(o.task.dueOn)}` : ''}, chaired by ${chair.name}.`,
-        incidentId: o.incident.id,
+        summary: `${options.type.label} arranged${options.task.dueOn ? `, due by ${formatDate(options.task.dueOn)}` : ''}, chaired by ${chair.name}.`,
+        incidentId: options.incident.id,
         record: { type: 'meeting', id },
       });
     }
     await children.touchChildren(
       trx,
-      mc.map((c) => c.childId),
+      mc.map((meetingChild) => meetingChild.childId),
     );
     await appendAuditEvent(
       trx,
@@ -297,7 +312,11 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         entityType: 'meeting',
         entityId: id,
         outcome: 'ok',
-        details: { type: o.type.id, children: mc.map((c) => c.childId), crossAuthority: rule.crossAuthority },
+        details: {
+          type: options.type.id,
+          children: mc.map((meetingChild) => meetingChild.childId),
+          crossAuthority: rule.crossAuthority,
+        },
       }),
     );
     return id;
@@ -325,21 +344,23 @@ interface Access {
  * representative of that child's authority (R-X-1).
  */
 async function authorizeMeeting(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string): Promise<Access> {
-  const m = isUuid(id) ? await meetings.findMeeting(db, id) : undefined;
-  if (!m) return notFound(db, actor, auditAs ?? action, 'meeting', id);
+  const meeting = isUuid(id) ? await meetings.findMeeting(db, id) : undefined;
+  if (!meeting) return notFound(db, actor, auditAs ?? action, 'meeting', id);
   const sight = await basesFor(
     db,
     actor,
-    m.children.map((c) => c.childId),
+    meeting.children.map((meetingChild) => meetingChild.childId),
   );
-  const isChair = m.chairId === actor.user.id;
-  const invited = m.invitees.some((i) => i.userId === actor.user.id);
+  const isChair = meeting.chairId === actor.user.id;
+  const invited = meeting.invitees.some((i) => i.userId === actor.user.id);
   const own = actor.user.authorityId;
   // Representing is for another authority's managers and coordinators: within the meeting's own
   // authority, sight comes from each child's record (R-KEN-6, R-X-7).
-  const represents = (c: meetings.MeetingChildRow) =>
-    own !== m.authorityId && (c.responsibleAuthorityId === own || c.childAuthorityId === own);
-  const representing = own !== m.authorityId && (m.chairAuthorityId === own || m.children.some(represents));
+  const represents = (meetingChild: meetings.MeetingChildRow) =>
+    own !== meeting.authorityId &&
+    (meetingChild.responsibleAuthorityId === own || meetingChild.childAuthorityId === own);
+  const representing =
+    own !== meeting.authorityId && (meeting.chairAuthorityId === own || meeting.children.some(represents));
   const base: Relation[] = [...(isChair ? (['chair'] as const) : []), ...(invited ? (['invitee'] as const) : [])];
   const subject = subjectOf(
     actor,
@@ -347,46 +368,55 @@ async function authorizeMeeting(db: Db, actor: Actor, id: string, action: Action
     [...base, ...(representing ? (['representing'] as const) : [])],
   );
   const subjectFor = (childId: string) => {
-    const c = m.children.find((x) => x.childId === childId);
+    const meetingChild = meeting.children.find((x) => x.childId === childId);
     return subjectOf(actor, sight.get(childId) ?? [], [
       ...base,
-      ...(c && represents(c) ? (['representing'] as const) : []),
+      ...(meetingChild && represents(meetingChild) ? (['representing'] as const) : []),
     ]);
   };
   await requireAction(db, actor, action, subject, { entityType: 'meeting', entityId: id, auditAs: auditAs ?? action });
-  const type = meetingType(packFor(m.authorityId), m.typeId);
+  const type = meetingType(packFor(meeting.authorityId), meeting.typeId);
   if (!type) return notFound(db, actor, auditAs ?? action, 'meeting', id, 'unknown_type');
   const visibleChildIds = new Set(
-    m.children.filter((c) => may('meeting.view_child', subjectFor(c.childId)).allowed).map((c) => c.childId),
+    meeting.children
+      .filter((meetingChild) => may('meeting.view_child', subjectFor(meetingChild.childId)).allowed)
+      .map((meetingChild) => meetingChild.childId),
   );
   const recordChildIds = new Set(
-    m.children
-      .filter((c) => may('child.view', subjectOf(actor, sight.get(c.childId) ?? [])).allowed)
-      .map((c) => c.childId),
+    meeting.children
+      .filter((meetingChild) => may('child.view', subjectOf(actor, sight.get(meetingChild.childId) ?? [])).allowed)
+      .map((meetingChild) => meetingChild.childId),
   );
-  return { meeting: m, type, isChair, subject, subjectFor, visibleChildIds, recordChildIds };
+  return { meeting, type, isChair, subject, subjectFor, visibleChildIds, recordChildIds };
 }
 
 /** The children whose immediate safety plan this person may write: seeing a child's part is not enough, a read grant least of all (R-X-7). */
 function planRecordable(a: Access): Set<string> {
   return new Set(
     a.meeting.children
-      .filter((c) => a.visibleChildIds.has(c.childId) && may('meeting.record', a.subjectFor(c.childId)).allowed)
-      .map((c) => c.childId),
+      .filter(
+        (meetingChild) =>
+          a.visibleChildIds.has(meetingChild.childId) &&
+          may('meeting.record', a.subjectFor(meetingChild.childId)).allowed,
+      )
+      .map((meetingChild) => meetingChild.childId),
   );
 }
 
 /** The meeting with the parts of children this person may not see taken out (R-X-1). */
 function masked(a: Access): meetings.Meeting {
-  const m = a.meeting;
+  const meeting = a.meeting;
   return {
-    ...m,
-    children: m.children.map((c) =>
-      a.visibleChildIds.has(c.childId)
-        ? c
+    ...meeting,
+    children: meeting.children.map((meetingChild) =>
+      a.visibleChildIds.has(meetingChild.childId)
+        ? meetingChild
         : {
-            ...c,
-            name: c.role === 'targeted' ? 'Another child (a child harmed)' : 'Another child (the child who harmed)',
+            ...meetingChild,
+            name:
+              meetingChild.role === 'targeted'
+                ? 'Another child (a child harmed)'
+                : 'Another child (the child who harmed)',
             firstName: 'Another child',
             safetyPlan: '',
             outcome: null,
@@ -406,26 +436,28 @@ async function audited(db: Db, actor: Actor, action: string, id: string, details
 }
 
 function describe(a: Access, names: (id: string) => string) {
-  const m = masked(a);
-  const displayed = m.children.find((c) => c.role === 'displayed');
-  const arranged = m.status === 'arranged';
+  const meeting = masked(a);
+  const displayed = meeting.children.find((meetingChild) => meetingChild.role === 'displayed');
+  const arranged = meeting.status === 'arranged';
   return {
-    meeting: m,
+    meeting,
     type: a.type,
     isChair: a.isChair,
-    canRecord: arranged && !m.minutesApprovedAt && may('meeting.record', a.subject).allowed,
+    canRecord: arranged && !meeting.minutesApprovedAt && may('meeting.record', a.subject).allowed,
     can: {
-      record: arranged && !m.minutesApprovedAt && may('meeting.record', a.subject).allowed,
+      record: arranged && !meeting.minutesApprovedAt && may('meeting.record', a.subject).allowed,
       addAttendee: arranged && may('meeting.add_attendee', a.subject).allowed,
       approve: arranged && may('meeting.approve', a.subject).allowed,
       circulate: may('meeting.circulate', a.subject).allowed,
       close: arranged && may('meeting.close', a.subject).allowed,
-      outcomeFor: m.children
+      outcomeFor: meeting.children
         .filter(
-          (c) =>
-            arranged && a.visibleChildIds.has(c.childId) && may('meeting.outcome', a.subjectFor(c.childId)).allowed,
+          (meetingChild) =>
+            arranged &&
+            a.visibleChildIds.has(meetingChild.childId) &&
+            may('meeting.outcome', a.subjectFor(meetingChild.childId)).allowed,
         )
-        .map((c) => c.childId),
+        .map((meetingChild) => meetingChild.childId),
       recordPlanFor: [...planRecordable(a)],
     },
     visibleChildIds: [...a.visibleChildIds],
@@ -435,7 +467,7 @@ function describe(a: Access, names: (id: string) => string) {
       id,
       label: OUTCOMES[id].label,
       hint: OUTCOMES[id].hint,
-      fields: OUTCOMES[id].fields as readonly OutcomeField[],
+      fields: OUTCOMES[id].fields,
     })),
     fieldLabels: OUTCOME_FIELD_LABELS,
     investigations: INVESTIGATIONS,
@@ -446,7 +478,7 @@ function describe(a: Access, names: (id: string) => string) {
 
 async function policeQuestionNeeded(db: Db, a: Access): Promise<boolean> {
   if (!a.type.policeQuestionUnder10) return false;
-  const displayed = a.meeting.children.find((c) => c.role === 'displayed');
+  const displayed = a.meeting.children.find((meetingChild) => meetingChild.role === 'displayed');
   if (!displayed) return false;
   const child = await children.findChild(db, displayed.childId);
   return child !== undefined && ageOn(child.dateOfBirth, a.meeting.heldOn ?? londonToday()) < 10;
@@ -466,7 +498,7 @@ export async function viewMeeting(
 ) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.view', action);
   if (need) {
-    if (need.childId !== undefined && !a.meeting.children.some((c) => c.childId === need.childId))
+    if (need.childId !== undefined && !a.meeting.children.some((meetingChild) => meetingChild.childId === need.childId))
       return notFound(db, actor, need.action, 'meeting', id);
     await requireAction(
       db,
@@ -487,10 +519,10 @@ export async function viewMeeting(
     policeQuestionNeeded: police,
     policeInvolvement: a.meeting.policeInvolvement,
     // What is missing for a child this person may not see is said without their name (R-X-1).
-    children: a.meeting.children.map((c, i) => ({
+    children: a.meeting.children.map((meetingChild, i) => ({
       name: shown.children[i]!.name,
-      safetyPlan: c.safetyPlan,
-      hasOutcome: c.outcome !== null,
+      safetyPlan: meetingChild.safetyPlan,
+      hasOutcome: meetingChild.outcome !== null,
     })),
   });
   // Representatives of each responsible authority must attend (R-KEN-6).
@@ -499,14 +531,16 @@ export async function viewMeeting(
       problems.push(`Record that the ${i.roleLabel.charAt(0).toLowerCase()}${i.roleLabel.slice(1)} attended`);
   }
   const followOn = await Promise.all(
-    a.meeting.children.filter((c) => a.recordChildIds.has(c.childId)).map((c) => tasks.tasksForChild(db, c.childId)),
+    a.meeting.children
+      .filter((meetingChild) => a.recordChildIds.has(meetingChild.childId))
+      .map((meetingChild) => tasks.tasksForChild(db, meetingChild.childId)),
   );
   await audited(db, actor, action, id, { shown: [...a.visibleChildIds] });
   return {
     ...describe(a, names.name),
     policeQuestion: police,
     closeProblems: problems,
-    followOnTasks: followOn.flat().filter((t) => t.meetingId === id),
+    followOnTasks: followOn.flat().filter((task) => task.meetingId === id),
   };
 }
 
@@ -533,29 +567,29 @@ export interface MinutesInput {
 /** Records what happened: date, attendance, notes against each agenda item, the under-10 police decision, each child's immediate safety plan. */
 export async function recordMinutes(db: Db, actor: Actor, id: string, version: number, input: MinutesInput) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.record');
-  const m = a.meeting;
+  const meeting = a.meeting;
   const plans = planRecordable(a);
   const errors: Problem[] = [];
-  if (m.status === 'closed' || m.minutesApprovedAt)
+  if (meeting.status === 'closed' || meeting.minutesApprovedAt)
     errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
   const date = parseDateParts(input.heldOn, 'Date the meeting was held', 'Enter the date the meeting was held', {
     past: true,
     today: londonToday(),
   });
   // Not before the incident, nor before the meeting was arranged (issue 11, defect 6).
-  const incident = await incidents.findIncident(db, m.incidentId);
+  const incident = await incidents.findIncident(db, meeting.incidentId);
   const early =
     'iso' in date &&
     notBefore(date.iso, 'The date the meeting was held', [
       { iso: incident?.occurredAt ? londonToday(incident.occurredAt) : null, what: 'the date of the incident' },
-      { iso: londonToday(m.createdAt), what: 'the date the meeting was arranged' },
+      { iso: londonToday(meeting.createdAt), what: 'the date the meeting was arranged' },
     ]);
   if ('error' in date) errors.push({ field: 'heldOn', message: date.error });
   else if (early) errors.push({ field: 'heldOn', message: early });
   const heldOn = 'iso' in date && !early ? date.iso : null;
   // The police question depends on the child's age on the day: asked only once that day is known,
   // and then shown on the page with its error (the page shows it whenever it has an error).
-  const police = heldOn !== null && (await policeQuestionNeeded(db, { ...a, meeting: { ...m, heldOn } }));
+  const police = heldOn !== null && (await policeQuestionNeeded(db, { ...a, meeting: { ...meeting, heldOn } }));
   const pi = input.policeInvolvement;
   if (police && pi !== 'needed' && pi !== 'not_needed')
     errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
@@ -565,25 +599,28 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
       message: tooLong('Reasons for the police decision', MINUTES_LIMITS.policeInvolvementReason),
     });
   // Only the fields on the page: this meeting's invitees, agenda items, and the plans this person may record (R-X-1, R-X-7).
-  for (const inv of m.invitees) {
+  for (const inv of meeting.invitees) {
     if ((input.names[inv.id] ?? '').trim().length > MINUTES_LIMITS.name)
       errors.push({ field: `name-${inv.id}`, message: tooLong('Name', MINUTES_LIMITS.name) });
     if ((input.agencies[inv.id] ?? '').trim().length > MINUTES_LIMITS.agency)
       errors.push({ field: `agency-${inv.id}`, message: tooLong('Agency', MINUTES_LIMITS.agency) });
   }
-  for (const c of m.children) {
-    if (plans.has(c.childId) && (input.safetyPlans[c.childId] ?? '').length > MINUTES_LIMITS.safetyPlan)
+  for (const meetingChild of meeting.children) {
+    if (
+      plans.has(meetingChild.childId) &&
+      (input.safetyPlans[meetingChild.childId] ?? '').length > MINUTES_LIMITS.safetyPlan
+    )
       errors.push({
-        field: `safetyPlan-${c.childId}`,
+        field: `safetyPlan-${meetingChild.childId}`,
         message: tooLong('The immediate safety plan', MINUTES_LIMITS.safetyPlan),
       });
   }
-  m.agenda.forEach((_, i) => {
+  meeting.agenda.forEach((_, i) => {
     if ((input.notes[i] ?? '').length > MINUTES_LIMITS.note)
       errors.push({ field: `note-${i}`, message: tooLong('Notes', MINUTES_LIMITS.note) });
   });
   if (errors.length || !heldOn) throw new ValidationError(errors);
-  const agenda = m.agenda.map((item, i) => ({ ...item, notes: (input.notes[i] ?? '').trim() }));
+  const agenda = meeting.agenda.map((item, i) => ({ ...item, notes: (input.notes[i] ?? '').trim() }));
   await transaction(db, async (trx) => {
     const ok = await meetings.recordMinutes(trx, id, version, {
       heldOn,
@@ -593,19 +630,19 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
     });
     if (!ok) throw new ConflictError(null, null, []);
     const attended = new Map<string, boolean>();
-    for (const inv of m.invitees) {
-      const v = input.attended[inv.id];
-      if (v === 'yes' || v === 'no') attended.set(inv.id, v === 'yes');
+    for (const inv of meeting.invitees) {
+      const answer = input.attended[inv.id];
+      if (answer === 'yes' || answer === 'no') attended.set(inv.id, answer === 'yes');
       const name = (input.names[inv.id] ?? inv.name).trim();
       const agency = (input.agencies[inv.id] ?? inv.agency).trim();
       if (name !== inv.name || agency !== inv.agency) await meetings.setInviteeDetails(trx, id, inv.id, name, agency);
     }
     await meetings.setAttendance(trx, id, attended);
-    for (const c of m.children) {
-      if (!plans.has(c.childId)) continue;
-      const plan = input.safetyPlans[c.childId];
-      if (plan !== undefined && plan.trim() !== c.safetyPlan)
-        await meetings.setSafetyPlan(trx, id, c.childId, plan.trim());
+    for (const meetingChild of meeting.children) {
+      if (!plans.has(meetingChild.childId)) continue;
+      const plan = input.safetyPlans[meetingChild.childId];
+      if (plan !== undefined && plan.trim() !== meetingChild.safetyPlan)
+        await meetings.setSafetyPlan(trx, id, meetingChild.childId, plan.trim());
     }
     await appendAuditEvent(
       trx,
@@ -642,7 +679,7 @@ export async function addAttendee(
   let userId: string | null = null;
   if (input.userId) {
     const options = await attendeeAccounts(db, a.meeting);
-    if (!options.some((u) => u.id === input.userId))
+    if (!options.some((account) => account.id === input.userId))
       errors.push({ field: 'userId', message: 'Select an account from the list, or no account' });
     else userId = input.userId;
   }
@@ -664,8 +701,10 @@ export async function addAttendee(
 }
 
 /** Accounts that can be linked to an attendee: case workers in the authorities taking part. */
-export async function attendeeAccounts(db: Db, m: meetings.Meeting) {
-  const ids = [...new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)])];
+export async function attendeeAccounts(db: Db, meeting: meetings.Meeting) {
+  const ids = [
+    ...new Set([meeting.authorityId, ...meeting.children.map((meetingChild) => meetingChild.responsibleAuthorityId)]),
+  ];
   const lists = await Promise.all(
     ids.map((a) =>
       listCaseWorkers(db, a, [
@@ -687,8 +726,8 @@ export async function attendeeAccounts(db: Db, m: meetings.Meeting) {
 /** One child's outcome, with what it needs, setting the next tasks on that child's record (R-KEN-7, R-ISL-7). */
 export async function recordOutcome(db: Db, actor: Actor, id: string, childId: string, input: OutcomeInput) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.view', 'meeting.outcome');
-  const m = a.meeting;
-  const child = m.children.find((c) => c.childId === childId);
+  const meeting = a.meeting;
+  const child = meeting.children.find((meetingChild) => meetingChild.childId === childId);
   if (!child) throw new NotFoundError();
   // Each child's outcome from those who work on that child's case, the chair, or that child's authority (R-KEN-7, R-X-1).
   await requireAction(
@@ -700,11 +739,11 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
     undefined,
     a.subject,
   );
-  if (m.status === 'closed')
+  if (meeting.status === 'closed')
     throw new ValidationError([
       { field: 'outcome', message: 'The meeting is closed: its outcomes can no longer be recorded' },
     ]);
-  if (!m.heldOn)
+  if (!meeting.heldOn)
     throw new ValidationError([
       { field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' },
     ]);
@@ -713,10 +752,10 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
   const outcomeId = input.outcome as OutcomeId;
   const def = OUTCOMES[outcomeId];
   const details: Record<string, string> = {};
-  for (const f of def.fields as readonly OutcomeField[]) details[f] = (input[f] ?? '').trim();
-  const pack = packFor(m.authorityId);
+  for (const field of def.fields as readonly OutcomeField[]) details[field] = (input[field] ?? '').trim();
+  const pack = packFor(meeting.authorityId);
   const calendar = await loadCalendar(db, child.childAuthorityId);
-  const drafts = outcomeTasks(pack, a.type, outcomeId, input, m.heldOn, calendar, child.role);
+  const drafts = outcomeTasks(pack, a.type, outcomeId, input, meeting.heldOn, calendar, child.role);
   const alsoHarmed = a.type.alsoHarmedPrompt && child.role === 'displayed' ? input.alsoHarmed === 'yes' : null;
   await transaction(db, async (trx) => {
     const ok = await meetings.insertOutcome(trx, {
@@ -730,36 +769,36 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
       decidedBy: actor.user.id,
     });
     if (!ok) throw new ConflictError(null, null, []);
-    for (const d of drafts) {
+    for (const draft of drafts) {
       await tasks.insertTask(trx, {
         authorityId: child.childAuthorityId,
         childId,
-        incidentId: m.incidentId,
+        incidentId: meeting.incidentId,
         screeningId: null,
         meetingId: id,
-        arranges: d.arranges,
-        stepId: d.stepId,
-        title: d.title,
-        detail: d.detail,
-        kind: d.kind,
-        ownerRole: d.ownerRole,
+        arranges: draft.arranges,
+        stepId: draft.stepId,
+        title: draft.title,
+        detail: draft.detail,
+        kind: draft.kind,
+        ownerRole: draft.ownerRole,
         assignedTo: null,
-        dueOn: d.dueOn,
-        dueRule: d.dueRule,
-        clause: d.clause,
-        requirementId: d.requirement,
+        dueOn: draft.dueOn,
+        dueRule: draft.dueRule,
+        clause: draft.clause,
+        requirementId: draft.requirement,
       });
     }
     const extra = def.fields.length
-      ? ` (${(def.fields as readonly OutcomeField[]).map((f) => (f === 'investigation' ? INVESTIGATIONS[details[f] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[f]}: ${details[f]}`)).join('; ')})`
+      ? ` (${(def.fields as readonly OutcomeField[]).map((field) => (field === 'investigation' ? INVESTIGATIONS[details[field] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[field]}: ${details[field]}`)).join('; ')})`
       : '';
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'meeting',
-      summary: `${m.typeLabel}: outcome for this child, ${def.label}${extra}. ${drafts.length} next task${drafts.length === 1 ? '' : 's'} set.`,
-      incidentId: m.incidentId,
+      summary: `${meeting.typeLabel}: outcome for this child, ${def.label}${extra}. ${drafts.length} next task${drafts.length === 1 ? '' : 's'} set.`,
+      incidentId: meeting.incidentId,
       record: { type: 'meeting', id },
     });
     await children.touchChildren(trx, [childId]);
@@ -825,41 +864,45 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
   const view = await viewMeeting(db, actor, id);
   if (view.closeProblems.length)
     throw new ValidationError(view.closeProblems.map((message) => ({ field: 'close', message })));
-  const m = view.meeting;
+  const meeting = view.meeting;
   await transaction(db, async (trx) => {
     if (!(await meetings.closeMeeting(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
-    if (m.taskId) {
+    if (meeting.taskId) {
       // Separate meetings for each child (R-KEN-6): the task is done once every child involved has had theirs.
-      const t = await tasks.findTask(trx, m.taskId);
-      const incident = await incidents.findIncident(trx, m.incidentId);
+      const task = await tasks.findTask(trx, meeting.taskId);
+      const incident = await incidents.findIncident(trx, meeting.incidentId);
       const covered = new Set(
-        (await meetings.childrenMeetingForTask(trx, m.taskId)).filter((c) => c.closed).map((c) => c.childId),
+        (await meetings.childrenMeetingForTask(trx, meeting.taskId))
+          .filter((meetingChild) => meetingChild.closed)
+          .map((meetingChild) => meetingChild.childId),
       );
-      const involved = (incident?.children ?? []).filter((c) => c.role === 'displayed' || c.role === 'targeted');
-      if (t && t.status === 'open' && involved.every((c) => covered.has(c.childId))) {
+      const involved = (incident?.children ?? []).filter(
+        (linked) => linked.role === 'displayed' || linked.role === 'targeted',
+      );
+      if (task && task.status === 'open' && involved.every((linked) => covered.has(linked.childId))) {
         await tasks.completeTask(
           trx,
-          t.id,
-          t.version,
+          task.id,
+          task.version,
           actor.user.id,
-          `${m.typeLabel} held on ${formatDate(m.heldOn)}.`,
+          `${meeting.typeLabel} held on ${formatDate(meeting.heldOn)}.`,
         );
       }
     }
-    for (const c of m.children) {
+    for (const meetingChild of meeting.children) {
       await addChronologyEntry(trx, {
-        childId: c.childId,
+        childId: meetingChild.childId,
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'meeting',
-        summary: `${m.typeLabel} held on ${formatDate(m.heldOn)} and closed by the chair. Immediate safety plan and outcome recorded.`,
-        incidentId: m.incidentId,
+        summary: `${meeting.typeLabel} held on ${formatDate(meeting.heldOn)} and closed by the chair. Immediate safety plan and outcome recorded.`,
+        incidentId: meeting.incidentId,
         record: { type: 'meeting', id },
       });
     }
     await children.touchChildren(
       trx,
-      m.children.map((c) => c.childId),
+      meeting.children.map((meetingChild) => meetingChild.childId),
     );
     await appendAuditEvent(
       trx,
@@ -875,7 +918,7 @@ export async function myMeetings(db: Db, actor: Actor) {
     db,
     actor.user.authorityId,
     actor.user.id,
-    actor.user.roles.some((r) => REPRESENTING_ROLES.includes(r)),
+    actor.user.roles.some((role) => REPRESENTING_ROLES.includes(role)),
   );
   await transaction(db, (trx) =>
     appendAuditEvent(
@@ -897,9 +940,11 @@ export async function taskMeetings(db: Db, task: tasks.Task) {
   const list = await meetings.meetingsForTask(db, task.id);
   if (!task.incidentId) return { meetings: list, canArrange: false };
   const incident = await incidents.findIncident(db, task.incidentId);
-  const covered = new Set((await meetings.childrenMeetingForTask(db, task.id)).map((c) => c.childId));
+  const covered = new Set(
+    (await meetings.childrenMeetingForTask(db, task.id)).map((meetingChild) => meetingChild.childId),
+  );
   const remaining = (incident?.children ?? []).filter(
-    (c) => (c.role === 'displayed' || c.role === 'targeted') && !covered.has(c.childId),
+    (linked) => (linked.role === 'displayed' || linked.role === 'targeted') && !covered.has(linked.childId),
   );
   return { meetings: list, canArrange: task.status === 'open' && remaining.length > 0 };
 }

@@ -57,7 +57,7 @@ export async function referOptions(db: Db, actor: Actor, childId: string, page =
   const ages = ageRules(pack, child, today, today);
   const kind = referralKind(ages.ageAtIncident);
   const open = (await panel.panelReferralsForChild(db, childId)).find(
-    (r) => r.status === 'awaiting' || r.status === 'accepted',
+    (referral) => referral.status === 'awaiting' || referral.status === 'accepted',
   );
   let cannot: string | null = null;
   if (!pack.aimPanel) cannot = 'This authority’s procedure has no AIM Pathway Panel.';
@@ -70,17 +70,17 @@ export async function referOptions(db: Db, actor: Actor, childId: string, page =
 }
 
 export async function refer(db: Db, actor: Actor, childId: string, input: PanelReferralInput): Promise<string> {
-  const o = await referOptions(db, actor, childId);
+  const options = await referOptions(db, actor, childId);
   // The page says why instead of showing the form: the error links to that (field 'cannot').
-  if (o.cannot || !o.kind)
-    throw new ValidationError([{ field: 'cannot', message: o.cannot ?? 'The panel cannot take this referral' }]);
+  if (options.cannot || !options.kind)
+    throw new ValidationError([{ field: 'cannot', message: options.cannot ?? 'The panel cannot take this referral' }]);
   const problems = referralProblems(input);
   if (problems.length) throw new ValidationError(problems);
-  const kind = o.kind;
+  const kind = options.kind;
   return transaction(db, async (trx) => {
     const id = await panel
       .insertPanelReferral(trx, {
-        authorityId: o.child.authorityId,
+        authorityId: options.child.authorityId,
         childId,
         kind,
         referringService: input.referringService as 'childrens_services' | 'youth_justice',
@@ -95,7 +95,7 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
         denies: input.policeInvestigation === 'yes' ? input.denies === 'yes' : null,
         leadProfessional: leadProfessional(input),
         informationGatheringOnly: informationGatheringOnly(input),
-        approaching18: o.ages.approaching18,
+        approaching18: options.ages.approaching18,
         referredBy: actor.user.id,
       })
       .catch((err: unknown) => {
@@ -105,18 +105,18 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
       });
     // The routing step that asked for the referral (or consultation) is done by it (the pack's completedBy).
     const done = await fulfilTasks(trx, actor, {
-      authorityId: o.child.authorityId,
+      authorityId: options.child.authorityId,
       childId,
       record: 'panel-referral',
       recordId: id,
-      note: `Referred to the ${o.pack.aimPanel!.name}.`,
+      note: `Referred to the ${options.pack.aimPanel!.name}.`,
     });
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'referral',
-      summary: `Referred to the ${o.pack.aimPanel!.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
+      summary: `Referred to the ${options.pack.aimPanel!.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
       record: { type: 'panel_referral', id },
     });
     await appendAuditEvent(
@@ -151,7 +151,7 @@ async function practitioners(db: Db, authorityId: string) {
 }
 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
-  const { record: r, bases } = await authorized(db, actor, id, 'panel.view');
+  const { record: referral, bases } = await authorized(db, actor, id, 'panel.view');
   await transaction(db, (trx) =>
     appendAuditEvent(
       trx,
@@ -160,20 +160,20 @@ export async function viewReferral(db: Db, actor: Actor, id: string) {
         entityType: 'panel_referral',
         entityId: id,
         outcome: 'ok',
-        details: { childId: r.childId },
+        details: { childId: referral.childId },
       }),
     ),
   );
   const chair = may('panel.decide', subjectOf(actor, bases)).allowed;
   return {
-    referral: r,
+    referral,
     chair,
     routes: routesFor({
-      kind: r.kind,
-      informationGatheringOnly: r.informationGatheringOnly,
-      approaching18: r.approaching18,
+      kind: referral.kind,
+      informationGatheringOnly: referral.informationGatheringOnly,
+      approaching18: referral.approaching18,
     }),
-    practitioners: chair && r.status === 'awaiting' ? await practitioners(db, r.authorityId) : [],
+    practitioners: chair && referral.status === 'awaiting' ? await practitioners(db, referral.authorityId) : [],
     today: londonToday(),
   };
 }
@@ -186,7 +186,7 @@ async function chairOnly(db: Db, actor: Actor, id: string, action: 'panel.decide
 function save(
   db: Db,
   actor: Actor,
-  r: panel.PanelReferral,
+  referral: panel.PanelReferral,
   action: string,
   summary: string,
   write: (trx: Db) => Promise<boolean>,
@@ -195,22 +195,30 @@ function save(
   return saveChildRecordChange(
     db,
     actor,
-    { childId: r.childId, entityType: 'panel_referral', entityId: r.id, action, kind: 'referral', summary, details },
+    {
+      childId: referral.childId,
+      entityType: 'panel_referral',
+      entityId: referral.id,
+      action,
+      kind: 'referral',
+      summary,
+      details,
+    },
     write,
   );
 }
 
 /** The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and co-worker, and the first review (R-NEL-10..12). */
 export async function decide(db: Db, actor: Actor, id: string, version: number, input: DecisionInput) {
-  const r = await chairOnly(db, actor, id, 'panel.decide');
+  const referral = await chairOnly(db, actor, id, 'panel.decide');
   // Decided since the form was shown: the page no longer asks, so the form was out of date.
-  if (r.status !== 'awaiting') throw new ConflictError(r.decidedByName, null, []);
-  const list = await practitioners(db, r.authorityId);
+  if (referral.status !== 'awaiting') throw new ConflictError(referral.decidedByName, null, []);
+  const list = await practitioners(db, referral.authorityId);
   const problems = decisionProblems(
     {
-      kind: r.kind,
-      informationGatheringOnly: r.informationGatheringOnly,
-      approaching18: r.approaching18,
+      kind: referral.kind,
+      informationGatheringOnly: referral.informationGatheringOnly,
+      approaching18: referral.approaching18,
       practitioners: list,
     },
     input,
@@ -218,16 +226,16 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   if (problems.length) throw new ValidationError(problems);
   const accepted = input.decision === 'accept';
   const today = londonToday();
-  const allocates = accepted && r.kind === 'assessment';
+  const allocates = accepted && referral.kind === 'assessment';
   const next = accepted ? nextReviewDue(today) : null;
-  const names = (uid: string) => list.find((p) => p.id === uid)?.name ?? '';
+  const names = (uid: string) => list.find((practitioner) => practitioner.id === uid)?.name ?? '';
   const summary = accepted
     ? `AIM Pathway Panel accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${formatDate(next)}.`
     : `AIM Pathway Panel did not accept the referral: ${input.reasons.trim()}`;
   await save(
     db,
     actor,
-    r,
+    referral,
     'panel.decide',
     summary,
     (trx) =>
@@ -238,7 +246,7 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
         leadId: allocates ? input.leadId : null,
         coWorkerId: allocates ? input.coWorkerId : null,
         exceptionalReason:
-          accepted && r.informationGatheringOnly && input.route !== 'information_gathering'
+          accepted && referral.informationGatheringOnly && input.route !== 'information_gathering'
             ? input.exceptionalReason.trim()
             : '',
         by: actor.user.id,
@@ -257,10 +265,10 @@ export async function recordReview(
   version: number,
   input: { heldOn: DateParts; notes: string; nextReviewOn: DateParts },
 ) {
-  const r = await chairOnly(db, actor, id, 'panel.review');
+  const referral = await chairOnly(db, actor, id, 'panel.review');
   const errors: { field: string; message: string }[] = [];
   // Closed or not accepted: the page shows no review form, so the form was out of date.
-  if (r.status !== 'accepted') throw new ConflictError(null, null, []);
+  if (referral.status !== 'accepted') throw new ConflictError(null, null, []);
   const held = parseDateParts(input.heldOn, 'Date of the review', 'Enter the date of the review', {
     past: true,
     today: londonToday(),
@@ -269,8 +277,8 @@ export async function recordReview(
   const early =
     'iso' in held &&
     notBefore(held.iso, 'The date of the review', [
-      { iso: r.decidedOn, what: 'the date the panel accepted the referral' },
-      { iso: r.reviews.at(-1)?.heldOn, what: 'the date of the last review' },
+      { iso: referral.decidedOn, what: 'the date the panel accepted the referral' },
+      { iso: referral.reviews.at(-1)?.heldOn, what: 'the date of the last review' },
     ]);
   if ('error' in held) errors.push({ field: 'heldOn', message: held.error });
   else if (early) errors.push({ field: 'heldOn', message: early });
@@ -297,11 +305,14 @@ export async function recordReview(
     }
   }
   if (errors.length || !('iso' in held) || !next) throw new ValidationError(errors);
-  const reviews = [...r.reviews, { heldOn: held.iso, notes, nextReviewOn: next, recordedBy: actor.user.displayName }];
+  const reviews = [
+    ...referral.reviews,
+    { heldOn: held.iso, notes, nextReviewOn: next, recordedBy: actor.user.displayName },
+  ];
   await save(
     db,
     actor,
-    r,
+    referral,
     'panel.review',
     `AIM Pathway Panel review on ${formatDate(held.iso)}. Next review by ${formatDate(next)}.`,
     (trx) => panel.recordReview(trx, id, version, reviews, next),
@@ -316,21 +327,21 @@ export async function close(
   version: number,
   input: { summary: string; furtherWork: string },
 ) {
-  const r = await chairOnly(db, actor, id, 'panel.close');
+  const referral = await chairOnly(db, actor, id, 'panel.close');
   const errors: { field: string; message: string }[] = [];
-  if (r.status !== 'accepted') throw new ConflictError(null, null, []);
+  if (referral.status !== 'accepted') throw new ConflictError(null, null, []);
   if (!input.summary.trim()) errors.push({ field: 'summary', message: 'Enter what was completed' });
-  for (const [field, name, v] of [
+  for (const [field, name, text] of [
     ['summary', 'What was completed', input.summary],
     ['furtherWork', 'Further work', input.furtherWork],
   ] as const)
-    if (v.length > TEXT_LIMITS.panelText) errors.push({ field, message: tooLong(name, TEXT_LIMITS.panelText) });
+    if (text.length > TEXT_LIMITS.panelText) errors.push({ field, message: tooLong(name, TEXT_LIMITS.panelText) });
   if (errors.length) throw new ValidationError(errors);
   const further = input.furtherWork.trim();
   await save(
     db,
     actor,
-    r,
+    referral,
     'panel.close',
     `AIM Pathway Panel closed its involvement. ${further ? `Further work recommended or outstanding: ${further}` : 'No further work recommended.'}`,
     (trx) =>
@@ -345,9 +356,9 @@ export async function close(
 
 /** The closure letter to the lead professional and the agencies involved (R-NEL-12): only once closed. */
 export async function closureLetter(db: Db, actor: Actor, id: string) {
-  const { record: r } = await authorized(db, actor, id, 'panel.view', 'panel.letter');
-  if (r.status !== 'closed') throw new NotFoundError();
-  const child = await children.findChild(db, r.childId);
+  const { record: referral } = await authorized(db, actor, id, 'panel.view', 'panel.letter');
+  if (referral.status !== 'closed') throw new NotFoundError();
+  const child = await children.findChild(db, referral.childId);
   if (!child) throw new NotFoundError();
   await transaction(db, (trx) =>
     appendAuditEvent(
@@ -355,7 +366,7 @@ export async function closureLetter(db: Db, actor: Actor, id: string) {
       auditFor(actor, { action: 'panel.letter', entityType: 'panel_referral', entityId: id, outcome: 'ok' }),
     ),
   );
-  return { referral: r, child };
+  return { referral, child };
 }
 
 /** The panel chair's list: referrals awaiting a decision, and accepted cases by next review. */

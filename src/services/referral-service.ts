@@ -29,27 +29,30 @@ import { packFor } from './screening-service.ts';
 import { fulfilTasks } from './task-service.ts';
 
 /** Who would be referred from this decided screening, and to whom. */
-export function referralPlan(s: screenings.Screening, incident: incidents.Incident) {
-  const pack = packFor(s.authorityId);
-  const normal = pack.levels.find((l) => l.covers.includes('normal'))!;
-  const separate = s.decidedLevel !== null && pack.referral.separateForEachChild.includes(s.decidedLevel);
+export function referralPlan(screening: screenings.Screening, incident: incidents.Incident) {
+  const pack = packFor(screening.authorityId);
+  const normal = pack.levels.find((level) => level.covers.includes('normal'))!;
+  const separate =
+    screening.decidedLevel !== null && pack.referral.separateForEachChild.includes(screening.decidedLevel);
   return {
     pack,
     receiver: pack.referral.receiver,
-    possible: s.status === 'decided' && s.decidedLevel !== normal.id,
+    possible: screening.status === 'decided' && screening.decidedLevel !== normal.id,
     separate,
     childIds: [
-      s.childId,
-      ...(separate ? incident.children.filter((c) => c.role === 'targeted').map((c) => c.childId) : []),
+      screening.childId,
+      ...(separate
+        ? incident.children.filter((linked) => linked.role === 'targeted').map((linked) => linked.childId)
+        : []),
     ],
   };
 }
 
 /** For the decided screening page: who would be referred, and the referrals already made. */
-export async function referralsForScreeningPage(db: Db, s: screenings.Screening, incident: incidents.Incident) {
-  const plan = referralPlan(s, incident);
-  const made = await referrals.referralsForIncident(db, s.incidentId);
-  const pending = plan.childIds.filter((id) => !made.some((m) => m.childId === id));
+export async function referralsForScreeningPage(db: Db, screening: screenings.Screening, incident: incidents.Incident) {
+  const plan = referralPlan(screening, incident);
+  const made = await referrals.referralsForIncident(db, screening.incidentId);
+  const pending = plan.childIds.filter((id) => !made.some((referral) => referral.childId === id));
   return {
     receiver: plan.receiver,
     possible: plan.possible && pending.length > 0,
@@ -60,26 +63,31 @@ export async function referralsForScreeningPage(db: Db, s: screenings.Screening,
 }
 
 export async function makeReferrals(db: Db, actor: Actor, screeningId: string): Promise<{ created: number }> {
-  const { record: s } = await authorizeChildRecord(db, actor, screeningId, 'referral.create', 'screening', (x) =>
-    screenings.findScreening(db, x),
+  const { record: screening } = await authorizeChildRecord(
+    db,
+    actor,
+    screeningId,
+    'referral.create',
+    'screening',
+    (x) => screenings.findScreening(db, x),
   );
-  const incident = await incidents.findIncident(db, s.incidentId);
+  const incident = await incidents.findIncident(db, screening.incidentId);
   if (!incident) throw new NotFoundError();
-  const plan = referralPlan(s, incident);
+  const plan = referralPlan(screening, incident);
   if (!plan.possible)
     throw new ValidationError([
       { field: 'referral', message: 'Decide a level of concern above the lowest before making a referral' },
     ]);
-  const calendar = await loadCalendar(db, s.authorityId);
+  const calendar = await loadCalendar(db, screening.authorityId);
   const today = londonToday();
   const dueOn = calendar.addWorkingDays(today, plan.pack.referral.decisionWorkingDays);
-  const team = await referrals.frontDoorTeam(db, s.authorityId);
+  const team = await referrals.frontDoorTeam(db, screening.authorityId);
   return transaction(db, async (trx) => {
     let created = 0;
     for (const childId of plan.childIds) {
       const id = await referrals.insertReferral(trx, {
-        authorityId: s.authorityId,
-        incidentId: s.incidentId,
+        authorityId: screening.authorityId,
+        incidentId: screening.incidentId,
         childId,
         screeningId,
         receivingTeamId: team,
@@ -89,9 +97,9 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
       if (!id) continue; // already referred for this incident
       created += 1;
       const done = await fulfilTasks(trx, actor, {
-        authorityId: s.authorityId,
+        authorityId: screening.authorityId,
         childId,
-        incidentId: s.incidentId,
+        incidentId: screening.incidentId,
         record: 'referral',
         recordId: id,
         note: `Referral made to ${plan.receiver}.`,
@@ -101,8 +109,8 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'referral',
-        summary: `Referred to ${plan.receiver}${childId === s.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
-        incidentId: s.incidentId,
+        summary: `Referred to ${plan.receiver}${childId === screening.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
+        incidentId: screening.incidentId,
         record: { type: 'referral', id },
       });
       await appendAuditEvent(
@@ -125,7 +133,7 @@ export async function listForMyTeams(db: Db, actor: Actor) {
   await requireRole(db, actor, ['front_door', 'team_manager'], 'referrals.list');
   const list = await referrals.referralsForTeams(
     db,
-    actor.user.teams.map((t) => t.teamId),
+    actor.user.teams.map((team) => team.teamId),
   );
   await transaction(db, (trx) =>
     appendAuditEvent(
@@ -147,8 +155,8 @@ function authorizedReferral(db: Db, actor: Actor, id: string, action: ActionId) 
 }
 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
-  const { record: r, bases } = await authorizedReferral(db, actor, id, 'referral.view');
-  const s = await screenings.findScreening(db, r.screeningId);
+  const { record: referral, bases } = await authorizedReferral(db, actor, id, 'referral.view');
+  const screening = await screenings.findScreening(db, referral.screeningId);
   await transaction(db, (trx) =>
     appendAuditEvent(
       trx,
@@ -157,16 +165,16 @@ export async function viewReferral(db: Db, actor: Actor, id: string) {
         entityType: 'referral',
         entityId: id,
         outcome: 'ok',
-        details: { childId: r.childId },
+        details: { childId: referral.childId },
       }),
     ),
   );
   return {
-    referral: r,
-    screening: s,
-    pack: packFor(r.authorityId),
+    referral,
+    screening,
+    pack: packFor(referral.authorityId),
     today: londonToday(),
-    canDecide: r.status === 'received' && may('referral.decide', subjectOf(actor, bases)).allowed,
+    canDecide: referral.status === 'received' && may('referral.decide', subjectOf(actor, bases)).allowed,
   };
 }
 
@@ -179,16 +187,16 @@ export async function decide(
   actor: Actor,
   id: string,
   version: number,
-  d: { outcome: string; rationale: string },
+  decision: { outcome: string; rationale: string },
 ) {
-  const { record: r } = await authorizedReferral(db, actor, id, 'referral.decide');
+  const { record: referral } = await authorizedReferral(db, actor, id, 'referral.decide');
   // Decided since the form was shown: the page no longer asks, so the form was out of date.
-  if (r.status !== 'received') throw new ConflictError(r.decidedByName, r.decidedAt, []);
-  const pack = packFor(r.authorityId);
-  const outcome = pack.referral.outcomes.find((o) => o.id === d.outcome);
+  if (referral.status !== 'received') throw new ConflictError(referral.decidedByName, referral.decidedAt, []);
+  const pack = packFor(referral.authorityId);
+  const outcome = pack.referral.outcomes.find((option) => option.id === decision.outcome);
   const errors: { field: string; message: string }[] = [];
   if (!outcome) errors.push({ field: 'outcome', message: 'Select the outcome of the screening' });
-  const rationale = d.rationale.trim();
+  const rationale = decision.rationale.trim();
   if (!rationale) errors.push({ field: 'rationale', message: 'Enter the reasons for the decision' });
   else if (rationale.length > REFERRAL_RATIONALE_MAX)
     errors.push({ field: 'rationale', message: tooLong('Reasons for the decision', REFERRAL_RATIONALE_MAX) });
@@ -202,57 +210,57 @@ export async function decide(
         decidedBy: actor.user.id,
       }))
     ) {
-      throw new ConflictError(r.decidedByName, r.decidedAt, []);
+      throw new ConflictError(referral.decidedByName, referral.decidedAt, []);
     }
     // The outcome sets the next task, on the same task list as routing (R-NYO-8, R-KEN-5, R-ISL-5).
     let next = '';
-    const open = await tasks.tasksForIncidentChild(trx, r.incidentId, r.childId);
+    const open = await tasks.tasksForIncidentChild(trx, referral.incidentId, referral.childId);
     const already =
-      outcome.then?.meeting && open.some((t) => t.status === 'open' && t.arranges === outcome.then!.meeting);
+      outcome.then?.meeting && open.some((task) => task.status === 'open' && task.arranges === outcome.then!.meeting);
     if (outcome.then && !already) {
-      const calendar = await loadCalendar(trx, r.authorityId);
+      const calendar = await loadCalendar(trx, referral.authorityId);
       const today = londonToday();
-      const t = outcome.then;
+      const nextTask = outcome.then;
       await tasks.insertTask(trx, {
-        authorityId: r.authorityId,
-        childId: r.childId,
-        incidentId: r.incidentId,
-        screeningId: r.screeningId,
+        authorityId: referral.authorityId,
+        childId: referral.childId,
+        incidentId: referral.incidentId,
+        screeningId: referral.screeningId,
         stepId: `referral-${outcome.id}`,
-        title: t.title,
-        detail: t.detail,
+        title: nextTask.title,
+        detail: nextTask.detail,
         kind: 'do',
-        ownerRole: t.owner,
+        ownerRole: nextTask.owner,
         assignedTo: null,
-        dueOn: t.due ? calendar.addWorkingDays(today, t.due.workingDays) : null,
-        dueRule: t.due
-          ? `Within ${t.due.workingDays} working day${t.due.workingDays === 1 ? '' : 's'} of the screening decision`
+        dueOn: nextTask.due ? calendar.addWorkingDays(today, nextTask.due.workingDays) : null,
+        dueRule: nextTask.due
+          ? `Within ${nextTask.due.workingDays} working day${nextTask.due.workingDays === 1 ? '' : 's'} of the screening decision`
           : 'No set timescale',
-        clause: t.clause,
-        requirementId: t.requirement,
-        arranges: t.meeting ?? null,
+        clause: nextTask.clause,
+        requirementId: nextTask.requirement,
+        arranges: nextTask.meeting ?? null,
       });
-      next = ` Next: ${t.title.charAt(0).toLowerCase()}${t.title.slice(1)}.`;
+      next = ` Next: ${nextTask.title.charAt(0).toLowerCase()}${nextTask.title.slice(1)}.`;
     }
     await addChronologyEntry(trx, {
-      childId: r.childId,
+      childId: referral.childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'referral',
       summary: `Referral screened by ${actor.user.displayName}: ${outcome.label}.${next}`,
-      incidentId: r.incidentId,
-      record: { type: 'referral', id: r.id },
+      incidentId: referral.incidentId,
+      record: { type: 'referral', id: referral.id },
     });
     // The front door's deciding is this decision (the stages are bound).
     const done = await fulfilTasks(trx, actor, {
-      authorityId: r.authorityId,
-      childId: r.childId,
-      incidentId: r.incidentId,
+      authorityId: referral.authorityId,
+      childId: referral.childId,
+      incidentId: referral.incidentId,
       record: 'referral-decision',
-      recordId: r.id,
+      recordId: referral.id,
       note: `Referral screened: ${outcome.label}.`,
     });
-    await children.touchChildren(trx, [r.childId]);
+    await children.touchChildren(trx, [referral.childId]);
     await appendAuditEvent(
       trx,
       auditFor(actor, {
@@ -260,7 +268,7 @@ export async function decide(
         entityType: 'referral',
         entityId: id,
         outcome: 'ok',
-        details: { childId: r.childId, outcome: outcome.id, tasksDone: done },
+        details: { childId: referral.childId, outcome: outcome.id, tasksDone: done },
       }),
     );
   });

@@ -60,7 +60,7 @@ async function incidentChild(
   const inc = isUuid(incidentId) ? await incidents.findIncident(db, incidentId) : undefined;
   if (!inc || inc.authorityId !== actor.user.authorityId || inc.status !== 'submitted')
     return notFound(db, actor, auditAs, 'incident', incidentId);
-  const link = inc.children.find((c) => c.childId === childId);
+  const link = inc.children.find((linked) => linked.childId === childId);
   if (!link || link.role !== 'displayed')
     return notFound(db, actor, auditAs, 'incident', incidentId, 'not_a_child_who_displayed');
   await authorizeChild(db, actor, childId, action, { auditAs });
@@ -70,10 +70,10 @@ async function incidentChild(
 }
 
 export function toolsFor(pack: Pack, actor: Actor) {
-  return pack.tools.map((t) => ({
-    tool: t,
-    allowed: !t.requiresTraining || actor.user.trainings.includes(t.requiresTraining),
-    needs: t.requiresTraining ? TRAINING_LABELS[t.requiresTraining] : null,
+  return pack.tools.map((tool) => ({
+    tool,
+    allowed: !tool.requiresTraining || actor.user.trainings.includes(tool.requiresTraining),
+    needs: tool.requiresTraining ? TRAINING_LABELS[tool.requiresTraining] : null,
   }));
 }
 
@@ -145,7 +145,7 @@ export async function recordAnswers(
     'screening.suggest',
   );
   const pack = packFor(child.authorityId);
-  const entry = toolsFor(pack, actor).find((t) => t.tool.id === input.toolId);
+  const entry = toolsFor(pack, actor).find((choice) => choice.tool.id === input.toolId);
   if (!entry) throw new ValidationError([{ field: 'tool', message: 'Select a screening tool' }]);
   if (!entry.allowed) {
     // R-NEL-4, R-X-5: the Brook tool only for trained staff.
@@ -156,11 +156,11 @@ export async function recordAnswers(
   }
   const problems = answerProblems(entry.tool, input.answers);
   const facts: Record<string, boolean | null> = {};
-  for (const f of pack.facts) {
-    const v = input.facts[f];
-    if (v === undefined)
-      problems.push({ field: `fact-${f}`, message: `Select yes if ${FACTS[f].ifTrue}, no if not, or not known` });
-    else facts[f] = v;
+  for (const fact of pack.facts) {
+    const answer = input.facts[fact];
+    if (answer === undefined)
+      problems.push({ field: `fact-${fact}`, message: `Select yes if ${FACTS[fact].ifTrue}, no if not, or not known` });
+    else facts[fact] = answer;
   }
   if (problems.length) throw new ValidationError(problems);
   const suggestion = suggest(pack, entry.tool, input.answers);
@@ -226,18 +226,18 @@ export interface ScreeningView {
 }
 
 export async function viewScreening(db: Db, actor: Actor, id: string): Promise<ScreeningView> {
-  const { record: s, bases } = await authorizedScreening(db, actor, id, 'screening.view');
+  const { record: screening, bases } = await authorizedScreening(db, actor, id, 'screening.view');
   const subject = subjectOf(actor, bases);
-  const pack = packFor(s.authorityId);
-  const child = await children.findChild(db, s.childId);
-  const incident = await incidents.findIncident(db, s.incidentId);
+  const pack = packFor(screening.authorityId);
+  const child = await children.findChild(db, screening.childId);
+  const incident = await incidents.findIncident(db, screening.incidentId);
   if (!child || !incident) throw new NotFoundError();
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const today = londonToday();
-  const ages = childAges(pack, child, incidentDate, s.decisionDate ?? today);
-  const calendar = await loadCalendar(db, s.authorityId);
-  const suggestedLevel = pack.levels.find((l) => l.id === s.suggestedLevel) ?? pack.levels[0]!;
-  const taskList = await tasks.tasksForIncidentChild(db, s.incidentId, s.childId);
+  const ages = childAges(pack, child, incidentDate, screening.decisionDate ?? today);
+  const calendar = await loadCalendar(db, screening.authorityId);
+  const suggestedLevel = pack.levels.find((level) => level.id === screening.suggestedLevel) ?? pack.levels[0]!;
+  const taskList = await tasks.tasksForIncidentChild(db, screening.incidentId, screening.childId);
   await transaction(db, (trx) =>
     appendAuditEvent(
       trx,
@@ -246,26 +246,29 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
         entityType: 'screening',
         entityId: id,
         outcome: 'ok',
-        details: { childId: s.childId },
+        details: { childId: screening.childId },
       }),
     ),
   );
   return {
-    screening: s,
+    screening,
     pack,
-    tool: findTool(pack, s.toolId),
+    tool: findTool(pack, screening.toolId),
     child,
     incident,
     incidentDate,
     ages,
     suggestedLevel,
     readsAs: allPacks()
-      .filter((p) => p.id !== pack.id)
-      .map((p) => ({ authority: p.authority, levels: readAcross(suggestedLevel, p.levels).map((l) => l.label) })),
+      .filter((otherPack) => otherPack.id !== pack.id)
+      .map((otherPack) => ({
+        authority: otherPack.authority,
+        levels: readAcross(suggestedLevel, otherPack.levels).map((level) => level.label),
+      })),
     previewFor: (levelId) =>
-      route(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
+      route(pack, levelId, screening.facts, { ...ages, sex: child.sex }, screening.decisionDate ?? today, calendar),
     ifKnown: (levelId) =>
-      ifKnown(pack, levelId, s.facts, { ...ages, sex: child.sex }, s.decisionDate ?? today, calendar),
+      ifKnown(pack, levelId, screening.facts, { ...ages, sex: child.sex }, screening.decisionDate ?? today, calendar),
     tasks: taskList,
     can: {
       decide: may('screening.decide', subject).allowed,
@@ -294,13 +297,13 @@ async function assigneeFor(
   if ((owner === 'screener' || actor.user.roles.includes(owner)) && (await able(actor.user.id, actor.user.roles)))
     return actor.user.id;
   if (owner !== 'screener' && child.allocatedWorkerId) {
-    const r = await db
+    const row = await db
       .selectFrom('user_roles')
       .select('user_id')
       .where('user_id', '=', child.allocatedWorkerId)
       .where('role', '=', owner)
       .executeTakeFirst();
-    if (r && (await able(r.user_id, [owner]))) return r.user_id;
+    if (row && (await able(row.user_id, [owner]))) return row.user_id;
   }
   return null;
 }
@@ -313,20 +316,20 @@ export const DECISION_RATIONALE_MAX = TEXT_LIMITS.screeningRationale;
  * pack routes to, on the record of the child each concerns (R-X-1); open tasks from an earlier
  * decision that no longer apply are marked superseded, and steps already open or done are kept.
  */
-export async function decide(db: Db, actor: Actor, id: string, d: { levelId: string; rationale: string }) {
-  const { record: s } = await authorizedScreening(db, actor, id, 'screening.decide');
+export async function decide(db: Db, actor: Actor, id: string, decision: { levelId: string; rationale: string }) {
+  const { record: screening } = await authorizedScreening(db, actor, id, 'screening.decide');
   // Decided since the form was shown: the page no longer asks, so the form was out of date.
-  if (s.status === 'decided') throw new ConflictError(s.decidedByName, s.decidedAt, []);
-  const pack = packFor(s.authorityId);
-  const level = pack.levels.find((l) => l.id === d.levelId);
+  if (screening.status === 'decided') throw new ConflictError(screening.decidedByName, screening.decidedAt, []);
+  const pack = packFor(screening.authorityId);
+  const level = pack.levels.find((candidate) => candidate.id === decision.levelId);
   const errors: { field: string; message: string }[] = [];
   if (!level) errors.push({ field: 'level', message: 'Select the level of concern' });
-  const rationale = d.rationale.trim();
+  const rationale = decision.rationale.trim();
   if (!rationale) {
     errors.push({
       field: 'rationale',
       message:
-        level && level.id !== s.suggestedLevel
+        level && level.id !== screening.suggestedLevel
           ? 'Enter why you chose a different level from the one suggested'
           : 'Enter the reasons for your decision',
     });
@@ -334,21 +337,21 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
     errors.push({ field: 'rationale', message: tooLong('Reasons for your decision', DECISION_RATIONALE_MAX) });
   if (errors.length || !level) throw new ValidationError(errors);
 
-  const child = await children.findChild(db, s.childId);
-  const incident = await incidents.findIncident(db, s.incidentId);
+  const child = await children.findChild(db, screening.childId);
+  const incident = await incidents.findIncident(db, screening.incidentId);
   if (!child || !incident) throw new NotFoundError();
   const today = londonToday();
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, today);
-  const calendar = await loadCalendar(db, s.authorityId);
-  const steps = route(pack, level.id, s.facts, { ...ages, sex: child.sex }, today, calendar);
-  const targeted = incident.children.filter((c) => c.role === 'targeted');
+  const calendar = await loadCalendar(db, screening.authorityId);
+  const steps = route(pack, level.id, screening.facts, { ...ages, sex: child.sex }, today, calendar);
+  const targeted = incident.children.filter((linked) => linked.role === 'targeted');
 
   return transaction(db, async (trx) => {
     const ok = await screenings.decideScreening(trx, id, {
       level: level.id,
       levelLabel: level.label,
-      agreed: level.id === s.suggestedLevel,
+      agreed: level.id === screening.suggestedLevel,
       rationale,
       decidedBy: actor.user.id,
       decisionDate: today,
@@ -358,23 +361,25 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
     const kept = new Set<string>();
     const touched = new Set<string>([child.id]);
     const withNewTasks = new Set<string>();
-    const targetedChildren = (await Promise.all(targeted.map((t) => children.findChild(trx, t.childId)))).filter(
-      (c) => c !== undefined,
-    );
+    const targetedChildren = (
+      await Promise.all(targeted.map((linked) => children.findChild(trx, linked.childId)))
+    ).filter((found) => found !== undefined);
     const earlier = new Map<string, tasks.Task[]>();
-    for (const c of [child, ...targetedChildren])
-      earlier.set(c.id, await tasks.tasksForIncidentChild(trx, s.incidentId, c.id));
+    for (const concernedChild of [child, ...targetedChildren])
+      earlier.set(concernedChild.id, await tasks.tasksForIncidentChild(trx, screening.incidentId, concernedChild.id));
     for (const step of steps) {
       for (const recipient of step.forChild === 'displayed' ? [child] : targetedChildren) {
-        const existing = earlier.get(recipient.id)?.find((t) => t.stepId === step.stepId && t.status !== 'superseded');
+        const existing = earlier
+          .get(recipient.id)
+          ?.find((task) => task.stepId === step.stepId && task.status !== 'superseded');
         if (existing) {
           kept.add(existing.id);
           continue;
         }
         const taskId = await tasks.insertTask(trx, {
-          authorityId: s.authorityId,
+          authorityId: screening.authorityId,
           childId: recipient.id,
-          incidentId: s.incidentId,
+          incidentId: screening.incidentId,
           screeningId: id,
           stepId: step.stepId,
           title: step.title,
@@ -395,15 +400,15 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
       }
     }
     // A step whose work is already done (the child harmed already has a worker of their own) is done at once.
-    for (const c of [child, ...targetedChildren]) {
-      if (c.allocatedWorkerId && withNewTasks.has(c.id))
+    for (const concernedChild of [child, ...targetedChildren]) {
+      if (concernedChild.allocatedWorkerId && withNewTasks.has(concernedChild.id))
         await fulfilTasks(trx, actor, {
-          authorityId: s.authorityId,
-          childId: c.id,
-          incidentId: s.incidentId,
+          authorityId: screening.authorityId,
+          childId: concernedChild.id,
+          incidentId: screening.incidentId,
           record: 'allocation',
-          recordId: c.id,
-          note: `Already allocated to ${c.allocatedWorkerName ?? 'a worker'}.`,
+          recordId: concernedChild.id,
+          note: `Already allocated to ${concernedChild.allocatedWorkerName ?? 'a worker'}.`,
         });
     }
     // New tasks on a closed case reopen it: a closed case has nothing left to do (R-X-3).
@@ -414,37 +419,37 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
         recordedBy: actor.user.id,
         kind: 'case_status',
         summary: 'Case reopened: the incident was screened again and new tasks set.',
-        incidentId: s.incidentId,
+        incidentId: screening.incidentId,
       });
     }
     // Open tasks from an earlier decision on this incident that the new one no longer routes to.
     const stale = [...earlier.values()]
       .flat()
-      .filter((t) => t.status === 'open' && !kept.has(t.id))
-      .map((t) => t.id);
+      .filter((task) => task.status === 'open' && !kept.has(task.id))
+      .map((task) => task.id);
     await tasks.supersedeTasks(trx, stale);
     const changed =
-      level.id === s.suggestedLevel
+      level.id === screening.suggestedLevel
         ? 'confirmed the suggested level'
-        : `chose a different level from the one suggested (${pack.levels.find((l) => l.id === s.suggestedLevel)?.label ?? s.suggestedLevel})`;
+        : `chose a different level from the one suggested (${pack.levels.find((candidate) => candidate.id === screening.suggestedLevel)?.label ?? screening.suggestedLevel})`;
     await addChronologyEntry(trx, {
       childId: child.id,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'screening',
       summary: `Level of concern decided: ${level.label}. ${actor.user.displayName} ${changed}. ${created.length} new task${created.length === 1 ? '' : 's'}. Procedure: ${pack.shortName}, ${pack.version}.`,
-      incidentId: s.incidentId,
-      record: { type: 'screening', id: s.id },
+      incidentId: screening.incidentId,
+      record: { type: 'screening', id: screening.id },
     });
-    for (const t of targeted) {
-      if (!touched.has(t.childId)) continue;
+    for (const linked of targeted) {
+      if (!touched.has(linked.childId)) continue;
       await addChronologyEntry(trx, {
-        childId: t.childId,
+        childId: linked.childId,
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'task',
         summary: 'Tasks added for this child after the incident was screened.',
-        incidentId: s.incidentId,
+        incidentId: screening.incidentId,
       });
     }
     await children.touchChildren(trx, [...touched]);
@@ -458,8 +463,8 @@ export async function decide(db: Db, actor: Actor, id: string, d: { levelId: str
         details: {
           childId: child.id,
           level: level.id,
-          suggested: s.suggestedLevel,
-          agreed: level.id === s.suggestedLevel,
+          suggested: screening.suggestedLevel,
+          agreed: level.id === screening.suggestedLevel,
           packVersion: pack.version,
           tasksCreated: created.length,
           tasksSuperseded: stale.length,

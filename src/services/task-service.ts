@@ -50,31 +50,31 @@ export async function fulfilTasks(
   },
 ): Promise<string[]> {
   const steps = new Set(
-    (getPack(a.authorityId)?.steps ?? []).filter((s) => s.completedBy === a.record).map((s) => s.id),
+    (getPack(a.authorityId)?.steps ?? []).filter((step) => step.completedBy === a.record).map((step) => step.id),
   );
   if (!steps.size) return [];
   const due = (await tasks.tasksForChild(trx, a.childId)).filter(
-    (t) => t.status === 'open' && steps.has(t.stepId) && (!a.incidentId || t.incidentId === a.incidentId),
+    (task) => task.status === 'open' && steps.has(task.stepId) && (!a.incidentId || task.incidentId === a.incidentId),
   );
   const done: string[] = [];
-  for (const t of due) {
-    if (!(await tasks.fulfilTask(trx, t.id, actor.user.id, a.note, { type: a.record, id: a.recordId }))) continue;
+  for (const task of due) {
+    if (!(await tasks.fulfilTask(trx, task.id, actor.user.id, a.note, { type: a.record, id: a.recordId }))) continue;
     await addChronologyEntry(trx, {
-      childId: t.childId,
+      childId: task.childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'task',
-      summary: `Task done: ${t.title}. ${a.note}`,
-      incidentId: t.incidentId,
-      record: { type: 'task', id: t.id },
+      summary: `Task done: ${task.title}. ${a.note}`,
+      incidentId: task.incidentId,
+      record: { type: 'task', id: task.id },
     });
-    done.push(t.id);
+    done.push(task.id);
   }
   return done;
 }
 
-export function isOverdue(t: Pick<tasks.Task, 'status' | 'dueOn'>, today = londonToday()): boolean {
-  return t.status === 'open' && t.dueOn !== null && t.dueOn < today;
+export function isOverdue(task: Pick<tasks.Task, 'status' | 'dueOn'>, today = londonToday()): boolean {
+  return task.status === 'open' && task.dueOn !== null && task.dueOn < today;
 }
 
 export const MY_TASKS_SHOWN = 100;
@@ -115,30 +115,32 @@ export async function childTasks(db: Db, actor: Actor, childId: string) {
 }
 
 /** Who owes a task: the role it names, or for the screener's own follow-ups anyone who screens. */
-export function owesTask(roles: readonly Role[], t: Pick<tasks.Task, 'ownerRole'>): boolean {
-  return t.ownerRole === 'screener' ? roles.some((r) => SCREENERS.includes(r)) : roles.includes(t.ownerRole as Role);
+export function owesTask(roles: readonly Role[], task: Pick<tasks.Task, 'ownerRole'>): boolean {
+  return task.ownerRole === 'screener'
+    ? roles.some((role) => SCREENERS.includes(role))
+    : roles.includes(task.ownerRole as Role);
 }
 
 /** How this person stands to the task: given it, and holding the role that owes it. */
 export function taskRelations(
   user: { id: string; roles: readonly Role[] },
-  t: Pick<tasks.Task, 'ownerRole' | 'assignedTo'>,
+  task: Pick<tasks.Task, 'ownerRole' | 'assignedTo'>,
 ): Relation[] {
-  const r: Relation[] = [];
-  if (t.assignedTo === user.id) r.push('assignee');
-  if (owesTask(user.roles, t)) r.push('owes');
-  return r;
+  const relations: Relation[] = [];
+  if (task.assignedTo === user.id) relations.push('assignee');
+  if (owesTask(user.roles, task)) relations.push('owes');
+  return relations;
 }
 
 async function authorizedTask(db: Db, actor: Actor, id: string, action: ActionId) {
   const { record, bases } = await authorizeChildRecord(db, actor, id, action, 'task', (x) => tasks.findTask(db, x), {
-    relations: (t) => taskRelations(actor.user, t),
+    relations: (task) => taskRelations(actor.user, task),
   });
   return { task: record, bases };
 }
 
 export async function viewTask(db: Db, actor: Actor, id: string) {
-  const { task: t, bases } = await authorizedTask(db, actor, id, 'task.view');
+  const { task, bases } = await authorizedTask(db, actor, id, 'task.view');
   await transaction(db, (trx) =>
     appendAuditEvent(
       trx,
@@ -147,20 +149,20 @@ export async function viewTask(db: Db, actor: Actor, id: string) {
         entityType: 'task',
         entityId: id,
         outcome: 'ok',
-        details: { childId: t.childId },
+        details: { childId: task.childId },
       }),
     ),
   );
-  const subject = subjectOf(actor, bases, taskRelations(actor.user, t));
-  const open = t.status === 'open';
+  const subject = subjectOf(actor, bases, taskRelations(actor.user, task));
+  const open = task.status === 'open';
   return {
-    task: t,
+    task,
     today: londonToday(),
     /** The record whose making does this task's work, when the procedure names one. */
-    doneBy: getPack(t.authorityId)?.steps.find((x) => x.id === t.stepId)?.completedBy ?? null,
+    doneBy: getPack(task.authorityId)?.steps.find((x) => x.id === task.stepId)?.completedBy ?? null,
     can: {
       complete: open && may('task.complete', subject).allowed,
-      take: open && t.assignedTo !== actor.user.id && may('task.assign', subject).allowed,
+      take: open && task.assignedTo !== actor.user.id && may('task.assign', subject).allowed,
       give: open && may('task.assign_to', subject).allowed,
       arrange: open && may('meeting.arrange', subject).allowed,
     },
@@ -171,26 +173,26 @@ export async function viewTask(db: Db, actor: Actor, id: string) {
 export const TASK_NOTE_MAX = 2000;
 
 export async function completeTask(db: Db, actor: Actor, id: string, version: number, note: string) {
-  const { task: t } = await authorizedTask(db, actor, id, 'task.complete');
+  const { task } = await authorizedTask(db, actor, id, 'task.complete');
   // Done since the form was shown: the page no longer asks, so the form was out of date.
-  if (t.status !== 'open') throw new ConflictError(t.completedByName, t.completedAt, []);
+  if (task.status !== 'open') throw new ConflictError(task.completedByName, task.completedAt, []);
   const text = note.trim();
   if (text.length > TASK_NOTE_MAX)
     throw new ValidationError([{ field: 'note', message: tooLong('What was done or decided', TASK_NOTE_MAX) }]);
-  if (t.kind === 'consider' && !text)
+  if (task.kind === 'consider' && !text)
     throw new ValidationError([{ field: 'note', message: 'Enter what was decided and why' }]);
   await transaction(db, async (trx) => {
     if (!(await tasks.completeTask(trx, id, version, actor.user.id, text))) throw new ConflictError(null, null, []);
     await addChronologyEntry(trx, {
-      childId: t.childId,
+      childId: task.childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'task',
-      summary: `Task done: ${t.title}.${text ? ` ${text}` : ''}`,
-      incidentId: t.incidentId,
+      summary: `Task done: ${task.title}.${text ? ` ${text}` : ''}`,
+      incidentId: task.incidentId,
       record: { type: 'task', id },
     });
-    await children.touchChildren(trx, [t.childId]);
+    await children.touchChildren(trx, [task.childId]);
     await appendAuditEvent(
       trx,
       auditFor(actor, {
@@ -198,15 +200,15 @@ export async function completeTask(db: Db, actor: Actor, id: string, version: nu
         entityType: 'task',
         entityId: id,
         outcome: 'ok',
-        details: { childId: t.childId, step: t.stepId },
+        details: { childId: task.childId, step: task.stepId },
       }),
     );
   });
 }
 
 export async function assignToMe(db: Db, actor: Actor, id: string, version: number) {
-  const { task: t } = await authorizedTask(db, actor, id, 'task.assign');
-  await saveAssignment(db, actor, t, version, actor.user.id, actor.user.displayName);
+  const { task } = await authorizedTask(db, actor, id, 'task.assign');
+  await saveAssignment(db, actor, task, version, actor.user.id, actor.user.displayName);
 }
 
 /**
@@ -216,23 +218,23 @@ export async function assignToMe(db: Db, actor: Actor, id: string, version: numb
  */
 export async function assigneeOptions(
   db: Db,
-  t: Pick<tasks.Task, 'authorityId' | 'childId' | 'ownerRole'>,
+  task: Pick<tasks.Task, 'authorityId' | 'childId' | 'ownerRole'>,
 ): Promise<{ id: string; name: string }[]> {
   const candidates = await users.listCaseWorkers(
     db,
-    t.authorityId,
-    t.ownerRole === 'screener' ? SCREENERS : [t.ownerRole as Role],
+    task.authorityId,
+    task.ownerRole === 'screener' ? SCREENERS : [task.ownerRole],
   );
-  const able = await whoMay(db, t.authorityId, t.childId, candidates, 'task.assign', (c) =>
-    owesTask(c.roles, t) ? ['owes'] : [],
+  const able = await whoMay(db, task.authorityId, task.childId, candidates, 'task.assign', (candidate) =>
+    owesTask(candidate.roles, task) ? ['owes'] : [],
   );
-  return able.map((c) => ({ id: c.id, name: c.name }));
+  return able.map((colleague) => ({ id: colleague.id, name: colleague.name }));
 }
 
 export async function assignTo(db: Db, actor: Actor, id: string, version: number, userId: string) {
-  const { task: t } = await authorizedTask(db, actor, id, 'task.assign_to');
-  if (t.status !== 'open') throw new ConflictError(t.completedByName, t.completedAt, []);
-  const who = (await assigneeOptions(db, t)).find((o) => o.id === userId);
+  const { task } = await authorizedTask(db, actor, id, 'task.assign_to');
+  if (task.status !== 'open') throw new ConflictError(task.completedByName, task.completedAt, []);
+  const who = (await assigneeOptions(db, task)).find((option) => option.id === userId);
   if (!userId) throw new ValidationError([{ field: 'assignee', message: 'Select who to give the task to' }]);
   if (!who)
     throw new ValidationError([
@@ -241,33 +243,33 @@ export async function assignTo(db: Db, actor: Actor, id: string, version: number
         message: 'Select someone from the list: they must hold the role and work on the child’s case',
       },
     ]);
-  if (t.assignedTo === who.id)
+  if (task.assignedTo === who.id)
     throw new ValidationError([{ field: 'assignee', message: `The task is already assigned to ${who.name}` }]);
-  await saveAssignment(db, actor, t, version, who.id, who.name);
+  await saveAssignment(db, actor, task, version, who.id, who.name);
 }
 
-async function saveAssignment(db: Db, actor: Actor, t: tasks.Task, version: number, userId: string, name: string) {
+async function saveAssignment(db: Db, actor: Actor, task: tasks.Task, version: number, userId: string, name: string) {
   await transaction(db, async (trx) => {
-    if (!(await tasks.assignTask(trx, t.id, version, userId))) throw new ConflictError(null, null, []);
+    if (!(await tasks.assignTask(trx, task.id, version, userId))) throw new ConflictError(null, null, []);
     const by = userId === actor.user.id ? '' : ` by ${actor.user.displayName}`;
-    const before = t.assignedToName ? ` (was ${t.assignedToName})` : '';
+    const before = task.assignedToName ? ` (was ${task.assignedToName})` : '';
     await addChronologyEntry(trx, {
-      childId: t.childId,
+      childId: task.childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'task',
-      summary: `Task assigned to ${name}${by}${before}: ${t.title}.`,
-      incidentId: t.incidentId,
-      record: { type: 'task', id: t.id },
+      summary: `Task assigned to ${name}${by}${before}: ${task.title}.`,
+      incidentId: task.incidentId,
+      record: { type: 'task', id: task.id },
     });
     await appendAuditEvent(
       trx,
       auditFor(actor, {
         action: userId === actor.user.id ? 'task.assign' : 'task.assign_to',
         entityType: 'task',
-        entityId: t.id,
+        entityId: task.id,
         outcome: 'ok',
-        details: { childId: t.childId, assignedTo: userId, previously: t.assignedTo },
+        details: { childId: task.childId, assignedTo: userId, previously: task.assignedTo },
       }),
     );
   });
