@@ -64,42 +64,42 @@ export interface Config {
 }
 
 function parseTrustProxy(value: string): string[] | number | false {
-  const v = value.trim();
-  if (!v || v === 'false') return false;
-  if (/^\d+$/.test(v)) return Number(v);
-  return v
+  const trimmed = value.trim();
+  if (!trimmed || trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const e = schema.parse(env);
+  const parsed = schema.parse(env);
   return {
-    port: e.PORT,
-    host: e.HOST,
-    databaseUrl: e.DATABASE_URL || undefined,
-    dataDir: e.DATA_DIR,
-    sessionSecret: e.SESSION_SECRET,
-    idleTimeoutMs: e.IDLE_TIMEOUT_MINUTES * 60_000,
-    idleWarningMs: e.IDLE_WARNING_MINUTES * 60_000,
-    lockoutThreshold: e.LOCKOUT_THRESHOLD,
-    lockoutMs: e.LOCKOUT_MINUTES * 60_000,
-    secureCookies: e.SECURE_COOKIES === 'auto' ? 'auto' : e.SECURE_COOKIES === 'true',
-    logLevel: e.LOG_LEVEL,
-    seedDemo: e.SEED_DEMO === 'true',
-    production: e.NODE_ENV === 'production',
-    trustProxy: parseTrustProxy(e.TRUST_PROXY),
-    signInLimitPerAddress: e.SIGN_IN_LIMIT_PER_ADDRESS,
-    signInLimitPerAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,
-    apiLimitPerMinute: e.API_LIMIT_PER_MINUTE,
-    auditKey: e.AUDIT_KEY,
-    auditKeyFile: e.AUDIT_KEY_FILE,
-    auditPreviousKeys: e.AUDIT_PREVIOUS_KEYS.split(',')
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL || undefined,
+    dataDir: parsed.DATA_DIR,
+    sessionSecret: parsed.SESSION_SECRET,
+    idleTimeoutMs: parsed.IDLE_TIMEOUT_MINUTES * 60_000,
+    idleWarningMs: parsed.IDLE_WARNING_MINUTES * 60_000,
+    lockoutThreshold: parsed.LOCKOUT_THRESHOLD,
+    lockoutMs: parsed.LOCKOUT_MINUTES * 60_000,
+    secureCookies: parsed.SECURE_COOKIES === 'auto' ? 'auto' : parsed.SECURE_COOKIES === 'true',
+    logLevel: parsed.LOG_LEVEL,
+    seedDemo: parsed.SEED_DEMO === 'true',
+    production: parsed.NODE_ENV === 'production',
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    signInLimitPerAddress: parsed.SIGN_IN_LIMIT_PER_ADDRESS,
+    signInLimitPerAccount: parsed.SIGN_IN_LIMIT_PER_ACCOUNT,
+    apiLimitPerMinute: parsed.API_LIMIT_PER_MINUTE,
+    auditKey: parsed.AUDIT_KEY,
+    auditKeyFile: parsed.AUDIT_KEY_FILE,
+    auditPreviousKeys: parsed.AUDIT_PREVIOUS_KEYS.split(',')
       .map((k) => k.trim())
       .filter(Boolean),
-    auditDir: e.AUDIT_DIR,
-    auditCheckpointMs: e.AUDIT_CHECKPOINT_SECONDS * 1000,
-    databaseOwnerUrl: e.DATABASE_OWNER_URL || undefined,
+    auditDir: parsed.AUDIT_DIR,
+    auditCheckpointMs: parsed.AUDIT_CHECKPOINT_SECONDS * 1000,
+    databaseOwnerUrl: parsed.DATABASE_OWNER_URL || undefined,
   };
 }

@@ -24,8 +24,8 @@ export const procedureSummary = z.object({
 
 export const holiday = z.object({ date: z.string(), name: z.string(), source: z.enum(['standard', 'one-off']) });
 
-function schema(s: z.ZodType, io: 'input' | 'output' = 'output') {
-  return z.toJSONSchema(s, { io, unrepresentable: 'any' });
+function schema(zodSchema: z.ZodType, io: 'input' | 'output' = 'output') {
+  return z.toJSONSchema(zodSchema, { io, unrepresentable: 'any' });
 }
 
 const errorResponses = {

@@ -45,18 +45,18 @@ async function audit(
   outcome: 'ok' | 'refused',
   details: Record<string, unknown> = {},
 ) {
-  const c = request.apiClient;
+  const client = request.apiClient;
   await transaction(db, (trx) =>
     appendAuditEvent(trx, {
-      authorityId: c?.authorityId ?? null,
+      authorityId: client?.authorityId ?? null,
       userId: null,
       action,
       entityType: 'api_token',
-      entityId: c?.tokenId ?? '',
+      entityId: client?.tokenId ?? '',
       outcome,
       ip: request.ip,
       requestId: request.id,
-      details: { ...details, ...(c ? { tokenName: c.tokenName } : {}) },
+      details: { ...details, ...(client ? { tokenName: client.tokenName } : {}) },
     }),
   );
 }
@@ -69,7 +69,7 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
     keyGenerator: (req) => (req.apiClient ? `api-token:${req.apiClient.tokenId}` : `api-address:${req.ip}`),
   });
   await app.register(
-    async (api) => {
+    (api, _options, done) => {
       api.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
         if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
           return problem(
@@ -93,8 +93,8 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
       api.addHook('preHandler', async (request, reply) => {
         if (request.routeOptions.url === '/api/v1/openapi.json') return undefined;
         const header = request.headers.authorization ?? '';
-        const m = /^Bearer (hsbp_[A-Za-z0-9_-]{20,100})$/.exec(header);
-        const client = m ? await useApiToken(db, hashToken(m[1]!)) : undefined;
+        const bearer = /^Bearer (hsbp_[A-Za-z0-9_-]{20,100})$/.exec(header);
+        const client = bearer ? await useApiToken(db, hashToken(bearer[1]!)) : undefined;
         if (client) request.apiClient = { tokenId: client.id, tokenName: client.name, authorityId: client.authorityId };
         const limited = await limit(request);
         if (!limited.isAllowed && limited.isExceeded) {
@@ -109,7 +109,7 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         }
         if (!client) {
           await audit(db, request, 'api.authenticate', 'refused', {
-            reason: m ? 'unknown_expired_or_revoked' : 'no_token',
+            reason: bearer ? 'unknown_expired_or_revoked' : 'no_token',
             path: request.url.slice(0, 200),
           });
           return problem(reply, 401, 'unauthorised', 'Send a valid API token: Authorization: Bearer hsbp_...');
@@ -122,20 +122,20 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         // A token works for its own authority only: the list is its procedure.
         return reply.send(
           allPacks()
-            .filter((p) => p.id === request.apiClient!.authorityId)
-            .map((p) => ({
-              id: p.id,
-              authority: p.authority,
-              version: p.version,
-              reviewDate: p.reviewDate,
-              levels: p.levels.map((l) => ({ id: l.id, label: l.label, scale: l.covers })),
-              tools: p.tools.map((t) => ({
-                id: t.id,
-                name: t.name,
-                kind: t.kind,
-                requiresTraining: t.requiresTraining ?? null,
+            .filter((pack) => pack.id === request.apiClient!.authorityId)
+            .map((pack) => ({
+              id: pack.id,
+              authority: pack.authority,
+              version: pack.version,
+              reviewDate: pack.reviewDate,
+              levels: pack.levels.map((level) => ({ id: level.id, label: level.label, scale: level.covers })),
+              tools: pack.tools.map((tool) => ({
+                id: tool.id,
+                name: tool.name,
+                kind: tool.kind,
+                requiresTraining: tool.requiresTraining ?? null,
               })),
-              facts: p.facts,
+              facts: pack.facts,
             })),
         );
       });
@@ -201,6 +201,7 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
           return problem(reply, 400, 'invalid', 'The case could not be evaluated', err.problems);
         }
       });
+      done();
     },
     { prefix: '/api/v1' },
   );

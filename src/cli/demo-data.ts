@@ -161,7 +161,7 @@ const DEMO_USERS: {
   },
 ];
 
-export function demoEmail(authorityId: string, role: Role | string): string {
+export function demoEmail(authorityId: string, role: string): string {
   const part = (EMAIL_PART as Record<string, string>)[role] ?? role;
   return `${part}@${authorityId}.example`;
 }
@@ -185,9 +185,9 @@ const CHILDREN = [
 ];
 
 function dobForAge(age: number, offsetDays: number, today = new Date()): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear() - age, today.getUTCMonth(), today.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() - offsetDays);
-  return isoDate(d);
+  const date = new Date(Date.UTC(today.getUTCFullYear() - age, today.getUTCMonth(), today.getUTCDate()));
+  date.setUTCDate(date.getUTCDate() - offsetDays);
+  return isoDate(date);
 }
 
 export async function isSeeded(db: Db): Promise<boolean> {
@@ -203,31 +203,34 @@ export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Prom
     const userIds = new Map<string, string>();
     await transaction(db, async (trx) => {
       await trx.insertInto('authorities').values({ id: a.id, name: a.name, short_name: a.shortName }).execute();
-      for (const t of TEAMS)
+      for (const team of TEAMS)
         teamIds.set(
-          t.key,
-          await users.insertTeam(trx, { authorityId: a.id, name: t.name, kind: t.kind, parentTeamId: null }),
+          team.key,
+          await users.insertTeam(trx, { authorityId: a.id, name: team.name, kind: team.kind, parentTeamId: null }),
         );
-      for (const u of DEMO_USERS) {
-        const email = `${u.email}@${a.id}.example`;
+      for (const demoUser of DEMO_USERS) {
+        const email = `${demoUser.email}@${a.id}.example`;
         const id = await users.insertUser(
           trx,
           {
             authorityId: a.id,
             email,
-            displayName: `${a.shortName} ${u.email.replace(/-/g, ' ').replace(/\bb$/, 'B').replace('dsl', 'DSL').replace('aim', 'AIM').replace('cse', 'CSE')}`,
-            jobTitle: u.title,
-            agency: u.agency,
+            displayName: `${a.shortName} ${demoUser.email.replace(/-/g, ' ').replace(/\bb$/, 'B').replace('dsl', 'DSL').replace('aim', 'AIM').replace('cse', 'CSE')}`,
+            jobTitle: demoUser.title,
+            agency: demoUser.agency,
             active: true,
-            roles: [u.role],
-            trainings: u.trainings.map((training) => ({ training, completedOn: '2024-09-01' })),
-            teams: u.teams.map((t) => ({ teamId: teamIds.get(t.key)!, isManager: t.manager ?? false })),
+            roles: [demoUser.role],
+            trainings: demoUser.trainings.map((training) => ({ training, completedOn: '2024-09-01' })),
+            teams: demoUser.teams.map((membership) => ({
+              teamId: teamIds.get(membership.key)!,
+              isManager: membership.manager ?? false,
+            })),
           },
           passwordHash,
           // The demo password is published in the README: demo accounts keep it.
           false,
         );
-        userIds.set(u.email, id);
+        userIds.set(demoUser.email, id);
         emails.push(email);
       }
       await appendAuditEvent(trx, {
@@ -252,20 +255,21 @@ async function actorFor(db: Db, userId: string): Promise<Actor> {
   return { user, ip: '127.0.0.1', requestId: 'demo-seed' };
 }
 
-function childFields(c: (typeof CHILDREN)[number], i: number, authorityId: string) {
+function childFields(child: (typeof CHILDREN)[number], i: number, authorityId: string) {
   return {
-    firstName: c.first,
-    lastName: c.last,
+    firstName: child.first,
+    lastName: child.last,
     otherNames: '',
-    dateOfBirth: dobForAge(c.age, 40 + i * 37),
-    sex: c.sex,
+    dateOfBirth: dobForAge(child.age, 40 + i * 37),
+    sex: child.sex,
     ethnicity: '',
-    send: c.send !== undefined,
-    sendDetails: c.send !== undefined ? 'Moderate learning difficulty; education, health and care plan in place' : '',
-    developmentalAge: c.send ?? null,
+    send: child.send !== undefined,
+    sendDetails:
+      child.send !== undefined ? 'Moderate learning difficulty; education, health and care plan in place' : '',
+    developmentalAge: child.send ?? null,
     lookedAfter: i === 4,
-    schoolOrSetting: c.school,
-    homeArea: c.area,
+    schoolOrSetting: child.school,
+    homeArea: child.area,
     personId: `${authorityId.slice(0, 3).toUpperCase()}${100200 + i}`,
     nhsNumber: '',
   };
@@ -413,7 +417,7 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       .executeTakeFirstOrThrow();
     const pack = packFor(a.id);
     const facts = Object.fromEntries(
-      pack.facts.map((f) => [f, f === 'significant_harm' || f === 'technology_assisted']),
+      pack.facts.map((fact) => [fact, fact === 'significant_harm' || fact === 'technology_assisted']),
     );
     const id = await recordAnswers(db, dsl, ellis.incident_id, ellis.child_id, {
       toolId: pack.primaryTool,
@@ -455,9 +459,9 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       .orderBy('created_at')
       .executeTakeFirstOrThrow();
     const options = await arrangeOptions(db, manager, task.id);
-    const chair = options.chairCandidates.find((g) => g.authority.id === a.id)!.users[0]!;
+    const chair = options.chairCandidates.find((group) => group.authority.id === a.id)!.users[0]!;
     await arrange(db, manager, task.id, {
-      childIds: options.children.map((c) => c.childId),
+      childIds: options.children.map((child) => child.childId),
       responsible: {},
       chairId: chair.id,
       invite: options.invitees.filter((i) => i.proposed).map((i) => i.inviteeId),

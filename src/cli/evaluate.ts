@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     const { listOneOffHolidays } = await import('../repositories/settings.ts');
     const handle = await openDatabase({ databaseUrl: process.env['DATABASE_URL'], dataDir: '' });
     try {
-      extra = await listOneOffHolidays(handle.db, String(input['procedure'] ?? ''));
+      extra = await listOneOffHolidays(handle.db, typeof input['procedure'] === 'string' ? input['procedure'] : '');
     } finally {
       await handle.close();
     }

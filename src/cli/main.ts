@@ -37,8 +37,10 @@ if (handle.kind === 'postgres') {
     );
     process.exit(1);
   }
-  for (const p of problems)
-    console.warn(`Warning: ${p}. In production, connect as the application's own role (README, "Two database roles").`);
+  for (const problem of problems)
+    console.warn(
+      `Warning: ${problem}. In production, connect as the application's own role (README, "Two database roles").`,
+    );
 }
 let seeded = false;
 if (config.seedDemo && !(await isSeeded(handle.db))) {

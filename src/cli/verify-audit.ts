@@ -22,7 +22,7 @@ try {
     console.error(
       `Audit log BROKEN: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.checked} events.`,
     );
-    for (const p of result.problems.slice(0, 50)) console.error(`  ${p}`);
+    for (const problem of result.problems.slice(0, 50)) console.error(`  ${problem}`);
     process.exitCode = 1;
   }
 } finally {

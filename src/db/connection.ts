@@ -8,7 +8,7 @@ import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './types.ts';
 
 // DATE columns stay 'YYYY-MM-DD' strings: no time zone can shift a date of birth.
-pg.types.setTypeParser(1082, (v: string) => v);
+pg.types.setTypeParser(1082, (date: string) => date);
 // bigint (audit sequence) as string, counts parsed where needed.
 
 export interface DatabaseHandle {
@@ -56,7 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   });
   // createPgConfig returns a config object node-postgres understands (pool size 1: PGlite is
   // a single connection, so transactions are serialised).
-  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  const pool = new pg.Pool(createPgConfig(lite));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -80,6 +80,9 @@ export async function migrateToLatest(db: Kysely<Database>, options: { schema?: 
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (error) {
+    if (error instanceof Error) throw error;
+    throw new Error(typeof error === 'string' ? error : 'A migration failed', { cause: error });
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }

@@ -11,17 +11,17 @@ export async function grantApplicationRole(owner: Kysely<unknown>, appRole: stri
   const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(owner)).rows[0]!.s;
   if (!IDENTIFIER.test(schema)) throw new Error(`Not a plain schema name: ${schema}`);
   const app = sql.id(appRole);
-  const s = sql.id(schema);
-  await sql`grant usage on schema ${s} to ${app}`.execute(owner);
-  await sql`grant select, insert, update, delete on all tables in schema ${s} to ${app}`.execute(owner);
-  await sql`grant usage, select on all sequences in schema ${s} to ${app}`.execute(owner);
+  const schemaId = sql.id(schema);
+  await sql`grant usage on schema ${schemaId} to ${app}`.execute(owner);
+  await sql`grant select, insert, update, delete on all tables in schema ${schemaId} to ${app}`.execute(owner);
+  await sql`grant usage, select on all sequences in schema ${schemaId} to ${app}`.execute(owner);
   // The audit log: read and add to, nothing else.
-  await sql`revoke all on ${s}.audit_events from ${app}`.execute(owner);
-  await sql`grant select, insert on ${s}.audit_events to ${app}`.execute(owner);
+  await sql`revoke all on ${schemaId}.audit_events from ${app}`.execute(owner);
+  await sql`grant select, insert on ${schemaId}.audit_events to ${app}`.execute(owner);
   // The migrations' own bookkeeping is the owner's alone.
   for (const table of ['kysely_migration', 'kysely_migration_lock']) {
     const exists = await sql<{ t: string | null }>`select to_regclass(${`${schema}.${table}`}) as t`.execute(owner);
-    if (exists.rows[0]?.t) await sql`revoke all on ${s}.${sql.id(table)} from ${app}`.execute(owner);
+    if (exists.rows[0]?.t) await sql`revoke all on ${schemaId}.${sql.id(table)} from ${app}`.execute(owner);
   }
 }
 
@@ -35,22 +35,23 @@ export interface AuditPrivileges {
 
 /** What the connected role may do to the audit log: the application must own it not and may not change it. */
 export async function auditPrivileges(db: Kysely<unknown>): Promise<AuditPrivileges> {
-  const r = await sql<{ role: string; owns: boolean; u: boolean; d: boolean; t: boolean }>`
+  const result = await sql<{ role: string; owns: boolean; u: boolean; d: boolean; t: boolean }>`
     select current_user as role,
       (select tableowner = current_user from pg_tables where schemaname = current_schema() and tablename = 'audit_events') as owns,
       has_table_privilege(current_user, 'audit_events', 'UPDATE') as u,
       has_table_privilege(current_user, 'audit_events', 'DELETE') as d,
       has_table_privilege(current_user, 'audit_events', 'TRUNCATE') as t`.execute(db);
-  const row = r.rows[0]!;
+  const row = result.rows[0]!;
   return { role: row.role, ownsAuditLog: Boolean(row.owns), canUpdate: row.u, canDelete: row.d, canTruncate: row.t };
 }
 
-export function privilegeProblems(p: AuditPrivileges): string[] {
+export function privilegeProblems(privileges: AuditPrivileges): string[] {
   const out: string[] = [];
-  if (p.ownsAuditLog) out.push(`the role ${p.role} owns the audit log (it could switch off its triggers)`);
-  if (p.canUpdate || p.canDelete || p.canTruncate)
+  if (privileges.ownsAuditLog)
+    out.push(`the role ${privileges.role} owns the audit log (it could switch off its triggers)`);
+  if (privileges.canUpdate || privileges.canDelete || privileges.canTruncate)
     out.push(
-      `the role ${p.role} may ${[p.canUpdate && 'update', p.canDelete && 'delete', p.canTruncate && 'truncate'].filter(Boolean).join(', ')} audit events`,
+      `the role ${privileges.role} may ${[privileges.canUpdate && 'update', privileges.canDelete && 'delete', privileges.canTruncate && 'truncate'].filter(Boolean).join(', ')} audit events`,
     );
   return out;
 }

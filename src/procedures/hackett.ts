@@ -39,5 +39,5 @@ export const HACKETT_DESCRIPTORS: Record<ScaleLevel, { key: string; text: string
 };
 
 export function hackettItems(level: ScaleLevel, prefix: string) {
-  return HACKETT_DESCRIPTORS[level].map((d) => ({ id: `${prefix}-${d.key}`, text: d.text }));
+  return HACKETT_DESCRIPTORS[level].map((descriptor) => ({ id: `${prefix}-${descriptor.key}`, text: descriptor.text }));
 }

@@ -7,11 +7,14 @@ import type { Condition, PackInput } from '../domain/pack.ts';
 type MeetingInput = PackInput['meetings'][number];
 type Cite = { clause: string; requirement: string };
 
-const national = (c: Cite): Cite => ({ clause: `${c.clause}; Working Together 2023`, requirement: c.requirement });
+const national = (cite: Cite): Cite => ({
+  clause: `${cite.clause}; Working Together 2023`,
+  requirement: cite.requirement,
+});
 
 /** Invitees every strategy discussion has under the national framework, with the facts that add others (R-X-4). */
-export function nationalStrategyInvitees(c: Cite, youthJusticeWhen?: Condition): MeetingInput['invitees'] {
-  const n = national(c);
+export function nationalStrategyInvitees(cite: Cite, youthJusticeWhen?: Condition): MeetingInput['invitees'] {
+  const n = national(cite);
   return [
     {
       id: 'social-worker-harmed',
@@ -66,7 +69,7 @@ export function nationalStrategyInvitees(c: Cite, youthJusticeWhen?: Condition):
   ];
 }
 
-const nationalAgenda = (c: Cite): MeetingInput['agenda'] => [
+const nationalAgenda = (cite: Cite): MeetingInput['agenda'] => [
   {
     heading: 'Agenda',
     items: [
@@ -77,7 +80,7 @@ const nationalAgenda = (c: Cite): MeetingInput['agenda'] => [
       'Decide whether a criminal investigation is needed',
       'Agree actions, who does them and by when',
     ],
-    ...national(c),
+    ...national(cite),
   },
 ];
 
@@ -85,7 +88,7 @@ const nationalAgenda = (c: Cite): MeetingInput['agenda'] => [
 export function nationalStrategyDiscussion(
   id: string,
   label: string,
-  c: Cite,
+  cite: Cite,
   youthJusticeWhen?: Condition,
 ): MeetingInput {
   return {
@@ -96,12 +99,12 @@ export function nationalStrategyDiscussion(
     chair: {
       roles: ['team_manager'],
       text: 'Convened and chaired by a children’s social care manager.',
-      ...national(c),
+      ...national(cite),
     },
-    crossAuthority: national(c),
-    invitees: nationalStrategyInvitees(c, youthJusticeWhen),
-    agenda: nationalAgenda(c),
-    safetyPlan: national(c),
+    crossAuthority: national(cite),
+    invitees: nationalStrategyInvitees(cite, youthJusticeWhen),
+    agenda: nationalAgenda(cite),
+    safetyPlan: national(cite),
     outcomes: [
       'no-further-action',
       'child-in-need',
@@ -110,8 +113,8 @@ export function nationalStrategyDiscussion(
       'follow-up-strategy',
       'legal-action',
     ],
-    outcomesCited: national(c),
-    ...national(c),
+    outcomesCited: national(cite),
+    ...national(cite),
   };
 }
 
@@ -127,8 +130,8 @@ export function followUp(base: MeetingInput): MeetingInput {
 }
 
 /** An initial child protection conference under the national framework. */
-export function nationalConference(c: Cite, youthJusticeWhen?: Condition): MeetingInput {
-  const n = national(c);
+export function nationalConference(cite: Cite, youthJusticeWhen?: Condition): MeetingInput {
+  const n = national(cite);
   return {
     id: 'child-protection-conference',
     label: 'Initial child protection conference',

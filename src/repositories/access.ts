@@ -24,7 +24,11 @@ export async function childAccessFactsFor(
   childId: string,
 ): Promise<Map<string, ChildAccessFacts>> {
   const byViewer = await accessFacts(db, viewerIds, [childId]);
-  return new Map([...byViewer].flatMap(([viewer, m]) => (m.has(childId) ? [[viewer, m.get(childId)!] as const] : [])));
+  return new Map(
+    [...byViewer].flatMap(([viewer, byChild]) =>
+      byChild.has(childId) ? [[viewer, byChild.get(childId)!] as const] : [],
+    ),
+  );
 }
 
 /**
@@ -62,11 +66,11 @@ export async function accessFacts(
             .select('mine.user_id')
             .where('mine.user_id', '=', eb.ref('v.id'))
             .where('mine.is_manager', '=', true)
-            .where((w) =>
-              w.or([
-                w('mine.team_id', '=', w.ref('c.allocated_team_id')),
-                w.exists(
-                  w
+            .where((inner) =>
+              inner.or([
+                inner('mine.team_id', '=', inner.ref('c.allocated_team_id')),
+                inner.exists(
+                  inner
                     .selectFrom('team_members as theirs')
                     .select('theirs.user_id')
                     .whereRef('theirs.team_id', '=', 'mine.team_id')
@@ -86,7 +90,9 @@ export async function accessFacts(
             .select('ic.child_id')
             .whereRef('ic.child_id', '=', 'c.id')
             .where('i.created_by', '=', eb.ref('v.id'))
-            .where((w) => w.or([w('i.status', '=', 'submitted'), w('c.created_by', '=', eb.ref('v.id'))])),
+            .where((inner) =>
+              inner.or([inner('i.status', '=', 'submitted'), inner('c.created_by', '=', eb.ref('v.id'))]),
+            ),
         )
         .as('recorded'),
       eb
@@ -117,8 +123,11 @@ export async function accessFacts(
             .select('asm.id')
             .whereRef('asm.child_id', '=', 'c.id')
             .where('asm.status', '=', 'in_progress')
-            .where((w) =>
-              w.or([w('asm.lead_assessor_id', '=', eb.ref('v.id')), w('asm.co_assessor_id', '=', eb.ref('v.id'))]),
+            .where((inner) =>
+              inner.or([
+                inner('asm.lead_assessor_id', '=', eb.ref('v.id')),
+                inner('asm.co_assessor_id', '=', eb.ref('v.id')),
+              ]),
             ),
         )
         .as('assessing'),
@@ -128,14 +137,17 @@ export async function accessFacts(
             .selectFrom('panel_referrals as pr')
             .select('pr.id')
             .whereRef('pr.child_id', '=', 'c.id')
-            .where((w) =>
-              w.or([
-                w.and([
-                  w('pr.status', 'in', ['awaiting', 'accepted']),
-                  w.or([w('pr.lead_practitioner_id', '=', eb.ref('v.id')), w('pr.co_worker_id', '=', eb.ref('v.id'))]),
+            .where((inner) =>
+              inner.or([
+                inner.and([
+                  inner('pr.status', 'in', ['awaiting', 'accepted']),
+                  inner.or([
+                    inner('pr.lead_practitioner_id', '=', eb.ref('v.id')),
+                    inner('pr.co_worker_id', '=', eb.ref('v.id')),
+                  ]),
                 ]),
-                w.exists(
-                  w
+                inner.exists(
+                  inner
                     .selectFrom('user_roles as ur')
                     .select('ur.user_id')
                     .whereRef('ur.user_id', '=', 'v.id')
@@ -201,7 +213,7 @@ export function visibleTo(viewer: Viewer) {
           .innerJoin('children as rc', 'rc.id', 'ic.child_id')
           .select('ic.child_id')
           .where('i.created_by', '=', viewer.id)
-          .where((w) => w.or([w('i.status', '=', 'submitted'), w('rc.created_by', '=', viewer.id)])),
+          .where((inner) => inner.or([inner('i.status', '=', 'submitted'), inner('rc.created_by', '=', viewer.id)])),
       ),
       eb(
         'c.id',
@@ -220,7 +232,9 @@ export function visibleTo(viewer: Viewer) {
           .selectFrom('assessments as asm')
           .select('asm.child_id')
           .where('asm.status', '=', 'in_progress')
-          .where((w) => w.or([w('asm.lead_assessor_id', '=', viewer.id), w('asm.co_assessor_id', '=', viewer.id)])),
+          .where((inner) =>
+            inner.or([inner('asm.lead_assessor_id', '=', viewer.id), inner('asm.co_assessor_id', '=', viewer.id)]),
+          ),
       ),
       eb(
         'c.id',
@@ -228,18 +242,21 @@ export function visibleTo(viewer: Viewer) {
         eb
           .selectFrom('panel_referrals as pr')
           .select('pr.child_id')
-          .where((w) =>
+          .where((inner) =>
             viewer.roles.includes('panel_chair')
-              ? w.val(true)
-              : w.and([
-                  w('pr.status', 'in', ['awaiting', 'accepted']),
-                  w.or([w('pr.lead_practitioner_id', '=', viewer.id), w('pr.co_worker_id', '=', viewer.id)]),
+              ? inner.val(true)
+              : inner.and([
+                  inner('pr.status', 'in', ['awaiting', 'accepted']),
+                  inner.or([
+                    inner('pr.lead_practitioner_id', '=', viewer.id),
+                    inner('pr.co_worker_id', '=', viewer.id),
+                  ]),
                 ]),
           ),
       ),
     ];
     if (hasTeamAccess(viewer.roles)) {
-      const services = viewer.roles.filter((r): r is Role => SERVICE_TEAMS[r] !== undefined);
+      const services = viewer.roles.filter((role): role is Role => SERVICE_TEAMS[role] !== undefined);
       if (services.length) {
         clauses.push(
           eb(
@@ -250,9 +267,10 @@ export function visibleTo(viewer: Viewer) {
               .select('st.child_id')
               .where('st.status', '=', 'open')
               .where('st.owner_role', 'in', services)
-              .where(({ exists, selectFrom }) =>
-                exists(
-                  selectFrom('team_members as sm')
+              .where((inner) =>
+                inner.exists(
+                  inner
+                    .selectFrom('team_members as sm')
                     .innerJoin('teams as stm', 'stm.id', 'sm.team_id')
                     .select('sm.user_id')
                     .where('sm.user_id', '=', viewer.id)

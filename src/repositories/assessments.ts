@@ -93,41 +93,41 @@ function baseQuery(db: Kysely<Database>) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function toAssessment(r: Row): Assessment {
+function toAssessment(row: Row): Assessment {
   return {
-    id: r.id,
-    authorityId: r.authority_id,
-    childId: r.child_id,
-    childName: r.child_name,
-    model: r.model,
-    modelName: r.model_name,
-    packVersion: r.pack_version,
-    clause: r.clause,
-    requirementId: r.requirement_id,
-    leadAssessorId: r.lead_assessor_id,
-    leadAssessorName: r.lead_name,
-    coAssessorId: r.co_assessor_id,
-    coAssessorName: r.co_name,
-    mode: r.mode,
-    modeReason: r.mode_reason,
-    checks: r.checks,
-    stages: r.stages as Partial<Record<StageNumber, string>>,
-    outcome: r.outcome as OutcomeSheet | null,
-    report: r.report as Report | null,
-    sharedOn: r.shared_on,
-    disagreements: r.disagreements,
-    status: r.status,
-    completedAt: r.completed_at,
-    completedByName: r.completed_by_name,
-    createdAt: r.created_at,
-    createdByName: r.created_by_name,
-    version: r.version,
+    id: row.id,
+    authorityId: row.authority_id,
+    childId: row.child_id,
+    childName: row.child_name,
+    model: row.model,
+    modelName: row.model_name,
+    packVersion: row.pack_version,
+    clause: row.clause,
+    requirementId: row.requirement_id,
+    leadAssessorId: row.lead_assessor_id,
+    leadAssessorName: row.lead_name,
+    coAssessorId: row.co_assessor_id,
+    coAssessorName: row.co_name,
+    mode: row.mode,
+    modeReason: row.mode_reason,
+    checks: row.checks,
+    stages: row.stages,
+    outcome: row.outcome as OutcomeSheet | null,
+    report: row.report as Report | null,
+    sharedOn: row.shared_on,
+    disagreements: row.disagreements,
+    status: row.status,
+    completedAt: row.completed_at,
+    completedByName: row.completed_by_name,
+    createdAt: row.created_at,
+    createdByName: row.created_by_name,
+    version: row.version,
   };
 }
 
 export async function findAssessment(db: Kysely<Database>, id: string): Promise<Assessment | undefined> {
-  const r = await baseQuery(db).where('a.id', '=', id).executeTakeFirst();
-  return r ? toAssessment(r) : undefined;
+  const row = await baseQuery(db).where('a.id', '=', id).executeTakeFirst();
+  return row ? toAssessment(row) : undefined;
 }
 
 export async function assessmentsForChild(db: Kysely<Database>, childId: string): Promise<Assessment[]> {
@@ -169,14 +169,14 @@ async function update(
     completed_by?: string;
   },
 ): Promise<boolean> {
-  const r = await db
+  const row = await db
     .updateTable('assessments')
     .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'in_progress')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(row.numUpdatedRows) === 1;
 }
 
 export function recordStages(

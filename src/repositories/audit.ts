@@ -15,7 +15,7 @@ import type { Database } from '../db/types.ts';
 import type { AuditNames, AuditRefs, NamedRecord } from '../domain/audit-words.ts';
 import { fromLondonLocal } from '../domain/london-time.ts';
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 let chainKey: AuditKey | null = null;
 
@@ -49,7 +49,7 @@ export interface NewAuditEvent {
  * and the change commit or roll back together. The advisory lock is held until that commit,
  * which keeps the chain in commit order.
  */
-export async function appendAuditEvent(trx: Transaction<Database>, e: NewAuditEvent): Promise<string> {
+export async function appendAuditEvent(trx: Transaction<Database>, newEvent: NewAuditEvent): Promise<string> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   const last = await trx
     .selectFrom('audit_events')
@@ -63,15 +63,15 @@ export async function appendAuditEvent(trx: Transaction<Database>, e: NewAuditEv
   const fields = {
     seq,
     at,
-    authorityId: e.authorityId,
-    userId: e.userId,
-    action: e.action,
-    entityType: e.entityType ?? '',
-    entityId: e.entityId ?? '',
-    outcome: e.outcome,
-    ip: e.ip ?? '',
-    requestId: e.requestId ?? '',
-    details: e.details ?? {},
+    authorityId: newEvent.authorityId,
+    userId: newEvent.userId,
+    action: newEvent.action,
+    entityType: newEvent.entityType ?? '',
+    entityId: newEvent.entityId ?? '',
+    outcome: newEvent.outcome,
+    ip: newEvent.ip ?? '',
+    requestId: newEvent.requestId ?? '',
+    details: newEvent.details ?? {},
   };
   const key = currentAuditKey();
   const hash = eventHash(prevHash, fields, key);
@@ -129,8 +129,8 @@ export interface AuditRow {
 
 /** The start of a London day, as an instant. */
 function londonMidnight(iso: string, plusDays = 0): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d + plusDays));
+  const [year, month, dayOfMonth] = iso.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(year, month - 1, dayOfMonth + plusDays));
   return fromLondonLocal(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 0, 0);
 }
 
@@ -141,7 +141,7 @@ function namePatterns(name: string): string[] {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 6)
-    .map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    .map((word) => `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
 }
 
 /** The ids of the authority's children whose names hold every word typed. */
@@ -149,7 +149,7 @@ function childrenCalled(authorityId: string, name: string) {
   const words = namePatterns(name);
   const match = words.length
     ? sql.join(
-        words.map((w) => sql`(c.first_name || ' ' || c.other_names || ' ' || c.last_name) ilike ${w}`),
+        words.map((pattern) => sql`(c.first_name || ' ' || c.other_names || ' ' || c.last_name) ilike ${pattern}`),
         sql` and `,
       )
     : sql`false`;
@@ -180,21 +180,22 @@ function aboutChildren(kids: ReturnType<typeof childrenCalled>) {
 
 export async function searchAuditEvents(
   db: Kysely<Database>,
-  s: AuditSearch,
+  search: AuditSearch,
 ): Promise<{ rows: AuditRow[]; total: number }> {
-  let q = db
+  let query = db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
-    .where('a.authority_id', '=', s.authorityId);
-  if (s.userId) q = q.where('a.user_id', '=', s.userId);
-  if (s.action) q = q.where('a.action', '=', s.action);
-  if (s.entityId) q = q.where('a.entity_id', '=', s.entityId);
-  if (s.childName?.trim()) q = q.where(aboutChildren(childrenCalled(s.authorityId, s.childName)));
-  if (s.outcome) q = q.where('a.outcome', '=', s.outcome);
-  if (s.from) q = q.where('a.at', '>=', londonMidnight(s.from));
-  if (s.to) q = q.where('a.at', '<', londonMidnight(s.to, 1));
-  const totalRow = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
+    .where('a.authority_id', '=', search.authorityId);
+  if (search.userId) query = query.where('a.user_id', '=', search.userId);
+  if (search.action) query = query.where('a.action', '=', search.action);
+  if (search.entityId) query = query.where('a.entity_id', '=', search.entityId);
+  if (search.childName?.trim())
+    query = query.where(aboutChildren(childrenCalled(search.authorityId, search.childName)));
+  if (search.outcome) query = query.where('a.outcome', '=', search.outcome);
+  if (search.from) query = query.where('a.at', '>=', londonMidnight(search.from));
+  if (search.to) query = query.where('a.at', '<', londonMidnight(search.to, 1));
+  const totalRow = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
     .select([
       'a.seq',
       'a.at',
@@ -210,24 +211,24 @@ export async function searchAuditEvents(
       'a.hash',
     ])
     .orderBy('a.seq', 'desc')
-    .limit(s.pageSize)
-    .offset((s.page - 1) * s.pageSize)
+    .limit(search.pageSize)
+    .offset((search.page - 1) * search.pageSize)
     .execute();
   return {
     total: Number(totalRow.n),
-    rows: rows.map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      userId: r.user_id,
-      userName: r.display_name,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      outcome: r.outcome,
-      ip: r.ip,
-      requestId: r.request_id,
-      details: r.details,
-      hash: r.hash,
+    rows: rows.map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      userId: row.user_id,
+      userName: row.display_name,
+      action: row.action,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      outcome: row.outcome,
+      ip: row.ip,
+      requestId: row.request_id,
+      details: row.details,
+      hash: row.hash,
     })),
   };
 }
@@ -248,7 +249,12 @@ export async function childrenNamed(
     .orderBy('first_name')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, dateOfBirth: r.date_of_birth }));
+  return rows.map((row) => ({
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    dateOfBirth: row.date_of_birth,
+  }));
 }
 
 /**
@@ -260,12 +266,12 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
   const ids = (set: Set<string>) => [...set].filter(isUuid);
   const records = new Map<string, NamedRecord>();
   const childIds = new Set(ids(refs.children));
-  const put = (id: string, r: NamedRecord) => {
-    records.set(id, r);
-    r.childIds.forEach((c) => childIds.add(c));
+  const put = (id: string, record: NamedRecord) => {
+    records.set(id, record);
+    record.childIds.forEach((childId) => childIds.add(childId));
   };
-  const r = refs.records;
-  const incidentIds = ids(r.incident);
+  const recordRefs = refs.records;
+  const incidentIds = ids(recordRefs.incident);
   const [incidents, meetings, screenings, referrals, assessments, tasks, panels, decisions] = await Promise.all([
     incidentIds.length
       ? db
@@ -274,42 +280,46 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
           .where('id', 'in', incidentIds)
           .execute()
       : [],
-    ids(r.meeting).length
+    ids(recordRefs.meeting).length
       ? db
           .selectFrom('meetings')
           .select(['id', 'type_label', 'held_on', 'due_on', 'created_at'])
-          .where('id', 'in', ids(r.meeting))
+          .where('id', 'in', ids(recordRefs.meeting))
           .execute()
       : [],
-    ids(r.screening).length
+    ids(recordRefs.screening).length
       ? db
           .selectFrom('screenings as s')
           .leftJoin('incidents as i', 'i.id', 's.incident_id')
           .select(['s.id', 's.child_id', 'i.occurred_at'])
-          .where('s.id', 'in', ids(r.screening))
+          .where('s.id', 'in', ids(recordRefs.screening))
           .execute()
       : [],
-    ids(r.referral).length
-      ? db.selectFrom('referrals').select(['id', 'child_id']).where('id', 'in', ids(r.referral)).execute()
+    ids(recordRefs.referral).length
+      ? db.selectFrom('referrals').select(['id', 'child_id']).where('id', 'in', ids(recordRefs.referral)).execute()
       : [],
-    ids(r.assessment).length
+    ids(recordRefs.assessment).length
       ? db
           .selectFrom('assessments')
           .select(['id', 'child_id', 'model_name'])
-          .where('id', 'in', ids(r.assessment))
+          .where('id', 'in', ids(recordRefs.assessment))
           .execute()
       : [],
-    ids(r.task).length
-      ? db.selectFrom('tasks').select(['id', 'child_id', 'title']).where('id', 'in', ids(r.task)).execute()
+    ids(recordRefs.task).length
+      ? db.selectFrom('tasks').select(['id', 'child_id', 'title']).where('id', 'in', ids(recordRefs.task)).execute()
       : [],
-    ids(r.panel_referral).length
-      ? db.selectFrom('panel_referrals').select(['id', 'child_id']).where('id', 'in', ids(r.panel_referral)).execute()
+    ids(recordRefs.panel_referral).length
+      ? db
+          .selectFrom('panel_referrals')
+          .select(['id', 'child_id'])
+          .where('id', 'in', ids(recordRefs.panel_referral))
+          .execute()
       : [],
-    ids(r.external_decision).length
+    ids(recordRefs.external_decision).length
       ? db
           .selectFrom('external_decisions')
           .select(['id', 'child_id', 'decision_label'])
-          .where('id', 'in', ids(r.external_decision))
+          .where('id', 'in', ids(recordRefs.external_decision))
           .execute()
       : [],
   ]);
@@ -333,7 +343,7 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
           .where(
             'meeting_id',
             'in',
-            meetings.map((m) => m.id),
+            meetings.map((meeting) => meeting.id),
           )
           .execute()
       : [],
@@ -348,16 +358,17 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
       createdAt: i.created_at,
       draft: i.status === 'draft',
     });
-  for (const m of meetings)
-    put(m.id, {
+  for (const meeting of meetings)
+    put(meeting.id, {
       type: 'meeting',
-      childIds: kidsOf(meetingChildren, 'meeting_id', m.id),
-      label: m.type_label,
-      on: m.held_on,
-      dueOn: m.due_on,
-      createdAt: m.created_at,
+      childIds: kidsOf(meetingChildren, 'meeting_id', meeting.id),
+      label: meeting.type_label,
+      on: meeting.held_on,
+      dueOn: meeting.due_on,
+      createdAt: meeting.created_at,
     });
-  for (const s of screenings) put(s.id, { type: 'screening', childIds: [s.child_id], on: s.occurred_at });
+  for (const screening of screenings)
+    put(screening.id, { type: 'screening', childIds: [screening.child_id], on: screening.occurred_at });
   for (const x of referrals) put(x.id, { type: 'referral', childIds: [x.child_id] });
   for (const x of assessments) put(x.id, { type: 'assessment', childIds: [x.child_id], label: x.model_name });
   for (const x of tasks) put(x.id, { type: 'task', childIds: [x.child_id], label: x.title });
@@ -406,27 +417,27 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
   return {
     // A child or person of another authority is not named to this authority's auditor.
     children: new Map(
-      children.map((c) => [
-        c.id,
+      children.map((child) => [
+        child.id,
         {
-          name: c.authority_id === authorityId ? `${c.first_name} ${c.last_name}` : '',
-          ownAuthority: c.authority_id === authorityId,
+          name: child.authority_id === authorityId ? `${child.first_name} ${child.last_name}` : '',
+          ownAuthority: child.authority_id === authorityId,
         },
       ]),
     ),
     users: new Map(
-      users.map((u) => [
-        u.id,
+      users.map((user) => [
+        user.id,
         {
-          name: u.authority_id === authorityId ? u.display_name : '',
-          roles: u.authority_id === authorityId ? roles.filter((x) => x.user_id === u.id).map((x) => x.role) : [],
-          ownAuthority: u.authority_id === authorityId,
-          authorityName: authorityNames.get(u.authority_id) ?? 'another authority',
+          name: user.authority_id === authorityId ? user.display_name : '',
+          roles: user.authority_id === authorityId ? roles.filter((x) => x.user_id === user.id).map((x) => x.role) : [],
+          ownAuthority: user.authority_id === authorityId,
+          authorityName: authorityNames.get(user.authority_id) ?? 'another authority',
         },
       ]),
     ),
-    teams: new Map(teams.map((t) => [t.id, t.name])),
-    apiTokens: new Map(tokens.map((t) => [t.id, t.name])),
+    teams: new Map(teams.map((team) => [team.id, team.name])),
+    apiTokens: new Map(tokens.map((token) => [token.id, token.name])),
     records,
     authorities: authorityNames,
   };
@@ -440,7 +451,7 @@ export async function distinctAuditActions(db: Kysely<Database>, authorityId: st
     .where('authority_id', '=', authorityId)
     .orderBy('action')
     .execute();
-  return rows.map((r) => r.action);
+  return rows.map((row) => row.action);
 }
 
 /**
@@ -468,21 +479,21 @@ export async function verifyAuditChain(
       .execute();
     if (rows.length === 0) break;
     first ??= rows[0]!.hash;
-    const events: StoredEvent[] = rows.map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      authorityId: r.authority_id,
-      userId: r.user_id,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      outcome: r.outcome,
-      ip: r.ip,
-      requestId: r.request_id,
-      details: r.details,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-      chain: r.chain,
+    const events: StoredEvent[] = rows.map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      authorityId: row.authority_id,
+      userId: row.user_id,
+      action: row.action,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      outcome: row.outcome,
+      ip: row.ip,
+      requestId: row.request_id,
+      details: row.details,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+      chain: row.chain,
     }));
     const result = verifyChain(events, before, nextSeq, keys, state);
     problems.push(...result.problems);
@@ -520,5 +531,5 @@ export async function hashesAt(db: Kysely<Database>, seqs: readonly string[]): P
     .select(['seq', 'hash'])
     .where('seq', 'in', [...new Set(seqs)])
     .execute();
-  return new Map(rows.map((r) => [r.seq, r.hash]));
+  return new Map(rows.map((row) => [row.seq, row.hash]));
 }

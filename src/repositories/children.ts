@@ -43,22 +43,22 @@ export interface Child extends ChildFields {
   updatedByName: string | null;
 }
 
-function toColumns(f: ChildFields) {
+function toColumns(fields: ChildFields) {
   return {
-    first_name: f.firstName,
-    last_name: f.lastName,
-    other_names: f.otherNames,
-    date_of_birth: f.dateOfBirth,
-    sex: f.sex,
-    ethnicity: f.ethnicity,
-    send: f.send,
-    send_details: f.sendDetails,
-    developmental_age: f.developmentalAge,
-    looked_after: f.lookedAfter,
-    school_or_setting: f.schoolOrSetting,
-    home_area: f.homeArea,
-    person_id: f.personId,
-    nhs_number: f.nhsNumber,
+    first_name: fields.firstName,
+    last_name: fields.lastName,
+    other_names: fields.otherNames,
+    date_of_birth: fields.dateOfBirth,
+    sex: fields.sex,
+    ethnicity: fields.ethnicity,
+    send: fields.send,
+    send_details: fields.sendDetails,
+    developmental_age: fields.developmentalAge,
+    looked_after: fields.lookedAfter,
+    school_or_setting: fields.schoolOrSetting,
+    home_area: fields.homeArea,
+    person_id: fields.personId,
+    nhs_number: fields.nhsNumber,
   };
 }
 
@@ -70,39 +70,39 @@ type ChildWithNames = ChildRow & {
   closed_by_name: string | null;
 };
 
-function fromRow(r: ChildWithNames): Child {
+function fromRow(row: ChildWithNames): Child {
   return {
-    id: r.id,
-    authorityId: r.authority_id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    otherNames: r.other_names,
-    dateOfBirth: r.date_of_birth,
-    sex: r.sex,
-    ethnicity: r.ethnicity,
-    send: r.send,
-    sendDetails: r.send_details,
-    developmentalAge: r.developmental_age,
-    lookedAfter: r.looked_after,
-    schoolOrSetting: r.school_or_setting,
-    homeArea: r.home_area,
-    personId: r.person_id,
-    nhsNumber: r.nhs_number,
-    allocatedWorkerId: r.allocated_worker_id,
-    allocatedWorkerName: r.worker_name,
-    youthJusticeWorkerId: r.youth_justice_worker_id,
-    youthJusticeWorkerName: r.yj_name,
-    allocatedTeamId: r.allocated_team_id,
-    allocatedTeamName: r.team_name,
-    status: r.status,
-    closedAt: r.closed_at,
-    closedByName: r.closed_by_name,
-    closureReason: r.closure_reason,
-    version: r.version,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    lastActivityAt: r.last_activity_at,
-    updatedByName: r.updated_by_name,
+    id: row.id,
+    authorityId: row.authority_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    otherNames: row.other_names,
+    dateOfBirth: row.date_of_birth,
+    sex: row.sex,
+    ethnicity: row.ethnicity,
+    send: row.send,
+    sendDetails: row.send_details,
+    developmentalAge: row.developmental_age,
+    lookedAfter: row.looked_after,
+    schoolOrSetting: row.school_or_setting,
+    homeArea: row.home_area,
+    personId: row.person_id,
+    nhsNumber: row.nhs_number,
+    allocatedWorkerId: row.allocated_worker_id,
+    allocatedWorkerName: row.worker_name,
+    youthJusticeWorkerId: row.youth_justice_worker_id,
+    youthJusticeWorkerName: row.yj_name,
+    allocatedTeamId: row.allocated_team_id,
+    allocatedTeamName: row.team_name,
+    status: row.status,
+    closedAt: row.closed_at,
+    closedByName: row.closed_by_name,
+    closureReason: row.closure_reason,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastActivityAt: row.last_activity_at,
+    updatedByName: row.updated_by_name,
   };
 }
 
@@ -143,7 +143,7 @@ async function updateIfCurrent(
   status?: 'open' | 'closed',
 ): Promise<boolean> {
   const now = new Date();
-  let q = db
+  let query = db
     .updateTable('children')
     .set((eb) => ({
       ...changes,
@@ -154,8 +154,8 @@ async function updateIfCurrent(
     }))
     .where('id', '=', id)
     .where('version', '=', version);
-  if (status) q = q.where('status', '=', status);
-  const res = await q.executeTakeFirst();
+  if (status) query = query.where('status', '=', status);
+  const res = await query.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -233,7 +233,7 @@ export async function reopenClosed(db: Kysely<Database>, ids: string[], by: stri
     .where('status', '=', 'closed')
     .returning('id')
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((row) => row.id);
 }
 
 /** Marks activity on the children an incident links, and keeps their latest incident date. */
@@ -271,15 +271,15 @@ export async function otherSideWorkers(db: Kysely<Database>, childId: string) {
     .execute();
   return rows
     .filter(
-      (r) =>
-        (r.this_role === 'displayed' && r.their_role === 'targeted') ||
-        (r.this_role === 'targeted' && r.their_role === 'displayed'),
+      (row) =>
+        (row.this_role === 'displayed' && row.their_role === 'targeted') ||
+        (row.this_role === 'targeted' && row.their_role === 'displayed'),
     )
-    .map((r) => ({
-      otherWorkerId: r.allocated_worker_id,
-      otherWorkerName: r.display_name,
-      thisRole: r.this_role as 'displayed' | 'targeted',
-      occurredAt: r.occurred_at,
+    .map((row) => ({
+      otherWorkerId: row.allocated_worker_id,
+      otherWorkerName: row.display_name,
+      thisRole: row.this_role as 'displayed' | 'targeted',
+      occurredAt: row.occurred_at,
     }));
 }
 
@@ -352,34 +352,34 @@ export interface CaseListRow {
 export async function listCases(
   db: Kysely<Database>,
   viewer: Viewer,
-  q: CaseListQuery,
+  query: CaseListQuery,
 ): Promise<{ rows: CaseListRow[]; total: number }> {
   let base = db
     .selectFrom('children as c')
     .where(visibleTo(viewer))
     .leftJoin('users as w', 'w.id', 'c.allocated_worker_id')
     .leftJoin('teams as t', 't.id', 'c.allocated_team_id');
-  if (q.scope === 'mine') base = base.where('c.allocated_worker_id', '=', viewer.id);
-  if (q.scope === 'team') {
-    const teamIds = q.teamIds ?? [];
+  if (query.scope === 'mine') base = base.where('c.allocated_worker_id', '=', viewer.id);
+  if (query.scope === 'team') {
+    const teamIds = query.teamIds ?? [];
     base = teamIds.length ? base.where('c.allocated_team_id', 'in', teamIds) : base.where(sql<boolean>`false`);
   }
-  if (q.status) base = base.where('c.status', '=', q.status);
-  if (q.search && q.search.trim()) {
-    const term = `%${q.search
+  if (query.status) base = base.where('c.status', '=', query.status);
+  if (query.search && query.search.trim()) {
+    const term = `%${query.search
       .trim()
       .toLowerCase()
-      .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      .replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     base = base.where((eb) =>
       eb.or([
         eb(sql`lower(c.first_name || ' ' || c.last_name)`, 'like', term),
-        eb('c.person_id', '=', q.search!.trim()),
+        eb('c.person_id', '=', query.search!.trim()),
       ]),
     );
   }
   const totalRow = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 
-  const dir = q.direction;
+  const dir = query.direction;
   let rowsQ = base.select([
     'c.id',
     'c.first_name',
@@ -391,7 +391,7 @@ export async function listCases(
     't.name as team_name',
     'c.latest_incident_at',
   ]);
-  switch (q.sort) {
+  switch (query.sort) {
     case 'name':
       rowsQ = rowsQ.orderBy('c.last_name', dir).orderBy('c.first_name', dir);
       break;
@@ -410,21 +410,21 @@ export async function listCases(
   }
   const rows = await rowsQ
     .orderBy('c.id')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
     .execute();
   return {
     total: Number(totalRow.n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      dateOfBirth: r.date_of_birth,
-      allocatedWorkerName: r.worker_name,
-      allocatedTeamName: r.team_name,
-      status: r.status,
-      latestIncidentAt: r.latest_incident_at,
-      lastActivityAt: r.last_activity_at,
+    rows: rows.map((row) => ({
+      id: row.id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      dateOfBirth: row.date_of_birth,
+      allocatedWorkerName: row.worker_name,
+      allocatedTeamName: row.team_name,
+      status: row.status,
+      latestIncidentAt: row.latest_incident_at,
+      lastActivityAt: row.last_activity_at,
     })),
   };
 }
@@ -469,29 +469,33 @@ export async function findPossibleMatches(
     .orderBy('sim', 'desc')
     .limit(10)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    dateOfBirth: r.date_of_birth,
-    schoolOrSetting: r.school_or_setting,
-    similarity: Number(r.sim),
-    visible: Boolean(r.visible),
+  return rows.map((row) => ({
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    dateOfBirth: row.date_of_birth,
+    schoolOrSetting: row.school_or_setting,
+    similarity: Number(row.sim),
+    visible: Boolean(row.visible),
   }));
 }
 
 /** Children the viewer may see whose name or person id matches, for linking to an incident. */
 export async function searchVisibleChildren(db: Kysely<Database>, viewer: Viewer, term: string, limit = 20) {
-  const t = term.trim().toLowerCase();
-  if (!t) return [];
+  const normalisedTerm = term.trim().toLowerCase();
+  if (!normalisedTerm) return [];
   const rows = await db
     .selectFrom('children as c')
     .select(['c.id', 'c.first_name', 'c.last_name', 'c.date_of_birth', 'c.school_or_setting'])
     .where(visibleTo(viewer))
     .where((eb) =>
       eb.or([
-        eb(sql`lower(c.first_name || ' ' || c.last_name)`, 'like', `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
-        eb(sql<number>`similarity(lower(c.first_name || ' ' || c.last_name), ${t})`, '>=', 0.3),
+        eb(
+          sql`lower(c.first_name || ' ' || c.last_name)`,
+          'like',
+          `%${normalisedTerm.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+        ),
+        eb(sql<number>`similarity(lower(c.first_name || ' ' || c.last_name), ${normalisedTerm})`, '>=', 0.3),
         eb('c.person_id', '=', term.trim()),
       ]),
     )
@@ -499,11 +503,11 @@ export async function searchVisibleChildren(db: Kysely<Database>, viewer: Viewer
     .orderBy('c.first_name')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    dateOfBirth: r.date_of_birth,
-    schoolOrSetting: r.school_or_setting,
+  return rows.map((row) => ({
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    dateOfBirth: row.date_of_birth,
+    schoolOrSetting: row.school_or_setting,
   }));
 }

@@ -33,7 +33,7 @@ export type ChronologyRecord = { type: (typeof CHRONOLOGY_RECORDS)[number]; id: 
 
 export async function addChronologyEntry(
   db: Kysely<Database>,
-  e: {
+  entry: {
     childId: string;
     occurredAt: Date;
     recordedBy: string;
@@ -46,14 +46,14 @@ export async function addChronologyEntry(
   await db
     .insertInto('chronology_entries')
     .values({
-      child_id: e.childId,
-      occurred_at: e.occurredAt,
-      recorded_by: e.recordedBy,
-      kind: e.kind,
-      summary: e.summary,
-      incident_id: e.incidentId ?? null,
-      record_type: e.record?.type ?? null,
-      record_id: e.record?.id ?? null,
+      child_id: entry.childId,
+      occurred_at: entry.occurredAt,
+      recorded_by: entry.recordedBy,
+      kind: entry.kind,
+      summary: entry.summary,
+      incident_id: entry.incidentId ?? null,
+      record_type: entry.record?.type ?? null,
+      record_id: entry.record?.id ?? null,
     })
     .execute();
 }
@@ -80,12 +80,13 @@ export interface ChronologyRow {
 
 export async function listChronology(
   db: Kysely<Database>,
-  q: ChronologyQuery,
+  query: ChronologyQuery,
 ): Promise<{ rows: ChronologyRow[]; total: number }> {
-  let base = db.selectFrom('chronology_entries as e').where('e.child_id', '=', q.childId);
-  if (q.kinds && q.kinds.length) base = base.where('e.kind', 'in', q.kinds);
-  if (q.from) base = base.where('e.occurred_at', '>=', new Date(`${q.from}T00:00:00Z`));
-  if (q.to) base = base.where('e.occurred_at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
+  let base = db.selectFrom('chronology_entries as e').where('e.child_id', '=', query.childId);
+  if (query.kinds && query.kinds.length) base = base.where('e.kind', 'in', query.kinds);
+  if (query.from) base = base.where('e.occurred_at', '>=', new Date(`${query.from}T00:00:00Z`));
+  if (query.to)
+    base = base.where('e.occurred_at', '<', new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000));
   const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .innerJoin('users as u', 'u.id', 'e.recorded_by')
@@ -102,21 +103,23 @@ export async function listChronology(
     ])
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.recorded_at', 'desc')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
     .execute();
   return {
     total: Number(total.n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      occurredAt: r.occurred_at,
-      recordedAt: r.recorded_at,
-      recordedByName: r.display_name,
-      kind: r.kind as ChronologyKind,
-      summary: r.summary,
-      incidentId: r.incident_id,
+    rows: rows.map((row) => ({
+      id: row.id,
+      occurredAt: row.occurred_at,
+      recordedAt: row.recorded_at,
+      recordedByName: row.display_name,
+      kind: row.kind as ChronologyKind,
+      summary: row.summary,
+      incidentId: row.incident_id,
       record:
-        r.record_type && r.record_id ? { type: r.record_type as ChronologyRecord['type'], id: r.record_id } : null,
+        row.record_type && row.record_id
+          ? { type: row.record_type as ChronologyRecord['type'], id: row.record_id }
+          : null,
     })),
   };
 }

@@ -4,16 +4,16 @@ import type { Database } from '../db/types.ts';
 
 export async function insertGrant(
   db: Kysely<Database>,
-  g: { userId: string; childId: string; reason: string; grantedBy: string; expiresAt: Date },
+  grant: { userId: string; childId: string; reason: string; grantedBy: string; expiresAt: Date },
 ): Promise<string> {
   const { id } = await db
     .insertInto('access_grants')
     .values({
-      user_id: g.userId,
-      child_id: g.childId,
-      reason: g.reason,
-      granted_by: g.grantedBy,
-      expires_at: g.expiresAt,
+      user_id: grant.userId,
+      child_id: grant.childId,
+      reason: grant.reason,
+      granted_by: grant.grantedBy,
+      expires_at: grant.expiresAt,
       revoked_at: null,
     })
     .returning('id')
@@ -50,12 +50,12 @@ export async function grantsForChild(db: Kysely<Database>, childId: string) {
     .where('g.expires_at', '>', new Date())
     .orderBy('g.expires_at')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    userName: r.user_name,
-    grantedByName: r.granted_by_name,
-    reason: r.reason,
-    grantedAt: r.granted_at,
-    expiresAt: r.expires_at,
+  return rows.map((row) => ({
+    id: row.id,
+    userName: row.user_name,
+    grantedByName: row.granted_by_name,
+    reason: row.reason,
+    grantedAt: row.granted_at,
+    expiresAt: row.expires_at,
   }));
 }

@@ -30,26 +30,26 @@ export interface Incident {
   children: IncidentChild[];
 }
 
-function textOf(r: IncidentRow): Record<IncidentTextField, string> {
+function textOf(row: IncidentRow): Record<IncidentTextField, string> {
   return {
-    completed_by_name: r.completed_by_name,
-    completed_by_role: r.completed_by_role,
-    completed_by_relation: r.completed_by_relation,
-    location_type: r.location_type,
-    location_area: r.location_area,
-    location_details: r.location_details,
-    technology_assisted: r.technology_assisted,
-    technology_details: r.technology_details,
-    behaviour: r.behaviour,
-    context_planning: r.context_planning,
-    context_details: r.context_details,
-    relationship_details: r.relationship_details,
-    normally_associate: r.normally_associate,
-    others_response: r.others_response,
-    child_response: r.child_response,
-    attempt_to_address: r.attempt_to_address,
-    parents_response: r.parents_response,
-    other_actions: r.other_actions,
+    completed_by_name: row.completed_by_name,
+    completed_by_role: row.completed_by_role,
+    completed_by_relation: row.completed_by_relation,
+    location_type: row.location_type,
+    location_area: row.location_area,
+    location_details: row.location_details,
+    technology_assisted: row.technology_assisted,
+    technology_details: row.technology_details,
+    behaviour: row.behaviour,
+    context_planning: row.context_planning,
+    context_details: row.context_details,
+    relationship_details: row.relationship_details,
+    normally_associate: row.normally_associate,
+    others_response: row.others_response,
+    child_response: row.child_response,
+    attempt_to_address: row.attempt_to_address,
+    parents_response: row.parents_response,
+    other_actions: row.other_actions,
   };
 }
 
@@ -74,7 +74,7 @@ export async function insertDraftIncident(
 }
 
 export async function findIncident(db: Kysely<Database>, id: string): Promise<Incident | undefined> {
-  const r = await db
+  const row = await db
     .selectFrom('incidents as i')
     .innerJoin('users as cb', 'cb.id', 'i.created_by')
     .innerJoin('users as ub', 'ub.id', 'i.updated_by')
@@ -82,7 +82,7 @@ export async function findIncident(db: Kysely<Database>, id: string): Promise<In
     .select(['cb.display_name as created_by_name', 'ub.display_name as updated_by_name'])
     .where('i.id', '=', id)
     .executeTakeFirst();
-  if (!r) return undefined;
+  if (!row) return undefined;
   const children = await db
     .selectFrom('incident_children as ic')
     .innerJoin('children as c', 'c.id', 'ic.child_id')
@@ -99,27 +99,27 @@ export async function findIncident(db: Kysely<Database>, id: string): Promise<In
     .orderBy('ic.added_at')
     .execute();
   return {
-    id: r.id,
-    authorityId: r.authority_id,
-    status: r.status,
-    occurredAt: r.occurred_at,
-    text: textOf(r),
-    lists: { context_factors: r.context_factors, power_imbalance: r.power_imbalance },
-    createdBy: r.created_by,
-    createdByName: r.created_by_name,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    updatedByName: r.updated_by_name,
-    submittedAt: r.submitted_at,
-    version: r.version,
-    children: children.map((c) => ({
-      childId: c.child_id,
-      role: c.role,
-      ownWords: c.own_words,
-      firstName: c.first_name,
-      lastName: c.last_name,
-      dateOfBirth: c.date_of_birth,
-      authorityId: c.authority_id,
+    id: row.id,
+    authorityId: row.authority_id,
+    status: row.status,
+    occurredAt: row.occurred_at,
+    text: textOf(row),
+    lists: { context_factors: row.context_factors, power_imbalance: row.power_imbalance },
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedByName: row.updated_by_name,
+    submittedAt: row.submitted_at,
+    version: row.version,
+    children: children.map((child) => ({
+      childId: child.child_id,
+      role: child.role,
+      ownWords: child.own_words,
+      firstName: child.first_name,
+      lastName: child.last_name,
+      dateOfBirth: child.date_of_birth,
+      authorityId: child.authority_id,
     })),
   };
 }
@@ -226,17 +226,19 @@ export async function incidentsForChild(db: Kysely<Database>, childId: string): 
     .where(
       'incident_id',
       'in',
-      rows.map((r) => r.id),
+      rows.map((row) => row.id),
     )
     .where('child_id', '!=', childId)
     .execute();
-  return rows.map((r) => ({
-    incidentId: r.id,
-    occurredAt: r.occurred_at,
-    submittedAt: r.submitted_at,
-    role: r.role,
-    locationType: r.location_type,
-    technologyAssisted: r.technology_assisted,
-    others: others.filter((o) => o.incident_id === r.id).map((o) => ({ childId: o.child_id, role: o.role })),
+  return rows.map((row) => ({
+    incidentId: row.id,
+    occurredAt: row.occurred_at,
+    submittedAt: row.submitted_at,
+    role: row.role,
+    locationType: row.location_type,
+    technologyAssisted: row.technology_assisted,
+    others: others
+      .filter((other) => other.incident_id === row.id)
+      .map((other) => ({ childId: other.child_id, role: other.role })),
   }));
 }

@@ -95,41 +95,41 @@ export interface NewMeeting {
   }[];
 }
 
-export async function insertMeeting(db: Kysely<Database>, m: NewMeeting): Promise<string> {
+export async function insertMeeting(db: Kysely<Database>, meeting: NewMeeting): Promise<string> {
   const { id } = await db
     .insertInto('meetings')
     .values({
-      authority_id: m.authorityId,
-      incident_id: m.incidentId,
-      type_id: m.typeId,
-      type_label: m.typeLabel,
-      pack_version: m.packVersion,
-      task_id: m.taskId,
-      due_on: m.dueOn,
-      chair_id: m.chairId,
-      chair_authority_id: m.chairAuthorityId,
-      chair_rule: m.chairRule,
-      agenda: JSON.stringify(m.agenda),
-      created_by: m.createdBy,
+      authority_id: meeting.authorityId,
+      incident_id: meeting.incidentId,
+      type_id: meeting.typeId,
+      type_label: meeting.typeLabel,
+      pack_version: meeting.packVersion,
+      task_id: meeting.taskId,
+      due_on: meeting.dueOn,
+      chair_id: meeting.chairId,
+      chair_authority_id: meeting.chairAuthorityId,
+      chair_rule: meeting.chairRule,
+      agenda: JSON.stringify(meeting.agenda),
+      created_by: meeting.createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
     .insertInto('meeting_children')
     .values(
-      m.children.map((c) => ({
+      meeting.children.map((child) => ({
         meeting_id: id,
-        child_id: c.childId,
-        role: c.role,
-        responsible_authority_id: c.responsibleAuthorityId,
+        child_id: child.childId,
+        role: child.role,
+        responsible_authority_id: child.responsibleAuthorityId,
       })),
     )
     .execute();
-  if (m.invitees.length) {
+  if (meeting.invitees.length) {
     await db
       .insertInto('meeting_invitees')
       .values(
-        m.invitees.map((inv, i) => ({
+        meeting.invitees.map((inv, i) => ({
           meeting_id: id,
           invitee_id: inv.inviteeId,
           role_label: inv.roleLabel,
@@ -149,7 +149,7 @@ export async function insertMeeting(db: Kysely<Database>, m: NewMeeting): Promis
 }
 
 export async function findMeeting(db: Kysely<Database>, id: string): Promise<Meeting | undefined> {
-  const m = await db
+  const row = await db
     .selectFrom('meetings as m')
     .innerJoin('users as ch', 'ch.id', 'm.chair_id')
     .innerJoin('users as cr', 'cr.id', 'm.created_by')
@@ -162,7 +162,7 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
     ])
     .where('m.id', '=', id)
     .executeTakeFirst();
-  if (!m) return undefined;
+  if (!row) return undefined;
   const kids = await db
     .selectFrom('meeting_children as mc')
     .innerJoin('children as c', 'c.id', 'mc.child_id')
@@ -200,29 +200,29 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
     .orderBy('i.sort')
     .execute();
   return {
-    id: m.id,
-    authorityId: m.authority_id,
-    incidentId: m.incident_id,
-    typeId: m.type_id,
-    typeLabel: m.type_label,
-    packVersion: m.pack_version,
-    taskId: m.task_id,
-    dueOn: m.due_on,
-    heldOn: m.held_on,
-    chairId: m.chair_id,
-    chairName: m.chair_name,
-    chairAuthorityId: m.chair_authority_id,
-    chairRule: m.chair_rule,
-    agenda: m.agenda,
-    policeInvolvement: m.police_involvement as Meeting['policeInvolvement'],
-    policeInvolvementReason: m.police_involvement_reason,
-    minutesApprovedAt: m.minutes_approved_at,
-    minutesApprovedByName: m.approved_by_name,
-    status: m.status,
-    closedAt: m.closed_at,
-    createdByName: m.created_by_name,
-    createdAt: m.created_at,
-    version: m.version,
+    id: row.id,
+    authorityId: row.authority_id,
+    incidentId: row.incident_id,
+    typeId: row.type_id,
+    typeLabel: row.type_label,
+    packVersion: row.pack_version,
+    taskId: row.task_id,
+    dueOn: row.due_on,
+    heldOn: row.held_on,
+    chairId: row.chair_id,
+    chairName: row.chair_name,
+    chairAuthorityId: row.chair_authority_id,
+    chairRule: row.chair_rule,
+    agenda: row.agenda,
+    policeInvolvement: row.police_involvement as Meeting['policeInvolvement'],
+    policeInvolvementReason: row.police_involvement_reason,
+    minutesApprovedAt: row.minutes_approved_at,
+    minutesApprovedByName: row.approved_by_name,
+    status: row.status,
+    closedAt: row.closed_at,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
+    version: row.version,
     children: kids.map((k) => ({
       childId: k.child_id,
       name: `${k.first_name} ${k.last_name}`,
@@ -280,13 +280,13 @@ export async function meetingsForChild(db: Kysely<Database>, childId: string): P
     .where('mc.child_id', '=', childId)
     .orderBy('m.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    typeLabel: r.type_label,
-    dueOn: r.due_on,
-    heldOn: r.held_on,
-    status: r.status,
-    chairName: r.chair_name,
+  return rows.map((row) => ({
+    id: row.id,
+    typeLabel: row.type_label,
+    dueOn: row.due_on,
+    heldOn: row.held_on,
+    status: row.status,
+    chairName: row.chair_name,
   }));
 }
 
@@ -326,13 +326,13 @@ export async function meetingsSharedWith(
     .orderBy('m.due_on', 'asc')
     .limit(200)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    typeLabel: r.type_label,
-    dueOn: r.due_on,
-    heldOn: r.held_on,
-    status: r.status,
-    chairName: r.chair_name,
+  return rows.map((row) => ({
+    id: row.id,
+    typeLabel: row.type_label,
+    dueOn: row.due_on,
+    heldOn: row.held_on,
+    status: row.status,
+    chairName: row.chair_name,
   }));
 }
 
@@ -340,15 +340,15 @@ export async function recordMinutes(
   db: Kysely<Database>,
   id: string,
   version: number,
-  r: { heldOn: string; agenda: AgendaItem[]; policeInvolvement: string | null; policeInvolvementReason: string },
+  minutes: { heldOn: string; agenda: AgendaItem[]; policeInvolvement: string | null; policeInvolvementReason: string },
 ): Promise<boolean> {
   const res = await db
     .updateTable('meetings')
     .set({
-      held_on: r.heldOn,
-      agenda: JSON.stringify(r.agenda),
-      police_involvement: r.policeInvolvement,
-      police_involvement_reason: r.policeInvolvementReason,
+      held_on: minutes.heldOn,
+      agenda: JSON.stringify(minutes.agenda),
+      police_involvement: minutes.policeInvolvement,
+      police_involvement_reason: minutes.policeInvolvementReason,
       updated_at: new Date(),
       version: sql`version + 1`,
     })
@@ -432,7 +432,7 @@ export async function addInvitee(
 
 export async function insertOutcome(
   db: Kysely<Database>,
-  o: {
+  outcome: {
     meetingId: string;
     childId: string;
     outcomeId: string;
@@ -446,14 +446,14 @@ export async function insertOutcome(
   const res = await db
     .insertInto('meeting_outcomes')
     .values({
-      meeting_id: o.meetingId,
-      child_id: o.childId,
-      outcome_id: o.outcomeId,
-      outcome_label: o.outcomeLabel,
-      details: JSON.stringify(o.details),
-      rationale: o.rationale,
-      also_harmed: o.alsoHarmed,
-      decided_by: o.decidedBy,
+      meeting_id: outcome.meetingId,
+      child_id: outcome.childId,
+      outcome_id: outcome.outcomeId,
+      outcome_label: outcome.outcomeLabel,
+      details: JSON.stringify(outcome.details),
+      rationale: outcome.rationale,
+      also_harmed: outcome.alsoHarmed,
+      decided_by: outcome.decidedBy,
     })
     .onConflict((oc) => oc.columns(['meeting_id', 'child_id']).doNothing())
     .executeTakeFirst();
@@ -536,7 +536,7 @@ export async function childrenMeetingForTask(
     .select(['mc.child_id', 'm.status'])
     .where('m.task_id', '=', taskId)
     .execute();
-  return rows.map((r) => ({ childId: r.child_id, closed: r.status === 'closed' }));
+  return rows.map((row) => ({ childId: row.child_id, closed: row.status === 'closed' }));
 }
 
 export async function meetingsForTask(
@@ -549,7 +549,7 @@ export async function meetingsForTask(
     .where('task_id', '=', taskId)
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, typeLabel: r.type_label }));
+  return rows.map((row) => ({ id: row.id, typeLabel: row.type_label }));
 }
 
 // --- External decisions: police, CPS, Out of Court Triage (R-KEN-9, R-NEL-7) ---
@@ -569,7 +569,7 @@ export interface ExternalDecision {
 
 export async function insertExternalDecision(
   db: Kysely<Database>,
-  d: {
+  externalDecision: {
     authorityId: string;
     childId: string;
     agency: ExternalDecision['agency'];
@@ -584,15 +584,15 @@ export async function insertExternalDecision(
   const { id } = await db
     .insertInto('external_decisions')
     .values({
-      authority_id: d.authorityId,
-      child_id: d.childId,
-      decided_by_agency: d.agency,
-      decision: d.decision,
-      decision_label: d.decisionLabel,
-      decided_on: d.decidedOn,
-      youth_justice_recommendation: d.youthJusticeRecommendation,
-      note: d.note,
-      recorded_by: d.recordedBy,
+      authority_id: externalDecision.authorityId,
+      child_id: externalDecision.childId,
+      decided_by_agency: externalDecision.agency,
+      decision: externalDecision.decision,
+      decision_label: externalDecision.decisionLabel,
+      decided_on: externalDecision.decidedOn,
+      youth_justice_recommendation: externalDecision.youthJusticeRecommendation,
+      note: externalDecision.note,
+      recorded_by: externalDecision.recordedBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -609,16 +609,16 @@ export async function externalDecisionsForChild(db: Kysely<Database>, childId: s
     .orderBy('e.decided_on', 'desc')
     .orderBy('e.recorded_at', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    childId: r.child_id,
-    agency: r.decided_by_agency,
-    decision: r.decision,
-    decisionLabel: r.decision_label,
-    decidedOn: r.decided_on,
-    youthJusticeRecommendation: r.youth_justice_recommendation,
-    note: r.note,
-    recordedByName: r.recorded_by_name,
-    recordedAt: r.recorded_at,
+  return rows.map((row) => ({
+    id: row.id,
+    childId: row.child_id,
+    agency: row.decided_by_agency,
+    decision: row.decision,
+    decisionLabel: row.decision_label,
+    decidedOn: row.decided_on,
+    youthJusticeRecommendation: row.youth_justice_recommendation,
+    note: row.note,
+    recordedByName: row.recorded_by_name,
+    recordedAt: row.recorded_at,
   }));
 }

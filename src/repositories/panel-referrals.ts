@@ -64,27 +64,27 @@ export type NewPanelReferral = Pick<
   | 'approaching18'
 > & { referredBy: string };
 
-export async function insertPanelReferral(db: Kysely<Database>, r: NewPanelReferral): Promise<string> {
+export async function insertPanelReferral(db: Kysely<Database>, referral: NewPanelReferral): Promise<string> {
   const row = await db
     .insertInto('panel_referrals')
     .values({
-      authority_id: r.authorityId,
-      child_id: r.childId,
-      kind: r.kind,
-      referring_service: r.referringService,
-      assessment_type: r.assessmentType,
-      assessment_summary: r.assessmentSummary,
-      harm: r.harm,
-      child_consent: r.childConsent,
-      parent_consent: r.parentConsent,
-      consent_exploration: r.consentExploration,
-      police_investigation: r.policeInvestigation,
-      charge_likely: r.chargeLikely,
-      denies: r.denies,
-      lead_professional: r.leadProfessional,
-      information_gathering_only: r.informationGatheringOnly,
-      approaching_18: r.approaching18,
-      referred_by: r.referredBy,
+      authority_id: referral.authorityId,
+      child_id: referral.childId,
+      kind: referral.kind,
+      referring_service: referral.referringService,
+      assessment_type: referral.assessmentType,
+      assessment_summary: referral.assessmentSummary,
+      harm: referral.harm,
+      child_consent: referral.childConsent,
+      parent_consent: referral.parentConsent,
+      consent_exploration: referral.consentExploration,
+      police_investigation: referral.policeInvestigation,
+      charge_likely: referral.chargeLikely,
+      denies: referral.denies,
+      lead_professional: referral.leadProfessional,
+      information_gathering_only: referral.informationGatheringOnly,
+      approaching_18: referral.approaching18,
+      referred_by: referral.referredBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -113,51 +113,51 @@ function baseQuery(db: Kysely<Database>) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function toReferral(r: Row): PanelReferral {
+function toReferral(row: Row): PanelReferral {
   return {
-    id: r.id,
-    authorityId: r.authority_id,
-    childId: r.child_id,
-    childName: r.child_name,
-    kind: r.kind,
-    referringService: r.referring_service,
-    assessmentType: r.assessment_type,
-    assessmentSummary: r.assessment_summary,
-    harm: r.harm,
-    childConsent: r.child_consent,
-    parentConsent: r.parent_consent,
-    consentExploration: r.consent_exploration,
-    policeInvestigation: r.police_investigation,
-    chargeLikely: r.charge_likely,
-    denies: r.denies,
-    leadProfessional: r.lead_professional,
-    informationGatheringOnly: r.information_gathering_only,
-    approaching18: r.approaching_18,
-    status: r.status,
-    decisionReasons: r.decision_reasons,
-    route: r.route as Route | null,
-    leadPractitionerId: r.lead_practitioner_id,
-    leadPractitionerName: r.lead_name,
-    coWorkerId: r.co_worker_id,
-    coWorkerName: r.co_name,
-    exceptionalReason: r.exceptional_reason,
-    decidedByName: r.decided_by_name,
-    decidedOn: r.decided_on,
-    nextReviewOn: r.next_review_on,
-    reviews: r.reviews,
-    closedOn: r.closed_on,
-    closedByName: r.closed_by_name,
-    closureSummary: r.closure_summary,
-    furtherWork: r.further_work,
-    referredByName: r.referred_by_name,
-    createdAt: r.created_at,
-    version: r.version,
+    id: row.id,
+    authorityId: row.authority_id,
+    childId: row.child_id,
+    childName: row.child_name,
+    kind: row.kind,
+    referringService: row.referring_service,
+    assessmentType: row.assessment_type,
+    assessmentSummary: row.assessment_summary,
+    harm: row.harm,
+    childConsent: row.child_consent,
+    parentConsent: row.parent_consent,
+    consentExploration: row.consent_exploration,
+    policeInvestigation: row.police_investigation,
+    chargeLikely: row.charge_likely,
+    denies: row.denies,
+    leadProfessional: row.lead_professional,
+    informationGatheringOnly: row.information_gathering_only,
+    approaching18: row.approaching_18,
+    status: row.status,
+    decisionReasons: row.decision_reasons,
+    route: row.route as Route | null,
+    leadPractitionerId: row.lead_practitioner_id,
+    leadPractitionerName: row.lead_name,
+    coWorkerId: row.co_worker_id,
+    coWorkerName: row.co_name,
+    exceptionalReason: row.exceptional_reason,
+    decidedByName: row.decided_by_name,
+    decidedOn: row.decided_on,
+    nextReviewOn: row.next_review_on,
+    reviews: row.reviews,
+    closedOn: row.closed_on,
+    closedByName: row.closed_by_name,
+    closureSummary: row.closure_summary,
+    furtherWork: row.further_work,
+    referredByName: row.referred_by_name,
+    createdAt: row.created_at,
+    version: row.version,
   };
 }
 
 export async function findPanelReferral(db: Kysely<Database>, id: string): Promise<PanelReferral | undefined> {
-  const r = await baseQuery(db).where('p.id', '=', id).executeTakeFirst();
-  return r ? toReferral(r) : undefined;
+  const row = await baseQuery(db).where('p.id', '=', id).executeTakeFirst();
+  return row ? toReferral(row) : undefined;
 }
 
 export async function panelReferralsForChild(db: Kysely<Database>, childId: string): Promise<PanelReferral[]> {
@@ -200,21 +200,21 @@ async function update(
     further_work: string;
   }>,
 ): Promise<boolean> {
-  const r = await db
+  const result = await db
     .updateTable('panel_referrals')
     .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', from)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export function recordDecision(
   db: Kysely<Database>,
   id: string,
   version: number,
-  d: {
+  decision: {
     accepted: boolean;
     reasons: string;
     route: Route | null;
@@ -227,15 +227,15 @@ export function recordDecision(
   },
 ) {
   return update(db, id, version, 'awaiting', {
-    status: d.accepted ? 'accepted' : 'declined',
-    decision_reasons: d.reasons,
-    route: d.route,
-    lead_practitioner_id: d.leadId,
-    co_worker_id: d.coWorkerId,
-    exceptional_reason: d.exceptionalReason,
-    decided_by: d.by,
-    decided_on: d.on,
-    next_review_on: d.nextReviewOn,
+    status: decision.accepted ? 'accepted' : 'declined',
+    decision_reasons: decision.reasons,
+    route: decision.route,
+    lead_practitioner_id: decision.leadId,
+    co_worker_id: decision.coWorkerId,
+    exceptional_reason: decision.exceptionalReason,
+    decided_by: decision.by,
+    decided_on: decision.on,
+    next_review_on: decision.nextReviewOn,
   });
 }
 
@@ -253,14 +253,14 @@ export function closeReferral(
   db: Kysely<Database>,
   id: string,
   version: number,
-  c: { by: string; on: string; summary: string; furtherWork: string },
+  closure: { by: string; on: string; summary: string; furtherWork: string },
 ) {
   return update(db, id, version, 'accepted', {
     status: 'closed',
-    closed_by: c.by,
-    closed_on: c.on,
-    closure_summary: c.summary,
-    further_work: c.furtherWork,
+    closed_by: closure.by,
+    closed_on: closure.on,
+    closure_summary: closure.summary,
+    further_work: closure.furtherWork,
     next_review_on: null,
   });
 }

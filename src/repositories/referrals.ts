@@ -41,32 +41,32 @@ function baseQuery(db: Kysely<Database>) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function toReferral(r: Row): Referral {
+function toReferral(row: Row): Referral {
   return {
-    id: r.id,
-    authorityId: r.authority_id,
-    incidentId: r.incident_id,
-    childId: r.child_id,
-    childName: r.child_name,
-    screeningId: r.screening_id,
-    receivingTeamId: r.receiving_team_id,
-    receivingTeamName: r.team_name,
-    receivedAt: r.received_at,
-    dueOn: r.due_on,
-    status: r.status as Referral['status'],
-    outcome: r.outcome,
-    outcomeLabel: r.outcome_label,
-    rationale: r.rationale,
-    decidedByName: r.decided_by_name,
-    decidedAt: r.decided_at,
-    createdByName: r.created_by_name,
-    version: r.version,
+    id: row.id,
+    authorityId: row.authority_id,
+    incidentId: row.incident_id,
+    childId: row.child_id,
+    childName: row.child_name,
+    screeningId: row.screening_id,
+    receivingTeamId: row.receiving_team_id,
+    receivingTeamName: row.team_name,
+    receivedAt: row.received_at,
+    dueOn: row.due_on,
+    status: row.status as Referral['status'],
+    outcome: row.outcome,
+    outcomeLabel: row.outcome_label,
+    rationale: row.rationale,
+    decidedByName: row.decided_by_name,
+    decidedAt: row.decided_at,
+    createdByName: row.created_by_name,
+    version: row.version,
   };
 }
 
 export async function insertReferral(
   db: Kysely<Database>,
-  r: {
+  referral: {
     authorityId: string;
     incidentId: string;
     childId: string;
@@ -79,13 +79,13 @@ export async function insertReferral(
   const row = await db
     .insertInto('referrals')
     .values({
-      authority_id: r.authorityId,
-      incident_id: r.incidentId,
-      child_id: r.childId,
-      screening_id: r.screeningId,
-      receiving_team_id: r.receivingTeamId,
-      due_on: r.dueOn,
-      created_by: r.createdBy,
+      authority_id: referral.authorityId,
+      incident_id: referral.incidentId,
+      child_id: referral.childId,
+      screening_id: referral.screeningId,
+      receiving_team_id: referral.receivingTeamId,
+      due_on: referral.dueOn,
+      created_by: referral.createdBy,
     })
     .onConflict((oc) => oc.columns(['incident_id', 'child_id']).doNothing())
     .returning('id')
@@ -94,8 +94,8 @@ export async function insertReferral(
 }
 
 export async function findReferral(db: Kysely<Database>, id: string): Promise<Referral | undefined> {
-  const r = await baseQuery(db).where('r.id', '=', id).executeTakeFirst();
-  return r ? toReferral(r) : undefined;
+  const row = await baseQuery(db).where('r.id', '=', id).executeTakeFirst();
+  return row ? toReferral(row) : undefined;
 }
 
 export async function referralsForIncident(db: Kysely<Database>, incidentId: string): Promise<Referral[]> {
@@ -118,30 +118,30 @@ export async function referralsForTeams(db: Kysely<Database>, teamIds: string[],
 }
 
 export async function frontDoorTeam(db: Kysely<Database>, authorityId: string): Promise<string | null> {
-  const r = await db
+  const team = await db
     .selectFrom('teams')
     .select('id')
     .where('authority_id', '=', authorityId)
     .where('kind', '=', 'front_door')
     .orderBy('created_at')
     .executeTakeFirst();
-  return r?.id ?? null;
+  return team?.id ?? null;
 }
 
 export async function decideReferral(
   db: Kysely<Database>,
   id: string,
   version: number,
-  d: { outcome: string; outcomeLabel: string; rationale: string; decidedBy: string },
+  decision: { outcome: string; outcomeLabel: string; rationale: string; decidedBy: string },
 ): Promise<boolean> {
-  const r = await db
+  const result = await db
     .updateTable('referrals')
     .set((eb) => ({
       status: 'screened',
-      outcome: d.outcome,
-      outcome_label: d.outcomeLabel,
-      rationale: d.rationale,
-      decided_by: d.decidedBy,
+      outcome: decision.outcome,
+      outcome_label: decision.outcomeLabel,
+      rationale: decision.rationale,
+      decided_by: decision.decidedBy,
       decided_at: new Date(),
       version: eb('version', '+', 1),
     }))
@@ -149,5 +149,5 @@ export async function decideReferral(
     .where('version', '=', version)
     .where('status', '=', 'received')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -51,23 +51,23 @@ export type NewScreening = Pick<
   | 'createdBy'
 >;
 
-export async function insertScreening(db: Kysely<Database>, s: NewScreening): Promise<string> {
+export async function insertScreening(db: Kysely<Database>, screening: NewScreening): Promise<string> {
   const row = await db
     .insertInto('screenings')
     .values({
-      authority_id: s.authorityId,
-      incident_id: s.incidentId,
-      child_id: s.childId,
-      pack_id: s.packId,
-      pack_version: s.packVersion,
-      tool_id: s.toolId,
-      answers: JSON.stringify(s.answers),
-      facts: JSON.stringify(s.facts),
-      suggested_level: s.suggestedLevel,
-      suggested_scale: s.suggestedScale,
-      reasons: JSON.stringify(s.reasons),
-      age_rules: JSON.stringify(s.ageRules),
-      created_by: s.createdBy,
+      authority_id: screening.authorityId,
+      incident_id: screening.incidentId,
+      child_id: screening.childId,
+      pack_id: screening.packId,
+      pack_version: screening.packVersion,
+      tool_id: screening.toolId,
+      answers: JSON.stringify(screening.answers),
+      facts: JSON.stringify(screening.facts),
+      suggested_level: screening.suggestedLevel,
+      suggested_scale: screening.suggestedScale,
+      reasons: JSON.stringify(screening.reasons),
+      age_rules: JSON.stringify(screening.ageRules),
+      created_by: screening.createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -85,39 +85,39 @@ function baseQuery(db: Kysely<Database>) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function toScreening(r: Row): Screening {
+function toScreening(row: Row): Screening {
   return {
-    id: r.id,
-    authorityId: r.authority_id,
-    incidentId: r.incident_id,
-    childId: r.child_id,
-    packId: r.pack_id,
-    packVersion: r.pack_version,
-    toolId: r.tool_id,
-    answers: r.answers as ScreeningAnswers,
-    facts: r.facts,
-    suggestedLevel: r.suggested_level,
-    suggestedScale: r.suggested_scale,
-    reasons: r.reasons as Reason[],
-    ageRules: r.age_rules,
-    status: r.status as Screening['status'],
-    decidedLevel: r.decided_level,
-    decidedLevelLabel: r.decided_level_label,
-    agreedWithSuggestion: r.agreed_with_suggestion,
-    rationale: r.rationale,
-    decidedBy: r.decided_by,
-    decidedByName: r.decided_by_name,
-    decidedAt: r.decided_at,
-    decisionDate: r.decision_date,
-    createdBy: r.created_by,
-    createdByName: r.created_by_name,
-    createdAt: r.created_at,
+    id: row.id,
+    authorityId: row.authority_id,
+    incidentId: row.incident_id,
+    childId: row.child_id,
+    packId: row.pack_id,
+    packVersion: row.pack_version,
+    toolId: row.tool_id,
+    answers: row.answers,
+    facts: row.facts,
+    suggestedLevel: row.suggested_level,
+    suggestedScale: row.suggested_scale,
+    reasons: row.reasons as Reason[],
+    ageRules: row.age_rules,
+    status: row.status as Screening['status'],
+    decidedLevel: row.decided_level,
+    decidedLevelLabel: row.decided_level_label,
+    agreedWithSuggestion: row.agreed_with_suggestion,
+    rationale: row.rationale,
+    decidedBy: row.decided_by,
+    decidedByName: row.decided_by_name,
+    decidedAt: row.decided_at,
+    decisionDate: row.decision_date,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
   };
 }
 
 export async function findScreening(db: Kysely<Database>, id: string): Promise<Screening | undefined> {
-  const r = await baseQuery(db).where('s.id', '=', id).executeTakeFirst();
-  return r ? toScreening(r) : undefined;
+  const row = await baseQuery(db).where('s.id', '=', id).executeTakeFirst();
+  return row ? toScreening(row) : undefined;
 }
 
 /** Screenings of one child in one incident, newest first: the history (R-X-9). */
@@ -144,22 +144,29 @@ export async function decisionsForChild(db: Kysely<Database>, childId: string): 
 export async function decideScreening(
   db: Kysely<Database>,
   id: string,
-  d: { level: string; levelLabel: string; agreed: boolean; rationale: string; decidedBy: string; decisionDate: string },
+  decision: {
+    level: string;
+    levelLabel: string;
+    agreed: boolean;
+    rationale: string;
+    decidedBy: string;
+    decisionDate: string;
+  },
 ): Promise<boolean> {
-  const r = await db
+  const result = await db
     .updateTable('screenings')
     .set({
       status: 'decided',
-      decided_level: d.level,
-      decided_level_label: d.levelLabel,
-      agreed_with_suggestion: d.agreed,
-      rationale: d.rationale,
-      decided_by: d.decidedBy,
+      decided_level: decision.level,
+      decided_level_label: decision.levelLabel,
+      agreed_with_suggestion: decision.agreed,
+      rationale: decision.rationale,
+      decided_by: decision.decidedBy,
       decided_at: new Date(),
-      decision_date: d.decisionDate,
+      decision_date: decision.decisionDate,
     })
     .where('id', '=', id)
     .where('status', '=', 'suggested')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 
-export async function getSession(db: Kysely<Database>, sid: string): Promise<unknown | undefined> {
+export async function getSession(db: Kysely<Database>, sid: string): Promise<unknown> {
   const row = await db
     .selectFrom('sessions')
     .select(['data'])
@@ -38,7 +38,7 @@ export async function deleteExpiredSessions(db: Kysely<Database>): Promise<numbe
 
 /** Ends every session of this person, except the one given (their own, when they change their password). */
 export async function deleteSessionsForUser(db: Kysely<Database>, userId: string, exceptSid?: string): Promise<void> {
-  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
-  if (exceptSid) q = q.where('sid', '!=', exceptSid);
-  await q.execute();
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptSid) query = query.where('sid', '!=', exceptSid);
+  await query.execute();
 }

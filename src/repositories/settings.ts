@@ -14,37 +14,37 @@ export async function listOneOffHolidays(
     .where('h.authority_id', '=', authorityId)
     .orderBy('h.day')
     .execute();
-  return rows.map((r) => ({ date: r.day, name: r.name, addedByName: r.display_name, addedAt: r.added_at }));
+  return rows.map((row) => ({ date: row.day, name: row.name, addedByName: row.display_name, addedAt: row.added_at }));
 }
 
 export async function insertOneOffHoliday(
   db: Kysely<Database>,
-  h: { authorityId: string; date: string; name: string; addedBy: string },
+  holiday: { authorityId: string; date: string; name: string; addedBy: string },
 ): Promise<boolean> {
-  const r = await db
+  const result = await db
     .insertInto('one_off_holidays')
-    .values({ authority_id: h.authorityId, day: h.date, name: h.name, added_by: h.addedBy })
+    .values({ authority_id: holiday.authorityId, day: holiday.date, name: holiday.name, added_by: holiday.addedBy })
     .onConflict((oc) => oc.columns(['authority_id', 'day']).doNothing())
     .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function deleteOneOffHoliday(db: Kysely<Database>, authorityId: string, date: string): Promise<boolean> {
-  const r = await db
+  const result = await db
     .deleteFrom('one_off_holidays')
     .where('authority_id', '=', authorityId)
     .where('day', '=', date)
     .executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
+  return Number(result.numDeletedRows) === 1;
 }
 
 export async function inactivitySetting(db: Kysely<Database>, authorityId: string): Promise<number | null> {
-  const r = await db
+  const row = await db
     .selectFrom('authorities')
     .select('inactivity_working_days')
     .where('id', '=', authorityId)
     .executeTakeFirst();
-  return r?.inactivity_working_days ?? null;
+  return row?.inactivity_working_days ?? null;
 }
 
 export async function setInactivitySetting(
@@ -69,21 +69,21 @@ export interface ApiTokenRow {
 
 export async function insertApiToken(
   db: Kysely<Database>,
-  t: { authorityId: string; name: string; tokenHash: string; prefix: string; createdBy: string; expiresAt: Date },
+  token: { authorityId: string; name: string; tokenHash: string; prefix: string; createdBy: string; expiresAt: Date },
 ): Promise<string> {
-  const r = await db
+  const row = await db
     .insertInto('api_tokens')
     .values({
-      authority_id: t.authorityId,
-      name: t.name,
-      token_hash: t.tokenHash,
-      prefix: t.prefix,
-      created_by: t.createdBy,
-      expires_at: t.expiresAt,
+      authority_id: token.authorityId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      prefix: token.prefix,
+      created_by: token.createdBy,
+      expires_at: token.expiresAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return r.id;
+  return row.id;
 }
 
 export async function listApiTokens(db: Kysely<Database>, authorityId: string): Promise<ApiTokenRow[]> {
@@ -95,16 +95,16 @@ export async function listApiTokens(db: Kysely<Database>, authorityId: string): 
     .where('t.authority_id', '=', authorityId)
     .orderBy('t.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    authorityId: r.authority_id,
-    name: r.name,
-    prefix: r.prefix,
-    createdByName: r.display_name,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    lastUsedAt: r.last_used_at,
+  return rows.map((row) => ({
+    id: row.id,
+    authorityId: row.authority_id,
+    name: row.name,
+    prefix: row.prefix,
+    createdByName: row.display_name,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
   }));
 }
 
@@ -113,7 +113,7 @@ export async function useApiToken(
   db: Kysely<Database>,
   tokenHash: string,
 ): Promise<{ id: string; authorityId: string; name: string } | undefined> {
-  const r = await db
+  const row = await db
     .updateTable('api_tokens')
     .set({ last_used_at: new Date() })
     .where('token_hash', '=', tokenHash)
@@ -121,16 +121,16 @@ export async function useApiToken(
     .where('expires_at', '>', new Date())
     .returning(['id', 'authority_id', 'name'])
     .executeTakeFirst();
-  return r ? { id: r.id, authorityId: r.authority_id, name: r.name } : undefined;
+  return row ? { id: row.id, authorityId: row.authority_id, name: row.name } : undefined;
 }
 
 export async function revokeApiToken(db: Kysely<Database>, authorityId: string, id: string): Promise<boolean> {
-  const r = await db
+  const result = await db
     .updateTable('api_tokens')
     .set({ revoked_at: new Date() })
     .where('id', '=', id)
     .where('authority_id', '=', authorityId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1;
 }

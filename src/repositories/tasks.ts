@@ -56,30 +56,30 @@ export interface NewTask {
   requirementId: string;
 }
 
-export async function insertTask(db: Kysely<Database>, t: NewTask): Promise<string> {
-  const r = await db
+export async function insertTask(db: Kysely<Database>, task: NewTask): Promise<string> {
+  const row = await db
     .insertInto('tasks')
     .values({
-      authority_id: t.authorityId,
-      child_id: t.childId,
-      incident_id: t.incidentId,
-      screening_id: t.screeningId,
-      step_id: t.stepId,
-      title: t.title,
-      detail: t.detail,
-      kind: t.kind,
-      owner_role: t.ownerRole,
-      assigned_to: t.assignedTo,
-      due_on: t.dueOn,
-      due_rule: t.dueRule,
-      clause: t.clause,
-      requirement_id: t.requirementId,
-      meeting_id: t.meetingId ?? null,
-      arranges: t.arranges ?? null,
+      authority_id: task.authorityId,
+      child_id: task.childId,
+      incident_id: task.incidentId,
+      screening_id: task.screeningId,
+      step_id: task.stepId,
+      title: task.title,
+      detail: task.detail,
+      kind: task.kind,
+      owner_role: task.ownerRole,
+      assigned_to: task.assignedTo,
+      due_on: task.dueOn,
+      due_rule: task.dueRule,
+      clause: task.clause,
+      requirement_id: task.requirementId,
+      meeting_id: task.meetingId ?? null,
+      arranges: task.arranges ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return r.id;
+  return row.id;
 }
 
 function baseQuery(db: Kysely<Database>) {
@@ -98,43 +98,43 @@ function baseQuery(db: Kysely<Database>) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function toTask(r: Row): Task {
+function toTask(row: Row): Task {
   return {
-    id: r.id,
-    authorityId: r.authority_id,
-    childId: r.child_id,
-    childName: r.child_name,
-    incidentId: r.incident_id,
-    screeningId: r.screening_id,
-    stepId: r.step_id,
-    title: r.title,
-    detail: r.detail,
-    kind: r.kind as Task['kind'],
-    ownerRole: r.owner_role,
-    assignedTo: r.assigned_to,
-    assignedToName: r.assigned_to_name,
-    dueOn: r.due_on,
-    dueRule: r.due_rule,
-    clause: r.clause,
-    requirementId: r.requirement_id,
-    status: r.status as Task['status'],
-    createdAt: r.created_at,
-    completedAt: r.completed_at,
-    completedByName: r.completed_by_name,
-    completionNote: r.completion_note,
-    meetingId: r.meeting_id,
-    arranges: r.arranges,
+    id: row.id,
+    authorityId: row.authority_id,
+    childId: row.child_id,
+    childName: row.child_name,
+    incidentId: row.incident_id,
+    screeningId: row.screening_id,
+    stepId: row.step_id,
+    title: row.title,
+    detail: row.detail,
+    kind: row.kind as Task['kind'],
+    ownerRole: row.owner_role,
+    assignedTo: row.assigned_to,
+    assignedToName: row.assigned_to_name,
+    dueOn: row.due_on,
+    dueRule: row.due_rule,
+    clause: row.clause,
+    requirementId: row.requirement_id,
+    status: row.status as Task['status'],
+    createdAt: row.created_at,
+    completedAt: row.completed_at,
+    completedByName: row.completed_by_name,
+    completionNote: row.completion_note,
+    meetingId: row.meeting_id,
+    arranges: row.arranges,
     fulfilledBy:
-      r.fulfilled_by_type && r.fulfilled_by_id
-        ? { type: r.fulfilled_by_type as CompletingRecord, id: r.fulfilled_by_id }
+      row.fulfilled_by_type && row.fulfilled_by_id
+        ? { type: row.fulfilled_by_type as CompletingRecord, id: row.fulfilled_by_id }
         : null,
-    version: r.version,
+    version: row.version,
   };
 }
 
 export async function findTask(db: Kysely<Database>, id: string): Promise<Task | undefined> {
-  const r = await baseQuery(db).where('t.id', '=', id).executeTakeFirst();
-  return r ? toTask(r) : undefined;
+  const row = await baseQuery(db).where('t.id', '=', id).executeTakeFirst();
+  return row ? toTask(row) : undefined;
 }
 
 /** Open tasks first, overdue first, then by due date; done and superseded after. */
@@ -203,7 +203,7 @@ export async function fulfilTask(
   note: string,
   record: { type: CompletingRecord; id: string },
 ): Promise<boolean> {
-  const r = await db
+  const result = await db
     .updateTable('tasks')
     .set((eb) => ({
       status: 'done',
@@ -217,7 +217,7 @@ export async function fulfilTask(
     .where('id', '=', id)
     .where('status', '=', 'open')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function completeTask(
@@ -227,7 +227,7 @@ export async function completeTask(
   by: string,
   note: string,
 ): Promise<boolean> {
-  const r = await db
+  const result = await db
     .updateTable('tasks')
     .set((eb) => ({
       status: 'done',
@@ -240,16 +240,16 @@ export async function completeTask(
     .where('version', '=', version)
     .where('status', '=', 'open')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function assignTask(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
-  const r = await db
+  const result = await db
     .updateTable('tasks')
     .set((eb) => ({ assigned_to: userId, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'open')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1;
 }

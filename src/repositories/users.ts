@@ -125,11 +125,11 @@ async function rolesFor(db: Kysely<Database>, userIds: string[]): Promise<Map<st
   const map = new Map<string, Role[]>();
   if (userIds.length === 0) return map;
   const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).execute();
-  for (const r of rows) {
-    if (!isRole(r.role)) continue;
-    const list = map.get(r.user_id) ?? [];
-    list.push(r.role);
-    map.set(r.user_id, list);
+  for (const row of rows) {
+    if (!isRole(row.role)) continue;
+    const list = map.get(row.user_id) ?? [];
+    list.push(row.role);
+    map.set(row.user_id, list);
   }
   return map;
 }
@@ -164,9 +164,9 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
     roles: roles.get(id) ?? [],
     version: row.version,
     trainings: trainings
-      .filter((t) => isTraining(t.training))
-      .map((t) => ({ training: t.training as Training, completedOn: t.completed_on })),
-    teams: teams.map((t) => ({ teamId: t.id, teamName: t.name, isManager: t.is_manager })),
+      .filter((entry) => isTraining(entry.training))
+      .map((entry) => ({ training: entry.training as Training, completedOn: entry.completed_on })),
+    teams: teams.map((team) => ({ teamId: team.id, teamName: team.name, isManager: team.is_manager })),
     lockedUntil: row.locked_until,
     lastSignInAt: row.last_sign_in_at,
     mustChangePassword: row.must_change_password,
@@ -182,17 +182,17 @@ export async function listUsers(db: Kysely<Database>, authorityId: string): Prom
     .execute();
   const roles = await rolesFor(
     db,
-    rows.map((r) => r.id),
+    rows.map((row) => row.id),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    authorityId: r.authority_id,
-    email: r.email,
-    displayName: r.display_name,
-    jobTitle: r.job_title,
-    agency: r.agency,
-    active: r.active,
-    roles: roles.get(r.id) ?? [],
+  return rows.map((row) => ({
+    id: row.id,
+    authorityId: row.authority_id,
+    email: row.email,
+    displayName: row.display_name,
+    jobTitle: row.job_title,
+    agency: row.agency,
+    active: row.active,
+    roles: roles.get(row.id) ?? [],
   }));
 }
 
@@ -203,13 +203,13 @@ export async function emailExists(
   email: string,
   exceptId?: string,
 ): Promise<boolean> {
-  let q = db
+  let query = db
     .selectFrom('users')
     .select('id')
     .where('authority_id', '=', authorityId)
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()));
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
 }
 
 export interface UserWrite {
@@ -226,19 +226,19 @@ export interface UserWrite {
 
 export async function insertUser(
   db: Kysely<Database>,
-  u: UserWrite,
+  user: UserWrite,
   passwordHash: string,
   mustChangePassword = true,
 ): Promise<string> {
   const { id } = await db
     .insertInto('users')
     .values({
-      authority_id: u.authorityId,
-      email: u.email.trim(),
-      display_name: u.displayName,
-      job_title: u.jobTitle,
-      agency: u.agency,
-      active: u.active,
+      authority_id: user.authorityId,
+      email: user.email.trim(),
+      display_name: user.displayName,
+      job_title: user.jobTitle,
+      agency: user.agency,
+      active: user.active,
       password_hash: passwordHash,
       must_change_password: mustChangePassword,
       one_off_expires_at: mustChangePassword ? new Date(Date.now() + ONE_OFF_PASSWORD_MS) : null,
@@ -247,7 +247,7 @@ export async function insertUser(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await replaceUserLinks(db, id, u);
+  await replaceUserLinks(db, id, user);
   return id;
 }
 
@@ -256,24 +256,24 @@ export async function updateUser(
   db: Kysely<Database>,
   id: string,
   version: number,
-  u: UserWrite,
+  user: UserWrite,
   keepRoles = false,
 ): Promise<boolean> {
   const res = await db
     .updateTable('users')
     .set((eb) => ({
-      email: u.email.trim(),
-      display_name: u.displayName,
-      job_title: u.jobTitle,
-      agency: u.agency,
-      active: u.active,
+      email: user.email.trim(),
+      display_name: user.displayName,
+      job_title: user.jobTitle,
+      agency: user.agency,
+      active: user.active,
       version: eb('version', '+', 1),
     }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  await replaceUserLinks(db, id, u, keepRoles);
+  await replaceUserLinks(db, id, user, keepRoles);
   return true;
 }
 
@@ -333,7 +333,7 @@ export interface RoleChangeRequest {
 
 export async function insertRoleChangeRequest(
   db: Kysely<Database>,
-  r: {
+  request: {
     authorityId: string;
     userId: string;
     rolesBefore: readonly Role[];
@@ -344,18 +344,18 @@ export async function insertRoleChangeRequest(
   // A newer proposal replaces one still waiting.
   await db
     .updateTable('role_change_requests')
-    .set({ status: 'rejected', decided_by: r.proposedBy, decided_at: new Date() })
-    .where('user_id', '=', r.userId)
+    .set({ status: 'rejected', decided_by: request.proposedBy, decided_at: new Date() })
+    .where('user_id', '=', request.userId)
     .where('status', '=', 'pending')
     .execute();
   const row = await db
     .insertInto('role_change_requests')
     .values({
-      authority_id: r.authorityId,
-      user_id: r.userId,
-      roles_before: [...r.rolesBefore],
-      roles_after: [...r.rolesAfter],
-      proposed_by: r.proposedBy,
+      authority_id: request.authorityId,
+      user_id: request.userId,
+      roles_before: [...request.rolesBefore],
+      roles_after: [...request.rolesAfter],
+      proposed_by: request.proposedBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -367,7 +367,7 @@ export async function pendingRoleChanges(
   authorityId: string,
   userId?: string,
 ): Promise<RoleChangeRequest[]> {
-  let q = db
+  let query = db
     .selectFrom('role_change_requests as r')
     .innerJoin('users as p', 'p.id', 'r.proposed_by')
     .select([
@@ -381,16 +381,16 @@ export async function pendingRoleChanges(
     ])
     .where('r.authority_id', '=', authorityId)
     .where('r.status', '=', 'pending');
-  if (userId) q = q.where('r.user_id', '=', userId);
-  const rows = await q.orderBy('r.proposed_at').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    userId: r.user_id,
-    rolesBefore: r.roles_before.filter(isRole),
-    rolesAfter: r.roles_after.filter(isRole),
-    proposedBy: r.proposed_by,
-    proposedByName: r.display_name,
-    proposedAt: r.proposed_at,
+  if (userId) query = query.where('r.user_id', '=', userId);
+  const rows = await query.orderBy('r.proposed_at').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    rolesBefore: row.roles_before.filter(isRole),
+    rolesAfter: row.roles_after.filter(isRole),
+    proposedBy: row.proposed_by,
+    proposedByName: row.display_name,
+    proposedAt: row.proposed_at,
   }));
 }
 
@@ -411,24 +411,28 @@ export async function decideRoleChange(
   return Number(res.numUpdatedRows) === 1;
 }
 
-async function replaceUserLinks(db: Kysely<Database>, id: string, u: UserWrite, keepRoles = false): Promise<void> {
+async function replaceUserLinks(db: Kysely<Database>, id: string, user: UserWrite, keepRoles = false): Promise<void> {
   if (!keepRoles) await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
   await db.deleteFrom('user_trainings').where('user_id', '=', id).execute();
   await db.deleteFrom('team_members').where('user_id', '=', id).execute();
-  if (!keepRoles && u.roles.length)
+  if (!keepRoles && user.roles.length)
     await db
       .insertInto('user_roles')
-      .values(u.roles.map((role) => ({ user_id: id, role })))
+      .values(user.roles.map((role) => ({ user_id: id, role })))
       .execute();
-  if (u.trainings.length)
+  if (user.trainings.length)
     await db
       .insertInto('user_trainings')
-      .values(u.trainings.map((t) => ({ user_id: id, training: t.training, completed_on: t.completedOn })))
+      .values(
+        user.trainings.map((entry) => ({ user_id: id, training: entry.training, completed_on: entry.completedOn })),
+      )
       .execute();
-  if (u.teams.length)
+  if (user.teams.length)
     await db
       .insertInto('team_members')
-      .values(u.teams.map((t) => ({ user_id: id, team_id: t.teamId, is_manager: t.isManager })))
+      .values(
+        user.teams.map((membership) => ({ user_id: id, team_id: membership.teamId, is_manager: membership.isManager })),
+      )
       .execute();
 }
 
@@ -449,22 +453,22 @@ export async function listTeams(db: Kysely<Database>, authorityId: string): Prom
     .groupBy(['t.id', 't.name', 't.kind', 't.parent_team_id'])
     .orderBy('t.name')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    parentTeamId: r.parent_team_id,
-    memberCount: Number(r.members),
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    parentTeamId: row.parent_team_id,
+    memberCount: Number(row.members),
   }));
 }
 
 export async function insertTeam(
   db: Kysely<Database>,
-  t: { authorityId: string; name: string; kind: string; parentTeamId: string | null },
+  team: { authorityId: string; name: string; kind: string; parentTeamId: string | null },
 ): Promise<string> {
   const { id } = await db
     .insertInto('teams')
-    .values({ authority_id: t.authorityId, name: t.name, kind: t.kind, parent_team_id: t.parentTeamId })
+    .values({ authority_id: team.authorityId, name: team.name, kind: team.kind, parent_team_id: team.parentTeamId })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -515,7 +519,7 @@ export async function listCaseWorkers(
     )
     .orderBy('u.display_name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.display_name, roles: r.roles, trainings: r.trainings }));
+  return rows.map((row) => ({ id: row.id, name: row.display_name, roles: row.roles, trainings: row.trainings }));
 }
 
 export async function listAuthorities(db: Kysely<Database>) {

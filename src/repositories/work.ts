@@ -62,16 +62,16 @@ export async function waitingReferrals(
     .orderBy('r.received_at', 'asc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    childId: r.child_id,
-    childName: r.child_name,
-    receivedAt: r.received_at,
-    dueOn: r.due_on,
-    receivingTeamName: r.team_name,
-    createdByName: r.created_by_name,
-    madeByViewer: r.created_by === viewer.id,
-    receivedByViewer: r.receiving_team_id !== null && teamIds.includes(r.receiving_team_id),
+  return rows.map((row) => ({
+    id: row.id,
+    childId: row.child_id,
+    childName: row.child_name,
+    receivedAt: row.received_at,
+    dueOn: row.due_on,
+    receivingTeamName: row.team_name,
+    createdByName: row.created_by_name,
+    madeByViewer: row.created_by === viewer.id,
+    receivedByViewer: row.receiving_team_id !== null && teamIds.includes(row.receiving_team_id),
   }));
 }
 
@@ -129,13 +129,13 @@ export async function incidentsToScreen(db: Kysely<Database>, viewer: Viewer, li
     .orderBy('i.submitted_at', 'asc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    incidentId: r.incident_id,
-    childId: r.child_id,
-    childName: r.child_name,
-    occurredAt: r.occurred_at,
-    submittedAt: r.submitted_at,
-    suggestedScreeningId: r.screening_id ?? null,
+  return rows.map((row) => ({
+    incidentId: row.incident_id,
+    childId: row.child_id,
+    childName: row.child_name,
+    occurredAt: row.occurred_at,
+    submittedAt: row.submitted_at,
+    suggestedScreeningId: row.screening_id ?? null,
   }));
 }
 
@@ -207,8 +207,11 @@ export async function upcomingMeetings(
             .selectFrom('meeting_children as amc')
             .innerJoin('children as ac', 'ac.id', 'amc.child_id')
             .select('amc.meeting_id')
-            .where((w) =>
-              w.or([w('ac.allocated_worker_id', '=', viewer.id), w('ac.youth_justice_worker_id', '=', viewer.id)]),
+            .where((inner) =>
+              inner.or([
+                inner('ac.allocated_worker_id', '=', viewer.id),
+                inner('ac.youth_justice_worker_id', '=', viewer.id),
+              ]),
             ),
         ),
         ...(representing
@@ -247,24 +250,24 @@ export async function upcomingMeetings(
     .where(
       'mc.meeting_id',
       'in',
-      rows.map((r) => r.id),
+      rows.map((row) => row.id),
     )
     .orderBy(sql`case mc.role when 'displayed' then 0 else 1 end`)
     .orderBy('c.last_name')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    authorityId: r.authority_id,
-    typeLabel: r.type_label,
-    dueOn: r.due_on,
-    heldOn: r.held_on,
-    minutesApproved: r.minutes_approved_at !== null,
-    chairId: r.chair_id,
-    chairName: r.chair_name,
-    chairAuthorityId: r.chair_authority_id,
-    invited: Boolean(r.invited),
+  return rows.map((row) => ({
+    id: row.id,
+    authorityId: row.authority_id,
+    typeLabel: row.type_label,
+    dueOn: row.due_on,
+    heldOn: row.held_on,
+    minutesApproved: row.minutes_approved_at !== null,
+    chairId: row.chair_id,
+    chairName: row.chair_name,
+    chairAuthorityId: row.chair_authority_id,
+    invited: Boolean(row.invited),
     children: kids
-      .filter((k) => k.meeting_id === r.id)
+      .filter((k) => k.meeting_id === row.id)
       .map((k) => ({
         childId: k.child_id,
         name: k.child_name,
@@ -312,14 +315,14 @@ export async function recentChanges(
     .orderBy('e.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    childId: r.child_id,
-    childName: r.child_name,
-    recordedAt: r.recorded_at,
-    recordedByName: r.display_name,
-    kind: r.kind,
-    summary: r.summary,
+  return rows.map((row) => ({
+    id: row.id,
+    childId: row.child_id,
+    childName: row.child_name,
+    recordedAt: row.recorded_at,
+    recordedByName: row.display_name,
+    kind: row.kind,
+    summary: row.summary,
   }));
 }
 
@@ -356,7 +359,7 @@ export async function caseSummaries(
     .orderBy(sql`t.due_on asc nulls last`)
     .orderBy('t.created_at', 'asc')
     .execute();
-  for (const l of levels) out.get(l.child_id)!.levelOfConcern = l.decided_level_label;
+  for (const level of levels) out.get(level.child_id)!.levelOfConcern = level.decided_level_label;
   for (const n of next) out.get(n.child_id)!.nextDue = { taskId: n.id, title: n.title, dueOn: n.due_on };
   return out;
 }
