@@ -78,7 +78,7 @@ const CASE_WORK_OR_RECORDED: readonly AccessBasis[] = [...CASE_WORK, 'recorded']
 /** Every basis except a read grant. */
 const NOT_A_GRANT: readonly AccessBasis[] = ALL_BASES.filter((b) => b !== 'grant');
 
-const WORKERS: readonly Role[] = CASE_ROLES.filter((r) => r !== 'partner');
+const WORKERS: readonly Role[] = CASE_ROLES.filter((role) => role !== 'partner');
 /** Who screens an incident with the authority's tool. */
 export const SCREENERS: readonly Role[] = ['dsl', 'front_door', 'social_worker', 'team_manager', 'cse_coordinator'];
 const ALLOCATORS: readonly Role[] = ['team_manager', 'front_door'];
@@ -662,42 +662,47 @@ export type RefusalReason = 'missing_role' | 'read_only' | 'no_need_to_know' | '
 
 export type ActionDecision = { allowed: true; by: Allowance } | { allowed: false; reason: RefusalReason };
 
-function satisfies(a: Allowance, s: Subject): boolean {
-  if (a.roles && !s.roles.some((r) => a.roles!.includes(r))) return false;
-  if (a.bases && !s.bases.some((b) => a.bases!.includes(b))) return false;
-  if (a.relation && a.relation !== 'anyone' && !s.relations.includes(a.relation)) return false;
-  if (a.unless && a.unless.some((u) => s.relations.includes(u))) return false;
+function satisfies(a: Allowance, subject: Subject): boolean {
+  if (a.roles && !subject.roles.some((role) => a.roles!.includes(role))) return false;
+  if (a.bases && !subject.bases.some((b) => a.bases!.includes(b))) return false;
+  if (a.relation && a.relation !== 'anyone' && !subject.relations.includes(a.relation)) return false;
+  if (a.unless && a.unless.some((relation) => subject.relations.includes(relation))) return false;
   return true;
 }
 
 /** May this person do this action to this record? With the reason when not, for the audit log. */
-export function may(action: ActionId, s: Subject): ActionDecision {
+export function may(action: ActionId, subject: Subject): ActionDecision {
   const rule: ActionRule = ACTIONS[action];
-  for (const a of rule.allow) if (satisfies(a, s)) return { allowed: true, by: a };
+  for (const a of rule.allow) if (satisfies(a, subject)) return { allowed: true, by: a };
   // The most telling reason, for the refusal's audit event.
-  const withRole = rule.allow.filter((a) => !a.roles || s.roles.some((r) => a.roles!.includes(r)));
+  const withRole = rule.allow.filter((a) => !a.roles || subject.roles.some((role) => a.roles!.includes(role)));
   if (!withRole.length) return { allowed: false, reason: 'missing_role' };
   const withoutUnless = (a: Allowance): Allowance => {
     const { unless: _ignored, ...rest } = a;
     return rest;
   };
   if (
-    withRole.some((a) => a.unless && a.unless.some((u) => s.relations.includes(u)) && satisfies(withoutUnless(a), s))
+    withRole.some(
+      (a) =>
+        a.unless &&
+        a.unless.some((relation) => subject.relations.includes(relation)) &&
+        satisfies(withoutUnless(a), subject),
+    )
   ) {
     return { allowed: false, reason: 'separation_of_duties' };
   }
   const needsBasis = withRole.filter((a) => a.bases);
-  if (needsBasis.length && s.bases.length && s.bases.every((b) => b === 'grant'))
+  if (needsBasis.length && subject.bases.length && subject.bases.every((b) => b === 'grant'))
     return { allowed: false, reason: 'read_only' };
   if (withRole.every((a) => a.relation && a.relation !== 'anyone')) return { allowed: false, reason: 'not_related' };
   return { allowed: false, reason: 'no_need_to_know' };
 }
 
 /** For a change: may the person see the record at all? A refusal there answers "not found". */
-export function maySee(action: ActionId, s: Subject): boolean {
+export function maySee(action: ActionId, subject: Subject): boolean {
   const rule: ActionRule = ACTIONS[action];
   const seeing = rule.seeing && isActionId(rule.seeing) ? rule.seeing : action;
-  return may(seeing, s).allowed;
+  return may(seeing, subject).allowed;
 }
 
 // --- The plain-English table ------------------------------------------------------------------
@@ -739,18 +744,20 @@ function list(items: readonly string[], joiner: 'or' | 'and'): string {
 
 /** "Team manager" → "team managers"; "Partner-agency professional (police, health)" → "partner-agency professionals (police, health)". */
 function plural(label: string): string {
-  const lower = `${label.charAt(0).toLowerCase()}${label.slice(1)}`.replace(/^aIM|^cSE/, (m) => m.toUpperCase());
+  const lower = `${label.charAt(0).toLowerCase()}${label.slice(1)}`.replace(/^aIM|^cSE/, (match) =>
+    match.toUpperCase(),
+  );
   const at = lower.indexOf(' (');
   return at === -1 ? `${lower}s` : `${lower.slice(0, at)}s${lower.slice(at)}`;
 }
 
 function rolesPhrase(roles: readonly Role[]): string {
-  if (roles.length === CASE_ROLES.length && CASE_ROLES.every((r) => roles.includes(r)))
+  if (roles.length === CASE_ROLES.length && CASE_ROLES.every((role) => roles.includes(role)))
     return 'people who work with cases';
-  if (roles.length === CASE_ROLES.length - 1 && CASE_ROLES.every((r) => r === 'partner' || roles.includes(r)))
+  if (roles.length === CASE_ROLES.length - 1 && CASE_ROLES.every((role) => role === 'partner' || roles.includes(role)))
     return 'people who work with cases (not partner-agency professionals)';
   return list(
-    roles.map((r) => plural(ROLE_LABELS[r])),
+    roles.map((role) => plural(ROLE_LABELS[role])),
     'or',
   );
 }
@@ -782,7 +789,7 @@ export function allowanceText(a: Allowance): string {
     : '';
   const unless = a.unless
     ? `, unless they ${list(
-        a.unless.map((u) => RELATION_PHRASES[u]),
+        a.unless.map((relation) => RELATION_PHRASES[relation]),
         'or',
       )}`
     : '';
@@ -828,14 +835,15 @@ export function actionTableMarkdown(): string {
     'Administrators and auditors hold no case role and see no case content. "Or:" separates the ways of being allowed.',
     '',
   ];
-  for (const g of actionTable()) {
+  for (const group of actionTable()) {
     lines.push(
-      `## ${g.on.charAt(0).toUpperCase()}${g.on.slice(1)}`,
+      `## ${group.on.charAt(0).toUpperCase()}${group.on.slice(1)}`,
       '',
       '| action | who may | when |',
       '|---|---|---|',
     );
-    for (const r of g.rows) lines.push(`| ${r.label} (\`${r.id}\`) | ${r.who.join('. Or: ')} | ${r.when ?? ''} |`);
+    for (const row of group.rows)
+      lines.push(`| ${row.label} (\`${row.id}\`) | ${row.who.join('. Or: ')} | ${row.when ?? ''} |`);
     lines.push('');
   }
   return lines.join('\n');

@@ -14,7 +14,7 @@ export interface OtherSide {
 
 export function sameWorkerProblem(workerId: string | null, others: readonly OtherSide[]): string | null {
   if (!workerId) return null;
-  const clash = others.find((o) => o.otherWorkerId === workerId);
+  const clash = others.find((side) => side.otherWorkerId === workerId);
   if (!clash) return null;
   const other = clash.thisRole === 'displayed' ? 'the child harmed' : 'the child who harmed';
   const when = clash.occurredAt ? ` in the incident on ${formatDate(clash.occurredAt)}` : '';

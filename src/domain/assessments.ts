@@ -133,7 +133,7 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
     ['leadId', lead],
     ['coId', co],
   ] as const) {
-    if (a && facts.victimWorkers.has(a.id) && !problems.some((p) => p.field === field)) {
+    if (a && facts.victimWorkers.has(a.id) && !problems.some((problem) => problem.field === field)) {
       problems.push({
         field,
         message: `Select someone else: ${a.name} is the social worker of the child harmed and must not be involved in the assessment`,
@@ -176,9 +176,9 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
 
 /** The next stage to record, or null when all are done. A Stage One paperwork assessment skips the interviews (R-NYO-10). */
 export function nextStage(mode: AssessmentMode, done: Partial<Record<StageNumber, string>>): StageNumber | null {
-  for (const s of STAGES) {
-    if (s.n === 2 && mode === 'stage_one_only') continue;
-    if (!done[s.n]) return s.n;
+  for (const stage of STAGES) {
+    if (stage.n === 2 && mode === 'stage_one_only') continue;
+    if (!done[stage.n]) return stage.n;
   }
   return null;
 }
@@ -199,20 +199,20 @@ export const APPROPRIATE_ADULT_REASON_MAX = TEXT_LIMITS.appropriateAdultReason;
 /** The outcome sheet needs the level of supervision, the domains of most concern, and at least one concern or strength recorded (R-NYO-13). */
 export function outcomeProblems(sheet: OutcomeSheet): FormProblem[] {
   const problems: FormProblem[] = [];
-  const cells = DOMAINS.flatMap((d) =>
-    PROFILE_CELLS.map((c) => ({
-      field: `${d.id}-${c.id}`,
-      name: `${c.label} (${d.label.toLowerCase()})`,
-      text: sheet.profile[d.id][c.id],
+  const cells = DOMAINS.flatMap((domain) =>
+    PROFILE_CELLS.map((cell) => ({
+      field: `${domain.id}-${cell.id}`,
+      name: `${cell.label} (${domain.label.toLowerCase()})`,
+      text: sheet.profile[domain.id][cell.id],
     })),
   );
-  if (!cells.some((c) => c.text.trim()))
+  if (!cells.some((cell) => cell.text.trim()))
     problems.push({
       field: `${DOMAINS[0].id}-${PROFILE_CELLS[0].id}`,
       message: 'Enter at least one concern or strength in the four domains',
     });
-  for (const c of cells)
-    if (c.text.length > MAX_TEXT) problems.push({ field: c.field, message: tooLong(c.name, MAX_TEXT) });
+  for (const cell of cells)
+    if (cell.text.length > MAX_TEXT) problems.push({ field: cell.field, message: tooLong(cell.name, MAX_TEXT) });
   if (!sheet.mostConcern.length) problems.push({ field: 'mostConcern', message: 'Select the domains of most concern' });
   if (!sheet.supervision)
     problems.push({ field: 'supervision', message: 'Select the level of supervision the young person needs' });
@@ -239,16 +239,19 @@ export type ReportSectionId = (typeof REPORT_SECTIONS)[number]['id'];
 export type Report = Record<ReportSectionId, string>;
 
 export function reportSections(mode: AssessmentMode) {
-  return REPORT_SECTIONS.filter((s) => !(s.interviewsOnly && mode === 'stage_one_only'));
+  return REPORT_SECTIONS.filter((section) => !(section.interviewsOnly && mode === 'stage_one_only'));
 }
 
 export function reportProblems(mode: AssessmentMode, report: Report): FormProblem[] {
   const problems: FormProblem[] = [];
-  for (const s of reportSections(mode)) {
-    const text = report[s.id].trim();
+  for (const section of reportSections(mode)) {
+    const text = report[section.id].trim();
     if (!text)
-      problems.push({ field: s.id, message: `Enter the ${s.label.charAt(0).toLowerCase()}${s.label.slice(1)}` });
-    else if (text.length > MAX_TEXT) problems.push({ field: s.id, message: tooLong(s.label, MAX_TEXT) });
+      problems.push({
+        field: section.id,
+        message: `Enter the ${section.label.charAt(0).toLowerCase()}${section.label.slice(1)}`,
+      });
+    else if (text.length > MAX_TEXT) problems.push({ field: section.id, message: tooLong(section.label, MAX_TEXT) });
   }
   return problems;
 }
@@ -263,7 +266,7 @@ export function completionProblems(a: {
 }): string[] {
   const missing: string[] = [];
   const next = nextStage(a.mode, a.stages);
-  if (next !== null) missing.push(`Record ${STAGES.find((s) => s.n === next)!.label.toLowerCase()}`);
+  if (next !== null) missing.push(`Record ${STAGES.find((stage) => stage.n === next)!.label.toLowerCase()}`);
   if (!a.hasOutcome) missing.push('Record the outcome sheet');
   if (!a.hasReport) missing.push('Write the report');
   if (!a.sharedOn) missing.push('Record when the report was shared with the young person and their parents or carers');

@@ -44,39 +44,39 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
+    .filter(([, fieldValue]) => fieldValue !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return `{${entries.map(([k, fieldValue]) => `${JSON.stringify(k)}:${canonicalJson(fieldValue)}`).join(',')}}`;
 }
 
-function fieldsOf(e: ChainedFields): unknown[] {
+function fieldsOf(event: ChainedFields): unknown[] {
   return [
-    e.seq,
-    e.at.toISOString(),
-    e.authorityId,
-    e.userId,
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.outcome,
-    e.ip,
-    e.requestId,
-    e.details,
+    event.seq,
+    event.at.toISOString(),
+    event.authorityId,
+    event.userId,
+    event.action,
+    event.entityType,
+    event.entityId,
+    event.outcome,
+    event.ip,
+    event.requestId,
+    event.details,
   ];
 }
 
 /** The event's hash: keyed when a key is given (the label is then part of what is hashed). */
-export function eventHash(prevHash: string, e: ChainedFields, key?: AuditKey): string {
+export function eventHash(prevHash: string, event: ChainedFields, key?: AuditKey): string {
   if (!key)
     return createHash('sha256')
       .update(prevHash)
       .update('\n')
-      .update(canonicalJson(fieldsOf(e)))
+      .update(canonicalJson(fieldsOf(event)))
       .digest('hex');
   return createHmac('sha256', key.secret)
     .update(prevHash)
     .update('\n')
-    .update(canonicalJson([...fieldsOf(e), chainLabel(key)]))
+    .update(canonicalJson([...fieldsOf(event), chainLabel(key)]))
     .digest('hex');
 }
 
@@ -119,24 +119,26 @@ export function verifyChain(
   let expected = expectedFirstSeq;
   let keyed = state.keyed;
   let newestKey = state.newestKey;
-  for (const e of events) {
-    if (BigInt(e.seq) !== expected) problems.push({ seq: e.seq, problem: 'gap' });
-    if (e.prevHash !== prev) problems.push({ seq: e.seq, problem: 'prev_hash_mismatch' });
-    const label = e.chain ?? UNKEYED;
+  for (const event of events) {
+    if (BigInt(event.seq) !== expected) problems.push({ seq: event.seq, problem: 'gap' });
+    if (event.prevHash !== prev) problems.push({ seq: event.seq, problem: 'prev_hash_mismatch' });
+    const label = event.chain ?? UNKEYED;
     if (label === UNKEYED) {
-      if (keyed) problems.push({ seq: e.seq, problem: 'unkeyed_after_keyed' });
-      else if (!sameHex(eventHash(e.prevHash, e), e.hash)) problems.push({ seq: e.seq, problem: 'hash_mismatch' });
+      if (keyed) problems.push({ seq: event.seq, problem: 'unkeyed_after_keyed' });
+      else if (!sameHex(eventHash(event.prevHash, event), event.hash))
+        problems.push({ seq: event.seq, problem: 'hash_mismatch' });
     } else {
       keyed = true;
       const index = keys.findIndex((k) => chainLabel(k) === label);
       const key = keys[index];
-      if (!key) problems.push({ seq: e.seq, problem: 'unknown_key' });
-      else if (!sameHex(eventHash(e.prevHash, e, key), e.hash)) problems.push({ seq: e.seq, problem: 'hash_mismatch' });
-      else if (index > newestKey) problems.push({ seq: e.seq, problem: 'older_key_after_newer' });
+      if (!key) problems.push({ seq: event.seq, problem: 'unknown_key' });
+      else if (!sameHex(eventHash(event.prevHash, event, key), event.hash))
+        problems.push({ seq: event.seq, problem: 'hash_mismatch' });
+      else if (index > newestKey) problems.push({ seq: event.seq, problem: 'older_key_after_newer' });
       else newestKey = index;
     }
-    prev = e.hash;
-    expected = BigInt(e.seq) + 1n;
+    prev = event.hash;
+    expected = BigInt(event.seq) + 1n;
   }
   return { problems, lastHash: prev, nextSeq: expected, state: { keyed, newestKey } };
 }
@@ -152,16 +154,20 @@ export interface Checkpoint {
   mac: string;
 }
 
-function checkpointBody(c: Omit<Checkpoint, 'key' | 'mac'>): string {
-  return `checkpoint\n${c.seq}\n${c.hash}\n${c.first}\n${c.at}`;
+function checkpointBody(checkpoint: Omit<Checkpoint, 'key' | 'mac'>): string {
+  return `checkpoint\n${checkpoint.seq}\n${checkpoint.hash}\n${checkpoint.first}\n${checkpoint.at}`;
 }
 
-export function signCheckpoint(key: AuditKey, c: Omit<Checkpoint, 'key' | 'mac'>): Checkpoint {
-  return { ...c, key: key.id, mac: createHmac('sha256', key.secret).update(checkpointBody(c)).digest('hex') };
+export function signCheckpoint(key: AuditKey, checkpoint: Omit<Checkpoint, 'key' | 'mac'>): Checkpoint {
+  return {
+    ...checkpoint,
+    key: key.id,
+    mac: createHmac('sha256', key.secret).update(checkpointBody(checkpoint)).digest('hex'),
+  };
 }
 
-export function checkpointSigned(keys: readonly AuditKey[], c: Checkpoint): boolean {
-  const key = keys.find((k) => k.id === c.key);
-  if (!key || typeof c.mac !== 'string') return false;
-  return sameHex(createHmac('sha256', key.secret).update(checkpointBody(c)).digest('hex'), c.mac);
+export function checkpointSigned(keys: readonly AuditKey[], checkpoint: Checkpoint): boolean {
+  const key = keys.find((k) => k.id === checkpoint.key);
+  if (!key || typeof checkpoint.mac !== 'string') return false;
+  return sameHex(createHmac('sha256', key.secret).update(checkpointBody(checkpoint)).digest('hex'), checkpoint.mac);
 }

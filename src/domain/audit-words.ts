@@ -92,21 +92,21 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-function looksLikeUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+function looksLikeUuid(text: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 }
 
-function isUuidText(v: unknown): v is string {
-  return typeof v === 'string' && looksLikeUuid(v);
+function isUuidText(value: unknown): value is string {
+  return typeof value === 'string' && looksLikeUuid(value);
 }
 
-function capitalise(s: string): string {
-  return s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}` : s;
+function capitalise(text: string): string {
+  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : text;
 }
 
 /** "Strategy discussion" -> "strategy discussion"; "AIM2" and "MASE meeting" keep their capitals. */
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? `${s.charAt(0).toLowerCase()}${s.slice(1)}` : s;
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
 }
 
 function andList(items: readonly string[]): string {
@@ -141,7 +141,13 @@ interface ActionWords {
   fresh?: boolean;
 }
 
-const W = (label: string, did: string, tried: string, on?: ActionWords['on'], noun?: string): ActionWords => ({
+const actionWords = (
+  label: string,
+  did: string,
+  tried: string,
+  on?: ActionWords['on'],
+  noun?: string,
+): ActionWords => ({
   label,
   did,
   tried,
@@ -150,147 +156,186 @@ const W = (label: string, did: string, tried: string, on?: ActionWords['on'], no
 });
 
 const ACTION_WORDS: Record<string, ActionWords> = {
-  'child.view': W(
+  'child.view': actionWords(
     'View a child’s record',
     'Viewed the child record of {child}',
     'view the child record of {child}',
     'child',
   ),
-  'chronology.view': W(
+  'chronology.view': actionWords(
     'View a child’s chronology',
     'Viewed the chronology of {child}',
     'view the chronology of {child}',
     'child',
   ),
-  'child.closure_view': W(
+  'child.closure_view': actionWords(
     'View the closure of a child’s case',
     'Viewed the case closure page of {child}',
     'view the case closure page of {child}',
     'child',
   ),
-  'cases.view': W(
+  'cases.view': actionWords(
     'List the children they may see',
     'Listed the children they may see',
     'list the children they may see',
   ),
-  'child.search': W(
+  'child.search': actionWords(
     'Search for a child to link to an incident',
     'Searched for a child to link to an incident',
     'search for a child to link to an incident',
   ),
-  'child.match': W(
+  'child.match': actionWords(
     'Check for an existing record before adding a child',
     'Checked for existing records before adding a child',
     'check for existing records before adding a child',
   ),
-  'child.create': W('Add a child’s record', 'Added the child record of {child}', 'add a child’s record', 'child'),
-  'child.update': W(
+  'child.create': actionWords(
+    'Add a child’s record',
+    'Added the child record of {child}',
+    'add a child’s record',
+    'child',
+  ),
+  'child.update': actionWords(
     'Change a child’s details',
     'Changed the details of {child}',
     'change the details of {child}',
     'child',
   ),
-  'child.allocate': W(
+  'child.allocate': actionWords(
     'Allocate a child to a worker and team',
     'Allocated {child} to a worker and team',
     'allocate {child} to a worker and team',
     'child',
   ),
-  'child.grant': W(
+  'child.grant': actionWords(
     'Give a colleague access to a child’s record',
     'Gave a colleague time-limited access to the record of {child}',
     'give a colleague access to the record of {child}',
     'child',
   ),
-  'child.revoke_grant': W(
+  'child.revoke_grant': actionWords(
     'End an access grant early',
     'Ended an access grant to the record of {child} early',
     'end an access grant to the record of {child}',
     'child',
   ),
-  'child.close': W('Close a child’s case', 'Closed the case of {child}', 'close the case of {child}', 'child'),
-  'child.reopen': W('Reopen a child’s case', 'Reopened the case of {child}', 'reopen the case of {child}', 'child'),
-  'external_decision.view': W(
+  'child.close': actionWords(
+    'Close a child’s case',
+    'Closed the case of {child}',
+    'close the case of {child}',
+    'child',
+  ),
+  'child.reopen': actionWords(
+    'Reopen a child’s case',
+    'Reopened the case of {child}',
+    'reopen the case of {child}',
+    'child',
+  ),
+  'external_decision.view': actionWords(
     'View police, prosecution and triage decisions',
     'Viewed the police, prosecution and triage decisions about {child}',
     'view the police, prosecution and triage decisions about {child}',
     'child',
   ),
-  'external_decision.record': W(
+  'external_decision.record': actionWords(
     'Record a police, prosecution or triage decision',
     'Recorded {record}',
     'record a police, prosecution or triage decision about {child}',
     'external_decision',
     'a police, prosecution or triage decision',
   ),
-  'incident.create': W('Start recording an incident', 'Started recording an incident', 'start recording an incident'),
-  'incident.drafts': W('List their draft incidents', 'Listed their draft incidents', 'list their draft incidents'),
-  'incident.draft_view': W('View a draft incident', 'Viewed {record}', 'view {record}', 'incident', 'a draft incident'),
-  'incident.edit': W(
+  'incident.create': actionWords(
+    'Start recording an incident',
+    'Started recording an incident',
+    'start recording an incident',
+  ),
+  'incident.drafts': actionWords(
+    'List their draft incidents',
+    'Listed their draft incidents',
+    'list their draft incidents',
+  ),
+  'incident.draft_view': actionWords(
+    'View a draft incident',
+    'Viewed {record}',
+    'view {record}',
+    'incident',
+    'a draft incident',
+  ),
+  'incident.edit': actionWords(
     'Complete a draft incident',
     'Worked on {record}',
     'work on {record}',
     'incident',
     'a draft incident',
   ),
-  'incident.update': W(
+  'incident.update': actionWords(
     'Change a section of a draft incident',
     'Changed {record}',
     'change {record}',
     'incident',
     'a draft incident',
   ),
-  'incident.link_child': W(
+  'incident.link_child': actionWords(
     'Add a child to a draft incident',
     'Added {child} to {record}',
     'add {child} to {record}',
     'incident',
     'a draft incident',
   ),
-  'incident.unlink_child': W(
+  'incident.unlink_child': actionWords(
     'Take a child off a draft incident',
     'Took {child} off {record}',
     'take {child} off {record}',
     'incident',
     'a draft incident',
   ),
-  'incident.submit': W('Submit an incident', 'Submitted {record}', 'submit {record}', 'incident', 'an incident'),
-  'incident.view': W('View an incident', 'Viewed {record}', 'view {record}', 'incident', 'an incident'),
-  'screening.view': W('View a screening', 'Viewed the screening of {child}', 'view the screening of {child}'),
-  'screening.suggest': W('Screen an incident', 'Recorded a screening of {child}', 'screen an incident about {child}'),
-  'screening.decide': W(
+  'incident.submit': actionWords(
+    'Submit an incident',
+    'Submitted {record}',
+    'submit {record}',
+    'incident',
+    'an incident',
+  ),
+  'incident.view': actionWords('View an incident', 'Viewed {record}', 'view {record}', 'incident', 'an incident'),
+  'screening.view': actionWords('View a screening', 'Viewed the screening of {child}', 'view the screening of {child}'),
+  'screening.suggest': actionWords(
+    'Screen an incident',
+    'Recorded a screening of {child}',
+    'screen an incident about {child}',
+  ),
+  'screening.decide': actionWords(
     'Decide the level of concern',
     'Decided the level of concern in {record}',
     'decide the level of concern in {record}',
     'screening',
     'a screening',
   ),
-  'referral.create': W(
+  'referral.create': actionWords(
     'Refer a screening to the front door',
     'Referred {child} to the front door',
     'refer {child} to the front door',
   ),
-  'referrals.list': W(
+  'referrals.list': actionWords(
     'List the referrals received by their teams',
     'Listed the referrals received by their teams',
     'list the referrals received by their teams',
   ),
-  'referral.view': W('View a referral', 'Viewed {record}', 'view {record}', 'referral', 'a referral'),
-  'referral.decide': W('Decide a referral', 'Decided {record}', 'decide {record}', 'referral', 'a referral'),
-  'tasks.mine': W('List their tasks', 'Listed their tasks', 'list their tasks'),
-  'tasks.view': W('List tasks', 'Listed tasks', 'list tasks'),
-  'task.view': W('View a task', 'Viewed {record}', 'view {record}', 'task', 'a task'),
-  'task.complete': W('Complete a task', 'Completed {record}', 'complete {record}', 'task', 'a task'),
-  'task.assign': W('Take on a task', 'Took on {record}', 'take on {record}', 'task', 'a task'),
-  'task.assign_to': W(
+  'referral.view': actionWords('View a referral', 'Viewed {record}', 'view {record}', 'referral', 'a referral'),
+  'referral.decide': actionWords('Decide a referral', 'Decided {record}', 'decide {record}', 'referral', 'a referral'),
+  'tasks.mine': actionWords('List their tasks', 'Listed their tasks', 'list their tasks'),
+  'tasks.view': actionWords('List tasks', 'Listed tasks', 'list tasks'),
+  'task.view': actionWords('View a task', 'Viewed {record}', 'view {record}', 'task', 'a task'),
+  'task.complete': actionWords('Complete a task', 'Completed {record}', 'complete {record}', 'task', 'a task'),
+  'task.assign': actionWords('Take on a task', 'Took on {record}', 'take on {record}', 'task', 'a task'),
+  'task.assign_to': actionWords(
     'Give a task to a colleague',
     'Gave {record} to a colleague',
     'give {record} to a colleague',
     'task',
     'a task',
   ),
-  'meetings.list': W('List their meetings', 'Listed their meetings', 'list their meetings'),
-  'meeting.arrange_view': W(
+  'meetings.list': actionWords('List their meetings', 'Listed their meetings', 'list their meetings'),
+  'meeting.arrange_view': actionWords(
     'Open the form to arrange a meeting',
     'Opened the form to arrange the meeting for {record}',
     'open the form to arrange the meeting for {record}',
@@ -298,324 +343,356 @@ const ACTION_WORDS: Record<string, ActionWords> = {
     'a task',
   ),
   'meeting.arrange': {
-    ...W('Arrange a meeting', 'Arranged {record}', 'arrange a meeting about {child}', 'meeting', 'a meeting'),
+    ...actionWords('Arrange a meeting', 'Arranged {record}', 'arrange a meeting about {child}', 'meeting', 'a meeting'),
     fresh: true,
   },
-  'meeting.view': W('View a meeting', 'Viewed {record}', 'view {record}', 'meeting', 'a meeting'),
-  'meeting.view_child': W(
+  'meeting.view': actionWords('View a meeting', 'Viewed {record}', 'view {record}', 'meeting', 'a meeting'),
+  'meeting.view_child': actionWords(
     'View a child’s part of a meeting',
     'Viewed the part of {child} in {record}',
     'view a child’s part of {record}',
     'meeting',
     'a meeting',
   ),
-  'meeting.record': W(
+  'meeting.record': actionWords(
     'Record or change the minutes of a meeting',
     'Changed the minutes of {record}',
     'change the minutes of {record}',
     'meeting',
     'a meeting',
   ),
-  'meeting.add_attendee': W(
+  'meeting.add_attendee': actionWords(
     'Add an attendee to a meeting',
     'Added an attendee to {record}',
     'add an attendee to {record}',
     'meeting',
     'a meeting',
   ),
-  'meeting.outcome': W(
+  'meeting.outcome': actionWords(
     'Record a meeting’s outcome for a child',
     'Recorded the outcome for {child} of {record}',
     'record an outcome of {record}',
     'meeting',
     'a meeting',
   ),
-  'meeting.approve': W(
+  'meeting.approve': actionWords(
     'Approve the minutes of a meeting',
     'Approved the minutes of {record}',
     'approve the minutes of {record}',
     'meeting',
     'a meeting',
   ),
-  'meeting.circulate': W(
+  'meeting.circulate': actionWords(
     'Circulate the minutes of a meeting',
     'Circulated the minutes of {record}',
     'circulate the minutes of {record}',
     'meeting',
     'a meeting',
   ),
-  'meeting.close': W('Close a meeting', 'Closed {record}', 'close {record}', 'meeting', 'a meeting'),
-  'meeting.print': W(
+  'meeting.close': actionWords('Close a meeting', 'Closed {record}', 'close {record}', 'meeting', 'a meeting'),
+  'meeting.print': actionWords(
     'Print the minutes of a meeting',
     'Printed the minutes of {record}',
     'print the minutes of {record}',
     'meeting',
     'a meeting',
   ),
-  'meeting.export': W(
+  'meeting.export': actionWords(
     'Download the minutes of a meeting',
     'Downloaded the minutes of {record}',
     'download the minutes of {record}',
     'meeting',
     'a meeting',
   ),
-  'assessments.mine': W(
+  'assessments.mine': actionWords(
     'List the assessments they lead or co-work',
     'Listed the assessments they lead or co-work',
     'list the assessments they lead or co-work',
   ),
-  'assessments.view': W('List assessments', 'Listed assessments', 'list assessments'),
-  'assessment.plan_view': W(
+  'assessments.view': actionWords('List assessments', 'Listed assessments', 'list assessments'),
+  'assessment.plan_view': actionWords(
     'Open the form to plan an AIM assessment',
     'Opened the form to plan an AIM assessment of {child}',
     'open the form to plan an AIM assessment of {child}',
   ),
-  'assessment.plan': W(
+  'assessment.plan': actionWords(
     'Plan an AIM assessment',
     'Planned {record}',
     'plan {record}',
     'assessment',
     'an AIM assessment',
   ),
-  'assessment.view': W('View an AIM assessment', 'Viewed {record}', 'view {record}', 'assessment', 'an AIM assessment'),
-  'assessment.stage': W(
+  'assessment.view': actionWords(
+    'View an AIM assessment',
+    'Viewed {record}',
+    'view {record}',
+    'assessment',
+    'an AIM assessment',
+  ),
+  'assessment.stage': actionWords(
     'Record a stage of an AIM assessment',
     'Recorded a stage of {record}',
     'record a stage of {record}',
     'assessment',
     'an AIM assessment',
   ),
-  'assessment.outcome': W(
+  'assessment.outcome': actionWords(
     'Record the outcome sheet of an AIM assessment',
     'Recorded the outcome sheet of {record}',
     'record the outcome sheet of {record}',
     'assessment',
     'an AIM assessment',
   ),
-  'assessment.report': W(
+  'assessment.report': actionWords(
     'Write the report of an AIM assessment',
     'Wrote the report of {record}',
     'write the report of {record}',
     'assessment',
     'an AIM assessment',
   ),
-  'assessment.share': W(
+  'assessment.share': actionWords(
     'Record that an AIM assessment report was shared',
     'Recorded that the report of {record} was shared',
     'record that the report of {record} was shared',
     'assessment',
     'an AIM assessment',
   ),
-  'assessment.complete': W(
+  'assessment.complete': actionWords(
     'Complete an AIM assessment',
     'Completed {record}',
     'complete {record}',
     'assessment',
     'an AIM assessment',
   ),
-  'assessment.print': W(
+  'assessment.print': actionWords(
     'Print the report of an AIM assessment',
     'Printed the report of {record}',
     'print the report of {record}',
     'assessment',
     'an AIM assessment',
   ),
-  'assessment.export': W(
+  'assessment.export': actionWords(
     'Download the report of an AIM assessment',
     'Downloaded the report of {record}',
     'download the report of {record}',
     'assessment',
     'an AIM assessment',
   ),
-  'panel.list': W(
+  'panel.list': actionWords(
     'List the referrals before the AIM Pathway Panel',
     'Listed the referrals before the AIM Pathway Panel',
     'list the referrals before the AIM Pathway Panel',
   ),
-  'panel.refer_view': W(
+  'panel.refer_view': actionWords(
     'Open the form to refer a child to the AIM Pathway Panel',
     'Opened the form to refer {child} to the AIM Pathway Panel',
     'open the form to refer {child} to the AIM Pathway Panel',
   ),
-  'panel.refer': W(
+  'panel.refer': actionWords(
     'Refer a child to the AIM Pathway Panel',
     'Referred {child} to the AIM Pathway Panel',
     'refer {child} to the AIM Pathway Panel',
   ),
-  'panel.view': W(
+  'panel.view': actionWords(
     'View a referral to the AIM Pathway Panel',
     'Viewed {record}',
     'view {record}',
     'panel_referral',
     'a referral to the AIM Pathway Panel',
   ),
-  'panel.decide': W(
+  'panel.decide': actionWords(
     'Record the panel’s decision',
     'Recorded the panel’s decision on {record}',
     'record the panel’s decision on {record}',
     'panel_referral',
     'a referral to the AIM Pathway Panel',
   ),
-  'panel.review': W(
+  'panel.review': actionWords(
     'Record a panel review',
     'Recorded a panel review of {record}',
     'record a panel review of {record}',
     'panel_referral',
     'a referral to the AIM Pathway Panel',
   ),
-  'panel.close': W(
+  'panel.close': actionWords(
     'Close the panel’s involvement',
     'Closed the panel’s involvement in {record}',
     'close the panel’s involvement in {record}',
     'panel_referral',
     'a referral to the AIM Pathway Panel',
   ),
-  'panel.letter': W(
+  'panel.letter': actionWords(
     'View a panel closure letter',
     'Viewed the closure letter of {record}',
     'view the closure letter of {record}',
     'panel_referral',
     'a referral to the AIM Pathway Panel',
   ),
-  'admin.users.view': W(
+  'admin.users.view': actionWords(
     'List the users of their authority',
     'Listed the users of their authority',
     'list the users of their authority',
   ),
-  'admin.user.view': W('View a user’s account', 'Viewed {record}', 'view {record}', 'user', 'an account'),
-  'admin.user.create': W('Add a user', 'Added {record}', 'add a user', 'user', 'an account'),
-  'admin.user.update': W('Change a user’s account', 'Changed {record}', 'change {record}', 'user', 'an account'),
-  'admin.user.roles': W(
+  'admin.user.view': actionWords('View a user’s account', 'Viewed {record}', 'view {record}', 'user', 'an account'),
+  'admin.user.create': actionWords('Add a user', 'Added {record}', 'add a user', 'user', 'an account'),
+  'admin.user.update': actionWords(
+    'Change a user’s account',
+    'Changed {record}',
+    'change {record}',
+    'user',
+    'an account',
+  ),
+  'admin.user.roles': actionWords(
     'Change a user’s roles',
     'Changed the roles of {record}',
     'change the roles of {record}',
     'user',
     'an account',
   ),
-  'admin.user.approve_roles': W(
+  'admin.user.approve_roles': actionWords(
     'Approve or reject a role change',
     'Decided a role change for {record}',
     'decide a role change for {record}',
     'user',
     'an account',
   ),
-  'admin.user.roles_approved': W(
+  'admin.user.roles_approved': actionWords(
     'Approve a role change',
     'Approved a role change for {record}',
     'approve a role change for {record}',
     'user',
     'an account',
   ),
-  'admin.user.roles_rejected': W(
+  'admin.user.roles_rejected': actionWords(
     'Reject a role change',
     'Rejected a role change for {record}',
     'reject a role change for {record}',
     'user',
     'an account',
   ),
-  'admin.user.unlock': W('Unlock a user’s account', 'Unlocked {record}', 'unlock {record}', 'user', 'an account'),
-  'admin.user.reset_password': W(
+  'admin.user.unlock': actionWords(
+    'Unlock a user’s account',
+    'Unlocked {record}',
+    'unlock {record}',
+    'user',
+    'an account',
+  ),
+  'admin.user.reset_password': actionWords(
     'Reset a user’s password',
     'Reset the password of {record}',
     'reset the password of {record}',
     'user',
     'an account',
   ),
-  'operator.reset_password': W(
+  'operator.reset_password': actionWords(
     'Reset a password (the service’s operator)',
     'Reset the password of {record}',
     'reset the password of {record}',
     'user',
     'an account',
   ),
-  'operator.roles_approved': W(
+  'operator.roles_approved': actionWords(
     'Approve a role change (the service’s operator)',
     'Approved a role change for {record}',
     'approve a role change for {record}',
     'user',
     'an account',
   ),
-  'admin.teams.view': W(
+  'admin.teams.view': actionWords(
     'View the teams of their authority',
     'Viewed the teams of their authority',
     'view the teams of their authority',
   ),
-  'admin.team.create': W('Add a team', 'Added {record}', 'add a team', 'team', 'a team'),
-  'admin.working_days.view': W(
+  'admin.team.create': actionWords('Add a team', 'Added {record}', 'add a team', 'team', 'a team'),
+  'admin.working_days.view': actionWords(
     'View the working-day calendar',
     'Viewed the working-day calendar',
     'view the working-day calendar',
   ),
-  'admin.holiday.add': W('Add a one-off holiday', 'Added {record}', 'add {record}', 'holiday', 'a one-off holiday'),
-  'admin.holiday.remove': W(
+  'admin.holiday.add': actionWords(
+    'Add a one-off holiday',
+    'Added {record}',
+    'add {record}',
+    'holiday',
+    'a one-off holiday',
+  ),
+  'admin.holiday.remove': actionWords(
     'Remove a one-off holiday',
     'Removed {record}',
     'remove {record}',
     'holiday',
     'a one-off holiday',
   ),
-  'admin.inactivity.set': W(
+  'admin.inactivity.set': actionWords(
     'Set when an open case is flagged as inactive',
     'Set when an open case is flagged as inactive',
     'set when an open case is flagged as inactive',
   ),
-  'admin.api_tokens.view': W(
+  'admin.api_tokens.view': actionWords(
     'View the API tokens of their authority',
     'Viewed the API tokens of their authority',
     'view the API tokens of their authority',
   ),
-  'admin.api_token.issue': W(
+  'admin.api_token.issue': actionWords(
     'Issue an API token',
     'Issued {record}',
     'issue an API token',
     'api_token',
     'an API token',
   ),
-  'admin.api_token.revoke': W(
+  'admin.api_token.revoke': actionWords(
     'Revoke an API token',
     'Revoked {record}',
     'revoke {record}',
     'api_token',
     'an API token',
   ),
-  'audit.search': W('Search the audit log', 'Searched the audit log', 'read the audit log'),
-  'procedures.view': W('Read the procedures', 'Read the procedures', 'read the procedures'),
-  'actions.view': W('Read who can do what', 'Read who can do what', 'read who can do what'),
-  sign_in: W('Sign in', 'Signed in', 'sign in'),
-  'session.sign_in': W('Sign in', 'Signed in', 'sign in'),
-  'session.sign_out': W('Sign out', 'Signed out', 'sign out'),
-  'session.keep_alive': W(
+  'audit.search': actionWords('Search the audit log', 'Searched the audit log', 'read the audit log'),
+  'procedures.view': actionWords('Read the procedures', 'Read the procedures', 'read the procedures'),
+  'actions.view': actionWords('Read who can do what', 'Read who can do what', 'read who can do what'),
+  sign_in: actionWords('Sign in', 'Signed in', 'sign in'),
+  'session.sign_in': actionWords('Sign in', 'Signed in', 'sign in'),
+  'session.sign_out': actionWords('Sign out', 'Signed out', 'sign out'),
+  'session.keep_alive': actionWords(
     'Stay signed in when warned of the idle timeout',
     'Stayed signed in when warned of the idle timeout',
     'stay signed in',
   ),
-  'account.password': W('Change their own password', 'Changed their own password', 'change their own password'),
-  'home.view': W('View their home page', 'Viewed their home page', 'view their home page'),
-  'service.health': W('Check that the service is up', 'Checked that the service is up', 'check that the service is up'),
-  'api.openapi': W('Read the API’s description', 'Read the API’s description', 'read the API’s description'),
-  'api.procedures': W(
+  'account.password': actionWords(
+    'Change their own password',
+    'Changed their own password',
+    'change their own password',
+  ),
+  'home.view': actionWords('View their home page', 'Viewed their home page', 'view their home page'),
+  'service.health': actionWords(
+    'Check that the service is up',
+    'Checked that the service is up',
+    'check that the service is up',
+  ),
+  'api.openapi': actionWords('Read the API’s description', 'Read the API’s description', 'read the API’s description'),
+  'api.procedures': actionWords(
     'Read the procedure packs through the API',
     'Read the procedure packs through the API',
     'read the procedure packs through the API',
   ),
-  'api.procedure': W(
+  'api.procedure': actionWords(
     'Read a procedure pack through the API',
     'Read a procedure pack through the API',
     'read a procedure pack through the API',
   ),
-  'api.bank_holidays': W(
+  'api.bank_holidays': actionWords(
     'Read the working-day calendar through the API',
     'Read the working-day calendar through the API',
     'read the working-day calendar through the API',
   ),
-  'api.evaluate': W(
+  'api.evaluate': actionWords(
     'Evaluate a case through the API',
     'Evaluated a case through the API, without saving it',
     'evaluate a case through the API',
   ),
-  'api.authenticate': W('Use the API', 'Used the API', 'use the API'),
-  'api.rate_limited': W('Use the API (too often)', 'Used the API', 'use the API (too many requests)'),
-  'demo.seed': W('Load the demo data', 'Loaded the demo data', 'load the demo data'),
+  'api.authenticate': actionWords('Use the API', 'Used the API', 'use the API'),
+  'api.rate_limited': actionWords('Use the API (too often)', 'Used the API', 'use the API (too many requests)'),
+  'demo.seed': actionWords('Load the demo data', 'Loaded the demo data', 'load the demo data'),
 };
 
 function wordsFor(action: string): ActionWords {
@@ -659,8 +736,8 @@ const RECORD_KEYS: Record<string, RecordType> = {
 };
 const TASK_LIST_KEYS = new Set(['tasksDone']);
 
-function isRecordType(t: string): t is RecordType {
-  return (RECORD_TYPES as readonly string[]).includes(t);
+function isRecordType(value: string): value is RecordType {
+  return (RECORD_TYPES as readonly string[]).includes(value);
 }
 
 export function emptyRefs(): AuditRefs {
@@ -669,27 +746,30 @@ export function emptyRefs(): AuditRefs {
     users: new Set(),
     teams: new Set(),
     apiTokens: new Set(),
-    records: Object.fromEntries(RECORD_TYPES.map((t) => [t, new Set<string>()])) as Record<RecordType, Set<string>>,
+    records: Object.fromEntries(RECORD_TYPES.map((recordType) => [recordType, new Set<string>()])) as Record<
+      RecordType,
+      Set<string>
+    >,
   };
 }
 
 /** Adds the identifiers these events point to (who did it, the record, the people and records in the details). */
 export function referencesOf(events: readonly AuditEventFacts[], refs: AuditRefs = emptyRefs()): AuditRefs {
-  for (const e of events) {
-    if (e.userId) refs.users.add(e.userId);
-    if (isUuidText(e.entityId)) {
-      if (e.entityType === 'child') refs.children.add(e.entityId);
-      else if (e.entityType === 'user') refs.users.add(e.entityId);
-      else if (e.entityType === 'team') refs.teams.add(e.entityId);
-      else if (e.entityType === 'api_token') refs.apiTokens.add(e.entityId);
-      else if (isRecordType(e.entityType)) refs.records[e.entityType].add(e.entityId);
+  for (const event of events) {
+    if (event.userId) refs.users.add(event.userId);
+    if (isUuidText(event.entityId)) {
+      if (event.entityType === 'child') refs.children.add(event.entityId);
+      else if (event.entityType === 'user') refs.users.add(event.entityId);
+      else if (event.entityType === 'team') refs.teams.add(event.entityId);
+      else if (event.entityType === 'api_token') refs.apiTokens.add(event.entityId);
+      else if (isRecordType(event.entityType)) refs.records[event.entityType].add(event.entityId);
     }
-    for (const [key, value] of Object.entries(e.details ?? {})) {
+    for (const [key, value] of Object.entries(event.details ?? {})) {
       const ids = (Array.isArray(value) ? value : [value]).filter(isUuidText);
       if (!ids.length) continue;
       if (CHILD_KEYS.has(key) || CHILD_LIST_KEYS.has(key)) {
         // "shown" lists children, or the drafts listed by incident.drafts.
-        if (e.action === 'incident.drafts') ids.forEach((id) => refs.records.incident.add(id));
+        if (event.action === 'incident.drafts') ids.forEach((id) => refs.records.incident.add(id));
         else ids.forEach((id) => refs.children.add(id));
       } else if (USER_KEYS.has(key)) ids.forEach((id) => refs.users.add(id));
       else if (TEAM_KEYS.has(key)) ids.forEach((id) => refs.teams.add(id));
@@ -820,26 +900,26 @@ const OUTCOME_WORDS: Record<string, string> = { ok: 'Allowed', refused: 'Refused
 /** Keys that say nothing to an auditor (identifiers of rows they cannot open). */
 const SKIP_KEYS = new Set(['grantId', 'version', 'requestId']);
 
-const ROLE_WORDS = (r: string) => (isRole(r) ? ROLE_LABELS[r] : capitalise(humanise(r)));
+const ROLE_WORDS = (role: string) => (isRole(role) ? ROLE_LABELS[role] : capitalise(humanise(role)));
 
 function childName(names: AuditNames, id: string): string {
-  const c = names.children.get(id);
-  if (!c) return 'an unknown child';
-  return c.ownAuthority ? c.name : 'a child of another authority';
+  const child = names.children.get(id);
+  if (!child) return 'an unknown child';
+  return child.ownAuthority ? child.name : 'a child of another authority';
 }
 
 function userName(names: AuditNames, id: string): string {
-  const u = names.users.get(id);
-  if (!u) return 'an account that could not be found';
-  return u.ownAuthority ? u.name : `someone in ${u.authorityName}`;
+  const user = names.users.get(id);
+  if (!user) return 'an account that could not be found';
+  return user.ownAuthority ? user.name : `someone in ${user.authorityName}`;
 }
 
 function childrenOf(names: AuditNames, rec: NamedRecord | undefined): string[] {
   return rec ? rec.childIds.filter((id) => names.children.get(id)?.ownAuthority) : [];
 }
 
-function day(d: Date | string | null | undefined): string {
-  return d ? formatDate(d) : 'an unknown date';
+function day(date: Date | string | null | undefined): string {
+  return date ? formatDate(date) : 'an unknown date';
 }
 
 /** What the record is called, without its children: "Incident of 1 December 2026", "Strategy discussion arranged on 2 December 2026". */
@@ -892,44 +972,51 @@ function recordPhrase(names: AuditNames, rec: NamedRecord): string {
   }
 }
 
-function valueInWords(key: string, value: unknown, e: AuditEventFacts, names: AuditNames): string | null {
+function valueInWords(key: string, value: unknown, event: AuditEventFacts, names: AuditNames): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     if (!value.length) return 'None';
-    if (key === 'shown' && e.action === 'incident.drafts')
+    if (key === 'shown' && event.action === 'incident.drafts')
       return `${value.length} ${value.length === 1 ? 'draft' : 'drafts'}`;
-    const parts = value.map((v) => valueInWords(key, v, e, names)).filter((v): v is string => v !== null);
+    const parts = value
+      .map((item) => valueInWords(key, item, event, names))
+      .filter((part): part is string => part !== null);
     return parts.length ? parts.join(', ') : 'None';
   }
   if (typeof value === 'object') {
     const parts = Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => {
-        const w = valueInWords(k, v, e, names);
-        return w === null ? null : `${humanise(k)} ${w}`;
+      .map(([k, entryValue]) => {
+        const words = valueInWords(k, entryValue, event, names);
+        return words === null ? null : `${humanise(k)} ${words}`;
       })
-      .filter((v): v is string => v !== null);
+      .filter((part): part is string => part !== null);
     return parts.length ? parts.join('; ') : null;
   }
-  const s = String(value);
-  if (looksLikeUuid(s)) {
-    if (CHILD_KEYS.has(key) || CHILD_LIST_KEYS.has(key)) return capitalise(childName(names, s));
-    if (USER_KEYS.has(key)) return capitalise(userName(names, s));
-    if (TEAM_KEYS.has(key)) return names.teams.get(s) ?? 'A team that could not be found';
-    const rec = names.records.get(s);
+  // What is left is a string (details are JSON); a bigint, symbol or function would read as its own text.
+  const text =
+    typeof value === 'string' || typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function'
+      ? value.toString()
+      : '';
+  if (looksLikeUuid(text)) {
+    if (CHILD_KEYS.has(key) || CHILD_LIST_KEYS.has(key)) return capitalise(childName(names, text));
+    if (USER_KEYS.has(key)) return capitalise(userName(names, text));
+    if (TEAM_KEYS.has(key)) return names.teams.get(text) ?? 'A team that could not be found';
+    const rec = names.records.get(text);
     if (rec) return capitalise(recordPhrase(names, rec));
     return key === 'entityId' ? 'One record' : 'A record that could not be found';
   }
-  if (key === 'reason') return capitalise(REASONS[s] ?? humanise(s));
-  if (key === 'basis' && (ACCESS_BASES as readonly string[]).includes(s)) return ACCESS_BASIS_LABELS[s as AccessBasis];
-  if (/^roles|^proposed$/.test(key)) return ROLE_WORDS(s);
-  if (key === 'trainings' && isTraining(s)) return TRAINING_LABELS[s];
-  if (key === 'action') return wordsFor(s).label;
-  if (ISO_DATE.test(s)) return formatDate(s);
-  if (ISO_DATE_TIME.test(s)) {
-    const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? s : formatDateTime(d);
+  if (key === 'reason') return capitalise(REASONS[text] ?? humanise(text));
+  if (key === 'basis' && (ACCESS_BASES as readonly string[]).includes(text))
+    return ACCESS_BASIS_LABELS[text as AccessBasis];
+  if (/^roles|^proposed$/.test(key)) return ROLE_WORDS(text);
+  if (key === 'trainings' && isTraining(text)) return TRAINING_LABELS[text];
+  if (key === 'action') return wordsFor(text).label;
+  if (ISO_DATE.test(text)) return formatDate(text);
+  if (ISO_DATE_TIME.test(text)) {
+    const date = new Date(text);
+    return Number.isNaN(date.getTime()) ? text : formatDateTime(date);
   }
   if (
     key === 'emailHash' ||
@@ -940,21 +1027,21 @@ function valueInWords(key: string, value: unknown, e: AuditEventFacts, names: Au
     key === 'childName' ||
     key === 'tokenName'
   )
-    return s.replace(UUID, 'one record');
+    return text.replace(UUID, 'one record');
   // A code from the procedure or the service ('harmful', 'carson', 'when-and-where'): its words.
-  if (/^[a-z0-9]+([_-][a-z0-9]+)*$/.test(s)) return capitalise(humanise(s));
-  if (/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(s)) return capitalise(humanise(s));
-  return s.replace(UUID, 'one record');
+  if (/^[a-z0-9]+([_-][a-z0-9]+)*$/.test(text)) return capitalise(humanise(text));
+  if (/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(text)) return capitalise(humanise(text));
+  return text.replace(UUID, 'one record');
 }
 
 function detailsInWords(
-  e: AuditEventFacts,
+  event: AuditEventFacts,
   names: AuditNames,
   subjectChild: string | null,
   recordChildren: readonly string[],
 ): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
-  for (const [key, value] of Object.entries(e.details ?? {})) {
+  for (const [key, value] of Object.entries(event.details ?? {})) {
     if (SKIP_KEYS.has(key)) continue;
     // The child the sentence already names; the children its record line already lists.
     if (key === 'childId' && value === subjectChild) continue;
@@ -962,66 +1049,69 @@ function detailsInWords(
       key === 'children' &&
       Array.isArray(value) &&
       value.length &&
-      value.every((c) => recordChildren.includes(String(c)))
+      value.every((childId) => recordChildren.includes(String(childId)))
     )
       continue;
-    const search = e.action === 'audit.search' ? SEARCH_LABELS[key] : undefined;
+    const search = event.action === 'audit.search' ? SEARCH_LABELS[key] : undefined;
     const words =
       search && key === 'outcome' && typeof value === 'string'
         ? (OUTCOME_WORDS[value] ?? null)
-        : valueInWords(key, value, e, names);
+        : valueInWords(key, value, event, names);
     if (words === null) continue;
     out.push({ label: search ?? KEY_LABELS[key] ?? capitalise(humanise(key)), value: words });
   }
   return out;
 }
 
-function whoInWords(e: AuditEventFacts, names: AuditNames): { name: string; role: string } {
-  const details = e.details ?? {};
-  if (e.action.startsWith('operator.'))
+function whoInWords(event: AuditEventFacts, names: AuditNames): { name: string; role: string } {
+  const details = event.details ?? {};
+  if (event.action.startsWith('operator.'))
     return {
       name: `The service’s operator${typeof details['operator'] === 'string' ? ` (${String(details['operator']).replace(UUID, 'one record')})` : ''}`,
       role: 'Operator',
     };
-  if (e.action.startsWith('api.'))
+  if (event.action.startsWith('api.'))
     return {
       name: typeof details['tokenName'] === 'string' ? `API client “${details['tokenName']}”` : 'An API client',
       role: 'API token',
     };
-  if (e.action === 'demo.seed') return { name: 'The service', role: 'Demo data' };
-  if (e.action === 'sign_in' && e.outcome !== 'ok') {
-    return e.userId
-      ? { name: `Someone signing in as ${userName(names, e.userId)}`, role: 'Not signed in' }
+  if (event.action === 'demo.seed') return { name: 'The service', role: 'Demo data' };
+  if (event.action === 'sign_in' && event.outcome !== 'ok') {
+    return event.userId
+      ? { name: `Someone signing in as ${userName(names, event.userId)}`, role: 'Not signed in' }
       : { name: 'Someone not signed in', role: 'Not signed in' };
   }
-  if (!e.userId) return { name: 'Someone not signed in', role: 'Not signed in' };
-  const u = names.users.get(e.userId);
-  if (!u) return { name: 'An account that could not be found', role: '' };
-  return { name: u.ownAuthority ? u.name : `Someone in ${u.authorityName}`, role: u.roles.map(ROLE_WORDS).join(', ') };
+  if (!event.userId) return { name: 'Someone not signed in', role: 'Not signed in' };
+  const user = names.users.get(event.userId);
+  if (!user) return { name: 'An account that could not be found', role: '' };
+  return {
+    name: user.ownAuthority ? user.name : `Someone in ${user.authorityName}`,
+    role: user.roles.map(ROLE_WORDS).join(', '),
+  };
 }
 
 /** The event as an auditor reads it. `linkable` says which children's records the reader may open. */
 export function eventInWords(
-  e: AuditEventFacts,
+  event: AuditEventFacts,
   names: AuditNames,
   linkable: ReadonlySet<string> = new Set(),
 ): EventInWords {
-  const words = wordsFor(e.action);
-  const details = e.details ?? {};
-  const id = isUuidText(e.entityId) ? e.entityId : null;
-  const rec = id && isRecordType(e.entityType) ? names.records.get(id) : undefined;
-  const detailChild = isUuidText(details['childId']) ? (details['childId'] as string) : null;
+  const words = wordsFor(event.action);
+  const details = event.details ?? {};
+  const id = isUuidText(event.entityId) ? event.entityId : null;
+  const rec = id && isRecordType(event.entityType) ? names.records.get(id) : undefined;
+  const detailChild = isUuidText(details['childId']) ? details['childId'] : null;
 
   // The child the event is about: the child record itself, the child of the record, or the child in the details.
   let subjectChild: string | null = null;
-  if (e.entityType === 'child' && id) subjectChild = id;
+  if (event.entityType === 'child' && id) subjectChild = id;
   else if (detailChild) subjectChild = detailChild;
   else if (rec && rec.childIds.length === 1) subjectChild = rec.childIds[0]!;
   const childText = subjectChild
     ? childName(names, subjectChild)
     : rec && childrenOf(names, rec).length
-      ? andList(childrenOf(names, rec).map((c) => childName(names, c)))
-      : e.entityType === 'child' && e.entityId
+      ? andList(childrenOf(names, rec).map((childId) => childName(names, childId)))
+      : event.entityType === 'child' && event.entityId
         ? 'an unknown child'
         : 'a child';
 
@@ -1030,82 +1120,89 @@ export function eventInWords(
   const named = (title: string, childId: string | null = null) => {
     record = { title, childId: childId && linkable.has(childId) ? childId : null };
   };
-  if (words.on && e.entityType === words.on && rec && words.fresh && rec.label) {
-    const kids = andList(childrenOf(names, rec).map((c) => childName(names, c)));
+  if (words.on && event.entityType === words.on && rec && words.fresh && rec.label) {
+    const kids = andList(childrenOf(names, rec).map((childId) => childName(names, childId)));
     const kind = lowerFirst(rec.label);
     recordText = `${/^[aeiouAEIOU]/.test(kind) ? 'an' : 'a'} ${kind}${kids ? ` about ${kids}` : ''}`;
-  } else if (words.on && e.entityType === words.on && rec) {
+  } else if (words.on && event.entityType === words.on && rec) {
     recordText = recordPhrase(names, rec);
-  } else if (words.on === 'user' && e.entityType === 'user' && id && names.users.has(id)) {
+  } else if (words.on === 'user' && event.entityType === 'user' && id && names.users.has(id)) {
     recordText = `the account of ${userName(names, id)}`;
-  } else if (words.on === 'team' && e.entityType === 'team' && id && names.teams.has(id)) {
+  } else if (words.on === 'team' && event.entityType === 'team' && id && names.teams.has(id)) {
     recordText = `the team “${names.teams.get(id)}”`;
-  } else if (words.on === 'api_token' && e.entityType === 'api_token' && id && names.apiTokens.has(id)) {
+  } else if (words.on === 'api_token' && event.entityType === 'api_token' && id && names.apiTokens.has(id)) {
     recordText = `the API token “${names.apiTokens.get(id)}”`;
-  } else if (words.on === 'holiday' && ISO_DATE.test(e.entityId)) {
-    recordText = `the one-off holiday on ${formatDate(e.entityId)}${typeof details['name'] === 'string' ? ` (${details['name']})` : ''}`;
+  } else if (words.on === 'holiday' && ISO_DATE.test(event.entityId)) {
+    recordText = `the one-off holiday on ${formatDate(event.entityId)}${typeof details['name'] === 'string' ? ` (${details['name']})` : ''}`;
   } else {
     const noun = words.noun ?? 'a record';
-    recordText = subjectChild ? `${noun} about ${childText}` : e.entityId ? `${noun} that could not be found` : noun;
+    recordText = subjectChild
+      ? `${noun} about ${childText}`
+      : event.entityId
+        ? `${noun} that could not be found`
+        : noun;
   }
 
   // Which record, for its own line: the child's name, or the record's title.
-  if (e.entityType === 'child' && id)
+  if (event.entityType === 'child' && id)
     named(
       names.children.has(id) ? capitalise(childName(names, id)) : 'A child record that could not be found',
       names.children.get(id)?.ownAuthority ? id : null,
     );
-  else if (e.entityType === 'child' && e.entityId) named('A child record that could not be found');
+  else if (event.entityType === 'child' && event.entityId) named('A child record that could not be found');
   else if (rec) named(recordTitle(rec));
-  else if (e.entityType === 'user' && id)
+  else if (event.entityType === 'user' && id)
     named(
       capitalise(names.users.has(id) ? `the account of ${userName(names, id)}` : 'an account that could not be found'),
     );
-  else if (e.entityType === 'team' && id) named(names.teams.get(id) ?? 'A team that could not be found');
-  else if (e.entityType === 'api_token' && id)
+  else if (event.entityType === 'team' && id) named(names.teams.get(id) ?? 'A team that could not be found');
+  else if (event.entityType === 'api_token' && id)
     named(names.apiTokens.has(id) ? `API token “${names.apiTokens.get(id)}”` : 'An API token that could not be found');
-  else if (e.entityType === 'holiday' && ISO_DATE.test(e.entityId))
-    named(`One-off holiday on ${formatDate(e.entityId)}`);
-  else if (e.entityType === 'authority') named(names.authorities.get(e.entityId) ?? 'Their authority');
-  else if (isRecordType(e.entityType) && e.entityId)
-    named(`${capitalise(words.on === e.entityType && words.noun ? words.noun : 'a record')} that could not be found`);
+  else if (event.entityType === 'holiday' && ISO_DATE.test(event.entityId))
+    named(`One-off holiday on ${formatDate(event.entityId)}`);
+  else if (event.entityType === 'authority') named(names.authorities.get(event.entityId) ?? 'Their authority');
+  else if (isRecordType(event.entityType) && event.entityId)
+    named(
+      `${capitalise(words.on === event.entityType && words.noun ? words.noun : 'a record')} that could not be found`,
+    );
 
   // The children it concerns, each once, named only within the authority.
   const aboutIds = new Set<string>();
   if (subjectChild) aboutIds.add(subjectChild);
-  if (rec) rec.childIds.forEach((c) => aboutIds.add(c));
-  if (Array.isArray(details['children'])) details['children'].filter(isUuidText).forEach((c) => aboutIds.add(c));
+  if (rec) rec.childIds.forEach((childId) => aboutIds.add(childId));
+  if (Array.isArray(details['children']))
+    details['children'].filter(isUuidText).forEach((childId) => aboutIds.add(childId));
   // The child record the event is about is its record line already.
-  if (e.entityType === 'child' && id) aboutIds.delete(id);
+  if (event.entityType === 'child' && id) aboutIds.delete(id);
   const about = [...aboutIds]
-    .filter((c) => names.children.get(c)?.ownAuthority)
-    .map((c) => ({ name: childName(names, c), childId: linkable.has(c) ? c : null }));
+    .filter((childId) => names.children.get(childId)?.ownAuthority)
+    .map((childId) => ({ name: childName(names, childId), childId: linkable.has(childId) ? childId : null }));
 
-  const template = e.outcome === 'ok' ? words.did : `Tried to ${words.tried}`;
+  const template = event.outcome === 'ok' ? words.did : `Tried to ${words.tried}`;
   const sentence = capitalise(template.replace('{record}', recordText).replace('{child}', childText)).replace(
     UUID,
     'one record',
   );
   const outcome =
-    e.outcome === 'ok'
+    event.outcome === 'ok'
       ? { text: 'Allowed', ok: true }
-      : e.outcome === 'refused'
+      : event.outcome === 'refused'
         ? { text: 'Refused', ok: false }
         : { text: 'Failed', ok: false };
   return {
-    seq: e.seq,
-    when: formatDateTime(e.at),
+    seq: event.seq,
+    when: formatDateTime(event.at),
     sentence,
-    who: whoInWords(e, names),
+    who: whoInWords(event, names),
     record,
     about,
     outcome,
-    details: detailsInWords(e, names, subjectChild, rec?.childIds ?? []),
+    details: detailsInWords(event, names, subjectChild, rec?.childIds ?? []),
     technical: [
-      { label: 'Event number', value: e.seq },
-      { label: 'Action code', value: e.action },
-      ...(e.ip ? [{ label: 'Network address', value: e.ip }] : []),
-      { label: 'Hash in the chain', value: e.hash },
+      { label: 'Event number', value: event.seq },
+      { label: 'Action code', value: event.action },
+      ...(event.ip ? [{ label: 'Network address', value: event.ip }] : []),
+      { label: 'Hash in the chain', value: event.hash },
     ],
   };
 }

@@ -26,10 +26,11 @@ export interface MatchCandidate {
   nameSimilarity: number;
 }
 
-export function matchReason(typedDob: string, c: MatchCandidate): string | null {
-  const sameDob = c.dateOfBirth === typedDob;
-  const nearDob = daysBetween(c.dateOfBirth, typedDob) <= DOB_WINDOW_DAYS || isDayMonthSwap(c.dateOfBirth, typedDob);
-  if (c.nameSimilarity < NAME_SIMILARITY_THRESHOLD) return null;
+export function matchReason(typedDob: string, candidate: MatchCandidate): string | null {
+  const sameDob = candidate.dateOfBirth === typedDob;
+  const nearDob =
+    daysBetween(candidate.dateOfBirth, typedDob) <= DOB_WINDOW_DAYS || isDayMonthSwap(candidate.dateOfBirth, typedDob);
+  if (candidate.nameSimilarity < NAME_SIMILARITY_THRESHOLD) return null;
   if (sameDob) return 'Similar name and the same date of birth';
   if (nearDob) return 'Similar name and a date of birth close to the one entered';
   return null;

@@ -31,28 +31,28 @@ export function parseClause(clause: string): ParsedClause | null {
   const national: string[] = [];
   for (const raw of clause
     .split(';')
-    .map((p) => p.trim())
+    .map((part) => part.trim())
     .filter(Boolean)) {
     if ((NATIONAL_SOURCES as readonly string[]).includes(raw)) {
       national.push(raw);
       continue;
     }
-    const m = /^([a-z][a-z-]*[a-z])(?:(,|\s)\s*(.*))?$/.exec(raw);
-    if (!m) return null;
-    const packId = m[1]!;
-    const rest = (m[3] ?? '').trim();
+    const match = /^([a-z][a-z-]*[a-z])(?:(,|\s)\s*(.*))?$/.exec(raw);
+    if (!match) return null;
+    const packId = match[1]!;
+    const rest = (match[3] ?? '').trim();
     if (!rest) return null;
     if (rest === LOCAL) {
       packParts.push({ packId, refs: [], localSetting: true });
     } else if (NOTES.includes(rest)) {
       packParts.push({ packId, refs: [], localSetting: false, note: rest });
-    } else if (m[2] === ',' && !rest.startsWith('§')) {
+    } else if (match[2] === ',' && !rest.startsWith('§')) {
       // A named section, for a document without numbered ones.
       packParts.push({ packId, refs: [rest], localSetting: false });
     } else {
-      const refs = rest.split(',').map((r) => r.trim());
-      if (!refs.every((r) => /^§\d+(\.\d+)?$/.test(r))) return null;
-      packParts.push({ packId, refs: refs.map((r) => r.slice(1)), localSetting: false });
+      const refs = rest.split(',').map((ref) => ref.trim());
+      if (!refs.every((ref) => /^§\d+(\.\d+)?$/.test(ref))) return null;
+      packParts.push({ packId, refs: refs.map((ref) => ref.slice(1)), localSetting: false });
     }
   }
   if (packParts.length === 0 && national.length === 0) return null;
@@ -77,7 +77,10 @@ function refsText(refs: string[], pack: PackSections | undefined): string {
   if (!refs.every(isNumbered)) {
     // A named section reads as its title: "North East Lincolnshire guidance, Referral".
     return refs
-      .map((r) => pack?.sections.find((s) => s.ref === r)?.title ?? r.charAt(0).toUpperCase() + r.slice(1))
+      .map(
+        (ref) =>
+          pack?.sections.find((section) => section.ref === ref)?.title ?? ref.charAt(0).toUpperCase() + ref.slice(1),
+      )
       .join(', ');
   }
   const words = refs.length === 1 ? refs[0]! : `${refs.slice(0, -1).join(', ')} and ${refs.at(-1)}`;
@@ -100,35 +103,35 @@ export interface Citation {
 export function citation(clause: string, lookup: (packId: string) => PackSections | undefined): Citation {
   const parsed = parseClause(clause);
   if (!parsed) return { text: 'the procedure', also: [] };
-  const parts: Citation[] = parsed.packParts.map((p) => {
-    const pack = lookup(p.packId);
+  const parts: Citation[] = parsed.packParts.map((part) => {
+    const pack = lookup(part.packId);
     const name = pack?.shortName ?? 'the procedure';
-    if (p.localSetting)
+    if (part.localSetting)
       return {
         text: `a local setting: the ${name} does not say`,
         href: pack ? procedureHref(pack.id, 'local-settings') : undefined,
         also: [],
       };
-    if (p.note) return { text: `${name}, ${p.note}`, href: pack ? procedureHref(pack.id) : undefined, also: [] };
+    if (part.note) return { text: `${name}, ${part.note}`, href: pack ? procedureHref(pack.id) : undefined, also: [] };
     return {
-      text: `${name}, ${refsText(p.refs, pack)}`,
-      href: pack ? procedureHref(pack.id, sectionAnchor(p.refs[0]!)) : undefined,
+      text: `${name}, ${refsText(part.refs, pack)}`,
+      href: pack ? procedureHref(pack.id, sectionAnchor(part.refs[0]!)) : undefined,
       also: [],
     };
   });
   const [first, ...rest] = parts;
   if (!first) return { text: parsed.national.join('; '), also: [] };
-  return { text: first.text, href: first.href, also: [...rest.map((r) => r.text), ...parsed.national] };
+  return { text: first.text, href: first.href, also: [...rest.map((part) => part.text), ...parsed.national] };
 }
 
-export function citationText(c: Citation): string {
-  return [c.text, ...c.also].join('; ');
+export function citationText(cited: Citation): string {
+  return [cited.text, ...cited.also].join('; ');
 }
 
 /** The section refs a clause cites in a pack, for the procedure page and the schema's checks. */
 export function citedRefs(clause: string, packId: string): string[] {
   const parsed = parseClause(clause);
-  return parsed ? parsed.packParts.filter((p) => p.packId === packId).flatMap((p) => p.refs) : [];
+  return parsed ? parsed.packParts.filter((part) => part.packId === packId).flatMap((part) => part.refs) : [];
 }
 
 /** Requirement IDs and section marks are engineers' words: none may appear in text a person reads. */

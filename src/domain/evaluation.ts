@@ -31,7 +31,7 @@ const childSchema = z
       .optional()
       .describe('Developmental age in years, for a child with a learning disability or SEND.'),
   })
-  .refine((c) => c.dateOfBirth !== undefined || c.age !== undefined, {
+  .refine((child) => child.dateOfBirth !== undefined || child.age !== undefined, {
     message: 'Give the child’s date of birth or age',
   });
 
@@ -78,7 +78,9 @@ export const evaluationInputSchema = z
       .default({})
       .describe('Facts that routing depends on; any not given count as no.'),
   })
-  .refine((v) => v.screening !== undefined || v.level !== undefined, { message: 'Give screening answers or a level' });
+  .refine((input) => input.screening !== undefined || input.level !== undefined, {
+    message: 'Give screening answers or a level',
+  });
 
 export type EvaluationInput = z.input<typeof evaluationInputSchema>;
 
@@ -156,7 +158,7 @@ export type EvaluationOutput = z.infer<typeof evaluationOutputSchema>;
 
 export class EvaluationError extends Error {
   constructor(public readonly problems: { path: string; message: string }[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    super(problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '));
     this.name = 'EvaluationError';
   }
 }
@@ -216,34 +218,37 @@ export function evaluateCase(
     };
     const problems = answerProblems(tool, answers);
     if (problems.length)
-      throw new EvaluationError(problems.map((p) => ({ path: `screening.answers.${p.field}`, message: p.message })));
-    const s = suggest(pack, tool, answers);
+      throw new EvaluationError(
+        problems.map((problem) => ({ path: `screening.answers.${problem.field}`, message: problem.message })),
+      );
+    const suggested = suggest(pack, tool, answers);
     const readsAs: Record<string, string[]> = {};
     for (const other of packs.values())
-      if (other.id !== pack.id) readsAs[other.id] = readAcross(s.level, other.levels).map((l) => l.label);
+      if (other.id !== pack.id)
+        readsAs[other.id] = readAcross(suggested.level, other.levels).map((otherLevel) => otherLevel.label);
     suggestion = {
-      tool: { id: tool.id, name: tool.name, band: s.toolBand },
-      level: { id: s.level.id, label: s.level.label, scale: [...s.level.covers] },
-      scale: s.scale,
-      reasons: s.reasons,
+      tool: { id: tool.id, name: tool.name, band: suggested.toolBand },
+      level: { id: suggested.level.id, label: suggested.level.label, scale: [...suggested.level.covers] },
+      scale: suggested.scale,
+      reasons: suggested.reasons,
       readsAs,
     };
-    const g = toolGuidanceFor(tool, ages.stage);
+    const guidance = toolGuidanceFor(tool, ages.stage);
     toolGuidance = {
-      notes: g.notes.map((n) => ({ text: n.text, clause: n.clause, requirement: n.requirement })),
-      bands: g.bands.map((b) => ({ label: b.label, behaviours: b.behaviours })),
+      notes: guidance.notes.map((n) => ({ text: n.text, clause: n.clause, requirement: n.requirement })),
+      bands: guidance.bands.map((b) => ({ label: b.label, behaviours: b.behaviours })),
     };
   }
 
-  let level = suggestion ? pack.levels.find((l) => l.id === suggestion.level.id) : undefined;
+  let level = suggestion ? pack.levels.find((packLevel) => packLevel.id === suggestion.level.id) : undefined;
   let source: 'suggested' | 'given' = 'suggested';
   if (input.level !== undefined) {
-    level = pack.levels.find((l) => l.id === input.level);
+    level = pack.levels.find((packLevel) => packLevel.id === input.level);
     if (!level)
       throw new EvaluationError([
         {
           path: 'level',
-          message: `The ${pack.id} procedure has no level ${input.level}: use ${pack.levels.map((l) => l.id).join(', ')}`,
+          message: `The ${pack.id} procedure has no level ${input.level}: use ${pack.levels.map((packLevel) => packLevel.id).join(', ')}`,
         },
       ]);
     source = 'given';
@@ -281,9 +286,11 @@ export function evaluateCase(
       toolNotes: toolGuidance.notes,
       typicalBehaviour: toolGuidance.bands,
     },
-    otherChildren: input.otherChildren.map((o) => ({
-      role: o.role,
-      ageAtIncident: o.dateOfBirth ? ageOn(o.dateOfBirth, input.incidentDate) : (o.age ?? null),
+    otherChildren: input.otherChildren.map((otherChild) => ({
+      role: otherChild.role,
+      ageAtIncident: otherChild.dateOfBirth
+        ? ageOn(otherChild.dateOfBirth, input.incidentDate)
+        : (otherChild.age ?? null),
     })),
     nextSteps,
   };

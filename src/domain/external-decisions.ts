@@ -33,6 +33,6 @@ export const EXTERNAL_DECISIONS: Record<ExternalAgency, Record<string, string>> 
   },
 };
 
-export function isExternalAgency(v: string): v is ExternalAgency {
-  return v in EXTERNAL_AGENCIES;
+export function isExternalAgency(value: string): value is ExternalAgency {
+  return value in EXTERNAL_AGENCIES;
 }

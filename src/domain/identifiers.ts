@@ -13,6 +13,6 @@ export function isValidNhsNumber(value: string): boolean {
 }
 
 export function normaliseNhsNumber(value: string): string {
-  const d = value.replace(/[\s-]/g, '');
-  return d.length === 10 ? `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}` : value.trim();
+  const digits = value.replace(/[\s-]/g, '');
+  return digits.length === 10 ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value.trim();
 }

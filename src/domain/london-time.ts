@@ -10,28 +10,28 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-export function londonParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number } {
-  const p = Object.fromEntries(partsFormat.formatToParts(d).map((x) => [x.type, x.value]));
+export function londonParts(date: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const parts = Object.fromEntries(partsFormat.formatToParts(date).map((x) => [x.type, x.value]));
   return {
-    year: Number(p.year),
-    month: Number(p.month),
-    day: Number(p.day),
-    hour: Number(p.hour),
-    minute: Number(p.minute),
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
   };
 }
 
 function offsetMs(utc: number): number {
-  const p = londonParts(new Date(utc));
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(utc / 60_000) * 60_000;
+  const parts = londonParts(new Date(utc));
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - Math.floor(utc / 60_000) * 60_000;
 }
 
 /** The instant a London wall-clock time names (the earlier one when clocks go back). */
 export function fromLondonLocal(year: number, month: number, day: number, hour: number, minute: number): Date {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  let t = asUtc - offsetMs(asUtc - 3_600_000);
-  if (offsetMs(t) !== asUtc - t) t = asUtc - offsetMs(t);
-  return new Date(t);
+  let instant = asUtc - offsetMs(asUtc - 3_600_000);
+  if (offsetMs(instant) !== asUtc - instant) instant = asUtc - offsetMs(instant);
+  return new Date(instant);
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -48,21 +48,21 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** '22 November 2026' */
-export function formatDate(d: Date | string | null | undefined): string {
-  if (!d) return '';
-  if (typeof d === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
-    if (!m) return d;
-    return dateFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)));
+export function formatDate(date: Date | string | null | undefined): string {
+  if (!date) return '';
+  if (typeof date === 'string') {
+    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+    if (!match) return date;
+    return dateFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12)));
   }
-  return dateFormat.format(d);
+  return dateFormat.format(date);
 }
 
 /** '22 November 2026 at 2:05pm' (GOV.UK style) */
-export function formatDateTime(d: Date | null | undefined): string {
-  if (!d) return '';
-  const time = timeFormat.format(d).replace(/\s/g, '').toLowerCase();
-  return `${dateFormat.format(d)} at ${time}`;
+export function formatDateTime(date: Date | null | undefined): string {
+  if (!date) return '';
+  const time = timeFormat.format(date).replace(/\s/g, '').toLowerCase();
+  return `${dateFormat.format(date)} at ${time}`;
 }
 
 /** Text written before dates were stored in words: each ISO date in it reads '1 December 2026'. */

@@ -23,14 +23,14 @@ export interface ProposedInvitee {
 }
 
 export function meetingType(pack: Pack, id: string): MeetingType | undefined {
-  return pack.meetings.find((m) => m.id === id);
+  return pack.meetings.find((meeting) => meeting.id === id);
 }
 
 /** The invitees a meeting type proposes for this case: by role, and by the facts (R-KEN-6, R-KEN-8, R-ISL-5). */
 export function proposeInvitees(
   type: MeetingType,
   ctx: RuleContext,
-  because: (c: NonNullable<MeetingType['invitees'][number]['when']>) => string,
+  because: (condition: NonNullable<MeetingType['invitees'][number]['when']>) => string,
 ): ProposedInvitee[] {
   return type.invitees.map((inv) => {
     const proposed = inv.when ? holds(inv.when, ctx) : true;
@@ -82,9 +82,9 @@ export function chairRule(
   children: MeetingChild[],
   authorityName: (id: string) => string,
 ): ChairRule {
-  const authorities = [...new Set([conveningAuthorityId, ...children.map((c) => c.responsibleAuthorityId)])];
+  const authorities = [...new Set([conveningAuthorityId, ...children.map((child) => child.responsibleAuthorityId)])];
   const victimAuthorities = [
-    ...new Set(children.filter((c) => c.role === 'targeted').map((c) => c.responsibleAuthorityId)),
+    ...new Set(children.filter((child) => child.role === 'targeted').map((child) => child.responsibleAuthorityId)),
   ];
   const crossAuthority = authorities.length > 1;
   if (crossAuthority && type.crossAuthority) {
@@ -117,17 +117,17 @@ export interface MeetingState {
 }
 
 /** What must be done before the meeting can be closed (R-KEN-6, R-KEN-7, R-KEN-13). */
-export function closeProblems(type: MeetingType, m: MeetingState): string[] {
+export function closeProblems(type: MeetingType, meeting: MeetingState): string[] {
   const problems: string[] = [];
-  if (!m.heldOn) problems.push('Record the date the meeting was held');
-  if (m.policeQuestionNeeded && !m.policeInvolvement)
+  if (!meeting.heldOn) problems.push('Record the date the meeting was held');
+  if (meeting.policeQuestionNeeded && !meeting.policeInvolvement)
     problems.push('Record whether police involvement in the enquiry is needed (the child who harmed is under 10)');
   if (type.safetyPlan) {
-    for (const c of m.children)
-      if (!c.safetyPlan.trim()) problems.push(`Record the immediate safety plan for ${c.name}`);
+    for (const child of meeting.children)
+      if (!child.safetyPlan.trim()) problems.push(`Record the immediate safety plan for ${child.name}`);
   }
-  for (const c of m.children) if (!c.hasOutcome) problems.push(`Record the outcome for ${c.name}`);
-  if (!m.minutesApproved) problems.push('The chair must approve the minutes');
+  for (const child of meeting.children) if (!child.hasOutcome) problems.push(`Record the outcome for ${child.name}`);
+  if (!meeting.minutesApproved) problems.push('The chair must approve the minutes');
   return problems;
 }
 
@@ -170,22 +170,22 @@ export function outcomeProblems(
   input: OutcomeInput,
 ): OutcomeProblem[] {
   const problems: OutcomeProblem[] = [];
-  const id = type.outcomes.find((o) => o === input.outcome);
+  const id = type.outcomes.find((outcome) => outcome === input.outcome);
   if (!id) problems.push({ field: 'outcome', message: 'Select the outcome for this child' });
   if (!input.rationale.trim()) problems.push({ field: 'rationale', message: 'Enter the reasons for the decision' });
   else if (input.rationale.length > OUTCOME_LIMITS.rationale)
     problems.push({ field: 'rationale', message: tooLong('Reasons for the decision', OUTCOME_LIMITS.rationale) });
   if (id) {
-    for (const f of OUTCOMES[id].fields as readonly OutcomeField[]) {
-      const v = (input[f] ?? '').trim();
-      if (f === 'investigation') {
-        if (v !== 'single' && v !== 'joint') problems.push({ field: f, message: FIELD_MESSAGES[f] });
-      } else if (f === 'timescale') {
-        if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 20)
-          problems.push({ field: f, message: FIELD_MESSAGES[f] });
-      } else if (!v) problems.push({ field: f, message: FIELD_MESSAGES[f] });
-      else if (v.length > OUTCOME_LIMITS[f])
-        problems.push({ field: f, message: tooLong(SHORT_NAMES[f], OUTCOME_LIMITS[f]) });
+    for (const field of OUTCOMES[id].fields as readonly OutcomeField[]) {
+      const answer = (input[field] ?? '').trim();
+      if (field === 'investigation') {
+        if (answer !== 'single' && answer !== 'joint') problems.push({ field, message: FIELD_MESSAGES[field] });
+      } else if (field === 'timescale') {
+        if (!/^\d{1,2}$/.test(answer) || Number(answer) < 1 || Number(answer) > 20)
+          problems.push({ field, message: FIELD_MESSAGES[field] });
+      } else if (!answer) problems.push({ field, message: FIELD_MESSAGES[field] });
+      else if (answer.length > OUTCOME_LIMITS[field])
+        problems.push({ field, message: tooLong(SHORT_NAMES[field], OUTCOME_LIMITS[field]) });
     }
   }
   if (type.alsoHarmedPrompt && role === 'displayed' && input.alsoHarmed !== 'yes' && input.alsoHarmed !== 'no') {
@@ -219,34 +219,34 @@ export function outcomeTasks(
 ): TaskDraft[] {
   const def: OutcomeDefinition = OUTCOMES[outcomeId];
   const { clause, requirement } = type.outcomesCited;
-  const drafts: TaskDraft[] = def.tasks.map((t, i) => {
+  const drafts: TaskDraft[] = def.tasks.map((task, i) => {
     let dueOn: string | null = null;
     let dueRule = 'No set timescale';
-    if (t.due === 'entered') {
+    if (task.due === 'entered') {
       const n = Number(input.timescale);
       dueOn = calendar.addWorkingDays(heldOn, n);
       dueRule = `Within ${n} working day${n === 1 ? '' : 's'} of the meeting, as the meeting set`;
-    } else if (t.due) {
-      dueOn = calendar.addWorkingDays(heldOn, t.due.workingDays);
-      dueRule = t.due.rule;
+    } else if (task.due) {
+      dueOn = calendar.addWorkingDays(heldOn, task.due.workingDays);
+      dueRule = task.due.rule;
     }
     const detail =
       outcomeId === 'section-47' && input.investigation
-        ? `${t.detail} ${input.investigation === 'joint' ? 'Joint enquiry with the police.' : 'Single enquiry by children’s social care.'}`
-        : t.detail;
-    const arranges = t.arranges
-      ? meetingType(pack, t.arranges)
-        ? t.arranges
-        : t.arranges === 'follow-up-strategy'
+        ? `${task.detail} ${input.investigation === 'joint' ? 'Joint enquiry with the police.' : 'Single enquiry by children’s social care.'}`
+        : task.detail;
+    const arranges = task.arranges
+      ? meetingType(pack, task.arranges)
+        ? task.arranges
+        : task.arranges === 'follow-up-strategy'
           ? type.id
           : null
       : null;
     return {
       stepId: `outcome-${outcomeId}-${i + 1}`,
-      title: t.title,
+      title: task.title,
       detail,
-      kind: t.kind ?? 'do',
-      ownerRole: t.owner,
+      kind: task.kind ?? 'do',
+      ownerRole: task.owner,
       dueOn,
       dueRule,
       clause,

@@ -373,124 +373,141 @@ export const packSchema = z
   .superRefine((pack, ctx) => {
     // Each pack cites only its own document's listed sections, or national guidance (R-X-10);
     // requirement IDs and section marks never reach text a practitioner reads.
-    const refs = new Set(pack.sections.map((s) => s.ref));
-    const walk = (v: unknown, path: (string | number)[]) => {
-      if (typeof v === 'string') {
+    const refs = new Set(pack.sections.map((section) => section.ref));
+    const walk = (value: unknown, path: (string | number)[]) => {
+      if (typeof value === 'string') {
         const key = path.at(-1);
         if (key === 'clause' || key === 'decisionClause') {
-          const parsed = parseClause(v);
-          if (!parsed) return ctx.addIssue({ code: 'custom', message: `cannot read the clause "${v}"`, path });
-          for (const p of parsed.packParts) {
-            if (p.packId !== pack.id)
-              ctx.addIssue({ code: 'custom', message: `cites another authority's document: "${v}"`, path });
-            for (const r of p.refs)
-              if (!refs.has(r))
+          const parsed = parseClause(value);
+          if (!parsed) return ctx.addIssue({ code: 'custom', message: `cannot read the clause "${value}"`, path });
+          for (const part of parsed.packParts) {
+            if (part.packId !== pack.id)
+              ctx.addIssue({ code: 'custom', message: `cites another authority's document: "${value}"`, path });
+            for (const ref of part.refs)
+              if (!refs.has(ref))
                 ctx.addIssue({
                   code: 'custom',
-                  message: `cites section ${r}, which is not in the pack's sections`,
+                  message: `cites section ${ref}, which is not in the pack's sections`,
                   path,
                 });
           }
           for (const n of parsed.national)
             if (!(NATIONAL_SOURCES as readonly string[]).includes(n))
               ctx.addIssue({ code: 'custom', message: `unknown source ${n}`, path });
-        } else if (key !== 'requirement' && key !== 'decisionRequirement' && key !== 'ref' && ENGINEER_WORDS.test(v)) {
+        } else if (
+          key !== 'requirement' &&
+          key !== 'decisionRequirement' &&
+          key !== 'ref' &&
+          ENGINEER_WORDS.test(value)
+        ) {
           ctx.addIssue({
             code: 'custom',
-            message: `text a practitioner reads holds a requirement ID or section mark: "${v}"`,
+            message: `text a practitioner reads holds a requirement ID or section mark: "${value}"`,
             path,
           });
         }
-      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+      } else if (Array.isArray(value)) value.forEach((x, i) => walk(x, [...path, i]));
+      else if (value && typeof value === 'object') for (const [k, x] of Object.entries(value)) walk(x, [...path, k]);
     };
     walk(pack, []);
-    const levelIds = new Set(pack.levels.map((l) => l.id));
+    const levelIds = new Set(pack.levels.map((level) => level.id));
     // Every point of the shared scale is covered by exactly one level of the pack.
-    for (const s of SCALE) {
-      const n = pack.levels.filter((l) => l.covers.includes(s)).length;
+    for (const point of SCALE) {
+      const n = pack.levels.filter((level) => level.covers.includes(point)).length;
       if (n !== 1)
-        ctx.addIssue({ code: 'custom', message: `scale level ${s} is covered by ${n} pack levels`, path: ['levels'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `scale level ${point} is covered by ${n} pack levels`,
+          path: ['levels'],
+        });
     }
-    if (!pack.tools.some((t) => t.id === pack.primaryTool)) {
+    if (!pack.tools.some((tool) => tool.id === pack.primaryTool)) {
       ctx.addIssue({
         code: 'custom',
         message: `primary tool ${pack.primaryTool} is not defined`,
         path: ['primaryTool'],
       });
     }
-    const checkCondition = (c: Condition, path: (string | number)[]) => {
-      if ('level' in c)
-        for (const l of c.level)
-          if (!levelIds.has(l)) ctx.addIssue({ code: 'custom', message: `unknown level ${l}`, path });
-      if ('fact' in c && !pack.facts.includes(c.fact))
-        ctx.addIssue({ code: 'custom', message: `fact ${c.fact} is not asked`, path });
-      if ('notFact' in c && !pack.facts.includes(c.notFact))
-        ctx.addIssue({ code: 'custom', message: `fact ${c.notFact} is not asked`, path });
-      if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
-      if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
-      if ('not' in c) checkCondition(c.not, [...path, 'not']);
+    const checkCondition = (condition: Condition, path: (string | number)[]) => {
+      if ('level' in condition)
+        for (const level of condition.level)
+          if (!levelIds.has(level)) ctx.addIssue({ code: 'custom', message: `unknown level ${level}`, path });
+      if ('fact' in condition && !pack.facts.includes(condition.fact))
+        ctx.addIssue({ code: 'custom', message: `fact ${condition.fact} is not asked`, path });
+      if ('notFact' in condition && !pack.facts.includes(condition.notFact))
+        ctx.addIssue({ code: 'custom', message: `fact ${condition.notFact} is not asked`, path });
+      if ('all' in condition) condition.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
+      if ('any' in condition) condition.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
+      if ('not' in condition) checkCondition(condition.not, [...path, 'not']);
     };
-    pack.steps.forEach((s, i) => checkCondition(s.when, ['steps', i, 'when']));
-    const meetingIds = new Set(pack.meetings.map((m) => m.id));
+    pack.steps.forEach((step, i) => checkCondition(step.when, ['steps', i, 'when']));
+    const meetingIds = new Set(pack.meetings.map((meeting) => meeting.id));
     if (meetingIds.size !== pack.meetings.length)
       ctx.addIssue({ code: 'custom', message: 'duplicate meeting type ids', path: ['meetings'] });
-    pack.steps.forEach((s, i) => {
-      if (s.meeting && !meetingIds.has(s.meeting))
-        ctx.addIssue({ code: 'custom', message: `unknown meeting type ${s.meeting}`, path: ['steps', i, 'meeting'] });
-    });
-    pack.referral.outcomes.forEach((o, i) => {
-      if (o.then?.meeting && !meetingIds.has(o.then.meeting))
+    pack.steps.forEach((step, i) => {
+      if (step.meeting && !meetingIds.has(step.meeting))
         ctx.addIssue({
           code: 'custom',
-          message: `unknown meeting type ${o.then.meeting}`,
+          message: `unknown meeting type ${step.meeting}`,
+          path: ['steps', i, 'meeting'],
+        });
+    });
+    pack.referral.outcomes.forEach((outcome, i) => {
+      if (outcome.then?.meeting && !meetingIds.has(outcome.then.meeting))
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown meeting type ${outcome.then.meeting}`,
           path: ['referral', 'outcomes', i],
         });
     });
-    pack.meetings.forEach((m, i) => {
-      for (const inv of m.invitees) {
+    pack.meetings.forEach((meeting, i) => {
+      for (const inv of meeting.invitees) {
         if (inv.when) checkCondition(inv.when, ['meetings', i, 'invitees', inv.id]);
         if (inv.informWhen) checkCondition(inv.informWhen, ['meetings', i, 'invitees', inv.id]);
       }
-      if (new Set(m.invitees.map((x) => x.id)).size !== m.invitees.length)
-        ctx.addIssue({ code: 'custom', message: `${m.id}: duplicate invitee ids`, path: ['meetings', i] });
+      if (new Set(meeting.invitees.map((x) => x.id)).size !== meeting.invitees.length)
+        ctx.addIssue({ code: 'custom', message: `${meeting.id}: duplicate invitee ids`, path: ['meetings', i] });
     });
-    for (const l of pack.referral.separateForEachChild) {
-      if (!levelIds.has(l))
-        ctx.addIssue({ code: 'custom', message: `referral: unknown level ${l}`, path: ['referral'] });
+    for (const level of pack.referral.separateForEachChild) {
+      if (!levelIds.has(level))
+        ctx.addIssue({ code: 'custom', message: `referral: unknown level ${level}`, path: ['referral'] });
     }
-    pack.steps.forEach((s, i) => {
-      if (s.completedBy === 'panel-referral' && !pack.aimPanel)
+    pack.steps.forEach((step, i) => {
+      if (step.completedBy === 'panel-referral' && !pack.aimPanel)
         ctx.addIssue({
           code: 'custom',
-          message: `${s.id}: completed by a panel referral, but the procedure has no panel`,
+          message: `${step.id}: completed by a panel referral, but the procedure has no panel`,
           path: ['steps', i, 'completedBy'],
         });
-      if (s.completedBy && s.meeting)
+      if (step.completedBy && step.meeting)
         ctx.addIssue({
           code: 'custom',
-          message: `${s.id}: a meeting step is completed by its meeting`,
+          message: `${step.id}: a meeting step is completed by its meeting`,
           path: ['steps', i, 'completedBy'],
         });
     });
-    for (const t of pack.tools) {
-      if (t.kind === 'matrix') {
-        for (const d of t.dimensions) {
-          for (const col of t.columns) {
-            if (!d.descriptors[col.id])
-              ctx.addIssue({ code: 'custom', message: `${t.id}.${d.id} has no ${col.id} descriptor`, path: ['tools'] });
+    for (const tool of pack.tools) {
+      if (tool.kind === 'matrix') {
+        for (const dimension of tool.dimensions) {
+          for (const col of tool.columns) {
+            if (!dimension.descriptors[col.id])
+              ctx.addIssue({
+                code: 'custom',
+                message: `${tool.id}.${dimension.id} has no ${col.id} descriptor`,
+                path: ['tools'],
+              });
           }
         }
       } else {
-        for (const g of t.groups) {
-          for (const it of g.items) {
-            if (!it.scale && !g.scale)
-              ctx.addIssue({ code: 'custom', message: `${t.id}.${it.id} has no scale level`, path: ['tools'] });
+        for (const group of tool.groups) {
+          for (const it of group.items) {
+            if (!it.scale && !group.scale)
+              ctx.addIssue({ code: 'custom', message: `${tool.id}.${it.id} has no scale level`, path: ['tools'] });
           }
         }
-        const ids = t.groups.flatMap((g) => g.items.map((i) => i.id));
+        const ids = tool.groups.flatMap((group) => group.items.map((i) => i.id));
         if (new Set(ids).size !== ids.length)
-          ctx.addIssue({ code: 'custom', message: `${t.id} has duplicate item ids`, path: ['tools'] });
+          ctx.addIssue({ code: 'custom', message: `${tool.id} has duplicate item ids`, path: ['tools'] });
       }
     }
   });

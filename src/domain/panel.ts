@@ -51,52 +51,52 @@ export function referralKind(age: number): 'assessment' | 'consultation' | null 
 }
 
 export function referralProblems(input: PanelReferralInput): FormProblem[] {
-  const p: FormProblem[] = [];
+  const problems: FormProblem[] = [];
   if (!input.referringService)
-    p.push({
+    problems.push({
       field: 'referringService',
       message:
         'Select which service is referring: referrals come from Children’s Services or the Youth Justice Service',
     });
   if (!input.assessmentType.trim())
-    p.push({
+    problems.push({
       field: 'assessmentType',
       message:
         'Enter which assessment the referral is based on, for example a Children’s Services Assessment or AssetPlus',
     });
   if (!input.assessmentSummary.trim())
-    p.push({
+    problems.push({
       field: 'assessmentSummary',
       message: 'Enter what the assessment says about the need for specialist support',
     });
   else if (input.assessmentSummary.length > MAX)
-    p.push({ field: 'assessmentSummary', message: tooLong('What the assessment says', MAX) });
+    problems.push({ field: 'assessmentSummary', message: tooLong('What the assessment says', MAX) });
   if (!input.harm)
-    p.push({
+    problems.push({
       field: 'harm',
       message:
         'Select whether the child has displayed, or is likely to display, behaviour resulting in significant harm',
     });
   if (!input.childConsent)
-    p.push({ field: 'childConsent', message: 'Select whether the child consents to the referral' });
+    problems.push({ field: 'childConsent', message: 'Select whether the child consents to the referral' });
   if (!input.parentConsent)
-    p.push({ field: 'parentConsent', message: 'Select whether the parent or carer consents to the referral' });
+    problems.push({ field: 'parentConsent', message: 'Select whether the parent or carer consents to the referral' });
   if ((input.childConsent === 'no' || input.parentConsent === 'no') && !input.consentExploration.trim()) {
-    p.push({
+    problems.push({
       field: 'consentExploration',
       message: 'Enter how consent was explored with the child and the parent or carer, and by whom',
     });
   } else if (input.consentExploration.length > MAX)
-    p.push({ field: 'consentExploration', message: tooLong('How consent was explored', MAX) });
+    problems.push({ field: 'consentExploration', message: tooLong('How consent was explored', MAX) });
   if (!input.policeInvestigation)
-    p.push({ field: 'policeInvestigation', message: 'Select whether a police investigation is ongoing' });
+    problems.push({ field: 'policeInvestigation', message: 'Select whether a police investigation is ongoing' });
   if (input.policeInvestigation === 'yes') {
     if (!input.chargeLikely)
-      p.push({ field: 'chargeLikely', message: 'Select whether charge or prosecution is likely' });
+      problems.push({ field: 'chargeLikely', message: 'Select whether charge or prosecution is likely' });
     if (!input.denies)
-      p.push({ field: 'denies', message: 'Select whether the young person denies the referral behaviour' });
+      problems.push({ field: 'denies', message: 'Select whether the young person denies the referral behaviour' });
   }
-  return p;
+  return problems;
 }
 
 /** The referrer stays lead professional, unless charge or prosecution is likely: then Youth Justice AIM practitioners lead (R-NEL-10). */
@@ -137,59 +137,60 @@ export interface DecisionFacts {
 }
 
 /** The routes the panel may choose for this referral (R-NEL-10, R-NEL-11). */
-export function routesFor(f: Pick<DecisionFacts, 'kind' | 'informationGatheringOnly' | 'approaching18'>): Route[] {
-  if (f.kind === 'consultation') return ['consultation'];
+export function routesFor(facts: Pick<DecisionFacts, 'kind' | 'informationGatheringOnly' | 'approaching18'>): Route[] {
+  if (facts.kind === 'consultation') return ['consultation'];
   const routes: Route[] = ['assessment_and_intervention', 'assessment'];
-  if (f.approaching18) routes.unshift('intervention');
-  if (f.informationGatheringOnly) routes.unshift('information_gathering');
+  if (facts.approaching18) routes.unshift('intervention');
+  if (facts.informationGatheringOnly) routes.unshift('information_gathering');
   return routes;
 }
 
-export function decisionProblems(f: DecisionFacts, input: DecisionInput): FormProblem[] {
-  const p: FormProblem[] = [];
-  if (!input.decision) p.push({ field: 'decision', message: 'Select whether the panel accepts the referral' });
+export function decisionProblems(facts: DecisionFacts, input: DecisionInput): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (!input.decision) problems.push({ field: 'decision', message: 'Select whether the panel accepts the referral' });
   if (!input.reasons.trim())
-    p.push({
+    problems.push({
       field: 'reasons',
       message:
         input.decision === 'decline'
           ? 'Enter why the referral is not accepted: the referrer is told'
           : 'Enter the reasons for the panel’s decision',
     });
-  else if (input.reasons.length > MAX) p.push({ field: 'reasons', message: tooLong('Reasons for the decision', MAX) });
-  if (input.decision !== 'accept') return p;
-  const routes = routesFor(f);
+  else if (input.reasons.length > MAX)
+    problems.push({ field: 'reasons', message: tooLong('Reasons for the decision', MAX) });
+  if (input.decision !== 'accept') return problems;
+  const routes = routesFor(facts);
   if (!input.route || !routes.includes(input.route))
-    p.push({ field: 'route', message: 'Select what the panel agrees to' });
-  if (f.kind === 'assessment') {
-    const lead = f.practitioners.find((x) => x.id === input.leadId);
-    if (!input.leadId) p.push({ field: 'leadId', message: 'Select the lead AIM practitioner' });
-    else if (!lead) p.push({ field: 'leadId', message: 'Select a lead AIM practitioner from the list' });
+    problems.push({ field: 'route', message: 'Select what the panel agrees to' });
+  if (facts.kind === 'assessment') {
+    const lead = facts.practitioners.find((x) => x.id === input.leadId);
+    if (!input.leadId) problems.push({ field: 'leadId', message: 'Select the lead AIM practitioner' });
+    else if (!lead) problems.push({ field: 'leadId', message: 'Select a lead AIM practitioner from the list' });
     else if (!lead.trainings.includes('aim3'))
-      p.push({ field: 'leadId', message: 'Select a lead AIM practitioner trained in AIM3' });
+      problems.push({ field: 'leadId', message: 'Select a lead AIM practitioner trained in AIM3' });
     if (!input.coWorkerId)
-      p.push({
+      problems.push({
         field: 'coWorkerId',
         message: 'Select the co-worker: the panel allocates a lead AIM practitioner and a co-worker',
       });
-    else if (!f.practitioners.some((x) => x.id === input.coWorkerId))
-      p.push({ field: 'coWorkerId', message: 'Select a co-worker from the list' });
+    else if (!facts.practitioners.some((x) => x.id === input.coWorkerId))
+      problems.push({ field: 'coWorkerId', message: 'Select a co-worker from the list' });
     else if (input.coWorkerId === input.leadId)
-      p.push({ field: 'coWorkerId', message: 'Select a co-worker who is not the lead AIM practitioner' });
+      problems.push({ field: 'coWorkerId', message: 'Select a co-worker who is not the lead AIM practitioner' });
   }
   if (
-    f.informationGatheringOnly &&
+    facts.informationGatheringOnly &&
     input.route &&
     input.route !== 'information_gathering' &&
     !input.exceptionalReason.trim()
   ) {
-    p.push({
+    problems.push({
       field: 'exceptionalReason',
       message: 'Enter the exceptional circumstances in which the panel agrees to more than information gathering',
     });
-  } else if (f.informationGatheringOnly && input.exceptionalReason.length > MAX)
-    p.push({ field: 'exceptionalReason', message: tooLong('The exceptional circumstances', MAX) });
-  return p;
+  } else if (facts.informationGatheringOnly && input.exceptionalReason.length > MAX)
+    problems.push({ field: 'exceptionalReason', message: tooLong('The exceptional circumstances', MAX) });
+  return problems;
 }
 
 /** The next review: at most 3 months after the decision or the last review (R-NEL-12). */

@@ -341,11 +341,11 @@ export const SECTIONS: readonly SectionDef[] = [
 ];
 
 export function sectionBySlug(slug: string): SectionDef | undefined {
-  return SECTIONS.find((s) => s.slug === slug);
+  return SECTIONS.find((section) => section.slug === slug);
 }
 
 export function optionText(options: readonly Option[] | undefined, value: string): string {
-  return options?.find((o) => o.value === value)?.text ?? value;
+  return options?.find((option) => option.value === value)?.text ?? value;
 }
 
 export interface IncidentDraftFacts {
@@ -361,27 +361,28 @@ export interface SubmitProblem {
 }
 
 /** What still stops a draft being submitted, in form order. */
-export function submitProblems(d: IncidentDraftFacts, now: Date = new Date()): SubmitProblem[] {
+export function submitProblems(draft: IncidentDraftFacts, now: Date = new Date()): SubmitProblem[] {
   const problems: SubmitProblem[] = [];
-  if (!d.children.some((c) => c.role === 'displayed')) {
+  if (!draft.children.some((child) => child.role === 'displayed')) {
     problems.push({ section: 'children', field: 'children', message: 'Add the child who displayed the behaviour' });
   }
   for (const section of SECTIONS) {
-    for (const f of section.fields) {
-      if (!f.requiredToSubmit) continue;
-      if (f.name === 'occurred_at') {
-        if (!d.occurredAt) problems.push({ section: section.slug, field: f.name, message: f.missingMessage ?? '' });
-        else if (d.occurredAt.getTime() > now.getTime())
+    for (const field of section.fields) {
+      if (!field.requiredToSubmit) continue;
+      if (field.name === 'occurred_at') {
+        if (!draft.occurredAt)
+          problems.push({ section: section.slug, field: field.name, message: field.missingMessage ?? '' });
+        else if (draft.occurredAt.getTime() > now.getTime())
           problems.push({
             section: section.slug,
-            field: f.name,
+            field: field.name,
             message: 'The date of the incident must be in the past',
           });
         continue;
       }
-      const v = d.values[f.name as IncidentTextField];
-      if (!v || v.trim() === '')
-        problems.push({ section: section.slug, field: f.name, message: f.missingMessage ?? '' });
+      const value = draft.values[field.name as IncidentTextField];
+      if (!value || value.trim() === '')
+        problems.push({ section: section.slug, field: field.name, message: field.missingMessage ?? '' });
     }
   }
   return problems;

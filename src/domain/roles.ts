@@ -46,7 +46,7 @@ export const CASE_ROLES: readonly Role[] = [
  * Case roles whose team membership gives sight of the team's children. A partner-agency
  * professional has limited access: only children they recorded about or were granted.
  */
-export const TEAM_ACCESS_ROLES: readonly Role[] = CASE_ROLES.filter((r) => r !== 'partner');
+export const TEAM_ACCESS_ROLES: readonly Role[] = CASE_ROLES.filter((role) => role !== 'partner');
 
 /**
  * Roles that work as a service across the authority, reached through their team rather than an
@@ -79,9 +79,9 @@ export function isTraining(value: string): value is Training {
 }
 
 export function worksWithCases(roles: readonly Role[]): boolean {
-  return roles.some((r) => CASE_ROLES.includes(r));
+  return roles.some((role) => CASE_ROLES.includes(role));
 }
 
 export function hasTeamAccess(roles: readonly Role[]): boolean {
-  return roles.some((r) => TEAM_ACCESS_ROLES.includes(r));
+  return roles.some((role) => TEAM_ACCESS_ROLES.includes(role));
 }

@@ -20,7 +20,7 @@ export function scaleRank(level: ScaleLevel): number {
 
 export function maxScale(levels: readonly ScaleLevel[]): ScaleLevel | null {
   let best: ScaleLevel | null = null;
-  for (const l of levels) if (best === null || scaleRank(l) > scaleRank(best)) best = l;
+  for (const level of levels) if (best === null || scaleRank(level) > scaleRank(best)) best = level;
   return best;
 }
 
@@ -33,7 +33,7 @@ export interface VocabularyLevel {
 
 /** The level of a vocabulary that covers a point on the shared scale. */
 export function levelCovering<L extends VocabularyLevel>(levels: readonly L[], point: ScaleLevel): L | undefined {
-  return levels.find((l) => l.covers.includes(point));
+  return levels.find((level) => level.covers.includes(point));
 }
 
 /**
@@ -41,5 +41,5 @@ export function levelCovering<L extends VocabularyLevel>(levels: readonly L[], p
  * the scale the source covers (Brook amber reads as Islington category 0 or 1).
  */
 export function readAcross<L extends VocabularyLevel>(source: VocabularyLevel, target: readonly L[]): L[] {
-  return target.filter((t) => t.covers.some((c) => source.covers.includes(c)));
+  return target.filter((level) => level.covers.some((scaleLevel) => source.covers.includes(scaleLevel)));
 }

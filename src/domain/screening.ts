@@ -42,22 +42,25 @@ export interface AnswerProblem {
 }
 
 export function findTool(pack: Pack, toolId: string): Tool | undefined {
-  return pack.tools.find((t) => t.id === toolId);
+  return pack.tools.find((tool) => tool.id === toolId);
 }
 
 /** Every missing or contradictory answer at once, in GOV.UK wording, keyed by field. */
 export function answerProblems(tool: Tool, answers: ScreeningAnswers): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
   if (tool.kind === 'matrix') {
-    for (const d of tool.dimensions) {
-      const v = answers.ratings?.[d.id];
-      if (!v || !tool.columns.some((c) => c.id === v)) {
-        problems.push({ field: `rating-${d.id}`, message: `Select a rating for ${d.label.toLowerCase()}` });
+    for (const dimension of tool.dimensions) {
+      const rating = answers.ratings?.[dimension.id];
+      if (!rating || !tool.columns.some((column) => column.id === rating)) {
+        problems.push({
+          field: `rating-${dimension.id}`,
+          message: `Select a rating for ${dimension.label.toLowerCase()}`,
+        });
       }
     }
     return problems;
   }
-  const known = new Set(tool.groups.flatMap((g) => g.items.map((i) => i.id)));
+  const known = new Set(tool.groups.flatMap((group) => group.items.map((i) => i.id)));
   const items = answers.items ?? [];
   const unknown = items.filter((i) => !known.has(i));
   if (unknown.length) problems.push({ field: 'items', message: 'Select only the characteristics listed' });
@@ -80,26 +83,32 @@ export function answerProblems(tool: Tool, answers: ScreeningAnswers): AnswerPro
 /** The suggested level of concern, with its reasons. Call only with answers that have no problems. */
 export function suggest(pack: Pack, tool: Tool, answers: ScreeningAnswers): Suggestion {
   const reasons: Omit<Reason, 'decisive'>[] = [];
-  let bandOf: (s: ScaleLevel) => string;
+  let bandOf: (scaleLevel: ScaleLevel) => string;
   if (tool.kind === 'matrix') {
-    for (const d of tool.dimensions) {
-      const col = tool.columns.find((c) => c.id === answers.ratings?.[d.id]);
+    for (const dimension of tool.dimensions) {
+      const col = tool.columns.find((column) => column.id === answers.ratings?.[dimension.id]);
       if (!col) continue;
       reasons.push({
-        answer: `${d.label}: ${col.label.toLowerCase()}. ${d.descriptors[col.id]}`,
+        answer: `${dimension.label}: ${col.label.toLowerCase()}. ${dimension.descriptors[col.id]}`,
         points: col.scale,
         clause: tool.clause,
         requirement: tool.requirement,
       });
     }
-    bandOf = (s) => tool.columns.find((c) => c.scale === s)?.label ?? SCALE_LABELS[s];
+    bandOf = (scaleLevel) =>
+      tool.columns.find((column) => column.scale === scaleLevel)?.label ?? SCALE_LABELS[scaleLevel];
   } else {
     const ticked = new Set(answers.items ?? []);
-    for (const g of tool.groups) {
-      for (const it of g.items) {
+    for (const group of tool.groups) {
+      for (const it of group.items) {
         if (!ticked.has(it.id)) continue;
-        const points = (it.scale ?? g.scale) as ScaleLevel;
-        reasons.push({ answer: `${it.text} (${g.label})`, points, clause: g.clause, requirement: g.requirement });
+        const points = (it.scale ?? group.scale) as ScaleLevel;
+        reasons.push({
+          answer: `${it.text} (${group.label})`,
+          points,
+          clause: group.clause,
+          requirement: group.requirement,
+        });
       }
     }
     if (!reasons.length && answers.none && tool.noneOption) {
@@ -110,12 +119,12 @@ export function suggest(pack: Pack, tool: Tool, answers: ScreeningAnswers): Sugg
         requirement: tool.requirement,
       });
     }
-    bandOf = (s) => {
-      const g = tool.groups.find((x) => x.scale === s);
-      return g ? g.label : SCALE_LABELS[s];
+    bandOf = (scaleLevel) => {
+      const group = tool.groups.find((x) => x.scale === scaleLevel);
+      return group ? group.label : SCALE_LABELS[scaleLevel];
     };
   }
-  const scale = maxScale(reasons.map((r) => r.points)) ?? 'normal';
+  const scale = maxScale(reasons.map((reason) => reason.points)) ?? 'normal';
   const level = levelCovering(pack.levels, scale);
   if (!level) throw new Error(`Pack ${pack.id} has no level covering ${scale}`);
   return {
@@ -125,7 +134,7 @@ export function suggest(pack: Pack, tool: Tool, answers: ScreeningAnswers): Sugg
     scale,
     level,
     reasons: reasons
-      .map((r) => ({ ...r, decisive: r.points === scale }))
+      .map((reason) => ({ ...reason, decisive: reason.points === scale }))
       .sort((a, b) => scaleRank(b.points) - scaleRank(a.points)),
   };
 }
@@ -163,32 +172,32 @@ export function ageRules(pack: Pack, child: ChildAgeInput, incidentDate: string,
   if (age === null || age < 0) throw new RangeError('The child’s date of birth or age is needed');
   const dev = child.developmentalAge ?? null;
   const stage = dev !== null && dev < age ? dev : age;
-  const r = pack.ageRules;
+  const rules = pack.ageRules;
   const eighteenOn = child.dateOfBirth ? addMonths(child.dateOfBirth, 18 * 12) : null;
   const approaching18 = eighteenOn
-    ? decisionDate < eighteenOn && addMonths(decisionDate, r.approaching18Months) >= eighteenOn
+    ? decisionDate < eighteenOn && addMonths(decisionDate, rules.approaching18Months) >= eighteenOn
     : age === 17;
   let assessmentModel: AgeRules['assessmentModel'] = null;
   if (age < 18) {
-    if (stage < 12 && r.under12Model) {
+    if (stage < 12 && rules.under12Model) {
       const why =
         age < 12
           ? `aged ${age}, under 12`
           : `aged ${age} with a developmental age of ${dev}: the model for under-12s applies to a developmental stage under 12`;
       assessmentModel = {
-        name: r.under12Model.name,
-        model: r.under12Model.model ?? null,
+        name: rules.under12Model.name,
+        model: rules.under12Model.model ?? null,
         why,
-        clause: r.under12Model.clause,
-        requirement: r.under12Model.requirement,
+        clause: rules.under12Model.clause,
+        requirement: rules.under12Model.requirement,
       };
-    } else if (stage >= 12 && r.olderModel) {
+    } else if (stage >= 12 && rules.olderModel) {
       assessmentModel = {
-        name: r.olderModel.name,
-        model: r.olderModel.model ?? null,
+        name: rules.olderModel.name,
+        model: rules.olderModel.model ?? null,
         why: `aged ${age}, 12 to 17`,
-        clause: r.olderModel.clause,
-        requirement: r.olderModel.requirement,
+        clause: rules.olderModel.clause,
+        requirement: rules.olderModel.requirement,
       };
     }
   }
@@ -205,11 +214,11 @@ export function ageRules(pack: Pack, child: ChildAgeInput, incidentDate: string,
     ageAtIncident: age,
     developmentalAge: dev,
     stage,
-    belowCriminalResponsibility: age < r.criminalResponsibilityAge,
+    belowCriminalResponsibility: age < rules.criminalResponsibilityAge,
     assessmentModel,
     approaching18,
     eighteenOn,
-    notes: r.notes
+    notes: rules.notes
       .filter((n) => holds(n.when, ctx))
       .map((n) => ({ text: n.text, clause: n.clause, requirement: n.requirement })),
   };
@@ -245,22 +254,22 @@ export interface RuleContext {
   lookedAfter?: boolean;
 }
 
-export function holds(c: Condition, ctx: RuleContext): boolean {
-  if ('level' in c) return ctx.level !== null && c.level.includes(ctx.level);
-  if ('fact' in c) return ctx.facts[c.fact] === true;
-  if ('notFact' in c) return ctx.facts[c.notFact] !== true;
-  if ('ageAtLeast' in c) return ctx.age >= c.ageAtLeast;
-  if ('ageBelow' in c) return ctx.age < c.ageBelow;
-  if ('stageBelow' in c) return ctx.stage < c.stageBelow;
-  if ('stageAtLeast' in c) return ctx.stage >= c.stageAtLeast;
-  if ('approaching18' in c) return ctx.approaching18;
-  if ('sex' in c) return ctx.sex === c.sex;
-  if ('learningDisability' in c) return ctx.learningDisability;
-  if ('aimRequested' in c) return ctx.aimRequested === true;
-  if ('lookedAfter' in c) return ctx.lookedAfter === true;
-  if ('all' in c) return c.all.every((x) => holds(x, ctx));
-  if ('any' in c) return c.any.some((x) => holds(x, ctx));
-  return !holds(c.not, ctx);
+export function holds(condition: Condition, ctx: RuleContext): boolean {
+  if ('level' in condition) return ctx.level !== null && condition.level.includes(ctx.level);
+  if ('fact' in condition) return ctx.facts[condition.fact] === true;
+  if ('notFact' in condition) return ctx.facts[condition.notFact] !== true;
+  if ('ageAtLeast' in condition) return ctx.age >= condition.ageAtLeast;
+  if ('ageBelow' in condition) return ctx.age < condition.ageBelow;
+  if ('stageBelow' in condition) return ctx.stage < condition.stageBelow;
+  if ('stageAtLeast' in condition) return ctx.stage >= condition.stageAtLeast;
+  if ('approaching18' in condition) return ctx.approaching18;
+  if ('sex' in condition) return ctx.sex === condition.sex;
+  if ('learningDisability' in condition) return ctx.learningDisability;
+  if ('aimRequested' in condition) return ctx.aimRequested === true;
+  if ('lookedAfter' in condition) return ctx.lookedAfter === true;
+  if ('all' in condition) return condition.all.every((x) => holds(x, ctx));
+  if ('any' in condition) return condition.any.some((x) => holds(x, ctx));
+  return !holds(condition.not, ctx);
 }
 
 export interface NextStep {
@@ -315,24 +324,24 @@ export function route(
     learningDisability: ages.stage < ages.ageAtIncident,
   };
   return pack.steps
-    .filter((s) => holds(s.when, ctx))
-    .map((s) => ({
-      stepId: s.id,
-      title: s.title,
-      detail: s.detail,
-      owner: s.owner,
-      ownerLabel: ownerLabel(s.owner),
-      forChild: s.forChild,
-      kind: s.kind,
-      dueDate: !s.due
+    .filter((step) => holds(step.when, ctx))
+    .map((step) => ({
+      stepId: step.id,
+      title: step.title,
+      detail: step.detail,
+      owner: step.owner,
+      ownerLabel: ownerLabel(step.owner),
+      forChild: step.forChild,
+      kind: step.kind,
+      dueDate: !step.due
         ? null
-        : 'workingDays' in s.due
-          ? calendar.addWorkingDays(decisionDate, s.due.workingDays)
-          : addMonths(decisionDate, s.due.calendarMonths),
-      dueRule: dueRuleText(s),
-      clause: s.clause,
-      requirement: s.requirement,
-      meeting: s.meeting ?? null,
+        : 'workingDays' in step.due
+          ? calendar.addWorkingDays(decisionDate, step.due.workingDays)
+          : addMonths(decisionDate, step.due.calendarMonths),
+      dueRule: dueRuleText(step),
+      clause: step.clause,
+      requirement: step.requirement,
+      meeting: step.meeting ?? null,
     }));
 }
 
@@ -346,17 +355,17 @@ export function ifKnown(
   calendar: WorkingDayCalendar,
 ): { fact: FactId; ifTrue: string; added: NextStep[]; dropped: NextStep[] }[] {
   const now = route(pack, levelId, facts, ages, decisionDate, calendar);
-  const ids = new Set(now.map((s) => s.stepId));
+  const ids = new Set(now.map((step) => step.stepId));
   return pack.facts
-    .filter((f) => facts[f] === null)
-    .map((f) => {
-      const then = route(pack, levelId, { ...facts, [f]: true }, ages, decisionDate, calendar);
-      const thenIds = new Set(then.map((s) => s.stepId));
+    .filter((fact) => facts[fact] === null)
+    .map((fact) => {
+      const then = route(pack, levelId, { ...facts, [fact]: true }, ages, decisionDate, calendar);
+      const thenIds = new Set(then.map((step) => step.stepId));
       return {
-        fact: f,
-        ifTrue: FACTS[f].ifTrue,
-        added: then.filter((s) => !ids.has(s.stepId)),
-        dropped: now.filter((s) => !thenIds.has(s.stepId)),
+        fact,
+        ifTrue: FACTS[fact].ifTrue,
+        added: then.filter((step) => !ids.has(step.stepId)),
+        dropped: now.filter((step) => !thenIds.has(step.stepId)),
       };
     });
 }

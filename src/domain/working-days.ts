@@ -24,9 +24,9 @@ export function standardBankHolidays(year: number): BankHoliday[] {
   if (!list) {
     list = englandAndWales
       .getHolidays(year)
-      .filter((h) => h.type === 'public' || h.type === 'bank')
-      .map((h) => ({ date: h.date.slice(0, 10), name: h.name, source: 'standard' as const }))
-      .filter((h) => !isWeekend(h.date))
+      .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
+      .map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name, source: 'standard' as const }))
+      .filter((holiday) => !isWeekend(holiday.date))
       .sort((a, b) => a.date.localeCompare(b.date));
     byYear.set(year, list);
   }
@@ -34,9 +34,9 @@ export function standardBankHolidays(year: number): BankHoliday[] {
 }
 
 function dayNumber(date: string): number {
-  const p = parseIsoDate(date);
-  if (!p) throw new RangeError(`Invalid date: ${date}`);
-  return Date.UTC(p.year, p.month - 1, p.day) / 86_400_000;
+  const parts = parseIsoDate(date);
+  if (!parts) throw new RangeError(`Invalid date: ${date}`);
+  return Date.UTC(parts.year, parts.month - 1, parts.day) / 86_400_000;
 }
 
 function fromDayNumber(n: number): string {
@@ -57,14 +57,14 @@ export class WorkingDayCalendar {
   private readonly extra: Map<string, string>;
 
   constructor(extra: readonly { date: string; name: string }[] = []) {
-    this.extra = new Map(extra.map((e) => [e.date, e.name]));
+    this.extra = new Map(extra.map((holiday) => [holiday.date, holiday.name]));
   }
 
   holidayName(date: string): string | null {
     const one = this.extra.get(date);
     if (one !== undefined) return one;
     const year = Number(date.slice(0, 4));
-    return standardBankHolidays(year).find((h) => h.date === date)?.name ?? null;
+    return standardBankHolidays(year).find((holiday) => holiday.date === date)?.name ?? null;
   }
 
   isWorkingDay(date: string): boolean {
@@ -75,7 +75,7 @@ export class WorkingDayCalendar {
   holidays(year: number): BankHoliday[] {
     const list: BankHoliday[] = [...standardBankHolidays(year)];
     for (const [date, name] of this.extra) {
-      if (date.startsWith(`${year}-`) && !list.some((h) => h.date === date))
+      if (date.startsWith(`${year}-`) && !list.some((holiday) => holiday.date === date))
         list.push({ date, name, source: 'one-off' });
     }
     return list.sort((a, b) => a.date.localeCompare(b.date));
@@ -112,7 +112,7 @@ export class WorkingDayCalendar {
   /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
   workingDaysBetween(from: string, to: string): number {
     let count = 0;
-    for (let d = dayNumber(from) + 1; d <= dayNumber(to); d++) if (this.isWorkingDay(fromDayNumber(d))) count++;
+    for (let day = dayNumber(from) + 1; day <= dayNumber(to); day++) if (this.isWorkingDay(fromDayNumber(day))) count++;
     return count;
   }
 }
