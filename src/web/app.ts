@@ -38,8 +38,8 @@ const rootDir = path.resolve(webDir, '..', '..');
 
 export function nunjucksEnv(): nunjucks.Environment {
   const env = nunjucks.configure([webDir, path.join(govukDist, 'dist'), mojDist], { autoescape: true, noCache: false });
-  env.addFilter('govukDate', (d: Date | string | null) => formatDate(d));
-  env.addFilter('govukDateTime', (d: Date | null) => formatDateTime(d));
+  env.addFilter('govukDate', (date: Date | string | null) => formatDate(date));
+  env.addFilter('govukDateTime', (date: Date | null) => formatDateTime(date));
   env.addFilter('cite', citeFilter);
   env.addFilter('citeText', (clause: string | null | undefined) => citeText(clause));
   env.addFilter('datesInWords', (text: string | null | undefined) => datesInWords(text ?? ''));
@@ -167,7 +167,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       ...model,
       cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
       csrfToken,
-      currentUser: user ? { ...user, roleLabels: user.roles.map((r: Role) => ROLE_LABELS[r]) } : null,
+      currentUser: user ? { ...user, roleLabels: user.roles.map((role: Role) => ROLE_LABELS[role]) } : null,
       nav: user ? navFor(user.roles, request.url, Boolean(getPack(user.authorityId)?.aimPanel)) : [],
       idle: user
         ? {
@@ -184,8 +184,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     if (errors && Array.isArray(errors.summary) && errors.summary.length) {
       const { ordered, lost } = summaryInPageOrder(html, errors.summary);
       if (lost.length)
-        request.log.warn({ template, hrefs: lost.map((s) => s.href) }, 'error summary links to nothing on the page');
-      if (ordered.some((s, i) => s !== errors.summary[i]))
+        request.log.warn(
+          { template, hrefs: lost.map((link) => link.href) },
+          'error summary links to nothing on the page',
+        );
+      if (ordered.some((link, i) => link !== errors.summary[i]))
         html = env.render(template, { ...context, errors: { ...errors, summary: ordered } });
     }
     return this.type('text/html; charset=utf-8').send(html);
@@ -267,16 +270,30 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerApi(app, db, config);
 
-  await app.register(async (pages) => {
+  // The pages' own context. Setting it up only declares parsers, hooks and routes, so the plugin is
+  // synchronous and says when it is done: with the error if a route is refused (one naming no action
+  // of the action model), so that createApp fails rather than the process.
+  await app.register((pages, _options, done) => {
+    try {
+      pagesContext(pages);
+    } catch (err) {
+      done(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    done();
+  });
+
+  function pagesContext(pages: FastifyInstance): void {
     // Pages take forms, nothing else: a JSON or text body is refused (415) before it reaches a route.
     pages.removeContentTypeParser(['application/json', 'text/plain']);
     // What no form could send is refused at once, in words, before any route reads it: a NUL or a
     // lone surrogate (which the database cannot store), a version that is not a whole number.
-    pages.addHook('preValidation', async (request) => {
+    pages.addHook('preValidation', (request, _reply, done) => {
       // A post with no body is an empty form: every route reads fields from an object.
       if (request.method === 'POST' && (request.body === undefined || request.body === null)) request.body = {};
       const problem = formProblem(request.body) ?? textProblem(request.params) ?? textProblem(request.query);
-      if (problem) throw new BadRequestError(problem);
+      if (problem) return done(new BadRequestError(problem));
+      done();
     });
     // CSRF on every state-changing request. Before sign-in there is no session to protect: the
     // sign-in forms check a token of their own (pages/sign-in), and signing out is harmless.
@@ -322,8 +339,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       }
       return undefined;
     });
-    await registerPages(pages, deps);
-  });
+    registerPages(pages, deps);
+  }
 
   return app;
 }
@@ -337,22 +354,25 @@ export class BadRequestError extends Error {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- a NUL, which the database cannot store, is what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A field's values: a repeated field sends an array, any other one value. */
+function valuesOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [value];
+}
 
 /** Why a posted form cannot be taken, or null. */
 export function formProblem(body: unknown): string | null {
   if (body === undefined || body === null) return null;
   if (typeof body !== 'object') return 'The form could not be read.';
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    for (const v of [key, ...(Array.isArray(value) ? value : [value])]) {
-      if (typeof v !== 'string') return 'The form could not be read.';
-      if (UNSTORABLE.test(v))
+    for (const entry of [key, ...valuesOf(value)]) {
+      if (typeof entry !== 'string') return 'The form could not be read.';
+      if (UNSTORABLE.test(entry))
         return 'The form contained characters that cannot be saved, such as a null character. Remove them and try again.';
     }
-    if (
-      key === 'version' &&
-      !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && /^\d{1,9}$/.test(v))
-    ) {
+    if (key === 'version' && !valuesOf(value).every((entry) => typeof entry === 'string' && /^\d{1,9}$/.test(entry))) {
       return 'The form was not recognised: reload the page and try again.';
     }
   }
@@ -363,8 +383,8 @@ export function formProblem(body: unknown): string | null {
 export function textProblem(values: unknown): string | null {
   if (!values || typeof values !== 'object') return null;
   for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
-    for (const v of [key, ...(Array.isArray(value) ? value : [value])]) {
-      if (typeof v === 'string' && UNSTORABLE.test(v))
+    for (const entry of [key, ...valuesOf(value)]) {
+      if (typeof entry === 'string' && UNSTORABLE.test(entry))
         return 'The web address contained characters that cannot be read, such as a null character.';
     }
   }
@@ -373,7 +393,7 @@ export function textProblem(values: unknown): string | null {
 
 function navFor(roles: readonly Role[], url: string, hasPanel: boolean) {
   const items: { href: string; text: string }[] = [];
-  const caseWork = roles.some((r) => r !== 'administrator' && r !== 'auditor');
+  const caseWork = roles.some((role) => role !== 'administrator' && role !== 'auditor');
   if (caseWork) {
     items.push(
       { href: paths.homePage(), text: 'Home' },
@@ -385,7 +405,11 @@ function navFor(roles: readonly Role[], url: string, hasPanel: boolean) {
     items.push({ href: paths.meetings.mine(), text: 'Meetings' });
     if (
       roles.some(
-        (r) => r === 'social_worker' || r === 'aim_practitioner' || r === 'youth_justice' || r === 'team_manager',
+        (role) =>
+          role === 'social_worker' ||
+          role === 'aim_practitioner' ||
+          role === 'youth_justice' ||
+          role === 'team_manager',
       )
     )
       items.push({ href: paths.assessments.mine(), text: 'Assessments' });

@@ -6,18 +6,21 @@ import { citeClause, citeText } from '../procedures/index.ts';
 
 export { citeText };
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
 }
 
 /** The citation as HTML: a link to the section of the procedure page, then any national guidance. */
 export function citeHtml(clause: string | null | undefined, options: { plain?: boolean } = {}): string {
   if (!clause) return '';
-  const c = citeClause(clause);
-  if (options.plain || !c.href) return escapeHtml(citationText(c));
+  const citation = citeClause(clause);
+  if (options.plain || !citation.href) return escapeHtml(citationText(citation));
   return [
-    `<a class="govuk-link" href="${escapeHtml(c.href)}">${escapeHtml(c.text)}</a>`,
-    ...c.also.map(escapeHtml),
+    `<a class="govuk-link" href="${escapeHtml(citation.href)}">${escapeHtml(citation.text)}</a>`,
+    ...citation.also.map(escapeHtml),
   ].join('; ');
 }
 

@@ -19,10 +19,10 @@ export interface ErrorView {
 export function errorView(errors: readonly FormError[]): ErrorView {
   const byField: Record<string, { text: string }> = {};
   const summary: { text: string; href: string }[] = [];
-  for (const e of errors) {
-    if (byField[e.field]) continue;
-    byField[e.field] = { text: e.message };
-    summary.push({ text: e.message, href: e.href ?? `#${e.field}` });
+  for (const error of errors) {
+    if (byField[error.field]) continue;
+    byField[error.field] = { text: error.message };
+    summary.push({ text: error.message, href: error.href ?? `#${error.field}` });
   }
   return { summary, byField };
 }
@@ -42,7 +42,7 @@ export function summaryInPageOrder<S extends { href: string }>(
   html: string,
   summary: readonly S[],
 ): { ordered: S[]; lost: S[] } {
-  const at = summary.map((s, i) => ({ s, i, pos: idOnPage(html, s.href) }));
+  const at = summary.map((entry, i) => ({ s: entry, i, pos: idOnPage(html, entry.href) }));
   const lost = at.filter((x) => x.pos < 0).map((x) => x.s);
   const ordered = [...at]
     .sort((a, b) => (a.pos < 0 ? Infinity : a.pos) - (b.pos < 0 ? Infinity : b.pos) || a.i - b.i)
@@ -57,16 +57,16 @@ export function zodErrors(error: z.ZodError): FormError[] {
 export type Body = Record<string, unknown>;
 
 export function str(body: Body | undefined, key: string): string {
-  const v = body?.[key];
-  if (Array.isArray(v)) return String(v[v.length - 1] ?? '');
-  return typeof v === 'string' ? v : '';
+  const value = body?.[key];
+  if (Array.isArray(value)) return String(value[value.length - 1] ?? '');
+  return typeof value === 'string' ? value : '';
 }
 
 /** A repeated field (checkboxes): each value once, in the order sent. */
 export function list(body: Body | undefined, key: string): string[] {
-  const v = body?.[key];
-  if (Array.isArray(v)) return [...new Set(v.map(String).filter((x) => x !== ''))];
-  if (typeof v === 'string' && v !== '') return [v];
+  const value = body?.[key];
+  if (Array.isArray(value)) return [...new Set(value.map(String).filter((x) => x !== ''))];
+  if (typeof value === 'string' && value !== '') return [value];
   return [];
 }
 
@@ -74,14 +74,14 @@ export function list(body: Body | undefined, key: string): string[] {
 export function queryOf(query: unknown): Record<string, string | undefined> {
   if (!query || typeof query !== 'object') return {};
   return Object.fromEntries(
-    Object.entries(query as Record<string, unknown>).map(([k, v]) => [
+    Object.entries(query as Record<string, unknown>).map(([k, value]) => [
       k,
-      Array.isArray(v)
-        ? typeof v.at(-1) === 'string'
-          ? (v.at(-1) as string)
+      Array.isArray(value)
+        ? typeof value.at(-1) === 'string'
+          ? (value.at(-1) as string)
           : undefined
-        : typeof v === 'string'
-          ? v
+        : typeof value === 'string'
+          ? value
           : undefined,
     ]),
   );
@@ -96,8 +96,10 @@ export function dateParts(body: Body, name: string): DateParts {
 }
 
 export function partsFromIso(iso: string | null | undefined): DateParts {
-  const p = iso ? parseIsoDate(iso.slice(0, 10)) : null;
-  return p ? { day: String(p.day), month: String(p.month), year: String(p.year) } : { day: '', month: '', year: '' };
+  const date = iso ? parseIsoDate(iso.slice(0, 10)) : null;
+  return date
+    ? { day: String(date.day), month: String(date.month), year: String(date.year) }
+    : { day: '', month: '', year: '' };
 }
 
 export { type DateParts, parseDateParts } from '../domain/date-parts.ts';

@@ -123,10 +123,11 @@ export const paths = {
 
 /** Adds query parameters to a path, leaving out empty ones. */
 export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `${path}${path.includes('?') ? '&' : '?'}${s}` : path;
+  const searchParams = new URLSearchParams();
+  for (const [k, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') searchParams.set(k, String(value));
+  const queryString = searchParams.toString();
+  return queryString ? `${path}${path.includes('?') ? '&' : '?'}${queryString}` : path;
 }
 
 /**

@@ -9,7 +9,7 @@ import { type Body, type ErrorView, type FormError, errorView, str } from './for
 export async function submitForm<T>(
   request: FastifyRequest,
   reply: FastifyReply,
-  o: {
+  options: {
     act: () => Promise<T>;
     flash: string;
     redirect: (result: T) => string;
@@ -20,13 +20,13 @@ export async function submitForm<T>(
 ) {
   let result: T;
   try {
-    result = await o.act();
+    result = await options.act();
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
-    return o.again(reply.code(400), errorView(o.hrefs ? o.hrefs(err.errors) : err.errors));
+    return options.again(reply.code(400), errorView(options.hrefs ? options.hrefs(err.errors) : err.errors));
   }
-  request.session.flash = { title: o.flash };
-  return reply.redirect(o.redirect(result), 303);
+  request.session.flash = { title: options.flash };
+  return reply.redirect(options.redirect(result), 303);
 }
 
 type Act = (request: FastifyRequest, id: string, body: Body, version: number) => Promise<void>;
@@ -37,7 +37,7 @@ type Act = (request: FastifyRequest, id: string, body: Body, version: number) =>
  */
 export function recordForms(
   app: FastifyInstance,
-  o: {
+  options: {
     show: (id: string) => string;
     render: (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown>) => unknown;
     hrefs?: (errors: readonly FormError[]) => FormError[];
@@ -50,9 +50,9 @@ export function recordForms(
       return submitForm(request, reply, {
         act: () => act(request, id, body, Number(str(body, 'version'))),
         flash,
-        redirect: () => o.show(id),
-        again: (r, errors) => o.render(request, r, { ...keep(body), errors }),
-        ...(o.hrefs ? { hrefs: o.hrefs } : {}),
+        redirect: () => options.show(id),
+        again: (errorReply, errors) => options.render(request, errorReply, { ...keep(body), errors }),
+        ...(options.hrefs ? { hrefs: options.hrefs } : {}),
       });
     });
 }

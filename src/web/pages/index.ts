@@ -19,7 +19,8 @@ import signInRoutes from './sign-in/routes.ts';
 import taskRoutes from './tasks/routes.ts';
 import whoCanDoWhatRoutes from './who-can-do-what/routes.ts';
 
-export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
+/** Each page module only declares its routes, at once: nothing to wait for. */
+export function registerPages(app: FastifyInstance, deps: AppDeps): void {
   for (const routes of [
     signInRoutes,
     homeRoutes,
@@ -39,6 +40,6 @@ export async function registerPages(app: FastifyInstance, deps: AppDeps): Promis
     settingsRoutes,
     auditRoutes,
   ]) {
-    await routes(app, deps);
+    routes(app, deps);
   }
 }

@@ -23,12 +23,12 @@ interface UserFormValues {
 function valuesFromBody(body: Body): UserFormValues {
   const held = list(body, 'trainings');
   const trainings: UserFormValues['trainings'] = {};
-  for (const t of TRAININGS) {
-    trainings[t] = {
-      held: held.includes(t),
-      day: str(body, `${t}-day`),
-      month: str(body, `${t}-month`),
-      year: str(body, `${t}-year`),
+  for (const training of TRAININGS) {
+    trainings[training] = {
+      held: held.includes(training),
+      day: str(body, `${training}-day`),
+      month: str(body, `${training}-month`),
+      year: str(body, `${training}-year`),
     };
   }
   return {
@@ -44,46 +44,48 @@ function valuesFromBody(body: Body): UserFormValues {
   };
 }
 
-function validate(v: UserFormValues): { input: admin.UserInput } | { errors: FormError[] } {
+function validate(values: UserFormValues): { input: admin.UserInput } | { errors: FormError[] } {
   const errors: FormError[] = [];
-  const email = v.email.trim();
+  const email = values.email.trim();
   if (!email) errors.push({ field: 'email', message: 'Enter an email address' });
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320)
     errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
-  if (!v.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
-  else if (v.displayName.length > 100)
+  if (!values.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
+  else if (values.displayName.length > 100)
     errors.push({ field: 'displayName', message: 'Full name must be 100 characters or fewer' });
-  if (v.jobTitle.length > 100) errors.push({ field: 'jobTitle', message: 'Job title must be 100 characters or fewer' });
-  if (v.agency.length > 100) errors.push({ field: 'agency', message: 'Organisation must be 100 characters or fewer' });
-  const roles = v.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  if (values.jobTitle.length > 100)
+    errors.push({ field: 'jobTitle', message: 'Job title must be 100 characters or fewer' });
+  if (values.agency.length > 100)
+    errors.push({ field: 'agency', message: 'Organisation must be 100 characters or fewer' });
+  const roles = values.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
   if (roles.length === 0) errors.push({ field: 'roles', message: 'Select at least one role' });
   const trainings: { training: Training; completedOn: string }[] = [];
-  for (const t of TRAININGS) {
-    const tv = v.trainings[t];
+  for (const training of TRAININGS) {
+    const tv = values.trainings[training];
     if (!tv?.held) continue;
-    const d = parseDateParts(
+    const parsed = parseDateParts(
       tv,
-      `Date of ${TRAINING_LABELS[t]} training`,
-      `Enter the date ${TRAINING_LABELS[t]} training was completed`,
+      `Date of ${TRAINING_LABELS[training]} training`,
+      `Enter the date ${TRAINING_LABELS[training]} training was completed`,
       {
         past: true,
         today: londonToday(),
       },
     );
-    if ('error' in d) errors.push({ field: `${t}-day`, message: d.error, href: `#${t}-day` });
-    else trainings.push({ training: t, completedOn: d.iso });
+    if ('error' in parsed) errors.push({ field: `${training}-day`, message: parsed.error, href: `#${training}-day` });
+    else trainings.push({ training, completedOn: parsed.iso });
   }
   if (errors.length) return { errors };
   return {
     input: {
       email,
-      displayName: v.displayName.trim(),
-      jobTitle: v.jobTitle.trim(),
-      agency: v.agency.trim(),
-      active: v.active !== 'no',
+      displayName: values.displayName.trim(),
+      jobTitle: values.jobTitle.trim(),
+      agency: values.agency.trim(),
+      active: values.active !== 'no',
       roles,
       trainings,
-      teams: v.teams.map((teamId) => ({ teamId, isManager: v.managerOf.includes(teamId) })),
+      teams: values.teams.map((teamId) => ({ teamId, isManager: values.managerOf.includes(teamId) })),
     },
   };
 }
@@ -102,9 +104,9 @@ const TEAM_KINDS = [
 
 const kindItems = () => [{ value: '', text: 'Select' }, ...TEAM_KINDS];
 
-export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void {
   const roleItems = (chosen: string[]) =>
-    ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], checked: chosen.includes(r) }));
+    ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role], checked: chosen.includes(role) }));
 
   async function renderForm(
     request: FastifyRequest,
@@ -115,12 +117,12 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     return reply.page('pages/admin/user-form.njk', {
       ...model,
       roleItems: roleItems(model.values.roles),
-      roleText: model.values.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ') || 'No role',
-      trainingDefs: TRAININGS.map((t) => ({ key: t, label: TRAINING_LABELS[t] })),
-      teams: teams.map((t) => ({
-        ...t,
-        member: model.values.teams.includes(t.id),
-        manager: model.values.managerOf.includes(t.id),
+      roleText: model.values.roles.map((role) => ROLE_LABELS[role as Role] ?? role).join(', ') || 'No role',
+      trainingDefs: TRAININGS.map((training) => ({ key: training, label: TRAINING_LABELS[training] })),
+      teams: teams.map((team) => ({
+        ...team,
+        member: model.values.teams.includes(team.id),
+        manager: model.values.managerOf.includes(team.id),
       })),
       backLink: paths.admin.users(),
     });
@@ -130,7 +132,10 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     const users = await admin.listUsers(db, actorOf(request));
     return reply.page('pages/admin/users.njk', {
       pageTitle: 'Users',
-      users: users.map((u) => ({ ...u, roleText: u.roles.map((r) => ROLE_LABELS[r]).join(', ') || 'No role yet' })),
+      users: users.map((user) => ({
+        ...user,
+        roleText: user.roles.map((role) => ROLE_LABELS[role]).join(', ') || 'No role yet',
+      })),
     });
   });
 
@@ -171,18 +176,23 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
   });
 
   function userModel(page: Awaited<ReturnType<typeof admin.userPage>>, values?: UserFormValues) {
-    const u = page.user;
+    const user = page.user;
     const trainings: UserFormValues['trainings'] = {};
-    for (const t of u.trainings) {
-      const [year, month, day] = t.completedOn.split('-');
-      trainings[t.training] = { held: true, day: String(Number(day)), month: String(Number(month)), year: year ?? '' };
+    for (const training of user.trainings) {
+      const [year, month, day] = training.completedOn.split('-');
+      trainings[training.training] = {
+        held: true,
+        day: String(Number(day)),
+        month: String(Number(month)),
+        year: year ?? '',
+      };
     }
-    const labels = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ') || 'no role';
+    const labels = (roles: readonly Role[]) => roles.map((role) => ROLE_LABELS[role]).join(', ') || 'no role';
     return {
-      pageTitle: u.displayName,
-      user: u,
-      version: u.version,
-      action: paths.admin.user(u.id),
+      pageTitle: user.displayName,
+      user,
+      version: user.version,
+      action: paths.admin.user(user.id),
       can: page.can,
       pending: page.pending && {
         ...page.pending,
@@ -190,15 +200,15 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
         afterText: labels(page.pending.rolesAfter),
       },
       values: values ?? {
-        email: u.email,
-        displayName: u.displayName,
-        jobTitle: u.jobTitle,
-        agency: u.agency,
-        active: u.active ? 'yes' : 'no',
-        roles: u.roles,
+        email: user.email,
+        displayName: user.displayName,
+        jobTitle: user.jobTitle,
+        agency: user.agency,
+        active: user.active ? 'yes' : 'no',
+        roles: user.roles,
         trainings,
-        teams: u.teams.map((t) => t.teamId),
-        managerOf: u.teams.filter((t) => t.isManager).map((t) => t.teamId),
+        teams: user.teams.map((membership) => membership.teamId),
+        managerOf: user.teams.filter((membership) => membership.isManager).map((membership) => membership.teamId),
       },
     };
   }
@@ -218,7 +228,7 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
     const model = { ...userModel(page, values), version };
     const result = validate(values);
     if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
-    let pending = false;
+    let pending: boolean;
     try {
       pending = (await admin.updateUser(db, actor, id, version, result.input)).pending;
     } catch (err) {
@@ -297,7 +307,7 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
       errors.push({ field: 'name', message: 'Team name must be 100 characters or fewer' });
     if (!TEAM_KINDS.some((k) => k.value === values.kind))
       errors.push({ field: 'kind', message: 'Select the kind of team' });
-    if (values.parentTeamId && !teams.some((t) => t.id === values.parentTeamId))
+    if (values.parentTeamId && !teams.some((team) => team.id === values.parentTeamId))
       errors.push({ field: 'parentTeamId', message: 'Select a team from the list' });
     if (!errors.length) {
       try {
@@ -313,14 +323,12 @@ export default async function adminRoutes(app: FastifyInstance, { db }: AppDeps)
         errors.push(...err.errors);
       }
     }
-    return reply
-      .code(400)
-      .page('pages/admin/teams.njk', {
-        pageTitle: 'Teams',
-        teams,
-        values,
-        kindItems: kindItems(),
-        errors: errorView(errors),
-      });
+    return reply.code(400).page('pages/admin/teams.njk', {
+      pageTitle: 'Teams',
+      teams,
+      values,
+      kindItems: kindItems(),
+      errors: errorView(errors),
+    });
   });
 }

@@ -7,7 +7,7 @@ import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, type FormError, dateParts, errorView, parseDateParts, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 
-export default async function settingsRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function renderWorkingDays(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const page = await settings.workingDaysPage(db, actorOf(request));
     return reply.page('pages/admin/working-days.njk', {
@@ -42,7 +42,9 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
       });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      const view = errorView(err.errors.map((e) => ({ ...e, ...(e.field === 'date' ? { href: '#date-day' } : {}) })));
+      const view = errorView(
+        err.errors.map((formError) => ({ ...formError, ...(formError.field === 'date' ? { href: '#date-day' } : {}) })),
+      );
       return renderWorkingDays(request, reply.code(400), { holidayValues: values, errors: view });
     }
     request.session.flash = { title: 'Holiday added', text: 'Deadlines from now on skip it.' };
@@ -77,7 +79,10 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: AppDe
     const now = new Date();
     return reply.page('pages/admin/api-tokens.njk', {
       pageTitle: 'API tokens',
-      tokens: tokens.map((t) => ({ ...t, state: t.revokedAt ? 'Revoked' : t.expiresAt < now ? 'Expired' : 'Active' })),
+      tokens: tokens.map((token) => ({
+        ...token,
+        state: token.revokedAt ? 'Revoked' : token.expiresAt < now ? 'Expired' : 'Active',
+      })),
       values: { name: '', days: '90' },
       today: londonToday(),
       ...extra,

@@ -40,7 +40,7 @@ const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 function emptySheet(): OutcomeSheet {
   return {
     profile: Object.fromEntries(
-      DOMAINS.map((d) => [d.id, Object.fromEntries(PROFILE_CELLS.map((c) => [c.id, '']))]),
+      DOMAINS.map((domain) => [domain.id, Object.fromEntries(PROFILE_CELLS.map((cell) => [cell.id, '']))]),
     ) as OutcomeSheet['profile'],
     mostConcern: [],
     supervision: '',
@@ -50,12 +50,13 @@ function emptySheet(): OutcomeSheet {
 
 function sheetFromBody(body: Body): OutcomeSheet {
   const sheet = emptySheet();
-  for (const d of DOMAINS) for (const c of PROFILE_CELLS) sheet.profile[d.id][c.id] = str(body, `${d.id}-${c.id}`);
+  for (const domain of DOMAINS)
+    for (const cell of PROFILE_CELLS) sheet.profile[domain.id][cell.id] = str(body, `${domain.id}-${cell.id}`);
   sheet.mostConcern = list(body, 'mostConcern').filter((x): x is OutcomeSheet['mostConcern'][number] =>
-    DOMAINS.some((d) => d.id === x),
+    DOMAINS.some((domain) => domain.id === x),
   );
   const supervision = str(body, 'supervision');
-  sheet.supervision = SUPERVISION_LEVELS.some((l) => l.id === supervision)
+  sheet.supervision = SUPERVISION_LEVELS.some((level) => level.id === supervision)
     ? (supervision as OutcomeSheet['supervision'])
     : '';
   for (const a of INTERVENTION_AREAS) sheet.intervention[a.id] = str(body, `intervention-${a.id}`);
@@ -63,7 +64,7 @@ function sheetFromBody(body: Body): OutcomeSheet {
 }
 
 function reportFromBody(body: Body): Report {
-  return Object.fromEntries(REPORT_SECTIONS.map((s) => [s.id, str(body, s.id)])) as Report;
+  return Object.fromEntries(REPORT_SECTIONS.map((section) => [section.id, str(body, section.id)])) as Report;
 }
 
 function nextStageLabel(a: {
@@ -71,10 +72,10 @@ function nextStageLabel(a: {
   stages: Partial<Record<1 | 2 | 3 | 4, string>>;
 }): string {
   const n = nextStage(a.mode, a.stages);
-  return n === null ? 'Outcome, report and sharing' : STAGES.find((s) => s.n === n)!.label;
+  return n === null ? 'Outcome, report and sharing' : STAGES.find((stage) => stage.n === n)!.label;
 }
 
-const yesNo = (v: string) => (v === 'yes' || v === 'no' ? v : '');
+const yesNo = (answer: string) => (answer === 'yes' || answer === 'no' ? answer : '');
 
 function planFromBody(body: Body): PlanInput {
   const aa = str(body, 'appropriateAdult');
@@ -93,10 +94,10 @@ function planFromBody(body: Body): PlanInput {
 /** Errors on a date go to its day box; on a checkbox group or radios, to the first option. */
 function withHrefs(errors: readonly { field: string; message: string }[]) {
   const dates = new Set(['stageDate', 'sharedOn']);
-  return errors.map((e) => (dates.has(e.field) ? { ...e, href: `#${e.field}-day` } : e));
+  return errors.map((error) => (dates.has(error.field) ? { ...error, href: `#${error.field}-day` } : error));
 }
 
-export default async function assessmentRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function assessmentRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/assessments', { config: { action: 'assessments.mine' } }, async (request, reply) => {
     const list = await assessmentService.myAssessments(db, actorOf(request));
     return reply.page('pages/assessments/mine.njk', {
@@ -124,7 +125,10 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
       canPlan: canPlan && !assessments.some((a) => a.status === 'in_progress'),
       // North East Lincolnshire's AIM Pathway Panel (R-NEL-10), where the procedure has one.
       panel: panelReferrals && {
-        referrals: panelReferrals.map((r) => ({ ...r, routeText: r.route ? ROUTES[r.route] : null })),
+        referrals: panelReferrals.map((referral) => ({
+          ...referral,
+          routeText: referral.route ? ROUTES[referral.route] : null,
+        })),
         canRefer,
       },
     });
@@ -137,13 +141,13 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     extra: Record<string, unknown> = {},
   ) {
     const { id } = request.params as { id: string };
-    const o = await assessmentService.planOptions(db, actorOf(request), id, true);
-    const training = o.modelId ? ASSESSMENT_MODELS[o.modelId].training : null;
+    const options = await assessmentService.planOptions(db, actorOf(request), id, true);
+    const training = options.modelId ? ASSESSMENT_MODELS[options.modelId].training : null;
     const assessorItems = (chosen: string) => [
       { value: '', text: 'Select a person' },
-      ...o.assessors.map((a) => ({
+      ...options.assessors.map((a) => ({
         value: a.id,
-        text: `${a.name}${training && a.trainings.includes(training) ? ` (${TRAINING_LABELS[training]} trained)` : ''}${o.victimWorkers.has(a.id) ? ' (social worker of the child harmed)' : ''}`,
+        text: `${a.name}${training && a.trainings.includes(training) ? ` (${TRAINING_LABELS[training]} trained)` : ''}${options.victimWorkers.has(a.id) ? ' (social worker of the child harmed)' : ''}`,
         selected: a.id === chosen,
       })),
     ];
@@ -155,13 +159,13 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
         { value: 'no', text: 'No' },
       ]);
     return reply.page('pages/assessments/plan.njk', {
-      pageTitle: `Plan an AIM assessment: ${o.child.firstName} ${o.child.lastName}`,
+      pageTitle: `Plan an AIM assessment: ${options.child.firstName} ${options.child.lastName}`,
       backLink: paths.children.assessments(id),
-      child: o.child,
-      model: o.model,
-      modelLabel: o.modelId ? ASSESSMENT_MODELS[o.modelId].label : null,
+      child: options.child,
+      model: options.model,
+      modelLabel: options.modelId ? ASSESSMENT_MODELS[options.modelId].label : null,
       trainingLabel: training ? TRAINING_LABELS[training] : null,
-      cannot: o.cannot,
+      cannot: options.cannot,
       leadItems: assessorItems(values.leadId),
       coItems: assessorItems(values.coId),
       appropriateAdultItems: radios('appropriateAdult', [
@@ -189,7 +193,7 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
       act: () => assessmentService.plan(db, actorOf(request), id, values),
       flash: 'Assessment planned',
       redirect: (assessmentId) => paths.assessments.show(assessmentId),
-      again: (r, errors) => renderPlan(request, r, values, { errors }),
+      again: (errorReply, errors) => renderPlan(request, errorReply, values, { errors }),
     });
   });
 
@@ -197,8 +201,8 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     const { id } = request.params as { id: string };
     const part = (extra['part'] as keyof typeof PARTS | null | undefined) ?? null;
     // A part's page is for those who may change that part: one authorisation, with that action.
-    const v = await assessmentService.viewAssessment(db, actorOf(request), id, part ? PARTS[part] : undefined);
-    const a = v.assessment;
+    const view = await assessmentService.viewAssessment(db, actorOf(request), id, part ? PARTS[part] : undefined);
+    const a = view.assessment;
     const sheet = (extra['sheet'] as OutcomeSheet | undefined) ?? a.outcome ?? emptySheet();
     return reply.page('pages/assessments/show.njk', {
       pageTitle: `${part ? `${PART_TITLES[part]}: ` : ''}${ASSESSMENT_MODELS[a.model].label}: ${a.childName}`,
@@ -206,34 +210,44 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
       backLink: part ? paths.assessments.show(a.id) : paths.children.assessments(a.childId),
       a,
       label: ASSESSMENT_MODELS[a.model].label,
-      canEdit: v.canEdit,
-      missing: v.missing,
-      stages: STAGES.filter((s) => !(s.n === 2 && a.mode === 'stage_one_only')).map((s) => ({
-        ...s,
-        done: a.stages[s.n] ?? null,
+      canEdit: view.canEdit,
+      missing: view.missing,
+      stages: STAGES.filter((stage) => !(stage.n === 2 && a.mode === 'stage_one_only')).map((stage) => ({
+        ...stage,
+        done: a.stages[stage.n] ?? null,
       })),
-      next: v.next === null ? null : STAGES.find((s) => s.n === v.next),
-      domains: DOMAINS.map((d) => ({
-        ...d,
-        cells: PROFILE_CELLS.map((c) => ({ ...c, name: `${d.id}-${c.id}`, value: sheet.profile[d.id][c.id] })),
+      next: view.next === null ? null : STAGES.find((stage) => stage.n === view.next),
+      domains: DOMAINS.map((domain) => ({
+        ...domain,
+        cells: PROFILE_CELLS.map((cell) => ({
+          ...cell,
+          name: `${domain.id}-${cell.id}`,
+          value: sheet.profile[domain.id][cell.id],
+        })),
       })),
-      mostConcernItems: DOMAINS.map((d) => ({ value: d.id, text: d.label, checked: sheet.mostConcern.includes(d.id) })),
-      supervisionItems: SUPERVISION_LEVELS.map((l) => ({
-        value: l.id,
-        text: l.label,
-        checked: sheet.supervision === l.id,
+      mostConcernItems: DOMAINS.map((domain) => ({
+        value: domain.id,
+        text: domain.label,
+        checked: sheet.mostConcern.includes(domain.id),
       })),
-      supervisionLabel: SUPERVISION_LEVELS.find((l) => l.id === a.outcome?.supervision)?.label ?? null,
-      mostConcernLabels: DOMAINS.filter((d) => a.outcome?.mostConcern.includes(d.id)).map((d) => d.label),
+      supervisionItems: SUPERVISION_LEVELS.map((level) => ({
+        value: level.id,
+        text: level.label,
+        checked: sheet.supervision === level.id,
+      })),
+      supervisionLabel: SUPERVISION_LEVELS.find((level) => level.id === a.outcome?.supervision)?.label ?? null,
+      mostConcernLabels: DOMAINS.filter((domain) => a.outcome?.mostConcern.includes(domain.id)).map(
+        (domain) => domain.label,
+      ),
       interventionAreas: INTERVENTION_AREAS.map((x) => ({
         ...x,
         name: `intervention-${x.id}`,
         value: sheet.intervention[x.id],
         saved: a.outcome?.intervention[x.id] ?? '',
       })),
-      reportFields: reportSections(a.mode).map((r) => ({
-        ...r,
-        value: ((extra['report'] as Report | undefined) ?? a.report)?.[r.id] ?? '',
+      reportFields: reportSections(a.mode).map((section) => ({
+        ...section,
+        value: ((extra['report'] as Report | undefined) ?? a.report)?.[section.id] ?? '',
       })),
       stageDate: EMPTY_DATE,
       sharedOn: EMPTY_DATE,
@@ -261,7 +275,7 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
     share: 'Sharing the report',
   };
   const partOf = (url: string) =>
-    (Object.keys(PARTS) as (keyof typeof PARTS)[]).find((p) => url.split('?')[0]!.endsWith(`/${p}`)) ?? null;
+    (Object.keys(PARTS) as (keyof typeof PARTS)[]).find((part) => url.split('?')[0]!.endsWith(`/${part}`)) ?? null;
   for (const [part, action] of Object.entries(PARTS) as [keyof typeof PARTS, (typeof PARTS)[keyof typeof PARTS]][]) {
     app.get(`/assessments/:id/${part}`, { config: { action } }, (request, reply) =>
       renderShow(request, reply, { part }),
@@ -327,22 +341,24 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
   );
 
   // --- The report: printable, and downloadable as an accessible HTML document (R-NYO-14) ---
-  function reportModel(v: Awaited<ReturnType<typeof assessmentService.reportView>>) {
-    const a = v.assessment;
+  function reportModel(view: Awaited<ReturnType<typeof assessmentService.reportView>>) {
+    const a = view.assessment;
     return {
       a,
-      child: v.child,
-      age: ageOn(v.child.dateOfBirth, v.today),
-      authorityName: v.authorityName,
+      child: view.child,
+      age: ageOn(view.child.dateOfBirth, view.today),
+      authorityName: view.authorityName,
       label: ASSESSMENT_MODELS[a.model].label,
-      today: v.today,
-      sections: reportSections(a.mode).map((r) => ({ ...r, text: a.report?.[r.id] ?? '' })),
-      domains: DOMAINS.map((d) => ({
-        ...d,
-        cells: PROFILE_CELLS.map((c) => ({ ...c, text: a.outcome?.profile[d.id][c.id] ?? '' })),
+      today: view.today,
+      sections: reportSections(a.mode).map((section) => ({ ...section, text: a.report?.[section.id] ?? '' })),
+      domains: DOMAINS.map((domain) => ({
+        ...domain,
+        cells: PROFILE_CELLS.map((cell) => ({ ...cell, text: a.outcome?.profile[domain.id][cell.id] ?? '' })),
       })),
-      mostConcernLabels: DOMAINS.filter((d) => a.outcome?.mostConcern.includes(d.id)).map((d) => d.label),
-      supervisionLabel: SUPERVISION_LEVELS.find((l) => l.id === a.outcome?.supervision)?.label ?? null,
+      mostConcernLabels: DOMAINS.filter((domain) => a.outcome?.mostConcern.includes(domain.id)).map(
+        (domain) => domain.label,
+      ),
+      supervisionLabel: SUPERVISION_LEVELS.find((level) => level.id === a.outcome?.supervision)?.label ?? null,
       interventionAreas: INTERVENTION_AREAS.map((x) => ({ ...x, text: a.outcome?.intervention[x.id] ?? '' })),
       pageTitle: `${ASSESSMENT_MODELS[a.model].label} report: ${a.childName}`,
     };
@@ -350,19 +366,19 @@ export default async function assessmentRoutes(app: FastifyInstance, { db }: App
 
   app.get('/assessments/:id/print', { config: { action: 'assessment.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const v = await assessmentService.reportView(db, actorOf(request), id, 'assessment.print');
-    return reply.page('pages/assessments/print.njk', { ...reportModel(v), backLink: paths.assessments.show(id) });
+    const view = await assessmentService.reportView(db, actorOf(request), id, 'assessment.print');
+    return reply.page('pages/assessments/print.njk', { ...reportModel(view), backLink: paths.assessments.show(id) });
   });
 
   app.get('/assessments/:id/export', { config: { action: 'assessment.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const v = await assessmentService.reportView(db, actorOf(request), id, 'assessment.export');
-    const html = reply.renderDocument('pages/assessments/document.njk', reportModel(v));
+    const view = await assessmentService.reportView(db, actorOf(request), id, 'assessment.export');
+    const html = reply.renderDocument('pages/assessments/document.njk', reportModel(view));
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header(
         'content-disposition',
-        `attachment; filename="${v.assessment.model.replace(/_/g, '-')}-assessment-report-${v.today}.html"`,
+        `attachment; filename="${view.assessment.model.replace(/_/g, '-')}-assessment-report-${view.today}.html"`,
       )
       .send(html);
   });

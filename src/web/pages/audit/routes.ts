@@ -12,9 +12,9 @@ import { paths, withQuery } from '../../paths.ts';
 const MAX_NAME = 100;
 
 /** A From or To date typed in day, month and year boxes (or an older link's 'YYYY-MM-DD'), checked. */
-function dateFilter(q: Record<string, string | undefined>, name: 'from' | 'to', label: 'From' | 'To'): { parts: DateParts; iso?: string; error?: string } {
-  const typed = { day: (q[`${name}-day`] ?? '').trim().slice(0, 10), month: (q[`${name}-month`] ?? '').trim().slice(0, 10), year: (q[`${name}-year`] ?? '').trim().slice(0, 10) };
-  const legacy = q[name];
+function dateFilter(query: Record<string, string | undefined>, name: 'from' | 'to', label: 'From' | 'To'): { parts: DateParts; iso?: string; error?: string } {
+  const typed = { day: (query[`${name}-day`] ?? '').trim().slice(0, 10), month: (query[`${name}-month`] ?? '').trim().slice(0, 10), year: (query[`${name}-year`] ?? '').trim().slice(0, 10) };
+  const legacy = query[name];
   const parts = !typed.day && !typed.month && !typed.year && legacy && /^\d{4}-\d{2}-\d{2}$/.test(legacy) ? partsFromIso(legacy) : typed;
   if (!parts.day && !parts.month && !parts.year) {
     return legacy ? { parts: { day: '', month: '', year: '' }, error: `Enter a real ${label} date` } : { parts };
@@ -24,12 +24,13 @@ function dateFilter(q: Record<string, string | undefined>, name: 'from' | 'to', 
   return { parts, error: parsed.error.endsWith('must be a real date') ? `Enter a real ${label} date` : parsed.error };
 }
 
-export default async function auditRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function auditRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/audit', { config: { action: 'audit.search' } }, async (request, reply) => {
-    const q = queryOf(request.query);
-    const childName = (q.child ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-    const from = dateFilter(q, 'from', 'From');
-    const to = dateFilter(q, 'to', 'To');
+    const query = queryOf(request.query);
+    // eslint-disable-next-line no-control-regex -- the control characters are what this replaces
+    const childName = (query.child ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+    const from = dateFilter(query, 'from', 'From');
+    const to = dateFilter(query, 'to', 'To');
     // In the order the fields come on the page.
     const errors: FormError[] = [];
     if (childName.length > MAX_NAME) errors.push({ field: 'child', message: `The child’s name must be ${MAX_NAME} characters or fewer` });
@@ -37,11 +38,11 @@ export default async function auditRoutes(app: FastifyInstance, { db }: AppDeps)
     else if (from.iso && to.iso && from.iso > to.iso) errors.push({ field: 'from', message: 'The From date must be the same as or before the To date', href: '#from-day' });
     if (to.error) errors.push({ field: 'to', message: to.error, href: '#to-day' });
     const filter = {
-      userId: q.userId && isUuid(q.userId) ? q.userId : undefined,
-      action: q.action?.slice(0, 100) || undefined,
-      entityId: q.entityId?.trim().slice(0, 100) || undefined,
+      userId: query.userId && isUuid(query.userId) ? query.userId : undefined,
+      action: query.action?.slice(0, 100) || undefined,
+      entityId: query.entityId?.trim().slice(0, 100) || undefined,
       childName: childName.slice(0, MAX_NAME) || undefined,
-      outcome: q.outcome === 'ok' || q.outcome === 'refused' || q.outcome === 'failed' ? q.outcome : undefined,
+      outcome: query.outcome === 'ok' || query.outcome === 'refused' || query.outcome === 'failed' ? query.outcome : undefined,
       from: from.iso,
       to: to.iso,
     };
@@ -51,11 +52,11 @@ export default async function auditRoutes(app: FastifyInstance, { db }: AppDeps)
       const options = await auditFilterOptions(db, actorOf(request));
       return reply.code(400).page('pages/audit/view.njk', { ...model, ...options, errors: errorView(errors), events: [], total: 0, invalid: true, page: 1, pages: 1 });
     }
-    const page = Math.max(1, Math.min(100_000, Number(q.page) || 1));
+    const page = Math.max(1, Math.min(100_000, Number(query.page) || 1));
     const pageSize = 50;
     const result = await searchAudit(db, actorOf(request), { ...filter, page, pageSize });
     const pages = pageCount(result.total, pageSize);
-    const link = (p: number) =>
+    const link = (pageNumber: number) =>
       withQuery(paths.audit(), {
         userId: filter.userId,
         action: filter.action,
@@ -68,7 +69,7 @@ export default async function auditRoutes(app: FastifyInstance, { db }: AppDeps)
         'to-day': to.iso ? values.to.day : undefined,
         'to-month': to.iso ? values.to.month : undefined,
         'to-year': to.iso ? values.to.year : undefined,
-        page: p,
+        page: pageNumber,
       });
     return reply.page('pages/audit/view.njk', {
       ...model,

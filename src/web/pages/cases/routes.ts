@@ -19,7 +19,7 @@ const SORT_LABELS: Record<(typeof CASE_SORTS)[number], string> = {
   status: 'Status',
 };
 
-export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function casesRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/', { config: { action: 'home.view' } }, async (request, reply) => {
     const actor = actorOf(request);
     if (worksWithCases(actor.user.roles)) return reply.redirect(paths.homePage(), 303);
@@ -73,11 +73,11 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
         },
       ],
       // R-THU-7: open cases with no recorded activity for the set number of working days.
-      rows: result.rows.map((r) => ({
-        ...r,
-        inactive: r.status === 'open' && londonToday(r.lastActivityAt) < cutoff.since,
+      rows: result.rows.map((row) => ({
+        ...row,
+        inactive: row.status === 'open' && londonToday(row.lastActivityAt) < cutoff.since,
         // The next task, overdue when its date is before today in London.
-        nextOverdue: r.nextDue?.dueOn != null && r.nextDue.dueOn < today,
+        nextOverdue: row.nextDue?.dueOn != null && row.nextDue.dueOn < today,
       })),
       inactivityDays: cutoff.days,
       total: result.total,
@@ -87,7 +87,7 @@ export default async function casesRoutes(app: FastifyInstance, { db }: AppDeps)
       sort: pr.sort,
       direction: pr.direction,
       drafts,
-      canAddChild: actor.user.teams.length > 0 && !actor.user.roles.every((r) => r === 'partner'),
+      canAddChild: actor.user.teams.length > 0 && !actor.user.roles.every((role) => role === 'partner'),
       pagination: {
         previous: pr.page > 1 ? { href: link({ page: pr.page - 1 }) } : undefined,
         next: pr.page < pages ? { href: link({ page: pr.page + 1 }) } : undefined,

@@ -7,7 +7,7 @@ import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 
-export default async function closureRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function closureRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function render(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
     const { child, blockers } = await closure.closureView(db, actorOf(request), id);

@@ -24,35 +24,35 @@ import { inactivityCutoff } from '../../../services/calendar-service.ts';
 import { SEX_OPTIONS, childValuesFromBody, childValuesFromRecord, validateChild } from './schema.ts';
 
 function sexItems() {
-  return SEX_OPTIONS.map((o) => ({ value: o.value, text: o.text }));
+  return SEX_OPTIONS.map((option) => ({ value: option.value, text: option.text }));
 }
 
 /** Where a chronology entry leads: the record it is about, else the incident behind it. */
-function chronologyLink(r: ChronologyRow): { href: string; text: string } | null {
-  if (r.record) {
+function chronologyLink(entry: ChronologyRow): { href: string; text: string } | null {
+  if (entry.record) {
     const to: Record<ChronologyRecord['type'], [string, string] | null> = {
-      meeting: [paths.meetings.show(r.record.id), 'View the meeting'],
-      referral: [paths.referrals.show(r.record.id), 'View the referral'],
-      assessment: [paths.assessments.show(r.record.id), 'View the assessment'],
-      panel_referral: [paths.panel.show(r.record.id), 'View the panel referral'],
-      screening: [paths.screening.show(r.record.id), 'View the screening'],
-      task: [paths.tasks.show(r.record.id), 'View the task'],
+      meeting: [paths.meetings.show(entry.record.id), 'View the meeting'],
+      referral: [paths.referrals.show(entry.record.id), 'View the referral'],
+      assessment: [paths.assessments.show(entry.record.id), 'View the assessment'],
+      panel_referral: [paths.panel.show(entry.record.id), 'View the panel referral'],
+      screening: [paths.screening.show(entry.record.id), 'View the screening'],
+      task: [paths.tasks.show(entry.record.id), 'View the task'],
       // Police, prosecution and triage decisions are listed on the child's meetings page.
       external_decision: null,
     };
-    const hit = to[r.record.type];
+    const hit = to[entry.record.type];
     if (hit) return { href: hit[0], text: hit[1] };
   }
-  return r.incidentId ? { href: paths.incidents.show(r.incidentId), text: 'View the incident' } : null;
+  return entry.incidentId ? { href: paths.incidents.show(entry.incidentId), text: 'View the incident' } : null;
 }
 
-export default async function childRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void {
   // --- Add a child -------------------------------------------------------------------------
   app.get('/children/new', { config: { action: 'child.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     await requireRole(db, actor, CASE_ROLES, 'child.create');
-    const q = queryOf(request.query);
-    const incidentId = q.incident && isUuid(q.incident) ? q.incident : undefined;
+    const query = queryOf(request.query);
+    const incidentId = query.incident && isUuid(query.incident) ? query.incident : undefined;
     if (incidentId) await getDraft(db, actor, incidentId);
     return reply.page('pages/children/new.njk', {
       pageTitle: 'Add a child',
@@ -61,8 +61,8 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
       teams: actor.user.teams,
       teamId: actor.user.teams[0]?.teamId ?? '',
       incidentId,
-      role: q.role && (CHILD_ROLES as readonly string[]).includes(q.role) ? q.role : '',
-      roleOptions: CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r] })),
+      role: query.role && (CHILD_ROLES as readonly string[]).includes(query.role) ? query.role : '',
+      roleOptions: CHILD_ROLES.map((childRole) => ({ value: childRole, text: CHILD_ROLE_LABELS[childRole] })),
       backLink: incidentId ? paths.incidents.children(incidentId) : paths.cases(),
     });
   });
@@ -85,22 +85,20 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
       teamId,
       incidentId,
       role,
-      roleOptions: CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r] })),
+      roleOptions: CHILD_ROLES.map((childRole) => ({ value: childRole, text: CHILD_ROLE_LABELS[childRole] })),
       backLink: incidentId ? paths.incidents.children(incidentId) : paths.cases(),
     };
     const result = validateChild(values);
     const extra: { field: string; message: string }[] = [];
     if (incidentId && !(CHILD_ROLES as readonly string[]).includes(role))
       extra.push({ field: 'role', message: 'Select the child’s part in the incident' });
-    if (!incidentId && !actor.user.teams.some((t) => t.teamId === teamId))
+    if (!incidentId && !actor.user.teams.some((membership) => membership.teamId === teamId))
       extra.push({ field: 'teamId', message: 'Select the team responsible for this child' });
     if ('errors' in result || extra.length) {
-      return reply
-        .code(400)
-        .page('pages/children/new.njk', {
-          ...model,
-          errors: errorView([...('errors' in result ? result.errors : []), ...extra]),
-        });
+      return reply.code(400).page('pages/children/new.njk', {
+        ...model,
+        errors: errorView([...('errors' in result ? result.errors : []), ...extra]),
+      });
     }
     if (!confirmedNew) {
       const matches = await childService.possibleMatches(db, actor, result.fields);
@@ -165,16 +163,16 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
       inactivity:
         view.child.status === 'open' && lastActivity < cutoff.since ? { days: cutoff.days, lastActivity } : null,
       decisions: view.decisions,
-      openTasks: view.openTasks.map((t) => taskRow(t, today)),
+      openTasks: view.openTasks.map((task) => taskRow(task, today)),
       child: view.child,
       age: ageOn(view.child.dateOfBirth, today),
       basis: ACCESS_BASIS_LABELS[view.basis],
-      sex: SEX_OPTIONS.find((o) => o.value === view.child.sex)?.text ?? view.child.sex,
+      sex: SEX_OPTIONS.find((option) => option.value === view.child.sex)?.text ?? view.child.sex,
       incidents: view.incidents.map((i) => ({
         ...i,
         roleText: CHILD_ROLE_LABELS[i.role],
         location: optionText(LOCATION_TYPES, i.locationType),
-        others: i.others.map((o) => ({ ...o, roleText: CHILD_ROLE_LABELS[o.role] })),
+        others: i.others.map((other) => ({ ...other, roleText: CHILD_ROLE_LABELS[other.role] })),
       })),
       grants: view.grants,
       canEdit: can['child.update'],
@@ -245,28 +243,33 @@ export default async function childRoutes(app: FastifyInstance, { db }: AppDeps)
   app.get('/children/:id/chronology', { config: { action: 'child.view' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const q = request.query as Record<string, unknown>;
-    const kinds = list(q as Body, 'kind').filter((k): k is ChronologyKind => k in CHRONOLOGY_KINDS);
-    const dateOk = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
-    const from = dateOk(q['from']);
-    const to = dateOk(q['to']);
-    const page = Math.max(1, Math.min(10_000, Number(q['page']) || 1));
+    const query = request.query as Record<string, unknown>;
+    const kinds = list(query as Body, 'kind').filter((k): k is ChronologyKind => k in CHRONOLOGY_KINDS);
+    const dateOk = (value: unknown) =>
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+    const from = dateOk(query['from']);
+    const to = dateOk(query['to']);
+    const page = Math.max(1, Math.min(10_000, Number(query['page']) || 1));
     const pageSize = 25;
     const result = await childService.viewChronology(db, actor, id, { kinds, from, to, page, pageSize });
     const pages = pageCount(result.total, pageSize);
     const base = { from, to };
-    const href = (p: number) => {
+    const href = (pageNumber: number) => {
       const params = new URLSearchParams();
       for (const k of kinds) params.append('kind', k);
       if (from) params.set('from', from);
       if (to) params.set('to', to);
-      params.set('page', String(p));
+      params.set('page', String(pageNumber));
       return `${paths.children.chronology(id)}?${params.toString()}`;
     };
     return reply.page('pages/children/chronology.njk', {
       pageTitle: `Chronology: ${result.child.firstName} ${result.child.lastName}`,
       child: result.child,
-      rows: result.rows.map((r) => ({ ...r, kindText: CHRONOLOGY_KINDS[r.kind], link: chronologyLink(r) })),
+      rows: result.rows.map((entry) => ({
+        ...entry,
+        kindText: CHRONOLOGY_KINDS[entry.kind],
+        link: chronologyLink(entry),
+      })),
       total: result.total,
       kindOptions: Object.entries(CHRONOLOGY_KINDS).map(([value, text]) => ({
         value,

@@ -48,23 +48,23 @@ export function childValuesFromBody(body: Body): ChildFormValues {
   };
 }
 
-export function childValuesFromRecord(c: ChildFields): ChildFormValues {
-  const [year, month, day] = c.dateOfBirth.split('-');
+export function childValuesFromRecord(child: ChildFields): ChildFormValues {
+  const [year, month, day] = child.dateOfBirth.split('-');
   return {
-    firstName: c.firstName,
-    lastName: c.lastName,
-    otherNames: c.otherNames,
+    firstName: child.firstName,
+    lastName: child.lastName,
+    otherNames: child.otherNames,
     dateOfBirth: { day: String(Number(day)), month: String(Number(month)), year: year ?? '' },
-    sex: c.sex,
-    ethnicity: c.ethnicity,
-    send: c.send ? 'yes' : 'no',
-    sendDetails: c.sendDetails,
-    developmentalAge: c.developmentalAge === null ? '' : String(c.developmentalAge),
-    lookedAfter: c.lookedAfter ? 'yes' : 'no',
-    schoolOrSetting: c.schoolOrSetting,
-    homeArea: c.homeArea,
-    personId: c.personId,
-    nhsNumber: c.nhsNumber,
+    sex: child.sex,
+    ethnicity: child.ethnicity,
+    send: child.send ? 'yes' : 'no',
+    sendDetails: child.sendDetails,
+    developmentalAge: child.developmentalAge === null ? '' : String(child.developmentalAge),
+    lookedAfter: child.lookedAfter ? 'yes' : 'no',
+    schoolOrSetting: child.schoolOrSetting,
+    homeArea: child.homeArea,
+    personId: child.personId,
+    nhsNumber: child.nhsNumber,
   };
 }
 
@@ -73,60 +73,64 @@ const MAX = 200;
 export const SEND_DETAILS_MAX = 2000;
 
 export function validateChild(
-  v: ChildFormValues,
+  values: ChildFormValues,
   today = londonToday(),
 ): { fields: ChildFields } | { errors: FormError[] } {
   const errors: FormError[] = [];
   const text = (field: keyof ChildFormValues, value: string, label: string, max = MAX) => {
     if (value.trim().length > max) errors.push({ field, message: tooLong(label, max) });
   };
-  if (!v.firstName.trim()) errors.push({ field: 'firstName', message: 'Enter the child’s first name' });
-  text('firstName', v.firstName, 'First name', 100);
-  if (!v.lastName.trim()) errors.push({ field: 'lastName', message: 'Enter the child’s last name' });
-  text('lastName', v.lastName, 'Last name', 100);
-  text('otherNames', v.otherNames, 'Other names');
-  const dob = parseDateParts(v.dateOfBirth, 'Date of birth', 'Enter the child’s date of birth', { past: true, today });
+  if (!values.firstName.trim()) errors.push({ field: 'firstName', message: 'Enter the child’s first name' });
+  text('firstName', values.firstName, 'First name', 100);
+  if (!values.lastName.trim()) errors.push({ field: 'lastName', message: 'Enter the child’s last name' });
+  text('lastName', values.lastName, 'Last name', 100);
+  text('otherNames', values.otherNames, 'Other names');
+  const dob = parseDateParts(values.dateOfBirth, 'Date of birth', 'Enter the child’s date of birth', {
+    past: true,
+    today,
+  });
   if ('error' in dob) errors.push({ field: 'dateOfBirth', message: dob.error, href: '#dateOfBirth-day' });
-  if (!SEX_OPTIONS.some((o) => o.value === v.sex)) errors.push({ field: 'sex', message: 'Select the child’s sex' });
-  text('ethnicity', v.ethnicity, 'Ethnicity', 100);
-  if (v.send !== 'yes' && v.send !== 'no')
+  if (!SEX_OPTIONS.some((option) => option.value === values.sex))
+    errors.push({ field: 'sex', message: 'Select the child’s sex' });
+  text('ethnicity', values.ethnicity, 'Ethnicity', 100);
+  if (values.send !== 'yes' && values.send !== 'no')
     errors.push({
       field: 'send',
       message: 'Select yes if the child has special educational needs or a learning disability',
     });
-  text('sendDetails', v.sendDetails, 'Details of the child’s needs', SEND_DETAILS_MAX);
+  text('sendDetails', values.sendDetails, 'Details of the child’s needs', SEND_DETAILS_MAX);
   let developmentalAge: number | null = null;
-  if (v.developmentalAge.trim()) {
-    const n = Number(v.developmentalAge.trim());
+  if (values.developmentalAge.trim()) {
+    const n = Number(values.developmentalAge.trim());
     if (!Number.isInteger(n) || n < 0 || n > 18)
       errors.push({ field: 'developmentalAge', message: 'Developmental age must be a whole number between 0 and 18' });
     else developmentalAge = n;
   }
-  if (v.lookedAfter !== 'yes' && v.lookedAfter !== 'no')
+  if (values.lookedAfter !== 'yes' && values.lookedAfter !== 'no')
     errors.push({ field: 'lookedAfter', message: 'Select yes if the child is looked after' });
-  text('schoolOrSetting', v.schoolOrSetting, 'School or setting');
-  text('homeArea', v.homeArea, 'Home area or ward', 100);
-  text('personId', v.personId, 'Person ID', 50);
-  if (v.nhsNumber.trim() && !isValidNhsNumber(v.nhsNumber)) {
+  text('schoolOrSetting', values.schoolOrSetting, 'School or setting');
+  text('homeArea', values.homeArea, 'Home area or ward', 100);
+  text('personId', values.personId, 'Person ID', 50);
+  if (values.nhsNumber.trim() && !isValidNhsNumber(values.nhsNumber)) {
     errors.push({ field: 'nhsNumber', message: 'Enter a valid NHS number, like 943 476 5919' });
   }
   if (errors.length || 'error' in dob) return { errors };
   return {
     fields: {
-      firstName: v.firstName.trim(),
-      lastName: v.lastName.trim(),
-      otherNames: v.otherNames.trim(),
+      firstName: values.firstName.trim(),
+      lastName: values.lastName.trim(),
+      otherNames: values.otherNames.trim(),
       dateOfBirth: dob.iso,
-      sex: v.sex,
-      ethnicity: v.ethnicity.trim(),
-      send: v.send === 'yes',
-      sendDetails: v.send === 'yes' ? v.sendDetails.trim() : '',
-      developmentalAge: v.send === 'yes' ? developmentalAge : null,
-      lookedAfter: v.lookedAfter === 'yes',
-      schoolOrSetting: v.schoolOrSetting.trim(),
-      homeArea: v.homeArea.trim(),
-      personId: v.personId.trim(),
-      nhsNumber: v.nhsNumber.trim() ? normaliseNhsNumber(v.nhsNumber) : '',
+      sex: values.sex,
+      ethnicity: values.ethnicity.trim(),
+      send: values.send === 'yes',
+      sendDetails: values.send === 'yes' ? values.sendDetails.trim() : '',
+      developmentalAge: values.send === 'yes' ? developmentalAge : null,
+      lookedAfter: values.lookedAfter === 'yes',
+      schoolOrSetting: values.schoolOrSetting.trim(),
+      homeArea: values.homeArea.trim(),
+      personId: values.personId.trim(),
+      nhsNumber: values.nhsNumber.trim() ? normaliseNhsNumber(values.nhsNumber) : '',
     },
   };
 }

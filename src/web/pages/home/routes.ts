@@ -6,7 +6,7 @@ import * as homeService from '../../../services/home-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { homeView } from './view-model.ts';
 
-export default async function homeRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function homeRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/home', { config: { action: 'home.work' } }, async (request, reply) => {
     const data = await homeService.myWork(db, actorOf(request));
     return reply.page('pages/home/view.njk', { pageTitle: 'Your work', ...homeView(data) });

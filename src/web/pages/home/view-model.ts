@@ -48,37 +48,37 @@ function names(list: readonly string[]): string {
   return `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
 
-function referralFrom(r: HomeData['referrals'][number]): string {
-  const from = r.madeByViewer ? 'You made this referral' : `From ${r.createdByName}`;
-  const to = r.receivingTeamName ? `, to ${r.receivingTeamName}` : '';
-  return `${from}${to}, received ${formatDate(r.receivedAt)}`;
+function referralFrom(referral: HomeData['referrals'][number]): string {
+  const from = referral.madeByViewer ? 'You made this referral' : `From ${referral.createdByName}`;
+  const to = referral.receivingTeamName ? `, to ${referral.receivingTeamName}` : '';
+  return `${from}${to}, received ${formatDate(referral.receivedAt)}`;
 }
 
-function meetingAction(m: HomeMeeting): { text: string; href: string; state: string } | null {
-  if (m.can.close)
+function meetingAction(meeting: HomeMeeting): { text: string; href: string; state: string } | null {
+  if (meeting.can.close)
     return {
-      text: `Close the ${lower(m.typeLabel)}`,
-      href: paths.meetings.show(m.id),
+      text: `Close the ${lower(meeting.typeLabel)}`,
+      href: paths.meetings.show(meeting.id),
       state: 'Minutes approved: to close',
     };
-  if (m.can.approve)
+  if (meeting.can.approve)
     return {
-      text: `Approve the minutes of the ${lower(m.typeLabel)}`,
-      href: paths.meetings.show(m.id),
+      text: `Approve the minutes of the ${lower(meeting.typeLabel)}`,
+      href: paths.meetings.show(meeting.id),
       state: 'Minutes to approve',
     };
-  if (m.can.record)
+  if (meeting.can.record)
     return {
-      text: `Record the minutes of the ${lower(m.typeLabel)}`,
-      href: paths.meetings.minutes(m.id),
-      state: m.heldOn ? 'Minutes started' : 'Minutes to record',
+      text: `Record the minutes of the ${lower(meeting.typeLabel)}`,
+      href: paths.meetings.minutes(meeting.id),
+      state: meeting.heldOn ? 'Minutes started' : 'Minutes to record',
     };
   return null;
 }
 
-function meetingState(m: HomeMeeting): string {
-  if (m.minutesApproved) return 'Minutes approved';
-  if (m.heldOn) return 'Minutes waiting for the chair’s approval';
+function meetingState(meeting: HomeMeeting): string {
+  if (meeting.minutesApproved) return 'Minutes approved';
+  if (meeting.heldOn) return 'Minutes waiting for the chair’s approval';
   return 'Minutes not yet recorded';
 }
 
@@ -86,8 +86,8 @@ function lower(label: string): string {
   return /^[A-Z]{2}/.test(label) ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
-export function homeView(d: HomeData) {
-  const state = (dueOn: string | null) => dueState(dueOn, d.today, d.soonUntil);
+export function homeView(data: HomeData) {
+  const state = (dueOn: string | null) => dueState(dueOn, data.today, data.soonUntil);
   const item = (i: Omit<WorkItem, 'dueText' | 'status'> & { dueWord?: string }): WorkItem => ({
     text: i.text,
     href: i.href,
@@ -99,83 +99,83 @@ export function homeView(d: HomeData) {
   });
 
   const todo: WorkItem[] = [
-    ...d.tasks.map((t) =>
+    ...data.tasks.map((task) =>
       item({
-        text: t.title,
-        href: paths.tasks.show(t.id),
-        childName: t.childName,
+        text: task.title,
+        href: paths.tasks.show(task.id),
+        childName: task.childName,
         detail:
-          t.assignedTo === d.userId
+          task.assignedTo === data.userId
             ? 'Assigned to you'
-            : t.assignedToName
-              ? `Assigned to ${t.assignedToName}`
+            : task.assignedToName
+              ? `Assigned to ${task.assignedToName}`
               : 'Not yet assigned: for your role',
-        dueOn: t.dueOn,
+        dueOn: task.dueOn,
       }),
     ),
-    ...d.meetings.flatMap((m) => {
-      const a = meetingAction(m);
+    ...data.meetings.flatMap((meeting) => {
+      const a = meetingAction(meeting);
       return a
         ? [
             item({
               text: a.text,
               href: a.href,
-              childName: names(m.children.map((c) => c.name)),
+              childName: names(meeting.children.map((child) => child.name)),
               detail: a.state,
-              dueOn: m.dueOn,
+              dueOn: meeting.dueOn,
             }),
           ]
         : [];
     }),
-    ...d.panel.map((p) =>
-      p.due === 'decision'
+    ...data.panel.map((panelItem) =>
+      panelItem.due === 'decision'
         ? item({
             text: 'Decide on the referral to the panel',
-            href: paths.panel.show(p.referral.id),
-            childName: p.referral.childName,
-            detail: `Referred by ${p.referral.referredByName}`,
+            href: paths.panel.show(panelItem.referral.id),
+            childName: panelItem.referral.childName,
+            detail: `Referred by ${panelItem.referral.referredByName}`,
             dueOn: null,
           })
         : item({
             text: 'Hold the panel review',
-            href: paths.panel.show(p.referral.id),
-            childName: p.referral.childName,
+            href: paths.panel.show(panelItem.referral.id),
+            childName: panelItem.referral.childName,
             detail: 'A review at least every 3 months',
-            dueOn: p.referral.nextReviewOn,
+            dueOn: panelItem.referral.nextReviewOn,
           }),
     ),
-    ...d.referrals
-      .filter((r) => r.canDecide)
-      .map((r) =>
+    ...data.referrals
+      .filter((referral) => referral.canDecide)
+      .map((referral) =>
         item({
           text: 'Screen the referral',
-          href: paths.referrals.show(r.id),
-          childName: r.childName,
-          detail: referralFrom(r),
-          dueOn: r.dueOn,
+          href: paths.referrals.show(referral.id),
+          childName: referral.childName,
+          detail: referralFrom(referral),
+          dueOn: referral.dueOn,
           dueWord: 'Decision due by',
         }),
       ),
-    ...d.toScreen.map((s) =>
-      s.suggestedScreeningId
+    ...data.toScreen.map((unscreened) =>
+      unscreened.suggestedScreeningId
         ? item({
             text: 'Decide the level of concern',
-            href: paths.screening.show(s.suggestedScreeningId),
-            childName: s.childName,
-            detail: `The incident ${s.occurredAt ? `on ${formatDate(s.occurredAt)}` : 'you recorded'}`,
+            href: paths.screening.show(unscreened.suggestedScreeningId),
+            childName: unscreened.childName,
+            detail: `The incident ${unscreened.occurredAt ? `on ${formatDate(unscreened.occurredAt)}` : 'you recorded'}`,
             dueOn: null,
           })
         : item({
             text: 'Screen the incident',
-            href: paths.screening.start(s.incidentId, s.childId),
-            childName: s.childName,
-            detail: `The incident ${s.occurredAt ? `on ${formatDate(s.occurredAt)}` : 'you recorded'}`,
+            href: paths.screening.start(unscreened.incidentId, unscreened.childId),
+            childName: unscreened.childName,
+            detail: `The incident ${unscreened.occurredAt ? `on ${formatDate(unscreened.occurredAt)}` : 'you recorded'}`,
             dueOn: null,
           }),
     ),
-    ...d.assessments.map((a) => {
+    ...data.assessments.map((a) => {
       const n = nextStage(a.mode, a.stages);
-      const next = n === null ? 'the outcome, report and sharing' : STAGES.find((s) => s.n === n)!.label;
+      const next = n === null ? 'the outcome, report and sharing' : STAGES.find((stage) => stage.n === n)!.label;
       return item({
         text: `Continue the ${ASSESSMENT_MODELS[a.model].label}`,
         href: paths.assessments.show(a.id),
@@ -186,33 +186,36 @@ export function homeView(d: HomeData) {
     }),
   ].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
 
-  const soon = todo.filter((i) => i.dueOn !== null && i.dueOn <= d.soonUntil);
-  const later = todo.filter((i) => !(i.dueOn !== null && i.dueOn <= d.soonUntil));
+  const soon = todo.filter((i) => i.dueOn !== null && i.dueOn <= data.soonUntil);
+  const later = todo.filter((i) => !(i.dueOn !== null && i.dueOn <= data.soonUntil));
 
-  const referrals: WorkItem[] = d.referrals.map((r) => {
-    const s = state(r.dueOn);
+  const referrals: WorkItem[] = data.referrals.map((referral) => {
+    const due = state(referral.dueOn);
     return {
-      text: r.canDecide ? 'Screen the referral' : 'See the referral',
-      href: paths.referrals.show(r.id),
-      childName: r.childName,
-      detail: referralFrom(r),
-      dueOn: r.dueOn,
-      dueText: `Decision due by ${formatDate(r.dueOn)}`,
-      status: s === 'later' || s === 'none' ? { text: 'Waiting for a decision', tag: null } : STATUS[s],
+      text: referral.canDecide ? 'Screen the referral' : 'See the referral',
+      href: paths.referrals.show(referral.id),
+      childName: referral.childName,
+      detail: referralFrom(referral),
+      dueOn: referral.dueOn,
+      dueText: `Decision due by ${formatDate(referral.dueOn)}`,
+      status: due === 'later' || due === 'none' ? { text: 'Waiting for a decision', tag: null } : STATUS[due],
     };
   });
 
-  const meetings = d.meetings.map((m) => ({
-    text: m.typeLabel,
-    href: paths.meetings.show(m.id),
-    childName: names(m.children.map((c) => c.name)),
-    detail: `Chaired by ${m.isChair ? 'you' : m.chairName}`,
-    dueOn: m.dueOn,
-    dueText: m.heldOn ? `Held on ${formatDate(m.heldOn)}` : dueText(m.dueOn, 'To be held by'),
-    status: !m.heldOn && state(m.dueOn) === 'overdue' ? STATUS.overdue : { text: meetingState(m), tag: null },
+  const meetings = data.meetings.map((meeting) => ({
+    text: meeting.typeLabel,
+    href: paths.meetings.show(meeting.id),
+    childName: names(meeting.children.map((child) => child.name)),
+    detail: `Chaired by ${meeting.isChair ? 'you' : meeting.chairName}`,
+    dueOn: meeting.dueOn,
+    dueText: meeting.heldOn ? `Held on ${formatDate(meeting.heldOn)}` : dueText(meeting.dueOn, 'To be held by'),
+    status:
+      !meeting.heldOn && state(meeting.dueOn) === 'overdue'
+        ? STATUS.overdue
+        : { text: meetingState(meeting), tag: null },
   }));
 
-  const drafts = d.drafts.map((x) => ({
+  const drafts = data.drafts.map((x) => ({
     text: x.occurredAt
       ? `Recording form for an incident on ${formatDate(x.occurredAt)}`
       : 'Recording form, not yet dated',
@@ -220,11 +223,11 @@ export function homeView(d: HomeData) {
     detail: `Last saved ${formatDateTime(x.updatedAt)}`,
   }));
 
-  const changes = d.changes.map((c) => ({
-    childName: c.childName,
-    href: paths.children.chronology(c.childId),
-    summary: datesInWords(c.summary),
-    by: `${CHRONOLOGY_KINDS[c.kind as ChronologyKind] ?? c.kind}, recorded by ${c.recordedByName} on ${formatDateTime(c.recordedAt)}`,
+  const changes = data.changes.map((change) => ({
+    childName: change.childName,
+    href: paths.children.chronology(change.childId),
+    summary: datesInWords(change.summary),
+    by: `${CHRONOLOGY_KINDS[change.kind as ChronologyKind] ?? change.kind}, recorded by ${change.recordedByName} on ${formatDateTime(change.recordedAt)}`,
   }));
 
   return {
@@ -232,12 +235,12 @@ export function homeView(d: HomeData) {
     later,
     overdueCount:
       todo.filter((i) => i.status.text === 'Overdue').length +
-      referrals.filter((r) => r.status.text === 'Overdue').length,
-    moreTasks: d.moreTasks,
+      referrals.filter((referral) => referral.status.text === 'Overdue').length,
+    moreTasks: data.moreTasks,
     referrals,
     meetings,
     drafts,
     changes,
-    soonUntilText: formatDate(d.soonUntil),
+    soonUntilText: formatDate(data.soonUntil),
   };
 }

@@ -24,23 +24,23 @@ import { paths } from '../../paths.ts';
 import { maxLength, readSection, type SectionValues, valuesFromIncident } from './schema.ts';
 
 const roleItems = (selected = '') =>
-  CHILD_ROLES.map((r) => ({ value: r, text: CHILD_ROLE_LABELS[r], checked: r === selected }));
+  CHILD_ROLES.map((role) => ({ value: role, text: CHILD_ROLE_LABELS[role], checked: role === selected }));
 
-function nextAfter(slug: string | 'children', id: string): string {
+function nextAfter(slug: string, id: string): string {
   if (slug === 'children') return paths.incidents.section(id, SECTIONS[0]!.slug);
-  const i = SECTIONS.findIndex((s) => s.slug === slug);
+  const i = SECTIONS.findIndex((section) => section.slug === slug);
   const next = SECTIONS[i + 1];
   return next ? paths.incidents.section(id, next.slug) : paths.incidents.check(id);
 }
 
 function answerText(section: SectionDef, inc: Incident, name: string): string {
-  const f = section.fields.find((x) => x.name === name);
-  if (!f) return '';
-  if (f.kind === 'datetime') return inc.occurredAt ? formatDateTime(inc.occurredAt) : '';
-  if (f.kind === 'checkboxes')
-    return inc.lists[name as IncidentListField].map((v) => optionText(f.options, v)).join(', ');
-  const v = inc.text[name as IncidentTextField];
-  return f.options ? (v ? optionText(f.options, v) : '') : v;
+  const field = section.fields.find((x) => x.name === name);
+  if (!field) return '';
+  if (field.kind === 'datetime') return inc.occurredAt ? formatDateTime(inc.occurredAt) : '';
+  if (field.kind === 'checkboxes')
+    return inc.lists[name as IncidentListField].map((value) => optionText(field.options, value)).join(', ');
+  const answer = inc.text[name as IncidentTextField];
+  return field.options ? (answer ? optionText(field.options, answer) : '') : answer;
 }
 
 function summaryFor(inc: Incident, withChangeLinks: boolean) {
@@ -49,16 +49,18 @@ function summaryFor(inc: Incident, withChangeLinks: boolean) {
     title: section.title,
     changeHref: withChangeLinks ? `${paths.incidents.section(inc.id, section.slug)}?returnTo=check` : null,
     rows: section.fields
-      .filter((f) => !f.showWhen || inc.text[f.showWhen.field as IncidentTextField] === f.showWhen.value)
-      .map((f) => ({
-        label: f.label.replace(/\s*\(optional\)$/, ''),
-        value: answerText(section, inc, f.name),
-        name: f.name,
+      .filter(
+        (field) => !field.showWhen || inc.text[field.showWhen.field as IncidentTextField] === field.showWhen.value,
+      )
+      .map((field) => ({
+        label: field.label.replace(/\s*\(optional\)$/, ''),
+        value: answerText(section, inc, field.name),
+        name: field.name,
       })),
   }));
 }
 
-export default async function incidentRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/incidents', { config: { action: 'incident.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     return reply.page('pages/incidents/start.njk', {
@@ -82,10 +84,10 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     return reply.page('pages/incidents/show.njk', {
       pageTitle: `Incident on ${formatDateTime(inc.occurredAt)}`,
       incident: inc,
-      children: view.children.map((c) => ({
-        ...c,
-        roleText: CHILD_ROLE_LABELS[c.role],
-        age: c.visible && when ? ageOn(c.dateOfBirth, when) : null,
+      children: view.children.map((child) => ({
+        ...child,
+        roleText: CHILD_ROLE_LABELS[child.role],
+        age: child.visible && when ? ageOn(child.dateOfBirth, when) : null,
       })),
       sections: summaryFor(inc, false),
     });
@@ -102,15 +104,17 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const inc = await incidentService.getDraft(db, actor, id);
     // A submitted incident is locked: its children are read on the incident's own page.
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
-    const q = queryOf(request.query).q?.slice(0, 100) ?? '';
-    const linked = new Set(inc.children.map((c) => c.childId));
-    const results = q ? (await searchChildrenToLink(db, actor, q)).filter((r) => !linked.has(r.id)) : null;
+    const search = queryOf(request.query).q?.slice(0, 100) ?? '';
+    const linked = new Set(inc.children.map((child) => child.childId));
+    const results = search
+      ? (await searchChildrenToLink(db, actor, search)).filter((match) => !linked.has(match.id))
+      : null;
     return reply.page('pages/incidents/children.njk', {
       pageTitle: 'Which children were involved?',
       steps: SECTIONS.length + 2,
       incident: inc,
-      linked: inc.children.map((c) => ({ ...c, roleText: CHILD_ROLE_LABELS[c.role] })),
-      q,
+      linked: inc.children.map((child) => ({ ...child, roleText: CHILD_ROLE_LABELS[child.role] })),
+      q: search,
       results,
       roleItems: roleItems(),
       next: nextAfter('children', id),
@@ -133,7 +137,11 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return renderChildren(request, reply.code(400), id, {
-        errors: errorView(err.errors.map((e) => (e.field === 'role' ? { ...e, field: `role-${childId}` } : e))),
+        errors: errorView(
+          err.errors.map((formError) =>
+            formError.field === 'role' ? { ...formError, field: `role-${childId}` } : formError,
+          ),
+        ),
       });
     }
     request.session.flash = { title: 'Child added to the incident' };
@@ -149,13 +157,13 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
   ) {
     const inc = await incidentService.getDraft(db, actorOf(request), id);
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
-    const c = inc.children.find((x) => x.childId === childId);
-    if (!c) throw new NotFoundError();
+    const child = inc.children.find((x) => x.childId === childId);
+    if (!child) throw new NotFoundError();
     return reply.page('pages/incidents/child.njk', {
-      pageTitle: `${c.firstName} ${c.lastName}: part in the incident`,
+      pageTitle: `${child.firstName} ${child.lastName}: part in the incident`,
       incident: inc,
-      child: c,
-      values: { role: c.role, ownWords: c.ownWords },
+      child,
+      values: { role: child.role, ownWords: child.ownWords },
       ownWordsMax: incidentService.OWN_WORDS_MAX,
       roleItems: roleItems(),
       backLink: paths.incidents.children(id),
@@ -211,14 +219,14 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       pageTitle: 'Check the recording form before you submit it',
       steps: SECTIONS.length + 2,
       incident: inc,
-      children: inc.children.map((c) => ({ ...c, roleText: CHILD_ROLE_LABELS[c.role] })),
+      children: inc.children.map((child) => ({ ...child, roleText: CHILD_ROLE_LABELS[child.role] })),
       sections: summaryFor(inc, true),
-      problems: problems.map((p) => ({
-        ...p,
+      problems: problems.map((problem) => ({
+        ...problem,
         href:
-          p.section === 'children'
+          problem.section === 'children'
             ? paths.incidents.children(id)
-            : `${paths.incidents.section(id, p.section)}?returnTo=check#${p.field === 'occurred_at' ? 'occurred_at-day' : p.field}`,
+            : `${paths.incidents.section(id, problem.section)}?returnTo=check#${problem.field === 'occurred_at' ? 'occurred_at-day' : problem.field}`,
       })),
       ...extra,
     });
@@ -254,7 +262,7 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
       pageTitle: section.title,
       incident: inc,
       section,
-      maxLengths: Object.fromEntries(section.fields.map((f) => [f.name, maxLength(f)])),
+      maxLengths: Object.fromEntries(section.fields.map((field) => [field.name, maxLength(field)])),
       values,
       returnTo,
       step: index + 2,
@@ -292,26 +300,22 @@ export default async function incidentRoutes(app: FastifyInstance, { db }: AppDe
     const version = Number(str(body, 'version'));
     const { values, changes, errors } = readSection(section, body);
     if (errors.length) {
-      return reply
-        .code(400)
-        .page('pages/incidents/section.njk', {
-          ...sectionModel(inc, section, values, returnTo),
-          version,
-          errors: errorView(errors),
-        });
+      return reply.code(400).page('pages/incidents/section.njk', {
+        ...sectionModel(inc, section, values, returnTo),
+        version,
+        errors: errorView(errors),
+      });
     }
     try {
       await incidentService.saveSection(db, actor, id, version, section, changes);
     } catch (err) {
       if (err instanceof ConflictError) {
         const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
-        return reply
-          .code(409)
-          .page('pages/incidents/section.njk', {
-            ...sectionModel(current, section, values, returnTo),
-            version: current.version,
-            conflict: err,
-          });
+        return reply.code(409).page('pages/incidents/section.njk', {
+          ...sectionModel(current, section, values, returnTo),
+          version: current.version,
+          conflict: err,
+        });
       }
       throw err;
     }

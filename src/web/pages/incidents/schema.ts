@@ -14,26 +14,26 @@ export type SectionValues = Record<
 
 export function valuesFromIncident(section: SectionDef, inc: Incident): SectionValues {
   const values: SectionValues = {};
-  for (const f of section.fields) {
-    if (f.kind === 'datetime') {
+  for (const field of section.fields) {
+    if (field.kind === 'datetime') {
       if (inc.occurredAt) {
-        const p = londonParts(inc.occurredAt);
-        values[f.name] = {
-          day: String(p.day),
-          month: String(p.month),
-          year: String(p.year),
-          time: `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`,
+        const parts = londonParts(inc.occurredAt);
+        values[field.name] = {
+          day: String(parts.day),
+          month: String(parts.month),
+          year: String(parts.year),
+          time: `${String(parts.hour).padStart(2, '0')}:${String(parts.minute).padStart(2, '0')}`,
         };
-      } else values[f.name] = { day: '', month: '', year: '', time: '' };
-    } else if (f.kind === 'checkboxes') values[f.name] = inc.lists[f.name as IncidentListField];
-    else values[f.name] = inc.text[f.name as IncidentTextField];
+      } else values[field.name] = { day: '', month: '', year: '', time: '' };
+    } else if (field.kind === 'checkboxes') values[field.name] = inc.lists[field.name as IncidentListField];
+    else values[field.name] = inc.text[field.name as IncidentTextField];
   }
   return values;
 }
 
 /** The longest answer a free-text field takes (the form's character count shows the same). */
-export function maxLength(f: FieldDef): number {
-  return f.kind === 'textarea' ? 10_000 : 200;
+export function maxLength(field: FieldDef): number {
+  return field.kind === 'textarea' ? 10_000 : 200;
 }
 
 export function readSection(
@@ -44,11 +44,11 @@ export function readSection(
   const values: SectionValues = {};
   const changes: IncidentChanges = {};
   const errors: FormError[] = [];
-  for (const f of section.fields) {
-    if (f.kind === 'datetime') {
-      const parts = dateParts(body, f.name);
-      const time = str(body, `${f.name}-time`).trim();
-      values[f.name] = { ...parts, time };
+  for (const field of section.fields) {
+    if (field.kind === 'datetime') {
+      const parts = dateParts(body, field.name);
+      const time = str(body, `${field.name}-time`).trim();
+      values[field.name] = { ...parts, time };
       if (!parts.day && !parts.month && !parts.year && !time) {
         changes.occurred_at = null;
         continue;
@@ -58,50 +58,50 @@ export function readSection(
         past: true,
         today: londonToday(now),
       });
-      if ('error' in date) errors.push({ field: f.name, message: date.error, href: `#${f.name}-day` });
-      const m = /^(\d{1,2})[:.](\d{2})$/.exec(time);
+      if ('error' in date) errors.push({ field: field.name, message: date.error, href: `#${field.name}-day` });
+      const timeMatch = /^(\d{1,2})[:.](\d{2})$/.exec(time);
       const timeError = !time
         ? 'Enter the time of the incident, or your best estimate'
-        : !m || Number(m[1]) > 23 || Number(m[2]) > 59
+        : !timeMatch || Number(timeMatch[1]) > 23 || Number(timeMatch[2]) > 59
           ? 'Enter the time as hours and minutes, like 14:30'
           : null;
-      if (timeError) errors.push({ field: `${f.name}-time`, message: timeError });
-      if ('error' in date || !m || timeError) continue;
-      const [y, mo, d] = date.iso.split('-').map(Number) as [number, number, number];
-      const at = fromLondonLocal(y, mo, d, Number(m[1]), Number(m[2]));
+      if (timeError) errors.push({ field: `${field.name}-time`, message: timeError });
+      if ('error' in date || !timeMatch || timeError) continue;
+      const [year, month, day] = date.iso.split('-').map(Number) as [number, number, number];
+      const at = fromLondonLocal(year, month, day, Number(timeMatch[1]), Number(timeMatch[2]));
       if (at.getTime() > now.getTime()) {
-        errors.push({ field: `${f.name}-time`, message: 'The time of the incident must be in the past' });
+        errors.push({ field: `${field.name}-time`, message: 'The time of the incident must be in the past' });
         continue;
       }
       changes.occurred_at = at;
-    } else if (f.kind === 'checkboxes') {
-      const chosen = list(body, f.name);
-      values[f.name] = chosen;
-      if (chosen.some((c) => !f.options?.some((o) => o.value === c))) {
+    } else if (field.kind === 'checkboxes') {
+      const chosen = list(body, field.name);
+      values[field.name] = chosen;
+      if (chosen.some((choice) => !field.options?.some((option) => option.value === choice))) {
         errors.push({
-          field: f.name,
-          message: `Select from the list for ${f.shortName.charAt(0).toLowerCase()}${f.shortName.slice(1)}`,
+          field: field.name,
+          message: `Select from the list for ${field.shortName.charAt(0).toLowerCase()}${field.shortName.slice(1)}`,
         });
         continue;
       }
-      changes[f.name as IncidentListField] = chosen;
-    } else if (f.kind === 'radios') {
-      const v = str(body, f.name);
-      values[f.name] = v;
-      if (v && !f.options?.some((o) => o.value === v)) {
-        errors.push({ field: f.name, message: f.missingMessage ?? 'Select an option' });
+      changes[field.name as IncidentListField] = chosen;
+    } else if (field.kind === 'radios') {
+      const answer = str(body, field.name);
+      values[field.name] = answer;
+      if (answer && !field.options?.some((option) => option.value === answer)) {
+        errors.push({ field: field.name, message: field.missingMessage ?? 'Select an option' });
         continue;
       }
-      changes[f.name as IncidentTextField] = v;
+      changes[field.name as IncidentTextField] = answer;
     } else {
-      const v = str(body, f.name);
-      values[f.name] = v;
-      const max = maxLength(f);
-      if (v.length > max) {
-        errors.push({ field: f.name, message: tooLong(f.shortName, max) });
+      const answer = str(body, field.name);
+      values[field.name] = answer;
+      const max = maxLength(field);
+      if (answer.length > max) {
+        errors.push({ field: field.name, message: tooLong(field.shortName, max) });
         continue;
       }
-      changes[f.name as IncidentTextField] = v.trim();
+      changes[field.name as IncidentTextField] = answer.trim();
     }
   }
   // Details of technology only make sense when it was technology-assisted (R-THU-6).

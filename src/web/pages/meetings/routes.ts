@@ -15,7 +15,7 @@ import { citeHtml, escapeHtml } from '../../cite.ts';
 
 const roleText = { displayed: 'Child who harmed', targeted: 'Child harmed' } as const;
 
-export default async function meetingRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): void {
   // --- Arranging a meeting from the task that calls for it ---
   async function renderArrange(
     request: FastifyRequest,
@@ -23,39 +23,39 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     extra: { values?: meetingService.ArrangeInput; errors?: unknown } = {},
   ) {
     const { id } = request.params as { id: string };
-    const o = await meetingService.arrangeOptions(db, actorOf(request), id);
+    const options = await meetingService.arrangeOptions(db, actorOf(request), id);
     const values = extra.values ?? {
-      childIds: o.children.map((c) => c.childId),
-      responsible: Object.fromEntries(o.children.map((c) => [c.childId, c.authorityId])),
+      childIds: options.children.map((child) => child.childId),
+      responsible: Object.fromEntries(options.children.map((child) => [child.childId, child.authorityId])),
       chairId: '',
-      invite: o.invitees.filter((i) => i.proposed).map((i) => i.inviteeId),
+      invite: options.invitees.filter((i) => i.proposed).map((i) => i.inviteeId),
     };
     return reply.page('pages/meetings/arrange.njk', {
-      pageTitle: `Arrange: ${o.type.label}`,
-      backLink: paths.tasks.show(o.task.id),
-      o,
-      type: o.type,
-      task: o.task,
-      canArrange: o.canArrange,
-      childItems: o.children.map((c) => ({
-        value: c.childId,
-        text: `${c.name} (${roleText[c.role].toLowerCase()})`,
-        checked: values.childIds.includes(c.childId),
+      pageTitle: `Arrange: ${options.type.label}`,
+      backLink: paths.tasks.show(options.task.id),
+      o: options,
+      type: options.type,
+      task: options.task,
+      canArrange: options.canArrange,
+      childItems: options.children.map((child) => ({
+        value: child.childId,
+        text: `${child.name} (${roleText[child.role].toLowerCase()})`,
+        checked: values.childIds.includes(child.childId),
       })),
-      responsibleSelects: o.children.map((c) => ({
-        childId: c.childId,
-        label: `Authority responsible for ${c.name}`,
-        items: o.authorities.map((a) => ({
+      responsibleSelects: options.children.map((child) => ({
+        childId: child.childId,
+        label: `Authority responsible for ${child.name}`,
+        items: options.authorities.map((a) => ({
           value: a.id,
           text: a.name,
-          selected: values.responsible[c.childId] === a.id,
+          selected: values.responsible[child.childId] === a.id,
         })),
       })),
-      chairGroups: o.chairCandidates.map((g) => ({
-        label: g.authority.name,
-        users: g.users.map((u) => ({ ...u, selected: u.id === values.chairId })),
+      chairGroups: options.chairCandidates.map((group) => ({
+        label: group.authority.name,
+        users: group.users.map((user) => ({ ...user, selected: user.id === values.chairId })),
       })),
-      inviteItems: o.invitees.map((i) => ({
+      inviteItems: options.invitees.map((i) => ({
         value: i.inviteeId,
         text: `${i.label}${i.mode === 'inform' ? ' (to be informed, not invited)' : ''}`,
         hint: { html: `${escapeHtml(`${i.reason}${i.because ? ` ${i.because}` : ''}`)} (${citeHtml(i.clause)})` },
@@ -94,9 +94,9 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     const { meetings, today } = await meetingService.myMeetings(db, actorOf(request));
     return reply.page('pages/meetings/list.njk', {
       pageTitle: 'Meetings',
-      meetings: meetings.map((m) => ({
-        ...m,
-        overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < today,
+      meetings: meetings.map((meeting) => ({
+        ...meeting,
+        overdue: meeting.status === 'arranged' && !meeting.heldOn && meeting.dueOn !== null && meeting.dueOn < today,
       })),
     });
   });
@@ -104,35 +104,36 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- One meeting ---
   async function renderMeeting(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id);
-    return reply.page('pages/meetings/show.njk', { pageTitle: v.meeting.typeLabel, ...view(v), ...extra });
+    const details = await meetingService.viewMeeting(db, actorOf(request), id);
+    return reply.page('pages/meetings/show.njk', { pageTitle: details.meeting.typeLabel, ...view(details), ...extra });
   }
 
-  function view(v: Awaited<ReturnType<typeof meetingService.viewMeeting>>) {
-    const m = v.meeting;
+  function view(details: Awaited<ReturnType<typeof meetingService.viewMeeting>>) {
+    const meeting = details.meeting;
     const sections: { heading: string; items: { index: number; text: string; notes: string }[] }[] = [];
-    m.agenda.forEach((item, index) => {
+    meeting.agenda.forEach((item, index) => {
       const last = sections.at(-1);
       if (last && last.heading === item.section) last.items.push({ index, text: item.text, notes: item.notes });
       else sections.push({ heading: item.section, items: [{ index, text: item.text, notes: item.notes }] });
     });
     return {
-      ...v,
-      m,
+      ...details,
+      m: meeting,
       sections,
       roleText,
-      chairAuthority: v.authorityName(m.chairAuthorityId),
-      authorities: [...new Set([m.authorityId, ...m.children.map((c) => c.responsibleAuthorityId)])].map(
-        v.authorityName,
-      ),
-      overdue: m.status === 'arranged' && !m.heldOn && m.dueOn !== null && m.dueOn < v.today,
-      children: m.children.map((c) => ({
-        ...c,
-        visible: v.recordChildIds.includes(c.childId),
-        responsibleName: v.authorityName(c.responsibleAuthorityId),
-        roleText: roleText[c.role],
+      chairAuthority: details.authorityName(meeting.chairAuthorityId),
+      authorities: [
+        ...new Set([meeting.authorityId, ...meeting.children.map((child) => child.responsibleAuthorityId)]),
+      ].map(details.authorityName),
+      overdue:
+        meeting.status === 'arranged' && !meeting.heldOn && meeting.dueOn !== null && meeting.dueOn < details.today,
+      children: meeting.children.map((child) => ({
+        ...child,
+        visible: details.recordChildIds.includes(child.childId),
+        responsibleName: details.authorityName(child.responsibleAuthorityId),
+        roleText: roleText[child.role],
       })),
-      circulateItems: m.invitees
+      circulateItems: meeting.invitees
         .filter((i) => !i.circulatedAt)
         .map((i) => ({
           value: i.id,
@@ -150,22 +151,26 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     extra: { values?: meetingService.MinutesInput; errors?: unknown } = {},
   ) {
     const { id } = request.params as { id: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', { action: 'meeting.record' });
-    const m = v.meeting;
+    const details = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', {
+      action: 'meeting.record',
+    });
+    const meeting = details.meeting;
     const values = extra.values ?? {
-      heldOn: partsFromIso(m.heldOn),
-      notes: m.agenda.map((a) => a.notes),
-      policeInvolvement: m.policeInvolvement ?? '',
-      policeInvolvementReason: m.policeInvolvementReason,
-      attended: Object.fromEntries(m.invitees.map((i) => [i.id, i.attended === null ? '' : i.attended ? 'yes' : 'no'])),
-      names: Object.fromEntries(m.invitees.map((i) => [i.id, i.name])),
-      agencies: Object.fromEntries(m.invitees.map((i) => [i.id, i.agency])),
-      safetyPlans: Object.fromEntries(m.children.map((c) => [c.childId, c.safetyPlan])),
+      heldOn: partsFromIso(meeting.heldOn),
+      notes: meeting.agenda.map((a) => a.notes),
+      policeInvolvement: meeting.policeInvolvement ?? '',
+      policeInvolvementReason: meeting.policeInvolvementReason,
+      attended: Object.fromEntries(
+        meeting.invitees.map((i) => [i.id, i.attended === null ? '' : i.attended ? 'yes' : 'no']),
+      ),
+      names: Object.fromEntries(meeting.invitees.map((i) => [i.id, i.name])),
+      agencies: Object.fromEntries(meeting.invitees.map((i) => [i.id, i.agency])),
+      safetyPlans: Object.fromEntries(meeting.children.map((child) => [child.childId, child.safetyPlan])),
     };
     return reply.page('pages/meetings/minutes.njk', {
-      pageTitle: `Minutes: ${m.typeLabel}`,
-      backLink: paths.meetings.show(m.id),
-      ...view(v),
+      pageTitle: `Minutes: ${meeting.typeLabel}`,
+      backLink: paths.meetings.show(meeting.id),
+      ...view(details),
       values,
       limits: meetingService.MINUTES_LIMITS,
       ...extra,
@@ -186,7 +191,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
           .map((k) => [k.slice(prefix.length), str(body, k)]),
       );
     const notes: string[] = [];
-    for (const [k, v] of Object.entries(byPrefix('note-'))) if (/^\d{1,3}$/.test(k)) notes[Number(k)] = v;
+    for (const [k, note] of Object.entries(byPrefix('note-'))) if (/^\d{1,3}$/.test(k)) notes[Number(k)] = note;
     const values: meetingService.MinutesInput = {
       heldOn: dateParts(body, 'heldOn'),
       notes: Array.from(notes, (n) => n ?? ''),
@@ -201,7 +206,9 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       await meetingService.recordMinutes(db, actorOf(request), id, Number(str(body, 'version')), values);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      const errors = err.errors.map((e) => (e.field === 'heldOn' ? { ...e, href: '#heldOn-day' } : e));
+      const errors = err.errors.map((formError) =>
+        formError.field === 'heldOn' ? { ...formError, href: '#heldOn-day' } : formError,
+      );
       return renderMinutes(request, reply.code(400), { values, errors: errorView(errors) });
     }
     request.session.flash = { title: 'Minutes saved' };
@@ -211,10 +218,10 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- Attendees not proposed by the pack ---
   async function renderAttendee(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', {
+    const details = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', {
       action: 'meeting.add_attendee',
     });
-    const accounts = await meetingService.attendeeAccounts(db, v.meeting);
+    const accounts = await meetingService.attendeeAccounts(db, details.meeting);
     const values = (extra['values'] as Record<string, string> | undefined) ?? {
       roleLabel: '',
       name: '',
@@ -224,7 +231,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
     return reply.page('pages/meetings/attendee.njk', {
       pageTitle: 'Add someone to the meeting',
       backLink: paths.meetings.show(id),
-      m: v.meeting,
+      m: details.meeting,
       values,
       accountItems: [
         { value: '', text: 'No account' },
@@ -260,24 +267,24 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- Each child's outcome ---
   async function renderOutcome(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id, childId } = request.params as { id: string; childId: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', {
+    const details = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.view', {
       action: 'meeting.outcome',
       childId,
     });
-    const child = v.meeting.children.find((c) => c.childId === childId);
+    const child = details.meeting.children.find((candidate) => candidate.childId === childId);
     if (!child) return reply.callNotFound();
     const values = (extra['values'] as Record<string, string> | undefined) ?? {};
     return reply.page('pages/meetings/outcome.njk', {
       pageTitle: `Outcome for ${child.name}`,
       backLink: paths.meetings.show(id),
-      ...view(v),
+      ...view(details),
       child: { ...child, roleText: roleText[child.role] },
-      askAlsoHarmed: Boolean(v.type.alsoHarmedPrompt) && child.role === 'displayed',
-      outcomeItems: v.outcomeOptions.map((o) => ({
-        value: o.id,
-        text: o.label,
-        hint: { text: o.hint },
-        checked: values['outcome'] === o.id,
+      askAlsoHarmed: Boolean(details.type.alsoHarmedPrompt) && child.role === 'displayed',
+      outcomeItems: details.outcomeOptions.map((option) => ({
+        value: option.id,
+        text: option.label,
+        hint: { text: option.hint },
+        checked: values['outcome'] === option.id,
       })),
       limits: OUTCOME_LIMITS,
       values,
@@ -362,27 +369,27 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
   // --- Print and download: the same accessible document ---
   app.get('/meetings/:id/print', { config: { action: 'meeting.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.print');
+    const details = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.print');
     return reply.page('pages/meetings/print.njk', {
-      pageTitle: `${v.meeting.typeLabel}: record`,
+      pageTitle: `${details.meeting.typeLabel}: record`,
       backLink: paths.meetings.show(id),
-      ...view(v),
+      ...view(details),
     });
   });
 
   app.get('/meetings/:id/export', { config: { action: 'meeting.view' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const v = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.export');
+    const details = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.export');
     const html = reply.renderDocument('pages/meetings/document.njk', {
-      ...view(v),
-      pageTitle: `${v.meeting.typeLabel}: record`,
+      ...view(details),
+      pageTitle: `${details.meeting.typeLabel}: record`,
     });
-    const slug = v.meeting.typeLabel.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const slug = details.meeting.typeLabel.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header(
         'content-disposition',
-        `attachment; filename="${slug}-${v.meeting.heldOn ?? v.meeting.dueOn ?? 'arranged'}.html"`,
+        `attachment; filename="${slug}-${details.meeting.heldOn ?? details.meeting.dueOn ?? 'arranged'}.html"`,
       )
       .send(html);
   });
@@ -399,7 +406,7 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
       pageTitle: `Meetings and decisions: ${child.firstName} ${child.lastName}`,
       child,
       meetings,
-      decisions: decisions.map((d) => ({ ...d, agencyText: EXTERNAL_AGENCIES[d.agency] })),
+      decisions: decisions.map((decision) => ({ ...decision, agencyText: EXTERNAL_AGENCIES[decision.agency] })),
       canRecord,
       ...extra,
     });
@@ -465,7 +472,9 @@ export default async function meetingRoutes(app: FastifyInstance, { db }: AppDep
         await externalService.recordExternalDecision(db, actorOf(request), id, values);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
-        const errors = err.errors.map((e) => (e.field === 'decidedOn' ? { ...e, href: '#decidedOn-day' } : e));
+        const errors = err.errors.map((formError) =>
+          formError.field === 'decidedOn' ? { ...formError, href: '#decidedOn-day' } : formError,
+        );
         return renderExternal(request, reply.code(400), { values, errors: errorView(errors) });
       }
       request.session.flash = { title: 'Decision recorded' };

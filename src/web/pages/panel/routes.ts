@@ -37,9 +37,9 @@ const EMPTY_DECISION: DecisionInput = {
 };
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
-const pick = <T extends string>(v: string, allowed: readonly T[]): T | '' =>
-  (allowed as readonly string[]).includes(v) ? (v as T) : '';
-const yesNo = (v: string) => pick(v, ['yes', 'no'] as const);
+const pick = <T extends string>(value: string, allowed: readonly T[]): T | '' =>
+  (allowed as readonly string[]).includes(value) ? (value as T) : '';
+const yesNo = (value: string) => pick(value, ['yes', 'no'] as const);
 
 function referralFromBody(b: Body): PanelReferralInput {
   return {
@@ -71,9 +71,13 @@ const radios = (items: Record<string, string>, chosen: string) =>
   Object.entries(items).map(([value, text]) => ({ value, text, checked: chosen === value }));
 const yesNoItems = (chosen: string) => radios({ yes: 'Yes', no: 'No' }, chosen);
 const dateHrefs = (errors: readonly { field: string; message: string }[]) =>
-  errors.map((e) => (e.field === 'heldOn' || e.field === 'nextReviewOn' ? { ...e, href: `#${e.field}-day` } : e));
+  errors.map((formError) =>
+    formError.field === 'heldOn' || formError.field === 'nextReviewOn'
+      ? { ...formError, href: `#${formError.field}-day` }
+      : formError,
+  );
 
-export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function panelRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function renderRefer(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -81,14 +85,14 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     extra: Record<string, unknown> = {},
   ) {
     const { id } = request.params as { id: string };
-    const o = await panelService.referOptions(db, actorOf(request), id, true);
+    const options = await panelService.referOptions(db, actorOf(request), id, true);
     return reply.page('pages/panel/refer.njk', {
-      pageTitle: `Refer to the AIM Pathway Panel: ${o.child.firstName} ${o.child.lastName}`,
+      pageTitle: `Refer to the AIM Pathway Panel: ${options.child.firstName} ${options.child.lastName}`,
       backLink: paths.children.assessments(id),
-      child: o.child,
-      kind: o.kind,
-      cannot: o.cannot,
-      approaching18: o.ages.approaching18,
+      child: options.child,
+      kind: options.kind,
+      cannot: options.cannot,
+      approaching18: options.ages.approaching18,
       values,
       serviceItems: radios(REFERRING_SERVICES, values.referringService),
       harmItems: radios(HARM, values.harm),
@@ -112,38 +116,42 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
       act: () => panelService.refer(db, actorOf(request), id, values),
       flash: 'Referred to the AIM Pathway Panel',
       redirect: (referralId) => paths.panel.show(referralId),
-      again: (r, errors) => renderRefer(request, r, values, { errors }),
+      again: (errorReply, errors) => renderRefer(request, errorReply, values, { errors }),
     });
   });
 
   async function renderShow(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { id } = request.params as { id: string };
-    const v = await panelService.viewReferral(db, actorOf(request), id);
-    const r = v.referral;
-    const d = (extra['decision'] as DecisionInput | undefined) ?? EMPTY_DECISION;
+    const view = await panelService.viewReferral(db, actorOf(request), id);
+    const referral = view.referral;
+    const decisionValues = (extra['decision'] as DecisionInput | undefined) ?? EMPTY_DECISION;
     const people = (chosen: string, aim3Label: boolean) => [
       { value: '', text: 'Select a person' },
-      ...v.practitioners.map((p) => ({
-        value: p.id,
-        text: `${p.name}${aim3Label && p.trainings.includes('aim3') ? ` (${TRAINING_LABELS.aim3} trained)` : ''}`,
-        selected: p.id === chosen,
+      ...view.practitioners.map((practitioner) => ({
+        value: practitioner.id,
+        text: `${practitioner.name}${aim3Label && practitioner.trainings.includes('aim3') ? ` (${TRAINING_LABELS.aim3} trained)` : ''}`,
+        selected: practitioner.id === chosen,
       })),
     ];
     return reply.page('pages/panel/show.njk', {
-      pageTitle: `AIM Pathway Panel: ${r.childName}`,
-      backLink: paths.children.assessments(r.childId),
-      r,
-      chair: v.chair,
-      today: v.today,
-      reviewOverdue: r.status === 'accepted' && r.nextReviewOn !== null && r.nextReviewOn < v.today,
-      serviceText: REFERRING_SERVICES[r.referringService],
-      harmText: HARM[r.harm],
-      routeText: r.route ? ROUTES[r.route] : null,
-      decisionItems: radios({ accept: 'Accept the referral', decline: 'Do not accept the referral' }, d.decision),
-      routeItems: v.routes.map((x) => ({ value: x, text: ROUTES[x], checked: d.route === x })),
-      leadItems: people(d.leadId, true),
-      coItems: people(d.coWorkerId, false),
-      decision: d,
+      pageTitle: `AIM Pathway Panel: ${referral.childName}`,
+      backLink: paths.children.assessments(referral.childId),
+      r: referral,
+      chair: view.chair,
+      today: view.today,
+      reviewOverdue:
+        referral.status === 'accepted' && referral.nextReviewOn !== null && referral.nextReviewOn < view.today,
+      serviceText: REFERRING_SERVICES[referral.referringService],
+      harmText: HARM[referral.harm],
+      routeText: referral.route ? ROUTES[referral.route] : null,
+      decisionItems: radios(
+        { accept: 'Accept the referral', decline: 'Do not accept the referral' },
+        decisionValues.decision,
+      ),
+      routeItems: view.routes.map((x) => ({ value: x, text: ROUTES[x], checked: decisionValues.route === x })),
+      leadItems: people(decisionValues.leadId, true),
+      coItems: people(decisionValues.coWorkerId, false),
+      decision: decisionValues,
       heldOn: EMPTY_DATE,
       nextReviewOn: EMPTY_DATE,
       reviewNotes: '',
@@ -208,10 +216,10 @@ export default async function panelRoutes(app: FastifyInstance, { db }: AppDeps)
     const { referrals, today } = await panelService.panelList(db, actorOf(request));
     return reply.page('pages/panel/list.njk', {
       pageTitle: 'AIM Pathway Panel',
-      referrals: referrals.map((r) => ({
-        ...r,
-        routeText: r.route ? ROUTES[r.route] : null,
-        overdue: r.status === 'accepted' && r.nextReviewOn !== null && r.nextReviewOn < today,
+      referrals: referrals.map((referral) => ({
+        ...referral,
+        routeText: referral.route ? ROUTES[referral.route] : null,
+        overdue: referral.status === 'accepted' && referral.nextReviewOn !== null && referral.nextReviewOn < today,
       })),
     });
   });

@@ -14,15 +14,15 @@ import { NotFoundError } from '../../../services/context.ts';
 import type { AppDeps } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
 
-export default async function procedureRoutes(app: FastifyInstance, _deps: AppDeps) {
+export default function procedureRoutes(app: FastifyInstance, _deps: AppDeps): void {
   app.get('/procedures', { config: { action: 'procedures.view' } }, async (request, reply) => {
     const today = londonToday();
     return reply.page('pages/procedures/list.njk', {
       pageTitle: 'Procedures',
-      packs: allPacks().map((p) => ({
-        ...p,
-        overdue: p.reviewDate < today,
-        yours: p.id === request.actor?.user.authorityId,
+      packs: allPacks().map((pack) => ({
+        ...pack,
+        overdue: pack.reviewDate < today,
+        yours: pack.id === request.actor?.user.authorityId,
       })),
     });
   });
@@ -31,34 +31,34 @@ export default async function procedureRoutes(app: FastifyInstance, _deps: AppDe
     const { id } = request.params as { id: string };
     const pack = getPack(id);
     if (!pack) throw new NotFoundError();
-    const others = allPacks().filter((p) => p.id !== pack.id);
+    const others = allPacks().filter((candidate) => candidate.id !== pack.id);
     return reply.page('pages/procedures/show.njk', {
       pageTitle: `${pack.authority}: procedure`,
       backLink: paths.procedures.list(),
       pack,
       reviewOverdue: pack.reviewDate < londonToday(),
-      scaleRows: SCALE.map((s) => ({
-        scale: SCALE_LABELS[s],
-        here: pack.levels.find((l) => l.covers.includes(s))?.label ?? '',
-        others: others.map((o) => o.levels.find((l) => l.covers.includes(s))?.label ?? ''),
+      scaleRows: SCALE.map((scale) => ({
+        scale: SCALE_LABELS[scale],
+        here: pack.levels.find((level) => level.covers.includes(scale))?.label ?? '',
+        others: others.map((other) => other.levels.find((level) => level.covers.includes(scale))?.label ?? ''),
       })),
-      otherNames: others.map((o) => o.authority),
-      facts: pack.facts.map((f) => FACTS[f].question),
+      otherNames: others.map((other) => other.authority),
+      facts: pack.facts.map((fact) => FACTS[fact].question),
       notes: pack.ageRules.notes.map((n) => ({ ...n, whenText: conditionText(n.when, pack) })),
-      meetings: pack.meetings.map((m) => ({
-        ...m,
-        invitees: m.invitees.map((i) => ({
+      meetings: pack.meetings.map((meeting) => ({
+        ...meeting,
+        invitees: meeting.invitees.map((i) => ({
           ...i,
           whenText: i.when ? conditionText(i.when, pack) : null,
           informText: i.informWhen ? conditionText(i.informWhen, pack) : null,
         })),
-        outcomeLabels: m.outcomes.map((o) => OUTCOMES[o].label),
+        outcomeLabels: meeting.outcomes.map((outcome) => OUTCOMES[outcome].label),
       })),
-      steps: pack.steps.map((s) => ({
-        ...s,
-        whenText: conditionText(s.when, pack),
-        ownerText: ownerLabel(s.owner),
-        dueText: dueRuleText(s),
+      steps: pack.steps.map((step) => ({
+        ...step,
+        whenText: conditionText(step.when, pack),
+        ownerText: ownerLabel(step.owner),
+        dueText: dueRuleText(step),
       })),
       sections: sectionUses(pack),
       localSettings: localSettings(pack),

@@ -7,7 +7,7 @@ import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 
-export default async function referralRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function referralRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.post('/screenings/:id/referrals', { config: { action: 'referral.create' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const { created } = await referralService.makeReferrals(db, actorOf(request), id);
@@ -22,33 +22,36 @@ export default async function referralRoutes(app: FastifyInstance, { db }: AppDe
     const { referrals, today } = await referralService.listForMyTeams(db, actorOf(request));
     return reply.page('pages/referrals/list.njk', {
       pageTitle: 'Referrals',
-      referrals: referrals.map((r) => ({ ...r, overdue: r.status === 'received' && r.dueOn < today })),
+      referrals: referrals.map((referral) => ({
+        ...referral,
+        overdue: referral.status === 'received' && referral.dueOn < today,
+      })),
     });
   });
 
   async function renderReferral(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const v = await referralService.viewReferral(db, actor, id);
+    const view = await referralService.viewReferral(db, actor, id);
     const values = (extra['values'] as { outcome: string; rationale: string } | undefined) ?? {
       outcome: '',
       rationale: '',
     };
     return reply.page('pages/referrals/show.njk', {
-      pageTitle: `Referral: ${v.referral.childName}`,
+      pageTitle: `Referral: ${view.referral.childName}`,
       backLink: paths.referrals.list(),
-      r: v.referral,
-      s: v.screening,
-      receiver: v.pack.referral.receiver,
-      overdue: v.referral.status === 'received' && v.referral.dueOn < v.today,
-      dueRule: `Within ${v.pack.referral.decisionWorkingDays} working day${v.pack.referral.decisionWorkingDays === 1 ? '' : 's'} of receipt`,
-      dueClause: v.pack.referral.decisionClause,
-      canDecide: v.canDecide,
-      outcomeItems: v.pack.referral.outcomes.map((o) => ({
-        value: o.id,
-        text: o.label,
-        hint: { text: o.hint },
-        checked: values.outcome === o.id,
+      r: view.referral,
+      s: view.screening,
+      receiver: view.pack.referral.receiver,
+      overdue: view.referral.status === 'received' && view.referral.dueOn < view.today,
+      dueRule: `Within ${view.pack.referral.decisionWorkingDays} working day${view.pack.referral.decisionWorkingDays === 1 ? '' : 's'} of receipt`,
+      dueClause: view.pack.referral.decisionClause,
+      canDecide: view.canDecide,
+      outcomeItems: view.pack.referral.outcomes.map((outcome) => ({
+        value: outcome.id,
+        text: outcome.label,
+        hint: { text: outcome.hint },
+        checked: values.outcome === outcome.id,
       })),
       values,
       ...extra,

@@ -46,14 +46,14 @@ function toolView(tool: Tool, values: ScreeningFormValues | null, stage: number)
     return {
       kind: 'matrix',
       guidance,
-      dimensions: tool.dimensions.map((d) => ({
-        name: `rating-${d.id}`,
-        label: d.label,
-        items: tool.columns.map((c) => ({
-          value: c.id,
-          text: c.label,
-          hint: { text: d.descriptors[c.id] },
-          checked: values?.answers.ratings?.[d.id] === c.id,
+      dimensions: tool.dimensions.map((dimension) => ({
+        name: `rating-${dimension.id}`,
+        label: dimension.label,
+        items: tool.columns.map((column) => ({
+          value: column.id,
+          text: column.label,
+          hint: { text: dimension.descriptors[column.id] },
+          checked: values?.answers.ratings?.[dimension.id] === column.id,
         })),
       })),
     };
@@ -62,33 +62,33 @@ function toolView(tool: Tool, values: ScreeningFormValues | null, stage: number)
   return {
     kind: 'checklist',
     guidance,
-    groups: tool.groups.map((g) => ({
-      id: g.id,
-      label: g.label,
-      intro: g.intro ?? null,
-      cite: g.clause,
-      items: g.items.map((i) => ({ value: i.id, text: i.text, checked: ticked.has(i.id) })),
+    groups: tool.groups.map((group) => ({
+      id: group.id,
+      label: group.label,
+      intro: group.intro ?? null,
+      cite: group.clause,
+      items: group.items.map((i) => ({ value: i.id, text: i.text, checked: ticked.has(i.id) })),
     })),
     noneOption: tool.noneOption ? { label: tool.noneOption.label, checked: values?.answers.none === true } : null,
   };
 }
 
 function factItems(pack: Pack, values: ScreeningFormValues | null, defaults: Record<string, boolean | null>) {
-  return pack.facts.map((f) => {
-    const v = values ? values.facts[f] : defaults[f];
+  return pack.facts.map((fact) => {
+    const answer = values ? values.facts[fact] : defaults[fact];
     return {
-      name: `fact-${f}`,
-      question: FACTS[f].question,
+      name: `fact-${fact}`,
+      question: FACTS[fact].question,
       items: [
-        { value: 'yes', text: 'Yes', checked: v === true },
-        { value: 'no', text: 'No', checked: v === false },
-        { value: 'not-known', text: 'Not known', checked: v === null },
+        { value: 'yes', text: 'Yes', checked: answer === true },
+        { value: 'no', text: 'No', checked: answer === false },
+        { value: 'not-known', text: 'Not known', checked: answer === null },
       ],
     };
   });
 }
 
-export default async function screeningRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -100,8 +100,8 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     const page = await screeningService.screeningPage(db, actor, id, childId);
     const requested = values?.toolId ?? queryOf(request.query).tool ?? page.pack.primaryTool;
     const entry =
-      page.tools.find((t) => t.tool.id === requested && t.allowed) ??
-      page.tools.find((t) => t.tool.id === page.pack.primaryTool)!;
+      page.tools.find((candidate) => candidate.tool.id === requested && candidate.allowed) ??
+      page.tools.find((candidate) => candidate.tool.id === page.pack.primaryTool)!;
     const defaults = screeningService.factsFromIncident(page.pack, page.incident) as Record<string, boolean>;
     return reply.page('pages/screening/form.njk', {
       pageTitle: `Screen the behaviour: ${page.child.firstName} ${page.child.lastName}`,
@@ -116,16 +116,16 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
       tool: entry.tool,
       toolView: toolView(entry.tool, values, page.ages.stage),
       otherTools: page.tools
-        .filter((t) => t.tool.id !== entry.tool.id)
-        .map((t) => ({
-          id: t.tool.id,
-          name: t.tool.name,
-          allowed: t.allowed,
-          needs: t.needs,
-          href: `${paths.screening.start(id, childId)}?tool=${t.tool.id}`,
+        .filter((other) => other.tool.id !== entry.tool.id)
+        .map((other) => ({
+          id: other.tool.id,
+          name: other.tool.name,
+          allowed: other.allowed,
+          needs: other.needs,
+          href: `${paths.screening.start(id, childId)}?tool=${other.tool.id}`,
         })),
       facts: factItems(page.pack, values, defaults),
-      history: page.history.map((s) => ({ ...s, href: paths.screening.show(s.id) })),
+      history: page.history.map((screening) => ({ ...screening, href: paths.screening.show(screening.id) })),
       ...extra,
     });
   }
@@ -141,7 +141,8 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     // The child's pack: recordAnswers refuses a child outside the actor's authority.
     const pack = screeningService.packFor(actor.user.authorityId);
     const tool =
-      pack.tools.find((t) => t.id === str(body, 'tool')) ?? pack.tools.find((t) => t.id === pack.primaryTool)!;
+      pack.tools.find((candidate) => candidate.id === str(body, 'tool')) ??
+      pack.tools.find((candidate) => candidate.id === pack.primaryTool)!;
     const values = readScreeningForm(body, pack, tool);
     try {
       const screeningId = await screeningService.recordAnswers(db, actor, id, childId, values);
@@ -149,7 +150,11 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const errors = errorView(
-        err.errors.map((e) => ({ field: e.field, message: e.message, href: errorHref(e.field, tool) })),
+        err.errors.map((formError) => ({
+          field: formError.field,
+          message: formError.message,
+          href: errorHref(formError.field, tool),
+        })),
       );
       return renderForm(request, reply.code(400), values, { errors });
     }
@@ -162,55 +167,58 @@ export default async function screeningRoutes(app: FastifyInstance, { db }: AppD
   ) {
     const actor = actorOf(request);
     const { id } = request.params as { id: string };
-    const v = await screeningService.viewScreening(db, actor, id);
-    const s = v.screening;
-    const referral = referralService.referralsForScreeningPage(db, s, v.incident);
-    const chosen = extra.values?.level ?? s.suggestedLevel;
+    const view = await screeningService.viewScreening(db, actor, id);
+    const screening = view.screening;
+    const referral = referralService.referralsForScreeningPage(db, screening, view.incident);
+    const chosen = extra.values?.level ?? screening.suggestedLevel;
     // Without JavaScript, the next steps for another level are a link away (?preview=level).
     const asked = queryOf(request.query).preview;
     const previewLevel =
-      s.status === 'decided'
-        ? (s.decidedLevel ?? s.suggestedLevel)
-        : v.pack.levels.some((l) => l.id === asked)
+      screening.status === 'decided'
+        ? (screening.decidedLevel ?? screening.suggestedLevel)
+        : view.pack.levels.some((level) => level.id === asked)
           ? asked!
           : chosen;
     return reply.page('pages/screening/show.njk', {
       pageTitle:
-        s.status === 'decided'
-          ? `Level of concern: ${v.child.firstName} ${v.child.lastName}`
-          : `Suggested level of concern: ${v.child.firstName} ${v.child.lastName}`,
-      backLink: paths.screening.start(s.incidentId, s.childId),
-      s,
-      child: v.child,
-      pack: v.pack,
+        screening.status === 'decided'
+          ? `Level of concern: ${view.child.firstName} ${view.child.lastName}`
+          : `Suggested level of concern: ${view.child.firstName} ${view.child.lastName}`,
+      backLink: paths.screening.start(screening.incidentId, screening.childId),
+      s: screening,
+      child: view.child,
+      pack: view.pack,
       today: londonToday(),
-      toolName: v.tool?.name ?? s.toolId,
-      suggested: v.suggestedLevel,
-      scaleLabel: SCALE_LABELS[s.suggestedScale as keyof typeof SCALE_LABELS] ?? s.suggestedScale,
-      readsAs: v.readsAs,
-      facts: Object.entries(s.facts).map(([k, val]) => ({
+      toolName: view.tool?.name ?? screening.toolId,
+      suggested: view.suggestedLevel,
+      scaleLabel: SCALE_LABELS[screening.suggestedScale as keyof typeof SCALE_LABELS] ?? screening.suggestedScale,
+      readsAs: view.readsAs,
+      facts: Object.entries(screening.facts).map(([k, val]) => ({
         text: FACTS[k as keyof typeof FACTS]?.short ?? k,
         value: val === null ? 'Not known' : val ? 'Yes' : 'No',
       })),
-      unknowns: v.ifKnown(previewLevel),
-      ageRows: ageSummary(v.ages),
-      ageNotes: v.ages.notes,
-      preview: v.previewFor(previewLevel),
-      previewLabel: v.pack.levels.find((l) => l.id === previewLevel)?.label ?? previewLevel,
-      previewLinks: v.pack.levels
-        .filter((l) => l.id !== previewLevel)
-        .map((l) => ({ text: l.label, href: `${paths.screening.show(s.id)}?preview=${l.id}#next-steps` })),
-      levelItems: v.pack.levels.map((l) => ({
-        value: l.id,
-        text: l.label,
-        hint: { text: `${l.id === s.suggestedLevel ? 'Suggested. ' : ''}${l.description}` },
-        checked: l.id === chosen,
+      unknowns: view.ifKnown(previewLevel),
+      ageRows: ageSummary(view.ages),
+      ageNotes: view.ages.notes,
+      preview: view.previewFor(previewLevel),
+      previewLabel: view.pack.levels.find((level) => level.id === previewLevel)?.label ?? previewLevel,
+      previewLinks: view.pack.levels
+        .filter((level) => level.id !== previewLevel)
+        .map((level) => ({
+          text: level.label,
+          href: `${paths.screening.show(screening.id)}?preview=${level.id}#next-steps`,
+        })),
+      levelItems: view.pack.levels.map((level) => ({
+        value: level.id,
+        text: level.label,
+        hint: { text: `${level.id === screening.suggestedLevel ? 'Suggested. ' : ''}${level.description}` },
+        checked: level.id === chosen,
       })),
-      values: extra.values ?? { level: s.suggestedLevel, rationale: '' },
-      tasks: v.tasks.map((t) => taskRow(t, londonToday())),
+      values: extra.values ?? { level: screening.suggestedLevel, rationale: '' },
+      tasks: view.tasks.map((task) => taskRow(task, londonToday())),
       errors: extra.errors,
       referral: await referral,
-      can: v.can,
+      can: view.can,
     });
   }
 

@@ -15,18 +15,18 @@ export function readScreeningForm(body: Body, pack: Pack, tool: Tool): Screening
   const answers: ScreeningAnswers = {};
   if (tool.kind === 'matrix') {
     answers.ratings = {};
-    for (const d of tool.dimensions) {
-      const v = str(body, `rating-${d.id}`);
-      if (v) answers.ratings[d.id] = v;
+    for (const dimension of tool.dimensions) {
+      const rating = str(body, `rating-${dimension.id}`);
+      if (rating) answers.ratings[dimension.id] = rating;
     }
   } else {
     answers.items = list(body, 'items');
     if (str(body, 'none') === 'yes') answers.none = true;
   }
   const facts: Partial<Record<FactId, boolean | null | undefined>> = {};
-  for (const f of pack.facts) {
-    const v = str(body, `fact-${f}`);
-    facts[f] = v === 'yes' ? true : v === 'no' ? false : v === 'not-known' ? null : undefined;
+  for (const fact of pack.facts) {
+    const answer = str(body, `fact-${fact}`);
+    facts[fact] = answer === 'yes' ? true : answer === 'no' ? false : answer === 'not-known' ? null : undefined;
   }
   return { toolId: tool.id, answers, facts };
 }

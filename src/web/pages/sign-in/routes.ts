@@ -41,7 +41,7 @@ declare module '@fastify/session' {
   }
 }
 
-export default async function signInRoutes(app: FastifyInstance, { db, config }: AppDeps) {
+export default function signInRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
   const perAddress = app.createRateLimit({
     max: config.signInLimitPerAddress,
     timeWindow: WINDOW_MS,
@@ -104,11 +104,11 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
 
   app.get('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     if (request.actor) return reply.redirect(paths.home(), 303);
-    const q = queryOf(request.query);
+    const query = queryOf(request.query);
     return renderSignIn(request, reply, {
-      timedOut: q.reason === 'timeout',
-      signedOut: q.reason === 'signed-out',
-      returnTo: safeReturnPath(q.returnTo),
+      timedOut: query.reason === 'timeout',
+      signedOut: query.reason === 'signed-out',
+      returnTo: safeReturnPath(query.returnTo),
     });
   });
 
@@ -119,7 +119,9 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
     const returnTo = safeReturnPath(str(body, 'returnTo'));
     const values = { email: str(body, 'email') };
     // isAllowed means "on the allow list"; isExceeded is the limit reached.
-    const limited = [await perAddress(request), await perAccount(request)].find((r) => !r.isAllowed && r.isExceeded);
+    const limited = [await perAddress(request), await perAccount(request)].find(
+      (check) => !check.isAllowed && check.isExceeded,
+    );
     if (limited && !limited.isAllowed) {
       await auditRateLimited(db, {
         email: values.email,
@@ -154,17 +156,17 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
 
   // The same address and password open accounts in more than one authority: which one now?
   async function choices(request: FastifyRequest) {
-    const c = request.session.choose;
-    if (!c || Date.now() - c.at > CHOICE_MS) return null;
-    return { returnTo: c.returnTo, items: await accountChoices(db, c.userIds) };
+    const choice = request.session.choose;
+    if (!choice || Date.now() - choice.at > CHOICE_MS) return null;
+    return { returnTo: choice.returnTo, items: await accountChoices(db, choice.userIds) };
   }
 
   app.get('/sign-in/authority', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
-    const c = await choices(request);
-    if (!c) return reply.redirect(paths.signIn(), 303);
+    const choice = await choices(request);
+    if (!choice) return reply.redirect(paths.signIn(), 303);
     return reply.page('pages/sign-in/authority.njk', {
       pageTitle: 'Which authority are you working for?',
-      items: c.items,
+      items: choice.items,
       csrfToken: preSessionToken(request, reply),
     });
   });
@@ -172,27 +174,25 @@ export default async function signInRoutes(app: FastifyInstance, { db, config }:
   app.post('/sign-in/authority', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     if (!preSessionTokenValid(request))
       return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
-    const c = await choices(request);
-    if (!c) return reply.redirect(paths.signIn(), 303);
-    const chosen = c.items.find((i) => i.value === str(request.body as Body, 'account'));
+    const choice = await choices(request);
+    if (!choice) return reply.redirect(paths.signIn(), 303);
+    const chosen = choice.items.find((i) => i.value === str(request.body as Body, 'account'));
     if (!chosen) {
-      return reply
-        .code(400)
-        .page('pages/sign-in/authority.njk', {
-          pageTitle: 'Which authority are you working for?',
-          items: c.items,
-          errors: errorView([{ field: 'account', message: 'Select the authority you are working for' }]),
-          csrfToken: preSessionToken(request, reply),
-        });
+      return reply.code(400).page('pages/sign-in/authority.njk', {
+        pageTitle: 'Which authority are you working for?',
+        items: choice.items,
+        errors: errorView([{ field: 'account', message: 'Select the authority you are working for' }]),
+        csrfToken: preSessionToken(request, reply),
+      });
     }
     await recordSignIn(
       db,
       chosen.value,
       chosen.authorityId,
       { ip: request.ip, requestId: request.id },
-      { chosenFrom: c.items.length },
+      { chosenFrom: choice.items.length },
     );
-    return startSession(request, reply, chosen.value, c.returnTo);
+    return startSession(request, reply, chosen.value, choice.returnTo);
   });
 
   app.post('/sign-out', { config: { public: true, action: 'session.sign_out' } }, async (request, reply) => {

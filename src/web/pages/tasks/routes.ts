@@ -9,14 +9,14 @@ import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { taskRow } from './view-model.ts';
 
-export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) {
+export default function taskRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/tasks', { config: { action: 'tasks.mine' } }, async (request, reply) => {
     const { today, tasks, more, shown } = await taskService.myTasks(db, actorOf(request));
-    const rows = tasks.map((t) => taskRow(t, today));
+    const rows = tasks.map((task) => taskRow(task, today));
     return reply.page('pages/tasks/mine.njk', {
       pageTitle: 'My tasks',
       tasks: rows,
-      overdueCount: rows.filter((t) => t.overdue).length,
+      overdueCount: rows.filter((row) => row.overdue).length,
       showChild: true,
       emptyText: 'You have no open tasks.',
       more,
@@ -30,7 +30,7 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
     return reply.page('pages/tasks/child.njk', {
       pageTitle: `Tasks: ${child.firstName} ${child.lastName}`,
       child,
-      tasks: tasks.map((t) => taskRow(t, today)),
+      tasks: tasks.map((task) => taskRow(task, today)),
       emptyText: 'No tasks yet. Tasks are added when an incident is screened and the level of concern decided.',
     });
   });
@@ -54,7 +54,7 @@ export default async function taskRoutes(app: FastifyInstance, { db }: AppDeps) 
       doneByText: doneBy ? taskService.DONE_BY[doneBy] : null,
       assigneeItems: assignees && [
         { value: '', text: 'Select a person' },
-        ...assignees.map((u) => ({ value: u.id, text: u.name, selected: u.id === chosen })),
+        ...assignees.map((user) => ({ value: user.id, text: user.name, selected: user.id === chosen })),
       ],
       values: { note: '', assignee: '' },
       noteMax: taskService.TASK_NOTE_MAX,

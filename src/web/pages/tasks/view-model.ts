@@ -34,30 +34,33 @@ export function ownerWithArticle(ownerRole: string): string {
   return `${/^[aeiouAEIO]/.test(lower) ? 'an' : 'a'} ${lower}`;
 }
 
-export function taskRow(t: Task, today: string) {
-  const overdue = isOverdue(t, today);
+export function taskRow(task: Task, today: string) {
+  const overdue = isOverdue(task, today);
   return {
-    ...t,
-    ownerText: ownerText(t.ownerRole),
-    ownerArticle: ownerWithArticle(t.ownerRole),
-    fulfilled: t.fulfilledBy
-      ? { text: DONE_BY[t.fulfilledBy.type], href: recordHref(t.fulfilledBy.type, t.fulfilledBy.id, t.childId) }
+    ...task,
+    ownerText: ownerText(task.ownerRole),
+    ownerArticle: ownerWithArticle(task.ownerRole),
+    fulfilled: task.fulfilledBy
+      ? {
+          text: DONE_BY[task.fulfilledBy.type],
+          href: recordHref(task.fulfilledBy.type, task.fulfilledBy.id, task.childId),
+        }
       : null,
     overdue,
     statusText:
-      t.status === 'done'
+      task.status === 'done'
         ? 'Done'
-        : t.status === 'superseded'
+        : task.status === 'superseded'
           ? 'No longer needed'
           : overdue
             ? 'Overdue'
-            : t.kind === 'consider'
+            : task.kind === 'consider'
               ? 'To consider'
               : 'To do',
     statusClass:
-      t.status === 'done'
+      task.status === 'done'
         ? 'govuk-tag--green'
-        : t.status === 'superseded'
+        : task.status === 'superseded'
           ? 'govuk-tag--grey'
           : overdue
             ? 'govuk-tag--red'

@@ -24,11 +24,11 @@ const GROUP_HEADINGS: Record<string, string> = {
   session: 'Signing in',
 };
 
-export default async function whoCanDoWhatRoutes(app: FastifyInstance, _deps: AppDeps) {
+export default function whoCanDoWhatRoutes(app: FastifyInstance, _deps: AppDeps): void {
   app.get('/who-can-do-what', { config: { action: 'actions.view' } }, async (_request, reply) => {
     return reply.page('pages/who-can-do-what/view.njk', {
       pageTitle: 'Who can do what',
-      groups: actionTable().map((g) => ({ heading: GROUP_HEADINGS[g.on] ?? g.on, rows: g.rows })),
+      groups: actionTable().map((group) => ({ heading: GROUP_HEADINGS[group.on] ?? group.on, rows: group.rows })),
     });
   });
 }
