@@ -29,7 +29,12 @@ export default tseslint.config(
     // Names a reader has to decode slow the next person down: at least two letters in the application's code
     // (loop counters and the conventional catch parameter aside).
     files: ['src/**/*.ts'],
-    rules: { 'id-length': ['error', { min: 2, exceptions: ['i', 'j', 'k', 'n', '_', 'a', 'b', 'x', 'y'], properties: 'never' }] },
+    rules: {
+      'id-length': [
+        'error',
+        { min: 2, exceptions: ['i', 'j', 'k', 'n', '_', 'a', 'b', 'x', 'y'], properties: 'never' },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

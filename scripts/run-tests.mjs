@@ -1,4 +1,4 @@
-// npm test: type-check, then every test file with Node's test runner.
+// npm test: type-check, format check and lint, then every test file with Node's test runner.
 //   TEST_DATABASE_URL   also run the repository tests on PostgreSQL
 //   REQUIRE_POSTGRES=1  fail (not skip) when PostgreSQL is not configured or reachable
 //   CHROMIUM_PATH       the Chromium for browser tests (default: Debian's /usr/bin/chromium)
@@ -20,6 +20,20 @@ const tsc = spawnSync(
   { stdio: 'inherit' },
 );
 if (tsc.status !== 0) fail('type errors');
+
+// The code is formatted by Prettier and clean by ESLint (ADR 0014): `npm run format` and `npm run lint -- --fix` repair most of it.
+const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
+const prettier = spawnSync(
+  process.execPath,
+  [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.'],
+  { cwd: root, stdio: 'inherit' },
+);
+if (prettier.status !== 0) fail('files not formatted by Prettier (run npm run format)');
+const eslint = spawnSync(process.execPath, [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (eslint.status !== 0) fail('ESLint found problems (npm run lint)');
 
 if (process.env.REQUIRE_POSTGRES === '1') {
   if (!process.env.TEST_DATABASE_URL) fail('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set');

@@ -90,7 +90,7 @@ const WHO: { authority: string; role: string; records?: boolean; also?: (authori
     authority: 'kent',
     role: 'team-manager',
     records: true,
-    also: async () => allPacks().map((p) => paths.procedures.show(p.id)),
+    also: () => Promise.resolve(allPacks().map((p) => paths.procedures.show(p.id))),
   },
   { authority: 'kent', role: 'social-worker', records: true },
   { authority: 'kent', role: 'front-door' },

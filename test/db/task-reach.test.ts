@@ -6,7 +6,6 @@ import { it } from 'node:test';
 import { childAccessBases } from '../../src/domain/access.ts';
 import { may } from '../../src/domain/actions.ts';
 import { OUTCOMES } from '../../src/domain/meeting-outcomes.ts';
-import type { Role } from '../../src/domain/roles.ts';
 import type { Database } from '../../src/db/types.ts';
 import { AUTHORITIES, seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { getPack } from '../../src/procedures/index.ts';
@@ -95,7 +94,7 @@ describeOnEachDatabase('every task reaches someone who can do it', (database) =>
           o.tasks.flatMap((t) =>
             (['displayed', 'targeted'] as const).map((forChild) => ({
               title: `${t.title} (${forChild})`,
-              owner: t.owner as string,
+              owner: t.owner,
               forChild,
             })),
           ),
@@ -121,7 +120,7 @@ describeOnEachDatabase('every task reaches someone who can do it', (database) =>
           clause: '',
           requirementId: '',
         });
-        const who = await reach(db, users, { id, childId, ownerRole: step.owner as Role, assignedTo });
+        const who = await reach(db, users, { id, childId, ownerRole: step.owner, assignedTo });
         if (!who.length) stranded.push(`${a.id}: ${step.title} (${step.owner})`);
         await db.updateTable('tasks').set({ status: 'superseded' }).where('id', '=', id).execute();
       }

@@ -28,7 +28,7 @@ export async function pgliteDatabase(): Promise<TestDatabase> {
   const handle = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(handle.db);
   // PGlite runs as its superuser: the same connection.
-  return { ...handle, label: 'PGlite', superuser: async () => ({ ...handle, close: async () => {} }) };
+  return { ...handle, label: 'PGlite', superuser: () => Promise.resolve({ ...handle, close: async () => {} }) };
 }
 
 function as(url: string, role: string): string {

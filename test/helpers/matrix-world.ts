@@ -10,7 +10,7 @@
 // Records are written through the repositories (no rule of the services applies here: the matrix
 // tests those rules), so every relationship is exactly what its name says.
 import type { Kysely } from 'kysely';
-import { type AccessBasis, childAccessBases } from '../../src/domain/access.ts';
+import { type AccessBasis, type ChildAccessFacts, childAccessBases } from '../../src/domain/access.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import type { Database } from '../../src/db/types.ts';
 import { DEMO_PASSWORD, demoEmail } from '../../src/cli/demo-data.ts';
@@ -497,11 +497,11 @@ export async function basesOf(
   const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', p.id).execute()).map(
     (r) => r.role as Role,
   );
-  const facts = (await accessFacts(db, [p.id], childIds)).get(p.id) ?? new Map();
+  const facts = (await accessFacts(db, [p.id], childIds)).get(p.id) ?? new Map<string, ChildAccessFacts>();
   return new Map(
     childIds.map((c) => [
       c,
-      facts.has(c) ? childAccessBases({ id: p.id, authorityId: p.authorityId, roles }, facts.get(c)!) : [],
+      ((f) => (f ? childAccessBases({ id: p.id, authorityId: p.authorityId, roles }, f) : []))(facts.get(c)),
     ]),
   );
 }

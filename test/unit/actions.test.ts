@@ -62,7 +62,7 @@ describe('the action model (R-X-7)', () => {
     for (const [id, rule] of rules) {
       if (!rule.seeing) continue;
       assert.ok(isActionId(rule.seeing), `${id} sees through ${rule.seeing}`);
-      assert.equal(ACTIONS[rule.seeing as ActionId].kind, 'view', `${id}`);
+      assert.equal(ACTIONS[rule.seeing].kind, 'view', `${id}`);
     }
   });
 

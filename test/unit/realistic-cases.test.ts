@@ -54,8 +54,8 @@ function check(pack: string, name: string, e: Expected) {
     const out = run(pack, e);
     assert.equal(out.suggestion?.level.id, e.suggested, 'suggested level');
     assert.equal(out.level.id, e.level ?? e.suggested, 'level routed');
-    assert.ok(out.suggestion!.reasons.length > 0, 'the suggestion has reasons');
-    for (const r of out.suggestion!.reasons) assert.match(r.requirement, /^R-[A-Z]+-\d+$/);
+    assert.ok(out.suggestion.reasons.length > 0, 'the suggestion has reasons');
+    for (const r of out.suggestion.reasons) assert.match(r.requirement, /^R-[A-Z]+-\d+$/);
     if (e.model) assert.match(out.ageRules.assessmentModel?.name ?? '', e.model);
     else assert.equal(out.ageRules.assessmentModel, null);
     assert.equal(out.ageRules.approaching18, e.near18 ?? false);

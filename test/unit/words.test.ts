@@ -65,7 +65,7 @@ describe('Citations (R-X-10)', () => {
     const borrowed = { ...kent, levelsCited: { clause: 'north-yorkshire §3.2', requirement: 'R-KEN-1' } };
     const r1 = packSchema.safeParse(borrowed);
     assert.equal(r1.success, false);
-    assert.match(r1.error!.issues.map((i) => i.message).join('\n'), /cites another authority's document/);
+    assert.match(r1.error.issues.map((i) => i.message).join('\n'), /cites another authority's document/);
     const unlisted = { ...kent, levelsCited: { clause: 'kent §99', requirement: 'R-KEN-1' } };
     assert.match(
       packSchema

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { AccessBasis } from '../../src/domain/access.ts';
-import { ACTIONS, type ActionId, REPRESENTING_ROLES, type Relation, may } from '../../src/domain/actions.ts';
+import { ACTIONS, REPRESENTING_ROLES, type Relation, may } from '../../src/domain/actions.ts';
 import type { Database } from '../../src/db/types.ts';
 import { Client, DEMO_PASSWORD, csrfFrom, startTestApp, type TestApp } from '../helpers/app.ts';
 import { MATRIX_ROLES, type Person, RELATIONSHIPS, type World, basesOf, buildWorlds } from '../helpers/matrix-world.ts';
@@ -224,7 +224,7 @@ const CATALOGUE: Record<string, Entry[]> = {
       route,
       [false, true].map((shared) => ({
         name: shared ? 'shared with Thurrock' : 'in Kent',
-        on: { kind: 'meeting', shared } as On,
+        on: { kind: 'meeting', shared },
         params: (w: World) => ({ id: shared ? w.sharedMeeting : w.meeting }),
         ...(form ? { form } : {}),
       })),
@@ -236,7 +236,7 @@ const CATALOGUE: Record<string, Entry[]> = {
       (['displayed', 'targeted'] as const).flatMap((child) =>
         [false, true].map((shared) => ({
           name: `${child === 'displayed' ? 'the child who harmed' : 'the child harmed'}, ${shared ? 'shared with Thurrock' : 'in Kent'}`,
-          on: { kind: 'meeting', shared, child } as On,
+          on: { kind: 'meeting', shared, child },
           params: (w: World) => ({
             id: shared ? w.sharedMeeting : w.meeting,
             childId: child === 'displayed' ? w.childWhoHarmed : w.childHarmed,
@@ -253,13 +253,13 @@ const CATALOGUE: Record<string, Entry[]> = {
   ...Object.fromEntries(
     ['stage', 'outcome', 'report', 'share'].map((s) => [
       `GET /assessments/:id/${s}`,
-      [{ on: { kind: 'assessment' } as On, params: (w: World) => ({ id: w.assessment }) }],
+      [{ on: { kind: 'assessment' }, params: (w: World) => ({ id: w.assessment }) }],
     ]),
   ),
   ...Object.fromEntries(
     ['stage', 'outcome', 'report', 'share', 'complete'].map((s) => [
       `POST /assessments/:id/${s}`,
-      [{ on: { kind: 'assessment' } as On, params: (w: World) => ({ id: w.assessment }), form: stale }],
+      [{ on: { kind: 'assessment' }, params: (w: World) => ({ id: w.assessment }), form: stale }],
     ]),
   ),
   // The AIM Pathway Panel.
@@ -291,7 +291,7 @@ const CATALOGUE: Record<string, Entry[]> = {
       `POST /admin/users/:id/role-changes/:requestId/${d}`,
       [
         {
-          on: { kind: 'user' } as On,
+          on: { kind: 'user' },
           params: (w: World, p: Person) => ({
             id: w.targets[p.relationship],
             requestId: w.roleChanges[p.relationship],
@@ -490,7 +490,7 @@ describe('the route matrix: every route, every role, every relationship (R-X-7)'
               failures.push(`${label}: the model allows ${route.action}, the route answered ${res.statusCode}`);
             else if (!allowed && res.statusCode !== 403 && res.statusCode !== 404)
               failures.push(`${label}: the model refuses ${route.action}, the route answered ${res.statusCode}`);
-            const rule = ACTIONS[route.action as ActionId];
+            const rule = ACTIONS[route.action];
             // A page about a record, or a list of them, shows case data; a blank form to start one does not.
             const caseData =
               route.method === 'GET' &&

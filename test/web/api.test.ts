@@ -13,6 +13,27 @@ import { paths } from '../../src/web/paths.ts';
 import { signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 
 const run = promisify(execFile);
+// The parts of the OpenAPI document these tests read.
+const openApiDocument = z.object({
+  openapi: z.string(),
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({
+        operationId: z.string().optional(),
+        requestBody: z.unknown().optional(),
+        responses: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  ),
+  components: z.object({
+    schemas: z.record(
+      z.string(),
+      z.object({ properties: z.record(z.string(), z.unknown()), required: z.array(z.string()).optional() }),
+    ),
+  }),
+});
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/islington-case.json');
 
@@ -49,7 +70,7 @@ describe('JSON API and command line', () => {
     });
 
   it('evaluates a case without saving it, returning the documented JSON, the same as the command line', async () => {
-    const input = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    const input: unknown = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
     const before = await t.database.db.selectFrom('screenings').select('id').execute();
     const res = await api(paths.api.evaluate(), { method: 'POST', body: input });
     assert.equal(res.statusCode, 200);
@@ -90,18 +111,21 @@ describe('JSON API and command line', () => {
       body: { incidentDate: '2026-13-01', child: {}, level: 'category-9' },
     });
     assert.equal(res.statusCode, 400);
-    const b = res.json();
+    const b = problem.parse(res.json());
     assert.equal(b.error, 'invalid');
-    assert.ok(b.problems.some((p: { path: string }) => p.path === 'incidentDate'));
+    assert.ok(b.problems?.some((p) => p.path === 'incidentDate'));
     assert.ok(b.requestId);
     const unknownLevel = await api(paths.api.evaluate(), {
       method: 'POST',
       body: { incidentDate: '2026-12-01', child: { age: 12 }, level: 'category-9' },
     });
-    assert.match(unknownLevel.json().problems[0].message, /has no level category-9: use no-category, category-0/);
+    assert.match(
+      problem.parse(unknownLevel.json()).problems?.[0]?.message ?? '',
+      /has no level category-9: use no-category, category-0/,
+    );
     const badJson = await api(paths.api.evaluate(), { method: 'POST', body: '{not json' });
     assert.equal(badJson.statusCode, 400);
-    assert.equal(badJson.json().error, 'invalid');
+    assert.equal(problem.parse(badJson.json()).error, 'invalid');
   });
 
   it('refuses calls without a valid token, and a token used for another authority, auditing both', async () => {
@@ -128,17 +152,19 @@ describe('JSON API and command line', () => {
   });
 
   it('lists its own authority’s procedure, in full, and the bank holidays; another authority’s is not found', async () => {
-    const list = (await api(paths.api.procedures())).json();
+    const list = z.array(procedureSummary).parse((await api(paths.api.procedures())).json());
     assert.deepEqual(
-      list.map((p: { id: string }) => p.id),
+      list.map((p) => p.id),
       ['islington'],
       'a token works for its own authority only',
     );
-    const own = (await api(paths.api.procedure('islington'))).json();
-    assert.equal(own.tools.find((x: { id: string }) => x.id === 'islington-categories').kind, 'checklist');
+    const own = z
+      .object({ tools: z.array(z.object({ id: z.string(), kind: z.string() })) })
+      .parse((await api(paths.api.procedure('islington'))).json());
+    assert.equal(own.tools.find((x) => x.id === 'islington-categories')?.kind, 'checklist');
     const other = await api(paths.api.procedure('north-east-lincolnshire'));
     assert.equal(other.statusCode, 404, 'another authority’s procedure pack is not this token’s to read');
-    assert.equal(other.json().error, 'not_found');
+    assert.equal(problem.parse(other.json()).error, 'not_found');
     const refused = await t.database.db
       .selectFrom('audit_events')
       .select('details')
@@ -147,23 +173,21 @@ describe('JSON API and command line', () => {
       .execute();
     assert.equal(refused.at(-1)?.details['reason'], 'other_authority');
     assert.equal((await api(paths.api.procedure('atlantis'))).statusCode, 404);
-    const holidays = (await api(`${paths.api.bankHolidays()}?year=2027`)).json();
-    assert.deepEqual(holidays.map((h: { date: string }) => h.date).slice(-2), ['2027-12-27', '2027-12-28']);
+    const holidays = z.array(holiday).parse((await api(`${paths.api.bankHolidays()}?year=2027`)).json());
+    assert.deepEqual(holidays.map((h) => h.date).slice(-2), ['2027-12-27', '2027-12-28']);
     assert.equal((await api(`${paths.api.bankHolidays()}?year=nope`)).statusCode, 400);
   });
 
   it('answers each call with a status its description lists, in the schema it names (issue 12, item 11)', async () => {
-    const doc = (await api(paths.api.openapi(), { auth: null })).json();
-    const ops = Object.values(doc.paths).flatMap((p) =>
-      Object.values(p as Record<string, { operationId?: string; responses: Record<string, unknown> }>),
-    );
+    const doc = openApiDocument.parse((await api(paths.api.openapi(), { auth: null })).json());
+    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
     assert.deepEqual(
       ops.map((o) => o.operationId),
       ['listProcedures', 'getProcedure', 'evaluateCase', 'listBankHolidays'],
       'every operation has an operationId',
     );
     const documented = (path: string, method: string, status: number) =>
-      Boolean(doc.paths[path][method].responses[String(status)]);
+      Boolean(doc.paths[path]?.[method]?.responses[String(status)]);
     const calls: [string, string, () => Promise<{ statusCode: number; json(): unknown }>, z.ZodType][] = [
       ['/procedures', 'get', () => api(paths.api.procedures()), z.array(procedureSummary)],
       ['/procedures/{id}', 'get', () => api(paths.api.procedure('atlantis')), problem],
@@ -197,12 +221,13 @@ describe('JSON API and command line', () => {
   it('serves an OpenAPI description generated from the same schemas', async () => {
     const res = await api(paths.api.openapi(), { auth: null });
     assert.equal(res.statusCode, 200);
-    const doc = res.json();
+    const doc = openApiDocument.parse(res.json());
     assert.equal(doc.openapi, '3.1.0');
-    assert.ok(doc.paths['/evaluate'].post.requestBody);
-    assert.ok(doc.components.schemas.EvaluationInput.properties.screening);
-    assert.ok(doc.components.schemas.EvaluationOutput.properties.nextSteps);
-    assert.deepEqual(doc.components.schemas.EvaluationInput.required.sort(), ['child', 'incidentDate', 'procedure']);
+    assert.ok(doc.paths['/evaluate']?.['post']?.requestBody);
+    const schemas = doc.components.schemas;
+    assert.ok(schemas['EvaluationInput']?.properties['screening']);
+    assert.ok(schemas['EvaluationOutput']?.properties['nextSteps']);
+    assert.deepEqual(schemas['EvaluationInput']?.required?.sort(), ['child', 'incidentDate', 'procedure']);
   });
 
   it('stops working when revoked', async () => {
