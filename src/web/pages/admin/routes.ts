@@ -213,48 +213,57 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
     };
   }
 
-  app.get('/admin/users/:id', { config: { action: 'admin.users.view' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    return renderForm(request, reply, userModel(await admin.userPage(db, actorOf(request), id)));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/admin/users/:id',
+    { config: { action: 'admin.users.view' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return renderForm(request, reply, userModel(await admin.userPage(db, actorOf(request), id)));
+    },
+  );
 
-  app.post('/admin/users/:id', { config: { action: 'admin.user.update' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const page = await admin.userPage(db, actor, id);
-    const body = request.body as Body;
-    const values = valuesFromBody(body);
-    const version = Number(str(body, 'version'));
-    const model = { ...userModel(page, values), version };
-    const result = validate(values);
-    if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
-    let pending: boolean;
-    try {
-      pending = (await admin.updateUser(db, actor, id, version, result.input)).pending;
-    } catch (err) {
-      if (err instanceof ValidationError)
-        return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
-      if (err instanceof ConflictError)
-        return renderForm(request, reply.code(409), {
-          ...model,
-          version: (await admin.getUser(db, actor, id)).version,
-          conflict: err,
-        });
-      throw err;
-    }
-    request.session.flash = pending
-      ? { title: 'User saved', text: 'The change of roles waits for another administrator to approve it.' }
-      : { title: 'User saved' };
-    return reply.redirect(pending ? paths.admin.user(id) : paths.admin.users(), 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/users/:id',
+    { config: { action: 'admin.user.update' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const page = await admin.userPage(db, actor, id);
+      const body = request.body as Body;
+      const values = valuesFromBody(body);
+      const version = Number(str(body, 'version'));
+      const model = { ...userModel(page, values), version };
+      const result = validate(values);
+      if ('errors' in result)
+        return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
+      let pending: boolean;
+      try {
+        pending = (await admin.updateUser(db, actor, id, version, result.input)).pending;
+      } catch (err) {
+        if (err instanceof ValidationError)
+          return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
+        if (err instanceof ConflictError)
+          return renderForm(request, reply.code(409), {
+            ...model,
+            version: (await admin.getUser(db, actor, id)).version,
+            conflict: err,
+          });
+        throw err;
+      }
+      request.session.flash = pending
+        ? { title: 'User saved', text: 'The change of roles waits for another administrator to approve it.' }
+        : { title: 'User saved' };
+      return reply.redirect(pending ? paths.admin.user(id) : paths.admin.users(), 303);
+    },
+  );
 
   for (const decision of ['approve', 'reject'] as const) {
-    app.post(
+    app.post<{ Params: { id: string; requestId: string } }>(
       `/admin/users/:id/role-changes/:requestId/${decision}`,
       { config: { action: 'admin.user.approve_roles' } },
       async (request, reply) => {
         const actor = actorOf(request);
-        const { id, requestId } = request.params as { id: string; requestId: string };
+        const { id, requestId } = request.params;
         try {
           await admin.decideRoleChange(db, actor, id, requestId, decision);
         } catch (err) {
@@ -270,18 +279,22 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
     );
   }
 
-  app.post('/admin/users/:id/unlock', { config: { action: 'admin.user.unlock' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    await admin.unlockUser(db, actorOf(request), id);
-    request.session.flash = { title: 'Account unlocked' };
-    return reply.redirect(paths.admin.user(id), 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/users/:id/unlock',
+    { config: { action: 'admin.user.unlock' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await admin.unlockUser(db, actorOf(request), id);
+      request.session.flash = { title: 'Account unlocked' };
+      return reply.redirect(paths.admin.user(id), 303);
+    },
+  );
 
-  app.post(
+  app.post<{ Params: { id: string } }>(
     '/admin/users/:id/reset-password',
     { config: { action: 'admin.user.reset_password' } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const password = await admin.resetPassword(db, actorOf(request), id);
       request.session.flash = {
         title: 'Password reset',

@@ -51,11 +51,11 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
     return reply.redirect(paths.admin.workingDays(), 303);
   });
 
-  app.post(
+  app.post<{ Params: { date: string } }>(
     '/admin/working-days/holidays/:date/remove',
     { config: { action: 'admin.holiday.remove' } },
     async (request, reply) => {
-      const { date } = request.params as { date: string };
+      const { date } = request.params;
       await settings.removeOneOffHoliday(db, actorOf(request), date);
       request.session.flash = { title: 'Holiday removed' };
       return reply.redirect(paths.admin.workingDays(), 303);
@@ -106,10 +106,14 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
     }
   });
 
-  app.post('/admin/api-tokens/:id/revoke', { config: { action: 'admin.api_token.revoke' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    await settings.revokeToken(db, actorOf(request), id);
-    request.session.flash = { title: 'Token revoked', text: 'It no longer works.' };
-    return reply.redirect(paths.admin.apiTokens(), 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/api-tokens/:id/revoke',
+    { config: { action: 'admin.api_token.revoke' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await settings.revokeToken(db, actorOf(request), id);
+      request.session.flash = { title: 'Token revoked', text: 'It no longer works.' };
+      return reply.redirect(paths.admin.apiTokens(), 303);
+    },
+  );
 }

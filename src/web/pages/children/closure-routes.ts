@@ -8,8 +8,7 @@ import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 
 export default function closureRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  async function render(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
-    const { id } = request.params as { id: string };
+  async function render(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
     const { child, blockers } = await closure.closureView(db, actorOf(request), id);
     const name = `${child.firstName} ${child.lastName}`;
     return reply.page('pages/children/closure.njk', {
@@ -24,22 +23,28 @@ export default function closureRoutes(app: FastifyInstance, { db }: AppDeps): vo
     });
   }
 
-  app.get('/children/:id/close', { config: { action: 'child.close' } }, (request, reply) => render(request, reply));
-  app.get('/children/:id/reopen', { config: { action: 'child.reopen' } }, (request, reply) => render(request, reply));
+  app.get<{ Params: { id: string } }>('/children/:id/close', { config: { action: 'child.close' } }, (request, reply) =>
+    render(request, reply, request.params.id),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/children/:id/reopen',
+    { config: { action: 'child.reopen' } },
+    (request, reply) => render(request, reply, request.params.id),
+  );
 
   for (const [path, action, flash, id] of [
     ['/children/:id/close', closure.closeCase, 'Case closed', 'child.close'],
     ['/children/:id/reopen', closure.reopenCase, 'Case reopened', 'child.reopen'],
   ] as const) {
-    app.post(path, { config: { action: id } }, async (request, reply) => {
-      const { id } = request.params as { id: string };
+    app.post<{ Params: { id: string } }>(path, { config: { action: id } }, async (request, reply) => {
+      const { id } = request.params;
       const body = request.body as Body;
       const reason = str(body, 'reason');
       try {
         await action(db, actorOf(request), id, Number(str(body, 'version')), reason);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
-        return render(request, reply.code(400), { values: { reason }, errors: errorView(err.errors) });
+        return render(request, reply.code(400), id, { values: { reason }, errors: errorView(err.errors) });
       }
       request.session.flash = { title: flash };
       return reply.redirect(paths.children.show(id), 303);

@@ -184,167 +184,187 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
     });
   }
 
-  app.get('/children/:id', { config: { action: 'child.view' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.get<{ Params: { id: string } }>('/children/:id', { config: { action: 'child.view' } }, async (request, reply) => {
+    const { id } = request.params;
     return renderShow(request, reply, id);
   });
 
   // --- Edit -------------------------------------------------------------------------------
-  app.get('/children/:id/edit', { config: { action: 'child.update' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const view = await childService.viewChild(db, actor, id, 'edit');
-    return reply.page('pages/children/edit.njk', {
-      pageTitle: `Change ${view.child.firstName} ${view.child.lastName}’s details`,
-      child: view.child,
-      values: childValuesFromRecord(view.child),
-      version: view.child.version,
-      sexOptions: sexItems(),
-      backLink: paths.children.show(id),
-    });
-  });
+  app.get<{ Params: { id: string } }>(
+    '/children/:id/edit',
+    { config: { action: 'child.update' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const view = await childService.viewChild(db, actor, id, 'edit');
+      return reply.page('pages/children/edit.njk', {
+        pageTitle: `Change ${view.child.firstName} ${view.child.lastName}’s details`,
+        child: view.child,
+        values: childValuesFromRecord(view.child),
+        version: view.child.version,
+        sexOptions: sexItems(),
+        backLink: paths.children.show(id),
+      });
+    },
+  );
 
-  app.post('/children/:id/edit', { config: { action: 'child.update' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    // Permission first: a refused user learns nothing, not even what the form would say.
-    await authorizeChild(db, actor, id, 'child.update');
-    const body = request.body as Body;
-    const values = childValuesFromBody(body);
-    const version = Number(str(body, 'version'));
-    const result = validateChild(values);
-    const model = {
-      pageTitle: 'Change the child’s details',
-      child: { id },
-      values,
-      version,
-      sexOptions: sexItems(),
-      backLink: paths.children.show(id),
-    };
-    if ('errors' in result)
-      return reply.code(400).page('pages/children/edit.njk', { ...model, errors: errorView(result.errors) });
-    try {
-      await childService.updateChild(db, actor, id, version, result.fields);
-    } catch (err) {
-      if (err instanceof ConflictError) {
-        // Keep what was typed; offer it again against the current version.
-        const current = await childService.viewChild(db, actor, id);
-        return reply
-          .code(409)
-          .page('pages/children/edit.njk', { ...model, version: current.child.version, conflict: err });
+  app.post<{ Params: { id: string } }>(
+    '/children/:id/edit',
+    { config: { action: 'child.update' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      // Permission first: a refused user learns nothing, not even what the form would say.
+      await authorizeChild(db, actor, id, 'child.update');
+      const body = request.body as Body;
+      const values = childValuesFromBody(body);
+      const version = Number(str(body, 'version'));
+      const result = validateChild(values);
+      const model = {
+        pageTitle: 'Change the child’s details',
+        child: { id },
+        values,
+        version,
+        sexOptions: sexItems(),
+        backLink: paths.children.show(id),
+      };
+      if ('errors' in result)
+        return reply.code(400).page('pages/children/edit.njk', { ...model, errors: errorView(result.errors) });
+      try {
+        await childService.updateChild(db, actor, id, version, result.fields);
+      } catch (err) {
+        if (err instanceof ConflictError) {
+          // Keep what was typed; offer it again against the current version.
+          const current = await childService.viewChild(db, actor, id);
+          return reply
+            .code(409)
+            .page('pages/children/edit.njk', { ...model, version: current.child.version, conflict: err });
+        }
+        throw err;
       }
-      throw err;
-    }
-    request.session.flash = { title: 'Details saved' };
-    return reply.redirect(paths.children.show(id), 303);
-  });
+      request.session.flash = { title: 'Details saved' };
+      return reply.redirect(paths.children.show(id), 303);
+    },
+  );
 
   // --- Chronology -------------------------------------------------------------------------
-  app.get('/children/:id/chronology', { config: { action: 'child.view' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const query = request.query as Record<string, unknown>;
-    const kinds = list(query as Body, 'kind').filter((k): k is ChronologyKind => k in CHRONOLOGY_KINDS);
-    const dateOk = (value: unknown) =>
-      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
-    const from = dateOk(query['from']);
-    const to = dateOk(query['to']);
-    const page = Math.max(1, Math.min(10_000, Number(query['page']) || 1));
-    const pageSize = 25;
-    const result = await childService.viewChronology(db, actor, id, { kinds, from, to, page, pageSize });
-    const pages = pageCount(result.total, pageSize);
-    const base = { from, to };
-    const href = (pageNumber: number) => {
-      const params = new URLSearchParams();
-      for (const k of kinds) params.append('kind', k);
-      if (from) params.set('from', from);
-      if (to) params.set('to', to);
-      params.set('page', String(pageNumber));
-      return `${paths.children.chronology(id)}?${params.toString()}`;
-    };
-    return reply.page('pages/children/chronology.njk', {
-      pageTitle: `Chronology: ${result.child.firstName} ${result.child.lastName}`,
-      child: result.child,
-      rows: result.rows.map((entry) => ({
-        ...entry,
-        kindText: CHRONOLOGY_KINDS[entry.kind],
-        link: chronologyLink(entry),
-      })),
-      total: result.total,
-      kindOptions: Object.entries(CHRONOLOGY_KINDS).map(([value, text]) => ({
-        value,
-        text,
-        checked: kinds.includes(value as ChronologyKind),
-      })),
-      filter: base,
-      pagination: {
-        previous: page > 1 ? { href: href(page - 1) } : undefined,
-        next: page < pages ? { href: href(page + 1) } : undefined,
-      },
-      page,
-      pages,
-      backLink: paths.children.show(id),
-    });
-  });
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
+    '/children/:id/chronology',
+    { config: { action: 'child.view' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const query = request.query;
+      const kinds = list(query, 'kind').filter((k): k is ChronologyKind => k in CHRONOLOGY_KINDS);
+      const dateOk = (value: unknown) =>
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+      const from = dateOk(query['from']);
+      const to = dateOk(query['to']);
+      const page = Math.max(1, Math.min(10_000, Number(query['page']) || 1));
+      const pageSize = 25;
+      const result = await childService.viewChronology(db, actor, id, { kinds, from, to, page, pageSize });
+      const pages = pageCount(result.total, pageSize);
+      const base = { from, to };
+      const href = (pageNumber: number) => {
+        const params = new URLSearchParams();
+        for (const k of kinds) params.append('kind', k);
+        if (from) params.set('from', from);
+        if (to) params.set('to', to);
+        params.set('page', String(pageNumber));
+        return `${paths.children.chronology(id)}?${params.toString()}`;
+      };
+      return reply.page('pages/children/chronology.njk', {
+        pageTitle: `Chronology: ${result.child.firstName} ${result.child.lastName}`,
+        child: result.child,
+        rows: result.rows.map((entry) => ({
+          ...entry,
+          kindText: CHRONOLOGY_KINDS[entry.kind],
+          link: chronologyLink(entry),
+        })),
+        total: result.total,
+        kindOptions: Object.entries(CHRONOLOGY_KINDS).map(([value, text]) => ({
+          value,
+          text,
+          checked: kinds.includes(value as ChronologyKind),
+        })),
+        filter: base,
+        pagination: {
+          previous: page > 1 ? { href: href(page - 1) } : undefined,
+          next: page < pages ? { href: href(page + 1) } : undefined,
+        },
+        page,
+        pages,
+        backLink: paths.children.show(id),
+      });
+    },
+  );
 
   // --- Allocation -------------------------------------------------------------------------
-  app.post('/children/:id/allocation', { config: { action: 'child.allocate' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const body = request.body as Body;
-    const workerId = str(body, 'workerId') || null;
-    const teamId = str(body, 'teamId') || null;
-    const youthJusticeWorkerId = str(body, 'youthJusticeWorkerId') || null;
-    try {
-      await childService.allocate(db, actor, id, Number(str(body, 'version')), {
-        workerId,
-        teamId,
-        youthJusticeWorkerId,
-      });
-    } catch (err) {
-      if (err instanceof ValidationError) {
-        return renderShow(request, reply.code(400), id, {
-          errors: errorView(err.errors),
-          allocationValues: {
-            workerId: workerId ?? '',
-            teamId: teamId ?? '',
-            youthJusticeWorkerId: youthJusticeWorkerId ?? '',
-          },
+  app.post<{ Params: { id: string } }>(
+    '/children/:id/allocation',
+    { config: { action: 'child.allocate' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const body = request.body as Body;
+      const workerId = str(body, 'workerId') || null;
+      const teamId = str(body, 'teamId') || null;
+      const youthJusticeWorkerId = str(body, 'youthJusticeWorkerId') || null;
+      try {
+        await childService.allocate(db, actor, id, Number(str(body, 'version')), {
+          workerId,
+          teamId,
+          youthJusticeWorkerId,
         });
+      } catch (err) {
+        if (err instanceof ValidationError) {
+          return renderShow(request, reply.code(400), id, {
+            errors: errorView(err.errors),
+            allocationValues: {
+              workerId: workerId ?? '',
+              teamId: teamId ?? '',
+              youthJusticeWorkerId: youthJusticeWorkerId ?? '',
+            },
+          });
+        }
+        throw err;
       }
-      throw err;
-    }
-    request.session.flash = { title: 'Allocation saved' };
-    return reply.redirect(paths.children.show(id), 303);
-  });
+      request.session.flash = { title: 'Allocation saved' };
+      return reply.redirect(paths.children.show(id), 303);
+    },
+  );
 
   // --- Grants -----------------------------------------------------------------------------
-  app.post('/children/:id/grants', { config: { action: 'child.grant' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const body = request.body as Body;
-    const grantValues = { userId: str(body, 'userId'), reason: str(body, 'reason'), days: str(body, 'days') };
-    try {
-      await childService.grantAccess(db, actor, id, {
-        userId: grantValues.userId,
-        reason: grantValues.reason,
-        days: Number(grantValues.days),
-      });
-    } catch (err) {
-      if (err instanceof ValidationError) {
-        return renderShow(request, reply.code(400), id, { errors: errorView(err.errors), grantValues });
+  app.post<{ Params: { id: string } }>(
+    '/children/:id/grants',
+    { config: { action: 'child.grant' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const body = request.body as Body;
+      const grantValues = { userId: str(body, 'userId'), reason: str(body, 'reason'), days: str(body, 'days') };
+      try {
+        await childService.grantAccess(db, actor, id, {
+          userId: grantValues.userId,
+          reason: grantValues.reason,
+          days: Number(grantValues.days),
+        });
+      } catch (err) {
+        if (err instanceof ValidationError) {
+          return renderShow(request, reply.code(400), id, { errors: errorView(err.errors), grantValues });
+        }
+        throw err;
       }
-      throw err;
-    }
-    request.session.flash = { title: 'Access given' };
-    return reply.redirect(paths.children.show(id), 303);
-  });
+      request.session.flash = { title: 'Access given' };
+      return reply.redirect(paths.children.show(id), 303);
+    },
+  );
 
-  app.post(
+  app.post<{ Params: { id: string; grantId: string } }>(
     '/children/:id/grants/:grantId/revoke',
     { config: { action: 'child.revoke_grant' } },
     async (request, reply) => {
-      const { id, grantId } = request.params as { id: string; grantId: string };
+      const { id, grantId } = request.params;
       await childService.revokeAccess(db, actorOf(request), id, grantId);
       request.session.flash = { title: 'Access ended' };
       return reply.redirect(paths.children.show(id), 303);

@@ -74,24 +74,28 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     return reply.redirect(paths.incidents.children(id), 303);
   });
 
-  app.get('/incidents/:id', { config: { action: 'incident.view' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const view = await incidentService.viewIncident(db, actor, id);
-    if (view.incident.status === 'draft') return reply.redirect(paths.incidents.check(id), 303);
-    const inc = view.incident;
-    const when = inc.occurredAt ? isoDate(inc.occurredAt) : null;
-    return reply.page('pages/incidents/show.njk', {
-      pageTitle: `Incident on ${formatDateTime(inc.occurredAt)}`,
-      incident: inc,
-      children: view.children.map((child) => ({
-        ...child,
-        roleText: CHILD_ROLE_LABELS[child.role],
-        age: child.visible && when ? ageOn(child.dateOfBirth, when) : null,
-      })),
-      sections: summaryFor(inc, false),
-    });
-  });
+  app.get<{ Params: { id: string } }>(
+    '/incidents/:id',
+    { config: { action: 'incident.view' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const view = await incidentService.viewIncident(db, actor, id);
+      if (view.incident.status === 'draft') return reply.redirect(paths.incidents.check(id), 303);
+      const inc = view.incident;
+      const when = inc.occurredAt ? isoDate(inc.occurredAt) : null;
+      return reply.page('pages/incidents/show.njk', {
+        pageTitle: `Incident on ${formatDateTime(inc.occurredAt)}`,
+        incident: inc,
+        children: view.children.map((child) => ({
+          ...child,
+          roleText: CHILD_ROLE_LABELS[child.role],
+          age: child.visible && when ? ageOn(child.dateOfBirth, when) : null,
+        })),
+        sections: summaryFor(inc, false),
+      });
+    },
+  );
 
   // --- Children in the incident -----------------------------------------------------------
   async function renderChildren(
@@ -122,31 +126,39 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     });
   }
 
-  app.get('/incidents/:id/children', { config: { action: 'incident.edit' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    return renderChildren(request, reply, id);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/incidents/:id/children',
+    { config: { action: 'incident.edit' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return renderChildren(request, reply, id);
+    },
+  );
 
-  app.post('/incidents/:id/children', { config: { action: 'incident.link_child' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const body = request.body as Body;
-    const childId = str(body, 'childId');
-    try {
-      await incidentService.linkChild(db, actor, id, { childId, role: str(body, 'role'), ownWords: '' });
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderChildren(request, reply.code(400), id, {
-        errors: errorView(
-          err.errors.map((formError) =>
-            formError.field === 'role' ? { ...formError, field: `role-${childId}` } : formError,
+  app.post<{ Params: { id: string } }>(
+    '/incidents/:id/children',
+    { config: { action: 'incident.link_child' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const body = request.body as Body;
+      const childId = str(body, 'childId');
+      try {
+        await incidentService.linkChild(db, actor, id, { childId, role: str(body, 'role'), ownWords: '' });
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return renderChildren(request, reply.code(400), id, {
+          errors: errorView(
+            err.errors.map((formError) =>
+              formError.field === 'role' ? { ...formError, field: `role-${childId}` } : formError,
+            ),
           ),
-        ),
-      });
-    }
-    request.session.flash = { title: 'Child added to the incident' };
-    return reply.redirect(paths.incidents.children(id), 303);
-  });
+        });
+      }
+      request.session.flash = { title: 'Child added to the incident' };
+      return reply.redirect(paths.incidents.children(id), 303);
+    },
+  );
 
   async function renderChild(
     request: FastifyRequest,
@@ -171,17 +183,21 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     });
   }
 
-  app.get('/incidents/:id/children/:childId', { config: { action: 'incident.edit' } }, async (request, reply) => {
-    const { id, childId } = request.params as { id: string; childId: string };
-    return renderChild(request, reply, id, childId);
-  });
+  app.get<{ Params: { id: string; childId: string } }>(
+    '/incidents/:id/children/:childId',
+    { config: { action: 'incident.edit' } },
+    async (request, reply) => {
+      const { id, childId } = request.params;
+      return renderChild(request, reply, id, childId);
+    },
+  );
 
-  app.post(
+  app.post<{ Params: { id: string; childId: string } }>(
     '/incidents/:id/children/:childId',
     { config: { action: 'incident.link_child' } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { id, childId } = request.params as { id: string; childId: string };
+      const { id, childId } = request.params;
       const body = request.body as Body;
       const values = { role: str(body, 'role'), ownWords: str(body, 'ownWords') };
       try {
@@ -194,11 +210,11 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     },
   );
 
-  app.post(
+  app.post<{ Params: { id: string; childId: string } }>(
     '/incidents/:id/children/:childId/remove',
     { config: { action: 'incident.edit' } },
     async (request, reply) => {
-      const { id, childId } = request.params as { id: string; childId: string };
+      const { id, childId } = request.params;
       await incidentService.unlinkChild(db, actorOf(request), id, childId);
       request.session.flash = { title: 'Child removed from the incident' };
       return reply.redirect(paths.incidents.children(id), 303);
@@ -232,28 +248,36 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     });
   }
 
-  app.get('/incidents/:id/check', { config: { action: 'incident.submit' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    return renderCheck(request, reply, id);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/incidents/:id/check',
+    { config: { action: 'incident.submit' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return renderCheck(request, reply, id);
+    },
+  );
 
-  app.post('/incidents/:id/submit', { config: { action: 'incident.submit' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const version = Number(str(request.body as Body, 'version'));
-    try {
-      await incidentService.submit(db, actor, id, version);
-    } catch (err) {
-      if (err instanceof ValidationError) return renderCheck(request, reply.code(400), id);
-      if (err instanceof ConflictError) return renderCheck(request, reply.code(409), id, { conflict: err });
-      throw err;
-    }
-    request.session.flash = {
-      title: 'Recording form submitted',
-      text: 'It is now on each child’s record and chronology.',
-    };
-    return reply.redirect(paths.incidents.show(id), 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/incidents/:id/submit',
+    { config: { action: 'incident.submit' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const version = Number(str(request.body as Body, 'version'));
+      try {
+        await incidentService.submit(db, actor, id, version);
+      } catch (err) {
+        if (err instanceof ValidationError) return renderCheck(request, reply.code(400), id);
+        if (err instanceof ConflictError) return renderCheck(request, reply.code(409), id, { conflict: err });
+        throw err;
+      }
+      request.session.flash = {
+        title: 'Recording form submitted',
+        text: 'It is now on each child’s record and chronology.',
+      };
+      return reply.redirect(paths.incidents.show(id), 303);
+    },
+  );
 
   // --- Sections of the form ---------------------------------------------------------------
   function sectionModel(inc: Incident, section: SectionDef, values: SectionValues, returnTo: string) {
@@ -276,53 +300,61 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     };
   }
 
-  app.get('/incidents/:id/:slug', { config: { action: 'incident.edit' } }, async (request, reply) => {
-    const { id, slug } = request.params as { id: string; slug: string };
-    const section = sectionBySlug(slug);
-    if (!section) throw new NotFoundError();
-    const inc = await incidentService.getDraft(db, actorOf(request), id);
-    if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
-    const returnTo = queryOf(request.query).returnTo === 'check' ? 'check' : '';
-    return reply.page('pages/incidents/section.njk', {
-      ...sectionModel(inc, section, valuesFromIncident(section, inc), returnTo),
-      version: inc.version,
-    });
-  });
-
-  app.post('/incidents/:id/:slug', { config: { action: 'incident.edit' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id, slug } = request.params as { id: string; slug: string };
-    const section = sectionBySlug(slug);
-    if (!section) throw new NotFoundError();
-    const inc = await incidentService.editableDraft(db, actor, id, 'incident.edit');
-    const body = request.body as Body;
-    const returnTo = str(body, 'returnTo') === 'check' ? 'check' : '';
-    const version = Number(str(body, 'version'));
-    const { values, changes, errors } = readSection(section, body);
-    if (errors.length) {
-      return reply.code(400).page('pages/incidents/section.njk', {
-        ...sectionModel(inc, section, values, returnTo),
-        version,
-        errors: errorView(errors),
+  app.get<{ Params: { id: string; slug: string } }>(
+    '/incidents/:id/:slug',
+    { config: { action: 'incident.edit' } },
+    async (request, reply) => {
+      const { id, slug } = request.params;
+      const section = sectionBySlug(slug);
+      if (!section) throw new NotFoundError();
+      const inc = await incidentService.getDraft(db, actorOf(request), id);
+      if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
+      const returnTo = queryOf(request.query).returnTo === 'check' ? 'check' : '';
+      return reply.page('pages/incidents/section.njk', {
+        ...sectionModel(inc, section, valuesFromIncident(section, inc), returnTo),
+        version: inc.version,
       });
-    }
-    try {
-      await incidentService.saveSection(db, actor, id, version, section, changes);
-    } catch (err) {
-      if (err instanceof ConflictError) {
-        const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
-        return reply.code(409).page('pages/incidents/section.njk', {
-          ...sectionModel(current, section, values, returnTo),
-          version: current.version,
-          conflict: err,
+    },
+  );
+
+  app.post<{ Params: { id: string; slug: string } }>(
+    '/incidents/:id/:slug',
+    { config: { action: 'incident.edit' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id, slug } = request.params;
+      const section = sectionBySlug(slug);
+      if (!section) throw new NotFoundError();
+      const inc = await incidentService.editableDraft(db, actor, id, 'incident.edit');
+      const body = request.body as Body;
+      const returnTo = str(body, 'returnTo') === 'check' ? 'check' : '';
+      const version = Number(str(body, 'version'));
+      const { values, changes, errors } = readSection(section, body);
+      if (errors.length) {
+        return reply.code(400).page('pages/incidents/section.njk', {
+          ...sectionModel(inc, section, values, returnTo),
+          version,
+          errors: errorView(errors),
         });
       }
-      throw err;
-    }
-    if (str(body, 'action') === 'save-and-exit') {
-      request.session.flash = { title: 'Draft saved', text: 'You can come back to it from your case list.' };
-      return reply.redirect(paths.cases(), 303);
-    }
-    return reply.redirect(returnTo === 'check' ? paths.incidents.check(id) : nextAfter(slug, id), 303);
-  });
+      try {
+        await incidentService.saveSection(db, actor, id, version, section, changes);
+      } catch (err) {
+        if (err instanceof ConflictError) {
+          const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
+          return reply.code(409).page('pages/incidents/section.njk', {
+            ...sectionModel(current, section, values, returnTo),
+            version: current.version,
+            conflict: err,
+          });
+        }
+        throw err;
+      }
+      if (str(body, 'action') === 'save-and-exit') {
+        request.session.flash = { title: 'Draft saved', text: 'You can come back to it from your case list.' };
+        return reply.redirect(paths.cases(), 303);
+      }
+      return reply.redirect(returnTo === 'check' ? paths.incidents.check(id) : nextAfter(slug, id), 303);
+    },
+  );
 }

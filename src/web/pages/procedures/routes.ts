@@ -27,41 +27,45 @@ export default function procedureRoutes(app: FastifyInstance, _deps: AppDeps): v
     });
   });
 
-  app.get('/procedures/:id', { config: { action: 'procedures.view' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const pack = getPack(id);
-    if (!pack) throw new NotFoundError();
-    const others = allPacks().filter((candidate) => candidate.id !== pack.id);
-    return reply.page('pages/procedures/show.njk', {
-      pageTitle: `${pack.authority}: procedure`,
-      backLink: paths.procedures.list(),
-      pack,
-      reviewOverdue: pack.reviewDate < londonToday(),
-      scaleRows: SCALE.map((scale) => ({
-        scale: SCALE_LABELS[scale],
-        here: pack.levels.find((level) => level.covers.includes(scale))?.label ?? '',
-        others: others.map((other) => other.levels.find((level) => level.covers.includes(scale))?.label ?? ''),
-      })),
-      otherNames: others.map((other) => other.authority),
-      facts: pack.facts.map((fact) => FACTS[fact].question),
-      notes: pack.ageRules.notes.map((n) => ({ ...n, whenText: conditionText(n.when, pack) })),
-      meetings: pack.meetings.map((meeting) => ({
-        ...meeting,
-        invitees: meeting.invitees.map((i) => ({
-          ...i,
-          whenText: i.when ? conditionText(i.when, pack) : null,
-          informText: i.informWhen ? conditionText(i.informWhen, pack) : null,
+  app.get<{ Params: { id: string } }>(
+    '/procedures/:id',
+    { config: { action: 'procedures.view' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const pack = getPack(id);
+      if (!pack) throw new NotFoundError();
+      const others = allPacks().filter((candidate) => candidate.id !== pack.id);
+      return reply.page('pages/procedures/show.njk', {
+        pageTitle: `${pack.authority}: procedure`,
+        backLink: paths.procedures.list(),
+        pack,
+        reviewOverdue: pack.reviewDate < londonToday(),
+        scaleRows: SCALE.map((scale) => ({
+          scale: SCALE_LABELS[scale],
+          here: pack.levels.find((level) => level.covers.includes(scale))?.label ?? '',
+          others: others.map((other) => other.levels.find((level) => level.covers.includes(scale))?.label ?? ''),
         })),
-        outcomeLabels: meeting.outcomes.map((outcome) => OUTCOMES[outcome].label),
-      })),
-      steps: pack.steps.map((step) => ({
-        ...step,
-        whenText: conditionText(step.when, pack),
-        ownerText: ownerLabel(step.owner),
-        dueText: dueRuleText(step),
-      })),
-      sections: sectionUses(pack),
-      localSettings: localSettings(pack),
-    });
-  });
+        otherNames: others.map((other) => other.authority),
+        facts: pack.facts.map((fact) => FACTS[fact].question),
+        notes: pack.ageRules.notes.map((n) => ({ ...n, whenText: conditionText(n.when, pack) })),
+        meetings: pack.meetings.map((meeting) => ({
+          ...meeting,
+          invitees: meeting.invitees.map((i) => ({
+            ...i,
+            whenText: i.when ? conditionText(i.when, pack) : null,
+            informText: i.informWhen ? conditionText(i.informWhen, pack) : null,
+          })),
+          outcomeLabels: meeting.outcomes.map((outcome) => OUTCOMES[outcome].label),
+        })),
+        steps: pack.steps.map((step) => ({
+          ...step,
+          whenText: conditionText(step.when, pack),
+          ownerText: ownerLabel(step.owner),
+          dueText: dueRuleText(step),
+        })),
+        sections: sectionUses(pack),
+        localSettings: localSettings(pack),
+      });
+    },
+  );
 }

@@ -90,13 +90,13 @@ function factItems(pack: Pack, values: ScreeningFormValues | null, defaults: Rec
 
 export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function renderForm(
-    request: FastifyRequest,
+    request: FastifyRequest<{ Params: { id: string; childId: string } }>,
     reply: FastifyReply,
     values: ScreeningFormValues | null,
     extra: Record<string, unknown> = {},
   ) {
     const actor = actorOf(request);
-    const { id, childId } = request.params as { id: string; childId: string };
+    const { id, childId } = request.params;
     const page = await screeningService.screeningPage(db, actor, id, childId);
     const requested = values?.toolId ?? queryOf(request.query).tool ?? page.pack.primaryTool;
     const entry =
@@ -130,43 +130,49 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
     });
   }
 
-  app.get('/incidents/:id/screening/:childId', { config: { action: 'screening.suggest' } }, (request, reply) =>
-    renderForm(request, reply, null),
+  app.get<{ Params: { id: string; childId: string } }>(
+    '/incidents/:id/screening/:childId',
+    { config: { action: 'screening.suggest' } },
+    (request, reply) => renderForm(request, reply, null),
   );
 
-  app.post('/incidents/:id/screening/:childId', { config: { action: 'screening.suggest' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id, childId } = request.params as { id: string; childId: string };
-    const body = request.body as Body;
-    // The child's pack: recordAnswers refuses a child outside the actor's authority.
-    const pack = screeningService.packFor(actor.user.authorityId);
-    const tool =
-      pack.tools.find((candidate) => candidate.id === str(body, 'tool')) ??
-      pack.tools.find((candidate) => candidate.id === pack.primaryTool)!;
-    const values = readScreeningForm(body, pack, tool);
-    try {
-      const screeningId = await screeningService.recordAnswers(db, actor, id, childId, values);
-      return reply.redirect(paths.screening.show(screeningId), 303);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      const errors = errorView(
-        err.errors.map((formError) => ({
-          field: formError.field,
-          message: formError.message,
-          href: errorHref(formError.field, tool),
-        })),
-      );
-      return renderForm(request, reply.code(400), values, { errors });
-    }
-  });
+  app.post<{ Params: { id: string; childId: string } }>(
+    '/incidents/:id/screening/:childId',
+    { config: { action: 'screening.suggest' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id, childId } = request.params;
+      const body = request.body as Body;
+      // The child's pack: recordAnswers refuses a child outside the actor's authority.
+      const pack = screeningService.packFor(actor.user.authorityId);
+      const tool =
+        pack.tools.find((candidate) => candidate.id === str(body, 'tool')) ??
+        pack.tools.find((candidate) => candidate.id === pack.primaryTool)!;
+      const values = readScreeningForm(body, pack, tool);
+      try {
+        const screeningId = await screeningService.recordAnswers(db, actor, id, childId, values);
+        return reply.redirect(paths.screening.show(screeningId), 303);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        const errors = errorView(
+          err.errors.map((formError) => ({
+            field: formError.field,
+            message: formError.message,
+            href: errorHref(formError.field, tool),
+          })),
+        );
+        return renderForm(request, reply.code(400), values, { errors });
+      }
+    },
+  );
 
   async function renderScreening(
-    request: FastifyRequest,
+    request: FastifyRequest<{ Params: { id: string } }>,
     reply: FastifyReply,
     extra: { values?: { level: string; rationale: string }; errors?: unknown } = {},
   ) {
     const actor = actorOf(request);
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     const view = await screeningService.viewScreening(db, actor, id);
     const screening = view.screening;
     const referral = referralService.referralsForScreeningPage(db, screening, view.incident);
@@ -222,28 +228,32 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
     });
   }
 
-  app.get('/screenings/:id', { config: { action: 'screening.view' } }, (request, reply) =>
+  app.get<{ Params: { id: string } }>('/screenings/:id', { config: { action: 'screening.view' } }, (request, reply) =>
     renderScreening(request, reply),
   );
 
-  app.post('/screenings/:id/decision', { config: { action: 'screening.decide' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const body = request.body as Body;
-    const values = { level: str(body, 'level'), rationale: str(body, 'rationale') };
-    try {
-      const result = await screeningService.decide(db, actor, id, {
-        levelId: values.level,
-        rationale: values.rationale,
-      });
-      request.session.flash = {
-        title: 'Level of concern decided',
-        text: `${result.created} new task${result.created === 1 ? '' : 's'} added.${result.superseded ? ` ${result.superseded} earlier task${result.superseded === 1 ? ' is' : 's are'} no longer needed.` : ''}`,
-      };
-      return reply.redirect(paths.screening.show(id), 303);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderScreening(request, reply.code(400), { values, errors: errorView(err.errors) });
-    }
-  });
+  app.post<{ Params: { id: string } }>(
+    '/screenings/:id/decision',
+    { config: { action: 'screening.decide' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const body = request.body as Body;
+      const values = { level: str(body, 'level'), rationale: str(body, 'rationale') };
+      try {
+        const result = await screeningService.decide(db, actor, id, {
+          levelId: values.level,
+          rationale: values.rationale,
+        });
+        request.session.flash = {
+          title: 'Level of concern decided',
+          text: `${result.created} new task${result.created === 1 ? '' : 's'} added.${result.superseded ? ` ${result.superseded} earlier task${result.superseded === 1 ? ' is' : 's are'} no longer needed.` : ''}`,
+        };
+        return reply.redirect(paths.screening.show(id), 303);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return renderScreening(request, reply.code(400), { values, errors: errorView(err.errors) });
+      }
+    },
+  );
 }
