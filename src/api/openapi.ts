@@ -2,6 +2,7 @@
 // requests and describe the responses, so the document cannot drift from the code.
 import { z } from 'zod';
 import { evaluationInputSchema, evaluationOutputSchema } from '../domain/evaluation.ts';
+import { packSchema } from '../domain/pack.ts';
 
 export const problem = z.object({
   error: z.string().describe('A short code: unauthorised, forbidden, not_found, invalid, server_error.'),
@@ -86,7 +87,10 @@ export function openApiDocument() {
           summary: 'One procedure pack in full: levels, tools, age rules and routing steps with their clauses',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
-            '200': { description: 'The pack.', content: { 'application/json': { schema: { type: 'object' } } } },
+            '200': {
+              description: 'The pack.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Procedure' } } },
+            },
             '401': errorResponses['401'],
             '404': errorResponses['404'],
           },
@@ -141,6 +145,7 @@ export function openApiDocument() {
         EvaluationInput: schema(evaluationInputSchema, 'input'),
         EvaluationOutput: schema(evaluationOutputSchema),
         ProcedureSummary: schema(procedureSummary),
+        Procedure: schema(packSchema),
         BankHoliday: schema(holiday),
         Problem: schema(problem),
       },

@@ -140,67 +140,80 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         );
       });
 
-      api.get('/procedures/:id', { config: { action: 'api.procedures' } }, async (request, reply) => {
-        const id = (request.params as { id: string }).id;
-        const pack = getPack(id);
-        // Another authority's procedure answers as if it did not exist, and the refusal is audited.
-        if (!pack || pack.id !== request.apiClient!.authorityId) {
-          await audit(db, request, 'api.procedure', 'refused', {
-            reason: pack ? 'other_authority' : 'not_found',
-            procedure: id.slice(0, 50),
-          });
-          return problem(reply, 404, 'not_found', 'No such procedure');
-        }
-        await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
-        return reply.send(pack);
-      });
+      api.get<{ Params: { id: string } }>(
+        '/procedures/:id',
+        { config: { action: 'api.procedures' } },
+        async (request, reply) => {
+          const id = request.params.id;
+          const pack = getPack(id);
+          // Another authority's procedure answers as if it did not exist, and the refusal is audited.
+          if (!pack || pack.id !== request.apiClient!.authorityId) {
+            await audit(db, request, 'api.procedure', 'refused', {
+              reason: pack ? 'other_authority' : 'not_found',
+              procedure: id.slice(0, 50),
+            });
+            return problem(reply, 404, 'not_found', 'No such procedure');
+          }
+          await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
+          return reply.send(pack);
+        },
+      );
 
-      api.get('/bank-holidays', { config: { action: 'api.bank_holidays' } }, async (request, reply) => {
-        const raw = (request.query as Record<string, string | undefined>).year;
-        const year = raw === undefined ? Number(londonToday().slice(0, 4)) : Number(raw);
-        if (!Number.isInteger(year) || year < 2000 || year > 2100)
-          return problem(reply, 400, 'invalid', 'year must be a whole number from 2000 to 2100', [
-            { path: 'year', message: 'Enter a year from 2000 to 2100' },
-          ]);
-        await audit(db, request, 'api.bank_holidays', 'ok', { year });
-        return reply.send((await loadCalendar(db, request.apiClient!.authorityId)).holidays(year));
-      });
+      api.get<{ Querystring: { year?: string } }>(
+        '/bank-holidays',
+        { config: { action: 'api.bank_holidays' } },
+        async (request, reply) => {
+          const raw = request.query.year;
+          const year = raw === undefined ? Number(londonToday().slice(0, 4)) : Number(raw);
+          if (!Number.isInteger(year) || year < 2000 || year > 2100)
+            return problem(reply, 400, 'invalid', 'year must be a whole number from 2000 to 2100', [
+              { path: 'year', message: 'Enter a year from 2000 to 2100' },
+            ]);
+          await audit(db, request, 'api.bank_holidays', 'ok', { year });
+          return reply.send((await loadCalendar(db, request.apiClient!.authorityId)).holidays(year));
+        },
+      );
 
-      api.post('/evaluate', { config: { action: 'api.evaluate' } }, async (request, reply) => {
-        const client = request.apiClient!;
-        const body = request.body as { procedure?: unknown } | undefined;
-        const procedure = typeof body?.procedure === 'string' ? body.procedure : client.authorityId;
-        if (procedure !== client.authorityId) {
-          await audit(db, request, 'api.evaluate', 'refused', {
-            reason: 'other_authority',
-            procedure: String(procedure).slice(0, 50),
-          });
-          return problem(
-            reply,
-            403,
-            'forbidden',
-            `This token is for ${client.authorityId}: it cannot evaluate with ${procedure}`,
-          );
-        }
-        try {
-          const out = evaluateCase(
-            loadPacks(),
-            { ...(body ?? {}), procedure },
-            await loadCalendar(db, client.authorityId),
-            londonToday(),
-          );
-          await audit(db, request, 'api.evaluate', 'ok', {
-            procedure,
-            level: out.level.id,
-            steps: out.nextSteps.length,
-          });
-          return reply.send(out);
-        } catch (err) {
-          if (!(err instanceof EvaluationError)) throw err;
-          await audit(db, request, 'api.evaluate', 'refused', { reason: 'invalid' });
-          return problem(reply, 400, 'invalid', 'The case could not be evaluated', err.problems);
-        }
-      });
+      // The body is checked by the evaluation's own schema (evaluateCase); here only its procedure is read.
+      api.post<{ Body: { procedure?: unknown } | undefined }>(
+        '/evaluate',
+        { config: { action: 'api.evaluate' } },
+        async (request, reply) => {
+          const client = request.apiClient!;
+          const body = request.body;
+          const procedure = typeof body?.procedure === 'string' ? body.procedure : client.authorityId;
+          if (procedure !== client.authorityId) {
+            await audit(db, request, 'api.evaluate', 'refused', {
+              reason: 'other_authority',
+              procedure: String(procedure).slice(0, 50),
+            });
+            return problem(
+              reply,
+              403,
+              'forbidden',
+              `This token is for ${client.authorityId}: it cannot evaluate with ${procedure}`,
+            );
+          }
+          try {
+            const out = evaluateCase(
+              loadPacks(),
+              { ...(body ?? {}), procedure },
+              await loadCalendar(db, client.authorityId),
+              londonToday(),
+            );
+            await audit(db, request, 'api.evaluate', 'ok', {
+              procedure,
+              level: out.level.id,
+              steps: out.nextSteps.length,
+            });
+            return reply.send(out);
+          } catch (err) {
+            if (!(err instanceof EvaluationError)) throw err;
+            await audit(db, request, 'api.evaluate', 'refused', { reason: 'invalid' });
+            return problem(reply, 400, 'invalid', 'The case could not be evaluated', err.problems);
+          }
+        },
+      );
       done();
     },
     { prefix: '/api/v1' },

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { evaluationOutputSchema } from '../../src/domain/evaluation.ts';
 import { holiday, problem, procedureSummary } from '../../src/api/openapi.ts';
+import { packSchema } from '../../src/domain/pack.ts';
 import { z } from 'zod';
 import { paths } from '../../src/web/paths.ts';
 import { signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
@@ -190,6 +191,7 @@ describe('JSON API and command line', () => {
       Boolean(doc.paths[path]?.[method]?.responses[String(status)]);
     const calls: [string, string, () => Promise<{ statusCode: number; json(): unknown }>, z.ZodType][] = [
       ['/procedures', 'get', () => api(paths.api.procedures()), z.array(procedureSummary)],
+      ['/procedures/{id}', 'get', () => api(paths.api.procedure('islington')), packSchema],
       ['/procedures/{id}', 'get', () => api(paths.api.procedure('atlantis')), problem],
       ['/procedures/{id}', 'get', () => api(paths.api.procedure('islington'), { auth: null }), problem],
       ['/bank-holidays', 'get', () => api(`${paths.api.bankHolidays()}?year=2027`), z.array(holiday)],
