@@ -26,7 +26,7 @@ import {
   transaction,
 } from './context.ts';
 import { packFor } from './screening-service.ts';
-import { fulfilTasks } from './task-service.ts';
+import { createTask, fulfilTasks } from './task-service.ts';
 
 /** Who would be referred from this decided screening, and to whom. */
 export function referralPlan(screening: screenings.Screening, incident: incidents.Incident) {
@@ -221,25 +221,29 @@ export async function decide(
       const calendar = await loadCalendar(trx, referral.authorityId);
       const today = londonToday();
       const nextTask = outcome.then;
-      await tasks.insertTask(trx, {
-        authorityId: referral.authorityId,
-        childId: referral.childId,
-        incidentId: referral.incidentId,
-        screeningId: referral.screeningId,
-        stepId: `referral-${outcome.id}`,
-        title: nextTask.title,
-        detail: nextTask.detail,
-        kind: 'do',
-        ownerRole: nextTask.owner,
-        assignedTo: null,
-        dueOn: nextTask.due ? calendar.addWorkingDays(today, nextTask.due.workingDays) : null,
-        dueRule: nextTask.due
-          ? `Within ${nextTask.due.workingDays} working day${nextTask.due.workingDays === 1 ? '' : 's'} of the screening decision`
-          : 'No set timescale',
-        clause: nextTask.clause,
-        requirementId: nextTask.requirement,
-        arranges: nextTask.meeting ?? null,
-      });
+      await createTask(
+        trx,
+        actor,
+        {
+          authorityId: referral.authorityId,
+          childId: referral.childId,
+          incidentId: referral.incidentId,
+          screeningId: referral.screeningId,
+          stepId: `referral-${outcome.id}`,
+          title: nextTask.title,
+          detail: nextTask.detail,
+          kind: 'do',
+          ownerRole: nextTask.owner,
+          dueOn: nextTask.due ? calendar.addWorkingDays(today, nextTask.due.workingDays) : null,
+          dueRule: nextTask.due
+            ? `Within ${nextTask.due.workingDays} working day${nextTask.due.workingDays === 1 ? '' : 's'} of the screening decision`
+            : 'No set timescale',
+          clause: nextTask.clause,
+          requirementId: nextTask.requirement,
+          arranges: nextTask.meeting ?? null,
+        },
+        { giveTo: 'owners' },
+      );
       next = ` Next: ${nextTask.title.charAt(0).toLowerCase()}${nextTask.title.slice(1)}.`;
     }
     await addChronologyEntry(trx, {

@@ -4,7 +4,7 @@
 // and turns into tasks with working-day deadlines (R-X-3). Screening again keeps the history.
 import { isoDate, londonToday } from '../domain/age.ts';
 import { FACTS, type FactId, type Pack, type Tool } from '../domain/pack.ts';
-import { TRAINING_LABELS, type Role } from '../domain/roles.ts';
+import { TRAINING_LABELS } from '../domain/roles.ts';
 import { readAcross } from '../domain/scale.ts';
 import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
 import {
@@ -27,9 +27,9 @@ import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
 import { type ActionId, may } from '../domain/actions.ts';
-import { authorizeChild, authorizeChildRecord, notFound, subjectOf, whoMay } from './access.ts';
+import { authorizeChild, authorizeChildRecord, notFound, subjectOf } from './access.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { fulfilTasks, taskRelations } from './task-service.ts';
+import { createTask, fulfilTasks } from './task-service.ts';
 import {
   type Actor,
   ConflictError,
@@ -278,36 +278,6 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
   };
 }
 
-/**
- * Who a new task is given to: the screener when they owe it, else the child's allocated worker when
- * they hold the role; only ever someone who may then do it on that child's record (R-X-7). Nobody
- * otherwise: the task waits in My tasks for those who owe it.
- */
-async function assigneeFor(
-  db: Db,
-  actor: Actor,
-  owner: Role | 'screener',
-  child: children.Child,
-): Promise<string | null> {
-  const able = async (userId: string, roles: readonly Role[]) => {
-    const who = { id: userId, roles };
-    const relations = taskRelations(who, { ownerRole: owner, assignedTo: userId });
-    return (await whoMay(db, child.authorityId, child.id, [who], 'task.complete', () => relations)).length > 0;
-  };
-  if ((owner === 'screener' || actor.user.roles.includes(owner)) && (await able(actor.user.id, actor.user.roles)))
-    return actor.user.id;
-  if (owner !== 'screener' && child.allocatedWorkerId) {
-    const row = await db
-      .selectFrom('user_roles')
-      .select('user_id')
-      .where('user_id', '=', child.allocatedWorkerId)
-      .where('role', '=', owner)
-      .executeTakeFirst();
-    if (row && (await able(row.user_id, [owner]))) return row.user_id;
-  }
-  return null;
-}
-
 /** The longest reasons for a decision the form takes (its character count shows the same). */
 export const DECISION_RATIONALE_MAX = TEXT_LIMITS.screeningRationale;
 
@@ -376,23 +346,27 @@ export async function decide(db: Db, actor: Actor, id: string, decision: { level
           kept.add(existing.id);
           continue;
         }
-        const taskId = await tasks.insertTask(trx, {
-          authorityId: screening.authorityId,
-          childId: recipient.id,
-          incidentId: screening.incidentId,
-          screeningId: id,
-          stepId: step.stepId,
-          title: step.title,
-          detail: step.detail,
-          kind: step.kind,
-          ownerRole: step.owner === 'screener' ? 'screener' : step.owner,
-          assignedTo: await assigneeFor(trx, actor, step.owner, recipient),
-          dueOn: step.dueDate,
-          dueRule: step.dueRule,
-          clause: step.clause,
-          requirementId: step.requirement,
-          arranges: step.meeting,
-        });
+        const taskId = await createTask(
+          trx,
+          actor,
+          {
+            authorityId: screening.authorityId,
+            childId: recipient.id,
+            incidentId: screening.incidentId,
+            screeningId: id,
+            stepId: step.stepId,
+            title: step.title,
+            detail: step.detail,
+            kind: step.kind,
+            ownerRole: step.owner,
+            dueOn: step.dueDate,
+            dueRule: step.dueRule,
+            clause: step.clause,
+            requirementId: step.requirement,
+            arranges: step.meeting,
+          },
+          { giveTo: 'screening', child: recipient },
+        );
         created.push(taskId);
         kept.add(taskId);
         touched.add(recipient.id);

@@ -73,6 +73,65 @@ export async function fulfilTasks(
   return done;
 }
 
+/** A new task for one child: what routing, a referral's outcome or a meeting's outcome sets. */
+export type TaskToCreate = Omit<tasks.NewTask, 'assignedTo'>;
+
+/**
+ * How a new task reaches someone who can do it (R-X-3, ADR 0008):
+ * - `owners`: given to nobody in particular. It is in the My tasks of everyone who holds its
+ *   role and works on the child's record; a task owed to a service (Youth Justice, the AIM
+ *   practitioners, the CSE coordinator) gives that service's team the `service` basis on the child
+ *   while it is open, so they find it too.
+ * - `screening`: given to the person who screened when they owe it (a screener's own follow-up
+ *   always is theirs) and may then do it, else to the child's allocated worker when they hold the
+ *   role and may do it; otherwise it waits for its owners, as above.
+ */
+export type TaskReach =
+  | { giveTo: 'owners' }
+  | { giveTo: 'screening'; child: { id: string; authorityId: string; allocatedWorkerId: string | null } };
+
+/**
+ * The one way a service creates a task: in the caller's transaction, given to whoever `reach`
+ * names. Returns the new task's id.
+ */
+export async function createTask(trx: Db, actor: Actor, task: TaskToCreate, reach: TaskReach): Promise<string> {
+  const assignedTo =
+    reach.giveTo === 'screening'
+      ? await screeningAssignee(trx, actor, task.ownerRole as Role | 'screener', reach.child)
+      : null;
+  return tasks.insertTask(trx, { ...task, assignedTo });
+}
+
+/**
+ * Who a task set by screening is given to: the screener when they owe it, else the child's
+ * allocated worker when they hold the role; only ever someone who may then do it on that child's
+ * record (R-X-7). Nobody otherwise: the task waits in My tasks for those who owe it.
+ */
+async function screeningAssignee(
+  db: Db,
+  actor: Actor,
+  owner: Role | 'screener',
+  child: { id: string; authorityId: string; allocatedWorkerId: string | null },
+): Promise<string | null> {
+  const able = async (userId: string, roles: readonly Role[]) => {
+    const who = { id: userId, roles };
+    const relations = taskRelations(who, { ownerRole: owner, assignedTo: userId });
+    return (await whoMay(db, child.authorityId, child.id, [who], 'task.complete', () => relations)).length > 0;
+  };
+  if ((owner === 'screener' || actor.user.roles.includes(owner)) && (await able(actor.user.id, actor.user.roles)))
+    return actor.user.id;
+  if (owner !== 'screener' && child.allocatedWorkerId) {
+    const row = await db
+      .selectFrom('user_roles')
+      .select('user_id')
+      .where('user_id', '=', child.allocatedWorkerId)
+      .where('role', '=', owner)
+      .executeTakeFirst();
+    if (row && (await able(row.user_id, [owner]))) return row.user_id;
+  }
+  return null;
+}
+
 export function isOverdue(task: Pick<tasks.Task, 'status' | 'dueOn'>, today = londonToday()): boolean {
   return task.status === 'open' && task.dueOn !== null && task.dueOn < today;
 }
