@@ -17,8 +17,15 @@ export const ASSESSMENT_MODELS: Record<AssessmentModelId, { label: string; train
   aim3: { label: 'AIM3 assessment', training: 'aim3' },
 };
 
-// The AIM model's rules (R-X-5, R-NYO-9, R-NYO-10, R-NYO-12) apply to every AIM assessment; each pack
-// cites where its own document sets them out (aimRulesCited), and the pages say so.
+/**
+ * The assessor rules North Yorkshire's guidance sets out (R-X-5, R-NYO-9, R-NYO-10, R-NYO-12). Each
+ * applies to a pack's assessments only when the pack gives it (its `assessorRules`, citing its own
+ * document or a labelled local setting).
+ */
+export const ASSESSOR_RULES = ['trainedLead', 'assessorConflicts', 'denial'] as const;
+export type AssessorRule = (typeof ASSESSOR_RULES)[number];
+/** The rules a pack applies: present when it gives them. */
+export type AssessorRules = Readonly<Partial<Record<AssessorRule, unknown>>>;
 
 /** The four stages (north-yorkshire §7, R-NYO-9). A Stage One paperwork assessment has no interviews. */
 export const STAGES = [
@@ -88,20 +95,26 @@ export interface PlanFacts {
   assessors: readonly Assessor[];
   /** Social workers allocated to a child harmed by this child (R-NYO-12). */
   victimWorkers: ReadonlyMap<string, string>;
+  /** The assessor rules the pack applies. */
+  rules: AssessorRules;
 }
 
 export type AssessmentMode = 'full' | 'stage_one_only';
 
-/** Interviews need the child's participation and, when a child likely to be prosecuted denies the offence, a legal representative's explicit agreement (R-NYO-10). */
+/**
+ * Interviews need the child's participation and, where the pack gives the denial rule, a legal
+ * representative's explicit agreement when a child likely to be prosecuted denies the offence (R-NYO-10).
+ */
 export function assessmentMode(
   input: Pick<PlanInput, 'prosecutionLikely' | 'denies' | 'legalRepAgreed' | 'participates'>,
+  rules: AssessorRules,
 ): { mode: AssessmentMode; why: string } {
   if (input.participates === 'no')
     return {
       mode: 'stage_one_only',
       why: 'The young person does not agree to take part: a Stage One paperwork assessment, likely to give a limited outcome.',
     };
-  if (input.prosecutionLikely === 'yes' && input.denies === 'yes' && input.legalRepAgreed !== 'yes') {
+  if (rules.denial && input.prosecutionLikely === 'yes' && input.denies === 'yes' && input.legalRepAgreed !== 'yes') {
     return {
       mode: 'stage_one_only',
       why: 'Likely to be prosecuted and denies the offence, with no legal representative’s explicit agreement to interviews: a Stage One paperwork assessment, likely to give a limited outcome.',
@@ -110,7 +123,7 @@ export function assessmentMode(
   return { mode: 'full', why: 'Interviews with the young person and their family can take place.' };
 }
 
-/** Everything wrong with a planned assessment, at once, in GOV.UK wording. */
+/** Everything wrong with a planned assessment, at once, in GOV.UK wording, under the rules the pack applies. */
 export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] {
   const problems: FormProblem[] = [];
   const model = ASSESSMENT_MODELS[facts.model];
@@ -119,7 +132,7 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
   const co = facts.assessors.find((a) => a.id === input.coId);
   if (!input.leadId) problems.push({ field: 'leadId', message: 'Select who will lead the assessment' });
   else if (!lead) problems.push({ field: 'leadId', message: 'Select a lead assessor from the list' });
-  else if (!lead.trainings.includes(model.training)) {
+  else if (facts.rules.trainedLead && !lead.trainings.includes(model.training)) {
     problems.push({
       field: 'leadId',
       message: `Select a lead assessor trained in ${trainingName}: only trained practitioners lead`,
@@ -129,11 +142,32 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
   else if (!co) problems.push({ field: 'coId', message: 'Select a co-assessor from the list' });
   else if (input.coId === input.leadId)
     problems.push({ field: 'coId', message: 'Select a co-assessor who is not the lead assessor' });
+  if (facts.rules.assessorConflicts) problems.push(...conflictProblems(facts, input, lead, co, problems));
+  if (!input.participates)
+    problems.push({ field: 'participates', message: 'Select whether the young person agrees to take part' });
+  if (facts.rules.denial) problems.push(...denialProblems(input));
+  if (input.appropriateAdultReason.length > APPROPRIATE_ADULT_REASON_MAX)
+    problems.push({
+      field: 'appropriateAdultReason',
+      message: tooLong('Why the assessor is still suitable', APPROPRIATE_ADULT_REASON_MAX),
+    });
+  return problems;
+}
+
+/** The child harmed's social worker is kept out, and an assessor who was the appropriate adult says why they are still suitable (R-NYO-12). */
+function conflictProblems(
+  facts: PlanFacts,
+  input: PlanInput,
+  lead: Assessor | undefined,
+  co: Assessor | undefined,
+  found: readonly FormProblem[],
+): FormProblem[] {
+  const problems: FormProblem[] = [];
   for (const [field, a] of [
     ['leadId', lead],
     ['coId', co],
   ] as const) {
-    if (a && facts.victimWorkers.has(a.id) && !problems.some((problem) => problem.field === field)) {
+    if (a && facts.victimWorkers.has(a.id) && !found.some((problem) => problem.field === field)) {
       problems.push({
         field,
         message: `Select someone else: ${a.name} is the social worker of the child harmed and must not be involved in the assessment`,
@@ -151,8 +185,12 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
       message: 'Enter why the assessor is still suitable, having been the appropriate adult at the police interview',
     });
   }
-  if (!input.participates)
-    problems.push({ field: 'participates', message: 'Select whether the young person agrees to take part' });
+  return problems;
+}
+
+/** A young person likely to be prosecuted who denies is not interviewed without a legal representative's explicit agreement (R-NYO-10). */
+function denialProblems(input: PlanInput): FormProblem[] {
+  const problems: FormProblem[] = [];
   if (!input.prosecutionLikely)
     problems.push({
       field: 'prosecutionLikely',
@@ -166,11 +204,6 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
       message: 'Select whether a legal representative has explicitly agreed to the interviews',
     });
   }
-  if (input.appropriateAdultReason.length > APPROPRIATE_ADULT_REASON_MAX)
-    problems.push({
-      field: 'appropriateAdultReason',
-      message: tooLong('Why the assessor is still suitable', APPROPRIATE_ADULT_REASON_MAX),
-    });
   return problems;
 }
 

@@ -105,6 +105,8 @@ export function localSettings(pack: Pack): { what: string; value: string }[] {
     }
     for (const x of Object.values(record)) if (x && typeof x === 'object') visit(x);
   };
+  // The assessor rules a pack keeps where its document does not say (R-NYO-9, R-NYO-10, R-NYO-12).
+  visit(pack.assessorRules);
   visit(
     pack.meetings.map((meeting) => ({
       ...meeting,

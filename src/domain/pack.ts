@@ -277,6 +277,9 @@ export const meetingTypeSchema = z.strictObject({
   ...cited,
 });
 
+/** An AIM assessor rule a pack applies, in words a practitioner reads, with its clause. */
+const assessorRuleSchema = z.strictObject({ text: z.string().min(1), ...cited });
+
 export const packSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -323,15 +326,28 @@ export const packSchema = z
     /** Where the pack's document sets the inactivity period; absent, it is a local setting. */
     inactivityCited: z.strictObject(cited).optional(),
     /**
-     * Where the pack's document sets out the AIM model's practice rules the application applies to
-     * every AIM assessment (R-X-5, R-NYO-9..14). A rule without a clause here is shown as the AIM
-     * model's practice, which this procedure does not set out.
+     * Who may assess, and when the young person is interviewed, in an AIM assessment (R-X-5,
+     * R-NYO-9, R-NYO-10, R-NYO-12): North Yorkshire's guidance sets these out (§7, Appendix 2).
+     * A rule applies to a pack's assessments only when the pack gives it, with its own clause or as
+     * a labelled local setting; the domain reads which apply from here.
+     */
+    assessorRules: z
+      .strictObject({
+        /** Co-worked by two assessors, led by a practitioner trained in the model (R-X-5, R-NYO-9). */
+        trainedLead: assessorRuleSchema.optional(),
+        /** The child harmed's social worker kept out; the appropriate adult at the police interview (R-NYO-12). */
+        assessorConflicts: assessorRuleSchema.optional(),
+        /** Likely prosecution and denial: no interviews without a legal representative's agreement (R-NYO-10). */
+        denial: assessorRuleSchema.optional(),
+      })
+      .default({}),
+    /**
+     * Where the pack's document sets out the AIM model's own structure, which every AIM assessment
+     * follows (R-NYO-9, R-NYO-13, R-NYO-14). Without a clause here it is shown as the AIM model's
+     * practice, which this procedure does not set out.
      */
     aimRulesCited: z
       .strictObject({
-        trainedLead: z.strictObject(cited).optional(),
-        assessorConflicts: z.strictObject(cited).optional(),
-        denial: z.strictObject(cited).optional(),
         stages: z.strictObject(cited).optional(),
         outcomeSheet: z.strictObject(cited).optional(),
         report: z.strictObject(cited).optional(),

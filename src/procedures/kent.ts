@@ -1,5 +1,6 @@
 // Kent (Kent and Medway safeguarding procedures 2.2.2, Kent only). Source: shared/seeds, kent.
 import type { PackInput } from '../domain/pack.ts';
+import { assessorRules } from './aim-assessor-rules.ts';
 import { followUp, nationalConference } from './meetings.ts';
 
 const problematicOrHarmful = { level: ['problematic', 'harmful'] };
@@ -409,7 +410,13 @@ export const kent: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
-  aimRulesCited: { trainedLead: { clause: 'kent §13', requirement: 'R-KEN-11' } },
+  // NELFT leads the assessment, trained social workers sharing it (§13); the procedure does not set
+  // out the other assessor rules, which are kept as local settings.
+  assessorRules: assessorRules({
+    trainedLead: { clause: 'kent §13', requirement: 'R-KEN-11' },
+    assessorConflicts: { clause: 'kent, local setting', requirement: 'R-NYO-12' },
+    denial: { clause: 'kent, local setting', requirement: 'R-NYO-10' },
+  }),
   meetings: [strategyDiscussion, followUp(strategyDiscussion), conference, childInNeedMeeting],
   referral: {
     receiver: 'the Front Door',

@@ -1,5 +1,6 @@
 // North East Lincolnshire (practice guidance). Source: shared/seeds, north-east-lincolnshire.
 import type { PackInput } from '../domain/pack.ts';
+import { assessorRules } from './aim-assessor-rules.ts';
 import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
 import { brookTool } from './brook.ts';
 
@@ -245,7 +246,14 @@ export const northEastLincolnshire: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
-  aimRulesCited: { trainedLead: { clause: 'north-east-lincolnshire, aim pathway panel', requirement: 'R-NEL-11' } },
+  // A lead AIM practitioner and a co-worker (the panel section); the guidance does not set out the
+  // other assessor rules, which are kept as local settings. (Its own denial rule, information
+  // gathering only during a police investigation, is the panel's: R-NEL-10.)
+  assessorRules: assessorRules({
+    trainedLead: { clause: 'north-east-lincolnshire, aim pathway panel', requirement: 'R-NEL-11' },
+    assessorConflicts: { clause: 'north-east-lincolnshire, local setting', requirement: 'R-NYO-12' },
+    denial: { clause: 'north-east-lincolnshire, local setting', requirement: 'R-NYO-10' },
+  }),
   meetings: [
     strategy,
     followUp(strategy),

@@ -1,5 +1,6 @@
 // North Yorkshire (practice guidance). Source: shared/seeds, north-yorkshire.
 import type { PackInput } from '../domain/pack.ts';
+import { assessorRules } from './aim-assessor-rules.ts';
 import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
 import { brookTool } from './brook.ts';
 
@@ -109,10 +110,13 @@ export const northYorkshire: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
-  aimRulesCited: {
+  // The assessor rules are North Yorkshire's own (§7, Appendix 2).
+  assessorRules: assessorRules({
     trainedLead: { clause: 'north-yorkshire §7, §10', requirement: 'R-NYO-9' },
     assessorConflicts: { clause: 'north-yorkshire §10', requirement: 'R-NYO-12' },
     denial: { clause: 'north-yorkshire §7, §10', requirement: 'R-NYO-10' },
+  }),
+  aimRulesCited: {
     stages: { clause: 'north-yorkshire §7', requirement: 'R-NYO-9' },
     outcomeSheet: { clause: 'north-yorkshire §10', requirement: 'R-NYO-13' },
     report: { clause: 'north-yorkshire §10', requirement: 'R-NYO-14' },

@@ -1,5 +1,6 @@
 // Thurrock (Youth Justice Service and Children's Services policy). Source: shared/seeds, thurrock.
 import type { PackInput } from '../domain/pack.ts';
+import { assessorRules } from './aim-assessor-rules.ts';
 import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
 import { hackettItems } from './hackett.ts';
 
@@ -163,7 +164,13 @@ export const thurrock: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
-  aimRulesCited: { trainedLead: { clause: 'thurrock §3', requirement: 'R-THU-5' } },
+  // The AIM model, with its training (§3); the policy does not set out the other assessor rules,
+  // which are kept as local settings.
+  assessorRules: assessorRules({
+    trainedLead: { clause: 'thurrock §3', requirement: 'R-THU-5' },
+    assessorConflicts: { clause: 'thurrock, local setting', requirement: 'R-NYO-12' },
+    denial: { clause: 'thurrock, local setting', requirement: 'R-NYO-10' },
+  }),
   inactivityCited: { clause: 'thurrock §1', requirement: 'R-THU-7' },
   meetings: [
     strategy,

@@ -1,7 +1,7 @@
 // AIM assessments of the child who harmed: planned from the child's record with the model the
 // procedure names for their age or developmental stage (R-X-2, R-KEN-11, R-THU-5, R-NYO-7,
-// R-NEL-10), two assessors checked against the rules (R-X-5, R-NYO-9, R-NYO-12), the mode
-// (full, or Stage One paperwork only, R-NYO-10), then the stages, the outcome sheet (R-NYO-13),
+// R-NEL-10), two assessors checked against the rules the pack gives (R-X-5, R-NYO-9, R-NYO-12), the
+// mode (full, or Stage One paperwork only, R-NYO-10, where the pack gives the denial rule), then the stages, the outcome sheet (R-NYO-13),
 // the report shared with the young person and parents (R-NYO-14) and completion. Each change is
 // permission-checked, written with a chronology entry and audited in one transaction.
 import {
@@ -110,15 +110,23 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
   if (options.cannot || !options.model || !options.modelId)
     throw new ValidationError([{ field: 'cannot', message: options.cannot ?? 'No AIM assessment applies' }]);
   const problems = planProblems(
-    { model: options.modelId, assessors: options.assessors, victimWorkers: options.victimWorkers },
+    {
+      model: options.modelId,
+      assessors: options.assessors,
+      victimWorkers: options.victimWorkers,
+      rules: options.pack.assessorRules,
+    },
     input,
   );
   if (problems.length) {
-    if (options.victimWorkers.has(input.leadId) || options.victimWorkers.has(input.coId))
+    if (
+      options.pack.assessorRules.assessorConflicts &&
+      (options.victimWorkers.has(input.leadId) || options.victimWorkers.has(input.coId))
+    )
       await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
     throw new ValidationError(problems);
   }
-  const mode = assessmentMode(input);
+  const mode = assessmentMode(input, options.pack.assessorRules);
   const lead = options.assessors.find((a) => a.id === input.leadId)!;
   const co = options.assessors.find((a) => a.id === input.coId)!;
   const model = options.model;

@@ -21,7 +21,14 @@ const assessors = [
   { id: 'untrained', name: 'Untrained', trainings: [] as const },
   { id: 'victims-worker', name: 'Victim’s worker', trainings: ['aim2'] as const },
 ];
-const facts = { model: 'aim2' as const, assessors, victimWorkers: new Map([['victims-worker', 'Victim’s worker']]) };
+// North Yorkshire's assessor rules, all of them (north-yorkshire §7, §10).
+const rules = { trainedLead: true, assessorConflicts: true, denial: true };
+const facts = {
+  model: 'aim2' as const,
+  assessors,
+  victimWorkers: new Map([['victims-worker', 'Victim’s worker']]),
+  rules,
+};
 const ok: PlanInput = {
   leadId: 'trained',
   coId: 'untrained',
@@ -75,14 +82,14 @@ describe('planning an AIM assessment', () => {
 
 describe('the mode and the stages', () => {
   it('limits the assessment to Stage One paperwork without participation or a legal representative’s agreement (R-NYO-10)', () => {
-    assert.equal(assessmentMode(ok).mode, 'full');
-    assert.equal(assessmentMode({ ...ok, participates: 'no' }).mode, 'stage_one_only');
+    assert.equal(assessmentMode(ok, rules).mode, 'full');
+    assert.equal(assessmentMode({ ...ok, participates: 'no' }, rules).mode, 'stage_one_only');
     assert.equal(
-      assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'no' }).mode,
+      assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'no' }, rules).mode,
       'stage_one_only',
     );
     assert.equal(
-      assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'yes' }).mode,
+      assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'yes' }, rules).mode,
       'full',
     );
   });
@@ -167,5 +174,54 @@ describe('the model each procedure names (R-X-2)', () => {
     assert.equal(model('north-east-lincolnshire', '2012-01-01'), 'aim3');
     assert.equal(model('north-east-lincolnshire', '2017-01-01'), null);
     assert.equal(model('islington', '2012-01-01'), null);
+  });
+});
+
+describe('the assessor rules are the pack’s (R-NYO-9, R-NYO-10, R-NYO-12)', () => {
+  it('applies none of North Yorkshire’s assessor rules to a pack that does not give them', () => {
+    const none = { ...facts, rules: {} };
+    const loose: PlanInput = {
+      ...ok,
+      leadId: 'victims-worker',
+      coId: 'untrained',
+      appropriateAdult: '',
+      prosecutionLikely: '',
+      denies: '',
+    };
+    assert.deepEqual(planProblems(none, loose), []);
+    assert.deepEqual(
+      planProblems(none, { ...loose, leadId: 'untrained', coId: 'trained' }),
+      [],
+      'no trained lead required',
+    );
+    assert.equal(
+      assessmentMode({ ...ok, prosecutionLikely: 'yes', denies: 'yes', legalRepAgreed: 'no' }, {}).mode,
+      'full',
+      'no denial rule',
+    );
+    assert.equal(assessmentMode({ ...ok, participates: 'no' }, {}).mode, 'stage_one_only', 'participation still');
+  });
+
+  it('applies each rule alone where the pack gives only that one', () => {
+    const only = (rule: string, input: PlanInput) =>
+      planProblems({ ...facts, rules: { [rule]: true } }, input).map((p) => p.field);
+    assert.deepEqual(only('trainedLead', { ...ok, leadId: 'untrained', coId: 'trained' }), ['leadId']);
+    assert.deepEqual(only('assessorConflicts', { ...ok, coId: 'victims-worker' }), ['coId']);
+    assert.deepEqual(only('denial', { ...ok, prosecutionLikely: '' }), ['prosecutionLikely']);
+    assert.deepEqual(only('trainedLead', { ...ok, coId: 'victims-worker', prosecutionLikely: '' }), []);
+  });
+
+  it('cites North Yorkshire’s own sections there, and elsewhere the pack’s own section or a local setting', () => {
+    const nyo = getPack('north-yorkshire')!.assessorRules;
+    assert.equal(nyo.trainedLead?.clause, 'north-yorkshire §7, §10');
+    assert.equal(nyo.assessorConflicts?.clause, 'north-yorkshire §10');
+    assert.equal(nyo.denial?.clause, 'north-yorkshire §7, §10');
+    for (const id of ['kent', 'thurrock', 'north-east-lincolnshire']) {
+      const rules = getPack(id)!.assessorRules;
+      assert.ok(!rules.trainedLead?.clause.includes('local setting'), `${id} cites its own document for the lead`);
+      assert.equal(rules.assessorConflicts?.clause, `${id}, local setting`);
+      assert.equal(rules.denial?.clause, `${id}, local setting`);
+    }
+    assert.deepEqual(getPack('islington')!.assessorRules, {}, 'Islington names no AIM assessment');
   });
 });
