@@ -484,29 +484,21 @@ export async function teamNameExists(db: Kysely<Database>, authorityId: string, 
   return row !== undefined;
 }
 
-export async function listCaseWorkers(
-  db: Kysely<Database>,
-  authorityId: string,
-  roles: readonly string[] = [
-    'social_worker',
-    'front_door',
-    'youth_justice',
-    'team_manager',
-    'aim_practitioner',
-    'dsl',
-  ],
-): Promise<{ id: string; name: string; roles: Role[]; trainings: Training[] }[]> {
-  const rows = await db
+const CASE_WORKER_ROLES = ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl'];
+
+/** Active accounts holding one of these roles, with their roles and trainings. */
+function caseWorkers(db: Kysely<Database>, roles: readonly string[]) {
+  return db
     .selectFrom('users as u')
     .select([
       'u.id',
+      'u.authority_id',
       'u.display_name',
       sql<Role[]>`array(select r.role from user_roles r where r.user_id = u.id order by r.role)`.as('roles'),
       sql<Training[]>`array(select t.training from user_trainings t where t.user_id = u.id order by t.training)`.as(
         'trainings',
       ),
     ])
-    .where('u.authority_id', '=', authorityId)
     .where('u.active', '=', true)
     .where((eb) =>
       eb.exists(
@@ -516,10 +508,38 @@ export async function listCaseWorkers(
           .whereRef('r.user_id', '=', 'u.id')
           .where('r.role', 'in', [...roles]),
       ),
-    )
+    );
+}
+
+export interface CaseWorker {
+  id: string;
+  name: string;
+  roles: Role[];
+  trainings: Training[];
+}
+
+export async function listCaseWorkers(
+  db: Kysely<Database>,
+  authorityId: string,
+  roles: readonly string[] = CASE_WORKER_ROLES,
+): Promise<CaseWorker[]> {
+  const rows = await caseWorkers(db, roles)
+    .where('u.authority_id', '=', authorityId)
     .orderBy('u.display_name')
     .execute();
   return rows.map((row) => ({ id: row.id, name: row.display_name, roles: row.roles, trainings: row.trainings }));
+}
+
+/** One active account holding one of these roles, in whichever authority (a meeting's chair). */
+export async function findCaseWorker(
+  db: Kysely<Database>,
+  id: string,
+  roles: readonly string[] = CASE_WORKER_ROLES,
+): Promise<(CaseWorker & { authorityId: string }) | undefined> {
+  const row = await caseWorkers(db, roles).where('u.id', '=', id).executeTakeFirst();
+  return row
+    ? { id: row.id, name: row.display_name, roles: row.roles, trainings: row.trainings, authorityId: row.authority_id }
+    : undefined;
 }
 
 export async function listAuthorities(db: Kysely<Database>) {

@@ -8,7 +8,7 @@ import { formatDate } from '../domain/london-time.ts';
 import { ageOn, londonToday } from '../domain/age.ts';
 import { type DateParts, notBefore, parseDateParts } from '../domain/date-parts.ts';
 import { tooLong } from '../domain/text-limits.ts';
-import { type ActionId, REPRESENTING_ROLES, type Relation, type Subject, may } from '../domain/actions.ts';
+import { type ActionId, REPRESENTING_ROLES, may } from '../domain/actions.ts';
 import {
   INVESTIGATIONS,
   OUTCOMES,
@@ -25,6 +25,13 @@ import {
   outcomeTasks,
   proposeInvitees,
 } from '../domain/meetings.ts';
+import {
+  type MeetingAccess,
+  type MeetingChildRole,
+  anotherChild,
+  decideMeetingAccess,
+  shownPart,
+} from '../domain/meeting-access.ts';
 import { FACTS, type MeetingType } from '../domain/pack.ts';
 import { conditionText } from '../domain/pack-text.ts';
 import type { RuleContext } from '../domain/screening.ts';
@@ -35,7 +42,7 @@ import * as incidents from '../repositories/incidents.ts';
 import * as meetings from '../repositories/meetings.ts';
 import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
-import { listAuthorities, listCaseWorkers } from '../repositories/users.ts';
+import { findCaseWorker, listAuthorities, listCaseWorkers } from '../repositories/users.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { authorizeChildRecord, basesFor, notFound, requireAction, subjectOf } from './access.ts';
 import {
@@ -51,6 +58,7 @@ import {
 } from './context.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
+import { createTask } from './task-service.ts';
 import { citeText } from '../procedures/index.ts';
 
 type Problem = { field: string; message: string };
@@ -110,16 +118,20 @@ async function arrangeableTask(db: Db, actor: Actor, taskId: string, action: Act
   return { task, pack, type, incident, bases };
 }
 
-/** Everything the arrange form needs: the proposed invitees with why, the children, the chair rule and candidates. */
-export async function arrangeOptions(
-  db: Db,
-  actor: Actor,
-  taskId: string,
-  action: 'task.view' | 'meeting.arrange' = 'task.view',
-) {
+type Involved = { childId: string; firstName: string; lastName: string; authorityId: string; role: MeetingChildRole };
+
+/**
+ * What a meeting for this task is arranged from, which the form and arranging both need: the
+ * children it may still be about (named only where the arranger may see them, R-X-1) and the
+ * invitees the pack proposes, with why.
+ */
+async function arrangement(db: Db, actor: Actor, taskId: string, action: 'task.view' | 'meeting.arrange') {
   const { task, pack, type, incident, bases } = await arrangeableTask(db, actor, taskId, action);
   const displayed = incident.children.find((linked) => linked.role === 'displayed');
-  const involved = incident.children.filter((linked) => linked.role === 'displayed' || linked.role === 'targeted');
+  const involved = incident.children.filter(
+    (linked): linked is (typeof incident.children)[number] & Involved =>
+      linked.role === 'displayed' || linked.role === 'targeted',
+  );
   if (!displayed) throw new NotFoundError();
   const ctx = await meetingContext(
     db,
@@ -134,22 +146,53 @@ export async function arrangeOptions(
   const already = new Set(
     (await meetings.childrenMeetingForTask(db, task.id)).map((meetingChild) => meetingChild.childId),
   );
-  const names = await authorityNames(db);
-  const chairCandidates = await Promise.all(
-    names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
-  );
   // A child the arranger may not see is offered by their part only (R-X-1).
   const sight = await basesFor(
     db,
     actor,
     involved.map((linked) => linked.childId),
   );
-  const nameFor = (linked: (typeof involved)[number]) =>
+  const nameFor = (linked: Involved) =>
     may('child.view', subjectOf(actor, sight.get(linked.childId) ?? [])).allowed
       ? `${linked.firstName} ${linked.lastName}`
-      : linked.role === 'targeted'
-        ? 'Another child (a child harmed)'
-        : 'Another child (the child who harmed)';
+      : anotherChild(linked.role);
+  return {
+    task,
+    pack,
+    type,
+    incident,
+    bases,
+    ctx,
+    invitees,
+    alreadyArranged: already.size > 0,
+    children: involved
+      .filter((linked) => !already.has(linked.childId))
+      .map((linked) => ({
+        childId: linked.childId,
+        name: nameFor(linked),
+        role: linked.role,
+        authorityId: linked.authorityId,
+      })),
+  };
+}
+
+/** Everything the arrange form needs: the proposed invitees with why, the children, the chair rule and candidates. */
+export async function arrangeOptions(
+  db: Db,
+  actor: Actor,
+  taskId: string,
+  action: 'task.view' | 'meeting.arrange' = 'task.view',
+) {
+  const { task, pack, type, incident, bases, ctx, invitees, alreadyArranged, children } = await arrangement(
+    db,
+    actor,
+    taskId,
+    action,
+  );
+  const names = await authorityNames(db);
+  const chairCandidates = await Promise.all(
+    names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
+  );
   if (action === 'task.view') {
     await transaction(db, (trx) =>
       appendAuditEvent(
@@ -169,15 +212,8 @@ export async function arrangeOptions(
     pack,
     type,
     incident,
-    children: involved
-      .filter((linked) => !already.has(linked.childId))
-      .map((linked) => ({
-        childId: linked.childId,
-        name: nameFor(linked),
-        role: linked.role as 'displayed' | 'targeted',
-        authorityId: linked.authorityId,
-      })),
-    alreadyArranged: already.size > 0,
+    children,
+    alreadyArranged,
     invitees,
     authorities: names.list,
     chairCandidates: chairCandidates.filter((group) => group.users.length),
@@ -194,7 +230,8 @@ export interface ArrangeInput {
 }
 
 export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
-  const options = await arrangeOptions(db, actor, taskId, 'meeting.arrange');
+  // Not the whole form: the chosen chair is looked up alone, not every authority's candidates.
+  const options = await arrangement(db, actor, taskId, 'meeting.arrange');
   if (options.task.status !== 'open')
     throw new ValidationError([
       { field: 'childIds', message: 'The task is no longer open: no meeting can be arranged for it' },
@@ -204,7 +241,8 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   if (!options.children.length)
     errors.push({ field: 'childIds', message: 'Every child already has a meeting arranged for this task' });
   else if (!chosen.length) errors.push({ field: 'childIds', message: 'Select the children this meeting is about' });
-  const authorityIds = new Set(options.authorities.map((a) => a.id));
+  const names = await authorityNames(db);
+  const authorityIds = new Set(names.list.map((a) => a.id));
   const mc = chosen.map((child) => {
     const responsibleId = input.responsible[child.childId] ?? child.authorityId;
     if (!authorityIds.has(responsibleId))
@@ -218,14 +256,10 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
       responsibleAuthorityId: authorityIds.has(responsibleId) ? responsibleId : child.authorityId,
     };
   });
-  const names = await authorityNames(db);
   const rule = chairRule(options.type, options.task.authorityId, mc, names.name);
-  const chairGroup = options.chairCandidates.find((group) => group.authority.id === rule.chairAuthorityId);
-  const chair = options.chairCandidates
-    .flatMap((group) => group.users.map((user) => ({ ...user, authorityId: group.authority.id })))
-    .find((candidate) => candidate.id === input.chairId);
+  const chair = isUuid(input.chairId) ? await findCaseWorker(db, input.chairId, options.type.chair.roles) : undefined;
   if (!chair) errors.push({ field: 'chairId', message: 'Select who will chair the meeting' });
-  else if (chair.authorityId !== rule.chairAuthorityId || !chairGroup) {
+  else if (chair.authorityId !== rule.chairAuthorityId) {
     errors.push({
       field: 'chairId',
       message: `Select a chair from ${names.name(rule.chairAuthorityId)}: ${rule.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${citeText(rule.clause)})`,
@@ -323,26 +357,12 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   });
 }
 
-interface Access {
+interface Access extends MeetingAccess {
   meeting: meetings.Meeting;
   type: MeetingType;
-  isChair: boolean;
-  /** Who this person is to the meeting as a whole: their bases on any of its children, and relations. */
-  subject: Subject;
-  /** Who they are to one child's part of it (that child's name, safety plan and outcome). */
-  subjectFor: (childId: string) => Subject;
-  /** The children whose part of the meeting this person may see (R-X-1). */
-  visibleChildIds: Set<string>;
-  /** The children whose records this person may open. */
-  recordChildIds: Set<string>;
 }
 
-/**
- * Sees the meeting: through any of its children's records, as chair or invitee with an account, or
- * representing another authority responsible for a child (R-KEN-6). Within it, each child's part
- * (name, safety plan, outcome) only to those who may see that child, the chair, or the
- * representative of that child's authority (R-X-1).
- */
+/** Gathers the facts of the meeting and the actor's sight of its children, lets the domain decide (domain/meeting-access.ts), and checks `action` (audited). */
 async function authorizeMeeting(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string): Promise<Access> {
   const meeting = isUuid(id) ? await meetings.findMeeting(db, id) : undefined;
   if (!meeting) return notFound(db, actor, auditAs ?? action, 'meeting', id);
@@ -351,78 +371,34 @@ async function authorizeMeeting(db: Db, actor: Actor, id: string, action: Action
     actor,
     meeting.children.map((meetingChild) => meetingChild.childId),
   );
-  const isChair = meeting.chairId === actor.user.id;
-  const invited = meeting.invitees.some((i) => i.userId === actor.user.id);
-  const own = actor.user.authorityId;
-  // Representing is for another authority's managers and coordinators: within the meeting's own
-  // authority, sight comes from each child's record (R-KEN-6, R-X-7).
-  const represents = (meetingChild: meetings.MeetingChildRow) =>
-    own !== meeting.authorityId &&
-    (meetingChild.responsibleAuthorityId === own || meetingChild.childAuthorityId === own);
-  const representing =
-    own !== meeting.authorityId && (meeting.chairAuthorityId === own || meeting.children.some(represents));
-  const base: Relation[] = [...(isChair ? (['chair'] as const) : []), ...(invited ? (['invitee'] as const) : [])];
-  const subject = subjectOf(
-    actor,
-    [...new Set([...sight.values()].flat())],
-    [...base, ...(representing ? (['representing'] as const) : [])],
-  );
-  const subjectFor = (childId: string) => {
-    const meetingChild = meeting.children.find((x) => x.childId === childId);
-    return subjectOf(actor, sight.get(childId) ?? [], [
-      ...base,
-      ...(meetingChild && represents(meetingChild) ? (['representing'] as const) : []),
-    ]);
-  };
-  await requireAction(db, actor, action, subject, { entityType: 'meeting', entityId: id, auditAs: auditAs ?? action });
+  const decided = decideMeetingAccess(actor.user, {
+    authorityId: meeting.authorityId,
+    chairId: meeting.chairId,
+    chairAuthorityId: meeting.chairAuthorityId,
+    inviteeUserIds: meeting.invitees.map((invitee) => invitee.userId),
+    children: meeting.children.map((meetingChild) => ({
+      childId: meetingChild.childId,
+      role: meetingChild.role,
+      childAuthorityId: meetingChild.childAuthorityId,
+      responsibleAuthorityId: meetingChild.responsibleAuthorityId,
+      bases: sight.get(meetingChild.childId) ?? [],
+    })),
+  });
+  await requireAction(db, actor, action, decided.subject, {
+    entityType: 'meeting',
+    entityId: id,
+    auditAs: auditAs ?? action,
+  });
   const type = meetingType(packFor(meeting.authorityId), meeting.typeId);
   if (!type) return notFound(db, actor, auditAs ?? action, 'meeting', id, 'unknown_type');
-  const visibleChildIds = new Set(
-    meeting.children
-      .filter((meetingChild) => may('meeting.view_child', subjectFor(meetingChild.childId)).allowed)
-      .map((meetingChild) => meetingChild.childId),
-  );
-  const recordChildIds = new Set(
-    meeting.children
-      .filter((meetingChild) => may('child.view', subjectOf(actor, sight.get(meetingChild.childId) ?? [])).allowed)
-      .map((meetingChild) => meetingChild.childId),
-  );
-  return { meeting, type, isChair, subject, subjectFor, visibleChildIds, recordChildIds };
-}
-
-/** The children whose immediate safety plan this person may write: seeing a child's part is not enough, a read grant least of all (R-X-7). */
-function planRecordable(a: Access): Set<string> {
-  return new Set(
-    a.meeting.children
-      .filter(
-        (meetingChild) =>
-          a.visibleChildIds.has(meetingChild.childId) &&
-          may('meeting.record', a.subjectFor(meetingChild.childId)).allowed,
-      )
-      .map((meetingChild) => meetingChild.childId),
-  );
+  return { ...decided, meeting, type };
 }
 
 /** The meeting with the parts of children this person may not see taken out (R-X-1). */
 function masked(a: Access): meetings.Meeting {
-  const meeting = a.meeting;
   return {
-    ...meeting,
-    children: meeting.children.map((meetingChild) =>
-      a.visibleChildIds.has(meetingChild.childId)
-        ? meetingChild
-        : {
-            ...meetingChild,
-            name:
-              meetingChild.role === 'targeted'
-                ? 'Another child (a child harmed)'
-                : 'Another child (the child who harmed)',
-            firstName: 'Another child',
-            safetyPlan: '',
-            outcome: null,
-            masked: true,
-          },
-    ),
+    ...a.meeting,
+    children: a.meeting.children.map((meetingChild) => shownPart(meetingChild, a.visibleChildIds)),
   };
 }
 
@@ -450,15 +426,8 @@ function describe(a: Access, names: (id: string) => string) {
       approve: arranged && may('meeting.approve', a.subject).allowed,
       circulate: may('meeting.circulate', a.subject).allowed,
       close: arranged && may('meeting.close', a.subject).allowed,
-      outcomeFor: meeting.children
-        .filter(
-          (meetingChild) =>
-            arranged &&
-            a.visibleChildIds.has(meetingChild.childId) &&
-            may('meeting.outcome', a.subjectFor(meetingChild.childId)).allowed,
-        )
-        .map((meetingChild) => meetingChild.childId),
-      recordPlanFor: [...planRecordable(a)],
+      outcomeFor: arranged ? [...a.outcomeChildIds] : [],
+      recordPlanFor: [...a.planChildIds],
     },
     visibleChildIds: [...a.visibleChildIds],
     recordChildIds: [...a.recordChildIds],
@@ -568,7 +537,7 @@ export interface MinutesInput {
 export async function recordMinutes(db: Db, actor: Actor, id: string, version: number, input: MinutesInput) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.record');
   const meeting = a.meeting;
-  const plans = planRecordable(a);
+  const plans = a.planChildIds;
   const errors: Problem[] = [];
   if (meeting.status === 'closed' || meeting.minutesApprovedAt)
     errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
@@ -770,24 +739,28 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
     });
     if (!ok) throw new ConflictError(null, null, []);
     for (const draft of drafts) {
-      await tasks.insertTask(trx, {
-        authorityId: child.childAuthorityId,
-        childId,
-        incidentId: meeting.incidentId,
-        screeningId: null,
-        meetingId: id,
-        arranges: draft.arranges,
-        stepId: draft.stepId,
-        title: draft.title,
-        detail: draft.detail,
-        kind: draft.kind,
-        ownerRole: draft.ownerRole,
-        assignedTo: null,
-        dueOn: draft.dueOn,
-        dueRule: draft.dueRule,
-        clause: draft.clause,
-        requirementId: draft.requirement,
-      });
+      await createTask(
+        trx,
+        actor,
+        {
+          authorityId: child.childAuthorityId,
+          childId,
+          incidentId: meeting.incidentId,
+          screeningId: null,
+          meetingId: id,
+          arranges: draft.arranges,
+          stepId: draft.stepId,
+          title: draft.title,
+          detail: draft.detail,
+          kind: draft.kind,
+          ownerRole: draft.ownerRole,
+          dueOn: draft.dueOn,
+          dueRule: draft.dueRule,
+          clause: draft.clause,
+          requirementId: draft.requirement,
+        },
+        { giveTo: 'owners' },
+      );
     }
     const extra = def.fields.length
       ? ` (${(def.fields as readonly OutcomeField[]).map((field) => (field === 'investigation' ? INVESTIGATIONS[details[field] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[field]}: ${details[field]}`)).join('; ')})`
