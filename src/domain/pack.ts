@@ -9,6 +9,7 @@ import { SCALE } from './scale.ts';
 import { TRAININGS } from './roles.ts';
 import { OUTCOME_IDS } from './meeting-outcomes.ts';
 import { ENGINEER_WORDS, NATIONAL_SOURCES, parseClause } from './citation.ts';
+import { PANEL_REFERRERS } from './panel.ts';
 
 /** The facts routing may depend on. Each pack lists the ones its procedure asks about. */
 export const FACTS = {
@@ -318,7 +319,29 @@ export const packSchema = z
     }),
     steps: z.array(stepSchema).min(1),
     /** A panel that decides on specialist assessment and intervention (north-east-lincolnshire's AIM Pathway Panel, R-NEL-10..12). */
-    aimPanel: z.strictObject({ name: z.string().min(1), ...cited }).optional(),
+    aimPanel: z
+      .strictObject({
+        name: z.string().min(1),
+        /** Assessment and intervention from this age up to (not including) `belowAge`; younger: consultation at the panel's discretion (R-NEL-10). */
+        ages: z.strictObject({
+          assessmentFrom: z.number().int().min(0).max(18),
+          belowAge: z.number().int().min(1).max(19),
+          consultationYounger: z.boolean(),
+          ...cited,
+        }),
+        /** The services that may refer, with an assessment (R-NEL-10). */
+        referrers: z.strictObject({ services: z.array(z.enum(PANEL_REFERRERS)).min(1), ...cited }),
+        /** The referrer stays lead professional; when charge or prosecution is likely, Youth Justice AIM practitioners lead (R-NEL-10). */
+        youthJusticeLeadsWhenChargeLikely: z.strictObject(cited).optional(),
+        /** Denial during a police investigation: information gathering only, unless the panel decides otherwise exceptionally (R-NEL-10). */
+        denial: z.strictObject(cited).optional(),
+        /** An accepted referral is allocated a lead practitioner with this training, and a co-worker (R-NEL-11). */
+        lead: z.strictObject({ training: z.enum(TRAININGS), ...cited }),
+        /** The panel reviews the plan at least this often (R-NEL-12). */
+        reviewMonths: z.strictObject({ months: z.number().int().min(1).max(12), ...cited }),
+        ...cited,
+      })
+      .optional(),
     /** Multi-agency meeting types the procedure names (R-KEN-6, R-KEN-8, R-KEN-10, R-ISL-3..7). */
     meetings: z.array(meetingTypeSchema).min(1),
     /** R-THU-7: an open case with no recorded activity for this many working days is flagged. */

@@ -5,13 +5,27 @@
 // referrer, unless charge or prosecution is likely: Youth Justice AIM practitioners), the denial
 // rule (information gathering only, unless the panel decides otherwise in exceptional
 // circumstances), the decision with reasons, a lead AIM practitioner and a co-worker, reviews at
-// least every 3 months, and closure with the further work recommended. Pure functions.
+// least every 3 months, and closure with the further work recommended. Pure functions over the
+// panel's rules, which are the pack's data (its aimPanel): ages, referrers, lead, denial, reviews.
 import { addMonths } from './age.ts';
 import { TEXT_LIMITS, tooLong } from './text-limits.ts';
-import type { Training } from './roles.ts';
+import { TRAINING_LABELS, type Training } from './roles.ts';
 
-export const PANEL = { clause: 'north-east-lincolnshire (AIM Pathway Panel)', requirement: 'R-NEL-10' } as const;
-export const REVIEW_MONTHS = 3;
+/** The services that may refer to a panel (the pack says which: R-NEL-10). */
+export const PANEL_REFERRERS = ['childrens_services', 'youth_justice'] as const;
+export type PanelReferrer = (typeof PANEL_REFERRERS)[number];
+
+/** A panel's rules, as the pack gives them (north-east-lincolnshire's aimPanel). */
+export interface PanelRules {
+  ages: { assessmentFrom: number; belowAge: number; consultationYounger: boolean };
+  referrers: { services: readonly PanelReferrer[] };
+  /** Present: Youth Justice AIM practitioners lead when charge or prosecution is likely. */
+  youthJusticeLeadsWhenChargeLikely?: unknown;
+  /** Present: denial during a police investigation limits the work to information gathering. */
+  denial?: unknown;
+  lead: { training: Training };
+  reviewMonths: { months: number };
+}
 
 export interface FormProblem {
   field: string;
@@ -33,10 +47,10 @@ export interface PanelReferralInput {
   denies: YesNo;
 }
 
-export const REFERRING_SERVICES = {
+export const REFERRING_SERVICES: Record<PanelReferrer, string> = {
   childrens_services: 'Children’s Services',
   youth_justice: 'Youth Justice Service',
-} as const;
+};
 export const HARM = {
   displayed: 'Has displayed harmful sexual behaviour resulting in significant harm to themselves or other children',
   likely: 'Is assessed as likely to display harmful sexual behaviour that would result in significant harm',
@@ -44,19 +58,25 @@ export const HARM = {
 
 const MAX = TEXT_LIMITS.panelText;
 
-/** Under 12 the panel gives consultation or guidance at its discretion; 12 to 17, assessment and intervention (R-NEL-10). */
-export function referralKind(age: number): 'assessment' | 'consultation' | null {
-  if (age >= 18) return null;
-  return age < 12 ? 'consultation' : 'assessment';
+/** Younger than the panel's age the panel gives consultation or guidance at its discretion; from it, assessment and intervention (R-NEL-10: 12 to 17). */
+export function referralKind(age: number, rules: Pick<PanelRules, 'ages'>): 'assessment' | 'consultation' | null {
+  if (age >= rules.ages.belowAge) return null;
+  if (age >= rules.ages.assessmentFrom) return 'assessment';
+  return rules.ages.consultationYounger ? 'consultation' : null;
 }
 
-export function referralProblems(input: PanelReferralInput): FormProblem[] {
+/** The ages a panel takes, in words: "aged 12 to 18, with consultation for younger children". */
+export function panelAgesText(rules: Pick<PanelRules, 'ages'>): string {
+  const { assessmentFrom, belowAge, consultationYounger } = rules.ages;
+  return `aged ${assessmentFrom} to ${belowAge}${consultationYounger ? ', with consultation for younger children' : ''}`;
+}
+
+export function referralProblems(input: PanelReferralInput, rules: Pick<PanelRules, 'referrers'>): FormProblem[] {
   const problems: FormProblem[] = [];
-  if (!input.referringService)
+  if (!input.referringService || !rules.referrers.services.includes(input.referringService))
     problems.push({
       field: 'referringService',
-      message:
-        'Select which service is referring: referrals come from Children’s Services or the Youth Justice Service',
+      message: `Select which service is referring: referrals come from ${rules.referrers.services.map((service) => REFERRING_SERVICES[service]).join(' or ')}`,
     });
   if (!input.assessmentType.trim())
     problems.push({
@@ -102,13 +122,19 @@ export function referralProblems(input: PanelReferralInput): FormProblem[] {
 /** The referrer stays lead professional, unless charge or prosecution is likely: then Youth Justice AIM practitioners lead (R-NEL-10). */
 export function leadProfessional(
   input: Pick<PanelReferralInput, 'policeInvestigation' | 'chargeLikely'>,
+  rules: Pick<PanelRules, 'youthJusticeLeadsWhenChargeLikely'>,
 ): 'referrer' | 'youth_justice' {
-  return input.policeInvestigation === 'yes' && input.chargeLikely === 'yes' ? 'youth_justice' : 'referrer';
+  return rules.youthJusticeLeadsWhenChargeLikely && input.policeInvestigation === 'yes' && input.chargeLikely === 'yes'
+    ? 'youth_justice'
+    : 'referrer';
 }
 
 /** With a police investigation ongoing and the behaviour denied, only information gathering, unless the panel decides otherwise exceptionally (R-NEL-10). */
-export function informationGatheringOnly(input: Pick<PanelReferralInput, 'policeInvestigation' | 'denies'>): boolean {
-  return input.policeInvestigation === 'yes' && input.denies === 'yes';
+export function informationGatheringOnly(
+  input: Pick<PanelReferralInput, 'policeInvestigation' | 'denies'>,
+  rules: Pick<PanelRules, 'denial'>,
+): boolean {
+  return Boolean(rules.denial) && input.policeInvestigation === 'yes' && input.denies === 'yes';
 }
 
 export const ROUTES = {
@@ -134,6 +160,8 @@ export interface DecisionFacts {
   informationGatheringOnly: boolean;
   approaching18: boolean;
   practitioners: readonly { id: string; trainings: readonly Training[] }[];
+  /** The training the lead practitioner must hold (the pack's panel lead: R-NEL-11, AIM3). */
+  leadTraining: Training;
 }
 
 /** The routes the panel may choose for this referral (R-NEL-10, R-NEL-11). */
@@ -166,8 +194,11 @@ export function decisionProblems(facts: DecisionFacts, input: DecisionInput): Fo
     const lead = facts.practitioners.find((x) => x.id === input.leadId);
     if (!input.leadId) problems.push({ field: 'leadId', message: 'Select the lead AIM practitioner' });
     else if (!lead) problems.push({ field: 'leadId', message: 'Select a lead AIM practitioner from the list' });
-    else if (!lead.trainings.includes('aim3'))
-      problems.push({ field: 'leadId', message: 'Select a lead AIM practitioner trained in AIM3' });
+    else if (!lead.trainings.includes(facts.leadTraining))
+      problems.push({
+        field: 'leadId',
+        message: `Select a lead AIM practitioner trained in ${TRAINING_LABELS[facts.leadTraining]}`,
+      });
     if (!input.coWorkerId)
       problems.push({
         field: 'coWorkerId',
@@ -193,7 +224,7 @@ export function decisionProblems(facts: DecisionFacts, input: DecisionInput): Fo
   return problems;
 }
 
-/** The next review: at most 3 months after the decision or the last review (R-NEL-12). */
-export function nextReviewDue(from: string): string {
-  return addMonths(from, REVIEW_MONTHS);
+/** The next review: at most the pack's months (R-NEL-12: 3) after the decision or the last review. */
+export function nextReviewDue(from: string, rules: Pick<PanelRules, 'reviewMonths'>): string {
+  return addMonths(from, rules.reviewMonths.months);
 }

@@ -213,7 +213,17 @@ export const northEastLincolnshire: PackInput = {
     ),
   ],
   facts: ['significant_harm', 'open_case', 'police_involved', 'charge_likely', 'cse_linked', 'consent_given'],
-  aimPanel: { name: 'AIM Pathway Panel', ...cite('R-NEL-10') },
+  // The panel's rules are this pack's data, read by domain/panel.ts (R-NEL-10..12).
+  aimPanel: {
+    name: 'AIM Pathway Panel',
+    ages: { assessmentFrom: 12, belowAge: 18, consultationYounger: true, ...cite('R-NEL-10') },
+    referrers: { services: ['childrens_services', 'youth_justice'], ...cite('R-NEL-10') },
+    youthJusticeLeadsWhenChargeLikely: cite('R-NEL-10'),
+    denial: cite('R-NEL-10'),
+    lead: { training: 'aim3', ...cite('R-NEL-11') },
+    reviewMonths: { months: 3, ...cite('R-NEL-12') },
+    ...cite('R-NEL-10'),
+  },
   ageRules: {
     criminalResponsibilityAge: 10,
     under12Model: {

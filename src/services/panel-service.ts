@@ -18,6 +18,7 @@ import {
   nextReviewDue,
   referralKind,
   referralProblems,
+  panelAgesText,
   routesFor,
 } from '../domain/panel.ts';
 import { type ActionId, may } from '../domain/actions.ts';
@@ -55,7 +56,8 @@ export async function referOptions(db: Db, actor: Actor, childId: string, page =
   if (!child || !pack) throw new NotFoundError();
   const today = londonToday();
   const ages = ageRules(pack, child, today, today);
-  const kind = referralKind(ages.ageAtIncident);
+  const rules = pack.aimPanel;
+  const kind = rules ? referralKind(ages.ageAtIncident, rules) : null;
   const open = (await panel.panelReferralsForChild(db, childId)).find(
     (referral) => referral.status === 'awaiting' || referral.status === 'accepted',
   );
@@ -64,7 +66,7 @@ export async function referOptions(db: Db, actor: Actor, childId: string, page =
   else if (!(await children.displayedBehaviour(db, childId)))
     cannot =
       'The panel considers children who have displayed harmful sexual behaviour: no submitted incident records that this child did.';
-  else if (!kind) cannot = 'The panel is for children aged 12 to 18, with consultation for younger children.';
+  else if (!kind) cannot = `The panel is for children ${panelAgesText(pack.aimPanel)}.`;
   else if (open) cannot = 'This child’s case is already before the panel.';
   return { child, pack, ages, kind, cannot };
 }
@@ -72,9 +74,10 @@ export async function referOptions(db: Db, actor: Actor, childId: string, page =
 export async function refer(db: Db, actor: Actor, childId: string, input: PanelReferralInput): Promise<string> {
   const options = await referOptions(db, actor, childId);
   // The page says why instead of showing the form: the error links to that (field 'cannot').
-  if (options.cannot || !options.kind)
+  const rules = options.pack.aimPanel;
+  if (options.cannot || !options.kind || !rules)
     throw new ValidationError([{ field: 'cannot', message: options.cannot ?? 'The panel cannot take this referral' }]);
-  const problems = referralProblems(input);
+  const problems = referralProblems(input, rules);
   if (problems.length) throw new ValidationError(problems);
   const kind = options.kind;
   return transaction(db, async (trx) => {
@@ -93,8 +96,8 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
         policeInvestigation: input.policeInvestigation === 'yes',
         chargeLikely: input.policeInvestigation === 'yes' ? input.chargeLikely === 'yes' : null,
         denies: input.policeInvestigation === 'yes' ? input.denies === 'yes' : null,
-        leadProfessional: leadProfessional(input),
-        informationGatheringOnly: informationGatheringOnly(input),
+        leadProfessional: leadProfessional(input, rules),
+        informationGatheringOnly: informationGatheringOnly(input, rules),
         approaching18: options.ages.approaching18,
         referredBy: actor.user.id,
       })
@@ -109,14 +112,14 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
       childId,
       record: 'panel-referral',
       recordId: id,
-      note: `Referred to the ${options.pack.aimPanel!.name}.`,
+      note: `Referred to the ${rules.name}.`,
     });
     await addChronologyEntry(trx, {
       childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'referral',
-      summary: `Referred to the ${options.pack.aimPanel!.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
+      summary: `Referred to the ${rules.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
       record: { type: 'panel_referral', id },
     });
     await appendAuditEvent(
@@ -144,6 +147,15 @@ async function authorized(db: Db, actor: Actor, id: string, action: ActionId, au
     auditAs ? { auditAs } : {},
   );
 }
+
+/** The panel's rules from the authority's pack (R-NEL-10..12); a referral always belongs to a pack with a panel. */
+function panelRules(authorityId: string) {
+  const rules = getPack(authorityId)?.aimPanel;
+  if (!rules) throw new NotFoundError();
+  return rules;
+}
+
+const monthsText = (months: number) => (months === 1 ? '1 month' : `${months} months`);
 
 /** Those the panel may allocate: AIM practitioners and Youth Justice workers in the authority, with their trainings. */
 async function practitioners(db: Db, authorityId: string) {
@@ -214,12 +226,14 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   // Decided since the form was shown: the page no longer asks, so the form was out of date.
   if (referral.status !== 'awaiting') throw new ConflictError(referral.decidedByName, null, []);
   const list = await practitioners(db, referral.authorityId);
+  const rules = panelRules(referral.authorityId);
   const problems = decisionProblems(
     {
       kind: referral.kind,
       informationGatheringOnly: referral.informationGatheringOnly,
       approaching18: referral.approaching18,
       practitioners: list,
+      leadTraining: rules.lead.training,
     },
     input,
   );
@@ -227,11 +241,11 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   const accepted = input.decision === 'accept';
   const today = londonToday();
   const allocates = accepted && referral.kind === 'assessment';
-  const next = accepted ? nextReviewDue(today) : null;
+  const next = accepted ? nextReviewDue(today, rules) : null;
   const names = (uid: string) => list.find((practitioner) => practitioner.id === uid)?.name ?? '';
   const summary = accepted
-    ? `AIM Pathway Panel accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${formatDate(next)}.`
-    : `AIM Pathway Panel did not accept the referral: ${input.reasons.trim()}`;
+    ? `${rules.name} accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${formatDate(next)}.`
+    : `${rules.name} did not accept the referral: ${input.reasons.trim()}`;
   await save(
     db,
     actor,
@@ -257,7 +271,7 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   );
 }
 
-/** A review, at most 3 months after the last (R-NEL-12); the next is due within 3 months of it. */
+/** A review, at most the pack's months (R-NEL-12: 3) after the last; the next is due within as many months of it. */
 export async function recordReview(
   db: Db,
   actor: Actor,
@@ -289,7 +303,8 @@ export async function recordReview(
   let next: string | null = null;
   if ('iso' in held && !early) {
     const blank = !input.nextReviewOn.day && !input.nextReviewOn.month && !input.nextReviewOn.year;
-    const latest = nextReviewDue(held.iso);
+    const rules = panelRules(referral.authorityId);
+    const latest = nextReviewDue(held.iso, rules);
     if (blank) next = latest;
     else {
       const parsed = parseDateParts(input.nextReviewOn, 'Date of the next review', 'Enter the date of the next review');
@@ -299,7 +314,7 @@ export async function recordReview(
       else if (parsed.iso > latest)
         errors.push({
           field: 'nextReviewOn',
-          message: `Date of the next review must be within 3 months of this one, by ${formatDate(latest)}`,
+          message: `Date of the next review must be within ${monthsText(rules.reviewMonths.months)} of this one, by ${formatDate(latest)}`,
         });
       else next = parsed.iso;
     }

@@ -10,6 +10,8 @@ import { SCALE, SCALE_LABELS } from '../../../domain/scale.ts';
 import { dueRuleText, ownerLabel } from '../../../domain/screening.ts';
 import { allPacks, getPack } from '../../../procedures/index.ts';
 import { OUTCOMES } from '../../../domain/meeting-outcomes.ts';
+import { REFERRING_SERVICES } from '../../../domain/panel.ts';
+import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import { NotFoundError } from '../../../services/context.ts';
 import type { AppDeps } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
@@ -63,6 +65,8 @@ export default function procedureRoutes(app: FastifyInstance, _deps: AppDeps): v
           ownerText: ownerLabel(step.owner),
           dueText: dueRuleText(step),
         })),
+        panelReferrers: pack.aimPanel?.referrers.services.map((service) => REFERRING_SERVICES[service]) ?? [],
+        panelLeadTraining: pack.aimPanel ? TRAINING_LABELS[pack.aimPanel.lead.training] : null,
         sections: sectionUses(pack),
         localSettings: localSettings(pack),
       });
