@@ -237,6 +237,8 @@ export const stepSchema = z.strictObject({
   meeting: z.string().optional(),
   /** The record that does this step's work and so completes its task. */
   completedBy: z.enum(COMPLETING_RECORDS).optional(),
+  /** Doing this step requests an AIM assessment (a meeting's aimRequested condition: R-KEN-8, NELFT invited). */
+  aimRequest: z.literal(true).optional(),
   ...cited,
 });
 

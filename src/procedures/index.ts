@@ -46,3 +46,8 @@ export function citeClause(clause: string): Citation {
 export function citeText(clause: string | null | undefined): string {
   return clause ? citationText(citeClause(clause)) : '';
 }
+
+/** Whether a task's step, in its authority's pack, is the request for an AIM assessment (the pack marks it: R-KEN-8). */
+export function isAimRequest(authorityId: string, stepId: string): boolean {
+  return getPack(authorityId)?.steps.some((step) => step.id === stepId && step.aimRequest === true) ?? false;
+}

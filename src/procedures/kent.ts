@@ -549,6 +549,7 @@ export const kent: PackInput = {
     },
     {
       id: 'nelft-under-12',
+      aimRequest: true,
       completedBy: 'assessment',
       title: 'Refer to NELFT for an AIM under-12s assessment',
       detail:
@@ -560,6 +561,7 @@ export const kent: PackInput = {
     },
     {
       id: 'nelft-aim2',
+      aimRequest: true,
       completedBy: 'assessment',
       title: 'Refer to NELFT for an AIM2 assessment',
       detail:

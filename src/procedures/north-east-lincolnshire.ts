@@ -395,6 +395,7 @@ export const northEastLincolnshire: PackInput = {
     },
     {
       id: 'aim-panel-referral',
+      aimRequest: true,
       completedBy: 'panel-referral',
       title: 'Consider a referral to the AIM Pathway Panel',
       detail:
@@ -415,6 +416,7 @@ export const northEastLincolnshire: PackInput = {
     },
     {
       id: 'aim-panel-consultation',
+      aimRequest: true,
       completedBy: 'panel-referral',
       title: 'Ask the AIM Pathway Panel for consultation',
       detail:

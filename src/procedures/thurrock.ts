@@ -251,6 +251,7 @@ export const thurrock: PackInput = {
     },
     {
       id: 'aim3-assessment',
+      aimRequest: true,
       completedBy: 'assessment',
       title: 'Arrange an AIM3 assessment',
       detail:

@@ -59,7 +59,7 @@ import {
 import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
 import { createTask } from './task-service.ts';
-import { citeText } from '../procedures/index.ts';
+import { citeText, isAimRequest } from '../procedures/index.ts';
 
 type Problem = { field: string; message: string };
 
@@ -95,7 +95,7 @@ async function meetingContext(
     sex: child.sex,
     learningDisability: stage < age,
     // A referral for an AIM assessment has been made (kent §13: NELFT; elsewhere the AIM or panel referral) (R-KEN-8).
-    aimRequested: childTasks.some((task) => task.status === 'done' && /nelft|aim/.test(task.stepId)),
+    aimRequested: childTasks.some((task) => task.status === 'done' && isAimRequest(task.authorityId, task.stepId)),
     lookedAfter: others.some((other) => other?.lookedAfter === true),
   };
 }

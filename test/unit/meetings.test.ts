@@ -233,3 +233,21 @@ describe('outcomes (R-KEN-7, R-ISL-7)', () => {
     );
   });
 });
+
+describe('which next steps request an AIM assessment: the pack marks them (R-KEN-8)', () => {
+  it('finds Kent’s NELFT referrals, North East Lincolnshire’s panel requests and Thurrock’s AIM3 step, and nothing else', async () => {
+    const { isAimRequest } = await import('../../src/procedures/index.ts');
+    assert.equal(isAimRequest('kent', 'nelft-aim2'), true);
+    assert.equal(isAimRequest('kent', 'nelft-under-12'), true);
+    assert.equal(isAimRequest('north-east-lincolnshire', 'aim-panel-referral'), true);
+    assert.equal(isAimRequest('north-east-lincolnshire', 'aim-panel-consultation'), true);
+    assert.equal(isAimRequest('thurrock', 'aim3-assessment'), true);
+    assert.equal(
+      isAimRequest('north-east-lincolnshire', 'aim-panel-consent'),
+      false,
+      'exploring consent is not a request',
+    );
+    assert.equal(isAimRequest('kent', 'strategy-discussion'), false);
+    assert.equal(isAimRequest('islington', 'nelft-aim2'), false, 'a step is read in its own pack');
+  });
+});
