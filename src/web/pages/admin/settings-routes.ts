@@ -6,6 +6,7 @@ import * as settings from '../../../services/settings-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, type FormError, dateParts, errorView, parseDateParts, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { submitForm } from '../../submit-form.ts';
 
 export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function renderWorkingDays(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
@@ -64,14 +65,12 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
 
   app.post('/admin/working-days/inactivity', { config: { action: 'admin.inactivity.set' } }, async (request, reply) => {
     const value = str(request.body as Body, 'inactivityDays');
-    try {
-      await settings.setInactivity(db, actorOf(request), value);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderWorkingDays(request, reply.code(400), { inactivityValue: value, errors: errorView(err.errors) });
-    }
-    request.session.flash = { title: 'Inactivity flag updated' };
-    return reply.redirect(paths.admin.workingDays(), 303);
+    return submitForm(request, reply, {
+      act: () => settings.setInactivity(db, actorOf(request), value),
+      flash: 'Inactivity flag updated',
+      redirect: () => paths.admin.workingDays(),
+      again: (errorReply, errors) => renderWorkingDays(request, errorReply, { inactivityValue: value, errors }),
+    });
   });
 
   async function renderTokens(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {

@@ -2,10 +2,11 @@
 // same page again with the errors next to the fields when something is missing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as closure from '../../../services/case-closure-service.ts';
-import { ValidationError } from '../../../services/context.ts';
+
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, errorView, str } from '../../forms.ts';
+import { type Body, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { submitForm } from '../../submit-form.ts';
 
 export default function closureRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function render(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
@@ -40,14 +41,12 @@ export default function closureRoutes(app: FastifyInstance, { db }: AppDeps): vo
       const { id } = request.params;
       const body = request.body as Body;
       const reason = str(body, 'reason');
-      try {
-        await action(db, actorOf(request), id, Number(str(body, 'version')), reason);
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        return render(request, reply.code(400), id, { values: { reason }, errors: errorView(err.errors) });
-      }
-      request.session.flash = { title: flash };
-      return reply.redirect(paths.children.show(id), 303);
+      return submitForm(request, reply, {
+        act: () => action(db, actorOf(request), id, Number(str(body, 'version')), reason),
+        flash,
+        redirect: () => paths.children.show(id),
+        again: (errorReply, errors) => render(request, errorReply, id, { values: { reason }, errors }),
+      });
     });
   }
 }
