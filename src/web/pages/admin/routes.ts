@@ -6,6 +6,7 @@ import { ConflictError, ValidationError } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, type FormError, errorView, list, parseDateParts, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { submitForm } from '../../submit-form.ts';
 import { londonToday } from '../../../domain/age.ts';
 
 interface UserFormValues {
@@ -264,17 +265,13 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       async (request, reply) => {
         const actor = actorOf(request);
         const { id, requestId } = request.params;
-        try {
-          await admin.decideRoleChange(db, actor, id, requestId, decision);
-        } catch (err) {
-          if (!(err instanceof ValidationError)) throw err;
-          return renderForm(request, reply.code(400), {
-            ...userModel(await admin.userPage(db, actor, id)),
-            errors: errorView(err.errors),
-          });
-        }
-        request.session.flash = { title: decision === 'approve' ? 'Role change approved' : 'Role change rejected' };
-        return reply.redirect(paths.admin.user(id), 303);
+        return submitForm(request, reply, {
+          act: () => admin.decideRoleChange(db, actor, id, requestId, decision),
+          flash: decision === 'approve' ? 'Role change approved' : 'Role change rejected',
+          redirect: () => paths.admin.user(id),
+          again: async (errorReply, errors) =>
+            renderForm(request, errorReply, { ...userModel(await admin.userPage(db, actor, id)), errors }),
+        });
       },
     );
   }
@@ -322,26 +319,26 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       errors.push({ field: 'kind', message: 'Select the kind of team' });
     if (values.parentTeamId && !teams.some((team) => team.id === values.parentTeamId))
       errors.push({ field: 'parentTeamId', message: 'Select a team from the list' });
-    if (!errors.length) {
-      try {
-        await admin.createTeam(db, actor, {
+    return submitForm(request, reply, {
+      // The form's own checks first, every one at once; the service's only when they pass.
+      act: () => {
+        if (errors.length) throw new ValidationError(errors);
+        return admin.createTeam(db, actor, {
           name: values.name.trim(),
           kind: values.kind,
           parentTeamId: values.parentTeamId || null,
         });
-        request.session.flash = { title: `${values.name.trim()} added` };
-        return reply.redirect(paths.admin.teams(), 303);
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        errors.push(...err.errors);
-      }
-    }
-    return reply.code(400).page('pages/admin/teams.njk', {
-      pageTitle: 'Teams',
-      teams,
-      values,
-      kindItems: kindItems(),
-      errors: errorView(errors),
+      },
+      flash: `${values.name.trim()} added`,
+      redirect: () => paths.admin.teams(),
+      again: (errorReply, errorList) =>
+        errorReply.page('pages/admin/teams.njk', {
+          pageTitle: 'Teams',
+          teams,
+          values,
+          kindItems: kindItems(),
+          errors: errorList,
+        }),
     });
   });
 }
