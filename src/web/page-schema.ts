@@ -29,6 +29,7 @@
 //   `submitForm`'s and `recordForms`' `hrefs` option.
 import { z } from 'zod';
 import { parseDateParts } from '../domain/date-parts.ts';
+import { ValidationError } from '../services/context.ts';
 import type { FormError } from './forms.ts';
 
 /** A field's one value: the last one sent when repeated, '' when absent or not text. */
@@ -114,9 +115,15 @@ export interface PageSchema<T> {
   /** The zod schema, from the body as @fastify/formbody gives it. */
   readonly schema: z.ZodType<T>;
   /** The typed data, or every error at once with what was typed. */
-  parse(body: unknown): PageParse<T>;
+  readonly parse: (body: unknown) => PageParse<T>;
+  /**
+   * The typed data, or a ValidationError with every error (the one `submitForm` shows next to the
+   * fields). For a form whose fields cannot fail (text, choice, list, listOf, version, dateParts,
+   * prefixed), the data the page shows again when the service refuses it.
+   */
+  readonly read: (body: unknown) => T;
   /** Errors (the schema's or a service's) linking to the day box of a date. */
-  hrefs(errors: readonly { field: string; message: string; href?: string }[]): FormError[];
+  readonly hrefs: (errors: readonly { field: string; message: string; href?: string }[]) => FormError[];
 }
 
 function asRecord(body: unknown): Record<string, unknown> {
@@ -136,7 +143,7 @@ function reshape(body: unknown, options: PageSchemaOptions): Record<string, unkn
   for (const [name, prefix] of Object.entries(options.prefixes ?? {}))
     shaped[name] = Object.fromEntries(
       Object.keys(fields)
-        .filter((key) => key.startsWith(prefix) && key.length > prefix.length)
+        .filter((key) => key.startsWith(prefix))
         .map((key) => [key.slice(prefix.length), singleValue(fields[key])]),
     );
   return shaped;
@@ -175,21 +182,27 @@ export function pageSchema<Shape extends z.ZodRawShape>(
         ? { field: error.field, message: error.message, href: `#${error.field}-day` }
         : error,
     );
+  const parse = (body: unknown): PageParse<z.output<z.ZodObject<Shape>>> => {
+    const result = schema.safeParse(body);
+    if (result.success) return { ok: true, data: result.data };
+    const errors = result.error.issues.map((issue) => ({
+      field: String(issue.path[0] ?? 'form'),
+      message: issue.message,
+    }));
+    return {
+      ok: false,
+      errors: hrefs(errors),
+      values: typedValues(reshape(body, options), shape, options),
+    };
+  };
   return {
     schema,
     hrefs,
-    parse(body) {
-      const result = schema.safeParse(body);
-      if (result.success) return { ok: true, data: result.data };
-      const errors = result.error.issues.map((issue) => ({
-        field: String(issue.path[0] ?? 'form'),
-        message: issue.message,
-      }));
-      return {
-        ok: false,
-        errors: hrefs(errors),
-        values: typedValues(reshape(body, options), shape, options),
-      };
+    parse,
+    read: (body) => {
+      const parsed = parse(body);
+      if (!parsed.ok) throw new ValidationError(parsed.errors);
+      return parsed.data;
     },
   };
 }

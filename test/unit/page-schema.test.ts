@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ValidationError } from '../../src/services/context.ts';
 import { errorView } from '../../src/web/forms.ts';
 import { field, manyValues, pageSchema, singleValue } from '../../src/web/page-schema.ts';
 
@@ -39,7 +40,7 @@ describe('page schemas: what @fastify/formbody sends', () => {
       'heldOn-month': '12',
       'attended-a1': 'yes',
       'attended-b2': ['no', 'yes'],
-      'attended-': 'ignored',
+      'attended-': 'no id',
     });
     assert.deepEqual(parsed, {
       ok: true,
@@ -50,7 +51,7 @@ describe('page schemas: what @fastify/formbody sends', () => {
         invite: ['police', 'health'],
         concern: ['sexual'],
         heldOn: { day: '1', month: '12', year: '' },
-        attended: { a1: 'yes', b2: 'yes' },
+        attended: { a1: 'yes', b2: 'yes', '': 'no id' },
       },
     });
   });
@@ -131,6 +132,34 @@ describe('page schemas: every error at once, in GOV.UK wording, nothing typed lo
     const partial = form.parse({ rationale: 'x', outcome: 'accept', stage: '1', 'heldOn-day': '1' });
     assert.ok(
       !partial.ok && partial.errors[0]?.message === 'The date the meeting was held must include a month and year',
+    );
+  });
+
+  it('reads the data, or throws the ValidationError submitForm shows, with every error', () => {
+    assert.deepEqual(
+      form.read({
+        rationale: 'x',
+        outcome: 'decline',
+        stage: '4',
+        'heldOn-day': '1',
+        'heldOn-month': '1',
+        'heldOn-year': '2027',
+      }),
+      {
+        rationale: 'x',
+        outcome: 'decline',
+        stage: 4,
+        heldOn: '2027-01-01',
+        invite: [],
+      },
+    );
+    assert.throws(
+      () => form.read({ outcome: 'accept', stage: '1', 'heldOn-day': '1', 'heldOn-month': '1', 'heldOn-year': '2027' }),
+      (error: unknown) =>
+        error instanceof ValidationError &&
+        error.errors.length === 1 &&
+        error.errors[0]?.field === 'rationale' &&
+        error.errors[0].message === 'Enter a rationale',
     );
   });
 

@@ -9,7 +9,6 @@ import {
   type OutcomeSheet,
   PROFILE_CELLS,
   type PlanInput,
-  REPORT_SECTIONS,
   type Report,
   nextStage,
   reportSections,
@@ -21,9 +20,21 @@ import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as assessmentService from '../../../services/assessment-service.ts';
 import { ROUTES } from '../../../domain/panel.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, type DateParts, dateParts, list, str } from '../../forms.ts';
+import type { DateParts } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { recordForms, submitForm } from '../../submit-form.ts';
+import {
+  completeForm,
+  emptySheet,
+  outcomeForm,
+  planForm,
+  planInput,
+  reportForm,
+  reportOf,
+  shareForm,
+  sheetOf,
+  stageForm,
+} from './schema.ts';
 
 const EMPTY_PLAN: PlanInput = {
   leadId: '',
@@ -37,64 +48,12 @@ const EMPTY_PLAN: PlanInput = {
 };
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
-function emptySheet(): OutcomeSheet {
-  return {
-    profile: Object.fromEntries(
-      DOMAINS.map((domain) => [domain.id, Object.fromEntries(PROFILE_CELLS.map((cell) => [cell.id, '']))]),
-    ) as OutcomeSheet['profile'],
-    mostConcern: [],
-    supervision: '',
-    intervention: Object.fromEntries(INTERVENTION_AREAS.map((a) => [a.id, ''])) as OutcomeSheet['intervention'],
-  };
-}
-
-function sheetFromBody(body: Body): OutcomeSheet {
-  const sheet = emptySheet();
-  for (const domain of DOMAINS)
-    for (const cell of PROFILE_CELLS) sheet.profile[domain.id][cell.id] = str(body, `${domain.id}-${cell.id}`);
-  sheet.mostConcern = list(body, 'mostConcern').filter((x): x is OutcomeSheet['mostConcern'][number] =>
-    DOMAINS.some((domain) => domain.id === x),
-  );
-  const supervision = str(body, 'supervision');
-  sheet.supervision = SUPERVISION_LEVELS.some((level) => level.id === supervision)
-    ? (supervision as OutcomeSheet['supervision'])
-    : '';
-  for (const a of INTERVENTION_AREAS) sheet.intervention[a.id] = str(body, `intervention-${a.id}`);
-  return sheet;
-}
-
-function reportFromBody(body: Body): Report {
-  return Object.fromEntries(REPORT_SECTIONS.map((section) => [section.id, str(body, section.id)])) as Report;
-}
-
 function nextStageLabel(a: {
   mode: 'full' | 'stage_one_only';
   stages: Partial<Record<1 | 2 | 3 | 4, string>>;
 }): string {
   const n = nextStage(a.mode, a.stages);
   return n === null ? 'Outcome, report and sharing' : STAGES.find((stage) => stage.n === n)!.label;
-}
-
-const yesNo = (answer: string) => (answer === 'yes' || answer === 'no' ? answer : '');
-
-function planFromBody(body: Body): PlanInput {
-  const aa = str(body, 'appropriateAdult');
-  return {
-    leadId: str(body, 'leadId'),
-    coId: str(body, 'coId'),
-    appropriateAdult: aa === 'none' || aa === 'lead' || aa === 'co' ? aa : '',
-    appropriateAdultReason: str(body, 'appropriateAdultReason'),
-    prosecutionLikely: yesNo(str(body, 'prosecutionLikely')),
-    denies: yesNo(str(body, 'denies')),
-    legalRepAgreed: yesNo(str(body, 'legalRepAgreed')),
-    participates: yesNo(str(body, 'participates')),
-  };
-}
-
-/** Errors on a date go to its day box; on a checkbox group or radios, to the first option. */
-function withHrefs(errors: readonly { field: string; message: string }[]) {
-  const dates = new Set(['stageDate', 'sharedOn']);
-  return errors.map((error) => (dates.has(error.field) ? { ...error, href: `#${error.field}-day` } : error));
 }
 
 export default function assessmentRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -110,37 +69,41 @@ export default function assessmentRoutes(app: FastifyInstance, { db }: AppDeps):
     });
   });
 
-  app.get('/children/:id/assessments', { config: { action: 'child.view' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const { child, assessments, panelReferrals, canPlan, canRefer } = await assessmentService.childAssessments(
-      db,
-      actor,
-      id,
-    );
-    return reply.page('pages/assessments/child.njk', {
-      pageTitle: `Assessments: ${child.firstName} ${child.lastName}`,
-      child,
-      assessments: assessments.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
-      canPlan: canPlan && !assessments.some((a) => a.status === 'in_progress'),
-      // North East Lincolnshire's AIM Pathway Panel (R-NEL-10), where the procedure has one.
-      panel: panelReferrals && {
-        referrals: panelReferrals.map((referral) => ({
-          ...referral,
-          routeText: referral.route ? ROUTES[referral.route] : null,
-        })),
-        canRefer,
-      },
-    });
-  });
+  app.get<{ Params: { id: string } }>(
+    '/children/:id/assessments',
+    { config: { action: 'child.view' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const { child, assessments, panelReferrals, canPlan, canRefer } = await assessmentService.childAssessments(
+        db,
+        actor,
+        id,
+      );
+      return reply.page('pages/assessments/child.njk', {
+        pageTitle: `Assessments: ${child.firstName} ${child.lastName}`,
+        child,
+        assessments: assessments.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
+        canPlan: canPlan && !assessments.some((a) => a.status === 'in_progress'),
+        // North East Lincolnshire's AIM Pathway Panel (R-NEL-10), where the procedure has one.
+        panel: panelReferrals && {
+          referrals: panelReferrals.map((referral) => ({
+            ...referral,
+            routeText: referral.route ? ROUTES[referral.route] : null,
+          })),
+          canRefer,
+        },
+      });
+    },
+  );
 
   async function renderPlan(
     request: FastifyRequest,
     reply: FastifyReply,
+    id: string,
     values: PlanInput,
     extra: Record<string, unknown> = {},
   ) {
-    const { id } = request.params as { id: string };
     const options = await assessmentService.planOptions(db, actorOf(request), id, true);
     const training = options.modelId ? ASSESSMENT_MODELS[options.modelId].training : null;
     const assessorItems = (chosen: string) => [
@@ -182,23 +145,33 @@ export default function assessmentRoutes(app: FastifyInstance, { db }: AppDeps):
     });
   }
 
-  app.get('/children/:id/assessments/new', { config: { action: 'assessment.plan' } }, (request, reply) =>
-    renderPlan(request, reply, EMPTY_PLAN),
+  app.get<{ Params: { id: string } }>(
+    '/children/:id/assessments/new',
+    { config: { action: 'assessment.plan' } },
+    (request, reply) => renderPlan(request, reply, request.params.id, EMPTY_PLAN),
   );
 
-  app.post('/children/:id/assessments/new', { config: { action: 'assessment.plan' } }, (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = planFromBody(request.body as Body);
-    return submitForm(request, reply, {
-      act: () => assessmentService.plan(db, actorOf(request), id, values),
-      flash: 'Assessment planned',
-      redirect: (assessmentId) => paths.assessments.show(assessmentId),
-      again: (errorReply, errors) => renderPlan(request, errorReply, values, { errors }),
-    });
-  });
+  app.post<{ Params: { id: string } }>(
+    '/children/:id/assessments/new',
+    { config: { action: 'assessment.plan' } },
+    (request, reply) => {
+      const { id } = request.params;
+      const values = planInput(planForm.read(request.body));
+      return submitForm(request, reply, {
+        act: () => assessmentService.plan(db, actorOf(request), id, values),
+        flash: 'Assessment planned',
+        redirect: (assessmentId) => paths.assessments.show(assessmentId),
+        again: (errorReply, errors) => renderPlan(request, errorReply, id, values, { errors }),
+      });
+    },
+  );
 
-  async function renderShow(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
-    const { id } = request.params as { id: string };
+  async function renderShow(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const part = (extra['part'] as keyof typeof PARTS | null | undefined) ?? null;
     // A part's page is for those who may change that part: one authorisation, with that action.
     const view = await assessmentService.viewAssessment(db, actorOf(request), id, part ? PARTS[part] : undefined);
@@ -256,8 +229,8 @@ export default function assessmentRoutes(app: FastifyInstance, { db }: AppDeps):
     });
   }
 
-  app.get('/assessments/:id', { config: { action: 'assessment.view' } }, (request, reply) =>
-    renderShow(request, reply),
+  app.get<{ Params: { id: string } }>('/assessments/:id', { config: { action: 'assessment.view' } }, (request, reply) =>
+    renderShow(request, reply, request.params.id),
   );
 
   // One form per page (issue 11 defect 8): the stage, the outcome sheet, the report and its sharing
@@ -277,66 +250,55 @@ export default function assessmentRoutes(app: FastifyInstance, { db }: AppDeps):
   const partOf = (url: string) =>
     (Object.keys(PARTS) as (keyof typeof PARTS)[]).find((part) => url.split('?')[0]!.endsWith(`/${part}`)) ?? null;
   for (const [part, action] of Object.entries(PARTS) as [keyof typeof PARTS, (typeof PARTS)[keyof typeof PARTS]][]) {
-    app.get(`/assessments/:id/${part}`, { config: { action } }, (request, reply) =>
-      renderShow(request, reply, { part }),
+    app.get<{ Params: { id: string } }>(`/assessments/:id/${part}`, { config: { action } }, (request, reply) =>
+      renderShow(request, reply, request.params.id, { part }),
     );
   }
-  const renderPart = (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown>) =>
-    renderShow(request, reply, { part: partOf(request.url), ...extra });
+  const renderPart = (request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown>) =>
+    renderShow(request, reply, id, { part: partOf(request.url), ...extra });
 
-  const post = recordForms(app, { show: paths.assessments.show, render: renderPart, hrefs: withHrefs });
+  const post = recordForms(app, { show: paths.assessments.show, render: renderPart });
 
   post(
     '/assessments/:id/stage',
     'assessment.stage',
     'Stage recorded',
-    (request, id, body, version) =>
-      assessmentService.recordStage(
-        db,
-        actorOf(request),
-        id,
-        version,
-        Number(str(body, 'stage')),
-        dateParts(body, 'stageDate'),
-      ),
-    (body) => ({ stageDate: dateParts(body, 'stageDate') }),
+    stageForm,
+    (request, id, data) =>
+      assessmentService.recordStage(db, actorOf(request), id, data.version, Number(data.stage), data.stageDate),
+    (data) => ({ stageDate: data.stageDate }),
   );
   post(
     '/assessments/:id/outcome',
     'assessment.outcome',
     'Outcome sheet saved',
-    (request, id, body, version) =>
-      assessmentService.saveOutcome(db, actorOf(request), id, version, sheetFromBody(body)),
-    (body) => ({ sheet: sheetFromBody(body) }),
+    outcomeForm,
+    (request, id, data) => assessmentService.saveOutcome(db, actorOf(request), id, data.version, sheetOf(data)),
+    (data) => ({ sheet: sheetOf(data) }),
   );
   post(
     '/assessments/:id/share',
     'assessment.share',
     'Sharing of the report recorded',
-    (request, id, body, version) =>
-      assessmentService.recordSharing(
-        db,
-        actorOf(request),
-        id,
-        version,
-        dateParts(body, 'sharedOn'),
-        str(body, 'disagreements'),
-      ),
-    (body) => ({ sharedOn: dateParts(body, 'sharedOn'), disagreements: str(body, 'disagreements') }),
+    shareForm,
+    (request, id, data) =>
+      assessmentService.recordSharing(db, actorOf(request), id, data.version, data.sharedOn, data.disagreements),
+    (data) => ({ sharedOn: data.sharedOn, disagreements: data.disagreements }),
   );
   post(
     '/assessments/:id/report',
     'assessment.report',
     'Report saved',
-    (request, id, body, version) =>
-      assessmentService.saveReport(db, actorOf(request), id, version, reportFromBody(body)),
-    (body) => ({ report: reportFromBody(body) }),
+    reportForm,
+    (request, id, data) => assessmentService.saveReport(db, actorOf(request), id, data.version, reportOf(data)),
+    (data) => ({ report: reportOf(data) }),
   );
   post(
     '/assessments/:id/complete',
     'assessment.complete',
     'Assessment completed',
-    (request, id, _body, version) => assessmentService.complete(db, actorOf(request), id, version),
+    completeForm,
+    (request, id, data) => assessmentService.complete(db, actorOf(request), id, data.version),
     () => ({}),
   );
 
@@ -364,22 +326,30 @@ export default function assessmentRoutes(app: FastifyInstance, { db }: AppDeps):
     };
   }
 
-  app.get('/assessments/:id/print', { config: { action: 'assessment.view' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const view = await assessmentService.reportView(db, actorOf(request), id, 'assessment.print');
-    return reply.page('pages/assessments/print.njk', { ...reportModel(view), backLink: paths.assessments.show(id) });
-  });
+  app.get<{ Params: { id: string } }>(
+    '/assessments/:id/print',
+    { config: { action: 'assessment.view' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const view = await assessmentService.reportView(db, actorOf(request), id, 'assessment.print');
+      return reply.page('pages/assessments/print.njk', { ...reportModel(view), backLink: paths.assessments.show(id) });
+    },
+  );
 
-  app.get('/assessments/:id/export', { config: { action: 'assessment.view' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const view = await assessmentService.reportView(db, actorOf(request), id, 'assessment.export');
-    const html = reply.renderDocument('pages/assessments/document.njk', reportModel(view));
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="${view.assessment.model.replace(/_/g, '-')}-assessment-report-${view.today}.html"`,
-      )
-      .send(html);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/assessments/:id/export',
+    { config: { action: 'assessment.view' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const view = await assessmentService.reportView(db, actorOf(request), id, 'assessment.export');
+      const html = reply.renderDocument('pages/assessments/document.njk', reportModel(view));
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="${view.assessment.model.replace(/_/g, '-')}-assessment-report-${view.today}.html"`,
+        )
+        .send(html);
+    },
+  );
 }

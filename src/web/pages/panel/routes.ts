@@ -11,9 +11,10 @@ import {
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import * as panelService from '../../../services/panel-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, type DateParts, dateParts, str } from '../../forms.ts';
+import type { DateParts } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { recordForms, submitForm } from '../../submit-form.ts';
+import { closeForm, decisionForm, decisionInput, referralForm, referralInput, reviewForm } from './schema.ts';
 
 const EMPTY_REFERRAL: PanelReferralInput = {
   referringService: '',
@@ -37,54 +38,17 @@ const EMPTY_DECISION: DecisionInput = {
 };
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
-const pick = <T extends string>(value: string, allowed: readonly T[]): T | '' =>
-  (allowed as readonly string[]).includes(value) ? (value as T) : '';
-const yesNo = (value: string) => pick(value, ['yes', 'no'] as const);
-
-function referralFromBody(b: Body): PanelReferralInput {
-  return {
-    referringService: pick(str(b, 'referringService'), ['childrens_services', 'youth_justice'] as const),
-    assessmentType: str(b, 'assessmentType'),
-    assessmentSummary: str(b, 'assessmentSummary'),
-    harm: pick(str(b, 'harm'), ['displayed', 'likely'] as const),
-    childConsent: yesNo(str(b, 'childConsent')),
-    parentConsent: yesNo(str(b, 'parentConsent')),
-    consentExploration: str(b, 'consentExploration'),
-    policeInvestigation: yesNo(str(b, 'policeInvestigation')),
-    chargeLikely: yesNo(str(b, 'chargeLikely')),
-    denies: yesNo(str(b, 'denies')),
-  };
-}
-
-function decisionFromBody(b: Body): DecisionInput {
-  return {
-    decision: pick(str(b, 'decision'), ['accept', 'decline'] as const),
-    reasons: str(b, 'reasons'),
-    route: pick(str(b, 'route'), Object.keys(ROUTES) as (keyof typeof ROUTES)[]),
-    leadId: str(b, 'leadId'),
-    coWorkerId: str(b, 'coWorkerId'),
-    exceptionalReason: str(b, 'exceptionalReason'),
-  };
-}
-
 const radios = (items: Record<string, string>, chosen: string) =>
   Object.entries(items).map(([value, text]) => ({ value, text, checked: chosen === value }));
 const yesNoItems = (chosen: string) => radios({ yes: 'Yes', no: 'No' }, chosen);
-const dateHrefs = (errors: readonly { field: string; message: string }[]) =>
-  errors.map((formError) =>
-    formError.field === 'heldOn' || formError.field === 'nextReviewOn'
-      ? { ...formError, href: `#${formError.field}-day` }
-      : formError,
-  );
-
 export default function panelRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function renderRefer(
     request: FastifyRequest,
     reply: FastifyReply,
+    id: string,
     values: PanelReferralInput,
     extra: Record<string, unknown> = {},
   ) {
-    const { id } = request.params as { id: string };
     const options = await panelService.referOptions(db, actorOf(request), id, true);
     return reply.page('pages/panel/refer.njk', {
       pageTitle: `Refer to the AIM Pathway Panel: ${options.child.firstName} ${options.child.lastName}`,
@@ -105,23 +69,33 @@ export default function panelRoutes(app: FastifyInstance, { db }: AppDeps): void
     });
   }
 
-  app.get('/children/:id/panel-referrals/new', { config: { action: 'panel.refer' } }, (request, reply) =>
-    renderRefer(request, reply, EMPTY_REFERRAL),
+  app.get<{ Params: { id: string } }>(
+    '/children/:id/panel-referrals/new',
+    { config: { action: 'panel.refer' } },
+    (request, reply) => renderRefer(request, reply, request.params.id, EMPTY_REFERRAL),
   );
 
-  app.post('/children/:id/panel-referrals/new', { config: { action: 'panel.refer' } }, (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = referralFromBody(request.body as Body);
-    return submitForm(request, reply, {
-      act: () => panelService.refer(db, actorOf(request), id, values),
-      flash: 'Referred to the AIM Pathway Panel',
-      redirect: (referralId) => paths.panel.show(referralId),
-      again: (errorReply, errors) => renderRefer(request, errorReply, values, { errors }),
-    });
-  });
+  app.post<{ Params: { id: string } }>(
+    '/children/:id/panel-referrals/new',
+    { config: { action: 'panel.refer' } },
+    (request, reply) => {
+      const { id } = request.params;
+      const values = referralInput(referralForm.read(request.body));
+      return submitForm(request, reply, {
+        act: () => panelService.refer(db, actorOf(request), id, values),
+        flash: 'Referred to the AIM Pathway Panel',
+        redirect: (referralId) => paths.panel.show(referralId),
+        again: (errorReply, errors) => renderRefer(request, errorReply, id, values, { errors }),
+      });
+    },
+  );
 
-  async function renderShow(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
-    const { id } = request.params as { id: string };
+  async function renderShow(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const view = await panelService.viewReferral(db, actorOf(request), id);
     const referral = view.referral;
     const decisionValues = (extra['decision'] as DecisionInput | undefined) ?? EMPTY_DECISION;
@@ -160,57 +134,53 @@ export default function panelRoutes(app: FastifyInstance, { db }: AppDeps): void
     });
   }
 
-  app.get('/panel-referrals/:id', { config: { action: 'panel.view' } }, (request, reply) => renderShow(request, reply));
+  app.get<{ Params: { id: string } }>('/panel-referrals/:id', { config: { action: 'panel.view' } }, (request, reply) =>
+    renderShow(request, reply, request.params.id),
+  );
 
-  const post = recordForms(app, { show: paths.panel.show, render: renderShow, hrefs: dateHrefs });
+  const post = recordForms(app, { show: paths.panel.show, render: renderShow });
 
   post(
     '/panel-referrals/:id/decision',
     'panel.decide',
     'Decision recorded',
-    (request, id, body, version) => panelService.decide(db, actorOf(request), id, version, decisionFromBody(body)),
-    (body) => ({ decision: decisionFromBody(body) }),
+    decisionForm,
+    (request, id, data) => panelService.decide(db, actorOf(request), id, data.version, decisionInput(data)),
+    (data) => ({ decision: decisionInput(data) }),
   );
   post(
     '/panel-referrals/:id/review',
     'panel.review',
     'Review recorded',
-    (request, id, body, version) =>
-      panelService.recordReview(db, actorOf(request), id, version, {
-        heldOn: dateParts(body, 'heldOn'),
-        notes: str(body, 'notes'),
-        nextReviewOn: dateParts(body, 'nextReviewOn'),
-      }),
-    (body) => ({
-      heldOn: dateParts(body, 'heldOn'),
-      nextReviewOn: dateParts(body, 'nextReviewOn'),
-      reviewNotes: str(body, 'notes'),
-    }),
+    reviewForm,
+    (request, id, { version, ...review }) => panelService.recordReview(db, actorOf(request), id, version, review),
+    (data) => ({ heldOn: data.heldOn, nextReviewOn: data.nextReviewOn, reviewNotes: data.notes }),
   );
   post(
     '/panel-referrals/:id/close',
     'panel.close',
     'Panel involvement closed',
-    (request, id, body, version) =>
-      panelService.close(db, actorOf(request), id, version, {
-        summary: str(body, 'summary'),
-        furtherWork: str(body, 'furtherWork'),
-      }),
-    (body) => ({ closure: { summary: str(body, 'summary'), furtherWork: str(body, 'furtherWork') } }),
+    closeForm,
+    (request, id, { version, ...closure }) => panelService.close(db, actorOf(request), id, version, closure),
+    (data) => ({ closure: { summary: data.summary, furtherWork: data.furtherWork } }),
   );
 
-  app.get('/panel-referrals/:id/letter', { config: { action: 'panel.view' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const { referral, child } = await panelService.closureLetter(db, actorOf(request), id);
-    return reply.page('pages/panel/letter.njk', {
-      pageTitle: `AIM Pathway Panel closure letter: ${referral.childName}`,
-      backLink: paths.panel.show(id),
-      r: referral,
-      child,
-      serviceText: REFERRING_SERVICES[referral.referringService],
-      routeText: referral.route ? ROUTES[referral.route] : null,
-    });
-  });
+  app.get<{ Params: { id: string } }>(
+    '/panel-referrals/:id/letter',
+    { config: { action: 'panel.view' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { referral, child } = await panelService.closureLetter(db, actorOf(request), id);
+      return reply.page('pages/panel/letter.njk', {
+        pageTitle: `AIM Pathway Panel closure letter: ${referral.childName}`,
+        backLink: paths.panel.show(id),
+        r: referral,
+        child,
+        serviceText: REFERRING_SERVICES[referral.referringService],
+        routeText: referral.route ? ROUTES[referral.route] : null,
+      });
+    },
+  );
 
   app.get('/panel', { config: { action: 'panel.list' } }, async (request, reply) => {
     const { referrals, today } = await panelService.panelList(db, actorOf(request));
