@@ -1,6 +1,7 @@
 // The outcomes a multi-agency meeting can record for a child, and what each one sets in motion.
 // The vocabulary is national (Working Together 2023, the London and Kent procedures); each pack's
-// meeting types say which outcomes apply and cite their clause (R-KEN-7, R-ISL-7). Every outcome is
+// meeting types say which outcomes apply and cite their clause (R-KEN-7, R-ISL-7), and each pack
+// sets the timescales of the next steps (pack.outcomeTimescales). Every outcome is
 // recorded for each child separately (R-KEN-7, R-X-1) and creates the next tasks with deadlines.
 import type { Role } from './roles.ts';
 
@@ -20,11 +21,17 @@ export interface OutcomeTask {
   detail: string;
   owner: Role;
   kind?: 'do' | 'consider';
-  /** Working days from the date the meeting was held; 'entered': the timescale the meeting set. */
-  due?: { workingDays: number; rule: string } | 'entered';
+  /**
+   * Working days from the date the meeting was held, as long as the pack's timescale (pack.outcomeTimescales) says,
+   * counted from what `after` names; 'entered': the timescale the meeting set.
+   */
+  due?: { timescale: OutcomeTimescale; after: string } | 'entered';
   /** The meeting type this task is to arrange, when the pack has it. */
   arranges?: string;
 }
+
+/** The timescales a pack sets for the next steps of an outcome (pack.outcomeTimescales). */
+export type OutcomeTimescale = 'conference' | 'coreGroup' | 'legalAction';
 
 export interface OutcomeDefinition {
   label: string;
@@ -99,7 +106,7 @@ export const OUTCOMES = {
         title: 'Take immediate legal action to protect the child',
         detail: 'Seek legal advice and the order needed today.',
         owner: 'team_manager',
-        due: { workingDays: 0, rule: 'The same day as the meeting' },
+        due: { timescale: 'legalAction', after: 'the meeting' },
       },
     ],
   },
@@ -138,9 +145,9 @@ export const OUTCOMES = {
     tasks: [
       {
         title: 'Hold an initial child protection conference',
-        detail: 'Within 15 working days of the strategy discussion.',
+        detail: 'The conference decides whether the child needs a child protection plan.',
         owner: 'team_manager',
-        due: { workingDays: 15, rule: 'Within 15 working days of the strategy discussion (Working Together 2023)' },
+        due: { timescale: 'conference', after: 'the strategy discussion' },
         arranges: 'child-protection-conference',
       },
     ],
@@ -154,7 +161,7 @@ export const OUTCOMES = {
         title: 'Hold the first core group meeting',
         detail: 'The core group develops the outline child protection plan into a detailed plan.',
         owner: 'social_worker',
-        due: { workingDays: 10, rule: 'Within 10 working days of the conference (Working Together 2023)' },
+        due: { timescale: 'coreGroup', after: 'the conference' },
       },
     ],
   },

@@ -3,7 +3,13 @@
 // the immediate safety plan for both children; the under-10 police question), and the tasks each
 // child's outcome sets, with working-day deadlines from the day the meeting was held (R-KEN-7,
 // R-ISL-7, R-X-3). Pure functions over the pack; the services store and audit the results.
-import { OUTCOMES, type OutcomeDefinition, type OutcomeField, type OutcomeId } from './meeting-outcomes.ts';
+import {
+  OUTCOMES,
+  type OutcomeDefinition,
+  type OutcomeField,
+  type OutcomeId,
+  type OutcomeTimescale,
+} from './meeting-outcomes.ts';
 import type { MeetingType, Pack } from './pack.ts';
 import { type RuleContext, holds } from './screening.ts';
 import type { WorkingDayCalendar } from './working-days.ts';
@@ -152,7 +158,7 @@ const FIELD_MESSAGES: Record<OutcomeField, string> = {
   informer: 'Enter who will tell the child and family',
   leadAgency: 'Enter the lead agency',
   investigation: 'Select whether the enquiry is single or joint with the police',
-  timescale: 'Enter the number of working days until the follow-up meeting, from 1 to 20',
+  timescale: 'Enter the number of working days until the follow-up meeting',
 };
 
 /** Short names for error messages, and the longest answer each takes (the form's character counts show the same). */
@@ -165,10 +171,12 @@ export const OUTCOME_LIMITS = { rationale: 5000, reasons: 2000, informer: 2000, 
 
 /** Checks a child's outcome against what the chosen outcome needs, in GOV.UK wording. */
 export function outcomeProblems(
+  pack: Pack,
   type: MeetingType,
   role: 'displayed' | 'targeted',
   input: OutcomeInput,
 ): OutcomeProblem[] {
+  const followUpMaximum = pack.outcomeTimescales.followUpMaximum.workingDays;
   const problems: OutcomeProblem[] = [];
   const id = type.outcomes.find((outcome) => outcome === input.outcome);
   if (!id) problems.push({ field: 'outcome', message: 'Select the outcome for this child' });
@@ -181,8 +189,8 @@ export function outcomeProblems(
       if (field === 'investigation') {
         if (answer !== 'single' && answer !== 'joint') problems.push({ field, message: FIELD_MESSAGES[field] });
       } else if (field === 'timescale') {
-        if (!/^\d{1,2}$/.test(answer) || Number(answer) < 1 || Number(answer) > 20)
-          problems.push({ field, message: FIELD_MESSAGES[field] });
+        if (!/^\d{1,2}$/.test(answer) || Number(answer) < 1 || Number(answer) > followUpMaximum)
+          problems.push({ field, message: `${FIELD_MESSAGES[field]}, from 1 to ${followUpMaximum}` });
       } else if (!answer) problems.push({ field, message: FIELD_MESSAGES[field] });
       else if (answer.length > OUTCOME_LIMITS[field])
         problems.push({ field, message: tooLong(SHORT_NAMES[field], OUTCOME_LIMITS[field]) });
@@ -207,6 +215,12 @@ export interface TaskDraft {
   arranges: string | null;
 }
 
+/** The outcome's clause, and the clause of the pack's timescale when it cites another (R-X-3). */
+function withTimescale(clause: string, pack: Pack, timescale: OutcomeTimescale): string {
+  const cited = pack.outcomeTimescales[timescale].clause;
+  return clause.split(';').some((part) => part.trim() === cited) ? clause : `${clause}; ${cited}`;
+}
+
 /** The tasks a child's outcome sets, due in working days from the day the meeting was held (R-KEN-7, R-ISL-7, R-X-3). */
 export function outcomeTasks(
   pack: Pack,
@@ -227,8 +241,12 @@ export function outcomeTasks(
       dueOn = calendar.addWorkingDays(heldOn, n);
       dueRule = `Within ${n} working day${n === 1 ? '' : 's'} of the meeting, as the meeting set`;
     } else if (task.due) {
-      dueOn = calendar.addWorkingDays(heldOn, task.due.workingDays);
-      dueRule = task.due.rule;
+      const days = pack.outcomeTimescales[task.due.timescale].workingDays;
+      dueOn = calendar.addWorkingDays(heldOn, days);
+      dueRule =
+        days === 0
+          ? `The same day as ${task.due.after}`
+          : `Within ${days} working day${days === 1 ? '' : 's'} of ${task.due.after}`;
     }
     const detail =
       outcomeId === 'section-47' && input.investigation
@@ -249,7 +267,7 @@ export function outcomeTasks(
       ownerRole: task.owner,
       dueOn,
       dueRule,
-      clause,
+      clause: task.due && task.due !== 'entered' ? withTimescale(clause, pack, task.due.timescale) : clause,
       requirement,
       arranges,
     };

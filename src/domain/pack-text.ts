@@ -105,6 +105,26 @@ export function localSettings(pack: Pack): { what: string; value: string }[] {
     }
     for (const x of Object.values(record)) if (x && typeof x === 'object') visit(x);
   };
+  // The timescales of a meeting outcome's next steps that no document gives (R-X-3).
+  const timescaleLabels = {
+    conference: 'Initial child protection conference after the strategy discussion',
+    coreGroup: 'First core group meeting after the conference',
+    legalAction: 'Immediate legal action after the meeting',
+    followUpMaximum: 'The longest a meeting may set for a follow-up strategy meeting',
+  } as const;
+  for (const [key, timescale] of Object.entries(pack.outcomeTimescales) as [
+    keyof typeof timescaleLabels,
+    Pack['outcomeTimescales'][keyof typeof timescaleLabels],
+  ][]) {
+    if (parseClause(timescale.clause)?.packParts.some((part) => part.localSetting))
+      rows.push({
+        what: timescaleLabels[key],
+        value:
+          timescale.workingDays === 0
+            ? 'The same day. Set locally: the procedure does not say.'
+            : `${timescale.workingDays} working days. Set locally: the procedure does not say.`,
+      });
+  }
   // The assessor rules a pack keeps where its document does not say (R-NYO-9, R-NYO-10, R-NYO-12).
   visit(pack.assessorRules);
   visit(

@@ -346,6 +346,20 @@ export const packSchema = z
       .optional(),
     /** Multi-agency meeting types the procedure names (R-KEN-6, R-KEN-8, R-KEN-10, R-ISL-3..7). */
     meetings: z.array(meetingTypeSchema).min(1),
+    /**
+     * The working days a meeting's outcome gives the next step (R-X-3): each with the clause that sets it, the
+     * national framework where the pack's document is silent, or a labelled local setting.
+     */
+    outcomeTimescales: z.strictObject({
+      /** An initial child protection conference, after the strategy discussion that decided it. */
+      conference: z.strictObject({ workingDays: z.number().int().min(1).max(60), clause }),
+      /** The first core group meeting, after the conference that made the child protection plan. */
+      coreGroup: z.strictObject({ workingDays: z.number().int().min(1).max(60), clause }),
+      /** Immediate legal action, after the meeting: 0 is the same day. */
+      legalAction: z.strictObject({ workingDays: z.number().int().min(0).max(5), clause }),
+      /** The longest a meeting may set for a follow-up strategy meeting. */
+      followUpMaximum: z.strictObject({ workingDays: z.number().int().min(1).max(60), clause }),
+    }),
     /** R-THU-7: an open case with no recorded activity for this many working days is flagged. */
     inactivityWorkingDays: z.number().int().min(1).max(60),
     /** Where the pack's document sets the inactivity period; absent, it is a local setting. */

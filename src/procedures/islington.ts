@@ -1,7 +1,7 @@
 // Islington (London Child Protection Procedures 1.5.13). Source: shared/seeds, islington.
 import type { PackInput } from '../domain/pack.ts';
 import { hackettItems } from './hackett.ts';
-import { followUp, nationalConference } from './meetings.ts';
+import { followUp, nationalConference, outcomeTimescales } from './meetings.ts';
 
 type MeetingInput = PackInput['meetings'][number];
 const s53 = { clause: 'islington §5.3', requirement: 'R-ISL-5' };
@@ -307,6 +307,7 @@ export const islington: PackInput = {
     ],
   },
   inactivityWorkingDays: 10,
+  outcomeTimescales: outcomeTimescales('islington'),
   meetings: [
     hsbStrategyMeeting,
     { ...followUp(hsbStrategyMeeting), label: 'Follow-up HSB strategy meeting', ...s6 },

@@ -1,7 +1,7 @@
 // Kent (Kent and Medway safeguarding procedures 2.2.2, Kent only). Source: shared/seeds, kent.
 import type { PackInput } from '../domain/pack.ts';
 import { assessorRules } from './aim-assessor-rules.ts';
-import { followUp, nationalConference } from './meetings.ts';
+import { followUp, nationalConference, outcomeTimescales } from './meetings.ts';
 
 const problematicOrHarmful = { level: ['problematic', 'harmful'] };
 const s8 = { clause: 'kent §8', requirement: 'R-KEN-6' };
@@ -417,6 +417,7 @@ export const kent: PackInput = {
     assessorConflicts: { clause: 'kent, local setting', requirement: 'R-NYO-12' },
     denial: { clause: 'kent, local setting', requirement: 'R-NYO-10' },
   }),
+  outcomeTimescales: outcomeTimescales('kent'),
   meetings: [strategyDiscussion, followUp(strategyDiscussion), conference, childInNeedMeeting],
   referral: {
     receiver: 'the Front Door',

@@ -12,6 +12,20 @@ const national = (cite: Cite): Cite => ({
   requirement: cite.requirement,
 });
 
+/**
+ * The working days a meeting's outcome gives the next step (R-X-3). None of the five documents sets the
+ * conference or core group timescales, so the national framework's apply; the same-day legal action and the
+ * longest follow-up a meeting may set are local settings.
+ */
+export function outcomeTimescales(packId: string): PackInput['outcomeTimescales'] {
+  return {
+    conference: { workingDays: 15, clause: 'Working Together 2023' },
+    coreGroup: { workingDays: 10, clause: 'Working Together 2023' },
+    legalAction: { workingDays: 0, clause: `${packId}, local setting` },
+    followUpMaximum: { workingDays: 20, clause: `${packId}, local setting` },
+  };
+}
+
 /** Invitees every strategy discussion has under the national framework, with the facts that add others (R-X-4). */
 export function nationalStrategyInvitees(cite: Cite, youthJusticeWhen?: Condition): MeetingInput['invitees'] {
   const n = national(cite);

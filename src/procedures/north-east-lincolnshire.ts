@@ -1,7 +1,7 @@
 // North East Lincolnshire (practice guidance). Source: shared/seeds, north-east-lincolnshire.
 import type { PackInput } from '../domain/pack.ts';
 import { assessorRules } from './aim-assessor-rules.ts';
-import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
+import { followUp, nationalConference, nationalStrategyDiscussion, outcomeTimescales } from './meetings.ts';
 import { brookTool } from './brook.ts';
 
 // The guidance has named sections rather than numbered ones; each requirement cites the one it
@@ -264,6 +264,7 @@ export const northEastLincolnshire: PackInput = {
     assessorConflicts: { clause: 'north-east-lincolnshire, local setting', requirement: 'R-NYO-12' },
     denial: { clause: 'north-east-lincolnshire, local setting', requirement: 'R-NYO-10' },
   }),
+  outcomeTimescales: outcomeTimescales('north-east-lincolnshire'),
   meetings: [
     strategy,
     followUp(strategy),

@@ -1,7 +1,7 @@
 // North Yorkshire (practice guidance). Source: shared/seeds, north-yorkshire.
 import type { PackInput } from '../domain/pack.ts';
 import { assessorRules } from './aim-assessor-rules.ts';
-import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
+import { followUp, nationalConference, nationalStrategyDiscussion, outcomeTimescales } from './meetings.ts';
 import { brookTool } from './brook.ts';
 
 const harmful = { any: [{ level: ['red'] }, { fact: 'significant_harm' as const }] };
@@ -121,6 +121,7 @@ export const northYorkshire: PackInput = {
     outcomeSheet: { clause: 'north-yorkshire §10', requirement: 'R-NYO-13' },
     report: { clause: 'north-yorkshire §10', requirement: 'R-NYO-14' },
   },
+  outcomeTimescales: outcomeTimescales('north-yorkshire'),
   meetings: [
     strategy,
     followUp(strategy),

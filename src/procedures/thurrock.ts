@@ -1,7 +1,7 @@
 // Thurrock (Youth Justice Service and Children's Services policy). Source: shared/seeds, thurrock.
 import type { PackInput } from '../domain/pack.ts';
 import { assessorRules } from './aim-assessor-rules.ts';
-import { followUp, nationalConference, nationalStrategyDiscussion } from './meetings.ts';
+import { followUp, nationalConference, nationalStrategyDiscussion, outcomeTimescales } from './meetings.ts';
 import { hackettItems } from './hackett.ts';
 
 const concerning = { level: ['problematic', 'abusive', 'violent'] };
@@ -172,6 +172,7 @@ export const thurrock: PackInput = {
     denial: { clause: 'thurrock, local setting', requirement: 'R-NYO-10' },
   }),
   inactivityCited: { clause: 'thurrock §1', requirement: 'R-THU-7' },
+  outcomeTimescales: outcomeTimescales('thurrock'),
   meetings: [
     strategy,
     followUp(strategy),

@@ -716,7 +716,7 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
     throw new ValidationError([
       { field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' },
     ]);
-  const problems = outcomeProblems(a.type, child.role, input);
+  const problems = outcomeProblems(packFor(meeting.authorityId), a.type, child.role, input);
   if (problems.length) throw new ValidationError(problems);
   const outcomeId = input.outcome as OutcomeId;
   const def = OUTCOMES[outcomeId];

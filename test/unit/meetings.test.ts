@@ -16,6 +16,7 @@ import type { MeetingType } from '../../src/domain/pack.ts';
 import type { RuleContext } from '../../src/domain/screening.ts';
 import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
 import { allPacks, getPack } from '../../src/procedures/index.ts';
+import { localSettings } from '../../src/domain/pack-text.ts';
 
 const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({
   level: 'harmful',
@@ -165,6 +166,60 @@ describe('outcomes (R-KEN-7, R-ISL-7)', () => {
     assert.match(task!.dueRule, /15 working days of the strategy discussion/);
   });
 
+  it('takes the next steps’ timescales from the pack, citing where each comes from (R-X-3)', () => {
+    const t = type('kent', 'strategy-discussion');
+    const conference = (pack: typeof kent) =>
+      outcomeTasks(
+        pack,
+        t,
+        'child-protection-conference',
+        { outcome: 'child-protection-conference', rationale: 'x' },
+        heldOn,
+        calendar,
+        'targeted',
+      )[0]!;
+    assert.match(conference(kent).clause, /Working Together 2023/, 'the national framework sets 15 working days');
+    const sooner = {
+      ...kent,
+      outcomeTimescales: { ...kent.outcomeTimescales, conference: { workingDays: 12, clause: 'kent, local setting' } },
+    };
+    assert.equal(conference(sooner).dueOn, calendar.addWorkingDays(heldOn, 12));
+    assert.match(conference(sooner).dueRule, /Within 12 working days of the strategy discussion/);
+    assert.match(conference(sooner).clause, /kent, local setting/);
+    const [legal] = outcomeTasks(
+      kent,
+      t,
+      'legal-action',
+      { outcome: 'legal-action', rationale: 'x' },
+      heldOn,
+      calendar,
+      'targeted',
+    );
+    assert.equal(legal!.dueOn, heldOn);
+    assert.equal(legal!.dueRule, 'The same day as the meeting');
+    const follow = type('islington', 'hsb-strategy-meeting');
+    const shorter = {
+      ...islington,
+      outcomeTimescales: {
+        ...islington.outcomeTimescales,
+        followUpMaximum: { workingDays: 10, clause: 'islington, local setting' },
+      },
+    };
+    assert.deepEqual(
+      outcomeProblems(shorter, follow, 'displayed', {
+        outcome: 'follow-up-strategy',
+        rationale: 'r',
+        timescale: '15',
+      }).map((p) => p.message),
+      ['Enter the number of working days until the follow-up meeting, from 1 to 10'],
+    );
+    for (const pack of allPacks())
+      assert.ok(
+        localSettings(pack).some((row) => row.what === 'Immediate legal action after the meeting'),
+        `${pack.id}: the same-day legal action is shown as a local setting`,
+      );
+  });
+
   it('sets the follow-up strategy meeting at the timescale the meeting set (R-ISL-7)', () => {
     const t = type('islington', 'hsb-strategy-meeting');
     const [task] = outcomeTasks(
@@ -216,7 +271,7 @@ describe('outcomes (R-KEN-7, R-ISL-7)', () => {
   it('asks what each outcome needs, in GOV.UK wording', () => {
     const t = type('islington', 'hsb-strategy-meeting');
     const msgs = (input: Record<string, string>) =>
-      outcomeProblems(t, 'displayed', { outcome: '', rationale: '', ...input }).map((p) => p.message);
+      outcomeProblems(islington, t, 'displayed', { outcome: '', rationale: '', ...input }).map((p) => p.message);
     assert.deepEqual(msgs({}), ['Select the outcome for this child', 'Enter the reasons for the decision']);
     assert.deepEqual(msgs({ outcome: 'no-further-action', rationale: 'r' }), [
       'Enter why no further action is needed',
