@@ -1,5 +1,5 @@
 // Need-to-know access to a child's record (R-X-7). Pure: the repository gathers the facts,
-// this decides. The list queries in repositories/children.ts apply the same rule in SQL; a
+// this decides. The list queries apply the same rule in SQL (repositories/access.ts visibleTo); a
 // test checks the two agree.
 import { type Role, hasTeamAccess, worksWithCases } from './roles.ts';
 

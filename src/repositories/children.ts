@@ -1,9 +1,7 @@
-// Children's records: the record itself, allocation, closure, the case list and the duplicate search.
-// The need-to-know rule in SQL is in repositories/access.ts.
+// The child's record as an aggregate: the record itself, allocation, closure and reopening, and
+// its activity. The case list is in case-list.ts, the duplicate and name searches in
+// child-search.ts; the need-to-know rule in SQL is in access.ts.
 import { type Kysely, sql } from 'kysely';
-import type { Viewer } from '../domain/access.ts';
-import { visibleTo } from './access.ts';
-import { DOB_WINDOW_DAYS, NAME_SIMILARITY_THRESHOLD } from '../domain/child-match.ts';
 import type { ChildRow, Database } from '../db/types.ts';
 
 export interface ChildFields {
@@ -70,14 +68,24 @@ type ChildWithNames = ChildRow & {
   closed_by_name: string | null;
 };
 
+/** A child as lists and searches name them. */
+export interface NamedChild {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+}
+
+/** The one mapping of a child's naming columns, for every query that lists children. */
+export function namedChild(row: Pick<ChildRow, 'id' | 'first_name' | 'last_name' | 'date_of_birth'>): NamedChild {
+  return { id: row.id, firstName: row.first_name, lastName: row.last_name, dateOfBirth: row.date_of_birth };
+}
+
 function fromRow(row: ChildWithNames): Child {
   return {
-    id: row.id,
+    ...namedChild(row),
     authorityId: row.authority_id,
-    firstName: row.first_name,
-    lastName: row.last_name,
     otherNames: row.other_names,
-    dateOfBirth: row.date_of_birth,
     sex: row.sex,
     ethnicity: row.ethnicity,
     send: row.send,
@@ -323,191 +331,16 @@ export async function findChild(db: Kysely<Database>, id: string): Promise<Child
   return row ? fromRow(row) : undefined;
 }
 
-export const CASE_SORTS = ['name', 'dob', 'latest', 'worker', 'status'] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
-
-export interface CaseListQuery {
-  scope: 'mine' | 'team' | 'visible';
-  teamIds?: string[];
-  search?: string;
-  status?: 'open' | 'closed' | '';
-  sort: CaseSort;
-  direction: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
-
-export interface CaseListRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  allocatedWorkerName: string | null;
-  allocatedTeamName: string | null;
-  status: string;
-  latestIncidentAt: Date | null;
-  lastActivityAt: Date;
-}
-
-export async function listCases(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  query: CaseListQuery,
-): Promise<{ rows: CaseListRow[]; total: number }> {
-  let base = db
-    .selectFrom('children as c')
-    .where(visibleTo(viewer))
-    .leftJoin('users as w', 'w.id', 'c.allocated_worker_id')
-    .leftJoin('teams as t', 't.id', 'c.allocated_team_id');
-  if (query.scope === 'mine') base = base.where('c.allocated_worker_id', '=', viewer.id);
-  if (query.scope === 'team') {
-    const teamIds = query.teamIds ?? [];
-    base = teamIds.length ? base.where('c.allocated_team_id', 'in', teamIds) : base.where(sql<boolean>`false`);
-  }
-  if (query.status) base = base.where('c.status', '=', query.status);
-  if (query.search && query.search.trim()) {
-    const term = `%${query.search
-      .trim()
-      .toLowerCase()
-      .replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    base = base.where((eb) =>
-      eb.or([
-        eb(sql`lower(c.first_name || ' ' || c.last_name)`, 'like', term),
-        eb('c.person_id', '=', query.search!.trim()),
-      ]),
-    );
-  }
-  const totalRow = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-
-  const dir = query.direction;
-  let rowsQ = base.select([
-    'c.id',
-    'c.first_name',
-    'c.last_name',
-    'c.date_of_birth',
-    'c.status',
-    'c.last_activity_at',
-    'w.display_name as worker_name',
-    't.name as team_name',
-    'c.latest_incident_at',
-  ]);
-  switch (query.sort) {
-    case 'name':
-      rowsQ = rowsQ.orderBy('c.last_name', dir).orderBy('c.first_name', dir);
-      break;
-    case 'dob':
-      rowsQ = rowsQ.orderBy('c.date_of_birth', dir);
-      break;
-    case 'latest':
-      rowsQ = rowsQ.orderBy(sql`c.latest_incident_at ${sql.raw(dir)} nulls last`);
-      break;
-    case 'worker':
-      rowsQ = rowsQ.orderBy(sql`w.display_name ${sql.raw(dir)} nulls last`);
-      break;
-    case 'status':
-      rowsQ = rowsQ.orderBy('c.status', dir);
-      break;
-  }
-  const rows = await rowsQ
-    .orderBy('c.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return {
-    total: Number(totalRow.n),
-    rows: rows.map((row) => ({
-      id: row.id,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      dateOfBirth: row.date_of_birth,
-      allocatedWorkerName: row.worker_name,
-      allocatedTeamName: row.team_name,
-      status: row.status,
-      latestIncidentAt: row.latest_incident_at,
-      lastActivityAt: row.last_activity_at,
-    })),
-  };
-}
-
-export interface MatchRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  schoolOrSetting: string;
-  similarity: number;
-  visible: boolean;
-}
-
-/**
- * Possible existing records for a child about to be added: similar name (pg_trgm) and a
- * date of birth within the window, or with day and month swapped, in the same authority.
- */
-export async function findPossibleMatches(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  a: { firstName: string; lastName: string; dateOfBirth: string },
-): Promise<MatchRow[]> {
-  const name = `${a.firstName} ${a.lastName}`.trim().toLowerCase();
+/** These children's names ("first last"), in one query; unknown children are absent. */
+export async function childNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
   const rows = await db
-    .selectFrom('children as c')
-    .select((eb) => [
-      'c.id',
-      'c.first_name',
-      'c.last_name',
-      'c.date_of_birth',
-      'c.school_or_setting',
-      sql<number>`similarity(lower(c.first_name || ' ' || c.last_name), ${name})`.as('sim'),
-      visibleTo(viewer)(eb).as('visible'),
-    ])
-    .where('c.authority_id', '=', viewer.authorityId)
-    .where(
-      sql<boolean>`(c.date_of_birth between ${a.dateOfBirth}::date - ${DOB_WINDOW_DAYS}::int and ${a.dateOfBirth}::date + ${DOB_WINDOW_DAYS}::int
-        or c.date_of_birth = make_date(extract(year from ${a.dateOfBirth}::date)::int, least(extract(day from ${a.dateOfBirth}::date)::int, 12), extract(month from ${a.dateOfBirth}::date)::int))`,
-    )
-    .where(sql<boolean>`similarity(lower(c.first_name || ' ' || c.last_name), ${name}) >= ${NAME_SIMILARITY_THRESHOLD}`)
-    .orderBy('sim', 'desc')
-    .limit(10)
+    .selectFrom('children')
+    .select(['id', 'first_name', 'last_name'])
+    .where('id', 'in', [...ids])
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-    schoolOrSetting: row.school_or_setting,
-    similarity: Number(row.sim),
-    visible: Boolean(row.visible),
-  }));
+  return new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`]));
 }
 
-/** Children the viewer may see whose name or person id matches, for linking to an incident. */
-export async function searchVisibleChildren(db: Kysely<Database>, viewer: Viewer, term: string, limit = 20) {
-  const normalisedTerm = term.trim().toLowerCase();
-  if (!normalisedTerm) return [];
-  const rows = await db
-    .selectFrom('children as c')
-    .select(['c.id', 'c.first_name', 'c.last_name', 'c.date_of_birth', 'c.school_or_setting'])
-    .where(visibleTo(viewer))
-    .where((eb) =>
-      eb.or([
-        eb(
-          sql`lower(c.first_name || ' ' || c.last_name)`,
-          'like',
-          `%${normalisedTerm.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
-        ),
-        eb(sql<number>`similarity(lower(c.first_name || ' ' || c.last_name), ${normalisedTerm})`, '>=', 0.3),
-        eb('c.person_id', '=', term.trim()),
-      ]),
-    )
-    .orderBy('c.last_name')
-    .orderBy('c.first_name')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-    schoolOrSetting: row.school_or_setting,
-  }));
-}
+// The cases page still names its sorts from here until it takes them from child-service (issue 12, item 2).
+export { CASE_SORTS } from './case-list.ts';

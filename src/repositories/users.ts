@@ -1,7 +1,7 @@
 // Users, their roles, trainings and team memberships.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { type Role, type Training, isRole, isTraining } from '../domain/roles.ts';
-import type { Database } from '../db/types.ts';
+import type { Database, UsersTable } from '../db/types.ts';
 
 export interface UserSummary {
   id: string;
@@ -12,6 +12,26 @@ export interface UserSummary {
   agency: string;
   active: boolean;
   roles: Role[];
+}
+
+/** The one mapping of a user's row to their summary, with the roles read beside it. */
+function toUserSummary(
+  row: Pick<
+    Selectable<UsersTable>,
+    'id' | 'authority_id' | 'email' | 'display_name' | 'job_title' | 'agency' | 'active'
+  >,
+  roles: Role[],
+): UserSummary {
+  return {
+    id: row.id,
+    authorityId: row.authority_id,
+    email: row.email,
+    displayName: row.display_name,
+    jobTitle: row.job_title,
+    agency: row.agency,
+    active: row.active,
+    roles,
+  };
 }
 
 export interface UserDetail extends UserSummary {
@@ -154,14 +174,7 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
       .execute(),
   ]);
   return {
-    id: row.id,
-    authorityId: row.authority_id,
-    email: row.email,
-    displayName: row.display_name,
-    jobTitle: row.job_title,
-    agency: row.agency,
-    active: row.active,
-    roles: roles.get(id) ?? [],
+    ...toUserSummary(row, roles.get(id) ?? []),
     version: row.version,
     trainings: trainings
       .filter((entry) => isTraining(entry.training))
@@ -184,16 +197,7 @@ export async function listUsers(db: Kysely<Database>, authorityId: string): Prom
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => ({
-    id: row.id,
-    authorityId: row.authority_id,
-    email: row.email,
-    displayName: row.display_name,
-    jobTitle: row.job_title,
-    agency: row.agency,
-    active: row.active,
-    roles: roles.get(row.id) ?? [],
-  }));
+  return rows.map((row) => toUserSummary(row, roles.get(row.id) ?? []));
 }
 
 /** Whether the address has an account in this authority (never says anything of other authorities). */

@@ -20,6 +20,22 @@ export async function basesFor(db: Db, actor: Actor, childIds: readonly string[]
   return new Map(childIds.map((id) => [id, facts.has(id) ? childAccessBases(actor.user, facts.get(id)!) : []]));
 }
 
+/** What the actor may see of these children, from one query: their bases on each, and those whose record they may open. */
+export interface Sight {
+  bases: Map<string, AccessBasis[]>;
+  /** The children the actor may see (child.view): named, linked, counted in (R-X-1). */
+  visible: Set<string>;
+}
+
+/** Which of these children the actor may see, and on what bases, in one query (R-X-1, R-X-7). */
+export async function sightOf(db: Db, actor: Actor, childIds: readonly string[]): Promise<Sight> {
+  const bases = await basesFor(db, actor, childIds);
+  const visible = new Set(
+    [...bases].filter(([, held]) => may('child.view', subjectOf(actor, held)).allowed).map(([id]) => id),
+  );
+  return { bases, visible };
+}
+
 export interface Target {
   entityType: string;
   entityId: string;

@@ -7,6 +7,8 @@ import { matchReason } from '../domain/child-match.ts';
 import { CASE_ROLES, worksWithCases } from '../domain/roles.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
+import * as caseList from '../repositories/case-list.ts';
+import * as childSearch from '../repositories/child-search.ts';
 import { addChronologyEntry, listChronology, type ChronologyKind } from '../repositories/chronology.ts';
 import { decisionsForChild } from '../repositories/screenings.ts';
 import { tasksForChild } from '../repositories/tasks.ts';
@@ -14,7 +16,7 @@ import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as users from '../repositories/users.ts';
 import { caseSummaries } from '../repositories/work.ts';
-import { authorizeChild, basesFor, subjectOf } from './access.ts';
+import { authorizeChild, sightOf, subjectOf } from './access.ts';
 import { fulfilTasks } from './task-service.ts';
 import {
   type Actor,
@@ -78,14 +80,9 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
     const linked = await incidents.incidentsForChild(trx, childId);
     // Other children in those incidents: named only where the viewer may see them too (R-X-1).
     const otherIds = [...new Set(linked.flatMap((i) => i.others.map((other) => other.childId)))];
-    const otherSight = await basesFor(trx, actor, otherIds);
-    const others = new Map<string, { name: string } | null>();
-    for (const id of otherIds) {
-      if (may('child.view', subjectOf(actor, otherSight.get(id) ?? [])).allowed) {
-        const otherChild = await children.findChild(trx, id);
-        others.set(id, otherChild ? { name: `${otherChild.firstName} ${otherChild.lastName}` } : null);
-      } else others.set(id, null);
-    }
+    const { visible } = await sightOf(trx, actor, otherIds);
+    const named = await children.childNames(trx, [...visible]);
+    const others = new Map(otherIds.map((id) => [id, named.has(id) ? { name: named.get(id)! } : null]));
     const activeGrants = await grants.grantsForChild(trx, childId);
     const decisions = await decisionsForChild(trx, childId);
     const taskList = await tasksForChild(trx, childId);
@@ -160,7 +157,7 @@ export async function possibleMatches(
   newChild: { firstName: string; lastName: string; dateOfBirth: string },
 ) {
   await requireCaseRole(db, actor, 'child.match');
-  const rows = await children.findPossibleMatches(db, actor.user, newChild);
+  const rows = await childSearch.findPossibleMatches(db, actor.user, newChild);
   const visible: MatchView[] = [];
   let hidden = 0;
   for (const match of rows) {
@@ -446,10 +443,13 @@ export async function grantAccess(
   });
 }
 
-export async function listCases(db: Db, actor: Actor, query: Omit<children.CaseListQuery, 'teamIds'>) {
+/** The sorts the case list offers, for its page's headings. */
+export { CASE_SORTS } from '../repositories/case-list.ts';
+
+export async function listCases(db: Db, actor: Actor, query: Omit<caseList.CaseListQuery, 'teamIds'>) {
   await requireCaseRole(db, actor, 'cases.view');
   const teamIds = actor.user.teams.map((membership) => membership.teamId);
-  const result = await children.listCases(db, actor.user, { ...query, teamIds });
+  const result = await caseList.listCases(db, actor.user, { ...query, teamIds });
   // Each row's level of concern and next task, for the whole page at once.
   const summaries = await caseSummaries(
     db,
@@ -472,7 +472,7 @@ export async function listCases(db: Db, actor: Actor, query: Omit<children.CaseL
 
 export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
   await requireCaseRole(db, actor, 'child.search');
-  const rows = await children.searchVisibleChildren(db, actor.user, term);
+  const rows = await childSearch.searchVisibleChildren(db, actor.user, term);
   await transaction(db, (trx) =>
     appendAuditEvent(
       trx,

@@ -44,7 +44,7 @@ import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
 import { findCaseWorker, listAuthorities, listCaseWorkers } from '../repositories/users.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { authorizeChildRecord, basesFor, notFound, requireAction, subjectOf } from './access.ts';
+import { authorizeChildRecord, basesFor, notFound, requireAction, sightOf, subjectOf } from './access.ts';
 import {
   type Actor,
   ConflictError,
@@ -147,15 +147,13 @@ async function arrangement(db: Db, actor: Actor, taskId: string, action: 'task.v
     (await meetings.childrenMeetingForTask(db, task.id)).map((meetingChild) => meetingChild.childId),
   );
   // A child the arranger may not see is offered by their part only (R-X-1).
-  const sight = await basesFor(
+  const { visible } = await sightOf(
     db,
     actor,
     involved.map((linked) => linked.childId),
   );
   const nameFor = (linked: Involved) =>
-    may('child.view', subjectOf(actor, sight.get(linked.childId) ?? [])).allowed
-      ? `${linked.firstName} ${linked.lastName}`
-      : anotherChild(linked.role);
+    visible.has(linked.childId) ? `${linked.firstName} ${linked.lastName}` : anotherChild(linked.role);
   return {
     task,
     pack,
@@ -716,7 +714,7 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
     throw new ValidationError([
       { field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' },
     ]);
-  const problems = outcomeProblems(packFor(meeting.authorityId), a.type, child.role, input);
+  const problems = outcomeProblems(a.type, child.role, input);
   if (problems.length) throw new ValidationError(problems);
   const outcomeId = input.outcome as OutcomeId;
   const def = OUTCOMES[outcomeId];

@@ -7,6 +7,7 @@ import { appendAuditEvent, verifyAuditChain } from '../../src/repositories/audit
 import * as assessments from '../../src/repositories/assessments.ts';
 import * as access from '../../src/repositories/access.ts';
 import * as children from '../../src/repositories/children.ts';
+import * as childSearch from '../../src/repositories/child-search.ts';
 import * as panelReferrals from '../../src/repositories/panel-referrals.ts';
 import { loadCurrentUser } from '../../src/services/auth-service.ts';
 import { transaction } from '../../src/services/context.ts';
@@ -201,7 +202,7 @@ describeOnEachDatabase('repositories', (database) => {
       .where('authority_id', '=', 'kent')
       .where('first_name', '=', 'Ellis')
       .executeTakeFirstOrThrow();
-    const exact = await children.findPossibleMatches(db, manager, {
+    const exact = await childSearch.findPossibleMatches(db, manager, {
       firstName: 'Elis',
       lastName: 'Hawthorne',
       dateOfBirth: ellis.date_of_birth,
@@ -212,21 +213,21 @@ describeOnEachDatabase('repositories', (database) => {
     );
     const [y, m, d] = ellis.date_of_birth.split('-');
     if (Number(d) <= 12 && d !== m) {
-      const swapped = await children.findPossibleMatches(db, manager, {
+      const swapped = await childSearch.findPossibleMatches(db, manager, {
         firstName: 'Ellis',
         lastName: 'Hawthorn',
         dateOfBirth: `${y}-${d}-${m}`,
       });
       assert.ok(swapped.some((r) => r.id === ellis.id));
     }
-    const far = await children.findPossibleMatches(db, manager, {
+    const far = await childSearch.findPossibleMatches(db, manager, {
       firstName: 'Ellis',
       lastName: 'Hawthorn',
       dateOfBirth: `${Number(y) - 3}-${m}-${d}`,
     });
     assert.deepEqual(far, []);
     // Only the user's own authority is searched.
-    const islington = await children.findPossibleMatches(
+    const islington = await childSearch.findPossibleMatches(
       db,
       { ...manager, authorityId: 'islington' },
       { firstName: 'Ellis', lastName: 'Hawthorn', dateOfBirth: ellis.date_of_birth },
