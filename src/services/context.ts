@@ -3,7 +3,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Viewer } from '../domain/access.ts';
 import type { Role, Training } from '../domain/roles.ts';
 import type { Database } from '../db/types.ts';
-import { type NewAuditEvent, appendAuditEvent } from '../repositories/audit.ts';
+import type { NewAuditEvent } from '../repositories/audit.ts';
+import { auditRefusal, auditedChange } from './audited-change.ts';
+
+export { auditRefusal };
 import { type ChronologyKind, addChronologyEntry } from '../repositories/chronology.ts';
 
 export interface CurrentUser extends Viewer {
@@ -78,20 +81,6 @@ export function auditFor(
   };
 }
 
-/** Records a refusal in its own transaction (it must persist although the request fails). */
-export async function auditRefusal(
-  db: Db,
-  actor: Actor,
-  action: string,
-  entityType: string,
-  entityId: string,
-  reason: string,
-) {
-  await transaction(db, (trx) =>
-    appendAuditEvent(trx, auditFor(actor, { action, entityType, entityId, outcome: 'refused', details: { reason } })),
-  );
-}
-
 export async function requireRole(db: Db, actor: Actor, roles: readonly Role[], action: string): Promise<void> {
   if (actor.user.roles.some((role) => roles.includes(role))) return;
   await auditRefusal(db, actor, action, 'page', action, 'missing_role');
@@ -121,24 +110,24 @@ export async function saveChildRecordChange(
   },
   write: (trx: Db) => Promise<boolean>,
 ): Promise<void> {
-  await transaction(db, async (trx) => {
-    if (!(await write(trx))) throw new ConflictError(null, null, []);
-    await addChronologyEntry(trx, {
-      childId: change.childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: change.kind,
-      summary: change.summary,
-    });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: change.action,
-        entityType: change.entityType,
-        entityId: change.entityId,
-        outcome: 'ok',
-        details: { childId: change.childId, ...change.details },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      details: { childId: change.childId, ...change.details },
+    },
+    async (trx) => {
+      if (!(await write(trx))) throw new ConflictError(null, null, []);
+      await addChronologyEntry(trx, {
+        childId: change.childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: change.kind,
+        summary: change.summary,
+      });
+    },
+  );
 }

@@ -15,12 +15,12 @@ import {
   submitProblems,
 } from '../domain/recording-form.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
 import { authorizeChild, basesFor, notFound, requireAction, subjectOf } from './access.ts';
+import { auditView, auditedChange } from './audited-change.ts';
 import {
   type Actor,
   ConflictError,
@@ -28,11 +28,9 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  auditFor,
   auditRefusal,
   isUuid,
   requireRole,
-  transaction,
 } from './context.ts';
 
 /** The person's own drafts, to carry on with: when the incident happened and when last saved (no child named). */
@@ -43,38 +41,31 @@ export async function myDrafts(
   await requireRole(db, actor, CASE_ROLES, 'incident.drafts');
   const rows = await incidents.listDrafts(db, actor.user.id);
   if (rows.length) {
-    await transaction(db, (trx) =>
-      appendAuditEvent(
-        trx,
-        auditFor(actor, {
-          action: 'incident.drafts',
-          entityType: 'list',
-          entityId: actor.user.id,
-          outcome: 'ok',
-          details: { shown: rows.map((row) => row.id) },
-        }),
-      ),
-    );
+    await auditView(db, actor, {
+      action: 'incident.drafts',
+      entityType: 'list',
+      entityId: actor.user.id,
+      details: { shown: rows.map((row) => row.id) },
+    });
   }
   return rows.map((row) => ({ id: row.id, occurredAt: row.occurred_at, updatedAt: row.updated_at }));
 }
 
 export async function startDraft(db: Db, actor: Actor): Promise<string> {
   await requireRole(db, actor, CASE_ROLES, 'incident.create');
-  return transaction(db, async (trx) => {
-    const role = [actor.user.jobTitle, actor.user.agency].filter(Boolean).join(', ');
-    const id = await incidents.insertDraftIncident(trx, {
-      authorityId: actor.user.authorityId,
-      createdBy: actor.user.id,
-      completedByName: actor.user.displayName,
-      completedByRole: role,
-    });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'incident.create', entityType: 'incident', entityId: id, outcome: 'ok' }),
-    );
-    return id;
-  });
+  const role = [actor.user.jobTitle, actor.user.agency].filter(Boolean).join(', ');
+  return auditedChange(
+    db,
+    actor,
+    (id: string) => ({ action: 'incident.create', entityType: 'incident', entityId: id }),
+    (trx) =>
+      incidents.insertDraftIncident(trx, {
+        authorityId: actor.user.authorityId,
+        createdBy: actor.user.id,
+        completedByName: actor.user.displayName,
+        completedByRole: role,
+      }),
+  );
 }
 
 /**
@@ -91,26 +82,25 @@ export async function getDraft(db: Db, actor: Actor, id: string, action = 'incid
     entityId: id,
     auditAs: action,
   });
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'incident.draft_view',
-        entityType: 'incident',
-        entityId: id,
-        outcome: 'ok',
-        details: { children: inc.children.map((linked) => linked.childId) },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'incident.draft_view',
+    entityType: 'incident',
+    entityId: id,
+    details: { children: inc.children.map((linked) => linked.childId) },
+  });
   return inc;
 }
+
+declare const checkedEditable: unique symbol;
+
+/** A draft editableDraft has checked its author may change: what a change to it is made on. */
+export type EditableDraft = incidents.Incident & { readonly [checkedEditable]: true };
 
 /**
  * The author's draft, to change: a submitted incident is locked (a correction is a new version
  * with a reason, never an edit in place), so its children cannot be added, removed or re-roled.
  */
-export async function editableDraft(db: Db, actor: Actor, id: string, action: string) {
+export async function editableDraft(db: Db, actor: Actor, id: string, action: string): Promise<EditableDraft> {
   const inc = isUuid(id) ? await incidents.findIncident(db, id) : undefined;
   if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
     return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
@@ -124,7 +114,7 @@ export async function editableDraft(db: Db, actor: Actor, id: string, action: st
     await auditRefusal(db, actor, action, 'incident', id, 'submitted_incident_locked');
     throw new ForbiddenError('A submitted incident cannot be changed');
   }
-  return inc;
+  return inc as EditableDraft;
 }
 
 /** A field's value, saved or changed: a text box, a list of options, or the date and time of the incident. */
@@ -139,41 +129,40 @@ function describeValue(section: SectionDef, field: string, value: FieldValue): s
   return def?.options ? optionText(def.options, String(value)) : String(value);
 }
 
+/**
+ * Saves one section of the draft. `draft` is the draft the page already checked with
+ * editableDraft (so it is loaded once), or its id to check here.
+ */
 export async function saveSection(
   db: Db,
   actor: Actor,
-  id: string,
+  draft: EditableDraft | string,
   version: number,
   section: SectionDef,
   changes: incidents.IncidentChanges,
 ) {
-  await editableDraft(db, actor, id, 'incident.edit');
-  await transaction(db, async (trx) => {
+  const { id } = typeof draft === 'string' ? await editableDraft(db, actor, draft, 'incident.edit') : draft;
+  const event = {
+    action: 'incident.update',
+    entityType: 'incident',
+    entityId: id,
+    details: { section: section.slug, fields: Object.keys(changes) },
+  };
+  await auditedChange(db, actor, event, async (trx) => {
     const ok = await incidents.updateIncident(trx, id, version, actor.user.id, changes);
-    if (!ok) {
-      const current = await incidents.findIncident(trx, id);
-      const differences = Object.entries(changes)
-        .map(([field, yours]) => {
-          const saved =
-            field === 'occurred_at'
-              ? current?.occurredAt
-              : (current?.text[field as IncidentTextField] ?? current?.lists[field as IncidentListField]);
-          const label = section.fields.find((formField) => formField.name === field)?.label ?? field;
-          return { label, saved: describeValue(section, field, saved), yours: describeValue(section, field, yours) };
-        })
-        .filter((difference) => difference.saved !== difference.yours);
-      throw new ConflictError(current?.updatedByName ?? null, current?.updatedAt ?? null, differences);
-    }
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'incident.update',
-        entityType: 'incident',
-        entityId: id,
-        outcome: 'ok',
-        details: { section: section.slug, fields: Object.keys(changes) },
-      }),
-    );
+    if (ok) return;
+    const current = await incidents.findIncident(trx, id);
+    const differences = Object.entries(changes)
+      .map(([field, yours]) => {
+        const saved =
+          field === 'occurred_at'
+            ? current?.occurredAt
+            : (current?.text[field as IncidentTextField] ?? current?.lists[field as IncidentListField]);
+        const label = section.fields.find((formField) => formField.name === field)?.label ?? field;
+        return { label, saved: describeValue(section, field, saved), yours: describeValue(section, field, yours) };
+      })
+      .filter((difference) => difference.saved !== difference.yours);
+    throw new ConflictError(current?.updatedByName ?? null, current?.updatedAt ?? null, differences);
   });
 }
 
@@ -198,39 +187,34 @@ export async function linkChild(
   const role = a.role as ChildRole;
   const child = await children.findChild(db, a.childId);
   if (!child) throw new NotFoundError();
-  await transaction(db, async (trx) => {
-    await incidents.upsertIncidentChild(trx, { incidentId: id, childId: a.childId, role, ownWords: a.ownWords.trim() });
-    await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'incident.link_child',
-        entityType: 'incident',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId: a.childId, role },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    { action: 'incident.link_child', entityType: 'incident', entityId: id, details: { childId: a.childId, role } },
+    async (trx) => {
+      await incidents.upsertIncidentChild(trx, {
+        incidentId: id,
+        childId: a.childId,
+        role,
+        ownWords: a.ownWords.trim(),
+      });
+      await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
+    },
+  );
 }
 
 export async function unlinkChild(db: Db, actor: Actor, id: string, childId: string) {
   const draft = await editableDraft(db, actor, id, 'incident.edit');
   if (!draft.children.some((linked) => linked.childId === childId)) throw new NotFoundError();
-  await transaction(db, async (trx) => {
-    await incidents.removeIncidentChild(trx, id, childId);
-    await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'incident.unlink_child',
-        entityType: 'incident',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    { action: 'incident.unlink_child', entityType: 'incident', entityId: id, details: { childId } },
+    async (trx) => {
+      await incidents.removeIncidentChild(trx, id, childId);
+      await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
+    },
+  );
 }
 
 export async function submit(db: Db, actor: Actor, id: string, version: number) {
@@ -238,7 +222,13 @@ export async function submit(db: Db, actor: Actor, id: string, version: number) 
   const problems = submitProblems({ occurredAt: draft.occurredAt, values: draft.text, children: draft.children });
   if (problems.length)
     throw new ValidationError(problems.map((problem) => ({ field: problem.field, message: problem.message })));
-  await transaction(db, async (trx) => {
+  const event = {
+    action: 'incident.submit',
+    entityType: 'incident',
+    entityId: id,
+    details: { children: draft.children.map((linked) => linked.childId) },
+  };
+  await auditedChange(db, actor, event, async (trx) => {
     if (!(await incidents.markSubmitted(trx, id, version, actor.user.id))) {
       throw new ConflictError(draft.updatedByName, draft.updatedAt, []);
     }
@@ -277,16 +267,6 @@ export async function submit(db: Db, actor: Actor, id: string, version: number) 
         incidentId: id,
       });
     }
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'incident.submit',
-        entityType: 'incident',
-        entityId: id,
-        outcome: 'ok',
-        details: { children: draft.children.map((linked) => linked.childId) },
-      }),
-    );
   });
 }
 
@@ -317,20 +297,14 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
   const allBases = [...sight.values()].flat();
   if (!may('incident.view', subjectOf(actor, allBases, isAuthor ? ['author'] : [])).allowed)
     throw await refuse('no_need_to_know');
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'incident.view',
-        entityType: 'incident',
-        entityId: id,
-        outcome: 'ok',
-        details: {
-          shown: inc.children.filter((linked) => visibility.get(linked.childId)).map((linked) => linked.childId),
-        },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'incident.view',
+    entityType: 'incident',
+    entityId: id,
+    details: {
+      shown: inc.children.filter((linked) => visibility.get(linked.childId)).map((linked) => linked.childId),
+    },
+  });
   // The latest screening of each child who displayed the behaviour, where the viewer may see them.
   const screened = new Map<string, screenings.Screening | undefined>();
   for (const linked of inc.children) {

@@ -5,7 +5,6 @@
 import { formatDate } from '../domain/london-time.ts';
 import { londonToday } from '../domain/age.ts';
 import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
@@ -15,18 +14,10 @@ import * as tasks from '../repositories/tasks.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { type ActionId, may } from '../domain/actions.ts';
 import { authorizeChildRecord, subjectOf } from './access.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  requireRole,
-  transaction,
-} from './context.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, requireRole } from './context.ts';
 import { packFor } from './screening-service.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
+import { auditView, auditedChange } from './audited-change.ts';
 
 /** Who would be referred from this decided screening, and to whom. */
 export function referralPlan(screening: screenings.Screening, incident: incidents.Incident) {
@@ -82,51 +73,53 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
   const today = londonToday();
   const dueOn = calendar.addWorkingDays(today, plan.pack.referral.decisionWorkingDays);
   const team = await referrals.frontDoorTeam(db, screening.authorityId);
-  return transaction(db, async (trx) => {
-    let created = 0;
-    for (const childId of plan.childIds) {
-      const id = await referrals.insertReferral(trx, {
-        authorityId: screening.authorityId,
-        incidentId: screening.incidentId,
-        childId,
-        screeningId,
-        receivingTeamId: team,
-        dueOn,
-        createdBy: actor.user.id,
-      });
-      if (!id) continue; // already referred for this incident
-      created += 1;
-      const done = await fulfilTasks(trx, actor, {
-        authorityId: screening.authorityId,
-        childId,
-        incidentId: screening.incidentId,
-        record: 'referral',
-        recordId: id,
-        note: `Referral made to ${plan.receiver}.`,
-      });
-      await addChronologyEntry(trx, {
-        childId,
-        occurredAt: new Date(),
-        recordedBy: actor.user.id,
-        kind: 'referral',
-        summary: `Referred to ${plan.receiver}${childId === screening.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
-        incidentId: screening.incidentId,
-        record: { type: 'referral', id },
-      });
-      await appendAuditEvent(
-        trx,
-        auditFor(actor, {
-          action: 'referral.create',
-          entityType: 'referral',
-          entityId: id,
-          outcome: 'ok',
-          details: { childId, screeningId, separate: plan.separate, tasksDone: done },
-        }),
-      );
-    }
-    await children.touchChildren(trx, plan.childIds);
-    return { created };
-  });
+  const made = await auditedChange(
+    db,
+    actor,
+    (referred: { id: string; childId: string; done: string[] }[]) =>
+      referred.map(({ id, childId, done }) => ({
+        action: 'referral.create',
+        entityType: 'referral',
+        entityId: id,
+        details: { childId, screeningId, separate: plan.separate, tasksDone: done },
+      })),
+    async (trx) => {
+      const referred: { id: string; childId: string; done: string[] }[] = [];
+      for (const childId of plan.childIds) {
+        const id = await referrals.insertReferral(trx, {
+          authorityId: screening.authorityId,
+          incidentId: screening.incidentId,
+          childId,
+          screeningId,
+          receivingTeamId: team,
+          dueOn,
+          createdBy: actor.user.id,
+        });
+        if (!id) continue; // already referred for this incident
+        const done = await fulfilTasks(trx, actor, {
+          authorityId: screening.authorityId,
+          childId,
+          incidentId: screening.incidentId,
+          record: 'referral',
+          recordId: id,
+          note: `Referral made to ${plan.receiver}.`,
+        });
+        await addChronologyEntry(trx, {
+          childId,
+          occurredAt: new Date(),
+          recordedBy: actor.user.id,
+          kind: 'referral',
+          summary: `Referred to ${plan.receiver}${childId === screening.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
+          incidentId: screening.incidentId,
+          record: { type: 'referral', id },
+        });
+        referred.push({ id, childId, done });
+      }
+      await children.touchChildren(trx, plan.childIds);
+      return referred;
+    },
+  );
+  return { created: made.length };
 }
 
 export async function listForMyTeams(db: Db, actor: Actor) {
@@ -135,18 +128,12 @@ export async function listForMyTeams(db: Db, actor: Actor) {
     db,
     actor.user.teams.map((team) => team.teamId),
   );
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'referrals.list',
-        entityType: 'user',
-        entityId: actor.user.id,
-        outcome: 'ok',
-        details: { count: list.length },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'referrals.list',
+    entityType: 'user',
+    entityId: actor.user.id,
+    details: { count: list.length },
+  });
   return { referrals: list, today: londonToday() };
 }
 
@@ -157,18 +144,12 @@ function authorizedReferral(db: Db, actor: Actor, id: string, action: ActionId) 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
   const { record: referral, bases } = await authorizedReferral(db, actor, id, 'referral.view');
   const screening = await screenings.findScreening(db, referral.screeningId);
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'referral.view',
-        entityType: 'referral',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId: referral.childId },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'referral.view',
+    entityType: 'referral',
+    entityId: id,
+    details: { childId: referral.childId },
+  });
   return {
     referral,
     screening,
@@ -201,79 +182,80 @@ export async function decide(
   else if (rationale.length > REFERRAL_RATIONALE_MAX)
     errors.push({ field: 'rationale', message: tooLong('Reasons for the decision', REFERRAL_RATIONALE_MAX) });
   if (errors.length || !outcome) throw new ValidationError(errors);
-  await transaction(db, async (trx) => {
-    if (
-      !(await referrals.decideReferral(trx, id, version, {
-        outcome: outcome.id,
-        outcomeLabel: outcome.label,
-        rationale,
-        decidedBy: actor.user.id,
-      }))
-    ) {
-      throw new ConflictError(referral.decidedByName, referral.decidedAt, []);
-    }
-    // The outcome sets the next task, on the same task list as routing (R-NYO-8, R-KEN-5, R-ISL-5).
-    let next = '';
-    const open = await tasks.tasksForIncidentChild(trx, referral.incidentId, referral.childId);
-    const already =
-      outcome.then?.meeting && open.some((task) => task.status === 'open' && task.arranges === outcome.then!.meeting);
-    if (outcome.then && !already) {
-      const calendar = await loadCalendar(trx, referral.authorityId);
-      const today = londonToday();
-      const nextTask = outcome.then;
-      await createTask(
-        trx,
-        actor,
-        {
-          authorityId: referral.authorityId,
-          childId: referral.childId,
-          incidentId: referral.incidentId,
-          screeningId: referral.screeningId,
-          stepId: `referral-${outcome.id}`,
-          title: nextTask.title,
-          detail: nextTask.detail,
-          kind: 'do',
-          ownerRole: nextTask.owner,
-          dueOn: nextTask.due ? calendar.addWorkingDays(today, nextTask.due.workingDays) : null,
-          dueRule: nextTask.due
-            ? `Within ${nextTask.due.workingDays} working day${nextTask.due.workingDays === 1 ? '' : 's'} of the screening decision`
-            : 'No set timescale',
-          clause: nextTask.clause,
-          requirementId: nextTask.requirement,
-          arranges: nextTask.meeting ?? null,
-        },
-        { giveTo: 'owners' },
-      );
-      next = ` Next: ${nextTask.title.charAt(0).toLowerCase()}${nextTask.title.slice(1)}.`;
-    }
-    await addChronologyEntry(trx, {
-      childId: referral.childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'referral',
-      summary: `Referral screened by ${actor.user.displayName}: ${outcome.label}.${next}`,
-      incidentId: referral.incidentId,
-      record: { type: 'referral', id: referral.id },
-    });
-    // The front door's deciding is this decision (the stages are bound).
-    const done = await fulfilTasks(trx, actor, {
-      authorityId: referral.authorityId,
-      childId: referral.childId,
-      incidentId: referral.incidentId,
-      record: 'referral-decision',
-      recordId: referral.id,
-      note: `Referral screened: ${outcome.label}.`,
-    });
-    await children.touchChildren(trx, [referral.childId]);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'referral.decide',
-        entityType: 'referral',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId: referral.childId, outcome: outcome.id, tasksDone: done },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    (done: string[]) => ({
+      action: 'referral.decide',
+      entityType: 'referral',
+      entityId: id,
+      details: { childId: referral.childId, outcome: outcome.id, tasksDone: done },
+    }),
+    async (trx) => {
+      if (
+        !(await referrals.decideReferral(trx, id, version, {
+          outcome: outcome.id,
+          outcomeLabel: outcome.label,
+          rationale,
+          decidedBy: actor.user.id,
+        }))
+      ) {
+        throw new ConflictError(referral.decidedByName, referral.decidedAt, []);
+      }
+      // The outcome sets the next task, on the same task list as routing (R-NYO-8, R-KEN-5, R-ISL-5).
+      let next = '';
+      const open = await tasks.tasksForIncidentChild(trx, referral.incidentId, referral.childId);
+      const already =
+        outcome.then?.meeting && open.some((task) => task.status === 'open' && task.arranges === outcome.then!.meeting);
+      if (outcome.then && !already) {
+        const calendar = await loadCalendar(trx, referral.authorityId);
+        const today = londonToday();
+        const nextTask = outcome.then;
+        await createTask(
+          trx,
+          actor,
+          {
+            authorityId: referral.authorityId,
+            childId: referral.childId,
+            incidentId: referral.incidentId,
+            screeningId: referral.screeningId,
+            stepId: `referral-${outcome.id}`,
+            title: nextTask.title,
+            detail: nextTask.detail,
+            kind: 'do',
+            ownerRole: nextTask.owner,
+            dueOn: nextTask.due ? calendar.addWorkingDays(today, nextTask.due.workingDays) : null,
+            dueRule: nextTask.due
+              ? `Within ${nextTask.due.workingDays} working day${nextTask.due.workingDays === 1 ? '' : 's'} of the screening decision`
+              : 'No set timescale',
+            clause: nextTask.clause,
+            requirementId: nextTask.requirement,
+            arranges: nextTask.meeting ?? null,
+          },
+          { giveTo: 'owners' },
+        );
+        next = ` Next: ${nextTask.title.charAt(0).toLowerCase()}${nextTask.title.slice(1)}.`;
+      }
+      await addChronologyEntry(trx, {
+        childId: referral.childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'referral',
+        summary: `Referral screened by ${actor.user.displayName}: ${outcome.label}.${next}`,
+        incidentId: referral.incidentId,
+        record: { type: 'referral', id: referral.id },
+      });
+      // The front door's deciding is this decision (the stages are bound).
+      const done = await fulfilTasks(trx, actor, {
+        authorityId: referral.authorityId,
+        childId: referral.childId,
+        incidentId: referral.incidentId,
+        record: 'referral-decision',
+        recordId: referral.id,
+        note: `Referral screened: ${outcome.label}.`,
+      });
+      await children.touchChildren(trx, [referral.childId]);
+      return done;
+    },
+  );
 }

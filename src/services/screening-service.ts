@@ -20,7 +20,6 @@ import {
   suggest,
 } from '../domain/screening.ts';
 import { allPacks, getPack } from '../procedures/index.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
@@ -30,17 +29,8 @@ import { type ActionId, may } from '../domain/actions.ts';
 import { authorizeChild, authorizeChildRecord, notFound, subjectOf } from './access.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  auditRefusal,
-  isUuid,
-  transaction,
-} from './context.ts';
+import { auditView, auditedChange } from './audited-change.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditRefusal, isUuid } from './context.ts';
 
 export function packFor(authorityId: string): Pack {
   const pack = getPack(authorityId);
@@ -105,20 +95,14 @@ export async function screeningPage(db: Db, actor: Actor, incidentId: string, ch
   const pack = packFor(child.authorityId);
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, londonToday());
-  return transaction(db, async (trx) => {
-    const history = await screenings.screeningsFor(trx, incidentId, childId);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'screening.view',
-        entityType: 'child',
-        entityId: childId,
-        outcome: 'ok',
-        details: { incidentId },
-      }),
-    );
-    return { incident, child, pack, ages, incidentDate, tools: toolsFor(pack, actor), history };
+  const history = await screenings.screeningsFor(db, incidentId, childId);
+  await auditView(db, actor, {
+    action: 'screening.view',
+    entityType: 'child',
+    entityId: childId,
+    details: { incidentId },
   });
+  return { incident, child, pack, ages, incidentDate, tools: toolsFor(pack, actor), history };
 }
 
 export function factsFromIncident(pack: Pack, incident: incidents.Incident): Facts {
@@ -166,40 +150,38 @@ export async function recordAnswers(
   const suggestion = suggest(pack, entry.tool, input.answers);
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, londonToday());
-  return transaction(db, async (trx) => {
-    const id = await screenings.insertScreening(trx, {
-      authorityId: child.authorityId,
-      incidentId,
-      childId,
-      packId: pack.id,
-      packVersion: pack.version,
-      toolId: entry.tool.id,
-      answers: input.answers,
-      facts,
-      suggestedLevel: suggestion.level.id,
-      suggestedScale: suggestion.scale,
-      reasons: suggestion.reasons,
-      ageRules: ages as unknown as Record<string, unknown>,
-      createdBy: actor.user.id,
-    });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'screening.suggest',
-        entityType: 'screening',
-        entityId: id,
-        outcome: 'ok',
-        details: {
-          childId,
-          incidentId,
-          tool: entry.tool.id,
-          suggested: suggestion.level.id,
-          packVersion: pack.version,
-        },
+  return auditedChange(
+    db,
+    actor,
+    (id: string) => ({
+      action: 'screening.suggest',
+      entityType: 'screening',
+      entityId: id,
+      details: {
+        childId,
+        incidentId,
+        tool: entry.tool.id,
+        suggested: suggestion.level.id,
+        packVersion: pack.version,
+      },
+    }),
+    (trx) =>
+      screenings.insertScreening(trx, {
+        authorityId: child.authorityId,
+        incidentId,
+        childId,
+        packId: pack.id,
+        packVersion: pack.version,
+        toolId: entry.tool.id,
+        answers: input.answers,
+        facts,
+        suggestedLevel: suggestion.level.id,
+        suggestedScale: suggestion.scale,
+        reasons: suggestion.reasons,
+        ageRules: ages as unknown as Record<string, unknown>,
+        createdBy: actor.user.id,
       }),
-    );
-    return id;
-  });
+  );
 }
 
 function authorizedScreening(db: Db, actor: Actor, id: string, action: ActionId) {
@@ -238,18 +220,12 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
   const calendar = await loadCalendar(db, screening.authorityId);
   const suggestedLevel = pack.levels.find((level) => level.id === screening.suggestedLevel) ?? pack.levels[0]!;
   const taskList = await tasks.tasksForIncidentChild(db, screening.incidentId, screening.childId);
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'screening.view',
-        entityType: 'screening',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId: screening.childId },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'screening.view',
+    entityType: 'screening',
+    entityId: id,
+    details: { childId: screening.childId },
+  });
   return {
     screening,
     pack,
@@ -281,16 +257,11 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
 /** The longest reasons for a decision the form takes (its character count shows the same). */
 export const DECISION_RATIONALE_MAX = TEXT_LIMITS.screeningRationale;
 
-/**
- * The decision: the confirmed level or another with a rationale (R-X-9). Creates the tasks the
- * pack routes to, on the record of the child each concerns (R-X-1); open tasks from an earlier
- * decision that no longer apply are marked superseded, and steps already open or done are kept.
- */
-export async function decide(db: Db, actor: Actor, id: string, decision: { levelId: string; rationale: string }) {
-  const { record: screening } = await authorizedScreening(db, actor, id, 'screening.decide');
-  // Decided since the form was shown: the page no longer asks, so the form was out of date.
-  if (screening.status === 'decided') throw new ConflictError(screening.decidedByName, screening.decidedAt, []);
-  const pack = packFor(screening.authorityId);
+type Screening = screenings.Screening;
+type Level = Pack['levels'][number];
+
+/** The decision's own checks: a level of the pack, and reasons (why another level, when it differs). */
+function checkedDecision(pack: Pack, screening: Screening, decision: { levelId: string; rationale: string }) {
   const level = pack.levels.find((candidate) => candidate.id === decision.levelId);
   const errors: { field: string; message: string }[] = [];
   if (!level) errors.push({ field: 'level', message: 'Select the level of concern' });
@@ -306,7 +277,11 @@ export async function decide(db: Db, actor: Actor, id: string, decision: { level
   } else if (rationale.length > DECISION_RATIONALE_MAX)
     errors.push({ field: 'rationale', message: tooLong('Reasons for your decision', DECISION_RATIONALE_MAX) });
   if (errors.length || !level) throw new ValidationError(errors);
+  return { level, rationale };
+}
 
+/** Where the decided level leads today: the pack's next steps for the child, with their deadlines. */
+async function routeDecision(db: Db, pack: Pack, screening: Screening, levelId: string) {
   const child = await children.findChild(db, screening.childId);
   const incident = await incidents.findIncident(db, screening.incidentId);
   if (!child || !incident) throw new NotFoundError();
@@ -314,139 +289,206 @@ export async function decide(db: Db, actor: Actor, id: string, decision: { level
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, today);
   const calendar = await loadCalendar(db, screening.authorityId);
-  const steps = route(pack, level.id, screening.facts, { ...ages, sex: child.sex }, today, calendar);
-  const targeted = incident.children.filter((linked) => linked.role === 'targeted');
+  const steps = route(pack, levelId, screening.facts, { ...ages, sex: child.sex }, today, calendar);
+  return { child, incident, today, steps };
+}
 
-  return transaction(db, async (trx) => {
-    const ok = await screenings.decideScreening(trx, id, {
-      level: level.id,
-      levelLabel: level.label,
-      agreed: level.id === screening.suggestedLevel,
-      rationale,
-      decidedBy: actor.user.id,
-      decisionDate: today,
-    });
-    if (!ok) throw new ConflictError(null, null, []);
-    const created: string[] = [];
-    const kept = new Set<string>();
-    const touched = new Set<string>([child.id]);
-    const withNewTasks = new Set<string>();
-    const targetedChildren = (
-      await Promise.all(targeted.map((linked) => children.findChild(trx, linked.childId)))
-    ).filter((found) => found !== undefined);
-    const earlier = new Map<string, tasks.Task[]>();
-    for (const concernedChild of [child, ...targetedChildren])
-      earlier.set(concernedChild.id, await tasks.tasksForIncidentChild(trx, screening.incidentId, concernedChild.id));
-    for (const step of steps) {
-      for (const recipient of step.forChild === 'displayed' ? [child] : targetedChildren) {
-        const existing = earlier
-          .get(recipient.id)
-          ?.find((task) => task.stepId === step.stepId && task.status !== 'superseded');
-        if (existing) {
-          kept.add(existing.id);
-          continue;
-        }
-        const taskId = await createTask(
-          trx,
-          actor,
-          {
-            authorityId: screening.authorityId,
-            childId: recipient.id,
-            incidentId: screening.incidentId,
-            screeningId: id,
-            stepId: step.stepId,
-            title: step.title,
-            detail: step.detail,
-            kind: step.kind,
-            ownerRole: step.owner,
-            dueOn: step.dueDate,
-            dueRule: step.dueRule,
-            clause: step.clause,
-            requirementId: step.requirement,
-            arranges: step.meeting,
-          },
-          { giveTo: 'screening', child: recipient },
-        );
-        created.push(taskId);
-        kept.add(taskId);
-        touched.add(recipient.id);
-        withNewTasks.add(recipient.id);
+/**
+ * Each step's task on the record of the child it concerns: a step already open or done for that
+ * child on this incident is kept, the others are created. Gives what was created and kept, the
+ * children given new tasks, and the tasks the incident had before.
+ */
+async function setTasks(
+  trx: Db,
+  actor: Actor,
+  screening: Screening,
+  steps: NextStep[],
+  concerned: { displayed: children.Child; targeted: children.Child[] },
+) {
+  const earlier = new Map<string, tasks.Task[]>();
+  for (const concernedChild of [concerned.displayed, ...concerned.targeted])
+    earlier.set(concernedChild.id, await tasks.tasksForIncidentChild(trx, screening.incidentId, concernedChild.id));
+  const created: string[] = [];
+  const kept = new Set<string>();
+  const withNewTasks = new Set<string>();
+  for (const step of steps) {
+    for (const recipient of step.forChild === 'displayed' ? [concerned.displayed] : concerned.targeted) {
+      const existing = earlier
+        .get(recipient.id)
+        ?.find((task) => task.stepId === step.stepId && task.status !== 'superseded');
+      if (existing) {
+        kept.add(existing.id);
+        continue;
       }
-    }
-    // A step whose work is already done (the child harmed already has a worker of their own) is done at once.
-    for (const concernedChild of [child, ...targetedChildren]) {
-      if (concernedChild.allocatedWorkerId && withNewTasks.has(concernedChild.id))
-        await fulfilTasks(trx, actor, {
+      const taskId = await createTask(
+        trx,
+        actor,
+        {
           authorityId: screening.authorityId,
-          childId: concernedChild.id,
+          childId: recipient.id,
           incidentId: screening.incidentId,
-          record: 'allocation',
-          recordId: concernedChild.id,
-          note: `Already allocated to ${concernedChild.allocatedWorkerName ?? 'a worker'}.`,
-        });
+          screeningId: screening.id,
+          stepId: step.stepId,
+          title: step.title,
+          detail: step.detail,
+          kind: step.kind,
+          ownerRole: step.owner,
+          dueOn: step.dueDate,
+          dueRule: step.dueRule,
+          clause: step.clause,
+          requirementId: step.requirement,
+          arranges: step.meeting,
+        },
+        { giveTo: 'screening', child: recipient },
+      );
+      created.push(taskId);
+      kept.add(taskId);
+      withNewTasks.add(recipient.id);
     }
-    // New tasks on a closed case reopen it: a closed case has nothing left to do (R-X-3).
-    for (const reopened of await children.reopenClosed(trx, [...withNewTasks], actor.user.id)) {
-      await addChronologyEntry(trx, {
-        childId: reopened,
-        occurredAt: new Date(),
-        recordedBy: actor.user.id,
-        kind: 'case_status',
-        summary: 'Case reopened: the incident was screened again and new tasks set.',
+  }
+  return { earlier, created, kept, withNewTasks };
+}
+
+/**
+ * What new tasks mean for the children given them: a step whose work is already done (the child
+ * harmed already has a worker of their own) is done at once, and a closed case reopens (a closed
+ * case has nothing left to do, R-X-3).
+ */
+async function followNewTasks(
+  trx: Db,
+  actor: Actor,
+  screening: Screening,
+  concerned: children.Child[],
+  withNewTasks: Set<string>,
+) {
+  for (const concernedChild of concerned) {
+    if (concernedChild.allocatedWorkerId && withNewTasks.has(concernedChild.id))
+      await fulfilTasks(trx, actor, {
+        authorityId: screening.authorityId,
+        childId: concernedChild.id,
         incidentId: screening.incidentId,
+        record: 'allocation',
+        recordId: concernedChild.id,
+        note: `Already allocated to ${concernedChild.allocatedWorkerName ?? 'a worker'}.`,
       });
-    }
-    // Open tasks from an earlier decision on this incident that the new one no longer routes to.
-    const stale = [...earlier.values()]
-      .flat()
-      .filter((task) => task.status === 'open' && !kept.has(task.id))
-      .map((task) => task.id);
-    await tasks.supersedeTasks(trx, stale);
-    const changed =
-      level.id === screening.suggestedLevel
-        ? 'confirmed the suggested level'
-        : `chose a different level from the one suggested (${pack.levels.find((candidate) => candidate.id === screening.suggestedLevel)?.label ?? screening.suggestedLevel})`;
+  }
+  for (const reopened of await children.reopenClosed(trx, [...withNewTasks], actor.user.id)) {
     await addChronologyEntry(trx, {
-      childId: child.id,
+      childId: reopened,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
-      kind: 'screening',
-      summary: `Level of concern decided: ${level.label}. ${actor.user.displayName} ${changed}. ${created.length} new task${created.length === 1 ? '' : 's'}. Procedure: ${pack.shortName}, ${pack.version}.`,
+      kind: 'case_status',
+      summary: 'Case reopened: the incident was screened again and new tasks set.',
       incidentId: screening.incidentId,
-      record: { type: 'screening', id: screening.id },
     });
-    for (const linked of targeted) {
-      if (!touched.has(linked.childId)) continue;
-      await addChronologyEntry(trx, {
-        childId: linked.childId,
-        occurredAt: new Date(),
-        recordedBy: actor.user.id,
-        kind: 'task',
-        summary: 'Tasks added for this child after the incident was screened.',
-        incidentId: screening.incidentId,
-      });
-    }
-    await children.touchChildren(trx, [...touched]);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'screening.decide',
-        entityType: 'screening',
-        entityId: id,
-        outcome: 'ok',
-        details: {
-          childId: child.id,
-          level: level.id,
-          suggested: screening.suggestedLevel,
-          agreed: level.id === screening.suggestedLevel,
-          packVersion: pack.version,
-          tasksCreated: created.length,
-          tasksSuperseded: stale.length,
-        },
-      }),
-    );
-    return { created: created.length, superseded: stale.length };
+  }
+}
+
+/** Open tasks from an earlier decision on this incident that the new one no longer routes to: superseded. */
+async function supersedeStale(trx: Db, earlier: Map<string, tasks.Task[]>, kept: Set<string>): Promise<string[]> {
+  const stale = [...earlier.values()]
+    .flat()
+    .filter((task) => task.status === 'open' && !kept.has(task.id))
+    .map((task) => task.id);
+  await tasks.supersedeTasks(trx, stale);
+  return stale;
+}
+
+/** The decision in the chronology of the child who harmed, and a line for each child harmed given tasks. */
+async function chronicleDecision(
+  trx: Db,
+  actor: Actor,
+  decided: { pack: Pack; screening: Screening; level: Level; childId: string; created: number },
+  targeted: { childId: string }[],
+  touched: Set<string>,
+) {
+  const { pack, screening, level } = decided;
+  const changed =
+    level.id === screening.suggestedLevel
+      ? 'confirmed the suggested level'
+      : `chose a different level from the one suggested (${pack.levels.find((candidate) => candidate.id === screening.suggestedLevel)?.label ?? screening.suggestedLevel})`;
+  await addChronologyEntry(trx, {
+    childId: decided.childId,
+    occurredAt: new Date(),
+    recordedBy: actor.user.id,
+    kind: 'screening',
+    summary: `Level of concern decided: ${level.label}. ${actor.user.displayName} ${changed}. ${decided.created} new task${decided.created === 1 ? '' : 's'}. Procedure: ${pack.shortName}, ${pack.version}.`,
+    incidentId: screening.incidentId,
+    record: { type: 'screening', id: screening.id },
   });
+  for (const linked of targeted) {
+    if (!touched.has(linked.childId)) continue;
+    await addChronologyEntry(trx, {
+      childId: linked.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'task',
+      summary: 'Tasks added for this child after the incident was screened.',
+      incidentId: screening.incidentId,
+    });
+  }
+}
+
+/**
+ * The decision: the confirmed level or another with a rationale (R-X-9). Creates the tasks the
+ * pack routes to, on the record of the child each concerns (R-X-1); open tasks from an earlier
+ * decision that no longer apply are marked superseded, and steps already open or done are kept.
+ */
+export async function decide(db: Db, actor: Actor, id: string, decision: { levelId: string; rationale: string }) {
+  const { record: screening } = await authorizedScreening(db, actor, id, 'screening.decide');
+  // Decided since the form was shown: the page no longer asks, so the form was out of date.
+  if (screening.status === 'decided') throw new ConflictError(screening.decidedByName, screening.decidedAt, []);
+  const pack = packFor(screening.authorityId);
+  const { level, rationale } = checkedDecision(pack, screening, decision);
+  const { child, incident, today, steps } = await routeDecision(db, pack, screening, level.id);
+  const targeted = incident.children.filter((linked) => linked.role === 'targeted');
+  const agreed = level.id === screening.suggestedLevel;
+
+  return auditedChange(
+    db,
+    actor,
+    (result: { created: number; superseded: number }) => ({
+      action: 'screening.decide',
+      entityType: 'screening',
+      entityId: id,
+      details: {
+        childId: child.id,
+        level: level.id,
+        suggested: screening.suggestedLevel,
+        agreed,
+        packVersion: pack.version,
+        tasksCreated: result.created,
+        tasksSuperseded: result.superseded,
+      },
+    }),
+    async (trx) => {
+      const ok = await screenings.decideScreening(trx, id, {
+        level: level.id,
+        levelLabel: level.label,
+        agreed,
+        rationale,
+        decidedBy: actor.user.id,
+        decisionDate: today,
+      });
+      if (!ok) throw new ConflictError(null, null, []);
+      const targetedChildren = (
+        await Promise.all(targeted.map((linked) => children.findChild(trx, linked.childId)))
+      ).filter((found) => found !== undefined);
+      const set = await setTasks(trx, actor, screening, steps, { displayed: child, targeted: targetedChildren });
+      await followNewTasks(trx, actor, screening, [child, ...targetedChildren], set.withNewTasks);
+      const stale = await supersedeStale(trx, set.earlier, set.kept);
+      const touched = new Set<string>([child.id, ...set.withNewTasks]);
+      await chronicleDecision(
+        trx,
+        actor,
+        { pack, screening, level, childId: child.id, created: set.created.length },
+        targeted,
+        touched,
+      );
+      await children.touchChildren(trx, [...touched]);
+      return { created: set.created.length, superseded: stale.length };
+    },
+  );
 }
 
 /** Decided levels of concern for a child, newest first, for the child's record. */

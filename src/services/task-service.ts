@@ -3,23 +3,14 @@
 // Each change is in the child's chronology; completion resets the inactivity clock (R-THU-7).
 import { londonToday } from '../domain/age.ts';
 import { tooLong } from '../domain/text-limits.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as tasks from '../repositories/tasks.ts';
 import * as users from '../repositories/users.ts';
 import { type ActionId, type Relation, SCREENERS, may } from '../domain/actions.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf, whoMay } from './access.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  requireRole,
-  transaction,
-} from './context.ts';
+import { auditView, auditedChange } from './audited-change.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, requireRole } from './context.ts';
 import { CASE_ROLES, type Role } from '../domain/roles.ts';
 import type { CompletingRecord } from '../domain/pack.ts';
 import { getPack } from '../procedures/index.ts';
@@ -144,18 +135,12 @@ export async function myTasks(db: Db, actor: Actor) {
   // One more than is shown, to say when there are more.
   const fetched = await tasks.tasksForUser(db, actor.user, MY_TASKS_SHOWN + 1);
   const list = fetched.slice(0, MY_TASKS_SHOWN);
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'tasks.mine',
-        entityType: 'user',
-        entityId: actor.user.id,
-        outcome: 'ok',
-        details: { count: list.length },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'tasks.mine',
+    entityType: 'user',
+    entityId: actor.user.id,
+    details: { count: list.length },
+  });
   return { today, tasks: list, more: fetched.length > MY_TASKS_SHOWN, shown: MY_TASKS_SHOWN };
 }
 
@@ -164,12 +149,7 @@ export async function childTasks(db: Db, actor: Actor, childId: string) {
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const list = await tasks.tasksForChild(db, childId);
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'tasks.view', entityType: 'child', entityId: childId, outcome: 'ok' }),
-    ),
-  );
+  await auditView(db, actor, { action: 'tasks.view', entityType: 'child', entityId: childId });
   return { child, tasks: list, today: londonToday() };
 }
 
@@ -200,18 +180,12 @@ async function authorizedTask(db: Db, actor: Actor, id: string, action: ActionId
 
 export async function viewTask(db: Db, actor: Actor, id: string) {
   const { task, bases } = await authorizedTask(db, actor, id, 'task.view');
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'task.view',
-        entityType: 'task',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId: task.childId },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'task.view',
+    entityType: 'task',
+    entityId: id,
+    details: { childId: task.childId },
+  });
   const subject = subjectOf(actor, bases, taskRelations(actor.user, task));
   const open = task.status === 'open';
   return {
@@ -240,29 +214,29 @@ export async function completeTask(db: Db, actor: Actor, id: string, version: nu
     throw new ValidationError([{ field: 'note', message: tooLong('What was done or decided', TASK_NOTE_MAX) }]);
   if (task.kind === 'consider' && !text)
     throw new ValidationError([{ field: 'note', message: 'Enter what was decided and why' }]);
-  await transaction(db, async (trx) => {
-    if (!(await tasks.completeTask(trx, id, version, actor.user.id, text))) throw new ConflictError(null, null, []);
-    await addChronologyEntry(trx, {
-      childId: task.childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'task',
-      summary: `Task done: ${task.title}.${text ? ` ${text}` : ''}`,
-      incidentId: task.incidentId,
-      record: { type: 'task', id },
-    });
-    await children.touchChildren(trx, [task.childId]);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'task.complete',
-        entityType: 'task',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId: task.childId, step: task.stepId },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'task.complete',
+      entityType: 'task',
+      entityId: id,
+      details: { childId: task.childId, step: task.stepId },
+    },
+    async (trx) => {
+      if (!(await tasks.completeTask(trx, id, version, actor.user.id, text))) throw new ConflictError(null, null, []);
+      await addChronologyEntry(trx, {
+        childId: task.childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'task',
+        summary: `Task done: ${task.title}.${text ? ` ${text}` : ''}`,
+        incidentId: task.incidentId,
+        record: { type: 'task', id },
+      });
+      await children.touchChildren(trx, [task.childId]);
+    },
+  );
 }
 
 export async function assignToMe(db: Db, actor: Actor, id: string, version: number) {
@@ -308,7 +282,13 @@ export async function assignTo(db: Db, actor: Actor, id: string, version: number
 }
 
 async function saveAssignment(db: Db, actor: Actor, task: tasks.Task, version: number, userId: string, name: string) {
-  await transaction(db, async (trx) => {
+  const event = {
+    action: userId === actor.user.id ? 'task.assign' : 'task.assign_to',
+    entityType: 'task',
+    entityId: task.id,
+    details: { childId: task.childId, assignedTo: userId, previously: task.assignedTo },
+  };
+  await auditedChange(db, actor, event, async (trx) => {
     if (!(await tasks.assignTask(trx, task.id, version, userId))) throw new ConflictError(null, null, []);
     const by = userId === actor.user.id ? '' : ` by ${actor.user.displayName}`;
     const before = task.assignedToName ? ` (was ${task.assignedToName})` : '';
@@ -321,15 +301,5 @@ async function saveAssignment(db: Db, actor: Actor, task: tasks.Task, version: n
       incidentId: task.incidentId,
       record: { type: 'task', id: task.id },
     });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: userId === actor.user.id ? 'task.assign' : 'task.assign_to',
-        entityType: 'task',
-        entityId: task.id,
-        outcome: 'ok',
-        details: { childId: task.childId, assignedTo: userId, previously: task.assignedTo },
-      }),
-    );
   });
 }
