@@ -7,6 +7,9 @@ import type { Condition, PackInput } from '../domain/pack.ts';
 type MeetingInput = PackInput['meetings'][number];
 type Cite = { clause: string; requirement: string };
 
+/** The pack a clause of its own document cites: 'thurrock §7' is Thurrock's. */
+const packIdOf = (cite: Cite): string => /^[a-z][a-z-]*[a-z]/.exec(cite.clause)?.[0] ?? cite.clause;
+
 const national = (cite: Cite): Cite => ({
   clause: `${cite.clause}; Working Together 2023`,
   requirement: cite.requirement,
@@ -115,7 +118,9 @@ export function nationalStrategyDiscussion(
       text: 'Convened and chaired by a children’s social care manager.',
       ...national(cite),
     },
-    crossAuthority: national(cite),
+    // Who chairs when the children belong to different authorities: Kent (§8) and Islington set it; these
+    // documents do not, and the national framework does not name the authority, so it is a local setting.
+    crossAuthority: { clause: `${packIdOf(cite)}, local setting`, requirement: cite.requirement },
     invitees: nationalStrategyInvitees(cite, youthJusticeWhen),
     agenda: nationalAgenda(cite),
     safetyPlan: national(cite),

@@ -166,6 +166,15 @@ describe('outcomes (R-KEN-7, R-ISL-7)', () => {
     assert.match(task!.dueRule, /15 working days of the strategy discussion/);
   });
 
+  it('cites the cross-authority chair rule where a document sets it, and labels it a local setting where none does (R-KEN-6, R-ISL-5)', () => {
+    for (const pack of allPacks())
+      for (const meeting of pack.meetings.filter((m) => m.crossAuthority)) {
+        const clause = meeting.crossAuthority!.clause;
+        if (pack.id === 'kent') assert.equal(clause, 'kent §8');
+        else assert.equal(clause, `${pack.id}, local setting`, `${pack.id} ${meeting.id}`);
+      }
+  });
+
   it('takes the next steps’ timescales from the pack, citing where each comes from (R-X-3)', () => {
     const t = type('kent', 'strategy-discussion');
     const conference = (pack: typeof kent) =>
