@@ -1,0 +1,221 @@
+// What the meetings' pages show, built from what the services return: pure functions, so the routes
+// only parse, call a service and render (issue 12, item 3). Unit-tested in test/unit/meetings-view-model.test.ts.
+import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS } from '../../../domain/external-decisions.ts';
+import type * as externalService from '../../../services/external-decision-service.ts';
+import type * as meetingService from '../../../services/meeting-service.ts';
+import { citeHtml, escapeHtml } from '../../cite.ts';
+import { type DateParts, partsFromIso } from '../../forms.ts';
+
+export type ArrangeOptions = Awaited<ReturnType<typeof meetingService.arrangeOptions>>;
+export type MeetingDetails = Awaited<ReturnType<typeof meetingService.viewMeeting>>;
+type Meeting = MeetingDetails['meeting'];
+type MeetingChild = Meeting['children'][number];
+
+export const roleText = { displayed: 'Child who harmed', targeted: 'Child harmed' } as const;
+
+/** A meeting not yet held whose date to hold it by has passed. */
+export function isOverdue(
+  meeting: { status: string; heldOn: string | null; dueOn: string | null },
+  today: string,
+): boolean {
+  return meeting.status === 'arranged' && !meeting.heldOn && meeting.dueOn !== null && meeting.dueOn < today;
+}
+
+// --- Arranging a meeting ---
+
+/** What the arrange form starts with: every child, each child's own authority, no chair, the proposed invitees. */
+export function arrangeDefaults(options: ArrangeOptions): meetingService.ArrangeInput {
+  return {
+    childIds: options.children.map((child) => child.childId),
+    responsible: Object.fromEntries(options.children.map((child) => [child.childId, child.authorityId])),
+    chairId: '',
+    invite: options.invitees.filter((invitee) => invitee.proposed).map((invitee) => invitee.inviteeId),
+  };
+}
+
+export function arrangeView(options: ArrangeOptions, values: meetingService.ArrangeInput) {
+  return {
+    pageTitle: `Arrange: ${options.type.label}`,
+    o: options,
+    type: options.type,
+    task: options.task,
+    canArrange: options.canArrange,
+    childItems: options.children.map((child) => ({
+      value: child.childId,
+      text: `${child.name} (${roleText[child.role].toLowerCase()})`,
+      checked: values.childIds.includes(child.childId),
+    })),
+    responsibleSelects: options.children.map((child) => ({
+      childId: child.childId,
+      label: `Authority responsible for ${child.name}`,
+      items: options.authorities.map((authority) => ({
+        value: authority.id,
+        text: authority.name,
+        selected: values.responsible[child.childId] === authority.id,
+      })),
+    })),
+    chairGroups: options.chairCandidates.map((group) => ({
+      label: group.authority.name,
+      users: group.users.map((user) => ({ ...user, selected: user.id === values.chairId })),
+    })),
+    inviteItems: options.invitees.map((invitee) => ({
+      value: invitee.inviteeId,
+      text: `${invitee.label}${invitee.mode === 'inform' ? ' (to be informed, not invited)' : ''}`,
+      hint: {
+        html: `${escapeHtml(`${invitee.reason}${invitee.because ? ` ${invitee.because}` : ''}`)} (${citeHtml(invitee.clause)})`,
+      },
+      checked: values.invite.includes(invitee.inviteeId),
+    })),
+  };
+}
+
+// --- Lists ---
+
+export function meetingListRows<M extends { status: string; heldOn: string | null; dueOn: string | null }>(
+  meetings: readonly M[],
+  today: string,
+) {
+  return meetings.map((meeting) => ({ ...meeting, overdue: isOverdue(meeting, today) }));
+}
+
+// --- One meeting ---
+
+/** The agenda's items under their section headings, each with its place in the agenda (for its notes box). */
+export function agendaSections(agenda: readonly { section: string; text: string; notes: string }[]) {
+  const sections: { heading: string; items: { index: number; text: string; notes: string }[] }[] = [];
+  agenda.forEach((item, index) => {
+    const last = sections.at(-1);
+    const entry = { index, text: item.text, notes: item.notes };
+    if (last && last.heading === item.section) last.items.push(entry);
+    else sections.push({ heading: item.section, items: [entry] });
+  });
+  return sections;
+}
+
+/** How an invitee reads in the list of those the minutes can be sent to: "Police: Sam Lee, Kent Police". */
+export function inviteeText(invitee: { roleLabel: string; name: string; agency: string }): string {
+  return `${invitee.roleLabel}${invitee.name ? `: ${invitee.name}` : ''}${invitee.agency ? `, ${invitee.agency}` : ''}`;
+}
+
+/** The meeting's page, its minutes, print and download: the meeting with its children and authorities in words. */
+export function meetingView(details: MeetingDetails) {
+  const meeting = details.meeting;
+  return {
+    ...details,
+    m: meeting,
+    sections: agendaSections(meeting.agenda),
+    roleText,
+    chairAuthority: details.authorityName(meeting.chairAuthorityId),
+    authorities: [
+      ...new Set([meeting.authorityId, ...meeting.children.map((child) => child.responsibleAuthorityId)]),
+    ].map(details.authorityName),
+    overdue: isOverdue(meeting, details.today),
+    children: meeting.children.map((child) => ({
+      ...child,
+      visible: details.recordChildIds.includes(child.childId),
+      responsibleName: details.authorityName(child.responsibleAuthorityId),
+      roleText: roleText[child.role],
+    })),
+    circulateItems: meeting.invitees
+      .filter((invitee) => !invitee.circulatedAt)
+      .map((invitee) => ({ value: invitee.id, text: inviteeText(invitee) })),
+  };
+}
+
+// --- Minutes ---
+
+/** What the minutes form starts with: what is already recorded. */
+export function minutesDefaults(meeting: Meeting): meetingService.MinutesInput {
+  return {
+    heldOn: partsFromIso(meeting.heldOn),
+    notes: meeting.agenda.map((item) => item.notes),
+    policeInvolvement: meeting.policeInvolvement ?? '',
+    policeInvolvementReason: meeting.policeInvolvementReason,
+    attended: Object.fromEntries(
+      meeting.invitees.map((invitee) => [invitee.id, invitee.attended === null ? '' : invitee.attended ? 'yes' : 'no']),
+    ),
+    names: Object.fromEntries(meeting.invitees.map((invitee) => [invitee.id, invitee.name])),
+    agencies: Object.fromEntries(meeting.invitees.map((invitee) => [invitee.id, invitee.agency])),
+    safetyPlans: Object.fromEntries(meeting.children.map((child) => [child.childId, child.safetyPlan])),
+  };
+}
+
+// --- Attendees not proposed by the pack ---
+
+export interface AttendeeValues {
+  roleLabel: string;
+  name: string;
+  agency: string;
+  userId: string;
+}
+
+export const EMPTY_ATTENDEE: AttendeeValues = { roleLabel: '', name: '', agency: '', userId: '' };
+
+export function accountItems(accounts: readonly { id: string; name: string }[], chosen: string) {
+  return [
+    { value: '', text: 'No account' },
+    ...accounts.map((account) => ({ value: account.id, text: account.name, selected: account.id === chosen })),
+  ];
+}
+
+// --- Each child's outcome ---
+
+export function outcomeView(details: MeetingDetails, child: MeetingChild, chosen: string | undefined) {
+  return {
+    pageTitle: `Outcome for ${child.name}`,
+    child: { ...child, roleText: roleText[child.role] },
+    askAlsoHarmed: Boolean(details.type.alsoHarmedPrompt) && child.role === 'displayed',
+    outcomeItems: details.outcomeOptions.map((option) => ({
+      value: option.id,
+      text: option.label,
+      hint: { text: option.hint },
+      checked: chosen === option.id,
+    })),
+  };
+}
+
+// --- Print and download ---
+
+/** The downloaded record's file name: the meeting's type and the day it was held (or was due). */
+export function exportFileName(meeting: { typeLabel: string; heldOn: string | null; dueOn: string | null }): string {
+  const slug = meeting.typeLabel.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return `${slug}-${meeting.heldOn ?? meeting.dueOn ?? 'arranged'}.html`;
+}
+
+// --- A child's meetings and external decisions ---
+
+type ChildDecisions = Awaited<ReturnType<typeof externalService.externalDecisions>>;
+
+export function decisionRows(decisions: ChildDecisions['decisions']) {
+  return decisions.map((decision) => ({ ...decision, agencyText: EXTERNAL_AGENCIES[decision.agency] }));
+}
+
+export interface ExternalValues {
+  agency: string;
+  decision: string;
+  decidedOn: DateParts;
+  youthJusticeRecommendation: string;
+  note: string;
+}
+
+export const EMPTY_EXTERNAL: ExternalValues = {
+  agency: '',
+  decision: '',
+  decidedOn: { day: '', month: '', year: '' },
+  youthJusticeRecommendation: '',
+  note: '',
+};
+
+/** One question, its options grouped by the agency that makes them: a fieldset for each. */
+export function decisionGroups(values: { agency: string; decision: string }) {
+  return Object.entries(EXTERNAL_DECISIONS).map(([agency, options], i) => ({
+    agency,
+    idPrefix: i === 0 ? 'decision' : `decision-${agency}`,
+    label: EXTERNAL_AGENCIES[agency as keyof typeof EXTERNAL_AGENCIES],
+    items: Object.entries(options).map(([value, text]) => ({
+      value: `${agency}:${value}`,
+      text,
+      checked: values.agency === agency && values.decision === value,
+    })),
+  }));
+}
