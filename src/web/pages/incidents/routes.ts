@@ -1,64 +1,17 @@
 // Recording an incident: start a draft, link the children with their part in it and their
-// own words, complete each section of the recording form, check answers and submit.
+// own words, complete each section of the recording form, check answers and submit. The pages'
+// models are built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ageOn, isoDate } from '../../../domain/age.ts';
-import {
-  CHILD_ROLE_LABELS,
-  CHILD_ROLES,
-  type IncidentListField,
-  type IncidentTextField,
-  SECTIONS,
-  type SectionDef,
-  optionText,
-  sectionBySlug,
-  submitProblems,
-} from '../../../domain/recording-form.ts';
-import { formatDateTime } from '../../../domain/london-time.ts';
-import type { Incident } from '../../../repositories/incidents.ts';
+import { sectionBySlug } from '../../../domain/recording-form.ts';
 import { searchChildrenToLink } from '../../../services/child-service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../services/context.ts';
 import * as incidentService from '../../../services/incident-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
-import { maxLength, readSection, type SectionValues, valuesFromIncident } from './schema.ts';
-
-const roleItems = (selected = '') =>
-  CHILD_ROLES.map((role) => ({ value: role, text: CHILD_ROLE_LABELS[role], checked: role === selected }));
-
-function nextAfter(slug: string, id: string): string {
-  if (slug === 'children') return paths.incidents.section(id, SECTIONS[0]!.slug);
-  const i = SECTIONS.findIndex((section) => section.slug === slug);
-  const next = SECTIONS[i + 1];
-  return next ? paths.incidents.section(id, next.slug) : paths.incidents.check(id);
-}
-
-function answerText(section: SectionDef, inc: Incident, name: string): string {
-  const field = section.fields.find((x) => x.name === name);
-  if (!field) return '';
-  if (field.kind === 'datetime') return inc.occurredAt ? formatDateTime(inc.occurredAt) : '';
-  if (field.kind === 'checkboxes')
-    return inc.lists[name as IncidentListField].map((value) => optionText(field.options, value)).join(', ');
-  const answer = inc.text[name as IncidentTextField];
-  return field.options ? (answer ? optionText(field.options, answer) : '') : answer;
-}
-
-function summaryFor(inc: Incident, withChangeLinks: boolean) {
-  return SECTIONS.map((section) => ({
-    slug: section.slug,
-    title: section.title,
-    changeHref: withChangeLinks ? `${paths.incidents.section(inc.id, section.slug)}?returnTo=check` : null,
-    rows: section.fields
-      .filter(
-        (field) => !field.showWhen || inc.text[field.showWhen.field as IncidentTextField] === field.showWhen.value,
-      )
-      .map((field) => ({
-        label: field.label.replace(/\s*\(optional\)$/, ''),
-        value: answerText(section, inc, field.name),
-        name: field.name,
-      })),
-  }));
-}
+import { submitForm } from '../../submit-form.ts';
+import { readSection, valuesFromIncident } from './schema.ts';
+import { checkModel, childPartModel, childrenModel, incidentModel, nextAfter, sectionModel } from './view-model.ts';
 
 export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/incidents', { config: { action: 'incident.create' } }, async (request, reply) => {
@@ -82,18 +35,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       const { id } = request.params;
       const view = await incidentService.viewIncident(db, actor, id);
       if (view.incident.status === 'draft') return reply.redirect(paths.incidents.check(id), 303);
-      const inc = view.incident;
-      const when = inc.occurredAt ? isoDate(inc.occurredAt) : null;
-      return reply.page('pages/incidents/show.njk', {
-        pageTitle: `Incident on ${formatDateTime(inc.occurredAt)}`,
-        incident: inc,
-        children: view.children.map((child) => ({
-          ...child,
-          roleText: CHILD_ROLE_LABELS[child.role],
-          age: child.visible && when ? ageOn(child.dateOfBirth, when) : null,
-        })),
-        sections: summaryFor(inc, false),
-      });
+      return reply.page('pages/incidents/show.njk', incidentModel(view));
     },
   );
 
@@ -109,21 +51,8 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     // A submitted incident is locked: its children are read on the incident's own page.
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
     const search = queryOf(request.query).q?.slice(0, 100) ?? '';
-    const linked = new Set(inc.children.map((child) => child.childId));
-    const results = search
-      ? (await searchChildrenToLink(db, actor, search)).filter((match) => !linked.has(match.id))
-      : null;
-    return reply.page('pages/incidents/children.njk', {
-      pageTitle: 'Which children were involved?',
-      steps: SECTIONS.length + 2,
-      incident: inc,
-      linked: inc.children.map((child) => ({ ...child, roleText: CHILD_ROLE_LABELS[child.role] })),
-      q: search,
-      results,
-      roleItems: roleItems(),
-      next: nextAfter('children', id),
-      ...extra,
-    });
+    const found = search ? await searchChildrenToLink(db, actor, search) : null;
+    return reply.page('pages/incidents/children.njk', { ...childrenModel(inc, search, found), ...extra });
   }
 
   app.get<{ Params: { id: string } }>(
@@ -143,20 +72,17 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       const { id } = request.params;
       const body = request.body as Body;
       const childId = str(body, 'childId');
-      try {
-        await incidentService.linkChild(db, actor, id, { childId, role: str(body, 'role'), ownWords: '' });
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        return renderChildren(request, reply.code(400), id, {
-          errors: errorView(
-            err.errors.map((formError) =>
-              formError.field === 'role' ? { ...formError, field: `role-${childId}` } : formError,
-            ),
+      return submitForm(request, reply, {
+        act: () => incidentService.linkChild(db, actor, id, { childId, role: str(body, 'role'), ownWords: '' }),
+        flash: 'Child added to the incident',
+        redirect: () => paths.incidents.children(id),
+        again: (errorReply, errors) => renderChildren(request, errorReply, id, { errors }),
+        // The part is asked on the child's own row of results.
+        hrefs: (errors) =>
+          errors.map((formError) =>
+            formError.field === 'role' ? { ...formError, field: `role-${childId}` } : formError,
           ),
-        });
-      }
-      request.session.flash = { title: 'Child added to the incident' };
-      return reply.redirect(paths.incidents.children(id), 303);
+      });
     },
   );
 
@@ -172,13 +98,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     const child = inc.children.find((x) => x.childId === childId);
     if (!child) throw new NotFoundError();
     return reply.page('pages/incidents/child.njk', {
-      pageTitle: `${child.firstName} ${child.lastName}: part in the incident`,
-      incident: inc,
-      child,
-      values: { role: child.role, ownWords: child.ownWords },
-      ownWordsMax: incidentService.OWN_WORDS_MAX,
-      roleItems: roleItems(),
-      backLink: paths.incidents.children(id),
+      ...childPartModel(inc, child, incidentService.OWN_WORDS_MAX),
       ...extra,
     });
   }
@@ -230,22 +150,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
   ) {
     const inc = await incidentService.getDraft(db, actorOf(request), id);
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
-    const problems = submitProblems({ occurredAt: inc.occurredAt, values: inc.text, children: inc.children });
-    return reply.page('pages/incidents/check.njk', {
-      pageTitle: 'Check the recording form before you submit it',
-      steps: SECTIONS.length + 2,
-      incident: inc,
-      children: inc.children.map((child) => ({ ...child, roleText: CHILD_ROLE_LABELS[child.role] })),
-      sections: summaryFor(inc, true),
-      problems: problems.map((problem) => ({
-        ...problem,
-        href:
-          problem.section === 'children'
-            ? paths.incidents.children(id)
-            : `${paths.incidents.section(id, problem.section)}?returnTo=check#${problem.field === 'occurred_at' ? 'occurred_at-day' : problem.field}`,
-      })),
-      ...extra,
-    });
+    return reply.page('pages/incidents/check.njk', { ...checkModel(inc), ...extra });
   }
 
   app.get<{ Params: { id: string } }>(
@@ -280,25 +185,6 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
   );
 
   // --- Sections of the form ---------------------------------------------------------------
-  function sectionModel(inc: Incident, section: SectionDef, values: SectionValues, returnTo: string) {
-    const index = SECTIONS.indexOf(section);
-    return {
-      pageTitle: section.title,
-      incident: inc,
-      section,
-      maxLengths: Object.fromEntries(section.fields.map((field) => [field.name, maxLength(field)])),
-      values,
-      returnTo,
-      step: index + 2,
-      steps: SECTIONS.length + 2,
-      backLink:
-        returnTo === 'check'
-          ? paths.incidents.check(inc.id)
-          : index === 0
-            ? paths.incidents.children(inc.id)
-            : paths.incidents.section(inc.id, SECTIONS[index - 1]!.slug),
-    };
-  }
 
   app.get<{ Params: { id: string; slug: string } }>(
     '/incidents/:id/:slug',

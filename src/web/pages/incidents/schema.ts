@@ -4,8 +4,13 @@ import { londonToday } from '../../../domain/age.ts';
 import { fromLondonLocal, londonParts } from '../../../domain/london-time.ts';
 import type { FieldDef, IncidentListField, IncidentTextField, SectionDef } from '../../../domain/recording-form.ts';
 import { tooLong } from '../../../domain/text-limits.ts';
-import type { IncidentChanges, Incident } from '../../../repositories/incidents.ts';
+import type * as incidentService from '../../../services/incident-service.ts';
 import { type Body, type FormError, dateParts, list, parseDateParts, str } from '../../forms.ts';
+
+/** An incident as the service gives it to its pages. */
+export type Incident = Awaited<ReturnType<typeof incidentService.viewIncident>>['incident'];
+/** The answers a section changes, as the service saves them. */
+export type IncidentChanges = Parameters<typeof incidentService.saveSection>[5];
 
 export type SectionValues = Record<
   string,
