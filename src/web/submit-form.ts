@@ -18,7 +18,8 @@ export async function submitForm<T>(
     act: () => Promise<T>;
     flash: Flash | ((result: T) => Flash);
     redirect: (result: T) => string;
-    again: (reply: FastifyReply, errors: ErrorView) => unknown;
+    /** The page again with the errors; without it (a button with no fields) the error goes to the app's error handler. */
+    again?: (reply: FastifyReply, errors: ErrorView) => unknown;
     /** Where the error summary links, when not the field's own id (the day box of a date). */
     hrefs?: (errors: readonly FormError[]) => FormError[];
   },
@@ -27,7 +28,7 @@ export async function submitForm<T>(
   try {
     result = await options.act();
   } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
+    if (!(err instanceof ValidationError) || !options.again) throw err;
     return options.again(reply.code(400), errorView(options.hrefs ? options.hrefs(err.errors) : err.errors));
   }
   const flash = typeof options.flash === 'function' ? options.flash(result) : options.flash;

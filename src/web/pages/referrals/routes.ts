@@ -1,21 +1,25 @@
 // Referrals to the front door: made from a decided screening, listed for the receiving team, and
 // screened by a manager to one of the pack's outcomes with a rationale (R-NYO-8, R-KEN-2, R-NEL-6).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../services/context.ts';
 import * as referralService from '../../../services/referral-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { submitForm } from '../../submit-form.ts';
+import { decisionForm } from './schema.ts';
+
+type Id = { Params: { id: string } };
 
 export default function referralRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  app.post('/screenings/:id/referrals', { config: { action: 'referral.create' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const { created } = await referralService.makeReferrals(db, actorOf(request), id);
-    request.session.flash = {
-      title: created === 1 ? 'Referral made' : `${created} referrals made`,
-      text: 'The receiving team can now see the record and screen the referral.',
-    };
-    return reply.redirect(paths.screening.show(id), 303);
+  app.post<Id>('/screenings/:id/referrals', { config: { action: 'referral.create' } }, (request, reply) => {
+    const { id } = request.params;
+    return submitForm(request, reply, {
+      act: () => referralService.makeReferrals(db, actorOf(request), id),
+      flash: ({ created }) => ({
+        title: created === 1 ? 'Referral made' : `${created} referrals made`,
+        text: 'The receiving team can now see the record and screen the referral.',
+      }),
+      redirect: () => paths.screening.show(id),
+    });
   });
 
   app.get('/referrals', { config: { action: 'referrals.list' } }, async (request, reply) => {
@@ -29,14 +33,14 @@ export default function referralRoutes(app: FastifyInstance, { db }: AppDeps): v
     });
   });
 
-  async function renderReferral(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const view = await referralService.viewReferral(db, actor, id);
-    const values = (extra['values'] as { outcome: string; rationale: string } | undefined) ?? {
-      outcome: '',
-      rationale: '',
-    };
+  async function renderReferral(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { values?: { outcome: string; rationale: string }; errors?: unknown } = {},
+  ) {
+    const view = await referralService.viewReferral(db, actorOf(request), id);
+    const values = extra.values ?? { outcome: '', rationale: '' };
     return reply.page('pages/referrals/show.njk', {
       pageTitle: `Referral: ${view.referral.childName}`,
       backLink: paths.referrals.list(),
@@ -58,21 +62,18 @@ export default function referralRoutes(app: FastifyInstance, { db }: AppDeps): v
     });
   }
 
-  app.get('/referrals/:id', { config: { action: 'referral.view' } }, (request, reply) =>
-    renderReferral(request, reply),
+  app.get<Id>('/referrals/:id', { config: { action: 'referral.view' } }, (request, reply) =>
+    renderReferral(request, reply, request.params.id),
   );
 
-  app.post('/referrals/:id/decision', { config: { action: 'referral.decide' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = request.body as Body;
-    const values = { outcome: str(body, 'outcome'), rationale: str(body, 'rationale') };
-    try {
-      await referralService.decide(db, actorOf(request), id, Number(str(body, 'version')), values);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderReferral(request, reply.code(400), { values, errors: errorView(err.errors) });
-    }
-    request.session.flash = { title: 'Referral screened' };
-    return reply.redirect(paths.referrals.show(id), 303);
+  app.post<Id>('/referrals/:id/decision', { config: { action: 'referral.decide' } }, (request, reply) => {
+    const { id } = request.params;
+    const { version, ...values } = decisionForm.read(request.body);
+    return submitForm(request, reply, {
+      act: () => referralService.decide(db, actorOf(request), id, version, values),
+      flash: 'Referral screened',
+      redirect: () => paths.referrals.show(id),
+      again: (errorReply, errors) => renderReferral(request, errorReply, id, { values, errors }),
+    });
   });
 }

@@ -1,13 +1,15 @@
 // Tasks: a child's task list, "My tasks" across cases (overdue first), one task with the form to
 // mark it done, taking it on, and (for managers and the front door) giving it to a colleague (R-X-3).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../services/context.ts';
 import * as meetingService from '../../../services/meeting-service.ts';
 import * as taskService from '../../../services/task-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, errorView, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { submitForm } from '../../submit-form.ts';
+import { assignToForm, assignToMeForm, completeForm } from './schema.ts';
 import { taskRow } from './view-model.ts';
+
+type Id = { Params: { id: string } };
 
 export default function taskRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/tasks', { config: { action: 'tasks.mine' } }, async (request, reply) => {
@@ -24,8 +26,8 @@ export default function taskRoutes(app: FastifyInstance, { db }: AppDeps): void 
     });
   });
 
-  app.get('/children/:id/tasks', { config: { action: 'task.view' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.get<Id>('/children/:id/tasks', { config: { action: 'task.view' } }, async (request, reply) => {
+    const { id } = request.params;
     const { child, tasks, today } = await taskService.childTasks(db, actorOf(request), id);
     return reply.page('pages/tasks/child.njk', {
       pageTitle: `Tasks: ${child.firstName} ${child.lastName}`,
@@ -35,15 +37,18 @@ export default function taskRoutes(app: FastifyInstance, { db }: AppDeps): void 
     });
   });
 
-  async function renderTask(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
-    const actor = actorOf(request);
-    const { id } = request.params as { id: string };
-    const { task, today, can, doneBy } = await taskService.viewTask(db, actor, id);
+  async function renderTask(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { values?: { note: string; assignee: string }; errors?: unknown } = {},
+  ) {
+    const { task, today, can, doneBy } = await taskService.viewTask(db, actorOf(request), id);
     const row = taskRow(task, today);
     const found = task.arranges ? await meetingService.taskMeetings(db, task) : { meetings: [], canArrange: false };
     const taskMeetings = { ...found, canArrange: found.canArrange && can.arrange };
     const assignees = can.give ? await taskService.assigneeOptions(db, task) : null;
-    const chosen = (extra.values as { assignee?: string } | undefined)?.assignee ?? '';
+    const chosen = extra.values?.assignee ?? '';
     return reply.page('pages/tasks/show.njk', {
       taskMeetings,
       pageTitle: task.title,
@@ -62,40 +67,39 @@ export default function taskRoutes(app: FastifyInstance, { db }: AppDeps): void 
     });
   }
 
-  app.get('/tasks/:id', { config: { action: 'task.view' } }, (request, reply) => renderTask(request, reply));
+  app.get<Id>('/tasks/:id', { config: { action: 'task.view' } }, (request, reply) =>
+    renderTask(request, reply, request.params.id),
+  );
 
-  app.post('/tasks/:id/complete', { config: { action: 'task.complete' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = request.body as Body;
-    const note = str(body, 'note');
-    try {
-      await taskService.completeTask(db, actorOf(request), id, Number(str(body, 'version')), note);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderTask(request, reply.code(400), { values: { note, assignee: '' }, errors: errorView(err.errors) });
-    }
-    request.session.flash = { title: 'Task marked as done' };
-    return reply.redirect(paths.tasks.show(id), 303);
+  app.post<Id>('/tasks/:id/complete', { config: { action: 'task.complete' } }, (request, reply) => {
+    const { id } = request.params;
+    const { version, note } = completeForm.read(request.body);
+    return submitForm(request, reply, {
+      act: () => taskService.completeTask(db, actorOf(request), id, version, note),
+      flash: 'Task marked as done',
+      redirect: () => paths.tasks.show(id),
+      again: (errorReply, errors) => renderTask(request, errorReply, id, { values: { note, assignee: '' }, errors }),
+    });
   });
 
-  app.post('/tasks/:id/assign', { config: { action: 'task.assign' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    await taskService.assignToMe(db, actorOf(request), id, Number(str(request.body as Body, 'version')));
-    request.session.flash = { title: 'Task assigned to you' };
-    return reply.redirect(paths.tasks.show(id), 303);
+  app.post<Id>('/tasks/:id/assign', { config: { action: 'task.assign' } }, (request, reply) => {
+    const { id } = request.params;
+    const { version } = assignToMeForm.read(request.body);
+    return submitForm(request, reply, {
+      act: () => taskService.assignToMe(db, actorOf(request), id, version),
+      flash: 'Task assigned to you',
+      redirect: () => paths.tasks.show(id),
+    });
   });
 
-  app.post('/tasks/:id/assign-to', { config: { action: 'task.assign_to' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = request.body as Body;
-    const assignee = str(body, 'assignee');
-    try {
-      await taskService.assignTo(db, actorOf(request), id, Number(str(body, 'version')), assignee);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderTask(request, reply.code(400), { values: { note: '', assignee }, errors: errorView(err.errors) });
-    }
-    request.session.flash = { title: 'Task assigned' };
-    return reply.redirect(paths.tasks.show(id), 303);
+  app.post<Id>('/tasks/:id/assign-to', { config: { action: 'task.assign_to' } }, (request, reply) => {
+    const { id } = request.params;
+    const { version, assignee } = assignToForm.read(request.body);
+    return submitForm(request, reply, {
+      act: () => taskService.assignTo(db, actorOf(request), id, version, assignee),
+      flash: 'Task assigned',
+      redirect: () => paths.tasks.show(id),
+      again: (errorReply, errors) => renderTask(request, errorReply, id, { values: { note: '', assignee }, errors }),
+    });
   });
 }
