@@ -2,8 +2,7 @@
 // JavaScript. Each row shows the child, latest incident, allocated worker and status.
 import type { FastifyInstance } from 'fastify';
 import { pageCount, parsePageRequest } from '../../../domain/paging.ts';
-import { CASE_SORTS } from '../../../repositories/children.ts';
-import { listCases } from '../../../services/child-service.ts';
+import { CASE_SORTS, listCases } from '../../../services/child-service.ts';
 import { myDrafts } from '../../../services/incident-service.ts';
 import { worksWithCases } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
