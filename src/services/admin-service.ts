@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { type ActionId, type Relation, may } from '../domain/actions.ts';
 import { CASE_ROLES, type Role, type Training } from '../domain/roles.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
 import { requireAction } from './access.ts';
@@ -17,12 +16,11 @@ import {
   type Db,
   NotFoundError,
   ValidationError,
-  auditFor,
   auditRefusal,
   isUuid,
   requireRole,
-  transaction,
 } from './context.ts';
+import { auditedChange } from './audited-change.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
@@ -171,39 +169,39 @@ export async function createUser(
   const hash = await hashPassword(temporaryPassword);
   const pending = needsSecondAdministrator([], input.roles);
   const now = pending ? input.roles.filter((role) => role !== 'administrator') : input.roles;
-  const id = await transaction(db, async (trx) => {
-    const newId = await users.insertUser(
-      trx,
-      { ...input, roles: now, authorityId: actor.user.authorityId },
-      hash,
-      true,
-    );
-    if (pending)
-      await users
-        .insertRoleChangeRequest(trx, {
-          authorityId: actor.user.authorityId,
-          userId: newId,
-          rolesBefore: now,
-          rolesAfter: input.roles,
-          proposedBy: actor.user.id,
-        })
-        .catch(proposedMeanwhile);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'admin.user.create',
-        entityType: 'user',
-        entityId: newId,
-        outcome: 'ok',
-        details: {
-          roles: now,
-          rolesProposed: pending ? input.roles : null,
-          trainings: input.trainings.map((entry) => entry.training),
-        },
-      }),
-    );
-    return newId;
-  });
+  const id = await auditedChange(
+    db,
+    actor,
+    (newId: string) => ({
+      action: 'admin.user.create',
+      entityType: 'user',
+      entityId: newId,
+      details: {
+        roles: now,
+        rolesProposed: pending ? input.roles : null,
+        trainings: input.trainings.map((entry) => entry.training),
+      },
+    }),
+    async (trx) => {
+      const newId = await users.insertUser(
+        trx,
+        { ...input, roles: now, authorityId: actor.user.authorityId },
+        hash,
+        true,
+      );
+      if (pending)
+        await users
+          .insertRoleChangeRequest(trx, {
+            authorityId: actor.user.authorityId,
+            userId: newId,
+            rolesBefore: now,
+            rolesAfter: input.roles,
+            proposedBy: actor.user.id,
+          })
+          .catch(proposedMeanwhile);
+      return newId;
+    },
+  );
   return { id, temporaryPassword, pending };
 }
 
@@ -235,55 +233,55 @@ export async function updateUser(
   if (errors.length) throw new ValidationError(errors);
   await validate(db, actor, input, id);
   const pending = rolesChange && needsSecondAdministrator(before.roles, input.roles);
-  await transaction(db, async (trx) => {
-    if (
-      !(await users.updateUser(
-        trx,
-        id,
-        version,
-        { ...input, authorityId: actor.user.authorityId },
-        !rolesChange || pending,
-      ))
-    ) {
-      const current = await users.findUserById(trx, id);
-      throw new ConflictError(
-        null,
-        null,
-        [
-          { label: 'Roles', saved: (current?.roles ?? []).join(', '), yours: input.roles.join(', ') },
-          { label: 'Email address', saved: current?.email ?? '', yours: input.email },
-        ].filter((difference) => difference.saved !== difference.yours),
-      );
-    }
-    if (pending)
-      await users
-        .insertRoleChangeRequest(trx, {
-          authorityId: actor.user.authorityId,
-          userId: id,
-          rolesBefore: before.roles,
-          rolesAfter: input.roles,
-          proposedBy: actor.user.id,
-        })
-        .catch(proposedMeanwhile);
-    // A deactivated user is signed out everywhere at once; so is one whose roles changed.
-    if ((before.active && !input.active) || (rolesChange && !pending)) await deleteSessionsForUser(trx, id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'admin.user.update',
-        entityType: 'user',
-        entityId: id,
-        outcome: 'ok',
-        details: {
-          rolesBefore: before.roles,
-          rolesAfter: rolesChange && !pending ? input.roles : before.roles,
-          ...(pending ? { rolesProposed: input.roles } : {}),
-          trainings: input.trainings.map((entry) => entry.training),
-          active: input.active,
-        },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'admin.user.update',
+      entityType: 'user',
+      entityId: id,
+      details: {
+        rolesBefore: before.roles,
+        rolesAfter: rolesChange && !pending ? input.roles : before.roles,
+        ...(pending ? { rolesProposed: input.roles } : {}),
+        trainings: input.trainings.map((entry) => entry.training),
+        active: input.active,
+      },
+    },
+    async (trx) => {
+      if (
+        !(await users.updateUser(
+          trx,
+          id,
+          version,
+          { ...input, authorityId: actor.user.authorityId },
+          !rolesChange || pending,
+        ))
+      ) {
+        const current = await users.findUserById(trx, id);
+        throw new ConflictError(
+          null,
+          null,
+          [
+            { label: 'Roles', saved: (current?.roles ?? []).join(', '), yours: input.roles.join(', ') },
+            { label: 'Email address', saved: current?.email ?? '', yours: input.email },
+          ].filter((difference) => difference.saved !== difference.yours),
+        );
+      }
+      if (pending)
+        await users
+          .insertRoleChangeRequest(trx, {
+            authorityId: actor.user.authorityId,
+            userId: id,
+            rolesBefore: before.roles,
+            rolesAfter: input.roles,
+            proposedBy: actor.user.id,
+          })
+          .catch(proposedMeanwhile);
+      // A deactivated user is signed out everywhere at once; so is one whose roles changed.
+      if ((before.active && !input.active) || (rolesChange && !pending)) await deleteSessionsForUser(trx, id);
+    },
+  );
   return { pending };
 }
 
@@ -315,42 +313,38 @@ export async function decideRoleChange(
       { field: 'roles', message: 'The roles have changed since this was proposed: propose the change again' },
     ]);
   }
-  await transaction(db, async (trx) => {
-    if (
-      !(await users.decideRoleChange(trx, requestId, decision === 'approve' ? 'approved' : 'rejected', actor.user.id))
-    )
-      throw new ConflictError(null, null, []);
-    if (decision === 'approve') {
-      await users.setRoles(trx, userId, request.rolesAfter);
-      await deleteSessionsForUser(trx, userId);
-    }
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: decision === 'approve' ? 'admin.user.roles_approved' : 'admin.user.roles_rejected',
-        entityType: 'user',
-        entityId: userId,
-        outcome: 'ok',
-        details: {
-          rolesBefore: request.rolesBefore,
-          rolesAfter: decision === 'approve' ? request.rolesAfter : request.rolesBefore,
-          proposed: request.rolesAfter,
-          proposedBy: request.proposedBy,
-        },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: decision === 'approve' ? 'admin.user.roles_approved' : 'admin.user.roles_rejected',
+      entityType: 'user',
+      entityId: userId,
+      details: {
+        rolesBefore: request.rolesBefore,
+        rolesAfter: decision === 'approve' ? request.rolesAfter : request.rolesBefore,
+        proposed: request.rolesAfter,
+        proposedBy: request.proposedBy,
+      },
+    },
+    async (trx) => {
+      if (
+        !(await users.decideRoleChange(trx, requestId, decision === 'approve' ? 'approved' : 'rejected', actor.user.id))
+      )
+        throw new ConflictError(null, null, []);
+      if (decision === 'approve') {
+        await users.setRoles(trx, userId, request.rolesAfter);
+        await deleteSessionsForUser(trx, userId);
+      }
+    },
+  );
 }
 
 export async function unlockUser(db: Db, actor: Actor, id: string) {
   const user = await getUser(db, actor, id);
   await requireOnUser(db, actor, 'admin.user.unlock', user);
-  await transaction(db, async (trx) => {
+  await auditedChange(db, actor, { action: 'admin.user.unlock', entityType: 'user', entityId: id }, async (trx) => {
     await users.unlockUser(trx, id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'admin.user.unlock', entityType: 'user', entityId: id, outcome: 'ok' }),
-    );
   });
 }
 
@@ -360,21 +354,21 @@ export async function resetPassword(db: Db, actor: Actor, id: string): Promise<s
   await requireOnUser(db, actor, 'admin.user.reset_password', user);
   const temporaryPassword = randomBytes(12).toString('base64url');
   const hash = await hashPassword(temporaryPassword);
-  await transaction(db, async (trx) => {
-    await users.setPasswordHash(trx, id, hash, true);
-    await users.unlockUser(trx, id);
-    await deleteSessionsForUser(trx, id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'admin.user.reset_password',
-        entityType: 'user',
-        entityId: id,
-        outcome: 'ok',
-        details: { mustChangePassword: true },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'admin.user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      details: { mustChangePassword: true },
+    },
+    async (trx) => {
+      await users.setPasswordHash(trx, id, hash, true);
+      await users.unlockUser(trx, id);
+      await deleteSessionsForUser(trx, id);
+    },
+  );
   return temporaryPassword;
 }
 
@@ -392,20 +386,21 @@ export async function operatorResetPassword(
   if (!account) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
   const temporaryPassword = randomBytes(12).toString('base64url');
   const hash = await hashPassword(temporaryPassword);
-  await transaction(db, async (trx) => {
-    await users.setPasswordHash(trx, account.id, hash, true);
-    await users.unlockUser(trx, account.id);
-    await deleteSessionsForUser(trx, account.id);
-    await appendAuditEvent(trx, {
-      authorityId: a.authorityId,
-      userId: null,
+  await auditedChange(
+    db,
+    { authorityId: a.authorityId, userId: null },
+    {
       action: 'operator.reset_password',
       entityType: 'user',
       entityId: account.id,
-      outcome: 'ok',
       details: { operator: a.operator.slice(0, 100), mustChangePassword: true },
-    });
-  });
+    },
+    async (trx) => {
+      await users.setPasswordHash(trx, account.id, hash, true);
+      await users.unlockUser(trx, account.id);
+      await deleteSessionsForUser(trx, account.id);
+    },
+  );
   return temporaryPassword;
 }
 
@@ -417,25 +412,26 @@ export async function operatorApproveRoles(
   if (!account) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
   const [request] = await users.pendingRoleChanges(db, a.authorityId, account.id);
   if (!request) throw new NotFoundError(`No role change waits for ${a.email}`);
-  await transaction(db, async (trx) => {
-    if (!(await users.decideRoleChange(trx, request.id, 'approved', null))) throw new ConflictError(null, null, []);
-    await users.setRoles(trx, account.id, request.rolesAfter);
-    await deleteSessionsForUser(trx, account.id);
-    await appendAuditEvent(trx, {
-      authorityId: a.authorityId,
-      userId: null,
+  await auditedChange(
+    db,
+    { authorityId: a.authorityId, userId: null },
+    {
       action: 'operator.roles_approved',
       entityType: 'user',
       entityId: account.id,
-      outcome: 'ok',
       details: {
         operator: a.operator.slice(0, 100),
         rolesBefore: request.rolesBefore,
         rolesAfter: request.rolesAfter,
         proposedBy: request.proposedBy,
       },
-    });
-  });
+    },
+    async (trx) => {
+      if (!(await users.decideRoleChange(trx, request.id, 'approved', null))) throw new ConflictError(null, null, []);
+      await users.setRoles(trx, account.id, request.rolesAfter);
+      await deleteSessionsForUser(trx, account.id);
+    },
+  );
   return { before: request.rolesBefore, after: request.rolesAfter };
 }
 
@@ -448,18 +444,18 @@ export async function createTeam(
   if (await users.teamNameExists(db, actor.user.authorityId, team.name)) {
     throw new ValidationError([{ field: 'name', message: 'A team with this name already exists' }]);
   }
-  return transaction(db, async (trx) => {
-    const id = await users.insertTeam(trx, { ...team, authorityId: actor.user.authorityId });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'admin.team.create',
-        entityType: 'team',
-        entityId: id,
-        outcome: 'ok',
-        details: { name: team.name },
-      }),
-    );
-    return id;
-  });
+  return auditedChange(
+    db,
+    actor,
+    (id: string) => ({
+      action: 'admin.team.create',
+      entityType: 'team',
+      entityId: id,
+      details: { name: team.name },
+    }),
+    async (trx) => {
+      const id = await users.insertTeam(trx, { ...team, authorityId: actor.user.authorityId });
+      return id;
+    },
+  );
 }

@@ -4,7 +4,6 @@ import { type AuditRefs, actionChoices, emptyRefs, eventInWords, referencesOf } 
 import { may } from '../domain/actions.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import {
-  appendAuditEvent,
   auditNames,
   childrenNamed,
   distinctAuditActions,
@@ -13,7 +12,8 @@ import {
 } from '../repositories/audit.ts';
 import { listUsers } from '../repositories/users.ts';
 import { basesFor, subjectOf } from './access.ts';
-import { type Actor, type Db, auditFor, requireRole, transaction } from './context.ts';
+import { type Actor, type Db, requireRole } from './context.ts';
+import { auditView } from './audited-change.ts';
 
 /** How many of the children a name finds are listed above the events. */
 const NAMED_SHOWN = 20;
@@ -49,26 +49,20 @@ export async function searchAudit(db: Db, actor: Actor, search: Omit<AuditSearch
     for (const [id, bases] of await basesFor(db, actor, own))
       if (may('child.view', subjectOf(actor, bases)).allowed) linkable.add(id);
   }
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'audit.search',
-        entityType: 'audit',
-        outcome: 'ok',
-        details: {
-          userId: search.userId ?? null,
-          action: search.action ?? null,
-          entityId: search.entityId ?? null,
-          childName: search.childName?.trim() || null,
-          outcome: search.outcome ?? null,
-          from: search.from ?? null,
-          to: search.to ?? null,
-          page: search.page,
-        },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'audit.search',
+    entityType: 'audit',
+    details: {
+      userId: search.userId ?? null,
+      action: search.action ?? null,
+      entityId: search.entityId ?? null,
+      childName: search.childName?.trim() || null,
+      outcome: search.outcome ?? null,
+      from: search.from ?? null,
+      to: search.to ?? null,
+      page: search.page,
+    },
+  });
   return {
     total: result.total,
     events: result.rows.map((row) => eventInWords(row, names, linkable)),

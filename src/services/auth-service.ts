@@ -4,10 +4,11 @@
 import { createHmac } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Config } from '../config.ts';
-import { appendAuditEvent, currentAuditKey } from '../repositories/audit.ts';
+import { currentAuditKey } from '../repositories/audit.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
-import { type Actor, type CurrentUser, type Db, ValidationError, auditFor, transaction } from './context.ts';
+import { type Actor, type CurrentUser, type Db, ValidationError } from './context.ts';
+import { auditAttempt, auditedChange } from './audited-change.ts';
 
 // argon2id (the library's default algorithm) with OWASP's suggested minimum cost.
 const HASH_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -42,10 +43,12 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = a.email.trim().toLowerCase();
   const accounts = await users.findAccountsByEmail(db, email);
-  const base = { ip: a.ip, requestId: a.requestId, action: 'sign_in', entityType: 'user' } as const;
   const fail = (authorityId: string | null, userId: string | null, details: Record<string, unknown>) =>
-    transaction(db, (trx) =>
-      appendAuditEvent(trx, { ...base, authorityId, userId, entityId: userId ?? '', outcome: 'failed', details }),
+    auditAttempt(
+      db,
+      { authorityId, userId, ip: a.ip, requestId: a.requestId },
+      { action: 'sign_in', entityType: 'user', entityId: userId ?? '', details },
+      'failed',
     );
   let verified = false;
   const matched: users.Credentials[] = [];
@@ -98,18 +101,11 @@ export async function recordSignIn(
   a: { ip: string; requestId: string },
   details: Record<string, unknown> = {},
 ) {
-  await transaction(db, (trx) =>
-    appendAuditEvent(trx, {
-      authorityId,
-      userId,
-      action: 'sign_in',
-      entityType: 'user',
-      entityId: userId,
-      outcome: 'ok',
-      ip: a.ip,
-      requestId: a.requestId,
-      details,
-    }),
+  await auditAttempt(
+    db,
+    { authorityId, userId, ip: a.ip, requestId: a.requestId },
+    { action: 'sign_in', entityType: 'user', entityId: userId, details },
+    'ok',
   );
 }
 
@@ -133,18 +129,16 @@ export async function auditRateLimited(
 ) {
   const email = a.email.trim().toLowerCase().slice(0, 320);
   const authorityId = await users.authorityForEmailDomain(db, email);
-  await transaction(db, (trx) =>
-    appendAuditEvent(trx, {
-      authorityId,
-      userId: null,
+  await auditAttempt(
+    db,
+    { authorityId, userId: null, ip: a.ip, requestId: a.requestId },
+    {
       action: 'sign_in',
       entityType: 'user',
       entityId: '',
-      outcome: 'failed',
-      ip: a.ip,
-      requestId: a.requestId,
       details: { reason: 'rate_limited', limit: a.limit, ...typedAddress(email) },
-    }),
+    },
+    'failed',
   );
 }
 
@@ -189,31 +183,31 @@ export async function changePassword(
     errors.push({ field: 'confirm', message: 'Enter the same new password in both boxes' });
   if (errors.length) {
     if (errors.some((error) => error.field === 'current' && input.current)) {
-      await transaction(db, (trx) =>
-        appendAuditEvent(
-          trx,
-          auditFor(actor, {
-            action: 'account.password',
-            entityType: 'user',
-            entityId: actor.user.id,
-            outcome: 'failed',
-            details: { reason: 'wrong_password' },
-          }),
-        ),
+      await auditAttempt(
+        db,
+        actor,
+        {
+          action: 'account.password',
+          entityType: 'user',
+          entityId: actor.user.id,
+          details: { reason: 'wrong_password' },
+        },
+        'failed',
       );
     }
     throw new ValidationError(errors);
   }
   const hash = await hashPassword(input.next);
-  await transaction(db, async (trx) => {
-    await users.setPasswordHash(trx, actor.user.id, hash, false);
-    // Other sessions of this person end: whoever knew the old password is signed out.
-    await deleteSessionsForUser(trx, actor.user.id, keepSessionId);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'account.password', entityType: 'user', entityId: actor.user.id, outcome: 'ok' }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    { action: 'account.password', entityType: 'user', entityId: actor.user.id },
+    async (trx) => {
+      await users.setPasswordHash(trx, actor.user.id, hash, false);
+      // Other sessions of this person end: whoever knew the old password is signed out.
+      await deleteSessionsForUser(trx, actor.user.id, keepSessionId);
+    },
+  );
 }
 
 export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUser | undefined> {
@@ -240,16 +234,10 @@ export async function recordSignOut(
   requestId: string,
   reason: 'signed_out' | 'idle_timeout',
 ) {
-  await transaction(db, (trx) =>
-    appendAuditEvent(trx, {
-      authorityId: user.authorityId,
-      userId: user.id,
-      action: reason === 'signed_out' ? 'sign_out' : 'session_timeout',
-      entityType: 'user',
-      entityId: user.id,
-      outcome: 'ok',
-      ip,
-      requestId,
-    }),
+  await auditAttempt(
+    db,
+    { authorityId: user.authorityId, userId: user.id, ip, requestId },
+    { action: reason === 'signed_out' ? 'sign_out' : 'session_timeout', entityType: 'user', entityId: user.id },
+    'ok',
   );
 }

@@ -4,22 +4,14 @@
 // Each change is in the chronology and the audit log; a closed case drops out of the inactivity
 // flag (R-THU-7).
 import type { ActionId } from '../domain/actions.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import { meetingsForChild } from '../repositories/meetings.ts';
 import { tasksForChild } from '../repositories/tasks.ts';
 import { tooLong } from '../domain/text-limits.ts';
 import { authorizeChild } from './access.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  transaction,
-} from './context.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError } from './context.ts';
+import { auditView, auditedChange } from './audited-change.ts';
 
 /** The longest reasons the form takes (its character count shows the same). */
 export const MAX_REASON = 2000;
@@ -46,12 +38,7 @@ async function authorizeClosing(db: Db, actor: Actor, childId: string, action: A
 export async function closureView(db: Db, actor: Actor, childId: string) {
   const child = await authorizeClosing(db, actor, childId, 'child.close', 'child.closure_view');
   const open = child.status === 'open' ? await blockers(db, childId) : { tasks: [], meetings: [], any: false };
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'child.closure_view', entityType: 'child', entityId: childId, outcome: 'ok' }),
-    ),
-  );
+  await auditView(db, actor, { action: 'child.closure_view', entityType: 'child', entityId: childId });
   return { child, blockers: open };
 }
 
@@ -74,7 +61,7 @@ export async function closeCase(db: Db, actor: Actor, childId: string, version: 
     ]);
   const problem = reasonProblem(reason, 'Enter why the case is being closed');
   if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
-  await transaction(db, async (trx) => {
+  await auditedChange(db, actor, { action: 'child.close', entityType: 'child', entityId: childId }, async (trx) => {
     if (!(await children.closeCase(trx, childId, version, actor.user.id, reason)))
       throw new ConflictError(child.updatedByName, child.updatedAt, []);
     await addChronologyEntry(trx, {
@@ -84,10 +71,6 @@ export async function closeCase(db: Db, actor: Actor, childId: string, version: 
       kind: 'case_status',
       summary: `Case closed by ${actor.user.displayName}: ${reason}`,
     });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'child.close', entityType: 'child', entityId: childId, outcome: 'ok' }),
-    );
   });
 }
 
@@ -98,7 +81,7 @@ export async function reopenCase(db: Db, actor: Actor, childId: string, version:
   if (child.status === 'open') throw new ConflictError(child.updatedByName, child.updatedAt, []);
   const problem = reasonProblem(reason, 'Enter why the case is being reopened');
   if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
-  await transaction(db, async (trx) => {
+  await auditedChange(db, actor, { action: 'child.reopen', entityType: 'child', entityId: childId }, async (trx) => {
     if (!(await children.reopenCase(trx, childId, version, actor.user.id)))
       throw new ConflictError(child.updatedByName, child.updatedAt, []);
     await addChronologyEntry(trx, {
@@ -108,9 +91,5 @@ export async function reopenCase(db: Db, actor: Actor, childId: string, version:
       kind: 'case_status',
       summary: `Case reopened by ${actor.user.displayName}: ${reason}`,
     });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'child.reopen', entityType: 'child', entityId: childId, outcome: 'ok' }),
-    );
   });
 }

@@ -30,6 +30,7 @@ import {
   requireRole,
   transaction,
 } from './context.ts';
+import { auditView, auditedChange } from './audited-change.ts';
 
 export const CHILD_FIELD_LABELS: Record<keyof children.ChildFields, string> = {
   firstName: 'First name',
@@ -177,17 +178,11 @@ export async function possibleMatches(
     else hidden += 1;
   }
   if (visible.length || hidden) {
-    await transaction(db, (trx) =>
-      appendAuditEvent(
-        trx,
-        auditFor(actor, {
-          action: 'child.match',
-          entityType: 'child',
-          outcome: 'ok',
-          details: { shown: visible.map((match) => match.id), hidden },
-        }),
-      ),
-    );
+    await auditView(db, actor, {
+      action: 'child.match',
+      entityType: 'child',
+      details: { shown: visible.map((match) => match.id), hidden },
+    });
   }
   return { visible, hidden };
 }
@@ -455,59 +450,56 @@ export async function listCases(db: Db, actor: Actor, query: Omit<caseList.CaseL
     db,
     result.rows.map((row) => row.id),
   );
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'cases.view',
-        entityType: 'list',
-        entityId: query.scope,
-        outcome: 'ok',
-        details: { page: query.page, shown: result.rows.length },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'cases.view',
+    entityType: 'list',
+    entityId: query.scope,
+    details: { page: query.page, shown: result.rows.length },
+  });
   return { total: result.total, rows: result.rows.map((row) => ({ ...row, ...summaries.get(row.id)! })) };
 }
 
 export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
   await requireCaseRole(db, actor, 'child.search');
   const rows = await childSearch.searchVisibleChildren(db, actor.user, term);
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'child.search',
-        entityType: 'list',
-        outcome: 'ok',
-        details: { shown: rows.map((row) => row.id) },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'child.search',
+    entityType: 'list',
+    details: { shown: rows.map((row) => row.id) },
+  });
   return rows;
 }
 
 export async function revokeAccess(db: Db, actor: Actor, childId: string, grantId: string) {
   await authorizeChild(db, actor, childId, 'child.revoke_grant');
   if (!isUuid(grantId)) throw new NotFoundError();
-  await transaction(db, async (trx) => {
-    if (!(await grants.revokeGrant(trx, grantId, childId))) throw new NotFoundError();
-    await addChronologyEntry(trx, {
-      childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'access_grant',
-      summary: 'An access grant was ended early',
-    });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'child.revoke_grant',
-        entityType: 'child',
-        entityId: childId,
-        outcome: 'ok',
-        details: { grantId },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'child.revoke_grant',
+      entityType: 'child',
+      entityId: childId,
+      details: { grantId },
+    },
+    async (trx) => {
+      if (!(await grants.revokeGrant(trx, grantId, childId))) throw new NotFoundError();
+      await addChronologyEntry(trx, {
+        childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'access_grant',
+        summary: 'An access grant was ended early',
+      });
+    },
+  );
+}
+
+// What the children's and cases pages need from the repositories, so that no page imports one (issue 12, item 5).
+export type { ChildFields } from '../repositories/children.ts';
+export { CHRONOLOGY_KINDS, type ChronologyKind } from '../repositories/chronology.ts';
+
+/** The actor may change the child's details: checked before the form is read, so a refused user learns nothing from it. */
+export async function authorizeChildUpdate(db: Db, actor: Actor, childId: string): Promise<void> {
+  await authorizeChild(db, actor, childId, 'child.update');
 }

@@ -6,12 +6,12 @@ import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
 import { tooLong } from '../domain/text-limits.ts';
 import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS, isExternalAgency } from '../domain/external-decisions.ts';
 import { may } from '../domain/actions.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as meetings from '../repositories/meetings.ts';
 import { authorizeChild, subjectOf } from './access.ts';
-import { type Actor, type Db, NotFoundError, ValidationError, auditFor, transaction } from './context.ts';
+import { type Actor, type Db, NotFoundError, ValidationError } from './context.ts';
+import { auditView, auditedChange } from './audited-change.ts';
 
 /** A child's police, prosecution and triage decisions; `form` is the page to record one, for those who may. */
 export async function externalDecisions(db: Db, actor: Actor, childId: string, page: 'list' | 'form' = 'list') {
@@ -26,12 +26,7 @@ export async function externalDecisions(db: Db, actor: Actor, childId: string, p
   if (!child) throw new NotFoundError();
   const list = await meetings.externalDecisionsForChild(db, childId);
   const childMeetings = page === 'list' ? await meetings.meetingsForChild(db, childId) : [];
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'external_decision.view', entityType: 'child', entityId: childId, outcome: 'ok' }),
-    ),
-  );
+  await auditView(db, actor, { action: 'external_decision.view', entityType: 'child', entityId: childId });
   return {
     child,
     decisions: list,
@@ -78,37 +73,38 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
   if (input.note.length > EXTERNAL_LIMITS.note)
     errors.push({ field: 'note', message: tooLong('Notes', EXTERNAL_LIMITS.note) });
   if (errors.length || !agency || !label || !decidedOn) throw new ValidationError(errors);
-  await transaction(db, async (trx) => {
-    const id = await meetings.insertExternalDecision(trx, {
-      authorityId: child.authorityId,
-      childId,
-      agency,
-      decision: input.decision,
-      decisionLabel: label,
-      decidedOn,
-      youthJusticeRecommendation: input.youthJusticeRecommendation.trim(),
-      note: input.note.trim(),
-      recordedBy: actor.user.id,
-    });
-    await addChronologyEntry(trx, {
-      childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'external_decision',
-      summary: `${EXTERNAL_AGENCIES[agency]} decision on ${formatDate(decidedOn)}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
-      incidentId: null,
-      record: { type: 'external_decision', id },
-    });
-    await children.touchChildren(trx, [childId]);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'external_decision.record',
-        entityType: 'external_decision',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId, agency, decision: input.decision },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    (id: string) => ({
+      action: 'external_decision.record',
+      entityType: 'external_decision',
+      entityId: id,
+      details: { childId, agency, decision: input.decision },
+    }),
+    async (trx) => {
+      const id = await meetings.insertExternalDecision(trx, {
+        authorityId: child.authorityId,
+        childId,
+        agency,
+        decision: input.decision,
+        decisionLabel: label,
+        decidedOn,
+        youthJusticeRecommendation: input.youthJusticeRecommendation.trim(),
+        note: input.note.trim(),
+        recordedBy: actor.user.id,
+      });
+      await addChronologyEntry(trx, {
+        childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'external_decision',
+        summary: `${EXTERNAL_AGENCIES[agency]} decision on ${formatDate(decidedOn)}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
+        incidentId: null,
+        record: { type: 'external_decision', id },
+      });
+      await children.touchChildren(trx, [childId]);
+      return id;
+    },
+  );
 }

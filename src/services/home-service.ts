@@ -9,14 +9,14 @@ import { REPRESENTING_ROLES, type Relation, may } from '../domain/actions.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import { getPack } from '../procedures/index.ts';
 import * as assessments from '../repositories/assessments.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as panel from '../repositories/panel-referrals.ts';
 import * as tasks from '../repositories/tasks.ts';
 import * as work from '../repositories/work.ts';
 import { basesFor, subjectOf } from './access.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { type Actor, type Db, auditFor, requireRole, transaction } from './context.ts';
+import { type Actor, type Db, requireRole } from './context.ts';
+import { auditView } from './audited-change.ts';
 import { taskRelations } from './task-service.ts';
 
 /** "Due soon": on or before this many working days from today. */
@@ -172,27 +172,21 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
     ...panelList.map((panelItem) => panelItem.referral.childId),
     ...changes.map((change) => change.childId),
   ]);
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'home.work',
-        entityType: 'user',
-        entityId: user.id,
-        outcome: 'ok',
-        details: {
-          shown: [...shown],
-          tasks: taskList.length,
-          referrals: referralList.length,
-          meetings: meetingList.length,
-          assessments: assessmentList.length,
-          panel: panelList.length,
-          drafts: drafts.length,
-          changes: changes.length,
-        },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'home.work',
+    entityType: 'user',
+    entityId: user.id,
+    details: {
+      shown: [...shown],
+      tasks: taskList.length,
+      referrals: referralList.length,
+      meetings: meetingList.length,
+      assessments: assessmentList.length,
+      panel: panelList.length,
+      drafts: drafts.length,
+      changes: changes.length,
+    },
+  });
   return {
     userId: user.id,
     today,
@@ -208,3 +202,6 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
     changes,
   };
 }
+
+// The chronology's kinds in words, for the home page's recent changes (no page imports a repository: issue 12, item 5).
+export { CHRONOLOGY_KINDS, type ChronologyKind } from '../repositories/chronology.ts';

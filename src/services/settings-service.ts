@@ -4,20 +4,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { londonToday, parseIsoDate } from '../domain/age.ts';
 import { isWeekend } from '../domain/working-days.ts';
 import { getPack } from '../procedures/index.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as settings from '../repositories/settings.ts';
 import { loadCalendar } from './calendar-service.ts';
-import {
-  type Actor,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  auditRefusal,
-  isUuid,
-  requireRole,
-  transaction,
-} from './context.ts';
+import { type Actor, type Db, NotFoundError, ValidationError, auditRefusal, isUuid, requireRole } from './context.ts';
+import { auditedChange } from './audited-change.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
@@ -51,24 +41,24 @@ export async function addOneOffHoliday(db: Db, actor: Actor, holiday: { date: st
       });
   }
   if (errors.length) throw new ValidationError(errors);
-  await transaction(db, async (trx) => {
-    await settings.insertOneOffHoliday(trx, {
-      authorityId: actor.user.authorityId,
-      date: holiday.date,
-      name,
-      addedBy: actor.user.id,
-    });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'admin.holiday.add',
-        entityType: 'holiday',
-        entityId: holiday.date,
-        outcome: 'ok',
-        details: { name },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'admin.holiday.add',
+      entityType: 'holiday',
+      entityId: holiday.date,
+      details: { name },
+    },
+    async (trx) => {
+      await settings.insertOneOffHoliday(trx, {
+        authorityId: actor.user.authorityId,
+        date: holiday.date,
+        name,
+        addedBy: actor.user.id,
+      });
+    },
+  );
 }
 
 export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
@@ -81,13 +71,14 @@ export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
     await auditRefusal(db, actor, 'admin.holiday.remove', 'holiday', date.slice(0, 64), 'not_found');
     throw new NotFoundError();
   }
-  await transaction(db, async (trx) => {
-    if (!(await settings.deleteOneOffHoliday(trx, actor.user.authorityId, date))) throw new NotFoundError();
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'admin.holiday.remove', entityType: 'holiday', entityId: date, outcome: 'ok' }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    { action: 'admin.holiday.remove', entityType: 'holiday', entityId: date },
+    async (trx) => {
+      if (!(await settings.deleteOneOffHoliday(trx, actor.user.authorityId, date))) throw new NotFoundError();
+    },
+  );
 }
 
 export async function setInactivity(db: Db, actor: Actor, value: string) {
@@ -102,19 +93,19 @@ export async function setInactivity(db: Db, actor: Actor, value: string) {
     }
     days = Number(trimmed);
   }
-  await transaction(db, async (trx) => {
-    await settings.setInactivitySetting(trx, actor.user.authorityId, days);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'admin.inactivity.set',
-        entityType: 'authority',
-        entityId: actor.user.authorityId,
-        outcome: 'ok',
-        details: { days },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'admin.inactivity.set',
+      entityType: 'authority',
+      entityId: actor.user.authorityId,
+      details: { days },
+    },
+    async (trx) => {
+      await settings.setInactivitySetting(trx, actor.user.authorityId, days);
+    },
+  );
 }
 
 export function hashToken(token: string): string {
@@ -143,27 +134,27 @@ export async function issueToken(
   }
   if (errors.length) throw new ValidationError(errors);
   const token = `hsbp_${randomBytes(32).toString('base64url')}`;
-  const id = await transaction(db, async (trx) => {
-    const tokenId = await settings.insertApiToken(trx, {
-      authorityId: actor.user.authorityId,
-      name,
-      tokenHash: hashToken(token),
-      prefix: token.slice(0, 12),
-      createdBy: actor.user.id,
-      expiresAt: new Date(Date.now() + Number(input.days) * 86_400_000),
-    });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'admin.api_token.issue',
-        entityType: 'api_token',
-        entityId: tokenId,
-        outcome: 'ok',
-        details: { name, days: Number(input.days) },
-      }),
-    );
-    return tokenId;
-  });
+  const id = await auditedChange(
+    db,
+    actor,
+    (tokenId: string) => ({
+      action: 'admin.api_token.issue',
+      entityType: 'api_token',
+      entityId: tokenId,
+      details: { name, days: Number(input.days) },
+    }),
+    async (trx) => {
+      const tokenId = await settings.insertApiToken(trx, {
+        authorityId: actor.user.authorityId,
+        name,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 12),
+        createdBy: actor.user.id,
+        expiresAt: new Date(Date.now() + Number(input.days) * 86_400_000),
+      });
+      return tokenId;
+    },
+  );
   return { token, id };
 }
 
@@ -173,11 +164,12 @@ export async function revokeToken(db: Db, actor: Actor, id: string) {
     await auditRefusal(db, actor, 'admin.api_token.revoke', 'api_token', id.slice(0, 64), 'not_found');
     throw new NotFoundError();
   }
-  await transaction(db, async (trx) => {
-    if (!(await settings.revokeApiToken(trx, actor.user.authorityId, id))) throw new NotFoundError();
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'admin.api_token.revoke', entityType: 'api_token', entityId: id, outcome: 'ok' }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    { action: 'admin.api_token.revoke', entityType: 'api_token', entityId: id },
+    async (trx) => {
+      if (!(await settings.revokeApiToken(trx, actor.user.authorityId, id))) throw new NotFoundError();
+    },
+  );
 }
