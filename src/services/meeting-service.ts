@@ -35,7 +35,6 @@ import {
 import { FACTS, type MeetingType } from '../domain/pack.ts';
 import { conditionText } from '../domain/pack-text.ts';
 import type { RuleContext } from '../domain/screening.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
@@ -45,20 +44,11 @@ import * as tasks from '../repositories/tasks.ts';
 import { findCaseWorker, listAuthorities, listCaseWorkers } from '../repositories/users.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { authorizeChildRecord, basesFor, notFound, requireAction, sightOf, subjectOf } from './access.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  isUuid,
-  requireRole,
-  transaction,
-} from './context.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, isUuid, requireRole } from './context.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
 import { createTask } from './task-service.ts';
+import { auditView, auditedChange } from './audited-change.ts';
 import { citeText, isAimRequest } from '../procedures/index.ts';
 
 type Problem = { field: string; message: string };
@@ -192,18 +182,12 @@ export async function arrangeOptions(
     names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
   );
   if (action === 'task.view') {
-    await transaction(db, (trx) =>
-      appendAuditEvent(
-        trx,
-        auditFor(actor, {
-          action: 'meeting.arrange_view',
-          entityType: 'task',
-          entityId: task.id,
-          outcome: 'ok',
-          details: { childId: task.childId },
-        }),
-      ),
-    );
+    await auditView(db, actor, {
+      action: 'meeting.arrange_view',
+      entityType: 'task',
+      entityId: task.id,
+      details: { childId: task.childId },
+    });
   }
   return {
     task,
@@ -305,54 +289,54 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   const agenda = options.type.agenda.flatMap((section) =>
     section.items.map((text) => ({ section: section.heading, text, notes: '' })),
   );
-  return transaction(db, async (trx) => {
-    const id = await meetings.insertMeeting(trx, {
-      authorityId: options.task.authorityId,
-      incidentId: options.incident.id,
-      typeId: options.type.id,
-      typeLabel: options.type.label,
-      packVersion: options.pack.version,
-      taskId: options.task.id,
-      dueOn: options.task.dueOn,
-      chairId: chair.id,
-      chairAuthorityId: rule.chairAuthorityId,
-      chairRule: rule.text,
-      agenda,
-      createdBy: actor.user.id,
-      children: mc,
-      invitees,
-    });
-    for (const meetingChild of mc) {
-      await addChronologyEntry(trx, {
-        childId: meetingChild.childId,
-        occurredAt: new Date(),
-        recordedBy: actor.user.id,
-        kind: 'meeting',
-        summary: `${options.type.label} arranged${options.task.dueOn ? `, due by ${formatDate(options.task.dueOn)}` : ''}, chaired by ${chair.name}.`,
+  return auditedChange(
+    db,
+    actor,
+    (id: string) => ({
+      action: 'meeting.arrange',
+      entityType: 'meeting',
+      entityId: id,
+      details: {
+        type: options.type.id,
+        children: mc.map((meetingChild) => meetingChild.childId),
+        crossAuthority: rule.crossAuthority,
+      },
+    }),
+    async (trx) => {
+      const id = await meetings.insertMeeting(trx, {
+        authorityId: options.task.authorityId,
         incidentId: options.incident.id,
-        record: { type: 'meeting', id },
+        typeId: options.type.id,
+        typeLabel: options.type.label,
+        packVersion: options.pack.version,
+        taskId: options.task.id,
+        dueOn: options.task.dueOn,
+        chairId: chair.id,
+        chairAuthorityId: rule.chairAuthorityId,
+        chairRule: rule.text,
+        agenda,
+        createdBy: actor.user.id,
+        children: mc,
+        invitees,
       });
-    }
-    await children.touchChildren(
-      trx,
-      mc.map((meetingChild) => meetingChild.childId),
-    );
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'meeting.arrange',
-        entityType: 'meeting',
-        entityId: id,
-        outcome: 'ok',
-        details: {
-          type: options.type.id,
-          children: mc.map((meetingChild) => meetingChild.childId),
-          crossAuthority: rule.crossAuthority,
-        },
-      }),
-    );
-    return id;
-  });
+      for (const meetingChild of mc) {
+        await addChronologyEntry(trx, {
+          childId: meetingChild.childId,
+          occurredAt: new Date(),
+          recordedBy: actor.user.id,
+          kind: 'meeting',
+          summary: `${options.type.label} arranged${options.task.dueOn ? `, due by ${formatDate(options.task.dueOn)}` : ''}, chaired by ${chair.name}.`,
+          incidentId: options.incident.id,
+          record: { type: 'meeting', id },
+        });
+      }
+      await children.touchChildren(
+        trx,
+        mc.map((meetingChild) => meetingChild.childId),
+      );
+      return id;
+    },
+  );
 }
 
 interface Access extends MeetingAccess {
@@ -401,12 +385,7 @@ function masked(a: Access): meetings.Meeting {
 }
 
 async function audited(db: Db, actor: Actor, action: string, id: string, details?: Record<string, unknown>) {
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, { action, entityType: 'meeting', entityId: id, outcome: 'ok', ...(details ? { details } : {}) }),
-    ),
-  );
+  await auditView(db, actor, { action, entityType: 'meeting', entityId: id, ...(details ? { details } : {}) });
 }
 
 function describe(a: Access, names: (id: string) => string) {
@@ -588,40 +567,40 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
   });
   if (errors.length || !heldOn) throw new ValidationError(errors);
   const agenda = meeting.agenda.map((item, i) => ({ ...item, notes: (input.notes[i] ?? '').trim() }));
-  await transaction(db, async (trx) => {
-    const ok = await meetings.recordMinutes(trx, id, version, {
-      heldOn,
-      agenda,
-      policeInvolvement: police ? pi : null,
-      policeInvolvementReason: police ? input.policeInvolvementReason.trim() : '',
-    });
-    if (!ok) throw new ConflictError(null, null, []);
-    const attended = new Map<string, boolean>();
-    for (const inv of meeting.invitees) {
-      const answer = input.attended[inv.id];
-      if (answer === 'yes' || answer === 'no') attended.set(inv.id, answer === 'yes');
-      const name = (input.names[inv.id] ?? inv.name).trim();
-      const agency = (input.agencies[inv.id] ?? inv.agency).trim();
-      if (name !== inv.name || agency !== inv.agency) await meetings.setInviteeDetails(trx, id, inv.id, name, agency);
-    }
-    await meetings.setAttendance(trx, id, attended);
-    for (const meetingChild of meeting.children) {
-      if (!plans.has(meetingChild.childId)) continue;
-      const plan = input.safetyPlans[meetingChild.childId];
-      if (plan !== undefined && plan.trim() !== meetingChild.safetyPlan)
-        await meetings.setSafetyPlan(trx, id, meetingChild.childId, plan.trim());
-    }
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'meeting.record',
-        entityType: 'meeting',
-        entityId: id,
-        outcome: 'ok',
-        details: { heldOn, policeInvolvement: police ? pi : null },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'meeting.record',
+      entityType: 'meeting',
+      entityId: id,
+      details: { heldOn, policeInvolvement: police ? pi : null },
+    },
+    async (trx) => {
+      const ok = await meetings.recordMinutes(trx, id, version, {
+        heldOn,
+        agenda,
+        policeInvolvement: police ? pi : null,
+        policeInvolvementReason: police ? input.policeInvolvementReason.trim() : '',
+      });
+      if (!ok) throw new ConflictError(null, null, []);
+      const attended = new Map<string, boolean>();
+      for (const inv of meeting.invitees) {
+        const answer = input.attended[inv.id];
+        if (answer === 'yes' || answer === 'no') attended.set(inv.id, answer === 'yes');
+        const name = (input.names[inv.id] ?? inv.name).trim();
+        const agency = (input.agencies[inv.id] ?? inv.agency).trim();
+        if (name !== inv.name || agency !== inv.agency) await meetings.setInviteeDetails(trx, id, inv.id, name, agency);
+      }
+      await meetings.setAttendance(trx, id, attended);
+      for (const meetingChild of meeting.children) {
+        if (!plans.has(meetingChild.childId)) continue;
+        const plan = input.safetyPlans[meetingChild.childId];
+        if (plan !== undefined && plan.trim() !== meetingChild.safetyPlan)
+          await meetings.setSafetyPlan(trx, id, meetingChild.childId, plan.trim());
+      }
+    },
+  );
 }
 
 export async function addAttendee(
@@ -651,20 +630,21 @@ export async function addAttendee(
     else userId = input.userId;
   }
   if (errors.length) throw new ValidationError(errors);
-  await transaction(db, async (trx) => {
-    const inviteeId = await meetings.addInvitee(trx, id, { roleLabel, name, agency, userId });
-    await meetings.touchMeeting(trx, id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'meeting.add_attendee',
-        entityType: 'meeting',
-        entityId: id,
-        outcome: 'ok',
-        details: { inviteeId, withAccount: userId !== null },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    (inviteeId: string) => ({
+      action: 'meeting.add_attendee',
+      entityType: 'meeting',
+      entityId: id,
+      details: { inviteeId, withAccount: userId !== null },
+    }),
+    async (trx) => {
+      const inviteeId = await meetings.addInvitee(trx, id, { roleLabel, name, agency, userId });
+      await meetings.touchMeeting(trx, id);
+      return inviteeId;
+    },
+  );
 }
 
 /** Accounts that can be linked to an attendee: case workers in the authorities taking part. */
@@ -714,7 +694,7 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
     throw new ValidationError([
       { field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' },
     ]);
-  const problems = outcomeProblems(a.type, child.role, input);
+  const problems = outcomeProblems(packFor(meeting.authorityId), a.type, child.role, input);
   if (problems.length) throw new ValidationError(problems);
   const outcomeId = input.outcome as OutcomeId;
   const def = OUTCOMES[outcomeId];
@@ -724,67 +704,67 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
   const calendar = await loadCalendar(db, child.childAuthorityId);
   const drafts = outcomeTasks(pack, a.type, outcomeId, input, meeting.heldOn, calendar, child.role);
   const alsoHarmed = a.type.alsoHarmedPrompt && child.role === 'displayed' ? input.alsoHarmed === 'yes' : null;
-  await transaction(db, async (trx) => {
-    const ok = await meetings.insertOutcome(trx, {
-      meetingId: id,
-      childId,
-      outcomeId,
-      outcomeLabel: def.label,
-      details,
-      rationale: input.rationale.trim(),
-      alsoHarmed,
-      decidedBy: actor.user.id,
-    });
-    if (!ok) throw new ConflictError(null, null, []);
-    for (const draft of drafts) {
-      await createTask(
-        trx,
-        actor,
-        {
-          authorityId: child.childAuthorityId,
-          childId,
-          incidentId: meeting.incidentId,
-          screeningId: null,
-          meetingId: id,
-          arranges: draft.arranges,
-          stepId: draft.stepId,
-          title: draft.title,
-          detail: draft.detail,
-          kind: draft.kind,
-          ownerRole: draft.ownerRole,
-          dueOn: draft.dueOn,
-          dueRule: draft.dueRule,
-          clause: draft.clause,
-          requirementId: draft.requirement,
-        },
-        { giveTo: 'owners' },
-      );
-    }
-    const extra = def.fields.length
-      ? ` (${(def.fields as readonly OutcomeField[]).map((field) => (field === 'investigation' ? INVESTIGATIONS[details[field] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[field]}: ${details[field]}`)).join('; ')})`
-      : '';
-    await addChronologyEntry(trx, {
-      childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'meeting',
-      summary: `${meeting.typeLabel}: outcome for this child, ${def.label}${extra}. ${drafts.length} next task${drafts.length === 1 ? '' : 's'} set.`,
-      incidentId: meeting.incidentId,
-      record: { type: 'meeting', id },
-    });
-    await children.touchChildren(trx, [childId]);
-    await meetings.touchMeeting(trx, id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'meeting.outcome',
-        entityType: 'meeting',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId, outcome: outcomeId, tasks: drafts.length, alsoHarmed },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'meeting.outcome',
+      entityType: 'meeting',
+      entityId: id,
+      details: { childId, outcome: outcomeId, tasks: drafts.length, alsoHarmed },
+    },
+    async (trx) => {
+      const ok = await meetings.insertOutcome(trx, {
+        meetingId: id,
+        childId,
+        outcomeId,
+        outcomeLabel: def.label,
+        details,
+        rationale: input.rationale.trim(),
+        alsoHarmed,
+        decidedBy: actor.user.id,
+      });
+      if (!ok) throw new ConflictError(null, null, []);
+      for (const draft of drafts) {
+        await createTask(
+          trx,
+          actor,
+          {
+            authorityId: child.childAuthorityId,
+            childId,
+            incidentId: meeting.incidentId,
+            screeningId: null,
+            meetingId: id,
+            arranges: draft.arranges,
+            stepId: draft.stepId,
+            title: draft.title,
+            detail: draft.detail,
+            kind: draft.kind,
+            ownerRole: draft.ownerRole,
+            dueOn: draft.dueOn,
+            dueRule: draft.dueRule,
+            clause: draft.clause,
+            requirementId: draft.requirement,
+          },
+          { giveTo: 'owners' },
+        );
+      }
+      const extra = def.fields.length
+        ? ` (${(def.fields as readonly OutcomeField[]).map((field) => (field === 'investigation' ? INVESTIGATIONS[details[field] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[field]}: ${details[field]}`)).join('; ')})`
+        : '';
+      await addChronologyEntry(trx, {
+        childId,
+        occurredAt: new Date(),
+        recordedBy: actor.user.id,
+        kind: 'meeting',
+        summary: `${meeting.typeLabel}: outcome for this child, ${def.label}${extra}. ${drafts.length} next task${drafts.length === 1 ? '' : 's'} set.`,
+        incidentId: meeting.incidentId,
+        record: { type: 'meeting', id },
+      });
+      await children.touchChildren(trx, [childId]);
+      await meetings.touchMeeting(trx, id);
+    },
+  );
 }
 
 /** The chair approves the minutes; after that they cannot change (R-KEN-13). */
@@ -792,12 +772,8 @@ export async function approveMinutes(db: Db, actor: Actor, id: string, version: 
   const a = await authorizeMeeting(db, actor, id, 'meeting.approve');
   if (!a.meeting.heldOn)
     throw new ValidationError([{ field: 'minutes', message: 'Record the minutes before approving them' }]);
-  await transaction(db, async (trx) => {
+  await auditedChange(db, actor, { action: 'meeting.approve', entityType: 'meeting', entityId: id }, async (trx) => {
     if (!(await meetings.approveMinutes(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'meeting.approve', entityType: 'meeting', entityId: id, outcome: 'ok' }),
-    );
   });
 }
 
@@ -814,19 +790,19 @@ export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: st
   if (!chosen.length && a.meeting.invitees.every((i) => i.circulatedAt)) throw new ConflictError(null, null, []);
   if (!chosen.length)
     throw new ValidationError([{ field: 'inviteeIds', message: 'Select who the minutes were sent to' }]);
-  await transaction(db, async (trx) => {
-    await meetings.recordCirculation(trx, id, chosen, actor.user.id);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'meeting.circulate',
-        entityType: 'meeting',
-        entityId: id,
-        outcome: 'ok',
-        details: { to: chosen.length },
-      }),
-    );
-  });
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'meeting.circulate',
+      entityType: 'meeting',
+      entityId: id,
+      details: { to: chosen.length },
+    },
+    async (trx) => {
+      await meetings.recordCirculation(trx, id, chosen, actor.user.id);
+    },
+  );
 }
 
 /** The chair closes the meeting once everything is recorded; the task it was arranged for is done. */
@@ -836,7 +812,7 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
   if (view.closeProblems.length)
     throw new ValidationError(view.closeProblems.map((message) => ({ field: 'close', message })));
   const meeting = view.meeting;
-  await transaction(db, async (trx) => {
+  await auditedChange(db, actor, { action: 'meeting.close', entityType: 'meeting', entityId: id }, async (trx) => {
     if (!(await meetings.closeMeeting(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
     if (meeting.taskId) {
       // Separate meetings for each child (R-KEN-6): the task is done once every child involved has had theirs.
@@ -875,10 +851,6 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
       trx,
       meeting.children.map((meetingChild) => meetingChild.childId),
     );
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'meeting.close', entityType: 'meeting', entityId: id, outcome: 'ok' }),
-    );
   });
 }
 
@@ -891,18 +863,12 @@ export async function myMeetings(db: Db, actor: Actor) {
     actor.user.id,
     actor.user.roles.some((role) => REPRESENTING_ROLES.includes(role)),
   );
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'meetings.list',
-        entityType: 'user',
-        entityId: actor.user.id,
-        outcome: 'ok',
-        details: { count: list.length },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'meetings.list',
+    entityType: 'user',
+    entityId: actor.user.id,
+    details: { count: list.length },
+  });
   return { meetings: list, today: londonToday() };
 }
 
