@@ -3,7 +3,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { londonToday } from '../../../domain/age.ts';
 import { CHILD_ROLES } from '../../../domain/recording-form.ts';
-import { authorizeChild } from '../../../services/access.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
 import { ConflictError, ValidationError, isUuid, requireRole } from '../../../services/context.ts';
@@ -156,7 +155,7 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
       const actor = actorOf(request);
       const { id } = request.params;
       // Permission first: a refused user learns nothing, not even what the form would say.
-      await authorizeChild(db, actor, id, 'child.update');
+      await childService.authorizeChildUpdate(db, actor, id);
       const body = request.body as Body;
       const values = childValuesFromBody(body);
       const version = Number(str(body, 'version'));

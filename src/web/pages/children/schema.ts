@@ -2,7 +2,7 @@
 import { londonToday } from '../../../domain/age.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../../domain/identifiers.ts';
 import { tooLong } from '../../../domain/text-limits.ts';
-import type { ChildFields } from '../../../repositories/children.ts';
+import type { ChildFields } from '../../../services/child-service.ts';
 import { type Body, type DateParts, type FormError, dateParts, parseDateParts, str } from '../../forms.ts';
 
 export const SEX_OPTIONS = [

@@ -7,12 +7,14 @@ import { ageOn, londonToday } from '../../../domain/age.ts';
 import { pageCount } from '../../../domain/paging.ts';
 import { CHILD_ROLE_LABELS, CHILD_ROLES, LOCATION_TYPES, optionText } from '../../../domain/recording-form.ts';
 import type { inactivityCutoff } from '../../../services/calendar-service.ts';
-import { CHRONOLOGY_KINDS, type ChronologyKind } from '../../../repositories/chronology.ts';
-import type * as childService from '../../../services/child-service.ts';
+import * as childService from '../../../services/child-service.ts';
 import { list } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { taskRow } from '../tasks/view-model.ts';
 import { type ChildFormValues, SEX_OPTIONS } from './schema.ts';
+
+const { CHRONOLOGY_KINDS } = childService;
+type ChronologyKind = childService.ChronologyKind;
 
 /** A child's record as the service gives it, with what the viewer may do to it. */
 export type ChildView = Awaited<ReturnType<typeof childService.viewChild>>;

@@ -3,8 +3,12 @@
 // kept to the children this person may see and the work they may do.
 import { ASSESSMENT_MODELS, STAGES, nextStage } from '../../../domain/assessments.ts';
 import { datesInWords, formatDate, formatDateTime } from '../../../domain/london-time.ts';
-import { CHRONOLOGY_KINDS, type ChronologyKind } from '../../../repositories/chronology.ts';
-import type { HomeData, HomeMeeting } from '../../../services/home-service.ts';
+import {
+  CHRONOLOGY_KINDS,
+  type ChronologyKind,
+  type HomeData,
+  type HomeMeeting,
+} from '../../../services/home-service.ts';
 import { paths } from '../../paths.ts';
 
 export interface WorkItem {
