@@ -16,7 +16,8 @@ export async function submitForm<T>(
   reply: FastifyReply,
   options: {
     act: () => Promise<T>;
-    flash: Flash | ((result: T) => Flash);
+    /** Without it (or when it gives undefined) the next page shows no confirmation. */
+    flash?: Flash | ((result: T) => Flash | undefined);
     redirect: (result: T) => string;
     /** The page again with the errors; without it (a button with no fields) the error goes to the app's error handler. */
     again?: (reply: FastifyReply, errors: ErrorView) => unknown;
@@ -32,7 +33,7 @@ export async function submitForm<T>(
     return options.again(reply.code(400), errorView(options.hrefs ? options.hrefs(err.errors) : err.errors));
   }
   const flash = typeof options.flash === 'function' ? options.flash(result) : options.flash;
-  request.session.flash = typeof flash === 'string' ? { title: flash } : flash;
+  if (flash !== undefined) request.session.flash = typeof flash === 'string' ? { title: flash } : flash;
   return reply.redirect(options.redirect(result), 303);
 }
 

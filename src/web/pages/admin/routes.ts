@@ -162,18 +162,15 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
     const model = { pageTitle: 'Add a user', values, action: paths.admin.newUser() };
     const result = validate(values);
     if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
-    try {
-      const { id, temporaryPassword, pending } = await admin.createUser(db, actor, result.input);
-      request.session.flash = {
+    return submitForm(request, reply, {
+      act: () => admin.createUser(db, actor, result.input),
+      flash: ({ temporaryPassword, pending }) => ({
         title: 'User added',
         text: `Give them this one-off password in person or by phone: ${temporaryPassword}. They must choose a new one when they first sign in.${pending ? ' The administrator role waits for another administrator to approve it.' : ''}`,
-      };
-      return reply.redirect(paths.admin.user(id), 303);
-    } catch (err) {
-      if (err instanceof ValidationError)
-        return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
-      throw err;
-    }
+      }),
+      redirect: ({ id }) => paths.admin.user(id),
+      again: (errorReply, errors) => renderForm(request, errorReply, { ...model, errors }),
+    });
   });
 
   function userModel(page: Awaited<ReturnType<typeof admin.userPage>>, values?: UserFormValues) {
@@ -237,24 +234,25 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       const result = validate(values);
       if ('errors' in result)
         return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
-      let pending: boolean;
       try {
-        pending = (await admin.updateUser(db, actor, id, version, result.input)).pending;
+        return await submitForm(request, reply, {
+          act: () => admin.updateUser(db, actor, id, version, result.input),
+          flash: ({ pending }) =>
+            pending
+              ? { title: 'User saved', text: 'The change of roles waits for another administrator to approve it.' }
+              : 'User saved',
+          redirect: ({ pending }) => (pending ? paths.admin.user(id) : paths.admin.users()),
+          again: (errorReply, errors) => renderForm(request, errorReply, { ...model, errors }),
+        });
       } catch (err) {
-        if (err instanceof ValidationError)
-          return renderForm(request, reply.code(400), { ...model, errors: errorView(err.errors) });
-        if (err instanceof ConflictError)
-          return renderForm(request, reply.code(409), {
-            ...model,
-            version: (await admin.getUser(db, actor, id)).version,
-            conflict: err,
-          });
-        throw err;
+        // Someone else changed the user first: the form again, with what was typed and the current version.
+        if (!(err instanceof ConflictError)) throw err;
+        return renderForm(request, reply.code(409), {
+          ...model,
+          version: (await admin.getUser(db, actor, id)).version,
+          conflict: err,
+        });
       }
-      request.session.flash = pending
-        ? { title: 'User saved', text: 'The change of roles waits for another administrator to approve it.' }
-        : { title: 'User saved' };
-      return reply.redirect(pending ? paths.admin.user(id) : paths.admin.users(), 303);
     },
   );
 

@@ -30,26 +30,26 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
     const parsed = parseDateParts(values.date, 'Date of the holiday', 'Enter the date of the holiday');
     const errors: FormError[] = [];
     if ('error' in parsed) errors.push({ field: 'date', message: parsed.error, href: '#date-day' });
-    try {
-      // A date that is not a real date never reaches the service: the name is checked here too, so every error shows at once.
-      if (errors.length && !values.name.trim())
-        errors.push({ field: 'name', message: 'Enter the name of the holiday' });
-      else if (errors.length && values.name.trim().length > 100)
-        errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
-      if (errors.length) throw new ValidationError(errors);
-      await settings.addOneOffHoliday(db, actorOf(request), {
-        date: 'iso' in parsed ? parsed.iso : '',
-        name: values.name,
-      });
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      const view = errorView(
-        err.errors.map((formError) => ({ ...formError, ...(formError.field === 'date' ? { href: '#date-day' } : {}) })),
-      );
-      return renderWorkingDays(request, reply.code(400), { holidayValues: values, errors: view });
-    }
-    request.session.flash = { title: 'Holiday added', text: 'Deadlines from now on skip it.' };
-    return reply.redirect(paths.admin.workingDays(), 303);
+    return submitForm(request, reply, {
+      act: async () => {
+        // A date that is not a real date never reaches the service: the name is checked here too, so every error shows at once.
+        if (errors.length && !values.name.trim())
+          errors.push({ field: 'name', message: 'Enter the name of the holiday' });
+        else if (errors.length && values.name.trim().length > 100)
+          errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
+        if (errors.length) throw new ValidationError(errors);
+        await settings.addOneOffHoliday(db, actorOf(request), {
+          date: 'iso' in parsed ? parsed.iso : '',
+          name: values.name,
+        });
+      },
+      flash: { title: 'Holiday added', text: 'Deadlines from now on skip it.' },
+      redirect: () => paths.admin.workingDays(),
+      again: (errorReply, errorList) =>
+        renderWorkingDays(request, errorReply, { holidayValues: values, errors: errorList }),
+      hrefs: (list) =>
+        list.map((formError) => ({ ...formError, ...(formError.field === 'date' ? { href: '#date-day' } : {}) })),
+    });
   });
 
   app.post<{ Params: { date: string } }>(

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sectionBySlug } from '../../../domain/recording-form.ts';
 import { searchChildrenToLink } from '../../../services/child-service.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../../services/context.ts';
+import { ConflictError, NotFoundError } from '../../../services/context.ts';
 import * as incidentService from '../../../services/incident-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str, queryOf } from '../../forms.ts';
@@ -120,13 +120,11 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       const { id, childId } = request.params;
       const body = request.body as Body;
       const values = { role: str(body, 'role'), ownWords: str(body, 'ownWords') };
-      try {
-        await incidentService.linkChild(db, actor, id, { childId, ...values });
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        return renderChild(request, reply.code(400), id, childId, { values, errors: errorView(err.errors) });
-      }
-      return reply.redirect(paths.incidents.children(id), 303);
+      return submitForm(request, reply, {
+        act: () => incidentService.linkChild(db, actor, id, { childId, ...values }),
+        redirect: () => paths.incidents.children(id),
+        again: (errorReply, errors) => renderChild(request, errorReply, id, childId, { values, errors }),
+      });
     },
   );
 
@@ -170,17 +168,18 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       const { id } = request.params;
       const version = Number(str(request.body as Body, 'version'));
       try {
-        await incidentService.submit(db, actor, id, version);
+        return await submitForm(request, reply, {
+          act: () => incidentService.submit(db, actor, id, version),
+          flash: { title: 'Recording form submitted', text: 'It is now on each child’s record and chronology.' },
+          redirect: () => paths.incidents.show(id),
+          // The check page lists what is missing itself.
+          again: (errorReply) => renderCheck(request, errorReply, id),
+        });
       } catch (err) {
-        if (err instanceof ValidationError) return renderCheck(request, reply.code(400), id);
-        if (err instanceof ConflictError) return renderCheck(request, reply.code(409), id, { conflict: err });
-        throw err;
+        // Someone else changed the draft: the check page again, with what changed.
+        if (!(err instanceof ConflictError)) throw err;
+        return renderCheck(request, reply.code(409), id, { conflict: err });
       }
-      request.session.flash = {
-        title: 'Recording form submitted',
-        text: 'It is now on each child’s record and chronology.',
-      };
-      return reply.redirect(paths.incidents.show(id), 303);
     },
   );
 
@@ -223,24 +222,25 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
           errors: errorView(errors),
         });
       }
+      const exit = str(body, 'action') === 'save-and-exit';
       try {
-        await incidentService.saveSection(db, actor, id, version, section, changes);
+        return await submitForm(request, reply, {
+          act: () => incidentService.saveSection(db, actor, inc, version, section, changes),
+          flash: () =>
+            exit ? { title: 'Draft saved', text: 'You can come back to it from your case list.' } : undefined,
+          redirect: () =>
+            exit ? paths.cases() : returnTo === 'check' ? paths.incidents.check(id) : nextAfter(slug, id),
+        });
       } catch (err) {
-        if (err instanceof ConflictError) {
-          const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
-          return reply.code(409).page('pages/incidents/section.njk', {
-            ...sectionModel(current, section, values, returnTo),
-            version: current.version,
-            conflict: err,
-          });
-        }
-        throw err;
+        // Someone else saved the draft first: the section again, with what was typed and what changed.
+        if (!(err instanceof ConflictError)) throw err;
+        const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
+        return reply.code(409).page('pages/incidents/section.njk', {
+          ...sectionModel(current, section, values, returnTo),
+          version: current.version,
+          conflict: err,
+        });
       }
-      if (str(body, 'action') === 'save-and-exit') {
-        request.session.flash = { title: 'Draft saved', text: 'You can come back to it from your case list.' };
-        return reply.redirect(paths.cases(), 303);
-      }
-      return reply.redirect(returnTo === 'check' ? paths.incidents.check(id) : nextAfter(slug, id), 303);
     },
   );
 }

@@ -6,12 +6,12 @@ import { formatDate } from '../../../domain/london-time.ts';
 import { FACTS, type Pack, type Tool } from '../../../domain/pack.ts';
 import { SCALE_LABELS } from '../../../domain/scale.ts';
 import { type AgeRules, toolGuidanceFor } from '../../../domain/screening.ts';
-import { ValidationError } from '../../../services/context.ts';
 import * as referralService from '../../../services/referral-service.ts';
 import * as screeningService from '../../../services/screening-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, errorView, str, queryOf } from '../../forms.ts';
+import { type Body, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { submitForm } from '../../submit-form.ts';
 import { taskRow } from '../tasks/view-model.ts';
 import { type ScreeningFormValues, errorHref, readScreeningForm } from './schema.ts';
 
@@ -149,20 +149,17 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
         pack.tools.find((candidate) => candidate.id === str(body, 'tool')) ??
         pack.tools.find((candidate) => candidate.id === pack.primaryTool)!;
       const values = readScreeningForm(body, pack, tool);
-      try {
-        const screeningId = await screeningService.recordAnswers(db, actor, id, childId, values);
-        return reply.redirect(paths.screening.show(screeningId), 303);
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        const errors = errorView(
-          err.errors.map((formError) => ({
+      return submitForm(request, reply, {
+        act: () => screeningService.recordAnswers(db, actor, id, childId, values),
+        redirect: (screeningId) => paths.screening.show(screeningId),
+        again: (errorReply, errors) => renderForm(request, errorReply, values, { errors }),
+        hrefs: (errors) =>
+          errors.map((formError) => ({
             field: formError.field,
             message: formError.message,
             href: errorHref(formError.field, tool),
           })),
-        );
-        return renderForm(request, reply.code(400), values, { errors });
-      }
+      });
     },
   );
 
@@ -240,20 +237,15 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
       const { id } = request.params;
       const body = request.body as Body;
       const values = { level: str(body, 'level'), rationale: str(body, 'rationale') };
-      try {
-        const result = await screeningService.decide(db, actor, id, {
-          levelId: values.level,
-          rationale: values.rationale,
-        });
-        request.session.flash = {
+      return submitForm(request, reply, {
+        act: () => screeningService.decide(db, actor, id, { levelId: values.level, rationale: values.rationale }),
+        flash: (result) => ({
           title: 'Level of concern decided',
           text: `${result.created} new task${result.created === 1 ? '' : 's'} added.${result.superseded ? ` ${result.superseded} earlier task${result.superseded === 1 ? ' is' : 's are'} no longer needed.` : ''}`,
-        };
-        return reply.redirect(paths.screening.show(id), 303);
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        return renderScreening(request, reply.code(400), { values, errors: errorView(err.errors) });
-      }
+        }),
+        redirect: () => paths.screening.show(id),
+        again: (errorReply, errors) => renderScreening(request, errorReply, { values, errors }),
+      });
     },
   );
 }

@@ -15,10 +15,10 @@ import {
   recordSignOut,
   signIn,
 } from '../../../services/auth-service.ts';
-import { ValidationError } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { type Body, errorView, str, zodErrors, queryOf } from '../../forms.ts';
 import { paths, safeReturnPath } from '../../paths.ts';
+import { submitForm } from '../../submit-form.ts';
 
 const schema = z.object({
   email: z.string().trim().min(1, 'Enter your email address').max(320, 'Email address must be 320 characters or fewer'),
@@ -223,18 +223,17 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
 
   app.post('/account/password', { config: { action: 'account.password' } }, async (request, reply) => {
     const body = request.body as Body;
-    try {
-      await changePassword(
-        db,
-        actorOf(request),
-        { current: str(body, 'current'), next: str(body, 'next'), confirm: str(body, 'confirm') },
-        request.session.sessionId,
-      );
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderPassword(request, reply.code(400), { errors: errorView(err.errors) });
-    }
-    request.session.flash = { title: 'Password changed', text: 'You are signed out everywhere else.' };
-    return reply.redirect(paths.home(), 303);
+    return submitForm(request, reply, {
+      act: () =>
+        changePassword(
+          db,
+          actorOf(request),
+          { current: str(body, 'current'), next: str(body, 'next'), confirm: str(body, 'confirm') },
+          request.session.sessionId,
+        ),
+      flash: { title: 'Password changed', text: 'You are signed out everywhere else.' },
+      redirect: () => paths.home(),
+      again: (errorReply, errors) => renderPassword(request, errorReply, { errors }),
+    });
   });
 }
