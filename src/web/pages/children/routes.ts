@@ -12,7 +12,7 @@ import { type Body, errorView, str, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import { inactivityCutoff } from '../../../services/calendar-service.ts';
-import { childValuesFromBody, childValuesFromRecord, validateChild } from './schema.ts';
+import { childValues, childValuesFromRecord, editChildForm, newChildForm, validateChild } from './schema.ts';
 import {
   CHRONOLOGY_PAGE_SIZE,
   childRecordModel,
@@ -46,12 +46,11 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
   app.post('/children/new', { config: { action: 'child.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     await requireRole(db, actor, CASE_ROLES, 'child.create');
-    const body = request.body as Body;
-    const values = childValuesFromBody(body);
-    const incidentId = isUuid(str(body, 'incident')) ? str(body, 'incident') : undefined;
-    const role = str(body, 'role');
-    const teamId = str(body, 'teamId');
-    const confirmedNew = str(body, 'confirmNew') === 'yes';
+    const data = newChildForm.read(request.body);
+    const values = childValues(data);
+    const incidentId = isUuid(data.incident) ? data.incident : undefined;
+    const { role, teamId } = data;
+    const confirmedNew = data.confirmNew === 'yes';
     if (incidentId) await getDraft(db, actor, incidentId);
     const model = newChildModel({ values, teams: actor.user.teams, teamId, incidentId, role });
     const result = validateChild(values);
@@ -156,9 +155,9 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
       const { id } = request.params;
       // Permission first: a refused user learns nothing, not even what the form would say.
       await childService.authorizeChildUpdate(db, actor, id);
-      const body = request.body as Body;
-      const values = childValuesFromBody(body);
-      const version = Number(str(body, 'version'));
+      const data = editChildForm.read(request.body);
+      const values = childValues(data);
+      const version = data.version;
       const result = validateChild(values);
       const model = editModel({ id }, values, version);
       if ('errors' in result)

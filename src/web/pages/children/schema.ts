@@ -3,7 +3,8 @@ import { londonToday } from '../../../domain/age.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../../domain/identifiers.ts';
 import { tooLong } from '../../../domain/text-limits.ts';
 import type { ChildFields } from '../../../services/child-service.ts';
-import { type Body, type DateParts, type FormError, dateParts, parseDateParts, str } from '../../forms.ts';
+import { type DateParts, type FormError, parseDateParts } from '../../forms.ts';
+import { field, pageSchema } from '../../page-schema.ts';
 
 export const SEX_OPTIONS = [
   { value: 'female', text: 'Female' },
@@ -29,22 +30,52 @@ export interface ChildFormValues {
   nhsNumber: string;
 }
 
-export function childValuesFromBody(body: Body): ChildFormValues {
+/** The child's fields as the form posts them: text as typed, the date of birth's three boxes. */
+const childFields = {
+  firstName: field.text(),
+  lastName: field.text(),
+  otherNames: field.text(),
+  dateOfBirth: field.dateParts(),
+  sex: field.text(),
+  ethnicity: field.text(),
+  send: field.text(),
+  sendDetails: field.text(),
+  developmentalAge: field.text(),
+  lookedAfter: field.text(),
+  schoolOrSetting: field.text(),
+  homeArea: field.text(),
+  personId: field.text(),
+  nhsNumber: field.text(),
+};
+
+/** Adding a child: its fields, and the incident it is added from with its part, the team and "this is a new child". */
+export const newChildForm = pageSchema(
+  { ...childFields, incident: field.text(), role: field.text(), teamId: field.text(), confirmNew: field.text() },
+  { dates: ['dateOfBirth'] },
+);
+
+/** Changing a child's details: its fields and the version the form was shown with. */
+export const editChildForm = pageSchema({ ...childFields, version: field.version() }, { dates: ['dateOfBirth'] });
+
+/** The child's fields out of either form's data (validateChild checks them). */
+export function childValues(data: ChildFormValues): ChildFormValues {
+  const { firstName, lastName, otherNames, dateOfBirth, sex, ethnicity, send, sendDetails } = data;
+  const { developmentalAge, lookedAfter, schoolOrSetting, homeArea, personId, nhsNumber } = data;
   return {
-    firstName: str(body, 'firstName'),
-    lastName: str(body, 'lastName'),
-    otherNames: str(body, 'otherNames'),
-    dateOfBirth: dateParts(body, 'dateOfBirth'),
-    sex: str(body, 'sex'),
-    ethnicity: str(body, 'ethnicity'),
-    send: str(body, 'send'),
-    sendDetails: str(body, 'sendDetails'),
-    developmentalAge: str(body, 'developmentalAge'),
-    lookedAfter: str(body, 'lookedAfter'),
-    schoolOrSetting: str(body, 'schoolOrSetting'),
-    homeArea: str(body, 'homeArea'),
-    personId: str(body, 'personId'),
-    nhsNumber: str(body, 'nhsNumber'),
+    firstName,
+    lastName,
+    otherNames,
+    dateOfBirth,
+    sex,
+    ethnicity,
+    send,
+    sendDetails,
+    developmentalAge,
+    lookedAfter,
+    schoolOrSetting,
+    homeArea,
+    personId,
+    nhsNumber,
   };
 }
 
