@@ -5,7 +5,6 @@ import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
 import { sameWorkerProblem } from '../domain/allocation.ts';
 import { matchReason } from '../domain/child-match.ts';
 import { CASE_ROLES, worksWithCases } from '../domain/roles.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import * as caseList from '../repositories/case-list.ts';
 import * as childSearch from '../repositories/child-search.ts';
@@ -24,11 +23,9 @@ import {
   type Db,
   NotFoundError,
   ValidationError,
-  auditFor,
   auditRefusal,
   isUuid,
   requireRole,
-  transaction,
 } from './context.ts';
 import { auditView, auditedChange } from './audited-change.ts';
 
@@ -75,7 +72,8 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
   const { basis, bases } = await authorizeChild(db, actor, childId, page === 'edit' ? 'child.update' : 'child.view', {
     auditAs: 'child.view',
   });
-  return transaction(db, async (trx) => {
+  const event = { action: 'child.view', entityType: 'child', entityId: childId, details: { basis, page } };
+  return auditedChange(db, actor, event, async (trx) => {
     const child = await children.findChild(trx, childId);
     if (!child) throw new NotFoundError();
     const linked = await incidents.incidentsForChild(trx, childId);
@@ -87,16 +85,6 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
     const activeGrants = await grants.grantsForChild(trx, childId);
     const decisions = await decisionsForChild(trx, childId);
     const taskList = await tasksForChild(trx, childId);
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'child.view',
-        entityType: 'child',
-        entityId: childId,
-        outcome: 'ok',
-        details: { basis, page },
-      }),
-    );
     return {
       child,
       basis: basis!,
@@ -125,20 +113,11 @@ export async function viewChronology(
   },
 ) {
   await authorizeChild(db, actor, childId, 'child.view', { auditAs: 'chronology.view' });
-  return transaction(db, async (trx) => {
+  const event = { action: 'chronology.view', entityType: 'child', entityId: childId, details: { page: query.page } };
+  return auditedChange(db, actor, event, async (trx) => {
     const child = await children.findChild(trx, childId);
     if (!child) throw new NotFoundError();
     const result = await listChronology(trx, { childId, ...query });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'chronology.view',
-        entityType: 'child',
-        entityId: childId,
-        outcome: 'ok',
-        details: { page: query.page },
-      }),
-    );
     return { child, ...result };
   });
 }
@@ -206,7 +185,13 @@ export async function createChild(
   }
   // A child first recorded in an incident belongs to the recorder's team until allocated.
   const teamId = a.teamId ?? actor.user.teams[0]?.teamId ?? null;
-  return transaction(db, async (trx) => {
+  const event = (id: string) => ({
+    action: 'child.create',
+    entityType: 'child',
+    entityId: id,
+    details: { incidentId: a.incidentId ?? null },
+  });
+  return auditedChange(db, actor, event, async (trx) => {
     if (a.incidentId) {
       const inc = await incidents.findIncident(trx, a.incidentId);
       if (!inc || inc.createdBy !== actor.user.id || inc.status !== 'draft') throw new NotFoundError();
@@ -233,16 +218,6 @@ export async function createChild(
         ownWords: '',
       });
     }
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'child.create',
-        entityType: 'child',
-        entityId: id,
-        outcome: 'ok',
-        details: { incidentId: a.incidentId ?? null },
-      }),
-    );
     return id;
   });
 }
@@ -261,7 +236,13 @@ export async function updateChild(
   fields: children.ChildFields,
 ) {
   await authorizeChild(db, actor, childId, 'child.update');
-  await transaction(db, async (trx) => {
+  const event = (changed: (keyof children.ChildFields)[]) => ({
+    action: 'child.update',
+    entityType: 'child',
+    entityId: childId,
+    details: { changed },
+  });
+  await auditedChange(db, actor, event, async (trx) => {
     const before = await children.findChild(trx, childId);
     if (!before) throw new NotFoundError();
     const saved = await children.updateChild(trx, childId, version, actor.user.id, fields);
@@ -283,16 +264,7 @@ export async function updateChild(
         summary: `Changed: ${changed.map((k) => CHILD_FIELD_LABELS[k].toLowerCase()).join(', ')}`,
       });
     }
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'child.update',
-        entityType: 'child',
-        entityId: childId,
-        outcome: 'ok',
-        details: { changed },
-      }),
-    );
+    return changed;
   });
 }
 
@@ -328,7 +300,13 @@ export async function allocate(
     if (clash) await auditRefusal(db, actor, 'child.allocate', 'child', childId, 'same_worker_as_other_child');
     throw new ValidationError(errors);
   }
-  await transaction(db, async (trx) => {
+  const event = (done: Awaited<ReturnType<typeof fulfilTasks>>) => ({
+    action: 'child.allocate',
+    entityType: 'child',
+    entityId: childId,
+    details: { ...a, tasksDone: done },
+  });
+  await auditedChange(db, actor, event, async (trx) => {
     const before = await children.findChild(trx, childId);
     if (!before) throw new NotFoundError();
     if (!(await children.setAllocation(trx, childId, version, actor.user.id, a))) {
@@ -362,7 +340,7 @@ export async function allocate(
       summary: `Allocated to ${worker} (${team}).${yj}`,
     });
     // "Allocate the child harmed their own social worker" is done by allocating one (never the other child's, R-KEN-6).
-    const done = a.workerId
+    return a.workerId
       ? await fulfilTasks(trx, actor, {
           authorityId: before.authorityId,
           childId,
@@ -371,16 +349,6 @@ export async function allocate(
           note: `Allocated to ${worker}.`,
         })
       : [];
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'child.allocate',
-        entityType: 'child',
-        entityId: childId,
-        outcome: 'ok',
-        details: { ...a, tasksDone: done },
-      }),
-    );
   });
 }
 
@@ -409,7 +377,13 @@ export async function grantAccess(
   if (!Number.isInteger(grant.days) || grant.days < 1 || grant.days > 90)
     errors.push({ field: 'days', message: 'Number of days must be between 1 and 90' });
   if (errors.length || !target) throw new ValidationError(errors);
-  await transaction(db, async (trx) => {
+  const event = (id: string) => ({
+    action: 'child.grant',
+    entityType: 'child',
+    entityId: childId,
+    details: { grantId: id, userId: target.id, days: grant.days },
+  });
+  await auditedChange(db, actor, event, async (trx) => {
     const expiresAt = new Date(Date.now() + grant.days * 86_400_000);
     const id = await grants.insertGrant(trx, {
       userId: target.id,
@@ -425,16 +399,7 @@ export async function grantAccess(
       kind: 'access_grant',
       summary: `${target.displayName} given access for ${grant.days} days: ${grant.reason.trim()}`,
     });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'child.grant',
-        entityType: 'child',
-        entityId: childId,
-        outcome: 'ok',
-        details: { grantId: id, userId: target.id, days: grant.days },
-      }),
-    );
+    return id;
   });
 }
 
