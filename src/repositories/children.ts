@@ -341,6 +341,3 @@ export async function childNames(db: Kysely<Database>, ids: readonly string[]): 
     .execute();
   return new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`]));
 }
-
-// The cases page still names its sorts from here until it takes them from child-service (issue 12, item 2).
-export { CASE_SORTS } from './case-list.ts';
