@@ -31,7 +31,6 @@ import { ASSESSING_ROLES, type ActionId, may } from '../domain/actions.ts';
 import { ageRules } from '../domain/screening.ts';
 import { citeText, getPack } from '../procedures/index.ts';
 import * as assessments from '../repositories/assessments.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { panelReferralsForChild } from '../repositories/panel-referrals.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
@@ -45,24 +44,16 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  auditFor,
   auditRefusal,
   isUuid,
   requireRole,
-  saveChildRecordChange,
-  transaction,
 } from './context.ts';
+import { auditView, auditedChange } from './audited-change.ts';
 
 /** What the plan page needs: the model the procedure names, the possible assessors, and why planning may not be possible. */
 export async function planOptions(db: Db, actor: Actor, childId: string, page = false) {
   await authorizeChild(db, actor, childId, 'assessment.plan');
-  if (page)
-    await transaction(db, (trx) =>
-      appendAuditEvent(
-        trx,
-        auditFor(actor, { action: 'assessment.plan_view', entityType: 'child', entityId: childId, outcome: 'ok' }),
-      ),
-    );
+  if (page) await auditView(db, actor, { action: 'assessment.plan_view', entityType: 'child', entityId: childId });
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
   const pack = getPack(child.authorityId);
@@ -136,7 +127,13 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
       message: 'An assessment is already in progress for this child: complete it before planning another.',
     },
   ]);
-  return transaction(db, async (trx) => {
+  const event = ({ id, done }: { id: string; done: Awaited<ReturnType<typeof fulfilTasks>> }) => ({
+    action: 'assessment.plan',
+    entityType: 'assessment',
+    entityId: id,
+    details: { childId, model: options.modelId, mode: mode.mode, tasksDone: done },
+  });
+  const { id } = await auditedChange(db, actor, event, async (trx) => {
     const id = await assessments
       .insertAssessment(trx, {
         authorityId: options.child.authorityId,
@@ -183,18 +180,9 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
       recordId: id,
       note: `${ASSESSMENT_MODELS[options.modelId!].label} planned, led by ${lead.name}.`,
     });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'assessment.plan',
-        entityType: 'assessment',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId, model: options.modelId, mode: mode.mode, tasksDone: done },
-      }),
-    );
-    return id;
+    return { id, done };
   });
+  return id;
 }
 
 /**
@@ -232,18 +220,12 @@ export async function viewAssessment(db: Db, actor: Actor, id: string, part?: Ac
   const { assessment: a, subject } = part
     ? await editableWith(db, actor, id, part)
     : await authorized(db, actor, id, 'assessment.view');
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'assessment.view',
-        entityType: 'assessment',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId: a.childId },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'assessment.view',
+    entityType: 'assessment',
+    entityId: id,
+    details: { childId: a.childId },
+  });
   return {
     assessment: a,
     canEdit: a.status === 'in_progress' && may('assessment.stage', subject).allowed,
@@ -263,18 +245,12 @@ export async function viewAssessment(db: Db, actor: Actor, id: string, part?: Ac
 export async function myAssessments(db: Db, actor: Actor) {
   await requireRole(db, actor, CASE_ROLES, 'assessments.mine');
   const list = await assessments.assessmentsForAssessor(db, actor.user.id, actor.user.authorityId);
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'assessments.mine',
-        entityType: 'user',
-        entityId: actor.user.id,
-        outcome: 'ok',
-        details: { count: list.length },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'assessments.mine',
+    entityType: 'user',
+    entityId: actor.user.id,
+    details: { count: list.length },
+  });
   return list;
 }
 
@@ -285,12 +261,7 @@ export async function childAssessments(db: Db, actor: Actor, childId: string) {
   if (!child) throw new NotFoundError();
   const list = await assessments.assessmentsForChild(db, childId);
   const panelReferrals = getPack(child.authorityId)?.aimPanel ? await panelReferralsForChild(db, childId) : null;
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'assessments.view', entityType: 'child', entityId: childId, outcome: 'ok' }),
-    ),
-  );
+  await auditView(db, actor, { action: 'assessments.view', entityType: 'child', entityId: childId });
   const subject = subjectOf(actor, bases);
   return {
     child,
@@ -315,8 +286,11 @@ async function editable(db: Db, actor: Actor, id: string, action: ActionId) {
   return (await editableWith(db, actor, id, action)).assessment;
 }
 
-/** One change to this assessment, with its chronology entry and audit event; a stale version changes nothing. */
-function save(
+/**
+ * One change to this assessment, with the child's chronology entry and its audit event in one
+ * transaction (R-X-9, R-X-7); a stale version changes nothing (409).
+ */
+async function save(
   db: Db,
   actor: Actor,
   a: assessments.Assessment,
@@ -324,13 +298,18 @@ function save(
   summary: string,
   write: (trx: Db) => Promise<boolean>,
   details: Record<string, unknown> = {},
-) {
-  return saveChildRecordChange(
-    db,
-    actor,
-    { childId: a.childId, entityType: 'assessment', entityId: a.id, action, kind: 'assessment', summary, details },
-    write,
-  );
+): Promise<void> {
+  const event = { action, entityType: 'assessment', entityId: a.id, details: { childId: a.childId, ...details } };
+  await auditedChange(db, actor, event, async (trx) => {
+    if (!(await write(trx))) throw new ConflictError(null, null, []);
+    await addChronologyEntry(trx, {
+      childId: a.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'assessment',
+      summary,
+    });
+  });
 }
 
 /** Records the next stage as done on a date, in order, never before the stage before it (R-NYO-9). */
@@ -424,9 +403,7 @@ export async function reportView(db: Db, actor: Actor, id: string, action: 'asse
   const child = await children.findChild(db, a.childId);
   const authority = (await users.listAuthorities(db)).find((x) => x.id === a.authorityId);
   if (!child || !authority) throw new NotFoundError();
-  await transaction(db, (trx) =>
-    appendAuditEvent(trx, auditFor(actor, { action, entityType: 'assessment', entityId: id, outcome: 'ok' })),
-  );
+  await auditView(db, actor, { action, entityType: 'assessment', entityId: id });
   return { assessment: a, child, authorityName: authority.name, today: londonToday() };
 }
 
