@@ -3,11 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Viewer } from '../domain/access.ts';
 import type { Role, Training } from '../domain/roles.ts';
 import type { Database } from '../db/types.ts';
-import type { NewAuditEvent } from '../repositories/audit.ts';
-import { auditRefusal, auditedChange } from './audited-change.ts';
+import { auditRefusal } from './audited-change.ts';
 
 export { auditRefusal };
-import { type ChronologyKind, addChronologyEntry } from '../repositories/chronology.ts';
 
 export interface CurrentUser extends Viewer {
   displayName: string;
@@ -68,19 +66,6 @@ export function transaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promi
   return db.transaction().execute(fn);
 }
 
-export function auditFor(
-  actor: Actor,
-  event: Omit<NewAuditEvent, 'authorityId' | 'userId' | 'ip' | 'requestId'>,
-): NewAuditEvent {
-  return {
-    ...event,
-    authorityId: actor.user.authorityId,
-    userId: actor.user.id,
-    ip: actor.ip,
-    requestId: actor.requestId,
-  };
-}
-
 export async function requireRole(db: Db, actor: Actor, roles: readonly Role[], action: string): Promise<void> {
   if (actor.user.roles.some((role) => roles.includes(role))) return;
   await auditRefusal(db, actor, action, 'page', action, 'missing_role');
@@ -89,45 +74,4 @@ export async function requireRole(db: Db, actor: Actor, roles: readonly Role[], 
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
-
-/**
- * One versioned change to a record that belongs to a child: `write` returns false when the version
- * was stale (409, nothing written); otherwise the child's chronology entry and the audit event are
- * written in the same transaction (R-X-9, R-X-7).
- */
-export async function saveChildRecordChange(
-  db: Db,
-  actor: Actor,
-  change: {
-    childId: string;
-    entityType: string;
-    entityId: string;
-    action: string;
-    kind: ChronologyKind;
-    summary: string;
-    details?: Record<string, unknown>;
-  },
-  write: (trx: Db) => Promise<boolean>,
-): Promise<void> {
-  await auditedChange(
-    db,
-    actor,
-    {
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      details: { childId: change.childId, ...change.details },
-    },
-    async (trx) => {
-      if (!(await write(trx))) throw new ConflictError(null, null, []);
-      await addChronologyEntry(trx, {
-        childId: change.childId,
-        occurredAt: new Date(),
-        recordedBy: actor.user.id,
-        kind: change.kind,
-        summary: change.summary,
-      });
-    },
-  );
 }

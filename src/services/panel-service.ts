@@ -23,34 +23,18 @@ import {
 } from '../domain/panel.ts';
 import { type ActionId, may } from '../domain/actions.ts';
 import { getPack } from '../procedures/index.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as panel from '../repositories/panel-referrals.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf } from './access.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditFor,
-  requireRole,
-  saveChildRecordChange,
-  transaction,
-} from './context.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, requireRole } from './context.ts';
+import { auditView, auditedChange } from './audited-change.ts';
 import { fulfilTasks } from './task-service.ts';
 
 export async function referOptions(db: Db, actor: Actor, childId: string, page = false) {
   await authorizeChild(db, actor, childId, 'panel.refer');
-  if (page)
-    await transaction(db, (trx) =>
-      appendAuditEvent(
-        trx,
-        auditFor(actor, { action: 'panel.refer_view', entityType: 'child', entityId: childId, outcome: 'ok' }),
-      ),
-    );
+  if (page) await auditView(db, actor, { action: 'panel.refer_view', entityType: 'child', entityId: childId });
   const child = await children.findChild(db, childId);
   const pack = child ? getPack(child.authorityId) : undefined;
   if (!child || !pack) throw new NotFoundError();
@@ -80,7 +64,13 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
   const problems = referralProblems(input, rules);
   if (problems.length) throw new ValidationError(problems);
   const kind = options.kind;
-  return transaction(db, async (trx) => {
+  const event = ({ id, done }: { id: string; done: Awaited<ReturnType<typeof fulfilTasks>> }) => ({
+    action: 'panel.refer',
+    entityType: 'panel_referral',
+    entityId: id,
+    details: { childId, kind, tasksDone: done },
+  });
+  const { id } = await auditedChange(db, actor, event, async (trx) => {
     const id = await panel
       .insertPanelReferral(trx, {
         authorityId: options.child.authorityId,
@@ -122,18 +112,9 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
       summary: `Referred to the ${rules.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
       record: { type: 'panel_referral', id },
     });
-    await appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'panel.refer',
-        entityType: 'panel_referral',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId, kind, tasksDone: done },
-      }),
-    );
-    return id;
+    return { id, done };
   });
+  return id;
 }
 
 async function authorized(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string) {
@@ -164,18 +145,12 @@ async function practitioners(db: Db, authorityId: string) {
 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
   const { record: referral, bases } = await authorized(db, actor, id, 'panel.view');
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'panel.view',
-        entityType: 'panel_referral',
-        entityId: id,
-        outcome: 'ok',
-        details: { childId: referral.childId },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'panel.view',
+    entityType: 'panel_referral',
+    entityId: id,
+    details: { childId: referral.childId },
+  });
   const chair = may('panel.decide', subjectOf(actor, bases)).allowed;
   return {
     referral,
@@ -194,8 +169,11 @@ async function chairOnly(db: Db, actor: Actor, id: string, action: 'panel.decide
   return (await authorized(db, actor, id, action)).record;
 }
 
-/** One change to this panel referral, with its chronology entry and audit event; a stale version changes nothing. */
-function save(
+/**
+ * One change to this panel referral, with the child's chronology entry and its audit event in one
+ * transaction (R-X-9, R-X-7); a stale version changes nothing (409).
+ */
+async function save(
   db: Db,
   actor: Actor,
   referral: panel.PanelReferral,
@@ -203,21 +181,23 @@ function save(
   summary: string,
   write: (trx: Db) => Promise<boolean>,
   details: Record<string, unknown> = {},
-) {
-  return saveChildRecordChange(
-    db,
-    actor,
-    {
+): Promise<void> {
+  const event = {
+    action,
+    entityType: 'panel_referral',
+    entityId: referral.id,
+    details: { childId: referral.childId, ...details },
+  };
+  await auditedChange(db, actor, event, async (trx) => {
+    if (!(await write(trx))) throw new ConflictError(null, null, []);
+    await addChronologyEntry(trx, {
       childId: referral.childId,
-      entityType: 'panel_referral',
-      entityId: referral.id,
-      action,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
       kind: 'referral',
       summary,
-      details,
-    },
-    write,
-  );
+    });
+  });
 }
 
 /** The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and co-worker, and the first review (R-NEL-10..12). */
@@ -375,12 +355,7 @@ export async function closureLetter(db: Db, actor: Actor, id: string) {
   if (referral.status !== 'closed') throw new NotFoundError();
   const child = await children.findChild(db, referral.childId);
   if (!child) throw new NotFoundError();
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, { action: 'panel.letter', entityType: 'panel_referral', entityId: id, outcome: 'ok' }),
-    ),
-  );
+  await auditView(db, actor, { action: 'panel.letter', entityType: 'panel_referral', entityId: id });
   return { referral, child };
 }
 
@@ -388,17 +363,11 @@ export async function closureLetter(db: Db, actor: Actor, id: string) {
 export async function panelList(db: Db, actor: Actor) {
   await requireRole(db, actor, ['panel_chair'], 'panel.list');
   const list = await panel.openPanelReferrals(db, actor.user.authorityId);
-  await transaction(db, (trx) =>
-    appendAuditEvent(
-      trx,
-      auditFor(actor, {
-        action: 'panel.list',
-        entityType: 'user',
-        entityId: actor.user.id,
-        outcome: 'ok',
-        details: { count: list.length },
-      }),
-    ),
-  );
+  await auditView(db, actor, {
+    action: 'panel.list',
+    entityType: 'user',
+    entityId: actor.user.id,
+    details: { count: list.length },
+  });
   return { referrals: list, today: londonToday() };
 }
