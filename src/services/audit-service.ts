@@ -1,7 +1,6 @@
 // The auditor reads the audit log of their authority (R-X-7); reading it is itself audited.
 // Each event comes back in words (domain/audit-words.ts): who, what, which record, when.
 import { type AuditRefs, actionChoices, emptyRefs, eventInWords, referencesOf } from '../domain/audit-words.ts';
-import { may } from '../domain/actions.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import {
   auditNames,
@@ -11,7 +10,7 @@ import {
   type AuditSearch,
 } from '../repositories/audit.ts';
 import { listUsers } from '../repositories/users.ts';
-import { basesFor, subjectOf } from './access.ts';
+import { sightOf } from './access.ts';
 import { type Actor, type Db, requireRole } from './context.ts';
 import { auditView } from './audited-change.ts';
 
@@ -46,8 +45,7 @@ export async function searchAudit(db: Db, actor: Actor, search: Omit<AuditSearch
   const linkable = new Set<string>();
   if (actor.user.roles.some((role) => CASE_ROLES.includes(role))) {
     const own = [...names.children].filter(([, child]) => child.ownAuthority).map(([id]) => id);
-    for (const [id, bases] of await basesFor(db, actor, own))
-      if (may('child.view', subjectOf(actor, bases)).allowed) linkable.add(id);
+    for (const id of (await sightOf(db, actor, own)).visible) linkable.add(id);
   }
   await auditView(db, actor, {
     action: 'audit.search',

@@ -19,7 +19,7 @@ import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
-import { authorizeChild, basesFor, notFound, requireAction, subjectOf } from './access.ts';
+import { authorizeChild, notFound, requireAction, sightOf, subjectOf } from './access.ts';
 import { auditView, auditedChange } from './audited-change.ts';
 import {
   type Actor,
@@ -282,19 +282,13 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
   };
   if (!inc || inc.authorityId !== actor.user.authorityId) throw await refuse('not_found');
   if (inc.status === 'draft' && inc.createdBy !== actor.user.id) throw await refuse('draft_of_another_user');
-  const sight = await basesFor(
+  const { bases, visible } = await sightOf(
     db,
     actor,
     inc.children.map((linked) => linked.childId),
   );
-  const visibility = new Map(
-    inc.children.map((linked) => [
-      linked.childId,
-      may('child.view', subjectOf(actor, sight.get(linked.childId) ?? [])).allowed,
-    ]),
-  );
   const isAuthor = inc.createdBy === actor.user.id;
-  const allBases = [...sight.values()].flat();
+  const allBases = [...bases.values()].flat();
   if (!may('incident.view', subjectOf(actor, allBases, isAuthor ? ['author'] : [])).allowed)
     throw await refuse('no_need_to_know');
   await auditView(db, actor, {
@@ -302,19 +296,19 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
     entityType: 'incident',
     entityId: id,
     details: {
-      shown: inc.children.filter((linked) => visibility.get(linked.childId)).map((linked) => linked.childId),
+      shown: inc.children.filter((linked) => visible.has(linked.childId)).map((linked) => linked.childId),
     },
   });
   // The latest screening of each child who displayed the behaviour, where the viewer may see them.
   const screened = new Map<string, screenings.Screening | undefined>();
   for (const linked of inc.children) {
-    if (linked.role === 'displayed' && visibility.get(linked.childId))
+    if (linked.role === 'displayed' && visible.has(linked.childId))
       screened.set(linked.childId, (await screenings.screeningsFor(db, id, linked.childId))[0]);
   }
   return {
     incident: inc,
     children: inc.children.map((linked) =>
-      visibility.get(linked.childId)
+      visible.has(linked.childId)
         ? { ...linked, visible: true as const, screening: screened.get(linked.childId) ?? null }
         : { childId: linked.childId, role: linked.role, visible: false as const, screening: null },
     ),
