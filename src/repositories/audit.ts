@@ -14,6 +14,7 @@ import {
 import type { Database } from '../db/types.ts';
 import type { AuditNames, AuditRefs, NamedRecord } from '../domain/audit-words.ts';
 import { fromLondonLocal } from '../domain/london-time.ts';
+import { type NamedChild, namedChild } from './children.ts';
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
@@ -239,7 +240,7 @@ export async function childrenNamed(
   authorityId: string,
   name: string,
   limit = 20,
-): Promise<{ id: string; firstName: string; lastName: string; dateOfBirth: string }[]> {
+): Promise<NamedChild[]> {
   if (!namePatterns(name).length) return [];
   const rows = await db
     .selectFrom('children')
@@ -249,12 +250,7 @@ export async function childrenNamed(
     .orderBy('first_name')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-  }));
+  return rows.map(namedChild);
 }
 
 /**
