@@ -205,6 +205,8 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   const referral = await chairOnly(db, actor, id, 'panel.decide');
   // Decided since the form was shown: the page no longer asks, so the form was out of date.
   if (referral.status !== 'awaiting') throw new ConflictError(referral.decidedByName, null, []);
+  // Changed since the form was shown: nothing the form says can be decided on (the write checks again).
+  if (referral.version !== version) throw new ConflictError(null, null, []);
   const list = await practitioners(db, referral.authorityId);
   const rules = panelRules(referral.authorityId);
   const problems = decisionProblems(
