@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { type NewAuditEvent, appendAuditEvent } from '../repositories/audit.ts';
-import type { Actor, Db } from './context.ts';
+import type { Actor, Db } from './actor.ts';
 
 /** What an event says happened: the action, to what, and the details the log keeps. */
 export interface AuditedEvent {

@@ -1,28 +1,11 @@
 // What every service call knows about who is asking, and the errors services raise.
-import type { Kysely, Transaction } from 'kysely';
-import type { Viewer } from '../domain/access.ts';
-import type { Role, Training } from '../domain/roles.ts';
-import type { Database } from '../db/types.ts';
+import type { Role } from '../domain/roles.ts';
+import { type Actor, type Db } from './actor.ts';
 import { auditRefusal } from './audited-change.ts';
 
+export type { Actor, CurrentUser, Db } from './actor.ts';
+export { transaction } from './actor.ts';
 export { auditRefusal };
-
-export interface CurrentUser extends Viewer {
-  displayName: string;
-  jobTitle: string;
-  agency: string;
-  email: string;
-  trainings: Training[];
-  teams: { teamId: string; teamName: string; isManager: boolean }[];
-  /** A one-off password from an administrator: a new one must be chosen before anything else. */
-  mustChangePassword?: boolean;
-}
-
-export interface Actor {
-  user: CurrentUser;
-  ip: string;
-  requestId: string;
-}
 
 /** The record does not exist, or the user may not know it exists: both answer 404. */
 export class NotFoundError extends Error {
@@ -58,12 +41,6 @@ export class ValidationError extends Error {
     super('Invalid input');
     this.name = 'ValidationError';
   }
-}
-
-export type Db = Kysely<Database>;
-
-export function transaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
 }
 
 export async function requireRole(db: Db, actor: Actor, roles: readonly Role[], action: string): Promise<void> {
