@@ -14,6 +14,15 @@ const fail = (message) => {
   process.exit(1);
 };
 
+// The tests run on the Node.js LTS the project pins (ADR 0015): npm puts node_modules/.bin, which
+// holds the `node` package's binary, first on the PATH of `npm test`, whatever the machine's own Node.
+const wanted = 24;
+console.log(`npm test: Node.js ${process.version}`);
+if (Number(process.versions.node.split('.')[0]) !== wanted)
+  fail(
+    `the tests run on Node.js ${wanted} (this is ${process.version}): run them with npm test after npm install, which installs it`,
+  );
+
 const tsc = spawnSync(
   process.execPath,
   [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', root],
