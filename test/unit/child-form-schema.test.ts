@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { childValues, editChildForm, newChildForm } from '../../src/web/pages/children/schema.ts';
+import {
+  allocationForm,
+  childValues,
+  closureForm,
+  editChildForm,
+  grantForm,
+  newChildForm,
+  useExistingForm,
+} from '../../src/web/pages/children/schema.ts';
 
 test('the child form reads text as typed and the date of birth from its three boxes, trimmed', () => {
   const data = newChildForm.read({
@@ -26,4 +34,25 @@ test('the edit form reads the version as a number, and no body as every field no
   const empty = editChildForm.read(undefined);
   assert.equal(empty.version, 0);
   assert.deepEqual(empty.dateOfBirth, { day: '', month: '', year: '' });
+});
+
+test('the record’s other forms read their fields as typed, a repeated one once, and the version as a number', () => {
+  assert.deepEqual(useExistingForm.read({ _csrf: 't', incident: 'i1', childId: ['c0', 'c1'], role: 'witness' }), {
+    incident: 'i1',
+    childId: 'c1',
+    role: 'witness',
+  });
+  assert.deepEqual(allocationForm.read({ version: '4', workerId: 'w1', teamId: '' }), {
+    version: 4,
+    workerId: 'w1',
+    teamId: '',
+    youthJusticeWorkerId: '',
+  });
+  assert.deepEqual(grantForm.read({ userId: 'u1', reason: ' Cover ', days: ' 7' }), {
+    userId: 'u1',
+    reason: ' Cover ',
+    days: ' 7',
+  });
+  assert.deepEqual(closureForm.read({ version: 'x', reason: 'Done' }), { version: Number.NaN, reason: 'Done' });
+  assert.deepEqual(closureForm.read(undefined), { version: 0, reason: '' });
 });

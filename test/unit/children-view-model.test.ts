@@ -5,11 +5,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   type ChildView,
+  type ClosureView,
   type ChronologyEntry,
   type ChronologyView,
   childRecordModel,
   childRole,
   chronologyFilter,
+  closureModel,
   chronologyLink,
   chronologyModel,
   editModel,
@@ -184,5 +186,24 @@ describe('adding and changing a child', () => {
     assert.equal(typed.pageTitle, 'Change the child’s details');
     assert.deepEqual(typed.child, { id: CHILD_ID });
     assert.equal(typed.backLink, paths.children.show(CHILD_ID));
+  });
+});
+
+describe('closing and reopening a case', () => {
+  const closureView = (status: string, any = false) =>
+    ({
+      child: { ...child, status },
+      blockers: { tasks: [], meetings: [], any },
+    }) as unknown as ClosureView;
+
+  it('names the child and what is asked, with the reasons empty and Back to the record', () => {
+    const open = closureModel(CHILD_ID, closureView('open', true));
+    assert.equal(open.pageTitle, 'Close Ellis Hawthorn’s case');
+    assert.equal(open.name, 'Ellis Hawthorn');
+    assert.equal(open.blockers.any, true);
+    assert.deepEqual(open.values, { reason: '' });
+    assert.equal(open.maxReason, 2000);
+    assert.equal(open.backLink, paths.children.show(CHILD_ID));
+    assert.equal(closureModel(CHILD_ID, closureView('closed')).pageTitle, 'Reopen Ellis Hawthorn’s case');
   });
 });

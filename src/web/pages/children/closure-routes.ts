@@ -2,26 +2,16 @@
 // same page again with the errors next to the fields when something is missing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as closure from '../../../services/case-closure-service.ts';
-
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, str } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
+import { closureForm } from './schema.ts';
+import { closureModel } from './view-model.ts';
 
 export default function closureRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function render(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
-    const { child, blockers } = await closure.closureView(db, actorOf(request), id);
-    const name = `${child.firstName} ${child.lastName}`;
-    return reply.page('pages/children/closure.njk', {
-      pageTitle: child.status === 'open' ? `Close ${name}’s case` : `Reopen ${name}’s case`,
-      child,
-      name,
-      blockers,
-      values: { reason: '' },
-      maxReason: closure.MAX_REASON,
-      backLink: paths.children.show(id),
-      ...extra,
-    });
+    const view = await closure.closureView(db, actorOf(request), id);
+    return reply.page('pages/children/closure.njk', { ...closureModel(id, view), ...extra });
   }
 
   app.get<{ Params: { id: string } }>('/children/:id/close', { config: { action: 'child.close' } }, (request, reply) =>
@@ -39,10 +29,9 @@ export default function closureRoutes(app: FastifyInstance, { db }: AppDeps): vo
   ] as const) {
     app.post<{ Params: { id: string } }>(path, { config: { action: id } }, async (request, reply) => {
       const { id } = request.params;
-      const body = request.body as Body;
-      const reason = str(body, 'reason');
+      const { version, reason } = closureForm.read(request.body);
       return submitForm(request, reply, {
-        act: () => action(db, actorOf(request), id, Number(str(body, 'version')), reason),
+        act: () => action(db, actorOf(request), id, version, reason),
         flash,
         redirect: () => paths.children.show(id),
         again: (errorReply, errors) => render(request, errorReply, id, { values: { reason }, errors }),

@@ -8,11 +8,20 @@ import { getDraft, linkChild } from '../../../services/incident-service.ts';
 import { ConflictError, ValidationError, isUuid, requireRole } from '../../../services/context.ts';
 import { CASE_ROLES } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, errorView, str, queryOf } from '../../forms.ts';
+import { errorView, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import { inactivityCutoff } from '../../../services/calendar-service.ts';
-import { childValues, childValuesFromRecord, editChildForm, newChildForm, validateChild } from './schema.ts';
+import {
+  allocationForm,
+  childValues,
+  childValuesFromRecord,
+  editChildForm,
+  grantForm,
+  newChildForm,
+  useExistingForm,
+  validateChild,
+} from './schema.ts';
 import {
   CHRONOLOGY_PAGE_SIZE,
   childRecordModel,
@@ -93,14 +102,9 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
   // Use an existing record found by the duplicate check, for the incident being recorded.
   app.post('/children/new/use-existing', { config: { action: 'incident.link_child' } }, async (request, reply) => {
     const actor = actorOf(request);
-    const body = request.body as Body;
-    const incidentId = str(body, 'incident');
+    const { incident: incidentId, childId, role } = useExistingForm.read(request.body);
     // Refused first (not the author's draft, a child they may not link), then the part checked.
-    await linkChild(db, actor, incidentId, {
-      childId: str(body, 'childId'),
-      role: str(body, 'role'),
-      ownWords: '',
-    }).catch((err: unknown) => {
+    await linkChild(db, actor, incidentId, { childId, role, ownWords: '' }).catch((err: unknown) => {
       if (err instanceof ValidationError)
         throw Object.assign(new Error('Select the child’s part in the incident'), { statusCode: 400 });
       throw err;
@@ -204,13 +208,13 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      const body = request.body as Body;
-      const workerId = str(body, 'workerId') || null;
-      const teamId = str(body, 'teamId') || null;
-      const youthJusticeWorkerId = str(body, 'youthJusticeWorkerId') || null;
+      const form = allocationForm.read(request.body);
+      const workerId = form.workerId || null;
+      const teamId = form.teamId || null;
+      const youthJusticeWorkerId = form.youthJusticeWorkerId || null;
       return submitForm(request, reply, {
         act: () =>
-          childService.allocate(db, actor, id, Number(str(body, 'version')), {
+          childService.allocate(db, actor, id, form.version, {
             workerId,
             teamId,
             youthJusticeWorkerId,
@@ -237,8 +241,7 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      const body = request.body as Body;
-      const grantValues = { userId: str(body, 'userId'), reason: str(body, 'reason'), days: str(body, 'days') };
+      const grantValues = grantForm.read(request.body);
       return submitForm(request, reply, {
         act: () =>
           childService.grantAccess(db, actor, id, {

@@ -165,3 +165,20 @@ export function validateChild(
     },
   };
 }
+
+/** Using a record the duplicate check found, for the incident being recorded: the incident, the child and their part. */
+export const useExistingForm = pageSchema({ incident: field.text(), childId: field.text(), role: field.text() });
+
+/** Allocating the child: the worker, the team and the youth justice worker chosen ('' for none), and the version. */
+export const allocationForm = pageSchema({
+  version: field.version(),
+  workerId: field.text(),
+  teamId: field.text(),
+  youthJusticeWorkerId: field.text(),
+});
+
+/** Giving someone time-limited access: who, why and for how many days, as typed (the service checks them). */
+export const grantForm = pageSchema({ userId: field.text(), reason: field.text(), days: field.text() });
+
+/** Closing or reopening the case: the reasons as typed, and the version. */
+export const closureForm = pageSchema({ version: field.version(), reason: field.text() });

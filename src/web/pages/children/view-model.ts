@@ -7,6 +7,7 @@ import { ageOn, londonToday } from '../../../domain/age.ts';
 import { pageCount } from '../../../domain/paging.ts';
 import { CHILD_ROLE_LABELS, CHILD_ROLES, LOCATION_TYPES, optionText } from '../../../domain/recording-form.ts';
 import type { inactivityCutoff } from '../../../services/calendar-service.ts';
+import { type closureView, MAX_REASON } from '../../../services/case-closure-service.ts';
 import * as childService from '../../../services/child-service.ts';
 import { list } from '../../forms.ts';
 import { paths } from '../../paths.ts';
@@ -22,6 +23,8 @@ export type ChildView = Awaited<ReturnType<typeof childService.viewChild>>;
 export type ChronologyView = Awaited<ReturnType<typeof childService.viewChronology>>;
 /** One entry in a chronology. */
 export type ChronologyEntry = ChronologyView['rows'][number];
+/** A child's case as closing or reopening it shows it: the child, and what is still open. */
+export type ClosureView = Awaited<ReturnType<typeof closureView>>;
 /** The number of working days after which an open case is flagged, and the day that falls on. */
 export type InactivityCutoff = Awaited<ReturnType<typeof inactivityCutoff>>;
 
@@ -188,6 +191,21 @@ export function chronologyModel(id: string, result: ChronologyView, filter: Chro
     },
     page,
     pages,
+    backLink: paths.children.show(id),
+  };
+}
+
+/** Closing an open case (what is still open, listed) or reopening a closed one, with the reasons empty. */
+export function closureModel(id: string, view: ClosureView) {
+  const { child, blockers } = view;
+  const name = `${child.firstName} ${child.lastName}`;
+  return {
+    pageTitle: child.status === 'open' ? `Close ${name}’s case` : `Reopen ${name}’s case`,
+    child,
+    name,
+    blockers,
+    values: { reason: '' },
+    maxReason: MAX_REASON,
     backLink: paths.children.show(id),
   };
 }
