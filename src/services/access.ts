@@ -6,7 +6,10 @@ import { type AccessBasis, type ChildAccessFacts, childAccessBases, decideChildA
 import { type ActionId, type Relation, type Subject, may, maySee } from '../domain/actions.ts';
 import type { Role } from '../domain/roles.ts';
 import * as access from '../repositories/access.ts';
-import { type Actor, type Db, ForbiddenError, NotFoundError, auditRefusal, isUuid } from './context.ts';
+import type { Actor, Db } from './actor.ts';
+import { auditRefusal } from './audited-change.ts';
+import { isUuid } from './context.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
 
 export function subjectOf(actor: Actor, bases: readonly AccessBasis[], relations: readonly Relation[] = []): Subject {
   return { roles: actor.user.roles, bases, relations: ['signed_in', ...relations] };

@@ -10,17 +10,10 @@ import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
 import { requireAction } from './access.ts';
 import { hashPassword } from './auth-service.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditRefusal,
-  isUuid,
-  requireRole,
-} from './context.ts';
-import { auditedChange } from './audited-change.ts';
+import type { Actor, Db } from './actor.ts';
+import { auditRefusal, auditedChange } from './audited-change.ts';
+import { isUuid, requireRole } from './context.ts';
+import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import { type AuditKey, type Checkpoint, auditKey, checkpointSigned, signCheckpoint } from '../domain/audit-chain.ts';
 import { chainEnds, hashesAt, verifyAuditChain } from '../repositories/audit.ts';
-import type { Db } from './context.ts';
+import type { Db } from './actor.ts';
 
 export interface AuditKeys {
   key: AuditKey;

@@ -11,7 +11,8 @@ import {
 } from '../repositories/audit.ts';
 import { listUsers } from '../repositories/users.ts';
 import { sightOf } from './access.ts';
-import { type Actor, type Db, requireRole } from './context.ts';
+import type { Actor, Db } from './actor.ts';
+import { requireRole } from './context.ts';
 import { auditView } from './audited-change.ts';
 
 /** How many of the children a name finds are listed above the events. */

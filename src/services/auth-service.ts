@@ -7,7 +7,8 @@ import type { Config } from '../config.ts';
 import { currentAuditKey } from '../repositories/audit.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
-import { type Actor, type CurrentUser, type Db, ValidationError } from './context.ts';
+import type { Actor, CurrentUser, Db } from './actor.ts';
+import { ValidationError } from './errors.ts';
 import { auditAttempt, auditedChange } from './audited-change.ts';
 
 // argon2id (the library's default algorithm) with OWASP's suggested minimum cost.

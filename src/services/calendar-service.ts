@@ -4,7 +4,7 @@ import { londonToday } from '../domain/age.ts';
 import { WorkingDayCalendar } from '../domain/working-days.ts';
 import { getPack } from '../procedures/index.ts';
 import { inactivitySetting, listOneOffHolidays } from '../repositories/settings.ts';
-import type { Db } from './context.ts';
+import type { Db } from './actor.ts';
 
 export async function loadCalendar(db: Db, authorityId: string): Promise<WorkingDayCalendar> {
   const extra = await listOneOffHolidays(db, authorityId);

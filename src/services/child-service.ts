@@ -17,17 +17,10 @@ import * as users from '../repositories/users.ts';
 import { caseSummaries } from '../repositories/work.ts';
 import { authorizeChild, sightOf, subjectOf } from './access.ts';
 import { fulfilTasks } from './task-service.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  NotFoundError,
-  ValidationError,
-  auditRefusal,
-  isUuid,
-  requireRole,
-} from './context.ts';
-import { auditView, auditedChange } from './audited-change.ts';
+import type { Actor, Db } from './actor.ts';
+import { auditRefusal, auditView, auditedChange } from './audited-change.ts';
+import { isUuid, requireRole } from './context.ts';
+import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 
 export const CHILD_FIELD_LABELS: Record<keyof children.ChildFields, string> = {
   firstName: 'First name',

@@ -15,7 +15,8 @@ import * as tasks from '../repositories/tasks.ts';
 import * as work from '../repositories/work.ts';
 import { basesFor, subjectOf } from './access.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { type Actor, type Db, requireRole } from './context.ts';
+import type { Actor, Db } from './actor.ts';
+import { requireRole } from './context.ts';
 import { auditView } from './audited-change.ts';
 import { taskRelations } from './task-service.ts';
 

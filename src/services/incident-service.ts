@@ -20,18 +20,10 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
 import { authorizeChild, notFound, requireAction, sightOf, subjectOf } from './access.ts';
-import { auditView, auditedChange } from './audited-change.ts';
-import {
-  type Actor,
-  ConflictError,
-  type Db,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  auditRefusal,
-  isUuid,
-  requireRole,
-} from './context.ts';
+import type { Actor, Db } from './actor.ts';
+import { auditRefusal, auditView, auditedChange } from './audited-change.ts';
+import { isUuid, requireRole } from './context.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 
 /** The person's own drafts, to carry on with: when the incident happened and when last saved (no child named). */
 export async function myDrafts(

@@ -29,8 +29,10 @@ import { type ActionId, may } from '../domain/actions.ts';
 import { authorizeChild, authorizeChildRecord, notFound, subjectOf } from './access.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
-import { auditView, auditedChange } from './audited-change.ts';
-import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, auditRefusal, isUuid } from './context.ts';
+import type { Actor, Db } from './actor.ts';
+import { auditRefusal, auditView, auditedChange } from './audited-change.ts';
+import { isUuid } from './context.ts';
+import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 
 export function packFor(authorityId: string): Pack {
   const pack = getPack(authorityId);

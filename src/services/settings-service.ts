@@ -6,8 +6,10 @@ import { isWeekend } from '../domain/working-days.ts';
 import { getPack } from '../procedures/index.ts';
 import * as settings from '../repositories/settings.ts';
 import { loadCalendar } from './calendar-service.ts';
-import { type Actor, type Db, NotFoundError, ValidationError, auditRefusal, isUuid, requireRole } from './context.ts';
-import { auditedChange } from './audited-change.ts';
+import type { Actor, Db } from './actor.ts';
+import { auditRefusal, auditedChange } from './audited-change.ts';
+import { isUuid, requireRole } from './context.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
