@@ -2,8 +2,8 @@
 // sets them out (§7, Appendix 2); a pack gives only the rules it applies, each with its clause: its
 // own document's section, or a labelled local setting where its document does not say.
 import type { PackInput } from '../domain/pack.ts';
+import { type Cite, localSetting } from './cite.ts';
 
-type Cite = { clause: string; requirement: string };
 type AssessorRulesInput = NonNullable<PackInput['assessorRules']>;
 
 export const ASSESSOR_RULE_TEXT = {
@@ -22,4 +22,16 @@ export function assessorRules(cites: Partial<Record<keyof typeof ASSESSOR_RULE_T
     if (cite) rules[key] = { text: ASSESSOR_RULE_TEXT[key], ...cite };
   }
   return rules;
+}
+
+/**
+ * The assessor rules of a pack whose document says only who leads the assessment: the rules on
+ * conflicts and on denial are kept as that authority's local settings.
+ */
+export function leadRuleWithLocalSettings(packId: string, trainedLead: Cite): AssessorRulesInput {
+  return assessorRules({
+    trainedLead,
+    assessorConflicts: localSetting(packId, 'R-NYO-12'),
+    denial: localSetting(packId, 'R-NYO-10'),
+  });
 }

@@ -1,9 +1,12 @@
 // Islington (London Child Protection Procedures 1.5.13). Source: shared/seeds, islington.
-import type { PackInput } from '../domain/pack.ts';
+import type { Condition, PackInput } from '../domain/pack.ts';
+import type { Cite } from './cite.ts';
 import { hackettItems } from './hackett.ts';
 import { followUp, nationalConference, outcomeTimescales } from './meetings.ts';
+import { frontDoorDecision } from './steps.ts';
 
 type MeetingInput = PackInput['meetings'][number];
+type StepInput = PackInput['steps'][number];
 const s53 = { clause: 'islington §5.3', requirement: 'R-ISL-5' };
 const s6 = { clause: 'islington §6', requirement: 'R-ISL-7' };
 const s52 = { clause: 'islington §5.2', requirement: 'R-ISL-4' };
@@ -172,16 +175,25 @@ const stepDown: MeetingInput = {
 };
 
 const categoryCite = { clause: 'islington §3', requirement: 'R-ISL-1' };
+const s3 = { clause: 'islington §3', requirement: 'R-ISL-2' };
 const cat23 = { level: ['category-2', 'category-3'] };
-// The meeting's four outcome pathways are named in its detail; recording
-// each child's outcome is the multi-agency steps capability.
-const strategyMeeting = {
+/**
+ * The step to hold the HSB strategy meeting, due in the working days the case's circumstances give
+ * (§5.3, §5.4). The meeting's four outcome pathways are named in its detail; recording each child's
+ * outcome is the multi-agency steps capability.
+ */
+const strategyMeetingStep = (workingDays: number, when: Condition, cite: Cite): StepInput => ({
+  id: 'hsb-strategy-meeting',
   title: 'Hold an HSB strategy meeting, chaired by the CSE, Missing and Trafficking Coordinator',
   detail:
     'Attendees: the referrer if a professional; lead officers in education and health; social worker or manager; others working with the child; a police officer; the parent or carer unless that puts the child at more risk; the young person if appropriate. It decides whether to start a Section 47 enquiry (single or joint), the risks to the child and to others, other perpetrators and victims, the safeguarding and support plan, and whether to refer to MASE. It ends in one of four outcome pathways: no further action or diversion planning; a Section 47 enquiry; immediate legal action; or, exceptionally, a follow-up strategy meeting with a set timescale.',
-  owner: 'cse_coordinator' as const,
+  owner: 'cse_coordinator',
   meeting: 'hsb-strategy-meeting',
-};
+  due: { workingDays },
+  when,
+  ...cite,
+});
+const s54 = { clause: 'islington §5.4', requirement: 'R-ISL-6' };
 
 export const islington: PackInput = {
   id: 'islington',
@@ -318,9 +330,7 @@ export const islington: PackInput = {
   ],
   referral: {
     receiver: 'the Children’s Services Contact Team',
-    decisionWorkingDays: 1,
-    decisionClause: 'islington §3; Working Together 2023',
-    decisionRequirement: 'R-ISL-2',
+    ...frontDoorDecision(s3),
     outcomes: [
       { id: 'step-down', label: 'Step down to Targeted Youth Support', hint: 'Category 0 on a new referral.' },
       {
@@ -349,8 +359,7 @@ export const islington: PackInput = {
       },
     ],
     separateForEachChild: ['category-2', 'category-3'],
-    clause: 'islington §3',
-    requirement: 'R-ISL-2',
+    ...s3,
   },
   steps: [
     {
@@ -432,33 +441,11 @@ export const islington: PackInput = {
       owner: 'team_manager',
       due: { workingDays: 0 },
       when: { fact: 'immediate_risk' },
-      clause: 'islington §5.4',
-      requirement: 'R-ISL-6',
+      ...s54,
     },
-    {
-      id: 'hsb-strategy-meeting',
-      ...strategyMeeting,
-      due: { workingDays: 5 },
-      when: { fact: 'immediate_risk' },
-      clause: 'islington §5.4',
-      requirement: 'R-ISL-6',
-    },
-    {
-      id: 'hsb-strategy-meeting',
-      ...strategyMeeting,
-      due: { workingDays: 5 },
-      when: { all: [cat23, { notFact: 'immediate_risk' }, { fact: 'complex' }] },
-      clause: 'islington §5.3',
-      requirement: 'R-ISL-5',
-    },
-    {
-      id: 'hsb-strategy-meeting',
-      ...strategyMeeting,
-      due: { workingDays: 3 },
-      when: { all: [cat23, { notFact: 'immediate_risk' }, { notFact: 'complex' }] },
-      clause: 'islington §5.3',
-      requirement: 'R-ISL-5',
-    },
+    strategyMeetingStep(5, { fact: 'immediate_risk' }, s54),
+    strategyMeetingStep(5, { all: [cat23, { notFact: 'immediate_risk' }, { fact: 'complex' }] }, s53),
+    strategyMeetingStep(3, { all: [cat23, { notFact: 'immediate_risk' }, { notFact: 'complex' }] }, s53),
     {
       id: 'mase-referral',
       title: 'Refer to the Multi-Agency Sexual Exploitation panel (MASE)',

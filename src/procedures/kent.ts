@@ -1,9 +1,11 @@
 // Kent (Kent and Medway safeguarding procedures 2.2.2, Kent only). Source: shared/seeds, kent.
 import type { PackInput } from '../domain/pack.ts';
-import { assessorRules } from './aim-assessor-rules.ts';
-import { followUp, nationalConference, outcomeTimescales } from './meetings.ts';
+import { leadRuleWithLocalSettings } from './aim-assessor-rules.ts';
+import { STRATEGY_OUTCOMES, followUp, nationalConference, outcomeTimescales } from './meetings.ts';
+import { frontDoorDecision, referralSteps } from './steps.ts';
 
 const problematicOrHarmful = { level: ['problematic', 'harmful'] };
+const s2 = { clause: 'kent §2', requirement: 'R-KEN-2' };
 const s8 = { clause: 'kent §8', requirement: 'R-KEN-6' };
 const s10 = { clause: 'kent §10', requirement: 'R-KEN-8' };
 
@@ -125,14 +127,7 @@ const strategyDiscussion: MeetingInput = {
   policeQuestionUnder10: s8,
   safetyPlan: s8,
   alsoHarmedPrompt: { clause: 'kent §9', requirement: 'R-KEN-7' },
-  outcomes: [
-    'no-further-action',
-    'child-in-need',
-    'section-47',
-    'child-protection-conference',
-    'follow-up-strategy',
-    'legal-action',
-  ],
+  outcomes: STRATEGY_OUTCOMES,
   outcomesCited: { clause: 'kent §9', requirement: 'R-KEN-7' },
   ...s8,
 };
@@ -412,18 +407,12 @@ export const kent: PackInput = {
   inactivityWorkingDays: 10,
   // NELFT leads the assessment, trained social workers sharing it (§13); the procedure does not set
   // out the other assessor rules, which are kept as local settings.
-  assessorRules: assessorRules({
-    trainedLead: { clause: 'kent §13', requirement: 'R-KEN-11' },
-    assessorConflicts: { clause: 'kent, local setting', requirement: 'R-NYO-12' },
-    denial: { clause: 'kent, local setting', requirement: 'R-NYO-10' },
-  }),
+  assessorRules: leadRuleWithLocalSettings('kent', { clause: 'kent §13', requirement: 'R-KEN-11' }),
   outcomeTimescales: outcomeTimescales('kent'),
   meetings: [strategyDiscussion, followUp(strategyDiscussion), conference, childInNeedMeeting],
   referral: {
     receiver: 'the Front Door',
-    decisionWorkingDays: 1,
-    decisionClause: 'kent §2; Working Together 2023',
-    decisionRequirement: 'R-KEN-2',
+    ...frontDoorDecision(s2),
     outcomes: [
       {
         id: 'early-help',
@@ -455,8 +444,7 @@ export const kent: PackInput = {
       },
     ],
     separateForEachChild: ['harmful'],
-    clause: 'kent §2',
-    requirement: 'R-KEN-2',
+    ...s2,
   },
   steps: [
     {
@@ -467,32 +455,24 @@ export const kent: PackInput = {
       owner: 'screener',
       kind: 'consider',
       when: { level: ['healthy'] },
-      clause: 'kent §2',
-      requirement: 'R-KEN-2',
+      ...s2,
     },
-    {
-      id: 'front-door-referral',
-      completedBy: 'referral',
-      title: 'Refer to the Front Door',
-      detail:
-        'Problematic or harmful behaviour is referred to the Kent Front Door Service, so that Early Help or the Children’s Social Work Service can be considered.',
-      owner: 'screener',
-      when: problematicOrHarmful,
-      clause: 'kent §2',
-      requirement: 'R-KEN-2',
-    },
-    {
-      id: 'front-door-decision',
-      completedBy: 'referral-decision',
-      title: 'Front Door decides the response',
-      detail:
-        'Decide between Early Help and the Children’s Social Work Service, within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
-      owner: 'front_door',
-      due: { workingDays: 1 },
-      when: problematicOrHarmful,
-      clause: 'kent §2; Working Together 2023',
-      requirement: 'R-KEN-2',
-    },
+    ...referralSteps(
+      problematicOrHarmful,
+      s2,
+      {
+        id: 'front-door-referral',
+        title: 'Refer to the Front Door',
+        detail:
+          'Problematic or harmful behaviour is referred to the Kent Front Door Service, so that Early Help or the Children’s Social Work Service can be considered.',
+      },
+      {
+        id: 'front-door-decision',
+        title: 'Front Door decides the response',
+        detail:
+          'Decide between Early Help and the Children’s Social Work Service, within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
+      },
+    ),
     {
       id: 'early-help',
       title: 'Consider Early Help',

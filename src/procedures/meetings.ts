@@ -3,17 +3,12 @@
 // fills the gap, and every item says so. Kent and Islington set out their own (kent §8, §10, §12;
 // islington §5, §6) and define them in their packs.
 import type { Condition, PackInput } from '../domain/pack.ts';
+import { type Cite, localSetting, withWorkingTogether as national } from './cite.ts';
 
 type MeetingInput = PackInput['meetings'][number];
-type Cite = { clause: string; requirement: string };
 
 /** The pack a clause of its own document cites: 'thurrock §7' is Thurrock's. */
 const packIdOf = (cite: Cite): string => /^[a-z][a-z-]*[a-z]/.exec(cite.clause)?.[0] ?? cite.clause;
-
-const national = (cite: Cite): Cite => ({
-  clause: `${cite.clause}; Working Together 2023`,
-  requirement: cite.requirement,
-});
 
 /**
  * The working days a meeting's outcome gives the next step (R-X-3). None of the five documents sets the
@@ -101,6 +96,19 @@ const nationalAgenda = (cite: Cite): MeetingInput['agenda'] => [
   },
 ];
 
+/**
+ * What a strategy discussion may decide for each child: the national framework's outcomes, which
+ * kent §9 also names (a pack whose document names others lists its own, as Islington's does).
+ */
+export const STRATEGY_OUTCOMES: MeetingInput['outcomes'] = [
+  'no-further-action',
+  'child-in-need',
+  'section-47',
+  'child-protection-conference',
+  'follow-up-strategy',
+  'legal-action',
+];
+
 /** A strategy discussion under the national framework, for packs that name one without setting out its form. */
 export function nationalStrategyDiscussion(
   id: string,
@@ -120,18 +128,11 @@ export function nationalStrategyDiscussion(
     },
     // Who chairs when the children belong to different authorities: Kent (§8) and Islington set it; these
     // documents do not, and the national framework does not name the authority, so it is a local setting.
-    crossAuthority: { clause: `${packIdOf(cite)}, local setting`, requirement: cite.requirement },
+    crossAuthority: localSetting(packIdOf(cite), cite.requirement),
     invitees: nationalStrategyInvitees(cite, youthJusticeWhen),
     agenda: nationalAgenda(cite),
     safetyPlan: national(cite),
-    outcomes: [
-      'no-further-action',
-      'child-in-need',
-      'section-47',
-      'child-protection-conference',
-      'follow-up-strategy',
-      'legal-action',
-    ],
+    outcomes: STRATEGY_OUTCOMES,
     outcomesCited: national(cite),
     ...national(cite),
   };
@@ -146,6 +147,21 @@ export function followUp(base: MeetingInput): MeetingInput {
     purpose:
       'Decide, with the information now gathered, whether the child is at risk of significant harm and whether to start a Section 47 enquiry.',
   };
+}
+
+/**
+ * The meetings of a pack whose document names a strategy discussion without setting out its form: the
+ * discussion, its follow-up and the initial conference under the national framework, each cited with
+ * the pack's own clause for them.
+ */
+export function nationalMeetings(
+  id: string,
+  label: string,
+  cite: Cite,
+  youthJusticeWhen?: Condition,
+): { strategy: MeetingInput; meetings: MeetingInput[] } {
+  const strategy = nationalStrategyDiscussion(id, label, cite, youthJusticeWhen);
+  return { strategy, meetings: [strategy, followUp(strategy), nationalConference(cite, youthJusticeWhen)] };
 }
 
 /** An initial child protection conference under the national framework. */

@@ -1,8 +1,9 @@
 // North East Lincolnshire (practice guidance). Source: shared/seeds, north-east-lincolnshire.
 import type { PackInput } from '../domain/pack.ts';
-import { assessorRules } from './aim-assessor-rules.ts';
-import { followUp, nationalConference, nationalStrategyDiscussion, outcomeTimescales } from './meetings.ts';
+import { leadRuleWithLocalSettings } from './aim-assessor-rules.ts';
+import { nationalMeetings, outcomeTimescales } from './meetings.ts';
 import { brookTool } from './brook.ts';
+import { frontDoorDecision, referralSteps, strategyOutcome } from './steps.ts';
 
 // The guidance has named sections rather than numbered ones; each requirement cites the one it
 // comes from (see the pack's sections).
@@ -33,10 +34,7 @@ const anyConcern = { level: ['inappropriate', 'problematic', 'abusive', 'violent
 const serious = { any: [{ level: ['abusive', 'violent'] }, { fact: 'significant_harm' as const }] };
 const panelAge = [{ ageAtLeast: 12 }, { ageBelow: 18 }];
 
-const strategy = nationalStrategyDiscussion('strategy-discussion', 'Strategy discussion', {
-  clause: 'north-east-lincolnshire, police and youth justice',
-  requirement: 'R-NEL-7',
-});
+const { strategy, meetings } = nationalMeetings('strategy-discussion', 'Strategy discussion', cite('R-NEL-7'));
 
 export const northEastLincolnshire: PackInput = {
   id: 'north-east-lincolnshire',
@@ -259,22 +257,12 @@ export const northEastLincolnshire: PackInput = {
   // A lead AIM practitioner and a co-worker (the panel section); the guidance does not set out the
   // other assessor rules, which are kept as local settings. (Its own denial rule, information
   // gathering only during a police investigation, is the panel's: R-NEL-10.)
-  assessorRules: assessorRules({
-    trainedLead: { clause: 'north-east-lincolnshire, aim pathway panel', requirement: 'R-NEL-11' },
-    assessorConflicts: { clause: 'north-east-lincolnshire, local setting', requirement: 'R-NYO-12' },
-    denial: { clause: 'north-east-lincolnshire, local setting', requirement: 'R-NYO-10' },
-  }),
+  assessorRules: leadRuleWithLocalSettings('north-east-lincolnshire', cite('R-NEL-11')),
   outcomeTimescales: outcomeTimescales('north-east-lincolnshire'),
-  meetings: [
-    strategy,
-    followUp(strategy),
-    nationalConference({ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' }),
-  ],
+  meetings,
   referral: {
     receiver: 'the Integrated Front Door',
-    decisionWorkingDays: 1,
-    decisionClause: 'north-east-lincolnshire, referral; Working Together 2023',
-    decisionRequirement: 'R-NEL-6',
+    ...frontDoorDecision(cite('R-NEL-6')),
     outcomes: [
       { id: 'early-help', label: 'Early Help assessment', hint: 'The least intrusive response that meets the need.' },
       {
@@ -282,18 +270,7 @@ export const northEastLincolnshire: PackInput = {
         label: 'Children’s Services assessment',
         hint: 'Or a review of the assessment of a child already open.',
       },
-      {
-        id: 'strategy',
-        label: 'Strategy discussion',
-        hint: 'When significant harm is suspected.',
-        then: {
-          title: 'Hold a strategy discussion',
-          detail: 'The manager decided that a strategy discussion should be held.',
-          owner: 'team_manager',
-          meeting: 'strategy-discussion',
-          ...{ clause: 'north-east-lincolnshire, police and youth justice', requirement: 'R-NEL-7' },
-        },
-      },
+      strategyOutcome('Strategy discussion', strategy, cite('R-NEL-7')),
       {
         id: 'police',
         label: 'Police investigation or Youth Justice diversion',
@@ -325,27 +302,21 @@ export const northEastLincolnshire: PackInput = {
       },
       ...cite('R-NEL-5'),
     },
-    {
-      id: 'front-door-referral',
-      completedBy: 'referral',
-      title: 'Refer to the Integrated Front Door',
-      detail: 'Make a safeguarding referral to the Integrated Front Door, or discuss with the police.',
-      owner: 'screener',
-      when: { all: [serious, { notFact: 'open_case' }] },
-      ...cite('R-NEL-6'),
-    },
-    {
-      id: 'front-door-decision',
-      completedBy: 'referral-decision',
-      title: 'Integrated Front Door decides the response',
-      detail:
-        'Decide the response within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
-      owner: 'front_door',
-      due: { workingDays: 1 },
-      when: { all: [serious, { notFact: 'open_case' }] },
-      clause: 'north-east-lincolnshire, referral; Working Together 2023',
-      requirement: 'R-NEL-6',
-    },
+    ...referralSteps(
+      { all: [serious, { notFact: 'open_case' }] },
+      cite('R-NEL-6'),
+      {
+        id: 'front-door-referral',
+        title: 'Refer to the Integrated Front Door',
+        detail: 'Make a safeguarding referral to the Integrated Front Door, or discuss with the police.',
+      },
+      {
+        id: 'front-door-decision',
+        title: 'Integrated Front Door decides the response',
+        detail:
+          'Decide the response within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
+      },
+    ),
     {
       id: 'review-assessment',
       title: 'Review the child’s existing assessment',

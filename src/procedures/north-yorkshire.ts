@@ -1,18 +1,18 @@
 // North Yorkshire (practice guidance). Source: shared/seeds, north-yorkshire.
 import type { PackInput } from '../domain/pack.ts';
 import { assessorRules } from './aim-assessor-rules.ts';
-import { followUp, nationalConference, nationalStrategyDiscussion, outcomeTimescales } from './meetings.ts';
+import { nationalMeetings, outcomeTimescales } from './meetings.ts';
 import { brookTool } from './brook.ts';
+import { strategyOutcome } from './steps.ts';
 
 const harmful = { any: [{ level: ['red'] }, { fact: 'significant_harm' as const }] };
 const concerningNotHarmful = { all: [{ level: ['amber'] }, { notFact: 'significant_harm' as const }] };
 
-const strategy = nationalStrategyDiscussion(
-  'strategy-meeting',
-  'Strategy meeting',
-  { clause: 'north-yorkshire §7', requirement: 'R-NYO-8' },
-  { fact: 'police_involved' },
-);
+const s7 = { clause: 'north-yorkshire §7', requirement: 'R-NYO-8' };
+
+const { strategy, meetings } = nationalMeetings('strategy-meeting', 'Strategy meeting', s7, {
+  fact: 'police_involved',
+});
 
 export const northYorkshire: PackInput = {
   id: 'north-yorkshire',
@@ -122,11 +122,7 @@ export const northYorkshire: PackInput = {
     report: { clause: 'north-yorkshire §10', requirement: 'R-NYO-14' },
   },
   outcomeTimescales: outcomeTimescales('north-yorkshire'),
-  meetings: [
-    strategy,
-    followUp(strategy),
-    nationalConference({ clause: 'north-yorkshire §7', requirement: 'R-NYO-8' }, { fact: 'police_involved' }),
-  ],
+  meetings,
   referral: {
     receiver: 'Children and Families Service',
     decisionWorkingDays: 1,
@@ -138,18 +134,7 @@ export const northYorkshire: PackInput = {
         label: 'Start an assessment by Children and Families Service',
         hint: 'With the Youth Justice Service where it is involved.',
       },
-      {
-        id: 'strategy',
-        label: 'Consider whether a strategy meeting should be held',
-        hint: 'When significant harm is suspected.',
-        then: {
-          title: 'Hold a strategy meeting',
-          detail: 'The manager decided that a strategy meeting should be held.',
-          owner: 'team_manager',
-          meeting: 'strategy-meeting',
-          ...{ clause: 'north-yorkshire §7', requirement: 'R-NYO-8' },
-        },
-      },
+      strategyOutcome('Consider whether a strategy meeting should be held', strategy, s7),
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],
     separateForEachChild: ['red'],

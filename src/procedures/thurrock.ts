@@ -1,18 +1,17 @@
 // Thurrock (Youth Justice Service and Children's Services policy). Source: shared/seeds, thurrock.
 import type { PackInput } from '../domain/pack.ts';
-import { assessorRules } from './aim-assessor-rules.ts';
-import { followUp, nationalConference, nationalStrategyDiscussion, outcomeTimescales } from './meetings.ts';
+import { leadRuleWithLocalSettings } from './aim-assessor-rules.ts';
+import { nationalMeetings, outcomeTimescales } from './meetings.ts';
 import { hackettItems } from './hackett.ts';
+import { frontDoorDecision, referralSteps, strategyOutcome } from './steps.ts';
 
 const concerning = { level: ['problematic', 'abusive', 'violent'] };
 const hackettCite = { clause: 'thurrock §6', requirement: 'R-THU-2' };
+const s7 = { clause: 'thurrock §7', requirement: 'R-THU-8' };
 
-const strategy = nationalStrategyDiscussion(
-  'strategy-discussion',
-  'Strategy discussion',
-  { clause: 'thurrock §7', requirement: 'R-THU-8' },
-  { fact: 'youth_justice' },
-);
+const { strategy, meetings } = nationalMeetings('strategy-discussion', 'Strategy discussion', s7, {
+  fact: 'youth_justice',
+});
 
 export const thurrock: PackInput = {
   id: 'thurrock',
@@ -166,43 +165,21 @@ export const thurrock: PackInput = {
   inactivityWorkingDays: 10,
   // The AIM model, with its training (§3); the policy does not set out the other assessor rules,
   // which are kept as local settings.
-  assessorRules: assessorRules({
-    trainedLead: { clause: 'thurrock §3', requirement: 'R-THU-5' },
-    assessorConflicts: { clause: 'thurrock, local setting', requirement: 'R-NYO-12' },
-    denial: { clause: 'thurrock, local setting', requirement: 'R-NYO-10' },
-  }),
+  assessorRules: leadRuleWithLocalSettings('thurrock', { clause: 'thurrock §3', requirement: 'R-THU-5' }),
   inactivityCited: { clause: 'thurrock §1', requirement: 'R-THU-7' },
   outcomeTimescales: outcomeTimescales('thurrock'),
-  meetings: [
-    strategy,
-    followUp(strategy),
-    nationalConference({ clause: 'thurrock §7', requirement: 'R-THU-8' }, { fact: 'youth_justice' }),
-  ],
+  meetings,
   referral: {
     receiver: 'Children’s Social Care',
-    decisionWorkingDays: 1,
-    decisionClause: 'thurrock §7; Working Together 2023',
-    decisionRequirement: 'R-THU-8',
+    ...frontDoorDecision(s7),
     outcomes: [
       { id: 'assessment', label: 'Start an assessment', hint: 'A full risk assessment and assessment of need.' },
-      {
-        id: 'strategy',
-        label: 'Consider whether a strategy discussion should be held',
-        hint: 'When significant harm is suspected.',
-        then: {
-          title: 'Hold a strategy discussion',
-          detail: 'The manager decided that a strategy discussion should be held.',
-          owner: 'team_manager',
-          meeting: 'strategy-discussion',
-          ...{ clause: 'thurrock §7', requirement: 'R-THU-8' },
-        },
-      },
+      strategyOutcome('Consider whether a strategy discussion should be held', strategy, s7),
       { id: 'police', label: 'Refer to the police', hint: 'The behaviour may be an offence.' },
       { id: 'other-agency', label: 'Refer to a more appropriate agency', hint: 'Say which agency and why.' },
     ],
     separateForEachChild: ['abusive', 'violent'],
-    clause: 'thurrock §7',
-    requirement: 'R-THU-8',
+    ...s7,
   },
   steps: [
     {
@@ -213,32 +190,24 @@ export const thurrock: PackInput = {
       owner: 'screener',
       kind: 'consider',
       when: { level: ['normal', 'inappropriate'] },
-      clause: 'thurrock §7',
-      requirement: 'R-THU-8',
+      ...s7,
     },
-    {
-      id: 'csc-referral',
-      completedBy: 'referral',
-      title: 'Refer to Children’s Social Care or the police',
-      detail:
-        'A concern that a child may have been harmed by another child is referred to Children’s Social Care or the police under the local SET procedures.',
-      owner: 'screener',
-      when: { any: [concerning, { fact: 'significant_harm' }] },
-      clause: 'thurrock §7',
-      requirement: 'R-THU-8',
-    },
-    {
-      id: 'csc-decision',
-      completedBy: 'referral-decision',
-      title: 'Children’s Social Care decides the response',
-      detail:
-        'Decide the response to the referral within one working day (national timescale, Working Together to Safeguard Children 2023). Both children’s needs are considered separately.',
-      owner: 'front_door',
-      due: { workingDays: 1 },
-      when: { any: [concerning, { fact: 'significant_harm' }] },
-      clause: 'thurrock §7; Working Together 2023',
-      requirement: 'R-THU-8',
-    },
+    ...referralSteps(
+      { any: [concerning, { fact: 'significant_harm' }] },
+      s7,
+      {
+        id: 'csc-referral',
+        title: 'Refer to Children’s Social Care or the police',
+        detail:
+          'A concern that a child may have been harmed by another child is referred to Children’s Social Care or the police under the local SET procedures.',
+      },
+      {
+        id: 'csc-decision',
+        title: 'Children’s Social Care decides the response',
+        detail:
+          'Decide the response to the referral within one working day (national timescale, Working Together to Safeguard Children 2023). Both children’s needs are considered separately.',
+      },
+    ),
     {
       id: 'police-referral',
       title: 'Consider telling the police',
@@ -247,8 +216,7 @@ export const thurrock: PackInput = {
       owner: 'screener',
       kind: 'consider',
       when: { all: [{ level: ['abusive', 'violent'] }, { notFact: 'police_involved' }] },
-      clause: 'thurrock §7',
-      requirement: 'R-THU-8',
+      ...s7,
     },
     {
       id: 'aim3-assessment',
