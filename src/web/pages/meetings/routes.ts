@@ -9,7 +9,7 @@ import * as externalService from '../../../services/external-decision-service.ts
 import * as meetingService from '../../../services/meeting-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
-import { submitForm } from '../../submit-form.ts';
+import { recordForms, submitForm } from '../../submit-form.ts';
 import {
   arrangeForm,
   arrangeInput,
@@ -223,56 +223,38 @@ export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): vo
   );
 
   // --- The chair approves, the minutes are circulated, the chair closes ---
-  function onMeeting(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    act: () => Promise<void>,
-    flash: string,
-  ) {
-    return submitForm(request, reply, {
-      act,
-      flash,
-      redirect: () => paths.meetings.show(id),
-      again: (errorReply, errors) => renderMeeting(request, errorReply, id, { errors }),
-    });
-  }
+  const post = recordForms(app, { show: paths.meetings.show, render: renderMeeting });
+  const nothingTyped = () => ({});
 
-  app.post<Id>('/meetings/:id/approve', { config: { action: 'meeting.approve' } }, (request, reply) => {
-    const { id } = request.params;
-    const { version } = versionForm.read(request.body);
-    return onMeeting(
-      request,
-      reply,
-      id,
-      () => meetingService.approveMinutes(db, actorOf(request), id, version),
-      'Minutes approved',
-    );
-  });
+  post(
+    '/meetings/:id/approve',
+    'meeting.approve',
+    'Minutes approved',
+    versionForm,
+    (request, id, { version }) => meetingService.approveMinutes(db, actorOf(request), id, version),
+    nothingTyped,
+  );
 
+  // The approved minutes' circulation posts no version: who they went to is added, never changed.
   app.post<Id>('/meetings/:id/circulate', { config: { action: 'meeting.circulate' } }, (request, reply) => {
     const { id } = request.params;
     const { inviteeIds } = circulateForm.read(request.body);
-    return onMeeting(
-      request,
-      reply,
-      id,
-      () => meetingService.circulate(db, actorOf(request), id, inviteeIds),
-      'Circulation recorded',
-    );
+    return submitForm(request, reply, {
+      act: () => meetingService.circulate(db, actorOf(request), id, inviteeIds),
+      flash: 'Circulation recorded',
+      redirect: () => paths.meetings.show(id),
+      again: (errorReply, errors) => renderMeeting(request, errorReply, id, { errors }),
+    });
   });
 
-  app.post<Id>('/meetings/:id/close', { config: { action: 'meeting.close' } }, (request, reply) => {
-    const { id } = request.params;
-    const { version } = versionForm.read(request.body);
-    return onMeeting(
-      request,
-      reply,
-      id,
-      () => meetingService.close(db, actorOf(request), id, version),
-      'Meeting closed',
-    );
-  });
+  post(
+    '/meetings/:id/close',
+    'meeting.close',
+    'Meeting closed',
+    versionForm,
+    (request, id, { version }) => meetingService.close(db, actorOf(request), id, version),
+    nothingTyped,
+  );
 
   // --- Print and download: the same accessible document ---
   app.get<Id>('/meetings/:id/print', { config: { action: 'meeting.view' } }, async (request, reply) => {
