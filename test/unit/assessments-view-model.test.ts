@@ -1,11 +1,13 @@
 // The AIM assessments pages' view models and form readers, as pure functions (issue 12, item 3).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { allPacks, getPack } from '../../src/procedures/index.ts';
 import { emptySheet, outcomeForm, reportForm, reportOf, sheetOf } from '../../src/web/pages/assessments/schema.ts';
 import {
   nextStageLabel,
   partOf,
   planView,
+  plannedChecks,
   reportFileName,
   showView,
   EMPTY_PLAN,
@@ -42,6 +44,7 @@ describe('assessments view model', () => {
       cannot: null,
       assessors: [{ id: 'u1', name: 'Sam', trainings: [] }],
       victimWorkers: new Set(['u1']),
+      pack: { assessorRules: getPack('north-yorkshire')!.assessorRules },
     } as unknown as PlanOptions;
     const view = planView(options, { ...EMPTY_PLAN, leadId: 'u1', appropriateAdult: 'co', denies: 'no' });
     assert.equal(view.pageTitle, 'Plan an AIM assessment: Ann Lee');
@@ -66,6 +69,21 @@ describe('assessments view model', () => {
       ],
     );
     assert.equal(view.trainingLabel, null);
+    assert.deepEqual(view.asks, { trainedLead: true, conflicts: true, denial: true });
+  });
+
+  it("asks only the checks the pack's assessor rules need", () => {
+    for (const pack of allPacks().filter(
+      (candidate) => candidate.ageRules.olderModel?.model ?? candidate.ageRules.under12Model?.model,
+    ))
+      assert.deepEqual(
+        plannedChecks(pack.assessorRules),
+        { trainedLead: true, conflicts: true, denial: true },
+        pack.id,
+      );
+    assert.deepEqual(plannedChecks({}), { trainedLead: false, conflicts: false, denial: false });
+    const denialOnly = getPack('north-yorkshire')!.assessorRules.denial;
+    assert.deepEqual(plannedChecks({ denial: denialOnly }), { trainedLead: false, conflicts: false, denial: true });
   });
 
   it("shows a part's page with what was typed, and the stages the mode has", () => {

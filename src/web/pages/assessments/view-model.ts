@@ -76,7 +76,20 @@ export function childAssessmentsView({ child, assessments, panelReferrals, canPl
 
 type PlanOptions = Awaited<ReturnType<typeof assessmentService.planOptions>>;
 
-/** Planning an assessment: the model, the assessors (trained, or the child harmed's social worker) and the checks. */
+/**
+ * Which of the assessor rules the pack applies (R-X-5, R-NYO-9, R-NYO-10, R-NYO-12), so the plan asks
+ * only what they need: the appropriate adult for the assessor conflicts, prosecution, denial and the
+ * legal representative for the denial rule. Whether the young person takes part is always asked.
+ */
+export function plannedChecks(rules: PlanOptions['pack']['assessorRules']) {
+  return {
+    trainedLead: Boolean(rules.trainedLead),
+    conflicts: Boolean(rules.assessorConflicts),
+    denial: Boolean(rules.denial),
+  };
+}
+
+/** Planning an assessment: the model, the assessors (trained, or the child harmed's social worker) and the checks the pack's rules ask. */
 export function planView(options: PlanOptions, values: PlanInput) {
   const training = options.modelId ? ASSESSMENT_MODELS[options.modelId].training : null;
   const assessorItems = (chosen: string) => [
@@ -101,6 +114,7 @@ export function planView(options: PlanOptions, values: PlanInput) {
     modelLabel: options.modelId ? ASSESSMENT_MODELS[options.modelId].label : null,
     trainingLabel: training ? TRAINING_LABELS[training] : null,
     cannot: options.cannot,
+    asks: plannedChecks(options.pack.assessorRules),
     leadItems: assessorItems(values.leadId),
     coItems: assessorItems(values.coId),
     appropriateAdultItems: radios('appropriateAdult', [
