@@ -1,52 +1,47 @@
 // Roles a user may hold (several at once) and the trainings recorded per user (R-X-5).
+import { vocabulary } from './vocabulary.ts';
 
-export const ROLES = [
-  'dsl',
-  'front_door',
-  'social_worker',
-  'team_manager',
-  'youth_justice',
-  'aim_practitioner',
-  'panel_chair',
-  'cse_coordinator',
-  'partner',
-  'administrator',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * How a role reaches children's records (R-X-7): through the team's children and its own work
+ * ('team'); only the children it recorded about or was granted, as a partner-agency professional
+ * ('own'); or not at all, as administrators and auditors ('none').
+ */
+type CaseAccess = 'team' | 'own' | 'none';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  dsl: 'Designated safeguarding lead (school or setting)',
-  front_door: 'Front door practitioner',
-  social_worker: 'Social worker',
-  team_manager: 'Team manager',
-  youth_justice: 'Youth justice worker',
-  aim_practitioner: 'AIM practitioner',
-  panel_chair: 'Panel chair',
-  cse_coordinator: 'CSE and MASE coordinator',
-  partner: 'Partner-agency professional (police, health)',
-  administrator: 'Authority administrator',
-  auditor: 'Auditor',
-};
+/** Every role, in the order the administration pages list them: the one list the others derive from. */
+const ROLE_TABLE = {
+  dsl: { label: 'Designated safeguarding lead (school or setting)', cases: 'team' },
+  front_door: { label: 'Front door practitioner', cases: 'team' },
+  social_worker: { label: 'Social worker', cases: 'team' },
+  team_manager: { label: 'Team manager', cases: 'team' },
+  youth_justice: { label: 'Youth justice worker', cases: 'team' },
+  aim_practitioner: { label: 'AIM practitioner', cases: 'team' },
+  panel_chair: { label: 'Panel chair', cases: 'team' },
+  cse_coordinator: { label: 'CSE and MASE coordinator', cases: 'team' },
+  partner: { label: 'Partner-agency professional (police, health)', cases: 'own' },
+  administrator: { label: 'Authority administrator', cases: 'none' },
+  auditor: { label: 'Auditor', cases: 'none' },
+} as const satisfies Record<string, { label: string; cases: CaseAccess }>;
+
+export type Role = keyof typeof ROLE_TABLE;
+export const ROLES = Object.keys(ROLE_TABLE) as [Role, ...Role[]];
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = Object.fromEntries(
+  ROLES.map((role) => [role, ROLE_TABLE[role].label]),
+) as Record<Role, string>;
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLE_TABLE, value);
+}
 
 /** Roles that work with children's records. Administrators and auditors do not (R-X-7). */
-export const CASE_ROLES: readonly Role[] = [
-  'dsl',
-  'front_door',
-  'social_worker',
-  'team_manager',
-  'youth_justice',
-  'aim_practitioner',
-  'panel_chair',
-  'cse_coordinator',
-  'partner',
-];
+export const CASE_ROLES: readonly Role[] = ROLES.filter((role) => ROLE_TABLE[role].cases !== 'none');
 
 /**
  * Case roles whose team membership gives sight of the team's children. A partner-agency
  * professional has limited access: only children they recorded about or were granted.
  */
-export const TEAM_ACCESS_ROLES: readonly Role[] = CASE_ROLES.filter((role) => role !== 'partner');
+export const TEAM_ACCESS_ROLES: readonly Role[] = ROLES.filter((role) => ROLE_TABLE[role].cases === 'team');
 
 /**
  * Roles that work as a service across the authority, reached through their team rather than an
@@ -60,23 +55,18 @@ export const SERVICE_TEAMS: Partial<Record<Role, string>> = {
   cse_coordinator: 'specialist',
 };
 
-export const TRAININGS = ['aim_under_12', 'aim2', 'aim3', 'brook_traffic_light'] as const;
-export type Training = (typeof TRAININGS)[number];
-
-export const TRAINING_LABELS: Record<Training, string> = {
+/** The trainings recorded per user, each with the name people read. */
+export const {
+  values: TRAININGS,
+  labels: TRAINING_LABELS,
+  is: isTraining,
+} = vocabulary({
   aim_under_12: 'AIM under-12s',
   aim2: 'AIM2',
   aim3: 'AIM3',
   brook_traffic_light: 'Brook Traffic Light tool',
-};
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
-export function isTraining(value: string): value is Training {
-  return (TRAININGS as readonly string[]).includes(value);
-}
+});
+export type Training = (typeof TRAININGS)[number];
 
 export function worksWithCases(roles: readonly Role[]): boolean {
   return roles.some((role) => CASE_ROLES.includes(role));

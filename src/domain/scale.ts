@@ -3,16 +3,17 @@
 // screening-tool band says where it sits on it, so a level recorded in one authority's words
 // reads in another's (a child who moves authority, a case across a border).
 
-export const SCALE = ['normal', 'inappropriate', 'problematic', 'abusive', 'violent'] as const;
-export type ScaleLevel = (typeof SCALE)[number];
+import { vocabulary } from './vocabulary.ts';
 
-export const SCALE_LABELS: Record<ScaleLevel, string> = {
+/** The scale's points, lowest first, each with the word people read. */
+export const { values: SCALE, labels: SCALE_LABELS } = vocabulary({
   normal: 'Normal',
   inappropriate: 'Inappropriate',
   problematic: 'Problematic',
   abusive: 'Abusive',
   violent: 'Violent',
-};
+});
+export type ScaleLevel = (typeof SCALE)[number];
 
 export function scaleRank(level: ScaleLevel): number {
   return SCALE.indexOf(level);
