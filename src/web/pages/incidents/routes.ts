@@ -7,10 +7,18 @@ import { searchChildrenToLink } from '../../../services/child-service.ts';
 import { ConflictError, NotFoundError } from '../../../services/context.ts';
 import * as incidentService from '../../../services/incident-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, errorView, str, queryOf } from '../../forms.ts';
+import { errorView, queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { readSection, valuesFromIncident } from './schema.ts';
+import {
+  childPartForm,
+  linkChildForm,
+  readSection,
+  sectionAnswersForm,
+  sectionForm,
+  submitIncidentForm,
+  valuesFromIncident,
+} from './schema.ts';
 import { checkModel, childPartModel, childrenModel, incidentModel, nextAfter, sectionModel } from './view-model.ts';
 
 export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -70,10 +78,9 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      const body = request.body as Body;
-      const childId = str(body, 'childId');
+      const { childId, role } = linkChildForm.read(request.body);
       return submitForm(request, reply, {
-        act: () => incidentService.linkChild(db, actor, id, { childId, role: str(body, 'role'), ownWords: '' }),
+        act: () => incidentService.linkChild(db, actor, id, { childId, role, ownWords: '' }),
         flash: 'Child added to the incident',
         redirect: () => paths.incidents.children(id),
         again: (errorReply, errors) => renderChildren(request, errorReply, id, { errors }),
@@ -118,8 +125,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     async (request, reply) => {
       const actor = actorOf(request);
       const { id, childId } = request.params;
-      const body = request.body as Body;
-      const values = { role: str(body, 'role'), ownWords: str(body, 'ownWords') };
+      const values = childPartForm.read(request.body);
       return submitForm(request, reply, {
         act: () => incidentService.linkChild(db, actor, id, { childId, ...values }),
         redirect: () => paths.incidents.children(id),
@@ -166,7 +172,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      const version = Number(str(request.body as Body, 'version'));
+      const { version } = submitIncidentForm.read(request.body);
       try {
         return await submitForm(request, reply, {
           act: () => incidentService.submit(db, actor, id, version),
@@ -211,10 +217,10 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       const section = sectionBySlug(slug);
       if (!section) throw new NotFoundError();
       const inc = await incidentService.editableDraft(db, actor, id, 'incident.edit');
-      const body = request.body as Body;
-      const returnTo = str(body, 'returnTo') === 'check' ? 'check' : '';
-      const version = Number(str(body, 'version'));
-      const { values, changes, errors } = readSection(section, body);
+      const form = sectionForm.read(request.body);
+      const returnTo = form.returnTo === 'check' ? 'check' : '';
+      const { version } = form;
+      const { values, changes, errors } = readSection(section, sectionAnswersForm(section).read(request.body));
       if (errors.length) {
         return reply.code(400).page('pages/incidents/section.njk', {
           ...sectionModel(inc, section, values, returnTo),
@@ -222,7 +228,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
           errors: errorView(errors),
         });
       }
-      const exit = str(body, 'action') === 'save-and-exit';
+      const exit = form.action === 'save-and-exit';
       try {
         return await submitForm(request, reply, {
           act: () => incidentService.saveSection(db, actor, inc, version, section, changes),

@@ -4,8 +4,10 @@ import { londonToday } from '../../../domain/age.ts';
 import { fromLondonLocal, londonParts } from '../../../domain/london-time.ts';
 import type { FieldDef, IncidentListField, IncidentTextField, SectionDef } from '../../../domain/recording-form.ts';
 import { tooLong } from '../../../domain/text-limits.ts';
+import type { z } from 'zod';
 import type * as incidentService from '../../../services/incident-service.ts';
-import { type Body, type FormError, dateParts, list, parseDateParts, str } from '../../forms.ts';
+import { type DateParts, type FormError, parseDateParts } from '../../forms.ts';
+import { field, pageSchema, type PageSchema } from '../../page-schema.ts';
 
 /** An incident as the service gives it to its pages. */
 export type Incident = Awaited<ReturnType<typeof incidentService.viewIncident>>['incident'];
@@ -16,6 +18,42 @@ export type SectionValues = Record<
   string,
   string | string[] | { day: string; month: string; year: string; time: string }
 >;
+
+/** Adding a child found by the search: which child, and their part (asked on the child's own row). */
+export const linkChildForm = pageSchema({ childId: field.text(), role: field.text() });
+
+/** A linked child's part in the incident and their own words, as typed. */
+export const childPartForm = pageSchema({ role: field.text(), ownWords: field.text() });
+
+/** Submitting the draft: the version the check page was shown with. */
+export const submitIncidentForm = pageSchema({ version: field.version() });
+
+/** Saving a section: the version, the button pressed and whether to go back to checking the answers. */
+export const sectionForm = pageSchema({ version: field.version(), action: field.text(), returnTo: field.text() });
+
+/** A section's answers as posted: a date's three boxes, each list of checkboxes, and every other answer (a time too) as text. */
+export type SectionAnswers = Record<string, string | string[] | DateParts>;
+
+const answerForms = new Map<SectionDef, PageSchema<SectionAnswers>>();
+
+/** The page schema of a section's answers: its fields, by kind, a date and time as `name-day` ... `name-time`. */
+export function sectionAnswersForm(section: SectionDef): PageSchema<SectionAnswers> {
+  const known = answerForms.get(section);
+  if (known) return known;
+  const shape: Record<string, z.ZodType<SectionAnswers[string]>> = {};
+  const dates: string[] = [];
+  for (const answer of section.fields) {
+    if (answer.kind === 'datetime') {
+      shape[answer.name] = field.dateParts();
+      shape[`${answer.name}-time`] = field.text();
+      dates.push(answer.name);
+    } else if (answer.kind === 'checkboxes') shape[answer.name] = field.list();
+    else shape[answer.name] = field.text();
+  }
+  const form = pageSchema(shape, { dates });
+  answerForms.set(section, form);
+  return form;
+}
 
 export function valuesFromIncident(section: SectionDef, inc: Incident): SectionValues {
   const values: SectionValues = {};
@@ -36,6 +74,8 @@ export function valuesFromIncident(section: SectionDef, inc: Incident): SectionV
   return values;
 }
 
+const NO_DATE: DateParts = { day: '', month: '', year: '' };
+
 /** The longest answer a free-text field takes (the form's character count shows the same). */
 export function maxLength(field: FieldDef): number {
   return field.kind === 'textarea' ? 10_000 : 200;
@@ -43,16 +83,21 @@ export function maxLength(field: FieldDef): number {
 
 export function readSection(
   section: SectionDef,
-  body: Body,
+  answers: SectionAnswers,
   now: Date = new Date(),
 ): { values: SectionValues; changes: IncidentChanges; errors: FormError[] } {
+  const textOf = (name: string) => {
+    const answer = answers[name];
+    return typeof answer === 'string' ? answer : '';
+  };
   const values: SectionValues = {};
   const changes: IncidentChanges = {};
   const errors: FormError[] = [];
   for (const field of section.fields) {
     if (field.kind === 'datetime') {
-      const parts = dateParts(body, field.name);
-      const time = str(body, `${field.name}-time`).trim();
+      const answer = answers[field.name];
+      const parts = answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : NO_DATE;
+      const time = textOf(`${field.name}-time`).trim();
       values[field.name] = { ...parts, time };
       if (!parts.day && !parts.month && !parts.year && !time) {
         changes.occurred_at = null;
@@ -80,7 +125,8 @@ export function readSection(
       }
       changes.occurred_at = at;
     } else if (field.kind === 'checkboxes') {
-      const chosen = list(body, field.name);
+      const answer = answers[field.name];
+      const chosen = Array.isArray(answer) ? answer : [];
       values[field.name] = chosen;
       if (chosen.some((choice) => !field.options?.some((option) => option.value === choice))) {
         errors.push({
@@ -91,7 +137,7 @@ export function readSection(
       }
       changes[field.name as IncidentListField] = chosen;
     } else if (field.kind === 'radios') {
-      const answer = str(body, field.name);
+      const answer = textOf(field.name);
       values[field.name] = answer;
       if (answer && !field.options?.some((option) => option.value === answer)) {
         errors.push({ field: field.name, message: field.missingMessage ?? 'Select an option' });
@@ -99,7 +145,7 @@ export function readSection(
       }
       changes[field.name as IncidentTextField] = answer;
     } else {
-      const answer = str(body, field.name);
+      const answer = textOf(field.name);
       values[field.name] = answer;
       const max = maxLength(field);
       if (answer.length > max) {
