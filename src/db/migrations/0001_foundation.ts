@@ -1,6 +1,7 @@
 // Foundation schema: authorities, teams, users, sessions, children, incidents, chronology,
 // access grants and the append-only, hash-chained audit log (R-X-7).
 import { type Kysely, sql } from 'kysely';
+import { createAuthorityRecordTable, createRecordTable } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create extension if not exists pg_trgm`.execute(db);
@@ -12,9 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       short_name text not null
     );
 
-    create table teams (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('teams')}
       name text not null,
       kind text not null,
       parent_team_id uuid references teams(id),
@@ -22,9 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (authority_id, name)
     );
 
-    create table users (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('users')}
       email text not null,
       display_name text not null,
       job_title text not null default '',
@@ -68,9 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index sessions_expires_idx on sessions (expires_at);
 
-    create table children (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('children')}
       first_name text not null,
       last_name text not null,
       other_names text not null default '',
@@ -102,9 +97,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index children_name_trgm_idx on children using gin ((lower(first_name || ' ' || last_name)) gin_trgm_ops);
     create index children_dob_idx on children (authority_id, date_of_birth);
 
-    create table incidents (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('incidents')}
       status text not null default 'draft',
       occurred_at timestamptz,
       completed_by_name text not null default '',
@@ -148,8 +141,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index incident_children_child_idx on incident_children (child_id);
 
-    create table chronology_entries (
-      id uuid primary key default gen_random_uuid(),
+    ${createRecordTable('chronology_entries')}
       child_id uuid not null references children(id),
       occurred_at timestamptz not null,
       recorded_at timestamptz not null default now(),
@@ -160,8 +152,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index chronology_child_idx on chronology_entries (child_id, occurred_at desc);
 
-    create table access_grants (
-      id uuid primary key default gen_random_uuid(),
+    ${createRecordTable('access_grants')}
       user_id uuid not null references users(id),
       child_id uuid not null references children(id),
       reason text not null,

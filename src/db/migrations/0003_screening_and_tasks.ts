@@ -2,15 +2,14 @@
 // from routing with working-day deadlines (R-X-3), one-off bank holidays an administrator adds,
 // the inactivity threshold per authority (R-THU-7), and API tokens.
 import { type Kysely, sql } from 'kysely';
+import { createAuthorityRecordTable } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table authorities add column inactivity_working_days integer
       constraint authorities_inactivity_range check (inactivity_working_days is null or inactivity_working_days between 1 and 60);
 
-    create table screenings (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('screenings')}
       incident_id uuid not null references incidents(id),
       child_id uuid not null references children(id),
       pack_id text not null,
@@ -39,9 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index screenings_child_idx on screenings (child_id, created_at desc);
     create index screenings_incident_idx on screenings (incident_id, child_id, created_at desc);
 
-    create table tasks (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('tasks')}
       child_id uuid not null references children(id),
       incident_id uuid references incidents(id),
       screening_id uuid references screenings(id),
@@ -75,9 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       added_at timestamptz not null default now()
     );
 
-    create table api_tokens (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('api_tokens')}
       name text not null,
       token_hash text not null unique,
       prefix text not null,

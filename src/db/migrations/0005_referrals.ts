@@ -2,12 +2,11 @@
 // harmful (R-NYO-4), each due for a manager's screening decision (R-NYO-8, R-KEN-2, R-NEL-6).
 // The receiving team sees the child's record while it works on the referral.
 import { type Kysely, sql } from 'kysely';
+import { createAuthorityRecordTable } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    create table referrals (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('referrals')}
       incident_id uuid not null references incidents(id),
       child_id uuid not null references children(id),
       screening_id uuid not null references screenings(id),

@@ -3,12 +3,11 @@
 // and an outcome for each child separately, and the police and prosecution decisions recorded as
 // external decisions (R-KEN-6..10, R-KEN-13, R-ISL-5..7, R-NEL-7, R-X-4).
 import { type Kysely, sql } from 'kysely';
+import { changedRecordStamps, createAuthorityRecordTable, createRecordTable } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    create table meetings (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('meetings')}
       incident_id uuid not null references incidents(id),
       type_id text not null,
       type_label text not null,
@@ -28,9 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       closed_at timestamptz,
       closed_by uuid references users(id),
       created_by uuid not null references users(id),
-      created_at timestamptz not null default now(),
-      updated_at timestamptz not null default now(),
-      version integer not null default 1,
+      ${changedRecordStamps()},
       constraint meetings_status_check check (status in ('arranged', 'closed')),
       constraint meetings_police_check check (police_involvement is null or police_involvement in ('needed', 'not_needed')),
       constraint meetings_closed_complete check (status = 'arranged' or (closed_at is not null and minutes_approved_at is not null and held_on is not null))
@@ -50,8 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index meeting_children_child_idx on meeting_children (child_id);
     create index meeting_children_authority_idx on meeting_children (responsible_authority_id);
 
-    create table meeting_invitees (
-      id uuid primary key default gen_random_uuid(),
+    ${createRecordTable('meeting_invitees')}
       meeting_id uuid not null references meetings(id),
       invitee_id text not null,
       role_label text not null,
@@ -93,9 +89,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table tasks add column meeting_id uuid references meetings(id);
     alter table tasks add column arranges text;
 
-    create table external_decisions (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('external_decisions')}
       child_id uuid not null references children(id),
       decided_by_agency text not null,
       decision text not null,

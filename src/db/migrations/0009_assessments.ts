@@ -2,12 +2,11 @@
 // the procedure names, two assessors, the checks made when planning, the four stages, the outcome
 // sheet in the assessors' words, and the report shared with the young person and parents.
 import { type Kysely, sql } from 'kysely';
+import { changedRecordStamps, createAuthorityRecordTable } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    create table assessments (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('assessments')}
       child_id uuid not null references children(id),
       model text not null check (model in ('aim_under_12', 'aim2', 'aim3')),
       model_name text not null,
@@ -27,9 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       completed_at timestamptz,
       completed_by uuid references users(id),
       created_by uuid not null references users(id),
-      created_at timestamptz not null default now(),
-      updated_at timestamptz not null default now(),
-      version integer not null default 1,
+      ${changedRecordStamps()},
       constraint assessments_two_assessors check (lead_assessor_id <> co_assessor_id)
     );
     create index assessments_child_idx on assessments (child_id, created_at desc);

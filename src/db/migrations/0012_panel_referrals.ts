@@ -2,12 +2,11 @@
 // its assessment, eligibility and consent; the panel's decision with reasons, route, lead AIM
 // practitioner and co-worker; reviews at least every 3 months; closure with further work.
 import { type Kysely, sql } from 'kysely';
+import { changedRecordStamps, createAuthorityRecordTable } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    create table panel_referrals (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('panel_referrals')}
       child_id uuid not null references children(id),
       kind text not null check (kind in ('assessment', 'consultation')),
       referring_service text not null check (referring_service in ('childrens_services', 'youth_justice')),
@@ -38,9 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       closure_summary text not null default '',
       further_work text not null default '',
       referred_by uuid not null references users(id),
-      created_at timestamptz not null default now(),
-      updated_at timestamptz not null default now(),
-      version integer not null default 1
+      ${changedRecordStamps()}
     );
     create index panel_referrals_child_idx on panel_referrals (child_id);
     create index panel_referrals_status_idx on panel_referrals (authority_id, status);

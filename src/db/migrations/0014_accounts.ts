@@ -4,6 +4,7 @@
 // password lasting a few days only; role changes that touch an administrator's account wait for a
 // second administrator (separation of duties).
 import { type Kysely, sql } from 'kysely';
+import { createAuthorityRecordTable } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -13,9 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create unique index users_authority_email_key on users (authority_id, lower(email));
     create index users_email_idx on users (lower(email));
 
-    create table role_change_requests (
-      id uuid primary key default gen_random_uuid(),
-      authority_id text not null references authorities(id),
+    ${createAuthorityRecordTable('role_change_requests')}
       user_id uuid not null references users(id),
       roles_before text[] not null,
       roles_after text[] not null,

@@ -18,7 +18,10 @@ import * as m0016 from './0016_tasks_fulfilled_by.ts';
 import * as m0017 from './0017_due_rules_without_clauses.ts';
 import * as m0018 from './0018_chronology_records.ts';
 
-/** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
+/**
+ * Forward-only migrations, in order. Add new ones at the end; never change what a released one sends
+ * (test/db/migration-sql.test.ts pins each one's SQL; the shared columns in columns.ts are frozen).
+ */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_latest_incident': m0002,

@@ -1,0 +1,61 @@
+// Migrations have run on councils' databases, so what each sends must never change, however it is
+// written (src/db/migrations/columns.ts's helpers are frozen for this). Each migration's SQL is
+// compiled without a database and compared with the SHA-256 it has had since it was released. Pin a
+// new migration's hash here once it is released; a hash that no longer matches means a released
+// migration (or a helper it uses) was changed: write a new migration instead.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { it } from 'node:test';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { migrations } from '../../src/db/migrations/index.ts';
+
+const RELEASED: Record<string, string> = {
+  '0001_foundation': 'd299eddc67d9a75d7bfd5ddc7ed2bec1a5127b932e559afec38e74c3df8115b6',
+  '0002_latest_incident': 'c4548b9812d470c10e5a77f8f748950ff03469442f12b23b3d312c46f3f21013',
+  '0003_screening_and_tasks': 'f0f6947a0a4f1d0023b23308e991e70c51dc52dd8d2b97ff89a98eae446bd0ca',
+  '0004_youth_justice_worker': 'a83abebf7499b7e8398e981c26d7426d8ae179af704eef3216eae5beca4f6a70',
+  '0005_referrals': 'e129223b7f80b9be368eed814eaa17146c10ff9ece84035eb33f9d062e206534',
+  '0006_meetings': '59c124a15eaf39a56761d1b4cea21f90374d60612afccb01a9caaa28779823ea',
+  '0007_meeting_list_indexes': '52fb3d39b6b93d23c59692cc16a1ff59ad8fd8de1ba431a4d74bc503f5686efe',
+  '0008_case_closure': '5e47bd34a2088291dbe3c4ec62487cd4f2dd2422c136dca752e8d7dcfed6f06b',
+  '0009_assessments': 'dc15793d37b9ba92d2c219fdcc0c89232a0dc18de23eecf4707f7bb7ced20ce6',
+  '0010_assessment_report': 'f5872508c0c620c0adf974d7393b0d2990f3616acf54db461c9f298429e408c7',
+  '0011_one_assessment_in_progress': '5415f0709e7e18126a25da3cd1df6ddf9e402514f87eaea81d6e074e04703de0',
+  '0012_panel_referrals': '55a88ddce69f4bfdc658a60bb5bc680abbdfd6bcf6ad697faf752b508b779edd',
+  '0013_authority_holidays': '54bdc35f9950a367cd4b417e9243987741cfa70e76c738afdd18e53de4a8a812',
+  '0014_accounts': '23c15308c99dd789c4336be665926aeac5f58e0086869417d607413a16d1772a',
+  '0015_keyed_audit_chain': 'df20184c79d37fbf53194ae338a3426d9d6ee25354284de199415104bcf6b6f5',
+  '0016_tasks_fulfilled_by': 'c50c4ec8ac9f6c2e23b4e66cb0ff0eacf19099835ed5bf0dd649abb30d8febec',
+  '0017_due_rules_without_clauses': '4e7e519354c3914da061a79d627e36a25a7faeb486df4d8cf8ebeae96720a214',
+  '0018_chronology_records': 'e19e5246daf7bc7a4c197140bbfd78c413043871d731fcc7a62db22d61291420',
+};
+
+/** The statements a migration sends, compiled by Kysely's PostgreSQL compiler and never executed. */
+async function statementsOf(name: string): Promise<{ sql: string; parameters: readonly unknown[] }[]> {
+  const sent: { sql: string; parameters: readonly unknown[] }[] = [];
+  const db = new Kysely<unknown>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (inner) => new PostgresIntrospector(inner),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+    log: (event) => sent.push({ sql: event.query.sql, parameters: event.query.parameters }),
+  });
+  const migration = migrations[name];
+  assert.ok(migration, `no migration ${name}`);
+  await migration.up(db);
+  return sent;
+}
+
+it('sends the SQL each released migration has always sent, to the byte', async () => {
+  for (const [name, released] of Object.entries(RELEASED)) {
+    const statements = await statementsOf(name);
+    assert.ok(statements.length > 0, `${name} sends nothing`);
+    for (const statement of statements) assert.deepEqual(statement.parameters, [], `${name} sends parameters`);
+    const hash = createHash('sha256')
+      .update(statements.map((statement) => statement.sql).join('\n;\n'))
+      .digest('hex');
+    assert.equal(hash, released, `${name}'s SQL changed: a released migration is never edited`);
+  }
+});
