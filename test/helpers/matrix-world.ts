@@ -11,7 +11,7 @@
 // tests those rules), so every relationship is exactly what its name says.
 import type { Kysely } from 'kysely';
 import { type AccessBasis, type ChildAccessFacts, childAccessBases } from '../../src/domain/access.ts';
-import type { Role } from '../../src/domain/roles.ts';
+import { ROLES, type Role } from '../../src/domain/roles.ts';
 import type { Database } from '../../src/db/types.ts';
 import { DEMO_PASSWORD, demoEmail } from '../../src/cli/demo-data.ts';
 import { accessFacts } from '../../src/repositories/access.ts';
@@ -38,20 +38,8 @@ export const RELATIONSHIPS = [
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
-/** One of each demo role. */
-export const MATRIX_ROLES: readonly Role[] = [
-  'dsl',
-  'front_door',
-  'social_worker',
-  'team_manager',
-  'youth_justice',
-  'aim_practitioner',
-  'panel_chair',
-  'cse_coordinator',
-  'partner',
-  'administrator',
-  'auditor',
-];
+/** One of each demo role: every role there is. */
+export const MATRIX_ROLES: readonly Role[] = ROLES;
 
 export interface Person {
   id: string;
