@@ -1,12 +1,143 @@
 // The need-to-know rule's facts (domain/access.ts decides from them) and the same rule in SQL for
 // lists (R-X-7). A repository test checks the two agree for every demo user and child.
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-
-/** (role, team kind) pairs of the services tasks are owed to (roles.ts SERVICE_TEAMS). */
-const SERVICE_PAIRS = sql.join(Object.entries(SERVICE_TEAMS).map(([role, kind]) => sql`(${role}, ${kind})`));
+import { type Expression, type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { ChildAccessFacts, Viewer } from '../domain/access.ts';
 import { type Role, SERVICE_TEAMS, hasTeamAccess, worksWithCases } from '../domain/roles.ts';
 import type { Database } from '../db/types.ts';
+
+/** (role, team kind) pairs of the services tasks are owed to (roles.ts SERVICE_TEAMS). */
+const SERVICE_PAIRS = sql.join(Object.entries(SERVICE_TEAMS).map(([role, kind]) => sql`(${role}, ${kind})`));
+
+// Each basis of the rule is written once, below, as the children it opens to a viewer, and used
+// twice: by visibleTo, as an uncorrelated IN list for one viewer (each runs once per query, not
+// once per child), and by accessFacts, as an EXISTS on the child row for each viewer row (so each
+// is looked up by the child). What differs is only how the viewer is given:
+
+/** The viewer: their id (visibleTo), or the id of each viewer row (accessFacts, several viewers at once). */
+type Who = string | Expression<string>;
+/** The viewer's roles: as loaded (visibleTo), or as user_roles holds them for each viewer row (accessFacts). */
+type Roles = readonly Role[] | 'stored';
+/** The child row a basis is looked up for (accessFacts); none for the list of every child it opens (visibleTo). */
+type Only = Expression<string> | undefined;
+/** A clause on `children as c`. */
+type OnChild = ExpressionBuilder<Database & { c: Database['children'] }, 'c'>;
+
+/** The teams the viewer is a member of (a child allocated to one is theirs to see). */
+function teamsOf(eb: OnChild, who: Who) {
+  return eb.selectFrom('team_members as m').select('m.team_id').where('m.user_id', '=', who);
+}
+
+/** The viewer manages the child's allocated team, or a team the allocated worker belongs to. */
+function managesAllocation(eb: OnChild, who: Who) {
+  const managed = () =>
+    eb.selectFrom('team_members as mine').where('mine.user_id', '=', who).where('mine.is_manager', '=', true);
+  return eb.or([
+    eb('c.allocated_team_id', 'in', managed().select('mine.team_id')),
+    eb(
+      'c.allocated_worker_id',
+      'in',
+      managed().innerJoin('team_members as theirs', 'theirs.team_id', 'mine.team_id').select('theirs.user_id'),
+    ),
+  ]);
+}
+
+/** Children in an incident the viewer submitted; a draft only for a child they recorded in it (a draft never gives lasting sight of a child someone else recorded). */
+function recordedBy(eb: OnChild, who: Who, only: Only) {
+  return eb
+    .selectFrom('incident_children as ic')
+    .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
+    .innerJoin('children as rc', 'rc.id', 'ic.child_id')
+    .select('ic.child_id')
+    .where('i.created_by', '=', who)
+    .where((inner) => inner.or([inner('i.status', '=', 'submitted'), inner('rc.created_by', '=', who)]))
+    .$if(only !== undefined, (query) => query.where('ic.child_id', '=', only!));
+}
+
+/** Children referred to a team the viewer is in (the front door). */
+function referredTo(eb: OnChild, who: Who, only: Only) {
+  return eb
+    .selectFrom('referrals as rf')
+    .innerJoin('team_members as rm', 'rm.team_id', 'rf.receiving_team_id')
+    .select('rf.child_id')
+    .where('rm.user_id', '=', who)
+    .$if(only !== undefined, (query) => query.where('rf.child_id', '=', only!));
+}
+
+/** Children the viewer holds an unexpired, unrevoked grant for. */
+function grantedTo(eb: OnChild, who: Who, only: Only) {
+  return eb
+    .selectFrom('access_grants as g')
+    .select('g.child_id')
+    .where('g.user_id', '=', who)
+    .where('g.revoked_at', 'is', null)
+    .where('g.expires_at', '>', new Date())
+    .$if(only !== undefined, (query) => query.where('g.child_id', '=', only!));
+}
+
+/** Children the viewer is the lead or co-assessor of an AIM assessment in progress of. */
+function assessedBy(eb: OnChild, who: Who, only: Only) {
+  return eb
+    .selectFrom('assessments as asm')
+    .select('asm.child_id')
+    .where('asm.status', '=', 'in_progress')
+    .where((inner) => inner.or([inner('asm.lead_assessor_id', '=', who), inner('asm.co_assessor_id', '=', who)]))
+    .$if(only !== undefined, (query) => query.where('asm.child_id', '=', only!));
+}
+
+/** Children whose open panel case the viewer is allocated to, or, for the panel's chair, every child referred to the panel. */
+function onPanel(eb: OnChild, who: Who, roles: Roles, only: Only) {
+  return eb
+    .selectFrom('panel_referrals as pr')
+    .select('pr.child_id')
+    .where((inner) =>
+      inner.or([
+        inner.and([
+          inner('pr.status', 'in', ['awaiting', 'accepted']),
+          inner.or([inner('pr.lead_practitioner_id', '=', who), inner('pr.co_worker_id', '=', who)]),
+        ]),
+        roles === 'stored'
+          ? inner.exists(
+              inner
+                .selectFrom('user_roles as ur')
+                .select('ur.user_id')
+                .where('ur.user_id', '=', who)
+                .where('ur.role', '=', 'panel_chair'),
+            )
+          : inner.val(roles.includes('panel_chair')),
+      ]),
+    )
+    .$if(only !== undefined, (query) => query.where('pr.child_id', '=', only!));
+}
+
+/** Children with an open task owed to a service the viewer works in, holding its role. */
+function owedToService(eb: OnChild, who: Who, roles: Roles, only: Only) {
+  return eb
+    .selectFrom('tasks as st')
+    .select('st.child_id')
+    .where('st.status', '=', 'open')
+    .where((inner) =>
+      roles === 'stored'
+        ? inner.exists(
+            inner
+              .selectFrom('user_roles as sr')
+              .select('sr.user_id')
+              .whereRef('sr.role', '=', 'st.owner_role')
+              .where('sr.user_id', '=', who),
+          )
+        : inner('st.owner_role', 'in', roles),
+    )
+    .where((inner) =>
+      inner.exists(
+        inner
+          .selectFrom('team_members as sm')
+          .innerJoin('teams as stm', 'stm.id', 'sm.team_id')
+          .select('sm.user_id')
+          .where('sm.user_id', '=', who)
+          .where(sql<boolean>`(st.owner_role, stm.kind) in (values ${SERVICE_PAIRS})`),
+      ),
+    )
+    .$if(only !== undefined, (query) => query.where('st.child_id', '=', only!));
+}
 
 /** The facts the access rule needs, for one viewer and one child. */
 export async function childAccessFacts(
@@ -44,135 +175,25 @@ export async function accessFacts(
   const rows = await db
     .selectFrom('children as c')
     .innerJoin('users as v', (j) => j.on('v.id', 'in', [...viewerIds]))
-    .select((eb) => [
-      'v.id as viewer_id',
-      'c.id as child_id',
-      'c.authority_id',
-      'c.allocated_worker_id',
-      'c.youth_justice_worker_id',
-      eb
-        .exists(
-          eb
-            .selectFrom('team_members as m')
-            .select('m.user_id')
-            .whereRef('m.team_id', '=', 'c.allocated_team_id')
-            .where('m.user_id', '=', eb.ref('v.id')),
-        )
-        .as('in_team'),
-      eb
-        .exists(
-          eb
-            .selectFrom('team_members as mine')
-            .select('mine.user_id')
-            .where('mine.user_id', '=', eb.ref('v.id'))
-            .where('mine.is_manager', '=', true)
-            .where((inner) =>
-              inner.or([
-                inner('mine.team_id', '=', inner.ref('c.allocated_team_id')),
-                inner.exists(
-                  inner
-                    .selectFrom('team_members as theirs')
-                    .select('theirs.user_id')
-                    .whereRef('theirs.team_id', '=', 'mine.team_id')
-                    .whereRef('theirs.user_id', '=', 'c.allocated_worker_id'),
-                ),
-              ]),
-            ),
-        )
-        .as('manages'),
-      // An incident the viewer submitted about the child; a draft only for a child they recorded in
-      // it (a draft never gives lasting sight of a child someone else recorded).
-      eb
-        .exists(
-          eb
-            .selectFrom('incident_children as ic')
-            .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
-            .select('ic.child_id')
-            .whereRef('ic.child_id', '=', 'c.id')
-            .where('i.created_by', '=', eb.ref('v.id'))
-            .where((inner) =>
-              inner.or([inner('i.status', '=', 'submitted'), inner('c.created_by', '=', eb.ref('v.id'))]),
-            ),
-        )
-        .as('recorded'),
-      eb
-        .exists(
-          eb
-            .selectFrom('referrals as rf')
-            .innerJoin('team_members as rm', 'rm.team_id', 'rf.receiving_team_id')
-            .select('rf.id')
-            .whereRef('rf.child_id', '=', 'c.id')
-            .where('rm.user_id', '=', eb.ref('v.id')),
-        )
-        .as('referred'),
-      eb
-        .exists(
-          eb
-            .selectFrom('access_grants as g')
-            .select('g.id')
-            .whereRef('g.child_id', '=', 'c.id')
-            .where('g.user_id', '=', eb.ref('v.id'))
-            .where('g.revoked_at', 'is', null)
-            .where('g.expires_at', '>', new Date()),
-        )
-        .as('granted'),
-      eb
-        .exists(
-          eb
-            .selectFrom('assessments as asm')
-            .select('asm.id')
-            .whereRef('asm.child_id', '=', 'c.id')
-            .where('asm.status', '=', 'in_progress')
-            .where((inner) =>
-              inner.or([
-                inner('asm.lead_assessor_id', '=', eb.ref('v.id')),
-                inner('asm.co_assessor_id', '=', eb.ref('v.id')),
-              ]),
-            ),
-        )
-        .as('assessing'),
-      eb
-        .exists(
-          eb
-            .selectFrom('panel_referrals as pr')
-            .select('pr.id')
-            .whereRef('pr.child_id', '=', 'c.id')
-            .where((inner) =>
-              inner.or([
-                inner.and([
-                  inner('pr.status', 'in', ['awaiting', 'accepted']),
-                  inner.or([
-                    inner('pr.lead_practitioner_id', '=', eb.ref('v.id')),
-                    inner('pr.co_worker_id', '=', eb.ref('v.id')),
-                  ]),
-                ]),
-                inner.exists(
-                  inner
-                    .selectFrom('user_roles as ur')
-                    .select('ur.user_id')
-                    .whereRef('ur.user_id', '=', 'v.id')
-                    .where('ur.role', '=', 'panel_chair'),
-                ),
-              ]),
-            ),
-        )
-        .as('on_panel'),
-      // An open task on the child owed to a service the viewer works in, holding its role.
-      eb
-        .exists(
-          eb
-            .selectFrom('tasks as st')
-            .innerJoin('user_roles as sr', 'sr.role', 'st.owner_role')
-            .innerJoin('team_members as sm', 'sm.user_id', 'sr.user_id')
-            .innerJoin('teams as stm', 'stm.id', 'sm.team_id')
-            .select('st.id')
-            .whereRef('st.child_id', '=', 'c.id')
-            .where('st.status', '=', 'open')
-            .where('sr.user_id', '=', eb.ref('v.id'))
-            .where(sql<boolean>`(st.owner_role, stm.kind) in (values ${SERVICE_PAIRS})`),
-        )
-        .as('owing_service'),
-    ])
+    .select((eb) => {
+      const who = eb.ref('v.id');
+      const only = eb.ref('c.id');
+      return [
+        'v.id as viewer_id',
+        'c.id as child_id',
+        'c.authority_id',
+        'c.allocated_worker_id',
+        'c.youth_justice_worker_id',
+        eb('c.allocated_team_id', 'in', teamsOf(eb, who)).as('in_team'),
+        managesAllocation(eb, who).as('manages'),
+        eb.exists(recordedBy(eb, who, only)).as('recorded'),
+        eb.exists(referredTo(eb, who, only)).as('referred'),
+        eb.exists(grantedTo(eb, who, only)).as('granted'),
+        eb.exists(assessedBy(eb, who, only)).as('assessing'),
+        eb.exists(onPanel(eb, who, 'stored', only)).as('on_panel'),
+        eb.exists(owedToService(eb, who, 'stored', only)).as('owing_service'),
+      ];
+    })
     .where('c.id', 'in', [...childIds])
     .execute();
   const out = new Map<string, Map<string, ChildAccessFacts>>();
@@ -198,113 +219,23 @@ export async function accessFacts(
 
 /** The need-to-know rule as a WHERE clause on `children as c` (mirrors decideChildAccess). */
 export function visibleTo(viewer: Viewer) {
-  return (eb: ExpressionBuilder<Database & { c: Database['children'] }, 'c'>) => {
+  return (eb: OnChild) => {
     if (!worksWithCases(viewer.roles)) return eb.val(false);
-    // Uncorrelated IN subqueries: each runs once per query, not once per child.
     const clauses = [
       eb('c.allocated_worker_id', '=', viewer.id),
       eb('c.youth_justice_worker_id', '=', viewer.id),
-      eb(
-        'c.id',
-        'in',
-        eb
-          .selectFrom('incident_children as ic')
-          .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
-          .innerJoin('children as rc', 'rc.id', 'ic.child_id')
-          .select('ic.child_id')
-          .where('i.created_by', '=', viewer.id)
-          .where((inner) => inner.or([inner('i.status', '=', 'submitted'), inner('rc.created_by', '=', viewer.id)])),
-      ),
-      eb(
-        'c.id',
-        'in',
-        eb
-          .selectFrom('access_grants as g')
-          .select('g.child_id')
-          .where('g.user_id', '=', viewer.id)
-          .where('g.revoked_at', 'is', null)
-          .where('g.expires_at', '>', new Date()),
-      ),
-      eb(
-        'c.id',
-        'in',
-        eb
-          .selectFrom('assessments as asm')
-          .select('asm.child_id')
-          .where('asm.status', '=', 'in_progress')
-          .where((inner) =>
-            inner.or([inner('asm.lead_assessor_id', '=', viewer.id), inner('asm.co_assessor_id', '=', viewer.id)]),
-          ),
-      ),
-      eb(
-        'c.id',
-        'in',
-        eb
-          .selectFrom('panel_referrals as pr')
-          .select('pr.child_id')
-          .where((inner) =>
-            viewer.roles.includes('panel_chair')
-              ? inner.val(true)
-              : inner.and([
-                  inner('pr.status', 'in', ['awaiting', 'accepted']),
-                  inner.or([
-                    inner('pr.lead_practitioner_id', '=', viewer.id),
-                    inner('pr.co_worker_id', '=', viewer.id),
-                  ]),
-                ]),
-          ),
-      ),
+      eb('c.id', 'in', recordedBy(eb, viewer.id, undefined)),
+      eb('c.id', 'in', grantedTo(eb, viewer.id, undefined)),
+      eb('c.id', 'in', assessedBy(eb, viewer.id, undefined)),
+      eb('c.id', 'in', onPanel(eb, viewer.id, viewer.roles, undefined)),
     ];
     if (hasTeamAccess(viewer.roles)) {
       const services = viewer.roles.filter((role): role is Role => SERVICE_TEAMS[role] !== undefined);
-      if (services.length) {
-        clauses.push(
-          eb(
-            'c.id',
-            'in',
-            eb
-              .selectFrom('tasks as st')
-              .select('st.child_id')
-              .where('st.status', '=', 'open')
-              .where('st.owner_role', 'in', services)
-              .where((inner) =>
-                inner.exists(
-                  inner
-                    .selectFrom('team_members as sm')
-                    .innerJoin('teams as stm', 'stm.id', 'sm.team_id')
-                    .select('sm.user_id')
-                    .where('sm.user_id', '=', viewer.id)
-                    .where(sql<boolean>`(st.owner_role, stm.kind) in (values ${SERVICE_PAIRS})`),
-                ),
-              ),
-          ),
-        );
-      }
+      if (services.length) clauses.push(eb('c.id', 'in', owedToService(eb, viewer.id, services, undefined)));
       clauses.push(
-        eb(
-          'c.allocated_team_id',
-          'in',
-          eb.selectFrom('team_members as m').select('m.team_id').where('m.user_id', '=', viewer.id),
-        ),
-        eb(
-          'c.allocated_worker_id',
-          'in',
-          eb
-            .selectFrom('team_members as mine')
-            .innerJoin('team_members as theirs', 'theirs.team_id', 'mine.team_id')
-            .select('theirs.user_id')
-            .where('mine.user_id', '=', viewer.id)
-            .where('mine.is_manager', '=', true),
-        ),
-        eb(
-          'c.id',
-          'in',
-          eb
-            .selectFrom('referrals as rf')
-            .innerJoin('team_members as rm', 'rm.team_id', 'rf.receiving_team_id')
-            .select('rf.child_id')
-            .where('rm.user_id', '=', viewer.id),
-        ),
+        eb('c.allocated_team_id', 'in', teamsOf(eb, viewer.id)),
+        managesAllocation(eb, viewer.id),
+        eb('c.id', 'in', referredTo(eb, viewer.id, undefined)),
       );
     }
     return eb.and([eb('c.authority_id', '=', viewer.authorityId), eb.or(clauses)]);
