@@ -1,8 +1,22 @@
-// Reading the screening form: the tool's answers (ratings or ticked items) and a yes or no for
-// each fact the pack asks about. Missing answers are reported all at once by the service.
+// The screening pages' forms: the tool's answers (ratings or ticked items) and a yes or no for
+// each fact the pack asks about, then the decision on the level with its rationale. Missing
+// answers are reported all at once by the service.
 import type { FactId, Pack, Tool } from '../../../domain/pack.ts';
 import type { ScreeningAnswers } from '../../../domain/screening.ts';
-import { type Body, list, str } from '../../forms.ts';
+import { type PageData, field, pageSchema } from '../../page-schema.ts';
+
+/**
+ * What the screening form posts: the tool used, a matrix's ratings (`rating-<dimension>`), a
+ * checklist's ticked items and "none of these", and each fact's answer (`fact-<fact>`), as typed.
+ */
+export const screeningForm = pageSchema(
+  { tool: field.text(), rating: field.prefixed(), items: field.list(), none: field.text(), fact: field.prefixed() },
+  { prefixes: { rating: 'rating-', fact: 'fact-' } },
+);
+export type ScreeningPost = PageData<typeof screeningForm>;
+
+/** Deciding the level of concern: the level chosen and the rationale, as typed (the service checks them). */
+export const decisionForm = pageSchema({ level: field.text(), rationale: field.text() });
 
 export interface ScreeningFormValues {
   toolId: string;
@@ -11,21 +25,22 @@ export interface ScreeningFormValues {
   facts: Partial<Record<FactId, boolean | null | undefined>>;
 }
 
-export function readScreeningForm(body: Body, pack: Pack, tool: Tool): ScreeningFormValues {
+/** The answers for the tool used, and each of the pack's facts as yes (true), no (false), not known (null) or not given. */
+export function readScreeningForm(form: ScreeningPost, pack: Pack, tool: Tool): ScreeningFormValues {
   const answers: ScreeningAnswers = {};
   if (tool.kind === 'matrix') {
     answers.ratings = {};
     for (const dimension of tool.dimensions) {
-      const rating = str(body, `rating-${dimension.id}`);
+      const rating = form.rating[dimension.id];
       if (rating) answers.ratings[dimension.id] = rating;
     }
   } else {
-    answers.items = list(body, 'items');
-    if (str(body, 'none') === 'yes') answers.none = true;
+    answers.items = form.items;
+    if (form.none === 'yes') answers.none = true;
   }
   const facts: Partial<Record<FactId, boolean | null | undefined>> = {};
   for (const fact of pack.facts) {
-    const answer = str(body, `fact-${fact}`);
+    const answer = form.fact[fact];
     facts[fact] = answer === 'yes' ? true : answer === 'no' ? false : answer === 'not-known' ? null : undefined;
   }
   return { toolId: tool.id, answers, facts };
