@@ -1,7 +1,8 @@
 // Meetings, their children, invitees and attendance, minutes, circulation and outcomes
 // (R-KEN-6, R-KEN-7, R-KEN-13, R-ISL-5, R-ISL-7), and external decisions (R-KEN-9, R-NEL-7).
-import { type Kysely, sql } from 'kysely';
-import type { AgendaItem, Database } from '../db/types.ts';
+import { type ExpressionBuilder, type Kysely, type Updateable, sql } from 'kysely';
+import type { AgendaItem, Database, MeetingInviteesTable, MeetingsTable } from '../db/types.ts';
+import { type RowOf, changedOne } from './shared-columns.ts';
 
 export interface MeetingChildRow {
   childId: string;
@@ -68,31 +69,26 @@ export interface Meeting {
   invitees: InviteeRow[];
 }
 
-export interface NewMeeting {
-  authorityId: string;
-  incidentId: string;
-  typeId: string;
-  typeLabel: string;
-  packVersion: string;
-  taskId: string | null;
-  dueOn: string | null;
-  chairId: string;
-  chairAuthorityId: string;
-  chairRule: string;
-  agenda: AgendaItem[];
+/** An invitee as the meeting is arranged, before anyone attends or is sent the minutes. */
+export type NewInvitee = Omit<InviteeRow, 'id' | 'attended' | 'circulatedAt' | 'circulatedByName'>;
+
+export interface NewMeeting extends Pick<
+  Meeting,
+  | 'authorityId'
+  | 'incidentId'
+  | 'typeId'
+  | 'typeLabel'
+  | 'packVersion'
+  | 'taskId'
+  | 'dueOn'
+  | 'chairId'
+  | 'chairAuthorityId'
+  | 'chairRule'
+  | 'agenda'
+> {
   createdBy: string;
-  children: { childId: string; role: 'displayed' | 'targeted'; responsibleAuthorityId: string }[];
-  invitees: {
-    inviteeId: string;
-    roleLabel: string;
-    reason: string;
-    clause: string;
-    requirementId: string;
-    mode: 'invite' | 'inform';
-    name: string;
-    agency: string;
-    userId: string | null;
-  }[];
+  children: Pick<MeetingChildRow, 'childId' | 'role' | 'responsibleAuthorityId'>[];
+  invitees: NewInvitee[];
 }
 
 export async function insertMeeting(db: Kysely<Database>, meeting: NewMeeting): Promise<string> {
@@ -148,8 +144,9 @@ export async function insertMeeting(db: Kysely<Database>, meeting: NewMeeting): 
   return id;
 }
 
-export async function findMeeting(db: Kysely<Database>, id: string): Promise<Meeting | undefined> {
-  const row = await db
+/** A meeting with the names of its chair, of who arranged it and of who approved the minutes. */
+function meetingQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('meetings as m')
     .innerJoin('users as ch', 'ch.id', 'm.chair_id')
     .innerJoin('users as cr', 'cr.id', 'm.created_by')
@@ -159,11 +156,12 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
       'ch.display_name as chair_name',
       'cr.display_name as created_by_name',
       'ap.display_name as approved_by_name',
-    ])
-    .where('m.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const kids = await db
+    ]);
+}
+
+/** A meeting's children, the child who harmed first, each with the outcome decided for them. */
+function childrenQuery(db: Kysely<Database>, meetingId: string) {
+  return db
     .selectFrom('meeting_children as mc')
     .innerJoin('children as c', 'c.id', 'mc.child_id')
     .leftJoin('meeting_outcomes as o', (j) =>
@@ -186,19 +184,66 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
       'o.decided_at',
       'd.display_name as decided_by_name',
     ])
-    .where('mc.meeting_id', '=', id)
+    .where('mc.meeting_id', '=', meetingId)
     .orderBy(sql`case mc.role when 'displayed' then 0 else 1 end`)
-    .orderBy('c.last_name')
-    .execute();
-  const invitees = await db
+    .orderBy('c.last_name');
+}
+
+/** A meeting's invitees in their order, each with when the minutes were sent to them and by whom. */
+function inviteesQuery(db: Kysely<Database>, meetingId: string) {
+  return db
     .selectFrom('meeting_invitees as i')
     .leftJoin('meeting_circulation as mc', 'mc.invitee_id', 'i.id')
     .leftJoin('users as cb', 'cb.id', 'mc.circulated_by')
     .selectAll('i')
     .select(['mc.circulated_at', 'cb.display_name as circulated_by_name'])
-    .where('i.meeting_id', '=', id)
-    .orderBy('i.sort')
-    .execute();
+    .where('i.meeting_id', '=', meetingId)
+    .orderBy('i.sort');
+}
+
+function toMeetingChild(k: RowOf<typeof childrenQuery>): MeetingChildRow {
+  return {
+    childId: k.child_id,
+    name: `${k.first_name} ${k.last_name}`,
+    firstName: k.first_name,
+    role: k.role,
+    childAuthorityId: k.child_authority_id,
+    responsibleAuthorityId: k.responsible_authority_id,
+    safetyPlan: k.safety_plan,
+    outcome: k.outcome_id
+      ? {
+          id: k.outcome_id,
+          label: k.outcome_label!,
+          details: k.details ?? {},
+          rationale: k.rationale!,
+          alsoHarmed: k.also_harmed,
+          decidedByName: k.decided_by_name!,
+          decidedAt: k.decided_at!,
+        }
+      : null,
+  };
+}
+
+function toInvitee(i: RowOf<typeof inviteesQuery>): InviteeRow {
+  return {
+    id: i.id,
+    inviteeId: i.invitee_id,
+    roleLabel: i.role_label,
+    reason: i.reason,
+    clause: i.clause,
+    requirementId: i.requirement_id,
+    mode: i.mode,
+    name: i.name,
+    agency: i.agency,
+    userId: i.user_id,
+    attended: i.attended,
+    circulatedAt: i.circulated_at,
+    circulatedByName: i.circulated_by_name,
+  };
+}
+
+/** The one mapping of a meeting's row, with its children and invitees. */
+function toMeeting(row: RowOf<typeof meetingQuery>, children: MeetingChildRow[], invitees: InviteeRow[]): Meeting {
   return {
     id: row.id,
     authorityId: row.authority_id,
@@ -223,42 +268,17 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
     createdByName: row.created_by_name,
     createdAt: row.created_at,
     version: row.version,
-    children: kids.map((k) => ({
-      childId: k.child_id,
-      name: `${k.first_name} ${k.last_name}`,
-      firstName: k.first_name,
-      role: k.role,
-      childAuthorityId: k.child_authority_id,
-      responsibleAuthorityId: k.responsible_authority_id,
-      safetyPlan: k.safety_plan,
-      outcome: k.outcome_id
-        ? {
-            id: k.outcome_id,
-            label: k.outcome_label!,
-            details: k.details ?? {},
-            rationale: k.rationale!,
-            alsoHarmed: k.also_harmed,
-            decidedByName: k.decided_by_name!,
-            decidedAt: k.decided_at!,
-          }
-        : null,
-    })),
-    invitees: invitees.map((i) => ({
-      id: i.id,
-      inviteeId: i.invitee_id,
-      roleLabel: i.role_label,
-      reason: i.reason,
-      clause: i.clause,
-      requirementId: i.requirement_id,
-      mode: i.mode,
-      name: i.name,
-      agency: i.agency,
-      userId: i.user_id,
-      attended: i.attended,
-      circulatedAt: i.circulated_at,
-      circulatedByName: i.circulated_by_name,
-    })),
+    children,
+    invitees,
   };
+}
+
+export async function findMeeting(db: Kysely<Database>, id: string): Promise<Meeting | undefined> {
+  const row = await meetingQuery(db).where('m.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const children = (await childrenQuery(db, id).execute()).map(toMeetingChild);
+  const invitees = (await inviteesQuery(db, id).execute()).map(toInvitee);
+  return toMeeting(row, children, invitees);
 }
 
 export interface MeetingSummary {
@@ -270,24 +290,74 @@ export interface MeetingSummary {
   chairName: string;
 }
 
-/** The meetings a child takes part in, newest first. */
-export async function meetingsForChild(db: Kysely<Database>, childId: string): Promise<MeetingSummary[]> {
-  const rows = await db
-    .selectFrom('meeting_children as mc')
-    .innerJoin('meetings as m', 'm.id', 'mc.meeting_id')
-    .innerJoin('users as ch', 'ch.id', 'm.chair_id')
-    .select(['m.id', 'm.type_label', 'm.due_on', 'm.held_on', 'm.status', 'ch.display_name as chair_name'])
-    .where('mc.child_id', '=', childId)
-    .orderBy('m.created_at', 'desc')
-    .execute();
-  return rows.map((row) => ({
+/** A meeting's summary, from `meetings as m` with its chair joined as `ch`. */
+const SUMMARY_COLUMNS = [
+  'm.id',
+  'm.type_label',
+  'm.due_on',
+  'm.held_on',
+  'm.status',
+  'ch.display_name as chair_name',
+] as const;
+
+function toSummary(row: {
+  id: string;
+  type_label: string;
+  due_on: string | null;
+  held_on: string | null;
+  status: MeetingSummary['status'];
+  chair_name: string;
+}): MeetingSummary {
+  return {
     id: row.id,
     typeLabel: row.type_label,
     dueOn: row.due_on,
     heldOn: row.held_on,
     status: row.status,
     chairName: row.chair_name,
-  }));
+  };
+}
+
+/** The meetings a child takes part in, newest first. */
+export async function meetingsForChild(db: Kysely<Database>, childId: string): Promise<MeetingSummary[]> {
+  const rows = await db
+    .selectFrom('meeting_children as mc')
+    .innerJoin('meetings as m', 'm.id', 'mc.meeting_id')
+    .innerJoin('users as ch', 'ch.id', 'm.chair_id')
+    .select(SUMMARY_COLUMNS)
+    .where('mc.child_id', '=', childId)
+    .orderBy('m.created_at', 'desc')
+    .execute();
+  return rows.map(toSummary);
+}
+
+/**
+ * The meetings shared with a user, as a WHERE clause on `meetings as m`: those they chair, arranged
+ * or are invited to with their account, and, for those who represent their authority, those another
+ * authority holds about a child their authority is responsible for (R-KEN-6).
+ */
+export function sharedWith(user: { id: string; authorityId: string }, representing: boolean) {
+  return (eb: ExpressionBuilder<Database & { m: MeetingsTable }, 'm'>) =>
+    eb.or([
+      eb('m.chair_id', '=', user.id),
+      eb('m.created_by', '=', user.id),
+      eb('m.id', 'in', eb.selectFrom('meeting_invitees').select('meeting_id').where('user_id', '=', user.id)),
+      ...(representing
+        ? [
+            eb.and([
+              eb('m.authority_id', '!=', user.authorityId),
+              eb(
+                'm.id',
+                'in',
+                eb
+                  .selectFrom('meeting_children')
+                  .select('meeting_id')
+                  .where('responsible_authority_id', '=', user.authorityId),
+              ),
+            ]),
+          ]
+        : []),
+    ]);
 }
 
 /** Meetings a user chairs, arranged or is invited to, and, for those who represent their authority, meetings shared with it because it is responsible for a child there (R-KEN-6). */
@@ -300,64 +370,60 @@ export async function meetingsSharedWith(
   const rows = await db
     .selectFrom('meetings as m')
     .innerJoin('users as ch', 'ch.id', 'm.chair_id')
-    .select(['m.id', 'm.type_label', 'm.due_on', 'm.held_on', 'm.status', 'ch.display_name as chair_name'])
-    .where((eb) =>
-      eb.or([
-        eb('m.chair_id', '=', userId),
-        eb('m.created_by', '=', userId),
-        eb('m.id', 'in', eb.selectFrom('meeting_invitees').select('meeting_id').where('user_id', '=', userId)),
-        ...(representing
-          ? [
-              eb.and([
-                eb('m.authority_id', '!=', authorityId),
-                eb(
-                  'm.id',
-                  'in',
-                  eb
-                    .selectFrom('meeting_children')
-                    .select('meeting_id')
-                    .where('responsible_authority_id', '=', authorityId),
-                ),
-              ]),
-            ]
-          : []),
-      ]),
-    )
+    .select(SUMMARY_COLUMNS)
+    .where(sharedWith({ id: userId, authorityId }, representing))
     .orderBy('m.due_on', 'asc')
     .limit(200)
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    typeLabel: row.type_label,
-    dueOn: row.due_on,
-    heldOn: row.held_on,
-    status: row.status,
-    chairName: row.chair_name,
-  }));
+  return rows.map(toSummary);
 }
 
-export async function recordMinutes(
+/** One versioned change to a meeting; false when stale, or closed or its minutes approved where `still` asks. */
+async function updateIfCurrent(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: Updateable<MeetingsTable>,
+  still: { arranged?: boolean; unapproved?: boolean },
+): Promise<boolean> {
+  let query = db
+    .updateTable('meetings')
+    .set({ ...changes, updated_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version);
+  if (still.arranged) query = query.where('status', '=', 'arranged');
+  if (still.unapproved) query = query.where('minutes_approved_at', 'is', null);
+  return changedOne(await query.executeTakeFirst());
+}
+
+export function recordMinutes(
   db: Kysely<Database>,
   id: string,
   version: number,
   minutes: { heldOn: string; agenda: AgendaItem[]; policeInvolvement: string | null; policeInvolvementReason: string },
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('meetings')
-    .set({
-      held_on: minutes.heldOn,
-      agenda: JSON.stringify(minutes.agenda),
-      police_involvement: minutes.policeInvolvement,
-      police_involvement_reason: minutes.policeInvolvementReason,
-      updated_at: new Date(),
-      version: sql`version + 1`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'arranged')
-    .where('minutes_approved_at', 'is', null)
-    .executeTakeFirst();
-  return res.numUpdatedRows === 1n;
+  const changes = {
+    held_on: minutes.heldOn,
+    agenda: JSON.stringify(minutes.agenda),
+    police_involvement: minutes.policeInvolvement,
+    police_involvement_reason: minutes.policeInvolvementReason,
+  };
+  return updateIfCurrent(db, id, version, changes, { arranged: true, unapproved: true });
+}
+
+/** Changes one invitee of a meeting (an invitee of another meeting is left as it is). */
+async function updateInvitee(
+  db: Kysely<Database>,
+  meetingId: string,
+  inviteeId: string,
+  changes: Updateable<MeetingInviteesTable>,
+): Promise<void> {
+  await db
+    .updateTable('meeting_invitees')
+    .set(changes)
+    .where('id', '=', inviteeId)
+    .where('meeting_id', '=', meetingId)
+    .execute();
 }
 
 export async function setAttendance(
@@ -365,29 +431,17 @@ export async function setAttendance(
   meetingId: string,
   attended: Map<string, boolean>,
 ): Promise<void> {
-  for (const [inviteeId, value] of attended) {
-    await db
-      .updateTable('meeting_invitees')
-      .set({ attended: value })
-      .where('id', '=', inviteeId)
-      .where('meeting_id', '=', meetingId)
-      .execute();
-  }
+  for (const [inviteeId, value] of attended) await updateInvitee(db, meetingId, inviteeId, { attended: value });
 }
 
-export async function setInviteeDetails(
+export function setInviteeDetails(
   db: Kysely<Database>,
   meetingId: string,
   inviteeId: string,
   name: string,
   agency: string,
 ): Promise<void> {
-  await db
-    .updateTable('meeting_invitees')
-    .set({ name, agency })
-    .where('id', '=', inviteeId)
-    .where('meeting_id', '=', meetingId)
-    .execute();
+  return updateInvitee(db, meetingId, inviteeId, { name, agency });
 }
 
 export async function setSafetyPlan(
@@ -460,25 +514,9 @@ export async function insertOutcome(
   return (res.numInsertedOrUpdatedRows ?? 0n) === 1n;
 }
 
-export async function approveMinutes(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  userId: string,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('meetings')
-    .set({
-      minutes_approved_at: new Date(),
-      minutes_approved_by: userId,
-      updated_at: new Date(),
-      version: sql`version + 1`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('minutes_approved_at', 'is', null)
-    .executeTakeFirst();
-  return res.numUpdatedRows === 1n;
+export function approveMinutes(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
+  const changes = { minutes_approved_at: new Date(), minutes_approved_by: userId };
+  return updateIfCurrent(db, id, version, changes, { unapproved: true });
 }
 
 export async function recordCirculation(
@@ -495,26 +533,9 @@ export async function recordCirculation(
     .execute();
 }
 
-export async function closeMeeting(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  userId: string,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('meetings')
-    .set({
-      status: 'closed',
-      closed_at: new Date(),
-      closed_by: userId,
-      updated_at: new Date(),
-      version: sql`version + 1`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'arranged')
-    .executeTakeFirst();
-  return res.numUpdatedRows === 1n;
+export function closeMeeting(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
+  const changes = { status: 'closed' as const, closed_at: new Date(), closed_by: userId };
+  return updateIfCurrent(db, id, version, changes, { arranged: true });
 }
 
 export async function touchMeeting(db: Kysely<Database>, id: string): Promise<void> {

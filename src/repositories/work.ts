@@ -6,8 +6,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Viewer } from '../domain/access.ts';
 import { visibleTo } from './access.ts';
-
-const childName = sql<string>`c.first_name || ' ' || c.last_name`;
+import { sharedWith } from './meetings.ts';
+import { aboutChild, childName } from './shared-columns.ts';
 
 export interface WaitingReferral {
   id: string;
@@ -64,8 +64,7 @@ export async function waitingReferrals(
     .execute();
   return rows.map((row) => ({
     id: row.id,
-    childId: row.child_id,
-    childName: row.child_name,
+    ...aboutChild(row),
     receivedAt: row.received_at,
     dueOn: row.due_on,
     receivingTeamName: row.team_name,
@@ -131,8 +130,7 @@ export async function incidentsToScreen(db: Kysely<Database>, viewer: Viewer, li
     .execute();
   return rows.map((row) => ({
     incidentId: row.incident_id,
-    childId: row.child_id,
-    childName: row.child_name,
+    ...aboutChild(row),
     occurredAt: row.occurred_at,
     submittedAt: row.submitted_at,
     suggestedScreeningId: row.screening_id ?? null,
@@ -197,9 +195,7 @@ export async function upcomingMeetings(
     .where('m.status', '=', 'arranged')
     .where((eb) =>
       eb.or([
-        eb('m.chair_id', '=', viewer.id),
-        eb('m.created_by', '=', viewer.id),
-        eb('m.id', 'in', eb.selectFrom('meeting_invitees').select('meeting_id').where('user_id', '=', viewer.id)),
+        sharedWith(viewer, representing)(eb),
         eb(
           'm.id',
           'in',
@@ -214,21 +210,6 @@ export async function upcomingMeetings(
               ]),
             ),
         ),
-        ...(representing
-          ? [
-              eb.and([
-                eb('m.authority_id', '!=', viewer.authorityId),
-                eb(
-                  'm.id',
-                  'in',
-                  eb
-                    .selectFrom('meeting_children')
-                    .select('meeting_id')
-                    .where('responsible_authority_id', '=', viewer.authorityId),
-                ),
-              ]),
-            ]
-          : []),
       ]),
     )
     .orderBy(sql`m.due_on asc nulls last`)
@@ -317,8 +298,7 @@ export async function recentChanges(
     .execute();
   return rows.map((row) => ({
     id: row.id,
-    childId: row.child_id,
-    childName: row.child_name,
+    ...aboutChild(row),
     recordedAt: row.recorded_at,
     recordedByName: row.display_name,
     kind: row.kind,
