@@ -1,9 +1,10 @@
 // The audit log: append-only (the database refuses updates and deletes, and the application's
 // role may only insert and read) and chained with a key the database does not hold.
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import {
   type AuditKey,
   type ChainProblem,
+  type ChainedFields,
   type ChainState,
   type StoredEvent,
   GENESIS_HASH,
@@ -11,7 +12,7 @@ import {
   eventHash,
   verifyChain,
 } from '../domain/audit-chain.ts';
-import type { Database } from '../db/types.ts';
+import type { AuditEventsTable, Database } from '../db/types.ts';
 import type { AuditNames, AuditRefs, NamedRecord } from '../domain/audit-words.ts';
 import { fromLondonLocal } from '../domain/london-time.ts';
 import { type NamedChild, namedChild } from './children.ts';
@@ -52,12 +53,7 @@ export interface NewAuditEvent {
  */
 export async function appendAuditEvent(trx: Transaction<Database>, newEvent: NewAuditEvent): Promise<string> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await newestEvent(trx);
   const seq = (last ? BigInt(last.seq) + 1n : 1n).toString();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
@@ -113,19 +109,48 @@ export interface AuditSearch {
   pageSize: number;
 }
 
-export interface AuditRow {
-  seq: string;
-  at: Date;
-  userId: string | null;
+/** An event as the search lists it: the chained fields but the authority, with who did it and the hash. */
+export interface AuditRow extends Omit<ChainedFields, 'authorityId' | 'details' | 'chain'> {
   userName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  outcome: string;
-  ip: string;
-  requestId: string;
   details: Record<string, unknown>;
   hash: string;
+}
+
+/** The one mapping of the columns of an event's row that the search and the chain walk both read. */
+function eventFields(
+  row: Pick<
+    Selectable<AuditEventsTable>,
+    | 'seq'
+    | 'at'
+    | 'user_id'
+    | 'action'
+    | 'entity_type'
+    | 'entity_id'
+    | 'outcome'
+    | 'ip'
+    | 'request_id'
+    | 'details'
+    | 'hash'
+  >,
+) {
+  return {
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    outcome: row.outcome,
+    ip: row.ip,
+    requestId: row.request_id,
+    details: row.details,
+    hash: row.hash,
+  };
+}
+
+/** The newest event's number and hash: where the next event is chained on, and what a checkpoint records. */
+function newestEvent(db: Kysely<Database>) {
+  return db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
 
 /** The start of a London day, as an instant. */
@@ -217,20 +242,7 @@ export async function searchAuditEvents(
     .execute();
   return {
     total: Number(totalRow.n),
-    rows: rows.map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      userId: row.user_id,
-      userName: row.display_name,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      outcome: row.outcome,
-      ip: row.ip,
-      requestId: row.request_id,
-      details: row.details,
-      hash: row.hash,
-    })),
+    rows: rows.map((row) => ({ ...eventFields(row), userName: row.display_name })),
   };
 }
 
@@ -267,82 +279,68 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
     record.childIds.forEach((childId) => childIds.add(childId));
   };
   const recordRefs = refs.records;
-  const incidentIds = ids(recordRefs.incident);
+  /** The rows of these ids, asked for only when there are any. */
+  const byIds = async <Row>(list: string[], read: (some: string[]) => Promise<Row[]>): Promise<Row[]> =>
+    list.length ? read(list) : [];
   const [incidents, meetings, screenings, referrals, assessments, tasks, panels, decisions] = await Promise.all([
-    incidentIds.length
-      ? db
-          .selectFrom('incidents')
-          .select(['id', 'status', 'occurred_at', 'created_at'])
-          .where('id', 'in', incidentIds)
-          .execute()
-      : [],
-    ids(recordRefs.meeting).length
-      ? db
-          .selectFrom('meetings')
-          .select(['id', 'type_label', 'held_on', 'due_on', 'created_at'])
-          .where('id', 'in', ids(recordRefs.meeting))
-          .execute()
-      : [],
-    ids(recordRefs.screening).length
-      ? db
-          .selectFrom('screenings as s')
-          .leftJoin('incidents as i', 'i.id', 's.incident_id')
-          .select(['s.id', 's.child_id', 'i.occurred_at'])
-          .where('s.id', 'in', ids(recordRefs.screening))
-          .execute()
-      : [],
-    ids(recordRefs.referral).length
-      ? db.selectFrom('referrals').select(['id', 'child_id']).where('id', 'in', ids(recordRefs.referral)).execute()
-      : [],
-    ids(recordRefs.assessment).length
-      ? db
-          .selectFrom('assessments')
-          .select(['id', 'child_id', 'model_name'])
-          .where('id', 'in', ids(recordRefs.assessment))
-          .execute()
-      : [],
-    ids(recordRefs.task).length
-      ? db.selectFrom('tasks').select(['id', 'child_id', 'title']).where('id', 'in', ids(recordRefs.task)).execute()
-      : [],
-    ids(recordRefs.panel_referral).length
-      ? db
-          .selectFrom('panel_referrals')
-          .select(['id', 'child_id'])
-          .where('id', 'in', ids(recordRefs.panel_referral))
-          .execute()
-      : [],
-    ids(recordRefs.external_decision).length
-      ? db
-          .selectFrom('external_decisions')
-          .select(['id', 'child_id', 'decision_label'])
-          .where('id', 'in', ids(recordRefs.external_decision))
-          .execute()
-      : [],
+    byIds(ids(recordRefs.incident), (some) =>
+      db
+        .selectFrom('incidents')
+        .select(['id', 'status', 'occurred_at', 'created_at'])
+        .where('id', 'in', some)
+        .execute(),
+    ),
+    byIds(ids(recordRefs.meeting), (some) =>
+      db
+        .selectFrom('meetings')
+        .select(['id', 'type_label', 'held_on', 'due_on', 'created_at'])
+        .where('id', 'in', some)
+        .execute(),
+    ),
+    byIds(ids(recordRefs.screening), (some) =>
+      db
+        .selectFrom('screenings as s')
+        .leftJoin('incidents as i', 'i.id', 's.incident_id')
+        .select(['s.id', 's.child_id', 'i.occurred_at'])
+        .where('s.id', 'in', some)
+        .execute(),
+    ),
+    byIds(ids(recordRefs.referral), (some) =>
+      db.selectFrom('referrals').select(['id', 'child_id']).where('id', 'in', some).execute(),
+    ),
+    byIds(ids(recordRefs.assessment), (some) =>
+      db.selectFrom('assessments').select(['id', 'child_id', 'model_name']).where('id', 'in', some).execute(),
+    ),
+    byIds(ids(recordRefs.task), (some) =>
+      db.selectFrom('tasks').select(['id', 'child_id', 'title']).where('id', 'in', some).execute(),
+    ),
+    byIds(ids(recordRefs.panel_referral), (some) =>
+      db.selectFrom('panel_referrals').select(['id', 'child_id']).where('id', 'in', some).execute(),
+    ),
+    byIds(ids(recordRefs.external_decision), (some) =>
+      db
+        .selectFrom('external_decisions')
+        .select(['id', 'child_id', 'decision_label'])
+        .where('id', 'in', some)
+        .execute(),
+    ),
   ]);
   const [incidentChildren, meetingChildren] = await Promise.all([
-    incidents.length
-      ? db
+    byIds(
+      incidents.map((i) => i.id),
+      (some) =>
+        db
           .selectFrom('incident_children')
           .select(['incident_id', 'child_id'])
-          .where(
-            'incident_id',
-            'in',
-            incidents.map((i) => i.id),
-          )
+          .where('incident_id', 'in', some)
           .orderBy('added_at')
-          .execute()
-      : [],
-    meetings.length
-      ? db
-          .selectFrom('meeting_children')
-          .select(['meeting_id', 'child_id'])
-          .where(
-            'meeting_id',
-            'in',
-            meetings.map((meeting) => meeting.id),
-          )
-          .execute()
-      : [],
+          .execute(),
+    ),
+    byIds(
+      meetings.map((meeting) => meeting.id),
+      (some) =>
+        db.selectFrom('meeting_children').select(['meeting_id', 'child_id']).where('meeting_id', 'in', some).execute(),
+    ),
   ]);
   const kidsOf = <K extends string>(rows: readonly ({ child_id: string } & Record<K, string>)[], key: K, id: string) =>
     rows.filter((x) => x[key] === id).map((x) => x.child_id);
@@ -372,43 +370,34 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
   for (const x of decisions) put(x.id, { type: 'external_decision', childIds: [x.child_id], label: x.decision_label });
 
   const userIds = ids(refs.users);
-  const [children, users, teams, tokens, authorities] = await Promise.all([
-    childIds.size
-      ? db
-          .selectFrom('children')
-          .select(['id', 'authority_id', 'first_name', 'last_name'])
-          .where('id', 'in', [...childIds])
-          .execute()
-      : [],
-    userIds.length
-      ? db.selectFrom('users').select(['id', 'authority_id', 'display_name']).where('id', 'in', userIds).execute()
-      : [],
-    ids(refs.teams).length
-      ? db
-          .selectFrom('teams')
-          .select(['id', 'name'])
-          .where('authority_id', '=', authorityId)
-          .where('id', 'in', ids(refs.teams))
-          .execute()
-      : [],
-    ids(refs.apiTokens).length
-      ? db
-          .selectFrom('api_tokens')
-          .select(['id', 'name'])
-          .where('authority_id', '=', authorityId)
-          .where('id', 'in', ids(refs.apiTokens))
-          .execute()
-      : [],
+  /** The names of the authority's teams or API tokens among these ids. */
+  const namedIn = (table: 'teams' | 'api_tokens', set: Set<string>) =>
+    byIds(ids(set), (some) =>
+      db
+        .selectFrom(table)
+        .select(['id', 'name'])
+        .where('authority_id', '=', authorityId)
+        .where('id', 'in', some)
+        .execute(),
+    );
+  const [children, users, teams, tokens, authorities, roles] = await Promise.all([
+    byIds([...childIds], (some) =>
+      db
+        .selectFrom('children')
+        .select(['id', 'authority_id', 'first_name', 'last_name'])
+        .where('id', 'in', some)
+        .execute(),
+    ),
+    byIds(userIds, (some) =>
+      db.selectFrom('users').select(['id', 'authority_id', 'display_name']).where('id', 'in', some).execute(),
+    ),
+    namedIn('teams', refs.teams),
+    namedIn('api_tokens', refs.apiTokens),
     db.selectFrom('authorities').select(['id', 'name']).execute(),
+    byIds(userIds, (some) =>
+      db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', some).orderBy('role').execute(),
+    ),
   ]);
-  const roles = userIds.length
-    ? await db
-        .selectFrom('user_roles')
-        .select(['user_id', 'role'])
-        .where('user_id', 'in', userIds)
-        .orderBy('role')
-        .execute()
-    : [];
   const authorityNames = new Map(authorities.map((a) => [a.id, a.name]));
   return {
     // A child or person of another authority is not named to this authority's auditor.
@@ -476,19 +465,9 @@ export async function verifyAuditChain(
     if (rows.length === 0) break;
     first ??= rows[0]!.hash;
     const events: StoredEvent[] = rows.map((row) => ({
-      seq: row.seq,
-      at: row.at,
+      ...eventFields(row),
       authorityId: row.authority_id,
-      userId: row.user_id,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      outcome: row.outcome,
-      ip: row.ip,
-      requestId: row.request_id,
-      details: row.details,
       prevHash: row.prev_hash,
-      hash: row.hash,
       chain: row.chain,
     }));
     const result = verifyChain(events, before, nextSeq, keys, state);
@@ -509,12 +488,7 @@ export async function verifyAuditChain(
 
 /** The newest event and the chain's first: what a checkpoint records. */
 export async function chainEnds(db: Kysely<Database>): Promise<{ seq: string; hash: string; first: string } | null> {
-  const newest = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const newest = await newestEvent(db);
   const first = await db.selectFrom('audit_events').select('hash').orderBy('seq', 'asc').limit(1).executeTakeFirst();
   return newest && first ? { seq: newest.seq, hash: newest.hash, first: first.hash } : null;
 }
