@@ -1,166 +1,44 @@
-// Administration: users (roles, teams, trainings) and teams of the administrator's authority.
+// Administration: users (roles, teams, trainings) and teams of the administrator's authority. The
+// forms are typed in schema.ts, the pages' models built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ROLE_LABELS, ROLES, type Role, TRAINING_LABELS, TRAININGS, type Training } from '../../../domain/roles.ts';
 import * as admin from '../../../services/admin-service.ts';
 import { ConflictError, ValidationError } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, type FormError, errorView, list, parseDateParts, str } from '../../forms.ts';
+import { errorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { londonToday } from '../../../domain/age.ts';
-
-interface UserFormValues {
-  email: string;
-  displayName: string;
-  jobTitle: string;
-  agency: string;
-  active: string;
-  roles: string[];
-  trainings: Record<string, { held: boolean; day: string; month: string; year: string }>;
-  teams: string[];
-  managerOf: string[];
-}
-
-function valuesFromBody(body: Body): UserFormValues {
-  const held = list(body, 'trainings');
-  const trainings: UserFormValues['trainings'] = {};
-  for (const training of TRAININGS) {
-    trainings[training] = {
-      held: held.includes(training),
-      day: str(body, `${training}-day`),
-      month: str(body, `${training}-month`),
-      year: str(body, `${training}-year`),
-    };
-  }
-  return {
-    email: str(body, 'email'),
-    displayName: str(body, 'displayName'),
-    jobTitle: str(body, 'jobTitle'),
-    agency: str(body, 'agency'),
-    active: str(body, 'active') || 'yes',
-    roles: list(body, 'roles'),
-    trainings,
-    teams: list(body, 'teams'),
-    managerOf: list(body, 'managerOf'),
-  };
-}
-
-function validate(values: UserFormValues): { input: admin.UserInput } | { errors: FormError[] } {
-  const errors: FormError[] = [];
-  const email = values.email.trim();
-  if (!email) errors.push({ field: 'email', message: 'Enter an email address' });
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320)
-    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
-  if (!values.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
-  else if (values.displayName.length > 100)
-    errors.push({ field: 'displayName', message: 'Full name must be 100 characters or fewer' });
-  if (values.jobTitle.length > 100)
-    errors.push({ field: 'jobTitle', message: 'Job title must be 100 characters or fewer' });
-  if (values.agency.length > 100)
-    errors.push({ field: 'agency', message: 'Organisation must be 100 characters or fewer' });
-  const roles = values.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
-  if (roles.length === 0) errors.push({ field: 'roles', message: 'Select at least one role' });
-  const trainings: { training: Training; completedOn: string }[] = [];
-  for (const training of TRAININGS) {
-    const tv = values.trainings[training];
-    if (!tv?.held) continue;
-    const parsed = parseDateParts(
-      tv,
-      `Date of ${TRAINING_LABELS[training]} training`,
-      `Enter the date ${TRAINING_LABELS[training]} training was completed`,
-      {
-        past: true,
-        today: londonToday(),
-      },
-    );
-    if ('error' in parsed) errors.push({ field: `${training}-day`, message: parsed.error, href: `#${training}-day` });
-    else trainings.push({ training, completedOn: parsed.iso });
-  }
-  if (errors.length) return { errors };
-  return {
-    input: {
-      email,
-      displayName: values.displayName.trim(),
-      jobTitle: values.jobTitle.trim(),
-      agency: values.agency.trim(),
-      active: values.active !== 'no',
-      roles,
-      trainings,
-      teams: values.teams.map((teamId) => ({ teamId, isManager: values.managerOf.includes(teamId) })),
-    },
-  };
-}
-
-const TEAM_KINDS = [
-  { value: 'front_door', text: 'Front door' },
-  { value: 'social_work', text: 'Social work' },
-  { value: 'youth_justice', text: 'Youth justice' },
-  { value: 'early_help', text: 'Early help' },
-  { value: 'school', text: 'School or setting' },
-  { value: 'health', text: 'Health' },
-  { value: 'police', text: 'Police' },
-  { value: 'specialist', text: 'Specialist service' },
-  { value: 'management', text: 'Management' },
-];
-
-const kindItems = () => [{ value: '', text: 'Select' }, ...TEAM_KINDS];
+import { type UserFormValues, teamForm, teamProblems, userForm, userValues, validateUser } from './schema.ts';
+import { newUserValues, teamsModel, userFormModel, userModel, usersModel } from './view-model.ts';
 
 export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  const roleItems = (chosen: string[]) =>
-    ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role], checked: chosen.includes(role) }));
-
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
     model: Record<string, unknown> & { values: UserFormValues },
   ) {
     const teams = await admin.listTeams(db, actorOf(request));
-    return reply.page('pages/admin/user-form.njk', {
-      ...model,
-      roleItems: roleItems(model.values.roles),
-      roleText: model.values.roles.map((role) => ROLE_LABELS[role as Role] ?? role).join(', ') || 'No role',
-      trainingDefs: TRAININGS.map((training) => ({ key: training, label: TRAINING_LABELS[training] })),
-      teams: teams.map((team) => ({
-        ...team,
-        member: model.values.teams.includes(team.id),
-        manager: model.values.managerOf.includes(team.id),
-      })),
-      backLink: paths.admin.users(),
-    });
+    return reply.page('pages/admin/user-form.njk', userFormModel(model, teams));
   }
 
   app.get('/admin/users', { config: { action: 'admin.users.view' } }, async (request, reply) => {
     const users = await admin.listUsers(db, actorOf(request));
-    return reply.page('pages/admin/users.njk', {
-      pageTitle: 'Users',
-      users: users.map((user) => ({
-        ...user,
-        roleText: user.roles.map((role) => ROLE_LABELS[role]).join(', ') || 'No role yet',
-      })),
-    });
+    return reply.page('pages/admin/users.njk', usersModel(users));
   });
 
   app.get('/admin/users/new', { config: { action: 'admin.user.create' } }, async (request, reply) => {
     await admin.listUsers(db, actorOf(request));
-    const empty: UserFormValues = {
-      email: '',
-      displayName: '',
-      jobTitle: '',
-      agency: '',
-      active: 'yes',
-      roles: [],
-      trainings: {},
-      teams: [],
-      managerOf: [],
-    };
-    return renderForm(request, reply, { pageTitle: 'Add a user', values: empty, action: paths.admin.newUser() });
+    return renderForm(request, reply, {
+      pageTitle: 'Add a user',
+      values: newUserValues(),
+      action: paths.admin.newUser(),
+    });
   });
 
   app.post('/admin/users/new', { config: { action: 'admin.user.create' } }, async (request, reply) => {
     const actor = actorOf(request);
-    const values = valuesFromBody(request.body as Body);
+    const values = userValues(userForm.read(request.body));
     const model = { pageTitle: 'Add a user', values, action: paths.admin.newUser() };
-    const result = validate(values);
+    const result = validateUser(values);
     if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
     return submitForm(request, reply, {
       act: () => admin.createUser(db, actor, result.input),
@@ -172,44 +50,6 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       again: (errorReply, errors) => renderForm(request, errorReply, { ...model, errors }),
     });
   });
-
-  function userModel(page: Awaited<ReturnType<typeof admin.userPage>>, values?: UserFormValues) {
-    const user = page.user;
-    const trainings: UserFormValues['trainings'] = {};
-    for (const training of user.trainings) {
-      const [year, month, day] = training.completedOn.split('-');
-      trainings[training.training] = {
-        held: true,
-        day: String(Number(day)),
-        month: String(Number(month)),
-        year: year ?? '',
-      };
-    }
-    const labels = (roles: readonly Role[]) => roles.map((role) => ROLE_LABELS[role]).join(', ') || 'no role';
-    return {
-      pageTitle: user.displayName,
-      user,
-      version: user.version,
-      action: paths.admin.user(user.id),
-      can: page.can,
-      pending: page.pending && {
-        ...page.pending,
-        beforeText: labels(page.pending.rolesBefore),
-        afterText: labels(page.pending.rolesAfter),
-      },
-      values: values ?? {
-        email: user.email,
-        displayName: user.displayName,
-        jobTitle: user.jobTitle,
-        agency: user.agency,
-        active: user.active ? 'yes' : 'no',
-        roles: user.roles,
-        trainings,
-        teams: user.teams.map((membership) => membership.teamId),
-        managerOf: user.teams.filter((membership) => membership.isManager).map((membership) => membership.teamId),
-      },
-    };
-  }
 
   app.get<{ Params: { id: string } }>(
     '/admin/users/:id',
@@ -227,11 +67,11 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       const actor = actorOf(request);
       const { id } = request.params;
       const page = await admin.userPage(db, actor, id);
-      const body = request.body as Body;
-      const values = valuesFromBody(body);
-      const version = Number(str(body, 'version'));
+      const data = userForm.read(request.body);
+      const values = userValues(data);
+      const { version } = data;
       const model = { ...userModel(page, values), version };
-      const result = validate(values);
+      const result = validateUser(values);
       if ('errors' in result)
         return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
       try {
@@ -301,22 +141,14 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
 
   app.get('/admin/teams', { config: { action: 'admin.teams.view' } }, async (request, reply) => {
     const teams = await admin.listTeams(db, actorOf(request));
-    return reply.page('pages/admin/teams.njk', { pageTitle: 'Teams', teams, values: {}, kindItems: kindItems() });
+    return reply.page('pages/admin/teams.njk', teamsModel(teams));
   });
 
   app.post('/admin/teams', { config: { action: 'admin.team.create' } }, async (request, reply) => {
     const actor = actorOf(request);
-    const body = request.body as Body;
-    const values = { name: str(body, 'name'), kind: str(body, 'kind'), parentTeamId: str(body, 'parentTeamId') };
+    const values = teamForm.read(request.body);
     const teams = await admin.listTeams(db, actor);
-    const errors: FormError[] = [];
-    if (!values.name.trim()) errors.push({ field: 'name', message: 'Enter the team’s name' });
-    else if (values.name.length > 100)
-      errors.push({ field: 'name', message: 'Team name must be 100 characters or fewer' });
-    if (!TEAM_KINDS.some((k) => k.value === values.kind))
-      errors.push({ field: 'kind', message: 'Select the kind of team' });
-    if (values.parentTeamId && !teams.some((team) => team.id === values.parentTeamId))
-      errors.push({ field: 'parentTeamId', message: 'Select a team from the list' });
+    const errors = teamProblems(values, teams);
     return submitForm(request, reply, {
       // The form's own checks first, every one at once; the service's only when they pass.
       act: () => {
@@ -330,13 +162,7 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       flash: `${values.name.trim()} added`,
       redirect: () => paths.admin.teams(),
       again: (errorReply, errorList) =>
-        errorReply.page('pages/admin/teams.njk', {
-          pageTitle: 'Teams',
-          teams,
-          values,
-          kindItems: kindItems(),
-          errors: errorList,
-        }),
+        errorReply.page('pages/admin/teams.njk', { ...teamsModel(teams, values), errors: errorList }),
     });
   });
 }

@@ -4,20 +4,16 @@ import { londonToday } from '../../../domain/age.ts';
 import { ValidationError } from '../../../services/context.ts';
 import * as settings from '../../../services/settings-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, type FormError, dateParts, errorView, parseDateParts, str } from '../../forms.ts';
+import { errorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
+import { holidayDate, holidayForm, inactivityForm, tokenForm } from './schema.ts';
+import { tokensModel, workingDaysModel } from './view-model.ts';
 
 export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): void {
   async function renderWorkingDays(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const page = await settings.workingDaysPage(db, actorOf(request));
-    return reply.page('pages/admin/working-days.njk', {
-      pageTitle: 'Working days',
-      ...page,
-      holidayValues: { name: '', date: { day: '', month: '', year: '' } },
-      inactivityValue: page.inactivity === null ? '' : String(page.inactivity),
-      ...extra,
-    });
+    return reply.page('pages/admin/working-days.njk', { ...workingDaysModel(page), ...extra });
   }
 
   app.get('/admin/working-days', { config: { action: 'admin.working_days.view' } }, (request, reply) =>
@@ -25,23 +21,12 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
   );
 
   app.post('/admin/working-days/holidays', { config: { action: 'admin.holiday.add' } }, async (request, reply) => {
-    const body = request.body as Body;
-    const values = { name: str(body, 'name'), date: dateParts(body, 'date') };
-    const parsed = parseDateParts(values.date, 'Date of the holiday', 'Enter the date of the holiday');
-    const errors: FormError[] = [];
-    if ('error' in parsed) errors.push({ field: 'date', message: parsed.error, href: '#date-day' });
+    const values = holidayForm.read(request.body);
+    const checked = holidayDate(values);
     return submitForm(request, reply, {
       act: async () => {
-        // A date that is not a real date never reaches the service: the name is checked here too, so every error shows at once.
-        if (errors.length && !values.name.trim())
-          errors.push({ field: 'name', message: 'Enter the name of the holiday' });
-        else if (errors.length && values.name.trim().length > 100)
-          errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
-        if (errors.length) throw new ValidationError(errors);
-        await settings.addOneOffHoliday(db, actorOf(request), {
-          date: 'iso' in parsed ? parsed.iso : '',
-          name: values.name,
-        });
+        if ('errors' in checked) throw new ValidationError(checked.errors);
+        await settings.addOneOffHoliday(db, actorOf(request), { date: checked.iso, name: values.name });
       },
       flash: { title: 'Holiday added', text: 'Deadlines from now on skip it.' },
       redirect: () => paths.admin.workingDays(),
@@ -64,7 +49,7 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
   );
 
   app.post('/admin/working-days/inactivity', { config: { action: 'admin.inactivity.set' } }, async (request, reply) => {
-    const value = str(request.body as Body, 'inactivityDays');
+    const value = inactivityForm.read(request.body).inactivityDays;
     return submitForm(request, reply, {
       act: () => settings.setInactivity(db, actorOf(request), value),
       flash: 'Inactivity flag updated',
@@ -75,17 +60,7 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
 
   async function renderTokens(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const tokens = await settings.listTokens(db, actorOf(request));
-    const now = new Date();
-    return reply.page('pages/admin/api-tokens.njk', {
-      pageTitle: 'API tokens',
-      tokens: tokens.map((token) => ({
-        ...token,
-        state: token.revokedAt ? 'Revoked' : token.expiresAt < now ? 'Expired' : 'Active',
-      })),
-      values: { name: '', days: '90' },
-      today: londonToday(),
-      ...extra,
-    });
+    return reply.page('pages/admin/api-tokens.njk', { ...tokensModel(tokens, new Date(), londonToday()), ...extra });
   }
 
   app.get('/admin/api-tokens', { config: { action: 'admin.api_tokens.view' } }, (request, reply) =>
@@ -93,8 +68,7 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
   );
 
   app.post('/admin/api-tokens', { config: { action: 'admin.api_token.issue' } }, async (request, reply) => {
-    const body = request.body as Body;
-    const values = { name: str(body, 'name'), days: str(body, 'days') };
+    const values = tokenForm.read(request.body);
     try {
       const issued = await settings.issueToken(db, actorOf(request), values);
       // Shown once, on this response only: never stored, never in a redirect or the session.
