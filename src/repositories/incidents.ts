@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ChildRole, IncidentListField, IncidentTextField } from '../domain/recording-form.ts';
 import type { Database, IncidentRow } from '../db/types.ts';
+import { changedOne } from './shared-columns.ts';
 
 export interface IncidentChild {
   childId: string;
@@ -127,21 +128,34 @@ export async function findIncident(db: Kysely<Database>, id: string): Promise<In
 export type IncidentChanges = Partial<Record<IncidentTextField, string>> &
   Partial<Record<IncidentListField, string[]>> & { occurred_at?: Date | null };
 
-/** Saves changes if nobody saved since `version`; false when stale. */
-export async function updateIncident(
+/** One versioned change, by `updatedBy`; false when someone saved since `version`, or the incident is no longer `from`. */
+async function updateIfCurrent(
   db: Kysely<Database>,
   id: string,
   version: number,
   updatedBy: string,
-  changes: IncidentChanges,
+  changes: IncidentChanges & { status?: 'submitted'; submitted_at?: Date },
+  from?: 'draft',
 ): Promise<boolean> {
   const res = await db
     .updateTable('incidents')
     .set((eb) => ({ ...changes, updated_by: updatedBy, updated_at: new Date(), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
+    .$if(from !== undefined, (query) => query.where('status', '=', from!))
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return changedOne(res);
+}
+
+/** Saves changes if nobody saved since `version`; false when stale. */
+export function updateIncident(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  updatedBy: string,
+  changes: IncidentChanges,
+): Promise<boolean> {
+  return updateIfCurrent(db, id, version, updatedBy, changes);
 }
 
 export async function bumpIncidentVersion(
@@ -172,21 +186,8 @@ export async function removeIncidentChild(db: Kysely<Database>, incidentId: stri
     .execute();
 }
 
-export async function markSubmitted(db: Kysely<Database>, id: string, version: number, by: string): Promise<boolean> {
-  const res = await db
-    .updateTable('incidents')
-    .set((eb) => ({
-      status: 'submitted' as const,
-      submitted_at: new Date(),
-      updated_by: by,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+export function markSubmitted(db: Kysely<Database>, id: string, version: number, by: string): Promise<boolean> {
+  return updateIfCurrent(db, id, version, by, { status: 'submitted', submitted_at: new Date() }, 'draft');
 }
 
 export async function listDrafts(db: Kysely<Database>, userId: string) {

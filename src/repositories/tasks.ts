@@ -1,9 +1,10 @@
 // Tasks: the next steps routing produced, each with its owner, deadline and clause (R-X-3).
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/types.ts';
+import { type Kysely, type Updateable, sql } from 'kysely';
+import type { Database, TasksTable } from '../db/types.ts';
 import type { Viewer } from '../domain/access.ts';
 import type { CompletingRecord } from '../domain/pack.ts';
 import { visibleTo } from './access.ts';
+import { changedOne } from './shared-columns.ts';
 
 export interface Task {
   id: string;
@@ -37,23 +38,25 @@ export interface Task {
   version: number;
 }
 
-export interface NewTask {
-  authorityId: string;
-  childId: string;
+export interface NewTask extends Pick<
+  Task,
+  | 'authorityId'
+  | 'childId'
+  | 'screeningId'
+  | 'stepId'
+  | 'title'
+  | 'detail'
+  | 'kind'
+  | 'ownerRole'
+  | 'assignedTo'
+  | 'dueOn'
+  | 'dueRule'
+  | 'clause'
+  | 'requirementId'
+> {
   incidentId: string;
-  screeningId: string | null;
   meetingId?: string | null;
   arranges?: string | null;
-  stepId: string;
-  title: string;
-  detail: string;
-  kind: 'do' | 'consider';
-  ownerRole: string;
-  assignedTo: string | null;
-  dueOn: string | null;
-  dueRule: string;
-  clause: string;
-  requirementId: string;
 }
 
 export async function insertTask(db: Kysely<Database>, task: NewTask): Promise<string> {
@@ -195,61 +198,53 @@ export async function supersedeTasks(db: Kysely<Database>, ids: string[]): Promi
     .execute();
 }
 
+/** One change to an open task, checked against `version` when one is given; false when stale or no longer open. */
+async function updateOpen(
+  db: Kysely<Database>,
+  id: string,
+  version: number | undefined,
+  changes: Updateable<TasksTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('tasks')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .$if(version !== undefined, (query) => query.where('version', '=', version!))
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return changedOne(result);
+}
+
+/** What marks a task done: who did it, when, and their note. */
+function done(by: string, note: string) {
+  return { status: 'done' as const, completed_at: new Date(), completed_by: by, completion_note: note };
+}
+
 /** Done by the record that did its work, in that record's own transaction: no version to check, only that it is still open. */
-export async function fulfilTask(
+export function fulfilTask(
   db: Kysely<Database>,
   id: string,
   by: string,
   note: string,
   record: { type: CompletingRecord; id: string },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('tasks')
-    .set((eb) => ({
-      status: 'done',
-      completed_at: new Date(),
-      completed_by: by,
-      completion_note: note,
-      fulfilled_by_type: record.type,
-      fulfilled_by_id: record.id,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateOpen(db, id, undefined, {
+    ...done(by, note),
+    fulfilled_by_type: record.type,
+    fulfilled_by_id: record.id,
+  });
 }
 
-export async function completeTask(
+export function completeTask(
   db: Kysely<Database>,
   id: string,
   version: number,
   by: string,
   note: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('tasks')
-    .set((eb) => ({
-      status: 'done',
-      completed_at: new Date(),
-      completed_by: by,
-      completion_note: note,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateOpen(db, id, version, done(by, note));
 }
 
-export async function assignTask(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
-  const result = await db
-    .updateTable('tasks')
-    .set((eb) => ({ assigned_to: userId, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function assignTask(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
+  return updateOpen(db, id, version, { assigned_to: userId });
 }

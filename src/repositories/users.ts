@@ -1,5 +1,5 @@
 // Users, their roles, trainings and team memberships.
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import { type Role, type Training, isRole, isTraining } from '../domain/roles.ts';
 import type { Database, UsersTable } from '../db/types.ts';
 
@@ -216,14 +216,8 @@ export async function emailExists(
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-export interface UserWrite {
-  authorityId: string;
-  email: string;
-  displayName: string;
-  jobTitle: string;
-  agency: string;
-  active: boolean;
-  roles: Role[];
+/** A user as an administrator saves them: their summary less the id, with their trainings and teams. */
+export interface UserWrite extends Omit<UserSummary, 'id'> {
   trainings: { training: Training; completedOn: string }[];
   teams: { teamId: string; isManager: boolean }[];
 }
@@ -312,12 +306,12 @@ export async function passwordHashOf(db: Kysely<Database>, id: string): Promise<
 
 /** Replaces only a user's roles (an approved role change). */
 export async function setRoles(db: Kysely<Database>, id: string, roles: readonly Role[]): Promise<void> {
-  await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
-  if (roles.length)
-    await db
-      .insertInto('user_roles')
-      .values(roles.map((role) => ({ user_id: id, role })))
-      .execute();
+  await replaceLinks(
+    db,
+    'user_roles',
+    id,
+    roles.map((role) => ({ user_id: id, role })),
+  );
   await db
     .updateTable('users')
     .set((eb) => ({ version: eb('version', '+', 1) }))
@@ -415,29 +409,38 @@ export async function decideRoleChange(
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Replaces the rows of one of the tables that link a user to roles, trainings or teams. */
+async function replaceLinks<Table extends 'user_roles' | 'user_trainings' | 'team_members'>(
+  db: Kysely<Database>,
+  table: Table,
+  userId: string,
+  rows: Insertable<Database[Table]>[],
+): Promise<void> {
+  // Each of these tables keys its rows by user_id (Kysely cannot type a filter on a table chosen by a parameter).
+  await sql`delete from ${sql.table(table)} where ${sql.ref('user_id')} = ${userId}`.execute(db);
+  if (rows.length) await db.insertInto(table).values(rows).execute();
+}
+
 async function replaceUserLinks(db: Kysely<Database>, id: string, user: UserWrite, keepRoles = false): Promise<void> {
-  if (!keepRoles) await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
-  await db.deleteFrom('user_trainings').where('user_id', '=', id).execute();
-  await db.deleteFrom('team_members').where('user_id', '=', id).execute();
-  if (!keepRoles && user.roles.length)
-    await db
-      .insertInto('user_roles')
-      .values(user.roles.map((role) => ({ user_id: id, role })))
-      .execute();
-  if (user.trainings.length)
-    await db
-      .insertInto('user_trainings')
-      .values(
-        user.trainings.map((entry) => ({ user_id: id, training: entry.training, completed_on: entry.completedOn })),
-      )
-      .execute();
-  if (user.teams.length)
-    await db
-      .insertInto('team_members')
-      .values(
-        user.teams.map((membership) => ({ user_id: id, team_id: membership.teamId, is_manager: membership.isManager })),
-      )
-      .execute();
+  if (!keepRoles)
+    await replaceLinks(
+      db,
+      'user_roles',
+      id,
+      user.roles.map((role) => ({ user_id: id, role })),
+    );
+  await replaceLinks(
+    db,
+    'user_trainings',
+    id,
+    user.trainings.map((entry) => ({ user_id: id, training: entry.training, completed_on: entry.completedOn })),
+  );
+  await replaceLinks(
+    db,
+    'team_members',
+    id,
+    user.teams.map((membership) => ({ user_id: id, team_id: membership.teamId, is_manager: membership.isManager })),
+  );
 }
 
 export interface TeamRow {
