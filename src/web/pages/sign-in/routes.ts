@@ -5,7 +5,6 @@
 // a signed cookie of its own, so an anonymous visit writes no session row.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
   accountChoices,
   auditRateLimited,
@@ -16,14 +15,11 @@ import {
   signIn,
 } from '../../../services/auth-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { type Body, errorView, str, zodErrors, queryOf } from '../../forms.ts';
+import { errorView, queryOf } from '../../forms.ts';
 import { paths, safeReturnPath } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-
-const schema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').max(320, 'Email address must be 320 characters or fewer'),
-  password: z.string().min(1, 'Enter your password').max(1000, 'Password must be 1000 characters or fewer'),
-});
+import { authorityForm, credentialsForm, keepAliveForm, passwordForm, signInForm } from './schema.ts';
+import { authorityModel, passwordModel, signInModel } from './view-model.ts';
 
 export const SIGN_IN_FAILED =
   'Enter a correct email address and password. If you have tried several times, wait 15 minutes or ask your administrator to unlock your account.';
@@ -50,11 +46,7 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
   const perAccount = app.createRateLimit({
     max: config.signInLimitPerAccount,
     timeWindow: WINDOW_MS,
-    keyGenerator: (req) =>
-      `sign-in-account:${str(req.body as Body, 'email')
-        .trim()
-        .toLowerCase()
-        .slice(0, 320)}`,
+    keyGenerator: (req) => `sign-in-account:${signInForm.read(req.body).email.trim().toLowerCase().slice(0, 320)}`,
   });
   const cookieOptions = {
     path: '/sign-in',
@@ -75,21 +67,17 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
     return token;
   }
 
-  function preSessionTokenValid(request: FastifyRequest): boolean {
+  /** Whether the token the form sent is the one in its cookie. */
+  function preSessionTokenValid(request: FastifyRequest, token: string): boolean {
     const cookie = request.cookies[PRE_SESSION_COOKIE];
     const unsigned = cookie ? request.unsignCookie(cookie) : null;
-    const sent = Buffer.from(str(request.body as Body, '_csrf'));
+    const sent = Buffer.from(token);
     const kept = Buffer.from(unsigned?.valid ? (unsigned.value ?? '') : '');
     return kept.length > 0 && sent.length === kept.length && timingSafeEqual(sent, kept);
   }
 
   function renderSignIn(request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown>) {
-    return reply.page('pages/sign-in/view.njk', {
-      pageTitle: 'Sign in',
-      values: {},
-      ...model,
-      csrfToken: preSessionToken(request, reply),
-    });
+    return reply.page('pages/sign-in/view.njk', signInModel(model, preSessionToken(request, reply)));
   }
 
   /** The signed-in session: a new id (a session fixed before sign-in is worthless after it) with its CSRF secret made now, so pages opened at once share it. */
@@ -113,11 +101,11 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
   });
 
   app.post('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
-    if (!preSessionTokenValid(request))
+    const form = signInForm.read(request.body);
+    if (!preSessionTokenValid(request, form._csrf))
       return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
-    const body = request.body as Body;
-    const returnTo = safeReturnPath(str(body, 'returnTo'));
-    const values = { email: str(body, 'email') };
+    const returnTo = safeReturnPath(form.returnTo);
+    const values = { email: form.email };
     // isAllowed means "on the allow list"; isExceeded is the limit reached.
     const limited = [await perAddress(request), await perAccount(request)].find(
       (check) => !check.isAllowed && check.isExceeded,
@@ -136,9 +124,9 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
         returnTo,
       });
     }
-    const parsed = schema.safeParse({ email: str(body, 'email'), password: str(body, 'password') });
-    if (!parsed.success)
-      return renderSignIn(request, reply.code(400), { errors: errorView(zodErrors(parsed.error)), values, returnTo });
+    const parsed = credentialsForm.parse(request.body);
+    if (!parsed.ok)
+      return renderSignIn(request, reply.code(400), { errors: errorView(parsed.errors), values, returnTo });
     const result = await signIn(db, config, { ...parsed.data, ip: request.ip, requestId: request.id });
     if (result.ok === false)
       return renderSignIn(request, reply.code(401), {
@@ -164,26 +152,21 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
   app.get('/sign-in/authority', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     const choice = await choices(request);
     if (!choice) return reply.redirect(paths.signIn(), 303);
-    return reply.page('pages/sign-in/authority.njk', {
-      pageTitle: 'Which authority are you working for?',
-      items: choice.items,
-      csrfToken: preSessionToken(request, reply),
-    });
+    return reply.page('pages/sign-in/authority.njk', authorityModel(choice.items, preSessionToken(request, reply)));
   });
 
   app.post('/sign-in/authority', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
-    if (!preSessionTokenValid(request))
+    const form = authorityForm.read(request.body);
+    if (!preSessionTokenValid(request, form._csrf))
       return reply.code(403).page('views/csrf.njk', { pageTitle: 'This form has expired', csrfToken: '' });
     const choice = await choices(request);
     if (!choice) return reply.redirect(paths.signIn(), 303);
-    const chosen = choice.items.find((i) => i.value === str(request.body as Body, 'account'));
+    const chosen = choice.items.find((i) => i.value === form.account);
     if (!chosen) {
-      return reply.code(400).page('pages/sign-in/authority.njk', {
-        pageTitle: 'Which authority are you working for?',
-        items: choice.items,
-        errors: errorView([{ field: 'account', message: 'Select the authority you are working for' }]),
-        csrfToken: preSessionToken(request, reply),
-      });
+      const errors = errorView([{ field: 'account', message: 'Select the authority you are working for' }]);
+      return reply
+        .code(400)
+        .page('pages/sign-in/authority.njk', authorityModel(choice.items, preSessionToken(request, reply), errors));
     }
     await recordSignIn(
       db,
@@ -204,17 +187,12 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
   app.post('/session/keep-alive', { config: { action: 'session.keep_alive' } }, async (request, reply) => {
     request.session.lastSeen = Date.now();
     if ((request.headers.accept ?? '').includes('application/json')) return reply.send({ ok: true });
-    return reply.redirect(safeReturnPath(str(request.body as Body, 'returnTo')), 303);
+    return reply.redirect(safeReturnPath(keepAliveForm.read(request.body).returnTo), 303);
   });
 
   // --- One's own password -------------------------------------------------------------------
   function renderPassword(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
-    const user = actorOf(request).user;
-    return reply.page('pages/sign-in/password.njk', {
-      pageTitle: user.mustChangePassword ? 'Choose a new password' : 'Change your password',
-      forced: Boolean(user.mustChangePassword),
-      ...extra,
-    });
+    return reply.page('pages/sign-in/password.njk', { ...passwordModel(actorOf(request).user), ...extra });
   }
 
   app.get('/account/password', { config: { action: 'account.password' } }, (request, reply) =>
@@ -222,15 +200,9 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
   );
 
   app.post('/account/password', { config: { action: 'account.password' } }, async (request, reply) => {
-    const body = request.body as Body;
+    const password = passwordForm.read(request.body);
     return submitForm(request, reply, {
-      act: () =>
-        changePassword(
-          db,
-          actorOf(request),
-          { current: str(body, 'current'), next: str(body, 'next'), confirm: str(body, 'confirm') },
-          request.session.sessionId,
-        ),
+      act: () => changePassword(db, actorOf(request), password, request.session.sessionId),
       flash: { title: 'Password changed', text: 'You are signed out everywhere else.' },
       redirect: () => paths.home(),
       again: (errorReply, errors) => renderPassword(request, errorReply, { errors }),
