@@ -5,7 +5,15 @@
 // waits for a second administrator. Every change is audited, role changes with before and after.
 import { randomBytes } from 'node:crypto';
 import { type ActionId, type Relation, may } from '../domain/actions.ts';
-import { CASE_ROLES, type Role, type Training } from '../domain/roles.ts';
+import {
+  accountChangeProblems,
+  needsSecondAdministrator,
+  roleApprovalProblems,
+  sameRoles,
+  teamProblems,
+  userProblems,
+} from '../domain/admin-rules.ts';
+import type { Role } from '../domain/roles.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
 import { requireAction } from './access.ts';
@@ -93,18 +101,13 @@ export async function listTeams(db: Db, actor: Actor) {
   return users.listTeams(db, actor.user.authorityId);
 }
 
-export interface UserInput {
-  email: string;
-  displayName: string;
-  jobTitle: string;
-  agency: string;
-  active: boolean;
-  roles: Role[];
-  trainings: { training: Training; completedOn: string }[];
-  teams: { teamId: string; isManager: boolean }[];
-}
+/** A user's details as the form gives them: the account as written, in the administrator's own authority. */
+export type UserInput = Omit<users.UserWrite, 'authorityId'>;
 
-/** Two administrators proposing a change at the same moment: the second is told, nothing is written. */
+/**
+ * Two administrators proposing a change at the same moment: the second is told, nothing is
+ * written. Only the database can answer this, at the moment of the write (a unique violation).
+ */
 function proposedMeanwhile(err: unknown): never {
   if ((err as { code?: string }).code === '23505')
     throw new ValidationError([
@@ -116,34 +119,26 @@ function proposedMeanwhile(err: unknown): never {
   throw err;
 }
 
-const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
-  a.length === b.length && a.every((role) => b.includes(role));
-
-/** Administrators manage accounts and auditors read the log; neither may also hold a case role (R-X-7). */
-export function roleProblem(roles: readonly Role[]): string | null {
-  const oversight = roles.filter((role) => role === 'administrator' || role === 'auditor');
-  if (oversight.length && roles.some((role) => CASE_ROLES.includes(role))) {
-    return 'An administrator or auditor account cannot also have a case role: they see no case content. Use a separate account for case work';
-  }
-  return null;
-}
-
-/** Giving or taking the administrator role, or changing an administrator's roles, needs a second administrator. */
-export function needsSecondAdministrator(before: readonly Role[], after: readonly Role[]): boolean {
-  return before.includes('administrator') || after.includes('administrator');
-}
-
+/** The account's details against the authority's rules (domain/admin-rules.ts), with what they need looked up. */
 async function validate(db: Db, actor: Actor, input: UserInput, exceptId?: string) {
-  const errors: { field: string; message: string }[] = [];
   // Only this authority's accounts are checked: an administrator learns nothing of another authority's.
-  if (await users.emailExists(db, actor.user.authorityId, input.email, exceptId))
-    errors.push({ field: 'email', message: 'A user with this email address already exists' });
-  const problem = roleProblem(input.roles);
-  if (problem) errors.push({ field: 'roles', message: problem });
-  const teams = await users.listTeams(db, actor.user.authorityId);
-  if (input.teams.some((membership) => !teams.some((x) => x.id === membership.teamId)))
-    errors.push({ field: 'teams', message: 'Select teams from the list' });
-  if (errors.length) throw new ValidationError(errors);
+  const emailTaken = await users.emailExists(db, actor.user.authorityId, input.email, exceptId);
+  const teamIds = (await users.listTeams(db, actor.user.authorityId)).map((team) => team.id);
+  const problems = userProblems(input, { emailTaken, teamIds });
+  if (problems.length) throw new ValidationError(problems);
+}
+
+/** A one-off password for an administrator to pass on, and its hash. */
+async function oneOffPassword(): Promise<{ temporaryPassword: string; hash: string }> {
+  const temporaryPassword = randomBytes(12).toString('base64url');
+  return { temporaryPassword, hash: await hashPassword(temporaryPassword) };
+}
+
+/** An account given a one-off password: to be changed at the next sign-in, unlocked, signed out everywhere. */
+async function resetTo(trx: Db, id: string, hash: string): Promise<void> {
+  await users.setPasswordHash(trx, id, hash, true);
+  await users.unlockUser(trx, id);
+  await deleteSessionsForUser(trx, id);
 }
 
 /**
@@ -158,8 +153,7 @@ export async function createUser(
 ): Promise<{ id: string; temporaryPassword: string; pending: boolean }> {
   await requireAdmin(db, actor, 'admin.user.create');
   await validate(db, actor, input);
-  const temporaryPassword = randomBytes(12).toString('base64url');
-  const hash = await hashPassword(temporaryPassword);
+  const { temporaryPassword, hash } = await oneOffPassword();
   const pending = needsSecondAdministrator([], input.roles);
   const now = pending ? input.roles.filter((role) => role !== 'administrator') : input.roles;
   const id = await auditedChange(
@@ -209,21 +203,16 @@ export async function updateUser(
   const before = await getUser(db, actor, id);
   await requireOnUser(db, actor, 'admin.user.update', before);
   const rolesChange = !sameRoles(before.roles, input.roles);
-  const errors: { field: string; message: string }[] = [];
-  if (
+  const rolesRefused =
     rolesChange &&
     !may('admin.user.roles', {
       roles: actor.user.roles,
       bases: [],
       relations: ['signed_in', ...accountRelations(actor, before)],
-    }).allowed
-  ) {
-    await auditRefusal(db, actor, 'admin.user.roles', 'user', id, 'separation_of_duties');
-    errors.push({ field: 'roles', message: 'You cannot change your own roles: another administrator must' });
-  }
-  if (id === actor.user.id && !input.active)
-    errors.push({ field: 'active', message: 'You cannot deactivate your own account' });
-  if (errors.length) throw new ValidationError(errors);
+    }).allowed;
+  if (rolesRefused) await auditRefusal(db, actor, 'admin.user.roles', 'user', id, 'separation_of_duties');
+  const refused = accountChangeProblems(input, { rolesRefused, ownAccount: id === actor.user.id });
+  if (refused.length) throw new ValidationError(refused);
   await validate(db, actor, input, id);
   const pending = rolesChange && needsSecondAdministrator(before.roles, input.roles);
   await auditedChange(
@@ -301,11 +290,8 @@ export async function decideRoleChange(
     target,
     request.proposedBy === actor.user.id ? ['proposer'] : [],
   );
-  if (decision === 'approve' && !sameRoles(target.roles, request.rolesBefore)) {
-    throw new ValidationError([
-      { field: 'roles', message: 'The roles have changed since this was proposed: propose the change again' },
-    ]);
-  }
+  const problems = roleApprovalProblems(decision, { roles: target.roles, rolesBefore: request.rolesBefore });
+  if (problems.length) throw new ValidationError(problems);
   await auditedChange(
     db,
     actor,
@@ -345,23 +331,14 @@ export async function unlockUser(db: Db, actor: Actor, id: string) {
 export async function resetPassword(db: Db, actor: Actor, id: string): Promise<string> {
   const user = await getUser(db, actor, id);
   await requireOnUser(db, actor, 'admin.user.reset_password', user);
-  const temporaryPassword = randomBytes(12).toString('base64url');
-  const hash = await hashPassword(temporaryPassword);
-  await auditedChange(
-    db,
-    actor,
-    {
-      action: 'admin.user.reset_password',
-      entityType: 'user',
-      entityId: id,
-      details: { mustChangePassword: true },
-    },
-    async (trx) => {
-      await users.setPasswordHash(trx, id, hash, true);
-      await users.unlockUser(trx, id);
-      await deleteSessionsForUser(trx, id);
-    },
-  );
+  const { temporaryPassword, hash } = await oneOffPassword();
+  const event = {
+    action: 'admin.user.reset_password',
+    entityType: 'user',
+    entityId: id,
+    details: { mustChangePassword: true },
+  };
+  await auditedChange(db, actor, event, (trx) => resetTo(trx, id, hash));
   return temporaryPassword;
 }
 
@@ -371,61 +348,55 @@ export async function resetPassword(db: Db, actor: Actor, id: string): Promise<s
  * and approval of a waiting role change where there is no second administrator. Audited as the
  * operator, with the name they run it under.
  */
-export async function operatorResetPassword(
-  db: Db,
-  a: { email: string; authorityId: string; operator: string },
-): Promise<string> {
+export interface OperatorCommand {
+  email: string;
+  authorityId: string;
+  operator: string;
+}
+
+/** The account an operator's command names, in the authority it names. */
+async function operatorAccount(db: Db, a: OperatorCommand) {
   const account = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
   if (!account) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
-  const temporaryPassword = randomBytes(12).toString('base64url');
-  const hash = await hashPassword(temporaryPassword);
-  await auditedChange(
-    db,
-    { authorityId: a.authorityId, userId: null },
-    {
-      action: 'operator.reset_password',
-      entityType: 'user',
-      entityId: account.id,
-      details: { operator: a.operator.slice(0, 100), mustChangePassword: true },
-    },
-    async (trx) => {
-      await users.setPasswordHash(trx, account.id, hash, true);
-      await users.unlockUser(trx, account.id);
-      await deleteSessionsForUser(trx, account.id);
-    },
-  );
+  return account;
+}
+
+/** An operator's change to an account and its event, attributed to the authority with no user, naming the operator. */
+function operatorChange(
+  db: Db,
+  a: OperatorCommand,
+  event: { action: string; userId: string; details: Record<string, unknown> },
+  write: (trx: Db) => Promise<void>,
+): Promise<void> {
+  const details = { operator: a.operator.slice(0, 100), ...event.details };
+  const said = { action: event.action, entityType: 'user', entityId: event.userId, details };
+  return auditedChange(db, { authorityId: a.authorityId, userId: null }, said, write);
+}
+
+export async function operatorResetPassword(db: Db, a: OperatorCommand): Promise<string> {
+  const account = await operatorAccount(db, a);
+  const { temporaryPassword, hash } = await oneOffPassword();
+  const event = { action: 'operator.reset_password', userId: account.id, details: { mustChangePassword: true } };
+  await operatorChange(db, a, event, (trx) => resetTo(trx, account.id, hash));
   return temporaryPassword;
 }
 
-export async function operatorApproveRoles(
-  db: Db,
-  a: { email: string; authorityId: string; operator: string },
-): Promise<{ before: Role[]; after: Role[] }> {
-  const account = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
-  if (!account) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
+export async function operatorApproveRoles(db: Db, a: OperatorCommand): Promise<{ before: Role[]; after: Role[] }> {
+  const account = await operatorAccount(db, a);
   const [request] = await users.pendingRoleChanges(db, a.authorityId, account.id);
   if (!request) throw new NotFoundError(`No role change waits for ${a.email}`);
-  await auditedChange(
-    db,
-    { authorityId: a.authorityId, userId: null },
-    {
-      action: 'operator.roles_approved',
-      entityType: 'user',
-      entityId: account.id,
-      details: {
-        operator: a.operator.slice(0, 100),
-        rolesBefore: request.rolesBefore,
-        rolesAfter: request.rolesAfter,
-        proposedBy: request.proposedBy,
-      },
-    },
-    async (trx) => {
-      if (!(await users.decideRoleChange(trx, request.id, 'approved', null))) throw new ConflictError(null, null, []);
-      await users.setRoles(trx, account.id, request.rolesAfter);
-      await deleteSessionsForUser(trx, account.id);
-    },
-  );
-  return { before: request.rolesBefore, after: request.rolesAfter };
+  const { rolesBefore, rolesAfter, proposedBy } = request;
+  const event = {
+    action: 'operator.roles_approved',
+    userId: account.id,
+    details: { rolesBefore, rolesAfter, proposedBy },
+  };
+  await operatorChange(db, a, event, async (trx) => {
+    if (!(await users.decideRoleChange(trx, request.id, 'approved', null))) throw new ConflictError(null, null, []);
+    await users.setRoles(trx, account.id, rolesAfter);
+    await deleteSessionsForUser(trx, account.id);
+  });
+  return { before: rolesBefore, after: rolesAfter };
 }
 
 export async function createTeam(
@@ -434,21 +405,15 @@ export async function createTeam(
   team: { name: string; kind: string; parentTeamId: string | null },
 ) {
   await requireAdmin(db, actor, 'admin.team.create');
-  if (await users.teamNameExists(db, actor.user.authorityId, team.name)) {
-    throw new ValidationError([{ field: 'name', message: 'A team with this name already exists' }]);
-  }
-  return auditedChange(
-    db,
-    actor,
-    (id: string) => ({
-      action: 'admin.team.create',
-      entityType: 'team',
-      entityId: id,
-      details: { name: team.name },
-    }),
-    async (trx) => {
-      const id = await users.insertTeam(trx, { ...team, authorityId: actor.user.authorityId });
-      return id;
-    },
+  const problems = teamProblems({ nameTaken: await users.teamNameExists(db, actor.user.authorityId, team.name) });
+  if (problems.length) throw new ValidationError(problems);
+  const event = (id: string) => ({
+    action: 'admin.team.create',
+    entityType: 'team',
+    entityId: id,
+    details: { name: team.name },
+  });
+  return auditedChange(db, actor, event, (trx) =>
+    users.insertTeam(trx, { ...team, authorityId: actor.user.authorityId }),
   );
 }
