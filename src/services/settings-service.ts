@@ -2,7 +2,7 @@
 // API tokens scoped to the administrator's authority. Every change is audited.
 import { createHash, randomBytes } from 'node:crypto';
 import { londonToday, parseIsoDate } from '../domain/age.ts';
-import { isWeekend } from '../domain/working-days.ts';
+import { holidayProblems, inactivityProblems, tokenProblems } from '../domain/settings-rules.ts';
 import { getPack } from '../procedures/index.ts';
 import * as settings from '../repositories/settings.ts';
 import { loadCalendar } from './calendar-service.ts';
@@ -13,6 +13,27 @@ import { NotFoundError, ValidationError } from './errors.ts';
 
 async function requireAdmin(db: Db, actor: Actor, action: string) {
   await requireRole(db, actor, ['administrator'], action);
+}
+
+/**
+ * Removes a holiday or a token of the administrator's own authority: one not found there (another
+ * authority's, or none) answers not found, audited; one gone by the time of the write, not found.
+ */
+async function removeOwn(
+  db: Db,
+  actor: Actor,
+  target: { action: string; entityType: string; id: string },
+  found: boolean,
+  remove: (trx: Db) => Promise<boolean>,
+): Promise<void> {
+  if (!found) {
+    await auditRefusal(db, actor, target.action, target.entityType, target.id.slice(0, 64), 'not_found');
+    throw new NotFoundError();
+  }
+  const event = { action: target.action, entityType: target.entityType, entityId: target.id };
+  await auditedChange(db, actor, event, async (trx) => {
+    if (!(await remove(trx))) throw new NotFoundError();
+  });
 }
 
 export async function workingDaysPage(db: Db, actor: Actor) {
@@ -29,20 +50,13 @@ export async function workingDaysPage(db: Db, actor: Actor) {
 
 export async function addOneOffHoliday(db: Db, actor: Actor, holiday: { date: string; name: string }) {
   await requireAdmin(db, actor, 'admin.holiday.add');
-  const errors: { field: string; message: string }[] = [];
+  // What the authority's calendar already calls the date, for a real date only.
+  const bankHoliday = parseIsoDate(holiday.date)
+    ? (await loadCalendar(db, actor.user.authorityId)).holidayName(holiday.date)
+    : null;
+  const problems = holidayProblems(holiday, { bankHoliday });
+  if (problems.length) throw new ValidationError(problems);
   const name = holiday.name.trim();
-  if (!name) errors.push({ field: 'name', message: 'Enter the name of the holiday' });
-  else if (name.length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
-  if (parseIsoDate(holiday.date)) {
-    const calendar = await loadCalendar(db, actor.user.authorityId);
-    if (isWeekend(holiday.date)) errors.push({ field: 'date', message: 'Date of the holiday must be a weekday' });
-    else if (calendar.holidayName(holiday.date))
-      errors.push({
-        field: 'date',
-        message: `Date of the holiday is already a bank holiday (${calendar.holidayName(holiday.date)})`,
-      });
-  }
-  if (errors.length) throw new ValidationError(errors);
   await auditedChange(
     db,
     actor,
@@ -66,35 +80,19 @@ export async function addOneOffHoliday(db: Db, actor: Actor, holiday: { date: st
 export async function removeOneOffHoliday(db: Db, actor: Actor, date: string) {
   await requireAdmin(db, actor, 'admin.holiday.remove');
   // Only the administrator's own authority's holidays (R-X-3): another's answers not found, audited.
-  if (
-    !parseIsoDate(date) ||
-    !(await settings.listOneOffHolidays(db, actor.user.authorityId)).some((holiday) => holiday.date === date)
-  ) {
-    await auditRefusal(db, actor, 'admin.holiday.remove', 'holiday', date.slice(0, 64), 'not_found');
-    throw new NotFoundError();
-  }
-  await auditedChange(
-    db,
-    actor,
-    { action: 'admin.holiday.remove', entityType: 'holiday', entityId: date },
-    async (trx) => {
-      if (!(await settings.deleteOneOffHoliday(trx, actor.user.authorityId, date))) throw new NotFoundError();
-    },
+  const found =
+    parseIsoDate(date) !== null &&
+    (await settings.listOneOffHolidays(db, actor.user.authorityId)).some((holiday) => holiday.date === date);
+  await removeOwn(db, actor, { action: 'admin.holiday.remove', entityType: 'holiday', id: date }, found, (trx) =>
+    settings.deleteOneOffHoliday(trx, actor.user.authorityId, date),
   );
 }
 
 export async function setInactivity(db: Db, actor: Actor, value: string) {
   await requireAdmin(db, actor, 'admin.inactivity.set');
-  const trimmed = value.trim();
-  let days: number | null = null;
-  if (trimmed) {
-    if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || Number(trimmed) > 60) {
-      throw new ValidationError([
-        { field: 'inactivityDays', message: 'Working days must be a whole number between 1 and 60' },
-      ]);
-    }
-    days = Number(trimmed);
-  }
+  const problems = inactivityProblems(value);
+  if (problems.length) throw new ValidationError(problems);
+  const days = value.trim() ? Number(value) : null;
   await auditedChange(
     db,
     actor,
@@ -126,15 +124,9 @@ export async function issueToken(
   input: { name: string; days: string },
 ): Promise<{ token: string; id: string }> {
   await requireAdmin(db, actor, 'admin.api_token.issue');
-  const errors: { field: string; message: string }[] = [];
+  const problems = tokenProblems(input);
+  if (problems.length) throw new ValidationError(problems);
   const name = input.name.trim();
-  if (!name) errors.push({ field: 'name', message: 'Enter what the token is for' });
-  else if (name.length > 100)
-    errors.push({ field: 'name', message: 'What the token is for must be 100 characters or fewer' });
-  if (!/^\d+$/.test(input.days.trim()) || Number(input.days) < 1 || Number(input.days) > 365) {
-    errors.push({ field: 'days', message: 'Days the token lasts must be a whole number between 1 and 365' });
-  }
-  if (errors.length) throw new ValidationError(errors);
   const token = `hsbp_${randomBytes(32).toString('base64url')}`;
   const id = await auditedChange(
     db,
@@ -162,16 +154,9 @@ export async function issueToken(
 
 export async function revokeToken(db: Db, actor: Actor, id: string) {
   await requireAdmin(db, actor, 'admin.api_token.revoke');
-  if (!isUuid(id) || !(await settings.listApiTokens(db, actor.user.authorityId)).some((token) => token.id === id)) {
-    await auditRefusal(db, actor, 'admin.api_token.revoke', 'api_token', id.slice(0, 64), 'not_found');
-    throw new NotFoundError();
-  }
-  await auditedChange(
-    db,
-    actor,
-    { action: 'admin.api_token.revoke', entityType: 'api_token', entityId: id },
-    async (trx) => {
-      if (!(await settings.revokeApiToken(trx, actor.user.authorityId, id))) throw new NotFoundError();
-    },
+  const found =
+    isUuid(id) && (await settings.listApiTokens(db, actor.user.authorityId)).some((token) => token.id === id);
+  await removeOwn(db, actor, { action: 'admin.api_token.revoke', entityType: 'api_token', id }, found, (trx) =>
+    settings.revokeApiToken(trx, actor.user.authorityId, id),
   );
 }
