@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Config } from '../config.ts';
+import { MAX_PASSWORD_LENGTH, passwordChangeProblems } from '../domain/passwords.ts';
 import { currentAuditKey } from '../repositories/audit.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
@@ -159,7 +160,7 @@ export async function mustChangePassword(db: Db, userId: string): Promise<boolea
   return (await users.findUserById(db, userId))?.mustChangePassword ?? false;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from '../domain/passwords.ts';
 
 /** A person changes their own password: after an administrator's reset they must, before anything else. */
 export async function changePassword(
@@ -168,20 +169,13 @@ export async function changePassword(
   input: { current: string; next: string; confirm: string },
   keepSessionId: string,
 ): Promise<void> {
-  const errors: { field: string; message: string }[] = [];
   const hashed = await users.passwordHashOf(db, actor.user.id);
-  if (!input.current) errors.push({ field: 'current', message: 'Enter your current password' });
-  else if (input.current.length > 1000 || !hashed || !(await verify(hashed, input.current).catch(() => false)))
-    errors.push({ field: 'current', message: 'Your current password is not correct' });
-  if (!input.next) errors.push({ field: 'next', message: 'Enter a new password' });
-  else if (input.next.length < MIN_PASSWORD_LENGTH)
-    errors.push({ field: 'next', message: `New password must be ${MIN_PASSWORD_LENGTH} characters or more` });
-  else if (input.next.length > 1000)
-    errors.push({ field: 'next', message: 'New password must be 1000 characters or fewer' });
-  else if (input.next === input.current)
-    errors.push({ field: 'next', message: 'New password must be different from your current one' });
-  if (input.next && input.confirm !== input.next)
-    errors.push({ field: 'confirm', message: 'Enter the same new password in both boxes' });
+  // A password too long to be anyone's is not tried against the hash.
+  const currentMatches =
+    hashed && input.current && input.current.length <= MAX_PASSWORD_LENGTH
+      ? await verify(hashed, input.current).catch(() => false)
+      : false;
+  const errors = passwordChangeProblems(input, { currentMatches });
   if (errors.length) {
     if (errors.some((error) => error.field === 'current' && input.current)) {
       await auditAttempt(
