@@ -3,6 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { AssessmentModelId, AssessmentMode, OutcomeSheet, Report, StageNumber } from '../domain/assessments.ts';
 import type { AssessmentChecks, Database } from '../db/types.ts';
+import { aboutChild, changedOne, childName, type RowOf } from './shared-columns.ts';
 
 export interface Assessment {
   id: string;
@@ -83,7 +84,7 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('users as cb', 'cb.id', 'a.completed_by')
     .selectAll('a')
     .select([
-      sql<string>`c.first_name || ' ' || c.last_name`.as('child_name'),
+      childName.as('child_name'),
       'l.display_name as lead_name',
       'co.display_name as co_name',
       'cr.display_name as created_by_name',
@@ -91,14 +92,11 @@ function baseQuery(db: Kysely<Database>) {
     ]);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toAssessment(row: Row): Assessment {
+function toAssessment(row: RowOf<typeof baseQuery>): Assessment {
   return {
     id: row.id,
     authorityId: row.authority_id,
-    childId: row.child_id,
-    childName: row.child_name,
+    ...aboutChild(row),
     model: row.model,
     modelName: row.model_name,
     packVersion: row.pack_version,
@@ -176,7 +174,7 @@ async function update(
     .where('version', '=', version)
     .where('status', '=', 'in_progress')
     .executeTakeFirst();
-  return Number(row.numUpdatedRows) === 1;
+  return changedOne(row);
 }
 
 export function recordStages(

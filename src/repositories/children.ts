@@ -3,6 +3,7 @@
 // child-search.ts; the need-to-know rule in SQL is in access.ts.
 import { type Kysely, sql } from 'kysely';
 import type { ChildRow, Database } from '../db/types.ts';
+import { changedOne } from './shared-columns.ts';
 
 export interface ChildFields {
   firstName: string;
@@ -164,7 +165,7 @@ async function updateIfCurrent(
     .where('version', '=', version);
   if (status) query = query.where('status', '=', status);
   const res = await query.executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return changedOne(res);
 }
 
 export function updateChild(

@@ -1,6 +1,7 @@
 // Explicit, time-limited access grants to a child's record (R-X-7).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import { changedOne } from './shared-columns.ts';
 
 export async function insertGrant(
   db: Kysely<Database>,
@@ -29,7 +30,7 @@ export async function revokeGrant(db: Kysely<Database>, id: string, childId: str
     .where('child_id', '=', childId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return changedOne(res);
 }
 
 export async function grantsForChild(db: Kysely<Database>, childId: string) {

@@ -3,6 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Route } from '../domain/panel.ts';
 import type { Database, PanelReview } from '../db/types.ts';
+import { aboutChild, changedOne, childName, type RowOf } from './shared-columns.ts';
 
 export interface PanelReferral {
   id: string;
@@ -102,7 +103,7 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('users as cb', 'cb.id', 'p.closed_by')
     .selectAll('p')
     .select([
-      sql<string>`c.first_name || ' ' || c.last_name`.as('child_name'),
+      childName.as('child_name'),
       'rb.display_name as referred_by_name',
       'l.display_name as lead_name',
       'cw.display_name as co_name',
@@ -111,14 +112,11 @@ function baseQuery(db: Kysely<Database>) {
     ]);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toReferral(row: Row): PanelReferral {
+function toReferral(row: RowOf<typeof baseQuery>): PanelReferral {
   return {
     id: row.id,
     authorityId: row.authority_id,
-    childId: row.child_id,
-    childName: row.child_name,
+    ...aboutChild(row),
     kind: row.kind,
     referringService: row.referring_service,
     assessmentType: row.assessment_type,
@@ -207,7 +205,7 @@ async function update(
     .where('version', '=', version)
     .where('status', '=', from)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changedOne(result);
 }
 
 export function recordDecision(

@@ -1,6 +1,7 @@
 // Referrals to the front door and the manager's screening decision (R-NYO-8, R-KEN-2, R-NEL-6).
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/types.ts';
+import { aboutChild, changedOne, childName, type RowOf } from './shared-columns.ts';
 
 export interface Referral {
   id: string;
@@ -32,22 +33,19 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('teams as tm', 'tm.id', 'r.receiving_team_id')
     .selectAll('r')
     .select([
-      sql<string>`c.first_name || ' ' || c.last_name`.as('child_name'),
+      childName.as('child_name'),
       'cu.display_name as created_by_name',
       'du.display_name as decided_by_name',
       'tm.name as team_name',
     ]);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toReferral(row: Row): Referral {
+function toReferral(row: RowOf<typeof baseQuery>): Referral {
   return {
     id: row.id,
     authorityId: row.authority_id,
     incidentId: row.incident_id,
-    childId: row.child_id,
-    childName: row.child_name,
+    ...aboutChild(row),
     screeningId: row.screening_id,
     receivingTeamId: row.receiving_team_id,
     receivingTeamName: row.team_name,
@@ -149,5 +147,5 @@ export async function decideReferral(
     .where('version', '=', version)
     .where('status', '=', 'received')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changedOne(result);
 }

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Reason, ScreeningAnswers } from '../domain/screening.ts';
+import { changedOne, type RowOf } from './shared-columns.ts';
 
 export interface Screening {
   id: string;
@@ -83,9 +84,7 @@ function baseQuery(db: Kysely<Database>) {
     .select(['cu.display_name as created_by_name', 'du.display_name as decided_by_name']);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toScreening(row: Row): Screening {
+function toScreening(row: RowOf<typeof baseQuery>): Screening {
   return {
     id: row.id,
     authorityId: row.authority_id,
@@ -168,5 +167,5 @@ export async function decideScreening(
     .where('id', '=', id)
     .where('status', '=', 'suggested')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changedOne(result);
 }

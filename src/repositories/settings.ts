@@ -2,6 +2,7 @@
 // R-THU-7); API tokens.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import { changedOne } from './shared-columns.ts';
 
 export async function listOneOffHolidays(
   db: Kysely<Database>,
@@ -132,5 +133,5 @@ export async function revokeApiToken(db: Kysely<Database>, authorityId: string, 
     .where('authority_id', '=', authorityId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changedOne(result);
 }

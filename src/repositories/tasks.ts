@@ -4,7 +4,7 @@ import type { Database, TasksTable } from '../db/types.ts';
 import type { Viewer } from '../domain/access.ts';
 import type { CompletingRecord } from '../domain/pack.ts';
 import { visibleTo } from './access.ts';
-import { changedOne } from './shared-columns.ts';
+import { aboutChild, changedOne, childName, type RowOf } from './shared-columns.ts';
 
 export interface Task {
   id: string;
@@ -92,21 +92,14 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('users as a', 'a.id', 't.assigned_to')
     .leftJoin('users as d', 'd.id', 't.completed_by')
     .selectAll('t')
-    .select([
-      sql<string>`c.first_name || ' ' || c.last_name`.as('child_name'),
-      'a.display_name as assigned_to_name',
-      'd.display_name as completed_by_name',
-    ]);
+    .select([childName.as('child_name'), 'a.display_name as assigned_to_name', 'd.display_name as completed_by_name']);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toTask(row: Row): Task {
+function toTask(row: RowOf<typeof baseQuery>): Task {
   return {
     id: row.id,
     authorityId: row.authority_id,
-    childId: row.child_id,
-    childName: row.child_name,
+    ...aboutChild(row),
     incidentId: row.incident_id,
     screeningId: row.screening_id,
     stepId: row.step_id,

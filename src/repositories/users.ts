@@ -2,6 +2,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import { type Role, type Training, isRole, isTraining } from '../domain/roles.ts';
 import type { Database, UsersTable } from '../db/types.ts';
+import { changedOne } from './shared-columns.ts';
 
 export interface UserSummary {
   id: string;
@@ -270,7 +271,7 @@ export async function updateUser(
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return false;
+  if (!changedOne(res)) return false;
   await replaceUserLinks(db, id, user, keepRoles);
   return true;
 }
@@ -406,7 +407,7 @@ export async function decideRoleChange(
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return changedOne(res);
 }
 
 /** Replaces the rows of one of the tables that link a user to roles, trainings or teams. */
