@@ -1,8 +1,8 @@
 // Children's records: every read is permission-checked and audited; every change is checked,
 // made, added to the chronology and audited in one transaction.
 import { type ActionId, may } from '../domain/actions.ts';
-import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
-import { sameWorkerProblem } from '../domain/allocation.ts';
+import { allocationProblems, newChildTeamProblems, sameWorkerProblem } from '../domain/allocation.ts';
+import { grantProblems } from '../domain/grants.ts';
 import { matchReason } from '../domain/child-match.ts';
 import { CASE_ROLES, worksWithCases } from '../domain/roles.ts';
 import * as children from '../repositories/children.ts';
@@ -170,12 +170,9 @@ export async function createChild(
   },
 ): Promise<string> {
   await requireCaseRole(db, actor, 'child.create');
-  if (a.teamId && !actor.user.teams.some((membership) => membership.teamId === a.teamId)) {
-    throw new ValidationError([{ field: 'teamId', message: 'Select one of your teams' }]);
-  }
-  if (!a.teamId && !a.incidentId) {
-    throw new ValidationError([{ field: 'teamId', message: 'Select the team responsible for this child' }]);
-  }
+  const myTeamIds = actor.user.teams.map((membership) => membership.teamId);
+  const problems = newChildTeamProblems(a, { myTeamIds });
+  if (problems.length) throw new ValidationError(problems);
   // A child first recorded in an incident belongs to the recorder's team until allocated.
   const teamId = a.teamId ?? actor.user.teams[0]?.teamId ?? null;
   const event = (id: string) => ({
@@ -278,20 +275,19 @@ export async function allocate(
 ) {
   await authorizeChild(db, actor, childId, 'child.allocate');
   const options = await allocationOptions(db, actor);
-  const errors: { field: string; message: string }[] = [];
-  if (a.workerId && !options.workers.some((option) => option.id === a.workerId))
-    errors.push({ field: 'workerId', message: 'Select a worker from the list' });
-  if (a.teamId && !options.teams.some((option) => option.id === a.teamId))
-    errors.push({ field: 'teamId', message: 'Select a team from the list' });
-  if (a.youthJusticeWorkerId && !options.youthJusticeWorkers.some((option) => option.id === a.youthJusticeWorkerId)) {
-    errors.push({ field: 'youthJusticeWorkerId', message: 'Select a Youth Justice worker from the list' });
-  }
-  // R-KEN-6, R-X-1: never the same worker for the child who harmed and the child harmed.
-  const clash = sameWorkerProblem(a.workerId, await children.otherSideWorkers(db, childId));
-  if (clash) errors.push({ field: 'workerId', message: clash });
-  if (errors.length) {
-    if (clash) await auditRefusal(db, actor, 'child.allocate', 'child', childId, 'same_worker_as_other_child');
-    throw new ValidationError(errors);
+  const ids = (list: readonly { id: string }[]) => list.map((option) => option.id);
+  const otherSide = await children.otherSideWorkers(db, childId);
+  const problems = allocationProblems(a, {
+    workerIds: ids(options.workers),
+    teamIds: ids(options.teams),
+    youthJusticeWorkerIds: ids(options.youthJusticeWorkers),
+    otherSide,
+  });
+  if (problems.length) {
+    // R-KEN-6, R-X-1: refusing the other child's worker is audited.
+    if (sameWorkerProblem(a.workerId, otherSide))
+      await auditRefusal(db, actor, 'child.allocate', 'child', childId, 'same_worker_as_other_child');
+    throw new ValidationError(problems);
   }
   const event = (done: Awaited<ReturnType<typeof fulfilTasks>>) => ({
     action: 'child.allocate',
@@ -361,15 +357,8 @@ export async function grantAccess(
 ) {
   await authorizeChild(db, actor, childId, 'child.grant');
   const target = isUuid(grant.userId) ? await users.findUserById(db, grant.userId) : undefined;
-  const errors: { field: string; message: string }[] = [];
-  if (!target || target.authorityId !== actor.user.authorityId || !target.active)
-    errors.push({ field: 'userId', message: 'Select who should have access' });
-  if (!grant.reason.trim()) errors.push({ field: 'reason', message: 'Enter why they need access' });
-  else if (grant.reason.trim().length > TEXT_LIMITS.grantReason)
-    errors.push({ field: 'reason', message: tooLong('Why they need access', TEXT_LIMITS.grantReason) });
-  if (!Number.isInteger(grant.days) || grant.days < 1 || grant.days > 90)
-    errors.push({ field: 'days', message: 'Number of days must be between 1 and 90' });
-  if (errors.length || !target) throw new ValidationError(errors);
+  const problems = grantProblems(grant, { grantee: target, authorityId: actor.user.authorityId });
+  if (problems.length || !target) throw new ValidationError(problems);
   const event = (id: string) => ({
     action: 'child.grant',
     entityType: 'child',
