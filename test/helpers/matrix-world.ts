@@ -7,6 +7,9 @@
 //   other-authority the same role in Thurrock
 //   grant-only     in another team, holding a read grant for the child who harmed
 //   harmed-only    allocated to the child harmed, so seeing only that child
+// The AIM Pathway Panel's referrals are North East Lincolnshire's, the pack with a panel, so its
+// routes run the panel's real rules: each world has its panel part there, with six people of the
+// role standing in the same relationships to its children (the other authority being Kent).
 // Records are written through the repositories (no rule of the services applies here: the matrix
 // tests those rules), so every relationship is exactly what its name says.
 import type { Kysely } from 'kysely';
@@ -49,6 +52,17 @@ export interface Person {
   authorityId: string;
 }
 
+/** The panel's referrals, in North East Lincolnshire, and the people who stand to their children as in the world. */
+export interface PanelWorld {
+  people: Record<Relationship, Person>;
+  childWhoHarmed: string;
+  /** A second child who harmed, allocated as the first: the one whose referral the panel accepted. */
+  panelChild: string;
+  awaiting: string;
+  accepted: string;
+  closed: string;
+}
+
 export interface World {
   role: Role;
   people: Record<Relationship, Person>;
@@ -56,8 +70,6 @@ export interface World {
   targets: Record<Relationship, string>;
   childWhoHarmed: string;
   childHarmed: string;
-  /** A second child who harmed, allocated as the first: the one whose referral the panel accepted. */
-  panelChild: string;
   incident: string;
   draft: string;
   screening: string;
@@ -71,9 +83,7 @@ export interface World {
   /** A meeting shared with Thurrock: the child harmed is Thurrock's responsibility, and Thurrock chairs (R-KEN-6). */
   sharedMeeting: string;
   assessment: string;
-  panelAwaiting: string;
-  panelAccepted: string;
-  panelClosed: string;
+  panel: PanelWorld;
   grantToEnd: string;
   holiday: string;
   apiToken: string;
@@ -83,6 +93,8 @@ export interface World {
 
 const KENT = 'kent';
 const THURROCK = 'thurrock';
+/** The authority whose procedure has the AIM Pathway Panel (R-NEL-10..12). */
+export const PANEL_AUTHORITY = 'north-east-lincolnshire';
 
 function child(first: string, last: string, dob: string): ChildFields {
   return {
@@ -133,6 +145,20 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
     kind: 'social_work',
     parentTeamId: null,
   });
+  const panelTeams = {
+    other: await insertTeam(db, {
+      authorityId: PANEL_AUTHORITY,
+      name: 'Matrix other team',
+      kind: 'social_work',
+      parentTeamId: null,
+    }),
+    harmed: await insertTeam(db, {
+      authorityId: PANEL_AUTHORITY,
+      name: 'Matrix harmed team',
+      kind: 'social_work',
+      parentTeamId: null,
+    }),
+  };
   const worlds: World[] = [];
 
   for (const role of MATRIX_ROLES) {
@@ -350,61 +376,7 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       },
       createdBy: own,
     });
-    // A child has one referral before the panel at a time: the accepted one is of a second child
-    // who harmed, allocated and granted as the first.
-    const panelChild = await insertChild(db, {
-      authorityId: KENT,
-      createdBy: own,
-      fields: child('Panel', `M${slug}`, '2011-03-04'),
-      allocatedTeamId: team,
-      allocatedWorkerId: own,
-    });
-    await insertGrant(db, {
-      userId: people['grant-only'].id,
-      childId: panelChild,
-      reason: 'Matrix read grant',
-      grantedBy: kentAdmin,
-      expiresAt: new Date(Date.now() + 30 * 86_400_000),
-    });
-    const panel = (childId: string) =>
-      insertPanelReferral(db, {
-        authorityId: KENT,
-        childId,
-        kind: 'assessment',
-        referringService: 'childrens_services',
-        assessmentType: 'Matrix',
-        assessmentSummary: 'Matrix',
-        harm: 'displayed',
-        childConsent: true,
-        parentConsent: true,
-        consentExploration: '',
-        policeInvestigation: false,
-        chargeLikely: null,
-        denies: null,
-        leadProfessional: 'referrer',
-        informationGatheringOnly: false,
-        approaching18: false,
-        referredBy: own,
-      });
-    const panelClosed = await panel(childWhoHarmed);
-    await db
-      .updateTable('panel_referrals')
-      .set({ status: 'closed', closed_on: '2026-11-30', closed_by: own })
-      .where('id', '=', panelClosed)
-      .execute();
-    const panelAwaiting = await panel(childWhoHarmed);
-    const panelAccepted = await panel(panelChild);
-    await db
-      .updateTable('panel_referrals')
-      .set({
-        status: 'accepted',
-        route: 'assessment_and_intervention',
-        lead_practitioner_id: own,
-        co_worker_id: kentAim,
-        next_review_on: '2027-02-01',
-      })
-      .where('id', '=', panelAccepted)
-      .execute();
+    const panel = await panelWorld(db, { role, slug, hash, kentPerson: people.own, teams: panelTeams });
 
     await insertGrant(db, {
       userId: people['grant-only'].id,
@@ -453,7 +425,6 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       targets,
       childWhoHarmed,
       childHarmed,
-      panelChild,
       incident,
       draft,
       screening,
@@ -464,9 +435,7 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       meeting,
       sharedMeeting,
       assessment,
-      panelAwaiting,
-      panelAccepted,
-      panelClosed,
+      panel,
       grantToEnd,
       holiday: `2031-06-${String(3 + MATRIX_ROLES.indexOf(role)).padStart(2, '0')}`,
       apiToken,
@@ -474,6 +443,137 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
     });
   }
   return worlds;
+}
+
+/**
+ * The world's panel part, in North East Lincolnshire: the six relationships to a child who harmed
+ * (and to a second, whose referral the panel accepted; a child has one referral before the panel at
+ * a time), and a closed, an awaiting and an accepted referral.
+ */
+async function panelWorld(
+  db: Kysely<Database>,
+  world: {
+    role: Role;
+    slug: string;
+    hash: string;
+    kentPerson: Person;
+    teams: { other: string; harmed: string };
+  },
+): Promise<PanelWorld> {
+  const { role, slug, hash } = world;
+  const admin = await demoUser(db, PANEL_AUTHORITY, 'administrator');
+  const coWorker = await demoUser(db, PANEL_AUTHORITY, 'aim_practitioner');
+  const team = await insertTeam(db, {
+    authorityId: PANEL_AUTHORITY,
+    name: `Matrix team for ${slug}`,
+    kind: 'social_work',
+    parentTeamId: null,
+  });
+  const manages = role === 'team_manager';
+  const teamFor: Record<Relationship, { id: string; manager: boolean } | null> = {
+    own: { id: team, manager: manages },
+    'same-team': { id: team, manager: manages },
+    'other-team': { id: world.teams.other, manager: false },
+    'other-authority': null,
+    'grant-only': { id: world.teams.other, manager: false },
+    'harmed-only': { id: world.teams.harmed, manager: false },
+  };
+  const people = {} as Record<Relationship, Person>;
+  for (const relationship of RELATIONSHIPS) {
+    // The same role in another authority: the Kent world's own person.
+    if (relationship === 'other-authority') {
+      people[relationship] = { ...world.kentPerson, relationship };
+      continue;
+    }
+    const email = `m-panel-${slug}-${relationship}@${PANEL_AUTHORITY}.example`;
+    const t = teamFor[relationship]!;
+    const id = await insertUser(
+      db,
+      {
+        authorityId: PANEL_AUTHORITY,
+        email,
+        displayName: `Matrix panel ${slug} ${relationship}`,
+        jobTitle: '',
+        agency: '',
+        active: true,
+        roles: [role],
+        trainings: [{ training: 'aim3', completedOn: '2024-01-01' }],
+        teams: [{ teamId: t.id, isManager: t.manager }],
+      },
+      hash,
+      false,
+    );
+    people[relationship] = { id, email, role, relationship, authorityId: PANEL_AUTHORITY };
+  }
+  const own = people.own.id;
+  const allocated = async (first: string, dob: string, teamId: string, workerId: string) =>
+    insertChild(db, {
+      authorityId: PANEL_AUTHORITY,
+      createdBy: own,
+      fields: child(first, `M${slug}`, dob),
+      allocatedTeamId: teamId,
+      allocatedWorkerId: workerId,
+    });
+  const childWhoHarmed = await allocated('Harmer', '2012-03-04', team, own);
+  const childHarmed = await allocated('Harmed', '2014-05-06', world.teams.harmed, people['harmed-only'].id);
+  const panelChild = await allocated('Panel', '2011-03-04', team, own);
+  const incident = await insertDraftIncident(db, {
+    authorityId: PANEL_AUTHORITY,
+    createdBy: own,
+    completedByName: 'Matrix',
+    completedByRole: '',
+  });
+  await upsertIncidentChild(db, { incidentId: incident, childId: childWhoHarmed, role: 'displayed', ownWords: '' });
+  await upsertIncidentChild(db, { incidentId: incident, childId: childHarmed, role: 'targeted', ownWords: '' });
+  await markSubmitted(db, incident, 1, own);
+  for (const childId of [childWhoHarmed, panelChild])
+    await insertGrant(db, {
+      userId: people['grant-only'].id,
+      childId,
+      reason: 'Matrix read grant',
+      grantedBy: admin,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    });
+  const referral = (childId: string) =>
+    insertPanelReferral(db, {
+      authorityId: PANEL_AUTHORITY,
+      childId,
+      kind: 'assessment',
+      referringService: 'childrens_services',
+      assessmentType: 'Matrix',
+      assessmentSummary: 'Matrix',
+      harm: 'displayed',
+      childConsent: true,
+      parentConsent: true,
+      consentExploration: '',
+      policeInvestigation: false,
+      chargeLikely: null,
+      denies: null,
+      leadProfessional: 'referrer',
+      informationGatheringOnly: false,
+      approaching18: false,
+      referredBy: own,
+    });
+  const closed = await referral(childWhoHarmed);
+  await db
+    .updateTable('panel_referrals')
+    .set({ status: 'closed', closed_on: '2026-11-30', closed_by: own })
+    .where('id', '=', closed)
+    .execute();
+  const awaiting = await referral(childWhoHarmed);
+  const accepted = await referral(panelChild);
+  await db
+    .updateTable('panel_referrals')
+    .set({
+      status: 'accepted',
+      route: 'assessment_and_intervention',
+      lead_practitioner_id: own,
+      co_worker_id: coWorker,
+      next_review_on: '2027-02-01',
+    })
+    .where('id', '=', accepted)
+    .execute();
+  return { people, childWhoHarmed, panelChild, awaiting, accepted, closed };
 }
 
 /** Every basis this person has on each of these children (production's own rule: its agreement with SQL is tested elsewhere). */

@@ -14,7 +14,15 @@ import type { AccessBasis } from '../../src/domain/access.ts';
 import { ACTIONS, REPRESENTING_ROLES, type Relation, may } from '../../src/domain/actions.ts';
 import type { Database } from '../../src/db/types.ts';
 import { Client, DEMO_PASSWORD, csrfFrom, startTestApp, type TestApp } from '../helpers/app.ts';
-import { MATRIX_ROLES, type Person, RELATIONSHIPS, type World, basesOf, buildWorlds } from '../helpers/matrix-world.ts';
+import {
+  MATRIX_ROLES,
+  PANEL_AUTHORITY,
+  type Person,
+  RELATIONSHIPS,
+  type World,
+  basesOf,
+  buildWorlds,
+} from '../helpers/matrix-world.ts';
 
 type Form = Record<string, string | string[]>;
 
@@ -42,6 +50,9 @@ interface Entry {
 
 const H = (w: World) => w.childWhoHarmed;
 const V = (w: World) => w.childHarmed;
+/** The panel's children, in North East Lincolnshire: the child who harmed, and the one whose referral was accepted. */
+const PH = (w: World) => w.panel.childWhoHarmed;
+const PA = (w: World) => w.panel.panelChild;
 const id = (f: (w: World) => string) => (w: World) => ({ id: f(w) });
 const stale = () => ({ version: '0' });
 const relink = async (db: Kysely<Database>, w: World) => {
@@ -263,16 +274,16 @@ const CATALOGUE: Record<string, Entry[]> = {
     ]),
   ),
   // The AIM Pathway Panel.
-  'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: H }, params: (w) => ({ id: w.panelAwaiting }) }],
-  'GET /panel-referrals/:id/letter': [{ on: { kind: 'panel', child: H }, params: (w) => ({ id: w.panelClosed }) }],
+  'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.awaiting }) }],
+  'GET /panel-referrals/:id/letter': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.closed }) }],
   'POST /panel-referrals/:id/decision': [
-    { on: { kind: 'panel', child: H }, params: (w) => ({ id: w.panelAwaiting }), form: stale },
+    { on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.awaiting }), form: stale },
   ],
   'POST /panel-referrals/:id/review': [
-    { on: { kind: 'panel', child: (w) => w.panelChild }, params: (w) => ({ id: w.panelAccepted }), form: stale },
+    { on: { kind: 'panel', child: PA }, params: (w) => ({ id: w.panel.accepted }), form: stale },
   ],
   'POST /panel-referrals/:id/close': [
-    { on: { kind: 'panel', child: (w) => w.panelChild }, params: (w) => ({ id: w.panelAccepted }), form: stale },
+    { on: { kind: 'panel', child: PA }, params: (w) => ({ id: w.panel.accepted }), form: stale },
   ],
   // Administration.
   'GET /admin/users': [{ on: { kind: 'none' } }],
@@ -411,7 +422,7 @@ async function subjectFor(
     case 'assessment':
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['assessor'] : [], sameAuthority: inKent };
     case 'panel':
-      return { bases: await sight([on.child(w)]), relations: [], sameAuthority: inKent };
+      return { bases: await sight([on.child(w)]), relations: [], sameAuthority: p.authorityId === PANEL_AUTHORITY };
     case 'user': {
       const target = w.targets[p.relationship];
       const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', target).execute()).map(
@@ -466,14 +477,25 @@ describe('the route matrix: every route, every role, every relationship (R-X-7)'
         (r) => (r.method === 'GET' || r.method === 'POST') && CATALOGUE[`${r.method} ${r.url}`],
       );
       for (const relationship of RELATIONSHIPS) {
-        const p = w.people[relationship];
-        const c = new Client(t.app);
-        const signIn = await c.signIn(p.email, DEMO_PASSWORD);
-        assert.equal(signIn.statusCode, 303, `${p.email} signs in`);
-        const token = csrfFrom((await c.get('/account/password')).body);
+        // Each person signs in once: the world's, and for the panel's routes the one standing in the
+        // same relationship to North East Lincolnshire's records.
+        const sessions = new Map<string, { c: Client; token: string }>();
+        const sessionOf = async (p: Person) => {
+          let session = sessions.get(p.email);
+          if (!session) {
+            const c = new Client(t.app);
+            const signIn = await c.signIn(p.email, DEMO_PASSWORD);
+            assert.equal(signIn.statusCode, 303, `${p.email} signs in`);
+            session = { c, token: csrfFrom((await c.get('/account/password')).body) };
+            sessions.set(p.email, session);
+          }
+          return session;
+        };
         const sent: { label: string; requestId: string; refuse: boolean; caseData: boolean; status: number }[] = [];
         for (const route of routes) {
           for (const entry of CATALOGUE[`${route.method} ${route.url}`]!) {
+            const p = entry.on.kind === 'panel' ? w.panel.people[relationship] : w.people[relationship];
+            const { c, token } = await sessionOf(p);
             const url = fill(route.url, entry.params?.(w, p) ?? {}) + (entry.query ?? '');
             const s = await subjectFor(db, w, p, entry.on);
             const subject = { roles: [role], bases: s.bases, relations: ['signed_in' as const, ...s.relations] };
