@@ -6,22 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AUTHORITIES } from '../../src/cli/demo-data.ts';
+import { ROLES } from '../../src/domain/roles.ts';
 import { allPacks } from '../../src/procedures/index.ts';
 import { type TestApp, signedIn, startTestApp } from '../helpers/app.ts';
 
-const ROLES = [
-  'dsl',
-  'front_door',
-  'social_worker',
-  'team_manager',
-  'youth_justice',
-  'aim_practitioner',
-  'panel_chair',
-  'cse_coordinator',
-  'partner',
-  'administrator',
-  'auditor',
-];
 const PER_KIND = 2;
 const PER_USER = 70;
 
