@@ -7,6 +7,8 @@
 // the assessors' words, never the licensed AIM item texts. Pure: the services store and audit.
 import { TRAINING_LABELS, type Training } from './roles.ts';
 import { TEXT_LIMITS, tooLong } from './text-limits.ts';
+import type { DateParts } from './date-parts.ts';
+import { doneOn } from './past-dates.ts';
 
 export const ASSESSMENT_MODEL_IDS = ['aim_under_12', 'aim2', 'aim3'] as const;
 export type AssessmentModelId = (typeof ASSESSMENT_MODEL_IDS)[number];
@@ -121,6 +123,53 @@ export function assessmentMode(
     };
   }
   return { mode: 'full', why: 'Interviews with the young person and their family can take place.' };
+}
+
+/** Why a second assessment cannot be planned while one is in progress (R-NYO-9). */
+export const ALREADY_IN_PROGRESS =
+  'An assessment is already in progress for this child: complete it before planning another.';
+
+/** The facts that decide whether an AIM assessment can be planned for this child. */
+export interface PlanBarrierFacts {
+  /** A submitted incident records that this child displayed harmful sexual behaviour. */
+  displayedBehaviour: boolean;
+  /** The assessment the procedure names for the child's age or stage (ageRules), with its clause cited; null when none. */
+  named: { name: string; model: AssessmentModelId | null; citation: string } | null;
+  inProgress: boolean;
+}
+
+/** Why no AIM assessment can be planned for this child, or null: the page says so instead of showing the form. */
+export function planBarrier(facts: PlanBarrierFacts): string | null {
+  if (!facts.displayedBehaviour)
+    return 'An AIM assessment is of a child who displayed harmful sexual behaviour: no submitted incident records that this child did.';
+  if (!facts.named?.model)
+    return facts.named
+      ? `The procedure names no AIM assessment for this child: ${facts.named.name} (${facts.named.citation}).`
+      : 'The procedure names no AIM assessment for a child of this age.';
+  if (facts.inProgress) return ALREADY_IN_PROGRESS;
+  return null;
+}
+
+/** A plan: why none can be made (the error links to that, field 'cannot'), or everything wrong with the form. */
+export function planningProblems(
+  input: PlanInput,
+  facts: { barrier: PlanBarrierFacts } & Omit<PlanFacts, 'model'>,
+): FormProblem[] {
+  const cannot = planBarrier(facts.barrier);
+  const model = facts.barrier.named?.model;
+  if (cannot || !model) return [{ field: 'cannot', message: cannot ?? 'No AIM assessment applies' }];
+  return planProblems({ ...facts, model }, input);
+}
+
+/** Whether the plan names the child harmed's social worker as an assessor, where the pack keeps them out (R-NYO-12). */
+export function choosesVictimsWorker(
+  facts: Pick<PlanFacts, 'victimWorkers' | 'rules'>,
+  input: Pick<PlanInput, 'leadId' | 'coId'>,
+): boolean {
+  return (
+    Boolean(facts.rules.assessorConflicts) &&
+    (facts.victimWorkers.has(input.leadId) || facts.victimWorkers.has(input.coId))
+  );
 }
 
 /** Everything wrong with a planned assessment, at once, in GOV.UK wording, under the rules the pack applies. */
@@ -304,4 +353,87 @@ export function completionProblems(a: {
   if (!a.hasReport) missing.push('Write the report');
   if (!a.sharedOn) missing.push('Record when the report was shared with the young person and their parents or carers');
   return missing;
+}
+
+/** What the dates an assessor records follow: the day the assessment was planned and its stages so far. */
+export interface AssessmentDates {
+  today: string;
+  plannedOn: string;
+  stages: Partial<Record<StageNumber, string>>;
+}
+
+/** The words of each date an assessor records, and what the last stage recorded is to it. */
+const RECORDED_DATES = {
+  // Not before the assessment was planned, nor before the stage before it (issue 11, defect 7).
+  stage: {
+    words: {
+      label: 'Date the stage was done',
+      missing: 'Enter the date the stage was done',
+      subject: 'The date the stage was done',
+    },
+    lastStage: 'the date of the stage before it',
+  },
+  // Not before the assessment was planned, nor before its stages were done.
+  shared: {
+    words: {
+      label: 'Date the report was shared',
+      missing: 'Enter the date the report was shared with the young person and their parents or carers',
+      subject: 'The date the report was shared',
+    },
+    lastStage: 'the date of the last stage recorded',
+  },
+} as const;
+
+function recordedDate(date: DateParts, facts: AssessmentDates, which: keyof typeof RECORDED_DATES) {
+  const { words, lastStage } = RECORDED_DATES[which];
+  return doneOn(date, words, facts.today, [
+    { iso: facts.plannedOn, what: 'the date the assessment was planned' },
+    { iso: Object.values(facts.stages).sort().pop(), what: lastStage },
+  ]);
+}
+
+/** The day a stage was done: not before the assessment was planned, nor before the stage before it. */
+export function stageDoneOn(date: DateParts, facts: AssessmentDates) {
+  return recordedDate(date, facts, 'stage');
+}
+
+/** Stages are recorded in order, each on a real day (R-NYO-9). `next` is the stage to record next. */
+export function stageProblems(
+  input: { stage: number; date: DateParts },
+  facts: AssessmentDates & { next: StageNumber },
+): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (input.stage !== facts.next)
+    problems.push({
+      field: 'stage',
+      message: `Record ${STAGES.find((step) => step.n === facts.next)!.label.toLowerCase()} first`,
+    });
+  const on = stageDoneOn(input.date, facts);
+  if ('error' in on) problems.push({ field: 'stageDate', message: on.error });
+  return problems;
+}
+
+/** The day the report was shared: not before the assessment was planned, nor before its stages were done. */
+export function sharedOnDate(date: DateParts, facts: AssessmentDates) {
+  return recordedDate(date, facts, 'shared');
+}
+
+/** Sharing the report with the young person and parents needs the outcome sheet and the report first (R-NYO-14). */
+export function sharingProblems(
+  input: { date: DateParts; disagreements: string },
+  facts: AssessmentDates & { hasOutcome: boolean; hasReport: boolean },
+): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (!facts.hasOutcome || !facts.hasReport)
+    problems.push({ field: 'sharedOn', message: 'Record the outcome sheet and write the report before sharing it' });
+  const on = sharedOnDate(input.date, facts);
+  if ('error' in on) problems.push({ field: 'sharedOn', message: on.error });
+  if (input.disagreements.trim().length > MAX_TEXT)
+    problems.push({ field: 'disagreements', message: tooLong('Areas of disagreement', MAX_TEXT) });
+  return problems;
+}
+
+/** Completing: each thing still missing (completionProblems) is an error on the completion button. */
+export function completeProblems(facts: Parameters<typeof completionProblems>[0]): FormProblem[] {
+  return completionProblems(facts).map((message) => ({ field: 'complete', message }));
 }

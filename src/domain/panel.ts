@@ -8,6 +8,9 @@
 // least every 3 months, and closure with the further work recommended. Pure functions over the
 // panel's rules, which are the pack's data (its aimPanel): ages, referrers, lead, denial, reviews.
 import { addMonths } from './age.ts';
+import { type DateParts, parseDateParts } from './date-parts.ts';
+import { formatDate } from './london-time.ts';
+import { doneOn } from './past-dates.ts';
 import { TEXT_LIMITS, tooLong } from './text-limits.ts';
 import { TRAINING_LABELS, type Training } from './roles.ts';
 
@@ -69,6 +72,39 @@ export function referralKind(age: number, rules: Pick<PanelRules, 'ages'>): 'ass
 export function panelAgesText(rules: Pick<PanelRules, 'ages'>): string {
   const { assessmentFrom, belowAge, consultationYounger } = rules.ages;
   return `aged ${assessmentFrom} to ${belowAge}${consultationYounger ? ', with consultation for younger children' : ''}`;
+}
+
+/** What the panel's answer to a second referral is while one is awaiting a decision or accepted. */
+export const ALREADY_BEFORE_PANEL = 'This child’s case is already before the panel.';
+
+/** The facts that decide whether the panel can take a referral for this child. */
+export interface ReferralBarrierFacts {
+  /** The pack's panel, if it has one. */
+  rules: PanelRules | undefined;
+  /** A submitted incident records that this child displayed harmful sexual behaviour. */
+  displayedBehaviour: boolean;
+  /** What the panel would give at the child's age (referralKind), null when it takes no child of that age. */
+  kind: 'assessment' | 'consultation' | null;
+  /** A referral for this child is awaiting a decision or accepted. */
+  open: boolean;
+}
+
+/** Why the panel cannot take a referral for this child, or null: the page says so instead of showing the form. */
+export function referralBarrier(facts: ReferralBarrierFacts): string | null {
+  if (!facts.rules) return 'This authority’s procedure has no AIM Pathway Panel.';
+  if (!facts.displayedBehaviour)
+    return 'The panel considers children who have displayed harmful sexual behaviour: no submitted incident records that this child did.';
+  if (!facts.kind) return `The panel is for children ${panelAgesText(facts.rules)}.`;
+  if (facts.open) return ALREADY_BEFORE_PANEL;
+  return null;
+}
+
+/** A referral: why the panel cannot take one (the error links to that, field 'cannot'), or everything wrong with the form. */
+export function referringProblems(input: PanelReferralInput, facts: ReferralBarrierFacts): FormProblem[] {
+  const cannot = referralBarrier(facts);
+  if (cannot || !facts.kind || !facts.rules)
+    return [{ field: 'cannot', message: cannot ?? 'The panel cannot take this referral' }];
+  return referralProblems(input, facts.rules);
 }
 
 export function referralProblems(input: PanelReferralInput, rules: Pick<PanelRules, 'referrers'>): FormProblem[] {
@@ -227,4 +263,81 @@ export function decisionProblems(facts: DecisionFacts, input: DecisionInput): Fo
 /** The next review: at most the pack's months (R-NEL-12: 3) after the decision or the last review. */
 export function nextReviewDue(from: string, rules: Pick<PanelRules, 'reviewMonths'>): string {
   return addMonths(from, rules.reviewMonths.months);
+}
+
+export interface ReviewInput {
+  heldOn: DateParts;
+  notes: string;
+  nextReviewOn: DateParts;
+}
+
+export interface ReviewFacts {
+  today: string;
+  /** The day the panel accepted the referral. */
+  acceptedOn: string | null;
+  lastReviewOn: string | null | undefined;
+  /** The pack's panel rules; without them no next review can be dated (next is null). */
+  rules: Pick<PanelRules, 'reviewMonths'> | undefined;
+}
+
+const monthsText = (months: number) => (months === 1 ? '1 month' : `${months} months`);
+
+/**
+ * The review's date and the next review's: at most the pack's months after this one (R-NEL-12: 3),
+ * that latest day when none is typed. The next is asked only once this review's date is right (null before).
+ */
+export function reviewDates(
+  input: Pick<ReviewInput, 'heldOn' | 'nextReviewOn'>,
+  facts: ReviewFacts,
+): { heldOn: { iso: string } | { error: string }; next: { iso: string } | { error: string } | null } {
+  // Not before the panel accepted the referral, nor before the last review (issue 11, defect 6).
+  const heldOn = doneOn(
+    input.heldOn,
+    { label: 'Date of the review', missing: 'Enter the date of the review', subject: 'The date of the review' },
+    facts.today,
+    [
+      { iso: facts.acceptedOn, what: 'the date the panel accepted the referral' },
+      { iso: facts.lastReviewOn, what: 'the date of the last review' },
+    ],
+  );
+  if ('error' in heldOn || !facts.rules) return { heldOn, next: null };
+  const latest = nextReviewDue(heldOn.iso, facts.rules);
+  const parts = input.nextReviewOn;
+  if (!parts.day && !parts.month && !parts.year) return { heldOn, next: { iso: latest } };
+  const parsed = parseDateParts(parts, 'Date of the next review', 'Enter the date of the next review');
+  if ('error' in parsed) return { heldOn, next: parsed };
+  if (parsed.iso <= heldOn.iso) return { heldOn, next: { error: 'Date of the next review must be after this review' } };
+  if (parsed.iso > latest)
+    return {
+      heldOn,
+      next: {
+        error: `Date of the next review must be within ${monthsText(facts.rules.reviewMonths.months)} of this one, by ${formatDate(latest)}`,
+      },
+    };
+  return { heldOn, next: parsed };
+}
+
+/** Everything wrong with a review, at once, in page order. */
+export function reviewProblems(input: ReviewInput, facts: ReviewFacts): FormProblem[] {
+  const problems: FormProblem[] = [];
+  const dates = reviewDates(input, facts);
+  if ('error' in dates.heldOn) problems.push({ field: 'heldOn', message: dates.heldOn.error });
+  const notes = input.notes.trim();
+  if (!notes) problems.push({ field: 'notes', message: 'Enter what the review found and decided' });
+  else if (notes.length > MAX)
+    problems.push({ field: 'notes', message: tooLong('What the review found and decided', MAX) });
+  if (dates.next && 'error' in dates.next) problems.push({ field: 'nextReviewOn', message: dates.next.error });
+  return problems;
+}
+
+/** Closing the panel's involvement needs what was completed; the further work recommended may be blank (R-NEL-12). */
+export function panelClosureProblems(input: { summary: string; furtherWork: string }): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (!input.summary.trim()) problems.push({ field: 'summary', message: 'Enter what was completed' });
+  for (const [field, name, text] of [
+    ['summary', 'What was completed', input.summary],
+    ['furtherWork', 'Further work', input.furtherWork],
+  ] as const)
+    if (text.length > MAX) problems.push({ field, message: tooLong(name, MAX) });
+  return problems;
 }

@@ -5,27 +5,34 @@
 // the report shared with the young person and parents (R-NYO-14) and completion. Each change is
 // permission-checked, written with a chronology entry and audited in one transaction.
 import {
+  ALREADY_IN_PROGRESS,
   ASSESSMENT_MODELS,
-  ASSESSMENT_TEXT_MAX,
   DOMAINS,
   INTERVENTION_AREAS,
   type OutcomeSheet,
+  type PlanBarrierFacts,
   type PlanInput,
   REPORT_SECTIONS,
   type Report,
   STAGES,
   SUPERVISION_LEVELS,
   assessmentMode,
+  choosesVictimsWorker,
+  completeProblems,
   completionProblems,
   nextStage,
   outcomeProblems,
-  planProblems,
+  planBarrier,
+  planningProblems,
   reportProblems,
   reportSections,
+  sharedOnDate,
+  sharingProblems,
+  stageDoneOn,
+  stageProblems,
 } from '../domain/assessments.ts';
 import { londonToday } from '../domain/age.ts';
-import { type DateParts, notBefore, parseDateParts } from '../domain/date-parts.ts';
-import { tooLong } from '../domain/text-limits.ts';
+import type { DateParts } from '../domain/date-parts.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
 import { ASSESSING_ROLES, type ActionId, may } from '../domain/actions.ts';
 import { ageRules } from '../domain/screening.ts';
@@ -49,6 +56,7 @@ import {
   requireRole,
 } from './context.ts';
 import { auditView, auditedChange } from './audited-change.ts';
+import { type ChildRecord, childRecordChange } from './record-change.ts';
 
 /** What the plan page needs: the model the procedure names, the possible assessors, and why planning may not be possible. */
 export async function planOptions(db: Db, actor: Actor, childId: string, page = false) {
@@ -69,16 +77,15 @@ export async function planOptions(db: Db, actor: Actor, childId: string, page = 
       .map((worker) => [worker.otherWorkerId!, worker.otherWorkerName ?? '']),
   );
   const model = ages.assessmentModel?.model ? ages.assessmentModel : null;
-  let cannot: string | null = null;
-  if (!(await children.displayedBehaviour(db, childId)))
-    cannot =
-      'An AIM assessment is of a child who displayed harmful sexual behaviour: no submitted incident records that this child did.';
-  else if (!model)
-    cannot = ages.assessmentModel
-      ? `The procedure names no AIM assessment for this child: ${ages.assessmentModel.name} (${citeText(ages.assessmentModel.clause)}).`
-      : 'The procedure names no AIM assessment for a child of this age.';
-  else if (existing.some((a) => a.status === 'in_progress'))
-    cannot = 'An assessment is already in progress for this child: complete it before planning another.';
+  const barrier: PlanBarrierFacts = {
+    displayedBehaviour: await children.displayedBehaviour(db, childId),
+    named: ages.assessmentModel && {
+      name: ages.assessmentModel.name,
+      model: ages.assessmentModel.model,
+      citation: citeText(ages.assessmentModel.clause),
+    },
+    inProgress: existing.some((a) => a.status === 'in_progress'),
+  };
   return {
     child,
     pack,
@@ -91,29 +98,21 @@ export async function planOptions(db: Db, actor: Actor, childId: string, page = 
       trainings: candidate.trainings,
     })),
     victimWorkers,
-    cannot,
+    barrier,
+    cannot: planBarrier(barrier),
   };
 }
 
 export async function plan(db: Db, actor: Actor, childId: string, input: PlanInput): Promise<string> {
   const options = await planOptions(db, actor, childId);
-  // The page says why instead of showing the form: the error links to that (field 'cannot').
-  if (options.cannot || !options.model || !options.modelId)
-    throw new ValidationError([{ field: 'cannot', message: options.cannot ?? 'No AIM assessment applies' }]);
-  const problems = planProblems(
-    {
-      model: options.modelId,
-      assessors: options.assessors,
-      victimWorkers: options.victimWorkers,
-      rules: options.pack.assessorRules,
-    },
-    input,
-  );
-  if (problems.length) {
-    if (
-      options.pack.assessorRules.assessorConflicts &&
-      (options.victimWorkers.has(input.leadId) || options.victimWorkers.has(input.coId))
-    )
+  const facts = {
+    assessors: options.assessors,
+    victimWorkers: options.victimWorkers,
+    rules: options.pack.assessorRules,
+  };
+  const problems = planningProblems(input, { barrier: options.barrier, ...facts });
+  if (problems.length || !options.model || !options.modelId) {
+    if (!options.cannot && choosesVictimsWorker(facts, input))
       await auditRefusal(db, actor, 'assessment.plan', 'child', childId, 'assessor_is_victims_social_worker');
     throw new ValidationError(problems);
   }
@@ -121,12 +120,7 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
   const lead = options.assessors.find((a) => a.id === input.leadId)!;
   const co = options.assessors.find((a) => a.id === input.coId)!;
   const model = options.model;
-  const inProgress = new ValidationError([
-    {
-      field: 'cannot',
-      message: 'An assessment is already in progress for this child: complete it before planning another.',
-    },
-  ]);
+  const inProgress = new ValidationError([{ field: 'cannot', message: ALREADY_IN_PROGRESS }]);
   const event = ({ id, done }: { id: string; done: Awaited<ReturnType<typeof fulfilTasks>> }) => ({
     action: 'assessment.plan',
     entityType: 'assessment',
@@ -286,67 +280,42 @@ async function editable(db: Db, actor: Actor, id: string, action: ActionId) {
   return (await editableWith(db, actor, id, action)).assessment;
 }
 
-/**
- * One change to this assessment, with the child's chronology entry and its audit event in one
- * transaction (R-X-9, R-X-7); a stale version changes nothing (409).
- */
-async function save(
-  db: Db,
-  actor: Actor,
-  a: assessments.Assessment,
-  action: string,
-  summary: string,
-  write: (trx: Db) => Promise<boolean>,
-  details: Record<string, unknown> = {},
-): Promise<void> {
-  const event = { action, entityType: 'assessment', entityId: a.id, details: { childId: a.childId, ...details } };
-  await auditedChange(db, actor, event, async (trx) => {
-    if (!(await write(trx))) throw new ConflictError(null, null, []);
-    await addChronologyEntry(trx, {
-      childId: a.childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'assessment',
-      summary,
-    });
-  });
-}
+/** An assessment as the record a change is to, in the child's chronology under assessments. */
+const assessmentRecord = (a: assessments.Assessment): ChildRecord => ({
+  entityType: 'assessment',
+  id: a.id,
+  childId: a.childId,
+  kind: 'assessment',
+});
+
+/** What the dates an assessor records follow: the day it was planned and the stages so far. */
+const datesOf = (a: assessments.Assessment) => ({
+  today: londonToday(),
+  plannedOn: londonToday(a.createdAt),
+  stages: a.stages,
+});
 
 /** Records the next stage as done on a date, in order, never before the stage before it (R-NYO-9). */
 export async function recordStage(db: Db, actor: Actor, id: string, version: number, stage: number, date: DateParts) {
   const a = await editable(db, actor, id, 'assessment.stage');
   const next = nextStage(a.mode, a.stages);
-  const errors: { field: string; message: string }[] = [];
   // Every stage recorded since the form was shown: the page no longer asks, so the form was out of date.
   if (next === null) throw new ConflictError(null, null, []);
-  if (stage !== next)
-    errors.push({
-      field: 'stage',
-      message: `Record ${STAGES.find((step) => step.n === next)!.label.toLowerCase()} first`,
-    });
-  const parsed = parseDateParts(date, 'Date the stage was done', 'Enter the date the stage was done', {
-    past: true,
-    today: londonToday(),
-  });
-  // Not before the assessment was planned, nor before the stage before it (issue 11, defect 7).
-  const early =
-    'iso' in parsed &&
-    notBefore(parsed.iso, 'The date the stage was done', [
-      { iso: londonToday(a.createdAt), what: 'the date the assessment was planned' },
-      { iso: Object.values(a.stages).sort().pop(), what: 'the date of the stage before it' },
-    ]);
-  if ('error' in parsed) errors.push({ field: 'stageDate', message: parsed.error });
-  else if (early) errors.push({ field: 'stageDate', message: early });
-  if (errors.length || !('iso' in parsed)) throw new ValidationError(errors);
-  const stages = { ...a.stages, [next]: parsed.iso };
-  await save(
+  const facts = { ...datesOf(a), next };
+  const problems = stageProblems({ stage, date }, facts);
+  const on = stageDoneOn(date, facts);
+  if (problems.length || !('iso' in on)) throw new ValidationError(problems);
+  const stages = { ...a.stages, [next]: on.iso };
+  await childRecordChange(
     db,
     actor,
-    a,
-    'assessment.stage',
-    `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((step) => step.n === next)!.label.toLowerCase()}.`,
+    assessmentRecord(a),
+    {
+      action: 'assessment.stage',
+      summary: `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((step) => step.n === next)!.label.toLowerCase()}.`,
+      details: { stage: next },
+    },
     (trx) => assessments.recordStages(trx, id, version, stages),
-    { stage: next },
   );
 }
 
@@ -366,12 +335,14 @@ export async function saveOutcome(db: Db, actor: Actor, id: string, version: num
       INTERVENTION_AREAS.map((x) => [x.id, sheet.intervention[x.id].trim()]),
     ) as OutcomeSheet['intervention'],
   };
-  await save(
+  await childRecordChange(
     db,
     actor,
-    a,
-    'assessment.outcome',
-    `${ASSESSMENT_MODELS[a.model].label}: outcome sheet recorded. Level of supervision: ${supervision}. Most concern: ${most}.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+    assessmentRecord(a),
+    {
+      action: 'assessment.outcome',
+      summary: `${ASSESSMENT_MODELS[a.model].label}: outcome sheet recorded. Level of supervision: ${supervision}. Most concern: ${most}.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+    },
     (trx) => assessments.saveOutcome(trx, id, version, clean),
   );
 }
@@ -387,12 +358,14 @@ export async function saveReport(db: Db, actor: Actor, id: string, version: numb
       reportSections(a.mode).some((x) => x.id === section.id) ? input[section.id].trim() : '',
     ]),
   ) as Report;
-  await save(
+  await childRecordChange(
     db,
     actor,
-    a,
-    'assessment.report',
-    `${ASSESSMENT_MODELS[a.model].label}: report ${a.report ? 'updated' : 'written'}.`,
+    assessmentRecord(a),
+    {
+      action: 'assessment.report',
+      summary: `${ASSESSMENT_MODELS[a.model].label}: report ${a.report ? 'updated' : 'written'}.`,
+    },
     (trx) => assessments.saveReport(trx, id, version, report),
   );
 }
@@ -417,54 +390,41 @@ export async function recordSharing(
   disagreementsInput: string,
 ) {
   const a = await editable(db, actor, id, 'assessment.share');
-  const errors: { field: string; message: string }[] = [];
-  if (!a.outcome || !a.report)
-    errors.push({ field: 'sharedOn', message: 'Record the outcome sheet and write the report before sharing it' });
-  const parsed = parseDateParts(
-    date,
-    'Date the report was shared',
-    'Enter the date the report was shared with the young person and their parents or carers',
-    { past: true, today: londonToday() },
-  );
-  // Not before the assessment was planned, nor before its stages were done.
-  const early =
-    'iso' in parsed &&
-    notBefore(parsed.iso, 'The date the report was shared', [
-      { iso: londonToday(a.createdAt), what: 'the date the assessment was planned' },
-      { iso: Object.values(a.stages).sort().pop(), what: 'the date of the last stage recorded' },
-    ]);
-  if ('error' in parsed) errors.push({ field: 'sharedOn', message: parsed.error });
-  else if (early) errors.push({ field: 'sharedOn', message: early });
+  const facts = { ...datesOf(a), hasOutcome: a.outcome !== null, hasReport: a.report !== null };
+  const problems = sharingProblems({ date, disagreements: disagreementsInput }, facts);
+  const on = sharedOnDate(date, facts);
+  if (problems.length || !('iso' in on)) throw new ValidationError(problems);
   const disagreements = disagreementsInput.trim();
-  if (disagreements.length > ASSESSMENT_TEXT_MAX)
-    errors.push({ field: 'disagreements', message: tooLong('Areas of disagreement', ASSESSMENT_TEXT_MAX) });
-  if (errors.length || !('iso' in parsed)) throw new ValidationError(errors);
-  await save(
+  await childRecordChange(
     db,
     actor,
-    a,
-    'assessment.share',
-    `${ASSESSMENT_MODELS[a.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`,
-    (trx) => assessments.recordSharing(trx, id, version, parsed.iso, disagreements),
+    assessmentRecord(a),
+    {
+      action: 'assessment.share',
+      summary: `${ASSESSMENT_MODELS[a.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`,
+    },
+    (trx) => assessments.recordSharing(trx, id, version, on.iso, disagreements),
   );
 }
 
 export async function complete(db: Db, actor: Actor, id: string, version: number) {
   const a = await editable(db, actor, id, 'assessment.complete');
-  const missing = completionProblems({
+  const problems = completeProblems({
     mode: a.mode,
     stages: a.stages,
     hasOutcome: a.outcome !== null,
     hasReport: a.report !== null,
     sharedOn: a.sharedOn,
   });
-  if (missing.length) throw new ValidationError(missing.map((problem) => ({ field: 'complete', message: problem })));
-  await save(
+  if (problems.length) throw new ValidationError(problems);
+  await childRecordChange(
     db,
     actor,
-    a,
-    'assessment.complete',
-    `${ASSESSMENT_MODELS[a.model].label} completed.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+    assessmentRecord(a),
+    {
+      action: 'assessment.complete',
+      summary: `${ASSESSMENT_MODELS[a.model].label} completed.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+    },
     (trx) => assessments.completeAssessment(trx, id, version, actor.user.id),
   );
 }

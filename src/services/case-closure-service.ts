@@ -8,13 +8,13 @@ import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import { meetingsForChild } from '../repositories/meetings.ts';
 import { tasksForChild } from '../repositories/tasks.ts';
-import { tooLong } from '../domain/text-limits.ts';
+import { closeCaseProblems, reopenCaseProblems } from '../domain/case-closure.ts';
 import { authorizeChild } from './access.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError } from './context.ts';
 import { auditView, auditedChange } from './audited-change.ts';
 
 /** The longest reasons the form takes (its character count shows the same). */
-export const MAX_REASON = 2000;
+export { MAX_REASON } from '../domain/case-closure.ts';
 
 /** What must be finished before the case can close: open tasks and meetings still arranged. */
 async function blockers(db: Db, childId: string) {
@@ -42,10 +42,28 @@ export async function closureView(db: Db, actor: Actor, childId: string) {
   return { child, blockers: open };
 }
 
-function reasonProblem(reason: string, missing: string) {
-  if (!reason) return missing;
-  if (reason.length > MAX_REASON) return tooLong('Reasons', MAX_REASON);
-  return null;
+/**
+ * Closes or reopens the case in one transaction with its chronology entry and audit event; a stale
+ * version changes nothing (409).
+ */
+async function changeStatus(
+  db: Db,
+  actor: Actor,
+  child: { id: string; updatedByName: string | null; updatedAt: Date },
+  action: 'child.close' | 'child.reopen',
+  summary: string,
+  write: (trx: Db) => Promise<boolean>,
+) {
+  await auditedChange(db, actor, { action, entityType: 'child', entityId: child.id }, async (trx) => {
+    if (!(await write(trx))) throw new ConflictError(child.updatedByName, child.updatedAt, []);
+    await addChronologyEntry(trx, {
+      childId: child.id,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'case_status',
+      summary,
+    });
+  });
 }
 
 export async function closeCase(db: Db, actor: Actor, childId: string, version: number, reasonInput: string) {
@@ -53,25 +71,11 @@ export async function closeCase(db: Db, actor: Actor, childId: string, version: 
   const reason = reasonInput.trim();
   // Closed since the form was shown: the page now offers reopening, not this form.
   if (child.status === 'closed') throw new ConflictError(child.updatedByName, child.updatedAt, []);
-  // While something is still open the page lists it instead of asking for reasons.
-  const b = await blockers(db, childId);
-  if (b.any)
-    throw new ValidationError([
-      { field: 'blockers', message: 'Finish the open tasks and close the meetings listed before closing the case' },
-    ]);
-  const problem = reasonProblem(reason, 'Enter why the case is being closed');
-  if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
-  await auditedChange(db, actor, { action: 'child.close', entityType: 'child', entityId: childId }, async (trx) => {
-    if (!(await children.closeCase(trx, childId, version, actor.user.id, reason)))
-      throw new ConflictError(child.updatedByName, child.updatedAt, []);
-    await addChronologyEntry(trx, {
-      childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'case_status',
-      summary: `Case closed by ${actor.user.displayName}: ${reason}`,
-    });
-  });
+  const problems = closeCaseProblems(reason, { blocked: (await blockers(db, childId)).any });
+  if (problems.length) throw new ValidationError(problems);
+  await changeStatus(db, actor, child, 'child.close', `Case closed by ${actor.user.displayName}: ${reason}`, (trx) =>
+    children.closeCase(trx, childId, version, actor.user.id, reason),
+  );
 }
 
 export async function reopenCase(db: Db, actor: Actor, childId: string, version: number, reasonInput: string) {
@@ -79,17 +83,9 @@ export async function reopenCase(db: Db, actor: Actor, childId: string, version:
   const reason = reasonInput.trim();
   // Reopened since the form was shown: the page now offers closing, not this form.
   if (child.status === 'open') throw new ConflictError(child.updatedByName, child.updatedAt, []);
-  const problem = reasonProblem(reason, 'Enter why the case is being reopened');
-  if (problem) throw new ValidationError([{ field: 'reason', message: problem }]);
-  await auditedChange(db, actor, { action: 'child.reopen', entityType: 'child', entityId: childId }, async (trx) => {
-    if (!(await children.reopenCase(trx, childId, version, actor.user.id)))
-      throw new ConflictError(child.updatedByName, child.updatedAt, []);
-    await addChronologyEntry(trx, {
-      childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'case_status',
-      summary: `Case reopened by ${actor.user.displayName}: ${reason}`,
-    });
-  });
+  const problems = reopenCaseProblems(reason);
+  if (problems.length) throw new ValidationError(problems);
+  await changeStatus(db, actor, child, 'child.reopen', `Case reopened by ${actor.user.displayName}: ${reason}`, (trx) =>
+    children.reopenCase(trx, childId, version, actor.user.id),
+  );
 }

@@ -2,9 +2,13 @@
 // Justice's recommendation (R-KEN-9, R-NEL-7). In the chronology; every view and change audited.
 import { formatDate } from '../domain/london-time.ts';
 import { londonToday } from '../domain/age.ts';
-import { type DateParts, parseDateParts } from '../domain/date-parts.ts';
-import { tooLong } from '../domain/text-limits.ts';
-import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS, isExternalAgency } from '../domain/external-decisions.ts';
+import {
+  EXTERNAL_AGENCIES,
+  type ExternalDecisionInput,
+  chosenDecision,
+  decidedOn,
+  externalDecisionProblems,
+} from '../domain/external-decisions.ts';
 import { may } from '../domain/actions.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
@@ -35,44 +39,19 @@ export async function externalDecisions(db: Db, actor: Actor, childId: string, p
   };
 }
 
-/** The longest text each box takes (the form's character counts show the same). */
-export const EXTERNAL_LIMITS = { youthJusticeRecommendation: 5000, note: 5000 } as const;
-
-export interface ExternalDecisionInput {
-  agency: string;
-  decision: string;
-  decidedOn: DateParts;
-  youthJusticeRecommendation: string;
-  note: string;
-}
+export { EXTERNAL_LIMITS, type ExternalDecisionInput } from '../domain/external-decisions.ts';
 
 export async function recordExternalDecision(db: Db, actor: Actor, childId: string, input: ExternalDecisionInput) {
   await authorizeChild(db, actor, childId, 'external_decision.record');
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
-  const errors: { field: string; message: string }[] = [];
-  // One question: each decision is listed under the agency that makes it (issue 11, defect 12).
-  const agency = isExternalAgency(input.agency) ? input.agency : null;
-  const label =
-    agency && Object.hasOwn(EXTERNAL_DECISIONS[agency], input.decision)
-      ? EXTERNAL_DECISIONS[agency][input.decision]
-      : undefined;
-  if (!agency || !label)
-    errors.push({ field: 'decision', message: 'Select the decision, under the agency that made it' });
-  const date = parseDateParts(input.decidedOn, 'Date of the decision', 'Enter the date of the decision', {
-    past: true,
-    today: londonToday(),
-  });
-  if ('error' in date) errors.push({ field: 'decidedOn', message: date.error });
-  const decidedOn = 'iso' in date ? date.iso : null;
-  if (input.youthJusticeRecommendation.length > EXTERNAL_LIMITS.youthJusticeRecommendation)
-    errors.push({
-      field: 'youthJusticeRecommendation',
-      message: tooLong('Youth Justice recommendation', EXTERNAL_LIMITS.youthJusticeRecommendation),
-    });
-  if (input.note.length > EXTERNAL_LIMITS.note)
-    errors.push({ field: 'note', message: tooLong('Notes', EXTERNAL_LIMITS.note) });
-  if (errors.length || !agency || !label || !decidedOn) throw new ValidationError(errors);
+  const today = londonToday();
+  const problems = externalDecisionProblems(input, { today });
+  const chosen = chosenDecision(input);
+  const date = decidedOn(input, today);
+  if (problems.length || !chosen || !('iso' in date)) throw new ValidationError(problems);
+  const { agency, label } = chosen;
+  const decided = date.iso;
   await auditedChange(
     db,
     actor,
@@ -89,7 +68,7 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
         agency,
         decision: input.decision,
         decisionLabel: label,
-        decidedOn,
+        decidedOn: decided,
         youthJusticeRecommendation: input.youthJusticeRecommendation.trim(),
         note: input.note.trim(),
         recordedBy: actor.user.id,
@@ -99,7 +78,7 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'external_decision',
-        summary: `${EXTERNAL_AGENCIES[agency]} decision on ${formatDate(decidedOn)}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
+        summary: `${EXTERNAL_AGENCIES[agency]} decision on ${formatDate(decided)}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
         incidentId: null,
         record: { type: 'external_decision', id },
       });

@@ -6,31 +6,34 @@
 import { formatDate } from '../domain/london-time.ts';
 import { ageRules } from '../domain/screening.ts';
 import { londonToday } from '../domain/age.ts';
-import { type DateParts, notBefore, parseDateParts } from '../domain/date-parts.ts';
-import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
 import {
+  ALREADY_BEFORE_PANEL,
   type DecisionInput,
   type PanelReferralInput,
   ROUTES,
+  type ReferralBarrierFacts,
+  type ReviewInput,
   decisionProblems,
   informationGatheringOnly,
   leadProfessional,
   nextReviewDue,
+  panelClosureProblems,
+  referralBarrier,
   referralKind,
-  referralProblems,
-  panelAgesText,
+  referringProblems,
+  reviewDates,
+  reviewProblems,
   routesFor,
 } from '../domain/panel.ts';
 import { type ActionId, may } from '../domain/actions.ts';
 import { getPack } from '../procedures/index.ts';
 import * as children from '../repositories/children.ts';
-import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as panel from '../repositories/panel-referrals.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf } from './access.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, requireRole } from './context.ts';
 import { auditView, auditedChange } from './audited-change.ts';
-import { fulfilTasks } from './task-service.ts';
+import { type ChildRecord, childRecordChange, fulfilAndRecord } from './record-change.ts';
 
 export async function referOptions(db: Db, actor: Actor, childId: string, page = false) {
   await authorizeChild(db, actor, childId, 'panel.refer');
@@ -42,29 +45,24 @@ export async function referOptions(db: Db, actor: Actor, childId: string, page =
   const ages = ageRules(pack, child, today, today);
   const rules = pack.aimPanel;
   const kind = rules ? referralKind(ages.ageAtIncident, rules) : null;
-  const open = (await panel.panelReferralsForChild(db, childId)).find(
-    (referral) => referral.status === 'awaiting' || referral.status === 'accepted',
-  );
-  let cannot: string | null = null;
-  if (!pack.aimPanel) cannot = 'This authority’s procedure has no AIM Pathway Panel.';
-  else if (!(await children.displayedBehaviour(db, childId)))
-    cannot =
-      'The panel considers children who have displayed harmful sexual behaviour: no submitted incident records that this child did.';
-  else if (!kind) cannot = `The panel is for children ${panelAgesText(pack.aimPanel)}.`;
-  else if (open) cannot = 'This child’s case is already before the panel.';
-  return { child, pack, ages, kind, cannot };
+  const facts: ReferralBarrierFacts = {
+    rules,
+    displayedBehaviour: await children.displayedBehaviour(db, childId),
+    kind,
+    open: (await panel.panelReferralsForChild(db, childId)).some(
+      (referral) => referral.status === 'awaiting' || referral.status === 'accepted',
+    ),
+  };
+  return { child, pack, ages, kind, cannot: referralBarrier(facts), facts };
 }
 
 export async function refer(db: Db, actor: Actor, childId: string, input: PanelReferralInput): Promise<string> {
   const options = await referOptions(db, actor, childId);
-  // The page says why instead of showing the form: the error links to that (field 'cannot').
   const rules = options.pack.aimPanel;
-  if (options.cannot || !options.kind || !rules)
-    throw new ValidationError([{ field: 'cannot', message: options.cannot ?? 'The panel cannot take this referral' }]);
-  const problems = referralProblems(input, rules);
-  if (problems.length) throw new ValidationError(problems);
+  const problems = referringProblems(input, options.facts);
+  if (problems.length || !options.kind || !rules) throw new ValidationError(problems);
   const kind = options.kind;
-  const event = ({ id, done }: { id: string; done: Awaited<ReturnType<typeof fulfilTasks>> }) => ({
+  const event = ({ id, done }: { id: string; done: string[] }) => ({
     action: 'panel.refer',
     entityType: 'panel_referral',
     entityId: id,
@@ -92,26 +90,28 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
         referredBy: actor.user.id,
       })
       .catch((err: unknown) => {
+        // Someone else referred the child a moment ago (the unique index on a child's open referral).
         if ((err as { code?: string }).code === '23505')
-          throw new ValidationError([{ field: 'cannot', message: 'This child’s case is already before the panel.' }]);
+          throw new ValidationError([{ field: 'cannot', message: ALREADY_BEFORE_PANEL }]);
         throw err;
       });
     // The routing step that asked for the referral (or consultation) is done by it (the pack's completedBy).
-    const done = await fulfilTasks(trx, actor, {
-      authorityId: options.child.authorityId,
-      childId,
-      record: 'panel-referral',
-      recordId: id,
-      note: `Referred to the ${rules.name}.`,
-    });
-    await addChronologyEntry(trx, {
-      childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'referral',
-      summary: `Referred to the ${rules.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
-      record: { type: 'panel_referral', id },
-    });
+    const done = await fulfilAndRecord(
+      trx,
+      actor,
+      {
+        authorityId: options.child.authorityId,
+        childId,
+        record: 'panel-referral',
+        recordId: id,
+        note: `Referred to the ${rules.name}.`,
+      },
+      {
+        kind: 'referral',
+        summary: `Referred to the ${rules.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
+        record: { type: 'panel_referral', id },
+      },
+    );
     return { id, done };
   });
   return id;
@@ -135,8 +135,6 @@ function panelRules(authorityId: string) {
   if (!rules) throw new NotFoundError();
   return rules;
 }
-
-const monthsText = (months: number) => (months === 1 ? '1 month' : `${months} months`);
 
 /** Those the panel may allocate: AIM practitioners and Youth Justice workers in the authority, with their trainings. */
 async function practitioners(db: Db, authorityId: string) {
@@ -169,36 +167,13 @@ async function chairOnly(db: Db, actor: Actor, id: string, action: 'panel.decide
   return (await authorized(db, actor, id, action)).record;
 }
 
-/**
- * One change to this panel referral, with the child's chronology entry and its audit event in one
- * transaction (R-X-9, R-X-7); a stale version changes nothing (409).
- */
-async function save(
-  db: Db,
-  actor: Actor,
-  referral: panel.PanelReferral,
-  action: string,
-  summary: string,
-  write: (trx: Db) => Promise<boolean>,
-  details: Record<string, unknown> = {},
-): Promise<void> {
-  const event = {
-    action,
-    entityType: 'panel_referral',
-    entityId: referral.id,
-    details: { childId: referral.childId, ...details },
-  };
-  await auditedChange(db, actor, event, async (trx) => {
-    if (!(await write(trx))) throw new ConflictError(null, null, []);
-    await addChronologyEntry(trx, {
-      childId: referral.childId,
-      occurredAt: new Date(),
-      recordedBy: actor.user.id,
-      kind: 'referral',
-      summary,
-    });
-  });
-}
+/** A panel referral as the record a change is to: the child's chronology calls it a referral. */
+const referralRecord = (referral: panel.PanelReferral): ChildRecord => ({
+  entityType: 'panel_referral',
+  id: referral.id,
+  childId: referral.childId,
+  kind: 'referral',
+});
 
 /** The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and co-worker, and the first review (R-NEL-10..12). */
 export async function decide(db: Db, actor: Actor, id: string, version: number, input: DecisionInput) {
@@ -228,12 +203,11 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   const summary = accepted
     ? `${rules.name} accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${formatDate(next)}.`
     : `${rules.name} did not accept the referral: ${input.reasons.trim()}`;
-  await save(
+  await childRecordChange(
     db,
     actor,
-    referral,
-    'panel.decide',
-    summary,
+    referralRecord(referral),
+    { action: 'panel.decide', summary, details: { decision: input.decision } },
     (trx) =>
       panel.recordDecision(trx, id, version, {
         accepted,
@@ -249,70 +223,39 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
         on: today,
         nextReviewOn: next,
       }),
-    { decision: input.decision },
   );
 }
 
 /** A review, at most the pack's months (R-NEL-12: 3) after the last; the next is due within as many months of it. */
-export async function recordReview(
-  db: Db,
-  actor: Actor,
-  id: string,
-  version: number,
-  input: { heldOn: DateParts; notes: string; nextReviewOn: DateParts },
-) {
+export async function recordReview(db: Db, actor: Actor, id: string, version: number, input: ReviewInput) {
   const referral = await chairOnly(db, actor, id, 'panel.review');
-  const errors: { field: string; message: string }[] = [];
   // Closed or not accepted: the page shows no review form, so the form was out of date.
   if (referral.status !== 'accepted') throw new ConflictError(null, null, []);
-  const held = parseDateParts(input.heldOn, 'Date of the review', 'Enter the date of the review', {
-    past: true,
+  const facts = {
     today: londonToday(),
-  });
-  // Not before the panel accepted the referral, nor before the last review (issue 11, defect 6).
-  const early =
-    'iso' in held &&
-    notBefore(held.iso, 'The date of the review', [
-      { iso: referral.decidedOn, what: 'the date the panel accepted the referral' },
-      { iso: referral.reviews.at(-1)?.heldOn, what: 'the date of the last review' },
-    ]);
-  if ('error' in held) errors.push({ field: 'heldOn', message: held.error });
-  else if (early) errors.push({ field: 'heldOn', message: early });
+    acceptedOn: referral.decidedOn,
+    lastReviewOn: referral.reviews.at(-1)?.heldOn,
+    rules: getPack(referral.authorityId)?.aimPanel,
+  };
+  const { heldOn, next } = reviewDates(input, facts);
+  // The next review is dated by the pack's panel rules, asked once this review's date is right.
+  if ('iso' in heldOn && !facts.rules) throw new NotFoundError();
+  const problems = reviewProblems(input, facts);
+  if (problems.length || !('iso' in heldOn) || !next || !('iso' in next)) throw new ValidationError(problems);
   const notes = input.notes.trim();
-  if (!notes) errors.push({ field: 'notes', message: 'Enter what the review found and decided' });
-  else if (notes.length > TEXT_LIMITS.panelText)
-    errors.push({ field: 'notes', message: tooLong('What the review found and decided', TEXT_LIMITS.panelText) });
-  let next: string | null = null;
-  if ('iso' in held && !early) {
-    const blank = !input.nextReviewOn.day && !input.nextReviewOn.month && !input.nextReviewOn.year;
-    const rules = panelRules(referral.authorityId);
-    const latest = nextReviewDue(held.iso, rules);
-    if (blank) next = latest;
-    else {
-      const parsed = parseDateParts(input.nextReviewOn, 'Date of the next review', 'Enter the date of the next review');
-      if ('error' in parsed) errors.push({ field: 'nextReviewOn', message: parsed.error });
-      else if (parsed.iso <= held.iso)
-        errors.push({ field: 'nextReviewOn', message: 'Date of the next review must be after this review' });
-      else if (parsed.iso > latest)
-        errors.push({
-          field: 'nextReviewOn',
-          message: `Date of the next review must be within ${monthsText(rules.reviewMonths.months)} of this one, by ${formatDate(latest)}`,
-        });
-      else next = parsed.iso;
-    }
-  }
-  if (errors.length || !('iso' in held) || !next) throw new ValidationError(errors);
   const reviews = [
     ...referral.reviews,
-    { heldOn: held.iso, notes, nextReviewOn: next, recordedBy: actor.user.displayName },
+    { heldOn: heldOn.iso, notes, nextReviewOn: next.iso, recordedBy: actor.user.displayName },
   ];
-  await save(
+  await childRecordChange(
     db,
     actor,
-    referral,
-    'panel.review',
-    `AIM Pathway Panel review on ${formatDate(held.iso)}. Next review by ${formatDate(next)}.`,
-    (trx) => panel.recordReview(trx, id, version, reviews, next),
+    referralRecord(referral),
+    {
+      action: 'panel.review',
+      summary: `AIM Pathway Panel review on ${formatDate(heldOn.iso)}. Next review by ${formatDate(next.iso)}.`,
+    },
+    (trx) => panel.recordReview(trx, id, version, reviews, next.iso),
   );
 }
 
@@ -325,22 +268,18 @@ export async function close(
   input: { summary: string; furtherWork: string },
 ) {
   const referral = await chairOnly(db, actor, id, 'panel.close');
-  const errors: { field: string; message: string }[] = [];
   if (referral.status !== 'accepted') throw new ConflictError(null, null, []);
-  if (!input.summary.trim()) errors.push({ field: 'summary', message: 'Enter what was completed' });
-  for (const [field, name, text] of [
-    ['summary', 'What was completed', input.summary],
-    ['furtherWork', 'Further work', input.furtherWork],
-  ] as const)
-    if (text.length > TEXT_LIMITS.panelText) errors.push({ field, message: tooLong(name, TEXT_LIMITS.panelText) });
-  if (errors.length) throw new ValidationError(errors);
+  const problems = panelClosureProblems(input);
+  if (problems.length) throw new ValidationError(problems);
   const further = input.furtherWork.trim();
-  await save(
+  await childRecordChange(
     db,
     actor,
-    referral,
-    'panel.close',
-    `AIM Pathway Panel closed its involvement. ${further ? `Further work recommended or outstanding: ${further}` : 'No further work recommended.'}`,
+    referralRecord(referral),
+    {
+      action: 'panel.close',
+      summary: `AIM Pathway Panel closed its involvement. ${further ? `Further work recommended or outstanding: ${further}` : 'No further work recommended.'}`,
+    },
     (trx) =>
       panel.closeReferral(trx, id, version, {
         by: actor.user.id,

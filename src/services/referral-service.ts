@@ -4,7 +4,7 @@
 // pack's timescale (R-NYO-8). The receiving team sees the child's record while it works on it.
 import { formatDate } from '../domain/london-time.ts';
 import { londonToday } from '../domain/age.ts';
-import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
+import { makeReferralProblems, referralDecisionProblems } from '../domain/referrals.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
@@ -18,6 +18,7 @@ import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, req
 import { packFor } from './screening-service.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
 import { auditView, auditedChange } from './audited-change.ts';
+import { fulfilAndRecord } from './record-change.ts';
 
 /** Who would be referred from this decided screening, and to whom. */
 export function referralPlan(screening: screenings.Screening, incident: incidents.Incident) {
@@ -65,10 +66,8 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
   const incident = await incidents.findIncident(db, screening.incidentId);
   if (!incident) throw new NotFoundError();
   const plan = referralPlan(screening, incident);
-  if (!plan.possible)
-    throw new ValidationError([
-      { field: 'referral', message: 'Decide a level of concern above the lowest before making a referral' },
-    ]);
+  const problems = makeReferralProblems(plan);
+  if (problems.length) throw new ValidationError(problems);
   const calendar = await loadCalendar(db, screening.authorityId);
   const today = londonToday();
   const dueOn = calendar.addWorkingDays(today, plan.pack.referral.decisionWorkingDays);
@@ -96,23 +95,24 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
           createdBy: actor.user.id,
         });
         if (!id) continue; // already referred for this incident
-        const done = await fulfilTasks(trx, actor, {
-          authorityId: screening.authorityId,
-          childId,
-          incidentId: screening.incidentId,
-          record: 'referral',
-          recordId: id,
-          note: `Referral made to ${plan.receiver}.`,
-        });
-        await addChronologyEntry(trx, {
-          childId,
-          occurredAt: new Date(),
-          recordedBy: actor.user.id,
-          kind: 'referral',
-          summary: `Referred to ${plan.receiver}${childId === screening.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
-          incidentId: screening.incidentId,
-          record: { type: 'referral', id },
-        });
+        const done = await fulfilAndRecord(
+          trx,
+          actor,
+          {
+            authorityId: screening.authorityId,
+            childId,
+            incidentId: screening.incidentId,
+            record: 'referral',
+            recordId: id,
+            note: `Referral made to ${plan.receiver}.`,
+          },
+          {
+            kind: 'referral',
+            summary: `Referred to ${plan.receiver}${childId === screening.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
+            incidentId: screening.incidentId,
+            record: { type: 'referral', id },
+          },
+        );
         referred.push({ id, childId, done });
       }
       await children.touchChildren(trx, plan.childIds);
@@ -160,7 +160,7 @@ export async function viewReferral(db: Db, actor: Actor, id: string) {
 }
 
 /** The longest reasons the form takes (its character count shows the same). */
-export const REFERRAL_RATIONALE_MAX = TEXT_LIMITS.referralRationale;
+export { REFERRAL_RATIONALE_MAX } from '../domain/referrals.ts';
 
 /** The manager's screening decision, with one of the pack's outcomes and a rationale (R-NYO-8, R-X-9). */
 export async function decide(
@@ -175,13 +175,11 @@ export async function decide(
   if (referral.status !== 'received') throw new ConflictError(referral.decidedByName, referral.decidedAt, []);
   const pack = packFor(referral.authorityId);
   const outcome = pack.referral.outcomes.find((option) => option.id === decision.outcome);
-  const errors: { field: string; message: string }[] = [];
-  if (!outcome) errors.push({ field: 'outcome', message: 'Select the outcome of the screening' });
+  const problems = referralDecisionProblems(decision, {
+    outcomeIds: pack.referral.outcomes.map((option) => option.id),
+  });
+  if (problems.length || !outcome) throw new ValidationError(problems);
   const rationale = decision.rationale.trim();
-  if (!rationale) errors.push({ field: 'rationale', message: 'Enter the reasons for the decision' });
-  else if (rationale.length > REFERRAL_RATIONALE_MAX)
-    errors.push({ field: 'rationale', message: tooLong('Reasons for the decision', REFERRAL_RATIONALE_MAX) });
-  if (errors.length || !outcome) throw new ValidationError(errors);
   await auditedChange(
     db,
     actor,

@@ -5,13 +5,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  ALREADY_IN_PROGRESS,
   type PlanInput,
   assessmentMode,
+  choosesVictimsWorker,
+  completeProblems,
   completionProblems,
   nextStage,
   outcomeProblems,
+  planBarrier,
   planProblems,
+  planningProblems,
   reportProblems,
+  sharedOnDate,
+  sharingProblems,
+  stageDoneOn,
+  stageProblems,
 } from '../../src/domain/assessments.ts';
 import { ageRules } from '../../src/domain/screening.ts';
 import { getPack } from '../../src/procedures/index.ts';
@@ -223,5 +232,104 @@ describe('the assessor rules are the pack’s (R-NYO-9, R-NYO-10, R-NYO-12)', ()
       assert.equal(rules.denial?.clause, `${id}, local setting`);
     }
     assert.deepEqual(getPack('islington')!.assessorRules, {}, 'Islington names no AIM assessment');
+  });
+});
+
+describe('what planning, stages, sharing and completion need, at once (issue 12)', () => {
+  const barrier = {
+    displayedBehaviour: true,
+    named: { name: 'AIM2', model: 'aim2' as const, citation: 'north-yorkshire §7' },
+    inProgress: false,
+  };
+  const planFacts = { barrier, assessors, victimWorkers: facts.victimWorkers, rules };
+
+  it('says why no assessment can be planned, in place of the form', () => {
+    assert.equal(planBarrier(barrier), null);
+    assert.match(planBarrier({ ...barrier, displayedBehaviour: false })!, /no submitted incident records/);
+    assert.equal(
+      planBarrier({ ...barrier, named: { name: 'Not AIM', model: null, citation: 'kent §13' } }),
+      'The procedure names no AIM assessment for this child: Not AIM (kent §13).',
+    );
+    assert.equal(
+      planBarrier({ ...barrier, named: null }),
+      'The procedure names no AIM assessment for a child of this age.',
+    );
+    assert.equal(planBarrier({ ...barrier, inProgress: true }), ALREADY_IN_PROGRESS);
+    assert.deepEqual(
+      planningProblems({ ...ok, leadId: '' }, { ...planFacts, barrier: { ...barrier, inProgress: true } }),
+      [{ field: 'cannot', message: ALREADY_IN_PROGRESS }],
+    );
+  });
+
+  it('otherwise checks the plan as planProblems does', () => {
+    assert.deepEqual(planningProblems(ok, planFacts), []);
+    const bad = { ...ok, leadId: 'victims-worker', coId: '' };
+    assert.deepEqual(planningProblems(bad, planFacts), planProblems(facts, bad));
+    assert.equal(choosesVictimsWorker(planFacts, bad), true);
+    assert.equal(choosesVictimsWorker({ ...planFacts, rules: { trainedLead: true } }, bad), false);
+    assert.equal(choosesVictimsWorker(planFacts, ok), false);
+  });
+
+  const dates = { today: '2026-06-10', plannedOn: '2026-06-01', stages: { 1: '2026-06-03' } };
+  const day = (iso: string) => {
+    const [year, month, dayOfMonth] = iso.split('-') as [string, string, string];
+    return { day: dayOfMonth, month, year };
+  };
+
+  it('records the next stage only, on a real day not before the one before it (R-NYO-9)', () => {
+    assert.deepEqual(stageProblems({ stage: 2, date: day('2026-06-04') }, { ...dates, next: 2 }), []);
+    assert.deepEqual(stageDoneOn(day('2026-06-04'), dates), { iso: '2026-06-04' });
+    assert.deepEqual(
+      stageProblems({ stage: 3, date: { day: '', month: '', year: '' } }, { ...dates, next: 2 }).map((p) => p.field),
+      ['stage', 'stageDate'],
+    );
+    assert.deepEqual(stageProblems({ stage: 2, date: day('2026-06-02') }, { ...dates, next: 2 }), [
+      {
+        field: 'stageDate',
+        message: 'The date the stage was done must be on or after 3 June 2026, the date of the stage before it',
+      },
+    ]);
+    assert.deepEqual(stageProblems({ stage: 1, date: day('2026-05-31') }, { ...dates, stages: {}, next: 1 }), [
+      {
+        field: 'stageDate',
+        message: 'The date the stage was done must be on or after 1 June 2026, the date the assessment was planned',
+      },
+    ]);
+    assert.deepEqual(stageProblems({ stage: 2, date: day('2026-06-11') }, { ...dates, next: 2 }), [
+      { field: 'stageDate', message: 'Date the stage was done must be today or in the past' },
+    ]);
+  });
+
+  it('shares the report after the outcome sheet and the report, on a real day (R-NYO-14)', () => {
+    const ready = { ...dates, hasOutcome: true, hasReport: true };
+    assert.deepEqual(sharingProblems({ date: day('2026-06-05'), disagreements: ' ' }, ready), []);
+    assert.deepEqual(sharedOnDate(day('2026-06-05'), ready), { iso: '2026-06-05' });
+    assert.deepEqual(
+      sharingProblems({ date: day('2026-06-02'), disagreements: 'x'.repeat(4001) }, { ...ready, hasReport: false }),
+      [
+        { field: 'sharedOn', message: 'Record the outcome sheet and write the report before sharing it' },
+        {
+          field: 'sharedOn',
+          message:
+            'The date the report was shared must be on or after 3 June 2026, the date of the last stage recorded',
+        },
+        { field: 'disagreements', message: 'Areas of disagreement must be 4,000 characters or fewer' },
+      ],
+    );
+    assert.deepEqual(sharingProblems({ date: { day: '', month: '', year: '' }, disagreements: '' }, ready), [
+      {
+        field: 'sharedOn',
+        message: 'Enter the date the report was shared with the young person and their parents or carers',
+      },
+    ]);
+  });
+
+  it('puts each thing completion still needs on the completion button', () => {
+    const state = { mode: 'full' as const, stages: {}, hasOutcome: false, hasReport: true, sharedOn: null };
+    assert.deepEqual(
+      completeProblems(state),
+      completionProblems(state).map((message) => ({ field: 'complete', message })),
+    );
+    assert.equal(completeProblems(state).length, 3);
   });
 });

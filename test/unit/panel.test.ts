@@ -3,14 +3,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  ALREADY_BEFORE_PANEL,
   type PanelReferralInput,
   type PanelRules,
   informationGatheringOnly,
   leadProfessional,
   nextReviewDue,
   panelAgesText,
+  panelClosureProblems,
+  referralBarrier,
   referralKind,
   referralProblems,
+  referringProblems,
+  reviewDates,
+  reviewProblems,
 } from '../../src/domain/panel.ts';
 import { getPack } from '../../src/procedures/index.ts';
 
@@ -66,5 +72,67 @@ describe('North East Lincolnshire’s panel rules, from its pack (R-NEL-10..12)'
   it('gives no other pack a panel', () => {
     for (const id of ['kent', 'islington', 'north-yorkshire', 'thurrock'])
       assert.equal(getPack(id)!.aimPanel, undefined);
+  });
+});
+
+describe('what a referral, a review and closing need, at once (issue 12)', () => {
+  const barrier = { rules: nel, displayedBehaviour: true, kind: 'assessment' as const, open: false };
+
+  it('says why the panel cannot take the referral, in place of the form (R-NEL-10)', () => {
+    assert.equal(referralBarrier(barrier), null);
+    assert.equal(
+      referralBarrier({ ...barrier, rules: undefined }),
+      'This authority’s procedure has no AIM Pathway Panel.',
+    );
+    assert.match(referralBarrier({ ...barrier, displayedBehaviour: false })!, /no submitted incident records/);
+    assert.equal(referralBarrier({ ...barrier, kind: null }), `The panel is for children ${panelAgesText(nel)}.`);
+    assert.equal(referralBarrier({ ...barrier, open: true }), ALREADY_BEFORE_PANEL);
+    assert.deepEqual(referringProblems({ ...input, harm: '' }, { ...barrier, open: true }), [
+      { field: 'cannot', message: ALREADY_BEFORE_PANEL },
+    ]);
+    assert.deepEqual(referringProblems({ ...input, harm: '' }, barrier), referralProblems({ ...input, harm: '' }, nel));
+  });
+
+  const facts = { today: '2026-06-10', acceptedOn: '2026-03-01', lastReviewOn: '2026-05-01', rules: nel };
+  const review = {
+    heldOn: { day: '2', month: '6', year: '2026' },
+    notes: 'Going well.',
+    nextReviewOn: { day: '', month: '', year: '' },
+  };
+
+  it('dates a review after the last, and the next within the pack’s months, at the latest by default (R-NEL-12)', () => {
+    assert.deepEqual(reviewProblems(review, facts), []);
+    assert.deepEqual(reviewDates(review, facts), { heldOn: { iso: '2026-06-02' }, next: { iso: '2026-09-02' } });
+    assert.deepEqual(reviewProblems({ ...review, nextReviewOn: { day: '3', month: '9', year: '2026' } }, facts), [
+      {
+        field: 'nextReviewOn',
+        message: 'Date of the next review must be within 3 months of this one, by 2 September 2026',
+      },
+    ]);
+    assert.deepEqual(reviewProblems({ ...review, nextReviewOn: { day: '2', month: '6', year: '2026' } }, facts), [
+      { field: 'nextReviewOn', message: 'Date of the next review must be after this review' },
+    ]);
+    assert.deepEqual(
+      reviewProblems({ ...review, heldOn: { day: '30', month: '4', year: '2026' }, notes: ' ' }, facts),
+      [
+        {
+          field: 'heldOn',
+          message: 'The date of the review must be on or after 1 May 2026, the date of the last review',
+        },
+        { field: 'notes', message: 'Enter what the review found and decided' },
+      ],
+    );
+    // Without the pack's panel rules no next review can be dated.
+    assert.equal(reviewDates(review, { ...facts, rules: undefined }).next, null);
+    // The next review is asked only once this review's date is right.
+    assert.equal(reviewDates({ ...review, heldOn: { day: '', month: '', year: '' } }, facts).next, null);
+  });
+
+  it('closes with what was completed, each box within its limit (R-NEL-12)', () => {
+    assert.deepEqual(panelClosureProblems({ summary: 'Done', furtherWork: '' }), []);
+    assert.deepEqual(panelClosureProblems({ summary: ' ', furtherWork: 'x'.repeat(4001) }), [
+      { field: 'summary', message: 'Enter what was completed' },
+      { field: 'furtherWork', message: 'Further work must be 4,000 characters or fewer' },
+    ]);
   });
 });
