@@ -40,7 +40,9 @@ async function statementsOf(name: string): Promise<{ sql: string; parameters: re
       createIntrospector: (inner) => new PostgresIntrospector(inner),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
-    log: (event) => sent.push({ sql: event.query.sql, parameters: event.query.parameters }),
+    log: (event) => {
+      sent.push({ sql: event.query.sql, parameters: event.query.parameters });
+    },
   });
   const migration = migrations[name];
   assert.ok(migration, `no migration ${name}`);
