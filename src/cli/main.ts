@@ -8,47 +8,56 @@ import { configureAuditKey } from '../repositories/audit.ts';
 import { deleteExpiredSessions } from '../repositories/sessions.ts';
 import { checkpointFile, loadAuditKeys, startCheckpoints } from '../services/audit-integrity.ts';
 import { createApp } from '../web/app.ts';
+import { whileStartLocked } from './start-lock.ts';
 import { DEMO_PASSWORD, demoEmail, isSeeded, seedDemo, seedDemoScreenings } from './demo-data.ts';
 
 const config = loadConfig();
+if (config.production && !config.sessionSecret) {
+  // Every process behind the load balancer must sign sessions with the same secret, kept across restarts.
+  console.error('Refusing to start: set SESSION_SECRET (at least 32 characters, the same for every process).');
+  process.exit(1);
+}
 const keys = loadAuditKeys(config);
 configureAuditKey(keys.key);
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-if (config.databaseOwnerUrl && handle.kind === 'postgres') {
-  // The owner migrates and grants; the application's role owns nothing (README, "Two database roles").
-  const owner = await openDatabase({ databaseUrl: config.databaseOwnerUrl });
-  try {
-    const applied = await migrateToLatest(owner.db);
-    if (applied.length) console.log(`Database migrated as the owner: ${applied.join(', ')}`);
-    const { role } = await auditPrivileges(handle.db as never).catch(() => ({ role: '' }));
-    await grantApplicationRole(owner.db as never, role);
-  } finally {
-    await owner.close();
+// One process at a time migrates and loads the demo data; another starting at once waits, then finds it done.
+const seeded = await whileStartLocked(handle, async () => {
+  if (config.databaseOwnerUrl && handle.kind === 'postgres') {
+    // The owner migrates and grants; the application's role owns nothing (README, "Two database roles").
+    const owner = await openDatabase({ databaseUrl: config.databaseOwnerUrl });
+    try {
+      const applied = await migrateToLatest(owner.db);
+      if (applied.length) console.log(`Database migrated as the owner: ${applied.join(', ')}`);
+      const { role } = await auditPrivileges(handle.db as never).catch(() => ({ role: '' }));
+      await grantApplicationRole(owner.db as never, role);
+    } finally {
+      await owner.close();
+    }
+  } else {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
   }
-} else {
-  const applied = await migrateToLatest(handle.db);
-  if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
-}
-if (handle.kind === 'postgres') {
-  const problems = privilegeProblems(await auditPrivileges(handle.db as never));
-  if (problems.length && config.production) {
-    console.error(
-      `Refusing to start: ${problems.join('; ')}. Connect as a role that may only read and add to the audit log (README, "Two database roles").`,
-    );
-    process.exit(1);
+  if (handle.kind === 'postgres') {
+    const problems = privilegeProblems(await auditPrivileges(handle.db as never));
+    if (problems.length && config.production) {
+      console.error(
+        `Refusing to start: ${problems.join('; ')}. Connect as a role that may only read and add to the audit log (README, "Two database roles").`,
+      );
+      process.exit(1);
+    }
+    for (const problem of problems)
+      console.warn(
+        `Warning: ${problem}. In production, connect as the application's own role (README, "Two database roles").`,
+      );
   }
-  for (const problem of problems)
-    console.warn(
-      `Warning: ${problem}. In production, connect as the application's own role (README, "Two database roles").`,
-    );
-}
-let seeded = false;
-if (config.seedDemo && !(await isSeeded(handle.db))) {
-  console.log('Loading demo data for the five authorities (first start only)...');
-  await seedDemo(handle.db);
-  await seedDemoScreenings(handle.db);
-  seeded = true;
-}
+  if (config.seedDemo && !(await isSeeded(handle.db))) {
+    console.log('Loading demo data for the five authorities (first start only)...');
+    await seedDemo(handle.db);
+    await seedDemoScreenings(handle.db);
+    return true;
+  }
+  return false;
+});
 const app = await createApp({ db: handle.db, config });
 await app.listen({ port: config.port, host: config.host });
 const checkpoints = startCheckpoints(
