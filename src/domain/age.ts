@@ -7,14 +7,31 @@ export interface IsoDateParts {
 }
 
 export function parseIsoDate(value: string): IsoDateParts | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  // By character codes rather than a regular expression and a Date: ages and deadlines parse
+  // dates in their inner loops (issue 13). Years before 100 are refused, as Date.UTC would read
+  // them as 1900 onwards.
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
+}
+
+/** The number written in value[from, to), or -1 unless every character is a digit 0-9. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Completed years of age on `on`. A child born on 29 February has a birthday on 1 March in common years. */
@@ -33,8 +50,10 @@ export function isoDate(date: Date): string {
 }
 
 /** Today's date in England (Europe/London), as 'YYYY-MM-DD'. */
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return londonDate.format(now);
 }
 
 /** The same day n months later (the month's last day when it is shorter), as 'YYYY-MM-DD'. */
@@ -43,7 +62,7 @@ export function addMonths(date: string, months: number): string {
   if (!parts) throw new RangeError(`Invalid date: ${date}`);
   const total = parts.month - 1 + months;
   const year = parts.year + Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const month = (((total % 12) + 12) % 12) + 1;
+  const last = daysInMonth(year, month);
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(parts.day, last)).padStart(2, '0')}`;
 }

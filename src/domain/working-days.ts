@@ -43,9 +43,28 @@ function fromDayNumber(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Day 0 (1 January 1970) was a Thursday: Saturday and Sunday are 2 and 3 days after it, modulo 7. */
+function isWeekendDay(n: number): boolean {
+  const fromThursday = ((n % 7) + 7) % 7;
+  return fromThursday === 2 || fromThursday === 3;
+}
+
 export function isWeekend(date: string): boolean {
-  const dow = new Date(dayNumber(date) * 86_400_000).getUTCDay();
-  return dow === 0 || dow === 6;
+  return isWeekendDay(dayNumber(date));
+}
+
+// The working-day arithmetic counts in day numbers: a deadline 20 working days away looks at about
+// 28 days, and each is a number test rather than a date parsed from text (issue 13: evaluations).
+const standardHolidayNames = new Map<number, string>();
+const yearsLoaded = new Set<number>();
+
+function standardHolidayOn(n: number): string | undefined {
+  const year = new Date(n * 86_400_000).getUTCFullYear();
+  if (!yearsLoaded.has(year)) {
+    for (const holiday of standardBankHolidays(year)) standardHolidayNames.set(dayNumber(holiday.date), holiday.name);
+    yearsLoaded.add(year);
+  }
+  return standardHolidayNames.get(n);
 }
 
 export function addCalendarDays(date: string, days: number): string {
@@ -55,20 +74,27 @@ export function addCalendarDays(date: string, days: number): string {
 /** A calendar: the standard holidays plus any one-off dates an administrator added. */
 export class WorkingDayCalendar {
   private readonly extra: Map<string, string>;
+  private readonly extraDays: Map<number, string>;
 
   constructor(extra: readonly { date: string; name: string }[] = []) {
     this.extra = new Map(extra.map((holiday) => [holiday.date, holiday.name]));
+    this.extraDays = new Map(extra.map((holiday) => [dayNumber(holiday.date), holiday.name]));
   }
 
   holidayName(date: string): string | null {
-    const one = this.extra.get(date);
-    if (one !== undefined) return one;
-    const year = Number(date.slice(0, 4));
-    return standardBankHolidays(year).find((holiday) => holiday.date === date)?.name ?? null;
+    return this.holidayOn(dayNumber(date)) ?? null;
+  }
+
+  private holidayOn(n: number): string | undefined {
+    return this.extraDays.get(n) ?? standardHolidayOn(n);
+  }
+
+  private isWorkingDayNumber(n: number): boolean {
+    return !isWeekendDay(n) && this.holidayOn(n) === undefined;
   }
 
   isWorkingDay(date: string): boolean {
-    return !isWeekend(date) && this.holidayName(date) === null;
+    return this.isWorkingDayNumber(dayNumber(date));
   }
 
   /** Holidays (standard and one-off) on weekdays in a year. */
@@ -92,7 +118,7 @@ export class WorkingDayCalendar {
     let left = n;
     while (left > 0) {
       day += 1;
-      if (this.isWorkingDay(fromDayNumber(day))) left -= 1;
+      if (this.isWorkingDayNumber(day)) left -= 1;
     }
     return fromDayNumber(day);
   }
@@ -104,7 +130,7 @@ export class WorkingDayCalendar {
     let left = n;
     while (left > 0) {
       day -= 1;
-      if (this.isWorkingDay(fromDayNumber(day))) left -= 1;
+      if (this.isWorkingDayNumber(day)) left -= 1;
     }
     return fromDayNumber(day);
   }
@@ -112,7 +138,8 @@ export class WorkingDayCalendar {
   /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
   workingDaysBetween(from: string, to: string): number {
     let count = 0;
-    for (let day = dayNumber(from) + 1; day <= dayNumber(to); day++) if (this.isWorkingDay(fromDayNumber(day))) count++;
+    for (let day = dayNumber(from) + 1, last = dayNumber(to); day <= last; day++)
+      if (this.isWorkingDayNumber(day)) count++;
     return count;
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ageOn, parseIsoDate } from '../../src/domain/age.ts';
+import { addMonths, ageOn, parseIsoDate } from '../../src/domain/age.ts';
 
 describe('ageOn (R-X-2: ages computed from date of birth on the incident date)', () => {
   it('counts completed years', () => {
@@ -38,5 +38,48 @@ describe('ageOn (R-X-2: ages computed from date of birth on the incident date)',
         },
       ),
     );
+  });
+});
+
+describe('parseIsoDate and addMonths read dates as the calendar does', () => {
+  it('accepts exactly the days of the calendar from year 100 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(100, 0, 1), max: Date.UTC(9999, 11, 31) }), (ms) => {
+        const date = new Date(ms);
+        const text = date.toISOString().slice(0, 10);
+        assert.deepEqual(parseIsoDate(text), {
+          year: date.getUTCFullYear(),
+          month: date.getUTCMonth() + 1,
+          day: date.getUTCDate(),
+        });
+      }),
+    );
+  });
+
+  it('refuses what is not a YYYY-MM-DD day', () => {
+    for (const text of [
+      '2025-02-29',
+      '2100-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-1-01',
+      '2026/01/01',
+      ' 2026-01-01',
+      '2026-01-01T00:00',
+      '0099-01-01',
+      '２０２６-01-01',
+      '',
+    ])
+      assert.equal(parseIsoDate(text), null, text);
+    assert.deepEqual(parseIsoDate('2000-02-29'), { year: 2000, month: 2, day: 29 });
+  });
+
+  it('adds months forwards and backwards, keeping to the shorter month’s last day', () => {
+    assert.equal(addMonths('2026-01-31', 1), '2026-02-28');
+    assert.equal(addMonths('2028-01-31', 1), '2028-02-29');
+    assert.equal(addMonths('2026-11-30', 3), '2027-02-28');
+    assert.equal(addMonths('2026-03-31', -1), '2026-02-28');
+    assert.equal(addMonths('2026-01-15', -1), '2025-12-15');
+    assert.equal(addMonths('2026-01-15', -13), '2024-12-15');
   });
 });
