@@ -60,11 +60,8 @@ export async function startDraft(db: Db, actor: Actor): Promise<string> {
   );
 }
 
-/**
- * A draft is its author's alone until submitted. Anyone else gets a 404, audited. Pages that show
- * a draft also show a submitted incident to its author (they redirect to it); changes need a draft.
- */
-export async function getDraft(db: Db, actor: Actor, id: string, action = 'incident.edit') {
+/** The incident, when the actor wrote it and may still edit their own; anyone else gets a 404, audited as `action`. */
+async function authorsIncident(db: Db, actor: Actor, id: string, action: string): Promise<incidents.Incident> {
   const inc = isUuid(id) ? await incidents.findIncident(db, id) : undefined;
   if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
     return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
@@ -74,6 +71,15 @@ export async function getDraft(db: Db, actor: Actor, id: string, action = 'incid
     entityId: id,
     auditAs: action,
   });
+  return inc;
+}
+
+/**
+ * A draft is its author's alone until submitted. Anyone else gets a 404, audited. Pages that show
+ * a draft also show a submitted incident to its author (they redirect to it); changes need a draft.
+ */
+export async function getDraft(db: Db, actor: Actor, id: string, action = 'incident.edit') {
+  const inc = await authorsIncident(db, actor, id, action);
   await auditView(db, actor, {
     action: 'incident.draft_view',
     entityType: 'incident',
@@ -93,15 +99,7 @@ export type EditableDraft = incidents.Incident & { readonly [checkedEditable]: t
  * with a reason, never an edit in place), so its children cannot be added, removed or re-roled.
  */
 export async function editableDraft(db: Db, actor: Actor, id: string, action: string): Promise<EditableDraft> {
-  const inc = isUuid(id) ? await incidents.findIncident(db, id) : undefined;
-  if (!inc || inc.createdBy !== actor.user.id || inc.authorityId !== actor.user.authorityId) {
-    return notFound(db, actor, action, 'incident', id, inc ? 'not_author' : 'not_found');
-  }
-  await requireAction(db, actor, 'incident.edit', subjectOf(actor, [], ['author']), {
-    entityType: 'incident',
-    entityId: id,
-    auditAs: action,
-  });
+  const inc = await authorsIncident(db, actor, id, action);
   if (inc.status !== 'draft') {
     await auditRefusal(db, actor, action, 'incident', id, 'submitted_incident_locked');
     throw new ForbiddenError('A submitted incident cannot be changed');
