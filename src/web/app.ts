@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { validateHeaderValue } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -27,17 +28,22 @@ import { registerPages } from './pages/index.ts';
 import { type AppDeps, type RegisteredRoute, actorOf } from './request-context.ts';
 
 export { type AppDeps, type RegisteredRoute, actorOf };
-import { buildCss } from '../../scripts/build-css.ts';
+import { type LogicalName, type Manifest, assetsDir, ensureAssets } from '../../scripts/build-assets.ts';
 import { registerApi } from '../api/routes.ts';
 
 const require = createRequire(import.meta.url);
 const govukDist = path.dirname(require.resolve('govuk-frontend/package.json'));
 const mojDist = path.dirname(require.resolve('@ministryofjustice/frontend/package.json'));
 const webDir = import.meta.dirname;
-const rootDir = path.resolve(webDir, '..', '..');
 
-export function nunjucksEnv(): nunjucks.Environment {
+export function nunjucksEnv(assets: Manifest): nunjucks.Environment {
   const env = nunjucks.configure([webDir, path.join(govukDist, 'dist'), mojDist], { autoescape: true, noCache: false });
+  // The URL of a built asset under its fingerprinted name (ADR 0016).
+  env.addGlobal('asset', (name: LogicalName) => {
+    const file = assets.files[name];
+    if (!file) throw new Error(`No built asset is called ${name}`);
+    return `/public/${file}`;
+  });
   env.addFilter('govukDate', (date: Date | string | null) => formatDate(date));
   env.addFilter('govukDateTime', (date: Date | null) => formatDateTime(date));
   env.addFilter('cite', citeFilter);
@@ -52,7 +58,8 @@ export function nunjucksEnv(): nunjucks.Environment {
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
-  buildCss();
+  // Built by `npm install`; built here only if that did not happen or the sources changed since.
+  const assets = await ensureAssets();
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     genReqId: () => randomUUID(),
@@ -104,6 +111,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
   });
 
+  // Pages and other responses over 1 KB are sent compressed to a browser that asks (brotli or
+  // gzip); the built assets have compressed copies already. Request bodies are not decompressed,
+  // as before. Before any route: the plugin attaches itself to each route as it is added.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    globalDecompression: false,
+  });
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
     contentSecurityPolicy: {
@@ -147,7 +162,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
 
-  const env = nunjucksEnv();
+  const env = nunjucksEnv(assets);
   // Nunjucks directly rather than through @fastify/view: one environment with our filters and
   // globals, rendered synchronously with the common page model (ADR 0001).
   app.decorateReply('page', function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
@@ -208,15 +223,20 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     prefix: '/assets/',
     maxAge: '1d',
   });
+  // Built files only, each named by a hash of its content, so a browser may keep it for good; the
+  // brotli or gzip copy built beside it is sent to a browser that accepts one.
   await app.register(fastifyStatic, {
-    root: [path.join(rootDir, 'public'), path.join(webDir, 'assets', 'js')],
+    root: assetsDir,
     prefix: '/public/',
     decorateReply: false,
-    maxAge: '1h',
+    preCompressed: true,
+    maxAge: 365 * 24 * 60 * 60 * 1000,
+    immutable: true,
+    // A shared cache must not hand the brotli copy to a browser that did not ask for it.
+    setHeaders: (res) => {
+      res.setHeader('vary', 'accept-encoding');
+    },
   });
-  app.get('/public/govuk-frontend.min.js', (_req, reply) =>
-    reply.sendFile('govuk-frontend.min.js', path.join(govukDist, 'dist', 'govuk')),
-  );
 
   app.setNotFoundHandler((request, reply) => {
     reply.code(404);
