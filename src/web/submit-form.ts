@@ -1,10 +1,11 @@
 // A form that changes a record: on success a confirmation and a 303 to where the user goes next;
 // on a ValidationError (a page schema's or a service's) the same page again (400) with each error
-// next to its field and everything typed kept. Any other error goes to the app's error handler (a
-// safe page, nothing written).
+// next to its field and everything typed kept; on a ConflictError (someone else changed the record
+// first), when the page says how, the page again (409) with what was typed and what changed. Any
+// other error goes to the app's error handler (a safe page, nothing written).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionId } from '../domain/actions.ts';
-import { ValidationError } from '../services/context.ts';
+import { ConflictError, ValidationError } from '../services/context.ts';
 import { type ErrorView, type FormError, errorView } from './forms.ts';
 import type { PageSchema } from './page-schema.ts';
 
@@ -23,12 +24,15 @@ export async function submitForm<T>(
     again?: (reply: FastifyReply, errors: ErrorView) => unknown;
     /** Where the error summary links, when not the field's own id (the day box of a date). */
     hrefs?: (errors: readonly FormError[]) => FormError[];
+    /** The page again when someone else changed the record first; without it, the app's conflict page. */
+    conflict?: (reply: FastifyReply, conflict: ConflictError) => unknown;
   },
 ) {
   let result: T;
   try {
     result = await options.act();
   } catch (err) {
+    if (err instanceof ConflictError && options.conflict) return options.conflict(reply.code(409), err);
     if (!(err instanceof ValidationError) || !options.again) throw err;
     return options.again(reply.code(400), errorView(options.hrefs ? options.hrefs(err.errors) : err.errors));
   }

@@ -2,7 +2,7 @@
 // forms are typed in schema.ts, the pages' models built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as admin from '../../../services/admin-service.ts';
-import { ConflictError, ValidationError } from '../../../services/context.ts';
+import { ValidationError } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { errorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
@@ -74,25 +74,22 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       const result = validateUser(values);
       if ('errors' in result)
         return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
-      try {
-        return await submitForm(request, reply, {
-          act: () => admin.updateUser(db, actor, id, version, result.input),
-          flash: ({ pending }) =>
-            pending
-              ? { title: 'User saved', text: 'The change of roles waits for another administrator to approve it.' }
-              : 'User saved',
-          redirect: ({ pending }) => (pending ? paths.admin.user(id) : paths.admin.users()),
-          again: (errorReply, errors) => renderForm(request, errorReply, { ...model, errors }),
-        });
-      } catch (err) {
+      return submitForm(request, reply, {
+        act: () => admin.updateUser(db, actor, id, version, result.input),
+        flash: ({ pending }) =>
+          pending
+            ? { title: 'User saved', text: 'The change of roles waits for another administrator to approve it.' }
+            : 'User saved',
+        redirect: ({ pending }) => (pending ? paths.admin.user(id) : paths.admin.users()),
+        again: (errorReply, errors) => renderForm(request, errorReply, { ...model, errors }),
         // Someone else changed the user first: the form again, with what was typed and the current version.
-        if (!(err instanceof ConflictError)) throw err;
-        return renderForm(request, reply.code(409), {
-          ...model,
-          version: (await admin.getUser(db, actor, id)).version,
-          conflict: err,
-        });
-      }
+        conflict: async (conflictReply, conflict) =>
+          renderForm(request, conflictReply, {
+            ...model,
+            version: (await admin.getUser(db, actor, id)).version,
+            conflict,
+          }),
+      });
     },
   );
 

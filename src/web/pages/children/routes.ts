@@ -5,7 +5,7 @@ import { londonToday } from '../../../domain/age.ts';
 import { CHILD_ROLES } from '../../../domain/recording-form.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
-import { ConflictError, ValidationError, isUuid, requireRole } from '../../../services/context.ts';
+import { ValidationError, isUuid, requireRole } from '../../../services/context.ts';
 import { CASE_ROLES } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { errorView, queryOf } from '../../forms.ts';
@@ -167,21 +167,17 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
       if ('errors' in result)
         return reply.code(400).page('pages/children/edit.njk', { ...model, errors: errorView(result.errors) });
       const { fields } = result;
-      try {
-        return await submitForm(request, reply, {
-          act: () => childService.updateChild(db, actor, id, version, fields),
-          flash: 'Details saved',
-          redirect: () => paths.children.show(id),
-          again: (errorReply, errors) => errorReply.page('pages/children/edit.njk', { ...model, errors }),
-        });
-      } catch (err) {
-        if (!(err instanceof ConflictError)) throw err;
+      return submitForm(request, reply, {
+        act: () => childService.updateChild(db, actor, id, version, fields),
+        flash: 'Details saved',
+        redirect: () => paths.children.show(id),
+        again: (errorReply, errors) => errorReply.page('pages/children/edit.njk', { ...model, errors }),
         // Keep what was typed; offer it again against the current version.
-        const current = await childService.viewChild(db, actor, id);
-        return reply
-          .code(409)
-          .page('pages/children/edit.njk', { ...model, version: current.child.version, conflict: err });
-      }
+        conflict: async (conflictReply, conflict) => {
+          const current = await childService.viewChild(db, actor, id);
+          return conflictReply.page('pages/children/edit.njk', { ...model, version: current.child.version, conflict });
+        },
+      });
     },
   );
 

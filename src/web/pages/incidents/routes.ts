@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sectionBySlug } from '../../../domain/recording-form.ts';
 import { searchChildrenToLink } from '../../../services/child-service.ts';
-import { ConflictError, NotFoundError } from '../../../services/context.ts';
+import { NotFoundError } from '../../../services/context.ts';
 import * as incidentService from '../../../services/incident-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { errorView, queryOf } from '../../forms.ts';
@@ -173,19 +173,15 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       const actor = actorOf(request);
       const { id } = request.params;
       const { version } = submitIncidentForm.read(request.body);
-      try {
-        return await submitForm(request, reply, {
-          act: () => incidentService.submit(db, actor, id, version),
-          flash: { title: 'Recording form submitted', text: 'It is now on each child’s record and chronology.' },
-          redirect: () => paths.incidents.show(id),
-          // The check page lists what is missing itself.
-          again: (errorReply) => renderCheck(request, errorReply, id),
-        });
-      } catch (err) {
+      return submitForm(request, reply, {
+        act: () => incidentService.submit(db, actor, id, version),
+        flash: { title: 'Recording form submitted', text: 'It is now on each child’s record and chronology.' },
+        redirect: () => paths.incidents.show(id),
+        // The check page lists what is missing itself.
+        again: (errorReply) => renderCheck(request, errorReply, id),
         // Someone else changed the draft: the check page again, with what changed.
-        if (!(err instanceof ConflictError)) throw err;
-        return renderCheck(request, reply.code(409), id, { conflict: err });
-      }
+        conflict: (conflictReply, conflict) => renderCheck(request, conflictReply, id, { conflict }),
+      });
     },
   );
 
@@ -229,24 +225,21 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
         });
       }
       const exit = form.action === 'save-and-exit';
-      try {
-        return await submitForm(request, reply, {
-          act: () => incidentService.saveSection(db, actor, inc, version, section, changes),
-          flash: () =>
-            exit ? { title: 'Draft saved', text: 'You can come back to it from your case list.' } : undefined,
-          redirect: () =>
-            exit ? paths.cases() : returnTo === 'check' ? paths.incidents.check(id) : nextAfter(slug, id),
-        });
-      } catch (err) {
+      return submitForm(request, reply, {
+        act: () => incidentService.saveSection(db, actor, inc, version, section, changes),
+        flash: () =>
+          exit ? { title: 'Draft saved', text: 'You can come back to it from your case list.' } : undefined,
+        redirect: () => (exit ? paths.cases() : returnTo === 'check' ? paths.incidents.check(id) : nextAfter(slug, id)),
         // Someone else saved the draft first: the section again, with what was typed and what changed.
-        if (!(err instanceof ConflictError)) throw err;
-        const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
-        return reply.code(409).page('pages/incidents/section.njk', {
-          ...sectionModel(current, section, values, returnTo),
-          version: current.version,
-          conflict: err,
-        });
-      }
+        conflict: async (conflictReply, conflict) => {
+          const current = await incidentService.editableDraft(db, actor, id, 'incident.edit');
+          return conflictReply.page('pages/incidents/section.njk', {
+            ...sectionModel(current, section, values, returnTo),
+            version: current.version,
+            conflict,
+          });
+        },
+      });
     },
   );
 }
