@@ -2,7 +2,7 @@
 // PostgreSQL (DATABASE_URL) or at embedded PGlite through its node-postgres adapter (ADR 0001).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './types.ts';
@@ -25,6 +25,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** PostgreSQL only: schemas to search, for example a test's own schema then public. */
   searchPath?: string;
+  /** Called after every statement with its duration (the bench counts statements per request). */
+  log?: (event: LogEvent) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -42,7 +44,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       max: options.poolSize ?? 10,
       options: settings.join(' '),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...logOption(options) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -57,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   // createPgConfig returns a config object node-postgres understands (pool size 1: PGlite is
   // a single connection, so transactions are serialised).
   const pool = new pg.Pool(createPgConfig(lite));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...logOption(options) });
   return {
     db,
     kind: 'pglite',
@@ -66,6 +68,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       await lite.close();
     },
   };
+}
+
+function logOption(options: OpenOptions) {
+  return options.log ? { log: options.log } : {};
 }
 
 /**
