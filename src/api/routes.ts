@@ -5,19 +5,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { londonToday } from '../domain/age.ts';
 import { EvaluationError, evaluateCase } from '../domain/evaluation.ts';
 import { allPacks, getPack, loadPacks } from '../procedures/index.ts';
-import { appendAuditEvent } from '../repositories/audit.ts';
-import { useApiToken } from '../repositories/settings.ts';
 import { loadCalendar } from '../services/calendar-service.ts';
-import { type Db, transaction } from '../services/context.ts';
-import { hashToken } from '../services/settings-service.ts';
+import { type ApiClient, apiClientFor, auditApiRequest } from '../services/api-service.ts';
+import type { Db } from '../services/context.ts';
 import { openApiDocument } from './openapi.ts';
 import type { Config } from '../config.ts';
-
-interface ApiClient {
-  tokenId: string;
-  tokenName: string;
-  authorityId: string;
-}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,27 +30,14 @@ function problem(
     .send({ error, message, ...(problems ? { problems } : {}), requestId: reply.request.id });
 }
 
-async function audit(
+function audit(
   db: Db,
   request: FastifyRequest,
   action: string,
   outcome: 'ok' | 'refused',
   details: Record<string, unknown> = {},
 ) {
-  const client = request.apiClient;
-  await transaction(db, (trx) =>
-    appendAuditEvent(trx, {
-      authorityId: client?.authorityId ?? null,
-      userId: null,
-      action,
-      entityType: 'api_token',
-      entityId: client?.tokenId ?? '',
-      outcome,
-      ip: request.ip,
-      requestId: request.id,
-      details: { ...details, ...(client ? { tokenName: client.tokenName } : {}) },
-    }),
-  );
+  return auditApiRequest(db, request.apiClient, request, action, outcome, details);
 }
 
 export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Config, 'apiLimitPerMinute'>) {
@@ -94,8 +73,8 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         if (request.routeOptions.url === '/api/v1/openapi.json') return undefined;
         const header = request.headers.authorization ?? '';
         const bearer = /^Bearer (hsbp_[A-Za-z0-9_-]{20,100})$/.exec(header);
-        const client = bearer ? await useApiToken(db, hashToken(bearer[1]!)) : undefined;
-        if (client) request.apiClient = { tokenId: client.id, tokenName: client.name, authorityId: client.authorityId };
+        const client = bearer ? await apiClientFor(db, bearer[1]!) : undefined;
+        if (client) request.apiClient = client;
         const limited = await limit(request);
         if (!limited.isAllowed && limited.isExceeded) {
           await audit(db, request, 'api.rate_limited', 'refused', { path: request.url.slice(0, 200) });
