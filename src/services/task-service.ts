@@ -67,6 +67,9 @@ export async function fulfilTasks(
 }
 
 /** A new task for one child: what routing, a referral's outcome or a meeting's outcome sets. */
+/** A task as the pages show it. */
+export type Task = tasks.Task;
+
 export type TaskToCreate = Omit<tasks.NewTask, 'assignedTo'>;
 
 /**

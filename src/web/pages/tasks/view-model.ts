@@ -1,6 +1,6 @@
 // How a task reads in a list: its owner, deadline with the rule behind it, and whether it is overdue.
 import { ROLE_LABELS, type Role } from '../../../domain/roles.ts';
-import type { Task } from '../../../repositories/tasks.ts';
+import type { Task } from '../../../services/task-service.ts';
 import { DONE_BY, isOverdue } from '../../../services/task-service.ts';
 import type { CompletingRecord } from '../../../domain/pack.ts';
 import { paths } from '../../paths.ts';
