@@ -6,8 +6,6 @@
 // tasks (R-KEN-7, R-ISL-7). Every view and change is audited (R-X-7).
 import { formatDate } from '../domain/london-time.ts';
 import { ageOn, londonToday } from '../domain/age.ts';
-import { type DateParts, notBefore, parseDateParts } from '../domain/date-parts.ts';
-import { tooLong } from '../domain/text-limits.ts';
 import { type ActionId, REPRESENTING_ROLES, may } from '../domain/actions.ts';
 import {
   INVESTIGATIONS,
@@ -16,15 +14,22 @@ import {
   type OutcomeField,
   type OutcomeId,
 } from '../domain/meeting-outcomes.ts';
+import { type OutcomeInput, chairRule, meetingType, outcomeTasks, proposeInvitees } from '../domain/meetings.ts';
 import {
-  type OutcomeInput,
-  chairRule,
-  closeProblems,
-  meetingType,
-  outcomeProblems,
-  outcomeTasks,
-  proposeInvitees,
-} from '../domain/meetings.ts';
+  type AttendeeInput,
+  type MinutesInput,
+  approveProblems,
+  arrangeProblems,
+  arrangedChildren,
+  attendeeProblems,
+  circulateProblems,
+  circulatedTo,
+  closeMeetingProblems,
+  meetingOutcomeProblems,
+  minutesHeldOn,
+  minutesProblems,
+  policeQuestionAsked,
+} from '../domain/meeting-rules.ts';
 import {
   type MeetingAccess,
   type MeetingChildRole,
@@ -50,8 +55,6 @@ import { packFor } from './screening-service.ts';
 import { createTask } from './task-service.ts';
 import { auditView, auditedChange } from './audited-change.ts';
 import { citeText, isAimRequest } from '../procedures/index.ts';
-
-type Problem = { field: string; message: string };
 
 async function authorityNames(db: Db) {
   const list = await listAuthorities(db);
@@ -214,40 +217,22 @@ export interface ArrangeInput {
 export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
   // Not the whole form: the chosen chair is looked up alone, not every authority's candidates.
   const options = await arrangement(db, actor, taskId, 'meeting.arrange');
-  if (options.task.status !== 'open')
-    throw new ValidationError([
-      { field: 'childIds', message: 'The task is no longer open: no meeting can be arranged for it' },
-    ]);
-  const errors: Problem[] = [];
-  const chosen = options.children.filter((offered) => input.childIds.includes(offered.childId));
-  if (!options.children.length)
-    errors.push({ field: 'childIds', message: 'Every child already has a meeting arranged for this task' });
-  else if (!chosen.length) errors.push({ field: 'childIds', message: 'Select the children this meeting is about' });
   const names = await authorityNames(db);
   const authorityIds = new Set(names.list.map((a) => a.id));
-  const mc = chosen.map((child) => {
-    const responsibleId = input.responsible[child.childId] ?? child.authorityId;
-    if (!authorityIds.has(responsibleId))
-      errors.push({
-        field: `responsible-${child.childId}`,
-        message: `Select the authority responsible for ${child.name}`,
-      });
-    return {
-      childId: child.childId,
-      role: child.role,
-      responsibleAuthorityId: authorityIds.has(responsibleId) ? responsibleId : child.authorityId,
-    };
-  });
+  const mc = arrangedChildren(options.children, input, authorityIds);
   const rule = chairRule(options.type, options.task.authorityId, mc, names.name);
   const chair = isUuid(input.chairId) ? await findCaseWorker(db, input.chairId, options.type.chair.roles) : undefined;
-  if (!chair) errors.push({ field: 'chairId', message: 'Select who will chair the meeting' });
-  else if (chair.authorityId !== rule.chairAuthorityId) {
-    errors.push({
-      field: 'chairId',
-      message: `Select a chair from ${names.name(rule.chairAuthorityId)}: ${rule.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${citeText(rule.clause)})`,
-    });
-  }
-  if (errors.length || !chair) throw new ValidationError(errors);
+  const problems = arrangeProblems(input, {
+    taskOpen: options.task.status === 'open',
+    offered: options.children,
+    authorityIds,
+    chair,
+    chairAuthorityId: rule.chairAuthorityId,
+    chairAuthorityName: names.name(rule.chairAuthorityId),
+    crossAuthority: rule.crossAuthority,
+    citedClause: citeText(rule.clause),
+  });
+  if (problems.length || !chair) throw new ValidationError(problems);
   const invitees = options.invitees
     .filter((i) => input.invite.includes(i.inviteeId))
     .map((i) => ({
@@ -422,12 +407,16 @@ function describe(a: Access, names: (id: string) => string) {
   };
 }
 
-async function policeQuestionNeeded(db: Db, a: Access): Promise<boolean> {
-  if (!a.type.policeQuestionUnder10) return false;
+/** The child who harmed, when the meeting type asks about police involvement under 10. */
+async function policeQuestionChild(db: Db, a: Access): Promise<{ dateOfBirth: string } | null> {
+  if (!a.type.policeQuestionUnder10) return null;
   const displayed = a.meeting.children.find((meetingChild) => meetingChild.role === 'displayed');
-  if (!displayed) return false;
-  const child = await children.findChild(db, displayed.childId);
-  return child !== undefined && ageOn(child.dateOfBirth, a.meeting.heldOn ?? londonToday()) < 10;
+  if (!displayed) return null;
+  return (await children.findChild(db, displayed.childId)) ?? null;
+}
+
+async function policeQuestionNeeded(db: Db, a: Access): Promise<boolean> {
+  return policeQuestionAsked(a.meeting.heldOn ?? londonToday(), await policeQuestionChild(db, a));
 }
 
 /**
@@ -459,7 +448,7 @@ export async function viewMeeting(
   const names = await authorityNames(db);
   const police = await policeQuestionNeeded(db, a);
   const shown = masked(a);
-  const problems = closeProblems(a.type, {
+  const problems = closeMeetingProblems(a.type, {
     heldOn: a.meeting.heldOn,
     minutesApproved: a.meeting.minutesApprovedAt !== null,
     policeQuestionNeeded: police,
@@ -470,12 +459,9 @@ export async function viewMeeting(
       safetyPlan: meetingChild.safetyPlan,
       hasOutcome: meetingChild.outcome !== null,
     })),
+    // Representatives of each responsible authority must attend (R-KEN-6).
+    invitees: a.meeting.invitees,
   });
-  // Representatives of each responsible authority must attend (R-KEN-6).
-  for (const i of a.meeting.invitees) {
-    if (i.inviteeId.startsWith('authority-') && i.attended !== true)
-      problems.push(`Record that the ${i.roleLabel.charAt(0).toLowerCase()}${i.roleLabel.slice(1)} attended`);
-  }
   const followOn = await Promise.all(
     a.meeting.children
       .filter((meetingChild) => a.recordChildIds.has(meetingChild.childId))
@@ -485,87 +471,39 @@ export async function viewMeeting(
   return {
     ...describe(a, names.name),
     policeQuestion: police,
-    closeProblems: problems,
+    closeProblems: problems.map((problem) => problem.message),
+    closing: problems,
     followOnTasks: followOn.flat().filter((task) => task.meetingId === id),
   };
 }
 
 /** The longest text each box of the minutes takes (the form's character counts show the same). */
-export const MINUTES_LIMITS = {
-  name: 200,
-  agency: 200,
-  safetyPlan: 10_000,
-  note: 10_000,
-  policeInvolvementReason: 2000,
-} as const;
-
-export interface MinutesInput {
-  heldOn: DateParts;
-  notes: string[];
-  policeInvolvement: string;
-  policeInvolvementReason: string;
-  attended: Record<string, string>;
-  names: Record<string, string>;
-  agencies: Record<string, string>;
-  safetyPlans: Record<string, string>;
-}
+export { MINUTES_LIMITS, type MinutesInput } from '../domain/meeting-rules.ts';
 
 /** Records what happened: date, attendance, notes against each agenda item, the under-10 police decision, each child's immediate safety plan. */
 export async function recordMinutes(db: Db, actor: Actor, id: string, version: number, input: MinutesInput) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.record');
   const meeting = a.meeting;
   const plans = a.planChildIds;
-  const errors: Problem[] = [];
-  if (meeting.status === 'closed' || meeting.minutesApprovedAt)
-    errors.push({ field: 'heldOn', message: 'The minutes have been approved and can no longer be changed' });
-  const date = parseDateParts(input.heldOn, 'Date the meeting was held', 'Enter the date the meeting was held', {
-    past: true,
-    today: londonToday(),
-  });
-  // Not before the incident, nor before the meeting was arranged (issue 11, defect 6).
   const incident = await incidents.findIncident(db, meeting.incidentId);
-  const early =
-    'iso' in date &&
-    notBefore(date.iso, 'The date the meeting was held', [
-      { iso: incident?.occurredAt ? londonToday(incident.occurredAt) : null, what: 'the date of the incident' },
-      { iso: londonToday(meeting.createdAt), what: 'the date the meeting was arranged' },
-    ]);
-  if ('error' in date) errors.push({ field: 'heldOn', message: date.error });
-  else if (early) errors.push({ field: 'heldOn', message: early });
-  const heldOn = 'iso' in date && !early ? date.iso : null;
-  // The police question depends on the child's age on the day: asked only once that day is known,
-  // and then shown on the page with its error (the page shows it whenever it has an error).
-  const police = heldOn !== null && (await policeQuestionNeeded(db, { ...a, meeting: { ...meeting, heldOn } }));
+  const facts = {
+    locked: meeting.status === 'closed' || meeting.minutesApprovedAt !== null,
+    today: londonToday(),
+    incidentOn: incident?.occurredAt ? londonToday(incident.occurredAt) : null,
+    arrangedOn: londonToday(meeting.createdAt),
+    policeQuestionFor: await policeQuestionChild(db, a),
+    inviteeIds: meeting.invitees.map((inv) => inv.id),
+    agendaItems: meeting.agenda.length,
+    planChildIds: meeting.children
+      .filter((meetingChild) => plans.has(meetingChild.childId))
+      .map((meetingChild) => meetingChild.childId),
+  };
+  const problems = minutesProblems(input, facts);
+  const heldOn = minutesHeldOn(input.heldOn, facts);
+  if (problems.length || !heldOn) throw new ValidationError(problems);
+  // The police question depends on the child’s age on the day.
+  const police = policeQuestionAsked(heldOn, facts.policeQuestionFor);
   const pi = input.policeInvolvement;
-  if (police && pi !== 'needed' && pi !== 'not_needed')
-    errors.push({ field: 'policeInvolvement', message: 'Select whether police involvement in the enquiry is needed' });
-  if (police && input.policeInvolvementReason.length > MINUTES_LIMITS.policeInvolvementReason)
-    errors.push({
-      field: 'policeInvolvementReason',
-      message: tooLong('Reasons for the police decision', MINUTES_LIMITS.policeInvolvementReason),
-    });
-  // Only the fields on the page: this meeting's invitees, agenda items, and the plans this person may record (R-X-1, R-X-7).
-  for (const inv of meeting.invitees) {
-    if ((input.names[inv.id] ?? '').trim().length > MINUTES_LIMITS.name)
-      errors.push({ field: `name-${inv.id}`, message: tooLong('Name', MINUTES_LIMITS.name) });
-    if ((input.agencies[inv.id] ?? '').trim().length > MINUTES_LIMITS.agency)
-      errors.push({ field: `agency-${inv.id}`, message: tooLong('Agency', MINUTES_LIMITS.agency) });
-  }
-  for (const meetingChild of meeting.children) {
-    if (
-      plans.has(meetingChild.childId) &&
-      (input.safetyPlans[meetingChild.childId] ?? '').length > MINUTES_LIMITS.safetyPlan
-    )
-      errors.push({
-        field: `safetyPlan-${meetingChild.childId}`,
-        message: tooLong('The immediate safety plan', MINUTES_LIMITS.safetyPlan),
-      });
-  }
-  meeting.agenda.forEach((_, i) => {
-    if ((input.notes[i] ?? '').length > MINUTES_LIMITS.note)
-      errors.push({ field: `note-${i}`, message: tooLong('Notes', MINUTES_LIMITS.note) });
-  });
-  if (errors.length || !heldOn) throw new ValidationError(errors);
   const agenda = meeting.agenda.map((item, i) => ({ ...item, notes: (input.notes[i] ?? '').trim() }));
   await auditedChange(
     db,
@@ -603,33 +541,17 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
   );
 }
 
-export async function addAttendee(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: { roleLabel: string; name: string; agency: string; userId: string },
-) {
+export async function addAttendee(db: Db, actor: Actor, id: string, input: AttendeeInput) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.add_attendee');
-  if (a.meeting.status === 'closed')
-    throw new ValidationError([{ field: 'name', message: 'The meeting is closed: no one can be added to it' }]);
-  const errors: Problem[] = [];
+  const closed = a.meeting.status === 'closed';
+  const accountIds =
+    input.userId && !closed ? (await attendeeAccounts(db, a.meeting)).map((account) => account.id) : [];
+  const problems = attendeeProblems(input, { closed, accountIds });
+  if (problems.length) throw new ValidationError(problems);
   const roleLabel = input.roleLabel.trim();
   const name = input.name.trim();
   const agency = input.agency.trim();
-  if (!name) errors.push({ field: 'name', message: 'Enter the person’s name' });
-  else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' });
-  if (!agency) errors.push({ field: 'agency', message: 'Enter the person’s agency' });
-  else if (agency.length > 200) errors.push({ field: 'agency', message: 'Agency must be 200 characters or fewer' });
-  if (!roleLabel) errors.push({ field: 'roleLabel', message: 'Enter the person’s role' });
-  else if (roleLabel.length > 200) errors.push({ field: 'roleLabel', message: 'Role must be 200 characters or fewer' });
-  let userId: string | null = null;
-  if (input.userId) {
-    const options = await attendeeAccounts(db, a.meeting);
-    if (!options.some((account) => account.id === input.userId))
-      errors.push({ field: 'userId', message: 'Select an account from the list, or no account' });
-    else userId = input.userId;
-  }
-  if (errors.length) throw new ValidationError(errors);
+  const userId = input.userId || null;
   await auditedChange(
     db,
     actor,
@@ -686,16 +608,14 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
     undefined,
     a.subject,
   );
-  if (meeting.status === 'closed')
-    throw new ValidationError([
-      { field: 'outcome', message: 'The meeting is closed: its outcomes can no longer be recorded' },
-    ]);
-  if (!meeting.heldOn)
-    throw new ValidationError([
-      { field: 'outcome', message: 'Record the date the meeting was held before recording outcomes' },
-    ]);
-  const problems = outcomeProblems(packFor(meeting.authorityId), a.type, child.role, input);
-  if (problems.length) throw new ValidationError(problems);
+  const problems = meetingOutcomeProblems(input, {
+    closed: meeting.status === 'closed',
+    held: meeting.heldOn !== null,
+    pack: packFor(meeting.authorityId),
+    type: a.type,
+    role: child.role,
+  });
+  if (problems.length || !meeting.heldOn) throw new ValidationError(problems);
   const outcomeId = input.outcome as OutcomeId;
   const def = OUTCOMES[outcomeId];
   const details: Record<string, string> = {};
@@ -770,8 +690,8 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
 /** The chair approves the minutes; after that they cannot change (R-KEN-13). */
 export async function approveMinutes(db: Db, actor: Actor, id: string, version: number) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.approve');
-  if (!a.meeting.heldOn)
-    throw new ValidationError([{ field: 'minutes', message: 'Record the minutes before approving them' }]);
+  const problems = approveProblems({ held: a.meeting.heldOn !== null });
+  if (problems.length) throw new ValidationError(problems);
   await auditedChange(db, actor, { action: 'meeting.approve', entityType: 'meeting', entityId: id }, async (trx) => {
     if (!(await meetings.approveMinutes(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
   });
@@ -780,16 +700,14 @@ export async function approveMinutes(db: Db, actor: Actor, id: string, version: 
 /** Records to whom the approved minutes were sent, and when (R-KEN-13). */
 export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: string[]) {
   const a = await authorizeMeeting(db, actor, id, 'meeting.circulate');
-  if (!a.meeting.minutesApprovedAt)
-    throw new ValidationError([
-      { field: 'minutes', message: 'The chair must approve the minutes before they are circulated' },
-    ]);
-  const known = new Set(a.meeting.invitees.map((i) => i.id));
-  const chosen = inviteeIds.filter((i) => known.has(i));
+  const approved = a.meeting.minutesApprovedAt !== null;
+  const known = a.meeting.invitees.map((i) => i.id);
+  const chosen = circulatedTo(inviteeIds, known);
   // Everyone already sent the minutes: the page no longer asks, so the form was out of date.
-  if (!chosen.length && a.meeting.invitees.every((i) => i.circulatedAt)) throw new ConflictError(null, null, []);
-  if (!chosen.length)
-    throw new ValidationError([{ field: 'inviteeIds', message: 'Select who the minutes were sent to' }]);
+  if (approved && !chosen.length && a.meeting.invitees.every((i) => i.circulatedAt))
+    throw new ConflictError(null, null, []);
+  const problems = circulateProblems(inviteeIds, { approved, known });
+  if (problems.length) throw new ValidationError(problems);
   await auditedChange(
     db,
     actor,
@@ -809,8 +727,7 @@ export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: st
 export async function close(db: Db, actor: Actor, id: string, version: number) {
   await authorizeMeeting(db, actor, id, 'meeting.close');
   const view = await viewMeeting(db, actor, id);
-  if (view.closeProblems.length)
-    throw new ValidationError(view.closeProblems.map((message) => ({ field: 'close', message })));
+  if (view.closing.length) throw new ValidationError(view.closing);
   const meeting = view.meeting;
   await auditedChange(db, actor, { action: 'meeting.close', entityType: 'meeting', entityId: id }, async (trx) => {
     if (!(await meetings.closeMeeting(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
