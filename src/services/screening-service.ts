@@ -3,17 +3,15 @@
 // chooses another level with a rationale (R-X-9); the decision keeps the pack version (R-X-10)
 // and turns into tasks with working-day deadlines (R-X-3). Screening again keeps the history.
 import { isoDate, londonToday } from '../domain/age.ts';
-import { FACTS, type FactId, type Pack, type Tool } from '../domain/pack.ts';
+import type { Pack, Tool } from '../domain/pack.ts';
 import { TRAINING_LABELS } from '../domain/roles.ts';
 import { readAcross } from '../domain/scale.ts';
-import { TEXT_LIMITS, tooLong } from '../domain/text-limits.ts';
+import { type ScreeningInput, decisionProblems, screeningProblems } from '../domain/screening-rules.ts';
 import {
   type AgeRules,
   type Facts,
   type NextStep,
-  type ScreeningAnswers,
   ageRules,
-  answerProblems,
   findTool,
   ifKnown,
   route,
@@ -120,7 +118,7 @@ export async function recordAnswers(
   actor: Actor,
   incidentId: string,
   childId: string,
-  input: { toolId: string; answers: ScreeningAnswers; facts: Partial<Record<FactId, boolean | null | undefined>> },
+  input: ScreeningInput,
 ): Promise<string> {
   const { incident, child } = await incidentChild(
     db,
@@ -131,24 +129,18 @@ export async function recordAnswers(
     'screening.suggest',
   );
   const pack = packFor(child.authorityId);
-  const entry = toolsFor(pack, actor).find((choice) => choice.tool.id === input.toolId);
-  if (!entry) throw new ValidationError([{ field: 'tool', message: 'Select a screening tool' }]);
-  if (!entry.allowed) {
-    // R-NEL-4, R-X-5: the Brook tool only for trained staff.
+  const tools = toolsFor(pack, actor);
+  const entry = tools.find((choice) => choice.tool.id === input.toolId);
+  // R-NEL-4, R-X-5: the Brook tool only for trained staff; the refusal is audited.
+  if (entry && !entry.allowed)
     await auditRefusal(db, actor, 'screening.suggest', 'child', childId, 'training_required');
-    throw new ValidationError([
-      { field: 'tool', message: `Only staff with ${entry.needs} training can use the ${entry.tool.name}` },
-    ]);
-  }
-  const problems = answerProblems(entry.tool, input.answers);
+  const problems = screeningProblems(input, { tools, packFacts: pack.facts });
+  if (problems.length || !entry) throw new ValidationError(problems);
   const facts: Record<string, boolean | null> = {};
   for (const fact of pack.facts) {
     const answer = input.facts[fact];
-    if (answer === undefined)
-      problems.push({ field: `fact-${fact}`, message: `Select yes if ${FACTS[fact].ifTrue}, no if not, or not known` });
-    else facts[fact] = answer;
+    if (answer !== undefined) facts[fact] = answer;
   }
-  if (problems.length) throw new ValidationError(problems);
   const suggestion = suggest(pack, entry.tool, input.answers);
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, londonToday());
@@ -257,7 +249,7 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
 }
 
 /** The longest reasons for a decision the form takes (its character count shows the same). */
-export const DECISION_RATIONALE_MAX = TEXT_LIMITS.screeningRationale;
+export { DECISION_RATIONALE_MAX } from '../domain/screening-rules.ts';
 
 type Screening = screenings.Screening;
 type Level = Pack['levels'][number];
@@ -265,21 +257,12 @@ type Level = Pack['levels'][number];
 /** The decision's own checks: a level of the pack, and reasons (why another level, when it differs). */
 function checkedDecision(pack: Pack, screening: Screening, decision: { levelId: string; rationale: string }) {
   const level = pack.levels.find((candidate) => candidate.id === decision.levelId);
-  const errors: { field: string; message: string }[] = [];
-  if (!level) errors.push({ field: 'level', message: 'Select the level of concern' });
-  const rationale = decision.rationale.trim();
-  if (!rationale) {
-    errors.push({
-      field: 'rationale',
-      message:
-        level && level.id !== screening.suggestedLevel
-          ? 'Enter why you chose a different level from the one suggested'
-          : 'Enter the reasons for your decision',
-    });
-  } else if (rationale.length > DECISION_RATIONALE_MAX)
-    errors.push({ field: 'rationale', message: tooLong('Reasons for your decision', DECISION_RATIONALE_MAX) });
-  if (errors.length || !level) throw new ValidationError(errors);
-  return { level, rationale };
+  const problems = decisionProblems(decision, {
+    levelIds: pack.levels.map((candidate) => candidate.id),
+    suggestedLevel: screening.suggestedLevel,
+  });
+  if (problems.length || !level) throw new ValidationError(problems);
+  return { level, rationale: decision.rationale.trim() };
 }
 
 /** Where the decided level leads today: the pack's next steps for the child, with their deadlines. */
