@@ -1,10 +1,12 @@
 // One code path for both databases: Kysely on a node-postgres Pool, pointed either at
 // PostgreSQL (DATABASE_URL) or at embedded PGlite through its node-postgres adapter (ADR 0001).
+// Statements are prepared once per connection, named by their SQL text (ADR 0017).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
+import { namedStatementPool } from './named-statements.ts';
 import type { Database } from './types.ts';
 
 // DATE columns stay 'YYYY-MM-DD' strings: no time zone can shift a date of birth.
@@ -44,7 +46,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       max: options.poolSize ?? 10,
       options: settings.join(' '),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...logOption(options) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: namedStatementPool(pool) }),
+      ...logOption(options),
+    });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -59,7 +64,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   // createPgConfig returns a config object node-postgres understands (pool size 1: PGlite is
   // a single connection, so transactions are serialised).
   const pool = new pg.Pool(createPgConfig(lite));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...logOption(options) });
+  // PGlite's adapter passes node-postgres's protocol messages to PostgreSQL itself, so named
+  // statements work there as on a server (ADR 0017).
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: namedStatementPool(pool) }),
+    ...logOption(options),
+  });
   return {
     db,
     kind: 'pglite',
