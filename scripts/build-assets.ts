@@ -121,7 +121,8 @@ export async function buildAssets(force = false): Promise<Manifest> {
   const keep = new Set([...Object.values(files), ...Object.values(previous?.files ?? {})]);
   for (const name of readdirSync(assetsDir)) {
     const base = name.replace(/\.(br|gz)$/, '');
-    if (!keep.has(base)) rmSync(path.join(assetsDir, name), { force: true });
+    // Another process building at the same moment writes through *.tmp names: not ours to remove.
+    if (!keep.has(base) && !name.endsWith('.tmp')) rmSync(path.join(assetsDir, name), { force: true });
   }
   return manifest;
 }
