@@ -280,7 +280,8 @@ export interface ReviewFacts {
   rules: Pick<PanelRules, 'reviewMonths'> | undefined;
 }
 
-const monthsText = (months: number) => (months === 1 ? '1 month' : `${months} months`);
+/** "3 months", "1 month": the panel's review interval in words. */
+export const monthsText = (months: number): string => (months === 1 ? '1 month' : `${months} months`);
 
 /**
  * The review's date and the next review's: at most the pack's months after this one (R-NEL-12: 3),

@@ -2,6 +2,7 @@
 // dates in words, work with a date before work without, masked children by their part only.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { PanelReferral } from '../../src/repositories/panel-referrals.ts';
 import type { Task } from '../../src/repositories/tasks.ts';
 import type { HomeData } from '../../src/services/home-service.ts';
 import { dueState, homeView } from '../../src/web/pages/home/view-model.ts';
@@ -117,5 +118,21 @@ describe('the home page’s view model', () => {
     assert.equal(chair.later[0]!.text, 'Approve the minutes of the strategy discussion');
     assert.equal(chair.meetings[0]!.detail, 'Chaired by you');
     assert.equal(chair.meetings[0]!.dueText, 'Held on 30 November 2026');
+  });
+
+  it('says how often the authority’s AIM Pathway Panel reviews, from its pack (R-NEL-12)', () => {
+    const referral = {
+      id: 'p1',
+      authorityId: 'north-east-lincolnshire',
+      childId: 'c1',
+      childName: 'Ellis Hawthorn',
+      referredByName: 'A social worker',
+      nextReviewOn: '2026-12-20',
+    } as PanelReferral;
+    const v = homeView(data({ panel: [{ referral, due: 'review' }] }));
+    assert.deepEqual(
+      v.later.map((i) => [i.text, i.detail, i.dueText]),
+      [['Hold the panel review', 'A review at least every 3 months', 'Due by 20 December 2026']],
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   letterView,
   monthsText,
   panelListView,
+  panelAssessment,
   panelOf,
   panelWords,
   referView,
@@ -72,6 +73,10 @@ describe('panel view model', () => {
     assert.equal(view.pageTitle, 'Refer to the AIM Pathway Panel: Ann Lee');
     assert.equal(view.backLink, '/children/c1/assessments');
     assert.equal(view.panelAges, '12 to 18');
+    // The assessment its lead is trained for, from the pack (R-NEL-11).
+    assert.equal(view.panelAssessment, 'AIM3 assessment');
+    assert.equal(panelAssessment({ ...nel, lead: { ...nel.lead, training: 'brook_traffic_light' } }), 'assessment');
+    assert.equal(panelAssessment(undefined), 'assessment');
     assert.deepEqual(
       view.serviceItems.map((item) => [item.value, item.checked]),
       [

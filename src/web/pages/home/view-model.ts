@@ -3,6 +3,8 @@
 // kept to the children this person may see and the work they may do.
 import { ASSESSMENT_MODELS, STAGES, nextStage } from '../../../domain/assessments.ts';
 import { datesInWords, formatDate, formatDateTime } from '../../../domain/london-time.ts';
+import { monthsText } from '../../../domain/panel.ts';
+import { getPack } from '../../../procedures/index.ts';
 import {
   CHRONOLOGY_KINDS,
   type ChronologyKind,
@@ -50,6 +52,12 @@ function dueText(dueOn: string | null, what = 'Due by'): string {
 function names(list: readonly string[]): string {
   if (list.length <= 1) return list.join('');
   return `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+}
+
+/** How often the authority's AIM Pathway Panel reviews a case, from its pack (R-NEL-12: 3 months). */
+function reviewInterval(authorityId: string): string {
+  const panel = getPack(authorityId)?.aimPanel;
+  return panel ? `A review at least every ${monthsText(panel.reviewMonths.months)}` : 'A panel review';
 }
 
 function referralFrom(referral: HomeData['referrals'][number]): string {
@@ -144,7 +152,7 @@ export function homeView(data: HomeData) {
             text: 'Hold the panel review',
             href: paths.panel.show(panelItem.referral.id),
             childName: panelItem.referral.childName,
-            detail: 'A review at least every 3 months',
+            detail: reviewInterval(panelItem.referral.authorityId),
             dueOn: panelItem.referral.nextReviewOn,
           }),
     ),

@@ -2,6 +2,7 @@
 // panel rules (its aimPanel: the ages, the lead's training, the review interval, the clause): pure
 // functions, so the routes only parse, call a service and render (issue 12, item 3). Unit-tested
 // in test/unit/panel-view-model.test.ts.
+import { ASSESSMENT_MODELS } from '../../../domain/assessments.ts';
 import { formatDate } from '../../../domain/london-time.ts';
 import type { Pack } from '../../../domain/pack.ts';
 import {
@@ -10,6 +11,7 @@ import {
   type PanelReferralInput,
   REFERRING_SERVICES,
   ROUTES,
+  monthsText,
 } from '../../../domain/panel.ts';
 import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import { getPack } from '../../../procedures/index.ts';
@@ -53,8 +55,7 @@ export const EMPTY_DECISION: DecisionInput = {
 
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
-/** "3 months", "1 month". */
-export const monthsText = (months: number): string => (months === 1 ? '1 month' : `${months} months`);
+export { monthsText };
 
 /**
  * What every panel page says of the panel, from the pack: the clause it cites (the template reads
@@ -66,6 +67,17 @@ export function panelWords(panel: Panel | undefined) {
     panelAges: panel ? `${panel.ages.assessmentFrom} to ${panel.ages.belowAge}` : null,
     reviewEvery: panel ? monthsText(panel.reviewMonths.months) : null,
   };
+}
+
+/**
+ * The assessment the panel decides on, named as the assessments are ("AIM3 assessment"): the one
+ * its lead practitioner is trained for (the pack's lead training, R-NEL-11); "assessment" when the
+ * pack names no model for that training.
+ */
+export function panelAssessment(panel: Panel | undefined): string {
+  const model =
+    panel && Object.values(ASSESSMENT_MODELS).find((candidate) => candidate.training === panel.lead.training);
+  return model ? model.label : 'assessment';
 }
 
 /** Radio items from the options' words, the chosen one checked. */
@@ -96,6 +108,7 @@ export function referView(options: ReferOptions, values: PanelReferralInput) {
     cannot: options.cannot,
     approaching18: options.ages.approaching18,
     ...panelWords(options.pack.aimPanel),
+    panelAssessment: panelAssessment(options.pack.aimPanel),
     values,
     serviceItems: radios(REFERRING_SERVICES, values.referringService),
     harmItems: radios(HARM, values.harm),
