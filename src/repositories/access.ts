@@ -1,6 +1,6 @@
 // The need-to-know rule's facts (domain/access.ts decides from them) and the same rule in SQL for
 // lists (R-X-7). A repository test checks the two agree for every demo user and child.
-import { type Expression, type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { ChildAccessFacts, Viewer } from '../domain/access.ts';
 import { type Role, SERVICE_TEAMS, hasTeamAccess, worksWithCases } from '../domain/roles.ts';
 import type { Database } from '../db/types.ts';
@@ -172,6 +172,42 @@ export async function accessFacts(
   childIds: readonly string[],
 ): Promise<Map<string, Map<string, ChildAccessFacts>>> {
   if (!viewerIds.length || !childIds.length) return new Map();
+  return factsWhere(db, viewerIds, (eb) => eb('c.id', 'in', [...childIds]));
+}
+
+/**
+ * One viewer's access facts about a child and about every child who shares an incident with it,
+ * in one query: the record page decides its own access and whether each other child in its
+ * incidents may be named from the same statement (ADR 0017). A child absent from the answer
+ * (linked after this ran, or not existing) is one the viewer has no basis on.
+ */
+export async function childAndLinkedAccessFacts(
+  db: Kysely<Database>,
+  viewerId: string,
+  childId: string,
+): Promise<Map<string, ChildAccessFacts>> {
+  const facts = await factsWhere(db, [viewerId], (eb) =>
+    eb.or([
+      eb('c.id', '=', childId),
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('incident_children as mine')
+          .innerJoin('incident_children as other', 'other.incident_id', 'mine.incident_id')
+          .select('other.child_id')
+          .where('mine.child_id', '=', childId),
+      ),
+    ]),
+  );
+  return facts.get(viewerId) ?? new Map();
+}
+
+async function factsWhere(
+  db: Kysely<Database>,
+  viewerIds: readonly string[],
+  which: (eb: OnChild) => Expression<SqlBool>,
+): Promise<Map<string, Map<string, ChildAccessFacts>>> {
   const rows = await db
     .selectFrom('children as c')
     .innerJoin('users as v', (j) => j.on('v.id', 'in', [...viewerIds]))
@@ -194,7 +230,7 @@ export async function accessFacts(
         eb.exists(owedToService(eb, who, 'stored', only)).as('owing_service'),
       ];
     })
-    .where('c.id', 'in', [...childIds])
+    .where((eb) => which(eb))
     .execute();
   const out = new Map<string, Map<string, ChildAccessFacts>>();
   for (const row of rows) {

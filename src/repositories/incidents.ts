@@ -1,5 +1,5 @@
 // Incidents recorded on the Sexual Behaviour Recording Form, and the children they link.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ChildRole, IncidentListField, IncidentTextField } from '../domain/recording-form.ts';
 import type { Database, IncidentRow } from '../db/types.ts';
 import { changedOne } from './shared-columns.ts';
@@ -212,24 +212,19 @@ export interface ChildIncidentSummary {
 
 /** Submitted incidents linking a child, newest first, each with the child's own role. */
 export async function incidentsForChild(db: Kysely<Database>, childId: string): Promise<ChildIncidentSummary[]> {
+  // One statement: each incident with the other children in it.
   const rows = await db
     .selectFrom('incident_children as ic')
     .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
     .select(['i.id', 'i.occurred_at', 'i.submitted_at', 'ic.role', 'i.location_type', 'i.technology_assisted'])
+    .select(
+      sql<{ child_id: string; role: ChildRole }[]>`coalesce((
+        select json_agg(json_build_object('child_id', o.child_id, 'role', o.role))
+          from incident_children o where o.incident_id = i.id and o.child_id <> ic.child_id), '[]'::json)`.as('others'),
+    )
     .where('ic.child_id', '=', childId)
     .where('i.status', '=', 'submitted')
     .orderBy('i.occurred_at', 'desc')
-    .execute();
-  if (rows.length === 0) return [];
-  const others = await db
-    .selectFrom('incident_children')
-    .select(['incident_id', 'child_id', 'role'])
-    .where(
-      'incident_id',
-      'in',
-      rows.map((row) => row.id),
-    )
-    .where('child_id', '!=', childId)
     .execute();
   return rows.map((row) => ({
     incidentId: row.id,
@@ -238,8 +233,6 @@ export async function incidentsForChild(db: Kysely<Database>, childId: string): 
     role: row.role,
     locationType: row.location_type,
     technologyAssisted: row.technology_assisted,
-    others: others
-      .filter((other) => other.incident_id === row.id)
-      .map((other) => ({ childId: other.child_id, role: other.role })),
+    others: row.others.map((other) => ({ childId: other.child_id, role: other.role })),
   }));
 }

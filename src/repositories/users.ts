@@ -155,32 +155,30 @@ async function rolesFor(db: Kysely<Database>, userIds: string[]): Promise<Map<st
   return map;
 }
 
+/** One account with its roles, trainings and teams, in one statement (it is loaded on every page). */
 export async function findUserById(db: Kysely<Database>, id: string): Promise<UserDetail | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('users as u')
+    .selectAll('u')
+    .select([
+      sql<string[]>`array(select r.role from user_roles r where r.user_id = u.id)`.as('roles'),
+      sql<{ training: string; completed_on: string }[]>`coalesce((
+        select json_agg(json_build_object('training', t.training, 'completed_on', t.completed_on) order by t.training)
+          from user_trainings t where t.user_id = u.id), '[]'::json)`.as('trainings'),
+      sql<{ id: string; name: string; is_manager: boolean }[]>`coalesce((
+        select json_agg(json_build_object('id', t.id, 'name', t.name, 'is_manager', m.is_manager) order by t.name)
+          from team_members m join teams t on t.id = m.team_id where m.user_id = u.id), '[]'::json)`.as('teams'),
+    ])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
-  const [roles, trainings, teams] = await Promise.all([
-    rolesFor(db, [id]),
-    db
-      .selectFrom('user_trainings')
-      .select(['training', 'completed_on'])
-      .where('user_id', '=', id)
-      .orderBy('training')
-      .execute(),
-    db
-      .selectFrom('team_members as m')
-      .innerJoin('teams as t', 't.id', 'm.team_id')
-      .select(['t.id', 't.name', 'm.is_manager'])
-      .where('m.user_id', '=', id)
-      .orderBy('t.name')
-      .execute(),
-  ]);
   return {
-    ...toUserSummary(row, roles.get(id) ?? []),
+    ...toUserSummary(row, row.roles.filter(isRole)),
     version: row.version,
-    trainings: trainings
+    trainings: row.trainings
       .filter((entry) => isTraining(entry.training))
       .map((entry) => ({ training: entry.training as Training, completedOn: entry.completed_on })),
-    teams: teams.map((team) => ({ teamId: team.id, teamName: team.name, isManager: team.is_manager })),
+    teams: row.teams.map((team) => ({ teamId: team.id, teamName: team.name, isManager: team.is_manager })),
     lockedUntil: row.locked_until,
     lastSignInAt: row.last_sign_in_at,
     mustChangePassword: row.must_change_password,

@@ -32,7 +32,11 @@ export interface Sight {
 
 /** Which of these children the actor may see, and on what bases, in one query (R-X-1, R-X-7). */
 export async function sightOf(db: Db, actor: Actor, childIds: readonly string[]): Promise<Sight> {
-  const bases = await basesFor(db, actor, childIds);
+  return sightFrom(actor, await basesFor(db, actor, childIds));
+}
+
+/** What the actor may see of these children, from bases already decided in this request. */
+export function sightFrom(actor: Actor, bases: Map<string, AccessBasis[]>): Sight {
   const visible = new Set(
     [...bases].filter(([, held]) => may('child.view', subjectOf(actor, held)).allowed).map(([id]) => id),
   );
@@ -86,17 +90,22 @@ export async function notFound(
 /**
  * The actor may do `action` to the child's record (R-X-7): 404 when they may not see it, 403 when
  * they may see it but not do this. Returns the basis the record page names and every basis held.
+ * With `linked`, the same query also brings the actor's bases on every child sharing an incident
+ * with this one (`linkedBases`), so a page naming them decides that without asking again.
  */
 export async function authorizeChild(
   db: Db,
   actor: Actor,
   childId: string,
   action: ActionId,
-  options: { relations?: readonly Relation[]; auditAs?: string } = {},
-): Promise<{ basis: AccessBasis | null; bases: AccessBasis[] }> {
+  options: { relations?: readonly Relation[]; auditAs?: string; linked?: boolean } = {},
+): Promise<{ basis: AccessBasis | null; bases: AccessBasis[]; linkedBases: Map<string, AccessBasis[]> }> {
   const audited = options.auditAs ?? action;
   if (!isUuid(childId)) return notFound(db, actor, audited, 'child', childId);
-  const facts = await access.childAccessFacts(db, actor.user.id, childId);
+  const all = options.linked
+    ? await access.childAndLinkedAccessFacts(db, actor.user.id, childId)
+    : new Map<string, ChildAccessFacts>();
+  const facts = options.linked ? all.get(childId) : await access.childAccessFacts(db, actor.user.id, childId);
   if (!facts) return notFound(db, actor, audited, 'child', childId);
   const bases = childAccessBases(actor.user, facts);
   const decision = decideChildAccess(actor.user, facts);
@@ -108,7 +117,10 @@ export async function authorizeChild(
     { entityType: 'child', entityId: childId, auditAs: audited },
     decision.allowed ? undefined : decision.reason,
   );
-  return { basis: bases[0] ?? null, bases };
+  const linkedBases = new Map(
+    [...all].filter(([id]) => id !== childId).map(([id, held]) => [id, childAccessBases(actor.user, held)] as const),
+  );
+  return { basis: bases[0] ?? null, bases, linkedBases };
 }
 
 /**

@@ -15,7 +15,7 @@ import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as users from '../repositories/users.ts';
 import { caseSummaries } from '../repositories/work.ts';
-import { authorizeChild, sightOf, subjectOf } from './access.ts';
+import { authorizeChild, sightFrom, subjectOf } from './access.ts';
 import { fulfilTasks } from './task-service.ts';
 import type { Actor, Db } from './actor.ts';
 import { auditRefusal, auditView, auditedChange } from './audited-change.ts';
@@ -62,17 +62,22 @@ export function recordActions(actor: Actor, bases: Parameters<typeof subjectOf>[
 }
 
 export async function viewChild(db: Db, actor: Actor, childId: string, page: 'record' | 'edit' = 'record') {
-  const { basis, bases } = await authorizeChild(db, actor, childId, page === 'edit' ? 'child.update' : 'child.view', {
-    auditAs: 'child.view',
-  });
+  const { basis, bases, linkedBases } = await authorizeChild(
+    db,
+    actor,
+    childId,
+    page === 'edit' ? 'child.update' : 'child.view',
+    { auditAs: 'child.view', linked: true },
+  );
   const event = { action: 'child.view', entityType: 'child', entityId: childId, details: { basis, page } };
   return auditedChange(db, actor, event, async (trx) => {
     const child = await children.findChild(trx, childId);
     if (!child) throw new NotFoundError();
     const linked = await incidents.incidentsForChild(trx, childId);
-    // Other children in those incidents: named only where the viewer may see them too (R-X-1).
+    // Other children in those incidents: named only where the viewer may see them too (R-X-1),
+    // decided with the record's own access; one linked since then has no basis yet.
     const otherIds = [...new Set(linked.flatMap((i) => i.others.map((other) => other.childId)))];
-    const { visible } = await sightOf(trx, actor, otherIds);
+    const { visible } = sightFrom(actor, new Map(otherIds.map((id) => [id, linkedBases.get(id) ?? []])));
     const named = await children.childNames(trx, [...visible]);
     const others = new Map(otherIds.map((id) => [id, named.has(id) ? { name: named.get(id)! } : null]));
     const activeGrants = await grants.grantsForChild(trx, childId);
