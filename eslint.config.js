@@ -4,7 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'public/', 'build/', 'data/', 'audit/', '.bench-data/', 'test-results/', 'tmp-scratch/'] },
+  {
+    ignores: ['node_modules/', 'public/', 'build/', 'data/', 'audit/', '.bench-data/', 'test-results/', 'tmp-scratch/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

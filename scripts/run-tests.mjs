@@ -76,13 +76,9 @@ for (const dir of ['unit', 'db', 'web', 'browser']) {
 if (!process.env.TEST_DATABASE_URL)
   console.log('npm test: TEST_DATABASE_URL not set, so repository tests run on PGlite only.');
 
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, CHROMIUM_PATH: chromium },
-  },
-);
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
 process.exit(result.status ?? 1);

@@ -157,9 +157,12 @@ export const evaluationOutputSchema = z.object({
 export type EvaluationOutput = z.infer<typeof evaluationOutputSchema>;
 
 export class EvaluationError extends Error {
-  constructor(public readonly problems: { path: string; message: string }[]) {
+  readonly problems: { path: string; message: string }[];
+
+  constructor(problems: { path: string; message: string }[]) {
     super(problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '));
     this.name = 'EvaluationError';
+    this.problems = problems;
   }
 }
 

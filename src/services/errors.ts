@@ -19,20 +19,30 @@ export class ForbiddenError extends Error {
 
 /** A save based on an old version: someone else saved first. */
 export class ConflictError extends Error {
+  readonly changedBy: string | null;
+  readonly changedAt: Date | null;
+  readonly differences: { label: string; saved: string; yours: string }[];
+
   constructor(
-    public readonly changedBy: string | null,
-    public readonly changedAt: Date | null,
-    public readonly differences: { label: string; saved: string; yours: string }[],
+    changedBy: string | null,
+    changedAt: Date | null,
+    differences: { label: string; saved: string; yours: string }[],
   ) {
     super('Stale save refused');
     this.name = 'ConflictError';
+    this.changedBy = changedBy;
+    this.changedAt = changedAt;
+    this.differences = differences;
   }
 }
 
 /** Input the domain refuses; messages are keyed by field, in GOV.UK wording. */
 export class ValidationError extends Error {
-  constructor(public readonly errors: { field: string; message: string }[]) {
+  readonly errors: { field: string; message: string }[];
+
+  constructor(errors: { field: string; message: string }[]) {
     super('Invalid input');
     this.name = 'ValidationError';
+    this.errors = errors;
   }
 }

@@ -286,7 +286,7 @@ describe('npm run audit:verify', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = () =>
-    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'verify-audit.ts')], {
+    spawnSync(process.execPath, [path.join(ROOT, 'src', 'cli', 'verify-audit.ts')], {
       cwd: ROOT,
       encoding: 'utf8',
       env: {

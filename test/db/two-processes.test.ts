@@ -42,7 +42,7 @@ interface Running {
 function start(databaseUrl: string, port: number, dir: string, sessionSecret: string): Running {
   const auditDir = path.join(dir, `audit-${port}`);
   const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'src', 'cli', 'main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -55,7 +55,11 @@ export class Client {
   cookies = new Map<string, string>();
   lastHtml = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  private readonly app: FastifyInstance;
+
+  constructor(app: FastifyInstance) {
+    this.app = app;
+  }
 
   private cookieHeader(): string {
     return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -84,20 +84,16 @@ describe('JSON API and command line', () => {
     assert.equal(body.suggestion?.reasons[0]?.requirement, 'R-ISL-1');
     assert.deepEqual(await t.database.db.selectFrom('screenings').select('id').execute(), before, 'nothing saved');
 
-    const cli = await run(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/evaluate.ts', '--procedure', 'islington', '--file', EXAMPLE],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: '' },
-      },
-    );
+    const cli = await run(process.execPath, ['src/cli/evaluate.ts', '--procedure', 'islington', '--file', EXAMPLE], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     assert.deepEqual(JSON.parse(cli.stdout), res.json());
   });
 
   it('the command line explains bad input and exits non-zero', async () => {
     await assert.rejects(
-      run(process.execPath, ['--import', 'tsx', 'src/cli/evaluate.ts', '--procedure', 'kent', '--file', EXAMPLE], {
+      run(process.execPath, ['src/cli/evaluate.ts', '--procedure', 'kent', '--file', EXAMPLE], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: '' },
       }),

@@ -17,7 +17,10 @@ import { seedDemo } from '../../src/cli/demo-data.ts';
 /** A tiny browser over real HTTP: cookies kept, redirects not followed. */
 class HttpClient {
   cookies = new Map<string, string>();
-  constructor(private readonly base: string) {}
+  private readonly base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
   async request(method: 'GET' | 'POST', path: string, form?: Record<string, string>) {
     const res = await fetch(`${this.base}${path}`, {
       method,
