@@ -1,6 +1,7 @@
 // Working-day settings: each authority's one-off holidays and inactivity threshold (R-X-3,
 // R-THU-7); API tokens.
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/types.ts';
 import { changedOne } from './shared-columns.ts';
 
@@ -46,6 +47,31 @@ export async function inactivitySetting(db: Kysely<Database>, authorityId: strin
     .where('id', '=', authorityId)
     .executeTakeFirst();
   return row?.inactivity_working_days ?? null;
+}
+
+/** An authority's working-day settings in one statement: its one-off holidays and its inactivity setting. */
+export async function workingDaySettings(
+  db: Kysely<Database>,
+  authorityId: string,
+): Promise<{ holidays: { date: string; name: string }[]; inactivityWorkingDays: number | null }> {
+  const row = await db
+    .selectFrom('authorities as a')
+    .select((eb) => [
+      'a.inactivity_working_days',
+      jsonArrayFrom(
+        eb
+          .selectFrom('one_off_holidays as h')
+          .select(['h.day', 'h.name'])
+          .whereRef('h.authority_id', '=', 'a.id')
+          .orderBy('h.day'),
+      ).as('holidays'),
+    ])
+    .where('a.id', '=', authorityId)
+    .executeTakeFirst();
+  return {
+    holidays: (row?.holidays ?? []).map((holiday) => ({ date: holiday.day, name: holiday.name })),
+    inactivityWorkingDays: row?.inactivity_working_days ?? null,
+  };
 }
 
 export async function setInactivitySetting(

@@ -3,7 +3,7 @@
 import { londonToday } from '../domain/age.ts';
 import { WorkingDayCalendar } from '../domain/working-days.ts';
 import { getPack } from '../procedures/index.ts';
-import { inactivitySetting, listOneOffHolidays } from '../repositories/settings.ts';
+import { inactivitySetting, listOneOffHolidays, workingDaySettings } from '../repositories/settings.ts';
 import type { Db } from './actor.ts';
 
 export async function loadCalendar(db: Db, authorityId: string): Promise<WorkingDayCalendar> {
@@ -13,16 +13,17 @@ export async function loadCalendar(db: Db, authorityId: string): Promise<Working
 
 /** Working days without recorded activity before an open case is flagged: the administrator's setting, else the pack's (R-THU-7). */
 export async function inactivityDays(db: Db, authorityId: string): Promise<number> {
-  return (await inactivitySetting(db, authorityId)) ?? getPack(authorityId)?.inactivityWorkingDays ?? 10;
+  return daysOrDefault(authorityId, await inactivitySetting(db, authorityId));
+}
+
+function daysOrDefault(authorityId: string, setting: number | null): number {
+  return setting ?? getPack(authorityId)?.inactivityWorkingDays ?? 10;
 }
 
 /** The first day that counts as recent: activity before it makes an open case inactive. */
-export async function inactivityCutoff(
-  db: Db,
-  authorityId: string,
-  calendar?: WorkingDayCalendar,
-): Promise<{ days: number; since: string }> {
-  const days = await inactivityDays(db, authorityId);
-  const cal = calendar ?? (await loadCalendar(db, authorityId));
-  return { days, since: cal.subtractWorkingDays(londonToday(), days) };
+export async function inactivityCutoff(db: Db, authorityId: string): Promise<{ days: number; since: string }> {
+  // The holidays and the setting in one statement (issue 13: statements per page).
+  const settings = await workingDaySettings(db, authorityId);
+  const days = daysOrDefault(authorityId, settings.inactivityWorkingDays);
+  return { days, since: new WorkingDayCalendar(settings.holidays).subtractWorkingDays(londonToday(), days) };
 }
