@@ -186,19 +186,15 @@ export async function childAndLinkedAccessFacts(
   viewerId: string,
   childId: string,
 ): Promise<Map<string, ChildAccessFacts>> {
+  // One IN over a union, not "the child OR a linked child": with the OR, PostgreSQL scanned every
+  // child in the database (700 ms at 100,000 children); the union is two index lookups.
   const facts = await factsWhere(db, [viewerId], (eb) =>
-    eb.or([
-      eb('c.id', '=', childId),
-      eb(
-        'c.id',
-        'in',
-        eb
-          .selectFrom('incident_children as mine')
-          .innerJoin('incident_children as other', 'other.incident_id', 'mine.incident_id')
-          .select('other.child_id')
-          .where('mine.child_id', '=', childId),
-      ),
-    ]),
+    eb(
+      'c.id',
+      'in',
+      sql<string>`(select ${childId}::uuid union select other.child_id from incident_children as mine
+        join incident_children as other on other.incident_id = mine.incident_id where mine.child_id = ${childId}::uuid)`,
+    ),
   );
   return facts.get(viewerId) ?? new Map();
 }
