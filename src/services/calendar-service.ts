@@ -3,7 +3,7 @@
 import { londonToday } from '../domain/age.ts';
 import { WorkingDayCalendar } from '../domain/working-days.ts';
 import { getPack } from '../procedures/index.ts';
-import { inactivitySetting, listOneOffHolidays, workingDaySettings } from '../repositories/settings.ts';
+import { listOneOffHolidays, workingDaySettings } from '../repositories/settings.ts';
 import type { Db } from './actor.ts';
 
 export async function loadCalendar(db: Db, authorityId: string): Promise<WorkingDayCalendar> {
@@ -12,10 +12,6 @@ export async function loadCalendar(db: Db, authorityId: string): Promise<Working
 }
 
 /** Working days without recorded activity before an open case is flagged: the administrator's setting, else the pack's (R-THU-7). */
-export async function inactivityDays(db: Db, authorityId: string): Promise<number> {
-  return daysOrDefault(authorityId, await inactivitySetting(db, authorityId));
-}
-
 function daysOrDefault(authorityId: string, setting: number | null): number {
   return setting ?? getPack(authorityId)?.inactivityWorkingDays ?? 10;
 }
