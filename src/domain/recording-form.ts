@@ -3,6 +3,7 @@
 // happened, whether it was technology-assisted (R-THU-6), and each child's role. Recording
 // is in the children's own words and says what was seen and heard, where, when and who was
 // there (R-X-8).
+import { formatDateTime } from './london-time.ts';
 
 export type FieldKind = 'text' | 'textarea' | 'radios' | 'checkboxes' | 'datetime';
 
@@ -346,6 +347,21 @@ export function sectionBySlug(slug: string): SectionDef | undefined {
 
 export function optionText(options: readonly Option[] | undefined, value: string): string {
   return options?.find((option) => option.value === value)?.text ?? value;
+}
+
+/** A field's value, saved or being changed: a text box, a list of options, or the date and time of the incident. */
+export type AnswerValue = string | readonly string[] | Date | null | undefined;
+
+/**
+ * One answer in words, as every page and message shows it: the date and time as '1 December
+ * 2026 at 3:30pm', the options' texts, or what was typed; '' when nothing was given.
+ */
+export function answerInWords(section: SectionDef, name: string, value: AnswerValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return formatDateTime(value);
+  const field = section.fields.find((candidate) => candidate.name === name);
+  if (typeof value !== 'string') return value.map((item) => optionText(field?.options, item)).join(', ');
+  return field?.options && value ? optionText(field.options, value) : value;
 }
 
 export interface IncidentDraftFacts {

@@ -55,7 +55,7 @@ import {
   isUuid,
   requireRole,
 } from './context.ts';
-import { auditView, auditedChange } from './audited-change.ts';
+import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import { type ChildRecord, childRecordChange } from './record-change.ts';
 
 /** What the plan page needs: the model the procedure names, the possible assessors, and why planning may not be possible. */
@@ -214,12 +214,7 @@ export async function viewAssessment(db: Db, actor: Actor, id: string, part?: Ac
   const { assessment: a, subject } = part
     ? await editableWith(db, actor, id, part)
     : await authorized(db, actor, id, 'assessment.view');
-  await auditView(db, actor, {
-    action: 'assessment.view',
-    entityType: 'assessment',
-    entityId: id,
-    details: { childId: a.childId },
-  });
+  await auditRecordView(db, actor, 'assessment.view', { entityType: 'assessment', entityId: id, childId: a.childId });
   return {
     assessment: a,
     canEdit: a.status === 'in_progress' && may('assessment.stage', subject).allowed,

@@ -65,6 +65,20 @@ export async function auditView(db: Db, actor: Actor, event: AuditedEvent): Prom
   await appendOwn(db, auditEventOf(actor, event, 'ok'));
 }
 
+/**
+ * Audits a view of a record kept on a child's case (a screening, referral, task...): the child
+ * is named in the details, so the child's own access log lists every view of the case's records.
+ */
+export function auditRecordView(
+  db: Db,
+  actor: Actor,
+  action: string,
+  record: { entityType: string; entityId: string; childId: string },
+): Promise<void> {
+  const { entityType, entityId, childId } = record;
+  return auditView(db, actor, { action, entityType, entityId, details: { childId } });
+}
+
 /** Records a refusal in its own transaction (it must persist although the request fails). */
 export async function auditRefusal(
   db: Db,

@@ -4,6 +4,8 @@
 import { may } from '../domain/actions.ts';
 import { tooLong } from '../domain/text-limits.ts';
 import {
+  type AnswerValue,
+  answerInWords,
   CHILD_ROLE_LABELS,
   CHILD_ROLES,
   type ChildRole,
@@ -11,7 +13,6 @@ import {
   type IncidentTextField,
   SECTIONS,
   type SectionDef,
-  optionText,
   submitProblems,
 } from '../domain/recording-form.ts';
 import { CASE_ROLES } from '../domain/roles.ts';
@@ -107,16 +108,8 @@ export async function editableDraft(db: Db, actor: Actor, id: string, action: st
   return inc as EditableDraft;
 }
 
-/** A field's value, saved or changed: a text box, a list of options, or the date and time of the incident. */
-type FieldValue = string | string[] | Date | null | undefined;
-
-function describeValue(section: SectionDef, field: string, value: FieldValue): string {
-  const def = section.fields.find((formField) => formField.name === field);
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-    return 'Not recorded';
-  if (value instanceof Date) return value.toISOString().replace('T', ' ').slice(0, 16);
-  if (Array.isArray(value)) return value.map((item) => optionText(def?.options, String(item))).join(', ');
-  return def?.options ? optionText(def.options, String(value)) : String(value);
+function describeValue(section: SectionDef, field: string, value: AnswerValue): string {
+  return answerInWords(section, field, value) || 'Not recorded';
 }
 
 /**

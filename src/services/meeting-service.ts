@@ -53,7 +53,7 @@ import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, isU
 import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
 import { createTask } from './task-service.ts';
-import { auditView, auditedChange } from './audited-change.ts';
+import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import { citeText, isAimRequest } from '../procedures/index.ts';
 
 async function authorityNames(db: Db) {
@@ -185,11 +185,10 @@ export async function arrangeOptions(
     names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
   );
   if (action === 'task.view') {
-    await auditView(db, actor, {
-      action: 'meeting.arrange_view',
+    await auditRecordView(db, actor, 'meeting.arrange_view', {
       entityType: 'task',
       entityId: task.id,
-      details: { childId: task.childId },
+      childId: task.childId,
     });
   }
   return {

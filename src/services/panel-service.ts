@@ -32,7 +32,7 @@ import * as panel from '../repositories/panel-referrals.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf } from './access.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, requireRole } from './context.ts';
-import { auditView, auditedChange } from './audited-change.ts';
+import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import { type ChildRecord, childRecordChange, fulfilAndRecord } from './record-change.ts';
 
 export async function referOptions(db: Db, actor: Actor, childId: string, page = false) {
@@ -143,11 +143,10 @@ async function practitioners(db: Db, authorityId: string) {
 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
   const { record: referral, bases } = await authorized(db, actor, id, 'panel.view');
-  await auditView(db, actor, {
-    action: 'panel.view',
+  await auditRecordView(db, actor, 'panel.view', {
     entityType: 'panel_referral',
     entityId: id,
-    details: { childId: referral.childId },
+    childId: referral.childId,
   });
   const chair = may('panel.decide', subjectOf(actor, bases)).allowed;
   return {

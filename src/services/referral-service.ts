@@ -17,7 +17,7 @@ import { authorizeChildRecord, subjectOf } from './access.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, requireRole } from './context.ts';
 import { packFor } from './screening-service.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
-import { auditView, auditedChange } from './audited-change.ts';
+import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import { fulfilAndRecord } from './record-change.ts';
 
 /** Who would be referred from this decided screening, and to whom. */
@@ -144,11 +144,10 @@ function authorizedReferral(db: Db, actor: Actor, id: string, action: ActionId) 
 export async function viewReferral(db: Db, actor: Actor, id: string) {
   const { record: referral, bases } = await authorizedReferral(db, actor, id, 'referral.view');
   const screening = await screenings.findScreening(db, referral.screeningId);
-  await auditView(db, actor, {
-    action: 'referral.view',
+  await auditRecordView(db, actor, 'referral.view', {
     entityType: 'referral',
     entityId: id,
-    details: { childId: referral.childId },
+    childId: referral.childId,
   });
   return {
     referral,

@@ -28,7 +28,7 @@ import { authorizeChild, authorizeChildRecord, notFound, subjectOf } from './acc
 import { loadCalendar } from './calendar-service.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
 import type { Actor, Db } from './actor.ts';
-import { auditRefusal, auditView, auditedChange } from './audited-change.ts';
+import { auditRefusal, auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import { isUuid } from './context.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 
@@ -59,6 +59,11 @@ async function incidentChild(
   return { incident: inc, child };
 }
 
+/** The incident and the child who displayed the behaviour, for someone who may screen them. */
+function childToScreen(db: Db, actor: Actor, incidentId: string, childId: string, auditAs: string) {
+  return incidentChild(db, actor, incidentId, childId, 'screening.suggest', auditAs);
+}
+
 export function toolsFor(pack: Pack, actor: Actor) {
   return pack.tools.map((tool) => ({
     tool,
@@ -84,14 +89,7 @@ function childAges(
 /** Everything the screening page shows: the child's pack, tools, age rules and the history. */
 export async function screeningPage(db: Db, actor: Actor, incidentId: string, childId: string) {
   // The form to screen: only for those who may screen (a read grant shows the decided screening, not the form).
-  const { incident, child } = await incidentChild(
-    db,
-    actor,
-    incidentId,
-    childId,
-    'screening.suggest',
-    'screening.view',
-  );
+  const { incident, child } = await childToScreen(db, actor, incidentId, childId, 'screening.view');
   const pack = packFor(child.authorityId);
   const incidentDate = isoDate(incident.occurredAt ?? incident.createdAt);
   const ages = childAges(pack, child, incidentDate, londonToday());
@@ -120,14 +118,7 @@ export async function recordAnswers(
   childId: string,
   input: ScreeningInput,
 ): Promise<string> {
-  const { incident, child } = await incidentChild(
-    db,
-    actor,
-    incidentId,
-    childId,
-    'screening.suggest',
-    'screening.suggest',
-  );
+  const { incident, child } = await childToScreen(db, actor, incidentId, childId, 'screening.suggest');
   const pack = packFor(child.authorityId);
   const tools = toolsFor(pack, actor);
   const entry = tools.find((choice) => choice.tool.id === input.toolId);
@@ -214,11 +205,10 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
   const calendar = await loadCalendar(db, screening.authorityId);
   const suggestedLevel = pack.levels.find((level) => level.id === screening.suggestedLevel) ?? pack.levels[0]!;
   const taskList = await tasks.tasksForIncidentChild(db, screening.incidentId, screening.childId);
-  await auditView(db, actor, {
-    action: 'screening.view',
+  await auditRecordView(db, actor, 'screening.view', {
     entityType: 'screening',
     entityId: id,
-    details: { childId: screening.childId },
+    childId: screening.childId,
   });
   return {
     screening,

@@ -9,7 +9,7 @@ import * as tasks from '../repositories/tasks.ts';
 import * as users from '../repositories/users.ts';
 import { type ActionId, type Relation, SCREENERS, may } from '../domain/actions.ts';
 import { authorizeChild, authorizeChildRecord, subjectOf, whoMay } from './access.ts';
-import { auditView, auditedChange } from './audited-change.ts';
+import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import type { Actor, Db } from './actor.ts';
 import { requireRole } from './context.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
@@ -185,12 +185,7 @@ async function authorizedTask(db: Db, actor: Actor, id: string, action: ActionId
 
 export async function viewTask(db: Db, actor: Actor, id: string) {
   const { task, bases } = await authorizedTask(db, actor, id, 'task.view');
-  await auditView(db, actor, {
-    action: 'task.view',
-    entityType: 'task',
-    entityId: id,
-    details: { childId: task.childId },
-  });
+  await auditRecordView(db, actor, 'task.view', { entityType: 'task', entityId: id, childId: task.childId });
   const subject = subjectOf(actor, bases, taskRelations(actor.user, task));
   const open = task.status === 'open';
   return {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SECTIONS, submitProblems } from '../../src/domain/recording-form.ts';
+import { SECTIONS, answerInWords, submitProblems } from '../../src/domain/recording-form.ts';
 
 describe('Sexual Behaviour Recording Form (R-NYO-11, R-X-8, R-THU-6)', () => {
   it('asks every question of north-yorkshire Appendix 1', () => {
@@ -71,5 +71,26 @@ describe('Sexual Behaviour Recording Form (R-NYO-11, R-X-8, R-THU-6)', () => {
       future.map((p) => p.message),
       ['The date of the incident must be in the past'],
     );
+  });
+});
+
+describe('an answer in words, as the pages and a save conflict show it', () => {
+  const section = (slug: string) => SECTIONS.find((candidate) => candidate.slug === slug)!;
+  it('reads the date and time of the incident in words, never as an ISO timestamp', () => {
+    const text = answerInWords(section('when-and-where'), 'occurred_at', new Date('2026-12-01T15:30:00Z'));
+    assert.equal(text, '1 December 2026 at 3:30pm');
+  });
+  it('reads options by their text, lists joined, typed text as typed, nothing as empty', () => {
+    const where = section('when-and-where');
+    const option = where.fields.find((field) => field.name === 'location_type')!.options![0]!;
+    assert.equal(answerInWords(where, 'location_type', option.value), option.text);
+    const list = SECTIONS.flatMap((s) => s.fields.map((field) => ({ s, field }))).find(
+      (x) => x.field.kind === 'checkboxes',
+    )!;
+    const [a, b] = list.field.options!;
+    assert.equal(answerInWords(list.s, list.field.name, [a!.value, b!.value]), `${a!.text}, ${b!.text}`);
+    assert.equal(answerInWords(where, 'location_area', 'Northfleet'), 'Northfleet');
+    assert.equal(answerInWords(where, 'location_area', null), '');
+    assert.equal(answerInWords(where, 'location_type', ''), '');
   });
 });

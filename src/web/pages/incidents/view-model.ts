@@ -6,11 +6,11 @@ import { ageOn, isoDate } from '../../../domain/age.ts';
 import {
   CHILD_ROLE_LABELS,
   CHILD_ROLES,
+  answerInWords,
   type IncidentListField,
   type IncidentTextField,
   SECTIONS,
   type SectionDef,
-  optionText,
   submitProblems,
 } from '../../../domain/recording-form.ts';
 import { formatDateTime } from '../../../domain/london-time.ts';
@@ -45,11 +45,13 @@ export function nextAfter(slug: string, id: string): string {
 export function answerText(section: SectionDef, inc: Incident, name: string): string {
   const field = section.fields.find((candidate) => candidate.name === name);
   if (!field) return '';
-  if (field.kind === 'datetime') return inc.occurredAt ? formatDateTime(inc.occurredAt) : '';
-  if (field.kind === 'checkboxes')
-    return inc.lists[name as IncidentListField].map((value) => optionText(field.options, value)).join(', ');
-  const answer = inc.text[name as IncidentTextField];
-  return field.options ? (answer ? optionText(field.options, answer) : '') : answer;
+  const value =
+    field.kind === 'datetime'
+      ? inc.occurredAt
+      : field.kind === 'checkboxes'
+        ? inc.lists[name as IncidentListField]
+        : inc.text[name as IncidentTextField];
+  return answerInWords(section, name, value);
 }
 
 /** Every section's answers, the fields shown only for an answer left out when it was not given. */
