@@ -116,9 +116,11 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
     { config: { action: 'admin.user.unlock' } },
     async (request, reply) => {
       const { id } = request.params;
-      await admin.unlockUser(db, actorOf(request), id);
-      request.session.flash = { title: 'Account unlocked' };
-      return reply.redirect(paths.admin.user(id), 303);
+      return submitForm(request, reply, {
+        act: () => admin.unlockUser(db, actorOf(request), id),
+        flash: 'Account unlocked',
+        redirect: () => paths.admin.user(id),
+      });
     },
   );
 
@@ -127,12 +129,14 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
     { config: { action: 'admin.user.reset_password' } },
     async (request, reply) => {
       const { id } = request.params;
-      const password = await admin.resetPassword(db, actorOf(request), id);
-      request.session.flash = {
-        title: 'Password reset',
-        text: `Give them this one-off password in person or by phone: ${password}. They must choose a new one when they next sign in.`,
-      };
-      return reply.redirect(paths.admin.user(id), 303);
+      return submitForm(request, reply, {
+        act: () => admin.resetPassword(db, actorOf(request), id),
+        flash: (password) => ({
+          title: 'Password reset',
+          text: `Give them this one-off password in person or by phone: ${password}. They must choose a new one when they next sign in.`,
+        }),
+        redirect: () => paths.admin.user(id),
+      });
     },
   );
 

@@ -42,9 +42,11 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
     { config: { action: 'admin.holiday.remove' } },
     async (request, reply) => {
       const { date } = request.params;
-      await settings.removeOneOffHoliday(db, actorOf(request), date);
-      request.session.flash = { title: 'Holiday removed' };
-      return reply.redirect(paths.admin.workingDays(), 303);
+      return submitForm(request, reply, {
+        act: () => settings.removeOneOffHoliday(db, actorOf(request), date),
+        flash: 'Holiday removed',
+        redirect: () => paths.admin.workingDays(),
+      });
     },
   );
 
@@ -69,9 +71,10 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
 
   app.post('/admin/api-tokens', { config: { action: 'admin.api_token.issue' } }, async (request, reply) => {
     const values = tokenForm.read(request.body);
+    // Not submitForm: on success this page is rendered, not redirected to, because the token is
+    // shown once, on this response only: never stored, never in a redirect or the session.
     try {
       const issued = await settings.issueToken(db, actorOf(request), values);
-      // Shown once, on this response only: never stored, never in a redirect or the session.
       return renderTokens(request, reply, { issued: issued.token });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
@@ -84,9 +87,11 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
     { config: { action: 'admin.api_token.revoke' } },
     async (request, reply) => {
       const { id } = request.params;
-      await settings.revokeToken(db, actorOf(request), id);
-      request.session.flash = { title: 'Token revoked', text: 'It no longer works.' };
-      return reply.redirect(paths.admin.apiTokens(), 303);
+      return submitForm(request, reply, {
+        act: () => settings.revokeToken(db, actorOf(request), id),
+        flash: { title: 'Token revoked', text: 'It no longer works.' },
+        redirect: () => paths.admin.apiTokens(),
+      });
     },
   );
 }

@@ -5,7 +5,7 @@ import { londonToday } from '../../../domain/age.ts';
 import { CHILD_ROLES } from '../../../domain/recording-form.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
-import { ValidationError, isUuid, requireRole } from '../../../services/context.ts';
+import { isUuid, requireRole } from '../../../services/context.ts';
 import { CASE_ROLES } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { errorView, queryOf } from '../../forms.ts';
@@ -103,13 +103,15 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
   app.post('/children/new/use-existing', { config: { action: 'incident.link_child' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { incident: incidentId, childId, role } = useExistingForm.read(request.body);
-    // Refused first (not the author's draft, a child they may not link), then the part checked.
-    await linkChild(db, actor, incidentId, { childId, role, ownWords: '' }).catch((err: unknown) => {
-      if (err instanceof ValidationError)
+    // Refused first (not the author's draft, a child they may not link), then the part checked:
+    // this form has no page of its own to show again, so a part not given is the bad-request page.
+    return submitForm(request, reply, {
+      act: () => linkChild(db, actor, incidentId, { childId, role, ownWords: '' }),
+      redirect: () => paths.incidents.children(incidentId),
+      again: () => {
         throw Object.assign(new Error('Select the child’s part in the incident'), { statusCode: 400 });
-      throw err;
+      },
     });
-    return reply.redirect(paths.incidents.children(incidentId), 303);
   });
 
   // --- View -------------------------------------------------------------------------------
@@ -257,9 +259,11 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
     { config: { action: 'child.revoke_grant' } },
     async (request, reply) => {
       const { id, grantId } = request.params;
-      await childService.revokeAccess(db, actorOf(request), id, grantId);
-      request.session.flash = { title: 'Access ended' };
-      return reply.redirect(paths.children.show(id), 303);
+      return submitForm(request, reply, {
+        act: () => childService.revokeAccess(db, actorOf(request), id, grantId),
+        flash: 'Access ended',
+        redirect: () => paths.children.show(id),
+      });
     },
   );
 }

@@ -139,9 +139,11 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     { config: { action: 'incident.edit' } },
     async (request, reply) => {
       const { id, childId } = request.params;
-      await incidentService.unlinkChild(db, actorOf(request), id, childId);
-      request.session.flash = { title: 'Child removed from the incident' };
-      return reply.redirect(paths.incidents.children(id), 303);
+      return submitForm(request, reply, {
+        act: () => incidentService.unlinkChild(db, actorOf(request), id, childId),
+        flash: 'Child removed from the incident',
+        redirect: () => paths.incidents.children(id),
+      });
     },
   );
 
