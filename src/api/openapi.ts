@@ -1,11 +1,25 @@
 // The OpenAPI description of /api/v1, generated from the same zod schemas that validate the
-// requests and describe the responses, so the document cannot drift from the code.
+// requests and shape the responses (api/routes.ts sends its data through them), so the document
+// cannot drift from the code.
 import { z } from 'zod';
 import { evaluationInputSchema, evaluationOutputSchema } from '../domain/evaluation.ts';
 import { packSchema } from '../domain/pack.ts';
 
+/** The short codes a problem body's `error` gives, one for each way a call can fail. */
+export const PROBLEM_CODES = [
+  'invalid',
+  'unauthorised',
+  'forbidden',
+  'not_found',
+  'too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'server_error',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
 export const problem = z.object({
-  error: z.string().describe('A short code: unauthorised, forbidden, not_found, invalid, server_error.'),
+  error: z.enum(PROBLEM_CODES).describe('A short code for what went wrong; message says it in words.'),
   message: z.string(),
   problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   requestId: z.string(),
@@ -23,34 +37,42 @@ export const procedureSummary = z.object({
   facts: z.array(z.string()),
 });
 
-export const holiday = z.object({ date: z.string(), name: z.string(), source: z.enum(['standard', 'one-off']) });
+export const holiday = z.object({ date: z.iso.date(), name: z.string(), source: z.enum(['standard', 'one-off']) });
+
+/** What the calls answer with when they succeed (the routes send their data through these). */
+export const procedureList = z.array(procedureSummary);
+export const holidayList = z.array(holiday);
 
 function schema(zodSchema: z.ZodType, io: 'input' | 'output' = 'output') {
   return z.toJSONSchema(zodSchema, { io, unrepresentable: 'any' });
 }
 
+function problemResponse(description: string) {
+  return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+}
+
 const errorResponses = {
-  '400': {
-    description: 'The request is invalid; problems name each field.',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  '400': problemResponse('The request is invalid; problems name each field.'),
+  '401': problemResponse('No valid API token.'),
+  '403': problemResponse('The token is scoped to another authority.'),
+  '404': problemResponse('No such record for this token’s authority.'),
+  '413': problemResponse('The body is larger than the API accepts.'),
+  '415': problemResponse('The body is not JSON: send it with content-type application/json.'),
+  // The limit counts a token’s calls once the token is known, and an address’s before, so a call
+  // without a valid token can be limited too.
+  '429': {
+    ...problemResponse(
+      'Too many calls in a minute from this token, or from this address without a valid token: wait the seconds Retry-After gives.',
+    ),
+    headers: {
+      'Retry-After': { description: 'Seconds to wait before calling again.', schema: { type: 'integer', minimum: 0 } },
+    },
   },
-  '401': {
-    description: 'No valid API token.',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  },
-  '403': {
-    description: 'The token is scoped to another authority.',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  },
-  '404': {
-    description: 'No such record for this token’s authority.',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  },
-  '415': {
-    description: 'The body is not JSON: send content-type application/json.',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  },
+  '500': problemResponse('Something went wrong in the service: quote the requestId when reporting it.'),
 };
+
+/** The answers every call can give whatever it asks: no valid token, too many calls, a fault. */
+const everyCall = { '401': errorResponses['401'], '429': errorResponses['429'], '500': errorResponses['500'] };
 
 export function openApiDocument() {
   return {
@@ -59,7 +81,7 @@ export function openApiDocument() {
       title: 'HSB Pathway API',
       version: '1.0.0',
       description:
-        'Decision support for the multi-agency response to harmful sexual behaviour. Authenticate with an API token an administrator issues (Authorization: Bearer hsbp_...). A token is scoped to one authority and every call is audited. Evaluations are not saved.',
+        'Decision support for the multi-agency response to harmful sexual behaviour. Authenticate with an API token an administrator issues (Authorization: Bearer hsbp_...). A token is scoped to one authority and every call is audited. Send a body as JSON (content-type application/json). A token, or an address without a valid token, may make a limited number of calls a minute. Evaluations are not saved.',
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearerToken: [] }],
@@ -77,7 +99,7 @@ export function openApiDocument() {
                 },
               },
             },
-            '401': errorResponses['401'],
+            ...everyCall,
           },
         },
       },
@@ -91,8 +113,8 @@ export function openApiDocument() {
               description: 'The pack.',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Procedure' } } },
             },
-            '401': errorResponses['401'],
             '404': errorResponses['404'],
+            ...everyCall,
           },
         },
       },
@@ -112,9 +134,10 @@ export function openApiDocument() {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluationOutput' } } },
             },
             '400': errorResponses['400'],
-            '401': errorResponses['401'],
             '403': errorResponses['403'],
+            '413': errorResponses['413'],
             '415': errorResponses['415'],
+            ...everyCall,
           },
         },
       },
@@ -134,7 +157,7 @@ export function openApiDocument() {
               },
             },
             '400': errorResponses['400'],
-            '401': errorResponses['401'],
+            ...everyCall,
           },
         },
       },

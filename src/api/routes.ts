@@ -1,14 +1,17 @@
 // The JSON API, /api/v1: authenticated by API tokens an administrator issues, each scoped to
 // one authority and audited like a user (R-X-7). No session, no cookies, no CSRF: a token in the
-// Authorization header is the only credential.
+// Authorization header is the only credential. Every answer, data or problem, is sent through the
+// zod schema the OpenAPI document describes it with (openapi.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { londonToday } from '../domain/age.ts';
-import { EvaluationError, evaluateCase } from '../domain/evaluation.ts';
+import { EvaluationError, evaluateCase, evaluationOutputSchema } from '../domain/evaluation.ts';
 import { allPacks, getPack, loadPacks } from '../procedures/index.ts';
 import { loadCalendar } from '../services/calendar-service.ts';
 import { type ApiClient, apiClientFor, auditApiRequest } from '../services/api-service.ts';
 import type { Db } from '../services/context.ts';
-import { openApiDocument } from './openapi.ts';
+import { packSchema } from '../domain/pack.ts';
+import { type ProblemCode, holidayList, openApiDocument, problem as problemBody, procedureList } from './openapi.ts';
 import type { Config } from '../config.ts';
 
 declare module 'fastify' {
@@ -17,17 +20,34 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Answers with data in the schema the document gives it: what does not fit is a fault (500, and
+ * logged), never an answer the document does not describe.
+ */
+function answer<Schema extends z.ZodType>(reply: FastifyReply, schema: Schema, data: z.input<Schema>) {
+  return reply.type('application/json').send(schema.parse(data));
+}
+
 function problem(
   reply: FastifyReply,
   status: number,
-  error: string,
+  error: ProblemCode,
   message: string,
   problems?: { path: string; message: string }[],
 ) {
-  return reply
-    .code(status)
-    .type('application/json')
-    .send({ error, message, ...(problems ? { problems } : {}), requestId: reply.request.id });
+  return answer(reply.code(status), problemBody, {
+    error,
+    message,
+    ...(problems ? { problems } : {}),
+    requestId: reply.request.id,
+  });
+}
+
+/** What the body parser's refusals (4xx) say: the status and the problem's code and words. */
+function unreadable(status: number): [ProblemCode, string] {
+  if (status === 415) return ['unsupported_media_type', 'Send the body as JSON, with content-type: application/json'];
+  if (status === 413) return ['too_large', 'The body is too large'];
+  return ['invalid', 'The request could not be read: send valid JSON'];
 }
 
 function audit(
@@ -49,16 +69,15 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
   });
   await app.register(
     (api, _options, done) => {
+      // JSON bodies only: a form, text or anything else is refused (415) rather than parsed, and
+      // so is any parser the root app may gain. The JSON parser is Fastify's own, with its defaults.
+      api.removeAllContentTypeParsers();
+      api.addContentTypeParser('application/json', { parseAs: 'string' }, api.getDefaultJsonParser('error', 'error'));
+
       api.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
         if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-          return problem(
-            reply,
-            error.statusCode,
-            'invalid',
-            error.statusCode === 415
-              ? 'Send JSON (content-type: application/json)'
-              : 'The request could not be read: send valid JSON',
-          );
+          const [code, message] = unreadable(error.statusCode);
+          return problem(reply, error.statusCode, code, message);
         }
         request.log.error({ err: error, requestId: request.id }, 'unexpected API error');
         return problem(reply, 500, 'server_error', `Something went wrong. Quote this reference: ${request.id}`);
@@ -69,7 +88,9 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         reply.type('application/json').send(openApiDocument()),
       );
 
-      api.addHook('preHandler', async (request, reply) => {
+      // The token and the limit are checked as the request arrives, before its body is read: a
+      // caller without a valid token, or over the limit, is refused whatever it sends.
+      api.addHook('onRequest', async (request, reply) => {
         if (request.routeOptions.url === '/api/v1/openapi.json') return undefined;
         const header = request.headers.authorization ?? '';
         const bearer = /^Bearer (hsbp_[A-Za-z0-9_-]{20,100})$/.exec(header);
@@ -99,7 +120,9 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
       api.get('/procedures', { config: { action: 'api.procedures' } }, async (request, reply) => {
         await audit(db, request, 'api.procedures', 'ok');
         // A token works for its own authority only: the list is its procedure.
-        return reply.send(
+        return answer(
+          reply,
+          procedureList,
           allPacks()
             .filter((pack) => pack.id === request.apiClient!.authorityId)
             .map((pack) => ({
@@ -134,7 +157,7 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
             return problem(reply, 404, 'not_found', 'No such procedure');
           }
           await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
-          return reply.send(pack);
+          return answer(reply, packSchema, pack);
         },
       );
 
@@ -149,7 +172,7 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
               { path: 'year', message: 'Enter a year from 2000 to 2100' },
             ]);
           await audit(db, request, 'api.bank_holidays', 'ok', { year });
-          return reply.send((await loadCalendar(db, request.apiClient!.authorityId)).holidays(year));
+          return answer(reply, holidayList, (await loadCalendar(db, request.apiClient!.authorityId)).holidays(year));
         },
       );
 
@@ -185,7 +208,7 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
               level: out.level.id,
               steps: out.nextSteps.length,
             });
-            return reply.send(out);
+            return answer(reply, evaluationOutputSchema, out);
           } catch (err) {
             if (!(err instanceof EvaluationError)) throw err;
             await audit(db, request, 'api.evaluate', 'refused', { reason: 'invalid' });

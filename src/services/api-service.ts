@@ -1,9 +1,9 @@
 // The API's callers are systems holding a token an administrator issued, not signed-in people:
 // which token (and so which authority) a request comes with, and its audit event. The API routes
 // reach the database only through here.
-import { appendAuditEvent } from '../repositories/audit.ts';
 import { useApiToken } from '../repositories/settings.ts';
-import { type Db, transaction } from './actor.ts';
+import type { Db } from './actor.ts';
+import { auditAttempt } from './audited-change.ts';
 import { hashToken } from './settings-service.ts';
 
 export interface ApiClient {
@@ -27,17 +27,15 @@ export async function auditApiRequest(
   outcome: 'ok' | 'refused',
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await transaction(db, (trx) =>
-    appendAuditEvent(trx, {
-      authorityId: client?.authorityId ?? null,
-      userId: null,
+  await auditAttempt(
+    db,
+    { authorityId: client?.authorityId ?? null, userId: null, ip: request.ip, requestId: request.id },
+    {
       action,
       entityType: 'api_token',
       entityId: client?.tokenId ?? '',
-      outcome,
-      ip: request.ip,
-      requestId: request.id,
       details: { ...details, ...(client ? { tokenName: client.tokenName } : {}) },
-    }),
+    },
+    outcome,
   );
 }

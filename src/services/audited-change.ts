@@ -93,13 +93,14 @@ export async function auditRefusal(
 
 /**
  * An attempt that changes no record (signing in or out, a session timing out, a password that did
- * not match): its event in its own transaction, so that it persists whatever follows.
+ * not match, a call to the API, allowed or refused): its event in its own transaction, so that it
+ * persists whatever follows.
  */
 export async function auditAttempt(
   db: Db,
   by: AuditedBy,
   event: AuditedEvent,
-  outcome: 'ok' | 'failed',
+  outcome: NewAuditEvent['outcome'],
 ): Promise<void> {
   await appendOwn(db, auditEventOf(by, event, outcome));
 }
