@@ -1,11 +1,14 @@
 // Referrals to the front door: made from a decided screening, listed for the receiving team, and
 // screened by a manager to one of the pack's outcomes with a rationale (R-NYO-8, R-KEN-2, R-NEL-6).
+// The pages' models are built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as referralService from '../../../services/referral-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
+import type { ErrorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import { decisionForm } from './schema.ts';
+import { type DecisionValues, referralListModel, referralModel } from './view-model.ts';
 
 type Id = { Params: { id: string } };
 
@@ -22,44 +25,21 @@ export default function referralRoutes(app: FastifyInstance, { db }: AppDeps): v
     });
   });
 
-  app.get('/referrals', { config: { action: 'referrals.list' } }, async (request, reply) => {
-    const { referrals, today } = await referralService.listForMyTeams(db, actorOf(request));
-    return reply.page('pages/referrals/list.njk', {
-      pageTitle: 'Referrals',
-      referrals: referrals.map((referral) => ({
-        ...referral,
-        overdue: referral.status === 'received' && referral.dueOn < today,
-      })),
-    });
-  });
+  app.get('/referrals', { config: { action: 'referrals.list' } }, async (request, reply) =>
+    reply.page(
+      'pages/referrals/list.njk',
+      referralListModel(await referralService.listForMyTeams(db, actorOf(request))),
+    ),
+  );
 
   async function renderReferral(
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: { values?: { outcome: string; rationale: string }; errors?: unknown } = {},
+    extra: { values?: DecisionValues; errors?: ErrorView } = {},
   ) {
     const view = await referralService.viewReferral(db, actorOf(request), id);
-    const values = extra.values ?? { outcome: '', rationale: '' };
-    return reply.page('pages/referrals/show.njk', {
-      pageTitle: `Referral: ${view.referral.childName}`,
-      backLink: paths.referrals.list(),
-      r: view.referral,
-      s: view.screening,
-      receiver: view.pack.referral.receiver,
-      overdue: view.referral.status === 'received' && view.referral.dueOn < view.today,
-      dueRule: `Within ${view.pack.referral.decisionWorkingDays} working day${view.pack.referral.decisionWorkingDays === 1 ? '' : 's'} of receipt`,
-      dueClause: view.pack.referral.decisionClause,
-      canDecide: view.canDecide,
-      outcomeItems: view.pack.referral.outcomes.map((outcome) => ({
-        value: outcome.id,
-        text: outcome.label,
-        hint: { text: outcome.hint },
-        checked: values.outcome === outcome.id,
-      })),
-      values,
-      ...extra,
-    });
+    return reply.page('pages/referrals/show.njk', { ...referralModel(view, extra.values), errors: extra.errors });
   }
 
   app.get<Id>('/referrals/:id', { config: { action: 'referral.view' } }, (request, reply) =>
