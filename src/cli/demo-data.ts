@@ -4,13 +4,14 @@
 import { referOptions, refer as referToPanel } from '../services/panel-service.ts';
 import { planOptions, plan as planAssessment } from '../services/assessment-service.ts';
 import type { Role, Training } from '../domain/roles.ts';
-import { isoDate } from '../domain/age.ts';
+import { isoDate, londonToday } from '../domain/age.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as users from '../repositories/users.ts';
 import { hashPassword, loadCurrentUser } from '../services/auth-service.ts';
 import * as childService from '../services/child-service.ts';
 import { type Actor, type Db, transaction } from '../services/context.ts';
 import * as incidentService from '../services/incident-service.ts';
+import * as planService from '../services/plan-service.ts';
 import { decide, packFor, recordAnswers } from '../services/screening-service.ts';
 import { arrange, arrangeOptions } from '../services/meeting-service.ts';
 import { decide as decideReferral, makeReferrals } from '../services/referral-service.ts';
@@ -517,5 +518,86 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
         participates: 'yes',
       });
     }
+  }
+}
+
+/**
+ * Plans in review on each authority's first case (issue 14): Ellis's worker writes the
+ * procedure's first plan for him; the manager agrees it; it has been reviewed once and continues,
+ * its next review the worker's task. Maya, the child harmed, has her own support plan from her
+ * own worker, under review after a change, to be agreed again. Demo start only.
+ */
+export async function seedDemoPlans(db: Db): Promise<void> {
+  const today = londonToday();
+  const actorOf = async (authorityId: string, role: string) => {
+    const row = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail(authorityId, role))
+      .executeTakeFirstOrThrow();
+    return actorFor(db, row.id);
+  };
+  const fill = async (worker: Actor, planId: string) => {
+    const { kind, plan } = await planService.planToEdit(db, worker, planId);
+    const contents = Object.fromEntries(
+      kind.contents.map((item) => [
+        item.id,
+        { text: `${item.label}: agreed with the child and their family (demo data).`, notAddressed: '' },
+      ]),
+    );
+    await planService.savePlan(db, worker, planId, plan.version, contents);
+  };
+  const agree = async (manager: Actor, planId: string) => {
+    const { plan } = await planService.planToEdit(db, manager, planId, 'plan.agree');
+    await planService.agreePlan(db, manager, planId, plan.version, {
+      nextReviewOn: { day: '', month: '', year: '' },
+      note: 'Agreed at the multi-agency meeting (demo data).',
+    });
+  };
+  const review = async (worker: Actor, planId: string, outcome: 'continue' | 'revise') => {
+    const { plan } = await planService.planToReview(db, worker, planId);
+    const [year, month, day] = today.split('-');
+    await planService.reviewPlan(db, worker, planId, plan.version, {
+      reviewedOn: { day: String(Number(day)), month: String(Number(month)), year: year! },
+      done: 'Weekly sessions with the child; the parents met the school (demo data).',
+      changed: outcome === 'revise' ? 'The child has moved to live with grandparents.' : 'The rules at home are kept.',
+      views: 'The child says the plan is fair; a parent asks for more help after school.',
+      outcome,
+      nextReviewOn: { day: '', month: '', year: '' },
+      endReason: '',
+    });
+  };
+  for (const a of AUTHORITIES) {
+    const worker = await actorOf(a.id, 'social-worker');
+    const workerB = await actorOf(a.id, 'social-worker-b');
+    const manager = await actorOf(a.id, 'team-manager');
+    const child = (first: string, role: 'displayed' | 'targeted') =>
+      db
+        .selectFrom('incident_children as ic')
+        .innerJoin('children as c', 'c.id', 'ic.child_id')
+        .select('ic.child_id')
+        .where('c.authority_id', '=', a.id)
+        .where('c.first_name', '=', first)
+        .where('ic.role', '=', role)
+        .executeTakeFirstOrThrow();
+    const ellis = await child(CHILDREN[0]!.first, 'displayed');
+    const maya = await child(CHILDREN[1]!.first, 'targeted');
+    // Ellis's plan: agreed, reviewed, continuing to its next review.
+    const [first] = (await planService.newPlanForm(db, worker, ellis.child_id)).kinds;
+    const ellisPlan = await planService.createPlan(db, worker, ellis.child_id, {
+      kind: first!.id,
+      ownerId: worker.user.id,
+    });
+    await fill(worker, ellisPlan);
+    await agree(manager, ellisPlan);
+    await review(worker, ellisPlan, 'continue');
+    // Maya's own support plan, by her own worker: agreed, then under review after her move.
+    const mayaPlan = await planService.createPlan(db, workerB, maya.child_id, {
+      kind: 'support-harmed',
+      ownerId: workerB.user.id,
+    });
+    await fill(workerB, mayaPlan);
+    await agree(manager, mayaPlan);
+    await review(workerB, mayaPlan, 'revise');
   }
 }

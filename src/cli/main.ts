@@ -9,7 +9,7 @@ import { deleteExpiredSessions } from '../repositories/sessions.ts';
 import { checkpointFile, loadAuditKeys, startCheckpoints } from '../services/audit-integrity.ts';
 import { createApp } from '../web/app.ts';
 import { whileStartLocked } from './start-lock.ts';
-import { DEMO_PASSWORD, demoEmail, isSeeded, seedDemo, seedDemoScreenings } from './demo-data.ts';
+import { DEMO_PASSWORD, demoEmail, isSeeded, seedDemo, seedDemoPlans, seedDemoScreenings } from './demo-data.ts';
 
 const config = loadConfig();
 if (config.production && !config.sessionSecret) {
@@ -54,6 +54,7 @@ const seeded = await whileStartLocked(handle, async () => {
     console.log('Loading demo data for the five authorities (first start only)...');
     await seedDemo(handle.db);
     await seedDemoScreenings(handle.db);
+    await seedDemoPlans(handle.db);
     return true;
   }
   return false;

@@ -66,6 +66,7 @@ export interface TasksTable {
   arranges: ColumnType<string | null, string | null | undefined, string | null>;
   fulfilled_by_type: ColumnType<string | null, string | null | undefined, string | null>;
   fulfilled_by_id: ColumnType<string | null, string | null | undefined, string | null>;
+  plan_id: ColumnType<string | null, string | null | undefined, never>;
   version: Generated<number>;
 }
 
@@ -313,6 +314,10 @@ export interface Database {
   meeting_circulation: MeetingCirculationTable;
   meeting_outcomes: MeetingOutcomesTable;
   external_decisions: ExternalDecisionsTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  plan_reviews: PlanReviewsTable;
+  plan_shares: PlanSharesTable;
   assessments: AssessmentsTable;
   panel_referrals: PanelReferralsTable;
   role_change_requests: RoleChangeRequestsTable;
@@ -404,6 +409,75 @@ export interface ExternalDecisionsTable {
   decided_on: DateOnly;
   youth_justice_recommendation: Generated<string>;
   note: Generated<string>;
+  recorded_by: string;
+  recorded_at: DefaultedTimestamp;
+}
+
+/** What a plan says on each matter it must address (domain/plans.ts PlanContents). */
+type PlanContentsJson = ColumnType<Record<string, { text: string; notAddressed: string }>, string | undefined, string>;
+
+export interface PlansTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  pack_id: string;
+  kind: string;
+  kind_name: string;
+  status: ColumnType<
+    'draft' | 'agreed' | 'under_review' | 'ended',
+    'draft' | undefined,
+    'draft' | 'agreed' | 'under_review' | 'ended'
+  >;
+  owner_id: string;
+  contents: PlanContentsJson;
+  next_review_on: ColumnType<string | null, string | null | undefined, string | null>;
+  agreed_by: ColumnType<string | null, never, string | null>;
+  agreed_at: ColumnType<Date | null, never, Date | null>;
+  ended_by: ColumnType<string | null, never, string | null>;
+  ended_at: ColumnType<Date | null, never, Date | null>;
+  end_reason: Generated<string>;
+  created_by: string;
+  updated_by: string;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  version: Generated<number>;
+}
+
+export interface PlanVersionsTable {
+  id: Generated<string>;
+  plan_id: string;
+  number: number;
+  contents: PlanContentsJson;
+  owner_id: string;
+  agreed_by: string;
+  agreed_at: DefaultedTimestamp;
+  next_review_on: DateOnly;
+  note: Generated<string>;
+}
+
+export interface PlanReviewsTable {
+  id: Generated<string>;
+  plan_id: string;
+  reviewed_on: DateOnly;
+  done: string;
+  changed: string;
+  views: Generated<string>;
+  outcome: 'continue' | 'revise' | 'end';
+  next_review_on: string | null;
+  end_reason: Generated<string>;
+  recorded_by: string;
+  recorded_at: DefaultedTimestamp;
+}
+
+export interface PlanSharesTable {
+  id: Generated<string>;
+  plan_id: string;
+  version_number: number;
+  shared_with: string;
+  shared_on: DateOnly;
+  consent: 'given' | 'refused' | 'not_needed';
+  views: Generated<string>;
+  disagreement: Generated<string>;
   recorded_by: string;
   recorded_at: DefaultedTimestamp;
 }

@@ -13,6 +13,7 @@ export const RELATIONS = {
   invitee: 'is invited to the meeting with their own account',
   representing: 'represents another authority responsible for a child at the meeting',
   assessor: 'is the lead or co-assessor of the assessment',
+  plan_owner: 'owns the plan',
   assignee: 'has been given the task',
   owes: 'holds the role that owes the task',
   self: 'is the account holder',
@@ -34,6 +35,7 @@ export type RecordKind =
   | 'external decision'
   | 'assessment'
   | 'panel referral'
+  | 'plan'
   | 'list'
   | 'user'
   | 'team'
@@ -95,6 +97,11 @@ const DECISION_RECORDERS: readonly Role[] = ['social_worker', 'team_manager', 'y
 const ADMIN: readonly Role[] = ['administrator'];
 
 const viewChild = [{ roles: CASE_ROLES, bases: ALL_BASES }] as const;
+/** A plan's owner (not on a read grant) and the child's allocated worker write it (issue 14). */
+const PLAN_WRITERS: readonly Allowance[] = [
+  { roles: WORKERS, relation: 'plan_owner', bases: NOT_A_GRANT },
+  { roles: WORKERS, bases: ['allocated'] },
+];
 /** The chair; those who work on a child's case at the meeting; a representative of another authority responsible for one. */
 const RECORDING_A_MEETING: readonly Allowance[] = [
   { roles: CASE_ROLES, relation: 'chair' },
@@ -185,6 +192,61 @@ export const ACTIONS = {
     kind: 'change',
     seeing: 'external_decision.view',
     allow: [{ roles: DECISION_RECORDERS, bases: CASE_WORK_OR_RECORDED }],
+  },
+
+  // --- Plans (issue 14): the owner and the allocated worker write, managers agree and end -----
+  'plan.view': {
+    label: 'See a child’s plans, their versions, reviews and who received a copy, and print them',
+    on: 'plan',
+    kind: 'view',
+    allow: viewChild,
+  },
+  'plan.create': {
+    label: 'Start a plan on a child’s record, naming its owner',
+    on: 'plan',
+    kind: 'change',
+    seeing: 'plan.view',
+    allow: [{ roles: WORKERS, bases: CASE_OR_SERVICE }],
+  },
+  'plan.edit': {
+    label: 'Write a plan: what it says on each matter it must address',
+    on: 'plan',
+    kind: 'change',
+    seeing: 'plan.view',
+    when: 'while it is a draft or under review',
+    allow: PLAN_WRITERS,
+  },
+  'plan.agree': {
+    label: 'Agree a plan, with its next review date, which keeps a version',
+    on: 'plan',
+    kind: 'change',
+    seeing: 'plan.view',
+    when: 'a draft or a plan under review, each matter addressed or the reason it is not',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
+  'plan.review': {
+    label: 'Record a review of an agreed plan: what was done, what changed, the views, what follows',
+    on: 'plan',
+    kind: 'change',
+    seeing: 'plan.view',
+    when: 'while it is agreed',
+    allow: [...PLAN_WRITERS, { roles: MANAGERS, bases: CASE_WORK }],
+  },
+  'plan.share': {
+    label: 'Record who received a copy of an agreed plan, with consent and their views',
+    on: 'plan',
+    kind: 'change',
+    seeing: 'plan.view',
+    when: 'once it has been agreed',
+    allow: [...PLAN_WRITERS, { roles: MANAGERS, bases: CASE_WORK }],
+  },
+  'plan.end': {
+    label: 'End a plan, saying why',
+    on: 'plan',
+    kind: 'change',
+    seeing: 'plan.view',
+    when: 'until it has ended',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
   },
 
   // --- Incidents ----------------------------------------------------------------------------
@@ -727,6 +789,7 @@ const RELATION_PHRASES: Record<Relation, string> = {
   invitee: 'are invited to it with their own account',
   representing: 'represent another authority responsible for a child at the meeting',
   assessor: 'lead or co-assess the assessment',
+  plan_owner: 'own the plan',
   assignee: 'have been given the task',
   owes: 'hold the role that owes the task',
   self: 'hold the account themselves',

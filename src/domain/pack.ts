@@ -209,7 +209,8 @@ const dueSchema = z.union([
 /**
  * The records whose making does a step's work, so that the task is done when they are made, with
  * a link to them (the stages are bound): a referral to the front door, its screening decision, an
- * AIM assessment planned, a referral to the AIM Pathway Panel, a worker allocated to the child.
+ * AIM assessment planned, a referral to the AIM Pathway Panel, a worker allocated to the child, a
+ * plan agreed (`plan`), a plan's review (`plan-review`, for the task to review that plan).
  */
 export const COMPLETING_RECORDS = [
   'referral',
@@ -217,6 +218,8 @@ export const COMPLETING_RECORDS = [
   'assessment',
   'panel-referral',
   'allocation',
+  'plan',
+  'plan-review',
 ] as const;
 export type CompletingRecord = (typeof COMPLETING_RECORDS)[number];
 
@@ -283,6 +286,26 @@ export const meetingTypeSchema = z.strictObject({
 /** An AIM assessor rule a pack applies, in words a practitioner reads, with its clause. */
 const assessorRuleSchema = z.strictObject({ text: z.string().min(1), ...cited });
 
+/**
+ * A plan the procedure names (issue 14): whose record it goes on, the matters it must address
+ * (each a box on the plan's form; agreeing needs each addressed or the reason not, R-KEN-13), and
+ * how often at most it is reviewed, with the clause that says so or a labelled local setting.
+ */
+const planKindSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  purpose: z.string().min(1),
+  /** The child who harmed's record, the child harmed's, or either child's (R-X-1). */
+  forChild: z.enum(['displayed', 'harmed', 'either']),
+  contents: z
+    .array(
+      z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), hint: z.string().optional() }),
+    )
+    .min(1),
+  review: z.strictObject({ months: z.number().int().min(1).max(12), ...cited }),
+  ...cited,
+});
+
 export const packSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -346,6 +369,8 @@ export const packSchema = z
       .optional(),
     /** Multi-agency meeting types the procedure names (R-KEN-6, R-KEN-8, R-KEN-10, R-ISL-3..7). */
     meetings: z.array(meetingTypeSchema).min(1),
+    /** The plans the procedure names, each kept on a child's own record (issue 14, R-X-1). */
+    plans: z.array(planKindSchema).min(1),
     /**
      * The working days a meeting's outcome gives the next step (R-X-3): each with the clause that sets it, the
      * national framework where the pack's document is silent, or a labelled local setting.
@@ -522,6 +547,12 @@ export const packSchema = z
       }
       if (new Set(meeting.invitees.map((x) => x.id)).size !== meeting.invitees.length)
         ctx.addIssue({ code: 'custom', message: `${meeting.id}: duplicate invitee ids`, path: ['meetings', i] });
+    });
+    if (new Set(pack.plans.map((kind) => kind.id)).size !== pack.plans.length)
+      ctx.addIssue({ code: 'custom', message: 'duplicate plan kind ids', path: ['plans'] });
+    pack.plans.forEach((kind, i) => {
+      if (new Set(kind.contents.map((item) => item.id)).size !== kind.contents.length)
+        ctx.addIssue({ code: 'custom', message: `${kind.id}: duplicate content ids`, path: ['plans', i] });
     });
     for (const level of pack.referral.separateForEachChild) {
       if (!levelIds.has(level))

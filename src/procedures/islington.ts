@@ -195,7 +195,104 @@ const strategyMeetingStep = (workingDays: number, when: Condition, cite: Cite): 
 });
 const s54 = { clause: 'islington §5.4', requirement: 'R-ISL-6' };
 
+// Islington plan kinds (issue 14). Seed: shared/seeds/004_4b9374963bf5d862.txt (London CP
+// Procedures 1.5.13). The procedure sets no review frequency: each review limit is a labelled
+// local setting of 3 months.
+const plans: PackInput['plans'] = [
+  {
+    // §8, seed line 180 (safety plans with the child and parent or carer, categories 1 to 3);
+    // §5.3, lines 132 and 134 (risks to the child and to others; the safeguarding and support plan
+    // the HSB strategy meeting develops).
+    id: 'safety',
+    name: 'Safety plan',
+    purpose:
+      'Made with the child and their parent or carer for a child at category 1 to 3. At category 2 or 3 it is the safeguarding and support plan the HSB strategy meeting develops.',
+    forChild: 'displayed',
+    contents: [
+      { id: 'risks-to-child', label: 'Risks to the child' },
+      {
+        id: 'risks-to-others',
+        label: 'Risks the child poses to others',
+        hint: 'Including brothers and sisters and other linked children',
+      },
+      { id: 'safeguarding', label: 'How the child and others will be kept safe' },
+      { id: 'support', label: 'Support for the child' },
+      { id: 'involvement', label: 'How the child and their parent or carer took part, and what they said' },
+    ],
+    review: { months: 3, clause: 'islington, local setting', requirement: 'R-ISL-9' },
+    clause: 'islington §5.3, §8',
+    requirement: 'R-ISL-9',
+  },
+  {
+    // §5.2, seed line 113 (incorporated into the child's plan; family group conference considered);
+    // §6, line 147 (diversion planning after the strategy meeting; the agreed lead agency).
+    id: 'diversion',
+    name: 'Diversion plan',
+    purpose:
+      'For a child at category 1, or when an HSB strategy meeting finds no risk of significant harm but diversion planning is needed. It becomes part of the child’s own plan: child in need plan, care plan or child protection plan.',
+    forChild: 'displayed',
+    contents: [
+      {
+        id: 'child-plan',
+        label: 'The child’s plan this is part of',
+        hint: 'Child in need plan, care plan or child protection plan',
+      },
+      { id: 'diversion-work', label: 'Diversion work planned' },
+      {
+        id: 'family-group-conference',
+        label: 'Family group conference',
+        hint: 'Whether one was considered to help the family make the plan, and what was decided',
+      },
+      {
+        id: 'lead-agency',
+        label: 'Lead agency managing the child’s needs',
+        hint: 'Children’s social care, targeted services or another agreed agency',
+      },
+    ],
+    review: { months: 3, clause: 'islington, local setting', requirement: 'R-ISL-4' },
+    clause: 'islington §5.2, §6',
+    requirement: 'R-ISL-4',
+  },
+  {
+    // §8, seed line 184 (direct work intervention plans, including work by external services).
+    id: 'intervention',
+    name: 'Direct work intervention plan',
+    purpose:
+      'Sets out the direct work with a child at category 1 to 3, including work done by services outside children’s social care.',
+    forChild: 'displayed',
+    contents: [
+      { id: 'direct-work', label: 'Direct work with the child' },
+      {
+        id: 'external-services',
+        label: 'Work by other services',
+        hint: 'For example one-to-one work or mentoring: say which service does it',
+      },
+    ],
+    review: { months: 3, clause: 'islington, local setting', requirement: 'R-ISL-9' },
+    clause: 'islington §8',
+    requirement: 'R-ISL-9',
+  },
+  {
+    // §1, seed line 30 (agencies respond to both the victim and the child who harmed; the
+    // management of both cases reflects this); §5.3, lines 133-134 (other victims identified; a
+    // safeguarding and support plan).
+    id: 'support-harmed',
+    name: 'Support plan for the child harmed',
+    purpose:
+      'The child harmed’s own plan: how agencies will keep them safe and support them, managed alongside the case of the child who harmed.',
+    forChild: 'harmed',
+    contents: [
+      { id: 'safeguarding', label: 'How they will be kept safe' },
+      { id: 'support', label: 'Support for them' },
+    ],
+    review: { months: 3, clause: 'islington, local setting', requirement: 'R-X-1' },
+    clause: 'islington §1, §5.3',
+    requirement: 'R-X-1',
+  },
+];
+
 export const islington: PackInput = {
+  plans,
   id: 'islington',
   authority: 'London Borough of Islington',
   shortName: 'Islington procedure',

@@ -218,7 +218,134 @@ const childInNeedMeeting: MeetingInput = {
   requirement: 'R-KEN-10',
 };
 
+// Kent plan kinds (issue 14). Seed: shared/seeds/000_7a1d05fd33ed7f9c.txt (Kent and Medway 2.2.2).
+// The procedure sets no review frequency for any plan: the AIM review meeting decides the timing
+// (one of the fifteen matters), so each review limit is a labelled local setting of 3 months.
+const plans: PackInput['plans'] = [
+  {
+    // §8, seed line 212 (the plan), lines 191-194 (agenda), 203-208 (planning factors).
+    id: 'immediate-safety',
+    name: 'Immediate safety plan',
+    purpose:
+      'Agreed at the strategy discussion so that both the child who harmed and the child harmed are kept safe while enquiries are made. It can go on either child’s record.',
+    forChild: 'either',
+    contents: [
+      { id: 'child-harmed-safe', label: 'How the child harmed will be kept safe' },
+      { id: 'child-who-harmed-safe', label: 'How the child who harmed will be kept safe' },
+      {
+        id: 'other-children',
+        label: 'Arrangements to protect other children',
+        hint: 'Especially children in the same household or class',
+      },
+      {
+        id: 'advice-parents',
+        label: 'Advice to parents and carers',
+        hint: 'Including how to protect their child and manage any risk',
+      },
+      { id: 'advice-settings', label: 'Advice to the school or youth setting on managing any risk' },
+      {
+        id: 'risk-to-self',
+        label: 'Risks to the children themselves',
+        hint: 'For example self-harm, sexual exploitation or going missing',
+      },
+      { id: 'actions', label: 'Actions, who will do them, and when progress will be reviewed' },
+    ],
+    review: { months: 3, clause: 'kent, local setting', requirement: 'R-KEN-6' },
+    clause: 'kent §8',
+    requirement: 'R-KEN-6',
+  },
+  {
+    // §14, seed lines 296-301 (draft plan and its four qualities); §15, lines 306-328 (the fifteen
+    // matters, in order); §16, line 333 (ongoing NELFT support, addressed at the review meetings).
+    id: 'safety-intervention',
+    name: 'Safety and intervention plan',
+    purpose:
+      'Drafted after the AIM assessment by the people who carried it out, with the child and their family or carers, and made final at the AIM review meeting. It is built with the child and their supporters, develops the child’s strengths, repairs the harm done to everyone affected and sets out steps to reduce the risks found.',
+    forChild: 'displayed',
+    contents: [
+      { id: 'child-protection', label: 'Child protection concerns for the child' },
+      { id: 'victim-safety', label: 'Safety of anyone the child might harm' },
+      { id: 'risk-management', label: 'Managing risk at home, at school and in the community' },
+      { id: 'living-arrangements', label: 'Where the child will live for now' },
+      { id: 'education', label: 'School attendance and other education matters' },
+      { id: 'health', label: 'Health needs, including emotional health' },
+      {
+        id: 'development-support',
+        label: 'Support for the child and family with the child’s social, emotional and behavioural development',
+      },
+      { id: 'needs', label: 'The child’s needs' },
+      { id: 'victim-issues', label: 'Whether the child harmed and their family are getting the support they need' },
+      { id: 'intervention', label: 'Intervention or treatment: what is needed and how it was identified' },
+      { id: 'roles', label: 'Roles, tasks and expectations for each professional and agency' },
+      { id: 'further-assessment', label: 'Any further assessment needed' },
+      {
+        id: 'barred-list',
+        label: 'Whether the child’s name should be put on the Disclosure and Barring Service barred list',
+      },
+      { id: 'review-timing', label: 'When and how often meetings will review the plan' },
+      {
+        id: 'minutes',
+        label: 'Sending out the minutes of the meeting',
+        hint: 'To everyone there and everyone with an action, as soon as possible',
+      },
+      {
+        id: 'nelft-support',
+        label: 'Ongoing support from NELFT',
+        hint: 'Whether NELFT needs to stay involved after the assessment',
+      },
+    ],
+    review: { months: 3, clause: 'kent, local setting', requirement: 'R-KEN-12' },
+    clause: 'kent §14, §15, §16',
+    requirement: 'R-KEN-12',
+  },
+  {
+    // §17, seed line 342.
+    id: 'home-safety',
+    name: 'Home safety plan',
+    purpose:
+      'Made by the professionals involved wherever the child who harmed lives: at home if they stay there, or in a residential setting, a foster placement or with other family members. It sets rules and guidelines about what is allowed.',
+    forChild: 'displayed',
+    contents: [
+      {
+        id: 'where',
+        label: 'Where the child lives',
+        hint: 'Family home, residential setting, foster placement or other family members',
+      },
+      {
+        id: 'removal-decision',
+        label:
+          'Decision on whether the child should leave the family home to protect brothers and sisters: who decided, and why',
+      },
+      { id: 'rules', label: 'Rules and guidelines about what is allowed' },
+    ],
+    review: { months: 3, clause: 'kent, local setting', requirement: 'R-KEN-15' },
+    clause: 'kent §17',
+    requirement: 'R-KEN-15',
+  },
+  {
+    // §9, seed lines 223 and 233-235 (the child harmed's needs assessed separately, in their own
+    // outcome and child and family assessment; meeting or conference considered for them).
+    // Also drawn on: §8 line 202 (their own view of their safety), line 206 (arrangements to protect
+    // them), §15 line 322 (whether they and their family are supported).
+    id: 'support-harmed',
+    name: 'Support plan for the child harmed',
+    purpose:
+      'The child harmed’s own plan, kept apart from the plan for the child who harmed. It sets out their needs from their own assessment, how they will be kept safe and the support they and their family will get.',
+    forChild: 'harmed',
+    contents: [
+      { id: 'needs', label: 'Their needs', hint: 'From their own child and family assessment' },
+      { id: 'safety', label: 'How they will be kept safe', hint: 'Include their own view of their safety' },
+      { id: 'support', label: 'Support for them and their family' },
+      { id: 'meeting', label: 'Whether they need a child in need meeting or a child protection conference' },
+    ],
+    review: { months: 3, clause: 'kent, local setting', requirement: 'R-X-1' },
+    clause: 'kent §9',
+    requirement: 'R-X-1',
+  },
+];
+
 export const kent: PackInput = {
+  plans,
   id: 'kent',
   authority: 'Kent County Council',
   shortName: 'Kent procedure',

@@ -36,7 +36,101 @@ const panelAge = [{ ageAtLeast: 12 }, { ageBelow: 18 }];
 
 const { strategy, meetings } = nationalMeetings('strategy-discussion', 'Strategy discussion', cite('R-NEL-7'));
 
+// North East Lincolnshire plan kinds (issue 14). Seed: shared/seeds/003_45be4fc8f0c96e72.txt.
+// The guidance has named sections; clauses cite them as the pack does ('north-east-lincolnshire, <section>').
+const plans: PackInput['plans'] = [
+  {
+    // The AIM Pathway Panel, seed lines 148 (tailored, strengths-based interventions within the
+    // child's plan held by the referring lead professional), 170-172 (lead AIM practitioner and
+    // co-worker; recommendations to a review panel; statutory plans continue alongside), 174
+    // (education, training, employment and socialisation; other children safeguarded), 176
+    // (parents and carers involved), 182 (court and custody), 184 (reviewed at least every 3 months).
+    id: 'aim-intervention',
+    name: 'AIM intervention plan',
+    purpose:
+      'Made when the AIM Pathway Panel accepts a referral. The lead AIM practitioner and co-worker deliver tailored, strengths-based interventions as part of the child’s plan held by the referring lead professional, and the panel reviews the plan at least every 3 months.',
+    forChild: 'displayed',
+    contents: [
+      { id: 'interventions', label: 'Interventions, tailored to the child and building on their strengths' },
+      {
+        id: 'statutory-plans',
+        label: 'Statutory plans and processes that continue alongside this plan',
+        hint: 'For example a child in need, child protection or child in care plan, an out of court disposal or a court order',
+      },
+      {
+        id: 'education-employment',
+        label: 'Access to education, training, employment and time with other young people',
+      },
+      { id: 'others-safe', label: 'How other children are kept safe' },
+      { id: 'parents', label: 'How parents and carers are involved and supported' },
+      {
+        id: 'court-custody',
+        label: 'Court and custody planning',
+        hint: 'If relevant: what the plan contributes to pre-sentence reports, sentencing and detention and training order planning, and any work with custodial staff',
+      },
+      { id: 'recommendations', label: 'Recommendations to the review panel, including any further interventions' },
+    ],
+    review: { months: 3, clause: 'north-east-lincolnshire, aim pathway panel', requirement: 'R-NEL-12' },
+    clause: 'north-east-lincolnshire, aim pathway panel',
+    requirement: 'R-NEL-11',
+  },
+  {
+    // Living arrangements, seed lines 136-141.
+    id: 'living-arrangements',
+    name: 'Living arrangements plan',
+    purpose:
+      'Records where the child who harmed lives and how their home helps them behave safely: usually with their own family, with family support and parental guidance, or in foster or residential care if they already live there or home is not safe for them or other children.',
+    forChild: 'displayed',
+    contents: [
+      { id: 'where', label: 'Where the child lives', hint: 'With their own family, or in foster or residential care' },
+      {
+        id: 'safe-at-home',
+        label: 'Whether it is safe for the child to live at home, for them and for other children',
+      },
+      {
+        id: 'family-support',
+        label: 'Family support and parental guidance',
+        hint: 'If the child lives with their own family',
+      },
+      {
+        id: 'environment',
+        label: 'How the placement will shape the child’s surroundings and build their positive social skills',
+        hint: 'If the child lives in foster or residential care',
+      },
+      { id: 'carers-informed', label: 'What carers have been told about the behaviour' },
+      { id: 'carers-training', label: 'Carers’ access to training on harmful sexual behaviour' },
+    ],
+    review: { months: 3, clause: 'north-east-lincolnshire, local setting', requirement: 'R-NEL-8' },
+    clause: 'north-east-lincolnshire, living arrangements',
+    requirement: 'R-NEL-8',
+  },
+  {
+    // What practitioners should do, seed lines 114 (response based on the impact and the needs of
+    // the children involved), 115 (child protection where abuse of another child is indicated),
+    // 120-121 (children talked to separately and listened to), 125 (assessing need and providing help).
+    id: 'support-harmed',
+    name: 'Support plan for the child harmed',
+    purpose:
+      'The child harmed’s own plan, based on the impact of the behaviour on them and their needs, kept apart from the plan for the child who harmed.',
+    forChild: 'harmed',
+    contents: [
+      { id: 'impact', label: 'The impact of the behaviour on them' },
+      { id: 'voice', label: 'What they have said', hint: 'Talk to each child separately and listen to them' },
+      { id: 'needs', label: 'Their needs and the help they will get' },
+      {
+        id: 'protection',
+        label: 'Child protection action for them',
+        hint: 'If the behaviour suggests they have been abused',
+      },
+    ],
+    review: { months: 3, clause: 'north-east-lincolnshire, local setting', requirement: 'R-X-1' },
+    clause: 'north-east-lincolnshire, responding',
+    requirement: 'R-X-1',
+  },
+];
+
 export const northEastLincolnshire: PackInput = {
+  plans,
   id: 'north-east-lincolnshire',
   authority: 'North East Lincolnshire Council',
   shortName: 'North East Lincolnshire guidance',

@@ -14,7 +14,89 @@ const { strategy, meetings } = nationalMeetings('strategy-meeting', 'Strategy me
   fact: 'police_involved',
 });
 
+// North Yorkshire plan kinds (issue 14). Seed: shared/seeds/002_f24bf01f04470262.txt.
+// The guidance sets no review frequency: each review limit is a labelled local setting of 3 months.
+const plans: PackInput['plans'] = [
+  {
+    // §3.2, seed lines 101-109: harmful behaviour; the referrer plans for the safety of, and
+    // support for, the child responsible (106), the safety and welfare of the other children in the
+    // setting (107), sharing with other professionals (108) and forensic CAMHS (109).
+    id: 'setting-safety',
+    name: 'Setting safety plan',
+    purpose:
+      'Made by the school, college or other setting when a child’s sexual behaviour there is harmful. It covers the safety of, and support for, the child who harmed, and the safety and welfare of the other children who use the setting.',
+    forChild: 'displayed',
+    contents: [
+      { id: 'child-safety', label: 'Actions to keep the child who harmed safe' },
+      { id: 'child-support', label: 'Support for the child who harmed' },
+      { id: 'other-children', label: 'Safety and welfare of the other children who use or attend the setting' },
+      {
+        id: 'sharing',
+        label: 'Other professionals involved, and what is shared with them',
+        hint: 'So they can inform their own risk assessments and plans',
+      },
+      {
+        id: 'forensic-assessment',
+        label: 'Forensic mental health assessment',
+        hint: 'If the child has an existing mental disorder: whether to ask the local CAMHS team to request one',
+      },
+    ],
+    review: { months: 3, clause: 'north-yorkshire, local setting', requirement: 'R-NYO-4' },
+    clause: 'north-yorkshire §3.2',
+    requirement: 'R-NYO-4',
+  },
+  {
+    // §3.2, seed lines 111-119: concerning but not harmful; plans for both children: safety and
+    // support for the child displaying and their parents (116), support for the child targeted
+    // agreed with their parents (117), parents' support and consent (113), advice (114), referrals (115).
+    id: 'setting-concerning',
+    name: 'Setting plan for concerning behaviour',
+    purpose:
+      'Made by the school, college or other setting when a child’s sexual behaviour is concerning but not harmful. Each child has one: for the child who harmed it manages safety and gives support; for the child harmed it gives support agreed with their parents.',
+    forChild: 'either',
+    contents: [
+      { id: 'safety', label: 'How any safety issues will be managed in the setting' },
+      { id: 'support', label: 'Support for the child in the setting' },
+      { id: 'parent-support', label: 'Support for the child’s parents or carers', hint: 'Where appropriate' },
+      {
+        id: 'parents-view',
+        label: 'What the parents said, and whether they consent',
+        hint: 'For the child harmed, the support is agreed with their parents',
+      },
+      { id: 'advice', label: 'Advice taken from others in the setting or other agencies' },
+      {
+        id: 'referrals',
+        label: 'Referrals to other services',
+        hint: 'For example CAMHS, integrated children’s services or the Children and Families Service',
+      },
+    ],
+    review: { months: 3, clause: 'north-yorkshire, local setting', requirement: 'R-NYO-5' },
+    clause: 'north-yorkshire §3.2',
+    requirement: 'R-NYO-5',
+  },
+  {
+    // §3.2, seed lines 84-91 (what is established for the child targeted) and 101 (a separate
+    // referral for each child when the behaviour is harmful); §1, line 14 (needs considered separately).
+    id: 'support-harmed',
+    name: 'Support plan for the child harmed',
+    purpose:
+      'The child harmed’s own plan, separate from the plan for the child who harmed. When the behaviour is harmful each child has their own referral to the Children and Families Service.',
+    forChild: 'harmed',
+    contents: [
+      { id: 'views', label: 'Their views about what happened', hint: 'In their own words' },
+      { id: 'impact', label: 'The impact of the behaviour on them' },
+      { id: 'feelings', label: 'How they feel about the child who harmed now' },
+      { id: 'permission', label: 'How they will know they can talk about what happened to them' },
+      { id: 'support', label: 'The support they need' },
+    ],
+    review: { months: 3, clause: 'north-yorkshire, local setting', requirement: 'R-X-1' },
+    clause: 'north-yorkshire §3.2',
+    requirement: 'R-X-1',
+  },
+];
+
 export const northYorkshire: PackInput = {
+  plans,
   id: 'north-yorkshire',
   authority: 'North Yorkshire Council',
   shortName: 'North Yorkshire guidance',

@@ -13,7 +13,61 @@ const { strategy, meetings } = nationalMeetings('strategy-discussion', 'Strategy
   fact: 'youth_justice',
 });
 
+// Thurrock plan kinds (issue 14). Seed: shared/seeds/001_0ad618fbdf59e10b.txt.
+// The policy sets no review frequency: each review limit is a labelled local setting of 3 months.
+const plans: PackInput['plans'] = [
+  {
+    // §6, seed line 79 (placement contexts by risk profile) and line 81 (levels of service response
+    // and intensity; specialised assessment and treatment services for the more complex cases).
+    id: 'placement-context',
+    name: 'Placement context plan',
+    purpose:
+      'Records where the needs of the child who harmed will be met, from their own home to a looked-after or care setting or specialist or secure provision, and the level of service that fits their risk and needs.',
+    forChild: 'displayed',
+    contents: [
+      {
+        id: 'context',
+        label: 'Where the child’s needs will be met',
+        hint: 'Their own home, a looked-after or care setting, or specialist or secure provision',
+      },
+      { id: 'risk', label: 'The risk of harm the child poses to others, and why this setting can manage it' },
+      { id: 'needs', label: 'The child’s needs and how this setting will meet them' },
+      {
+        id: 'service-level',
+        label: 'Level and intensity of the service response',
+        hint: 'From initial support in a frontline setting to more intensive help',
+      },
+      {
+        id: 'specialist',
+        label: 'Whether specialist assessment or treatment is needed',
+        hint: 'For the smaller number of more complex cases',
+      },
+    ],
+    review: { months: 3, clause: 'thurrock, local setting', requirement: 'R-THU-4' },
+    clause: 'thurrock §6',
+    requirement: 'R-THU-4',
+  },
+  {
+    // §2, seed lines 26-28 (responsibilities to both children; the safety of the victim and other
+    // children paramount); §4, line 46 (needs considered separately from the victim's).
+    id: 'support-harmed',
+    name: 'Support plan for the child harmed',
+    purpose:
+      'The child harmed’s own plan. Their safety comes first, and their needs are considered separately from the needs of the child who harmed.',
+    forChild: 'harmed',
+    contents: [
+      { id: 'safety', label: 'How they will be kept safe' },
+      { id: 'needs', label: 'Their needs', hint: 'Considered separately from the needs of the child who harmed' },
+      { id: 'agencies', label: 'What each agency will do for them' },
+    ],
+    review: { months: 3, clause: 'thurrock, local setting', requirement: 'R-X-1' },
+    clause: 'thurrock §2, §4',
+    requirement: 'R-X-1',
+  },
+];
+
 export const thurrock: PackInput = {
+  plans,
   id: 'thurrock',
   authority: 'Thurrock Council',
   shortName: 'Thurrock policy',

@@ -16,6 +16,7 @@ export const CHRONOLOGY_KINDS = {
   external_decision: 'Police or prosecution decision',
   case_status: 'Case closed or reopened',
   assessment: 'Assessment',
+  plan: 'Plan',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 
@@ -28,6 +29,7 @@ export const CHRONOLOGY_RECORDS = [
   'screening',
   'task',
   'external_decision',
+  'plan',
 ] as const;
 export type ChronologyRecord = { type: (typeof CHRONOLOGY_RECORDS)[number]; id: string };
 

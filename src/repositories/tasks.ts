@@ -54,9 +54,11 @@ export interface NewTask extends Pick<
   | 'clause'
   | 'requirementId'
 > {
-  incidentId: string;
+  incidentId: string | null;
   meetingId?: string | null;
   arranges?: string | null;
+  /** The plan a task is to review (issue 14): the plan's review does it. */
+  planId?: string | null;
 }
 
 export async function insertTask(db: Kysely<Database>, task: NewTask): Promise<string> {
@@ -79,6 +81,7 @@ export async function insertTask(db: Kysely<Database>, task: NewTask): Promise<s
       requirement_id: task.requirementId,
       meeting_id: task.meetingId ?? null,
       arranges: task.arranges ?? null,
+      plan_id: task.planId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -240,4 +243,15 @@ export function completeTask(
 
 export function assignTask(db: Kysely<Database>, id: string, version: number, userId: string): Promise<boolean> {
   return updateOpen(db, id, version, { assigned_to: userId });
+}
+
+/** The open tasks to review a plan (one at a time: each agreement or review sets the next). */
+export async function openPlanTasks(db: Kysely<Database>, planId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'open')
+    .execute();
+  return rows.map((row) => row.id);
 }

@@ -23,6 +23,8 @@ export const DONE_BY: Record<CompletingRecord, string> = {
   assessment: 'the AIM assessment planned',
   'panel-referral': 'the referral to the AIM Pathway Panel',
   allocation: 'the allocation of a worker',
+  plan: 'the plan agreed',
+  'plan-review': 'the review of the plan',
 };
 
 /**

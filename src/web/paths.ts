@@ -28,6 +28,18 @@ export const paths = {
     referToPanel: (id: string) => `/children/${id}/panel-referrals/new`,
     newExternalDecision: (id: string) => `/children/${id}/external-decisions/new`,
     externalDecisions: (id: string) => `/children/${id}/external-decisions`,
+    plans: (id: string) => `/children/${id}/plans`,
+    newPlan: (id: string) => `/children/${id}/plans/new`,
+  },
+  plans: {
+    show: (id: string) => `/plans/${id}`,
+    edit: (id: string) => `/plans/${id}/edit`,
+    agree: (id: string) => `/plans/${id}/agree`,
+    review: (id: string) => `/plans/${id}/review`,
+    share: (id: string) => `/plans/${id}/share`,
+    end: (id: string) => `/plans/${id}/end`,
+    print: (id: string) => `/plans/${id}/print`,
+    export: (id: string) => `/plans/${id}/export`,
   },
   meetings: {
     mine: () => '/meetings',

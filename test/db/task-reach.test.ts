@@ -7,7 +7,7 @@ import { childAccessBases } from '../../src/domain/access.ts';
 import { may } from '../../src/domain/actions.ts';
 import { OUTCOMES } from '../../src/domain/meeting-outcomes.ts';
 import type { Database } from '../../src/db/types.ts';
-import { AUTHORITIES, seedDemoScreenings } from '../../src/cli/demo-data.ts';
+import { AUTHORITIES, seedDemoPlans, seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { getPack } from '../../src/procedures/index.ts';
 import { accessFacts } from '../../src/repositories/access.ts';
 import { insertTask, tasksForUser } from '../../src/repositories/tasks.ts';
@@ -48,9 +48,17 @@ async function reach(
 }
 
 describeOnEachDatabase('every task reaches someone who can do it', (database) => {
-  it('puts each open task of every pack’s demo case in the My tasks of someone who may do it', async () => {
+  it('puts each open task of every pack’s demo case, its plans’ reviews too, in the My tasks of someone who may do it', async () => {
     const { db } = database();
     await seedDemoScreenings(db);
+    await seedDemoPlans(db);
+    const reviews = await db
+      .selectFrom('tasks')
+      .select('id')
+      .where('step_id', '=', 'plan-review')
+      .where('status', '=', 'open')
+      .execute();
+    assert.equal(reviews.length, AUTHORITIES.length, 'each demo case has a plan whose review is due');
     const stranded: string[] = [];
     for (const a of AUTHORITIES) {
       const users = await people(db, a.id);

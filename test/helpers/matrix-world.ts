@@ -83,6 +83,8 @@ export interface World {
   /** A meeting shared with Thurrock: the child harmed is Thurrock's responsibility, and Thurrock chairs (R-KEN-6). */
   sharedMeeting: string;
   assessment: string;
+  /** Plans on the child who harmed's record, owned by `own`: a draft, and one agreed (version 1). */
+  plans: { draft: string; agreed: string };
   panel: PanelWorld;
   grantToEnd: string;
   holiday: string;
@@ -376,6 +378,42 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       },
       createdBy: own,
     });
+    const planOf = async (status: 'draft' | 'agreed') => {
+      const { id } = await db
+        .insertInto('plans')
+        .values({
+          authority_id: KENT,
+          child_id: childWhoHarmed,
+          pack_id: KENT,
+          kind: 'home-safety',
+          kind_name: 'Home safety plan',
+          owner_id: own,
+          created_by: own,
+          updated_by: own,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (status === 'agreed') {
+        await db
+          .updateTable('plans')
+          .set({ status: 'agreed', agreed_by: own, agreed_at: new Date(), next_review_on: '2031-01-01' })
+          .where('id', '=', id)
+          .execute();
+        await db
+          .insertInto('plan_versions')
+          .values({
+            plan_id: id,
+            number: 1,
+            contents: '{}',
+            owner_id: own,
+            agreed_by: own,
+            next_review_on: '2031-01-01',
+          })
+          .execute();
+      }
+      return id;
+    };
+    const plans = { draft: await planOf('draft'), agreed: await planOf('agreed') };
     const panel = await panelWorld(db, { role, slug, hash, kentPerson: people.own, teams: panelTeams });
 
     await insertGrant(db, {
@@ -435,6 +473,7 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       meeting,
       sharedMeeting,
       assessment,
+      plans,
       panel,
       grantToEnd,
       holiday: `2031-06-${String(3 + MATRIX_ROLES.indexOf(role)).padStart(2, '0')}`,

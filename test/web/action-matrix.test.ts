@@ -35,6 +35,7 @@ type On =
   | { kind: 'task'; which: 'own' | 'other' }
   | { kind: 'meeting'; shared: boolean; child?: 'displayed' | 'targeted' }
   | { kind: 'assessment' }
+  | { kind: 'plan' }
   | { kind: 'panel'; child: (w: World) => string }
   | { kind: 'user' }
   | { kind: 'kent-setting' };
@@ -273,6 +274,37 @@ const CATALOGUE: Record<string, Entry[]> = {
       [{ on: { kind: 'assessment' }, params: (w: World) => ({ id: w.assessment }), form: stale }],
     ]),
   ),
+  // Plans (issue 14): a draft to write, agree and end, an agreed one to review, share and end.
+  'GET /children/:id/plans': [{ on: C(), params: id(H) }],
+  'GET /children/:id/plans/new': [{ on: C(), params: id(H) }],
+  'POST /children/:id/plans/new': [{ on: C(), params: id(H), form: () => ({ kind: '' }) }],
+  ...Object.fromEntries(
+    (
+      [
+        ['GET /plans/:id', ['draft', 'agreed'], undefined],
+        ['GET /plans/:id/print', ['agreed'], undefined],
+        ['GET /plans/:id/export', ['agreed'], undefined],
+        ['GET /plans/:id/edit', ['draft'], undefined],
+        ['POST /plans/:id/edit', ['draft'], stale],
+        ['GET /plans/:id/agree', ['draft'], undefined],
+        ['POST /plans/:id/agree', ['draft'], stale],
+        ['GET /plans/:id/review', ['agreed'], undefined],
+        ['POST /plans/:id/review', ['agreed'], stale],
+        ['GET /plans/:id/share', ['agreed'], undefined],
+        ['POST /plans/:id/share', ['agreed'], () => ({ sharedWith: '' })],
+        ['GET /plans/:id/end', ['draft', 'agreed'], undefined],
+        ['POST /plans/:id/end', ['draft', 'agreed'], stale],
+      ] as [string, ('draft' | 'agreed')[], (() => Form) | undefined][]
+    ).map(([route, which, form]) => [
+      route,
+      which.map((plan) => ({
+        name: `a plan ${plan === 'draft' ? 'in draft' : 'agreed'}`,
+        on: { kind: 'plan' as const },
+        params: (w: World) => ({ id: w.plans[plan] }),
+        ...(form ? { form } : {}),
+      })),
+    ]),
+  ),
   // The AIM Pathway Panel.
   'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.awaiting }) }],
   'GET /panel-referrals/:id/letter': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.closed }) }],
@@ -360,6 +392,7 @@ const CASE_RECORDS = new Set([
   'external decision',
   'assessment',
   'panel referral',
+  'plan',
   'list',
 ]);
 
@@ -421,6 +454,8 @@ async function subjectFor(
     }
     case 'assessment':
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['assessor'] : [], sameAuthority: inKent };
+    case 'plan':
+      return { bases: await sight([w.childWhoHarmed]), relations: own ? ['plan_owner'] : [], sameAuthority: inKent };
     case 'panel':
       return { bases: await sight([on.child(w)]), relations: [], sameAuthority: p.authorityId === PANEL_AUTHORITY };
     case 'user': {

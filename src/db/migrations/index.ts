@@ -17,6 +17,7 @@ import * as m0015 from './0015_keyed_audit_chain.ts';
 import * as m0016 from './0016_tasks_fulfilled_by.ts';
 import * as m0017 from './0017_due_rules_without_clauses.ts';
 import * as m0018 from './0018_chronology_records.ts';
+import * as m0019 from './0019_plans.ts';
 
 /**
  * Forward-only migrations, in order. Add new ones at the end; never change what a released one sends
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0016_tasks_fulfilled_by': m0016,
   '0017_due_rules_without_clauses': m0017,
   '0018_chronology_records': m0018,
+  '0019_plans': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@ import settingsRoutes from './admin/settings-routes.ts';
 import assessmentRoutes from './assessments/routes.ts';
 import auditRoutes from './audit/routes.ts';
 import panelRoutes from './panel/routes.ts';
+import planRoutes from './plans/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import homeRoutes from './home/routes.ts';
 import childRoutes from './children/routes.ts';
@@ -33,6 +34,7 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
     meetingRoutes,
     assessmentRoutes,
     panelRoutes,
+    planRoutes,
     taskRoutes,
     procedureRoutes,
     whoCanDoWhatRoutes,

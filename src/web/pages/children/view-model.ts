@@ -129,6 +129,7 @@ export function chronologyLink(entry: ChronologyEntry): { href: string; text: st
       panel_referral: [paths.panel.show(entry.record.id), 'View the panel referral'],
       screening: [paths.screening.show(entry.record.id), 'View the screening'],
       task: [paths.tasks.show(entry.record.id), 'View the task'],
+      plan: [paths.plans.show(entry.record.id), 'View the plan'],
       // Police, prosecution and triage decisions are listed on the child's meetings page.
       external_decision: null,
     };

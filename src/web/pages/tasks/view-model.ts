@@ -17,6 +17,9 @@ export function recordHref(type: CompletingRecord, id: string, childId: string):
       return paths.panel.show(id);
     case 'allocation':
       return paths.children.show(childId);
+    case 'plan':
+    case 'plan-review':
+      return paths.plans.show(id);
   }
 }
 
