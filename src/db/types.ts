@@ -343,6 +343,7 @@ export interface MeetingsTable {
   chair_authority_id: string;
   chair_rule: string;
   agenda: ColumnType<AgendaItem[], string, string>;
+  exclusions: ColumnType<{ inviteeId: string; label: string; reason: string }[], string | undefined, string>;
   police_involvement: ColumnType<string | null, string | null | undefined, string | null>;
   police_involvement_reason: Generated<string>;
   minutes_approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;

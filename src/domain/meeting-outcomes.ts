@@ -152,6 +152,12 @@ export const OUTCOMES = {
       },
     ],
   },
+  'intervention-plan': {
+    label: 'Safety and intervention plan agreed',
+    hint: 'The meeting agreed the final version of the child’s safety and intervention plan. Its reviews are set by the plan.',
+    fields: [],
+    tasks: [],
+  },
   'child-protection-plan': {
     label: 'Child protection plan',
     hint: 'The conference decided the child needs a child protection plan.',

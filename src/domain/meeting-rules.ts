@@ -26,6 +26,8 @@ export interface OfferedChild {
 export interface ArrangeInput {
   childIds: string[];
   responsible: Record<string, string>;
+  invite?: readonly string[];
+  excluded?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -61,7 +63,12 @@ export interface ArrangeFacts {
   chairAuthorityName: string;
   crossAuthority: boolean;
   citedClause: string;
+  /** Invitees left out only in exceptional circumstances (R-KEN-13), with the clause in words. */
+  exceptional?: readonly { inviteeId: string; label: string; clause: string }[];
 }
+
+/** The longest account of the circumstances in which someone is not invited. */
+export const EXCLUSION_LIMIT = 2000;
 
 /**
  * Arranging a meeting (R-KEN-6, R-ISL-5): a closed task takes no meeting (the one problem);
@@ -89,6 +96,23 @@ export function arrangeProblems(input: ArrangeInput, facts: ArrangeFacts): FormP
       field: 'chairId',
       message: `Select a chair from ${facts.chairAuthorityName}: ${facts.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${facts.citedClause})`,
     });
+  // Parents or carers and the child are excluded only in exceptional circumstances, the reasons minuted (R-KEN-13).
+  for (const invitee of facts.exceptional ?? []) {
+    if (input.invite?.includes(invitee.inviteeId)) continue;
+    const why = (input.excluded?.[invitee.inviteeId] ?? '').trim();
+    const lower = `${invitee.label.charAt(0).toLowerCase()}${invitee.label.slice(1)}`;
+    const who = lower.startsWith('the ') ? lower : `the ${lower}`;
+    if (!why)
+      problems.push({
+        field: `exclude-${invitee.inviteeId}`,
+        message: `Invite ${who}, or enter the exceptional circumstances in which they are not invited (${invitee.clause})`,
+      });
+    else if (why.length > EXCLUSION_LIMIT)
+      problems.push({
+        field: `exclude-${invitee.inviteeId}`,
+        message: tooLong('The exceptional circumstances', EXCLUSION_LIMIT),
+      });
+  }
   return problems;
 }
 

@@ -26,6 +26,8 @@ export interface ProposedInvitee {
   /** Why a conditional invitee is or is not proposed. */
   because: string | null;
   mode: 'invite' | 'inform';
+  /** Left out only in exceptional circumstances, with the reasons minuted (R-KEN-13): the clause, else null. */
+  exceptional: string | null;
 }
 
 export function meetingType(pack: Pack, id: string): MeetingType | undefined {
@@ -57,6 +59,7 @@ export function proposeInvitees(
           ? `Informed, not invited: the child who harmed is ${because(inv.informWhen)}.`
           : null,
       mode: inform ? 'inform' : 'invite',
+      exceptional: inv.onlyExceptionallyExcluded?.clause ?? null,
     };
   });
 }
@@ -119,7 +122,8 @@ export interface MeetingState {
   minutesApproved: boolean;
   policeQuestionNeeded: boolean;
   policeInvolvement: string | null;
-  children: { name: string; safetyPlan: string; hasOutcome: boolean }[];
+  /** `planAgreed`: for a meeting that agrees the child who harmed's plan, whether that child's plan is agreed (R-KEN-13). */
+  children: { name: string; safetyPlan: string; hasOutcome: boolean; planAgreed?: boolean }[];
 }
 
 /** What must be done before the meeting can be closed (R-KEN-6, R-KEN-7, R-KEN-13). */
@@ -131,6 +135,13 @@ export function closeProblems(type: MeetingType, meeting: MeetingState): string[
   if (type.safetyPlan) {
     for (const child of meeting.children)
       if (!child.safetyPlan.trim()) problems.push(`Record the immediate safety plan for ${child.name}`);
+  }
+  if (type.agreesPlan) {
+    for (const child of meeting.children)
+      if (child.planAgreed === false)
+        problems.push(
+          `Agree the final version of the plan for ${child.name}: each matter it must address addressed, or the reason it is not`,
+        );
   }
   for (const child of meeting.children) if (!child.hasOutcome) problems.push(`Record the outcome for ${child.name}`);
   if (!meeting.minutesApproved) problems.push('The chair must approve the minutes');

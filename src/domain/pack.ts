@@ -257,6 +257,8 @@ const inviteeSchema = z.strictObject({
   when: conditionSchema.optional(),
   /** Informed of the meeting instead of invited when this holds (R-KEN-8: Youth Justice for a child under 10). */
   informWhen: conditionSchema.optional(),
+  /** Left out only in exceptional circumstances, with the reasons minuted (R-KEN-13: the parents or carers and the child). */
+  onlyExceptionallyExcluded: z.strictObject(cited).optional(),
   ...cited,
 });
 
@@ -278,6 +280,13 @@ export const meetingTypeSchema = z.strictObject({
   safetyPlan: z.strictObject(cited).optional(),
   /** Ask whether the child who harmed may also have been harmed, and prompt a conference (R-KEN-7). */
   alsoHarmedPrompt: z.strictObject(cited).optional(),
+  /** Convened once the child who harmed's AIM assessment is completed: the task to arrange it is set then (R-KEN-13). */
+  convenedAfter: z.strictObject({ record: z.literal('assessment'), ...cited }).optional(),
+  /**
+   * The meeting shares the child who harmed's draft plan of this kind and agrees its final version:
+   * it cannot close until that plan is agreed, every matter addressed or the reason given (R-KEN-13).
+   */
+  agreesPlan: z.strictObject({ kind: slug, ...cited }).optional(),
   outcomes: z.array(z.enum(OUTCOME_IDS)).min(1),
   outcomesCited: z.strictObject(cited),
   ...cited,
@@ -547,6 +556,14 @@ export const packSchema = z
       }
       if (new Set(meeting.invitees.map((x) => x.id)).size !== meeting.invitees.length)
         ctx.addIssue({ code: 'custom', message: `${meeting.id}: duplicate invitee ids`, path: ['meetings', i] });
+    });
+    pack.meetings.forEach((meeting, i) => {
+      if (meeting.agreesPlan && !pack.plans.some((kind) => kind.id === meeting.agreesPlan!.kind))
+        ctx.addIssue({
+          code: 'custom',
+          message: `${meeting.id}: unknown plan kind ${meeting.agreesPlan.kind}`,
+          path: ['meetings', i],
+        });
     });
     if (new Set(pack.plans.map((kind) => kind.id)).size !== pack.plans.length)
       ctx.addIssue({ code: 'custom', message: 'duplicate plan kind ids', path: ['plans'] });

@@ -218,6 +218,89 @@ const childInNeedMeeting: MeetingInput = {
   requirement: 'R-KEN-10',
 };
 
+// Kent §15: after the AIM assessment, a multi-agency meeting shares the draft safety and
+// intervention plan and agrees its final version, which addresses the fifteen matters (R-KEN-13);
+// NELFT's ongoing involvement is addressed there (§16, R-KEN-14). The procedure names no chair.
+const s15 = { clause: 'kent §15', requirement: 'R-KEN-13' };
+const aimReviewMeeting: MeetingInput = {
+  id: 'aim-review',
+  label: 'AIM review meeting',
+  purpose:
+    'After the AIM assessment: discuss the assessment, share the draft safety and intervention plan and agree its final version. It can be held as part of a child in need meeting, a child protection conference or a core group.',
+  chair: {
+    roles: ['team_manager', 'social_worker'],
+    text: 'The procedure names no chair: chaired by children’s social work (local setting).',
+    clause: 'kent, local setting',
+    requirement: 'R-KEN-13',
+  },
+  invitees: [
+    {
+      id: 'parents',
+      label: 'Parents or carers',
+      reason: 'Invited to attend, and excluded only in exceptional circumstances.',
+      onlyExceptionallyExcluded: s15,
+      ...s15,
+    },
+    {
+      id: 'child',
+      label: 'The child',
+      reason: 'Invited to attend, and excluded only in exceptional circumstances.',
+      onlyExceptionallyExcluded: s15,
+      ...s15,
+    },
+    {
+      id: 'iro',
+      label: 'Independent Reviewing Officer',
+      reason: 'The child is looked after: the Independent Reviewing Officer attends.',
+      when: { lookedAfter: true },
+      ...s15,
+    },
+    {
+      id: 'assessors',
+      label: 'The AIM assessors',
+      reason: 'They carried out the assessment and drafted the plan.',
+      ...s15,
+    },
+    {
+      id: 'nelft',
+      label: 'NELFT Complex Pathway Lead for the child’s district',
+      reason: 'Invited to every meeting where the risks are discussed; their ongoing support is considered here.',
+      clause: 'kent §16',
+      requirement: 'R-KEN-14',
+    },
+    {
+      id: 'social-worker',
+      label: 'The child’s social worker',
+      reason: 'A professional involved with the child and family.',
+      ...s15,
+    },
+    {
+      id: 'education',
+      label: 'The child’s school or college',
+      reason: 'A professional involved with the child.',
+      ...s15,
+    },
+  ],
+  agenda: [
+    {
+      heading: 'The assessment and the plan',
+      items: [
+        'The AIM assessment and the risks it found',
+        'The draft safety and intervention plan',
+        'The final version: each of the fifteen matters it must address',
+        'The timing and frequency of meetings to review the plan',
+      ],
+      ...s15,
+    },
+    { heading: 'Interventions', items: ['Ongoing support from NELFT'], clause: 'kent §16', requirement: 'R-KEN-14' },
+  ],
+  convenedAfter: { record: 'assessment', ...s15 },
+  agreesPlan: { kind: 'safety-intervention', ...s15 },
+  outcomes: ['intervention-plan', 'child-in-need', 'child-protection-conference'],
+  outcomesCited: s15,
+  ...s15,
+};
+
 // Kent plan kinds (issue 14). Seed: shared/seeds/000_7a1d05fd33ed7f9c.txt (Kent and Medway 2.2.2).
 // The procedure sets no review frequency for any plan: the AIM review meeting decides the timing
 // (one of the fifteen matters), so each review limit is a labelled local setting of 3 months.
@@ -536,7 +619,7 @@ export const kent: PackInput = {
   // out the other assessor rules, which are kept as local settings.
   assessorRules: leadRuleWithLocalSettings('kent', { clause: 'kent §13', requirement: 'R-KEN-11' }),
   outcomeTimescales: outcomeTimescales('kent'),
-  meetings: [strategyDiscussion, followUp(strategyDiscussion), conference, childInNeedMeeting],
+  meetings: [strategyDiscussion, followUp(strategyDiscussion), conference, childInNeedMeeting, aimReviewMeeting],
   referral: {
     receiver: 'the Front Door',
     ...frontDoorDecision(s2),

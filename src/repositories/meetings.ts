@@ -56,6 +56,8 @@ export interface Meeting {
   chairAuthorityId: string;
   chairRule: string;
   agenda: AgendaItem[];
+  /** Those the procedure invites who were left out, only in exceptional circumstances, with why (R-KEN-13). */
+  exclusions: { inviteeId: string; label: string; reason: string }[];
   policeInvolvement: 'needed' | 'not_needed' | null;
   policeInvolvementReason: string;
   minutesApprovedAt: Date | null;
@@ -85,6 +87,7 @@ export interface NewMeeting extends Pick<
   | 'chairAuthorityId'
   | 'chairRule'
   | 'agenda'
+  | 'exclusions'
 > {
   createdBy: string;
   children: Pick<MeetingChildRow, 'childId' | 'role' | 'responsibleAuthorityId'>[];
@@ -106,6 +109,7 @@ export async function insertMeeting(db: Kysely<Database>, meeting: NewMeeting): 
       chair_authority_id: meeting.chairAuthorityId,
       chair_rule: meeting.chairRule,
       agenda: JSON.stringify(meeting.agenda),
+      exclusions: JSON.stringify(meeting.exclusions),
       created_by: meeting.createdBy,
     })
     .returning('id')
@@ -259,6 +263,7 @@ function toMeeting(row: RowOf<typeof meetingQuery>, children: MeetingChildRow[],
     chairAuthorityId: row.chair_authority_id,
     chairRule: row.chair_rule,
     agenda: row.agenda,
+    exclusions: row.exclusions,
     policeInvolvement: row.police_involvement as Meeting['policeInvolvement'],
     policeInvolvementReason: row.police_involvement_reason,
     minutesApprovedAt: row.minutes_approved_at,

@@ -40,10 +40,11 @@ import { citeText, getPack } from '../procedures/index.ts';
 import * as assessments from '../repositories/assessments.ts';
 import * as children from '../repositories/children.ts';
 import { panelReferralsForChild } from '../repositories/panel-referrals.ts';
+import { incidentsForChild } from '../repositories/incidents.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, notFound, requireAction, subjectOf } from './access.ts';
-import { fulfilTasks } from './task-service.ts';
+import { createTask, fulfilTasks } from './task-service.ts';
 import {
   type Actor,
   ConflictError,
@@ -420,6 +421,44 @@ export async function complete(db: Db, actor: Actor, id: string, version: number
       action: 'assessment.complete',
       summary: `${ASSESSMENT_MODELS[a.model].label} completed.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
     },
-    (trx) => assessments.completeAssessment(trx, id, version, actor.user.id),
+    async (trx) => {
+      if (!(await assessments.completeAssessment(trx, id, version, actor.user.id))) return false;
+      await setMeetingsAfterAssessment(trx, actor, a);
+      return true;
+    },
   );
+}
+
+/**
+ * The meetings the procedure convenes once the AIM assessment is complete (kent §15: the AIM
+ * review meeting, R-KEN-13): a task to arrange each, for the child's social workers, about the
+ * latest incident in which the child displayed the behaviour.
+ */
+async function setMeetingsAfterAssessment(trx: Db, actor: Actor, a: assessments.Assessment) {
+  const types = (getPack(a.authorityId)?.meetings ?? []).filter((type) => type.convenedAfter?.record === 'assessment');
+  if (!types.length) return;
+  const incident = (await incidentsForChild(trx, a.childId)).find((one) => one.role === 'displayed');
+  if (!incident) return;
+  for (const type of types)
+    await createTask(
+      trx,
+      actor,
+      {
+        authorityId: a.authorityId,
+        childId: a.childId,
+        incidentId: incident.incidentId,
+        screeningId: null,
+        stepId: `after-assessment-${type.id}`,
+        title: `Arrange the ${type.label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase())}`,
+        detail: type.purpose,
+        kind: 'do',
+        ownerRole: 'social_worker',
+        dueOn: null,
+        dueRule: 'After the assessment: the procedure sets no timescale',
+        clause: type.convenedAfter!.clause,
+        requirementId: type.convenedAfter!.requirement,
+        arranges: type.id,
+      },
+      { giveTo: 'owners' },
+    );
 }

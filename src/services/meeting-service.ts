@@ -54,7 +54,9 @@ import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
 import { createTask } from './task-service.ts';
 import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
-import { citeText, isAimRequest } from '../procedures/index.ts';
+import { citeText, getPack, isAimRequest } from '../procedures/index.ts';
+import * as plansRepository from '../repositories/plans.ts';
+import { contentsOf, unaddressed } from '../domain/plans.ts';
 
 async function authorityNames(db: Db) {
   const list = await listAuthorities(db);
@@ -211,6 +213,8 @@ export interface ArrangeInput {
   responsible: Record<string, string>;
   chairId: string;
   invite: string[];
+  /** For an invitee left out only in exceptional circumstances: the circumstances (`exclude-<invitee id>`). */
+  excluded?: Record<string, string>;
 }
 
 export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
@@ -230,8 +234,20 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
     chairAuthorityName: names.name(rule.chairAuthorityId),
     crossAuthority: rule.crossAuthority,
     citedClause: citeText(rule.clause),
+    exceptional: options.invitees.flatMap((invitee) =>
+      invitee.exceptional
+        ? [{ inviteeId: invitee.inviteeId, label: invitee.label, clause: citeText(invitee.exceptional) }]
+        : [],
+    ),
   });
   if (problems.length || !chair) throw new ValidationError(problems);
+  const exclusions = options.invitees
+    .filter((invitee) => invitee.exceptional && !input.invite.includes(invitee.inviteeId))
+    .map((invitee) => ({
+      inviteeId: invitee.inviteeId,
+      label: invitee.label,
+      reason: (input.excluded?.[invitee.inviteeId] ?? '').trim(),
+    }));
   const invitees = options.invitees
     .filter((i) => input.invite.includes(i.inviteeId))
     .map((i) => ({
@@ -299,6 +315,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         chairAuthorityId: rule.chairAuthorityId,
         chairRule: rule.text,
         agenda,
+        exclusions,
         createdBy: actor.user.id,
         children: mc,
         invitees,
@@ -447,6 +464,7 @@ export async function viewMeeting(
   const names = await authorityNames(db);
   const police = await policeQuestionNeeded(db, a);
   const shown = masked(a);
+  const agreedPlans = await plansAgreedAt(db, a.type, a.meeting.children);
   const problems = closeMeetingProblems(a.type, {
     heldOn: a.meeting.heldOn,
     minutesApproved: a.meeting.minutesApprovedAt !== null,
@@ -457,6 +475,7 @@ export async function viewMeeting(
       name: shown.children[i]!.name,
       safetyPlan: meetingChild.safetyPlan,
       hasOutcome: meetingChild.outcome !== null,
+      ...(agreedPlans.has(meetingChild.childId) ? { planAgreed: agreedPlans.get(meetingChild.childId)!.agreed } : {}),
     })),
     // Representatives of each responsible authority must attend (R-KEN-6).
     invitees: a.meeting.invitees,
@@ -472,8 +491,41 @@ export async function viewMeeting(
     policeQuestion: police,
     closeProblems: problems.map((problem) => problem.message),
     closing: problems,
+    // The plan the meeting agrees, for each child who harmed the viewer may see (R-KEN-13).
+    meetingPlans: a.meeting.children
+      .filter((meetingChild) => agreedPlans.has(meetingChild.childId) && a.recordChildIds.has(meetingChild.childId))
+      .map((meetingChild) => ({
+        childId: meetingChild.childId,
+        name: meetingChild.name,
+        ...agreedPlans.get(meetingChild.childId)!,
+      })),
     followOnTasks: followOn.flat().filter((task) => task.meetingId === id),
   };
+}
+
+/**
+ * For a meeting that agrees the child who harmed's plan (kent §15, R-KEN-13): each such child's
+ * latest plan of that kind still in force, whether it is agreed, and what it still has to address.
+ */
+async function plansAgreedAt(db: Db, type: MeetingType, meetingChildren: readonly meetings.MeetingChildRow[]) {
+  const found = new Map<string, { agreed: boolean; planId: string | null; kindName: string; stillToAddress: number }>();
+  if (!type.agreesPlan) return found;
+  for (const meetingChild of meetingChildren.filter((one) => one.role === 'displayed')) {
+    const plan = (await plansRepository.plansForChild(db, meetingChild.childId)).find(
+      (candidate) => candidate.kind === type.agreesPlan!.kind && candidate.status !== 'ended',
+    );
+    const kind = getPack(meetingChild.childAuthorityId)?.plans.find(
+      (candidate) => candidate.id === type.agreesPlan!.kind,
+    );
+    found.set(meetingChild.childId, {
+      agreed: plan?.status === 'agreed',
+      planId: plan?.id ?? null,
+      kindName: kind?.name ?? type.agreesPlan.kind,
+      stillToAddress:
+        plan && kind ? unaddressed(kind, contentsOf(kind, plan.contents)).length : (kind?.contents.length ?? 0),
+    });
+  }
+  return found;
 }
 
 /** The longest text each box of the minutes takes (the form's character counts show the same). */
@@ -739,8 +791,11 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
           .filter((meetingChild) => meetingChild.closed)
           .map((meetingChild) => meetingChild.childId),
       );
-      const involved = (incident?.children ?? []).filter(
-        (linked) => linked.role === 'displayed' || linked.role === 'targeted',
+      // A meeting convened after the child's assessment is about that child alone (kent §15).
+      const involved = (incident?.children ?? []).filter((linked) =>
+        view.type.convenedAfter
+          ? linked.childId === task?.childId
+          : linked.role === 'displayed' || linked.role === 'targeted',
       );
       if (task && task.status === 'open' && involved.every((linked) => covered.has(linked.childId))) {
         await tasks.completeTask(

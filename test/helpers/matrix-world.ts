@@ -334,6 +334,7 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
         chairAuthorityId,
         chairRule: 'Matrix',
         agenda: [],
+        exclusions: [],
         createdBy: own,
         children: [
           { childId: childWhoHarmed, role: 'displayed', responsibleAuthorityId: KENT },

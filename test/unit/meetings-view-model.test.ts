@@ -197,6 +197,7 @@ describe('meetings view model: arranging', () => {
       responsible: { c1: 'kent' },
       chairId: '',
       invite: ['police'],
+      excluded: {},
     });
   });
 
@@ -217,6 +218,34 @@ describe('meetings view model: arranging', () => {
       ],
     );
     assert.match(view.inviteItems[1]!.hint.html, /^Under 10 aged 9 \(/);
+    assert.deepEqual(view.exclusionBoxes, [], 'no invitee the procedure leaves out only exceptionally');
+  });
+
+  it('asks for the exceptional circumstances of leaving out the parents or carers (R-KEN-13)', () => {
+    const withParents = {
+      ...options,
+      invitees: [
+        {
+          inviteeId: 'parents',
+          label: 'Parents or carers',
+          mode: 'invite',
+          proposed: true,
+          reason: '',
+          because: null,
+          clause: 'kent §15',
+          exceptional: 'kent §15',
+        },
+      ],
+    } as unknown as ArrangeOptions;
+    const view = arrangeView(withParents, { ...arrangeDefaults(withParents), excluded: { parents: 'Typed' } });
+    assert.deepEqual(view.exclusionBoxes, [
+      {
+        id: 'exclude-parents',
+        label: 'Parents or carers: if not invited, the exceptional circumstances',
+        hint: 'They are left out only in exceptional circumstances, discussed with everyone at the meeting and minuted (Kent procedure, section 15).',
+        value: 'Typed',
+      },
+    ]);
   });
 });
 
@@ -226,7 +255,7 @@ describe('meetings forms', () => {
       arrangeInput(
         arrangeForm.read({ childIds: ['c1', 'c2'], 'responsible-c1': 'kent', chairId: 'u1', invite: 'police' }),
       ),
-      { childIds: ['c1', 'c2'], responsible: { c1: 'kent' }, chairId: 'u1', invite: ['police'] },
+      { childIds: ['c1', 'c2'], responsible: { c1: 'kent' }, chairId: 'u1', invite: ['police'], excluded: {} },
     );
   });
 

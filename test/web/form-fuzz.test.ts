@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { SECTIONS } from '../../src/domain/recording-form.ts';
+import * as planService from '../../src/services/plan-service.ts';
 import * as settingsService from '../../src/services/settings-service.ts';
 import { Client, csrfFrom, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
@@ -50,6 +51,10 @@ function fieldNames(ids: string[]): string[] {
   for (const id of ids.slice(0, 4))
     for (const prefix of ['attended-', 'name-', 'agency-', 'safetyPlan-', 'responsible-']) names.add(`${prefix}${id}`);
   for (const n of ['note-0', 'note-1', 'note-999', 'note-01']) names.add(n);
+  for (const item of ['where', 'removal-decision', 'rules', 'nothing'])
+    for (const box of ['text-', 'why-']) names.add(`${box}${item}`);
+  for (const n of ['exclude-parents', 'exclude-child', 'reviewedOn-day', 'reviewedOn-month', 'reviewedOn-year'])
+    names.add(n);
   return [...names].filter((n) => n !== '_csrf');
 }
 
@@ -210,6 +215,28 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Two plans on Ellis's record, owned by the team manager: a draft, and one agreed (issue 14).
+    const manager = await demoActor(db, 'kent', 'team-manager');
+    const draftPlan = await planService.createPlan(db, manager, kent.childId, {
+      kind: 'home-safety',
+      ownerId: manager.user.id,
+    });
+    const agreedPlan = await planService.createPlan(db, manager, kent.childId, {
+      kind: 'home-safety',
+      ownerId: manager.user.id,
+    });
+    const toAgree = await planService.planToEdit(db, manager, agreedPlan);
+    await planService.savePlan(
+      db,
+      manager,
+      agreedPlan,
+      toAgree.plan.version,
+      Object.fromEntries(toAgree.kind.contents.map((item) => [item.id, { text: 'Agreed', notAddressed: '' }])),
+    );
+    await planService.agreePlan(db, manager, agreedPlan, toAgree.plan.version + 1, {
+      nextReviewOn: { day: '', month: '', year: '' },
+      note: '',
+    });
     const T = (who: Target['who'], url: string) => ({ who, url });
     const tm: Target['who'] = ['kent', 'team-manager'];
     const ds: Target['who'] = ['kent', 'dsl'];
@@ -269,6 +296,12 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
           T(['north-east-lincolnshire', 'panel-chair'], `/panel-referrals/${panel.id}/${s}`),
         ]),
       ),
+      'POST /children/:id/plans/new': T(tm, `/children/${kent.childId}/plans/new`),
+      'POST /plans/:id/edit': T(tm, `/plans/${draftPlan}/edit`),
+      'POST /plans/:id/agree': T(tm, `/plans/${draftPlan}/agree`),
+      'POST /plans/:id/end': T(tm, `/plans/${draftPlan}/end`),
+      'POST /plans/:id/review': T(tm, `/plans/${agreedPlan}/review`),
+      'POST /plans/:id/share': T(tm, `/plans/${agreedPlan}/share`),
       'POST /admin/users/new': T(ad, '/admin/users/new'),
       'POST /admin/users/:id': T(ad, `/admin/users/${worker.id}`),
       'POST /admin/users/:id/unlock': T(ad, `/admin/users/${worker.id}/unlock`),

@@ -1,7 +1,8 @@
 // Plans on a child's own record (issue 14, R-X-1): the kind the procedure names, an owner, a
 // status, what the plan says on each matter it must address, its next review; a version kept
 // each time it is agreed; reviews; and who received a copy, with consent and their views
-// (R-X-6). A task to review a plan links to it, and is done by the review.
+// (R-X-6). A task to review a plan links to it, and is done by the review. A meeting keeps who
+// was left out of it in exceptional circumstances, and why (R-KEN-13: the parents or carers and the child).
 import { type Kysely, sql } from 'kysely';
 import { changedRecordStamps, createAuthorityRecordTable, createRecordTable } from './columns.ts';
 
@@ -62,6 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recorded_at timestamptz not null default now()
     );
     create index plan_shares_plan_idx on plan_shares (plan_id, shared_on);
+    alter table meetings add column exclusions jsonb not null default '[]';
     alter table tasks add column plan_id uuid references plans(id);
     create index tasks_plan_idx on tasks (plan_id) where plan_id is not null;
     alter table chronology_entries drop constraint chronology_record_type;

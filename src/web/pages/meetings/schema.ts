@@ -8,8 +8,14 @@ import { type PageData, field, pageSchema } from '../../page-schema.ts';
 
 /** The children, each child's responsible authority (`responsible-<child id>`), the chair and the invitees. */
 export const arrangeForm = pageSchema(
-  { childIds: field.list(), responsible: field.prefixed(), chairId: field.text(), invite: field.list() },
-  { prefixes: { responsible: 'responsible-' } },
+  {
+    childIds: field.list(),
+    responsible: field.prefixed(),
+    chairId: field.text(),
+    invite: field.list(),
+    excluded: field.prefixed(),
+  },
+  { prefixes: { responsible: 'responsible-', excluded: 'exclude-' } },
 );
 
 export const arrangeInput = (data: PageData<typeof arrangeForm>): ArrangeInput => data;

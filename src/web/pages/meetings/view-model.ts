@@ -3,7 +3,7 @@
 import { EXTERNAL_AGENCIES, EXTERNAL_DECISIONS } from '../../../domain/external-decisions.ts';
 import type * as externalService from '../../../services/external-decision-service.ts';
 import type * as meetingService from '../../../services/meeting-service.ts';
-import { citeHtml, escapeHtml } from '../../cite.ts';
+import { citeHtml, citeText, escapeHtml } from '../../cite.ts';
 import { type DateParts, partsFromIso } from '../../forms.ts';
 
 export type ArrangeOptions = Awaited<ReturnType<typeof meetingService.arrangeOptions>>;
@@ -30,6 +30,7 @@ export function arrangeDefaults(options: ArrangeOptions): meetingService.Arrange
     responsible: Object.fromEntries(options.children.map((child) => [child.childId, child.authorityId])),
     chairId: '',
     invite: options.invitees.filter((invitee) => invitee.proposed).map((invitee) => invitee.inviteeId),
+    excluded: {},
   };
 }
 
@@ -66,6 +67,14 @@ export function arrangeView(options: ArrangeOptions, values: meetingService.Arra
       },
       checked: values.invite.includes(invitee.inviteeId),
     })),
+    exclusionBoxes: options.invitees
+      .filter((invitee) => invitee.exceptional)
+      .map((invitee) => ({
+        id: `exclude-${invitee.inviteeId}`,
+        label: `${invitee.label}: if not invited, the exceptional circumstances`,
+        hint: `They are left out only in exceptional circumstances, discussed with everyone at the meeting and minuted (${citeText(invitee.exceptional)}).`,
+        value: values.excluded?.[invitee.inviteeId] ?? '',
+      })),
   };
 }
 
