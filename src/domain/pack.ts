@@ -240,6 +240,11 @@ export const stepSchema = z.strictObject({
   meeting: z.string().optional(),
   /** The record that does this step's work and so completes its task. */
   completedBy: z.enum(COMPLETING_RECORDS).optional(),
+  /** With `completedBy: 'plan'`: only agreeing a plan of this kind does the step's work (R-ISL-4: the diversion plan). */
+  planKind: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   /** Doing this step requests an AIM assessment (a meeting's aimRequested condition: R-KEN-8, NELFT invited). */
   aimRequest: z.literal(true).optional(),
   ...cited,
@@ -380,6 +385,32 @@ export const packSchema = z
     meetings: z.array(meetingTypeSchema).min(1),
     /** The plans the procedure names, each kept on a child's own record (issue 14, R-X-1). */
     plans: z.array(planKindSchema).min(1),
+    /**
+     * What the record of a child at these levels must show (R-ISL-9, islington §8): each item shown
+     * by an agreed plan of a kind, a task of a step done, or a closed meeting; `onlyIf` a step's task
+     * was set (the MASE record, when the case went to the MASE).
+     */
+    recordMustShow: z
+      .strictObject({
+        levels: z.array(z.string()).min(1),
+        items: z
+          .array(
+            z.strictObject({
+              id: slug,
+              label: z.string().min(1),
+              shownBy: z.union([
+                z.strictObject({ plan: slug }),
+                z.strictObject({ step: slug }),
+                z.strictObject({ meeting: z.literal(true) }),
+              ]),
+              onlyIf: z.strictObject({ step: slug }).optional(),
+              ...cited,
+            }),
+          )
+          .min(1),
+        ...cited,
+      })
+      .optional(),
     /**
      * The working days a meeting's outcome gives the next step (R-X-3): each with the clause that sets it, the
      * national framework where the pack's document is silent, or a labelled local setting.
@@ -565,6 +596,29 @@ export const packSchema = z
           path: ['meetings', i],
         });
     });
+    if (pack.recordMustShow) {
+      for (const level of pack.recordMustShow.levels)
+        if (!levelIds.has(level))
+          ctx.addIssue({ code: 'custom', message: `recordMustShow: unknown level ${level}`, path: ['recordMustShow'] });
+      for (const item of pack.recordMustShow.items) {
+        if (
+          'plan' in item.shownBy &&
+          !pack.plans.some((kind) => 'plan' in item.shownBy && kind.id === item.shownBy.plan)
+        )
+          ctx.addIssue({
+            code: 'custom',
+            message: `recordMustShow ${item.id}: unknown plan kind`,
+            path: ['recordMustShow'],
+          });
+        for (const step of ['step' in item.shownBy ? item.shownBy.step : null, item.onlyIf?.step])
+          if (step && !pack.steps.some((one) => one.id === step))
+            ctx.addIssue({
+              code: 'custom',
+              message: `recordMustShow ${item.id}: unknown step ${step}`,
+              path: ['recordMustShow'],
+            });
+      }
+    }
     if (new Set(pack.plans.map((kind) => kind.id)).size !== pack.plans.length)
       ctx.addIssue({ code: 'custom', message: 'duplicate plan kind ids', path: ['plans'] });
     pack.plans.forEach((kind, i) => {
@@ -581,6 +635,12 @@ export const packSchema = z
           code: 'custom',
           message: `${step.id}: completed by a panel referral, but the procedure has no panel`,
           path: ['steps', i, 'completedBy'],
+        });
+      if (step.planKind && (step.completedBy !== 'plan' || !pack.plans.some((kind) => kind.id === step.planKind)))
+        ctx.addIssue({
+          code: 'custom',
+          message: `${step.id}: planKind needs completedBy plan and a plan kind of the pack`,
+          path: ['steps', i, 'planKind'],
         });
       if (step.completedBy && step.meeting)
         ctx.addIssue({

@@ -291,8 +291,50 @@ const plans: PackInput['plans'] = [
   },
 ];
 
+// Islington §8: what the record of a child at categories 1 to 3 must clearly show (R-ISL-9).
+const s8 = { clause: 'islington §8', requirement: 'R-ISL-9' };
+const recordMustShow: PackInput['recordMustShow'] = {
+  levels: ['category-1', 'category-2', 'category-3'],
+  items: [
+    {
+      id: 'safety-plans',
+      label: 'A safety plan made with the child and their parent or carer',
+      shownBy: { plan: 'safety' },
+      ...s8,
+    },
+    {
+      id: 'consultation',
+      label: 'The consultation on the risk assessment, with the reasons for the outcome',
+      shownBy: { step: 'consultation' },
+      ...s8,
+    },
+    {
+      id: 'meetings',
+      label: 'The multi-professional meetings where the risk was discussed',
+      shownBy: { meeting: true },
+      ...s8,
+    },
+    { id: 'diversion-plans', label: 'A diversion plan', shownBy: { plan: 'diversion' }, ...s8 },
+    {
+      id: 'intervention-plans',
+      label: 'A direct work intervention plan, with any work by other services',
+      shownBy: { plan: 'intervention' },
+      ...s8,
+    },
+    {
+      id: 'mase',
+      label: 'The MASE’s hearing of the case, the nomination or update and the feedback',
+      shownBy: { step: 'mase-referral' },
+      onlyIf: { step: 'mase-referral' },
+      ...s8,
+    },
+  ],
+  ...s8,
+};
+
 export const islington: PackInput = {
   plans,
+  recordMustShow,
   id: 'islington',
   authority: 'London Borough of Islington',
   shortName: 'Islington procedure',
@@ -516,6 +558,8 @@ export const islington: PackInput = {
       title: 'Put a diversion plan into the child’s plan',
       detail: 'Any diversion plan goes into the child’s child in need, care or child protection plan.',
       owner: 'social_worker',
+      completedBy: 'plan',
+      planKind: 'diversion',
       when: { level: ['category-1'] },
       clause: 'islington §5.2',
       requirement: 'R-ISL-4',

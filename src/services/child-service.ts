@@ -10,6 +10,10 @@ import * as caseList from '../repositories/case-list.ts';
 import * as childSearch from '../repositories/child-search.ts';
 import { addChronologyEntry, listChronology, type ChronologyKind } from '../repositories/chronology.ts';
 import { decisionsForChild } from '../repositories/screenings.ts';
+import * as meetings from '../repositories/meetings.ts';
+import * as plans from '../repositories/plans.ts';
+import { recordShows } from '../domain/record-checklist.ts';
+import { getPack } from '../procedures/index.ts';
 import { tasksForChild } from '../repositories/tasks.ts';
 import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
@@ -84,6 +88,7 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
     const decisions = await decisionsForChild(trx, childId);
     const taskList = await tasksForChild(trx, childId);
     return {
+      recordShows: await recordChecklist(trx, child.authorityId, childId, decisions, taskList),
       child,
       basis: basis!,
       can: recordActions(actor, bases),
@@ -95,6 +100,36 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
       decisions,
       openTasks: taskList.filter((task) => task.status === 'open'),
     };
+  });
+}
+
+/**
+ * What the child's record must show, and what it does not yet (islington §8, R-ISL-9): only for a
+ * procedure that lists it, so other authorities' records cost no more statements.
+ */
+async function recordChecklist(
+  db: Db,
+  authorityId: string,
+  childId: string,
+  decisions: readonly { decidedLevel: string | null }[],
+  taskList: readonly { stepId: string; status: string }[],
+) {
+  const checklist = getPack(authorityId)?.recordMustShow;
+  const levels = decisions.flatMap((decision) => (decision.decidedLevel ? [decision.decidedLevel] : []));
+  if (!checklist || !levels.some((level) => checklist.levels.includes(level))) return null;
+  const [childPlans, childMeetings] = await Promise.all([
+    plans.plansForChild(db, childId),
+    meetings.meetingsForChild(db, childId),
+  ]);
+  const steps = new Map<string, 'open' | 'done'>();
+  for (const task of taskList)
+    if (task.status === 'done') steps.set(task.stepId, 'done');
+    else if (task.status === 'open' && !steps.has(task.stepId)) steps.set(task.stepId, 'open');
+  return recordShows(checklist, {
+    levels,
+    agreedPlanKinds: new Set(childPlans.filter((plan) => plan.agreedAt !== null).map((plan) => plan.kind)),
+    steps,
+    closedMeetings: childMeetings.filter((meeting) => meeting.status === 'closed').length,
   });
 }
 

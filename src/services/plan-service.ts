@@ -308,6 +308,7 @@ export async function agreePlan(db: Db, actor: Actor, id: string, version: numbe
         childId: plan.childId,
         record: 'plan',
         recordId: id,
+        planKind: kind.id,
         note: `${kind.name} agreed.`,
       });
       await chronicle(

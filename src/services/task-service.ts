@@ -23,7 +23,7 @@ export const DONE_BY: Record<CompletingRecord, string> = {
   assessment: 'the AIM assessment planned',
   'panel-referral': 'the referral to the AIM Pathway Panel',
   allocation: 'the allocation of a worker',
-  plan: 'the plan agreed',
+  plan: 'agreeing the plan',
   'plan-review': 'the review of the plan',
 };
 
@@ -42,10 +42,14 @@ export async function fulfilTasks(
     record: CompletingRecord;
     recordId: string;
     note: string;
+    /** For a plan agreed: its kind, for the steps only a plan of that kind does. */
+    planKind?: string;
   },
 ): Promise<string[]> {
   const steps = new Set(
-    (getPack(a.authorityId)?.steps ?? []).filter((step) => step.completedBy === a.record).map((step) => step.id),
+    (getPack(a.authorityId)?.steps ?? [])
+      .filter((step) => step.completedBy === a.record && (!step.planKind || step.planKind === a.planKind))
+      .map((step) => step.id),
   );
   if (!steps.size) return [];
   const due = (await tasks.tasksForChild(trx, a.childId)).filter(

@@ -80,6 +80,12 @@ export function childRecordModel(
     // R-THU-7: an open case with no recorded activity for the set number of working days.
     inactivity: child.status === 'open' && lastActivity < cutoff.since ? { days: cutoff.days, lastActivity } : null,
     decisions: view.decisions,
+    // R-ISL-9: what the record must show at the child's level, and what it does not yet.
+    recordShows: view.recordShows && {
+      items: view.recordShows,
+      missing: view.recordShows.filter((item) => !item.shown).length,
+      clause: view.recordShows[0]?.clause ?? '',
+    },
     openTasks: view.openTasks.map((task) => taskRow(task, today)),
     child,
     age: ageOn(child.dateOfBirth, today),
