@@ -106,4 +106,16 @@ describe('a procedure', () => {
       'Weekends and England and Wales bank holidays are left out, with any one-off closures an administrator adds.',
     );
   });
+
+  it('lists the plans the procedure names, whose record each is on, how often it is reviewed and what it addresses (issue 14)', () => {
+    const kentModel = procedureModel(kent, [], '2026-12-02');
+    const safety = kentModel.plans.find((plan) => plan.id === 'safety-intervention')!;
+    assert.equal(safety.whose, 'On the record of the child who harmed');
+    assert.equal(safety.reviewText, 'Reviewed at least every 3 months');
+    assert.ok(safety.contents.length >= 15, 'the fifteen matters of the AIM review meeting (R-KEN-13)');
+    assert.equal(
+      kentModel.plans.find((plan) => plan.id === 'support-harmed')!.whose,
+      'On the record of the child harmed',
+    );
+  });
 });

@@ -47,6 +47,17 @@ export function procedureModel(pack: Pack, others: readonly Pack[], today: strin
     })),
     otherNames: others.map((other) => other.authority),
     facts: pack.facts.map((fact) => FACTS[fact].question),
+    // The plans the procedure names, each on a child's own record, with what each must address (issue 14).
+    plans: pack.plans.map((kind) => ({
+      ...kind,
+      whose:
+        kind.forChild === 'displayed'
+          ? 'On the record of the child who harmed'
+          : kind.forChild === 'harmed'
+            ? 'On the record of the child harmed'
+            : 'On the record of either child',
+      reviewText: `Reviewed at least every ${kind.review.months === 1 ? 'month' : `${kind.review.months} months`}`,
+    })),
     notes: pack.ageRules.notes.map((note) => ({ ...note, whenText: conditionText(note.when, pack) })),
     meetings: pack.meetings.map((meeting) => ({
       ...meeting,
