@@ -378,6 +378,8 @@ export const packSchema = z
         lead: z.strictObject({ training: z.enum(TRAININGS), ...cited }),
         /** The panel reviews the plan at least this often (R-NEL-12). */
         reviewMonths: z.strictObject({ months: z.number().int().min(1).max(12), ...cited }),
+        /** The plan of the accepted route that the panel reviews: a plan kind of the pack (R-NEL-11, R-NEL-12). */
+        plan: z.strictObject({ kind: slug, ...cited }).optional(),
         ...cited,
       })
       .optional(),
@@ -596,6 +598,12 @@ export const packSchema = z
           path: ['meetings', i],
         });
     });
+    if (pack.aimPanel?.plan && !pack.plans.some((kind) => kind.id === pack.aimPanel!.plan!.kind))
+      ctx.addIssue({
+        code: 'custom',
+        message: `aimPanel: unknown plan kind ${pack.aimPanel.plan.kind}`,
+        path: ['aimPanel'],
+      });
     if (pack.recordMustShow) {
       for (const level of pack.recordMustShow.levels)
         if (!levelIds.has(level))

@@ -69,7 +69,7 @@ export function contentProblems(kind: PlanKind, contents: PlanContents): FormPro
     if (given.notAddressed.length > PLAN_LIMITS.reason)
       problems.push({
         field: `why-${item.id}`,
-        message: tooLong(`Why the plan does not address ${lowerFirst(item.label)}`, PLAN_LIMITS.reason),
+        message: tooLong(`Why the plan does not address ${inSentence(item.label)}`, PLAN_LIMITS.reason),
       });
   }
   return problems;
@@ -119,7 +119,7 @@ export function agreeProblems(
 ): FormProblem[] {
   const problems: FormProblem[] = unaddressed(kind, contents).map((item) => ({
     field: `text-${item.id}`,
-    message: `Say how the plan addresses ${lowerFirst(item.label)}, or why it does not`,
+    message: `Say how the plan addresses ${inSentence(item.label)}, or why it does not`,
   }));
   const next = nextReviewOn(kind, input.nextReviewOn, facts.today);
   if ('error' in next) problems.push({ field: 'nextReviewOn', message: next.error });
@@ -240,6 +240,7 @@ export function shareProblems(input: ShareInput, facts: { today: string; agreedO
   return problems;
 }
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+/** A name or label inside a sentence: 'Home safety plan' reads 'home safety plan', 'AIM intervention plan' stays. */
+export function inSentence(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

@@ -314,6 +314,7 @@ export const northEastLincolnshire: PackInput = {
     denial: cite('R-NEL-10'),
     lead: { training: 'aim3', ...cite('R-NEL-11') },
     reviewMonths: { months: 3, ...cite('R-NEL-12') },
+    plan: { kind: 'aim-intervention', ...cite('R-NEL-11') },
     ...cite('R-NEL-10'),
   },
   ageRules: {

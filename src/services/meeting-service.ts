@@ -56,7 +56,7 @@ import { createTask } from './task-service.ts';
 import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import { citeText, getPack, isAimRequest } from '../procedures/index.ts';
 import * as plansRepository from '../repositories/plans.ts';
-import { contentsOf, unaddressed } from '../domain/plans.ts';
+import { contentsOf, inSentence, unaddressed } from '../domain/plans.ts';
 
 async function authorityNames(db: Db) {
   const list = await listAuthorities(db);
@@ -508,7 +508,10 @@ export async function viewMeeting(
  * latest plan of that kind still in force, whether it is agreed, and what it still has to address.
  */
 async function plansAgreedAt(db: Db, type: MeetingType, meetingChildren: readonly meetings.MeetingChildRow[]) {
-  const found = new Map<string, { agreed: boolean; planId: string | null; kindName: string; stillToAddress: number }>();
+  const found = new Map<
+    string,
+    { agreed: boolean; planId: string | null; kindName: string; kindInSentence: string; stillToAddress: number }
+  >();
   if (!type.agreesPlan) return found;
   for (const meetingChild of meetingChildren.filter((one) => one.role === 'displayed')) {
     const plan = (await plansRepository.plansForChild(db, meetingChild.childId)).find(
@@ -521,6 +524,7 @@ async function plansAgreedAt(db: Db, type: MeetingType, meetingChildren: readonl
       agreed: plan?.status === 'agreed',
       planId: plan?.id ?? null,
       kindName: kind?.name ?? type.agreesPlan.kind,
+      kindInSentence: inSentence(kind?.name ?? type.agreesPlan.kind),
       stillToAddress:
         plan && kind ? unaddressed(kind, contentsOf(kind, plan.contents)).length : (kind?.contents.length ?? 0),
     });

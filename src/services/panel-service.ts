@@ -27,6 +27,8 @@ import {
 } from '../domain/panel.ts';
 import { type ActionId, may } from '../domain/actions.ts';
 import { getPack } from '../procedures/index.ts';
+import { plansForChild } from '../repositories/plans.ts';
+import { inSentence } from '../domain/plans.ts';
 import * as children from '../repositories/children.ts';
 import * as panel from '../repositories/panel-referrals.ts';
 import * as users from '../repositories/users.ts';
@@ -149,9 +151,23 @@ export async function viewReferral(db: Db, actor: Actor, id: string) {
     childId: referral.childId,
   });
   const chair = may('panel.decide', subjectOf(actor, bases)).allowed;
+  // The intervention plan of the accepted route, which the panel reviews (R-NEL-11, R-NEL-12).
+  const planRule = getPack(referral.authorityId)?.aimPanel?.plan;
+  const reviewed =
+    planRule && referral.status !== 'awaiting' && referral.status !== 'declined'
+      ? (await plansForChild(db, referral.childId)).filter((plan) => plan.kind === planRule.kind)
+      : [];
   return {
     referral,
     chair,
+    reviewedPlans: planRule
+      ? {
+          clause: planRule.clause,
+          kindName: inSentence(getPack(referral.authorityId)!.plans.find((kind) => kind.id === planRule.kind)!.name),
+          plans: reviewed,
+          canStart: may('plan.create', subjectOf(actor, bases)).allowed,
+        }
+      : null,
     routes: routesFor({
       kind: referral.kind,
       informationGatheringOnly: referral.informationGatheringOnly,

@@ -17,6 +17,7 @@ import {
   type ReviewOutcome,
   type ShareInput,
   agreeProblems,
+  inSentence,
   contentProblems,
   contentsOf,
   endProblems,
@@ -250,7 +251,7 @@ async function setReviewTask(trx: Db, actor: Actor, plan: Plan, kind: PlanKind, 
       screeningId: null,
       planId: plan.id,
       stepId: 'plan-review',
-      title: `Review the ${lowerFirst(kind.name)}`,
+      title: `Review the ${inSentence(kind.name)}`,
       detail: `Record what was done, what has changed and the child’s and family’s views, and agree what follows. The plan set its review for ${formatDate(dueOn)}.`,
       kind: 'do',
       ownerRole,
@@ -479,8 +480,4 @@ export async function endPlan(db: Db, actor: Actor, id: string, version: number,
       await chronicle(trx, actor, plan.childId, id, `${kind.name} ended: ${reason.trim()}`);
     },
   );
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -10,6 +10,7 @@ import { seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { addMonths, londonToday } from '../../src/domain/age.ts';
 import { formatDate } from '../../src/domain/london-time.ts';
 import { getPack } from '../../src/procedures/index.ts';
+import { inSentence } from '../../src/domain/plans.ts';
 import { paths } from '../../src/web/paths.ts';
 import {
   type BrowserRig,
@@ -58,7 +59,7 @@ async function journey(page: Page, authority: string, check: (label: string) => 
   await page.getByRole('button', { name: 'Start the plan' }).click();
 
   // Writing it: one matter left out, with the reason; the rest written.
-  await page.getByRole('heading', { name: `Write the ${kind.name.toLowerCase()}` }).waitFor();
+  await page.getByRole('heading', { name: `Write the ${inSentence(kind.name)}` }).waitFor();
   await check('write the plan');
   const [first, ...rest] = kind.contents;
   for (const item of rest)
@@ -97,7 +98,10 @@ async function journey(page: Page, authority: string, check: (label: string) => 
   // The review is the worker's task; recording it completes the task.
   await signInAs(page, base, authority, 'social-worker');
   await page.goto(`${base}${paths.tasks.mine()}`);
-  await page.getByText(`Review the ${kind.name.toLowerCase()}`).first().waitFor();
+  await page
+    .getByText(`Review the ${inSentence(kind.name)}`)
+    .first()
+    .waitFor();
   await page.goto(planUrl);
   await page.getByRole('button', { name: 'Record a review' }).click();
   await check('record a review');

@@ -184,6 +184,17 @@ describe('the AIM Pathway Panel', () => {
       /You chair the AIM Pathway Panel this child was referred to, or are allocated to the child’s panel case/,
     );
 
+    // The intervention plan of the accepted route, which the panel reviews, is linked from the referral (R-NEL-11).
+    assert.match(text(p.body), /The plan the panel reviews No AIM intervention plan yet/);
+    await sw.get(paths.children.newPlan(inc.childId));
+    const owner = /<option value="([0-9a-f-]{36})" selected>/.exec(sw.lastHtml)![1]!;
+    const planStarted = await sw.post(paths.children.newPlan(inc.childId), {
+      kind: 'aim-intervention',
+      ownerId: owner,
+    });
+    assert.equal(planStarted.statusCode, 303);
+    assert.match(text((await chair.get(url)).body), /The plan the panel reviews AIM intervention plan : draft/);
+
     // Reviews at least every 3 months (R-NEL-12).
     const [y, m, d] = londonToday().split('-');
     const late = addMonths(londonToday(), 4).split('-');

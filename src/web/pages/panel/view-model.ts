@@ -18,6 +18,7 @@ import { getPack } from '../../../procedures/index.ts';
 import type * as panelService from '../../../services/panel-service.ts';
 import type { DateParts } from '../../forms.ts';
 import { paths } from '../../paths.ts';
+import { PLAN_STATUS_LABELS } from '../../../domain/plans.ts';
 
 /** A pack's AIM Pathway Panel (R-NEL-10..12), or undefined where its procedure has none. */
 export type Panel = NonNullable<Pack['aimPanel']>;
@@ -163,6 +164,9 @@ export function referralView(view: ReferralView, panel: Panel | undefined, decis
     nextReviewOn: EMPTY_DATE,
     reviewNotes: '',
     closure: { summary: '', furtherWork: '' },
+    // The intervention plan of the accepted route, which the panel reviews (R-NEL-11, R-NEL-12).
+    reviewedPlans: view.reviewedPlans,
+    planStatus: PLAN_STATUS_LABELS,
   };
 }
 

@@ -3,7 +3,7 @@
 // the plan service and renders; what a plan must say and when it is reviewed is the domain's.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PlanContents } from '../../../domain/plans.ts';
-import { CONSENT_ANSWERS, PLAN_LIMITS, REVIEW_OUTCOMES } from '../../../domain/plans.ts';
+import { CONSENT_ANSWERS, PLAN_LIMITS, REVIEW_OUTCOMES, inSentence } from '../../../domain/plans.ts';
 import * as planService from '../../../services/plan-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
@@ -97,7 +97,7 @@ export default function planRoutes(app: FastifyInstance, { db }: AppDeps): void 
     const { plan, kind, child, contents } = await planService.planToEdit(db, actorOf(request), id);
     const typed = (extra['typed'] as PlanContents | undefined) ?? contents;
     return reply.page('pages/plans/edit.njk', {
-      pageTitle: `Write the ${kind.name.toLowerCase()}`,
+      pageTitle: `Write the ${inSentence(kind.name)}`,
       backLink: paths.plans.show(id),
       plan,
       kind,
@@ -129,7 +129,7 @@ export default function planRoutes(app: FastifyInstance, { db }: AppDeps): void 
   async function renderAgree(request: FastifyRequest, reply: FastifyReply, id: string, extra: Extra = {}) {
     const { plan, kind, child, contents, today } = await planService.planToEdit(db, actorOf(request), id, 'plan.agree');
     return reply.page('pages/plans/agree.njk', {
-      pageTitle: `Agree the ${kind.name.toLowerCase()}`,
+      pageTitle: `Agree the ${inSentence(kind.name)}`,
       backLink: paths.plans.show(id),
       plan,
       kind,
@@ -170,7 +170,7 @@ export default function planRoutes(app: FastifyInstance, { db }: AppDeps): void 
       endReason: '',
     };
     return reply.page('pages/plans/review.njk', {
-      pageTitle: `Review the ${kind.name.toLowerCase()}`,
+      pageTitle: `Review the ${inSentence(kind.name)}`,
       backLink: paths.plans.show(id),
       plan,
       kind,
@@ -213,7 +213,7 @@ export default function planRoutes(app: FastifyInstance, { db }: AppDeps): void 
       disagreement: '',
     };
     return reply.page('pages/plans/share.njk', {
-      pageTitle: `Record who received a copy of the ${kind.name.toLowerCase()}`,
+      pageTitle: `Record who received a copy of the ${inSentence(kind.name)}`,
       backLink: paths.plans.show(id),
       plan,
       kind,
@@ -248,7 +248,7 @@ export default function planRoutes(app: FastifyInstance, { db }: AppDeps): void 
   async function renderEnd(request: FastifyRequest, reply: FastifyReply, id: string, extra: Extra = {}) {
     const { plan, kind, child } = await planService.planToEnd(db, actorOf(request), id);
     return reply.page('pages/plans/end.njk', {
-      pageTitle: `End the ${kind.name.toLowerCase()}`,
+      pageTitle: `End the ${inSentence(kind.name)}`,
       backLink: paths.plans.show(id),
       plan,
       kind,
