@@ -281,8 +281,23 @@ export const meetingTypeSchema = z.strictObject({
     .min(1),
   /** Child who harmed under 10: the meeting decides whether police involvement is needed (R-KEN-6). */
   policeQuestionUnder10: z.strictObject(cited).optional(),
-  /** An immediate safety plan for every child must be agreed before the meeting is closed (R-KEN-6). */
-  safetyPlan: z.strictObject(cited).optional(),
+  /**
+   * An immediate safety plan for every child must be agreed before the meeting is closed (R-KEN-6).
+   * `becomesPlan`: when the meeting closes, each child's safety plan from the minutes starts a plan
+   * of this kind on their record, with the minutes' text in this matter, for the next steps to see,
+   * complete, agree and review (issue 14).
+   */
+  safetyPlan: z
+    .strictObject({
+      ...cited,
+      becomesPlan: z
+        .strictObject({
+          displayed: z.strictObject({ kind: slug, item: slug }).optional(),
+          targeted: z.strictObject({ kind: slug, item: slug }).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   /** Ask whether the child who harmed may also have been harmed, and prompt a conference (R-KEN-7). */
   alsoHarmedPrompt: z.strictObject(cited).optional(),
   /** Convened once the child who harmed's AIM assessment is completed: the task to arrange it is set then (R-KEN-13). */
@@ -591,6 +606,16 @@ export const packSchema = z
         ctx.addIssue({ code: 'custom', message: `${meeting.id}: duplicate invitee ids`, path: ['meetings', i] });
     });
     pack.meetings.forEach((meeting, i) => {
+      for (const target of Object.values(meeting.safetyPlan?.becomesPlan ?? {}))
+        if (
+          target &&
+          !pack.plans.some((kind) => kind.id === target.kind && kind.contents.some((item) => item.id === target.item))
+        )
+          ctx.addIssue({
+            code: 'custom',
+            message: `${meeting.id}: the safety plan becomes an unknown plan or matter ${target.kind}.${target.item}`,
+            path: ['meetings', i, 'safetyPlan'],
+          });
       if (meeting.agreesPlan && !pack.plans.some((kind) => kind.id === meeting.agreesPlan!.kind))
         ctx.addIssue({
           code: 'custom',

@@ -64,7 +64,13 @@ const hsbStrategyMeeting: MeetingInput = {
       ...s53,
     },
   ],
-  safetyPlan: s53,
+  safetyPlan: {
+    ...s53,
+    becomesPlan: {
+      displayed: { kind: 'safety', item: 'safeguarding' },
+      targeted: { kind: 'support-harmed', item: 'safeguarding' },
+    },
+  },
   outcomes: ['no-further-action', 'diversion', 'section-47', 'legal-action', 'follow-up-strategy'],
   outcomesCited: s6,
   ...s53,

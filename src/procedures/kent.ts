@@ -125,7 +125,13 @@ const strategyDiscussion: MeetingInput = {
     },
   ],
   policeQuestionUnder10: s8,
-  safetyPlan: s8,
+  safetyPlan: {
+    ...s8,
+    becomesPlan: {
+      displayed: { kind: 'immediate-safety', item: 'child-who-harmed-safe' },
+      targeted: { kind: 'immediate-safety', item: 'child-harmed-safe' },
+    },
+  },
   alsoHarmedPrompt: { clause: 'kent §9', requirement: 'R-KEN-7' },
   outcomes: STRATEGY_OUTCOMES,
   outcomesCited: { clause: 'kent §9', requirement: 'R-KEN-7' },

@@ -53,7 +53,8 @@ import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, isU
 import { CASE_ROLES } from '../domain/roles.ts';
 import { packFor } from './screening-service.ts';
 import { createTask } from './task-service.ts';
-import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
+import { planFromMinutes } from './plan-service.ts';
+import { type AuditedEvent, auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import { citeText, getPack, isAimRequest } from '../procedures/index.ts';
 import * as plansRepository from '../repositories/plans.ts';
 import { contentsOf, inSentence, unaddressed } from '../domain/plans.ts';
@@ -784,49 +785,78 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
   const view = await viewMeeting(db, actor, id);
   if (view.closing.length) throw new ValidationError(view.closing);
   const meeting = view.meeting;
-  await auditedChange(db, actor, { action: 'meeting.close', entityType: 'meeting', entityId: id }, async (trx) => {
-    if (!(await meetings.closeMeeting(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
-    if (meeting.taskId) {
-      // Separate meetings for each child (R-KEN-6): the task is done once every child involved has had theirs.
-      const task = await tasks.findTask(trx, meeting.taskId);
-      const incident = await incidents.findIncident(trx, meeting.incidentId);
-      const covered = new Set(
-        (await meetings.childrenMeetingForTask(trx, meeting.taskId))
-          .filter((meetingChild) => meetingChild.closed)
-          .map((meetingChild) => meetingChild.childId),
-      );
-      // A meeting convened after the child's assessment is about that child alone (kent §15).
-      const involved = (incident?.children ?? []).filter((linked) =>
-        view.type.convenedAfter
-          ? linked.childId === task?.childId
-          : linked.role === 'displayed' || linked.role === 'targeted',
-      );
-      if (task && task.status === 'open' && involved.every((linked) => covered.has(linked.childId))) {
-        await tasks.completeTask(
-          trx,
-          task.id,
-          task.version,
-          actor.user.id,
-          `${meeting.typeLabel} held on ${formatDate(meeting.heldOn)}.`,
+  const closing = { action: 'meeting.close', entityType: 'meeting', entityId: id };
+  // The close's event, then one for each plan the minutes started.
+  await auditedChange(
+    db,
+    actor,
+    (made: AuditedEvent[]) => [closing, ...made],
+    async (trx) => {
+      if (!(await meetings.closeMeeting(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
+      if (meeting.taskId) {
+        // Separate meetings for each child (R-KEN-6): the task is done once every child involved has had theirs.
+        const task = await tasks.findTask(trx, meeting.taskId);
+        const incident = await incidents.findIncident(trx, meeting.incidentId);
+        const covered = new Set(
+          (await meetings.childrenMeetingForTask(trx, meeting.taskId))
+            .filter((meetingChild) => meetingChild.closed)
+            .map((meetingChild) => meetingChild.childId),
         );
+        // A meeting convened after the child's assessment is about that child alone (kent §15).
+        const involved = (incident?.children ?? []).filter((linked) =>
+          view.type.convenedAfter
+            ? linked.childId === task?.childId
+            : linked.role === 'displayed' || linked.role === 'targeted',
+        );
+        if (task && task.status === 'open' && involved.every((linked) => covered.has(linked.childId))) {
+          await tasks.completeTask(
+            trx,
+            task.id,
+            task.version,
+            actor.user.id,
+            `${meeting.typeLabel} held on ${formatDate(meeting.heldOn)}.`,
+          );
+        }
       }
-    }
-    for (const meetingChild of meeting.children) {
-      await addChronologyEntry(trx, {
-        childId: meetingChild.childId,
-        occurredAt: new Date(),
-        recordedBy: actor.user.id,
-        kind: 'meeting',
-        summary: `${meeting.typeLabel} held on ${formatDate(meeting.heldOn)} and closed by the chair. Immediate safety plan and outcome recorded.`,
-        incidentId: meeting.incidentId,
-        record: { type: 'meeting', id },
-      });
-    }
-    await children.touchChildren(
-      trx,
-      meeting.children.map((meetingChild) => meetingChild.childId),
-    );
-  });
+      // Each child's immediate safety plan from the minutes becomes a plan on their record (R-KEN-6).
+      const becomes = view.type.safetyPlan?.becomesPlan;
+      const made: AuditedEvent[] = [];
+      for (const meetingChild of meeting.children) {
+        const target = becomes?.[meetingChild.role];
+        if (!target || !meetingChild.safetyPlan.trim()) continue;
+        const planId = await planFromMinutes(trx, actor, {
+          childId: meetingChild.childId,
+          kindId: target.kind,
+          itemId: target.item,
+          text: meetingChild.safetyPlan,
+          meetingLabel: meeting.typeLabel,
+        });
+        if (planId)
+          made.push({
+            action: 'plan.create',
+            entityType: 'plan',
+            entityId: planId,
+            details: { childId: meetingChild.childId, kind: target.kind, meetingId: id },
+          });
+      }
+      for (const meetingChild of meeting.children) {
+        await addChronologyEntry(trx, {
+          childId: meetingChild.childId,
+          occurredAt: new Date(),
+          recordedBy: actor.user.id,
+          kind: 'meeting',
+          summary: `${meeting.typeLabel} held on ${formatDate(meeting.heldOn)} and closed by the chair. Immediate safety plan and outcome recorded.`,
+          incidentId: meeting.incidentId,
+          record: { type: 'meeting', id },
+        });
+      }
+      await children.touchChildren(
+        trx,
+        meeting.children.map((meetingChild) => meetingChild.childId),
+      );
+      return made;
+    },
+  );
 }
 
 /** Meetings for a child's record, and those shared with this user (chair, invitee, or representing their authority). */

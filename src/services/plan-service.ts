@@ -145,6 +145,51 @@ export async function createPlan(db: Db, actor: Actor, childId: string, input: N
   );
 }
 
+/**
+ * A child's immediate safety plan from the minutes of a closed meeting becomes a plan on their
+ * record (R-KEN-6, issue 14): a draft of the pack's kind, the minutes' text in its matter, owned by
+ * the child's allocated worker when they may own it, else by whoever closed the meeting; for the
+ * next steps to see, complete, agree and review. In the closing's transaction. Not when the child
+ * already has a plan of that kind in force.
+ */
+export async function planFromMinutes(
+  trx: Db,
+  actor: Actor,
+  a: { childId: string; kindId: string; itemId: string; text: string; meetingLabel: string },
+): Promise<string | null> {
+  const child = await children.findChild(trx, a.childId);
+  const kind = child ? getPack(child.authorityId)?.plans.find((candidate) => candidate.id === a.kindId) : undefined;
+  if (!child || !kind || !a.text.trim()) return null;
+  if ((await plans.plansForChild(trx, a.childId)).some((plan) => plan.kind === kind.id && plan.status !== 'ended'))
+    return null;
+  const owners = await possibleOwners(trx, child.authorityId, a.childId);
+  const owner =
+    owners.find((person) => person.id === child.allocatedWorkerId) ??
+    owners.find((person) => person.id === actor.user.id) ??
+    null;
+  if (!owner) return null;
+  const id = await plans.insertPlan(trx, {
+    authorityId: child.authorityId,
+    childId: a.childId,
+    packId: child.authorityId,
+    kind: kind.id,
+    kindName: kind.name,
+    ownerId: owner.id,
+    createdBy: actor.user.id,
+  });
+  await plans.updatePlan(trx, id, 1, actor.user.id, {
+    contents: contentsOf(kind, { [a.itemId]: { text: a.text.trim(), notAddressed: '' } }),
+  });
+  await chronicle(
+    trx,
+    actor,
+    a.childId,
+    id,
+    `${kind.name} started from the ${inSentence(a.meetingLabel)}'s minutes, owned by ${owner.name}.`,
+  );
+  return id;
+}
+
 async function chronicle(trx: Db, actor: Actor, childId: string, planId: string, summary: string) {
   await addChronologyEntry(trx, {
     childId,

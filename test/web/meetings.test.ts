@@ -254,6 +254,28 @@ describe('meetings', () => {
       .executeTakeFirstOrThrow();
     assert.equal(strategyTask.status, 'done', 'the routing task is done once the meeting is closed');
 
+    // Each child's immediate safety plan from the minutes is now a plan on their own record, for the
+    // next steps to complete, agree and review (R-KEN-6, issue 14).
+    for (const [childId, said, matter] of [
+      [
+        inc.childId,
+        'Toby supervised at lunch and break; no contact with Isla.',
+        'How the child who harmed will be kept safe',
+      ],
+      [inc.targetedId, 'Isla has a named adult at school and a safe space.', 'How the child harmed will be kept safe'],
+    ] as const) {
+      const plans = text((await manager.get(paths.children.plans(childId))).body);
+      assert.match(plans, /Immediate safety plan .*Draft/);
+      const planId = (
+        await db.selectFrom('plans').select('id').where('child_id', '=', childId).executeTakeFirstOrThrow()
+      ).id;
+      const plan = text((await manager.get(paths.plans.show(planId))).body);
+      assert.ok(plan.includes(`${matter} ${said}`), plan.slice(0, 2000));
+      assert.match(plan, /Before it can be agreed/);
+    }
+    const started = await db.selectFrom('audit_events').select('details').where('action', '=', 'plan.create').execute();
+    assert.ok(started.length >= 2, 'each plan started from the minutes is audited');
+
     // The record prints and downloads as an accessible document.
     const exported = await manager.get(paths.meetings.export(meetingId));
     assert.match(
