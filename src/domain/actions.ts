@@ -240,6 +240,14 @@ export const ACTIONS = {
     when: 'once it has been agreed',
     allow: [...PLAN_WRITERS, { roles: MANAGERS, bases: CASE_WORK }],
   },
+  'plan.add_action': {
+    label: 'Give a named colleague an action from a plan, with the date it is due',
+    on: 'plan',
+    kind: 'change',
+    seeing: 'plan.view',
+    when: 'until it has ended',
+    allow: [...PLAN_WRITERS, { roles: MANAGERS, bases: CASE_WORK }],
+  },
   'plan.end': {
     label: 'End a plan, saying why',
     on: 'plan',

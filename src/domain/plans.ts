@@ -193,6 +193,37 @@ export function reviewProblems(
   return problems;
 }
 
+export interface ActionInput {
+  what: string;
+  assigneeId: string;
+  dueOn: DateParts;
+}
+
+/** The longest action a plan gives. */
+export const ACTION_LIMIT = 500;
+
+/**
+ * An action a plan gives a named colleague (who does what by when, R-X-3): what to do, someone who
+ * may then do it on the child's record, and a real date today or later.
+ */
+export function actionProblems(input: ActionInput, facts: { today: string; people: readonly string[] }): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (!input.what.trim()) problems.push({ field: 'what', message: 'Enter what is to be done' });
+  else if (input.what.length > ACTION_LIMIT)
+    problems.push({ field: 'what', message: tooLong('What is to be done', ACTION_LIMIT) });
+  if (!facts.people.includes(input.assigneeId))
+    problems.push({ field: 'assigneeId', message: 'Select who will do it' });
+  const due = actionDueOn(input, facts.today);
+  if ('error' in due) problems.push({ field: 'dueOn', message: due.error });
+  return problems;
+}
+
+export function actionDueOn(input: Pick<ActionInput, 'dueOn'>, today: string): { iso: string } | { error: string } {
+  const parsed = parseDateParts(input.dueOn, 'Date it is due', 'Enter the date it is due');
+  if ('iso' in parsed && parsed.iso < today) return { error: 'Date it is due must be today or in the future' };
+  return parsed;
+}
+
 /** Ending a plan records why (a draft no longer needed, or the work done). */
 export function endProblems(reason: string, field = 'reason'): FormProblem[] {
   if (!reason.trim()) return [{ field, message: 'Enter why the plan is ending' }];

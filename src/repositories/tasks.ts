@@ -245,13 +245,25 @@ export function assignTask(db: Kysely<Database>, id: string, version: number, us
   return updateOpen(db, id, version, { assigned_to: userId });
 }
 
-/** The open tasks to review a plan (one at a time: each agreement or review sets the next). */
-export async function openPlanTasks(db: Kysely<Database>, planId: string): Promise<string[]> {
+/** A plan's open tasks: of one step (the review, one at a time), or all of them (its review and its actions). */
+export async function openPlanTasks(db: Kysely<Database>, planId: string, stepId?: string): Promise<string[]> {
   const rows = await db
     .selectFrom('tasks')
     .select('id')
     .where('plan_id', '=', planId)
     .where('status', '=', 'open')
+    .$if(stepId !== undefined, (query) => query.where('step_id', '=', stepId!))
     .execute();
   return rows.map((row) => row.id);
+}
+
+/** A plan's actions: the tasks it gave named colleagues, in the order they are due. */
+export async function planActions(db: Kysely<Database>, planId: string): Promise<Task[]> {
+  const rows = await baseQuery(db)
+    .where('t.plan_id', '=', planId)
+    .where('t.step_id', '=', 'plan-action')
+    .orderBy('t.due_on')
+    .orderBy('t.created_at')
+    .execute();
+  return rows.map(toTask);
 }

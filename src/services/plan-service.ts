@@ -9,7 +9,10 @@ import { type ActionId, type Relation, may } from '../domain/actions.ts';
 import { londonToday } from '../domain/age.ts';
 import { formatDate } from '../domain/london-time.ts';
 import {
+  type ActionInput,
   type AgreeInput,
+  actionDueOn,
+  actionProblems,
   type ConsentAnswer,
   type PlanContents,
   type PlanKind,
@@ -18,6 +21,7 @@ import {
   type ShareInput,
   agreeProblems,
   inSentence,
+  monthsInWords,
   contentProblems,
   contentsOf,
   endProblems,
@@ -44,6 +48,12 @@ import { createTask, fulfilTasks } from './task-service.ts';
 import { parseDateParts } from '../domain/date-parts.ts';
 
 export type Plan = plans.Plan;
+
+/** The step of the task to review a plan, and of the actions a plan gives named colleagues. */
+const REVIEW_STEP = 'plan-review';
+const ACTION_STEP = 'plan-action';
+/** Any plan not yet ended: it may be ended, and may give actions. */
+const ENDABLE: readonly Plan['status'][] = ['draft', 'agreed', 'under_review'];
 export type { PlanKind };
 
 /** The kind of a plan, from the procedure it was made under. */
@@ -210,6 +220,7 @@ export async function viewPlan(db: Db, actor: Actor, id: string) {
   if (!child) throw new NotFoundError();
   const kind = kindOf(plan);
   const history = await plans.planHistory(db, id);
+  const actions = await tasks.planActions(db, id);
   const subject = subjectOf(actor, bases, relationsTo(actor)(plan));
   const can = (action: ActionId) => may(action, subject).allowed;
   const open = plan.status === 'draft' || plan.status === 'under_review';
@@ -221,8 +232,10 @@ export async function viewPlan(db: Db, actor: Actor, id: string) {
     contents: contentsOf(kind, plan.contents),
     stillToAddress: unaddressed(kind, contentsOf(kind, plan.contents)),
     ...history,
+    actions,
     today: londonToday(),
     can: {
+      addAction: plan.status !== 'ended' && can('plan.add_action'),
       edit: open && can('plan.edit'),
       agree: open && can('plan.agree'),
       review: plan.status === 'agreed' && can('plan.review'),
@@ -230,6 +243,70 @@ export async function viewPlan(db: Db, actor: Actor, id: string) {
       end: plan.status !== 'ended' && can('plan.end'),
     },
   };
+}
+
+/** Those who may be given an action on this child's record: they may then do it (R-X-3, R-X-7). */
+async function actionPeople(db: Db, plan: Plan) {
+  const people = await users.listCaseWorkers(db, plan.authorityId, WRITING_ROLES);
+  return whoMay(db, plan.authorityId, plan.childId, people, 'task.complete', () => ['assignee']);
+}
+
+/** The form to give a colleague an action from the plan. */
+export async function planToAct(db: Db, actor: Actor, id: string) {
+  const { plan, kind } = await planFor(db, actor, id, 'plan.add_action', ENDABLE);
+  return { ...(await formOf(db, actor, plan, kind)), people: await actionPeople(db, plan) };
+}
+
+/** Gives a named colleague an action from the plan: a task linked to it, due on the date given, in their My tasks. */
+export async function addAction(db: Db, actor: Actor, id: string, input: ActionInput): Promise<string> {
+  const { plan, kind } = await planFor(db, actor, id, 'plan.add_action', ENDABLE);
+  const people = await actionPeople(db, plan);
+  const today = londonToday();
+  const problems = actionProblems(input, { today, people: people.map((person) => person.id) });
+  const due = actionDueOn(input, today);
+  const person = people.find((one) => one.id === input.assigneeId);
+  if (problems.length || 'error' in due || !person) throw new ValidationError(problems);
+  return auditedChange(
+    db,
+    actor,
+    (taskId: string) => ({
+      action: 'plan.add_action',
+      entityType: 'plan',
+      entityId: id,
+      details: { childId: plan.childId, taskId, assignedTo: person.id, dueOn: due.iso },
+    }),
+    async (trx) => {
+      const taskId = await createTask(
+        trx,
+        actor,
+        {
+          authorityId: plan.authorityId,
+          childId: plan.childId,
+          incidentId: null,
+          screeningId: null,
+          planId: plan.id,
+          stepId: ACTION_STEP,
+          title: input.what.trim(),
+          detail: `An action from the ${inSentence(kind.name)}.`,
+          kind: 'do',
+          ownerRole: person.roles.find((role) => WRITING_ROLES.includes(role)) ?? 'social_worker',
+          dueOn: due.iso,
+          dueRule: 'The date the plan set',
+          clause: kind.clause,
+          requirementId: kind.requirement,
+        },
+        { giveTo: 'person', userId: person.id },
+      );
+      await chronicle(
+        trx,
+        actor,
+        plan.childId,
+        id,
+        `${kind.name}: ${person.name} to ${input.what.trim()} by ${formatDate(due.iso)}.`,
+      );
+      return taskId;
+    },
+  );
 }
 
 /** The plan for one of its forms, checked: the action allowed, and the plan in a state the form applies to. */
@@ -283,7 +360,7 @@ export async function savePlan(db: Db, actor: Actor, id: string, version: number
 
 /** The review task a plan sets: to its owner, due on the review date, done by the review (R-X-3, R-NEL-12). */
 async function setReviewTask(trx: Db, actor: Actor, plan: Plan, kind: PlanKind, dueOn: string) {
-  await tasks.supersedeTasks(trx, await tasks.openPlanTasks(trx, plan.id));
+  await tasks.supersedeTasks(trx, await tasks.openPlanTasks(trx, plan.id, REVIEW_STEP));
   const owner = await users.findCaseWorker(trx, plan.ownerId, WRITING_ROLES);
   const ownerRole = owner?.roles.find((role) => WRITING_ROLES.includes(role)) ?? 'social_worker';
   await createTask(
@@ -295,21 +372,19 @@ async function setReviewTask(trx: Db, actor: Actor, plan: Plan, kind: PlanKind, 
       incidentId: null,
       screeningId: null,
       planId: plan.id,
-      stepId: 'plan-review',
+      stepId: REVIEW_STEP,
       title: `Review the ${inSentence(kind.name)}`,
       detail: `Record what was done, what has changed and the child’s and family’s views, and agree what follows. The plan set its review for ${formatDate(dueOn)}.`,
       kind: 'do',
       ownerRole,
       dueOn,
-      dueRule: `By the review date the plan set, at most ${kind.review.months === 1 ? '1 month' : `${kind.review.months} months`} after it was agreed or last reviewed`,
+      dueRule: `By the review date the plan set, at most ${monthsInWords(kind.review.months)} after it was agreed or last reviewed`,
       clause: kind.review.clause,
       requirementId: kind.review.requirement,
     },
-    { giveTo: 'owners' },
+    // The task reaches the plan's owner by name (they may write the plan, so they may review it).
+    owner ? { giveTo: 'person', userId: owner.id } : { giveTo: 'owners' },
   );
-  // The task reaches the plan's owner by name (they may write the plan, so they may review it).
-  const [created] = await tasks.openPlanTasks(trx, plan.id);
-  if (created && owner) await tasks.assignTask(trx, created, 1, owner.id);
 }
 
 export async function agreePlan(db: Db, actor: Actor, id: string, version: number, input: AgreeInput) {
@@ -426,7 +501,7 @@ export async function reviewPlan(db: Db, actor: Actor, id: string, version: numb
               };
       if (!(await plans.updatePlan(trx, id, version, actor.user.id, changes))) throw new ConflictError(null, null, []);
       // The review does the work of the task to review the plan (the stages are bound).
-      for (const taskId of await tasks.openPlanTasks(trx, id))
+      for (const taskId of await tasks.openPlanTasks(trx, id, REVIEW_STEP))
         await tasks.fulfilTask(trx, taskId, actor.user.id, `Reviewed on ${formatDate(reviewedOn)}.`, {
           type: 'plan-review',
           id,
@@ -493,8 +568,6 @@ export async function sharePlan(db: Db, actor: Actor, id: string, input: ShareIn
     },
   );
 }
-
-const ENDABLE: readonly Plan['status'][] = ['draft', 'agreed', 'under_review'];
 
 /** The form to end a plan: any plan not yet ended. */
 export async function planToEnd(db: Db, actor: Actor, id: string) {

@@ -90,6 +90,8 @@ export type TaskToCreate = Omit<tasks.NewTask, 'assignedTo'>;
  */
 export type TaskReach =
   | { giveTo: 'owners' }
+  /** Given to this person by name: the caller has checked they may do it (a plan's owner, a plan's action). */
+  | { giveTo: 'person'; userId: string }
   | { giveTo: 'screening'; child: { id: string; authorityId: string; allocatedWorkerId: string | null } };
 
 /**
@@ -100,7 +102,9 @@ export async function createTask(trx: Db, actor: Actor, task: TaskToCreate, reac
   const assignedTo =
     reach.giveTo === 'screening'
       ? await screeningAssignee(trx, actor, task.ownerRole as Role | 'screener', reach.child)
-      : null;
+      : reach.giveTo === 'person'
+        ? reach.userId
+        : null;
   return tasks.insertTask(trx, { ...task, assignedTo });
 }
 

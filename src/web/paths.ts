@@ -38,6 +38,7 @@ export const paths = {
     review: (id: string) => `/plans/${id}/review`,
     share: (id: string) => `/plans/${id}/share`,
     end: (id: string) => `/plans/${id}/end`,
+    actions: (id: string) => `/plans/${id}/actions`,
     print: (id: string) => `/plans/${id}/print`,
     export: (id: string) => `/plans/${id}/export`,
   },

@@ -294,6 +294,8 @@ const CATALOGUE: Record<string, Entry[]> = {
         ['POST /plans/:id/share', ['agreed'], () => ({ sharedWith: '' })],
         ['GET /plans/:id/end', ['draft', 'agreed'], undefined],
         ['POST /plans/:id/end', ['draft', 'agreed'], stale],
+        ['GET /plans/:id/actions', ['agreed'], undefined],
+        ['POST /plans/:id/actions', ['agreed'], () => ({ what: '' })],
       ] as [string, ('draft' | 'agreed')[], (() => Form) | undefined][]
     ).map(([route, which, form]) => [
       route,

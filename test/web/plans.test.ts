@@ -250,6 +250,44 @@ describe('plans and reviews (issue 14)', () => {
     assert.match(text(download.body), /Kent procedure/);
   });
 
+  it('gives a named colleague an action from the plan, due by a date, in their My tasks, and no longer asked of them once the plan ends (R-X-3)', async () => {
+    const id = await startPlan(worker, 'home-safety');
+    await manager.get(paths.plans.actions(id));
+    assert.match(text(manager.lastHtml), /Who will do it\?/);
+    const refused = await manager.post(paths.plans.actions(id), {
+      what: '',
+      assigneeId: 'nobody',
+      'dueOn-day': '31',
+      'dueOn-month': '2',
+      'dueOn-year': '2027',
+    });
+    assert.equal(refused.statusCode, 400);
+    const said = text(refused.body);
+    for (const message of ['Enter what is to be done', 'Select who will do it', 'Date it is due must be a real date'])
+      assert.ok(said.includes(message), message);
+    const workerId = /<option value="([0-9a-f-]{36})">Kent social worker</.exec(manager.lastHtml)![1]!;
+    const due = addMonths(londonToday(), 1);
+    const given = await manager.post(paths.plans.actions(id), {
+      what: 'Talk to the school about lunchtime supervision',
+      assigneeId: workerId,
+      ...dateBoxes('dueOn', due),
+    });
+    assert.equal(given.statusCode, 303, text(given.body).slice(0, 500));
+    assert.match(text((await worker.get(paths.tasks.mine())).body), /Talk to the school about lunchtime supervision/);
+    const plan = text((await worker.get(paths.plans.show(id))).body);
+    assert.match(
+      plan,
+      new RegExp(`Talk to the school about lunchtime supervision Kent social worker By ${formatDate(due)} To do`),
+    );
+    // Ending the plan: its action no longer asks anything of anyone.
+    await manager.get(paths.plans.end(id));
+    await manager.post(paths.plans.end(id), {
+      version: /name="version" value="(\d+)"/.exec(manager.lastHtml)![1]!,
+      reason: 'Replaced.',
+    });
+    assert.match(text((await worker.get(paths.plans.show(id))).body), /No longer needed/);
+  });
+
   it('refuses a stale save, showing what changed and keeping what was typed', async () => {
     const id = await startPlan(worker, 'immediate-safety');
     await worker.get(paths.plans.edit(id));

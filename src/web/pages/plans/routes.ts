@@ -10,6 +10,7 @@ import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import {
   NO_DATE,
+  actionForm,
   agreeForm,
   endForm,
   newPlanForm,
@@ -241,6 +242,43 @@ export default function planRoutes(app: FastifyInstance, { db }: AppDeps): void 
       redirect: () => paths.plans.show(id),
       again: (errorReply, errors) => renderShare(request, errorReply, id, { values, errors }),
       hrefs: shareForm.hrefs,
+    });
+  });
+
+  // --- Its actions: who does what by when ---
+  async function renderAction(request: FastifyRequest, reply: FastifyReply, id: string, extra: Extra = {}) {
+    const { plan, kind, child, people } = await planService.planToAct(db, actorOf(request), id);
+    const values = (extra['values'] as { assigneeId: string } | undefined) ?? {
+      what: '',
+      assigneeId: '',
+      dueOn: NO_DATE,
+    };
+    return reply.page('pages/plans/action.njk', {
+      pageTitle: `Give an action from the ${inSentence(kind.name)}`,
+      backLink: paths.plans.show(id),
+      plan,
+      kind,
+      child,
+      values,
+      people: [
+        { value: '', text: 'Select who will do it' },
+        ...people.map((person) => ({ value: person.id, text: person.name, selected: person.id === values.assigneeId })),
+      ],
+      ...extra,
+    });
+  }
+  app.get<Id>('/plans/:id/actions', { config: { action: 'plan.add_action' } }, (request, reply) =>
+    renderAction(request, reply, request.params.id),
+  );
+  app.post<Id>('/plans/:id/actions', { config: { action: 'plan.add_action' } }, (request, reply) => {
+    const { id } = request.params;
+    const values = actionForm.read(request.body);
+    return submitForm(request, reply, {
+      act: () => planService.addAction(db, actorOf(request), id, values),
+      flash: 'Action given',
+      redirect: () => paths.plans.show(id),
+      again: (errorReply, errors) => renderAction(request, errorReply, id, { values, errors }),
+      hrefs: actionForm.hrefs,
     });
   });
 

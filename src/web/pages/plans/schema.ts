@@ -49,6 +49,11 @@ export const shareForm = pageSchema(
   { dates: ['sharedOn'] },
 );
 
+export const actionForm = pageSchema(
+  { what: field.text(), assigneeId: field.text(), dueOn: field.dateParts() },
+  { dates: ['dueOn'] },
+);
+
 export const endForm = pageSchema({ version: field.version(), reason: field.text() });
 
 export const NO_DATE = { day: '', month: '', year: '' };

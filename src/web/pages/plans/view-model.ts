@@ -135,6 +135,20 @@ export function planModel(view: PlanView) {
         by: share.recordedByName,
       }))
       .reverse(),
+    actions: view.actions.map((task) => ({
+      href: paths.tasks.show(task.id),
+      what: task.title,
+      who: task.assignedToName ?? 'Nobody yet',
+      due: task.dueOn ? `By ${formatDate(task.dueOn)}` : 'No set date',
+      status:
+        task.status === 'done'
+          ? `Done ${formatDate(task.completedAt)}`
+          : task.status === 'superseded'
+            ? 'No longer needed'
+            : task.dueOn && task.dueOn < view.today
+              ? 'Overdue'
+              : 'To do',
+    })),
     can: view.can,
     today: view.today,
   };
