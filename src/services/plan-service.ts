@@ -276,27 +276,16 @@ export async function addAction(db: Db, actor: Actor, id: string, input: ActionI
       details: { childId: plan.childId, taskId, assignedTo: person.id, dueOn: due.iso },
     }),
     async (trx) => {
-      const taskId = await createTask(
-        trx,
-        actor,
-        {
-          authorityId: plan.authorityId,
-          childId: plan.childId,
-          incidentId: null,
-          screeningId: null,
-          planId: plan.id,
-          stepId: ACTION_STEP,
-          title: input.what.trim(),
-          detail: `An action from the ${inSentence(kind.name)}.`,
-          kind: 'do',
-          ownerRole: person.roles.find((role) => WRITING_ROLES.includes(role)) ?? 'social_worker',
-          dueOn: due.iso,
-          dueRule: 'The date the plan set',
-          clause: kind.clause,
-          requirementId: kind.requirement,
-        },
-        { giveTo: 'person', userId: person.id },
-      );
+      const taskId = await planTask(trx, actor, plan, {
+        stepId: ACTION_STEP,
+        title: input.what.trim(),
+        detail: `An action from the ${inSentence(kind.name)}.`,
+        person,
+        dueOn: due.iso,
+        dueRule: 'The date the plan set',
+        clause: kind.clause,
+        requirementId: kind.requirement,
+      });
       await chronicle(
         trx,
         actor,
@@ -358,33 +347,55 @@ export async function savePlan(db: Db, actor: Actor, id: string, version: number
   );
 }
 
-/** The review task a plan sets: to its owner, due on the review date, done by the review (R-X-3, R-NEL-12). */
-async function setReviewTask(trx: Db, actor: Actor, plan: Plan, kind: PlanKind, dueOn: string) {
-  await tasks.supersedeTasks(trx, await tasks.openPlanTasks(trx, plan.id, REVIEW_STEP));
-  const owner = await users.findCaseWorker(trx, plan.ownerId, WRITING_ROLES);
-  const ownerRole = owner?.roles.find((role) => WRITING_ROLES.includes(role)) ?? 'social_worker';
-  await createTask(
+/** A task a plan sets (its review, an action), linked to it and given to a named person when there is one. */
+function planTask(
+  trx: Db,
+  actor: Actor,
+  plan: Plan,
+  task: {
+    stepId: string;
+    title: string;
+    detail: string;
+    person: { id: string; roles: readonly Role[] } | undefined;
+    dueOn: string;
+    dueRule: string;
+    clause: string;
+    requirementId: string;
+  },
+): Promise<string> {
+  const { person, ...rest } = task;
+  return createTask(
     trx,
     actor,
     {
+      ...rest,
       authorityId: plan.authorityId,
       childId: plan.childId,
       incidentId: null,
       screeningId: null,
       planId: plan.id,
-      stepId: REVIEW_STEP,
-      title: `Review the ${inSentence(kind.name)}`,
-      detail: `Record what was done, what has changed and the child’s and family’s views, and agree what follows. The plan set its review for ${formatDate(dueOn)}.`,
       kind: 'do',
-      ownerRole,
-      dueOn,
-      dueRule: `By the review date the plan set, at most ${monthsInWords(kind.review.months)} after it was agreed or last reviewed`,
-      clause: kind.review.clause,
-      requirementId: kind.review.requirement,
+      ownerRole: person?.roles.find((role) => WRITING_ROLES.includes(role)) ?? 'social_worker',
     },
-    // The task reaches the plan's owner by name (they may write the plan, so they may review it).
-    owner ? { giveTo: 'person', userId: owner.id } : { giveTo: 'owners' },
+    person ? { giveTo: 'person', userId: person.id } : { giveTo: 'owners' },
   );
+}
+
+/** The review task a plan sets: to its owner, due on the review date, done by the review (R-X-3, R-NEL-12). */
+async function setReviewTask(trx: Db, actor: Actor, plan: Plan, kind: PlanKind, dueOn: string) {
+  await tasks.supersedeTasks(trx, await tasks.openPlanTasks(trx, plan.id, REVIEW_STEP));
+  // The owner may write the plan, so they may review it: the task reaches them by name.
+  const owner = await users.findCaseWorker(trx, plan.ownerId, WRITING_ROLES);
+  await planTask(trx, actor, plan, {
+    stepId: REVIEW_STEP,
+    title: `Review the ${inSentence(kind.name)}`,
+    detail: `Record what was done, what has changed and the child’s and family’s views, and agree what follows. The plan set its review for ${formatDate(dueOn)}.`,
+    person: owner,
+    dueOn,
+    dueRule: `By the review date the plan set, at most ${monthsInWords(kind.review.months)} after it was agreed or last reviewed`,
+    clause: kind.review.clause,
+    requirementId: kind.review.requirement,
+  });
 }
 
 export async function agreePlan(db: Db, actor: Actor, id: string, version: number, input: AgreeInput) {
