@@ -44,8 +44,15 @@ async function journey(page: Page, authority: string, check: (label: string) => 
     .executeTakeFirstOrThrow();
   const today = londonToday();
 
-  // From the strategy meeting to Ellis's plans, as his allocated worker.
+  // From the strategy meeting to Ellis's plans, as his allocated worker; the procedure's plans and
+  // (in Islington) what his record must show are on their pages.
   await signInAs(page, base, authority, 'social-worker');
+  await page.goto(`${base}${paths.procedures.show(authority)}`);
+  await page.getByRole('heading', { name: 'Plans', exact: true }).waitFor();
+  await check('the procedure’s plans');
+  await page.goto(`${base}${paths.children.show(inc.childId)}`);
+  if (authority === 'islington') await page.getByRole('heading', { name: 'What the record must show' }).waitFor();
+  await check('the child’s record');
   await page.goto(`${base}${paths.meetings.show(meeting.meeting_id)}`);
   await page.getByRole('link', { name: 'Ellis’s plans' }).click();
   await page.getByRole('heading', { name: 'Plans' }).waitFor();
@@ -118,6 +125,32 @@ async function journey(page: Page, authority: string, check: (label: string) => 
   await page.getByRole('button', { name: 'Record the review' }).click();
   await page.getByText('Review recorded').waitFor();
   assert.match(await page.locator('main').innerText(), /Ellis says the plan helps\./);
+
+  // A copy shared with consent and a disagreement (R-X-6); an action given to a colleague; the print.
+  await page.getByRole('button', { name: 'Record who received a copy' }).click();
+  await check('record who received a copy');
+  await page.getByLabel('Who received a copy?').fill('Ellis and his mother');
+  await page.locator('#sharedOn-day').fill(String(Number(day)));
+  await page.locator('#sharedOn-month').fill(String(Number(month)));
+  await page.locator('#sharedOn-year').fill(year!);
+  await page.getByLabel('Yes, consent was given').check();
+  await page.getByLabel('Anything they disagree with (optional)').fill('His mother disagrees with the curfew.');
+  await page.getByRole('button', { name: 'Record the copy' }).click();
+  await page.getByText('Copy recorded').waitFor();
+  await page.getByRole('link', { name: 'Give a colleague an action' }).click();
+  await check('give an action');
+  await page.getByLabel('What is to be done?').fill('Meet the school about lunchtimes');
+  await page.getByLabel('Who will do it?').selectOption({ index: 1 });
+  const soon = addMonths(today, 1).split('-');
+  await page.locator('#dueOn-day').fill(String(Number(soon[2])));
+  await page.locator('#dueOn-month').fill(String(Number(soon[1])));
+  await page.locator('#dueOn-year').fill(soon[0]!);
+  await page.getByRole('button', { name: 'Give the action' }).click();
+  await page.getByText('Action given').waitFor();
+  assert.match(await page.locator('main').innerText(), /Meet the school about lunchtimes/);
+  await page.goto(`${planUrl}/print`);
+  await check('the plan, printed');
+  assert.match(await page.locator('main').innerText(), /His mother disagrees with the curfew\./);
   await signOut(page);
 
   // Ended by the manager, with the reason.

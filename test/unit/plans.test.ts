@@ -61,6 +61,28 @@ describe('plan kinds in every pack (issue 14)', () => {
     assert.equal(plan.review.requirement, 'R-NEL-12');
   });
 
+  it('Thurrock’s plan places the child along the continuum: own home, looked after, specialist or secure provision (R-THU-4)', () => {
+    const plan = getPack('thurrock')!.plans.find((kind) => kind.requirement === 'R-THU-4')!;
+    const where = plan.contents.find((item) => item.id === plan.contents[0]!.id)!;
+    assert.match(`${where.label} ${where.hint ?? ''}`, /own home.*looked-after.*specialist.*secure/is);
+  });
+
+  it('North East Lincolnshire’s living arrangements plan records what carers were told and their training (R-NEL-8)', () => {
+    const plan = getPack('north-east-lincolnshire')!.plans.find((kind) => kind.requirement === 'R-NEL-8')!;
+    const labels = plan.contents.map((item) => item.label).join(' | ');
+    assert.match(labels, /What carers have been told about the behaviour/);
+    assert.match(labels, /Carers’ access to training/);
+  });
+
+  it('North Yorkshire’s plans for the setting cover the child who harmed and the other children there (R-NYO-4, R-NYO-5)', () => {
+    const nyo = getPack('north-yorkshire')!;
+    const harmful = nyo.plans.find((kind) => kind.requirement === 'R-NYO-4')!;
+    assert.ok(harmful.contents.some((item) => /other children who use or attend the setting/.test(item.label)));
+    const concerning = nyo.plans.find((kind) => kind.requirement === 'R-NYO-5')!;
+    assert.equal(concerning.forChild, 'either', 'plans for both children');
+    assert.ok(concerning.contents.some((item) => /parents or carers/.test(item.label)));
+  });
+
   it('Islington’s diversion plan goes into the child’s plan with a family group conference considered (R-ISL-4)', () => {
     const diversion = getPack('islington')!.plans.find((kind) => kind.id === 'diversion')!;
     assert.equal(diversion.requirement, 'R-ISL-4');
