@@ -197,6 +197,8 @@ export interface ActionInput {
   what: string;
   assigneeId: string;
   dueOn: DateParts;
+  /** Or: within this many working days of today (R-X-3). */
+  workingDays: string;
 }
 
 /** The longest action a plan gives. */
@@ -206,21 +208,37 @@ export const ACTION_LIMIT = 500;
  * An action a plan gives a named colleague (who does what by when, R-X-3): what to do, someone who
  * may then do it on the child's record, and a real date today or later.
  */
-export function actionProblems(input: ActionInput, facts: { today: string; people: readonly string[] }): FormProblem[] {
+export function actionProblems(
+  input: ActionInput,
+  facts: { today: string; people: readonly string[]; addWorkingDays: (from: string, days: number) => string },
+): FormProblem[] {
   const problems: FormProblem[] = [];
   if (!input.what.trim()) problems.push({ field: 'what', message: 'Enter what is to be done' });
   else if (input.what.length > ACTION_LIMIT)
     problems.push({ field: 'what', message: tooLong('What is to be done', ACTION_LIMIT) });
   if (!facts.people.includes(input.assigneeId))
     problems.push({ field: 'assigneeId', message: 'Select who will do it' });
-  const due = actionDueOn(input, facts.today);
-  if ('error' in due) problems.push({ field: 'dueOn', message: due.error });
+  const due = actionDueOn(input, facts);
+  if ('error' in due) problems.push({ field: due.field, message: due.error });
   return problems;
 }
 
-export function actionDueOn(input: Pick<ActionInput, 'dueOn'>, today: string): { iso: string } | { error: string } {
-  const parsed = parseDateParts(input.dueOn, 'Date it is due', 'Enter the date it is due');
-  if ('iso' in parsed && parsed.iso < today) return { error: 'Date it is due must be today or in the future' };
+/** When the action is due: the date typed (today or later), or that many working days from today; one of them, not both. */
+export function actionDueOn(
+  input: Pick<ActionInput, 'dueOn' | 'workingDays'>,
+  facts: { today: string; addWorkingDays: (from: string, days: number) => string },
+): { iso: string } | { error: string; field: 'dueOn' | 'workingDays' } {
+  const days = input.workingDays.trim();
+  const dated = Boolean(input.dueOn.day || input.dueOn.month || input.dueOn.year);
+  if (days && dated) return { field: 'dueOn', error: 'Enter a date it is due or a number of working days, not both' };
+  if (days) {
+    if (!/^\d{1,2}$/.test(days) || Number(days) < 1 || Number(days) > 60)
+      return { field: 'workingDays', error: 'Number of working days must be a whole number from 1 to 60' };
+    return { iso: facts.addWorkingDays(facts.today, Number(days)) };
+  }
+  const parsed = parseDateParts(input.dueOn, 'Date it is due', 'Enter the date it is due, or a number of working days');
+  if ('error' in parsed) return { field: 'dueOn', error: parsed.error };
+  if (parsed.iso < facts.today) return { field: 'dueOn', error: 'Date it is due must be today or in the future' };
   return parsed;
 }
 

@@ -45,6 +45,7 @@ import { auditRecordView, auditView, auditedChange } from './audited-change.ts';
 import type { Actor, Db } from './actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
+import { loadCalendar } from './calendar-service.ts';
 import { parseDateParts } from '../domain/date-parts.ts';
 
 export type Plan = plans.Plan;
@@ -262,8 +263,14 @@ export async function addAction(db: Db, actor: Actor, id: string, input: ActionI
   const { plan, kind } = await planFor(db, actor, id, 'plan.add_action', ENDABLE);
   const people = await actionPeople(db, plan);
   const today = londonToday();
-  const problems = actionProblems(input, { today, people: people.map((person) => person.id) });
-  const due = actionDueOn(input, today);
+  const calendar = await loadCalendar(db, plan.authorityId);
+  const facts = {
+    today,
+    people: people.map((person) => person.id),
+    addWorkingDays: (from: string, days: number) => calendar.addWorkingDays(from, days),
+  };
+  const problems = actionProblems(input, facts);
+  const due = actionDueOn(input, facts);
   const person = people.find((one) => one.id === input.assigneeId);
   if (problems.length || 'error' in due || !person) throw new ValidationError(problems);
   return auditedChange(
@@ -282,7 +289,9 @@ export async function addAction(db: Db, actor: Actor, id: string, input: ActionI
         detail: `An action from the ${inSentence(kind.name)}.`,
         person,
         dueOn: due.iso,
-        dueRule: 'The date the plan set',
+        dueRule: input.workingDays.trim()
+          ? `Within ${input.workingDays.trim()} working days of ${formatDate(today)}`
+          : 'The date the plan set',
         clause: kind.clause,
         requirementId: kind.requirement,
       });

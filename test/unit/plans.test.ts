@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  actionDueOn,
+  actionProblems,
   agreeProblems,
   contentsOf,
   endProblems,
@@ -13,6 +15,7 @@ import {
   unaddressed,
 } from '../../src/domain/plans.ts';
 import { allPacks, getPack } from '../../src/procedures/index.ts';
+import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
 import { contentRows, planRows, statusTag } from '../../src/web/pages/plans/view-model.ts';
 
 const kent = getPack('kent')!;
@@ -181,6 +184,41 @@ describe('a review, a copy shared and an ending', () => {
       ).map((problem) => problem.message),
       ['Enter who received a copy of the plan', 'Select whether consent was given to share the plan'],
     );
+  });
+});
+
+describe('an action a plan gives, due by a date or in working days (R-X-3)', () => {
+  const calendar = new WorkingDayCalendar();
+  const facts = {
+    today: '2026-12-04',
+    people: ['u1'],
+    addWorkingDays: (from: string, days: number) => calendar.addWorkingDays(from, days),
+  };
+  const input = { what: 'Meet the school', assigneeId: 'u1', dueOn: blank, workingDays: '' };
+  it('counts working days from today, leaving out the weekend', () => {
+    // Friday 4 December 2026 and 3 working days: Wednesday 9 December.
+    assert.deepEqual(actionDueOn({ ...input, workingDays: '3' }, facts), { iso: '2026-12-09' });
+    assert.deepEqual(actionDueOn({ ...input, dueOn: parts('2026-12-20') }, facts), { iso: '2026-12-20' });
+  });
+  it('asks for one of the two, a real number, and someone who may do it, all at once', () => {
+    assert.deepEqual(
+      actionProblems({ what: '', assigneeId: 'x', dueOn: blank, workingDays: '' }, facts).map(
+        (problem) => problem.message,
+      ),
+      ['Enter what is to be done', 'Select who will do it', 'Enter the date it is due, or a number of working days'],
+    );
+    assert.deepEqual(actionDueOn({ ...input, workingDays: '0' }, facts), {
+      field: 'workingDays',
+      error: 'Number of working days must be a whole number from 1 to 60',
+    });
+    assert.deepEqual(actionDueOn({ ...input, workingDays: '2', dueOn: parts('2026-12-20') }, facts), {
+      field: 'dueOn',
+      error: 'Enter a date it is due or a number of working days, not both',
+    });
+    assert.deepEqual(actionDueOn({ ...input, dueOn: parts('2026-12-03') }, facts), {
+      field: 'dueOn',
+      error: 'Date it is due must be today or in the future',
+    });
   });
 });
 

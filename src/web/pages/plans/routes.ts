@@ -252,6 +252,7 @@ export default function planRoutes(app: FastifyInstance, { db }: AppDeps): void 
       what: '',
       assigneeId: '',
       dueOn: NO_DATE,
+      workingDays: '',
     };
     return reply.page('pages/plans/action.njk', {
       pageTitle: `Give an action from the ${inSentence(kind.name)}`,

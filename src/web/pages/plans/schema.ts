@@ -50,7 +50,7 @@ export const shareForm = pageSchema(
 );
 
 export const actionForm = pageSchema(
-  { what: field.text(), assigneeId: field.text(), dueOn: field.dateParts() },
+  { what: field.text(), assigneeId: field.text(), dueOn: field.dateParts(), workingDays: field.text() },
   { dates: ['dueOn'] },
 );
 
