@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemoScreenings } from '../../src/cli/demo-data.ts';
+import { seedDemoPlans, seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { allPacks } from '../../src/procedures/index.ts';
 import { paths } from '../../src/web/paths.ts';
 import { type BrowserRig, expectAccessible, signInAs, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
@@ -24,6 +24,8 @@ before(async () => {
   ({ base, browser } = rig);
   // Referrals, a screening decision, an arranged meeting, an AIM assessment and a panel referral.
   await seedDemoScreenings(rig.t.database.db);
+  // And each first case's plans (issue 14).
+  await seedDemoPlans(rig.t.database.db);
 });
 
 after(() => stopBrowserRig(rig));
@@ -59,6 +61,16 @@ async function recordPages(authority: string): Promise<string[]> {
     .where('authority_id', '=', authority)
     .executeTakeFirst();
   if (panel) urls.push(paths.panel.show(panel.id));
+  urls.push(paths.children.plans(childId), paths.children.newPlan(childId));
+  const plan = await db.selectFrom('plans').select('id').where('child_id', '=', childId).executeTakeFirst();
+  if (plan)
+    urls.push(
+      paths.plans.show(plan.id),
+      paths.plans.print(plan.id),
+      paths.plans.review(plan.id),
+      paths.plans.share(plan.id),
+      paths.plans.actions(plan.id),
+    );
   return urls;
 }
 
