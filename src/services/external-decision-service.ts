@@ -12,6 +12,7 @@ import {
 import { may } from '../domain/actions.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as decisionsRepository from '../repositories/external-decisions.ts';
 import * as meetings from '../repositories/meetings.ts';
 import { authorizeChild, subjectOf } from './access.ts';
 import { type Actor, type Db, NotFoundError, ValidationError } from './context.ts';
@@ -28,7 +29,7 @@ export async function externalDecisions(db: Db, actor: Actor, childId: string, p
   );
   const child = await children.findChild(db, childId);
   if (!child) throw new NotFoundError();
-  const list = await meetings.externalDecisionsForChild(db, childId);
+  const list = await decisionsRepository.externalDecisionsForChild(db, childId);
   const childMeetings = page === 'list' ? await meetings.meetingsForChild(db, childId) : [];
   await auditView(db, actor, { action: 'external_decision.view', entityType: 'child', entityId: childId });
   return {
@@ -62,7 +63,7 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
       details: { childId, agency, decision: input.decision },
     }),
     async (trx) => {
-      const id = await meetings.insertExternalDecision(trx, {
+      const id = await decisionsRepository.insertExternalDecision(trx, {
         authorityId: child.authorityId,
         childId,
         agency,
