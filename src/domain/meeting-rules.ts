@@ -12,6 +12,7 @@ import type { MeetingChildRole } from './meeting-access.ts';
 import { type MeetingChild, type MeetingState, type OutcomeInput, closeProblems, outcomeProblems } from './meetings.ts';
 import type { MeetingType, Pack } from './pack.ts';
 import { tooLong } from './text-limits.ts';
+import { inSentence } from './plans.ts';
 
 export type { FormProblem };
 
@@ -100,7 +101,7 @@ export function arrangeProblems(input: ArrangeInput, facts: ArrangeFacts): FormP
   for (const invitee of facts.exceptional ?? []) {
     if (input.invite?.includes(invitee.inviteeId)) continue;
     const why = (input.excluded?.[invitee.inviteeId] ?? '').trim();
-    const lower = `${invitee.label.charAt(0).toLowerCase()}${invitee.label.slice(1)}`;
+    const lower = inSentence(invitee.label);
     const who = lower.startsWith('the ') ? lower : `the ${lower}`;
     if (!why)
       problems.push({

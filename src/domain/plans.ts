@@ -8,6 +8,7 @@ import { addMonths } from './age.ts';
 import { type DateParts, parseDateParts } from './date-parts.ts';
 import type { FormProblem } from './form-problem.ts';
 import { formatDate } from './london-time.ts';
+import { monthsText } from './panel.ts';
 import type { Pack } from './pack.ts';
 import { doneOn } from './past-dates.ts';
 import type { ChildRole } from './recording-form.ts';
@@ -75,9 +76,6 @@ export function contentProblems(kind: PlanKind, contents: PlanContents): FormPro
   return problems;
 }
 
-/** "3 months", "1 month". */
-export const monthsInWords = (months: number): string => (months === 1 ? '1 month' : `${months} months`);
-
 /** The latest day the next review may be: the kind's months after `from` (R-NEL-12: at most 3 months). */
 export function latestReview(kind: Pick<PlanKind, 'review'>, from: string): string {
   return addMonths(from, kind.review.months);
@@ -96,7 +94,7 @@ export function nextReviewOn(
   if (parsed.iso <= from) return { error: `Date of the next review must be after ${formatDate(from)}` };
   if (parsed.iso > latest)
     return {
-      error: `Date of the next review must be within ${monthsInWords(kind.review.months)} of ${formatDate(from)}, by ${formatDate(latest)}`,
+      error: `Date of the next review must be within ${monthsText(kind.review.months)} of ${formatDate(from)}, by ${formatDate(latest)}`,
     };
   return parsed;
 }

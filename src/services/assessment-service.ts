@@ -41,6 +41,7 @@ import * as assessments from '../repositories/assessments.ts';
 import * as children from '../repositories/children.ts';
 import { panelReferralsForChild } from '../repositories/panel-referrals.ts';
 import { incidentsForChild } from '../repositories/incidents.ts';
+import { inSentence } from '../domain/plans.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, notFound, requireAction, subjectOf } from './access.ts';
@@ -449,7 +450,7 @@ async function setMeetingsAfterAssessment(trx: Db, actor: Actor, a: assessments.
         incidentId: incident.incidentId,
         screeningId: null,
         stepId: `after-assessment-${type.id}`,
-        title: `Arrange the ${type.label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase())}`,
+        title: `Arrange the ${inSentence(type.label)}`,
         detail: type.purpose,
         kind: 'do',
         ownerRole: 'social_worker',

@@ -7,6 +7,7 @@
 // the child's chronology, in one transaction with it.
 import { type ActionId, type Relation, may } from '../domain/actions.ts';
 import { londonToday } from '../domain/age.ts';
+import { monthsText } from '../domain/panel.ts';
 import { formatDate } from '../domain/london-time.ts';
 import {
   type ActionInput,
@@ -21,7 +22,6 @@ import {
   type ShareInput,
   agreeProblems,
   inSentence,
-  monthsInWords,
   contentProblems,
   contentsOf,
   endProblems,
@@ -314,7 +314,7 @@ async function planFor(db: Db, actor: Actor, id: string, action: ActionId, state
   return { plan, kind: kindOf(plan) };
 }
 
-export const EDITABLE: readonly Plan['status'][] = ['draft', 'under_review'];
+const EDITABLE: readonly Plan['status'][] = ['draft', 'under_review'];
 
 /** A form page shows the plan: its view is audited like the plan's own page (R-X-7). */
 async function formOf(db: Db, actor: Actor, plan: Plan, kind: PlanKind) {
@@ -401,7 +401,7 @@ async function setReviewTask(trx: Db, actor: Actor, plan: Plan, kind: PlanKind, 
     detail: `Record what was done, what has changed and the child’s and family’s views, and agree what follows. The plan set its review for ${formatDate(dueOn)}.`,
     person: owner,
     dueOn,
-    dueRule: `By the review date the plan set, at most ${monthsInWords(kind.review.months)} after it was agreed or last reviewed`,
+    dueRule: `By the review date the plan set, at most ${monthsText(kind.review.months)} after it was agreed or last reviewed`,
     clause: kind.review.clause,
     requirementId: kind.review.requirement,
   });

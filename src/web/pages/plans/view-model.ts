@@ -2,6 +2,7 @@
 // matter or why it does not address it, what is still to address before it can be agreed, its
 // versions, reviews and copies shared. Pure: the service has already checked what the viewer may see and do.
 import { formatDate } from '../../../domain/london-time.ts';
+import { monthsText } from '../../../domain/panel.ts';
 import {
   CONSENT_ANSWERS,
   PLAN_STATUS_LABELS,
@@ -10,7 +11,6 @@ import {
   type PlanStatus,
   REVIEW_OUTCOMES,
   latestReview,
-  monthsInWords,
 } from '../../../domain/plans.ts';
 import type * as planService from '../../../services/plan-service.ts';
 import { paths } from '../../paths.ts';
@@ -68,7 +68,7 @@ export function contentRows(kind: PlanKind, contents: PlanContents) {
 
 /** How the review limit reads: 'at most 3 months after it is agreed or last reviewed'. */
 export function reviewRule(kind: PlanKind): string {
-  return `at most ${monthsInWords(kind.review.months)} after it is agreed or last reviewed`;
+  return `at most ${monthsText(kind.review.months)} after it is agreed or last reviewed`;
 }
 
 type PlanView = Awaited<ReturnType<typeof planService.viewPlan>>;

@@ -12,6 +12,7 @@ import { TRAINING_LABELS } from '../../../domain/roles.ts';
 import { SCALE, SCALE_LABELS, type ScaleLevel } from '../../../domain/scale.ts';
 import { dueRuleText, ownerLabel } from '../../../domain/screening.ts';
 import { paths } from '../../paths.ts';
+import { monthsText } from '../../../domain/panel.ts';
 
 /** The packs, each linking to its page, with its review date in words and whether it has passed. */
 export function procedureListModel(packs: readonly Pack[], today: string, authorityId: string | undefined) {
@@ -56,7 +57,7 @@ export function procedureModel(pack: Pack, others: readonly Pack[], today: strin
           : kind.forChild === 'harmed'
             ? 'On the record of the child harmed'
             : 'On the record of either child',
-      reviewText: `Reviewed at least every ${kind.review.months === 1 ? 'month' : `${kind.review.months} months`}`,
+      reviewText: `Reviewed at least every ${monthsText(kind.review.months)}`,
     })),
     notes: pack.ageRules.notes.map((note) => ({ ...note, whenText: conditionText(note.when, pack) })),
     meetings: pack.meetings.map((meeting) => ({
