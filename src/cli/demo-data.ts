@@ -6,6 +6,8 @@ import { planOptions, plan as planAssessment } from '../services/assessment-serv
 import type { Role, Training } from '../domain/roles.ts';
 import { isoDate, londonToday } from '../domain/age.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
+import * as authorities from '../repositories/authorities.ts';
+import * as teams from '../repositories/teams.ts';
 import * as users from '../repositories/users.ts';
 import { hashPassword, loadCurrentUser } from '../services/auth-service.ts';
 import * as childService from '../services/child-service.ts';
@@ -192,7 +194,7 @@ function dobForAge(age: number, offsetDays: number, today = new Date()): string 
 }
 
 export async function isSeeded(db: Db): Promise<boolean> {
-  return (await users.listAuthorities(db)).length > 0;
+  return (await authorities.listAuthorities(db)).length > 0;
 }
 
 /** Loads the demo data into an empty database. Returns the e-mail addresses created. */
@@ -207,7 +209,7 @@ export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Prom
       for (const team of TEAMS)
         teamIds.set(
           team.key,
-          await users.insertTeam(trx, { authorityId: a.id, name: team.name, kind: team.kind, parentTeamId: null }),
+          await teams.insertTeam(trx, { authorityId: a.id, name: team.name, kind: team.kind, parentTeamId: null }),
         );
       for (const demoUser of DEMO_USERS) {
         const email = `${demoUser.email}@${a.id}.example`;

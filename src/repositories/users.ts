@@ -1,4 +1,4 @@
-// Users, their roles, trainings and team memberships.
+// Users, their credentials, roles, trainings and team memberships, and the case workers among them.
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import { type Role, type Training, isRole, isTraining } from '../domain/roles.ts';
 import type { Database, UsersTable } from '../db/types.ts';
@@ -318,96 +318,6 @@ export async function setRoles(db: Kysely<Database>, id: string, roles: readonly
     .execute();
 }
 
-export interface RoleChangeRequest {
-  id: string;
-  userId: string;
-  rolesBefore: Role[];
-  rolesAfter: Role[];
-  proposedBy: string;
-  proposedByName: string;
-  proposedAt: Date;
-}
-
-export async function insertRoleChangeRequest(
-  db: Kysely<Database>,
-  request: {
-    authorityId: string;
-    userId: string;
-    rolesBefore: readonly Role[];
-    rolesAfter: readonly Role[];
-    proposedBy: string;
-  },
-): Promise<string> {
-  // A newer proposal replaces one still waiting.
-  await db
-    .updateTable('role_change_requests')
-    .set({ status: 'rejected', decided_by: request.proposedBy, decided_at: new Date() })
-    .where('user_id', '=', request.userId)
-    .where('status', '=', 'pending')
-    .execute();
-  const row = await db
-    .insertInto('role_change_requests')
-    .values({
-      authority_id: request.authorityId,
-      user_id: request.userId,
-      roles_before: [...request.rolesBefore],
-      roles_after: [...request.rolesAfter],
-      proposed_by: request.proposedBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function pendingRoleChanges(
-  db: Kysely<Database>,
-  authorityId: string,
-  userId?: string,
-): Promise<RoleChangeRequest[]> {
-  let query = db
-    .selectFrom('role_change_requests as r')
-    .innerJoin('users as p', 'p.id', 'r.proposed_by')
-    .select([
-      'r.id',
-      'r.user_id',
-      'r.roles_before',
-      'r.roles_after',
-      'r.proposed_by',
-      'p.display_name',
-      'r.proposed_at',
-    ])
-    .where('r.authority_id', '=', authorityId)
-    .where('r.status', '=', 'pending');
-  if (userId) query = query.where('r.user_id', '=', userId);
-  const rows = await query.orderBy('r.proposed_at').execute();
-  return rows.map((row) => ({
-    id: row.id,
-    userId: row.user_id,
-    rolesBefore: row.roles_before.filter(isRole),
-    rolesAfter: row.roles_after.filter(isRole),
-    proposedBy: row.proposed_by,
-    proposedByName: row.display_name,
-    proposedAt: row.proposed_at,
-  }));
-}
-
-/** Decides a pending request; false when it was no longer pending (someone decided first). */
-/** `by` is null when the service's operator decided (npm run operator). */
-export async function decideRoleChange(
-  db: Kysely<Database>,
-  id: string,
-  status: 'approved' | 'rejected',
-  by: string | null,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('role_change_requests')
-    .set({ status, decided_by: by, decided_at: new Date() })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return changedOne(res);
-}
-
 /** Replaces the rows of one of the tables that link a user to roles, trainings or teams. */
 async function replaceLinks<Table extends 'user_roles' | 'user_trainings' | 'team_members'>(
   db: Kysely<Database>,
@@ -440,54 +350,6 @@ async function replaceUserLinks(db: Kysely<Database>, id: string, user: UserWrit
     id,
     user.teams.map((membership) => ({ user_id: id, team_id: membership.teamId, is_manager: membership.isManager })),
   );
-}
-
-export interface TeamRow {
-  id: string;
-  name: string;
-  kind: string;
-  parentTeamId: string | null;
-  memberCount: number;
-}
-
-export async function listTeams(db: Kysely<Database>, authorityId: string): Promise<TeamRow[]> {
-  const rows = await db
-    .selectFrom('teams as t')
-    .leftJoin('team_members as m', 'm.team_id', 't.id')
-    .select((eb) => ['t.id', 't.name', 't.kind', 't.parent_team_id', eb.fn.count<string>('m.user_id').as('members')])
-    .where('t.authority_id', '=', authorityId)
-    .groupBy(['t.id', 't.name', 't.kind', 't.parent_team_id'])
-    .orderBy('t.name')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    parentTeamId: row.parent_team_id,
-    memberCount: Number(row.members),
-  }));
-}
-
-export async function insertTeam(
-  db: Kysely<Database>,
-  team: { authorityId: string; name: string; kind: string; parentTeamId: string | null },
-): Promise<string> {
-  const { id } = await db
-    .insertInto('teams')
-    .values({ authority_id: team.authorityId, name: team.name, kind: team.kind, parent_team_id: team.parentTeamId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
-
-export async function teamNameExists(db: Kysely<Database>, authorityId: string, name: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('teams')
-    .select('id')
-    .where('authority_id', '=', authorityId)
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.trim().toLowerCase()))
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 const CASE_WORKER_ROLES = ['social_worker', 'front_door', 'youth_justice', 'team_manager', 'aim_practitioner', 'dsl'];
@@ -524,6 +386,11 @@ export interface CaseWorker {
   trainings: Training[];
 }
 
+/** The one mapping of a case worker's row (from `caseWorkers`) to what the services see. */
+function toCaseWorker(row: { id: string; display_name: string; roles: Role[]; trainings: Training[] }): CaseWorker {
+  return { id: row.id, name: row.display_name, roles: row.roles, trainings: row.trainings };
+}
+
 export async function listCaseWorkers(
   db: Kysely<Database>,
   authorityId: string,
@@ -533,7 +400,7 @@ export async function listCaseWorkers(
     .where('u.authority_id', '=', authorityId)
     .orderBy('u.display_name')
     .execute();
-  return rows.map((row) => ({ id: row.id, name: row.display_name, roles: row.roles, trainings: row.trainings }));
+  return rows.map(toCaseWorker);
 }
 
 /** One active account holding one of these roles, in whichever authority (a meeting's chair). */
@@ -543,11 +410,5 @@ export async function findCaseWorker(
   roles: readonly string[] = CASE_WORKER_ROLES,
 ): Promise<(CaseWorker & { authorityId: string }) | undefined> {
   const row = await caseWorkers(db, roles).where('u.id', '=', id).executeTakeFirst();
-  return row
-    ? { id: row.id, name: row.display_name, roles: row.roles, trainings: row.trainings, authorityId: row.authority_id }
-    : undefined;
-}
-
-export async function listAuthorities(db: Kysely<Database>) {
-  return db.selectFrom('authorities').selectAll().orderBy('name').execute();
+  return row ? { ...toCaseWorker(row), authorityId: row.authority_id } : undefined;
 }

@@ -14,7 +14,9 @@ import {
   userProblems,
 } from '../domain/admin-rules.ts';
 import type { Role } from '../domain/roles.ts';
+import * as roleChanges from '../repositories/role-changes.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
+import * as teams from '../repositories/teams.ts';
 import * as users from '../repositories/users.ts';
 import { requireAction } from './access.ts';
 import { hashPassword } from './auth-service.ts';
@@ -58,7 +60,9 @@ async function requireOnUser(
 export async function listUsers(db: Db, actor: Actor) {
   await requireAdmin(db, actor, 'admin.users.view');
   const list = await users.listUsers(db, actor.user.authorityId);
-  const pending = new Set((await users.pendingRoleChanges(db, actor.user.authorityId)).map((change) => change.userId));
+  const pending = new Set(
+    (await roleChanges.pendingRoleChanges(db, actor.user.authorityId)).map((change) => change.userId),
+  );
   return list.map((user) => ({ ...user, roleChangePending: pending.has(user.id) }));
 }
 
@@ -75,7 +79,7 @@ export async function getUser(db: Db, actor: Actor, id: string) {
 /** A user's page: the account, any role change waiting, and what this administrator may do to it. */
 export async function userPage(db: Db, actor: Actor, id: string) {
   const user = await getUser(db, actor, id);
-  const [pending] = await users.pendingRoleChanges(db, actor.user.authorityId, id);
+  const [pending] = await roleChanges.pendingRoleChanges(db, actor.user.authorityId, id);
   const self: Relation[] = accountRelations(actor, user);
   const subject = (extra: Relation[] = []) => ({
     roles: actor.user.roles,
@@ -98,7 +102,7 @@ export async function userPage(db: Db, actor: Actor, id: string) {
 
 export async function listTeams(db: Db, actor: Actor) {
   await requireAdmin(db, actor, 'admin.teams.view');
-  return users.listTeams(db, actor.user.authorityId);
+  return teams.listTeams(db, actor.user.authorityId);
 }
 
 /** A user's details as the form gives them: the account as written, in the administrator's own authority. */
@@ -123,7 +127,7 @@ function proposedMeanwhile(err: unknown): never {
 async function validate(db: Db, actor: Actor, input: UserInput, exceptId?: string) {
   // Only this authority's accounts are checked: an administrator learns nothing of another authority's.
   const emailTaken = await users.emailExists(db, actor.user.authorityId, input.email, exceptId);
-  const teamIds = (await users.listTeams(db, actor.user.authorityId)).map((team) => team.id);
+  const teamIds = (await teams.listTeams(db, actor.user.authorityId)).map((team) => team.id);
   const problems = userProblems(input, { emailTaken, teamIds });
   if (problems.length) throw new ValidationError(problems);
 }
@@ -177,7 +181,7 @@ export async function createUser(
         true,
       );
       if (pending)
-        await users
+        await roleChanges
           .insertRoleChangeRequest(trx, {
             authorityId: actor.user.authorityId,
             userId: newId,
@@ -251,7 +255,7 @@ export async function updateUser(
         );
       }
       if (pending)
-        await users
+        await roleChanges
           .insertRoleChangeRequest(trx, {
             authorityId: actor.user.authorityId,
             userId: id,
@@ -276,7 +280,7 @@ export async function decideRoleChange(
   decision: 'approve' | 'reject',
 ) {
   const target = await getUser(db, actor, userId);
-  const request = (await users.pendingRoleChanges(db, actor.user.authorityId, userId)).find(
+  const request = (await roleChanges.pendingRoleChanges(db, actor.user.authorityId, userId)).find(
     (change) => change.id === requestId,
   );
   if (!request) {
@@ -308,7 +312,12 @@ export async function decideRoleChange(
     },
     async (trx) => {
       if (
-        !(await users.decideRoleChange(trx, requestId, decision === 'approve' ? 'approved' : 'rejected', actor.user.id))
+        !(await roleChanges.decideRoleChange(
+          trx,
+          requestId,
+          decision === 'approve' ? 'approved' : 'rejected',
+          actor.user.id,
+        ))
       )
         throw new ConflictError(null, null, []);
       if (decision === 'approve') {
@@ -383,7 +392,7 @@ export async function operatorResetPassword(db: Db, a: OperatorCommand): Promise
 
 export async function operatorApproveRoles(db: Db, a: OperatorCommand): Promise<{ before: Role[]; after: Role[] }> {
   const account = await operatorAccount(db, a);
-  const [request] = await users.pendingRoleChanges(db, a.authorityId, account.id);
+  const [request] = await roleChanges.pendingRoleChanges(db, a.authorityId, account.id);
   if (!request) throw new NotFoundError(`No role change waits for ${a.email}`);
   const { rolesBefore, rolesAfter, proposedBy } = request;
   const event = {
@@ -392,7 +401,8 @@ export async function operatorApproveRoles(db: Db, a: OperatorCommand): Promise<
     details: { rolesBefore, rolesAfter, proposedBy },
   };
   await operatorChange(db, a, event, async (trx) => {
-    if (!(await users.decideRoleChange(trx, request.id, 'approved', null))) throw new ConflictError(null, null, []);
+    if (!(await roleChanges.decideRoleChange(trx, request.id, 'approved', null)))
+      throw new ConflictError(null, null, []);
     await users.setRoles(trx, account.id, rolesAfter);
     await deleteSessionsForUser(trx, account.id);
   });
@@ -405,7 +415,7 @@ export async function createTeam(
   team: { name: string; kind: string; parentTeamId: string | null },
 ) {
   await requireAdmin(db, actor, 'admin.team.create');
-  const problems = teamProblems({ nameTaken: await users.teamNameExists(db, actor.user.authorityId, team.name) });
+  const problems = teamProblems({ nameTaken: await teams.teamNameExists(db, actor.user.authorityId, team.name) });
   if (problems.length) throw new ValidationError(problems);
   const event = (id: string) => ({
     action: 'admin.team.create',
@@ -414,6 +424,6 @@ export async function createTeam(
     details: { name: team.name },
   });
   return auditedChange(db, actor, event, (trx) =>
-    users.insertTeam(trx, { ...team, authorityId: actor.user.authorityId }),
+    teams.insertTeam(trx, { ...team, authorityId: actor.user.authorityId }),
   );
 }

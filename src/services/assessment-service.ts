@@ -43,6 +43,7 @@ import { panelReferralsForChild } from '../repositories/panel-referrals.ts';
 import { incidentsForChild } from '../repositories/incidents.ts';
 import { inSentence } from '../domain/plans.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
+import * as authorities from '../repositories/authorities.ts';
 import * as users from '../repositories/users.ts';
 import { authorizeChild, authorizeChildRecord, notFound, requireAction, subjectOf } from './access.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
@@ -371,7 +372,7 @@ export async function saveReport(db: Db, actor: Actor, id: string, version: numb
 export async function reportView(db: Db, actor: Actor, id: string, action: 'assessment.print' | 'assessment.export') {
   const { assessment: a } = await authorized(db, actor, id, 'assessment.view', action);
   const child = await children.findChild(db, a.childId);
-  const authority = (await users.listAuthorities(db)).find((x) => x.id === a.authorityId);
+  const authority = (await authorities.listAuthorities(db)).find((x) => x.id === a.authorityId);
   if (!child || !authority) throw new NotFoundError();
   await auditView(db, actor, { action, entityType: 'assessment', entityId: id });
   return { assessment: a, child, authorityName: authority.name, today: londonToday() };

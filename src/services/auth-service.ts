@@ -6,6 +6,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Config } from '../config.ts';
 import { MAX_PASSWORD_LENGTH, passwordChangeProblems } from '../domain/passwords.ts';
 import { currentAuditKey } from '../repositories/audit.ts';
+import * as authorities from '../repositories/authorities.ts';
 import { deleteSessionsForUser } from '../repositories/sessions.ts';
 import * as users from '../repositories/users.ts';
 import type { Actor, CurrentUser, Db } from './actor.ts';
@@ -149,7 +150,7 @@ export async function accountChoices(
   db: Db,
   userIds: readonly string[],
 ): Promise<{ value: string; text: string; authorityId: string }[]> {
-  const names = new Map((await users.listAuthorities(db)).map((a) => [a.id, a.name]));
+  const names = new Map((await authorities.listAuthorities(db)).map((a) => [a.id, a.name]));
   const accounts = await Promise.all(userIds.map((id) => users.findUserById(db, id)));
   return accounts
     .filter((a) => a?.active)

@@ -17,6 +17,7 @@ import { getPack } from '../procedures/index.ts';
 import { tasksForChild } from '../repositories/tasks.ts';
 import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
+import * as teams from '../repositories/teams.ts';
 import * as users from '../repositories/users.ts';
 import { caseSummaries } from '../repositories/work.ts';
 import { authorizeChild, sightFrom, subjectOf } from './access.ts';
@@ -301,7 +302,7 @@ export async function updateChild(
 export async function allocationOptions(db: Db, actor: Actor) {
   return {
     workers: await users.listCaseWorkers(db, actor.user.authorityId),
-    teams: (await users.listTeams(db, actor.user.authorityId)).map((team) => ({ id: team.id, name: team.name })),
+    teams: (await teams.listTeams(db, actor.user.authorityId)).map((team) => ({ id: team.id, name: team.name })),
     youthJusticeWorkers: await users.listCaseWorkers(db, actor.user.authorityId, ['youth_justice']),
   };
 }

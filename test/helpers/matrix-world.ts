@@ -28,7 +28,8 @@ import { insertReferral } from '../../src/repositories/referrals.ts';
 import { decideScreening, insertScreening } from '../../src/repositories/screenings.ts';
 import { insertApiToken } from '../../src/repositories/settings.ts';
 import { insertTask } from '../../src/repositories/tasks.ts';
-import { insertTeam, insertUser } from '../../src/repositories/users.ts';
+import { insertTeam } from '../../src/repositories/teams.ts';
+import { insertUser } from '../../src/repositories/users.ts';
 import { hashPassword } from '../../src/services/auth-service.ts';
 
 export const RELATIONSHIPS = [
