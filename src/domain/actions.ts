@@ -78,7 +78,7 @@ const CASE_OR_SERVICE: readonly AccessBasis[] = [...CASE_WORK, 'service'];
 /** Case work, or having recorded an incident about the child (the DSL, a police officer). */
 const CASE_WORK_OR_RECORDED: readonly AccessBasis[] = [...CASE_WORK, 'recorded'];
 /** Every basis except a read grant. */
-const NOT_A_GRANT: readonly AccessBasis[] = ALL_BASES.filter((b) => b !== 'grant');
+const NOT_A_GRANT: readonly AccessBasis[] = ALL_BASES.filter((basis) => basis !== 'grant');
 
 const WORKERS: readonly Role[] = CASE_ROLES.filter((role) => role !== 'partner');
 /** Who screens an incident with the authority's tool. */
@@ -732,39 +732,43 @@ export type RefusalReason = 'missing_role' | 'read_only' | 'no_need_to_know' | '
 
 export type ActionDecision = { allowed: true; by: Allowance } | { allowed: false; reason: RefusalReason };
 
-function satisfies(a: Allowance, subject: Subject): boolean {
-  if (a.roles && !subject.roles.some((role) => a.roles!.includes(role))) return false;
-  if (a.bases && !subject.bases.some((b) => a.bases!.includes(b))) return false;
-  if (a.relation && a.relation !== 'anyone' && !subject.relations.includes(a.relation)) return false;
-  if (a.unless && a.unless.some((relation) => subject.relations.includes(relation))) return false;
+function satisfies(allowance: Allowance, subject: Subject): boolean {
+  if (allowance.roles && !subject.roles.some((role) => allowance.roles!.includes(role))) return false;
+  if (allowance.bases && !subject.bases.some((basis) => allowance.bases!.includes(basis))) return false;
+  if (allowance.relation && allowance.relation !== 'anyone' && !subject.relations.includes(allowance.relation))
+    return false;
+  if (allowance.unless && allowance.unless.some((relation) => subject.relations.includes(relation))) return false;
   return true;
 }
 
 /** May this person do this action to this record? With the reason when not, for the audit log. */
 export function may(action: ActionId, subject: Subject): ActionDecision {
   const rule: ActionRule = ACTIONS[action];
-  for (const a of rule.allow) if (satisfies(a, subject)) return { allowed: true, by: a };
+  for (const allowance of rule.allow) if (satisfies(allowance, subject)) return { allowed: true, by: allowance };
   // The most telling reason, for the refusal's audit event.
-  const withRole = rule.allow.filter((a) => !a.roles || subject.roles.some((role) => a.roles!.includes(role)));
+  const withRole = rule.allow.filter(
+    (allowance) => !allowance.roles || subject.roles.some((role) => allowance.roles!.includes(role)),
+  );
   if (!withRole.length) return { allowed: false, reason: 'missing_role' };
-  const withoutUnless = (a: Allowance): Allowance => {
-    const { unless: _ignored, ...rest } = a;
+  const withoutUnless = (allowance: Allowance): Allowance => {
+    const { unless: _ignored, ...rest } = allowance;
     return rest;
   };
   if (
     withRole.some(
-      (a) =>
-        a.unless &&
-        a.unless.some((relation) => subject.relations.includes(relation)) &&
-        satisfies(withoutUnless(a), subject),
+      (allowance) =>
+        allowance.unless &&
+        allowance.unless.some((relation) => subject.relations.includes(relation)) &&
+        satisfies(withoutUnless(allowance), subject),
     )
   ) {
     return { allowed: false, reason: 'separation_of_duties' };
   }
-  const needsBasis = withRole.filter((a) => a.bases);
-  if (needsBasis.length && subject.bases.length && subject.bases.every((b) => b === 'grant'))
+  const needsBasis = withRole.filter((allowance) => allowance.bases);
+  if (needsBasis.length && subject.bases.length && subject.bases.every((basis) => basis === 'grant'))
     return { allowed: false, reason: 'read_only' };
-  if (withRole.every((a) => a.relation && a.relation !== 'anyone')) return { allowed: false, reason: 'not_related' };
+  if (withRole.every((allowance) => allowance.relation && allowance.relation !== 'anyone'))
+    return { allowed: false, reason: 'not_related' };
   return { allowed: false, reason: 'no_need_to_know' };
 }
 
@@ -834,23 +838,24 @@ function rolesPhrase(roles: readonly Role[]): string {
 }
 
 /** One allowance in plain English: "Team managers who are the allocated worker, or in the allocated team". */
-export function allowanceText(a: Allowance): string {
+export function allowanceText(allowance: Allowance): string {
   const conditions: string[] = [];
   let who: string;
-  if (a.relation === 'anyone') who = 'anyone, signed in or not';
-  else if (!a.roles && a.relation) who = `people who ${RELATION_PHRASES[a.relation]}`;
+  if (allowance.relation === 'anyone') who = 'anyone, signed in or not';
+  else if (!allowance.roles && allowance.relation) who = `people who ${RELATION_PHRASES[allowance.relation]}`;
   else {
-    who = a.roles ? rolesPhrase(a.roles) : 'anyone';
-    if (a.relation) conditions.push(RELATION_PHRASES[a.relation]);
+    who = allowance.roles ? rolesPhrase(allowance.roles) : 'anyone';
+    if (allowance.relation) conditions.push(RELATION_PHRASES[allowance.relation]);
   }
-  if (a.bases) {
-    if (a.bases.length === ALL_BASES.length) conditions.push('may see the child’s record, a read grant included');
-    else if (a.bases.length === NOT_A_GRANT.length && !a.bases.includes('grant'))
+  if (allowance.bases) {
+    if (allowance.bases.length === ALL_BASES.length)
+      conditions.push('may see the child’s record, a read grant included');
+    else if (allowance.bases.length === NOT_A_GRANT.length && !allowance.bases.includes('grant'))
       conditions.push('may see the child’s record other than through a read grant');
     else
       conditions.push(
         `are ${list(
-          a.bases.map((b) => BASIS_PHRASES[b]),
+          allowance.bases.map((basis) => BASIS_PHRASES[basis]),
           'or',
         )}`,
       );
@@ -858,9 +863,9 @@ export function allowanceText(a: Allowance): string {
   const joined = conditions.length
     ? ` ${who.startsWith('people who') ? 'and' : 'who'} ${conditions.join(', and ')}`
     : '';
-  const unless = a.unless
+  const unless = allowance.unless
     ? `, unless they ${list(
-        a.unless.map((relation) => RELATION_PHRASES[relation]),
+        allowance.unless.map((relation) => RELATION_PHRASES[relation]),
         'or',
       )}`
     : '';

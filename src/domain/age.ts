@@ -20,13 +20,13 @@ export function parseIsoDate(value: string): IsoDateParts | null {
 
 /** The number written in value[from, to), or -1 unless every character is a digit 0-9. */
 function digits(value: string, from: number, to: number): number {
-  let n = 0;
+  let parsed = 0;
   for (let i = from; i < to; i++) {
     const digit = value.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return -1;
-    n = n * 10 + digit;
+    parsed = parsed * 10 + digit;
   }
-  return n;
+  return parsed;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -177,8 +177,8 @@ export function planProblems(facts: PlanFacts, input: PlanInput): FormProblem[] 
   const problems: FormProblem[] = [];
   const model = ASSESSMENT_MODELS[facts.model];
   const trainingName = TRAINING_LABELS[model.training];
-  const lead = facts.assessors.find((a) => a.id === input.leadId);
-  const co = facts.assessors.find((a) => a.id === input.coId);
+  const lead = facts.assessors.find((assessor) => assessor.id === input.leadId);
+  const co = facts.assessors.find((assessor) => assessor.id === input.coId);
   if (!input.leadId) problems.push({ field: 'leadId', message: 'Select who will lead the assessment' });
   else if (!lead) problems.push({ field: 'leadId', message: 'Select a lead assessor from the list' });
   else if (facts.rules.trainedLead && !lead.trainings.includes(model.training)) {
@@ -212,14 +212,14 @@ function conflictProblems(
   found: readonly FormProblem[],
 ): FormProblem[] {
   const problems: FormProblem[] = [];
-  for (const [field, a] of [
+  for (const [field, assessor] of [
     ['leadId', lead],
     ['coId', co],
   ] as const) {
-    if (a && facts.victimWorkers.has(a.id) && !found.some((problem) => problem.field === field)) {
+    if (assessor && facts.victimWorkers.has(assessor.id) && !found.some((problem) => problem.field === field)) {
       problems.push({
         field,
-        message: `Select someone else: ${a.name} is the social worker of the child harmed and must not be involved in the assessment`,
+        message: `Select someone else: ${assessor.name} is the social worker of the child harmed and must not be involved in the assessment`,
       });
     }
   }
@@ -298,9 +298,9 @@ export function outcomeProblems(sheet: OutcomeSheet): FormProblem[] {
   if (!sheet.mostConcern.length) problems.push({ field: 'mostConcern', message: 'Select the domains of most concern' });
   if (!sheet.supervision)
     problems.push({ field: 'supervision', message: 'Select the level of supervision the young person needs' });
-  for (const a of INTERVENTION_AREAS)
-    if (sheet.intervention[a.id].length > MAX_TEXT)
-      problems.push({ field: `intervention-${a.id}`, message: tooLong(a.label, MAX_TEXT) });
+  for (const area of INTERVENTION_AREAS)
+    if (sheet.intervention[area.id].length > MAX_TEXT)
+      problems.push({ field: `intervention-${area.id}`, message: tooLong(area.label, MAX_TEXT) });
   return problems;
 }
 
@@ -339,7 +339,7 @@ export function reportProblems(mode: AssessmentMode, report: Report): FormProble
 }
 
 /** What stands between an assessment and completion: every stage, the outcome sheet, the report, and the report shared with the young person and parents (R-NYO-14). */
-export function completionProblems(a: {
+export function completionProblems(assessment: {
   mode: AssessmentMode;
   stages: Partial<Record<StageNumber, string>>;
   hasOutcome: boolean;
@@ -347,11 +347,12 @@ export function completionProblems(a: {
   sharedOn: string | null;
 }): string[] {
   const missing: string[] = [];
-  const next = nextStage(a.mode, a.stages);
+  const next = nextStage(assessment.mode, assessment.stages);
   if (next !== null) missing.push(`Record ${STAGES.find((stage) => stage.n === next)!.label.toLowerCase()}`);
-  if (!a.hasOutcome) missing.push('Record the outcome sheet');
-  if (!a.hasReport) missing.push('Write the report');
-  if (!a.sharedOn) missing.push('Record when the report was shared with the young person and their parents or carers');
+  if (!assessment.hasOutcome) missing.push('Record the outcome sheet');
+  if (!assessment.hasReport) missing.push('Write the report');
+  if (!assessment.sharedOn)
+    missing.push('Record when the report was shared with the young person and their parents or carers');
   return missing;
 }
 

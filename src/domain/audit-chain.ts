@@ -45,8 +45,8 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, fieldValue]) => fieldValue !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, fieldValue]) => `${JSON.stringify(k)}:${canonicalJson(fieldValue)}`).join(',')}}`;
+    .sort(([leftKey], [rightKey]) => (leftKey < rightKey ? -1 : leftKey > rightKey ? 1 : 0));
+  return `{${entries.map(([fieldName, fieldValue]) => `${JSON.stringify(fieldName)}:${canonicalJson(fieldValue)}`).join(',')}}`;
 }
 
 function fieldsOf(event: ChainedFields): unknown[] {
@@ -97,8 +97,8 @@ export interface ChainState {
   newestKey: number;
 }
 
-function sameHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+function sameHex(left: string, right: string): boolean {
+  return left.length === right.length && timingSafeEqual(Buffer.from(left), Buffer.from(right));
 }
 
 /**
@@ -129,7 +129,7 @@ export function verifyChain(
         problems.push({ seq: event.seq, problem: 'hash_mismatch' });
     } else {
       keyed = true;
-      const index = keys.findIndex((k) => chainLabel(k) === label);
+      const index = keys.findIndex((candidate) => chainLabel(candidate) === label);
       const key = keys[index];
       if (!key) problems.push({ seq: event.seq, problem: 'unknown_key' });
       else if (!sameHex(eventHash(event.prevHash, event, key), event.hash))
@@ -167,7 +167,7 @@ export function signCheckpoint(key: AuditKey, checkpoint: Omit<Checkpoint, 'key'
 }
 
 export function checkpointSigned(keys: readonly AuditKey[], checkpoint: Checkpoint): boolean {
-  const key = keys.find((k) => k.id === checkpoint.key);
+  const key = keys.find((candidate) => candidate.id === checkpoint.key);
   if (!key || typeof checkpoint.mac !== 'string') return false;
   return sameHex(createHmac('sha256', key.secret).update(checkpointBody(checkpoint)).digest('hex'), checkpoint.mac);
 }

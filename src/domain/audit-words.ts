@@ -705,8 +705,10 @@ function wordsFor(action: string): ActionWords {
 /** The actions as choices for the filter, in words, in alphabetical order of their words. */
 export function actionChoices(actions: readonly string[]): { value: string; text: string }[] {
   const seen = new Map<string, string>();
-  for (const a of actions) seen.set(a, wordsFor(a).label);
-  return [...seen].map(([value, text]) => ({ value, text })).sort((x, y) => x.text.localeCompare(y.text, 'en-GB'));
+  for (const action of actions) seen.set(action, wordsFor(action).label);
+  return [...seen]
+    .map(([value, text]) => ({ value, text }))
+    .sort((first, second) => first.text.localeCompare(second.text, 'en-GB'));
 }
 
 // --- What an event points to -------------------------------------------------------------------
@@ -987,9 +989,9 @@ function valueInWords(key: string, value: unknown, event: AuditEventFacts, names
   }
   if (typeof value === 'object') {
     const parts = Object.entries(value as Record<string, unknown>)
-      .map(([k, entryValue]) => {
-        const words = valueInWords(k, entryValue, event, names);
-        return words === null ? null : `${humanise(k)} ${words}`;
+      .map(([field, entryValue]) => {
+        const words = valueInWords(field, entryValue, event, names);
+        return words === null ? null : `${humanise(field)} ${words}`;
       })
       .filter((part): part is string => part !== null);
     return parts.length ? parts.join('; ') : null;

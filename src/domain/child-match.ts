@@ -5,9 +5,9 @@ import { parseIsoDate } from './age.ts';
 export const NAME_SIMILARITY_THRESHOLD = 0.3;
 export const DOB_WINDOW_DAYS = 31;
 
-export function daysBetween(a: string, b: string): number {
-  const pa = parseIsoDate(a);
-  const pb = parseIsoDate(b);
+export function daysBetween(first: string, second: string): number {
+  const pa = parseIsoDate(first);
+  const pb = parseIsoDate(second);
   if (!pa || !pb) return Number.POSITIVE_INFINITY;
   const ta = Date.UTC(pa.year, pa.month - 1, pa.day);
   const tb = Date.UTC(pb.year, pb.month - 1, pb.day);
@@ -15,9 +15,9 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** Day and month swapped (03/04 for 04/03) is a common typing slip. */
-export function isDayMonthSwap(a: string, b: string): boolean {
-  const pa = parseIsoDate(a);
-  const pb = parseIsoDate(b);
+export function isDayMonthSwap(first: string, second: string): boolean {
+  const pa = parseIsoDate(first);
+  const pb = parseIsoDate(second);
   return !!pa && !!pb && pa.year === pb.year && pa.day === pb.month && pa.month === pb.day && pa.day !== pa.month;
 }
 

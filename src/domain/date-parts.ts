@@ -43,6 +43,7 @@ export function notBefore(
   bounds: readonly { iso: string | null | undefined; what: string }[],
 ): string | null {
   let latest: { iso: string; what: string } | null = null;
-  for (const b of bounds) if (b.iso && (!latest || b.iso > latest.iso)) latest = { iso: b.iso, what: b.what };
+  for (const bound of bounds)
+    if (bound.iso && (!latest || bound.iso > latest.iso)) latest = { iso: bound.iso, what: bound.what };
   return latest && iso < latest.iso ? `${subject} must be on or after ${formatDate(latest.iso)}, ${latest.what}` : null;
 }

@@ -238,8 +238,8 @@ export function evaluateCase(
     };
     const guidance = toolGuidanceFor(tool, ages.stage);
     toolGuidance = {
-      notes: guidance.notes.map((n) => ({ text: n.text, clause: n.clause, requirement: n.requirement })),
-      bands: guidance.bands.map((b) => ({ label: b.label, behaviours: b.behaviours })),
+      notes: guidance.notes.map((note) => ({ text: note.text, clause: note.clause, requirement: note.requirement })),
+      bands: guidance.bands.map((band) => ({ label: band.label, behaviours: band.behaviours })),
     };
   }
 

@@ -11,7 +11,7 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 });
 
 export function londonParts(date: Date): { year: number; month: number; day: number; hour: number; minute: number } {
-  const parts = Object.fromEntries(partsFormat.formatToParts(date).map((x) => [x.type, x.value]));
+  const parts = Object.fromEntries(partsFormat.formatToParts(date).map((part) => [part.type, part.value]));
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -248,9 +248,9 @@ export function outcomeTasks(
     let dueOn: string | null = null;
     let dueRule = 'No set timescale';
     if (task.due === 'entered') {
-      const n = Number(input.timescale);
-      dueOn = calendar.addWorkingDays(heldOn, n);
-      dueRule = `Within ${n} working day${n === 1 ? '' : 's'} of the meeting, as the meeting set`;
+      const days = Number(input.timescale);
+      dueOn = calendar.addWorkingDays(heldOn, days);
+      dueRule = `Within ${days} working day${days === 1 ? '' : 's'} of the meeting, as the meeting set`;
     } else if (task.due) {
       const days = pack.outcomeTimescales[task.due.timescale].workingDays;
       dueOn = calendar.addWorkingDays(heldOn, days);

@@ -22,8 +22,8 @@ export function conditionText(condition: Condition, pack: Pack): string {
   if ('learningDisability' in condition) return 'a developmental age below the child’s age is recorded';
   if ('aimRequested' in condition) return 'an AIM assessment has been requested';
   if ('lookedAfter' in condition) return 'the child is looked after';
-  if ('all' in condition) return condition.all.map((x) => conditionText(x, pack)).join(', and ');
-  if ('any' in condition) return `either ${condition.any.map((x) => conditionText(x, pack)).join(', or ')}`;
+  if ('all' in condition) return condition.all.map((part) => conditionText(part, pack)).join(', and ');
+  if ('any' in condition) return `either ${condition.any.map((part) => conditionText(part, pack)).join(', or ')}`;
   return `not (${conditionText(condition.not, pack)})`;
 }
 
@@ -42,10 +42,10 @@ export function sectionUses(pack: Pack): SectionUse[] {
   const bySection = new Map<string, Map<string, string>>();
   const localUses = new Map<string, string>();
   const visit = (value: unknown, context: string) => {
-    if (Array.isArray(value)) return value.forEach((x) => visit(x, context));
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, context));
     if (!value || typeof value !== 'object') return;
     const record = value as Record<string, unknown>;
-    const label = USE_LABEL_KEYS.map((k) => record[k]).find((x): x is string => typeof x === 'string');
+    const label = USE_LABEL_KEYS.map((key) => record[key]).find((text): text is string => typeof text === 'string');
     const here = label ?? context;
     for (const [clauseKey, requirementKey] of [
       ['clause', 'requirement'],
@@ -65,7 +65,8 @@ export function sectionUses(pack: Pack): SectionUse[] {
         }
       }
     }
-    for (const [k, x] of Object.entries(record)) if (x && typeof x === 'object') visit(x, label ?? k);
+    for (const [key, child] of Object.entries(record))
+      if (child && typeof child === 'object') visit(child, label ?? key);
   };
   visit(pack, pack.title);
   return pack.sections
@@ -100,10 +101,10 @@ export function localSettings(pack: Pack): { what: string; value: string }[] {
       typeof record['clause'] === 'string' &&
       parseClause(record['clause'])?.packParts.some((part) => part.localSetting)
     ) {
-      const label = USE_LABEL_KEYS.map((k) => record[k]).find((x): x is string => typeof x === 'string');
+      const label = USE_LABEL_KEYS.map((key) => record[key]).find((text): text is string => typeof text === 'string');
       rows.push({ what: label ?? 'A rule', value: 'Set locally: the procedure does not say.' });
     }
-    for (const x of Object.values(record)) if (x && typeof x === 'object') visit(x);
+    for (const child of Object.values(record)) if (child && typeof child === 'object') visit(child);
   };
   // The timescales of a meeting outcome's next steps that no document gives (R-X-3).
   const timescaleLabels = {

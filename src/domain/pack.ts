@@ -528,9 +528,9 @@ export const packSchema = z
                   path,
                 });
           }
-          for (const n of parsed.national)
-            if (!(NATIONAL_SOURCES as readonly string[]).includes(n))
-              ctx.addIssue({ code: 'custom', message: `unknown source ${n}`, path });
+          for (const source of parsed.national)
+            if (!(NATIONAL_SOURCES as readonly string[]).includes(source))
+              ctx.addIssue({ code: 'custom', message: `unknown source ${source}`, path });
         } else if (
           key !== 'requirement' &&
           key !== 'decisionRequirement' &&
@@ -543,18 +543,19 @@ export const packSchema = z
             path,
           });
         }
-      } else if (Array.isArray(value)) value.forEach((x, i) => walk(x, [...path, i]));
-      else if (value && typeof value === 'object') for (const [k, x] of Object.entries(value)) walk(x, [...path, k]);
+      } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+      else if (value && typeof value === 'object')
+        for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
     };
     walk(pack, []);
     const levelIds = new Set(pack.levels.map((level) => level.id));
     // Every point of the shared scale is covered by exactly one level of the pack.
     for (const point of SCALE) {
-      const n = pack.levels.filter((level) => level.covers.includes(point)).length;
-      if (n !== 1)
+      const covering = pack.levels.filter((level) => level.covers.includes(point)).length;
+      if (covering !== 1)
         ctx.addIssue({
           code: 'custom',
-          message: `scale level ${point} is covered by ${n} pack levels`,
+          message: `scale level ${point} is covered by ${covering} pack levels`,
           path: ['levels'],
         });
     }
@@ -573,8 +574,8 @@ export const packSchema = z
         ctx.addIssue({ code: 'custom', message: `fact ${condition.fact} is not asked`, path });
       if ('notFact' in condition && !pack.facts.includes(condition.notFact))
         ctx.addIssue({ code: 'custom', message: `fact ${condition.notFact} is not asked`, path });
-      if ('all' in condition) condition.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
-      if ('any' in condition) condition.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
+      if ('all' in condition) condition.all.forEach((part, i) => checkCondition(part, [...path, 'all', i]));
+      if ('any' in condition) condition.any.forEach((part, i) => checkCondition(part, [...path, 'any', i]));
       if ('not' in condition) checkCondition(condition.not, [...path, 'not']);
     };
     pack.steps.forEach((step, i) => checkCondition(step.when, ['steps', i, 'when']));
@@ -602,7 +603,7 @@ export const packSchema = z
         if (inv.when) checkCondition(inv.when, ['meetings', i, 'invitees', inv.id]);
         if (inv.informWhen) checkCondition(inv.informWhen, ['meetings', i, 'invitees', inv.id]);
       }
-      if (new Set(meeting.invitees.map((x) => x.id)).size !== meeting.invitees.length)
+      if (new Set(meeting.invitees.map((invitee) => invitee.id)).size !== meeting.invitees.length)
         ctx.addIssue({ code: 'custom', message: `${meeting.id}: duplicate invitee ids`, path: ['meetings', i] });
     });
     pack.meetings.forEach((meeting, i) => {

@@ -227,7 +227,7 @@ export function decisionProblems(facts: DecisionFacts, input: DecisionInput): Fo
   if (!input.route || !routes.includes(input.route))
     problems.push({ field: 'route', message: 'Select what the panel agrees to' });
   if (facts.kind === 'assessment') {
-    const lead = facts.practitioners.find((x) => x.id === input.leadId);
+    const lead = facts.practitioners.find((practitioner) => practitioner.id === input.leadId);
     if (!input.leadId) problems.push({ field: 'leadId', message: 'Select the lead AIM practitioner' });
     else if (!lead) problems.push({ field: 'leadId', message: 'Select a lead AIM practitioner from the list' });
     else if (!lead.trainings.includes(facts.leadTraining))
@@ -240,7 +240,7 @@ export function decisionProblems(facts: DecisionFacts, input: DecisionInput): Fo
         field: 'coWorkerId',
         message: 'Select the co-worker: the panel allocates a lead AIM practitioner and a co-worker',
       });
-    else if (!facts.practitioners.some((x) => x.id === input.coWorkerId))
+    else if (!facts.practitioners.some((practitioner) => practitioner.id === input.coWorkerId))
       problems.push({ field: 'coWorkerId', message: 'Select a co-worker from the list' });
     else if (input.coWorkerId === input.leadId)
       problems.push({ field: 'coWorkerId', message: 'Select a co-worker who is not the lead AIM practitioner' });

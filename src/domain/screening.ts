@@ -120,7 +120,7 @@ export function suggest(pack: Pack, tool: Tool, answers: ScreeningAnswers): Sugg
       });
     }
     bandOf = (scaleLevel) => {
-      const group = tool.groups.find((x) => x.scale === scaleLevel);
+      const group = tool.groups.find((candidate) => candidate.scale === scaleLevel);
       return group ? group.label : SCALE_LABELS[scaleLevel];
     };
   }
@@ -135,7 +135,7 @@ export function suggest(pack: Pack, tool: Tool, answers: ScreeningAnswers): Sugg
     level,
     reasons: reasons
       .map((reason) => ({ ...reason, decisive: reason.points === scale }))
-      .sort((a, b) => scaleRank(b.points) - scaleRank(a.points)),
+      .sort((first, second) => scaleRank(second.points) - scaleRank(first.points)),
   };
 }
 
@@ -219,16 +219,16 @@ export function ageRules(pack: Pack, child: ChildAgeInput, incidentDate: string,
     approaching18,
     eighteenOn,
     notes: rules.notes
-      .filter((n) => holds(n.when, ctx))
-      .map((n) => ({ text: n.text, clause: n.clause, requirement: n.requirement })),
+      .filter((note) => holds(note.when, ctx))
+      .map((note) => ({ text: note.text, clause: note.clause, requirement: note.requirement })),
   };
 }
 
 /** Age notes and typical behaviours a tool shows for a child's age or developmental stage (R-X-2, R-NEL-2). */
 export function toolGuidanceFor(tool: Tool, stage: number) {
   return {
-    notes: tool.ageNotes.filter((n) => stage < n.stageBelow),
-    bands: tool.ageBands.filter((b) => stage >= b.from && stage <= b.to),
+    notes: tool.ageNotes.filter((note) => stage < note.stageBelow),
+    bands: tool.ageBands.filter((band) => stage >= band.from && stage <= band.to),
   };
 }
 
@@ -267,8 +267,8 @@ export function holds(condition: Condition, ctx: RuleContext): boolean {
   if ('learningDisability' in condition) return ctx.learningDisability;
   if ('aimRequested' in condition) return ctx.aimRequested === true;
   if ('lookedAfter' in condition) return ctx.lookedAfter === true;
-  if ('all' in condition) return condition.all.every((x) => holds(x, ctx));
-  if ('any' in condition) return condition.any.some((x) => holds(x, ctx));
+  if ('all' in condition) return condition.all.every((part) => holds(part, ctx));
+  if ('any' in condition) return condition.any.some((part) => holds(part, ctx));
   return !holds(condition.not, ctx);
 }
 
@@ -291,8 +291,8 @@ export function ownerLabel(owner: Step['owner']): string {
   return owner === 'screener' ? 'The person who screened the incident' : ROLE_LABELS[owner];
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 export function dueRuleText(step: Pick<Step, 'due' | 'clause'>): string {

@@ -27,7 +27,7 @@ export function standardBankHolidays(year: number): BankHoliday[] {
       .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
       .map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name, source: 'standard' as const }))
       .filter((holiday) => !isWeekend(holiday.date))
-      .sort((a, b) => a.date.localeCompare(b.date));
+      .sort((earlier, later) => earlier.date.localeCompare(later.date));
     byYear.set(year, list);
   }
   return list;
@@ -39,13 +39,13 @@ function dayNumber(date: string): number {
   return Date.UTC(parts.year, parts.month - 1, parts.day) / 86_400_000;
 }
 
-function fromDayNumber(n: number): string {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+function fromDayNumber(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Day 0 (1 January 1970) was a Thursday: Saturday and Sunday are 2 and 3 days after it, modulo 7. */
-function isWeekendDay(n: number): boolean {
-  const fromThursday = ((n % 7) + 7) % 7;
+function isWeekendDay(day: number): boolean {
+  const fromThursday = ((day % 7) + 7) % 7;
   return fromThursday === 2 || fromThursday === 3;
 }
 
@@ -58,13 +58,13 @@ export function isWeekend(date: string): boolean {
 const standardHolidayNames = new Map<number, string>();
 const yearsLoaded = new Set<number>();
 
-function standardHolidayOn(n: number): string | undefined {
-  const year = new Date(n * 86_400_000).getUTCFullYear();
+function standardHolidayOn(day: number): string | undefined {
+  const year = new Date(day * 86_400_000).getUTCFullYear();
   if (!yearsLoaded.has(year)) {
     for (const holiday of standardBankHolidays(year)) standardHolidayNames.set(dayNumber(holiday.date), holiday.name);
     yearsLoaded.add(year);
   }
-  return standardHolidayNames.get(n);
+  return standardHolidayNames.get(day);
 }
 
 export function addCalendarDays(date: string, days: number): string {
@@ -85,12 +85,12 @@ export class WorkingDayCalendar {
     return this.holidayOn(dayNumber(date)) ?? null;
   }
 
-  private holidayOn(n: number): string | undefined {
-    return this.extraDays.get(n) ?? standardHolidayOn(n);
+  private holidayOn(day: number): string | undefined {
+    return this.extraDays.get(day) ?? standardHolidayOn(day);
   }
 
-  private isWorkingDayNumber(n: number): boolean {
-    return !isWeekendDay(n) && this.holidayOn(n) === undefined;
+  private isWorkingDayNumber(day: number): boolean {
+    return !isWeekendDay(day) && this.holidayOn(day) === undefined;
   }
 
   isWorkingDay(date: string): boolean {
@@ -104,18 +104,19 @@ export class WorkingDayCalendar {
       if (date.startsWith(`${year}-`) && !list.some((holiday) => holiday.date === date))
         list.push({ date, name, source: 'one-off' });
     }
-    return list.sort((a, b) => a.date.localeCompare(b.date));
+    return list.sort((earlier, later) => earlier.date.localeCompare(later.date));
   }
 
   /**
-   * The date `n` working days after `from` (n >= 0). Day 0 is `from` itself, whatever it is:
-   * "within 3 working days" of a Thursday decision is the following Tuesday. With n = 0 the
+   * The date `workingDays` working days after `from` (workingDays >= 0). Day 0 is `from` itself, whatever it is:
+   * "within 3 working days" of a Thursday decision is the following Tuesday. With workingDays = 0 the
    * deadline is the same day.
    */
-  addWorkingDays(from: string, n: number): string {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number of 0 or more: ${n}`);
+  addWorkingDays(from: string, workingDays: number): string {
+    if (!Number.isInteger(workingDays) || workingDays < 0)
+      throw new RangeError(`Working days must be a whole number of 0 or more: ${workingDays}`);
     let day = dayNumber(from);
-    let left = n;
+    let left = workingDays;
     while (left > 0) {
       day += 1;
       if (this.isWorkingDayNumber(day)) left -= 1;
@@ -123,11 +124,12 @@ export class WorkingDayCalendar {
     return fromDayNumber(day);
   }
 
-  /** The date `n` working days before `to` (the inverse of addWorkingDays on working days). */
-  subtractWorkingDays(to: string, n: number): string {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number of 0 or more: ${n}`);
+  /** The date `workingDays` working days before `to` (the inverse of addWorkingDays on working days). */
+  subtractWorkingDays(to: string, workingDays: number): string {
+    if (!Number.isInteger(workingDays) || workingDays < 0)
+      throw new RangeError(`Working days must be a whole number of 0 or more: ${workingDays}`);
     let day = dayNumber(to);
-    let left = n;
+    let left = workingDays;
     while (left > 0) {
       day -= 1;
       if (this.isWorkingDayNumber(day)) left -= 1;

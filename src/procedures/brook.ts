@@ -18,7 +18,7 @@ export function brookTool(
   requiresTraining: boolean,
   bands?: { green: Cite; amber: Cite; red: Cite },
 ): ToolInput {
-  const band = (b: Band) => bands?.[b] ?? cite;
+  const band = (colour: Band) => bands?.[colour] ?? cite;
   // A band's group of characteristics, labelled and cited as the band.
   const group = (id: Band, label: string, intro: string, scale: ScaleLevel, items: Characteristic[]) => ({
     id,

@@ -26,57 +26,57 @@ export function outcomeTimescales(packId: string): PackInput['outcomeTimescales'
 
 /** Invitees every strategy discussion has under the national framework, with the facts that add others (R-X-4). */
 export function nationalStrategyInvitees(cite: Cite, youthJusticeWhen?: Condition): MeetingInput['invitees'] {
-  const n = national(cite);
+  const citation = national(cite);
   return [
     {
       id: 'social-worker-harmed',
       label: 'Social worker for the child who harmed',
       reason: 'Leads the enquiry for this child.',
-      ...n,
+      ...citation,
     },
     {
       id: 'social-worker-targeted',
       label: 'Social worker for the child harmed',
       reason: 'A different worker, so that both children’s needs are assessed.',
-      ...n,
+      ...citation,
     },
     {
       id: 'manager',
       label: 'Social work team manager',
       reason: 'Convenes the discussion and agrees the decisions.',
-      ...n,
+      ...citation,
     },
     {
       id: 'police',
       label: 'Police',
       reason: 'The behaviour may be an offence; the police decide on any criminal investigation.',
-      ...n,
+      ...citation,
     },
     {
       id: 'education',
       label: 'Education (designated safeguarding lead)',
       reason: 'The child’s school or setting, and the other children there.',
-      ...n,
+      ...citation,
     },
     {
       id: 'health',
       label: 'Health (school nurse, GP or CAMHS)',
       reason: 'Health needs, and any medical assessment.',
-      ...n,
+      ...citation,
     },
     {
       id: 'youth-justice',
       label: 'Youth Justice Service',
       reason: 'The behaviour may be an offence: Youth Justice advises on diversion and any criminal process.',
       ...(youthJusticeWhen ? { when: youthJusticeWhen } : {}),
-      ...n,
+      ...citation,
     },
     {
       id: 'carers',
       label: 'Fostering or residential care',
       reason: 'The child is looked after.',
       when: { lookedAfter: true },
-      ...n,
+      ...citation,
     },
   ];
 }
@@ -166,29 +166,33 @@ export function nationalMeetings(
 
 /** An initial child protection conference under the national framework. */
 export function nationalConference(cite: Cite, youthJusticeWhen?: Condition): MeetingInput {
-  const n = national(cite);
+  const citation = national(cite);
   return {
     id: 'child-protection-conference',
     label: 'Initial child protection conference',
     purpose: 'Decide whether the child needs a child protection plan.',
-    chair: { roles: ['team_manager'], text: 'Chaired by a manager independent of the case’s line management.', ...n },
+    chair: {
+      roles: ['team_manager'],
+      text: 'Chaired by a manager independent of the case’s line management.',
+      ...citation,
+    },
     invitees: [
-      { id: 'social-worker', label: 'The child’s social worker', reason: 'Presents the assessment.', ...n },
+      { id: 'social-worker', label: 'The child’s social worker', reason: 'Presents the assessment.', ...citation },
       {
         id: 'parents',
         label: 'Parents or carers',
         reason: 'Take part unless that would put the child at more risk.',
-        ...n,
+        ...citation,
       },
-      { id: 'police', label: 'Police', reason: 'Share relevant information.', ...n },
-      { id: 'education', label: 'Education', reason: 'The child’s school or setting.', ...n },
-      { id: 'health', label: 'Health', reason: 'Health needs.', ...n },
+      { id: 'police', label: 'Police', reason: 'Share relevant information.', ...citation },
+      { id: 'education', label: 'Education', reason: 'The child’s school or setting.', ...citation },
+      { id: 'health', label: 'Health', reason: 'Health needs.', ...citation },
       {
         id: 'youth-justice',
         label: 'Youth Justice Service',
         reason: 'Youth Justice is involved with the child.',
         ...(youthJusticeWhen ? { when: youthJusticeWhen } : {}),
-        ...n,
+        ...citation,
       },
     ],
     agenda: [
@@ -199,11 +203,11 @@ export function nationalConference(cite: Cite, youthJusticeWhen?: Condition): Me
           'Is the child likely to suffer significant harm?',
           'The outline child protection plan, or other support',
         ],
-        ...n,
+        ...citation,
       },
     ],
     outcomes: ['child-protection-plan', 'child-in-need', 'no-further-action'],
-    outcomesCited: n,
-    ...n,
+    outcomesCited: citation,
+    ...citation,
   };
 }
