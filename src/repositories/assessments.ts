@@ -51,23 +51,23 @@ export type NewAssessment = Pick<
   | 'checks'
 > & { createdBy: string };
 
-export async function insertAssessment(db: Kysely<Database>, a: NewAssessment): Promise<string> {
+export async function insertAssessment(db: Kysely<Database>, assessment: NewAssessment): Promise<string> {
   const row = await db
     .insertInto('assessments')
     .values({
-      authority_id: a.authorityId,
-      child_id: a.childId,
-      model: a.model,
-      model_name: a.modelName,
-      pack_version: a.packVersion,
-      clause: a.clause,
-      requirement_id: a.requirementId,
-      lead_assessor_id: a.leadAssessorId,
-      co_assessor_id: a.coAssessorId,
-      mode: a.mode,
-      mode_reason: a.modeReason,
-      checks: JSON.stringify(a.checks),
-      created_by: a.createdBy,
+      authority_id: assessment.authorityId,
+      child_id: assessment.childId,
+      model: assessment.model,
+      model_name: assessment.modelName,
+      pack_version: assessment.packVersion,
+      clause: assessment.clause,
+      requirement_id: assessment.requirementId,
+      lead_assessor_id: assessment.leadAssessorId,
+      co_assessor_id: assessment.coAssessorId,
+      mode: assessment.mode,
+      mode_reason: assessment.modeReason,
+      checks: JSON.stringify(assessment.checks),
+      created_by: assessment.createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -343,7 +343,7 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
     ),
   ]);
   const kidsOf = <K extends string>(rows: readonly ({ child_id: string } & Record<K, string>)[], key: K, id: string) =>
-    rows.filter((x) => x[key] === id).map((x) => x.child_id);
+    rows.filter((row) => row[key] === id).map((row) => row.child_id);
   for (const i of incidents)
     put(i.id, {
       type: 'incident',
@@ -363,11 +363,13 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
     });
   for (const screening of screenings)
     put(screening.id, { type: 'screening', childIds: [screening.child_id], on: screening.occurred_at });
-  for (const x of referrals) put(x.id, { type: 'referral', childIds: [x.child_id] });
-  for (const x of assessments) put(x.id, { type: 'assessment', childIds: [x.child_id], label: x.model_name });
-  for (const x of tasks) put(x.id, { type: 'task', childIds: [x.child_id], label: x.title });
-  for (const x of panels) put(x.id, { type: 'panel_referral', childIds: [x.child_id] });
-  for (const x of decisions) put(x.id, { type: 'external_decision', childIds: [x.child_id], label: x.decision_label });
+  for (const referral of referrals) put(referral.id, { type: 'referral', childIds: [referral.child_id] });
+  for (const assessment of assessments)
+    put(assessment.id, { type: 'assessment', childIds: [assessment.child_id], label: assessment.model_name });
+  for (const task of tasks) put(task.id, { type: 'task', childIds: [task.child_id], label: task.title });
+  for (const panel of panels) put(panel.id, { type: 'panel_referral', childIds: [panel.child_id] });
+  for (const decision of decisions)
+    put(decision.id, { type: 'external_decision', childIds: [decision.child_id], label: decision.decision_label });
 
   const userIds = ids(refs.users);
   /** The names of the authority's teams or API tokens among these ids. */
@@ -398,7 +400,7 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
       db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', some).orderBy('role').execute(),
     ),
   ]);
-  const authorityNames = new Map(authorities.map((a) => [a.id, a.name]));
+  const authorityNames = new Map(authorities.map((authority) => [authority.id, authority.name]));
   return {
     // A child or person of another authority is not named to this authority's auditor.
     children: new Map(
@@ -415,7 +417,10 @@ export async function auditNames(db: Kysely<Database>, authorityId: string, refs
         user.id,
         {
           name: user.authority_id === authorityId ? user.display_name : '',
-          roles: user.authority_id === authorityId ? roles.filter((x) => x.user_id === user.id).map((x) => x.role) : [],
+          roles:
+            user.authority_id === authorityId
+              ? roles.filter((userRole) => userRole.user_id === user.id).map((userRole) => userRole.role)
+              : [],
           ownAuthority: user.authority_id === authorityId,
           authorityName: authorityNames.get(user.authority_id) ?? 'another authority',
         },

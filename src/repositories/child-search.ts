@@ -25,9 +25,9 @@ export interface MatchRow {
 export async function findPossibleMatches(
   db: Kysely<Database>,
   viewer: Viewer,
-  a: { firstName: string; lastName: string; dateOfBirth: string },
+  child: { firstName: string; lastName: string; dateOfBirth: string },
 ): Promise<MatchRow[]> {
-  const name = `${a.firstName} ${a.lastName}`.trim().toLowerCase();
+  const name = `${child.firstName} ${child.lastName}`.trim().toLowerCase();
   const rows = await db
     .selectFrom('children as c')
     .select((eb) => [
@@ -41,8 +41,8 @@ export async function findPossibleMatches(
     ])
     .where('c.authority_id', '=', viewer.authorityId)
     .where(
-      sql<boolean>`(c.date_of_birth between ${a.dateOfBirth}::date - ${DOB_WINDOW_DAYS}::int and ${a.dateOfBirth}::date + ${DOB_WINDOW_DAYS}::int
-        or c.date_of_birth = make_date(extract(year from ${a.dateOfBirth}::date)::int, least(extract(day from ${a.dateOfBirth}::date)::int, 12), extract(month from ${a.dateOfBirth}::date)::int))`,
+      sql<boolean>`(c.date_of_birth between ${child.dateOfBirth}::date - ${DOB_WINDOW_DAYS}::int and ${child.dateOfBirth}::date + ${DOB_WINDOW_DAYS}::int
+        or c.date_of_birth = make_date(extract(year from ${child.dateOfBirth}::date)::int, least(extract(day from ${child.dateOfBirth}::date)::int, 12), extract(month from ${child.dateOfBirth}::date)::int))`,
     )
     .where(sql<boolean>`similarity(lower(c.first_name || ' ' || c.last_name), ${name}) >= ${NAME_SIMILARITY_THRESHOLD}`)
     .orderBy('sim', 'desc')

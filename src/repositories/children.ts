@@ -117,7 +117,7 @@ function fromRow(row: ChildWithNames): Child {
 
 export async function insertChild(
   db: Kysely<Database>,
-  a: {
+  child: {
     authorityId: string;
     createdBy: string;
     fields: ChildFields;
@@ -128,12 +128,12 @@ export async function insertChild(
   const { id } = await db
     .insertInto('children')
     .values({
-      ...toColumns(a.fields),
-      authority_id: a.authorityId,
-      created_by: a.createdBy,
-      updated_by: a.createdBy,
-      allocated_team_id: a.allocatedTeamId,
-      allocated_worker_id: a.allocatedWorkerId,
+      ...toColumns(child.fields),
+      authority_id: child.authorityId,
+      created_by: child.createdBy,
+      updated_by: child.createdBy,
+      allocated_team_id: child.allocatedTeamId,
+      allocated_worker_id: child.allocatedWorkerId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -56,16 +56,16 @@ function textOf(row: IncidentRow): Record<IncidentTextField, string> {
 
 export async function insertDraftIncident(
   db: Kysely<Database>,
-  a: { authorityId: string; createdBy: string; completedByName: string; completedByRole: string },
+  incident: { authorityId: string; createdBy: string; completedByName: string; completedByRole: string },
 ): Promise<string> {
   const { id } = await db
     .insertInto('incidents')
     .values({
-      authority_id: a.authorityId,
-      created_by: a.createdBy,
-      updated_by: a.createdBy,
-      completed_by_name: a.completedByName,
-      completed_by_role: a.completedByRole,
+      authority_id: incident.authorityId,
+      created_by: incident.createdBy,
+      updated_by: incident.createdBy,
+      completed_by_name: incident.completedByName,
+      completed_by_role: incident.completedByRole,
       occurred_at: null,
       submitted_at: null,
     })
@@ -169,12 +169,21 @@ export async function bumpIncidentVersion(
 
 export async function upsertIncidentChild(
   db: Kysely<Database>,
-  a: { incidentId: string; childId: string; role: ChildRole; ownWords: string },
+  incidentChild: { incidentId: string; childId: string; role: ChildRole; ownWords: string },
 ): Promise<void> {
   await db
     .insertInto('incident_children')
-    .values({ incident_id: a.incidentId, child_id: a.childId, role: a.role, own_words: a.ownWords })
-    .onConflict((oc) => oc.columns(['incident_id', 'child_id']).doUpdateSet({ role: a.role, own_words: a.ownWords }))
+    .values({
+      incident_id: incidentChild.incidentId,
+      child_id: incidentChild.childId,
+      role: incidentChild.role,
+      own_words: incidentChild.ownWords,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['incident_id', 'child_id'])
+        .doUpdateSet({ role: incidentChild.role, own_words: incidentChild.ownWords }),
+    )
     .execute();
 }
 

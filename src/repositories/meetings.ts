@@ -205,24 +205,24 @@ function inviteesQuery(db: Kysely<Database>, meetingId: string) {
     .orderBy('i.sort');
 }
 
-function toMeetingChild(k: RowOf<typeof childrenQuery>): MeetingChildRow {
+function toMeetingChild(row: RowOf<typeof childrenQuery>): MeetingChildRow {
   return {
-    childId: k.child_id,
-    name: `${k.first_name} ${k.last_name}`,
-    firstName: k.first_name,
-    role: k.role,
-    childAuthorityId: k.child_authority_id,
-    responsibleAuthorityId: k.responsible_authority_id,
-    safetyPlan: k.safety_plan,
-    outcome: k.outcome_id
+    childId: row.child_id,
+    name: `${row.first_name} ${row.last_name}`,
+    firstName: row.first_name,
+    role: row.role,
+    childAuthorityId: row.child_authority_id,
+    responsibleAuthorityId: row.responsible_authority_id,
+    safetyPlan: row.safety_plan,
+    outcome: row.outcome_id
       ? {
-          id: k.outcome_id,
-          label: k.outcome_label!,
-          details: k.details ?? {},
-          rationale: k.rationale!,
-          alsoHarmed: k.also_harmed,
-          decidedByName: k.decided_by_name!,
-          decidedAt: k.decided_at!,
+          id: row.outcome_id,
+          label: row.outcome_label!,
+          details: row.details ?? {},
+          rationale: row.rationale!,
+          alsoHarmed: row.also_harmed,
+          decidedByName: row.decided_by_name!,
+          decidedAt: row.decided_at!,
         }
       : null,
   };

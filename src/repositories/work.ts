@@ -248,13 +248,13 @@ export async function upcomingMeetings(
     chairAuthorityId: row.chair_authority_id,
     invited: Boolean(row.invited),
     children: kids
-      .filter((k) => k.meeting_id === row.id)
-      .map((k) => ({
-        childId: k.child_id,
-        name: k.child_name,
-        role: k.role,
-        childAuthorityId: k.authority_id,
-        responsibleAuthorityId: k.responsible_authority_id,
+      .filter((kid) => kid.meeting_id === row.id)
+      .map((kid) => ({
+        childId: kid.child_id,
+        name: kid.child_name,
+        role: kid.role,
+        childAuthorityId: kid.authority_id,
+        responsibleAuthorityId: kid.responsible_authority_id,
       })),
   }));
 }
@@ -340,6 +340,7 @@ export async function caseSummaries(
     .orderBy('t.created_at', 'asc')
     .execute();
   for (const level of levels) out.get(level.child_id)!.levelOfConcern = level.decided_level_label;
-  for (const n of next) out.get(n.child_id)!.nextDue = { taskId: n.id, title: n.title, dueOn: n.due_on };
+  for (const nextTask of next)
+    out.get(nextTask.child_id)!.nextDue = { taskId: nextTask.id, title: nextTask.title, dueOn: nextTask.due_on };
   return out;
 }
