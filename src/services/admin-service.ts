@@ -364,43 +364,48 @@ export interface OperatorCommand {
 }
 
 /** The account an operator's command names, in the authority it names. */
-async function operatorAccount(db: Db, a: OperatorCommand) {
-  const account = (await users.findAccountsByEmail(db, a.email)).find((x) => x.authorityId === a.authorityId);
-  if (!account) throw new NotFoundError(`No account ${a.email} in ${a.authorityId}`);
+async function operatorAccount(db: Db, command: OperatorCommand) {
+  const account = (await users.findAccountsByEmail(db, command.email)).find(
+    (candidate) => candidate.authorityId === command.authorityId,
+  );
+  if (!account) throw new NotFoundError(`No account ${command.email} in ${command.authorityId}`);
   return account;
 }
 
 /** An operator's change to an account and its event, attributed to the authority with no user, naming the operator. */
 function operatorChange(
   db: Db,
-  a: OperatorCommand,
+  command: OperatorCommand,
   event: { action: string; userId: string; details: Record<string, unknown> },
   write: (trx: Db) => Promise<void>,
 ): Promise<void> {
-  const details = { operator: a.operator.slice(0, 100), ...event.details };
+  const details = { operator: command.operator.slice(0, 100), ...event.details };
   const said = { action: event.action, entityType: 'user', entityId: event.userId, details };
-  return auditedChange(db, { authorityId: a.authorityId, userId: null }, said, write);
+  return auditedChange(db, { authorityId: command.authorityId, userId: null }, said, write);
 }
 
-export async function operatorResetPassword(db: Db, a: OperatorCommand): Promise<string> {
-  const account = await operatorAccount(db, a);
+export async function operatorResetPassword(db: Db, command: OperatorCommand): Promise<string> {
+  const account = await operatorAccount(db, command);
   const { temporaryPassword, hash } = await oneOffPassword();
   const event = { action: 'operator.reset_password', userId: account.id, details: { mustChangePassword: true } };
-  await operatorChange(db, a, event, (trx) => resetTo(trx, account.id, hash));
+  await operatorChange(db, command, event, (trx) => resetTo(trx, account.id, hash));
   return temporaryPassword;
 }
 
-export async function operatorApproveRoles(db: Db, a: OperatorCommand): Promise<{ before: Role[]; after: Role[] }> {
-  const account = await operatorAccount(db, a);
-  const [request] = await roleChanges.pendingRoleChanges(db, a.authorityId, account.id);
-  if (!request) throw new NotFoundError(`No role change waits for ${a.email}`);
+export async function operatorApproveRoles(
+  db: Db,
+  command: OperatorCommand,
+): Promise<{ before: Role[]; after: Role[] }> {
+  const account = await operatorAccount(db, command);
+  const [request] = await roleChanges.pendingRoleChanges(db, command.authorityId, account.id);
+  if (!request) throw new NotFoundError(`No role change waits for ${command.email}`);
   const { rolesBefore, rolesAfter, proposedBy } = request;
   const event = {
     action: 'operator.roles_approved',
     userId: account.id,
     details: { rolesBefore, rolesAfter, proposedBy },
   };
-  await operatorChange(db, a, event, async (trx) => {
+  await operatorChange(db, command, event, async (trx) => {
     if (!(await roleChanges.decideRoleChange(trx, request.id, 'approved', null)))
       throw new ConflictError(null, null, []);
     await users.setRoles(trx, account.id, rolesAfter);

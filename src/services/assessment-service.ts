@@ -87,7 +87,7 @@ export async function planOptions(db: Db, actor: Actor, childId: string, page = 
       model: ages.assessmentModel.model,
       citation: citeText(ages.assessmentModel.clause),
     },
-    inProgress: existing.some((a) => a.status === 'in_progress'),
+    inProgress: existing.some((assessment) => assessment.status === 'in_progress'),
   };
   return {
     child,
@@ -120,8 +120,8 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
     throw new ValidationError(problems);
   }
   const mode = assessmentMode(input, options.pack.assessorRules);
-  const lead = options.assessors.find((a) => a.id === input.leadId)!;
-  const co = options.assessors.find((a) => a.id === input.coId)!;
+  const lead = options.assessors.find((assessor) => assessor.id === input.leadId)!;
+  const co = options.assessors.find((assessor) => assessor.id === input.coId)!;
   const model = options.model;
   const inProgress = new ValidationError([{ field: 'cannot', message: ALREADY_IN_PROGRESS }]);
   const event = ({ id, done }: { id: string; done: Awaited<ReturnType<typeof fulfilTasks>> }) => ({
@@ -188,17 +188,18 @@ export async function plan(db: Db, actor: Actor, childId: string, input: PlanInp
  */
 async function authorized(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string) {
   const audited = auditAs ?? action;
-  const a = isUuid(id) ? await assessments.findAssessment(db, id) : undefined;
-  if (!a || a.authorityId !== actor.user.authorityId) return notFound(db, actor, audited, 'assessment', id);
+  const assessment = isUuid(id) ? await assessments.findAssessment(db, id) : undefined;
+  if (!assessment || assessment.authorityId !== actor.user.authorityId)
+    return notFound(db, actor, audited, 'assessment', id);
   const { record, bases } = await authorizeChildRecord(
     db,
     actor,
     id,
     'assessment.view',
     'assessment',
-    () => Promise.resolve(a),
+    () => Promise.resolve(assessment),
     {
-      relations: (x) => assessorOf(actor, x),
+      relations: (loaded) => assessorOf(actor, loaded),
       auditAs: audited,
     },
   );
@@ -208,26 +209,30 @@ async function authorized(db: Db, actor: Actor, id: string, action: ActionId, au
   return { assessment: record, subject };
 }
 
-function assessorOf(actor: Actor, a: assessments.Assessment): ['assessor'] | [] {
-  return a.leadAssessorId === actor.user.id || a.coAssessorId === actor.user.id ? ['assessor'] : [];
+function assessorOf(actor: Actor, assessment: assessments.Assessment): ['assessor'] | [] {
+  return assessment.leadAssessorId === actor.user.id || assessment.coAssessorId === actor.user.id ? ['assessor'] : [];
 }
 
 /** The assessment's page; with `part`, the page of one part, only for those who may change it (locked once complete). */
 export async function viewAssessment(db: Db, actor: Actor, id: string, part?: ActionId) {
-  const { assessment: a, subject } = part
+  const { assessment, subject } = part
     ? await editableWith(db, actor, id, part)
     : await authorized(db, actor, id, 'assessment.view');
-  await auditRecordView(db, actor, 'assessment.view', { entityType: 'assessment', entityId: id, childId: a.childId });
+  await auditRecordView(db, actor, 'assessment.view', {
+    entityType: 'assessment',
+    entityId: id,
+    childId: assessment.childId,
+  });
   return {
-    assessment: a,
-    canEdit: a.status === 'in_progress' && may('assessment.stage', subject).allowed,
-    next: nextStage(a.mode, a.stages),
+    assessment,
+    canEdit: assessment.status === 'in_progress' && may('assessment.stage', subject).allowed,
+    next: nextStage(assessment.mode, assessment.stages),
     missing: completionProblems({
-      mode: a.mode,
-      stages: a.stages,
-      hasOutcome: a.outcome !== null,
-      hasReport: a.report !== null,
-      sharedOn: a.sharedOn,
+      mode: assessment.mode,
+      stages: assessment.stages,
+      hasOutcome: assessment.outcome !== null,
+      hasReport: assessment.report !== null,
+      sharedOn: assessment.sharedOn,
     }),
     today: londonToday(),
   };
@@ -279,38 +284,38 @@ async function editable(db: Db, actor: Actor, id: string, action: ActionId) {
 }
 
 /** An assessment as the record a change is to, in the child's chronology under assessments. */
-const assessmentRecord = (a: assessments.Assessment): ChildRecord => ({
+const assessmentRecord = (assessment: assessments.Assessment): ChildRecord => ({
   entityType: 'assessment',
-  id: a.id,
-  childId: a.childId,
+  id: assessment.id,
+  childId: assessment.childId,
   kind: 'assessment',
 });
 
 /** What the dates an assessor records follow: the day it was planned and the stages so far. */
-const datesOf = (a: assessments.Assessment) => ({
+const datesOf = (assessment: assessments.Assessment) => ({
   today: londonToday(),
-  plannedOn: londonToday(a.createdAt),
-  stages: a.stages,
+  plannedOn: londonToday(assessment.createdAt),
+  stages: assessment.stages,
 });
 
 /** Records the next stage as done on a date, in order, never before the stage before it (R-NYO-9). */
 export async function recordStage(db: Db, actor: Actor, id: string, version: number, stage: number, date: DateParts) {
-  const a = await editable(db, actor, id, 'assessment.stage');
-  const next = nextStage(a.mode, a.stages);
+  const assessment = await editable(db, actor, id, 'assessment.stage');
+  const next = nextStage(assessment.mode, assessment.stages);
   // Every stage recorded since the form was shown: the page no longer asks, so the form was out of date.
   if (next === null) throw new ConflictError(null, null, []);
-  const facts = { ...datesOf(a), next };
+  const facts = { ...datesOf(assessment), next };
   const problems = stageProblems({ stage, date }, facts);
   const on = stageDoneOn(date, facts);
   if (problems.length || !('iso' in on)) throw new ValidationError(problems);
-  const stages = { ...a.stages, [next]: on.iso };
+  const stages = { ...assessment.stages, [next]: on.iso };
   await childRecordChange(
     db,
     actor,
-    assessmentRecord(a),
+    assessmentRecord(assessment),
     {
       action: 'assessment.stage',
-      summary: `${ASSESSMENT_MODELS[a.model].label}: ${STAGES.find((step) => step.n === next)!.label.toLowerCase()}.`,
+      summary: `${ASSESSMENT_MODELS[assessment.model].label}: ${STAGES.find((step) => step.n === next)!.label.toLowerCase()}.`,
       details: { stage: next },
     },
     (trx) => assessments.recordStages(trx, id, version, stages),
@@ -318,7 +323,7 @@ export async function recordStage(db: Db, actor: Actor, id: string, version: num
 }
 
 export async function saveOutcome(db: Db, actor: Actor, id: string, version: number, sheet: OutcomeSheet) {
-  const a = await editable(db, actor, id, 'assessment.outcome');
+  const assessment = await editable(db, actor, id, 'assessment.outcome');
   const problems = outcomeProblems(sheet);
   if (problems.length) throw new ValidationError(problems);
   const supervision = SUPERVISION_LEVELS.find((level) => level.id === sheet.supervision)!.label.toLowerCase();
@@ -330,16 +335,16 @@ export async function saveOutcome(db: Db, actor: Actor, id: string, version: num
     mostConcern: DOMAINS.filter((domain) => sheet.mostConcern.includes(domain.id)).map((domain) => domain.id),
     supervision: sheet.supervision,
     intervention: Object.fromEntries(
-      INTERVENTION_AREAS.map((x) => [x.id, sheet.intervention[x.id].trim()]),
+      INTERVENTION_AREAS.map((area) => [area.id, sheet.intervention[area.id].trim()]),
     ) as OutcomeSheet['intervention'],
   };
   await childRecordChange(
     db,
     actor,
-    assessmentRecord(a),
+    assessmentRecord(assessment),
     {
       action: 'assessment.outcome',
-      summary: `${ASSESSMENT_MODELS[a.model].label}: outcome sheet recorded. Level of supervision: ${supervision}. Most concern: ${most}.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+      summary: `${ASSESSMENT_MODELS[assessment.model].label}: outcome sheet recorded. Level of supervision: ${supervision}. Most concern: ${most}.${assessment.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
     },
     (trx) => assessments.saveOutcome(trx, id, version, clean),
   );
@@ -347,22 +352,22 @@ export async function saveOutcome(db: Db, actor: Actor, id: string, version: num
 
 /** The report's sections in the assessors' words (R-NYO-14). */
 export async function saveReport(db: Db, actor: Actor, id: string, version: number, input: Report) {
-  const a = await editable(db, actor, id, 'assessment.report');
-  const problems = reportProblems(a.mode, input);
+  const assessment = await editable(db, actor, id, 'assessment.report');
+  const problems = reportProblems(assessment.mode, input);
   if (problems.length) throw new ValidationError(problems);
   const report = Object.fromEntries(
     REPORT_SECTIONS.map((section) => [
       section.id,
-      reportSections(a.mode).some((x) => x.id === section.id) ? input[section.id].trim() : '',
+      reportSections(assessment.mode).some((candidate) => candidate.id === section.id) ? input[section.id].trim() : '',
     ]),
   ) as Report;
   await childRecordChange(
     db,
     actor,
-    assessmentRecord(a),
+    assessmentRecord(assessment),
     {
       action: 'assessment.report',
-      summary: `${ASSESSMENT_MODELS[a.model].label}: report ${a.report ? 'updated' : 'written'}.`,
+      summary: `${ASSESSMENT_MODELS[assessment.model].label}: report ${assessment.report ? 'updated' : 'written'}.`,
     },
     (trx) => assessments.saveReport(trx, id, version, report),
   );
@@ -370,12 +375,14 @@ export async function saveReport(db: Db, actor: Actor, id: string, version: numb
 
 /** Everything the report shows: the child's details, the commissioning authority, and the assessment. */
 export async function reportView(db: Db, actor: Actor, id: string, action: 'assessment.print' | 'assessment.export') {
-  const { assessment: a } = await authorized(db, actor, id, 'assessment.view', action);
-  const child = await children.findChild(db, a.childId);
-  const authority = (await authorities.listAuthorities(db)).find((x) => x.id === a.authorityId);
+  const { assessment } = await authorized(db, actor, id, 'assessment.view', action);
+  const child = await children.findChild(db, assessment.childId);
+  const authority = (await authorities.listAuthorities(db)).find(
+    (candidate) => candidate.id === assessment.authorityId,
+  );
   if (!child || !authority) throw new NotFoundError();
   await auditView(db, actor, { action, entityType: 'assessment', entityId: id });
-  return { assessment: a, child, authorityName: authority.name, today: londonToday() };
+  return { assessment, child, authorityName: authority.name, today: londonToday() };
 }
 
 /** The report is shared with the young person and parents, and disagreements noted, before other professionals see it (R-NYO-14). */
@@ -387,8 +394,12 @@ export async function recordSharing(
   date: DateParts,
   disagreementsInput: string,
 ) {
-  const a = await editable(db, actor, id, 'assessment.share');
-  const facts = { ...datesOf(a), hasOutcome: a.outcome !== null, hasReport: a.report !== null };
+  const assessment = await editable(db, actor, id, 'assessment.share');
+  const facts = {
+    ...datesOf(assessment),
+    hasOutcome: assessment.outcome !== null,
+    hasReport: assessment.report !== null,
+  };
   const problems = sharingProblems({ date, disagreements: disagreementsInput }, facts);
   const on = sharedOnDate(date, facts);
   if (problems.length || !('iso' in on)) throw new ValidationError(problems);
@@ -396,36 +407,36 @@ export async function recordSharing(
   await childRecordChange(
     db,
     actor,
-    assessmentRecord(a),
+    assessmentRecord(assessment),
     {
       action: 'assessment.share',
-      summary: `${ASSESSMENT_MODELS[a.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`,
+      summary: `${ASSESSMENT_MODELS[assessment.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`,
     },
     (trx) => assessments.recordSharing(trx, id, version, on.iso, disagreements),
   );
 }
 
 export async function complete(db: Db, actor: Actor, id: string, version: number) {
-  const a = await editable(db, actor, id, 'assessment.complete');
+  const assessment = await editable(db, actor, id, 'assessment.complete');
   const problems = completeProblems({
-    mode: a.mode,
-    stages: a.stages,
-    hasOutcome: a.outcome !== null,
-    hasReport: a.report !== null,
-    sharedOn: a.sharedOn,
+    mode: assessment.mode,
+    stages: assessment.stages,
+    hasOutcome: assessment.outcome !== null,
+    hasReport: assessment.report !== null,
+    sharedOn: assessment.sharedOn,
   });
   if (problems.length) throw new ValidationError(problems);
   await childRecordChange(
     db,
     actor,
-    assessmentRecord(a),
+    assessmentRecord(assessment),
     {
       action: 'assessment.complete',
-      summary: `${ASSESSMENT_MODELS[a.model].label} completed.${a.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+      summary: `${ASSESSMENT_MODELS[assessment.model].label} completed.${assessment.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
     },
     async (trx) => {
       if (!(await assessments.completeAssessment(trx, id, version, actor.user.id))) return false;
-      await setMeetingsAfterAssessment(trx, actor, a);
+      await setMeetingsAfterAssessment(trx, actor, assessment);
       return true;
     },
   );
@@ -436,18 +447,20 @@ export async function complete(db: Db, actor: Actor, id: string, version: number
  * review meeting, R-KEN-13): a task to arrange each, for the child's social workers, about the
  * latest incident in which the child displayed the behaviour.
  */
-async function setMeetingsAfterAssessment(trx: Db, actor: Actor, a: assessments.Assessment) {
-  const types = (getPack(a.authorityId)?.meetings ?? []).filter((type) => type.convenedAfter?.record === 'assessment');
+async function setMeetingsAfterAssessment(trx: Db, actor: Actor, assessment: assessments.Assessment) {
+  const types = (getPack(assessment.authorityId)?.meetings ?? []).filter(
+    (type) => type.convenedAfter?.record === 'assessment',
+  );
   if (!types.length) return;
-  const incident = (await incidentsForChild(trx, a.childId)).find((one) => one.role === 'displayed');
+  const incident = (await incidentsForChild(trx, assessment.childId)).find((one) => one.role === 'displayed');
   if (!incident) return;
   for (const type of types)
     await createTask(
       trx,
       actor,
       {
-        authorityId: a.authorityId,
-        childId: a.childId,
+        authorityId: assessment.authorityId,
+        childId: assessment.childId,
         incidentId: incident.incidentId,
         screeningId: null,
         stepId: `after-assessment-${type.id}`,

@@ -42,14 +42,14 @@ export type SignInResult =
 export async function signIn(
   db: Db,
   config: Pick<Config, 'lockoutThreshold' | 'lockoutMs'>,
-  a: { email: string; password: string; ip: string; requestId: string },
+  attempt: { email: string; password: string; ip: string; requestId: string },
 ): Promise<SignInResult> {
-  const email = a.email.trim().toLowerCase();
+  const email = attempt.email.trim().toLowerCase();
   const accounts = await users.findAccountsByEmail(db, email);
   const fail = (authorityId: string | null, userId: string | null, details: Record<string, unknown>) =>
     auditAttempt(
       db,
-      { authorityId, userId, ip: a.ip, requestId: a.requestId },
+      { authorityId, userId, ip: attempt.ip, requestId: attempt.requestId },
       { action: 'sign_in', entityType: 'user', entityId: userId ?? '', details },
       'failed',
     );
@@ -70,7 +70,7 @@ export async function signIn(
       continue;
     }
     verified = true;
-    if (await verify(acc.passwordHash, a.password).catch(() => false)) {
+    if (await verify(acc.passwordHash, attempt.password).catch(() => false)) {
       matched.push(acc);
       continue;
     }
@@ -80,7 +80,7 @@ export async function signIn(
     });
   }
   // Every path checks one password at least, so the time taken says nothing of the account.
-  if (!verified) await verify(await timingDummy(), a.password).catch(() => false);
+  if (!verified) await verify(await timingDummy(), attempt.password).catch(() => false);
   if (!accounts.length) {
     // To spot probing: the address typed matched no account. Its domain and a keyed hash of it are
     // kept, never the address itself (people type their password there); the authority is the domain's.
@@ -92,7 +92,7 @@ export async function signIn(
   if (!matched.length) return { ok: false };
   for (const account of matched) await users.recordSuccessfulSignIn(db, account.id);
   if (matched.length > 1) return { ok: 'choose', userIds: matched.map((account) => account.id) };
-  await recordSignIn(db, matched[0]!.id, matched[0]!.authorityId, a);
+  await recordSignIn(db, matched[0]!.id, matched[0]!.authorityId, attempt);
   return { ok: true, userId: matched[0]!.id };
 }
 
@@ -101,12 +101,12 @@ export async function recordSignIn(
   db: Db,
   userId: string,
   authorityId: string,
-  a: { ip: string; requestId: string },
+  request: { ip: string; requestId: string },
   details: Record<string, unknown> = {},
 ) {
   await auditAttempt(
     db,
-    { authorityId, userId, ip: a.ip, requestId: a.requestId },
+    { authorityId, userId, ip: request.ip, requestId: request.requestId },
     { action: 'sign_in', entityType: 'user', entityId: userId, details },
     'ok',
   );
@@ -128,18 +128,18 @@ export function typedAddress(email: string): { emailDomain: string; emailHash: s
 /** A sign-in refused by the rate limit, audited under the authority of the address's domain. */
 export async function auditRateLimited(
   db: Db,
-  a: { email: string; ip: string; requestId: string; limit: 'address' | 'account' },
+  attempt: { email: string; ip: string; requestId: string; limit: 'address' | 'account' },
 ) {
-  const email = a.email.trim().toLowerCase().slice(0, 320);
+  const email = attempt.email.trim().toLowerCase().slice(0, 320);
   const authorityId = await users.authorityForEmailDomain(db, email);
   await auditAttempt(
     db,
-    { authorityId, userId: null, ip: a.ip, requestId: a.requestId },
+    { authorityId, userId: null, ip: attempt.ip, requestId: attempt.requestId },
     {
       action: 'sign_in',
       entityType: 'user',
       entityId: '',
-      details: { reason: 'rate_limited', limit: a.limit, ...typedAddress(email) },
+      details: { reason: 'rate_limited', limit: attempt.limit, ...typedAddress(email) },
     },
     'failed',
   );
@@ -150,11 +150,15 @@ export async function accountChoices(
   db: Db,
   userIds: readonly string[],
 ): Promise<{ value: string; text: string; authorityId: string }[]> {
-  const names = new Map((await authorities.listAuthorities(db)).map((a) => [a.id, a.name]));
+  const names = new Map((await authorities.listAuthorities(db)).map((authority) => [authority.id, authority.name]));
   const accounts = await Promise.all(userIds.map((id) => users.findUserById(db, id)));
   return accounts
-    .filter((a) => a?.active)
-    .map((a) => ({ value: a!.id, text: names.get(a!.authorityId) ?? a!.authorityId, authorityId: a!.authorityId }));
+    .filter((account) => account?.active)
+    .map((account) => ({
+      value: account!.id,
+      text: names.get(account!.authorityId) ?? account!.authorityId,
+      authorityId: account!.authorityId,
+    }));
 }
 
 export async function mustChangePassword(db: Db, userId: string): Promise<boolean> {

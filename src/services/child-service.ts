@@ -63,7 +63,7 @@ export type RecordActions = Record<(typeof RECORD_ACTIONS)[number], boolean>;
 
 export function recordActions(actor: Actor, bases: Parameters<typeof subjectOf>[1]): RecordActions {
   const subject = subjectOf(actor, bases);
-  return Object.fromEntries(RECORD_ACTIONS.map((a) => [a, may(a, subject).allowed])) as RecordActions;
+  return Object.fromEntries(RECORD_ACTIONS.map((action) => [action, may(action, subject).allowed])) as RecordActions;
 }
 
 export async function viewChild(db: Db, actor: Actor, childId: string, page: 'record' | 'edit' = 'record') {
@@ -203,7 +203,7 @@ export async function possibleMatches(
 export async function createChild(
   db: Db,
   actor: Actor,
-  a: {
+  input: {
     fields: children.ChildFields;
     teamId: string | null;
     incidentId?: string | undefined;
@@ -212,25 +212,25 @@ export async function createChild(
 ): Promise<string> {
   await requireCaseRole(db, actor, 'child.create');
   const myTeamIds = actor.user.teams.map((membership) => membership.teamId);
-  const problems = newChildTeamProblems(a, { myTeamIds });
+  const problems = newChildTeamProblems(input, { myTeamIds });
   if (problems.length) throw new ValidationError(problems);
   // A child first recorded in an incident belongs to the recorder's team until allocated.
-  const teamId = a.teamId ?? actor.user.teams[0]?.teamId ?? null;
+  const teamId = input.teamId ?? actor.user.teams[0]?.teamId ?? null;
   const event = (id: string) => ({
     action: 'child.create',
     entityType: 'child',
     entityId: id,
-    details: { incidentId: a.incidentId ?? null },
+    details: { incidentId: input.incidentId ?? null },
   });
   return auditedChange(db, actor, event, async (trx) => {
-    if (a.incidentId) {
-      const inc = await incidents.findIncident(trx, a.incidentId);
+    if (input.incidentId) {
+      const inc = await incidents.findIncident(trx, input.incidentId);
       if (!inc || inc.createdBy !== actor.user.id || inc.status !== 'draft') throw new NotFoundError();
     }
     const id = await children.insertChild(trx, {
       authorityId: actor.user.authorityId,
       createdBy: actor.user.id,
-      fields: a.fields,
+      fields: input.fields,
       allocatedTeamId: teamId,
       allocatedWorkerId: null,
     });
@@ -241,11 +241,11 @@ export async function createChild(
       kind: 'record_created',
       summary: 'Record created',
     });
-    if (a.incidentId) {
+    if (input.incidentId) {
       await incidents.upsertIncidentChild(trx, {
-        incidentId: a.incidentId,
+        incidentId: input.incidentId,
         childId: id,
-        role: a.role ?? 'displayed',
+        role: input.role ?? 'displayed',
         ownWords: '',
       });
     }
@@ -279,12 +279,16 @@ export async function updateChild(
     const saved = await children.updateChild(trx, childId, version, actor.user.id, fields);
     if (!saved) {
       const differences = (Object.keys(CHILD_FIELD_LABELS) as (keyof children.ChildFields)[])
-        .filter((k) => display(before[k]) !== display(fields[k]))
-        .map((k) => ({ label: CHILD_FIELD_LABELS[k], saved: display(before[k]), yours: display(fields[k]) }));
+        .filter((field) => display(before[field]) !== display(fields[field]))
+        .map((field) => ({
+          label: CHILD_FIELD_LABELS[field],
+          saved: display(before[field]),
+          yours: display(fields[field]),
+        }));
       throw new ConflictError(before.updatedByName, before.updatedAt, differences);
     }
     const changed = (Object.keys(CHILD_FIELD_LABELS) as (keyof children.ChildFields)[]).filter(
-      (k) => display(before[k]) !== display(fields[k]),
+      (field) => display(before[field]) !== display(fields[field]),
     );
     if (changed.length) {
       await addChronologyEntry(trx, {
@@ -292,7 +296,7 @@ export async function updateChild(
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'record_updated',
-        summary: `Changed: ${changed.map((k) => CHILD_FIELD_LABELS[k].toLowerCase()).join(', ')}`,
+        summary: `Changed: ${changed.map((field) => CHILD_FIELD_LABELS[field].toLowerCase()).join(', ')}`,
       });
     }
     return changed;
@@ -312,13 +316,13 @@ export async function allocate(
   actor: Actor,
   childId: string,
   version: number,
-  a: { workerId: string | null; teamId: string | null; youthJusticeWorkerId?: string | null },
+  allocation: { workerId: string | null; teamId: string | null; youthJusticeWorkerId?: string | null },
 ) {
   await authorizeChild(db, actor, childId, 'child.allocate');
   const options = await allocationOptions(db, actor);
   const ids = (list: readonly { id: string }[]) => list.map((option) => option.id);
   const otherSide = await children.otherSideWorkers(db, childId);
-  const problems = allocationProblems(a, {
+  const problems = allocationProblems(allocation, {
     workerIds: ids(options.workers),
     teamIds: ids(options.teams),
     youthJusticeWorkerIds: ids(options.youthJusticeWorkers),
@@ -326,7 +330,7 @@ export async function allocate(
   });
   if (problems.length) {
     // R-KEN-6, R-X-1: refusing the other child's worker is audited.
-    if (sameWorkerProblem(a.workerId, otherSide))
+    if (sameWorkerProblem(allocation.workerId, otherSide))
       await auditRefusal(db, actor, 'child.allocate', 'child', childId, 'same_worker_as_other_child');
     throw new ValidationError(problems);
   }
@@ -334,33 +338,33 @@ export async function allocate(
     action: 'child.allocate',
     entityType: 'child',
     entityId: childId,
-    details: { ...a, tasksDone: done },
+    details: { ...allocation, tasksDone: done },
   });
   await auditedChange(db, actor, event, async (trx) => {
     const before = await children.findChild(trx, childId);
     if (!before) throw new NotFoundError();
-    if (!(await children.setAllocation(trx, childId, version, actor.user.id, a))) {
+    if (!(await children.setAllocation(trx, childId, version, actor.user.id, allocation))) {
       throw new ConflictError(before.updatedByName, before.updatedAt, [
         {
           label: 'Allocated worker',
           saved: before.allocatedWorkerName ?? 'Not allocated',
-          yours: options.workers.find((option) => option.id === a.workerId)?.name ?? 'Not allocated',
+          yours: options.workers.find((option) => option.id === allocation.workerId)?.name ?? 'Not allocated',
         },
         {
           label: 'Allocated team',
           saved: before.allocatedTeamName ?? 'Not allocated',
-          yours: options.teams.find((option) => option.id === a.teamId)?.name ?? 'Not allocated',
+          yours: options.teams.find((option) => option.id === allocation.teamId)?.name ?? 'Not allocated',
         },
       ]);
     }
-    const worker = options.workers.find((option) => option.id === a.workerId)?.name ?? 'no worker';
-    const team = options.teams.find((option) => option.id === a.teamId)?.name ?? 'no team';
+    const worker = options.workers.find((option) => option.id === allocation.workerId)?.name ?? 'no worker';
+    const team = options.teams.find((option) => option.id === allocation.teamId)?.name ?? 'no team';
     // R-KEN-4: a Youth Justice worker alongside; the chronology keeps every reallocation.
     const yj =
-      a.youthJusticeWorkerId === undefined || a.youthJusticeWorkerId === before.youthJusticeWorkerId
+      allocation.youthJusticeWorkerId === undefined || allocation.youthJusticeWorkerId === before.youthJusticeWorkerId
         ? ''
-        : a.youthJusticeWorkerId
-          ? ` Youth Justice worker: ${options.youthJusticeWorkers.find((option) => option.id === a.youthJusticeWorkerId)?.name}.`
+        : allocation.youthJusticeWorkerId
+          ? ` Youth Justice worker: ${options.youthJusticeWorkers.find((option) => option.id === allocation.youthJusticeWorkerId)?.name}.`
           : ' No Youth Justice worker.';
     await addChronologyEntry(trx, {
       childId,
@@ -370,7 +374,7 @@ export async function allocate(
       summary: `Allocated to ${worker} (${team}).${yj}`,
     });
     // "Allocate the child harmed their own social worker" is done by allocating one (never the other child's, R-KEN-6).
-    return a.workerId
+    return allocation.workerId
       ? await fulfilTasks(trx, actor, {
           authorityId: before.authorityId,
           childId,

@@ -160,7 +160,7 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
       return [{ referral: panelCase, due: 'review' }];
     return [];
   });
-  const assessmentList = assessing.filter((a) => a.status === 'in_progress');
+  const assessmentList = assessing.filter((assessment) => assessment.status === 'in_progress');
 
   const shown = new Set([
     ...taskList.map((task) => task.childId),
@@ -169,7 +169,7 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
     ...meetingList.flatMap((meeting) =>
       meeting.children.filter((child) => !child.masked).map((child) => child.childId),
     ),
-    ...assessmentList.map((a) => a.childId),
+    ...assessmentList.map((assessment) => assessment.childId),
     ...panelList.map((panelItem) => panelItem.referral.childId),
     ...changes.map((change) => change.childId),
   ]);

@@ -62,8 +62,11 @@ import { contentsOf, inSentence, unaddressed } from '../domain/plans.ts';
 
 async function authorityNames(db: Db) {
   const list = await listAuthorities(db);
-  const names = new Map(list.map((a) => [a.id, a.name]));
-  return { list: list.map((a) => ({ id: a.id, name: a.name })), name: (id: string) => names.get(id) ?? id };
+  const names = new Map(list.map((authority) => [authority.id, authority.name]));
+  return {
+    list: list.map((authority) => ({ id: authority.id, name: authority.name })),
+    name: (id: string) => names.get(id) ?? id,
+  };
 }
 
 /** The facts a meeting's invitee rules depend on: the latest decision for the child who harmed, their age today, AIM requested, looked after. */
@@ -104,7 +107,7 @@ async function arrangeableTask(db: Db, actor: Actor, taskId: string, action: Act
     taskId,
     action,
     'task',
-    (x) => tasks.findTask(db, x),
+    (loadedId) => tasks.findTask(db, loadedId),
     { auditAs: action === 'meeting.arrange' ? 'meeting.arrange' : 'meeting.arrange_view' },
   );
   const pack = packFor(task.authorityId);
@@ -186,7 +189,10 @@ export async function arrangeOptions(
   );
   const names = await authorityNames(db);
   const chairCandidates = await Promise.all(
-    names.list.map(async (a) => ({ authority: a, users: await listCaseWorkers(db, a.id, type.chair.roles) })),
+    names.list.map(async (authority) => ({
+      authority,
+      users: await listCaseWorkers(db, authority.id, type.chair.roles),
+    })),
   );
   if (action === 'task.view') {
     await auditRecordView(db, actor, 'meeting.arrange_view', {
@@ -223,7 +229,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   // Not the whole form: the chosen chair is looked up alone, not every authority's candidates.
   const options = await arrangement(db, actor, taskId, 'meeting.arrange');
   const names = await authorityNames(db);
-  const authorityIds = new Set(names.list.map((a) => a.id));
+  const authorityIds = new Set(names.list.map((authority) => authority.id));
   const mc = arrangedChildren(options.children, input, authorityIds);
   const rule = chairRule(options.type, options.task.authorityId, mc, names.name);
   const chair = isUuid(input.chairId) ? await findCaseWorker(db, input.chairId, options.type.chair.roles) : undefined;
@@ -264,16 +270,16 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
       userId: null as string | null,
     }));
   // Each authority responsible for a child is represented (R-KEN-6).
-  for (const a of rule.authorities.filter((a) => a !== options.task.authorityId)) {
+  for (const authorityId of rule.authorities.filter((candidate) => candidate !== options.task.authorityId)) {
     invitees.push({
-      inviteeId: `authority-${a}`,
-      roleLabel: `Representative of ${names.name(a)}`,
+      inviteeId: `authority-${authorityId}`,
+      roleLabel: `Representative of ${names.name(authorityId)}`,
       reason: 'Responsible for a child at this meeting: each authority must be represented.',
       clause: rule.clause,
       requirementId: rule.requirement,
       mode: 'invite',
       name: '',
-      agency: names.name(a),
+      agency: names.name(authorityId),
       userId: null,
     });
   }
@@ -380,10 +386,10 @@ async function authorizeMeeting(db: Db, actor: Actor, id: string, action: Action
 }
 
 /** The meeting with the parts of children this person may not see taken out (R-X-1). */
-function masked(a: Access): meetings.Meeting {
+function masked(access: Access): meetings.Meeting {
   return {
-    ...a.meeting,
-    children: a.meeting.children.map((meetingChild) => shownPart(meetingChild, a.visibleChildIds)),
+    ...access.meeting,
+    children: access.meeting.children.map((meetingChild) => shownPart(meetingChild, access.visibleChildIds)),
   };
 }
 
@@ -391,28 +397,28 @@ async function audited(db: Db, actor: Actor, action: string, id: string, details
   await auditView(db, actor, { action, entityType: 'meeting', entityId: id, ...(details ? { details } : {}) });
 }
 
-function describe(a: Access, names: (id: string) => string) {
-  const meeting = masked(a);
+function describe(access: Access, names: (id: string) => string) {
+  const meeting = masked(access);
   const displayed = meeting.children.find((meetingChild) => meetingChild.role === 'displayed');
   const arranged = meeting.status === 'arranged';
   return {
     meeting,
-    type: a.type,
-    isChair: a.isChair,
-    canRecord: arranged && !meeting.minutesApprovedAt && may('meeting.record', a.subject).allowed,
+    type: access.type,
+    isChair: access.isChair,
+    canRecord: arranged && !meeting.minutesApprovedAt && may('meeting.record', access.subject).allowed,
     can: {
-      record: arranged && !meeting.minutesApprovedAt && may('meeting.record', a.subject).allowed,
-      addAttendee: arranged && may('meeting.add_attendee', a.subject).allowed,
-      approve: arranged && may('meeting.approve', a.subject).allowed,
-      circulate: may('meeting.circulate', a.subject).allowed,
-      close: arranged && may('meeting.close', a.subject).allowed,
-      outcomeFor: arranged ? [...a.outcomeChildIds] : [],
-      recordPlanFor: [...a.planChildIds],
+      record: arranged && !meeting.minutesApprovedAt && may('meeting.record', access.subject).allowed,
+      addAttendee: arranged && may('meeting.add_attendee', access.subject).allowed,
+      approve: arranged && may('meeting.approve', access.subject).allowed,
+      circulate: may('meeting.circulate', access.subject).allowed,
+      close: arranged && may('meeting.close', access.subject).allowed,
+      outcomeFor: arranged ? [...access.outcomeChildIds] : [],
+      recordPlanFor: [...access.planChildIds],
     },
-    visibleChildIds: [...a.visibleChildIds],
-    recordChildIds: [...a.recordChildIds],
+    visibleChildIds: [...access.visibleChildIds],
+    recordChildIds: [...access.recordChildIds],
     authorityName: names,
-    outcomeOptions: a.type.outcomes.map((id) => ({
+    outcomeOptions: access.type.outcomes.map((id) => ({
       id,
       label: OUTCOMES[id].label,
       hint: OUTCOMES[id].hint,
@@ -426,15 +432,15 @@ function describe(a: Access, names: (id: string) => string) {
 }
 
 /** The child who harmed, when the meeting type asks about police involvement under 10. */
-async function policeQuestionChild(db: Db, a: Access): Promise<{ dateOfBirth: string } | null> {
-  if (!a.type.policeQuestionUnder10) return null;
-  const displayed = a.meeting.children.find((meetingChild) => meetingChild.role === 'displayed');
+async function policeQuestionChild(db: Db, access: Access): Promise<{ dateOfBirth: string } | null> {
+  if (!access.type.policeQuestionUnder10) return null;
+  const displayed = access.meeting.children.find((meetingChild) => meetingChild.role === 'displayed');
   if (!displayed) return null;
   return (await children.findChild(db, displayed.childId)) ?? null;
 }
 
-async function policeQuestionNeeded(db: Db, a: Access): Promise<boolean> {
-  return policeQuestionAsked(a.meeting.heldOn ?? londonToday(), await policeQuestionChild(db, a));
+async function policeQuestionNeeded(db: Db, access: Access): Promise<boolean> {
+  return policeQuestionAsked(access.meeting.heldOn ?? londonToday(), await policeQuestionChild(db, access));
 }
 
 /**
@@ -449,53 +455,58 @@ export async function viewMeeting(
   action: 'meeting.view' | 'meeting.print' | 'meeting.export' = 'meeting.view',
   need: { action: 'meeting.record' | 'meeting.add_attendee' | 'meeting.outcome'; childId?: string } | null = null,
 ) {
-  const a = await authorizeMeeting(db, actor, id, 'meeting.view', action);
+  const access = await authorizeMeeting(db, actor, id, 'meeting.view', action);
   if (need) {
-    if (need.childId !== undefined && !a.meeting.children.some((meetingChild) => meetingChild.childId === need.childId))
+    if (
+      need.childId !== undefined &&
+      !access.meeting.children.some((meetingChild) => meetingChild.childId === need.childId)
+    )
       return notFound(db, actor, need.action, 'meeting', id);
     await requireAction(
       db,
       actor,
       need.action,
-      need.childId ? a.subjectFor(need.childId) : a.subject,
+      need.childId ? access.subjectFor(need.childId) : access.subject,
       { entityType: 'meeting', entityId: id },
       undefined,
-      a.subject,
+      access.subject,
     );
   }
   const names = await authorityNames(db);
-  const police = await policeQuestionNeeded(db, a);
-  const shown = masked(a);
-  const agreedPlans = await plansAgreedAt(db, a.type, a.meeting.children);
-  const problems = closeMeetingProblems(a.type, {
-    heldOn: a.meeting.heldOn,
-    minutesApproved: a.meeting.minutesApprovedAt !== null,
+  const police = await policeQuestionNeeded(db, access);
+  const shown = masked(access);
+  const agreedPlans = await plansAgreedAt(db, access.type, access.meeting.children);
+  const problems = closeMeetingProblems(access.type, {
+    heldOn: access.meeting.heldOn,
+    minutesApproved: access.meeting.minutesApprovedAt !== null,
     policeQuestionNeeded: police,
-    policeInvolvement: a.meeting.policeInvolvement,
+    policeInvolvement: access.meeting.policeInvolvement,
     // What is missing for a child this person may not see is said without their name (R-X-1).
-    children: a.meeting.children.map((meetingChild, i) => ({
+    children: access.meeting.children.map((meetingChild, i) => ({
       name: shown.children[i]!.name,
       safetyPlan: meetingChild.safetyPlan,
       hasOutcome: meetingChild.outcome !== null,
       ...(agreedPlans.has(meetingChild.childId) ? { planAgreed: agreedPlans.get(meetingChild.childId)!.agreed } : {}),
     })),
     // Representatives of each responsible authority must attend (R-KEN-6).
-    invitees: a.meeting.invitees,
+    invitees: access.meeting.invitees,
   });
   const followOn = await Promise.all(
-    a.meeting.children
-      .filter((meetingChild) => a.recordChildIds.has(meetingChild.childId))
+    access.meeting.children
+      .filter((meetingChild) => access.recordChildIds.has(meetingChild.childId))
       .map((meetingChild) => tasks.tasksForChild(db, meetingChild.childId)),
   );
-  await audited(db, actor, action, id, { shown: [...a.visibleChildIds] });
+  await audited(db, actor, action, id, { shown: [...access.visibleChildIds] });
   return {
-    ...describe(a, names.name),
+    ...describe(access, names.name),
     policeQuestion: police,
     closeProblems: problems.map((problem) => problem.message),
     closing: problems,
     // The plan the meeting agrees, for each child who harmed the viewer may see (R-KEN-13).
-    meetingPlans: a.meeting.children
-      .filter((meetingChild) => agreedPlans.has(meetingChild.childId) && a.recordChildIds.has(meetingChild.childId))
+    meetingPlans: access.meeting.children
+      .filter(
+        (meetingChild) => agreedPlans.has(meetingChild.childId) && access.recordChildIds.has(meetingChild.childId),
+      )
       .map((meetingChild) => ({
         childId: meetingChild.childId,
         name: meetingChild.name,
@@ -539,16 +550,16 @@ export { MINUTES_LIMITS, type MinutesInput } from '../domain/meeting-rules.ts';
 
 /** Records what happened: date, attendance, notes against each agenda item, the under-10 police decision, each child's immediate safety plan. */
 export async function recordMinutes(db: Db, actor: Actor, id: string, version: number, input: MinutesInput) {
-  const a = await authorizeMeeting(db, actor, id, 'meeting.record');
-  const meeting = a.meeting;
-  const plans = a.planChildIds;
+  const access = await authorizeMeeting(db, actor, id, 'meeting.record');
+  const meeting = access.meeting;
+  const plans = access.planChildIds;
   const incident = await incidents.findIncident(db, meeting.incidentId);
   const facts = {
     locked: meeting.status === 'closed' || meeting.minutesApprovedAt !== null,
     today: londonToday(),
     incidentOn: incident?.occurredAt ? londonToday(incident.occurredAt) : null,
     arrangedOn: londonToday(meeting.createdAt),
-    policeQuestionFor: await policeQuestionChild(db, a),
+    policeQuestionFor: await policeQuestionChild(db, access),
     inviteeIds: meeting.invitees.map((inv) => inv.id),
     agendaItems: meeting.agenda.length,
     planChildIds: meeting.children
@@ -599,10 +610,10 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
 }
 
 export async function addAttendee(db: Db, actor: Actor, id: string, input: AttendeeInput) {
-  const a = await authorizeMeeting(db, actor, id, 'meeting.add_attendee');
-  const closed = a.meeting.status === 'closed';
+  const access = await authorizeMeeting(db, actor, id, 'meeting.add_attendee');
+  const closed = access.meeting.status === 'closed';
   const accountIds =
-    input.userId && !closed ? (await attendeeAccounts(db, a.meeting)).map((account) => account.id) : [];
+    input.userId && !closed ? (await attendeeAccounts(db, access.meeting)).map((account) => account.id) : [];
   const problems = attendeeProblems(input, { closed, accountIds });
   if (problems.length) throw new ValidationError(problems);
   const roleLabel = input.roleLabel.trim();
@@ -632,8 +643,8 @@ export async function attendeeAccounts(db: Db, meeting: meetings.Meeting) {
     ...new Set([meeting.authorityId, ...meeting.children.map((meetingChild) => meetingChild.responsibleAuthorityId)]),
   ];
   const lists = await Promise.all(
-    ids.map((a) =>
-      listCaseWorkers(db, a, [
+    ids.map((authorityId) =>
+      listCaseWorkers(db, authorityId, [
         'social_worker',
         'front_door',
         'youth_justice',
@@ -651,8 +662,8 @@ export async function attendeeAccounts(db: Db, meeting: meetings.Meeting) {
 
 /** One child's outcome, with what it needs, setting the next tasks on that child's record (R-KEN-7, R-ISL-7). */
 export async function recordOutcome(db: Db, actor: Actor, id: string, childId: string, input: OutcomeInput) {
-  const a = await authorizeMeeting(db, actor, id, 'meeting.view', 'meeting.outcome');
-  const meeting = a.meeting;
+  const access = await authorizeMeeting(db, actor, id, 'meeting.view', 'meeting.outcome');
+  const meeting = access.meeting;
   const child = meeting.children.find((meetingChild) => meetingChild.childId === childId);
   if (!child) throw new NotFoundError();
   // Each child's outcome from those who work on that child's case, the chair, or that child's authority (R-KEN-7, R-X-1).
@@ -660,16 +671,16 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
     db,
     actor,
     'meeting.outcome',
-    a.subjectFor(childId),
+    access.subjectFor(childId),
     { entityType: 'meeting', entityId: id },
     undefined,
-    a.subject,
+    access.subject,
   );
   const problems = meetingOutcomeProblems(input, {
     closed: meeting.status === 'closed',
     held: meeting.heldOn !== null,
     pack: packFor(meeting.authorityId),
-    type: a.type,
+    type: access.type,
     role: child.role,
   });
   if (problems.length || !meeting.heldOn) throw new ValidationError(problems);
@@ -679,8 +690,8 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
   for (const field of def.fields as readonly OutcomeField[]) details[field] = (input[field] ?? '').trim();
   const pack = packFor(meeting.authorityId);
   const calendar = await loadCalendar(db, child.childAuthorityId);
-  const drafts = outcomeTasks(pack, a.type, outcomeId, input, meeting.heldOn, calendar, child.role);
-  const alsoHarmed = a.type.alsoHarmedPrompt && child.role === 'displayed' ? input.alsoHarmed === 'yes' : null;
+  const drafts = outcomeTasks(pack, access.type, outcomeId, input, meeting.heldOn, calendar, child.role);
+  const alsoHarmed = access.type.alsoHarmedPrompt && child.role === 'displayed' ? input.alsoHarmed === 'yes' : null;
   await auditedChange(
     db,
     actor,
@@ -746,8 +757,8 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
 
 /** The chair approves the minutes; after that they cannot change (R-KEN-13). */
 export async function approveMinutes(db: Db, actor: Actor, id: string, version: number) {
-  const a = await authorizeMeeting(db, actor, id, 'meeting.approve');
-  const problems = approveProblems({ held: a.meeting.heldOn !== null });
+  const access = await authorizeMeeting(db, actor, id, 'meeting.approve');
+  const problems = approveProblems({ held: access.meeting.heldOn !== null });
   if (problems.length) throw new ValidationError(problems);
   await auditedChange(db, actor, { action: 'meeting.approve', entityType: 'meeting', entityId: id }, async (trx) => {
     if (!(await meetings.approveMinutes(trx, id, version, actor.user.id))) throw new ConflictError(null, null, []);
@@ -756,12 +767,12 @@ export async function approveMinutes(db: Db, actor: Actor, id: string, version: 
 
 /** Records to whom the approved minutes were sent, and when (R-KEN-13). */
 export async function circulate(db: Db, actor: Actor, id: string, inviteeIds: string[]) {
-  const a = await authorizeMeeting(db, actor, id, 'meeting.circulate');
-  const approved = a.meeting.minutesApprovedAt !== null;
-  const known = a.meeting.invitees.map((i) => i.id);
+  const access = await authorizeMeeting(db, actor, id, 'meeting.circulate');
+  const approved = access.meeting.minutesApprovedAt !== null;
+  const known = access.meeting.invitees.map((i) => i.id);
   const chosen = circulatedTo(inviteeIds, known);
   // Everyone already sent the minutes: the page no longer asks, so the form was out of date.
-  if (approved && !chosen.length && a.meeting.invitees.every((i) => i.circulatedAt))
+  if (approved && !chosen.length && access.meeting.invitees.every((i) => i.circulatedAt))
     throw new ConflictError(null, null, []);
   const problems = circulateProblems(inviteeIds, { approved, known });
   if (problems.length) throw new ValidationError(problems);

@@ -126,7 +126,7 @@ async function authorized(db: Db, actor: Actor, id: string, action: ActionId, au
     id,
     action,
     'panel_referral',
-    (x) => panel.findPanelReferral(db, x),
+    (referralId) => panel.findPanelReferral(db, referralId),
     auditAs ? { auditAs } : {},
   );
 }

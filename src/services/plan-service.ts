@@ -70,7 +70,7 @@ const relationsTo =
     plan.ownerId === actor.user.id ? ['plan_owner'] : [];
 
 function authorizedPlan(db: Db, actor: Actor, id: string, action: ActionId) {
-  return authorizeChildRecord<Plan>(db, actor, id, action, 'plan', (x) => plans.findPlan(db, x), {
+  return authorizeChildRecord<Plan>(db, actor, id, action, 'plan', (planId) => plans.findPlan(db, planId), {
     relations: relationsTo(actor),
     auditAs: action,
   });
@@ -166,14 +166,14 @@ export async function createPlan(db: Db, actor: Actor, childId: string, input: N
 export async function planFromMinutes(
   trx: Db,
   actor: Actor,
-  a: { childId: string; kindId: string; itemId: string; text: string; meetingLabel: string },
+  item: { childId: string; kindId: string; itemId: string; text: string; meetingLabel: string },
 ): Promise<string | null> {
-  const child = await children.findChild(trx, a.childId);
-  const kind = child ? getPack(child.authorityId)?.plans.find((candidate) => candidate.id === a.kindId) : undefined;
-  if (!child || !kind || !a.text.trim()) return null;
-  if ((await plans.plansForChild(trx, a.childId)).some((plan) => plan.kind === kind.id && plan.status !== 'ended'))
+  const child = await children.findChild(trx, item.childId);
+  const kind = child ? getPack(child.authorityId)?.plans.find((candidate) => candidate.id === item.kindId) : undefined;
+  if (!child || !kind || !item.text.trim()) return null;
+  if ((await plans.plansForChild(trx, item.childId)).some((plan) => plan.kind === kind.id && plan.status !== 'ended'))
     return null;
-  const owners = await possibleOwners(trx, child.authorityId, a.childId);
+  const owners = await possibleOwners(trx, child.authorityId, item.childId);
   const owner =
     owners.find((person) => person.id === child.allocatedWorkerId) ??
     owners.find((person) => person.id === actor.user.id) ??
@@ -181,7 +181,7 @@ export async function planFromMinutes(
   if (!owner) return null;
   const id = await plans.insertPlan(trx, {
     authorityId: child.authorityId,
-    childId: a.childId,
+    childId: item.childId,
     packId: child.authorityId,
     kind: kind.id,
     kindName: kind.name,
@@ -189,14 +189,14 @@ export async function planFromMinutes(
     createdBy: actor.user.id,
   });
   await plans.updatePlan(trx, id, 1, actor.user.id, {
-    contents: contentsOf(kind, { [a.itemId]: { text: a.text.trim(), notAddressed: '' } }),
+    contents: contentsOf(kind, { [item.itemId]: { text: item.text.trim(), notAddressed: '' } }),
   });
   await chronicle(
     trx,
     actor,
-    a.childId,
+    item.childId,
     id,
-    `${kind.name} started from the ${inSentence(a.meetingLabel)}'s minutes, owned by ${owner.name}.`,
+    `${kind.name} started from the ${inSentence(item.meetingLabel)}'s minutes, owned by ${owner.name}.`,
   );
   return id;
 }

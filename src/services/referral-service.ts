@@ -61,7 +61,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
     screeningId,
     'referral.create',
     'screening',
-    (x) => screenings.findScreening(db, x),
+    (screeningId) => screenings.findScreening(db, screeningId),
   );
   const incident = await incidents.findIncident(db, screening.incidentId);
   if (!incident) throw new NotFoundError();
@@ -138,7 +138,9 @@ export async function listForMyTeams(db: Db, actor: Actor) {
 }
 
 function authorizedReferral(db: Db, actor: Actor, id: string, action: ActionId) {
-  return authorizeChildRecord(db, actor, id, action, 'referral', (x) => referrals.findReferral(db, x));
+  return authorizeChildRecord(db, actor, id, action, 'referral', (referralId) =>
+    referrals.findReferral(db, referralId),
+  );
 }
 
 export async function viewReferral(db: Db, actor: Actor, id: string) {

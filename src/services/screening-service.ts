@@ -170,7 +170,9 @@ export async function recordAnswers(
 }
 
 function authorizedScreening(db: Db, actor: Actor, id: string, action: ActionId) {
-  return authorizeChildRecord(db, actor, id, action, 'screening', (x) => screenings.findScreening(db, x));
+  return authorizeChildRecord(db, actor, id, action, 'screening', (screeningId) =>
+    screenings.findScreening(db, screeningId),
+  );
 }
 
 export interface ScreeningView {

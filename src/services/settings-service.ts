@@ -41,7 +41,7 @@ export async function workingDaysPage(db: Db, actor: Actor) {
   const year = Number(londonToday().slice(0, 4));
   const calendar = await loadCalendar(db, actor.user.authorityId);
   return {
-    years: [year, year + 1].map((y) => ({ year: y, holidays: calendar.holidays(y) })),
+    years: [year, year + 1].map((calendarYear) => ({ year: calendarYear, holidays: calendar.holidays(calendarYear) })),
     oneOffs: await settings.listOneOffHolidays(db, actor.user.authorityId),
     inactivity: await settings.inactivitySetting(db, actor.user.authorityId),
     packDefault: getPack(actor.user.authorityId)?.inactivityWorkingDays ?? 10,
