@@ -1,17 +1,27 @@
 // The JSON API, /api/v1: authenticated by API tokens an administrator issues, each scoped to
 // one authority and audited like a user (R-X-7). No session, no cookies, no CSRF: a token in the
-// Authorization header is the only credential. Every answer, data or problem, is sent through the
-// zod schema the OpenAPI document describes it with (openapi.ts).
+// Authorization header is the only credential. Each call is registered from its declaration
+// (operations.ts), the one the OpenAPI document is generated from (openapi.ts): its path and query
+// are read through the declared schemas, and every answer, data or problem, is sent through the
+// zod schema the document describes it with.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { londonToday } from '../domain/age.ts';
-import { EvaluationError, evaluateCase, evaluationOutputSchema } from '../domain/evaluation.ts';
+import { EvaluationError, evaluateCase } from '../domain/evaluation.ts';
 import { allPacks, getPack, loadPacks } from '../procedures/index.ts';
 import { loadCalendar } from '../services/calendar-service.ts';
 import { type ApiClient, apiClientFor, auditApiRequest } from '../services/api-service.ts';
 import type { Db } from '../services/context.ts';
-import { packSchema } from '../domain/pack.ts';
-import { type ProblemCode, holidayList, openApiDocument, problem as problemBody, procedureList } from './openapi.ts';
+import { openApiDocument } from './openapi.ts';
+import {
+  type Operation,
+  type OperationId,
+  type Operations,
+  type ProblemCode,
+  operations,
+  problem as problemBody,
+  routePath,
+} from './operations.ts';
 import type { Config } from '../config.ts';
 
 declare module 'fastify' {
@@ -48,6 +58,68 @@ function unreadable(status: number): [ProblemCode, string] {
   if (status === 415) return ['unsupported_media_type', 'Send the body as JSON, with content-type: application/json'];
   if (status === 413) return ['too_large', 'The body is too large'];
   return ['invalid', 'The request could not be read: send valid JSON'];
+}
+
+/** What a call's handler is given: the request, its parameters as their schemas read them, and its answers. */
+interface Call<Declared extends Operation> {
+  request: FastifyRequest;
+  params: Declared extends { params: z.ZodType } ? z.output<Declared['params']> : Record<string, never>;
+  query: Declared extends { query: z.ZodType } ? z.output<Declared['query']> : Record<string, never>;
+  /** Answers 200 with data in the call's declared schema. */
+  ok: (data: z.input<Declared['response']['schema']>) => FastifyReply;
+  /** Refuses with one of the statuses the call declares (the others are every call's, answered elsewhere). */
+  refuse: (
+    status: Declared['errors'][number],
+    error: ProblemCode,
+    message: string,
+    problems?: { path: string; message: string }[],
+  ) => FastifyReply;
+}
+
+/** The parameters of a call that declares none: whatever is sent is not read. */
+const emptyParameters = z.object({});
+
+/** One problem for each parameter that does not fit, in its schema's words. */
+function problemsOf(error: z.ZodError) {
+  const problems = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issue.path.join('.');
+    if (!problems.has(path)) problems.set(path, issue.message);
+  }
+  return [...problems].map(([path, message]) => ({ path, message }));
+}
+
+/**
+ * Registers a call from its declaration (operations.ts): its method, path and action, its path
+ * and query read through their schemas, and its answers through its response schema. A path or a
+ * query that does not fit is refused (400) before the handler runs.
+ */
+function serve<Id extends OperationId>(
+  api: FastifyInstance,
+  operationId: Id,
+  handler: (call: Call<Operations[Id]>) => Promise<FastifyReply>,
+) {
+  const operation: Operation = operations[operationId];
+  api.route({
+    method: operation.method,
+    url: routePath(operation.path),
+    config: { action: operation.action },
+    handler: async (request, reply) => {
+      const params = (operation.params ?? emptyParameters).safeParse(request.params ?? {});
+      const query = (operation.query ?? emptyParameters).safeParse(request.query ?? {});
+      if (!params.success || !query.success) {
+        const problems = [params.error, query.error].flatMap((error) => (error ? problemsOf(error) : []));
+        return problem(reply, 400, 'invalid', operation.invalid ?? 'The request is invalid', problems);
+      }
+      return handler({
+        request,
+        params: params.data,
+        query: query.data,
+        ok: (data) => answer(reply, operation.response.schema, data),
+        refuse: (status, error, message, problems) => problem(reply, status, error, message, problems),
+      } as Call<Operations[Id]>);
+    },
+  });
 }
 
 function audit(
@@ -117,12 +189,10 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         return undefined;
       });
 
-      api.get('/procedures', { config: { action: 'api.procedures' } }, async (request, reply) => {
+      serve(api, 'listProcedures', async ({ request, ok }) => {
         await audit(db, request, 'api.procedures', 'ok');
         // A token works for its own authority only: the list is its procedure.
-        return answer(
-          reply,
-          procedureList,
+        return ok(
           allPacks()
             .filter((pack) => pack.id === request.apiClient!.authorityId)
             .map((pack) => ({
@@ -142,80 +212,61 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         );
       });
 
-      api.get<{ Params: { id: string } }>(
-        '/procedures/:id',
-        { config: { action: 'api.procedures' } },
-        async (request, reply) => {
-          const id = request.params.id;
-          const pack = getPack(id);
-          // Another authority's procedure answers as if it did not exist, and the refusal is audited.
-          if (!pack || pack.id !== request.apiClient!.authorityId) {
-            await audit(db, request, 'api.procedure', 'refused', {
-              reason: pack ? 'other_authority' : 'not_found',
-              procedure: id.slice(0, 50),
-            });
-            return problem(reply, 404, 'not_found', 'No such procedure');
-          }
-          await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
-          return answer(reply, packSchema, pack);
-        },
-      );
+      serve(api, 'getProcedure', async ({ request, params, ok, refuse }) => {
+        const pack = getPack(params.id);
+        // Another authority's procedure answers as if it did not exist, and the refusal is audited.
+        if (!pack || pack.id !== request.apiClient!.authorityId) {
+          await audit(db, request, 'api.procedure', 'refused', {
+            reason: pack ? 'other_authority' : 'not_found',
+            procedure: params.id.slice(0, 50),
+          });
+          return refuse(404, 'not_found', 'No such procedure');
+        }
+        await audit(db, request, 'api.procedure', 'ok', { procedure: pack.id });
+        return ok(pack);
+      });
 
-      api.get<{ Querystring: { year?: string } }>(
-        '/bank-holidays',
-        { config: { action: 'api.bank_holidays' } },
-        async (request, reply) => {
-          const raw = request.query.year;
-          const year = raw === undefined ? Number(londonToday().slice(0, 4)) : Number(raw);
-          if (!Number.isInteger(year) || year < 2000 || year > 2100)
-            return problem(reply, 400, 'invalid', 'year must be a whole number from 2000 to 2100', [
-              { path: 'year', message: 'Enter a year from 2000 to 2100' },
-            ]);
-          await audit(db, request, 'api.bank_holidays', 'ok', { year });
-          return answer(reply, holidayList, (await loadCalendar(db, request.apiClient!.authorityId)).holidays(year));
-        },
-      );
+      serve(api, 'listBankHolidays', async ({ request, query, ok }) => {
+        const year = query.year ?? Number(londonToday().slice(0, 4));
+        await audit(db, request, 'api.bank_holidays', 'ok', { year });
+        return ok((await loadCalendar(db, request.apiClient!.authorityId)).holidays(year));
+      });
 
       // The body is checked by the evaluation's own schema (evaluateCase); here only its procedure is read.
-      api.post<{ Body: { procedure?: unknown } | undefined }>(
-        '/evaluate',
-        { config: { action: 'api.evaluate' } },
-        async (request, reply) => {
-          const client = request.apiClient!;
-          const body = request.body;
-          const procedure = typeof body?.procedure === 'string' ? body.procedure : client.authorityId;
-          if (procedure !== client.authorityId) {
-            await audit(db, request, 'api.evaluate', 'refused', {
-              reason: 'other_authority',
-              procedure: String(procedure).slice(0, 50),
-            });
-            return problem(
-              reply,
-              403,
-              'forbidden',
-              `This token is for ${client.authorityId}: it cannot evaluate with ${procedure}`,
-            );
-          }
-          try {
-            const out = evaluateCase(
-              loadPacks(),
-              { ...(body ?? {}), procedure },
-              await loadCalendar(db, client.authorityId),
-              londonToday(),
-            );
-            await audit(db, request, 'api.evaluate', 'ok', {
-              procedure,
-              level: out.level.id,
-              steps: out.nextSteps.length,
-            });
-            return answer(reply, evaluationOutputSchema, out);
-          } catch (err) {
-            if (!(err instanceof EvaluationError)) throw err;
-            await audit(db, request, 'api.evaluate', 'refused', { reason: 'invalid' });
-            return problem(reply, 400, 'invalid', 'The case could not be evaluated', err.problems);
-          }
-        },
-      );
+      serve(api, 'evaluateCase', async ({ request, ok, refuse }) => {
+        const client = request.apiClient!;
+        const body = request.body as { procedure?: unknown } | undefined;
+        const procedure = typeof body?.procedure === 'string' ? body.procedure : client.authorityId;
+        if (procedure !== client.authorityId) {
+          await audit(db, request, 'api.evaluate', 'refused', {
+            reason: 'other_authority',
+            procedure: String(procedure).slice(0, 50),
+          });
+          return refuse(
+            403,
+            'forbidden',
+            `This token is for ${client.authorityId}: it cannot evaluate with ${procedure}`,
+          );
+        }
+        try {
+          const out = evaluateCase(
+            loadPacks(),
+            { ...(body ?? {}), procedure },
+            await loadCalendar(db, client.authorityId),
+            londonToday(),
+          );
+          await audit(db, request, 'api.evaluate', 'ok', {
+            procedure,
+            level: out.level.id,
+            steps: out.nextSteps.length,
+          });
+          return ok(out);
+        } catch (err) {
+          if (!(err instanceof EvaluationError)) throw err;
+          await audit(db, request, 'api.evaluate', 'refused', { reason: 'invalid' });
+          return refuse(400, 'invalid', 'The case could not be evaluated', err.problems);
+        }
+      });
       done();
     },
     { prefix: '/api/v1' },
