@@ -69,7 +69,7 @@ function parseTrustProxy(value: string): string[] | number | false {
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   return trimmed
     .split(',')
-    .map((x) => x.trim())
+    .map((entry) => entry.trim())
     .filter(Boolean);
 }
 
@@ -96,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: parsed.AUDIT_KEY,
     auditKeyFile: parsed.AUDIT_KEY_FILE,
     auditPreviousKeys: parsed.AUDIT_PREVIOUS_KEYS.split(',')
-      .map((k) => k.trim())
+      .map((key) => key.trim())
       .filter(Boolean),
     auditDir: parsed.AUDIT_DIR,
     auditCheckpointMs: parsed.AUDIT_CHECKPOINT_SECONDS * 1000,

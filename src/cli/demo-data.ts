@@ -201,24 +201,32 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Promise<string[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const emails: string[] = [];
-  for (const a of AUTHORITIES) {
+  for (const authority of AUTHORITIES) {
     const teamIds = new Map<TeamKey, string>();
     const userIds = new Map<string, string>();
     await transaction(db, async (trx) => {
-      await trx.insertInto('authorities').values({ id: a.id, name: a.name, short_name: a.shortName }).execute();
+      await trx
+        .insertInto('authorities')
+        .values({ id: authority.id, name: authority.name, short_name: authority.shortName })
+        .execute();
       for (const team of TEAMS)
         teamIds.set(
           team.key,
-          await teams.insertTeam(trx, { authorityId: a.id, name: team.name, kind: team.kind, parentTeamId: null }),
+          await teams.insertTeam(trx, {
+            authorityId: authority.id,
+            name: team.name,
+            kind: team.kind,
+            parentTeamId: null,
+          }),
         );
       for (const demoUser of DEMO_USERS) {
-        const email = `${demoUser.email}@${a.id}.example`;
+        const email = `${demoUser.email}@${authority.id}.example`;
         const id = await users.insertUser(
           trx,
           {
-            authorityId: a.id,
+            authorityId: authority.id,
             email,
-            displayName: `${a.shortName} ${demoUser.email.replace(/-/g, ' ').replace(/\bb$/, 'B').replace('dsl', 'DSL').replace('aim', 'AIM').replace('cse', 'CSE')}`,
+            displayName: `${authority.shortName} ${demoUser.email.replace(/-/g, ' ').replace(/\bb$/, 'B').replace('dsl', 'DSL').replace('aim', 'AIM').replace('cse', 'CSE')}`,
             jobTitle: demoUser.title,
             agency: demoUser.agency,
             active: true,
@@ -237,17 +245,17 @@ export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Prom
         emails.push(email);
       }
       await appendAuditEvent(trx, {
-        authorityId: a.id,
+        authorityId: authority.id,
         userId: null,
         action: 'demo.seed',
         entityType: 'authority',
-        entityId: a.id,
+        entityId: authority.id,
         outcome: 'ok',
         details: { users: DEMO_USERS.length },
       });
     });
     if (opts.withCases === false) continue;
-    await seedCases(db, a.id, teamIds, userIds);
+    await seedCases(db, authority.id, teamIds, userIds);
   }
   return emails;
 }
@@ -403,28 +411,28 @@ const DEMO_SCREENING: Record<string, { ratings?: Record<string, string>; items?:
 
 /** Screens each authority's first demo incident and decides the level (demo start only). */
 export async function seedDemoScreenings(db: Db): Promise<void> {
-  for (const a of AUTHORITIES) {
+  for (const authority of AUTHORITIES) {
     const dslUser = await db
       .selectFrom('users')
       .select('id')
-      .where('email', '=', demoEmail(a.id, 'dsl'))
+      .where('email', '=', demoEmail(authority.id, 'dsl'))
       .executeTakeFirstOrThrow();
     const dsl = await actorFor(db, dslUser.id);
     const ellis = await db
       .selectFrom('incident_children as ic')
       .innerJoin('children as c', 'c.id', 'ic.child_id')
       .select(['ic.incident_id', 'ic.child_id'])
-      .where('c.authority_id', '=', a.id)
+      .where('c.authority_id', '=', authority.id)
       .where('c.first_name', '=', CHILDREN[0]!.first)
       .where('ic.role', '=', 'displayed')
       .executeTakeFirstOrThrow();
-    const pack = packFor(a.id);
+    const pack = packFor(authority.id);
     const facts = Object.fromEntries(
       pack.facts.map((fact) => [fact, fact === 'significant_harm' || fact === 'technology_assisted']),
     );
     const id = await recordAnswers(db, dsl, ellis.incident_id, ellis.child_id, {
       toolId: pack.primaryTool,
-      answers: DEMO_SCREENING[a.id]!,
+      answers: DEMO_SCREENING[authority.id]!,
       facts,
     });
     const suggested = await db
@@ -441,7 +449,7 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
     const managerUser = await db
       .selectFrom('users')
       .select('id')
-      .where('email', '=', demoEmail(a.id, 'team-manager'))
+      .where('email', '=', demoEmail(authority.id, 'team-manager'))
       .executeTakeFirstOrThrow();
     const manager = await actorFor(db, managerUser.id);
     const referral = await db
@@ -462,7 +470,7 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       .orderBy('created_at')
       .executeTakeFirstOrThrow();
     const options = await arrangeOptions(db, manager, task.id);
-    const chair = options.chairCandidates.find((group) => group.authority.id === a.id)!.users[0]!;
+    const chair = options.chairCandidates.find((group) => group.authority.id === authority.id)!.users[0]!;
     await arrange(db, manager, task.id, {
       childIds: options.children.map((child) => child.childId),
       responsible: {},
@@ -474,13 +482,13 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
     const workerUser = await db
       .selectFrom('users')
       .select('id')
-      .where('email', '=', demoEmail(a.id, 'social-worker'))
+      .where('email', '=', demoEmail(authority.id, 'social-worker'))
       .executeTakeFirstOrThrow();
     const worker = await actorFor(db, workerUser.id);
     const aim = await db
       .selectFrom('users')
       .select('id')
-      .where('email', '=', demoEmail(a.id, 'aim-practitioner'))
+      .where('email', '=', demoEmail(authority.id, 'aim-practitioner'))
       .executeTakeFirstOrThrow();
     const assessmentOptions = await planOptions(db, worker, ellis.child_id);
     // Where the procedure has an AIM Pathway Panel, Toby (9) is referred to it for consultation,
@@ -489,7 +497,7 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       .selectFrom('incident_children as ic')
       .innerJoin('children as c', 'c.id', 'ic.child_id')
       .select('ic.child_id')
-      .where('c.authority_id', '=', a.id)
+      .where('c.authority_id', '=', authority.id)
       .where('c.first_name', '=', CHILDREN[2]!.first)
       .where('ic.role', '=', 'displayed')
       .executeTakeFirstOrThrow();
@@ -569,16 +577,16 @@ export async function seedDemoPlans(db: Db): Promise<void> {
       endReason: '',
     });
   };
-  for (const a of AUTHORITIES) {
-    const worker = await actorOf(a.id, 'social-worker');
-    const workerB = await actorOf(a.id, 'social-worker-b');
-    const manager = await actorOf(a.id, 'team-manager');
+  for (const authority of AUTHORITIES) {
+    const worker = await actorOf(authority.id, 'social-worker');
+    const workerB = await actorOf(authority.id, 'social-worker-b');
+    const manager = await actorOf(authority.id, 'team-manager');
     const child = (first: string, role: 'displayed' | 'targeted') =>
       db
         .selectFrom('incident_children as ic')
         .innerJoin('children as c', 'c.id', 'ic.child_id')
         .select('ic.child_id')
-        .where('c.authority_id', '=', a.id)
+        .where('c.authority_id', '=', authority.id)
         .where('c.first_name', '=', first)
         .where('ic.role', '=', role)
         .executeTakeFirstOrThrow();

@@ -137,8 +137,8 @@ export const paths = {
 /** Adds query parameters to a path, leaving out empty ones. */
 export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
   const searchParams = new URLSearchParams();
-  for (const [k, value] of Object.entries(params))
-    if (value !== undefined && value !== null && value !== '') searchParams.set(k, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') searchParams.set(key, String(value));
   const queryString = searchParams.toString();
   return queryString ? `${path}${path.includes('?') ? '&' : '?'}${queryString}` : path;
 }

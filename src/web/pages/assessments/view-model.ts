@@ -35,22 +35,22 @@ export const EMPTY_PLAN: PlanInput = {
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
 /** The stage to record next, in words ("Outcome, report and sharing" once every stage is recorded). */
-export function nextStageLabel(a: {
+export function nextStageLabel(assessment: {
   mode: 'full' | 'stage_one_only';
   stages: Partial<Record<1 | 2 | 3 | 4, string>>;
 }): string {
-  const n = nextStage(a.mode, a.stages);
-  return n === null ? 'Outcome, report and sharing' : STAGES.find((stage) => stage.n === n)!.label;
+  const nextNumber = nextStage(assessment.mode, assessment.stages);
+  return nextNumber === null ? 'Outcome, report and sharing' : STAGES.find((stage) => stage.n === nextNumber)!.label;
 }
 
 type Mine = Awaited<ReturnType<typeof assessmentService.myAssessments>>;
 
 /** "Assessments": each with its model's name and, while in progress, the stage to record next. */
 export function myAssessmentRows(list: Mine) {
-  return list.map((a) => ({
-    ...a,
-    label: ASSESSMENT_MODELS[a.model].label,
-    next: a.status === 'in_progress' ? nextStageLabel(a) : null,
+  return list.map((assessment) => ({
+    ...assessment,
+    label: ASSESSMENT_MODELS[assessment.model].label,
+    next: assessment.status === 'in_progress' ? nextStageLabel(assessment) : null,
   }));
 }
 
@@ -61,8 +61,8 @@ export function childAssessmentsView({ child, assessments, panelReferrals, canPl
   return {
     pageTitle: `Assessments: ${child.firstName} ${child.lastName}`,
     child,
-    assessments: assessments.map((a) => ({ ...a, label: ASSESSMENT_MODELS[a.model].label })),
-    canPlan: canPlan && !assessments.some((a) => a.status === 'in_progress'),
+    assessments: assessments.map((assessment) => ({ ...assessment, label: ASSESSMENT_MODELS[assessment.model].label })),
+    canPlan: canPlan && !assessments.some((assessment) => assessment.status === 'in_progress'),
     // North East Lincolnshire's AIM Pathway Panel (R-NEL-10), where the procedure has one.
     panel: panelReferrals && {
       referrals: panelReferrals.map((referral) => ({
@@ -94,10 +94,10 @@ export function planView(options: PlanOptions, values: PlanInput) {
   const training = options.modelId ? ASSESSMENT_MODELS[options.modelId].training : null;
   const assessorItems = (chosen: string) => [
     { value: '', text: 'Select a person' },
-    ...options.assessors.map((a) => ({
-      value: a.id,
-      text: `${a.name}${training && a.trainings.includes(training) ? ` (${TRAINING_LABELS[training]} trained)` : ''}${options.victimWorkers.has(a.id) ? ' (social worker of the child harmed)' : ''}`,
-      selected: a.id === chosen,
+    ...options.assessors.map((assessor) => ({
+      value: assessor.id,
+      text: `${assessor.name}${training && assessor.trainings.includes(training) ? ` (${TRAINING_LABELS[training]} trained)` : ''}${options.victimWorkers.has(assessor.id) ? ' (social worker of the child harmed)' : ''}`,
+      selected: assessor.id === chosen,
     })),
   ];
   const radios = (name: keyof PlanInput, items: { value: string; text: string }[]) =>
@@ -158,19 +158,19 @@ export function showView(
   part: Part | null,
   typed: { sheet?: OutcomeSheet | undefined; report?: Report | undefined } = {},
 ) {
-  const a = view.assessment;
-  const sheet = typed.sheet ?? a.outcome ?? emptySheet();
+  const assessment = view.assessment;
+  const sheet = typed.sheet ?? assessment.outcome ?? emptySheet();
   return {
-    pageTitle: `${part ? `${PART_TITLES[part]}: ` : ''}${ASSESSMENT_MODELS[a.model].label}: ${a.childName}`,
+    pageTitle: `${part ? `${PART_TITLES[part]}: ` : ''}${ASSESSMENT_MODELS[assessment.model].label}: ${assessment.childName}`,
     part,
-    backLink: part ? paths.assessments.show(a.id) : paths.children.assessments(a.childId),
-    a,
-    label: ASSESSMENT_MODELS[a.model].label,
+    backLink: part ? paths.assessments.show(assessment.id) : paths.children.assessments(assessment.childId),
+    a: assessment,
+    label: ASSESSMENT_MODELS[assessment.model].label,
     canEdit: view.canEdit,
     missing: view.missing,
-    stages: STAGES.filter((stage) => !(stage.n === 2 && a.mode === 'stage_one_only')).map((stage) => ({
+    stages: STAGES.filter((stage) => !(stage.n === 2 && assessment.mode === 'stage_one_only')).map((stage) => ({
       ...stage,
-      done: a.stages[stage.n] ?? null,
+      done: assessment.stages[stage.n] ?? null,
     })),
     next: view.next === null ? null : STAGES.find((stage) => stage.n === view.next),
     domains: DOMAINS.map((domain) => ({
@@ -191,47 +191,53 @@ export function showView(
       text: level.label,
       checked: sheet.supervision === level.id,
     })),
-    supervisionLabel: SUPERVISION_LEVELS.find((level) => level.id === a.outcome?.supervision)?.label ?? null,
-    mostConcernLabels: DOMAINS.filter((domain) => a.outcome?.mostConcern.includes(domain.id)).map(
+    supervisionLabel: SUPERVISION_LEVELS.find((level) => level.id === assessment.outcome?.supervision)?.label ?? null,
+    mostConcernLabels: DOMAINS.filter((domain) => assessment.outcome?.mostConcern.includes(domain.id)).map(
       (domain) => domain.label,
     ),
-    interventionAreas: INTERVENTION_AREAS.map((x) => ({
-      ...x,
-      name: `intervention-${x.id}`,
-      value: sheet.intervention[x.id],
-      saved: a.outcome?.intervention[x.id] ?? '',
+    interventionAreas: INTERVENTION_AREAS.map((area) => ({
+      ...area,
+      name: `intervention-${area.id}`,
+      value: sheet.intervention[area.id],
+      saved: assessment.outcome?.intervention[area.id] ?? '',
     })),
-    reportFields: reportSections(a.mode).map((section) => ({
+    reportFields: reportSections(assessment.mode).map((section) => ({
       ...section,
-      value: (typed.report ?? a.report)?.[section.id] ?? '',
+      value: (typed.report ?? assessment.report)?.[section.id] ?? '',
     })),
     stageDate: EMPTY_DATE,
     sharedOn: EMPTY_DATE,
-    disagreements: a.disagreements,
+    disagreements: assessment.disagreements,
   };
 }
 
 // --- The report: printable, and downloadable as an accessible HTML document (R-NYO-14) ---
 export function reportModel(view: Awaited<ReturnType<typeof assessmentService.reportView>>) {
-  const a = view.assessment;
+  const assessment = view.assessment;
   return {
-    a,
+    a: assessment,
     child: view.child,
     age: ageOn(view.child.dateOfBirth, view.today),
     authorityName: view.authorityName,
-    label: ASSESSMENT_MODELS[a.model].label,
+    label: ASSESSMENT_MODELS[assessment.model].label,
     today: view.today,
-    sections: reportSections(a.mode).map((section) => ({ ...section, text: a.report?.[section.id] ?? '' })),
+    sections: reportSections(assessment.mode).map((section) => ({
+      ...section,
+      text: assessment.report?.[section.id] ?? '',
+    })),
     domains: DOMAINS.map((domain) => ({
       ...domain,
-      cells: PROFILE_CELLS.map((cell) => ({ ...cell, text: a.outcome?.profile[domain.id][cell.id] ?? '' })),
+      cells: PROFILE_CELLS.map((cell) => ({ ...cell, text: assessment.outcome?.profile[domain.id][cell.id] ?? '' })),
     })),
-    mostConcernLabels: DOMAINS.filter((domain) => a.outcome?.mostConcern.includes(domain.id)).map(
+    mostConcernLabels: DOMAINS.filter((domain) => assessment.outcome?.mostConcern.includes(domain.id)).map(
       (domain) => domain.label,
     ),
-    supervisionLabel: SUPERVISION_LEVELS.find((level) => level.id === a.outcome?.supervision)?.label ?? null,
-    interventionAreas: INTERVENTION_AREAS.map((x) => ({ ...x, text: a.outcome?.intervention[x.id] ?? '' })),
-    pageTitle: `${ASSESSMENT_MODELS[a.model].label} report: ${a.childName}`,
+    supervisionLabel: SUPERVISION_LEVELS.find((level) => level.id === assessment.outcome?.supervision)?.label ?? null,
+    interventionAreas: INTERVENTION_AREAS.map((area) => ({
+      ...area,
+      text: assessment.outcome?.intervention[area.id] ?? '',
+    })),
+    pageTitle: `${ASSESSMENT_MODELS[assessment.model].label} report: ${assessment.childName}`,
   };
 }
 

@@ -93,12 +93,15 @@ export function caseListModel(request: CaseListRequest, sorts: readonly CaseSort
       previous: page > 1 ? { href: link({ page: page - 1 }) } : undefined,
       next: page < pages ? { href: link({ page: page + 1 }) } : undefined,
       items: Array.from({ length: pages }, (_, i) => i + 1)
-        .filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2)
-        .reduce<({ number: number; href: string; current: boolean } | { ellipsis: true })[]>((acc, n, i, arr) => {
-          if (i > 0 && n - (arr[i - 1] ?? n) > 1) acc.push({ ellipsis: true });
-          acc.push({ number: n, href: link({ page: n }), current: n === page });
-          return acc;
-        }, []),
+        .filter((pageNumber) => pageNumber === 1 || pageNumber === pages || Math.abs(pageNumber - page) <= 2)
+        .reduce<({ number: number; href: string; current: boolean } | { ellipsis: true })[]>(
+          (acc, pageNumber, i, arr) => {
+            if (i > 0 && pageNumber - (arr[i - 1] ?? pageNumber) > 1) acc.push({ ellipsis: true });
+            acc.push({ number: pageNumber, href: link({ page: pageNumber }), current: pageNumber === page });
+            return acc;
+          },
+          [],
+        ),
     },
     page,
     pages,

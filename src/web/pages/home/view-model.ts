@@ -126,14 +126,14 @@ export function homeView(data: HomeData) {
       }),
     ),
     ...data.meetings.flatMap((meeting) => {
-      const a = meetingAction(meeting);
-      return a
+      const action = meetingAction(meeting);
+      return action
         ? [
             item({
-              text: a.text,
-              href: a.href,
+              text: action.text,
+              href: action.href,
               childName: names(meeting.children.map((child) => child.name)),
-              detail: a.state,
+              detail: action.state,
               dueOn: meeting.dueOn,
             }),
           ]
@@ -185,18 +185,19 @@ export function homeView(data: HomeData) {
             dueOn: null,
           }),
     ),
-    ...data.assessments.map((a) => {
-      const n = nextStage(a.mode, a.stages);
-      const next = n === null ? 'the outcome, report and sharing' : STAGES.find((stage) => stage.n === n)!.label;
+    ...data.assessments.map((assessment) => {
+      const nextNumber = nextStage(assessment.mode, assessment.stages);
+      const next =
+        nextNumber === null ? 'the outcome, report and sharing' : STAGES.find((stage) => stage.n === nextNumber)!.label;
       return item({
-        text: `Continue the ${ASSESSMENT_MODELS[a.model].label}`,
-        href: paths.assessments.show(a.id),
-        childName: a.childName,
+        text: `Continue the ${ASSESSMENT_MODELS[assessment.model].label}`,
+        href: paths.assessments.show(assessment.id),
+        childName: assessment.childName,
         detail: `Next: ${next}`,
         dueOn: null,
       });
     }),
-  ].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
+  ].sort((first, second) => (first.dueOn ?? '9999').localeCompare(second.dueOn ?? '9999'));
 
   const soon = todo.filter((i) => i.dueOn !== null && i.dueOn <= data.soonUntil);
   const later = todo.filter((i) => !(i.dueOn !== null && i.dueOn <= data.soonUntil));
@@ -227,12 +228,12 @@ export function homeView(data: HomeData) {
         : { text: meetingState(meeting), tag: null },
   }));
 
-  const drafts = data.drafts.map((x) => ({
-    text: x.occurredAt
-      ? `Recording form for an incident on ${formatDate(x.occurredAt)}`
+  const drafts = data.drafts.map((draft) => ({
+    text: draft.occurredAt
+      ? `Recording form for an incident on ${formatDate(draft.occurredAt)}`
       : 'Recording form, not yet dated',
-    href: paths.incidents.check(x.id),
-    detail: `Last saved ${formatDateTime(x.updatedAt)}`,
+    href: paths.incidents.check(draft.id),
+    detail: `Last saved ${formatDateTime(draft.updatedAt)}`,
   }));
 
   const changes = data.changes.map((change) => ({

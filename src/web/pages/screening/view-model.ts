@@ -183,8 +183,8 @@ export function screeningModel(
     suggested: view.suggestedLevel,
     scaleLabel: SCALE_LABELS[screening.suggestedScale as keyof typeof SCALE_LABELS] ?? screening.suggestedScale,
     readsAs: view.readsAs,
-    facts: Object.entries(screening.facts).map(([k, val]) => ({
-      text: FACTS[k as keyof typeof FACTS]?.short ?? k,
+    facts: Object.entries(screening.facts).map(([fact, val]) => ({
+      text: FACTS[fact as keyof typeof FACTS]?.short ?? fact,
       value: val === null ? 'Not known' : val ? 'Yes' : 'No',
     })),
     unknowns: view.ifKnown(previewLevel),
