@@ -75,7 +75,14 @@ export function roleApprovalProblems(
   return [];
 }
 
-/** A new team: its name not already one of the authority's. */
-export function teamProblems(facts: { nameTaken: boolean }): FormProblem[] {
-  return facts.nameTaken ? [{ field: 'name', message: 'A team with this name already exists' }] : [];
+/** A new team: its name not already one of the authority's, and the team it sits under (if any) one of them. */
+export function teamProblems(
+  team: { parentTeamId: string | null },
+  facts: { nameTaken: boolean; teamIds: readonly string[] },
+): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (facts.nameTaken) problems.push({ field: 'name', message: 'A team with this name already exists' });
+  if (team.parentTeamId !== null && !facts.teamIds.includes(team.parentTeamId))
+    problems.push({ field: 'parentTeamId', message: 'Select a team from the list' });
+  return problems;
 }

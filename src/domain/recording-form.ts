@@ -3,7 +3,9 @@
 // happened, whether it was technology-assisted (R-THU-6), and each child's role. Recording
 // is in the children's own words and says what was seen and heard, where, when and who was
 // there (R-X-8).
+import type { FormProblem } from './form-problem.ts';
 import { formatDateTime } from './london-time.ts';
+import { tooLong } from './text-limits.ts';
 
 export type FieldKind = 'text' | 'textarea' | 'radios' | 'checkboxes' | 'datetime';
 
@@ -68,6 +70,19 @@ export const CHILD_ROLE_LABELS: Record<ChildRole, string> = {
   targeted: 'Was targeted by the behaviour',
   witness: 'Witnessed it',
 };
+
+/** The longest account of a child's own words the form takes (its character count shows the same). */
+export const OWN_WORDS_MAX = 10_000;
+
+/** A child linked to an incident (R-X-8): their part, one of the three, and their own words, if any, not too long. */
+export function childPartProblems(part: { role: string; ownWords?: string }): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (!(CHILD_ROLES as readonly string[]).includes(part.role))
+    problems.push({ field: 'role', message: 'Select the child’s part in the incident' });
+  if ((part.ownWords ?? '').length > OWN_WORDS_MAX)
+    problems.push({ field: 'ownWords', message: tooLong('What the child said', OWN_WORDS_MAX) });
+  return problems;
+}
 
 const yesNoUnknown: readonly Option[] = [
   { value: 'yes', text: 'Yes' },

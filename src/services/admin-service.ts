@@ -420,7 +420,9 @@ export async function createTeam(
   team: { name: string; kind: string; parentTeamId: string | null },
 ) {
   await requireAdmin(db, actor, 'admin.team.create');
-  const problems = teamProblems({ nameTaken: await teams.teamNameExists(db, actor.user.authorityId, team.name) });
+  const nameTaken = await teams.teamNameExists(db, actor.user.authorityId, team.name);
+  const teamIds = (await teams.listTeams(db, actor.user.authorityId)).map((existing) => existing.id);
+  const problems = teamProblems(team, { nameTaken, teamIds });
   if (problems.length) throw new ValidationError(problems);
   const event = (id: string) => ({
     action: 'admin.team.create',

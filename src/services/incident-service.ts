@@ -2,13 +2,12 @@
 // only its author sees, saved section by section, then submitted; on submission each child's
 // chronology gets the incident from their own side (R-X-1, R-X-9).
 import { may } from '../domain/actions.ts';
-import { tooLong } from '../domain/text-limits.ts';
 import {
   type AnswerValue,
   answerInWords,
   CHILD_ROLE_LABELS,
-  CHILD_ROLES,
   type ChildRole,
+  childPartProblems,
   type IncidentListField,
   type IncidentTextField,
   SECTIONS,
@@ -149,9 +148,6 @@ export async function saveSection(
   });
 }
 
-/** The longest account of a child's own words the form takes (its character count shows the same). */
-export const OWN_WORDS_MAX = 10_000;
-
 /** Links a child the author works with to their draft, with the child's part and own words (R-X-8); refused first, then checked. */
 export async function linkChild(
   db: Db,
@@ -161,12 +157,8 @@ export async function linkChild(
 ) {
   const draft = await editableDraft(db, actor, id, 'incident.edit');
   await authorizeChild(db, actor, a.childId, 'incident.link_child', { relations: ['author'] });
-  const errors: { field: string; message: string }[] = [];
-  if (!(CHILD_ROLES as readonly string[]).includes(a.role))
-    errors.push({ field: 'role', message: 'Select the child’s part in the incident' });
-  if (a.ownWords.length > OWN_WORDS_MAX)
-    errors.push({ field: 'ownWords', message: tooLong('What the child said', OWN_WORDS_MAX) });
-  if (errors.length) throw new ValidationError(errors);
+  const problems = childPartProblems(a);
+  if (problems.length) throw new ValidationError(problems);
   const role = a.role as ChildRole;
   const child = await children.findChild(db, a.childId);
   if (!child) throw new NotFoundError();

@@ -2,7 +2,7 @@
 // task done with a note, taking on a task, and a manager giving it to a named colleague (R-X-3).
 // Each change is in the child's chronology; completion resets the inactivity clock (R-THU-7).
 import { londonToday } from '../domain/age.ts';
-import { tooLong } from '../domain/text-limits.ts';
+import { assigneeProblems, taskNoteProblems } from '../domain/task-rules.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as tasks from '../repositories/tasks.ts';
@@ -212,18 +212,13 @@ export async function viewTask(db: Db, actor: Actor, id: string) {
   };
 }
 
-/** The longest note the form takes (its character count shows the same). */
-export const TASK_NOTE_MAX = 2000;
-
 export async function completeTask(db: Db, actor: Actor, id: string, version: number, note: string) {
   const { task } = await authorizedTask(db, actor, id, 'task.complete');
   // Done since the form was shown: the page no longer asks, so the form was out of date.
   if (task.status !== 'open') throw new ConflictError(task.completedByName, task.completedAt, []);
+  const problems = taskNoteProblems(task, note);
+  if (problems.length) throw new ValidationError(problems);
   const text = note.trim();
-  if (text.length > TASK_NOTE_MAX)
-    throw new ValidationError([{ field: 'note', message: tooLong('What was done or decided', TASK_NOTE_MAX) }]);
-  if (task.kind === 'consider' && !text)
-    throw new ValidationError([{ field: 'note', message: 'Enter what was decided and why' }]);
   await auditedChange(
     db,
     actor,
@@ -277,17 +272,10 @@ export async function assigneeOptions(
 export async function assignTo(db: Db, actor: Actor, id: string, version: number, userId: string) {
   const { task } = await authorizedTask(db, actor, id, 'task.assign_to');
   if (task.status !== 'open') throw new ConflictError(task.completedByName, task.completedAt, []);
-  const who = (await assigneeOptions(db, task)).find((option) => option.id === userId);
-  if (!userId) throw new ValidationError([{ field: 'assignee', message: 'Select who to give the task to' }]);
-  if (!who)
-    throw new ValidationError([
-      {
-        field: 'assignee',
-        message: 'Select someone from the list: they must hold the role and work on the child’s case',
-      },
-    ]);
-  if (task.assignedTo === who.id)
-    throw new ValidationError([{ field: 'assignee', message: `The task is already assigned to ${who.name}` }]);
+  const options = await assigneeOptions(db, task);
+  const problems = assigneeProblems(userId, { options, assignedTo: task.assignedTo });
+  const who = options.find((option) => option.id === userId);
+  if (problems.length || !who) throw new ValidationError(problems);
   await saveAssignment(db, actor, task, version, who.id, who.name);
 }
 

@@ -70,23 +70,6 @@ export function list(body: Body | undefined, key: string): string[] {
   return [];
 }
 
-/** A query string as single values: a repeated key counts once (its last value), anything not text is absent. */
-export function queryOf(query: unknown): Record<string, string | undefined> {
-  if (!query || typeof query !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(query as Record<string, unknown>).map(([k, value]) => [
-      k,
-      Array.isArray(value)
-        ? typeof value.at(-1) === 'string'
-          ? (value.at(-1) as string)
-          : undefined
-        : typeof value === 'string'
-          ? value
-          : undefined,
-    ]),
-  );
-}
-
 export function dateParts(body: Body, name: string): DateParts {
   return {
     day: str(body, `${name}-day`).trim(),

@@ -29,6 +29,7 @@
 //   `submitForm`'s and `recordForms`' `hrefs` option.
 import { z } from 'zod';
 import { parseDateParts } from '../domain/date-parts.ts';
+import { tooLong } from '../domain/text-limits.ts';
 import { ValidationError } from '../services/context.ts';
 import type { FormError } from './forms.ts';
 
@@ -59,6 +60,18 @@ const datePartsSchema = z.object({ day: trimmed(), month: trimmed(), year: trimm
 export const field = {
   /** Text as typed; '' when not given. */
   text: () => single(),
+  /**
+   * Words typed in a box, trimmed: at most `max` characters ("<label> must be <max> characters or
+   * fewer"), and, with `required`, given (that message when not).
+   */
+  words: (label: string, max: number, required?: string) =>
+    trimmed().superRefine((value, context) => {
+      if (required !== undefined && value === '') context.addIssue({ code: 'custom', message: required });
+      else if (value.length > max) context.addIssue({ code: 'custom', message: tooLong(label, max) });
+    }),
+  /** "yes" or "no", as true or false, else `message` ("Select yes if ..."). */
+  yesNo: (message: string) =>
+    z.preprocess(singleValue, z.enum(['yes', 'no'], { error: message })).transform((answer) => answer === 'yes'),
   /** Text that must be given (spaces alone are not), else `message`. Kept as typed. */
   required: (message: string) => single().refine((value) => value.trim() !== '', { message }),
   /** One of `options`, or '' when not given or not one of them (the service says what is missing). */
@@ -69,12 +82,13 @@ export const field = {
     z.preprocess(singleValue, z.enum(options, { error: message })),
   /** A checkbox group: each value once, in the order sent; [] when none. */
   list: () => asList(z.preprocess(manyValues, z.array(z.string()))),
-  /** A checkbox group keeping only `options`. */
-  listOf: <const T extends string>(options: readonly T[]) =>
+  /** A checkbox group keeping only `options`; with `required`, at least one of them (that message when none). */
+  listOf: <const T extends string>(options: readonly T[], required?: string) =>
     asList(
       z
         .preprocess(manyValues, z.array(z.string()))
-        .transform((values) => values.filter((value): value is T => (options as readonly string[]).includes(value))),
+        .transform((values) => values.filter((value): value is T => (options as readonly string[]).includes(value)))
+        .refine((values) => required === undefined || values.length > 0, { message: required ?? '' }),
     ),
   /** The record's version the form was shown with, as a number (0 when missing, NaN when not a number: the service finds the form stale). */
   version: () => single().transform(Number),
@@ -89,9 +103,12 @@ export const field = {
    * A real date, as an ISO string, with GOV.UK's messages ("Enter the date ...", "... must include a
    * month", "... must be a real date"). Name it in `dates`.
    */
-  date: (label: string, missingMessage: string, options: { past?: boolean; today?: string } = {}) =>
+  date: (label: string, missingMessage: string, options: { past?: boolean; today?: () => string } = {}) =>
     datePartsSchema.transform((parts, context) => {
-      const result = parseDateParts(parts, label, missingMessage, options);
+      const result = parseDateParts(parts, label, missingMessage, {
+        ...(options.past !== undefined ? { past: options.past } : {}),
+        ...(options.today ? { today: options.today() } : {}),
+      });
       if ('iso' in result) return result.iso;
       context.addIssue({ code: 'custom', message: result.error });
       return z.NEVER;
@@ -105,6 +122,11 @@ export interface PageSchemaOptions {
   dates?: readonly string[];
   /** Fields gathered from every field whose name starts with the prefix: `{ attended: 'attended-' }`. */
   prefixes?: Readonly<Record<string, string>>;
+  /**
+   * Checks across fields (a date asked for only when its box is ticked), run by `parse` on the body
+   * as reshaped whatever else is wrong, so that every error shows at once; theirs come last.
+   */
+  across?: (shaped: Readonly<Record<string, unknown>>) => FormError[];
 }
 
 export type PageParse<T> =
@@ -112,7 +134,7 @@ export type PageParse<T> =
   | { ok: false; errors: FormError[]; values: Record<string, string | string[] | Record<string, string>> };
 
 export interface PageSchema<T> {
-  /** The zod schema, from the body as @fastify/formbody gives it. */
+  /** The zod schema, from the body as @fastify/formbody gives it (the `across` checks are parse's). */
   readonly schema: z.ZodType<T>;
   /** The typed data, or every error at once with what was typed. */
   readonly parse: (body: unknown) => PageParse<T>;
@@ -122,6 +144,8 @@ export interface PageSchema<T> {
    * prefixed), the data the page shows again when the service refuses it.
    */
   readonly read: (body: unknown) => T;
+  /** What was typed, as text (a checkbox group as a list, a date as its boxes), to show the form again. */
+  readonly typed: (body: unknown) => Record<string, string | string[] | Record<string, string>>;
   /** Errors (the schema's or a service's) linking to the day box of a date. */
   readonly hrefs: (errors: readonly { field: string; message: string; href?: string }[]) => FormError[];
 }
@@ -184,11 +208,15 @@ export function pageSchema<Shape extends z.ZodRawShape>(
     );
   const parse = (body: unknown): PageParse<z.output<z.ZodObject<Shape>>> => {
     const result = schema.safeParse(body);
-    if (result.success) return { ok: true, data: result.data };
-    const errors = result.error.issues.map((issue) => ({
-      field: String(issue.path[0] ?? 'form'),
-      message: issue.message,
-    }));
+    const acrossErrors = options.across ? options.across(reshape(body, options)) : [];
+    if (result.success && acrossErrors.length === 0) return { ok: true, data: result.data };
+    const errors: FormError[] = [
+      ...(result.success ? [] : result.error.issues).map((issue) => ({
+        field: String(issue.path[0] ?? 'form'),
+        message: issue.message,
+      })),
+      ...acrossErrors,
+    ];
     return {
       ok: false,
       errors: hrefs(errors),
@@ -198,6 +226,7 @@ export function pageSchema<Shape extends z.ZodRawShape>(
   return {
     schema,
     hrefs,
+    typed: (body) => typedValues(reshape(body, options), shape, options),
     parse,
     read: (body) => {
       const parsed = parse(body);

@@ -86,10 +86,15 @@ describe('approving a proposed role change', () => {
 });
 
 describe('a new team', () => {
-  it('needs a name the authority does not already use', () => {
-    assert.deepEqual(teamProblems({ nameTaken: true }), [
+  it('needs a name the authority does not already use, under one of its teams if any', () => {
+    const teamIds = ['t1'];
+    assert.deepEqual(teamProblems({ parentTeamId: null }, { nameTaken: true, teamIds }), [
       { field: 'name', message: 'A team with this name already exists' },
     ]);
-    assert.deepEqual(teamProblems({ nameTaken: false }), []);
+    assert.deepEqual(teamProblems({ parentTeamId: 't1' }, { nameTaken: false, teamIds }), []);
+    assert.deepEqual(teamProblems({ parentTeamId: 't9' }, { nameTaken: true, teamIds }), [
+      { field: 'name', message: 'A team with this name already exists' },
+      { field: 'parentTeamId', message: 'Select a team from the list' },
+    ]);
   });
 });

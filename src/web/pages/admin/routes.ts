@@ -2,12 +2,11 @@
 // forms are typed in schema.ts, the pages' models built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as admin from '../../../services/admin-service.ts';
-import { ValidationError } from '../../../services/context.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { errorView } from '../../forms.ts';
+import { type ErrorView, errorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { type UserFormValues, teamForm, teamProblems, userForm, userValues, validateUser } from './schema.ts';
+import { type UserFormValues, teamForm, userForm, userInputOf, userValues } from './schema.ts';
 import { newUserValues, teamsModel, userFormModel, userModel, usersModel } from './view-model.ts';
 
 export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -36,12 +35,12 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
 
   app.post('/admin/users/new', { config: { action: 'admin.user.create' } }, async (request, reply) => {
     const actor = actorOf(request);
-    const values = userValues(userForm.read(request.body));
-    const model = { pageTitle: 'Add a user', values, action: paths.admin.newUser() };
-    const result = validateUser(values);
-    if ('errors' in result) return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
+    const model = { pageTitle: 'Add a user', values: userValues(request.body), action: paths.admin.newUser() };
+    const parsed = userForm.parse(request.body);
+    if (!parsed.ok) return renderForm(request, reply.code(400), { ...model, errors: errorView(parsed.errors) });
+    const input = userInputOf(parsed.data);
     return submitForm(request, reply, {
-      act: () => admin.createUser(db, actor, result.input),
+      act: () => admin.createUser(db, actor, input),
       flash: ({ temporaryPassword, pending }) => ({
         title: 'User added',
         text: `Give them this one-off password in person or by phone: ${temporaryPassword}. They must choose a new one when they first sign in.${pending ? ' The administrator role waits for another administrator to approve it.' : ''}`,
@@ -67,15 +66,13 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       const actor = actorOf(request);
       const { id } = request.params;
       const page = await admin.userPage(db, actor, id);
-      const data = userForm.read(request.body);
-      const values = userValues(data);
-      const { version } = data;
-      const model = { ...userModel(page, values), version };
-      const result = validateUser(values);
-      if ('errors' in result)
-        return renderForm(request, reply.code(400), { ...model, errors: errorView(result.errors) });
+      const parsed = userForm.parse(request.body);
+      const version = parsed.ok ? parsed.data.version : Number(userForm.typed(request.body)['version']);
+      const model = { ...userModel(page, userValues(request.body)), version };
+      if (!parsed.ok) return renderForm(request, reply.code(400), { ...model, errors: errorView(parsed.errors) });
+      const input = userInputOf(parsed.data);
       return submitForm(request, reply, {
-        act: () => admin.updateUser(db, actor, id, version, result.input),
+        act: () => admin.updateUser(db, actor, id, version, input),
         flash: ({ pending }) =>
           pending
             ? { title: 'User saved', text: 'The change of roles waits for another administrator to approve it.' }
@@ -147,23 +144,17 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
 
   app.post('/admin/teams', { config: { action: 'admin.team.create' } }, async (request, reply) => {
     const actor = actorOf(request);
-    const values = teamForm.read(request.body);
     const teams = await admin.listTeams(db, actor);
-    const errors = teamProblems(values, teams);
+    const parsed = teamForm.parse(request.body);
+    const again = (errorReply: FastifyReply, errors: ErrorView) =>
+      errorReply.page('pages/admin/teams.njk', { ...teamsModel(teams, teamForm.typed(request.body)), errors });
+    if (!parsed.ok) return again(reply.code(400), errorView(parsed.errors));
+    const team = { ...parsed.data, parentTeamId: parsed.data.parentTeamId || null };
     return submitForm(request, reply, {
-      // The form's own checks first, every one at once; the service's only when they pass.
-      act: () => {
-        if (errors.length) throw new ValidationError(errors);
-        return admin.createTeam(db, actor, {
-          name: values.name.trim(),
-          kind: values.kind,
-          parentTeamId: values.parentTeamId || null,
-        });
-      },
-      flash: `${values.name.trim()} added`,
+      act: () => admin.createTeam(db, actor, team),
+      flash: `${team.name} added`,
       redirect: () => paths.admin.teams(),
-      again: (errorReply, errorList) =>
-        errorReply.page('pages/admin/teams.njk', { ...teamsModel(teams, values), errors: errorList }),
+      again,
     });
   });
 }

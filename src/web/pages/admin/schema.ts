@@ -1,39 +1,81 @@
 // The administration pages' forms: a user (the account, roles, trainings with the dates they were
 // completed, teams), a team, a one-off bank holiday, the inactivity threshold and an API token.
-// The schemas type what each posts; the user's, team's and holiday's checks that the page makes
-// itself (every one at once) follow; the services check the rest.
+// Each schema types what its form posts and checks its shape (given, not too long, a real date, one
+// of the options), every problem at once; the services check the rest against the records.
 import { z } from 'zod';
 import { londonToday } from '../../../domain/age.ts';
-import { ROLES, type Role, TRAINING_LABELS, TRAININGS, type Training } from '../../../domain/roles.ts';
+import { holidayProblems } from '../../../domain/settings-rules.ts';
+import { ROLES, TRAINING_LABELS, TRAININGS, type Training } from '../../../domain/roles.ts';
 import type * as admin from '../../../services/admin-service.ts';
 import { type DateParts, type FormError, parseDateParts } from '../../forms.ts';
-import { type PageData, field, pageSchema } from '../../page-schema.ts';
+import { type PageData, field, manyValues, pageSchema, singleValue } from '../../page-schema.ts';
 
-/** A date's three boxes as typed, spaces kept (a training's date with spaces is not a real date). */
-const boxesAsTyped = () => z.object({ day: field.text(), month: field.text(), year: field.text() });
-
-/** Each training's date, from `<training>-day`, `-month` and `-year`. */
-const trainingDates = Object.fromEntries(TRAININGS.map((training) => [training, boxesAsTyped()])) as Record<
+/** A date's three boxes, trimmed: checked only when its training is ticked. */
+const trainingDates = Object.fromEntries(TRAININGS.map((training) => [training, field.dateParts()])) as Record<
   Training,
-  ReturnType<typeof boxesAsTyped>
+  ReturnType<typeof field.dateParts>
 >;
 
-/** Adding or changing a user: the account as typed, the roles, trainings held and teams ticked, each training's date, and the version. */
+/** A training's date, with GOV.UK's messages about it. */
+function trainingDate(training: Training, parts: DateParts) {
+  const label = TRAINING_LABELS[training];
+  return parseDateParts(parts, `Date of ${label} training`, `Enter the date ${label} training was completed`, {
+    past: true,
+    today: londonToday(),
+  });
+}
+
+const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Adding or changing a user: the account (an address in the right format, a name, at most 100
+ * characters a field), at least one role, the trainings held with the date each was completed (asked
+ * only for those ticked), the teams ticked and those managed, and the version. Every problem at
+ * once; the service checks the rest (the address free, roles that go together, the teams).
+ */
 export const userForm = pageSchema(
   {
     version: field.version(),
-    email: field.text(),
-    displayName: field.text(),
-    jobTitle: field.text(),
-    agency: field.text(),
+    email: z
+      .preprocess((value) => singleValue(value).trim(), z.string())
+      .superRefine((email, context) => {
+        if (!email) context.addIssue({ code: 'custom', message: 'Enter an email address' });
+        else if (!EMAIL_FORMAT.test(email) || email.length > 320)
+          context.addIssue({
+            code: 'custom',
+            message: 'Enter an email address in the correct format, like name@example.com',
+          });
+      }),
+    displayName: field.words('Full name', 100, 'Enter the person’s full name'),
+    jobTitle: field.words('Job title', 100),
+    agency: field.words('Organisation', 100),
     active: field.text(),
-    roles: field.list(),
-    trainings: field.list(),
+    roles: field.listOf(ROLES, 'Select at least one role'),
+    trainings: field.listOf(TRAININGS),
     teams: field.list(),
     managerOf: field.list(),
     ...trainingDates,
   },
-  { dates: TRAININGS },
+  {
+    dates: TRAININGS,
+    across: (typed) => {
+      const held = manyValues(typed['trainings']);
+      const errors: FormError[] = [];
+      for (const training of TRAININGS) {
+        if (!held.includes(training)) continue;
+        const boxes = (typed[training] ?? {}) as Record<string, unknown>;
+        const parts = {
+          day: singleValue(boxes['day']).trim(),
+          month: singleValue(boxes['month']).trim(),
+          year: singleValue(boxes['year']).trim(),
+        };
+        const parsed = trainingDate(training, parts);
+        if ('error' in parsed)
+          errors.push({ field: `${training}-day`, message: parsed.error, href: `#${training}-day` });
+      }
+      return errors;
+    },
+  },
 );
 
 export interface UserFormValues {
@@ -48,68 +90,50 @@ export interface UserFormValues {
   managerOf: string[];
 }
 
-/** The user form's values from what it posted: each training held or not with its date as typed; active unless "no". */
-export function userValues(data: PageData<typeof userForm>): UserFormValues {
+/** The user form's values as typed, to show again: each training held or not with its date; active unless "no". */
+export function userValues(body: unknown): UserFormValues {
+  const typed = userForm.typed(body);
+  const text = (name: string) => (typeof typed[name] === 'string' ? typed[name] : '');
+  const ticked = (name: string) => (Array.isArray(typed[name]) ? typed[name] : []);
   const trainings: UserFormValues['trainings'] = {};
-  for (const training of TRAININGS)
-    trainings[training] = { held: data.trainings.includes(training), ...data[training] };
+  for (const training of TRAININGS) {
+    const boxes = (typed[training] ?? {}) as Partial<DateParts>;
+    trainings[training] = {
+      held: ticked('trainings').includes(training),
+      day: boxes.day ?? '',
+      month: boxes.month ?? '',
+      year: boxes.year ?? '',
+    };
+  }
+  return {
+    email: text('email'),
+    displayName: text('displayName'),
+    jobTitle: text('jobTitle'),
+    agency: text('agency'),
+    active: text('active') || 'yes',
+    roles: ticked('roles'),
+    trainings,
+    teams: ticked('teams'),
+    managerOf: ticked('managerOf'),
+  };
+}
+
+/** The user's details as the service takes them, from a form the schema found nothing wrong with. */
+export function userInputOf(data: PageData<typeof userForm>): admin.UserInput {
+  const trainings: { training: Training; completedOn: string }[] = [];
+  for (const training of data.trainings) {
+    const parsed = trainingDate(training, data[training]);
+    if ('iso' in parsed) trainings.push({ training, completedOn: parsed.iso });
+  }
   return {
     email: data.email,
     displayName: data.displayName,
     jobTitle: data.jobTitle,
     agency: data.agency,
-    active: data.active || 'yes',
+    active: data.active !== 'no',
     roles: data.roles,
     trainings,
-    teams: data.teams,
-    managerOf: data.managerOf,
-  };
-}
-
-/** The user's details as the service takes them, or every problem with the form at once. */
-export function validateUser(values: UserFormValues): { input: admin.UserInput } | { errors: FormError[] } {
-  const errors: FormError[] = [];
-  const email = values.email.trim();
-  if (!email) errors.push({ field: 'email', message: 'Enter an email address' });
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320)
-    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
-  if (!values.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
-  else if (values.displayName.length > 100)
-    errors.push({ field: 'displayName', message: 'Full name must be 100 characters or fewer' });
-  if (values.jobTitle.length > 100)
-    errors.push({ field: 'jobTitle', message: 'Job title must be 100 characters or fewer' });
-  if (values.agency.length > 100)
-    errors.push({ field: 'agency', message: 'Organisation must be 100 characters or fewer' });
-  const roles = values.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
-  if (roles.length === 0) errors.push({ field: 'roles', message: 'Select at least one role' });
-  const trainings: { training: Training; completedOn: string }[] = [];
-  for (const training of TRAININGS) {
-    const tv = values.trainings[training];
-    if (!tv?.held) continue;
-    const parsed = parseDateParts(
-      tv,
-      `Date of ${TRAINING_LABELS[training]} training`,
-      `Enter the date ${TRAINING_LABELS[training]} training was completed`,
-      {
-        past: true,
-        today: londonToday(),
-      },
-    );
-    if ('error' in parsed) errors.push({ field: `${training}-day`, message: parsed.error, href: `#${training}-day` });
-    else trainings.push({ training, completedOn: parsed.iso });
-  }
-  if (errors.length) return { errors };
-  return {
-    input: {
-      email,
-      displayName: values.displayName.trim(),
-      jobTitle: values.jobTitle.trim(),
-      agency: values.agency.trim(),
-      active: values.active !== 'no',
-      roles,
-      trainings,
-      teams: values.teams.map((teamId) => ({ teamId, isManager: values.managerOf.includes(teamId) })),
-    },
+    teams: data.teams.map((teamId) => ({ teamId, isManager: data.managerOf.includes(teamId) })),
   };
 }
 
@@ -123,43 +147,49 @@ export const TEAM_KINDS = [
   { value: 'police', text: 'Police' },
   { value: 'specialist', text: 'Specialist service' },
   { value: 'management', text: 'Management' },
+] as const;
+const TEAM_KIND_VALUES = TEAM_KINDS.map((kind) => kind.value) as [
+  (typeof TEAM_KINDS)[number]['value'],
+  ...(typeof TEAM_KINDS)[number]['value'][],
 ];
 
-/** Adding a team: its name, kind and the team it sits under ('' for none), as typed. */
-export const teamForm = pageSchema({ name: field.text(), kind: field.text(), parentTeamId: field.text() });
-export type TeamFormValues = PageData<typeof teamForm>;
-
-/** The team form's problems, every one at once: a name, one of the kinds, a parent among the authority's teams. */
-export function teamProblems(values: TeamFormValues, teams: readonly { id: string }[]): FormError[] {
-  const errors: FormError[] = [];
-  if (!values.name.trim()) errors.push({ field: 'name', message: 'Enter the team’s name' });
-  else if (values.name.length > 100)
-    errors.push({ field: 'name', message: 'Team name must be 100 characters or fewer' });
-  if (!TEAM_KINDS.some((k) => k.value === values.kind))
-    errors.push({ field: 'kind', message: 'Select the kind of team' });
-  if (values.parentTeamId && !teams.some((team) => team.id === values.parentTeamId))
-    errors.push({ field: 'parentTeamId', message: 'Select a team from the list' });
-  return errors;
-}
-
-/** Adding a one-off bank holiday: its name as typed and its date's three boxes (trimmed). */
-export const holidayForm = pageSchema({ name: field.text(), date: field.dateParts() }, { dates: ['date'] });
-export type HolidayFormValues = PageData<typeof holidayForm>;
+/**
+ * Adding a team: its name (given, at most 100 characters), its kind, and the team it sits under
+ * ('' for none: the service checks it is one of the authority's).
+ */
+export const teamForm = pageSchema({
+  name: field.words('Team name', 100, 'Enter the team’s name'),
+  kind: field.oneOf(TEAM_KIND_VALUES, 'Select the kind of team'),
+  parentTeamId: field.text(),
+});
 
 /**
- * The holiday's date, or the form's problems: a date that is not a real date never reaches the
- * service, so the name is checked here too and every error shows at once (when the date is real,
- * the service checks the name).
+ * Adding a one-off bank holiday: its name and a real date, and (every problem at once) the rules
+ * that need no records: a name, a weekday (R-X-3). The service checks them again with what the
+ * calendar already keeps.
  */
-export function holidayDate(values: HolidayFormValues): { iso: string } | { errors: FormError[] } {
-  const parsed = parseDateParts(values.date, 'Date of the holiday', 'Enter the date of the holiday');
-  if ('iso' in parsed) return parsed;
-  const errors: FormError[] = [{ field: 'date', message: parsed.error, href: '#date-day' }];
-  if (!values.name.trim()) errors.push({ field: 'name', message: 'Enter the name of the holiday' });
-  else if (values.name.trim().length > 100)
-    errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
-  return { errors };
-}
+export const holidayForm = pageSchema(
+  { name: field.text(), date: field.date('Date of the holiday', 'Enter the date of the holiday') },
+  {
+    dates: ['date'],
+    across: (typed) => {
+      const boxes = (typed['date'] ?? {}) as Record<string, unknown>;
+      const date = parseDateParts(
+        {
+          day: singleValue(boxes['day']).trim(),
+          month: singleValue(boxes['month']).trim(),
+          year: singleValue(boxes['year']).trim(),
+        },
+        'Date of the holiday',
+        'Enter the date of the holiday',
+      );
+      return holidayProblems(
+        { date: 'iso' in date ? date.iso : '', name: singleValue(typed['name']) },
+        { bankHoliday: null },
+      );
+    },
+  },
+);
 
 /** The inactivity threshold in working days, as typed (the service checks it). */
 export const inactivityForm = pageSchema({ inactivityDays: field.text() });

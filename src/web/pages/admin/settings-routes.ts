@@ -7,7 +7,7 @@ import { type AppDeps, actorOf } from '../../request-context.ts';
 import { errorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { holidayDate, holidayForm, inactivityForm, tokenForm } from './schema.ts';
+import { holidayForm, inactivityForm, tokenForm } from './schema.ts';
 import { tokensModel, workingDaysModel } from './view-model.ts';
 
 export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -21,19 +21,17 @@ export default function settingsRoutes(app: FastifyInstance, { db }: AppDeps): v
   );
 
   app.post('/admin/working-days/holidays', { config: { action: 'admin.holiday.add' } }, async (request, reply) => {
-    const values = holidayForm.read(request.body);
-    const checked = holidayDate(values);
+    const holidayValues = holidayForm.typed(request.body);
+    const parsed = holidayForm.parse(request.body);
+    if (!parsed.ok)
+      return renderWorkingDays(request, reply.code(400), { holidayValues, errors: errorView(parsed.errors) });
+    const holiday = parsed.data;
     return submitForm(request, reply, {
-      act: async () => {
-        if ('errors' in checked) throw new ValidationError(checked.errors);
-        await settings.addOneOffHoliday(db, actorOf(request), { date: checked.iso, name: values.name });
-      },
+      act: () => settings.addOneOffHoliday(db, actorOf(request), holiday),
       flash: { title: 'Holiday added', text: 'Deadlines from now on skip it.' },
       redirect: () => paths.admin.workingDays(),
-      again: (errorReply, errorList) =>
-        renderWorkingDays(request, errorReply, { holidayValues: values, errors: errorList }),
-      hrefs: (list) =>
-        list.map((formError) => ({ ...formError, ...(formError.field === 'date' ? { href: '#date-day' } : {}) })),
+      again: (errorReply, errorList) => renderWorkingDays(request, errorReply, { holidayValues, errors: errorList }),
+      hrefs: holidayForm.hrefs,
     });
   });
 

@@ -99,7 +99,7 @@ export function userFormModel<M extends { values: UserFormValues }>(model: M, te
 }
 
 /** The teams, with the form to add one (as typed). */
-export function teamsModel(teams: TeamList, values: Record<string, string> = {}) {
+export function teamsModel(teams: TeamList, values: Readonly<Record<string, unknown>> = {}) {
   return {
     pageTitle: 'Teams',
     teams,

@@ -4,13 +4,12 @@
 import type { FastifyInstance } from 'fastify';
 import { auditFilterOptions, searchAudit } from '../../../services/audit-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { queryOf } from '../../forms.ts';
-import { readAuditSearch } from './schema.ts';
+import { auditQuery, readAuditSearch } from './schema.ts';
 import { AUDIT_PAGE_SIZE, auditErrorModel, auditModel } from './view-model.ts';
 
 export default function auditRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/audit', { config: { action: 'audit.search' } }, async (request, reply) => {
-    const search = readAuditSearch(queryOf(request.query));
+    const search = readAuditSearch(auditQuery.read(request.query));
     if (search.errors.length) {
       const options = await auditFilterOptions(db, actorOf(request));
       return reply.code(400).page('pages/audit/view.njk', auditErrorModel(search, options));

@@ -4,6 +4,7 @@
 import { type DateParts, parseDateParts } from '../../../domain/date-parts.ts';
 import { isUuid } from '../../../services/context.ts';
 import { type FormError, partsFromIso } from '../../forms.ts';
+import { field, pageSchema } from '../../page-schema.ts';
 
 /** The longest child's name the search takes. */
 export const MAX_NAME = 100;
@@ -75,3 +76,25 @@ export function readAuditSearch(query: Record<string, string | undefined>) {
 
 /** The search read from the query. */
 export type AuditSearch = ReturnType<typeof readAuditSearch>;
+
+/** The audit log's address: each field the search reads, as text ('' when not given). */
+export const auditQuery = pageSchema(
+  Object.fromEntries(
+    [
+      'child',
+      'from',
+      'from-day',
+      'from-month',
+      'from-year',
+      'to',
+      'to-day',
+      'to-month',
+      'to-year',
+      'userId',
+      'action',
+      'entityId',
+      'outcome',
+      'page',
+    ].map((name) => [name, field.text()]),
+  ),
+);

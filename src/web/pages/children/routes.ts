@@ -2,25 +2,27 @@
 // and time-limited access grants. The pages' models are built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { londonToday } from '../../../domain/age.ts';
-import { CHILD_ROLES } from '../../../domain/recording-form.ts';
+import { newChildTeamProblems } from '../../../domain/allocation.ts';
 import * as childService from '../../../services/child-service.ts';
 import { getDraft, linkChild } from '../../../services/incident-service.ts';
 import { isUuid, requireRole } from '../../../services/context.ts';
 import { CASE_ROLES } from '../../../domain/roles.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { errorView, queryOf } from '../../forms.ts';
+import { errorView } from '../../forms.ts';
+import { singleValue } from '../../page-schema.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import { inactivityCutoff } from '../../../services/calendar-service.ts';
 import {
   allocationForm,
+  childFieldsOf,
   childValues,
   childValuesFromRecord,
   editChildForm,
   grantForm,
   newChildForm,
+  newChildQuery,
   useExistingForm,
-  validateChild,
 } from './schema.ts';
 import {
   CHRONOLOGY_PAGE_SIZE,
@@ -37,8 +39,8 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
   app.get('/children/new', { config: { action: 'child.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     await requireRole(db, actor, CASE_ROLES, 'child.create');
-    const query = queryOf(request.query);
-    const incidentId = query.incident && isUuid(query.incident) ? query.incident : undefined;
+    const query = newChildQuery.read(request.query);
+    const incidentId = isUuid(query.incident) ? query.incident : undefined;
     if (incidentId) await getDraft(db, actor, incidentId);
     return reply.page(
       'pages/children/new.njk',
@@ -55,27 +57,30 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
   app.post('/children/new', { config: { action: 'child.create' } }, async (request, reply) => {
     const actor = actorOf(request);
     await requireRole(db, actor, CASE_ROLES, 'child.create');
-    const data = newChildForm.read(request.body);
-    const values = childValues(data);
-    const incidentId = isUuid(data.incident) ? data.incident : undefined;
-    const { role, teamId } = data;
-    const confirmedNew = data.confirmNew === 'yes';
+    const parsed = newChildForm.parse(request.body);
+    const typed = newChildForm.typed(request.body);
+    const values = childValues(typed);
+    const incident = singleValue(typed['incident']);
+    const incidentId = isUuid(incident) ? incident : undefined;
+    const role = singleValue(typed['role']);
+    const teamId = singleValue(typed['teamId']);
     if (incidentId) await getDraft(db, actor, incidentId);
     const model = newChildModel({ values, teams: actor.user.teams, teamId, incidentId, role });
-    const result = validateChild(values);
-    const extra: { field: string; message: string }[] = [];
-    if (incidentId && !(CHILD_ROLES as readonly string[]).includes(role))
-      extra.push({ field: 'role', message: 'Select the child’s part in the incident' });
-    if (!incidentId && !actor.user.teams.some((membership) => membership.teamId === teamId))
-      extra.push({ field: 'teamId', message: 'Select the team responsible for this child' });
-    if ('errors' in result || extra.length) {
-      return reply.code(400).page('pages/children/new.njk', {
-        ...model,
-        errors: errorView([...('errors' in result ? result.errors : []), ...extra]),
-      });
-    }
-    if (!confirmedNew) {
-      const matches = await childService.possibleMatches(db, actor, result.fields);
+    const myTeamIds = actor.user.teams.map((membership) => membership.teamId);
+    // The team is asked for only when the child is not added from an incident (R-X-8); one that is
+    // not among the recorder's teams the form offers is not an answer.
+    const team = incidentId || !myTeamIds.includes(teamId) ? null : teamId;
+    const errors = [
+      ...newChildTeamProblems({ teamId: team, incidentId }, { myTeamIds }),
+      ...(parsed.ok ? [] : parsed.errors),
+    ];
+    if (!parsed.ok || errors.length)
+      return reply
+        .code(400)
+        .page('pages/children/new.njk', { ...model, errors: errorView(newChildForm.hrefs(errors)) });
+    const fields = childFieldsOf(parsed.data);
+    if (parsed.data.confirmNew !== 'yes') {
+      const matches = await childService.possibleMatches(db, actor, fields);
       if (matches.visible.length || matches.hidden) {
         return reply.page('pages/children/new.njk', {
           ...model,
@@ -84,12 +89,11 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
         });
       }
     }
-    const { fields } = result;
     return submitForm(request, reply, {
       act: () =>
         childService.createChild(db, actor, {
           fields,
-          teamId: incidentId ? null : teamId,
+          teamId: team,
           incidentId,
           role: role as 'displayed' | 'targeted' | 'witness',
         }),
@@ -161,14 +165,13 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
       const { id } = request.params;
       // Permission first: a refused user learns nothing, not even what the form would say.
       await childService.authorizeChildUpdate(db, actor, id);
-      const data = editChildForm.read(request.body);
-      const values = childValues(data);
-      const version = data.version;
-      const result = validateChild(values);
-      const model = editModel({ id }, values, version);
-      if ('errors' in result)
-        return reply.code(400).page('pages/children/edit.njk', { ...model, errors: errorView(result.errors) });
-      const { fields } = result;
+      const parsed = editChildForm.parse(request.body);
+      const typed = editChildForm.typed(request.body);
+      const version = parsed.ok ? parsed.data.version : Number(typed['version']);
+      const model = editModel({ id }, childValues(typed), version);
+      if (!parsed.ok)
+        return reply.code(400).page('pages/children/edit.njk', { ...model, errors: errorView(parsed.errors) });
+      const fields = childFieldsOf(parsed.data);
       return submitForm(request, reply, {
         act: () => childService.updateChild(db, actor, id, version, fields),
         flash: 'Details saved',

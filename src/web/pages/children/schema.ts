@@ -1,18 +1,27 @@
-// The child form: one schema reporting every problem at once, in GOV.UK wording.
+// The child forms: each schema types what its form posts. The child's details are checked for shape
+// (given, not too long, a real date of birth, one of the answers, a valid NHS number), every problem
+// at once in GOV.UK wording; the services check the rest.
+import { z } from 'zod';
 import { londonToday } from '../../../domain/age.ts';
+import { childPartProblems } from '../../../domain/recording-form.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../../domain/identifiers.ts';
-import { tooLong } from '../../../domain/text-limits.ts';
 import type { ChildFields } from '../../../services/child-service.ts';
-import { type DateParts, type FormError, parseDateParts } from '../../forms.ts';
-import { field, pageSchema } from '../../page-schema.ts';
+import { isUuid } from '../../../services/context.ts';
+import type { DateParts } from '../../forms.ts';
+import { field, pageSchema, singleValue } from '../../page-schema.ts';
 
 export const SEX_OPTIONS = [
   { value: 'female', text: 'Female' },
   { value: 'male', text: 'Male' },
   { value: 'other', text: 'Another description' },
   { value: 'not_known', text: 'Not known' },
-];
+] as const;
+const SEXES = ['female', 'male', 'other', 'not_known'] as const;
 
+/** The longest details of needs the form takes (child-fields.njk's character count shows the same). */
+export const SEND_DETAILS_MAX = 2000;
+
+/** The child's fields as typed, as the form shows them again. */
 export interface ChildFormValues {
   firstName: string;
   lastName: string;
@@ -30,54 +39,93 @@ export interface ChildFormValues {
   nhsNumber: string;
 }
 
-/** The child's fields as the form posts them: text as typed, the date of birth's three boxes. */
+/** The child's fields as the form posts them, each checked for shape. */
 const childFields = {
-  firstName: field.text(),
-  lastName: field.text(),
-  otherNames: field.text(),
-  dateOfBirth: field.dateParts(),
-  sex: field.text(),
-  ethnicity: field.text(),
-  send: field.text(),
-  sendDetails: field.text(),
-  developmentalAge: field.text(),
-  lookedAfter: field.text(),
-  schoolOrSetting: field.text(),
-  homeArea: field.text(),
-  personId: field.text(),
-  nhsNumber: field.text(),
+  firstName: field.words('First name', 100, 'Enter the child’s first name'),
+  lastName: field.words('Last name', 100, 'Enter the child’s last name'),
+  otherNames: field.words('Other names', 200),
+  dateOfBirth: field.date('Date of birth', 'Enter the child’s date of birth', { past: true, today: londonToday }),
+  sex: field.oneOf(SEXES, 'Select the child’s sex'),
+  ethnicity: field.words('Ethnicity', 100),
+  send: field.yesNo('Select yes if the child has special educational needs or a learning disability'),
+  sendDetails: field.words('Details of the child’s needs', SEND_DETAILS_MAX),
+  developmentalAge: z
+    .preprocess((value) => singleValue(value).trim(), z.string())
+    .refine((typed) => typed === '' || (/^\d{1,2}$/.test(typed) && Number(typed) <= 18), {
+      message: 'Developmental age must be a whole number between 0 and 18',
+    })
+    .transform((typed) => (typed === '' ? null : Number(typed))),
+  lookedAfter: field.yesNo('Select yes if the child is looked after'),
+  schoolOrSetting: field.words('School or setting', 200),
+  homeArea: field.words('Home area or ward', 100),
+  personId: field.words('Person ID', 50),
+  nhsNumber: z
+    .preprocess((value) => singleValue(value).trim(), z.string())
+    .refine((typed) => typed === '' || isValidNhsNumber(typed), {
+      message: 'Enter a valid NHS number, like 943 476 5919',
+    })
+    .transform((typed) => (typed === '' ? '' : normaliseNhsNumber(typed))),
 };
 
-/** Adding a child: its fields, and the incident it is added from with its part, the team and "this is a new child". */
-export const newChildForm = pageSchema(
-  { ...childFields, incident: field.text(), role: field.text(), teamId: field.text(), confirmNew: field.text() },
-  { dates: ['dateOfBirth'] },
-);
+type ChildData = z.output<z.ZodObject<typeof childFields>>;
 
-/** Changing a child's details: its fields and the version the form was shown with. */
-export const editChildForm = pageSchema({ ...childFields, version: field.version() }, { dates: ['dateOfBirth'] });
-
-/** The child's fields out of either form's data (validateChild checks them). */
-export function childValues(data: ChildFormValues): ChildFormValues {
-  const { firstName, lastName, otherNames, dateOfBirth, sex, ethnicity, send, sendDetails } = data;
-  const { developmentalAge, lookedAfter, schoolOrSetting, homeArea, personId, nhsNumber } = data;
+/** The child's details as kept: the needs, and the developmental age, only for a child who has them. */
+export function childFieldsOf(data: ChildData): ChildFields {
   return {
-    firstName,
-    lastName,
-    otherNames,
-    dateOfBirth,
-    sex,
-    ethnicity,
-    send,
-    sendDetails,
-    developmentalAge,
-    lookedAfter,
-    schoolOrSetting,
-    homeArea,
-    personId,
-    nhsNumber,
+    firstName: data.firstName,
+    lastName: data.lastName,
+    otherNames: data.otherNames,
+    dateOfBirth: data.dateOfBirth,
+    sex: data.sex,
+    ethnicity: data.ethnicity,
+    send: data.send,
+    sendDetails: data.send ? data.sendDetails : '',
+    developmentalAge: data.send ? data.developmentalAge : null,
+    lookedAfter: data.lookedAfter,
+    schoolOrSetting: data.schoolOrSetting,
+    homeArea: data.homeArea,
+    personId: data.personId,
+    nhsNumber: data.nhsNumber,
   };
 }
+
+/** What the form posted, as typed, for showing it again. */
+export function childValues(typed: Record<string, unknown>): ChildFormValues {
+  const text = (name: string) => (typeof typed[name] === 'string' ? typed[name] : '');
+  const born = (typed['dateOfBirth'] ?? {}) as Partial<DateParts>;
+  return {
+    firstName: text('firstName'),
+    lastName: text('lastName'),
+    otherNames: text('otherNames'),
+    dateOfBirth: { day: born.day ?? '', month: born.month ?? '', year: born.year ?? '' },
+    sex: text('sex'),
+    ethnicity: text('ethnicity'),
+    send: text('send'),
+    sendDetails: text('sendDetails'),
+    developmentalAge: text('developmentalAge'),
+    lookedAfter: text('lookedAfter'),
+    schoolOrSetting: text('schoolOrSetting'),
+    homeArea: text('homeArea'),
+    personId: text('personId'),
+    nhsNumber: text('nhsNumber'),
+  };
+}
+
+/**
+ * Adding a child: their details, and the incident they are added from with their part (R-X-8:
+ * asked only then), the team and "this is a new child".
+ */
+export const newChildForm = pageSchema(
+  { ...childFields, incident: field.text(), role: field.text(), teamId: field.text(), confirmNew: field.text() },
+  {
+    dates: ['dateOfBirth'],
+    across: (typed) =>
+      isUuid(singleValue(typed['incident'])) ? childPartProblems({ role: singleValue(typed['role']) }) : [],
+  },
+);
+
+/** Changing a child's details: their fields and the version the form was shown with. */
+export const editChildForm = pageSchema({ ...childFields, version: field.version() }, { dates: ['dateOfBirth'] });
 
 export function childValuesFromRecord(child: ChildFields): ChildFormValues {
   const [year, month, day] = child.dateOfBirth.split('-');
@@ -99,73 +147,6 @@ export function childValuesFromRecord(child: ChildFields): ChildFormValues {
   };
 }
 
-const MAX = 200;
-/** The longest details of needs the form takes (child-fields.njk's character count shows the same). */
-export const SEND_DETAILS_MAX = 2000;
-
-export function validateChild(
-  values: ChildFormValues,
-  today = londonToday(),
-): { fields: ChildFields } | { errors: FormError[] } {
-  const errors: FormError[] = [];
-  const text = (field: keyof ChildFormValues, value: string, label: string, max = MAX) => {
-    if (value.trim().length > max) errors.push({ field, message: tooLong(label, max) });
-  };
-  if (!values.firstName.trim()) errors.push({ field: 'firstName', message: 'Enter the child’s first name' });
-  text('firstName', values.firstName, 'First name', 100);
-  if (!values.lastName.trim()) errors.push({ field: 'lastName', message: 'Enter the child’s last name' });
-  text('lastName', values.lastName, 'Last name', 100);
-  text('otherNames', values.otherNames, 'Other names');
-  const dob = parseDateParts(values.dateOfBirth, 'Date of birth', 'Enter the child’s date of birth', {
-    past: true,
-    today,
-  });
-  if ('error' in dob) errors.push({ field: 'dateOfBirth', message: dob.error, href: '#dateOfBirth-day' });
-  if (!SEX_OPTIONS.some((option) => option.value === values.sex))
-    errors.push({ field: 'sex', message: 'Select the child’s sex' });
-  text('ethnicity', values.ethnicity, 'Ethnicity', 100);
-  if (values.send !== 'yes' && values.send !== 'no')
-    errors.push({
-      field: 'send',
-      message: 'Select yes if the child has special educational needs or a learning disability',
-    });
-  text('sendDetails', values.sendDetails, 'Details of the child’s needs', SEND_DETAILS_MAX);
-  let developmentalAge: number | null = null;
-  if (values.developmentalAge.trim()) {
-    const n = Number(values.developmentalAge.trim());
-    if (!Number.isInteger(n) || n < 0 || n > 18)
-      errors.push({ field: 'developmentalAge', message: 'Developmental age must be a whole number between 0 and 18' });
-    else developmentalAge = n;
-  }
-  if (values.lookedAfter !== 'yes' && values.lookedAfter !== 'no')
-    errors.push({ field: 'lookedAfter', message: 'Select yes if the child is looked after' });
-  text('schoolOrSetting', values.schoolOrSetting, 'School or setting');
-  text('homeArea', values.homeArea, 'Home area or ward', 100);
-  text('personId', values.personId, 'Person ID', 50);
-  if (values.nhsNumber.trim() && !isValidNhsNumber(values.nhsNumber)) {
-    errors.push({ field: 'nhsNumber', message: 'Enter a valid NHS number, like 943 476 5919' });
-  }
-  if (errors.length || 'error' in dob) return { errors };
-  return {
-    fields: {
-      firstName: values.firstName.trim(),
-      lastName: values.lastName.trim(),
-      otherNames: values.otherNames.trim(),
-      dateOfBirth: dob.iso,
-      sex: values.sex,
-      ethnicity: values.ethnicity.trim(),
-      send: values.send === 'yes',
-      sendDetails: values.send === 'yes' ? values.sendDetails.trim() : '',
-      developmentalAge: values.send === 'yes' ? developmentalAge : null,
-      lookedAfter: values.lookedAfter === 'yes',
-      schoolOrSetting: values.schoolOrSetting.trim(),
-      homeArea: values.homeArea.trim(),
-      personId: values.personId.trim(),
-      nhsNumber: values.nhsNumber.trim() ? normaliseNhsNumber(values.nhsNumber) : '',
-    },
-  };
-}
-
 /** Using a record the duplicate check found, for the incident being recorded: the incident, the child and their part. */
 export const useExistingForm = pageSchema({ incident: field.text(), childId: field.text(), role: field.text() });
 
@@ -182,3 +163,6 @@ export const grantForm = pageSchema({ userId: field.text(), reason: field.text()
 
 /** Closing or reopening the case: the reasons as typed, and the version. */
 export const closureForm = pageSchema({ version: field.version(), reason: field.text() });
+
+/** The address of the page adding a child: the incident they are added from, and their part in it. */
+export const newChildQuery = pageSchema({ incident: field.text(), role: field.text() });

@@ -2,18 +2,20 @@
 // own words, complete each section of the recording form, check answers and submit. The pages'
 // models are built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sectionBySlug } from '../../../domain/recording-form.ts';
+import { OWN_WORDS_MAX, sectionBySlug } from '../../../domain/recording-form.ts';
 import { searchChildrenToLink } from '../../../services/child-service.ts';
 import { NotFoundError } from '../../../services/context.ts';
 import * as incidentService from '../../../services/incident-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { errorView, queryOf } from '../../forms.ts';
+import { errorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import {
   childPartForm,
+  childSearchQuery,
   linkChildForm,
   readSection,
+  returnToQuery,
   sectionAnswersForm,
   sectionForm,
   submitIncidentForm,
@@ -58,7 +60,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     const inc = await incidentService.getDraft(db, actor, id);
     // A submitted incident is locked: its children are read on the incident's own page.
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
-    const search = queryOf(request.query).q?.slice(0, 100) ?? '';
+    const search = childSearchQuery.read(request.query).q.slice(0, 100);
     const found = search ? await searchChildrenToLink(db, actor, search) : null;
     return reply.page('pages/incidents/children.njk', { ...childrenModel(inc, search, found), ...extra });
   }
@@ -105,7 +107,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
     const child = inc.children.find((x) => x.childId === childId);
     if (!child) throw new NotFoundError();
     return reply.page('pages/incidents/child.njk', {
-      ...childPartModel(inc, child, incidentService.OWN_WORDS_MAX),
+      ...childPartModel(inc, child, OWN_WORDS_MAX),
       ...extra,
     });
   }
@@ -198,7 +200,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       if (!section) throw new NotFoundError();
       const inc = await incidentService.getDraft(db, actorOf(request), id);
       if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
-      const returnTo = queryOf(request.query).returnTo === 'check' ? 'check' : '';
+      const returnTo = returnToQuery.read(request.query).returnTo;
       return reply.page('pages/incidents/section.njk', {
         ...sectionModel(inc, section, valuesFromIncident(section, inc), returnTo),
         version: inc.version,

@@ -161,3 +161,9 @@ export function readSection(
   }
   return { values, changes, errors };
 }
+
+/** The address of the page finding a child to link: what was typed in the search. */
+export const childSearchQuery = pageSchema({ q: field.text() });
+
+/** The address of a section reached from the check page: where to go back to. */
+export const returnToQuery = pageSchema({ returnTo: field.choice(['check']) });

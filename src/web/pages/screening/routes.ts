@@ -6,10 +6,16 @@ import { londonToday } from '../../../domain/age.ts';
 import * as referralService from '../../../services/referral-service.ts';
 import * as screeningService from '../../../services/screening-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { queryOf } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { type ScreeningFormValues, decisionForm, errorHref, readScreeningForm, screeningForm } from './schema.ts';
+import {
+  type ScreeningFormValues,
+  decisionForm,
+  errorHref,
+  readScreeningForm,
+  screeningForm,
+  screeningQuery,
+} from './schema.ts';
 import { screeningFormModel, screeningModel } from './view-model.ts';
 
 export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -27,7 +33,7 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
         incidentId: id,
         childId,
         values,
-        requestedTool: queryOf(request.query).tool,
+        requestedTool: screeningQuery.read(request.query).tool || undefined,
         defaults: screeningService.factsFromIncident(page.pack, page.incident),
         today: londonToday(),
       }),
@@ -81,7 +87,7 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
         values: extra.values,
         errors: extra.errors,
         // Without JavaScript, the next steps for another level are a link away (?preview=level).
-        preview: queryOf(request.query).preview,
+        preview: screeningQuery.read(request.query).preview || undefined,
         referral,
         today: londonToday(),
       }),

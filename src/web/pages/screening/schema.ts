@@ -51,3 +51,6 @@ export function errorHref(field: string, tool: Tool): string {
   if (field === 'items' && tool.kind === 'checklist') return `#items-${tool.groups[0]!.id}`;
   return `#${field}`;
 }
+
+/** The screening pages' address: the tool asked for, and (without JavaScript) the level whose next steps are previewed. */
+export const screeningQuery = pageSchema({ tool: field.text(), preview: field.text() });

@@ -15,10 +15,10 @@ import {
   signIn,
 } from '../../../services/auth-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
-import { errorView, queryOf } from '../../forms.ts';
+import { errorView } from '../../forms.ts';
 import { paths, safeReturnPath } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { authorityForm, credentialsForm, keepAliveForm, passwordForm, signInForm } from './schema.ts';
+import { authorityForm, credentialsForm, keepAliveForm, passwordForm, signInForm, signInQuery } from './schema.ts';
 import { authorityModel, passwordModel, signInModel } from './view-model.ts';
 
 export const SIGN_IN_FAILED =
@@ -92,7 +92,7 @@ export default function signInRoutes(app: FastifyInstance, { db, config }: AppDe
 
   app.get('/sign-in', { config: { public: true, action: 'session.sign_in' } }, async (request, reply) => {
     if (request.actor) return reply.redirect(paths.home(), 303);
-    const query = queryOf(request.query);
+    const query = signInQuery.read(request.query);
     return renderSignIn(request, reply, {
       timedOut: query.reason === 'timeout',
       signedOut: query.reason === 'signed-out',

@@ -32,3 +32,6 @@ export const keepAliveForm = pageSchema({ returnTo: field.text() });
 
 /** Changing one's own password: the current one and the new one twice, as typed (the service checks them). */
 export const passwordForm = pageSchema({ current: field.text(), next: field.text(), confirm: field.text() });
+
+/** The sign-in page's address: why the person was signed out, and the page to go back to. */
+export const signInQuery = pageSchema({ reason: field.text(), returnTo: field.text() });

@@ -1,6 +1,7 @@
 // Tasks: a child's task list, "My tasks" across cases (overdue first), one task with the form to
 // mark it done, taking it on, and (for managers and the front door) giving it to a colleague (R-X-3).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { TASK_NOTE_MAX } from '../../../domain/task-rules.ts';
 import * as meetingService from '../../../services/meeting-service.ts';
 import * as taskService from '../../../services/task-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
@@ -62,7 +63,7 @@ export default function taskRoutes(app: FastifyInstance, { db }: AppDeps): void 
         ...assignees.map((user) => ({ value: user.id, text: user.name, selected: user.id === chosen })),
       ],
       values: { note: '', assignee: '' },
-      noteMax: taskService.TASK_NOTE_MAX,
+      noteMax: TASK_NOTE_MAX,
       ...extra,
     });
   }
