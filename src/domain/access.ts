@@ -26,7 +26,10 @@ export interface ChildAccessFacts {
   viewerHasGrant: boolean;
   /** The viewer is the lead or co-assessor of an AIM assessment of the child in progress (R-NYO-9). */
   viewerIsAssessor?: boolean;
-  /** The viewer chairs the AIM Pathway Panel and the child has been referred to it (any status: the panel oversees and closes), or is allocated to the child's open panel case (R-NEL-10..12). */
+  /**
+   * The viewer chairs the AIM Pathway Panel and the child has been referred to it (any status: the panel
+   * oversees and closes), or is allocated to the child's open panel case (R-NEL-10..12).
+   */
   viewerOnPanelCase?: boolean;
   /** The viewer is in the service an open task on the child is owed to (roles.ts SERVICE_TEAMS), holding its role. */
   viewerInOwingService?: boolean;

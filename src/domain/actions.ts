@@ -120,7 +120,8 @@ export const ACTIONS = {
   'cases.view': { label: 'List the children they may see', on: 'list', kind: 'view', allow: [{ roles: CASE_ROLES }] },
   'home.work': {
     label:
-      'See their own work on their home page: tasks due, referrals waiting, meetings coming up, their unfinished recording forms and recent changes, about children they may see',
+      'See their own work on their home page: tasks due, referrals waiting, meetings coming up, their ' +
+      'unfinished recording forms and recent changes, about children they may see',
     on: 'list',
     kind: 'view',
     allow: [{ roles: CASE_ROLES }],
@@ -571,7 +572,8 @@ export const ACTIONS = {
   },
   'admin.user.reset_password': {
     label:
-      'Reset a case worker’s password (they must choose a new one when they next sign in, within 3 days); an administrator’s or auditor’s is reset by the service’s operator',
+      'Reset a case worker’s password (they must choose a new one when they next sign in, within 3 ' +
+      'days); an administrator’s or auditor’s is reset by the service’s operator',
     on: 'user',
     kind: 'change',
     seeing: 'admin.users.view',

@@ -20,7 +20,10 @@ export function sameWorkerProblem(workerId: string | null, others: readonly Othe
   if (!clash) return null;
   const other = clash.thisRole === 'displayed' ? 'the child harmed' : 'the child who harmed';
   const when = clash.occurredAt ? ` in the incident on ${formatDate(clash.occurredAt)}` : '';
-  return `Select a different worker: ${clash.otherWorkerName ?? 'this worker'} is allocated to ${other}${when}. Each child needs their own worker, even in the same household`;
+  return (
+    `Select a different worker: ${clash.otherWorkerName ?? 'this worker'} is allocated to ` +
+    `${other}${when}. Each child needs their own worker, even in the same household`
+  );
 }
 
 /** Where a new child's record belongs: one of the recorder's own teams, or (recorded in an incident) theirs until allocated. */

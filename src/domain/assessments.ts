@@ -119,7 +119,9 @@ export function assessmentMode(
   if (rules.denial && input.prosecutionLikely === 'yes' && input.denies === 'yes' && input.legalRepAgreed !== 'yes') {
     return {
       mode: 'stage_one_only',
-      why: 'Likely to be prosecuted and denies the offence, with no legal representative’s explicit agreement to interviews: a Stage One paperwork assessment, likely to give a limited outcome.',
+      why:
+        'Likely to be prosecuted and denies the offence, with no legal representative’s explicit ' +
+        'agreement to interviews: a Stage One paperwork assessment, likely to give a limited outcome.',
     };
   }
   return { mode: 'full', why: 'Interviews with the young person and their family can take place.' };
@@ -338,7 +340,10 @@ export function reportProblems(mode: AssessmentMode, report: Report): FormProble
   return problems;
 }
 
-/** What stands between an assessment and completion: every stage, the outcome sheet, the report, and the report shared with the young person and parents (R-NYO-14). */
+/**
+ * What stands between an assessment and completion: every stage, the outcome sheet, the report, and the report
+ * shared with the young person and parents (R-NYO-14).
+ */
 export function completionProblems(assessment: {
   mode: AssessmentMode;
   stages: Partial<Record<StageNumber, string>>;

@@ -87,7 +87,9 @@ export const OUTCOMES = {
   },
   'section-47': {
     label: 'Section 47 enquiry',
-    hint: 'Reasonable cause to suspect significant harm: start a child protection enquiry. Say whether it is single (children’s social care) or joint with the police.',
+    hint:
+      'Reasonable cause to suspect significant harm: start a child protection enquiry. Say whether it ' +
+      'is single (children’s social care) or joint with the police.',
     fields: ['investigation'],
     tasks: [
       {
@@ -118,7 +120,8 @@ export const OUTCOMES = {
       {
         title: 'Hold the follow-up strategy meeting',
         detail:
-          'Decide whether the child is at risk of significant harm and whether to start a Section 47 enquiry. The social work manager reviews the timescale regularly.',
+          'Decide whether the child is at risk of significant harm and whether to start a Section 47 ' +
+          'enquiry. The social work manager reviews the timescale regularly.',
         owner: 'team_manager',
         due: 'entered',
         arranges: 'follow-up-strategy',

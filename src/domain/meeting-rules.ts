@@ -95,7 +95,10 @@ export function arrangeProblems(input: ArrangeInput, facts: ArrangeFacts): FormP
   else if (facts.chair.authorityId !== facts.chairAuthorityId)
     problems.push({
       field: 'chairId',
-      message: `Select a chair from ${facts.chairAuthorityName}: ${facts.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} (${facts.citedClause})`,
+      message:
+        `Select a chair from ${facts.chairAuthorityName}: ` +
+        `${facts.crossAuthority ? 'the authority where the child harmed lives chairs' : 'the authority convening the meeting chairs'} ` +
+        `(${facts.citedClause})`,
     });
   // Parents or carers and the child are excluded only in exceptional circumstances, the reasons minuted (R-KEN-13).
   for (const invitee of facts.exceptional ?? []) {

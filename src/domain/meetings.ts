@@ -102,7 +102,11 @@ export function chairRule(
       chairAuthorityId,
       authorities,
       crossAuthority,
-      text: `The children are the responsibility of different authorities (${authorities.map(authorityName).join(' and ')}): each must be represented, and ${authorityName(chairAuthorityId)}, where the child harmed lives, chairs. ${type.chair.text}`,
+      text:
+        `The children are the responsibility of different authorities ` +
+        `(${authorities.map(authorityName).join(' and ')}): each must be represented, and ` +
+        `${authorityName(chairAuthorityId)}, where the child harmed lives, chairs. ` +
+        `${type.chair.text}`,
       clause: type.crossAuthority.clause,
       requirement: type.crossAuthority.requirement,
     };
@@ -295,7 +299,8 @@ export function outcomeTasks(
       stepId: 'outcome-also-harmed',
       title: 'Consider a child protection conference for the child who harmed',
       detail:
-        'The child who harmed may also be a victim, or potential victim, of harm including neglect: consider whether a child protection conference is needed for them too.',
+        'The child who harmed may also be a victim, or potential victim, of harm including neglect: ' +
+        'consider whether a child protection conference is needed for them too.',
       kind: 'consider',
       ownerRole: 'team_manager',
       dueOn: null,

@@ -9,9 +9,14 @@ type AssessorRulesInput = NonNullable<PackInput['assessorRules']>;
 export const ASSESSOR_RULE_TEXT = {
   trainedLead: 'Assessments are co-worked by two assessors, and only a practitioner trained in the model leads.',
   assessorConflicts:
-    'The social worker of the child harmed is not involved in the assessment; an assessor who was the appropriate adult at the young person’s police interview may be unsuitable, and why they are still suitable is recorded.',
+    'The social worker of the child harmed is not involved in the assessment; an assessor who was ' +
+    'the appropriate adult at the young person’s police interview may be unsuitable, and why they ' +
+    'are still suitable is recorded.',
   denial:
-    'A young person likely to be prosecuted who denies the offence is not interviewed without a legal representative’s explicit agreement, and the same care applies to the family; without interviews the assessment is a Stage One paperwork assessment, likely to give a limited outcome.',
+    'A young person likely to be prosecuted who denies the offence is not interviewed without a ' +
+    'legal representative’s explicit agreement, and the same care applies to the family; without ' +
+    'interviews the assessment is a Stage One paperwork assessment, likely to give a limited ' +
+    'outcome.',
 } as const;
 
 /** The assessor rules a pack applies, each with its clause. */

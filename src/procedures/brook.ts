@@ -33,14 +33,18 @@ export function brookTool(
     kind: 'checklist',
     name: 'Brook Traffic Light characteristics',
     summary:
-      'Green is healthy, expected behaviour; amber may be outside safe and healthy behaviour but is not the most worrying; red is harmful or dangerous. Tick every characteristic you saw or heard about.',
+      'Green is healthy, expected behaviour; amber may be outside safe and healthy behaviour but is ' +
+      'not the most worrying; red is harmful or dangerous. Tick every characteristic you saw or heard ' +
+      'about.',
     ...(requiresTraining ? { requiresTraining: 'brook_traffic_light' as const } : {}),
     clause: cite.clause,
     requirement: cite.requirement,
     ageNotes: [
       {
         stageBelow: 5,
-        text: 'Children aged 0 to 4 often go through times of taking their clothes off. Most grow out of it; it becomes a possible concern only if it carries on at 5 to 7.',
+        text:
+          'Children aged 0 to 4 often go through times of taking their clothes off. Most grow out of it; ' +
+          'it becomes a possible concern only if it carries on at 5 to 7.',
         ...band('green'),
       },
     ],

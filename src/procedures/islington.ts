@@ -17,7 +17,8 @@ const hsbStrategyMeeting: MeetingInput = {
   id: 'hsb-strategy-meeting',
   label: 'HSB strategy meeting',
   purpose:
-    'Establish whether the child is at risk of significant harm and whether to start a Section 47 enquiry, the risks to and from the child, and the safeguarding and support plan.',
+    'Establish whether the child is at risk of significant harm and whether to start a Section 47 ' +
+    'enquiry, the risks to and from the child, and the safeguarding and support plan.',
   chair: {
     roles: ['cse_coordinator'],
     text: 'Chaired by the CSE, Missing and Trafficking Coordinator (or a CP Coordinator if necessary).',
@@ -96,7 +97,9 @@ const riskDiscussion: MeetingInput = {
   id: 'hsb-risk-discussion',
   label: 'HSB risk discussion',
   purpose:
-    'Below the threshold for a strategy discussion: discuss the risk within an existing multi-professional meeting (team around the child, review, core group or conference, child in need meeting) and agree a diversion plan.',
+    'Below the threshold for a strategy discussion: discuss the risk within an existing ' +
+    'multi-professional meeting (team around the child, review, core group or conference, child in ' +
+    'need meeting) and agree a diversion plan.',
   chair: {
     roles: ['social_worker', 'team_manager'],
     text: 'Held in the existing meeting, by whoever chairs it.',
@@ -192,7 +195,14 @@ const strategyMeetingStep = (workingDays: number, when: Condition, cite: Cite): 
   id: 'hsb-strategy-meeting',
   title: 'Hold an HSB strategy meeting, chaired by the CSE, Missing and Trafficking Coordinator',
   detail:
-    'Attendees: the referrer if a professional; lead officers in education and health; social worker or manager; others working with the child; a police officer; the parent or carer unless that puts the child at more risk; the young person if appropriate. It decides whether to start a Section 47 enquiry (single or joint), the risks to the child and to others, other perpetrators and victims, the safeguarding and support plan, and whether to refer to MASE. It ends in one of four outcome pathways: no further action or diversion planning; a Section 47 enquiry; immediate legal action; or, exceptionally, a follow-up strategy meeting with a set timescale.',
+    'Attendees: the referrer if a professional; lead officers in education and health; social ' +
+    'worker or manager; others working with the child; a police officer; the parent or carer unless ' +
+    'that puts the child at more risk; the young person if appropriate. It decides whether to start ' +
+    'a Section 47 enquiry (single or joint), the risks to the child and to others, other ' +
+    'perpetrators and victims, the safeguarding and support plan, and whether to refer to MASE. It ' +
+    'ends in one of four outcome pathways: no further action or diversion planning; a Section 47 ' +
+    'enquiry; immediate legal action; or, exceptionally, a follow-up strategy meeting with a set ' +
+    'timescale.',
   owner: 'cse_coordinator',
   meeting: 'hsb-strategy-meeting',
   due: { workingDays },
@@ -212,7 +222,8 @@ const plans: PackInput['plans'] = [
     id: 'safety',
     name: 'Safety plan',
     purpose:
-      'Made with the child and their parent or carer for a child at category 1 to 3. At category 2 or 3 it is the safeguarding and support plan the HSB strategy meeting develops.',
+      'Made with the child and their parent or carer for a child at category 1 to 3. At category 2 or ' +
+      '3 it is the safeguarding and support plan the HSB strategy meeting develops.',
     forChild: 'displayed',
     contents: [
       { id: 'risks-to-child', label: 'Risks to the child' },
@@ -235,7 +246,9 @@ const plans: PackInput['plans'] = [
     id: 'diversion',
     name: 'Diversion plan',
     purpose:
-      'For a child at category 1, or when an HSB strategy meeting finds no risk of significant harm but diversion planning is needed. It becomes part of the child’s own plan: child in need plan, care plan or child protection plan.',
+      'For a child at category 1, or when an HSB strategy meeting finds no risk of significant harm ' +
+      'but diversion planning is needed. It becomes part of the child’s own plan: child in need plan, ' +
+      'care plan or child protection plan.',
     forChild: 'displayed',
     contents: [
       {
@@ -367,7 +380,13 @@ export const islington: PackInput = {
   reviewDate: '2017-10-31',
   versionCited: { clause: 'islington, amendment note', requirement: 'R-X-10' },
   summary:
-    'The contact team or allocated team places the child in one of four categories of risk taken from Hackett: 0 inappropriate, 1 problematic, 2 abusive, 3 violent, with a consultation of the specialist project or the CSE, Missing and Trafficking Coordinator. Category 0 steps down; category 1 goes to a strategy discussion when significant harm is suspected, otherwise to a risk discussion and a diversion plan; categories 2 and 3 have an HSB strategy meeting within 3 working days (at most 5 when complex, sooner for immediate protection). Cases linked to sexual exploitation go to MASE.',
+    'The contact team or allocated team places the child in one of four categories of risk taken ' +
+    'from Hackett: 0 inappropriate, 1 problematic, 2 abusive, 3 violent, with a consultation of the ' +
+    'specialist project or the CSE, Missing and Trafficking Coordinator. Category 0 steps down; ' +
+    'category 1 goes to a strategy discussion when significant harm is suspected, otherwise to a ' +
+    'risk discussion and a diversion plan; categories 2 and 3 have an HSB strategy meeting within 3 ' +
+    'working days (at most 5 when complex, sooner for immediate protection). Cases linked to sexual ' +
+    'exploitation go to MASE.',
   levelsCited: categoryCite,
   levels: [
     {
@@ -415,7 +434,9 @@ export const islington: PackInput = {
       kind: 'checklist',
       name: 'Islington HSB risk categories',
       summary:
-        'Tick the descriptors that fit the behaviour. The highest category ticked is suggested. The categories come from Hackett (2010) and map to the London thresholds and to Brook’s traffic lights.',
+        'Tick the descriptors that fit the behaviour. The highest category ticked is suggested. The ' +
+        'categories come from Hackett (2010) and map to the London thresholds and to Brook’s traffic ' +
+        'lights.',
       ...categoryCite,
       noneOption: { label: 'None of the category descriptors apply', scale: 'normal' },
       groups: [
@@ -511,7 +532,8 @@ export const islington: PackInput = {
       id: 'consultation',
       title: 'Consult on the risk assessment',
       detail:
-        'Consult the Specialist Intervention Pilot Project or the CSE, Missing and Trafficking Coordinator; record the risk assessment and the rationale for the outcome.',
+        'Consult the Specialist Intervention Pilot Project or the CSE, Missing and Trafficking ' +
+        'Coordinator; record the risk assessment and the rationale for the outcome.',
       owner: 'screener',
       when: { level: ['category-0', 'category-1', 'category-2', 'category-3'] },
       clause: 'islington §3, §8',
@@ -530,7 +552,8 @@ export const islington: PackInput = {
       id: 'step-down-meeting',
       title: 'Hold a step-down meeting',
       detail:
-        'An allocated case reviewed as category 0 has a step-down meeting, where an agency other than children’s social care becomes lead agency for monitoring the risk.',
+        'An allocated case reviewed as category 0 has a step-down meeting, where an agency other than ' +
+        'children’s social care becomes lead agency for monitoring the risk.',
       owner: 'social_worker',
       meeting: 'step-down-meeting',
       when: { all: [{ level: ['category-0'] }, { fact: 'open_case' }] },
@@ -541,7 +564,9 @@ export const islington: PackInput = {
       id: 'strategy-discussion',
       title: 'Hold an HSB strategy discussion or strategy meeting',
       detail:
-        'Reasonable suspicion of significant harm: a social work manager holds an HSB strategy discussion with the police, or an HSB strategy meeting with the network chaired by the CSE, Missing and Trafficking Coordinator.',
+        'Reasonable suspicion of significant harm: a social work manager holds an HSB strategy ' +
+        'discussion with the police, or an HSB strategy meeting with the network chaired by the CSE, ' +
+        'Missing and Trafficking Coordinator.',
       owner: 'team_manager',
       meeting: 'hsb-strategy-discussion',
       when: { all: [{ level: ['category-1'] }, { fact: 'significant_harm' }, { notFact: 'immediate_risk' }] },
@@ -552,7 +577,9 @@ export const islington: PackInput = {
       id: 'risk-discussion',
       title: 'Hold an HSB risk discussion in an existing meeting',
       detail:
-        'Below the threshold for a strategy discussion: discuss the risk in a multi-professional meeting: team around the child, review, core group or child protection conference, or child in need meeting.',
+        'Below the threshold for a strategy discussion: discuss the risk in a multi-professional ' +
+        'meeting: team around the child, review, core group or child protection conference, or child in ' +
+        'need meeting.',
       owner: 'social_worker',
       meeting: 'hsb-risk-discussion',
       when: { all: [{ level: ['category-1'] }, { notFact: 'significant_harm' }] },
@@ -584,7 +611,8 @@ export const islington: PackInput = {
       id: 'immediate-protection',
       title: 'Secure the child’s immediate safety',
       detail:
-        'A risk to life or of serious immediate harm: act now, normally with an immediate strategy meeting or discussion between children’s social care, the police and other agencies.',
+        'A risk to life or of serious immediate harm: act now, normally with an immediate strategy ' +
+        'meeting or discussion between children’s social care, the police and other agencies.',
       owner: 'team_manager',
       due: { workingDays: 0 },
       when: { fact: 'immediate_risk' },
@@ -597,7 +625,8 @@ export const islington: PackInput = {
       id: 'mase-referral',
       title: 'Refer to the Multi-Agency Sexual Exploitation panel (MASE)',
       detail:
-        'All HSB cases linked to child sexual exploitation go to the monthly MASE; the allocated worker coordinates the nomination with the professionals involved.',
+        'All HSB cases linked to child sexual exploitation go to the monthly MASE; the allocated worker ' +
+        'coordinates the nomination with the professionals involved.',
       owner: 'cse_coordinator',
       when: { fact: 'cse_linked' },
       clause: 'islington §7',
@@ -607,7 +636,9 @@ export const islington: PackInput = {
       id: 'recording',
       title: 'Keep the category 1 to 3 records visible',
       detail:
-        'Record clearly: safety plans with the child and parent or carer; the consultation with its risk assessment and rationale; multi-professional meetings; diversion plans; direct work intervention plans; MASE records if heard there.',
+        'Record clearly: safety plans with the child and parent or carer; the consultation with its ' +
+        'risk assessment and rationale; multi-professional meetings; diversion plans; direct work ' +
+        'intervention plans; MASE records if heard there.',
       owner: 'social_worker',
       when: { level: ['category-1', 'category-2', 'category-3'] },
       clause: 'islington §8',

@@ -16,7 +16,8 @@ const strategyDiscussion: MeetingInput = {
   id: 'strategy-discussion',
   label: 'Strategy discussion',
   purpose:
-    'Consider the needs of every child involved, decide whether to start Section 47 enquiries, plan the investigation and agree an immediate safety plan for both children.',
+    'Consider the needs of every child involved, decide whether to start Section 47 enquiries, plan ' +
+    'the investigation and agree an immediate safety plan for both children.',
   chair: {
     roles: ['team_manager'],
     text: 'Convened and chaired by the Children’s Social Work Service, who keep a record.',
@@ -232,7 +233,9 @@ const aimReviewMeeting: MeetingInput = {
   id: 'aim-review',
   label: 'AIM review meeting',
   purpose:
-    'After the AIM assessment: discuss the assessment, share the draft safety and intervention plan and agree its final version. It can be held as part of a child in need meeting, a child protection conference or a core group.',
+    'After the AIM assessment: discuss the assessment, share the draft safety and intervention plan ' +
+    'and agree its final version. It can be held as part of a child in need meeting, a child ' +
+    'protection conference or a core group.',
   chair: {
     roles: ['team_manager', 'social_worker'],
     text: 'The procedure names no chair: chaired by children’s social work (local setting).',
@@ -316,7 +319,8 @@ const plans: PackInput['plans'] = [
     id: 'immediate-safety',
     name: 'Immediate safety plan',
     purpose:
-      'Agreed at the strategy discussion so that both the child who harmed and the child harmed are kept safe while enquiries are made. It can go on either child’s record.',
+      'Agreed at the strategy discussion so that both the child who harmed and the child harmed are ' +
+      'kept safe while enquiries are made. It can go on either child’s record.',
     forChild: 'either',
     contents: [
       { id: 'child-harmed-safe', label: 'How the child harmed will be kept safe' },
@@ -349,7 +353,10 @@ const plans: PackInput['plans'] = [
     id: 'safety-intervention',
     name: 'Safety and intervention plan',
     purpose:
-      'Drafted after the AIM assessment by the people who carried it out, with the child and their family or carers, and made final at the AIM review meeting. It is built with the child and their supporters, develops the child’s strengths, repairs the harm done to everyone affected and sets out steps to reduce the risks found.',
+      'Drafted after the AIM assessment by the people who carried it out, with the child and their ' +
+      'family or carers, and made final at the AIM review meeting. It is built with the child and ' +
+      'their supporters, develops the child’s strengths, repairs the harm done to everyone affected ' +
+      'and sets out steps to reduce the risks found.',
     forChild: 'displayed',
     contents: [
       { id: 'child-protection', label: 'Child protection concerns for the child' },
@@ -392,7 +399,9 @@ const plans: PackInput['plans'] = [
     id: 'home-safety',
     name: 'Home safety plan',
     purpose:
-      'Made by the professionals involved wherever the child who harmed lives: at home if they stay there, or in a residential setting, a foster placement or with other family members. It sets rules and guidelines about what is allowed.',
+      'Made by the professionals involved wherever the child who harmed lives: at home if they stay ' +
+      'there, or in a residential setting, a foster placement or with other family members. It sets ' +
+      'rules and guidelines about what is allowed.',
     forChild: 'displayed',
     contents: [
       {
@@ -419,7 +428,9 @@ const plans: PackInput['plans'] = [
     id: 'support-harmed',
     name: 'Support plan for the child harmed',
     purpose:
-      'The child harmed’s own plan, kept apart from the plan for the child who harmed. It sets out their needs from their own assessment, how they will be kept safe and the support they and their family will get.',
+      'The child harmed’s own plan, kept apart from the plan for the child who harmed. It sets out ' +
+      'their needs from their own assessment, how they will be kept safe and the support they and ' +
+      'their family will get.',
     forChild: 'harmed',
     contents: [
       { id: 'needs', label: 'Their needs', hint: 'From their own child and family assessment' },
@@ -464,7 +475,11 @@ export const kent: PackInput = {
   reviewDate: '2027-11-01',
   versionCited: { clause: 'kent, amendment note', requirement: 'R-X-10' },
   summary:
-    'Professionals decide whether behaviour is healthy, problematic or harmful with Carson’s checklist. Problematic or harmful behaviour goes to the Front Door for Early Help or the Children’s Social Work Service; reasonable cause to suspect significant harm means a strategy discussion; every child displaying harmful behaviour is referred to NELFT for an AIM assessment.',
+    'Professionals decide whether behaviour is healthy, problematic or harmful with Carson’s ' +
+    'checklist. Problematic or harmful behaviour goes to the Front Door for Early Help or the ' +
+    'Children’s Social Work Service; reasonable cause to suspect significant harm means a strategy ' +
+    'discussion; every child displaying harmful behaviour is referred to NELFT for an AIM ' +
+    'assessment.',
   levelsCited: { clause: 'kent §3', requirement: 'R-KEN-1' },
   levels: [
     {
@@ -680,20 +695,23 @@ export const kent: PackInput = {
         id: 'front-door-referral',
         title: 'Refer to the Front Door',
         detail:
-          'Problematic or harmful behaviour is referred to the Kent Front Door Service, so that Early Help or the Children’s Social Work Service can be considered.',
+          'Problematic or harmful behaviour is referred to the Kent Front Door Service, so that Early ' +
+          'Help or the Children’s Social Work Service can be considered.',
       },
       {
         id: 'front-door-decision',
         title: 'Front Door decides the response',
         detail:
-          'Decide between Early Help and the Children’s Social Work Service, within one working day of the referral (national timescale, Working Together to Safeguard Children 2023).',
+          'Decide between Early Help and the Children’s Social Work Service, within one working day of ' +
+          'the referral (national timescale, Working Together to Safeguard Children 2023).',
       },
     ),
     {
       id: 'early-help',
       title: 'Consider Early Help',
       detail:
-        'Direct work with the child, work with the family, and work with the wider network on a safety plan. Escalate to the Children’s Social Work Service if the behaviour becomes harmful.',
+        'Direct work with the child, work with the family, and work with the wider network on a safety ' +
+        'plan. Escalate to the Children’s Social Work Service if the behaviour becomes harmful.',
       owner: 'front_door',
       kind: 'consider',
       when: { all: [{ level: ['problematic'] }, { notFact: 'significant_harm' }] },
@@ -704,7 +722,8 @@ export const kent: PackInput = {
       id: 'strategy-discussion',
       title: 'Convene a strategy discussion',
       detail:
-        'There is reasonable cause to suspect significant harm: the Children’s Social Work Service must convene a strategy discussion that considers the needs of every child involved.',
+        'There is reasonable cause to suspect significant harm: the Children’s Social Work Service must ' +
+        'convene a strategy discussion that considers the needs of every child involved.',
       owner: 'team_manager',
       when: { fact: 'significant_harm' },
       meeting: 'strategy-discussion',
@@ -715,7 +734,8 @@ export const kent: PackInput = {
       id: 'police-involvement-under-10',
       title: 'Decide whether police involvement is needed',
       detail:
-        'The child is under 10: the strategy discussion must agree whether police involvement in the enquiry is needed, for example if the behaviour may stem from abuse by adults.',
+        'The child is under 10: the strategy discussion must agree whether police involvement in the ' +
+        'enquiry is needed, for example if the behaviour may stem from abuse by adults.',
       owner: 'team_manager',
       kind: 'consider',
       when: { all: [{ fact: 'significant_harm' }, { ageBelow: 10 }] },
@@ -750,7 +770,10 @@ export const kent: PackInput = {
       completedBy: 'assessment',
       title: 'Refer to NELFT for an AIM under-12s assessment',
       detail:
-        'Every child displaying harmful sexual behaviour is referred to NELFT, whatever their age. NELFT leads the under-12s assessment; the allocated social worker introduces the assessor and shares the child and family assessment, and agrees with NELFT whether to assess jointly if AIM-trained.',
+        'Every child displaying harmful sexual behaviour is referred to NELFT, whatever their age. ' +
+        'NELFT leads the under-12s assessment; the allocated social worker introduces the assessor and ' +
+        'shares the child and family assessment, and agrees with NELFT whether to assess jointly if ' +
+        'AIM-trained.',
       owner: 'social_worker',
       when: { all: [{ level: ['harmful'] }, { stageBelow: 12 }] },
       clause: 'kent §13',
@@ -762,7 +785,9 @@ export const kent: PackInput = {
       completedBy: 'assessment',
       title: 'Refer to NELFT for an AIM2 assessment',
       detail:
-        'Every child displaying harmful sexual behaviour is referred to NELFT. Without Youth Justice involvement the allocated social worker refers; with an allocated Youth Justice worker, the two agree who refers. Agree joint assessment with NELFT where a worker is AIM-trained.',
+        'Every child displaying harmful sexual behaviour is referred to NELFT. Without Youth Justice ' +
+        'involvement the allocated social worker refers; with an allocated Youth Justice worker, the ' +
+        'two agree who refers. Agree joint assessment with NELFT where a worker is AIM-trained.',
       owner: 'social_worker',
       when: { all: [{ level: ['harmful'] }, { stageAtLeast: 12 }, { ageBelow: 18 }] },
       clause: 'kent §13',
@@ -772,7 +797,9 @@ export const kent: PackInput = {
       id: 'youth-justice-discussion',
       title: 'Allocate a Youth Justice worker and hold a case discussion',
       detail:
-        'Youth Justice is involved (out-of-court disposal or sentence): allocate a Youth Justice worker and arrange a Youth Justice and social work case discussion, which may be part of a strategy discussion.',
+        'Youth Justice is involved (out-of-court disposal or sentence): allocate a Youth Justice worker ' +
+        'and arrange a Youth Justice and social work case discussion, which may be part of a strategy ' +
+        'discussion.',
       owner: 'youth_justice',
       when: { all: [{ fact: 'youth_justice' }, problematicOrHarmful] },
       clause: 'kent §5',

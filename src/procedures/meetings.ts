@@ -120,7 +120,8 @@ export function nationalStrategyDiscussion(
     id,
     label,
     purpose:
-      'Decide whether there is reasonable cause to suspect significant harm and whether to start a Section 47 enquiry, and plan the safety of every child involved.',
+      'Decide whether there is reasonable cause to suspect significant harm and whether to start a ' +
+      'Section 47 enquiry, and plan the safety of every child involved.',
     chair: {
       roles: ['team_manager'],
       text: 'Convened and chaired by a children’s social care manager.',

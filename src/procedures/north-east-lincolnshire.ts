@@ -48,7 +48,9 @@ const plans: PackInput['plans'] = [
     id: 'aim-intervention',
     name: 'AIM intervention plan',
     purpose:
-      'Made when the AIM Pathway Panel accepts a referral. The lead AIM practitioner and co-worker deliver tailored, strengths-based interventions as part of the child’s plan held by the referring lead professional, and the panel reviews the plan at least every 3 months.',
+      'Made when the AIM Pathway Panel accepts a referral. The lead AIM practitioner and co-worker ' +
+      'deliver tailored, strengths-based interventions as part of the child’s plan held by the ' +
+      'referring lead professional, and the panel reviews the plan at least every 3 months.',
     forChild: 'displayed',
     contents: [
       { id: 'interventions', label: 'Interventions, tailored to the child and building on their strengths' },
@@ -66,7 +68,9 @@ const plans: PackInput['plans'] = [
       {
         id: 'court-custody',
         label: 'Court and custody planning',
-        hint: 'If relevant: what the plan contributes to pre-sentence reports, sentencing and detention and training order planning, and any work with custodial staff',
+        hint:
+          'If relevant: what the plan contributes to pre-sentence reports, sentencing and detention and ' +
+          'training order planning, and any work with custodial staff',
       },
       { id: 'recommendations', label: 'Recommendations to the review panel, including any further interventions' },
     ],
@@ -79,7 +83,9 @@ const plans: PackInput['plans'] = [
     id: 'living-arrangements',
     name: 'Living arrangements plan',
     purpose:
-      'Records where the child who harmed lives and how their home helps them behave safely: usually with their own family, with family support and parental guidance, or in foster or residential care if they already live there or home is not safe for them or other children.',
+      'Records where the child who harmed lives and how their home helps them behave safely: usually ' +
+      'with their own family, with family support and parental guidance, or in foster or residential ' +
+      'care if they already live there or home is not safe for them or other children.',
     forChild: 'displayed',
     contents: [
       { id: 'where', label: 'Where the child lives', hint: 'With their own family, or in foster or residential care' },
@@ -154,7 +160,11 @@ export const northEastLincolnshire: PackInput = {
   reviewDate: '2027-11-01',
   versionCited: { clause: 'north-east-lincolnshire, further information', requirement: 'R-X-10' },
   summary:
-    'Sexual behaviour is judged against what is typical for the child’s age or stage of development, with seven signs that behaviour may be concerning. The least intrusive response comes first: the practitioner’s response and early help; serious concerns go to the Integrated Front Door or the police; children aged 12 to 18 with serious harmful behaviour may be referred to the AIM Pathway Panel. The Brook tool is used only by trained staff.',
+    'Sexual behaviour is judged against what is typical for the child’s age or stage of ' +
+    'development, with seven signs that behaviour may be concerning. The least intrusive response ' +
+    'comes first: the practitioner’s response and early help; serious concerns go to the Integrated ' +
+    'Front Door or the police; children aged 12 to 18 with serious harmful behaviour may be ' +
+    'referred to the AIM Pathway Panel. The Brook tool is used only by trained staff.',
   levelsCited: cite('R-NEL-1'),
   levels: [
     {
@@ -337,7 +347,9 @@ export const northEastLincolnshire: PackInput = {
       },
       {
         when: { all: [{ learningDisability: true }, { ageAtLeast: 12 }] },
-        text: 'Panel eligibility is by age (12 to 18), so this young person can still be referred; discuss with the panel whether an AIM3 assessment suits their developmental stage.',
+        text:
+          'Panel eligibility is by age (12 to 18), so this young person can still be referred; discuss ' +
+          'with the panel whether an AIM3 assessment suits their developmental stage.',
         ...cite('R-NEL-10'),
       },
       {
@@ -380,7 +392,8 @@ export const northEastLincolnshire: PackInput = {
       id: 'practitioner-response',
       title: 'Respond to the child',
       detail:
-        'Speak to the child calmly in a neutral, safe space; ask what happened; educate without judging or labelling; involve the parents or carers where safe; monitor the behaviour.',
+        'Speak to the child calmly in a neutral, safe space; ask what happened; educate without judging ' +
+        'or labelling; involve the parents or carers where safe; monitor the behaviour.',
       owner: 'screener',
       when: anyConcern,
       ...cite('R-NEL-5'),
@@ -416,7 +429,9 @@ export const northEastLincolnshire: PackInput = {
       id: 'review-assessment',
       title: 'Review the child’s existing assessment',
       detail:
-        'The child is already open to Family Help or Children’s Services: review the assessment to understand the behaviour and the child’s level of need. Inappropriate or problematic behaviour: preventative work within the existing plan.',
+        'The child is already open to Family Help or Children’s Services: review the assessment to ' +
+        'understand the behaviour and the child’s level of need. Inappropriate or problematic ' +
+        'behaviour: preventative work within the existing plan.',
       owner: 'social_worker',
       when: { all: [anyConcern, { fact: 'open_case' }] },
       ...cite('R-NEL-6'),
@@ -435,7 +450,8 @@ export const northEastLincolnshire: PackInput = {
       id: 'out-of-court-triage',
       title: 'Consider Youth Justice diversion at Out of Court Triage',
       detail:
-        'The police are involved and the behaviour is not judged to cause significant harm: assessment and intervention can be considered at Out of Court Triage under the diversion policy.',
+        'The police are involved and the behaviour is not judged to cause significant harm: assessment ' +
+        'and intervention can be considered at Out of Court Triage under the diversion policy.',
       owner: 'youth_justice',
       kind: 'consider',
       when: { all: [{ fact: 'police_involved' }, { notFact: 'significant_harm' }, { ageAtLeast: 10 }] },
@@ -466,7 +482,9 @@ export const northEastLincolnshire: PackInput = {
       completedBy: 'panel-referral',
       title: 'Consider a referral to the AIM Pathway Panel',
       detail:
-        'Significant harm, aged 12 to 18, and both the child and parent or carer consent. Children’s Services or the Youth Justice Service refer, with an assessment; the referrer stays lead professional.',
+        'Significant harm, aged 12 to 18, and both the child and parent or carer consent. Children’s ' +
+        'Services or the Youth Justice Service refer, with an assessment; the referrer stays lead ' +
+        'professional.',
       owner: 'social_worker',
       kind: 'consider',
       when: { all: [{ fact: 'significant_harm' }, ...panelAge, { fact: 'consent_given' }] },

@@ -24,7 +24,9 @@ const plans: PackInput['plans'] = [
     id: 'setting-safety',
     name: 'Setting safety plan',
     purpose:
-      'Made by the school, college or other setting when a child’s sexual behaviour there is harmful. It covers the safety of, and support for, the child who harmed, and the safety and welfare of the other children who use the setting.',
+      'Made by the school, college or other setting when a child’s sexual behaviour there is harmful. ' +
+      'It covers the safety of, and support for, the child who harmed, and the safety and welfare of ' +
+      'the other children who use the setting.',
     forChild: 'displayed',
     contents: [
       { id: 'child-safety', label: 'Actions to keep the child who harmed safe' },
@@ -52,7 +54,9 @@ const plans: PackInput['plans'] = [
     id: 'setting-concerning',
     name: 'Setting plan for concerning behaviour',
     purpose:
-      'Made by the school, college or other setting when a child’s sexual behaviour is concerning but not harmful. Each child has one: for the child who harmed it manages safety and gives support; for the child harmed it gives support agreed with their parents.',
+      'Made by the school, college or other setting when a child’s sexual behaviour is concerning but ' +
+      'not harmful. Each child has one: for the child who harmed it manages safety and gives support; ' +
+      'for the child harmed it gives support agreed with their parents.',
     forChild: 'either',
     contents: [
       { id: 'safety', label: 'How any safety issues will be managed in the setting' },
@@ -80,7 +84,8 @@ const plans: PackInput['plans'] = [
     id: 'support-harmed',
     name: 'Support plan for the child harmed',
     purpose:
-      'The child harmed’s own plan, separate from the plan for the child who harmed. When the behaviour is harmful each child has their own referral to the Children and Families Service.',
+      'The child harmed’s own plan, separate from the plan for the child who harmed. When the ' +
+      'behaviour is harmful each child has their own referral to the Children and Families Service.',
     forChild: 'harmed',
     contents: [
       { id: 'views', label: 'Their views about what happened', hint: 'In their own words' },
@@ -124,7 +129,12 @@ export const northYorkshire: PackInput = {
   reviewDate: '2027-11-01',
   versionCited: { clause: 'north-yorkshire §1', requirement: 'R-X-10' },
   summary:
-    'Behaviour is green (healthy), amber (concerning) or red (harmful) on the Brook Traffic Light tool. Whoever sees it follows the immediate response steps and reports to the designated safeguarding lead, who decides the level of concern, whether to refer to Children and Families Service or the police, and when each child’s parents are told. Harmful behaviour means a separate referral for each child; the referral is passed on within one working day and screened by a manager.',
+    'Behaviour is green (healthy), amber (concerning) or red (harmful) on the Brook Traffic Light ' +
+    'tool. Whoever sees it follows the immediate response steps and reports to the designated ' +
+    'safeguarding lead, who decides the level of concern, whether to refer to Children and Families ' +
+    'Service or the police, and when each child’s parents are told. Harmful behaviour means a ' +
+    'separate referral for each child; the referral is passed on within one working day and ' +
+    'screened by a manager.',
   levelsCited: { clause: 'north-yorkshire §2', requirement: 'R-NYO-1' },
   levels: [
     {
@@ -179,7 +189,9 @@ export const northYorkshire: PackInput = {
     notes: [
       {
         when: { any: [{ sex: 'female' }, { learningDisability: true }] },
-        text: 'AIM2 was designed for young males of mainstream ability: it has limitations for girls, for children under 12 and for young people with learning disabilities.',
+        text:
+          'AIM2 was designed for young males of mainstream ability: it has limitations for girls, for ' +
+          'children under 12 and for young people with learning disabilities.',
         clause: 'north-yorkshire §6',
         requirement: 'R-NYO-7',
       },
@@ -228,7 +240,9 @@ export const northYorkshire: PackInput = {
       id: 'immediate-response',
       title: 'Check the immediate response steps were taken',
       detail:
-        'Stop the behaviour; describe it; point out the impact on others; remind the child of expected behaviour; consider a medical assessment; report to the DSL with both children’s responses in their own words; make a written record and give it to the DSL.',
+        'Stop the behaviour; describe it; point out the impact on others; remind the child of expected ' +
+        'behaviour; consider a medical assessment; report to the DSL with both children’s responses in ' +
+        'their own words; make a written record and give it to the DSL.',
       owner: 'screener',
       due: { workingDays: 0 },
       when: { level: ['green', 'amber', 'red'] },
@@ -260,7 +274,8 @@ export const northYorkshire: PackInput = {
       completedBy: 'referral',
       title: 'Refer the child who did it to Children and Families Service',
       detail:
-        'Sexually harmful behaviour: make a referral to Children and Families Service for the child responsible (even where Youth Justice will lead), and inform the parents of it.',
+        'Sexually harmful behaviour: make a referral to Children and Families Service for the child ' +
+        'responsible (even where Youth Justice will lead), and inform the parents of it.',
       owner: 'dsl',
       when: harmful,
       clause: 'north-yorkshire §3.2, §7',
@@ -304,7 +319,9 @@ export const northYorkshire: PackInput = {
       completedBy: 'referral-decision',
       title: 'Manager screens the referral',
       detail:
-        'On receipt the team manager screens the referral to one of three outcomes: start an assessment by Children and Families Service; consider whether a strategy meeting should be held; or refer to a more appropriate agency.',
+        'On receipt the team manager screens the referral to one of three outcomes: start an assessment ' +
+        'by Children and Families Service; consider whether a strategy meeting should be held; or refer ' +
+        'to a more appropriate agency.',
       owner: 'team_manager',
       when: harmful,
       clause: 'north-yorkshire §7',
@@ -314,7 +331,8 @@ export const northYorkshire: PackInput = {
       id: 'safety-plans',
       title: 'Plan for the child responsible and for other children in the setting',
       detail:
-        'Decide any action or plan to keep the child responsible safe and supported, and to keep safe the other children who use the service or attend the setting.',
+        'Decide any action or plan to keep the child responsible safe and supported, and to keep safe ' +
+        'the other children who use the service or attend the setting.',
       owner: 'dsl',
       when: harmful,
       clause: 'north-yorkshire §3.2',
@@ -354,7 +372,8 @@ export const northYorkshire: PackInput = {
       id: 'advice-and-referrals',
       title: 'Take advice and consider referrals',
       detail:
-        'Take advice within the agency or from others (CAMHS, health, Children and Families Service, Integrated Services) and consider referrals where appropriate.',
+        'Take advice within the agency or from others (CAMHS, health, Children and Families Service, ' +
+        'Integrated Services) and consider referrals where appropriate.',
       owner: 'dsl',
       kind: 'consider',
       when: concerningNotHarmful,
@@ -365,7 +384,8 @@ export const northYorkshire: PackInput = {
       id: 'setting-plan',
       title: 'Plan support in the setting for the child who did it',
       detail:
-        'A plan within the service or setting to manage safety and support the child displaying the behaviour and, where appropriate, their parents. Keep records in the children’s own words.',
+        'A plan within the service or setting to manage safety and support the child displaying the ' +
+        'behaviour and, where appropriate, their parents. Keep records in the children’s own words.',
       owner: 'dsl',
       when: concerningNotHarmful,
       clause: 'north-yorkshire §3.2',

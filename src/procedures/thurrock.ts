@@ -22,7 +22,9 @@ const plans: PackInput['plans'] = [
     id: 'placement-context',
     name: 'Placement context plan',
     purpose:
-      'Records where the needs of the child who harmed will be met, from their own home to a looked-after or care setting or specialist or secure provision, and the level of service that fits their risk and needs.',
+      'Records where the needs of the child who harmed will be met, from their own home to a ' +
+      'looked-after or care setting or specialist or secure provision, and the level of service that ' +
+      'fits their risk and needs.',
     forChild: 'displayed',
     contents: [
       {
@@ -90,7 +92,10 @@ export const thurrock: PackInput = {
   reviewDate: '2027-11-01',
   versionCited: { clause: 'thurrock §3', requirement: 'R-X-10' },
   summary:
-    'Behaviour is placed on Hackett’s continuum (normal, inappropriate, problematic, abusive, violent), with the Chaffin criteria for abnormal behaviour. Concerns that a child has been harmed by another child go to Children’s Social Care or the police; children aged 12 to 18 are assessed with AIM3.',
+    'Behaviour is placed on Hackett’s continuum (normal, inappropriate, problematic, abusive, ' +
+    'violent), with the Chaffin criteria for abnormal behaviour. Concerns that a child has been ' +
+    'harmed by another child go to Children’s Social Care or the police; children aged 12 to 18 are ' +
+    'assessed with AIM3.',
   levelsCited: hackettCite,
   levels: [
     {
@@ -138,7 +143,8 @@ export const thurrock: PackInput = {
       kind: 'checklist',
       name: 'Hackett (2010) continuum and the Chaffin et al. criteria',
       summary:
-        'Tick the descriptors that fit the behaviour, and any of the Chaffin criteria for abnormal sexual behaviour. The highest point ticked gives the suggested level.',
+        'Tick the descriptors that fit the behaviour, and any of the Chaffin criteria for abnormal ' +
+        'sexual behaviour. The highest point ticked gives the suggested level.',
       ...hackettCite,
       groups: [
         { id: 'normal', label: 'Normal', scale: 'normal', items: hackettItems('normal', 'normal'), ...hackettCite },
@@ -259,7 +265,8 @@ export const thurrock: PackInput = {
         id: 'csc-decision',
         title: 'Children’s Social Care decides the response',
         detail:
-          'Decide the response to the referral within one working day (national timescale, Working Together to Safeguard Children 2023). Both children’s needs are considered separately.',
+          'Decide the response to the referral within one working day (national timescale, Working ' +
+          'Together to Safeguard Children 2023). Both children’s needs are considered separately.',
       },
     ),
     {
@@ -299,7 +306,8 @@ export const thurrock: PackInput = {
       id: 'technology-assisted',
       title: 'Include the online behaviour in the assessment',
       detail:
-        'The behaviour was technology-assisted: include use of pornography, exposure of other children to it, grooming or harassment online in the assessment and plan.',
+        'The behaviour was technology-assisted: include use of pornography, exposure of other children ' +
+        'to it, grooming or harassment online in the assessment and plan.',
       owner: 'social_worker',
       when: { all: [{ fact: 'technology_assisted' }, concerning] },
       clause: 'thurrock §1',
@@ -309,7 +317,8 @@ export const thurrock: PackInput = {
       id: 'placement-context',
       title: 'Consider where the child’s needs can be met',
       detail:
-        'Decide the placement context on the continuum of responses: the child’s own home, a looked-after placement, or specialist or secure provision for a high risk of serious harm.',
+        'Decide the placement context on the continuum of responses: the child’s own home, a ' +
+        'looked-after placement, or specialist or secure provision for a high risk of serious harm.',
       owner: 'team_manager',
       kind: 'consider',
       when: { level: ['abusive', 'violent'] },
@@ -320,7 +329,8 @@ export const thurrock: PackInput = {
       id: 'youth-justice-joint-plan',
       title: 'Plan jointly with the Youth Justice Service',
       detail:
-        'Youth Justice is involved: agree one coordinated plan covering both child protection and criminal justice, so that no period passes with no work done.',
+        'Youth Justice is involved: agree one coordinated plan covering both child protection and ' +
+        'criminal justice, so that no period passes with no work done.',
       owner: 'youth_justice',
       when: { all: [{ fact: 'youth_justice' }, concerning] },
       clause: 'thurrock §1, §4',
