@@ -51,7 +51,9 @@ export function privilegeProblems(privileges: AuditPrivileges): string[] {
     out.push(`the role ${privileges.role} owns the audit log (it could switch off its triggers)`);
   if (privileges.canUpdate || privileges.canDelete || privileges.canTruncate)
     out.push(
-      `the role ${privileges.role} may ${[privileges.canUpdate && 'update', privileges.canDelete && 'delete', privileges.canTruncate && 'truncate'].filter(Boolean).join(', ')} audit events`,
+      `the role ${privileges.role} may ` +
+        `${[privileges.canUpdate && 'update', privileges.canDelete && 'delete', privileges.canTruncate && 'truncate'].filter(Boolean).join(', ')} ` +
+        `audit events`,
     );
   return out;
 }

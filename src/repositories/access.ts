@@ -41,7 +41,10 @@ function managesAllocation(eb: OnChild, who: Who) {
   ]);
 }
 
-/** Children in an incident the viewer submitted; a draft only for a child they recorded in it (a draft never gives lasting sight of a child someone else recorded). */
+/**
+ * Children in an incident the viewer submitted; a draft only for a child they recorded in it (a draft never
+ * gives lasting sight of a child someone else recorded).
+ */
 function recordedBy(eb: OnChild, who: Who, only: Only) {
   return eb
     .selectFrom('incident_children as ic')

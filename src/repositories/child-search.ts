@@ -28,6 +28,7 @@ export async function findPossibleMatches(
   child: { firstName: string; lastName: string; dateOfBirth: string },
 ): Promise<MatchRow[]> {
   const name = `${child.firstName} ${child.lastName}`.trim().toLowerCase();
+  const born = sql<string>`${child.dateOfBirth}::date`;
   const rows = await db
     .selectFrom('children as c')
     .select((eb) => [
@@ -41,8 +42,8 @@ export async function findPossibleMatches(
     ])
     .where('c.authority_id', '=', viewer.authorityId)
     .where(
-      sql<boolean>`(c.date_of_birth between ${child.dateOfBirth}::date - ${DOB_WINDOW_DAYS}::int and ${child.dateOfBirth}::date + ${DOB_WINDOW_DAYS}::int
-        or c.date_of_birth = make_date(extract(year from ${child.dateOfBirth}::date)::int, least(extract(day from ${child.dateOfBirth}::date)::int, 12), extract(month from ${child.dateOfBirth}::date)::int))`,
+      sql<boolean>`(c.date_of_birth between ${born} - ${DOB_WINDOW_DAYS}::int and ${born} + ${DOB_WINDOW_DAYS}::int
+        or c.date_of_birth = make_date(extract(year from ${born})::int, least(extract(day from ${born})::int, 12), extract(month from ${born})::int))`,
     )
     .where(sql<boolean>`similarity(lower(c.first_name || ' ' || c.last_name), ${name}) >= ${NAME_SIMILARITY_THRESHOLD}`)
     .orderBy('sim', 'desc')

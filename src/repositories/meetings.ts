@@ -365,7 +365,10 @@ export function sharedWith(user: { id: string; authorityId: string }, representi
     ]);
 }
 
-/** Meetings a user chairs, arranged or is invited to, and, for those who represent their authority, meetings shared with it because it is responsible for a child there (R-KEN-6). */
+/**
+ * Meetings a user chairs, arranged or is invited to, and, for those who represent their authority, meetings
+ * shared with it because it is responsible for a child there (R-KEN-6).
+ */
 export async function meetingsSharedWith(
   db: Kysely<Database>,
   authorityId: string,

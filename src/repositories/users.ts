@@ -100,11 +100,12 @@ export async function reserveSignInAttempt(
 ): Promise<number | null> {
   const expired = sql<boolean>`(locked_until is not null and locked_until <= now())`;
   const count = sql<number>`(case when ${expired} then 1 else failed_attempts + 1 end)`;
+  const lockEnds = sql<Date>`now() + make_interval(secs => ${lockoutMs / 1000})`;
   const row = await db
     .updateTable('users')
     .set({
       failed_attempts: count,
-      locked_until: sql<Date | null>`case when ${count} >= ${threshold} then now() + make_interval(secs => ${lockoutMs / 1000}) when ${expired} then null else locked_until end`,
+      locked_until: sql<Date | null>`case when ${count} >= ${threshold} then ${lockEnds} when ${expired} then null else locked_until end`,
     })
     .where('id', '=', userId)
     .where(sql<boolean>`(locked_until is null or locked_until <= now())`)
