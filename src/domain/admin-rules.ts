@@ -4,8 +4,8 @@
 import type { FormProblem } from './form-problem.ts';
 import { CASE_ROLES, type Role } from './roles.ts';
 
-export function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
-  return a.length === b.length && a.every((role) => b.includes(role));
+export function sameRoles(before: readonly Role[], after: readonly Role[]): boolean {
+  return before.length === after.length && before.every((role) => after.includes(role));
 }
 
 /** Administrators manage accounts and auditors read the log; neither may also hold a case role (R-X-7). */

@@ -153,25 +153,25 @@ export async function linkChild(
   db: Db,
   actor: Actor,
   id: string,
-  a: { childId: string; role: string; ownWords: string },
+  part: { childId: string; role: string; ownWords: string },
 ) {
   const draft = await editableDraft(db, actor, id, 'incident.edit');
-  await authorizeChild(db, actor, a.childId, 'incident.link_child', { relations: ['author'] });
-  const problems = childPartProblems(a);
+  await authorizeChild(db, actor, part.childId, 'incident.link_child', { relations: ['author'] });
+  const problems = childPartProblems(part);
   if (problems.length) throw new ValidationError(problems);
-  const role = a.role as ChildRole;
-  const child = await children.findChild(db, a.childId);
+  const role = part.role as ChildRole;
+  const child = await children.findChild(db, part.childId);
   if (!child) throw new NotFoundError();
   await auditedChange(
     db,
     actor,
-    { action: 'incident.link_child', entityType: 'incident', entityId: id, details: { childId: a.childId, role } },
+    { action: 'incident.link_child', entityType: 'incident', entityId: id, details: { childId: part.childId, role } },
     async (trx) => {
       await incidents.upsertIncidentChild(trx, {
         incidentId: id,
-        childId: a.childId,
+        childId: part.childId,
         role,
-        ownWords: a.ownWords.trim(),
+        ownWords: part.ownWords.trim(),
       });
       await incidents.bumpIncidentVersion(trx, id, draft.version, actor.user.id);
     },

@@ -35,7 +35,7 @@ export const DONE_BY: Record<CompletingRecord, string> = {
 export async function fulfilTasks(
   trx: Db,
   actor: Actor,
-  a: {
+  completion: {
     authorityId: string;
     childId: string;
     incidentId?: string | null;
@@ -47,23 +47,34 @@ export async function fulfilTasks(
   },
 ): Promise<string[]> {
   const steps = new Set(
-    (getPack(a.authorityId)?.steps ?? [])
-      .filter((step) => step.completedBy === a.record && (!step.planKind || step.planKind === a.planKind))
+    (getPack(completion.authorityId)?.steps ?? [])
+      .filter(
+        (step) => step.completedBy === completion.record && (!step.planKind || step.planKind === completion.planKind),
+      )
       .map((step) => step.id),
   );
   if (!steps.size) return [];
-  const due = (await tasks.tasksForChild(trx, a.childId)).filter(
-    (task) => task.status === 'open' && steps.has(task.stepId) && (!a.incidentId || task.incidentId === a.incidentId),
+  const due = (await tasks.tasksForChild(trx, completion.childId)).filter(
+    (task) =>
+      task.status === 'open' &&
+      steps.has(task.stepId) &&
+      (!completion.incidentId || task.incidentId === completion.incidentId),
   );
   const done: string[] = [];
   for (const task of due) {
-    if (!(await tasks.fulfilTask(trx, task.id, actor.user.id, a.note, { type: a.record, id: a.recordId }))) continue;
+    if (
+      !(await tasks.fulfilTask(trx, task.id, actor.user.id, completion.note, {
+        type: completion.record,
+        id: completion.recordId,
+      }))
+    )
+      continue;
     await addChronologyEntry(trx, {
       childId: task.childId,
       occurredAt: new Date(),
       recordedBy: actor.user.id,
       kind: 'task',
-      summary: `Task done: ${task.title}. ${a.note}`,
+      summary: `Task done: ${task.title}. ${completion.note}`,
       incidentId: task.incidentId,
       record: { type: 'task', id: task.id },
     });
@@ -187,9 +198,17 @@ export function taskRelations(
 }
 
 async function authorizedTask(db: Db, actor: Actor, id: string, action: ActionId) {
-  const { record, bases } = await authorizeChildRecord(db, actor, id, action, 'task', (x) => tasks.findTask(db, x), {
-    relations: (task) => taskRelations(actor.user, task),
-  });
+  const { record, bases } = await authorizeChildRecord(
+    db,
+    actor,
+    id,
+    action,
+    'task',
+    (taskId) => tasks.findTask(db, taskId),
+    {
+      relations: (task) => taskRelations(actor.user, task),
+    },
+  );
   return { task: record, bases };
 }
 
@@ -202,7 +221,7 @@ export async function viewTask(db: Db, actor: Actor, id: string) {
     task,
     today: londonToday(),
     /** The record whose making does this task's work, when the procedure names one. */
-    doneBy: getPack(task.authorityId)?.steps.find((x) => x.id === task.stepId)?.completedBy ?? null,
+    doneBy: getPack(task.authorityId)?.steps.find((step) => step.id === task.stepId)?.completedBy ?? null,
     can: {
       complete: open && may('task.complete', subject).allowed,
       take: open && task.assignedTo !== actor.user.id && may('task.assign', subject).allowed,

@@ -42,11 +42,12 @@ export function summaryInPageOrder<S extends { href: string }>(
   html: string,
   summary: readonly S[],
 ): { ordered: S[]; lost: S[] } {
-  const at = summary.map((entry, i) => ({ s: entry, i, pos: idOnPage(html, entry.href) }));
-  const lost = at.filter((x) => x.pos < 0).map((x) => x.s);
-  const ordered = [...at]
-    .sort((a, b) => (a.pos < 0 ? Infinity : a.pos) - (b.pos < 0 ? Infinity : b.pos) || a.i - b.i)
-    .map((x) => x.s);
+  const placed = summary.map((entry, i) => ({ entry, i, pos: idOnPage(html, entry.href) }));
+  const lost = placed.filter((one) => one.pos < 0).map((one) => one.entry);
+  const where = (one: { pos: number }) => (one.pos < 0 ? Infinity : one.pos);
+  const ordered = [...placed]
+    .sort((first, second) => where(first) - where(second) || first.i - second.i)
+    .map((one) => one.entry);
   return { ordered, lost };
 }
 
@@ -65,7 +66,7 @@ export function str(body: Body | undefined, key: string): string {
 /** A repeated field (checkboxes): each value once, in the order sent. */
 export function list(body: Body | undefined, key: string): string[] {
   const value = body?.[key];
-  if (Array.isArray(value)) return [...new Set(value.map(String).filter((x) => x !== ''))];
+  if (Array.isArray(value)) return [...new Set(value.map(String).filter((one) => one !== ''))];
   if (typeof value === 'string' && value !== '') return [value];
   return [];
 }

@@ -43,7 +43,10 @@ export default function adminRoutes(app: FastifyInstance, { db }: AppDeps): void
       act: () => admin.createUser(db, actor, input),
       flash: ({ temporaryPassword, pending }) => ({
         title: 'User added',
-        text: `Give them this one-off password in person or by phone: ${temporaryPassword}. They must choose a new one when they first sign in.${pending ? ' The administrator role waits for another administrator to approve it.' : ''}`,
+        text:
+          `Give them this one-off password in person or by phone: ${temporaryPassword}. ` +
+          'They must choose a new one when they first sign in.' +
+          (pending ? ' The administrator role waits for another administrator to approve it.' : ''),
       }),
       redirect: ({ id }) => paths.admin.user(id),
       again: (errorReply, errors) => renderForm(request, errorReply, { ...model, errors }),

@@ -104,7 +104,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
   ) {
     const inc = await incidentService.getDraft(db, actorOf(request), id);
     if (inc.status !== 'draft') return reply.redirect(paths.incidents.show(id), 303);
-    const child = inc.children.find((x) => x.childId === childId);
+    const child = inc.children.find((linked) => linked.childId === childId);
     if (!child) throw new NotFoundError();
     return reply.page('pages/incidents/child.njk', {
       ...childPartModel(inc, child, OWN_WORDS_MAX),

@@ -109,11 +109,18 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
         act: () => screeningService.decide(db, actor, id, { levelId: values.level, rationale: values.rationale }),
         flash: (result) => ({
           title: 'Level of concern decided',
-          text: `${result.created} new task${result.created === 1 ? '' : 's'} added.${result.superseded ? ` ${result.superseded} earlier task${result.superseded === 1 ? ' is' : 's are'} no longer needed.` : ''}`,
+          text: tasksChangedText(result),
         }),
         redirect: () => paths.screening.show(id),
         again: (errorReply, errors) => renderScreening(request, errorReply, { values, errors }),
       });
     },
   );
+}
+
+/** What a decision did to the child's tasks, in words: "2 new tasks added. 1 earlier task is no longer needed." */
+function tasksChangedText(result: { created: number; superseded: number }): string {
+  const added = `${result.created} new task${result.created === 1 ? '' : 's'} added.`;
+  if (!result.superseded) return added;
+  return `${added} ${result.superseded} earlier task${result.superseded === 1 ? ' is' : 's are'} no longer needed.`;
 }
