@@ -344,7 +344,10 @@ export async function saveOutcome(db: Db, actor: Actor, id: string, version: num
     assessmentRecord(assessment),
     {
       action: 'assessment.outcome',
-      summary: `${ASSESSMENT_MODELS[assessment.model].label}: outcome sheet recorded. Level of supervision: ${supervision}. Most concern: ${most}.${assessment.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+      summary:
+        `${ASSESSMENT_MODELS[assessment.model].label}: outcome sheet recorded. Level of ` +
+        `supervision: ${supervision}. Most concern: ` +
+        `${most}.${assessment.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
     },
     (trx) => assessments.saveOutcome(trx, id, version, clean),
   );
@@ -410,7 +413,10 @@ export async function recordSharing(
     assessmentRecord(assessment),
     {
       action: 'assessment.share',
-      summary: `${ASSESSMENT_MODELS[assessment.model].label}: report shared with the young person and their parents or carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`,
+      summary:
+        `${ASSESSMENT_MODELS[assessment.model].label}: report shared with the young person and ` +
+        `their parents or ` +
+        `carers.${disagreements ? ' Disagreements noted.' : ' No disagreements noted.'}`,
     },
     (trx) => assessments.recordSharing(trx, id, version, on.iso, disagreements),
   );
@@ -432,7 +438,9 @@ export async function complete(db: Db, actor: Actor, id: string, version: number
     assessmentRecord(assessment),
     {
       action: 'assessment.complete',
-      summary: `${ASSESSMENT_MODELS[assessment.model].label} completed.${assessment.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
+      summary:
+        `${ASSESSMENT_MODELS[assessment.model].label} ` +
+        `completed.${assessment.mode === 'stage_one_only' ? ' Stage One paperwork only: a limited outcome.' : ''}`,
     },
     async (trx) => {
       if (!(await assessments.completeAssessment(trx, id, version, actor.user.id))) return false;

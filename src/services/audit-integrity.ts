@@ -186,7 +186,8 @@ export async function verifyAudit(
   }
   if (options.requireCheckpoint && chain.checked && !checkpoints)
     problems.push(
-      `No checkpoint of this log in ${file ?? 'AUDIT_DIR'}: in production one must be kept (npm start writes them); without it a rewritten log cannot be told from the real one.`,
+      `No checkpoint of this log in ${file ?? 'AUDIT_DIR'}: in production one must be kept (npm ` +
+        `start writes them); without it a rewritten log cannot be told from the real one.`,
     );
   return { ok: problems.length === 0, checked: chain.checked, checkpoints, problems, newest: chain.newest };
 }

@@ -79,7 +79,9 @@ export async function recordExternalDecision(db: Db, actor: Actor, childId: stri
         occurredAt: new Date(),
         recordedBy: actor.user.id,
         kind: 'external_decision',
-        summary: `${EXTERNAL_AGENCIES[agency]} decision on ${formatDate(decided)}: ${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
+        summary:
+          `${EXTERNAL_AGENCIES[agency]} decision on ${formatDate(decided)}: ` +
+          `${label}.${input.youthJusticeRecommendation.trim() ? ' Youth Justice recommendation recorded.' : ''}`,
         incidentId: null,
         record: { type: 'external_decision', id },
       });

@@ -737,9 +737,11 @@ export async function recordOutcome(db: Db, actor: Actor, id: string, childId: s
           { giveTo: 'owners' },
         );
       }
-      const extra = def.fields.length
-        ? ` (${(def.fields as readonly OutcomeField[]).map((field) => (field === 'investigation' ? INVESTIGATIONS[details[field] as 'single' | 'joint'] : `${OUTCOME_FIELD_LABELS[field]}: ${details[field]}`)).join('; ')})`
-        : '';
+      const fieldText = (field: OutcomeField) =>
+        field === 'investigation'
+          ? INVESTIGATIONS[details[field] as 'single' | 'joint']
+          : `${OUTCOME_FIELD_LABELS[field]}: ${details[field]}`;
+      const extra = def.fields.length ? ` (${(def.fields as readonly OutcomeField[]).map(fieldText).join('; ')})` : '';
       await addChronologyEntry(trx, {
         childId,
         occurredAt: new Date(),

@@ -110,7 +110,10 @@ export async function refer(db: Db, actor: Actor, childId: string, input: PanelR
       },
       {
         kind: 'referral',
-        summary: `Referred to the ${rules.name} for ${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
+        summary:
+          `Referred to the ${rules.name} for ` +
+          `${kind === 'consultation' ? 'consultation' : 'specialist assessment and intervention'}. ` +
+          `Consent: child ${input.childConsent}, parent or carer ${input.parentConsent}.`,
         record: { type: 'panel_referral', id },
       },
     );
@@ -190,7 +193,10 @@ const referralRecord = (referral: panel.PanelReferral): ChildRecord => ({
   kind: 'referral',
 });
 
-/** The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and co-worker, and the first review (R-NEL-10..12). */
+/**
+ * The panel accepts or declines, always with reasons; on acceptance the route, the lead AIM practitioner and
+ * co-worker, and the first review (R-NEL-10..12).
+ */
 export async function decide(db: Db, actor: Actor, id: string, version: number, input: DecisionInput) {
   const referral = await chairOnly(db, actor, id, 'panel.decide');
   // Decided since the form was shown: the page no longer asks, so the form was out of date.
@@ -215,8 +221,12 @@ export async function decide(db: Db, actor: Actor, id: string, version: number, 
   const allocates = accepted && referral.kind === 'assessment';
   const next = accepted ? nextReviewDue(today, rules) : null;
   const names = (uid: string) => list.find((practitioner) => practitioner.id === uid)?.name ?? '';
+  const allocated = allocates
+    ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.`
+    : '';
   const summary = accepted
-    ? `${rules.name} accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocates ? ` Lead AIM practitioner ${names(input.leadId)}, co-worker ${names(input.coWorkerId)}.` : ''} First review by ${formatDate(next)}.`
+    ? `${rules.name} accepted the referral: ${ROUTES[input.route as keyof typeof ROUTES]}.${allocated} ` +
+      `First review by ${formatDate(next)}.`
     : `${rules.name} did not accept the referral: ${input.reasons.trim()}`;
   await childRecordChange(
     db,

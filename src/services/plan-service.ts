@@ -398,7 +398,9 @@ async function setReviewTask(trx: Db, actor: Actor, plan: Plan, kind: PlanKind, 
   await planTask(trx, actor, plan, {
     stepId: REVIEW_STEP,
     title: `Review the ${inSentence(kind.name)}`,
-    detail: `Record what was done, what has changed and the child’s and family’s views, and agree what follows. The plan set its review for ${formatDate(dueOn)}.`,
+    detail:
+      `Record what was done, what has changed and the child’s and family’s views, and agree ` +
+      `what follows. The plan set its review for ${formatDate(dueOn)}.`,
     person: owner,
     dueOn,
     dueRule: `By the review date the plan set, at most ${monthsText(kind.review.months)} after it was agreed or last reviewed`,
@@ -583,7 +585,8 @@ export async function sharePlan(db: Db, actor: Actor, id: string, input: ShareIn
         actor,
         plan.childId,
         id,
-        `${kind.name} (version ${version.number}) shared with ${input.sharedWith.trim()} on ${formatDate(on.iso)}.${input.disagreement.trim() ? ' Disagreement recorded.' : ''}`,
+        `${kind.name} (version ${version.number}) shared with ${input.sharedWith.trim()} on ` +
+          `${formatDate(on.iso)}.${input.disagreement.trim() ? ' Disagreement recorded.' : ''}`,
       );
     },
   );

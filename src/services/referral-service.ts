@@ -108,7 +108,10 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
           },
           {
             kind: 'referral',
-            summary: `Referred to ${plan.receiver}${childId === screening.childId ? '' : ' (a separate referral for this child)'}. Screening decision due by ${formatDate(dueOn)}.`,
+            summary:
+              `Referred to ` +
+              `${plan.receiver}${childId === screening.childId ? '' : ' (a separate referral for this child)'}. ` +
+              `Screening decision due by ${formatDate(dueOn)}.`,
             incidentId: screening.incidentId,
             record: { type: 'referral', id },
           },

@@ -383,13 +383,17 @@ async function chronicleDecision(
   const changed =
     level.id === screening.suggestedLevel
       ? 'confirmed the suggested level'
-      : `chose a different level from the one suggested (${pack.levels.find((candidate) => candidate.id === screening.suggestedLevel)?.label ?? screening.suggestedLevel})`;
+      : `chose a different level from the one suggested ` +
+        `(${pack.levels.find((candidate) => candidate.id === screening.suggestedLevel)?.label ?? screening.suggestedLevel})`;
   await addChronologyEntry(trx, {
     childId: decided.childId,
     occurredAt: new Date(),
     recordedBy: actor.user.id,
     kind: 'screening',
-    summary: `Level of concern decided: ${level.label}. ${actor.user.displayName} ${changed}. ${decided.created} new task${decided.created === 1 ? '' : 's'}. Procedure: ${pack.shortName}, ${pack.version}.`,
+    summary:
+      `Level of concern decided: ${level.label}. ${actor.user.displayName} ${changed}. ` +
+      `${decided.created} new task${decided.created === 1 ? '' : 's'}. Procedure: ` +
+      `${pack.shortName}, ${pack.version}.`,
     incidentId: screening.incidentId,
     record: { type: 'screening', id: screening.id },
   });
