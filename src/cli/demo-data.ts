@@ -226,7 +226,9 @@ export async function seedDemo(db: Db, opts: { withCases?: boolean } = {}): Prom
           {
             authorityId: authority.id,
             email,
-            displayName: `${authority.shortName} ${demoUser.email.replace(/-/g, ' ').replace(/\bb$/, 'B').replace('dsl', 'DSL').replace('aim', 'AIM').replace('cse', 'CSE')}`,
+            displayName:
+              `${authority.shortName} ` +
+              `${demoUser.email.replace(/-/g, ' ').replace(/\bb$/, 'B').replace('dsl', 'DSL').replace('aim', 'AIM').replace('cse', 'CSE')}`,
             jobTitle: demoUser.title,
             agency: demoUser.agency,
             active: true,

@@ -26,7 +26,8 @@ try {
   if (command === 'reset-password') {
     const password = await operatorResetPassword(handle.db, { email, authorityId, operator });
     console.log(
-      `One-off password for ${email} (${authorityId}): ${password}\nGive it to them in person or by phone; they must choose their own when they sign in, within 3 days.`,
+      `One-off password for ${email} (${authorityId}): ${password}\nGive it to them in person ` +
+        `or by phone; they must choose their own when they sign in, within 3 days.`,
     );
   } else {
     const { before, after } = await operatorApproveRoles(handle.db, { email, authorityId, operator });

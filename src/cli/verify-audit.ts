@@ -12,7 +12,10 @@ try {
   const result = await verifyAudit(handle.db, keys.all, file, { requireCheckpoint: config.production });
   if (result.ok) {
     console.log(
-      `Audit log intact: ${result.checked} events checked with ${keys.all.length} key${keys.all.length === 1 ? '' : 's'}; ${result.checkpoints} checkpoint${result.checkpoints === 1 ? '' : 's'} in ${file} agree${result.newest ? `; the newest event is ${result.newest.seq}` : ''}.`,
+      `Audit log intact: ${result.checked} events checked with ${keys.all.length} ` +
+        `key${keys.all.length === 1 ? '' : 's'}; ${result.checkpoints} ` +
+        `checkpoint${result.checkpoints === 1 ? '' : 's'} in ${file} ` +
+        `agree${result.newest ? `; the newest event is ${result.newest.seq}` : ''}.`,
     );
     if (!result.checkpoints)
       console.log(

@@ -96,7 +96,10 @@ export function planView(options: PlanOptions, values: PlanInput) {
     { value: '', text: 'Select a person' },
     ...options.assessors.map((assessor) => ({
       value: assessor.id,
-      text: `${assessor.name}${training && assessor.trainings.includes(training) ? ` (${TRAINING_LABELS[training]} trained)` : ''}${options.victimWorkers.has(assessor.id) ? ' (social worker of the child harmed)' : ''}`,
+      text:
+        assessor.name +
+        (training && assessor.trainings.includes(training) ? ` (${TRAINING_LABELS[training]} trained)` : '') +
+        (options.victimWorkers.has(assessor.id) ? ' (social worker of the child harmed)' : ''),
       selected: assessor.id === chosen,
     })),
   ];

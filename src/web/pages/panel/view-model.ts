@@ -135,7 +135,11 @@ export function referralView(view: ReferralView, panel: Panel | undefined, decis
     { value: '', text: 'Select a person' },
     ...view.practitioners.map((practitioner) => ({
       value: practitioner.id,
-      text: `${practitioner.name}${markTraining && leadTraining && practitioner.trainings.includes(leadTraining) ? ` (${TRAINING_LABELS[leadTraining]} trained)` : ''}`,
+      text:
+        practitioner.name +
+        (markTraining && leadTraining && practitioner.trainings.includes(leadTraining)
+          ? ` (${TRAINING_LABELS[leadTraining]} trained)`
+          : ''),
       selected: practitioner.id === chosen,
     })),
   ];

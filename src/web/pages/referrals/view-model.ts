@@ -69,7 +69,9 @@ export function referralModel(view: ReferralView, values: DecisionValues = EMPTY
     caption: `Referral to ${rule.receiver}`,
     r: referral,
     childHref: paths.children.show(referral.childId),
-    receivedText: `${formatDateTime(referral.receivedAt)}, from ${referral.createdByName}${referral.receivingTeamName ? `, by ${referral.receivingTeamName}` : ''}`,
+    receivedText:
+      `${formatDateTime(referral.receivedAt)}, from ` +
+      `${referral.createdByName}${referral.receivingTeamName ? `, by ${referral.receivingTeamName}` : ''}`,
     dueText: formatDate(referral.dueOn),
     overdue: isOverdue(referral, view.today),
     dueRule: `Within ${rule.decisionWorkingDays} working day${rule.decisionWorkingDays === 1 ? '' : 's'} of receipt`,
