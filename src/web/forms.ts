@@ -1,6 +1,5 @@
-// Form helpers: GOV.UK error summaries from zod issues, dates typed in three boxes, and
-// repeated fields (checkboxes) from url-encoded bodies.
-import type { z } from 'zod';
+// Form helpers: GOV.UK error summaries (in the order of the page) and a saved date in three boxes.
+// What a form or an address sends is read by the page's schema (page-schema.ts).
 import { parseIsoDate } from '../domain/age.ts';
 import type { DateParts } from '../domain/date-parts.ts';
 
@@ -49,34 +48,6 @@ export function summaryInPageOrder<S extends { href: string }>(
     .sort((first, second) => where(first) - where(second) || first.i - second.i)
     .map((one) => one.entry);
   return { ordered, lost };
-}
-
-export function zodErrors(error: z.ZodError): FormError[] {
-  return error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message }));
-}
-
-export type Body = Record<string, unknown>;
-
-export function str(body: Body | undefined, key: string): string {
-  const value = body?.[key];
-  if (Array.isArray(value)) return String(value[value.length - 1] ?? '');
-  return typeof value === 'string' ? value : '';
-}
-
-/** A repeated field (checkboxes): each value once, in the order sent. */
-export function list(body: Body | undefined, key: string): string[] {
-  const value = body?.[key];
-  if (Array.isArray(value)) return [...new Set(value.map(String).filter((one) => one !== ''))];
-  if (typeof value === 'string' && value !== '') return [value];
-  return [];
-}
-
-export function dateParts(body: Body, name: string): DateParts {
-  return {
-    day: str(body, `${name}-day`).trim(),
-    month: str(body, `${name}-month`).trim(),
-    year: str(body, `${name}-year`).trim(),
-  };
 }
 
 export function partsFromIso(iso: string | null | undefined): DateParts {

@@ -5,6 +5,7 @@ import { type PageRequest, pageCount, parsePageRequest } from '../../../domain/p
 import type { Role } from '../../../domain/roles.ts';
 import type { CASE_SORTS, listCases } from '../../../services/child-service.ts';
 import type { myDrafts } from '../../../services/incident-service.ts';
+import { field, pageSchema } from '../../page-schema.ts';
 import { paths, withQuery } from '../../paths.ts';
 
 type CaseSort = (typeof CASE_SORTS)[number];
@@ -17,6 +18,16 @@ const SORT_LABELS: Record<CaseSort, string> = {
   status: 'Status',
 };
 
+/** The case list's address: whose cases, what was searched for, open or closed, the sort and the page ('' when not given). */
+export const caseListQuery = pageSchema({
+  scope: field.choice(['team', 'all']),
+  q: field.text(),
+  status: field.choice(['open', 'closed']),
+  sort: field.text(),
+  direction: field.text(),
+  page: field.text(),
+});
+
 export interface CaseListRequest extends PageRequest<CaseSort> {
   scope: 'mine' | 'team' | 'visible';
   /** What was searched for, at most 100 characters. */
@@ -25,14 +36,14 @@ export interface CaseListRequest extends PageRequest<CaseSort> {
 }
 
 /** The list asked for by the query string: anything unknown or malformed is the default. */
-export function caseListRequest(query: Record<string, unknown>, sorts: readonly CaseSort[]): CaseListRequest {
-  const scope = query['scope'] === 'team' ? 'team' : query['scope'] === 'all' ? 'visible' : 'mine';
-  const status = query['status'] === 'open' || query['status'] === 'closed' ? query['status'] : '';
+export function caseListRequest(query: unknown, sorts: readonly CaseSort[]): CaseListRequest {
+  const asked = caseListQuery.read(query);
+  const scope = asked.scope === 'team' ? 'team' : asked.scope === 'all' ? 'visible' : 'mine';
   return {
     scope,
-    search: typeof query['q'] === 'string' ? query['q'].slice(0, 100) : '',
-    status,
-    ...parsePageRequest(query, sorts, { sort: 'latest', direction: 'desc' }),
+    search: asked.q.slice(0, 100),
+    status: asked.status,
+    ...parsePageRequest(asked, sorts, { sort: 'latest', direction: 'desc' }),
   };
 }
 

@@ -166,3 +166,11 @@ export const closureForm = pageSchema({ version: field.version(), reason: field.
 
 /** The address of the page adding a child: the incident they are added from, and their part in it. */
 export const newChildQuery = pageSchema({ incident: field.text(), role: field.text() });
+
+/** The chronology's address: the kinds of entry ticked, From and To as YYYY-MM-DD, and the page. */
+export const chronologyQuery = pageSchema({
+  kind: field.list(),
+  from: field.text(),
+  to: field.text(),
+  page: field.text(),
+});

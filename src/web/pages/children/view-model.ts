@@ -9,7 +9,7 @@ import { CHILD_ROLE_LABELS, CHILD_ROLES, LOCATION_TYPES, optionText } from '../.
 import type { inactivityCutoff } from '../../../services/calendar-service.ts';
 import { type closureView, MAX_REASON } from '../../../services/case-closure-service.ts';
 import * as childService from '../../../services/child-service.ts';
-import { list } from '../../forms.ts';
+import { chronologyQuery } from './schema.ts';
 import { paths } from '../../paths.ts';
 import { taskRow } from '../tasks/view-model.ts';
 import { type ChildFormValues, SEX_OPTIONS } from './schema.ts';
@@ -153,15 +153,15 @@ export interface ChronologyFilter {
 }
 
 /** The chronology's filter from its query string: known kinds only, dates as YYYY-MM-DD, a page from 1 to 10,000. */
-export function chronologyFilter(query: Record<string, unknown>): ChronologyFilter {
-  const kinds = list(query, 'kind').filter((kind): kind is ChronologyKind => kind in CHRONOLOGY_KINDS);
-  const dateOk = (value: unknown) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+export function chronologyFilter(query: unknown): ChronologyFilter {
+  const asked = chronologyQuery.read(query);
+  const kinds = asked.kind.filter((kind): kind is ChronologyKind => kind in CHRONOLOGY_KINDS);
+  const dateOk = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
   return {
     kinds,
-    from: dateOk(query['from']),
-    to: dateOk(query['to']),
-    page: Math.max(1, Math.min(10_000, Number(query['page']) || 1)),
+    from: dateOk(asked.from),
+    to: dateOk(asked.to),
+    page: Math.max(1, Math.min(10_000, Number(asked.page) || 1)),
   };
 }
 
