@@ -235,8 +235,10 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
       // The body is checked by the evaluation's own schema (evaluateCase); here only its procedure is read.
       serve(api, 'evaluateCase', async ({ request, ok, refuse }) => {
         const client = request.apiClient!;
-        const body = request.body as { procedure?: unknown } | undefined;
-        const procedure = typeof body?.procedure === 'string' ? body.procedure : client.authorityId;
+        const sent: unknown = request.body;
+        const body = sent && typeof sent === 'object' && !Array.isArray(sent) ? sent : {};
+        const procedure =
+          'procedure' in body && typeof body.procedure === 'string' ? body.procedure : client.authorityId;
         if (procedure !== client.authorityId) {
           await audit(db, request, 'api.evaluate', 'refused', {
             reason: 'other_authority',
@@ -251,7 +253,7 @@ export async function registerApi(app: FastifyInstance, db: Db, config: Pick<Con
         try {
           const out = evaluateCase(
             loadPacks(),
-            { ...(body ?? {}), procedure },
+            { ...body, procedure },
             await loadCalendar(db, client.authorityId),
             londonToday(),
           );
