@@ -3,7 +3,13 @@
 // child-search.ts; the need-to-know rule in SQL is in access.ts.
 import { type Kysely, sql } from 'kysely';
 import type { ChildRow, Database } from '../db/types.ts';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { grantsForChildQuery, toGrant } from './grants.ts';
+import { incidentsForChildQuery, otherChildNames, toChildIncident } from './incidents.ts';
+import { decisionsForChildQuery, toScreening } from './screenings.ts';
+import { toWorkingDaySettings, workingDaySettingsQuery } from './settings.ts';
 import { changedOne } from './shared-columns.ts';
+import { tasksForChildQuery, toTask } from './tasks.ts';
 
 export interface ChildFields {
   firstName: string;
@@ -311,8 +317,9 @@ export async function touchChildren(db: Kysely<Database>, ids: string[]): Promis
     await db.updateTable('children').set({ last_activity_at: new Date() }).where('id', 'in', ids).execute();
 }
 
-export async function findChild(db: Kysely<Database>, id: string): Promise<Child | undefined> {
-  const row = await db
+/** A child with the names of their workers, team and who last changed and closed the record. */
+function childQuery(db: Kysely<Database>, id: string) {
+  return db
     .selectFrom('children as c')
     .leftJoin('users as w', 'w.id', 'c.allocated_worker_id')
     .leftJoin('teams as t', 't.id', 'c.allocated_team_id')
@@ -327,9 +334,40 @@ export async function findChild(db: Kysely<Database>, id: string): Promise<Child
       'yj.display_name as yj_name',
       'cb.display_name as closed_by_name',
     ])
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+    .where('c.id', '=', id);
+}
+
+export async function findChild(db: Kysely<Database>, id: string): Promise<Child | undefined> {
+  const row = await childQuery(db, id).executeTakeFirst();
   return row ? fromRow(row) : undefined;
+}
+
+/**
+ * The child's record page in one statement (issue 13): the child, their incidents with the other children's names,
+ * active grants, screening decisions, tasks, and the viewer's authority's working-day settings (for the inactivity
+ * cutoff). Each part is its own repository's query and mapper, read as a JSON subquery of the child's row.
+ */
+export async function findChildRecord(db: Kysely<Database>, id: string, authorityId: string) {
+  const row = await childQuery(db, id)
+    .select([
+      jsonArrayFrom(incidentsForChildQuery(db, id)).as('record_incidents'),
+      jsonArrayFrom(grantsForChildQuery(db, id)).as('record_grants'),
+      jsonArrayFrom(decisionsForChildQuery(db, id)).as('record_decisions'),
+      jsonArrayFrom(tasksForChildQuery(db, id)).as('record_tasks'),
+      jsonObjectFrom(workingDaySettingsQuery(db, authorityId)).as('record_working_days'),
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    child: fromRow(row),
+    incidents: row.record_incidents.map(toChildIncident),
+    /** Every other child's name: the service shows only those the viewer may see (R-X-1). */
+    otherChildNames: otherChildNames(row.record_incidents),
+    grants: row.record_grants.map(toGrant),
+    decisions: row.record_decisions.map(toScreening),
+    tasks: row.record_tasks.map(toTask),
+    workingDays: toWorkingDaySettings(row.record_working_days),
+  };
 }
 
 /** These children's names ("first last"), in one query; unknown children are absent. */

@@ -1,7 +1,7 @@
 // Explicit, time-limited access grants to a child's record (R-X-7).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { changedOne } from './shared-columns.ts';
+import { changedOne, type JsonRow, type RowOf, timestamp } from './shared-columns.ts';
 
 export async function insertGrant(
   db: Kysely<Database>,
@@ -33,8 +33,9 @@ export async function revokeGrant(db: Kysely<Database>, id: string, childId: str
   return changedOne(res);
 }
 
-export async function grantsForChild(db: Kysely<Database>, childId: string) {
-  const rows = await db
+/** A child's active grants, soonest to end first: the query, for `grantsForChild` and the child's record in one statement. */
+export function grantsForChildQuery(db: Kysely<Database>, childId: string) {
+  return db
     .selectFrom('access_grants as g')
     .innerJoin('users as u', 'u.id', 'g.user_id')
     .innerJoin('users as by', 'by.id', 'g.granted_by')
@@ -49,14 +50,24 @@ export async function grantsForChild(db: Kysely<Database>, childId: string) {
     .where('g.child_id', '=', childId)
     .where('g.revoked_at', 'is', null)
     .where('g.expires_at', '>', new Date())
-    .orderBy('g.expires_at')
-    .execute();
-  return rows.map((row) => ({
+    .orderBy('g.expires_at');
+}
+
+type GrantRow = RowOf<typeof grantsForChildQuery>;
+
+/** One grant, read directly or through JSON. */
+export function toGrant(row: GrantRow | JsonRow<GrantRow>) {
+  return {
     id: row.id,
     userName: row.user_name,
     grantedByName: row.granted_by_name,
     reason: row.reason,
-    grantedAt: row.granted_at,
-    expiresAt: row.expires_at,
-  }));
+    grantedAt: timestamp(row.granted_at),
+    expiresAt: timestamp(row.expires_at),
+  };
+}
+
+export async function grantsForChild(db: Kysely<Database>, childId: string) {
+  const rows = await grantsForChildQuery(db, childId).execute();
+  return rows.map(toGrant);
 }

@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ChildRole, IncidentListField, IncidentTextField } from '../domain/recording-form.ts';
 import type { Database, IncidentRow } from '../db/types.ts';
-import { changedOne } from './shared-columns.ts';
+import { changedOne, childName, type JsonRow, type RowOf, timestamp } from './shared-columns.ts';
 
 export interface IncidentChild {
   childId: string;
@@ -219,29 +219,50 @@ export interface ChildIncidentSummary {
   others: { childId: string; role: ChildRole }[];
 }
 
-/** Submitted incidents linking a child, newest first, each with the child's own role. */
-export async function incidentsForChild(db: Kysely<Database>, childId: string): Promise<ChildIncidentSummary[]> {
-  // One statement: each incident with the other children in it.
-  const rows = await db
+/**
+ * A child's submitted incidents, newest first, each with the child's own role and the other children in it with their
+ * names: the query, for `incidentsForChild` and the child's record. The names are for the record to show only those
+ * the viewer may see (R-X-1); `toChildIncident` leaves them out.
+ */
+export function incidentsForChildQuery(db: Kysely<Database>, childId: string) {
+  return db
     .selectFrom('incident_children as ic')
     .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
     .select(['i.id', 'i.occurred_at', 'i.submitted_at', 'ic.role', 'i.location_type', 'i.technology_assisted'])
     .select(
-      sql<{ child_id: string; role: ChildRole }[]>`coalesce((
-        select json_agg(json_build_object('child_id', o.child_id, 'role', o.role))
-          from incident_children o where o.incident_id = i.id and o.child_id <> ic.child_id), '[]'::json)`.as('others'),
+      sql<{ child_id: string; role: ChildRole; name: string }[]>`coalesce((
+        select json_agg(json_build_object('child_id', o.child_id, 'role', o.role, 'name', ${childName}))
+          from incident_children o join children c on c.id = o.child_id
+         where o.incident_id = i.id and o.child_id <> ic.child_id), '[]'::json)`.as('others'),
     )
     .where('ic.child_id', '=', childId)
     .where('i.status', '=', 'submitted')
-    .orderBy('i.occurred_at', 'desc')
-    .execute();
-  return rows.map((row) => ({
+    .orderBy('i.occurred_at', 'desc');
+}
+
+type ChildIncidentRow = RowOf<typeof incidentsForChildQuery>;
+
+/** One incident of a child's, read directly or through JSON. */
+export function toChildIncident(row: ChildIncidentRow | JsonRow<ChildIncidentRow>): ChildIncidentSummary {
+  return {
     incidentId: row.id,
-    occurredAt: row.occurred_at,
-    submittedAt: row.submitted_at,
+    occurredAt: timestamp(row.occurred_at),
+    submittedAt: timestamp(row.submitted_at),
     role: row.role,
     locationType: row.location_type,
     technologyAssisted: row.technology_assisted,
     others: row.others.map((other) => ({ childId: other.child_id, role: other.role })),
-  }));
+  };
+}
+
+/** The names ("first last") of the other children in these incidents, by id: for the service to show the visible ones. */
+export function otherChildNames(rows: readonly Pick<ChildIncidentRow, 'others'>[]): Map<string, string> {
+  return new Map(rows.flatMap((row) => row.others.map((other) => [other.child_id, other.name] as const)));
+}
+
+/** Submitted incidents linking a child, newest first, each with the child's own role. */
+export async function incidentsForChild(db: Kysely<Database>, childId: string): Promise<ChildIncidentSummary[]> {
+  // One statement: each incident with the other children in it.
+  const rows = await incidentsForChildQuery(db, childId).execute();
+  return rows.map(toChildIncident);
 }

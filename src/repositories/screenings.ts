@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Reason, ScreeningAnswers } from '../domain/screening.ts';
-import { changedOne, type RowOf } from './shared-columns.ts';
+import { changedOne, type JsonRow, type RowOf, timestamp } from './shared-columns.ts';
 
 export interface Screening {
   id: string;
@@ -84,7 +84,10 @@ function baseQuery(db: Kysely<Database>) {
     .select(['cu.display_name as created_by_name', 'du.display_name as decided_by_name']);
 }
 
-function toScreening(row: RowOf<typeof baseQuery>): Screening {
+type ScreeningRow = RowOf<typeof baseQuery>;
+
+/** The one mapping of a screening, read directly or through JSON (the child's record reads its decisions so). */
+export function toScreening(row: ScreeningRow | JsonRow<ScreeningRow>): Screening {
   return {
     id: row.id,
     authorityId: row.authority_id,
@@ -106,11 +109,11 @@ function toScreening(row: RowOf<typeof baseQuery>): Screening {
     rationale: row.rationale,
     decidedBy: row.decided_by,
     decidedByName: row.decided_by_name,
-    decidedAt: row.decided_at,
+    decidedAt: timestamp(row.decided_at),
     decisionDate: row.decision_date,
     createdBy: row.created_by,
     createdByName: row.created_by_name,
-    createdAt: row.created_at,
+    createdAt: timestamp(row.created_at),
   };
 }
 
@@ -129,13 +132,17 @@ export async function screeningsFor(db: Kysely<Database>, incidentId: string, ch
   return rows.map(toScreening);
 }
 
-/** Every decided screening of a child, newest first. */
-export async function decisionsForChild(db: Kysely<Database>, childId: string): Promise<Screening[]> {
-  const rows = await baseQuery(db)
+/** Every decided screening of a child, newest first: the query, for `decisionsForChild` and the child's record. */
+export function decisionsForChildQuery(db: Kysely<Database>, childId: string) {
+  return baseQuery(db)
     .where('s.child_id', '=', childId)
     .where('s.status', '=', 'decided')
-    .orderBy('s.decided_at', 'desc')
-    .execute();
+    .orderBy('s.decided_at', 'desc');
+}
+
+/** Every decided screening of a child, newest first. */
+export async function decisionsForChild(db: Kysely<Database>, childId: string): Promise<Screening[]> {
+  const rows = await decisionsForChildQuery(db, childId).execute();
   return rows.map(toScreening);
 }
 

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/types.ts';
-import { changedOne } from './shared-columns.ts';
+import { changedOne, type RowOf } from './shared-columns.ts';
 
 export async function listOneOffHolidays(
   db: Kysely<Database>,
@@ -49,12 +49,15 @@ export async function inactivitySetting(db: Kysely<Database>, authorityId: strin
   return row?.inactivity_working_days ?? null;
 }
 
-/** An authority's working-day settings in one statement: its one-off holidays and its inactivity setting. */
-export async function workingDaySettings(
-  db: Kysely<Database>,
-  authorityId: string,
-): Promise<{ holidays: { date: string; name: string }[]; inactivityWorkingDays: number | null }> {
-  const row = await db
+/** An authority's working-day settings: its one-off holidays and its inactivity setting. */
+export interface WorkingDaySettings {
+  holidays: { date: string; name: string }[];
+  inactivityWorkingDays: number | null;
+}
+
+/** The query of an authority's working-day settings, for `workingDaySettings` and the child's record in one statement. */
+export function workingDaySettingsQuery(db: Kysely<Database>, authorityId: string) {
+  return db
     .selectFrom('authorities as a')
     .select((eb) => [
       'a.inactivity_working_days',
@@ -66,12 +69,22 @@ export async function workingDaySettings(
           .orderBy('h.day'),
       ).as('holidays'),
     ])
-    .where('a.id', '=', authorityId)
-    .executeTakeFirst();
+    .where('a.id', '=', authorityId);
+}
+
+/** The settings from the query's row (no row: an unknown authority, no holidays and no setting). */
+export function toWorkingDaySettings(
+  row: RowOf<typeof workingDaySettingsQuery> | null | undefined,
+): WorkingDaySettings {
   return {
     holidays: (row?.holidays ?? []).map((holiday) => ({ date: holiday.day, name: holiday.name })),
     inactivityWorkingDays: row?.inactivity_working_days ?? null,
   };
+}
+
+/** An authority's working-day settings in one statement. */
+export async function workingDaySettings(db: Kysely<Database>, authorityId: string): Promise<WorkingDaySettings> {
+  return toWorkingDaySettings(await workingDaySettingsQuery(db, authorityId).executeTakeFirst());
 }
 
 export async function setInactivitySetting(

@@ -20,3 +20,19 @@ export type RowOf<Query extends (...args: never[]) => { executeTakeFirstOrThrow(
 export function changedOne(result: { numUpdatedRows: bigint }): boolean {
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * A row as a JSON subquery (`jsonArrayFrom`, `jsonObjectFrom`) gives it: its timestamps are ISO strings; its dates are
+ * 'YYYY-MM-DD' strings and its numbers numbers, as when read directly.
+ */
+export type JsonRow<Row> = {
+  [Key in keyof Row]: Row[Key] extends Date ? string : Row[Key] extends Date | null ? string | null : Row[Key];
+};
+
+/** A timestamp as the types say, a Date, whether it was read directly or through JSON (an ISO string). */
+export function timestamp(value: Date | string): Date;
+export function timestamp(value: Date | string | null): Date | null;
+export function timestamp(value: Date | string | null): Date | null {
+  if (value === null || value instanceof Date) return value;
+  return new Date(value);
+}

@@ -4,7 +4,7 @@ import type { Database, TasksTable } from '../db/types.ts';
 import type { Viewer } from '../domain/access.ts';
 import type { CompletingRecord } from '../domain/pack.ts';
 import { visibleTo } from './access.ts';
-import { aboutChild, changedOne, childName, type RowOf } from './shared-columns.ts';
+import { aboutChild, changedOne, childName, type JsonRow, type RowOf, timestamp } from './shared-columns.ts';
 
 export interface Task {
   id: string;
@@ -98,7 +98,10 @@ function baseQuery(db: Kysely<Database>) {
     .select([childName.as('child_name'), 'a.display_name as assigned_to_name', 'd.display_name as completed_by_name']);
 }
 
-function toTask(row: RowOf<typeof baseQuery>): Task {
+type TaskRow = RowOf<typeof baseQuery>;
+
+/** The one mapping of a task, read directly or through JSON (the child's record reads its tasks so). */
+export function toTask(row: TaskRow | JsonRow<TaskRow>): Task {
   return {
     id: row.id,
     authorityId: row.authority_id,
@@ -117,8 +120,8 @@ function toTask(row: RowOf<typeof baseQuery>): Task {
     clause: row.clause,
     requirementId: row.requirement_id,
     status: row.status as Task['status'],
-    createdAt: row.created_at,
-    completedAt: row.completed_at,
+    createdAt: timestamp(row.created_at),
+    completedAt: timestamp(row.completed_at),
     completedByName: row.completed_by_name,
     completionNote: row.completion_note,
     meetingId: row.meeting_id,
@@ -136,14 +139,18 @@ export async function findTask(db: Kysely<Database>, id: string): Promise<Task |
   return row ? toTask(row) : undefined;
 }
 
-/** Open tasks first, overdue first, then by due date; done and superseded after. */
-export async function tasksForChild(db: Kysely<Database>, childId: string): Promise<Task[]> {
-  const rows = await baseQuery(db)
+/** A child's tasks in the order `tasksForChild` gives them: the query, for it and the child's record. */
+export function tasksForChildQuery(db: Kysely<Database>, childId: string) {
+  return baseQuery(db)
     .where('t.child_id', '=', childId)
     .orderBy(sql`case t.status when 'open' then 0 when 'done' then 1 else 2 end`)
     .orderBy(sql`t.due_on asc nulls last`)
-    .orderBy('t.created_at', 'asc')
-    .execute();
+    .orderBy('t.created_at', 'asc');
+}
+
+/** Open tasks first, overdue first, then by due date; done and superseded after. */
+export async function tasksForChild(db: Kysely<Database>, childId: string): Promise<Task[]> {
+  const rows = await tasksForChildQuery(db, childId).execute();
   return rows.map(toTask);
 }
 

@@ -3,7 +3,7 @@
 import { londonToday } from '../domain/age.ts';
 import { WorkingDayCalendar } from '../domain/working-days.ts';
 import { getPack } from '../procedures/index.ts';
-import { listOneOffHolidays, workingDaySettings } from '../repositories/settings.ts';
+import { listOneOffHolidays, type WorkingDaySettings, workingDaySettings } from '../repositories/settings.ts';
 import type { Db } from './actor.ts';
 
 export async function loadCalendar(db: Db, authorityId: string): Promise<WorkingDayCalendar> {
@@ -19,7 +19,14 @@ function daysOrDefault(authorityId: string, setting: number | null): number {
 /** The first day that counts as recent: activity before it makes an open case inactive. */
 export async function inactivityCutoff(db: Db, authorityId: string): Promise<{ days: number; since: string }> {
   // The holidays and the setting in one statement (issue 13: statements per page).
-  const settings = await workingDaySettings(db, authorityId);
+  return inactivityCutoffFrom(authorityId, await workingDaySettings(db, authorityId));
+}
+
+/** The same cutoff from settings already read (the child's record reads them with the record, issue 13). */
+export function inactivityCutoffFrom(
+  authorityId: string,
+  settings: WorkingDaySettings,
+): { days: number; since: string } {
   const days = daysOrDefault(authorityId, settings.inactivityWorkingDays);
   return { days, since: new WorkingDayCalendar(settings.holidays).subtractWorkingDays(londonToday(), days) };
 }

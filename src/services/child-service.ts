@@ -9,12 +9,10 @@ import * as children from '../repositories/children.ts';
 import * as caseList from '../repositories/case-list.ts';
 import * as childSearch from '../repositories/child-search.ts';
 import { addChronologyEntry, listChronology, type ChronologyKind } from '../repositories/chronology.ts';
-import { decisionsForChild } from '../repositories/screenings.ts';
 import * as meetings from '../repositories/meetings.ts';
 import * as plans from '../repositories/plans.ts';
 import { recordShows } from '../domain/record-checklist.ts';
 import { getPack } from '../procedures/index.ts';
-import { tasksForChild } from '../repositories/tasks.ts';
 import * as grants from '../repositories/grants.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as teams from '../repositories/teams.ts';
@@ -76,30 +74,33 @@ export async function viewChild(db: Db, actor: Actor, childId: string, page: 're
   );
   const event = { action: 'child.view', entityType: 'child', entityId: childId, details: { basis, page } };
   return auditedChange(db, actor, event, async (trx) => {
-    const child = await children.findChild(trx, childId);
-    if (!child) throw new NotFoundError();
-    const linked = await incidents.incidentsForChild(trx, childId);
+    // The record in one statement (issue 13), inside the view's transaction as before.
+    const record = await children.findChildRecord(trx, childId, actor.user.authorityId);
+    if (!record) throw new NotFoundError();
+    const { child, decisions, tasks: taskList } = record;
     // Other children in those incidents: named only where the viewer may see them too (R-X-1),
-    // decided with the record's own access; one linked since then has no basis yet.
-    const otherIds = [...new Set(linked.flatMap((i) => i.others.map((other) => other.childId)))];
+    // decided with the record's own access; one linked since then has no basis yet. The statement
+    // read every other child's name; only the visible ones leave this function.
+    const otherIds = [...new Set(record.incidents.flatMap((i) => i.others.map((other) => other.childId)))];
     const { visible } = sightFrom(actor, new Map(otherIds.map((id) => [id, linkedBases.get(id) ?? []])));
-    const named = await children.childNames(trx, [...visible]);
-    const others = new Map(otherIds.map((id) => [id, named.has(id) ? { name: named.get(id)! } : null]));
-    const activeGrants = await grants.grantsForChild(trx, childId);
-    const decisions = await decisionsForChild(trx, childId);
-    const taskList = await tasksForChild(trx, childId);
+    const named = record.otherChildNames;
+    const others = new Map(
+      otherIds.map((id) => [id, visible.has(id) && named.has(id) ? { name: named.get(id)! } : null]),
+    );
     return {
       recordShows: await recordChecklist(trx, child.authorityId, childId, decisions, taskList),
       child,
       basis: basis!,
       can: recordActions(actor, bases),
-      incidents: linked.map((i) => ({
+      incidents: record.incidents.map((i) => ({
         ...i,
         others: i.others.map((other) => ({ ...other, visible: others.get(other.childId) ?? null })),
       })),
-      grants: activeGrants,
+      grants: record.grants,
       decisions,
       openTasks: taskList.filter((task) => task.status === 'open'),
+      /** The viewer's authority's working-day settings, for the inactivity cutoff without a statement of its own. */
+      workingDays: record.workingDays,
     };
   });
 }

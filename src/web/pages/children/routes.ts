@@ -12,7 +12,7 @@ import { errorView } from '../../forms.ts';
 import { singleValue } from '../../page-schema.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { inactivityCutoff } from '../../../services/calendar-service.ts';
+import { inactivityCutoffFrom } from '../../../services/calendar-service.ts';
 import {
   allocationForm,
   childFieldsOf,
@@ -128,7 +128,7 @@ export default function childRoutes(app: FastifyInstance, { db }: AppDeps): void
     const actor = actorOf(request);
     const view = await childService.viewChild(db, actor, id);
     const today = londonToday();
-    const cutoff = await inactivityCutoff(db, actor.user.authorityId);
+    const cutoff = inactivityCutoffFrom(actor.user.authorityId, view.workingDays);
     const allocation = view.can['child.allocate'] ? await childService.allocationOptions(db, actor) : null;
     const grantUsers = view.can['child.grant'] ? await childService.grantCandidates(db, actor) : null;
     return reply.page('pages/children/show.njk', {
