@@ -1,8 +1,9 @@
 // Creates the two PostgreSQL roles HSB Pathway uses (README, "Two database roles"), when missing:
 //   node scripts/db-roles.mjs <superuser connection string> [owner role] [application role]
 // The owner runs the migrations and owns the schema; the application's role owns nothing and may
-// only read and add to the audit log (the migrations' grants, src/db/roles.ts). For production,
-// give each a password (ALTER ROLE ... PASSWORD) or use your platform's authentication.
+// only read and add to the audit log, and move its head row on (the grants made after migrating,
+// src/db/roles.ts). For production, give each a password (ALTER ROLE ... PASSWORD) or use your
+// platform's authentication.
 import pg from 'pg';
 
 const [url, owner = 'hsb_owner', app = 'hsb_app'] = process.argv.slice(2);

@@ -1,5 +1,6 @@
-// npm run audit:verify: walks the audit log's keyed chain and checks every signed checkpoint kept
-// outside the database against the events it names (R-X-7). Exit code 1 on any problem.
+// npm run audit:verify: walks the audit log's keyed chain, checks its head row against the newest
+// event, and every signed checkpoint kept outside the database against the events it names (R-X-7).
+// Exit code 1 on any problem.
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { checkpointFile, loadAuditKeys, verifyAudit } from '../services/audit-integrity.ts';

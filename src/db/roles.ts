@@ -1,6 +1,7 @@
 // Two database roles on PostgreSQL: an owner that runs the migrations and owns every table, and the
 // application's role, which owns nothing and may only read and add to the audit log (R-X-7): it
-// cannot update, delete or truncate audit events, nor switch off the triggers that refuse them.
+// cannot update, delete or truncate audit events, nor switch off the triggers that refuse them. It
+// may update the log's head row, which each append locks and moves on (migration 0020).
 import { type Kysely, sql } from 'kysely';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -18,6 +19,10 @@ export async function grantApplicationRole(owner: Kysely<unknown>, appRole: stri
   // The audit log: read and add to, nothing else.
   await sql`revoke all on ${schemaId}.audit_events from ${app}`.execute(owner);
   await sql`grant select, insert on ${schemaId}.audit_events to ${app}`.execute(owner);
+  // Its head row (migration 0020): read, locked and moved on by each append, never added or removed.
+  // Moving it by hand breaks the chain where the next event is added, which the verifier reports.
+  await sql`revoke all on ${schemaId}.audit_head from ${app}`.execute(owner);
+  await sql`grant select, update on ${schemaId}.audit_head to ${app}`.execute(owner);
   // The migrations' own bookkeeping is the owner's alone.
   for (const table of ['kysely_migration', 'kysely_migration_lock']) {
     const exists = await sql<{ t: string | null }>`select to_regclass(${`${schema}.${table}`}) as t`.execute(owner);

@@ -31,8 +31,11 @@ export function currentAuditKey(): AuditKey {
   return chainKey;
 }
 
-/** Key for the transaction-scoped advisory lock that serialises appends to the chain. */
-const AUDIT_LOCK_KEY = 4_731_001;
+/** The log's head row (migration 0020; raw SQL, as db/types.ts does not describe it): the newest event. */
+interface AuditHead {
+  seq: string;
+  hash: string;
+}
 
 export interface NewAuditEvent {
   authorityId: string | null;
@@ -47,15 +50,19 @@ export interface NewAuditEvent {
 }
 
 /**
- * Appends one event. Must run inside the transaction of the change it records, so the event
- * and the change commit or roll back together. The advisory lock is held until that commit,
- * which keeps the chain in commit order.
+ * Appends one event, in two statements. Must run inside the transaction of the change it records,
+ * so the event and the change commit or roll back together. The first statement locks the log's
+ * head row (migration 0020) until that commit, which keeps the chain in commit order across
+ * connections and processes: under READ COMMITTED a second appender waits for the row and is then
+ * given its newest version, with the number and hash of the event committed before it. The second
+ * inserts the event, and the insert's trigger moves the head on to it. The hash is made here: the
+ * key never goes to the database.
  */
 export async function appendAuditEvent(trx: Transaction<Database>, newEvent: NewAuditEvent): Promise<string> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await newestEvent(trx);
-  const seq = (last ? BigInt(last.seq) + 1n : 1n).toString();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const head = (await sql<AuditHead>`select seq, hash from audit_head where id = 1 for update`.execute(trx)).rows[0];
+  if (!head) throw new Error('The audit log has no head row (audit_head): run the migrations');
+  const seq = (BigInt(head.seq) + 1n).toString();
+  const prevHash = head.hash;
   const at = new Date();
   const fields = {
     seq,
@@ -148,7 +155,7 @@ function eventFields(
   };
 }
 
-/** The newest event's number and hash: where the next event is chained on, and what a checkpoint records. */
+/** The newest event's number and hash, as the events say: what a checkpoint records. */
 function newestEvent(db: Kysely<Database>) {
   return db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
@@ -445,8 +452,40 @@ export async function distinctAuditActions(db: Kysely<Database>, authorityId: st
 }
 
 /**
+ * How the log's head (the row appends lock and chain on) disagrees with the events, if it does:
+ * missing; naming an event that is not there (the newest events deleted, or the head moved on);
+ * behind the newest event; or with a hash that is not its event's (the event or the head changed).
+ */
+export type HeadProblem = 'missing' | 'past_end' | 'behind' | 'hash_mismatch';
+
+/**
+ * Checks the head against the events, after the chain was walked up to `newest`. The head is read
+ * after the walk, and an event commits with the head's move to it, so while events are being added
+ * the head may be past the walk's newest event but never behind it, and its event is always there.
+ */
+async function headProblem(
+  db: Kysely<Database>,
+  newest: { seq: string; hash: string } | null,
+): Promise<{ head: AuditHead | null; problem: HeadProblem | null }> {
+  const head = (await sql<AuditHead>`select seq, hash from audit_head where id = 1`.execute(db)).rows[0];
+  if (!head) return { head: null, problem: 'missing' };
+  const headSeq = BigInt(head.seq);
+  const newestSeq = newest ? BigInt(newest.seq) : 0n;
+  if (headSeq < newestSeq) return { head, problem: 'behind' };
+  const stored =
+    headSeq === 0n
+      ? GENESIS_HASH
+      : headSeq === newestSeq
+        ? newest?.hash
+        : (await hashesAt(db, [head.seq])).get(head.seq);
+  if (stored === undefined) return { head, problem: 'past_end' };
+  return { head, problem: stored === head.hash ? null : 'hash_mismatch' };
+}
+
+/**
  * Walks the whole chain in batches with the keys given (the current one and any earlier); returns
- * the problems found (none when intact), the newest event, and the first event's hash.
+ * the problems found (none when intact), the newest event, the first event's hash, and whether the
+ * head agrees with the events.
  */
 export async function verifyAuditChain(
   db: Kysely<Database>,
@@ -482,12 +521,16 @@ export async function verifyAuditChain(
     state = result.state;
     checked += rows.length;
   }
+  const newest = checked ? { seq: (nextSeq - 1n).toString(), hash: before } : null;
+  const head = await headProblem(db, newest);
   return {
     checked,
     problems,
-    ok: problems.length === 0,
-    newest: checked ? { seq: (nextSeq - 1n).toString(), hash: before } : null,
+    ok: problems.length === 0 && !head.problem,
+    newest,
     first,
+    head: head.head,
+    headProblem: head.problem,
   };
 }
 

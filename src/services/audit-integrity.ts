@@ -1,8 +1,8 @@
 // The audit log's integrity outside the database (R-X-7): the key the chain is made with (never in
 // the database), signed checkpoints of the newest event written to a file at intervals (and to the
 // log, for a log service to keep), and the verification `npm run audit:verify` runs: the keyed
-// chain, then every checkpoint against the events it names, so that an edited event, a chain
-// computed again, and deleted newest events are all found.
+// chain, the log's head row against its newest event, then every checkpoint against the events it
+// names, so that an edited event, a chain computed again, and deleted newest events are all found.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -127,10 +127,29 @@ const CHAIN_PROBLEMS = {
   older_key_after_newer: 'it was made with an older key than an event before it: a retired key was used to write it',
 } as const;
 
+/** What is wrong with the log's head, the row each append locks and chains on, in a sentence; or null. */
+function headSentence(chain: Awaited<ReturnType<typeof verifyAuditChain>>): string | null {
+  const { head, headProblem } = chain;
+  const newest = chain.newest?.seq ?? '0';
+  switch (headProblem) {
+    case null:
+      return null;
+    case 'missing':
+      return "The log's head (audit_head) is missing: it was deleted, and no event can be added until it is put back.";
+    case 'past_end':
+      return `The log's head names event ${head?.seq}, but the log ends at event ${newest}: the newest events were deleted, or the head was changed.`;
+    case 'behind':
+      return `The log's head names event ${head?.seq}, but the log goes on to event ${newest}: the head was changed.`;
+    case 'hash_mismatch':
+      return `The log's head does not match event ${head?.seq}: the event or the head was changed.`;
+  }
+}
+
 /**
- * The whole check: the keyed chain, then each checkpoint against the events it names. With
- * `requireCheckpoint` (production), a log with no checkpoint of its own is itself a problem: without
- * one, a chain computed again from its first event could not be told from the real one.
+ * The whole check: the keyed chain, then the log's head against the newest event, then each
+ * checkpoint against the events it names. With `requireCheckpoint` (production), a log with no
+ * checkpoint of its own is itself a problem: without one, a chain computed again from its first
+ * event could not be told from the real one.
  */
 export async function verifyAudit(
   db: Db,
@@ -142,6 +161,8 @@ export async function verifyAudit(
   const problems = chain.problems.map(
     (chainProblem) => `Event ${chainProblem.seq}: ${CHAIN_PROBLEMS[chainProblem.problem]}.`,
   );
+  const headProblem = headSentence(chain);
+  if (headProblem) problems.push(headProblem);
   let checkpoints = 0;
   if (file && existsSync(file)) {
     const lines = readFileSync(file, 'utf8')

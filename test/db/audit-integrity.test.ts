@@ -94,8 +94,52 @@ for (const kind of databaseKinds()) {
         ]) {
           await assert.rejects(statement.execute(t.db), /permission denied|must be owner/);
         }
+        // The log's head, which each append locks and moves on: updated, never added to or emptied.
+        for (const statement of [
+          sql`insert into audit_head (id, seq, hash) values (1, 0, '')`,
+          sql`delete from audit_head`,
+          sql`truncate audit_head`,
+          sql`drop trigger audit_events_move_head on audit_events`,
+        ]) {
+          await assert.rejects(statement.execute(t.db), /permission denied|must be owner/);
+        }
       });
     }
+
+    it("finds the log's head moved by the application's own role, and the event chained on it", async () => {
+      const file = path.join(dir, 'head-moved.jsonl');
+      const fresh = await kind.open();
+      try {
+        const { db } = fresh;
+        await db
+          .insertInto('authorities')
+          .values({ id: 'kent', name: 'Kent County Council', short_name: 'Kent' })
+          .execute();
+        await append(db, 3);
+        assert.deepEqual((await verifyAudit(db, [TEST_AUDIT_KEY], file)).problems, []);
+        const [head] = (await sql<{ hash: string }>`select hash from audit_head`.execute(db)).rows;
+        await sql`update audit_head set hash = ${'f'.repeat(64)}`.execute(db);
+        assert.deepEqual((await verifyAudit(db, [TEST_AUDIT_KEY], file)).problems, [
+          "The log's head does not match event 3: the event or the head was changed.",
+        ]);
+        await sql`update audit_head set seq = 6, hash = ${head!.hash}`.execute(db);
+        assert.deepEqual((await verifyAudit(db, [TEST_AUDIT_KEY], file)).problems, [
+          "The log's head names event 6, but the log ends at event 3: the newest events were deleted, or the head was changed.",
+        ]);
+        await sql`update audit_head set seq = 2`.execute(db);
+        assert.deepEqual((await verifyAudit(db, [TEST_AUDIT_KEY], file)).problems, [
+          "The log's head names event 2, but the log goes on to event 3: the head was changed.",
+        ]);
+        // An event chained on a head moved by hand does not follow the one before it.
+        await sql`update audit_head set seq = 3, hash = ${'f'.repeat(64)}`.execute(db);
+        await append(db, 1);
+        assert.deepEqual((await verifyAudit(db, [TEST_AUDIT_KEY], file)).problems, [
+          'Event 4: it does not follow the event before it.',
+        ]);
+      } finally {
+        await fresh.close();
+      }
+    });
 
     it('finds an event edited with the triggers switched off', async () => {
       const file = path.join(dir, 'edited.jsonl');
@@ -201,6 +245,10 @@ for (const kind of databaseKinds()) {
             `the log reached event ${newest}, but now ends at event ${newest - 2}: the newest events were deleted`,
           ),
         );
+        // The log's head still names the newest event: that shows without any checkpoint.
+        assert.deepEqual((await verifyAudit(fresh.db, [TEST_AUDIT_KEY], path.join(dir, 'none.jsonl'))).problems, [
+          `The log's head names event ${newest}, but the log ends at event ${newest - 2}: the newest events were deleted, or the head was changed.`,
+        ]);
         // The whole chain computed again from its first event, without the key: no checkpoint is of it.
         await tamper(fresh, async (db) => {
           let prev = '0'.repeat(64);
@@ -320,6 +368,8 @@ describe('npm run audit:verify', () => {
     await sql`alter table audit_events disable trigger audit_events_no_update`.execute(handle.db);
     await sql`delete from audit_events where seq > 4`.execute(handle.db);
     await sql`alter table audit_events enable trigger audit_events_no_update`.execute(handle.db);
+    // A careful tamperer moves the log's head back too: only the checkpoint tells.
+    await sql`update audit_head set seq = 4, hash = (select hash from audit_events where seq = 4)`.execute(handle.db);
     await handle.close();
     const broken = run();
     assert.equal(broken.status, 1);
