@@ -13,6 +13,7 @@ import { hashPassword, loadCurrentUser } from '../services/auth-service.ts';
 import * as childService from '../services/child-service.ts';
 import { type Actor, type Db, transaction } from '../services/context.ts';
 import * as incidentService from '../services/incident-service.ts';
+import * as noteService from '../services/note-service.ts';
 import * as planService from '../services/plan-service.ts';
 import { decide, packFor, recordAnswers } from '../services/screening-service.ts';
 import { arrange, arrangeOptions } from '../services/meeting-service.ts';
@@ -611,5 +612,69 @@ export async function seedDemoPlans(db: Db): Promise<void> {
     await fill(workerB, mayaPlan);
     await agree(manager, mayaPlan);
     await review(workerB, mayaPlan, 'revise');
+  }
+}
+
+/**
+ * Case notes for each authority's first case (issue 15): on Ellis's record a visit, a call with
+ * the school and a manager's signed oversight note; on Maya's, by her own worker, a direct work
+ * session. Written through the service, as a practitioner would, so each is in the chronology and
+ * the audit log.
+ */
+export async function seedDemoNotes(db: Db): Promise<void> {
+  const daysAgo = (days: number) => {
+    const [year, month, day] = isoDate(new Date(Date.parse(londonToday()) - days * 86_400_000)).split('-');
+    return { day: String(Number(day)), month: String(Number(month)), year: year! };
+  };
+  for (const authority of AUTHORITIES) {
+    const person = async (role: string) => {
+      const row = await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', demoEmail(authority.id, role))
+        .executeTakeFirstOrThrow();
+      return actorFor(db, row.id);
+    };
+    const child = (first: string) =>
+      db
+        .selectFrom('children')
+        .select('id')
+        .where('authority_id', '=', authority.id)
+        .where('first_name', '=', first)
+        .executeTakeFirstOrThrow();
+    const [worker, workerB, manager] = [
+      await person('social-worker'),
+      await person('social-worker-b'),
+      await person('team-manager'),
+    ];
+    const ellis = (await child(CHILDREN[0]!.first)).id;
+    const maya = (await child(CHILDREN[1]!.first)).id;
+    await noteService.writeNote(db, worker, ellis, {
+      kind: 'visit',
+      happenedOn: daysAgo(6),
+      present: `${CHILDREN[0]!.first} and his mother`,
+      words:
+        'Home visit (demo data). We went through the safety plan together; he could say who he can talk to at school. ' +
+        'His mother has put the house rules on the fridge.',
+    });
+    await noteService.writeNote(db, worker, ellis, {
+      kind: 'phone_call',
+      happenedOn: daysAgo(4),
+      present: 'The designated safeguarding lead at his school',
+      words: 'Call with the school (demo data): separate lunch and break times are in place and working.',
+    });
+    await noteService.writeNote(db, manager, ellis, {
+      kind: 'oversight',
+      happenedOn: daysAgo(2),
+      present: 'The allocated social worker',
+      words:
+        'Management oversight (demo data): the plan is proportionate. Review the school arrangements in four weeks.',
+    });
+    await noteService.writeNote(db, workerB, maya, {
+      kind: 'direct_work',
+      happenedOn: daysAgo(3),
+      present: CHILDREN[1]!.first,
+      words: 'Direct work session (demo data): she chose the adults she trusts and drew her safe places.',
+    });
   }
 }

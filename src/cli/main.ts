@@ -9,7 +9,15 @@ import { deleteExpiredSessions } from '../repositories/sessions.ts';
 import { checkpointFile, loadAuditKeys, startCheckpoints } from '../services/audit-integrity.ts';
 import { createApp } from '../web/app.ts';
 import { whileStartLocked } from './start-lock.ts';
-import { DEMO_PASSWORD, demoEmail, isSeeded, seedDemo, seedDemoPlans, seedDemoScreenings } from './demo-data.ts';
+import {
+  DEMO_PASSWORD,
+  demoEmail,
+  isSeeded,
+  seedDemo,
+  seedDemoNotes,
+  seedDemoPlans,
+  seedDemoScreenings,
+} from './demo-data.ts';
 
 const config = loadConfig();
 if (config.production && !config.sessionSecret) {
@@ -55,6 +63,7 @@ const seeded = await whileStartLocked(handle, async () => {
     await seedDemo(handle.db);
     await seedDemoScreenings(handle.db);
     await seedDemoPlans(handle.db);
+    await seedDemoNotes(handle.db);
     return true;
   }
   return false;

@@ -314,6 +314,7 @@ export interface Database {
   meeting_circulation: MeetingCirculationTable;
   meeting_outcomes: MeetingOutcomesTable;
   external_decisions: ExternalDecisionsTable;
+  case_notes: CaseNotesTable;
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_reviews: PlanReviewsTable;
@@ -412,6 +413,21 @@ export interface ExternalDecisionsTable {
   note: Generated<string>;
   recorded_by: string;
   recorded_at: DefaultedTimestamp;
+}
+
+/** A case note on one child's record (issue 15): kept as written. */
+export interface CaseNotesTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  kind: 'visit' | 'phone_call' | 'direct_work' | 'consultation' | 'oversight' | 'note';
+  happened_on: DateOnly;
+  present: Generated<string>;
+  words: string;
+  written_by: string;
+  written_at: DefaultedTimestamp;
+  /** The manager's role when they signed a management oversight note; null on every other kind. */
+  signed_role: string | null;
 }
 
 /** What a plan says on each matter it must address (domain/plans.ts PlanContents). */

@@ -33,6 +33,7 @@ export type RecordKind =
   | 'task'
   | 'meeting'
   | 'external decision'
+  | 'case note'
   | 'assessment'
   | 'panel referral'
   | 'plan'
@@ -193,6 +194,28 @@ export const ACTIONS = {
     kind: 'change',
     seeing: 'external_decision.view',
     allow: [{ roles: DECISION_RECORDERS, bases: CASE_WORK_OR_RECORDED }],
+  },
+
+  // --- Case notes (issue 15): on one child's record, kept as written ------------------------
+  'note.view': {
+    label: 'See a child’s case notes: visits, calls, direct work, consultations and management oversight',
+    on: 'case note',
+    kind: 'view',
+    allow: viewChild,
+  },
+  'note.write': {
+    label: 'Write a case note on a child’s record: a visit, a call, direct work, a consultation or a note',
+    on: 'case note',
+    kind: 'change',
+    seeing: 'note.view',
+    allow: [{ roles: CASE_ROLES, bases: NOT_A_GRANT }],
+  },
+  'note.oversee': {
+    label: 'Write and sign a management oversight note on a child’s record',
+    on: 'case note',
+    kind: 'change',
+    seeing: 'note.view',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
   },
 
   // --- Plans (issue 14): the owner and the allocated worker write, managers agree and end -----

@@ -17,6 +17,7 @@ export const CHRONOLOGY_KINDS = {
   case_status: 'Case closed or reopened',
   assessment: 'Assessment',
   plan: 'Plan',
+  note: 'Case note',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 
@@ -30,6 +31,7 @@ export const CHRONOLOGY_RECORDS = [
   'task',
   'external_decision',
   'plan',
+  'case_note',
 ] as const;
 export type ChronologyRecord = { type: (typeof CHRONOLOGY_RECORDS)[number]; id: string };
 

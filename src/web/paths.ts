@@ -30,6 +30,11 @@ export const paths = {
     externalDecisions: (id: string) => `/children/${id}/external-decisions`,
     plans: (id: string) => `/children/${id}/plans`,
     newPlan: (id: string) => `/children/${id}/plans/new`,
+    notes: (id: string) => `/children/${id}/notes`,
+    newNote: (id: string) => `/children/${id}/notes/new`,
+  },
+  notes: {
+    show: (id: string) => `/notes/${id}`,
   },
   plans: {
     show: (id: string) => `/plans/${id}`,

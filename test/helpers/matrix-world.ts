@@ -86,6 +86,8 @@ export interface World {
   assessment: string;
   /** Plans on the child who harmed's record, owned by `own`: a draft, and one agreed (version 1). */
   plans: { draft: string; agreed: string };
+  /** A case note on the child who harmed's record, written by `own`. */
+  note: string;
   panel: PanelWorld;
   grantToEnd: string;
   holiday: string;
@@ -416,6 +418,18 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       return id;
     };
     const plans = { draft: await planOf('draft'), agreed: await planOf('agreed') };
+    const { id: note } = await db
+      .insertInto('case_notes')
+      .values({
+        authority_id: KENT,
+        child_id: childWhoHarmed,
+        kind: 'visit',
+        happened_on: '2026-01-05',
+        words: 'Matrix note',
+        written_by: own,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const panel = await panelWorld(db, { role, slug, hash, kentPerson: people.own, teams: panelTeams });
 
     await insertGrant(db, {
@@ -476,6 +490,7 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       sharedMeeting,
       assessment,
       plans,
+      note,
       panel,
       grantToEnd,
       holiday: `2031-06-${String(3 + MATRIX_ROLES.indexOf(role)).padStart(2, '0')}`,

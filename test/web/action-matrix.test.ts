@@ -36,6 +36,7 @@ type On =
   | { kind: 'meeting'; shared: boolean; child?: 'displayed' | 'targeted' }
   | { kind: 'assessment' }
   | { kind: 'plan' }
+  | { kind: 'note' }
   | { kind: 'panel'; child: (w: World) => string }
   | { kind: 'user' }
   | { kind: 'kent-setting' };
@@ -307,6 +308,11 @@ const CATALOGUE: Record<string, Entry[]> = {
       })),
     ]),
   ),
+  // Case notes (issue 15): on the child who harmed's record.
+  'GET /children/:id/notes': [{ on: C(), params: id(H) }],
+  'GET /children/:id/notes/new': [{ on: C(), params: id(H) }],
+  'POST /children/:id/notes/new': [{ on: C(), params: id(H), form: () => ({ kind: '' }) }],
+  'GET /notes/:id': [{ on: { kind: 'note' }, params: (w) => ({ id: w.note }) }],
   // The AIM Pathway Panel.
   'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.awaiting }) }],
   'GET /panel-referrals/:id/letter': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.closed }) }],
@@ -395,6 +401,7 @@ const CASE_RECORDS = new Set([
   'assessment',
   'panel referral',
   'plan',
+  'case note',
   'list',
 ]);
 
@@ -458,6 +465,8 @@ async function subjectFor(
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['assessor'] : [], sameAuthority: inKent };
     case 'plan':
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['plan_owner'] : [], sameAuthority: inKent };
+    case 'note':
+      return { bases: await sight([w.childWhoHarmed]), relations: [], sameAuthority: inKent };
     case 'panel':
       return { bases: await sight([on.child(w)]), relations: [], sameAuthority: p.authorityId === PANEL_AUTHORITY };
     case 'user': {

@@ -298,6 +298,7 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
         ]),
       ),
       'POST /children/:id/plans/new': T(tm, `/children/${kent.childId}/plans/new`),
+      'POST /children/:id/notes/new': T(tm, `/children/${kent.childId}/notes/new`),
       'POST /plans/:id/edit': T(tm, `/plans/${draftPlan}/edit`),
       'POST /plans/:id/agree': T(tm, `/plans/${draftPlan}/agree`),
       'POST /plans/:id/end': T(tm, `/plans/${draftPlan}/end`),

@@ -7,6 +7,7 @@ import assessmentRoutes from './assessments/routes.ts';
 import auditRoutes from './audit/routes.ts';
 import panelRoutes from './panel/routes.ts';
 import planRoutes from './plans/routes.ts';
+import noteRoutes from './notes/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import homeRoutes from './home/routes.ts';
 import childRoutes from './children/routes.ts';
@@ -35,6 +36,7 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
     assessmentRoutes,
     panelRoutes,
     planRoutes,
+    noteRoutes,
     taskRoutes,
     procedureRoutes,
     whoCanDoWhatRoutes,
