@@ -19,6 +19,7 @@ import * as m0017 from './0017_due_rules_without_clauses.ts';
 import * as m0018 from './0018_chronology_records.ts';
 import * as m0019 from './0019_plans.ts';
 import * as m0020 from './0020_audit_head.ts';
+import * as m0021 from './0021_case_notes.ts';
 
 /**
  * Forward-only migrations, in order. Add new ones at the end; never change what a released one sends
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0018_chronology_records': m0018,
   '0019_plans': m0019,
   '0020_audit_head': m0020,
+  '0021_case_notes': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {
