@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemoPlans, seedDemoScreenings } from '../../src/cli/demo-data.ts';
+import { seedDemoNotes, seedDemoPlans, seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { allPacks } from '../../src/procedures/index.ts';
 import { paths } from '../../src/web/paths.ts';
 import { type BrowserRig, expectAccessible, signInAs, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
@@ -24,8 +24,9 @@ before(async () => {
   ({ base, browser } = rig);
   // Referrals, a screening decision, an arranged meeting, an AIM assessment and a panel referral.
   await seedDemoScreenings(rig.t.database.db);
-  // And each first case's plans (issue 14).
+  // And each first case's plans (issue 14) and case notes (issue 15).
   await seedDemoPlans(rig.t.database.db);
+  await seedDemoNotes(rig.t.database.db);
 });
 
 after(() => stopBrowserRig(rig));
@@ -71,6 +72,9 @@ async function recordPages(authority: string): Promise<string[]> {
       paths.plans.share(plan.id),
       paths.plans.actions(plan.id),
     );
+  urls.push(paths.children.notes(childId), paths.children.newNote(childId));
+  const note = await db.selectFrom('case_notes').select('id').where('child_id', '=', childId).executeTakeFirst();
+  if (note) urls.push(paths.notes.show(note.id));
   return urls;
 }
 
