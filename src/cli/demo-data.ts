@@ -660,13 +660,13 @@ export async function seedDemoNotes(db: Db): Promise<void> {
     await noteService.writeNote(db, worker, ellis, {
       kind: 'phone_call',
       happenedOn: daysAgo(4),
-      present: 'The designated safeguarding lead at his school',
+      present: 'the designated safeguarding lead at his school',
       words: 'Call with the school (demo data): separate lunch and break times are in place and working.',
     });
     await noteService.writeNote(db, manager, ellis, {
       kind: 'oversight',
       happenedOn: daysAgo(2),
-      present: 'The allocated social worker',
+      present: 'the allocated social worker',
       words:
         'Management oversight (demo data): the plan is proportionate. Review the school arrangements in four weeks.',
     });
