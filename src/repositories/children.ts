@@ -369,14 +369,3 @@ export async function findChildRecord(db: Kysely<Database>, id: string, authorit
     workingDays: toWorkingDaySettings(row.record_working_days),
   };
 }
-
-/** These children's names ("first last"), in one query; unknown children are absent. */
-export async function childNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('children')
-    .select(['id', 'first_name', 'last_name'])
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`]));
-}
