@@ -46,16 +46,7 @@ function toNote(row: NoteRow): CaseNote {
 
 export async function insertNote(
   db: Kysely<Database>,
-  note: {
-    authorityId: string;
-    childId: string;
-    kind: NoteKind;
-    happenedOn: string;
-    present: string;
-    words: string;
-    writtenBy: string;
-    signedRole: string | null;
-  },
+  note: Omit<CaseNote, 'id' | 'writtenByName' | 'writtenAt'>,
 ): Promise<string> {
   const { id } = await db
     .insertInto('case_notes')

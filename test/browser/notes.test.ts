@@ -4,14 +4,14 @@
 // note (issue 15; R-X-1). Three packs run with JavaScript and axe on every page; two with
 // JavaScript switched off.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { londonToday } from '../../src/domain/age.ts';
 import { formatDate } from '../../src/domain/london-time.ts';
 import { paths } from '../../src/web/paths.ts';
 import {
   type BrowserRig,
-  expectAccessible,
+  inEveryAuthority,
   signInAs,
   signOut,
   startBrowserRig,
@@ -78,26 +78,8 @@ async function journey(page: Page, authority: string, check: (label: string) => 
 }
 
 describe('case notes in Chromium, from the child’s record to a signed oversight note (issue 15)', () => {
-  for (const authority of ['kent', 'north-east-lincolnshire', 'islington']) {
-    it(`${authority}: with JavaScript, axe on every page`, async () => {
-      const context = await rig!.browser.newContext();
-      const page = await context.newPage();
-      try {
-        await journey(page, authority, (label) => expectAccessible(page, `${authority}: ${label}`));
-      } finally {
-        await context.close();
-      }
-    });
-  }
-  for (const authority of ['thurrock', 'north-yorkshire']) {
-    it(`${authority}: with JavaScript switched off`, async () => {
-      const context = await rig!.browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      try {
-        await journey(page, authority, async () => {});
-      } finally {
-        await context.close();
-      }
-    });
-  }
+  inEveryAuthority(() => rig!, journey, {
+    withAxe: ['kent', 'north-east-lincolnshire', 'islington'],
+    withoutJavaScript: ['thurrock', 'north-yorkshire'],
+  });
 });

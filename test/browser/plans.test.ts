@@ -4,7 +4,7 @@
 // ends the plan with the reason (issue 14; R-X-1, R-X-3, R-KEN-13, R-NEL-12). Three packs run
 // with JavaScript and axe on every new page; two with JavaScript switched off.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { addMonths, londonToday } from '../../src/domain/age.ts';
@@ -14,7 +14,7 @@ import { inSentence } from '../../src/domain/plans.ts';
 import { paths } from '../../src/web/paths.ts';
 import {
   type BrowserRig,
-  expectAccessible,
+  inEveryAuthority,
   signInAs,
   signOut,
   startBrowserRig,
@@ -177,26 +177,8 @@ async function journey(page: Page, authority: string, check: (label: string) => 
 }
 
 describe('plans in Chromium, from the strategy meeting to an ended plan (issue 14)', () => {
-  for (const authority of ['kent', 'north-east-lincolnshire', 'islington']) {
-    it(`${authority}: with JavaScript, axe on every page`, async () => {
-      const context = await rig!.browser.newContext();
-      const page = await context.newPage();
-      try {
-        await journey(page, authority, (label) => expectAccessible(page, `${authority}: ${label}`));
-      } finally {
-        await context.close();
-      }
-    });
-  }
-  for (const authority of ['thurrock', 'north-yorkshire']) {
-    it(`${authority}: with JavaScript switched off`, async () => {
-      const context = await rig!.browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      try {
-        await journey(page, authority, async () => {});
-      } finally {
-        await context.close();
-      }
-    });
-  }
+  inEveryAuthority(() => rig!, journey, {
+    withAxe: ['kent', 'north-east-lincolnshire', 'islington'],
+    withoutJavaScript: ['thurrock', 'north-yorkshire'],
+  });
 });

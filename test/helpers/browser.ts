@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { it } from 'node:test';
 import { DEMO_PASSWORD, type TestApp, demoEmail, startTestApp } from './app.ts';
 
 export async function launchChromium(): Promise<Browser> {
@@ -63,4 +64,35 @@ export async function signInAs(page: Page, base: string, authority: string, role
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** A journey through the pages, told how to check each page it reaches (`label` names the page). */
+export type Journey = (page: Page, authority: string, check: (label: string) => Promise<void>) => Promise<void>;
+
+/**
+ * One test per authority: in `withAxe` with JavaScript and axe on every page the journey checks,
+ * in `withoutJavaScript` with JavaScript switched off (every page usable without it).
+ */
+export function inEveryAuthority(
+  rig: () => BrowserRig,
+  journey: Journey,
+  authorities: { withAxe: readonly string[]; withoutJavaScript: readonly string[] },
+): void {
+  const run = (authority: string, javaScriptEnabled: boolean) => async () => {
+    const context = await rig().browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    try {
+      await journey(
+        page,
+        authority,
+        javaScriptEnabled ? (label) => expectAccessible(page, `${authority}: ${label}`) : async () => {},
+      );
+    } finally {
+      await context.close();
+    }
+  };
+  for (const authority of authorities.withAxe)
+    it(`${authority}: with JavaScript, axe on every page`, run(authority, true));
+  for (const authority of authorities.withoutJavaScript)
+    it(`${authority}: with JavaScript switched off`, run(authority, false));
 }
