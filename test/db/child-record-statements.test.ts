@@ -12,7 +12,7 @@ import { signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident, screenKentHarmful } from '../helpers/cases.ts';
 import type { TestDatabase } from '../helpers/db.ts';
 
-/** The most statements one request for a child's record may run (14 before issue 13's work; 9 with the record in one statement, 8 with the audit head). */
+/** The most statements one request for a child's record may run (14 before issue 13; 8 since). */
 const MOST_STATEMENTS = 8;
 
 describe('statements of a child’s record page', () => {
