@@ -5,7 +5,7 @@
 import { may } from '../domain/actions.ts';
 import { londonToday } from '../domain/age.ts';
 import { formatDate } from '../domain/london-time.ts';
-import { NOTE_KINDS, type NoteInput, type NoteKind, noteDate, noteProblems, noteSummary } from '../domain/notes.ts';
+import { type NoteInput, type NoteKind, noteDate, noteProblems, noteSummary } from '../domain/notes.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
@@ -98,9 +98,4 @@ export async function writeNote(db: Db, actor: Actor, childId: string, input: No
     await children.touchChildren(trx, [childId]);
     return id;
   });
-}
-
-/** How a note's kind reads. */
-export function noteKindText(kind: NoteKind): string {
-  return NOTE_KINDS[kind];
 }

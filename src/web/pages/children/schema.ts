@@ -16,7 +16,10 @@ export const SEX_OPTIONS = [
   { value: 'other', text: 'Another description' },
   { value: 'not_known', text: 'Not known' },
 ] as const;
-const SEXES = ['female', 'male', 'other', 'not_known'] as const;
+const SEXES = SEX_OPTIONS.map((option) => option.value) as [
+  (typeof SEX_OPTIONS)[number]['value'],
+  ...(typeof SEX_OPTIONS)[number]['value'][],
+];
 
 /** The longest details of needs the form takes (child-fields.njk's character count shows the same). */
 export const SEND_DETAILS_MAX = 2000;
