@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Demo data for the five authorities: teams, one user for each role, and fictional children
 // and incidents. Nothing here resembles a real person: names are invented and e-mail
 // addresses use the reserved .example domain.
@@ -13,6 +14,7 @@ import { hashPassword, loadCurrentUser } from '../services/auth-service.ts';
 import * as childService from '../services/child-service.ts';
 import { type Actor, type Db, transaction } from '../services/context.ts';
 import * as incidentService from '../services/incident-service.ts';
+import * as familyService from '../services/family-service.ts';
 import * as noteService from '../services/note-service.ts';
 import * as planService from '../services/plan-service.ts';
 import { decide, packFor, recordAnswers } from '../services/screening-service.ts';
@@ -676,5 +678,61 @@ export async function seedDemoNotes(db: Db): Promise<void> {
       present: CHILDREN[1]!.first,
       words: 'Direct work session (demo data): she chose the adults she trusts and drew her safe places.',
     });
+  }
+}
+
+interface DemoPerson extends Partial<familyService.NetworkInput> {
+  kind: string;
+  name: string;
+}
+interface DemoFamily {
+  childWhoHarmed: { people: DemoPerson[]; alert: string };
+  childHarmed: { people: DemoPerson[]; alert: string };
+}
+
+/**
+ * Each authority's first pair of demo children gets a family and network and an alert (issue 15):
+ * the people are data (demo-family.json), added through the service by each child's own worker, so
+ * the child harmed's household is sealed from those who see her only through the incident.
+ */
+export async function seedDemoFamily(db: Db): Promise<void> {
+  const demo = JSON.parse(readFileSync(new URL('./demo-family.json', import.meta.url), 'utf8')) as DemoFamily;
+  const blank: familyService.NetworkInput = {
+    kind: '',
+    name: '',
+    relationship: '',
+    organisation: '',
+    phone: '',
+    email: '',
+    address: '',
+    parentalResponsibility: '',
+    livesWithChild: '',
+  };
+  for (const authority of AUTHORITIES) {
+    const person = async (role: string) => {
+      const row = await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', demoEmail(authority.id, role))
+        .executeTakeFirstOrThrow();
+      return actorFor(db, row.id);
+    };
+    const child = async (first: string) =>
+      (
+        await db
+          .selectFrom('children')
+          .select('id')
+          .where('authority_id', '=', authority.id)
+          .where('first_name', '=', first)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const pairs: [Actor, string, { people: DemoPerson[]; alert: string }][] = [
+      [await person('social-worker'), await child(CHILDREN[0]!.first), demo.childWhoHarmed],
+      [await person('social-worker-b'), await child(CHILDREN[1]!.first), demo.childHarmed],
+    ];
+    for (const [worker, childId, family] of pairs) {
+      for (const member of family.people) await familyService.addPerson(db, worker, childId, { ...blank, ...member });
+      await familyService.addAlert(db, worker, childId, family.alert);
+    }
   }
 }

@@ -315,6 +315,8 @@ export interface Database {
   meeting_outcomes: MeetingOutcomesTable;
   external_decisions: ExternalDecisionsTable;
   case_notes: CaseNotesTable;
+  child_network: ChildNetworkTable;
+  child_alerts: ChildAlertsTable;
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_reviews: PlanReviewsTable;
@@ -428,6 +430,40 @@ export interface CaseNotesTable {
   written_at: DefaultedTimestamp;
   /** The manager's role when they signed a management oversight note; null on every other kind. */
   signed_role: string | null;
+}
+
+/** A person in a child's family or network, on that child's record (issue 15); ended, never deleted. */
+export interface ChildNetworkTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  kind: 'parent_carer' | 'sibling' | 'household' | 'school' | 'gp' | 'professional';
+  name: string;
+  relationship: Generated<string>;
+  organisation: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  address: Generated<string>;
+  parental_responsibility: boolean | null;
+  lives_with_child: boolean | null;
+  added_by: string;
+  added_at: DefaultedTimestamp;
+  ended_at: ColumnType<Date | null, never, Date>;
+  ended_by: ColumnType<string | null, never, string>;
+  ended_reason: ColumnType<string | null, never, string>;
+}
+
+/** An alert on a child's record, shown at the top of every page of it (issue 15); ended, never deleted. */
+export interface ChildAlertsTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  words: string;
+  added_by: string;
+  added_at: DefaultedTimestamp;
+  ended_at: ColumnType<Date | null, never, Date>;
+  ended_by: ColumnType<string | null, never, string>;
+  ended_reason: ColumnType<string | null, never, string>;
 }
 
 /** What a plan says on each matter it must address (domain/plans.ts PlanContents). */

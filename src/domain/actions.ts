@@ -34,6 +34,8 @@ export type RecordKind =
   | 'meeting'
   | 'external decision'
   | 'case note'
+  | 'family member'
+  | 'alert'
   | 'assessment'
   | 'panel referral'
   | 'plan'
@@ -216,6 +218,46 @@ export const ACTIONS = {
     kind: 'change',
     seeing: 'note.view',
     allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
+
+  // --- Family and network, and alerts (issue 15): on one child's record --------------------
+  'family.view': {
+    label: 'See a child’s family and network (parents and carers, brothers and sisters, school, GP, professionals)',
+    on: 'family member',
+    kind: 'view',
+    allow: viewChild,
+  },
+  'family.household': {
+    label: 'See the household and addresses of a child harmed in an incident',
+    on: 'family member',
+    kind: 'view',
+    allow: [{ roles: CASE_ROLES, bases: CASE_WORK }],
+    when: 'only a child harmed’s household and addresses are sealed; everyone who sees a child who harmed sees theirs',
+  },
+  'family.change': {
+    label: 'Add a person to a child’s family and network, or record that they are no longer involved',
+    on: 'family member',
+    kind: 'change',
+    seeing: 'family.view',
+    allow: [{ roles: CASE_ROLES, bases: NOT_A_GRANT }],
+    when: 'on a child harmed’s record, the household only by those who may see it',
+  },
+  'alert.add': {
+    label: 'Add an alert to a child’s record, shown at the top of every page of it',
+    on: 'alert',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [{ roles: CASE_ROLES, bases: NOT_A_GRANT }],
+  },
+  'alert.end': {
+    label: 'End an alert on a child’s record, with the reason',
+    on: 'alert',
+    kind: 'change',
+    seeing: 'child.view',
+    allow: [
+      { roles: WORKERS, bases: ['allocated'] },
+      { roles: MANAGERS, bases: CASE_WORK },
+    ],
   },
 
   // --- Plans (issue 14): the owner and the allocated worker write, managers agree and end -----

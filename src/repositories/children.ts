@@ -6,6 +6,7 @@ import type { ChildRow, Database } from '../db/types.ts';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { grantsForChildQuery, toGrant } from './grants.ts';
 import { incidentsForChildQuery, otherChildNames, toChildIncident } from './incidents.ts';
+import { type ChildAlert, activeAlertsQuery, toAlert } from './family.ts';
 import { decisionsForChildQuery, toScreening } from './screenings.ts';
 import { toWorkingDaySettings, workingDaySettingsQuery } from './settings.ts';
 import { changedOne } from './shared-columns.ts';
@@ -46,6 +47,8 @@ export interface Child extends ChildFields {
   updatedAt: Date;
   lastActivityAt: Date;
   updatedByName: string | null;
+  /** The alerts that apply now, shown at the top of every page of the record (issue 15). */
+  alerts: ChildAlert[];
 }
 
 function toColumns(fields: ChildFields) {
@@ -73,6 +76,7 @@ type ChildWithNames = ChildRow & {
   team_name: string | null;
   updated_by_name: string | null;
   closed_by_name: string | null;
+  alerts: Parameters<typeof toAlert>[0][];
 };
 
 /** A child as lists and searches name them. */
@@ -118,6 +122,7 @@ function fromRow(row: ChildWithNames): Child {
     updatedAt: row.updated_at,
     lastActivityAt: row.last_activity_at,
     updatedByName: row.updated_by_name,
+    alerts: row.alerts.map(toAlert),
   };
 }
 
@@ -333,6 +338,7 @@ function childQuery(db: Kysely<Database>, id: string) {
       'ub.display_name as updated_by_name',
       'yj.display_name as yj_name',
       'cb.display_name as closed_by_name',
+      jsonArrayFrom(activeAlertsQuery(db, id)).as('alerts'),
     ])
     .where('c.id', '=', id);
 }

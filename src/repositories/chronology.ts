@@ -18,6 +18,8 @@ export const CHRONOLOGY_KINDS = {
   assessment: 'Assessment',
   plan: 'Plan',
   note: 'Case note',
+  family: 'Family and network',
+  alert: 'Alert',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 

@@ -32,6 +32,11 @@ export const paths = {
     newPlan: (id: string) => `/children/${id}/plans/new`,
     notes: (id: string) => `/children/${id}/notes`,
     newNote: (id: string) => `/children/${id}/notes/new`,
+    family: (id: string) => `/children/${id}/family`,
+    newFamilyMember: (id: string) => `/children/${id}/family/new`,
+    endFamilyMember: (id: string, personId: string) => `/children/${id}/family/${personId}/end`,
+    newAlert: (id: string) => `/children/${id}/alerts/new`,
+    endAlert: (id: string, alertId: string) => `/children/${id}/alerts/${alertId}/end`,
   },
   notes: {
     show: (id: string) => `/notes/${id}`,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemoNotes, seedDemoPlans, seedDemoScreenings } from '../../src/cli/demo-data.ts';
+import { seedDemoFamily, seedDemoNotes, seedDemoPlans, seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { allPacks } from '../../src/procedures/index.ts';
 import { paths } from '../../src/web/paths.ts';
 import { type BrowserRig, expectAccessible, signInAs, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
@@ -24,9 +24,10 @@ before(async () => {
   ({ base, browser } = rig);
   // Referrals, a screening decision, an arranged meeting, an AIM assessment and a panel referral.
   await seedDemoScreenings(rig.t.database.db);
-  // And each first case's plans (issue 14) and case notes (issue 15).
+  // And each first case's plans (issue 14), case notes, family and network and alerts (issue 15).
   await seedDemoPlans(rig.t.database.db);
   await seedDemoNotes(rig.t.database.db);
+  await seedDemoFamily(rig.t.database.db);
 });
 
 after(() => stopBrowserRig(rig));
@@ -75,6 +76,7 @@ async function recordPages(authority: string): Promise<string[]> {
   urls.push(paths.children.notes(childId), paths.children.newNote(childId));
   const note = await db.selectFrom('case_notes').select('id').where('child_id', '=', childId).executeTakeFirst();
   if (note) urls.push(paths.notes.show(note.id));
+  urls.push(paths.children.family(childId), paths.children.newFamilyMember(childId), paths.children.newAlert(childId));
   return urls;
 }
 

@@ -31,6 +31,7 @@ const RELEASED: Record<string, string> = {
   '0019_plans': 'b1a101ca3eb20f90d0377aad2190cbbe0aaf0b54dcaf34c3c571cf72a1c23424',
   '0020_audit_head': '90e578106d72b39e4293de7520c7ef1228f082efdb56102edd3141ef1697e998',
   '0021_case_notes': '577333adf6b9c6d6c97d2a14ac7c47de3c304ebd141d7ad1f6d0586f2d0befee',
+  '0022_family_network': 'b7155ebc22647be0eff9d8a62683134e05bdd2c6f9bc27dd4a0c23fdcec6bbd2',
 };
 
 /** The statements a migration sends, compiled by Kysely's PostgreSQL compiler and never executed. */

@@ -88,6 +88,9 @@ export interface World {
   plans: { draft: string; agreed: string };
   /** A case note on the child who harmed's record, written by `own`. */
   note: string;
+  /** A school on the child who harmed's family and network, and an alert on the record, added by `own` (issue 15). */
+  familyMember: string;
+  alert: string;
   panel: PanelWorld;
   grantToEnd: string;
   holiday: string;
@@ -430,6 +433,16 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const { id: familyMember } = await db
+      .insertInto('child_network')
+      .values({ authority_id: KENT, child_id: childWhoHarmed, kind: 'school', name: 'Matrix school', added_by: own })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id: alert } = await db
+      .insertInto('child_alerts')
+      .values({ authority_id: KENT, child_id: childWhoHarmed, words: 'Matrix alert', added_by: own })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const panel = await panelWorld(db, { role, slug, hash, kentPerson: people.own, teams: panelTeams });
 
     await insertGrant(db, {
@@ -491,6 +504,8 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       assessment,
       plans,
       note,
+      familyMember,
+      alert,
       panel,
       grantToEnd,
       holiday: `2031-06-${String(3 + MATRIX_ROLES.indexOf(role)).padStart(2, '0')}`,

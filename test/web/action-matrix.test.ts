@@ -313,6 +313,22 @@ const CATALOGUE: Record<string, Entry[]> = {
   'GET /children/:id/notes/new': [{ on: C(), params: id(H) }],
   'POST /children/:id/notes/new': [{ on: C(), params: id(H), form: () => ({ kind: '' }) }],
   'GET /notes/:id': [{ on: { kind: 'note' }, params: (w) => ({ id: w.note }) }],
+  // Family and network, and alerts (issue 15): on the child who harmed's record.
+  'GET /children/:id/family': [{ on: C(), params: id(H) }],
+  'GET /children/:id/family/new': [{ on: C(), params: id(H) }],
+  'POST /children/:id/family/new': [{ on: C(), params: id(H), form: () => ({ kind: '' }) }],
+  'GET /children/:id/family/:personId/end': [
+    { on: C(), params: (w) => ({ id: w.childWhoHarmed, personId: w.familyMember }) },
+  ],
+  'POST /children/:id/family/:personId/end': [
+    { on: C(), params: (w) => ({ id: w.childWhoHarmed, personId: w.familyMember }), form: () => ({ reason: '' }) },
+  ],
+  'GET /children/:id/alerts/new': [{ on: C(), params: id(H) }],
+  'POST /children/:id/alerts/new': [{ on: C(), params: id(H), form: () => ({ words: '' }) }],
+  'GET /children/:id/alerts/:alertId/end': [{ on: C(), params: (w) => ({ id: w.childWhoHarmed, alertId: w.alert }) }],
+  'POST /children/:id/alerts/:alertId/end': [
+    { on: C(), params: (w) => ({ id: w.childWhoHarmed, alertId: w.alert }), form: () => ({ reason: '' }) },
+  ],
   // The AIM Pathway Panel.
   'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.awaiting }) }],
   'GET /panel-referrals/:id/letter': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.closed }) }],
@@ -402,6 +418,8 @@ const CASE_RECORDS = new Set([
   'panel referral',
   'plan',
   'case note',
+  'family member',
+  'alert',
   'list',
 ]);
 

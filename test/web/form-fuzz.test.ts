@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { SECTIONS } from '../../src/domain/recording-form.ts';
+import * as familyService from '../../src/services/family-service.ts';
 import * as planService from '../../src/services/plan-service.ts';
 import * as settingsService from '../../src/services/settings-service.ts';
 import { Client, csrfFrom, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
@@ -238,6 +239,19 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       nextReviewOn: { day: '', month: '', year: '' },
       note: '',
     });
+    // A school on Ellis's family and network, and an alert on his record (issue 15).
+    const person = await familyService.addPerson(db, manager, kent.childId, {
+      kind: 'school',
+      name: 'Fuzz school',
+      relationship: '',
+      organisation: '',
+      phone: '',
+      email: '',
+      address: '',
+      parentalResponsibility: '',
+      livesWithChild: '',
+    });
+    const alert = await familyService.addAlert(db, manager, kent.childId, 'Fuzz alert');
     const T = (who: Target['who'], url: string) => ({ who, url });
     const tm: Target['who'] = ['kent', 'team-manager'];
     const ds: Target['who'] = ['kent', 'dsl'];
@@ -299,6 +313,10 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       ),
       'POST /children/:id/plans/new': T(tm, `/children/${kent.childId}/plans/new`),
       'POST /children/:id/notes/new': T(tm, `/children/${kent.childId}/notes/new`),
+      'POST /children/:id/family/new': T(tm, `/children/${kent.childId}/family/new`),
+      'POST /children/:id/family/:personId/end': T(tm, `/children/${kent.childId}/family/${person}/end`),
+      'POST /children/:id/alerts/new': T(tm, `/children/${kent.childId}/alerts/new`),
+      'POST /children/:id/alerts/:alertId/end': T(tm, `/children/${kent.childId}/alerts/${alert}/end`),
       'POST /plans/:id/edit': T(tm, `/plans/${draftPlan}/edit`),
       'POST /plans/:id/agree': T(tm, `/plans/${draftPlan}/agree`),
       'POST /plans/:id/end': T(tm, `/plans/${draftPlan}/end`),
