@@ -227,6 +227,8 @@ export interface IncidentsTable {
   relationship_details: Generated<string>;
   normally_associate: Generated<string>;
   power_imbalance: ColumnType<string[], string[] | undefined, string[]>;
+  /** Where the child harmed was touched or injured, as body map regions (domain/body-map.ts; issue 15). */
+  body_regions: ColumnType<string[], string[] | undefined, string[]>;
   others_response: Generated<string>;
   child_response: Generated<string>;
   attempt_to_address: Generated<string>;
@@ -430,6 +432,8 @@ export interface CaseNotesTable {
   written_at: DefaultedTimestamp;
   /** The manager's role when they signed a management oversight note; null on every other kind. */
   signed_role: string | null;
+  /** Where the child was touched or injured, as body map regions (domain/body-map.ts). */
+  body_regions: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** A person in a child's family or network, on that child's record (issue 15); ended, never deleted. */

@@ -1,6 +1,7 @@
 // Case notes (issue 15): what a practitioner records of their work with a child and the people
 // around them. Every problem with a note at once, in the order of the form. Pure.
 import { type DateParts, parseDateParts } from './date-parts.ts';
+import { bodyRegionProblems } from './body-map.ts';
 import type { FormProblem } from './form-problem.ts';
 import { tooLong } from './text-limits.ts';
 
@@ -24,6 +25,8 @@ export interface NoteInput {
   happenedOn: DateParts;
   present: string;
   words: string;
+  /** Body map regions ticked (issue 15): where the child was touched or injured. */
+  bodyRegions?: string[];
 }
 
 /** The day the note's work happened: not in the future, nor before the child was born. */
@@ -57,6 +60,7 @@ export function noteProblems(
   if (!input.words.trim()) problems.push({ field: 'words', message: 'Enter the note' });
   else if (input.words.trim().length > NOTE_LIMITS.words)
     problems.push({ field: 'words', message: tooLong('The note', NOTE_LIMITS.words) });
+  problems.push(...bodyRegionProblems('bodyRegions', input.bodyRegions ?? []));
   return problems;
 }
 

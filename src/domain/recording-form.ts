@@ -3,6 +3,7 @@
 // happened, whether it was technology-assisted (R-THU-6), and each child's role. Recording
 // is in the children's own words and says what was seen and heard, where, when and who was
 // there (R-X-8).
+import { BODY_REGIONS } from './body-map.ts';
 import type { FormProblem } from './form-problem.ts';
 import { formatDateTime } from './london-time.ts';
 import { tooLong } from './text-limits.ts';
@@ -26,6 +27,8 @@ export interface FieldDef {
   requiredToSubmit: boolean;
   /** The GOV.UK-style message when a required answer is missing at submission. */
   missingMessage?: string;
+  /** A checkbox group drawn as the body map's outlines above its boxes (issue 15; domain/body-map.ts). */
+  bodyMap?: boolean;
   /** Only meaningful when another field has this value (shown under it, and left out of summaries otherwise). */
   showWhen?: { field: string; value: string };
   source: string;
@@ -59,7 +62,7 @@ export const INCIDENT_TEXT_FIELDS = [
 ] as const;
 export type IncidentTextField = (typeof INCIDENT_TEXT_FIELDS)[number];
 
-export const INCIDENT_LIST_FIELDS = ['context_factors', 'power_imbalance'] as const;
+export const INCIDENT_LIST_FIELDS = ['context_factors', 'power_imbalance', 'body_regions'] as const;
 export type IncidentListField = (typeof INCIDENT_LIST_FIELDS)[number];
 
 export const CHILD_ROLES = ['displayed', 'targeted', 'witness'] as const;
@@ -261,6 +264,17 @@ export const SECTIONS: readonly SectionDef[] = [
         shortName: 'More about the context',
         requiredToSubmit: false,
         source: 'north-yorkshire App. 1',
+      },
+      {
+        name: 'body_regions',
+        kind: 'checkboxes',
+        bodyMap: true,
+        label: 'Where on the body was a child touched or injured? (optional)',
+        shortName: 'Where on the body',
+        hint: 'Tick each part of the body. Left and right are the child’s own. Describe any injury above, and never examine a child to fill this in.',
+        options: BODY_REGIONS.map((region) => ({ value: region.id, text: region.text })),
+        requiredToSubmit: false,
+        source: 'issue 15 (body map); a local setting, not a procedure clause',
       },
     ],
   },

@@ -105,7 +105,11 @@ export async function findIncident(db: Kysely<Database>, id: string): Promise<In
     status: row.status,
     occurredAt: row.occurred_at,
     text: textOf(row),
-    lists: { context_factors: row.context_factors, power_imbalance: row.power_imbalance },
+    lists: {
+      context_factors: row.context_factors,
+      power_imbalance: row.power_imbalance,
+      body_regions: row.body_regions,
+    },
     createdBy: row.created_by,
     createdByName: row.created_by_name,
     createdAt: row.created_at,

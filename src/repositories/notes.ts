@@ -16,6 +16,8 @@ export interface CaseNote {
   writtenAt: Date;
   /** The manager's role as they signed a management oversight note; null on other kinds. */
   signedRole: string | null;
+  /** Where the child was touched or injured, as body map regions (issue 15). */
+  bodyRegions: string[];
 }
 
 function notesQuery(db: Kysely<Database>) {
@@ -41,6 +43,7 @@ function toNote(row: NoteRow): CaseNote {
     writtenByName: row.written_by_name,
     writtenAt: row.written_at,
     signedRole: row.signed_role,
+    bodyRegions: row.body_regions,
   };
 }
 
@@ -59,6 +62,7 @@ export async function insertNote(
       words: note.words,
       written_by: note.writtenBy,
       signed_role: note.signedRole,
+      body_regions: note.bodyRegions,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@
 // management oversight note (written and signed by a manager) or a note. Each is about one child
 // (R-X-1: seen only by those who may see that child), kept as written, in the chronology; every
 // view and note audited.
+import { normaliseBodyRegions } from '../domain/body-map.ts';
 import { may } from '../domain/actions.ts';
 import { londonToday } from '../domain/age.ts';
 import { formatDate } from '../domain/london-time.ts';
@@ -85,6 +86,7 @@ export async function writeNote(db: Db, actor: Actor, childId: string, input: No
       words: input.words.trim(),
       writtenBy: actor.user.id,
       signedRole,
+      bodyRegions: normaliseBodyRegions(input.bodyRegions ?? []),
     });
     await addChronologyEntry(trx, {
       childId,

@@ -13,6 +13,7 @@ import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
+import { bodyMapPicture } from '../domain/body-map.ts';
 import { datesInWords, formatDate, formatDateTime } from '../domain/london-time.ts';
 import { TEXT_LIMITS } from '../domain/text-limits.ts';
 import { citeFilter, citeText } from './cite.ts';
@@ -50,6 +51,7 @@ export function nunjucksEnv(assets: Manifest): nunjucks.Environment {
   env.addFilter('citeText', (clause: string | null | undefined) => citeText(clause));
   env.addFilter('datesInWords', (text: string | null | undefined) => datesInWords(text ?? ''));
   env.addGlobal('paths', paths);
+  env.addGlobal('bodyMapOf', (ids: unknown) => bodyMapPicture(Array.isArray(ids) ? ids.map(String) : []));
   env.addGlobal('textLimits', TEXT_LIMITS);
   env.addGlobal('withQuery', withQuery);
   env.addGlobal('procedure', (id: string) => getPack(id));

@@ -94,7 +94,7 @@ async function journey(page: Page, authority: string, check: (label: string) => 
 
   await signInAs(page, base, authority, 'dsl');
   await page.goto(`${base}${paths.children.family(targetedId)}`);
-  await page.getByText('Their household and addresses are shown only to those working on').waitFor();
+  await page.getByText(/family, household and addresses are shown only to those working on/).waitFor();
   const sealed = await page.locator('main').innerText();
   assert.ok(!sealed.includes('Willow Close') && !/Mother/.test(sealed), 'the child harmed’s household is sealed');
   await check('the child harmed’s family page, sealed');

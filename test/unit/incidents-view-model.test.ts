@@ -43,7 +43,7 @@ function incident(over: Partial<Incident> = {}): Incident {
     status: 'draft',
     occurredAt: null,
     text,
-    lists: { context_factors: [], power_imbalance: [] },
+    lists: { context_factors: [], power_imbalance: [], body_regions: [] },
     createdBy: 'u1',
     createdByName: 'Sam',
     createdAt: new Date(),

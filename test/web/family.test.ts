@@ -220,7 +220,7 @@ describe('family and network (issue 15)', () => {
     const seen = await dsl.get(paths.children.family(harmedId));
     assert.equal(seen.statusCode, 200);
     const page = text(seen.body);
-    assert.match(page, /Their household and addresses are shown only to those working on Maya’s own case/);
+    assert.match(page, /Maya’s family, household and addresses are shown only to those working on Maya’s own case/);
     assert.match(page, /Test Surgery/);
     assert.ok(!page.includes('Sealed Parent') && !page.includes('9 Hidden Lane') && !page.includes('2 Surgery Road'));
     const form = text((await dsl.get(paths.children.newFamilyMember(harmedId))).body);

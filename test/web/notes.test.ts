@@ -119,6 +119,41 @@ describe('case notes (issue 15)', () => {
     assert.match(page, /Signed by [^,]+, Team manager, /);
   });
 
+  it('records where on the body the child was touched or injured, in words and on the outlines (issue 15)', async () => {
+    const form = await worker.get(paths.children.newNote(childId));
+    assert.match(text(form.body), /Where on the body was the child touched or injured\? \(optional\)/);
+    assert.match(form.body, /<svg class="app-body-map__svg"[^>]*role="img"/);
+    const forged = await worker.post(paths.children.newNote(childId), {
+      kind: 'visit',
+      ...boxes(today),
+      words: 'Bruise seen on his hand.',
+      bodyRegions: ['front-right-hand', 'elbow'],
+    });
+    assert.equal(forged.statusCode, 400);
+    assert.match(text(forged.body), /Select where on the body from the list/);
+    assert.match(forged.body, /value="front-right-hand" checked/, 'what was ticked is kept');
+    const saved = await worker.post(paths.children.newNote(childId), {
+      kind: 'visit',
+      ...boxes(today),
+      words: 'Bruise seen on the back of his right hand (body map).',
+      bodyRegions: ['front-right-hand', 'back-upper'],
+    });
+    assert.equal(saved.statusCode, 303);
+    const list = await worker.get(paths.children.notes(childId));
+    const id = [...list.body.matchAll(/\/notes\/([0-9a-f-]{36})"/g)].map((match) => match[1]).find(Boolean)!;
+    const page = await worker.get(paths.notes.show(id));
+    const words = text(page.body);
+    assert.match(words, /Body map/);
+    assert.match(words, /Right hand Upper back/);
+    assert.match(page.body, /<title id="note-body-map-front-title">Front of the body, marked: Right hand<\/title>/);
+    assert.match(page.body, /class="app-body-map__region app-body-map__region--marked" data-region="front-right-hand"/);
+    assert.match(
+      page.body,
+      /class="app-body-map__region" data-region="front-left-hand"/,
+      'what was not ticked is not marked',
+    );
+  });
+
   it('keeps a note on the child harmed’s record out of sight of those who see only the child who harmed (R-X-1)', async () => {
     const workerB = await signedIn(t.app, 'kent', 'social-worker-b');
     const saved = await workerB.post(

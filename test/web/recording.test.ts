@@ -136,6 +136,7 @@ describe('recording an incident about two children', () => {
           behaviour: 'Touched the other child over clothing in the cloakroom and said "it is a game".',
           context_planning: 'spontaneous',
           context_factors: ['manipulation', 'threat'],
+          body_regions: ['front-right-hand', 'back-bottom'],
         },
       ],
       [
@@ -167,6 +168,7 @@ describe('recording an incident about two children', () => {
     const check = await dsl.get(`/incidents/${incidentId}/check`);
     assert.doesNotMatch(check.body, /You cannot submit the form yet/);
     assert.match(check.body, /Manipulation, Threats/);
+    assert.match(check.body, /Right hand, Bottom/, 'the body map’s regions in words (issue 15)');
     // Issue 11 defect 15: the DSL is not told to tell their DSL, and every step counts the same way.
     assert.doesNotMatch(check.body, /Tell your designated safeguarding lead/);
     assert.match(check.body, /you can then screen the behaviour/);

@@ -21,6 +21,7 @@ import * as m0019 from './0019_plans.ts';
 import * as m0020 from './0020_audit_head.ts';
 import * as m0021 from './0021_case_notes.ts';
 import * as m0022 from './0022_family_network.ts';
+import * as m0027 from './0027_body_map.ts';
 
 /**
  * Forward-only migrations, in order. Add new ones at the end; never change what a released one sends
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '0020_audit_head': m0020,
   '0021_case_notes': m0021,
   '0022_family_network': m0022,
+  '0027_body_map': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -68,3 +68,23 @@ for (const exclusive of document.querySelectorAll('input[data-app-exclusive-with
     });
   }
 }
+
+// The body map (issue 15): ticking a region's box marks it on the outline above, and the outline's
+// words say what is marked. Without JavaScript the boxes are the record and the page shows the
+// marked outline once saved.
+for (const field of document.querySelectorAll('[data-module="app-body-map"]')) {
+  for (const side of field.querySelectorAll('.app-body-map__side')) {
+    const title = side.querySelector('svg title');
+    const caption = side.querySelector('figcaption').textContent.trim();
+    const update = () => {
+      const marked = [];
+      for (const box of side.querySelectorAll('input[type="checkbox"]')) {
+        const shape = side.querySelector(`[data-region="${box.value}"]`);
+        if (shape) shape.classList.toggle('app-body-map__region--marked', box.checked);
+        if (box.checked) marked.push(box.labels[0].textContent.trim());
+      }
+      title.textContent = marked.length ? `${caption}, marked: ${marked.join(', ')}` : `${caption}, nothing marked`;
+    };
+    side.addEventListener('change', update);
+  }
+}

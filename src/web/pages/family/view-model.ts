@@ -29,9 +29,9 @@ export function personView(childId: string, person: NetworkPerson, canChange: bo
     address: person.address,
     parentalResponsibility: answer(person.parentalResponsibility),
     livesWithChild: answer(person.livesWithChild),
-    added: `Added by ${person.addedByName}, ${formatDate(person.addedAt)}`,
+    added: `${person.addedByName}, ${formatDate(person.addedAt)}`,
     ended: person.ended
-      ? `No longer involved since ${formatDate(person.ended.at)} (${person.ended.byName}): ${person.ended.reason}`
+      ? `Since ${formatDate(person.ended.at)}, recorded by ${person.ended.byName}: ${person.ended.reason}`
       : null,
     endHref: canChange && !person.ended ? paths.children.endFamilyMember(childId, person.id) : null,
   };

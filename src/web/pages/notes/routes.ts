@@ -5,7 +5,7 @@ import { type AppDeps, actorOf } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import { noteForm } from './schema.ts';
-import { emptyNote, kindItems, notesModel, noteView } from './view-model.ts';
+import { emptyNote, kindItems, noteBodyMap, notesModel, noteView } from './view-model.ts';
 
 type Id = { Params: { id: string } };
 
@@ -29,6 +29,7 @@ export default function noteRoutes(app: FastifyInstance, { db }: AppDeps): void 
       child,
       values,
       kindItems: kindItems(values.kind, mayOversee),
+      bodyMap: noteBodyMap(values),
       limits: noteService.NOTE_LIMITS,
       ...extra,
     });

@@ -3,6 +3,12 @@
 import { field, pageSchema } from '../../page-schema.ts';
 
 export const noteForm = pageSchema(
-  { kind: field.text(), happenedOn: field.dateParts(), present: field.text(), words: field.text() },
+  {
+    kind: field.text(),
+    happenedOn: field.dateParts(),
+    present: field.text(),
+    words: field.text(),
+    bodyRegions: field.list(),
+  },
   { dates: ['happenedOn'] },
 );

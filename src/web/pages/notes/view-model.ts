@@ -1,5 +1,6 @@
 // How the case note pages read: a child's notes, the newest first, each with its kind, day, who
 // was there, who wrote it and (for management oversight) who signed it; one note; the form. Pure.
+import { bodyMapPicture, bodyRegionWords } from '../../../domain/body-map.ts';
 import { formatDate, formatDateTime } from '../../../domain/london-time.ts';
 import { NOTE_KINDS, type NoteInput, type NoteKind } from '../../../domain/notes.ts';
 import type { CaseNote } from '../../../repositories/notes.ts';
@@ -19,6 +20,9 @@ export function noteView(note: CaseNote) {
     signed: note.signedRole
       ? `Signed by ${note.writtenByName}, ${note.signedRole}, ${formatDateTime(note.writtenAt)}`
       : null,
+    /** The body map, when regions were marked: the words, and the picture of them. */
+    bodyRegions: bodyRegionWords(note.bodyRegions),
+    bodyMap: note.bodyRegions.length ? bodyMapPicture(note.bodyRegions) : null,
   };
 }
 
@@ -45,5 +49,10 @@ export function kindItems(selected: string, mayOversee: boolean) {
 
 /** A new note's values: nothing typed yet. */
 export function emptyNote(): NoteInput {
-  return { kind: '', happenedOn: { day: '', month: '', year: '' }, present: '', words: '' };
+  return { kind: '', happenedOn: { day: '', month: '', year: '' }, present: '', words: '', bodyRegions: [] };
+}
+
+/** The form's body map, with the regions ticked so far. */
+export function noteBodyMap(values: NoteInput) {
+  return bodyMapPicture(values.bodyRegions ?? []);
 }
