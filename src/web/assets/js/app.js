@@ -75,7 +75,7 @@ for (const exclusive of document.querySelectorAll('input[data-app-exclusive-with
 for (const field of document.querySelectorAll('[data-module="app-body-map"]')) {
   for (const side of field.querySelectorAll('.app-body-map__side')) {
     const title = side.querySelector('svg title');
-    const caption = side.querySelector('figcaption').textContent.trim();
+    const caption = side.querySelector('legend').textContent.trim();
     const update = () => {
       const marked = [];
       for (const box of side.querySelectorAll('input[type="checkbox"]')) {
