@@ -123,7 +123,9 @@ const SCHOOL = sql<string>`lower(c.school_or_setting)`;
  * Children of the viewer's authority matching every part of the search: each word of the name
  * (or one of its variants) like one of the child's names, allowing typing errors (pg_trgm word
  * similarity at least `WORD_SIMILARITY_THRESHOLD`); the date of birth, or the same with the day and
- * month swapped; the school or setting, allowing typing errors; the NHS number or person ID. One
+ * month swapped; the school or setting, allowing typing errors; the NHS number or person ID. The
+ * closest first: ranked by strict word similarity (whole words), so "Elis" puts Ellis before
+ * Elizabeth, whom the looser test also lets through. One
  * statement finds every match and decides sight of each with the need-to-know rule (visibleTo):
  * the children the viewer may see come back with their details, the others only as a count, so
  * nothing about them (not even which matched first) leaves the database, and the work done is the
@@ -145,12 +147,12 @@ export async function findChildren(
       ? sql.join(
           words.map(
             (variants) =>
-              sql`greatest(${sql.join(variants.map((variant) => sql`word_similarity(${variant}, ${NAMES})`))})`,
+              sql`greatest(${sql.join(variants.map((variant) => sql`strict_word_similarity(${variant}, ${NAMES})`))})`,
           ),
           sql` + `,
         )
       : sql`0`;
-    const schoolScore = school ? sql`word_similarity(${school}, ${SCHOOL})` : sql`0`;
+    const schoolScore = school ? sql`strict_word_similarity(${school}, ${SCHOOL})` : sql`0`;
     const nhsDigits = /^\d{10}$/.test(identifier) ? identifier : null;
     const row = await trx
       .with('m', (qc) =>
