@@ -30,11 +30,11 @@ function countText(found: Found): string {
 /** The page: the form as typed, and, after a search, what it found. */
 export function findModel(request: FindRequest, found?: Found) {
   const base = { pageTitle: PAGE_TITLE, values: request.values, action: paths.findChild() };
-  if (request.kind === 'invalid') return { ...base, errors: errorView(request.errors), searched: false };
-  if (request.kind === 'blank' || !found) return { ...base, searched: false };
+  if (request.kind === 'invalid') return { ...base, errors: errorView(request.errors), searched: false as const };
+  if (request.kind === 'blank' || !found) return { ...base, searched: false as const };
   return {
     ...base,
-    searched: true,
+    searched: true as const,
     countText: countText(found),
     hiddenText: hiddenText(found.hidden),
     results: found.shown.map((child) => ({
