@@ -6,6 +6,7 @@ import { referOptions, refer as referToPanel } from '../services/panel-service.t
 import { planOptions, plan as planAssessment } from '../services/assessment-service.ts';
 import type { Role, Training } from '../domain/roles.ts';
 import { isoDate, londonToday } from '../domain/age.ts';
+import { isValidNhsNumber, normaliseNhsNumber } from '../domain/identifiers.ts';
 import { appendAuditEvent } from '../repositories/audit.ts';
 import * as authorities from '../repositories/authorities.ts';
 import * as teams from '../repositories/teams.ts';
@@ -287,8 +288,21 @@ function childFields(child: (typeof CHILDREN)[number], i: number, authorityId: s
     schoolOrSetting: child.school,
     homeArea: child.area,
     personId: `${authorityId.slice(0, 3).toUpperCase()}${100200 + i}`,
-    nhsNumber: '',
+    nhsNumber: demoNhsNumber(authorityId, i),
   };
+}
+
+/**
+ * A fictional NHS number for a demo child: in the 999 range, which is never issued to a person,
+ * with a valid check digit (so the record's form accepts it), different for each authority and child.
+ */
+export function demoNhsNumber(authorityId: string, i: number): string {
+  const authority = AUTHORITIES.findIndex((one) => one.id === authorityId);
+  for (let serial = (authority + 1) * 100_000 + i * 100; ; serial += 1) {
+    const digits = `999${String(serial).padStart(6, '0')}`;
+    for (let check = 0; check <= 9; check += 1)
+      if (isValidNhsNumber(`${digits}${check}`)) return normaliseNhsNumber(`${digits}${check}`);
+  }
 }
 
 const INCIDENTS = [

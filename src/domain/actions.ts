@@ -135,6 +135,14 @@ export const ACTIONS = {
     kind: 'view',
     allow: [{ roles: CASE_ROLES }],
   },
+  'child.find': {
+    label:
+      'Find a child by name, date of birth, school or identifier among the children they may see, ' +
+      'told only how many others match',
+    on: 'list',
+    kind: 'view',
+    allow: [{ roles: CASE_ROLES }],
+  },
   'child.create': {
     label: 'Add a child’s record (after the duplicate check)',
     on: 'child',

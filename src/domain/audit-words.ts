@@ -184,6 +184,11 @@ const ACTION_WORDS: Record<string, ActionWords> = {
     'Searched for a child to link to an incident',
     'search for a child to link to an incident',
   ),
+  'child.find': actionWords(
+    'Find a child',
+    'Searched for a child by name, date of birth, school or identifier',
+    'search for a child',
+  ),
   'child.match': actionWords(
     'Check for an existing record before adding a child',
     'Checked for existing records before adding a child',
@@ -819,6 +824,9 @@ const KEY_LABELS: Record<string, string> = {
   children: 'Children',
   shown: 'Shown',
   hidden: 'Records not shown (no access)',
+  dateOfBirth: 'Date of birth',
+  school: 'School or setting',
+  identifier: 'NHS number or person ID',
   incidentId: 'Incident',
   screeningId: 'Screening',
   tool: 'Screening tool',
@@ -1025,6 +1033,8 @@ function valueInWords(key: string, value: unknown, event: AuditEventFacts, names
     key === 'emailDomain' ||
     key === 'operator' ||
     key === 'name' ||
+    key === 'school' ||
+    key === 'identifier' ||
     key === 'path' ||
     key === 'childName' ||
     key === 'tokenName'

@@ -4,6 +4,12 @@ import { parseIsoDate } from './age.ts';
 
 export const NAME_SIMILARITY_THRESHOLD = 0.3;
 export const DOB_WINDOW_DAYS = 31;
+/**
+ * "Find a child": how like one of a child's names (or their school) a typed word must be, as
+ * pg_trgm's word similarity. At 0.5 "Elis" finds "Ellis", "Hawtorn" "Hawthorn", "Medowbank"
+ * "Meadowbank Academy", and the start of a name finds it ("Haw").
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.5;
 
 export function daysBetween(first: string, second: string): number {
   const pa = parseIsoDate(first);
@@ -19,6 +25,17 @@ export function isDayMonthSwap(first: string, second: string): boolean {
   const pa = parseIsoDate(first);
   const pb = parseIsoDate(second);
   return !!pa && !!pb && pa.year === pb.year && pa.day === pb.month && pa.month === pb.day && pa.day !== pa.month;
+}
+
+/**
+ * The date with its day and month swapped (2014-04-03 for 2014-03-04), when that is another real
+ * date; null when the day is over 12 or the same as the month.
+ */
+export function dayMonthSwapped(iso: string): string | null {
+  const date = parseIsoDate(iso);
+  if (!date || date.day > 12 || date.day === date.month) return null;
+  const swapped = `${String(date.year).padStart(4, '0')}-${String(date.day).padStart(2, '0')}-${String(date.month).padStart(2, '0')}`;
+  return parseIsoDate(swapped) ? swapped : null;
 }
 
 export interface MatchCandidate {

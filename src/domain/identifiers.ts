@@ -16,3 +16,11 @@ export function normaliseNhsNumber(value: string): string {
   const digits = value.replace(/[\s-]/g, '');
   return digits.length === 10 ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value.trim();
 }
+
+/**
+ * An identifier as a search compares it: without spaces or hyphens, in capitals, so that
+ * "943 476 5919", "9434765919" and "943-476-5919" are one NHS number and "ken 100200" is "KEN100200".
+ */
+export function compactIdentifier(value: string): string {
+  return value.replace(/[\s-]/g, '').toUpperCase();
+}

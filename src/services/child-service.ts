@@ -3,7 +3,9 @@
 import { type ActionId, may } from '../domain/actions.ts';
 import { allocationProblems, newChildTeamProblems, sameWorkerProblem } from '../domain/allocation.ts';
 import { grantProblems } from '../domain/grants.ts';
-import { matchReason } from '../domain/child-match.ts';
+import { dayMonthSwapped, matchReason } from '../domain/child-match.ts';
+import { compactIdentifier } from '../domain/identifiers.ts';
+import { nameVariants, nameWords } from '../domain/nicknames.ts';
 import { CASE_ROLES, worksWithCases } from '../domain/roles.ts';
 import * as children from '../repositories/children.ts';
 import * as caseList from '../repositories/case-list.ts';
@@ -461,6 +463,56 @@ export async function searchChildrenToLink(db: Db, actor: Actor, term: string) {
     details: { shown: rows.map((row) => row.id) },
   });
   return rows;
+}
+
+/** What "Find a child" was asked for: each part as typed (trimmed); the date of birth YYYY-MM-DD. */
+export interface FindChildSearch {
+  name: string;
+  dateOfBirth: string | null;
+  school: string;
+  identifier: string;
+}
+
+/** The most children "Find a child" lists at once, closest first. */
+export const FIND_CHILD_LIMIT = 50;
+
+/**
+ * "Find a child" (issue 15, R-X-7): the children of the authority matching every part of the
+ * search that the person may see, closest first, and how many others match that they may not, as
+ * a number only. The name matches with typing errors and familiar forms (nicknames.ts), the date of
+ * birth exactly or with its day and month swapped, the school with typing errors, the identifier
+ * as an NHS number or person ID with or without its spaces. Every search is audited, with what
+ * was searched for, who was shown and how many were not.
+ */
+/** The actor may use "Find a child": checked before the page shows even its empty form (refusals audited). */
+export async function authorizeFindChildren(db: Db, actor: Actor): Promise<void> {
+  await requireCaseRole(db, actor, 'child.find');
+}
+
+export async function findChildren(db: Db, actor: Actor, search: FindChildSearch) {
+  await requireCaseRole(db, actor, 'child.find');
+  const criteria = {
+    nameWords: nameWords(search.name).map(nameVariants),
+    dateOfBirth: search.dateOfBirth
+      ? { exact: search.dateOfBirth, swapped: dayMonthSwapped(search.dateOfBirth) }
+      : null,
+    school: search.school.trim().toLowerCase(),
+    identifier: compactIdentifier(search.identifier),
+  };
+  const result = await childSearch.findChildren(db, actor.user, criteria, FIND_CHILD_LIMIT);
+  await auditView(db, actor, {
+    action: 'child.find',
+    entityType: 'list',
+    details: {
+      ...(search.name ? { name: search.name } : {}),
+      ...(search.dateOfBirth ? { dateOfBirth: search.dateOfBirth } : {}),
+      ...(search.school ? { school: search.school } : {}),
+      ...(search.identifier ? { identifier: search.identifier } : {}),
+      shown: result.shown.map((child) => child.id),
+      hidden: result.hidden,
+    },
+  });
+  return result;
 }
 
 export async function revokeAccess(db: Db, actor: Actor, childId: string, grantId: string) {

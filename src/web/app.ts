@@ -420,6 +420,7 @@ function navFor(roles: readonly Role[], url: string, hasPanel: boolean) {
     items.push(
       { href: paths.homePage(), text: 'Home' },
       { href: paths.cases(), text: 'Cases' },
+      { href: paths.findChild(), text: 'Find a child' },
       { href: paths.tasks.mine(), text: 'My tasks' },
     );
     if (roles.includes('front_door') || roles.includes('team_manager'))

@@ -11,6 +11,8 @@ export const paths = {
   changePassword: () => '/account/password',
   keepAlive: () => '/session/keep-alive',
   cases: () => '/cases',
+  /** Search the authority's children by name, date of birth, school or identifier. */
+  findChild: () => '/find-a-child',
   children: {
     new: () => '/children/new',
     show: (id: string) => `/children/${id}`,

@@ -235,6 +235,45 @@ describeOnEachDatabase('repositories', (database) => {
     assert.ok(islington.every((r) => r.id !== ellis.id));
   });
 
+  it('Find a child shows each person exactly the children the need-to-know rule lets them see, and counts the rest (R-X-7)', async () => {
+    const { db } = database();
+    const everyone = { nameWords: [], dateOfBirth: null, school: '', identifier: '' };
+    const allUsers = await db.selectFrom('users').select('id').execute();
+    const allChildren = await db.selectFrom('children').select(['id', 'authority_id']).execute();
+    for (const { id } of allUsers) {
+      const viewer = (await loadCurrentUser(db, id))!;
+      const found = await childSearch.findChildren(db, viewer, everyone, 1000);
+      const theirs = allChildren.filter((child) => child.authority_id === viewer.authorityId);
+      const allowed = new Set<string>();
+      for (const child of theirs)
+        if (decideChildAccess(viewer, (await access.childAccessFacts(db, id, child.id))!).allowed)
+          allowed.add(child.id);
+      assert.deepEqual(new Set(found.shown.map((child) => child.id)), allowed, viewer.email);
+      assert.equal(found.visible, allowed.size, viewer.email);
+      assert.equal(found.hidden, theirs.length - allowed.size, viewer.email);
+    }
+    // At most the limit is listed; the counts are of every match.
+    const manager = (await loadCurrentUser(
+      db,
+      (
+        await db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'team-manager@kent.example')
+          .executeTakeFirstOrThrow()
+      ).id,
+    ))!;
+    const all = await childSearch.findChildren(db, manager, everyone, 1000);
+    const two = await childSearch.findChildren(db, manager, everyone, 2);
+    assert.ok(all.visible > 2);
+    assert.equal(two.shown.length, 2);
+    assert.deepEqual([two.visible, two.hidden], [all.visible, all.hidden]);
+    assert.deepEqual(
+      two.shown.map((child) => child.id),
+      all.shown.slice(0, 2).map((child) => child.id),
+    );
+  });
+
   it('refuses a save based on an old version', async () => {
     const { db } = database();
     const c = await db.selectFrom('children').selectAll().limit(1).executeTakeFirstOrThrow();

@@ -87,6 +87,11 @@ const CATALOGUE: Record<string, Entry[]> = {
   'GET /': [{ on: { kind: 'none' } }],
   'GET /home': [{ on: { kind: 'none' } }],
   'GET /cases': [{ on: { kind: 'none' } }],
+  // Find a child: a search (audited, listing only the children the person may see), and one with nothing typed.
+  'GET /find-a-child': [
+    { on: { kind: 'none' }, query: '?name=Ellis&school=Meadowbank' },
+    { name: 'nothing typed', on: { kind: 'none' }, query: '?name=' },
+  ],
   'GET /who-can-do-what': [{ on: { kind: 'none' } }],
   'GET /procedures': [{ on: { kind: 'none' } }],
   'GET /procedures/:id': [{ on: { kind: 'none' }, params: () => ({ id: 'kent' }) }],

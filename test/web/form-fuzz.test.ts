@@ -510,6 +510,7 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       [['kent', 'dsl'], `/incidents/${kent.incidentId}/screening/${kent.childId}`],
       [['kent', 'dsl'], '/children/new'],
       [['kent', 'auditor'], '/audit'],
+      [['kent', 'social-worker'], '/find-a-child'],
       [['kent', 'dsl'], '/sign-in'],
     ];
     const keys = [
@@ -532,6 +533,12 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'entityId',
       'outcome',
       'reason',
+      'name',
+      'dateOfBirth-day',
+      'dateOfBirth-month',
+      'dateOfBirth-year',
+      'school',
+      'identifier',
     ];
     const failures: string[] = [];
     for (const [who, url] of pages) {

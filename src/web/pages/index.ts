@@ -10,6 +10,7 @@ import planRoutes from './plans/routes.ts';
 import noteRoutes from './notes/routes.ts';
 import familyRoutes from './family/routes.ts';
 import casesRoutes from './cases/routes.ts';
+import findChildRoutes from './find-a-child/routes.ts';
 import homeRoutes from './home/routes.ts';
 import childRoutes from './children/routes.ts';
 import closureRoutes from './children/closure-routes.ts';
@@ -28,6 +29,7 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
     signInRoutes,
     homeRoutes,
     casesRoutes,
+    findChildRoutes,
     childRoutes,
     closureRoutes,
     incidentRoutes,
