@@ -54,23 +54,20 @@ describe('the technology-assisted case: what to do about images (issue 15, R-THU
     assert.equal(res.statusCode, 303, `${slug}: ${text(res.body).slice(0, 300)}`);
   }
 
-  it('puts the guidance under “Yes” on the form: revealed when chosen, and always there without JavaScript', async () => {
+  it('puts the guidance under the question on the form: shown while “Yes” is chosen, and always there without JavaScript', async () => {
     const page = await dsl.get(paths.incidents.section(incidentId, 'when-and-where'));
     assert.equal(page.statusCode, 200);
-    assert.match(
+    const shown = /<div class="govuk-inset-text" data-app-shown-when="technology_assisted=yes">([\s\S]*?)<\/ul>/.exec(
       page.body,
-      /id="technology_assisted" name="technology_assisted" type="radio" value="yes" data-aria-controls="conditional-technology_assisted"/,
     );
-    const conditional =
-      /<div class="govuk-radios__conditional([^"]*)" id="conditional-technology_assisted">([\s\S]*?)<\/ul>/.exec(
-        page.body,
-      );
-    assert.ok(conditional, 'the guidance is the “Yes” answer’s conditional content');
-    // Hidden only where GOV.UK Frontend runs (the class is scoped to .govuk-frontend-supported).
-    assert.equal(conditional[1], ' govuk-radios__conditional--hidden');
-    assert.match(text(conditional[2]!), GUIDANCE);
+    assert.ok(shown, 'the guidance is marked as shown for “Yes” (app.js hides it for the other answers)');
+    assert.ok(
+      page.body.indexOf('name="technology_assisted"') < shown.index,
+      'it comes after the question, next in reading order',
+    );
+    assert.match(text(shown[1]!), GUIDANCE);
     assert.match(
-      text(conditional[2]!),
+      text(shown[1]!),
       /Record what is known, not the image: who made or shared it, who it was sent to or seen by/,
     );
     assert.match(text(page.body), /never copy an image here/);
@@ -90,11 +87,7 @@ describe('the technology-assisted case: what to do about images (issue 15, R-THU
       technology_details: 'A photo was shared in a group chat on Tuesday evening; who else received it is not known.',
     });
     const form = await dsl.get(paths.incidents.section(incidentId, 'when-and-where'));
-    assert.match(
-      form.body,
-      /<div class="govuk-radios__conditional" id="conditional-technology_assisted">/,
-      'revealed once chosen',
-    );
+    assert.match(form.body, /name="technology_assisted" type="radio" value="yes" checked/);
     const check = text((await dsl.get(paths.incidents.check(incidentId))).body);
     assert.match(check, GUIDANCE);
     assert.match(
