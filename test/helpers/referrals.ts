@@ -37,6 +37,6 @@ export async function fillReferralForm(page: Page): Promise<void> {
   await page
     .getByLabel('What immediate steps have been taken to keep the children safe?')
     .fill(REFERRAL_FORM.safetySteps);
-  await page.getByLabel(/^What are you asking .+ to do\?$/).fill(REFERRAL_FORM.request);
+  await page.getByLabel(/What are you asking .+ to do\?/).fill(REFERRAL_FORM.request);
   await page.getByRole('button', { name: /^Make the referrals?$/ }).click();
 }
