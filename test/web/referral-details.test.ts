@@ -93,7 +93,7 @@ describe('the referral form: what the receiving team needs (issue 15)', () => {
     assert.equal((await db.selectFrom('referrals').select('id').execute()).length, before.length);
   });
 
-  it('asks why not when the parents were not told or do not consent, and checks the phone and email, keeping what was typed', async () => {
+  it('asks why not when the parents were not told or do not consent (R-X-6, R-NYO-16), and checks the phone and email, keeping what was typed', async () => {
     const res = await dsl.post(paths.referrals.create(screeningId), {
       ...REFERRAL_FORM,
       referrerPhone: 'ring me',
@@ -157,7 +157,7 @@ describe('the referral form: what the receiving team needs (issue 15)', () => {
     );
   });
 
-  it('makes each referral with the details, shows them to the receiving team, and audits and chronicles them', async () => {
+  it('makes each referral with the details (R-NYO-4: one per child), shows them to the receiving team, and audits and chronicles them', async () => {
     const { db } = t.database;
     await dsl.get(paths.referrals.new(screeningId));
     const made = await dsl.post(paths.referrals.create(screeningId), {
