@@ -20,7 +20,7 @@ import * as noteService from '../services/note-service.ts';
 import * as planService from '../services/plan-service.ts';
 import { decide, packFor, recordAnswers } from '../services/screening-service.ts';
 import { arrange, arrangeOptions } from '../services/meeting-service.ts';
-import { decide as decideReferral, makeReferrals } from '../services/referral-service.ts';
+import { decide as decideReferral, makeReferrals, referrerFromAccount } from '../services/referral-service.ts';
 import { sectionBySlug } from '../domain/recording-form.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 
@@ -464,7 +464,21 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       rationale: 'Repeated messages after being asked to stop, to a younger pupil (demo data).',
     });
     // Referred, screened by the manager to a strategy meeting, and the meeting arranged, ready to record.
-    await makeReferrals(db, dsl, id);
+    // With what the receiving team needs (issue 15): the DSL's details from their account and a
+    // fictional phone number (Ofcom's drama range), the parents told, consent not asked and why.
+    await makeReferrals(db, dsl, id, {
+      ...referrerFromAccount(dsl),
+      referrerPhone: '01632 960 123',
+      parentsTold: 'yes',
+      parentsConsent: 'not_asked',
+      consentReason:
+        'The referral goes ahead whatever they say: a younger child may be at risk. They were told it is being made (demo data).',
+      safetySteps:
+        'The children are kept apart at school: separate classes, break and lunch times, and a named adult for each. ' +
+        'Both families know; the mother of the child who harmed has agreed supervision at home (demo data).',
+      request:
+        'A strategy discussion, and an assessment of the child who harmed; support for the child harmed and her family (demo data).',
+    });
     const managerUser = await db
       .selectFrom('users')
       .select('id')

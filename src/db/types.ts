@@ -87,6 +87,16 @@ export interface ReferralsTable {
   decided_at: Date | null;
   created_by: string;
   version: Generated<number>;
+  referrer_name: string | null;
+  referrer_role: string | null;
+  referrer_phone: string | null;
+  referrer_email: string | null;
+  parents_told: boolean | null;
+  parents_not_told_reason: string | null;
+  parents_consent: string | null;
+  consent_reason: string | null;
+  safety_steps: string | null;
+  request: string | null;
 }
 
 export interface OneOffHolidaysTable {

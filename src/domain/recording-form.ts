@@ -177,6 +177,10 @@ export const SECTIONS: readonly SectionDef[] = [
         kind: 'textarea',
         label: 'If it was, what technology was used, and how? (optional)',
         shortName: 'The technology used',
+        // What is known, never the image (the national guidance on sharing nudes, issue 15).
+        hint:
+          'Who made or shared any image or video, who it was sent to, which app or site was used, and when. ' +
+          'Describe it in words: never copy an image here.',
         requiredToSubmit: false,
         showWhen: { field: 'technology_assisted', value: 'yes' },
         source: 'R-THU-6',

@@ -11,6 +11,8 @@ export function tooLong(name: string, max: number): string {
 export const TEXT_LIMITS = {
   screeningRationale: 5000,
   referralRationale: 5000,
+  referralDetails: 4000,
+  referralReason: 2000,
   grantReason: 2000,
   appropriateAdultReason: 2000,
   assessmentText: 4000,

@@ -1,6 +1,7 @@
 // Referrals to the front door and the manager's screening decision (R-NYO-8, R-KEN-2, R-NEL-6).
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/types.ts';
+import type { ParentsConsent, ReferralDetails } from '../domain/referrals.ts';
 import { aboutChild, changedOne, childName, type RowOf } from './shared-columns.ts';
 
 export interface Referral {
@@ -22,6 +23,24 @@ export interface Referral {
   decidedAt: Date | null;
   createdByName: string;
   version: number;
+  /** What the referral carries for the receiving team; null on a referral made before the form asked. */
+  details: ReferralDetails | null;
+}
+
+function detailsOf(row: RowOf<typeof baseQuery>): ReferralDetails | null {
+  if (row.referrer_name === null || row.parents_told === null || row.parents_consent === null) return null;
+  return {
+    referrerName: row.referrer_name,
+    referrerRole: row.referrer_role ?? '',
+    referrerPhone: row.referrer_phone,
+    referrerEmail: row.referrer_email,
+    parentsTold: row.parents_told,
+    parentsNotToldReason: row.parents_not_told_reason,
+    parentsConsent: row.parents_consent as ParentsConsent,
+    consentReason: row.consent_reason,
+    safetySteps: row.safety_steps ?? '',
+    request: row.request ?? '',
+  };
 }
 
 function baseQuery(db: Kysely<Database>) {
@@ -59,6 +78,7 @@ function toReferral(row: RowOf<typeof baseQuery>): Referral {
     decidedAt: row.decided_at,
     createdByName: row.created_by_name,
     version: row.version,
+    details: detailsOf(row),
   };
 }
 
@@ -72,8 +92,10 @@ export async function insertReferral(
     receivingTeamId: string | null;
     dueOn: string;
     createdBy: string;
+    details?: ReferralDetails;
   },
 ): Promise<string | null> {
+  const details = referral.details;
   const row = await db
     .insertInto('referrals')
     .values({
@@ -84,6 +106,20 @@ export async function insertReferral(
       receiving_team_id: referral.receivingTeamId,
       due_on: referral.dueOn,
       created_by: referral.createdBy,
+      ...(details
+        ? {
+            referrer_name: details.referrerName,
+            referrer_role: details.referrerRole,
+            referrer_phone: details.referrerPhone,
+            referrer_email: details.referrerEmail,
+            parents_told: details.parentsTold,
+            parents_not_told_reason: details.parentsNotToldReason,
+            parents_consent: details.parentsConsent,
+            consent_reason: details.consentReason,
+            safety_steps: details.safetySteps,
+            request: details.request,
+          }
+        : {}),
     })
     .onConflict((oc) => oc.columns(['incident_id', 'child_id']).doNothing())
     .returning('id')

@@ -4,7 +4,13 @@
 // pack's timescale (R-NYO-8). The receiving team sees the child's record while it works on it.
 import { formatDate } from '../domain/london-time.ts';
 import { londonToday } from '../domain/age.ts';
-import { makeReferralProblems, referralDecisionProblems } from '../domain/referrals.ts';
+import {
+  type ReferralDetailsInput,
+  makeReferralProblems,
+  readReferralDetails,
+  referralDecisionProblems,
+  referralDetailsSummary,
+} from '../domain/referrals.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as incidents from '../repositories/incidents.ts';
@@ -54,7 +60,39 @@ export async function referralsForScreeningPage(db: Db, screening: screenings.Sc
   };
 }
 
-export async function makeReferrals(db: Db, actor: Actor, screeningId: string): Promise<{ created: number }> {
+/** The referrer's details as the form first shows them: from the signed-in account, where it holds them. */
+export function referrerFromAccount(actor: Actor): ReferralDetailsInput {
+  const { user } = actor;
+  return {
+    referrerName: user.displayName,
+    referrerRole: [user.jobTitle, user.agency].filter((part) => part.trim() !== '').join(', '),
+    referrerPhone: '',
+    referrerEmail: user.email,
+    parentsTold: '',
+    parentsNotToldReason: '',
+    parentsConsent: '',
+    consentReason: '',
+    safetySteps: '',
+    request: '',
+  };
+}
+
+/** The referrals still to make from a decided screening; none when it cannot be referred (a stale form). */
+async function pendingReferrals(db: Db, screening: screenings.Screening) {
+  const incident = await incidents.findIncident(db, screening.incidentId);
+  if (!incident) throw new NotFoundError();
+  const plan = referralPlan(screening, incident);
+  const made = await referrals.referralsForIncident(db, screening.incidentId);
+  const childIds = plan.childIds.filter((id) => !made.some((referral) => referral.childId === id));
+  return { plan, childIds, possible: makeReferralProblems(plan).length === 0 && childIds.length > 0 };
+}
+
+/**
+ * The referral form (issue 15): who would be referred, to whom, and the referrer's details from
+ * their account. Seeing it is a view of the screening, audited; `possible` false when there is
+ * nothing left to refer (the page goes back to the screening).
+ */
+export async function referralForm(db: Db, actor: Actor, screeningId: string) {
   const { record: screening } = await authorizeChildRecord(
     db,
     actor,
@@ -63,11 +101,49 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
     'screening',
     (screeningId) => screenings.findScreening(db, screeningId),
   );
-  const incident = await incidents.findIncident(db, screening.incidentId);
-  if (!incident) throw new NotFoundError();
-  const plan = referralPlan(screening, incident);
-  const problems = makeReferralProblems(plan);
-  if (problems.length) throw new ValidationError(problems);
+  const { plan, childIds, possible } = await pendingReferrals(db, screening);
+  const child = await children.findChild(db, screening.childId);
+  if (!child) throw new NotFoundError();
+  await auditRecordView(db, actor, 'screening.view', {
+    entityType: 'screening',
+    entityId: screeningId,
+    childId: screening.childId,
+  });
+  return {
+    screening,
+    child,
+    receiver: plan.receiver,
+    clause: plan.pack.referral.clause,
+    separate: plan.separate,
+    count: childIds.length,
+    possible,
+    prefill: referrerFromAccount(actor),
+  };
+}
+
+/**
+ * Makes the referrals from a decided screening with what the receiving team needs (issue 15):
+ * refused first, then stale (nothing left to refer: 409), then every problem with the form at once.
+ */
+export async function makeReferrals(
+  db: Db,
+  actor: Actor,
+  screeningId: string,
+  input: ReferralDetailsInput,
+): Promise<{ created: number }> {
+  const { record: screening } = await authorizeChildRecord(
+    db,
+    actor,
+    screeningId,
+    'referral.create',
+    'screening',
+    (screeningId) => screenings.findScreening(db, screeningId),
+  );
+  const { plan, possible } = await pendingReferrals(db, screening);
+  // Decided, referred or screened again since the form was shown: the page no longer offers it.
+  if (!possible) throw new ConflictError(null, null, []);
+  const { problems, details } = readReferralDetails(input);
+  if (!details) throw new ValidationError(problems);
   const calendar = await loadCalendar(db, screening.authorityId);
   const today = londonToday();
   const dueOn = calendar.addWorkingDays(today, plan.pack.referral.decisionWorkingDays);
@@ -80,7 +156,19 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
         action: 'referral.create',
         entityType: 'referral',
         entityId: id,
-        details: { childId, screeningId, separate: plan.separate, tasksDone: done },
+        details: {
+          childId,
+          screeningId,
+          separate: plan.separate,
+          tasksDone: done,
+          // The referrer and the answers; the safety steps and the request stay on the referral.
+          referrerName: details.referrerName,
+          referrerRole: details.referrerRole,
+          referrerPhone: details.referrerPhone,
+          referrerEmail: details.referrerEmail,
+          parentsTold: details.parentsTold,
+          parentsConsent: details.parentsConsent,
+        },
       })),
     async (trx) => {
       const referred: { id: string; childId: string; done: string[] }[] = [];
@@ -93,6 +181,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
           receivingTeamId: team,
           dueOn,
           createdBy: actor.user.id,
+          details,
         });
         if (!id) continue; // already referred for this incident
         const done = await fulfilAndRecord(
@@ -111,7 +200,7 @@ export async function makeReferrals(db: Db, actor: Actor, screeningId: string): 
             summary:
               `Referred to ` +
               `${plan.receiver}${childId === screening.childId ? '' : ' (a separate referral for this child)'}. ` +
-              `Screening decision due by ${formatDate(dueOn)}.`,
+              `Screening decision due by ${formatDate(dueOn)}. ${referralDetailsSummary(details)}`,
             incidentId: screening.incidentId,
             record: { type: 'referral', id },
           },

@@ -75,6 +75,8 @@ export const paths = {
   referrals: {
     list: () => '/referrals',
     create: (screeningId: string) => `/screenings/${screeningId}/referrals`,
+    /** The referral form, with what the receiving team needs (issue 15). */
+    new: (screeningId: string) => `/screenings/${screeningId}/referrals/new`,
     show: (id: string) => `/referrals/${id}`,
     decide: (id: string) => `/referrals/${id}/decision`,
   },

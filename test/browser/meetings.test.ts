@@ -13,6 +13,7 @@ import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
 import { getPack } from '../../src/procedures/index.ts';
 import { paths } from '../../src/web/paths.ts';
 import { ANSWERS } from '../fixtures/realistic-cases.ts';
+import { fillReferralForm } from '../helpers/referrals.ts';
 import {
   type BrowserRig,
   expectAccessible,
@@ -162,6 +163,7 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
       await signIn(page, c.authority, 'dsl');
       const inc = await screenInBrowser(page, c.authority, check);
       await page.getByRole('button', { name: /^Refer / }).click();
+      await fillReferralForm(page);
       await page.getByRole('heading', { name: /referrals? made/ }).waitFor();
       await signOut(page);
 

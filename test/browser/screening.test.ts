@@ -9,6 +9,7 @@ import { formatDate } from '../../src/domain/london-time.ts';
 import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
 import { DEMO_PASSWORD, demoEmail } from '../helpers/app.ts';
 import { type BrowserRig, expectAccessible, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
+import { fillReferralForm } from '../helpers/referrals.ts';
 
 let rig: BrowserRig | undefined;
 let base = '';
@@ -91,6 +92,9 @@ describe('screening and tasks in Chromium', () => {
     await expectAccessible(page, 'decision');
     // Harmful in Kent: a separate referral for each child to the Front Door (R-NYO-4, R-KEN-2).
     await page.getByRole('button', { name: 'Refer each child to the Front Door' }).click();
+    await page.getByRole('heading', { name: 'Refer Ellis Hawthorn to the Front Door' }).waitFor();
+    await expectAccessible(page, 'referral form');
+    await fillReferralForm(page);
     await page.getByRole('heading', { name: '2 referrals made' }).waitFor();
     await expectAccessible(page, 'referrals made');
     await page.getByRole('link', { name: 'See Ellis’s tasks' }).click();

@@ -34,6 +34,7 @@ const referral = (over: Partial<Referral> = {}): Referral => ({
   decidedAt: null,
   createdByName: 'Sam Lee',
   version: 1,
+  details: null,
   ...over,
 });
 

@@ -179,6 +179,7 @@ const CATALOGUE: Record<string, Entry[]> = {
   'POST /screenings/:id/decision': [
     { on: C(), params: (w) => ({ id: w.screening }), form: () => ({ level: '', rationale: '' }) },
   ],
+  'GET /screenings/:id/referrals/new': [{ on: C(), params: (w) => ({ id: w.decidedScreening }) }],
   'POST /screenings/:id/referrals': [{ on: C(), params: (w) => ({ id: w.decidedScreening }) }],
   'GET /referrals/:id': [{ on: C(), params: (w) => ({ id: w.referral }) }],
   'POST /referrals/:id/decision': [{ on: C(), params: (w) => ({ id: w.referral }), form: stale }],

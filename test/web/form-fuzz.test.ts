@@ -16,7 +16,7 @@ import * as familyService from '../../src/services/family-service.ts';
 import * as planService from '../../src/services/plan-service.ts';
 import * as settingsService from '../../src/services/settings-service.ts';
 import { Client, csrfFrom, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
-import { demoActor, demoIncident } from '../helpers/cases.ts';
+import { demoActor, demoIncident, screenKentHarmful } from '../helpers/cases.ts';
 
 const RUNS = 24;
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -180,6 +180,11 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
     const screening = await one(
       db.selectFrom('screenings').select('id').where('child_id', '=', kent.childId).executeTakeFirst(),
     );
+    // A decided screening not yet referred, so the referral form's bodies reach its checks (issue 15).
+    await screenKentHarmful(db, 'Toby');
+    const toRefer = await one(
+      db.selectFrom('screenings').select('id').where('child_id', '=', toby.childId).executeTakeFirst(),
+    );
     const referral = await one(
       db.selectFrom('referrals').select('id').where('child_id', '=', kent.childId).executeTakeFirst(),
     );
@@ -287,7 +292,7 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /incidents/:id/:slug': T(ds, `/incidents/${newDraft}/behaviour`),
       'POST /incidents/:id/screening/:childId': T(ds, `/incidents/${toby.incidentId}/screening/${toby.childId}`),
       'POST /screenings/:id/decision': T(ds, `/screenings/${screening.id}/decision`),
-      'POST /screenings/:id/referrals': T(ds, `/screenings/${screening.id}/referrals`),
+      'POST /screenings/:id/referrals': T(ds, `/screenings/${toRefer.id}/referrals`),
       'POST /referrals/:id/decision': T(tm, `/referrals/${referral.id}/decision`),
       'POST /tasks/:id/complete': T(tm, `/tasks/${task.id}/complete`),
       'POST /tasks/:id/assign': T(tm, `/tasks/${task.id}/assign`),

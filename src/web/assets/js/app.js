@@ -88,3 +88,18 @@ for (const field of document.querySelectorAll('[data-module="app-body-map"]')) {
     side.addEventListener('change', update);
   }
 }
+
+// Content for one answer only (the guidance on images under "Yes", the "why not" boxes): the page
+// marks it data-app-shown-when="<radio name>=<value>[,<value>...]". Without JavaScript it is always
+// there; with it, it shows while one of those answers is chosen. (GOV.UK's conditional reveal sets
+// aria-expanded on the radios, which axe refuses on a radio.)
+for (const shown of document.querySelectorAll('[data-app-shown-when]')) {
+  const [name, values] = shown.dataset.appShownWhen.split('=');
+  const answers = values.split(',');
+  const inputs = [...document.querySelectorAll('input[type="radio"]')].filter((input) => input.name === name);
+  const update = () => {
+    shown.hidden = !inputs.some((input) => input.checked && answers.includes(input.value));
+  };
+  for (const input of inputs) input.addEventListener('change', update);
+  update();
+}

@@ -13,6 +13,7 @@ import {
   type SectionDef,
   submitProblems,
 } from '../../../domain/recording-form.ts';
+import { IMAGE_GUIDANCE_SOURCE, showsImageGuidance } from '../../../domain/image-guidance.ts';
 import { formatDateTime } from '../../../domain/london-time.ts';
 import type { searchChildrenToLink } from '../../../services/child-service.ts';
 import type * as incidentService from '../../../services/incident-service.ts';
@@ -89,7 +90,13 @@ export function incidentModel(view: IncidentView) {
       age: child.visible && when ? ageOn(child.dateOfBirth, when) : null,
     })),
     sections: summaryFor(inc, false),
+    ...imageGuidanceFor(inc),
   };
+}
+
+/** Online or technology-assisted (R-THU-6): the national guidance on images, labelled as national guidance. */
+function imageGuidanceFor(inc: Incident) {
+  return { imageGuidance: showsImageGuidance(inc.text), imageGuidanceSource: IMAGE_GUIDANCE_SOURCE };
 }
 
 /** The children page of a draft: those linked, and the search's results not yet linked. */
@@ -129,6 +136,7 @@ export function checkModel(inc: Incident) {
     incident: inc,
     children: inc.children.map(withRoleText),
     sections: summaryFor(inc, true),
+    ...imageGuidanceFor(inc),
     problems: problems.map((problem) => ({
       ...problem,
       href:
@@ -149,6 +157,7 @@ export function sectionModel(inc: Incident, section: SectionDef, values: Section
     maxLengths: Object.fromEntries(section.fields.map((field) => [field.name, maxLength(field)])),
     values,
     returnTo,
+    imageGuidanceSource: IMAGE_GUIDANCE_SOURCE,
     step: index + 2,
     steps: STEPS,
     backLink:

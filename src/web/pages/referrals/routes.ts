@@ -1,4 +1,4 @@
-// Referrals to the front door: made from a decided screening, listed for the receiving team, and
+// Referrals to the front door: made from a decided screening with the referral form (issue 15), listed for the receiving team, and
 // screened by a manager to one of the pack's outcomes with a rationale (R-NYO-8, R-KEN-2, R-NEL-6).
 // The pages' models are built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -7,21 +7,40 @@ import { type AppDeps, actorOf } from '../../request-context.ts';
 import type { ErrorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { decisionForm } from './schema.ts';
-import { type DecisionValues, referralListModel, referralModel } from './view-model.ts';
+import { decisionForm, referralForm } from './schema.ts';
+import type { ReferralDetailsInput } from '../../../domain/referrals.ts';
+import { type DecisionValues, referralFormModel, referralListModel, referralModel } from './view-model.ts';
 
 type Id = { Params: { id: string } };
 
 export default function referralRoutes(app: FastifyInstance, { db }: AppDeps): void {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { values?: ReferralDetailsInput; errors?: ErrorView } = {},
+  ) {
+    const form = await referralService.referralForm(db, actorOf(request), id);
+    // Nothing left to refer (referred, or screened again, since the link was followed): back to the screening.
+    if (!form.possible) return reply.redirect(paths.screening.show(id), 303);
+    return reply.page('pages/referrals/new.njk', referralFormModel(form, extra.values, extra.errors));
+  }
+
+  app.get<Id>('/screenings/:id/referrals/new', { config: { action: 'referral.create' } }, (request, reply) =>
+    renderForm(request, reply, request.params.id),
+  );
+
   app.post<Id>('/screenings/:id/referrals', { config: { action: 'referral.create' } }, (request, reply) => {
     const { id } = request.params;
+    const values = referralForm.read(request.body);
     return submitForm(request, reply, {
-      act: () => referralService.makeReferrals(db, actorOf(request), id),
+      act: () => referralService.makeReferrals(db, actorOf(request), id, values),
       flash: ({ created }) => ({
         title: created === 1 ? 'Referral made' : `${created} referrals made`,
         text: 'The receiving team can now see the record and screen the referral.',
       }),
       redirect: () => paths.screening.show(id),
+      again: (errorReply, errors) => renderForm(request, errorReply, id, { values, errors }),
     });
   });
 

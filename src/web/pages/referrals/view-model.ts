@@ -3,6 +3,8 @@
 // the decision is due and the outcomes the manager chooses from. Pure: the service has already
 // checked the viewer may see each referral.
 import { formatDate, formatDateTime } from '../../../domain/london-time.ts';
+import { PARENTS_CONSENT_TEXT, REFERRAL_DETAIL_LIMITS, type ReferralDetailsInput } from '../../../domain/referrals.ts';
+import type { ErrorView } from '../../forms.ts';
 import type * as referralService from '../../../services/referral-service.ts';
 import { paths } from '../../paths.ts';
 
@@ -10,6 +12,8 @@ import { paths } from '../../paths.ts';
 export type ReferralList = Awaited<ReturnType<typeof referralService.listForMyTeams>>;
 /** One referral with its screening, its authority's pack and what the viewer may do. */
 export type ReferralView = Awaited<ReturnType<typeof referralService.viewReferral>>;
+/** The referral form's facts: the screening, the child, the receiver and the account's details. */
+export type ReferralForm = Awaited<ReturnType<typeof referralService.referralForm>>;
 /** What the screening decision form holds: as typed, or empty. */
 export interface DecisionValues {
   outcome: string;
@@ -59,6 +63,61 @@ function levelOfConcern(view: ReferralView) {
   };
 }
 
+const NOT_RECORDED = 'Not recorded';
+
+/**
+ * What the referral carries for the receiving team, as rows: the referrer and how to reach them,
+ * the parents or carers, the safety steps and the ask. A referral made before the form asked for
+ * them reads "Not recorded" on each row.
+ */
+export function referralDetailsRows(referral: Pick<Referral, 'details'>) {
+  const given = referral.details;
+  const row = (key: string, value: string | null | undefined, id: string) => ({
+    key,
+    value: value && value.trim() !== '' ? value : NOT_RECORDED,
+    id,
+  });
+  if (!given)
+    return [
+      row('Referred by', null, 'referrer'),
+      row('How to contact them', null, 'contact'),
+      row('Parents or carers told', null, 'told'),
+      row('Parents’ or carers’ consent', null, 'consent'),
+      row('Immediate safety steps', null, 'safety'),
+      row('Asked of the receiving team', null, 'request'),
+    ];
+  const contact = [given.referrerPhone, given.referrerEmail].filter((part): part is string => !!part).join('\n');
+  return [
+    row('Referred by', `${given.referrerName}, ${given.referrerRole}`, 'referrer'),
+    row('How to contact them', contact, 'contact'),
+    row('Parents or carers told', given.parentsTold ? 'Yes' : `No: ${given.parentsNotToldReason ?? ''}`, 'told'),
+    row(
+      'Parents’ or carers’ consent',
+      given.consentReason
+        ? `${PARENTS_CONSENT_TEXT[given.parentsConsent]}: ${given.consentReason}`
+        : PARENTS_CONSENT_TEXT[given.parentsConsent],
+      'consent',
+    ),
+    row('Immediate safety steps', given.safetySteps, 'safety'),
+    row('Asked of the receiving team', given.request, 'request'),
+  ];
+}
+
+/** The referral form's questions, with what was typed (or the account's details) kept. */
+export function referralFormItems(values: ReferralDetailsInput) {
+  return {
+    toldItems: [
+      { value: 'yes', text: 'Yes', checked: values.parentsTold === 'yes' },
+      { value: 'no', text: 'No', checked: values.parentsTold === 'no' },
+    ],
+    consentItems: (['yes', 'no', 'not_asked'] as const).map((value) => ({
+      value,
+      text: PARENTS_CONSENT_TEXT[value],
+      checked: values.parentsConsent === value,
+    })),
+  };
+}
+
 /** One referral's page, with the screening decision form as typed (`values`) when shown again. */
 export function referralModel(view: ReferralView, values: DecisionValues = EMPTY_DECISION) {
   const { referral } = view;
@@ -77,6 +136,7 @@ export function referralModel(view: ReferralView, values: DecisionValues = EMPTY
     dueRule: `Within ${rule.decisionWorkingDays} working day${rule.decisionWorkingDays === 1 ? '' : 's'} of receipt`,
     dueClause: rule.decisionClause,
     level: levelOfConcern(view),
+    detailsRows: referralDetailsRows(referral),
     incidentHref: paths.incidents.show(referral.incidentId),
     decision:
       referral.status === 'screened'
@@ -96,5 +156,23 @@ export function referralModel(view: ReferralView, values: DecisionValues = EMPTY
       checked: values.outcome === outcome.id,
     })),
     values,
+  };
+}
+
+/** The referral form: who is referred, to whom, and the questions, as typed or from the account. */
+export function referralFormModel(form: ReferralForm, values?: ReferralDetailsInput, errors?: ErrorView) {
+  const shown = values ?? form.prefill;
+  return {
+    pageTitle: `Refer ${form.child.firstName} ${form.child.lastName} to ${form.receiver}`,
+    backLink: paths.screening.show(form.screening.id),
+    receiver: form.receiver,
+    clause: form.clause,
+    separate: form.separate,
+    count: form.count,
+    action: paths.referrals.create(form.screening.id),
+    values: shown,
+    limits: REFERRAL_DETAIL_LIMITS,
+    ...referralFormItems(shown),
+    errors,
   };
 }
