@@ -213,7 +213,7 @@ export async function arrangeOptions(
     })),
   );
   // Named invitees: the convening authority's people who work with cases, the police officer included (issue 15).
-  const inviteCandidates = await listCaseWorkers(db, task.authorityId);
+  const inviteCandidates = await listCaseWorkers(db, task.authorityId, CASE_ROLES);
   const displayed = children.find((child) => child.role === 'displayed') ?? children[0];
   const own = chairCandidates.find((group) => group.authority.id === task.authorityId)?.users ?? [];
   const managing = new Set<string>();
@@ -300,7 +300,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   const mc = arrangedChildren(options.children, input, authorityIds);
   const rule = chairRule(options.type, options.task.authorityId, mc, names.name);
   const chair = isUuid(input.chairId) ? await findCaseWorker(db, input.chairId, options.type.chair.roles) : undefined;
-  const people = await listCaseWorkers(db, options.task.authorityId);
+  const people = await listCaseWorkers(db, options.task.authorityId, CASE_ROLES);
   const named = people.filter((person) => input.inviteUserIds.includes(person.id));
   const timing = scheduleProblems(input.schedule, londonNow());
   const arranging = arrangeProblems(input, {
@@ -1040,7 +1040,7 @@ export async function reschedule(db: Db, actor: Actor, id: string, version: numb
           occurredAt: new Date(),
           recordedBy: actor.user.id,
           kind: 'meeting',
-          summary: `${meeting.typeLabel} moved${previous ? ` from ${whenAndWhere(previous)}` : ''} to ${whenAndWhere(schedule)}. Reason: ${reason}`,
+          summary: `${meeting.typeLabel} moved to ${whenAndWhere(schedule)}${previous ? ` (it was ${whenAndWhere(previous)})` : ''}. Reason: ${reason}`,
           incidentId: meeting.incidentId,
           record: { type: 'meeting', id },
         });

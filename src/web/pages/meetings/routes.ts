@@ -79,6 +79,7 @@ export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): vo
       },
       redirect: (meetingId) => paths.meetings.show(meetingId),
       again: (errorReply, errors) => renderArrange(request, errorReply, id, { values, errors }),
+      hrefs: arrangeForm.hrefs,
     });
   });
 
