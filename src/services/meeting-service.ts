@@ -318,6 +318,9 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         : [],
     ),
   });
+  // With no child left to meet about, or the task closed, the page has no form: that is the one problem.
+  if (!options.children.length || options.task.status !== 'open')
+    throw new ValidationError(arranging.filter((problem) => problem.field === 'childIds'));
   // Every problem at once, in the order of the page: the children and chair, when and where, then who (issue 15).
   const beforeInvitees = arranging.filter((problem) => !problem.field.startsWith('exclude-'));
   const problems = [

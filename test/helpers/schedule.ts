@@ -1,6 +1,7 @@
 // A meeting's schedule for tests (issue 15): a week ahead, 10:30am to midday, in a room, as the
 // arrange form posts it and as the meeting service takes it.
 import { londonToday } from '../../src/domain/age.ts';
+import type { Page } from 'playwright-core';
 import type { ScheduleInput } from '../../src/domain/meeting-schedule.ts';
 
 /** 'YYYY-MM-DD', this many days from today in London. */
@@ -30,4 +31,20 @@ export function scheduleForm(on = daysAhead(7), place = 'Room 2, Civic Centre'):
 /** What the meeting service's arrange takes beyond the children, chair and invitees. */
 export function arrangeExtras() {
   return { schedule: scheduleInput(), inviteUserIds: [] as string[], guests: [] };
+}
+
+/** In the browser, on the arrange or move form: the day, 10:30am to midday (or the times given), and the place. */
+export async function fillSchedule(
+  page: Page,
+  on: string,
+  place: string,
+  times: { start: string; end: string } = { start: '10:30am', end: 'midday' },
+): Promise<void> {
+  const [year, month, day] = on.split('-') as [string, string, string];
+  await page.getByLabel('Day', { exact: true }).fill(String(Number(day)));
+  await page.getByLabel('Month', { exact: true }).fill(String(Number(month)));
+  await page.getByLabel('Year', { exact: true }).fill(year);
+  await page.getByLabel('Start time', { exact: true }).fill(times.start);
+  await page.getByLabel('End time', { exact: true }).fill(times.end);
+  await page.getByLabel('Place', { exact: true }).fill(place);
 }
