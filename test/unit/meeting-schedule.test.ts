@@ -18,6 +18,10 @@ import {
   scheduleText,
   timeText,
 } from '../../src/domain/meeting-schedule.ts';
+import type { AccessBasis } from '../../src/domain/access.ts';
+import { may } from '../../src/domain/actions.ts';
+import { decideMeetingAccess } from '../../src/domain/meeting-access.ts';
+import type { Role } from '../../src/domain/roles.ts';
 
 const now = { today: '2026-12-03', time: '09:15' };
 const input = (over: Partial<ScheduleInput> = {}): ScheduleInput => ({
@@ -251,5 +255,67 @@ describe('invitees beyond the procedure’s roles (issue 15)', () => {
     assert.equal(defaultChair(people, ['cse_coordinator'], new Set(), false), '', 'no one holds the role');
     // A chair independent of the case's line management: not the allocated manager.
     assert.equal(defaultChair(people, ['team_manager'], new Set(['tm1']), true), 'tm2');
+  });
+});
+
+describe('who moves or cancels a meeting (issue 15, R-X-7)', () => {
+  const facts = (createdBy: string, inviteeUserIds: string[], bases: AccessBasis[]) => ({
+    authorityId: 'kent',
+    chairId: 'chair',
+    chairAuthorityId: 'kent',
+    createdBy,
+    inviteeUserIds,
+    children: [
+      {
+        childId: 'c1',
+        role: 'displayed' as const,
+        childAuthorityId: 'kent',
+        responsibleAuthorityId: 'kent',
+        bases,
+      },
+    ],
+  });
+  const viewer = (id: string, roles: Role[]) => ({ id, authorityId: 'kent', roles });
+  const can = (
+    action: 'meeting.reschedule' | 'meeting.cancel',
+    who: ReturnType<typeof viewer>,
+    f: ReturnType<typeof facts>,
+  ) => may(action, decideMeetingAccess(who, f).subject).allowed;
+
+  it('lets the arranger (still on the case), the chair and the case’s managers; not an invitee, nor a read grant', () => {
+    for (const action of ['meeting.reschedule', 'meeting.cancel'] as const) {
+      assert.equal(can(action, viewer('sw', ['social_worker']), facts('sw', [], ['allocated'])), true, 'the arranger');
+      assert.equal(
+        can(action, viewer('sw', ['social_worker']), facts('sw', [], ['grant'])),
+        false,
+        'the arranger on a grant',
+      );
+      assert.equal(can(action, viewer('chair', ['team_manager']), facts('sw', [], [])), true, 'the chair');
+      assert.equal(
+        can(action, viewer('tm', ['team_manager']), facts('sw', [], ['manager'])),
+        true,
+        'a manager of the case',
+      );
+      assert.equal(
+        can(action, viewer('tm', ['team_manager']), facts('sw', [], ['grant'])),
+        false,
+        'a manager on a grant',
+      );
+      assert.equal(
+        can(action, viewer('pc', ['partner']), facts('sw', ['pc'], [])),
+        false,
+        'the invited police officer',
+      );
+      assert.equal(
+        can(action, viewer('sw2', ['social_worker']), facts('sw', [], ['team'])),
+        false,
+        'a colleague in the team',
+      );
+      // The invited police officer sees the meeting (the invitee relation), not the child's part.
+      const police = decideMeetingAccess(viewer('pc', ['partner']), facts('sw', ['pc'], []));
+      assert.equal(may('meeting.view', police.subject).allowed, true);
+      assert.equal(police.visibleChildIds.size, 0);
+      assert.equal(police.recordChildIds.size, 0);
+    }
   });
 });
