@@ -504,11 +504,29 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
       .executeTakeFirstOrThrow();
     const options = await arrangeOptions(db, manager, task.id);
     const chair = options.chairCandidates.find((group) => group.authority.id === authority.id)!.users[0]!;
+    // A week ahead, with the police officer invited by name (an account) and the school nurse typed
+    // in without one (issue 15).
+    const police = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail(authority.id, 'police'))
+      .executeTakeFirstOrThrow();
+    const weekAhead = isoDate(new Date(Date.parse(`${londonToday()}T12:00:00Z`) + 7 * 86_400_000));
+    const [year, month, day] = weekAhead.split('-') as [string, string, string];
     await arrange(db, manager, task.id, {
       childIds: options.children.map((child) => child.childId),
       responsible: {},
-      chairId: chair.id,
+      chairId: options.defaultChairId || chair.id,
       invite: options.invitees.filter((i) => i.proposed).map((i) => i.inviteeId),
+      schedule: {
+        meetsOn: { day, month, year },
+        startTime: '10:30am',
+        endTime: 'midday',
+        place: 'Meeting room 2, Civic Centre',
+        videoLink: 'https://video.example/strategy-meeting',
+      },
+      inviteUserIds: [police.id],
+      guests: [{ name: 'Jo Fenwick', role: 'School nurse', email: 'school.nurse@health.example' }],
     });
     // Where the procedure names an AIM assessment for Ellis (14), one is planned: led by the AIM
     // practitioner with Ellis's social worker, who plans it.

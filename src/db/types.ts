@@ -323,6 +323,7 @@ export interface Database {
   meetings: MeetingsTable;
   meeting_children: MeetingChildrenTable;
   meeting_invitees: MeetingInviteesTable;
+  meeting_schedule_changes: MeetingScheduleChangesTable;
   meeting_circulation: MeetingCirculationTable;
   meeting_outcomes: MeetingOutcomesTable;
   external_decisions: ExternalDecisionsTable;
@@ -363,9 +364,18 @@ export interface MeetingsTable {
   police_involvement_reason: Generated<string>;
   minutes_approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   minutes_approved_by: ColumnType<string | null, string | null | undefined, string | null>;
-  status: Generated<'arranged' | 'closed'>;
+  status: Generated<'arranged' | 'closed' | 'cancelled'>;
   closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   closed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When it meets (London wall-clock), and where: null for a meeting arranged before scheduling (0023). */
+  meets_on: ColumnType<string | null, string | null | undefined, string | null>;
+  starts_at: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_at: ColumnType<string | null, string | null | undefined, string | null>;
+  place: Generated<string>;
+  video_link: Generated<string>;
+  cancelled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  cancelled_by: ColumnType<string | null, string | null | undefined, string | null>;
+  cancel_reason: Generated<string>;
   created_by: string;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -392,8 +402,24 @@ export interface MeetingInviteesTable {
   name: Generated<string>;
   agency: Generated<string>;
   user_id: string | null;
+  email: Generated<string>;
   attended: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   sort: Generated<number>;
+}
+
+/** Each time a meeting was arranged, moved or cancelled: the schedule then, and why (0023). */
+export interface MeetingScheduleChangesTable {
+  id: Generated<string>;
+  meeting_id: string;
+  kind: 'arranged' | 'moved' | 'cancelled';
+  meets_on: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  place: Generated<string>;
+  video_link: Generated<string>;
+  reason: Generated<string>;
+  changed_by: string;
+  changed_at: DefaultedTimestamp;
 }
 
 export interface MeetingCirculationTable {

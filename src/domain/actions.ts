@@ -10,6 +10,7 @@ import { CASE_ROLES, ROLE_LABELS, type Role } from './roles.ts';
 export const RELATIONS = {
   author: 'wrote the draft incident',
   chair: 'chairs the meeting',
+  arranger: 'arranged the meeting',
   invitee: 'is invited to the meeting with their own account',
   representing: 'represents another authority responsible for a child at the meeting',
   assessor: 'is the lead or co-assessor of the assessment',
@@ -110,6 +111,13 @@ const RECORDING_A_MEETING: readonly Allowance[] = [
   { roles: CASE_ROLES, relation: 'chair' },
   { roles: MEETING_RECORDERS, bases: CASE_WORK },
   { roles: REPRESENTING_ROLES, relation: 'representing' },
+];
+
+/** The arranger (still working on the case, not on a read grant), the chair, and the managers of the case (issue 15). */
+const MOVING_A_MEETING: readonly Allowance[] = [
+  { roles: CASE_ROLES, relation: 'arranger', bases: NOT_A_GRANT },
+  { roles: CASE_ROLES, relation: 'chair' },
+  { roles: MANAGERS, bases: ['manager'] },
 ];
 
 export const ACTIONS = {
@@ -468,6 +476,22 @@ export const ACTIONS = {
       { roles: REPRESENTING_ROLES, relation: 'representing' },
       { roles: CASE_ROLES, bases: ALL_BASES },
     ],
+  },
+  'meeting.reschedule': {
+    label: 'Move a meeting to another day, time or place, with the reason',
+    on: 'meeting',
+    kind: 'change',
+    seeing: 'meeting.view',
+    when: 'until it is held; the new day is today or later',
+    allow: MOVING_A_MEETING,
+  },
+  'meeting.cancel': {
+    label: 'Cancel a meeting, with the reason',
+    on: 'meeting',
+    kind: 'change',
+    seeing: 'meeting.view',
+    when: 'until it is held',
+    allow: MOVING_A_MEETING,
   },
   'meeting.view_child': {
     label: 'See a child’s name, immediate safety plan and outcome in a meeting',
@@ -873,6 +897,7 @@ export const BASIS_PHRASES: Record<AccessBasis, string> = {
 const RELATION_PHRASES: Record<Relation, string> = {
   author: 'wrote the draft',
   chair: 'chair the meeting',
+  arranger: 'arranged it',
   invitee: 'are invited to it with their own account',
   representing: 'represent another authority responsible for a child at the meeting',
   assessor: 'lead or co-assess the assessment',

@@ -21,6 +21,8 @@ export interface MeetingAccessFacts {
   authorityId: string;
   chairId: string;
   chairAuthorityId: string;
+  /** Who arranged it (issue 15: the arranger may move or cancel it). */
+  createdBy?: string;
   /** The accounts of the invitees who have one. */
   inviteeUserIds: readonly (string | null)[];
   children: readonly MeetingChildFacts[];
@@ -62,7 +64,11 @@ export function decideMeetingAccess(viewer: Viewer, facts: MeetingAccessFacts): 
   const represents = (child: MeetingChildFacts) =>
     outsider && (child.responsibleAuthorityId === own || child.childAuthorityId === own);
   const representing = outsider && (facts.chairAuthorityId === own || facts.children.some(represents));
-  const base: Relation[] = [...(isChair ? (['chair'] as const) : []), ...(invited ? (['invitee'] as const) : [])];
+  const base: Relation[] = [
+    ...(isChair ? (['chair'] as const) : []),
+    ...(facts.createdBy === viewer.id ? (['arranger'] as const) : []),
+    ...(invited ? (['invitee'] as const) : []),
+  ];
   const subject = subjectWith(
     viewer,
     [...new Set(facts.children.flatMap((child) => child.bases))],

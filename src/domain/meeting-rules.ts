@@ -231,6 +231,8 @@ export interface AttendeeInput {
   name: string;
   agency: string;
   userId: string;
+  /** Where to reach someone without an account (issue 15); optional. */
+  email?: string;
 }
 
 /**
@@ -254,6 +256,9 @@ export function attendeeProblems(
   if (!roleLabel) problems.push({ field: 'roleLabel', message: 'Enter the person’s role' });
   else if (roleLabel.length > ATTENDEE_LIMIT)
     problems.push({ field: 'roleLabel', message: tooLong('Role', ATTENDEE_LIMIT) });
+  const email = (input.email ?? '').trim();
+  if (email && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)))
+    problems.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
   if (input.userId && !facts.accountIds.includes(input.userId))
     problems.push({ field: 'userId', message: 'Select an account from the list, or no account' });
   return problems;

@@ -272,7 +272,13 @@ export const meetingTypeSchema = z.strictObject({
   label: z.string().min(1),
   purpose: z.string().min(1),
   /** The roles that may chair, and the rule in words (R-ISL-5: the coordinator chairs). */
-  chair: z.strictObject({ roles: z.array(role).min(1), text: z.string().min(1), ...cited }),
+  chair: z.strictObject({
+    roles: z.array(role).min(1),
+    text: z.string().min(1),
+    /** The chair is independent of the case's line management: the allocated manager is not preselected (issue 15). */
+    independent: z.boolean().optional(),
+    ...cited,
+  }),
   /** Children the responsibility of different authorities: each is represented, the child harmed's authority chairs (R-KEN-6). */
   crossAuthority: z.strictObject(cited).optional(),
   invitees: z.array(inviteeSchema).min(1),

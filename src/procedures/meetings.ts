@@ -175,6 +175,7 @@ export function nationalConference(cite: Cite, youthJusticeWhen?: Condition): Me
     chair: {
       roles: ['team_manager'],
       text: 'Chaired by a manager independent of the case’s line management.',
+      independent: true,
       ...citation,
     },
     invitees: [

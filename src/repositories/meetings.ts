@@ -2,6 +2,7 @@
 // (R-KEN-6, R-KEN-7, R-KEN-13, R-ISL-5, R-ISL-7), and external decisions (R-KEN-9, R-NEL-7).
 import { type ExpressionBuilder, type Kysely, type Updateable, sql } from 'kysely';
 import type { AgendaItem, Database, MeetingInviteesTable, MeetingsTable } from '../db/types.ts';
+import type { Schedule } from '../domain/meeting-schedule.ts';
 import { type RowOf, changedOne } from './shared-columns.ts';
 
 export interface MeetingChildRow {
@@ -36,6 +37,8 @@ export interface InviteeRow {
   name: string;
   agency: string;
   userId: string | null;
+  /** For a partner invited without an account: where to reach them (issue 15). */
+  email: string;
   attended: boolean | null;
   circulatedAt: Date | null;
   circulatedByName: string | null;
@@ -62,8 +65,16 @@ export interface Meeting {
   policeInvolvementReason: string;
   minutesApprovedAt: Date | null;
   minutesApprovedByName: string | null;
-  status: 'arranged' | 'closed';
+  status: 'arranged' | 'closed' | 'cancelled';
   closedAt: Date | null;
+  /** When and where it meets (issue 15); null for a meeting arranged before meetings were scheduled. */
+  schedule: Schedule | null;
+  cancelledAt: Date | null;
+  cancelledByName: string | null;
+  cancelReason: string;
+  /** Each time it was arranged, moved or cancelled, oldest first. */
+  scheduleHistory: ScheduleChange[];
+  createdBy: string;
   createdByName: string;
   createdAt: Date;
   version: number;
@@ -71,8 +82,18 @@ export interface Meeting {
   invitees: InviteeRow[];
 }
 
+export interface ScheduleChange {
+  kind: 'arranged' | 'moved' | 'cancelled';
+  schedule: Schedule | null;
+  reason: string;
+  changedByName: string;
+  changedAt: Date;
+}
+
 /** An invitee as the meeting is arranged, before anyone attends or is sent the minutes. */
-export type NewInvitee = Omit<InviteeRow, 'id' | 'attended' | 'circulatedAt' | 'circulatedByName'>;
+export type NewInvitee = Omit<InviteeRow, 'id' | 'attended' | 'circulatedAt' | 'circulatedByName' | 'email'> & {
+  email?: string;
+};
 
 export interface NewMeeting extends Pick<
   Meeting,
@@ -88,6 +109,7 @@ export interface NewMeeting extends Pick<
   | 'chairRule'
   | 'agenda'
   | 'exclusions'
+  | 'schedule'
 > {
   createdBy: string;
   children: Pick<MeetingChildRow, 'childId' | 'role' | 'responsibleAuthorityId'>[];
@@ -110,10 +132,12 @@ export async function insertMeeting(db: Kysely<Database>, meeting: NewMeeting): 
       chair_rule: meeting.chairRule,
       agenda: JSON.stringify(meeting.agenda),
       exclusions: JSON.stringify(meeting.exclusions),
+      ...scheduleColumns(meeting.schedule),
       created_by: meeting.createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await addScheduleChange(db, id, 'arranged', meeting.schedule, '', meeting.createdBy);
   await db
     .insertInto('meeting_children')
     .values(
@@ -140,6 +164,7 @@ export async function insertMeeting(db: Kysely<Database>, meeting: NewMeeting): 
           name: inv.name,
           agency: inv.agency,
           user_id: inv.userId,
+          email: inv.email ?? '',
           sort: i,
         })),
       )
@@ -155,11 +180,13 @@ function meetingQuery(db: Kysely<Database>) {
     .innerJoin('users as ch', 'ch.id', 'm.chair_id')
     .innerJoin('users as cr', 'cr.id', 'm.created_by')
     .leftJoin('users as ap', 'ap.id', 'm.minutes_approved_by')
+    .leftJoin('users as cx', 'cx.id', 'm.cancelled_by')
     .selectAll('m')
     .select([
       'ch.display_name as chair_name',
       'cr.display_name as created_by_name',
       'ap.display_name as approved_by_name',
+      'cx.display_name as cancelled_by_name',
     ]);
 }
 
@@ -240,6 +267,7 @@ function toInvitee(i: RowOf<typeof inviteesQuery>): InviteeRow {
     name: i.name,
     agency: i.agency,
     userId: i.user_id,
+    email: i.email,
     attended: i.attended,
     circulatedAt: i.circulated_at,
     circulatedByName: i.circulated_by_name,
@@ -247,7 +275,12 @@ function toInvitee(i: RowOf<typeof inviteesQuery>): InviteeRow {
 }
 
 /** The one mapping of a meeting's row, with its children and invitees. */
-function toMeeting(row: RowOf<typeof meetingQuery>, children: MeetingChildRow[], invitees: InviteeRow[]): Meeting {
+function toMeeting(
+  row: RowOf<typeof meetingQuery>,
+  children: MeetingChildRow[],
+  invitees: InviteeRow[],
+  scheduleHistory: ScheduleChange[],
+): Meeting {
   return {
     id: row.id,
     authorityId: row.authority_id,
@@ -270,6 +303,12 @@ function toMeeting(row: RowOf<typeof meetingQuery>, children: MeetingChildRow[],
     minutesApprovedByName: row.approved_by_name,
     status: row.status,
     closedAt: row.closed_at,
+    schedule: scheduleOf(row),
+    cancelledAt: row.cancelled_at,
+    cancelledByName: row.cancelled_by_name,
+    cancelReason: row.cancel_reason,
+    scheduleHistory,
+    createdBy: row.created_by,
     createdByName: row.created_by_name,
     createdAt: row.created_at,
     version: row.version,
@@ -283,7 +322,97 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
   if (!row) return undefined;
   const children = (await childrenQuery(db, id).execute()).map(toMeetingChild);
   const invitees = (await inviteesQuery(db, id).execute()).map(toInvitee);
-  return toMeeting(row, children, invitees);
+  const history = await db
+    .selectFrom('meeting_schedule_changes as sc')
+    .innerJoin('users as u', 'u.id', 'sc.changed_by')
+    .selectAll('sc')
+    .select('u.display_name as changed_by_name')
+    .where('sc.meeting_id', '=', id)
+    .orderBy('sc.changed_at')
+    .execute();
+  return toMeeting(
+    row,
+    children,
+    invitees,
+    history.map((change) => ({
+      kind: change.kind,
+      schedule: scheduleOf(change),
+      reason: change.reason,
+      changedByName: change.changed_by_name,
+      changedAt: change.changed_at,
+    })),
+  );
+}
+
+/** A schedule from its columns; a time column reads 'HH:MM:SS', shown to the minute. */
+function scheduleOf(row: {
+  meets_on: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  place: string;
+  video_link: string;
+}): Schedule | null {
+  if (!row.meets_on || !row.starts_at || !row.ends_at) return null;
+  return {
+    meetsOn: row.meets_on,
+    startsAt: row.starts_at.slice(0, 5),
+    endsAt: row.ends_at.slice(0, 5),
+    place: row.place,
+    videoLink: row.video_link,
+  };
+}
+
+function scheduleColumns(schedule: Schedule | null) {
+  return {
+    meets_on: schedule?.meetsOn ?? null,
+    starts_at: schedule?.startsAt ?? null,
+    ends_at: schedule?.endsAt ?? null,
+    place: schedule?.place ?? '',
+    video_link: schedule?.videoLink ?? '',
+  };
+}
+
+/** One line of the meeting's schedule history: arranged, moved or cancelled, with the schedule then and why. */
+export async function addScheduleChange(
+  db: Kysely<Database>,
+  meetingId: string,
+  kind: ScheduleChange['kind'],
+  schedule: Schedule | null,
+  reason: string,
+  by: string,
+): Promise<void> {
+  await db
+    .insertInto('meeting_schedule_changes')
+    .values({ meeting_id: meetingId, kind, ...scheduleColumns(schedule), reason, changed_by: by })
+    .execute();
+}
+
+/** Moves a meeting not yet held; false when stale, held, closed or cancelled. */
+export function moveMeeting(db: Kysely<Database>, id: string, version: number, schedule: Schedule): Promise<boolean> {
+  return updateIfCurrent(db, id, version, scheduleColumns(schedule), { arranged: true, unheld: true });
+}
+
+/** Cancels a meeting not yet held; false when stale, held, closed or already cancelled. */
+export function cancelMeeting(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  by: string,
+  reason: string,
+): Promise<boolean> {
+  const changes = { status: 'cancelled' as const, cancelled_at: new Date(), cancelled_by: by, cancel_reason: reason };
+  return updateIfCurrent(db, id, version, changes, { arranged: true, unheld: true });
+}
+
+/** The open tasks tied to a meeting (those its outcomes set). */
+export async function openTasksOfMeeting(db: Kysely<Database>, meetingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .where('status', '=', 'open')
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 export interface MeetingSummary {
@@ -291,8 +420,9 @@ export interface MeetingSummary {
   typeLabel: string;
   dueOn: string | null;
   heldOn: string | null;
-  status: 'arranged' | 'closed';
+  status: 'arranged' | 'closed' | 'cancelled';
   chairName: string;
+  schedule: Schedule | null;
 }
 
 /** A meeting's summary, from `meetings as m` with its chair joined as `ch`. */
@@ -302,6 +432,11 @@ const SUMMARY_COLUMNS = [
   'm.due_on',
   'm.held_on',
   'm.status',
+  'm.meets_on',
+  'm.starts_at',
+  'm.ends_at',
+  'm.place',
+  'm.video_link',
   'ch.display_name as chair_name',
 ] as const;
 
@@ -312,6 +447,11 @@ function toSummary(row: {
   held_on: string | null;
   status: MeetingSummary['status'];
   chair_name: string;
+  meets_on: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  place: string;
+  video_link: string;
 }): MeetingSummary {
   return {
     id: row.id,
@@ -320,6 +460,7 @@ function toSummary(row: {
     heldOn: row.held_on,
     status: row.status,
     chairName: row.chair_name,
+    schedule: scheduleOf(row),
   };
 }
 
@@ -380,7 +521,8 @@ export async function meetingsSharedWith(
     .innerJoin('users as ch', 'ch.id', 'm.chair_id')
     .select(SUMMARY_COLUMNS)
     .where(sharedWith({ id: userId, authorityId }, representing))
-    .orderBy('m.due_on', 'asc')
+    .orderBy(sql`coalesce(m.meets_on, m.due_on) asc nulls last`)
+    .orderBy('m.starts_at', 'asc')
     .limit(200)
     .execute();
   return rows.map(toSummary);
@@ -392,7 +534,7 @@ async function updateIfCurrent(
   id: string,
   version: number,
   changes: Updateable<MeetingsTable>,
-  still: { arranged?: boolean; unapproved?: boolean },
+  still: { arranged?: boolean; unapproved?: boolean; unheld?: boolean },
 ): Promise<boolean> {
   let query = db
     .updateTable('meetings')
@@ -401,6 +543,7 @@ async function updateIfCurrent(
     .where('version', '=', version);
   if (still.arranged) query = query.where('status', '=', 'arranged');
   if (still.unapproved) query = query.where('minutes_approved_at', 'is', null);
+  if (still.unheld) query = query.where('held_on', 'is', null);
   return changedOne(await query.executeTakeFirst());
 }
 
@@ -469,7 +612,7 @@ export async function setSafetyPlan(
 export async function addInvitee(
   db: Kysely<Database>,
   meetingId: string,
-  inv: { roleLabel: string; name: string; agency: string; userId: string | null },
+  inv: { roleLabel: string; name: string; agency: string; userId: string | null; email?: string },
 ): Promise<string> {
   const { n } = await db
     .selectFrom('meeting_invitees')
@@ -485,6 +628,7 @@ export async function addInvitee(
       name: inv.name,
       agency: inv.agency,
       user_id: inv.userId,
+      email: inv.email ?? '',
       sort: Number(n),
     })
     .returning('id')
@@ -564,6 +708,8 @@ export async function childrenMeetingForTask(
     .innerJoin('meeting_children as mc', 'mc.meeting_id', 'm.id')
     .select(['mc.child_id', 'm.status'])
     .where('m.task_id', '=', taskId)
+    // A cancelled meeting leaves its children without one: another is arranged for the task (issue 15).
+    .where('m.status', '!=', 'cancelled')
     .execute();
   return rows.map((row) => ({ childId: row.child_id, closed: row.status === 'closed' }));
 }
@@ -571,12 +717,12 @@ export async function childrenMeetingForTask(
 export async function meetingsForTask(
   db: Kysely<Database>,
   taskId: string,
-): Promise<{ id: string; typeLabel: string }[]> {
+): Promise<{ id: string; typeLabel: string; status: Meeting['status']; schedule: Schedule | null }[]> {
   const rows = await db
     .selectFrom('meetings')
-    .select(['id', 'type_label'])
+    .select(['id', 'type_label', 'status', 'meets_on', 'starts_at', 'ends_at', 'place', 'video_link'])
     .where('task_id', '=', taskId)
     .orderBy('created_at')
     .execute();
-  return rows.map((row) => ({ id: row.id, typeLabel: row.type_label }));
+  return rows.map((row) => ({ id: row.id, typeLabel: row.type_label, status: row.status, schedule: scheduleOf(row) }));
 }

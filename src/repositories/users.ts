@@ -363,6 +363,8 @@ function caseWorkers(db: Kysely<Database>, roles: readonly string[]) {
       'u.id',
       'u.authority_id',
       'u.display_name',
+      'u.job_title',
+      'u.agency',
       sql<Role[]>`array(select r.role from user_roles r where r.user_id = u.id order by r.role)`.as('roles'),
       sql<Training[]>`array(select t.training from user_trainings t where t.user_id = u.id order by t.training)`.as(
         'trainings',
@@ -385,11 +387,27 @@ export interface CaseWorker {
   name: string;
   roles: Role[];
   trainings: Training[];
+  jobTitle: string;
+  agency: string;
 }
 
 /** The one mapping of a case worker's row (from `caseWorkers`) to what the services see. */
-function toCaseWorker(row: { id: string; display_name: string; roles: Role[]; trainings: Training[] }): CaseWorker {
-  return { id: row.id, name: row.display_name, roles: row.roles, trainings: row.trainings };
+function toCaseWorker(row: {
+  id: string;
+  display_name: string;
+  roles: Role[];
+  trainings: Training[];
+  job_title: string;
+  agency: string;
+}): CaseWorker {
+  return {
+    id: row.id,
+    name: row.display_name,
+    roles: row.roles,
+    trainings: row.trainings,
+    jobTitle: row.job_title,
+    agency: row.agency,
+  };
 }
 
 export async function listCaseWorkers(

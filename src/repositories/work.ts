@@ -148,6 +148,8 @@ export interface UpcomingMeeting {
   chairName: string;
   chairAuthorityId: string;
   invited: boolean;
+  /** When it meets, where scheduled (issue 15). */
+  schedule: { meetsOn: string; startsAt: string; endsAt: string } | null;
   children: {
     childId: string;
     name: string;
@@ -181,6 +183,9 @@ export async function upcomingMeetings(
       'm.minutes_approved_at',
       'm.chair_id',
       'm.chair_authority_id',
+      'm.meets_on',
+      'm.starts_at',
+      'm.ends_at',
       'ch.display_name as chair_name',
       eb
         .exists(
@@ -212,7 +217,8 @@ export async function upcomingMeetings(
         ),
       ]),
     )
-    .orderBy(sql`m.due_on asc nulls last`)
+    .orderBy(sql`coalesce(m.meets_on, m.due_on) asc nulls last`)
+    .orderBy('m.starts_at', 'asc')
     .orderBy('m.created_at', 'asc')
     .limit(limit)
     .execute();
@@ -247,6 +253,10 @@ export async function upcomingMeetings(
     chairName: row.chair_name,
     chairAuthorityId: row.chair_authority_id,
     invited: Boolean(row.invited),
+    schedule:
+      row.meets_on && row.starts_at && row.ends_at
+        ? { meetsOn: row.meets_on, startsAt: row.starts_at.slice(0, 5), endsAt: row.ends_at.slice(0, 5) }
+        : null,
     children: kids
       .filter((kid) => kid.meeting_id === row.id)
       .map((kid) => ({

@@ -22,7 +22,8 @@ async function blockers(db: Db, childId: string) {
     .filter((task) => task.status === 'open')
     .map((task) => ({ id: task.id, title: task.title, dueOn: task.dueOn }));
   const meetings = (await meetingsForChild(db, childId))
-    .filter((meeting) => meeting.status !== 'closed')
+    // A cancelled meeting stops nothing (issue 15).
+    .filter((meeting) => meeting.status === 'arranged')
     .map((meeting) => ({ id: meeting.id, typeLabel: meeting.typeLabel, dueOn: meeting.dueOn }));
   return { tasks, meetings, any: tasks.length + meetings.length > 0 };
 }

@@ -35,6 +35,8 @@ export interface HomeMeeting {
   minutesApproved: boolean;
   chairName: string;
   isChair: boolean;
+  /** When it meets, where scheduled (issue 15). */
+  schedule: { meetsOn: string; startsAt: string; endsAt: string } | null;
   /** Each child by name, or by their part only when this person may not see them (R-X-1). */
   children: { childId: string; name: string; masked: boolean }[];
   can: { record: boolean; approve: boolean; close: boolean };
@@ -132,6 +134,7 @@ export async function myWork(db: Db, actor: Actor): Promise<HomeData> {
       minutesApproved: meeting.minutesApproved,
       chairName: meeting.chairName,
       isChair,
+      schedule: meeting.schedule,
       children,
       can: {
         record: !meeting.minutesApproved && may('meeting.record', subject).allowed,

@@ -4,7 +4,25 @@
 // pack, attendance, minutes approved by the chair and circulated (R-KEN-13), an immediate safety
 // plan for every child (R-KEN-6), and each child's outcome recorded separately, setting the next
 // tasks (R-KEN-7, R-ISL-7). Every view and change is audited (R-X-7).
-import { formatDate } from '../domain/london-time.ts';
+import { formatDate, londonParts } from '../domain/london-time.ts';
+import {
+  type GuestInput,
+  type Now,
+  type Schedule,
+  type ScheduleInput,
+  cancelProblems,
+  defaultChair,
+  guestProblems,
+  guestsGiven,
+  moveProblems,
+  namedInviteeProblems,
+  placeText,
+  scheduleProblems,
+  scheduleText,
+} from '../domain/meeting-schedule.ts';
+import { childAccessBases } from '../domain/access.ts';
+import { ROLE_LABELS } from '../domain/roles.ts';
+import { childAccessFactsFor } from '../repositories/access.ts';
 import { ageOn, londonToday } from '../domain/age.ts';
 import { type ActionId, REPRESENTING_ROLES, may } from '../domain/actions.ts';
 import {
@@ -194,6 +212,26 @@ export async function arrangeOptions(
       users: await listCaseWorkers(db, authority.id, type.chair.roles),
     })),
   );
+  // Named invitees: the convening authority's people who work with cases, the police officer included (issue 15).
+  const inviteCandidates = await listCaseWorkers(db, task.authorityId, CASE_ROLES);
+  const displayed = children.find((child) => child.role === 'displayed') ?? children[0];
+  const own = chairCandidates.find((group) => group.authority.id === task.authorityId)?.users ?? [];
+  const managing = new Set<string>();
+  if (displayed && own.length) {
+    const facts = await childAccessFactsFor(
+      db,
+      own.map((user) => user.id),
+      displayed.childId,
+    );
+    for (const user of own) {
+      const held = facts.get(user.id);
+      if (
+        held &&
+        childAccessBases({ id: user.id, authorityId: task.authorityId, roles: user.roles }, held).includes('manager')
+      )
+        managing.add(user.id);
+    }
+  }
   if (action === 'task.view') {
     await auditRecordView(db, actor, 'meeting.arrange_view', {
       entityType: 'task',
@@ -211,6 +249,15 @@ export async function arrangeOptions(
     invitees,
     authorities: names.list,
     chairCandidates: chairCandidates.filter((group) => group.users.length),
+    // The pack's default chair, preselected (issue 15).
+    defaultChairId: defaultChair(own, type.chair.roles, managing, type.chair.independent === true),
+    inviteCandidates: inviteCandidates.map((user) => ({
+      id: user.id,
+      name: user.name,
+      roleText: [user.jobTitle || user.roles.map((role) => ROLE_LABELS[role]).join(', '), user.agency]
+        .filter(Boolean)
+        .join(', '),
+    })),
     policeQuestion: Boolean(type.policeQuestionUnder10) && ctx.age < 10,
     canArrange: may('meeting.arrange', subjectOf(actor, bases)).allowed,
   };
@@ -223,6 +270,26 @@ export interface ArrangeInput {
   invite: string[];
   /** For an invitee left out only in exceptional circumstances: the circumstances (`exclude-<invitee id>`). */
   excluded?: Record<string, string>;
+  /** When and where it meets (issue 15). */
+  schedule: ScheduleInput;
+  /** Colleagues invited by name, with their accounts. */
+  inviteUserIds: string[];
+  /** Partners invited without an account, as typed (blank rows are no one). */
+  guests: GuestInput[];
+}
+
+/** Today and the time now in London, which a meeting's schedule is checked against. */
+function londonNow(): Now {
+  const now = londonParts(new Date());
+  return {
+    today: londonToday(),
+    time: `${String(now.hour).padStart(2, '0')}:${String(now.minute).padStart(2, '0')}`,
+  };
+}
+
+/** The meeting's schedule in a sentence: "10:30am to midday, 1 December 2026, at Room 2". */
+function whenAndWhere(schedule: Schedule): string {
+  return `${scheduleText(schedule)}, ${schedule.place ? `at ${placeText(schedule)}` : 'by video'}`;
 }
 
 export async function arrange(db: Db, actor: Actor, taskId: string, input: ArrangeInput): Promise<string> {
@@ -233,7 +300,10 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   const mc = arrangedChildren(options.children, input, authorityIds);
   const rule = chairRule(options.type, options.task.authorityId, mc, names.name);
   const chair = isUuid(input.chairId) ? await findCaseWorker(db, input.chairId, options.type.chair.roles) : undefined;
-  const problems = arrangeProblems(input, {
+  const people = await listCaseWorkers(db, options.task.authorityId, CASE_ROLES);
+  const named = people.filter((person) => input.inviteUserIds.includes(person.id));
+  const timing = scheduleProblems(input.schedule, londonNow());
+  const arranging = arrangeProblems(input, {
     taskOpen: options.task.status === 'open',
     offered: options.children,
     authorityIds,
@@ -248,7 +318,21 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         : [],
     ),
   });
-  if (problems.length || !chair) throw new ValidationError(problems);
+  // With no child left to meet about, or the task closed, the page has no form: that is the one problem.
+  if (!options.children.length || options.task.status !== 'open')
+    throw new ValidationError(arranging.filter((problem) => problem.field === 'childIds'));
+  // Every problem at once, in the order of the page: the children and chair, when and where, then who (issue 15).
+  const beforeInvitees = arranging.filter((problem) => !problem.field.startsWith('exclude-'));
+  const problems = [
+    ...beforeInvitees,
+    ...timing.problems,
+    ...arranging.filter((problem) => problem.field.startsWith('exclude-')),
+    ...namedInviteeProblems(input.inviteUserIds, new Set(people.map((person) => person.id))),
+    ...guestProblems(input.guests),
+  ];
+  if (problems.length || !chair || !timing.schedule) throw new ValidationError(problems);
+  const schedule = timing.schedule;
+  const guests = guestsGiven(input.guests);
   const exclusions = options.invitees
     .filter((invitee) => invitee.exceptional && !input.invite.includes(invitee.inviteeId))
     .map((invitee) => ({
@@ -256,7 +340,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
       label: invitee.label,
       reason: (input.excluded?.[invitee.inviteeId] ?? '').trim(),
     }));
-  const invitees = options.invitees
+  const invitees: meetings.NewInvitee[] = options.invitees
     .filter((i) => input.invite.includes(i.inviteeId))
     .map((i) => ({
       inviteeId: i.inviteeId,
@@ -281,6 +365,34 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
       name: '',
       agency: names.name(authorityId),
       userId: null,
+    });
+  }
+  // Colleagues invited by name, with their accounts (the chair is already there), then partners without one (issue 15).
+  for (const person of named.filter((candidate) => candidate.id !== chair.id)) {
+    invitees.push({
+      inviteeId: 'named',
+      roleLabel: person.jobTitle || person.roles.map((role) => ROLE_LABELS[role]).join(', '),
+      reason: '',
+      clause: '',
+      requirementId: '',
+      mode: 'invite',
+      name: person.name,
+      agency: person.agency || names.name(options.task.authorityId),
+      userId: person.id,
+    });
+  }
+  for (const guest of guests) {
+    invitees.push({
+      inviteeId: 'partner',
+      roleLabel: guest.role,
+      reason: '',
+      clause: '',
+      requirementId: '',
+      mode: 'invite',
+      name: guest.name,
+      agency: '',
+      userId: null,
+      email: guest.email,
     });
   }
   invitees.unshift({
@@ -308,6 +420,11 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         type: options.type.id,
         children: mc.map((meetingChild) => meetingChild.childId),
         crossAuthority: rule.crossAuthority,
+        meetsOn: schedule.meetsOn,
+        startsAt: schedule.startsAt,
+        endsAt: schedule.endsAt,
+        named: named.length,
+        partners: guests.length,
       },
     }),
     async (trx) => {
@@ -324,6 +441,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
         chairRule: rule.text,
         agenda,
         exclusions,
+        schedule,
         createdBy: actor.user.id,
         children: mc,
         invitees,
@@ -334,7 +452,7 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
           occurredAt: new Date(),
           recordedBy: actor.user.id,
           kind: 'meeting',
-          summary: `${options.type.label} arranged${options.task.dueOn ? `, due by ${formatDate(options.task.dueOn)}` : ''}, chaired by ${chair.name}.`,
+          summary: `${options.type.label} arranged for ${whenAndWhere(schedule)}, chaired by ${chair.name}.`,
           incidentId: options.incident.id,
           record: { type: 'meeting', id },
         });
@@ -366,6 +484,7 @@ async function authorizeMeeting(db: Db, actor: Actor, id: string, action: Action
     authorityId: meeting.authorityId,
     chairId: meeting.chairId,
     chairAuthorityId: meeting.chairAuthorityId,
+    createdBy: meeting.createdBy,
     inviteeUserIds: meeting.invitees.map((invitee) => invitee.userId),
     children: meeting.children.map((meetingChild) => ({
       childId: meetingChild.childId,
@@ -401,6 +520,7 @@ function describe(access: Access, names: (id: string) => string) {
   const meeting = masked(access);
   const displayed = meeting.children.find((meetingChild) => meetingChild.role === 'displayed');
   const arranged = meeting.status === 'arranged';
+  const unheld = arranged && !meeting.heldOn;
   return {
     meeting,
     type: access.type,
@@ -412,6 +532,8 @@ function describe(access: Access, names: (id: string) => string) {
       approve: arranged && may('meeting.approve', access.subject).allowed,
       circulate: may('meeting.circulate', access.subject).allowed,
       close: arranged && may('meeting.close', access.subject).allowed,
+      reschedule: unheld && may('meeting.reschedule', access.subject).allowed,
+      cancel: unheld && may('meeting.cancel', access.subject).allowed,
       outcomeFor: arranged ? [...access.outcomeChildIds] : [],
       recordPlanFor: [...access.planChildIds],
     },
@@ -452,8 +574,16 @@ export async function viewMeeting(
   db: Db,
   actor: Actor,
   id: string,
-  action: 'meeting.view' | 'meeting.print' | 'meeting.export' = 'meeting.view',
-  need: { action: 'meeting.record' | 'meeting.add_attendee' | 'meeting.outcome'; childId?: string } | null = null,
+  action:
+    | 'meeting.view'
+    | 'meeting.print'
+    | 'meeting.export'
+    | 'meeting.reschedule_view'
+    | 'meeting.cancel_view' = 'meeting.view',
+  need: {
+    action: 'meeting.record' | 'meeting.add_attendee' | 'meeting.outcome' | 'meeting.reschedule' | 'meeting.cancel';
+    childId?: string;
+  } | null = null,
 ) {
   const access = await authorizeMeeting(db, actor, id, 'meeting.view', action);
   if (need) {
@@ -611,7 +741,7 @@ export async function recordMinutes(db: Db, actor: Actor, id: string, version: n
 
 export async function addAttendee(db: Db, actor: Actor, id: string, input: AttendeeInput) {
   const access = await authorizeMeeting(db, actor, id, 'meeting.add_attendee');
-  const closed = access.meeting.status === 'closed';
+  const closed = access.meeting.status !== 'arranged';
   const accountIds =
     input.userId && !closed ? (await attendeeAccounts(db, access.meeting)).map((account) => account.id) : [];
   const problems = attendeeProblems(input, { closed, accountIds });
@@ -620,6 +750,7 @@ export async function addAttendee(db: Db, actor: Actor, id: string, input: Atten
   const name = input.name.trim();
   const agency = input.agency.trim();
   const userId = input.userId || null;
+  const email = (input.email ?? '').trim();
   await auditedChange(
     db,
     actor,
@@ -630,7 +761,7 @@ export async function addAttendee(db: Db, actor: Actor, id: string, input: Atten
       details: { inviteeId, withAccount: userId !== null },
     }),
     async (trx) => {
-      const inviteeId = await meetings.addInvitee(trx, id, { roleLabel, name, agency, userId });
+      const inviteeId = await meetings.addInvitee(trx, id, { roleLabel, name, agency, userId, email });
       await meetings.touchMeeting(trx, id);
       return inviteeId;
     },
@@ -873,6 +1004,103 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
   );
 }
 
+export interface MoveInput extends ScheduleInput {
+  reason: string;
+}
+
+/**
+ * Moves a meeting not yet held to another day, time or place, with the reason (issue 15): the
+ * arranger, the chair or a manager of the case; the schedule history, each child's chronology and
+ * the audit log say from what to what and why. A form opened before someone else's change is refused (409).
+ */
+export async function reschedule(db: Db, actor: Actor, id: string, version: number, input: MoveInput) {
+  const access = await authorizeMeeting(db, actor, id, 'meeting.reschedule');
+  const meeting = access.meeting;
+  const { problems, schedule } = moveProblems(input, meeting.schedule, meeting, londonNow());
+  if (problems.length || !schedule) throw new ValidationError(problems);
+  const reason = input.reason.trim();
+  const previous = meeting.schedule;
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'meeting.reschedule',
+      entityType: 'meeting',
+      entityId: id,
+      details: {
+        meetsOn: schedule.meetsOn,
+        startsAt: schedule.startsAt,
+        endsAt: schedule.endsAt,
+        previous: previous ? scheduleText(previous) : null,
+      },
+    },
+    async (trx) => {
+      if (!(await meetings.moveMeeting(trx, id, version, schedule))) throw new ConflictError(null, null, []);
+      await meetings.addScheduleChange(trx, id, 'moved', schedule, reason, actor.user.id);
+      for (const meetingChild of meeting.children) {
+        await addChronologyEntry(trx, {
+          childId: meetingChild.childId,
+          occurredAt: new Date(),
+          recordedBy: actor.user.id,
+          kind: 'meeting',
+          summary: `${meeting.typeLabel} moved to ${whenAndWhere(schedule)}${previous ? ` (it was ${whenAndWhere(previous)})` : ''}. Reason: ${reason}`,
+          incidentId: meeting.incidentId,
+          record: { type: 'meeting', id },
+        });
+      }
+      await children.touchChildren(
+        trx,
+        meeting.children.map((meetingChild) => meetingChild.childId),
+      );
+    },
+  );
+}
+
+/**
+ * Cancels a meeting not yet held, with the reason (issue 15): the tasks tied to it are no longer
+ * needed (superseded); the task it was arranged for stays open, so that another meeting is arranged.
+ */
+export async function cancel(db: Db, actor: Actor, id: string, version: number, reason: string) {
+  const access = await authorizeMeeting(db, actor, id, 'meeting.cancel');
+  const meeting = access.meeting;
+  const problems = cancelProblems(reason, meeting);
+  if (problems.length) throw new ValidationError(problems);
+  const why = reason.trim();
+  await auditedChange(
+    db,
+    actor,
+    (superseded: number) => ({
+      action: 'meeting.cancel',
+      entityType: 'meeting',
+      entityId: id,
+      details: { superseded },
+    }),
+    async (trx) => {
+      if (!(await meetings.cancelMeeting(trx, id, version, actor.user.id, why)))
+        throw new ConflictError(null, null, []);
+      await meetings.addScheduleChange(trx, id, 'cancelled', meeting.schedule, why, actor.user.id);
+      const open = await meetings.openTasksOfMeeting(trx, id);
+      await tasks.supersedeTasks(trx, open);
+      for (const meetingChild of meeting.children) {
+        await addChronologyEntry(trx, {
+          childId: meetingChild.childId,
+          occurredAt: new Date(),
+          recordedBy: actor.user.id,
+          kind: 'meeting',
+          summary: `${meeting.typeLabel}${meeting.schedule ? ` for ${scheduleText(meeting.schedule)}` : ''} cancelled. Reason: ${why}`,
+          incidentId: meeting.incidentId,
+          record: { type: 'meeting', id },
+        });
+      }
+      await children.touchChildren(
+        trx,
+        meeting.children.map((meetingChild) => meetingChild.childId),
+      );
+      return open.length;
+    },
+  );
+}
+
 /** Meetings for a child's record, and those shared with this user (chair, invitee, or representing their authority). */
 export async function myMeetings(db: Db, actor: Actor) {
   await requireRole(db, actor, CASE_ROLES, 'meetings.list');
@@ -894,7 +1122,7 @@ export async function myMeetings(db: Db, actor: Actor) {
 /** For a task page: the meetings arranged for it, and whether a child involved still has none (separate meetings, R-KEN-6). */
 export async function taskMeetings(db: Db, task: tasks.Task) {
   const list = await meetings.meetingsForTask(db, task.id);
-  if (!task.incidentId) return { meetings: list, canArrange: false };
+  if (!task.incidentId) return { meetings: list, canArrange: false, partly: false };
   const incident = await incidents.findIncident(db, task.incidentId);
   const covered = new Set(
     (await meetings.childrenMeetingForTask(db, task.id)).map((meetingChild) => meetingChild.childId),
@@ -902,7 +1130,12 @@ export async function taskMeetings(db: Db, task: tasks.Task) {
   const remaining = (incident?.children ?? []).filter(
     (linked) => (linked.role === 'displayed' || linked.role === 'targeted') && !covered.has(linked.childId),
   );
-  return { meetings: list, canArrange: task.status === 'open' && remaining.length > 0 };
+  return {
+    meetings: list,
+    canArrange: task.status === 'open' && remaining.length > 0,
+    // Some children already have a meeting (not cancelled) for this task: the next is a separate one.
+    partly: covered.size > 0,
+  };
 }
 
 export { meetingType };

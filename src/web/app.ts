@@ -16,6 +16,7 @@ import nunjucks from 'nunjucks';
 import { bodyMapPicture } from '../domain/body-map.ts';
 import { datesInWords, formatDate, formatDateTime } from '../domain/london-time.ts';
 import { TEXT_LIMITS } from '../domain/text-limits.ts';
+import { type Schedule, scheduleText } from '../domain/meeting-schedule.ts';
 import { citeFilter, citeText } from './cite.ts';
 import { isActionId } from '../domain/actions.ts';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
@@ -47,6 +48,10 @@ export function nunjucksEnv(assets: Manifest): nunjucks.Environment {
   });
   env.addFilter('govukDate', (date: Date | string | null) => formatDate(date));
   env.addFilter('govukDateTime', (date: Date | null) => formatDateTime(date));
+  // When a meeting meets, GOV.UK style: '10:30am to midday, 1 December 2026' (issue 15).
+  env.addFilter('meetingWhen', (schedule: Schedule | null | undefined) =>
+    schedule ? scheduleText(schedule) : 'Not yet scheduled',
+  );
   env.addFilter('cite', citeFilter);
   env.addFilter('citeText', (clause: string | null | undefined) => citeText(clause));
   env.addFilter('datesInWords', (text: string | null | undefined) => datesInWords(text ?? ''));

@@ -64,6 +64,8 @@ export const paths = {
     approve: (id: string) => `/meetings/${id}/approve`,
     circulate: (id: string) => `/meetings/${id}/circulate`,
     close: (id: string) => `/meetings/${id}/close`,
+    reschedule: (id: string) => `/meetings/${id}/reschedule`,
+    cancel: (id: string) => `/meetings/${id}/cancel`,
     print: (id: string) => `/meetings/${id}/print`,
     export: (id: string) => `/meetings/${id}/export`,
   },

@@ -23,6 +23,7 @@ import {
   stopBrowserRig,
 } from '../helpers/browser.ts';
 import { demoIncident } from '../helpers/cases.ts';
+import { daysAhead, fillSchedule } from '../helpers/schedule.ts';
 
 let rig: BrowserRig | undefined;
 let base = '';
@@ -208,6 +209,8 @@ describe('referral, allocation, strategy meeting and outcomes in Chromium, for e
       assert.match(form, /Police/);
       assert.match(form, /Agenda|Purposes of the meeting/);
       await page.getByLabel('Chair', { exact: true }).selectOption({ label: c.chairName });
+      // When and where (issue 15): tomorrow, 10:30am to midday, in a room.
+      await fillSchedule(page, daysAhead(1), 'Room 2, Civic Centre');
       await page.getByRole('button', { name: 'Arrange the meeting' }).click();
       await page.getByText('Meeting arranged').waitFor();
       await check('meeting');

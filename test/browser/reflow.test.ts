@@ -44,7 +44,14 @@ async function recordPages(authority: string): Promise<string[]> {
     paths.children.assessments(childId),
   ];
   const meeting = await db.selectFrom('meetings').select('id').where('authority_id', '=', authority).executeTakeFirst();
-  if (meeting) urls.push(paths.meetings.show(meeting.id), paths.meetings.print(meeting.id));
+  // The meeting, its print, and the forms to move or cancel it (issue 15).
+  if (meeting)
+    urls.push(
+      paths.meetings.show(meeting.id),
+      paths.meetings.print(meeting.id),
+      paths.meetings.reschedule(meeting.id),
+      paths.meetings.cancel(meeting.id),
+    );
   const screening = await db.selectFrom('screenings').select('id').where('child_id', '=', childId).executeTakeFirst();
   if (screening) urls.push(paths.screening.show(screening.id));
   const referral = await db.selectFrom('referrals').select('id').where('child_id', '=', childId).executeTakeFirst();

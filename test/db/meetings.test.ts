@@ -11,6 +11,7 @@ import * as meetingService from '../../src/services/meeting-service.ts';
 import * as screeningService from '../../src/services/screening-service.ts';
 import { describeOnEachDatabase } from '../helpers/db.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
+import { arrangeExtras } from '../helpers/schedule.ts';
 
 describeOnEachDatabase('meetings', (database) => {
   it('holds an Islington HSB strategy meeting chaired by the coordinator, each child’s outcome setting the next tasks (R-ISL-5, R-ISL-7)', async () => {
@@ -45,6 +46,7 @@ describeOnEachDatabase('meetings', (database) => {
       responsible: {},
       chairId: coordinator.user.id,
       invite: options.invitees.map((i) => i.inviteeId),
+      ...arrangeExtras(),
     };
     await assert.rejects(
       meetingService.arrange(db, manager, task.id, { ...input, chairId: manager.user.id }),

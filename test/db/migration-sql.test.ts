@@ -32,6 +32,7 @@ const RELEASED: Record<string, string> = {
   '0020_audit_head': '90e578106d72b39e4293de7520c7ef1228f082efdb56102edd3141ef1697e998',
   '0021_case_notes': '577333adf6b9c6d6c97d2a14ac7c47de3c304ebd141d7ad1f6d0586f2d0befee',
   '0022_family_network': 'b7155ebc22647be0eff9d8a62683134e05bdd2c6f9bc27dd4a0c23fdcec6bbd2',
+  '0023_meeting_schedule': '74045702ac2b2404ce8fe2ec44444f110cb8f2211f7f0ca22d95fa3dacc4d06e',
   '0024_referral_details': '1110f0927785d36bf0a92762729a9d4b9f321c5988a50ddecfb91865266c94e6',
   '0025_child_search_index': '6c1348679854c0dc53463f6e21b3d1e17f39eefcda9ff750ea69e19c8916f144',
   '0027_body_map': '042b5366ea16ab9751da42874798e2e074917ecff72a66ea3ce67a166314ad0f',

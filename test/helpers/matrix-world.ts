@@ -341,6 +341,7 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
         chairRule: 'Matrix',
         agenda: [],
         exclusions: [],
+        schedule: null,
         createdBy: own,
         children: [
           { childId: childWhoHarmed, role: 'displayed', responsibleAuthorityId: KENT },

@@ -100,6 +100,7 @@ describe('the home page’s view model', () => {
       minutesApproved: false,
       chairName: 'Kent team manager',
       isChair: false,
+      schedule: null,
       children: [
         { childId: 'c1', name: 'Ellis Hawthorn', masked: false },
         { childId: 'c2', name: 'Another child (a child harmed)', masked: true },

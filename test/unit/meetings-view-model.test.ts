@@ -14,6 +14,7 @@ import {
   type MeetingDetails,
   accountItems,
   agendaSections,
+  EMPTY_SCHEDULE,
   arrangeDefaults,
   arrangeView,
   decisionGroups,
@@ -53,6 +54,31 @@ const details = {
     chairAuthorityId: 'kent',
     policeInvolvement: null,
     policeInvolvementReason: '',
+    schedule: {
+      meetsOn: '2026-12-15',
+      startsAt: '10:30',
+      endsAt: '12:00',
+      place: 'Room 2',
+      videoLink: 'https://video.example/m1',
+    },
+    scheduleHistory: [
+      {
+        kind: 'arranged',
+        schedule: { meetsOn: '2026-12-14', startsAt: '09:00', endsAt: '10:00', place: 'Room 1', videoLink: '' },
+        reason: '',
+      },
+      {
+        kind: 'moved',
+        schedule: {
+          meetsOn: '2026-12-15',
+          startsAt: '10:30',
+          endsAt: '12:00',
+          place: 'Room 2',
+          videoLink: 'https://video.example/m1',
+        },
+        reason: 'The chair is away',
+      },
+    ],
     agenda: [
       { section: 'Opening', text: 'Introductions', notes: '' },
       { section: 'Opening', text: 'Purpose', notes: 'Agreed' },
@@ -78,8 +104,32 @@ describe('meetings view model: one meeting', () => {
     assert.equal(isOverdue({ status: 'closed', heldOn: null, dueOn: '2026-12-09' }, '2026-12-10'), false);
     assert.equal(isOverdue({ status: 'arranged', heldOn: null, dueOn: null }, '2026-12-10'), false);
     assert.deepEqual(
-      meetingListRows([{ status: 'arranged', heldOn: null, dueOn: '2026-12-01', id: 'x' }], '2026-12-10'),
-      [{ status: 'arranged', heldOn: null, dueOn: '2026-12-01', id: 'x', overdue: true }],
+      meetingListRows([{ status: 'arranged', heldOn: null, dueOn: '2026-12-01', schedule: null }], '2026-12-10'),
+      [
+        {
+          status: 'arranged',
+          heldOn: null,
+          dueOn: '2026-12-01',
+          schedule: null,
+          overdue: true,
+          whenText: 'Not yet scheduled',
+          statusText: 'Open',
+        },
+      ],
+    );
+  });
+
+  it('says when and where, and each change to it, GOV.UK style (issue 15)', () => {
+    const view = meetingView(details);
+    assert.equal(view.whenText, '10:30am to midday, 15 December 2026');
+    assert.equal(view.whereText, 'Room 2, or by video');
+    assert.equal(view.statusText, 'Open');
+    assert.deepEqual(
+      view.scheduleHistory.map((change) => change.text),
+      [
+        'Arranged for 9am to 10am, 14 December 2026',
+        'Moved to 10:30am to midday, 15 December 2026, Room 2, or by video',
+      ],
     );
   });
 
@@ -169,6 +219,8 @@ describe('meetings view model: arranging', () => {
       { id: 'medway', name: 'Medway' },
     ],
     chairCandidates: [{ authority: { name: 'Kent' }, users: [{ id: 'u1', name: 'Chair' }] }],
+    defaultChairId: 'u1',
+    inviteCandidates: [{ id: 'p1', name: 'Police officer', roleText: 'Detective constable, Police' }],
     invitees: [
       {
         inviteeId: 'police',
@@ -191,18 +243,38 @@ describe('meetings view model: arranging', () => {
     ],
   } as unknown as ArrangeOptions;
 
-  it('proposes every child with their own authority and the proposed invitees', () => {
+  it('proposes every child with their own authority, the pack’s default chair and the proposed invitees (issue 15)', () => {
     assert.deepEqual(arrangeDefaults(options), {
       childIds: ['c1'],
       responsible: { c1: 'kent' },
-      chairId: '',
+      chairId: 'u1',
       invite: ['police'],
       excluded: {},
+      schedule: EMPTY_SCHEDULE,
+      inviteUserIds: [],
+      guests: [
+        { name: '', role: '', email: '' },
+        { name: '', role: '', email: '' },
+        { name: '', role: '', email: '' },
+      ],
     });
   });
 
   it('marks what was chosen', () => {
-    const view = arrangeView(options, { childIds: [], responsible: { c1: 'medway' }, chairId: 'u1', invite: ['yjs'] });
+    const view = arrangeView(options, {
+      childIds: [],
+      responsible: { c1: 'medway' },
+      chairId: 'u1',
+      invite: ['yjs'],
+      schedule: EMPTY_SCHEDULE,
+      inviteUserIds: ['p1'],
+      guests: [{ name: 'Jo', role: 'School nurse', email: '' }],
+    });
+    assert.deepEqual(
+      view.inviteUserItems.map((item) => [item.text, item.checked]),
+      [['Police officer', true]],
+    );
+    assert.deepEqual(view.guestRows, [{ n: 1, name: 'Jo', role: 'School nurse', email: '' }]);
     assert.equal(view.pageTitle, 'Arrange: Strategy discussion');
     assert.deepEqual(view.childItems, [{ value: 'c1', text: 'Ann Lee (child who harmed)', checked: false }]);
     assert.deepEqual(
@@ -250,12 +322,46 @@ describe('meetings view model: arranging', () => {
 });
 
 describe('meetings forms', () => {
-  it('reads the arrange form: the children, each responsible authority, the chair and the invitees', () => {
+  it('reads the arrange form: the children, each responsible authority, the chair, when and where, and the invitees', () => {
     assert.deepEqual(
       arrangeInput(
-        arrangeForm.read({ childIds: ['c1', 'c2'], 'responsible-c1': 'kent', chairId: 'u1', invite: 'police' }),
+        arrangeForm.read({
+          childIds: ['c1', 'c2'],
+          'responsible-c1': 'kent',
+          chairId: 'u1',
+          invite: 'police',
+          'meetsOn-day': ' 1 ',
+          'meetsOn-month': '12',
+          'meetsOn-year': '2027',
+          startTime: '10:30am',
+          endTime: 'midday',
+          place: 'Room 2',
+          inviteUserIds: 'p1',
+          'guestName-2': 'Jo',
+          'guestRole-2': 'School nurse',
+          'guestName-9': 'ignored',
+        }),
       ),
-      { childIds: ['c1', 'c2'], responsible: { c1: 'kent' }, chairId: 'u1', invite: ['police'], excluded: {} },
+      {
+        childIds: ['c1', 'c2'],
+        responsible: { c1: 'kent' },
+        chairId: 'u1',
+        invite: ['police'],
+        excluded: {},
+        inviteUserIds: ['p1'],
+        schedule: {
+          meetsOn: { day: '1', month: '12', year: '2027' },
+          startTime: '10:30am',
+          endTime: 'midday',
+          place: 'Room 2',
+          videoLink: '',
+        },
+        guests: [
+          { name: '', role: '', email: '' },
+          { name: 'Jo', role: 'School nurse', email: '' },
+          { name: '', role: '', email: '' },
+        ],
+      },
     );
   });
 

@@ -238,6 +238,10 @@ const CATALOGUE: Record<string, Entry[]> = {
         ['POST /meetings/:id/approve', stale],
         ['POST /meetings/:id/circulate', () => ({})],
         ['POST /meetings/:id/close', stale],
+        ['GET /meetings/:id/reschedule', undefined],
+        ['POST /meetings/:id/reschedule', stale],
+        ['GET /meetings/:id/cancel', undefined],
+        ['POST /meetings/:id/cancel', stale],
       ] as [string, (() => Form) | undefined][]
     ).map(([route, form]) => [
       route,
@@ -476,6 +480,8 @@ async function subjectFor(
         : [w.childWhoHarmed, w.childHarmed];
       const relations: Relation[] = [];
       if (!on.shared && own) relations.push('chair', 'invitee');
+      // The world's meetings were both arranged by the person in the 'own' relationship (issue 15).
+      if (own) relations.push('arranger');
       // Thurrock is responsible for the child harmed at the shared meeting, and chairs it (R-KEN-6).
       const representing = on.shared && p.authorityId === 'thurrock' && (!on.child || on.child === 'targeted');
       if (representing) relations.push('representing');

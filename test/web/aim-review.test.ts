@@ -11,6 +11,7 @@ import { paths } from '../../src/web/paths.ts';
 import { getPack } from '../../src/procedures/index.ts';
 import { type Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
+import { scheduleForm } from '../helpers/schedule.ts';
 
 const text = (html: string) =>
   html
@@ -97,7 +98,12 @@ describe('the AIM review meeting (kent §15, R-KEN-13)', () => {
     assert.match(page, /Parents or carers: if not invited, the exceptional circumstances/);
     const kentChairs = form.body.slice(form.body.indexOf('<optgroup label="Kent County Council">'));
     const chair = /<option value="([0-9a-f-]{36})"/.exec(kentChairs)![1]!;
-    const base = { childIds: childId, chairId: chair, invite: ['assessors', 'nelft', 'social-worker', 'iro'] };
+    const base = {
+      ...scheduleForm(),
+      childIds: childId,
+      chairId: chair,
+      invite: ['assessors', 'nelft', 'social-worker', 'iro'],
+    };
     const refused = await worker.post(paths.meetings.arrange(taskId), base);
     assert.equal(refused.statusCode, 400);
     const problems = text(refused.body);

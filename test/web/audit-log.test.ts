@@ -9,6 +9,7 @@ import { arrange } from '../../src/services/meeting-service.ts';
 import { paths } from '../../src/web/paths.ts';
 import { type Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident, screenKentHarmful } from '../helpers/cases.ts';
+import { arrangeExtras } from '../helpers/schedule.ts';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -44,6 +45,7 @@ describe('the audit log in words (issue 11)', () => {
       chairId: manager.user.id,
       invite: [],
       responsible: {},
+      ...arrangeExtras(),
     });
     // The team manager opens Toby's record, the incident and the meeting, and Ellis's record.
     const tm = await signedIn(t.app, 'kent', 'team-manager');

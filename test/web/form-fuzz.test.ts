@@ -46,6 +46,7 @@ function fieldNames(ids: string[]): string[] {
     'occurred_at',
     'aim2',
     'aim3',
+    'meetsOn',
   ])
     for (const part of ['day', 'month', 'year', 'time']) names.add(`${prefix}-${part}`);
   for (const d of ['type', 'context', 'power', 'frequency']) names.add(`rating-${d}`);
@@ -57,6 +58,8 @@ function fieldNames(ids: string[]): string[] {
     for (const box of ['text-', 'why-']) names.add(`${box}${item}`);
   for (const n of ['exclude-parents', 'exclude-child', 'reviewedOn-day', 'reviewedOn-month', 'reviewedOn-year'])
     names.add(n);
+  for (const row of ['1', '2', '3', '9'])
+    for (const box of ['guestName-', 'guestRole-', 'guestEmail-']) names.add(`${box}${row}`);
   return [...names].filter((n) => n !== '_csrf');
 }
 
@@ -304,6 +307,8 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /meetings/:id/approve': T(tm, `/meetings/${meeting.id}/approve`),
       'POST /meetings/:id/circulate': T(tm, `/meetings/${meeting.id}/circulate`),
       'POST /meetings/:id/close': T(tm, `/meetings/${meeting.id}/close`),
+      'POST /meetings/:id/reschedule': T(tm, `/meetings/${meeting.id}/reschedule`),
+      'POST /meetings/:id/cancel': T(tm, `/meetings/${meeting.id}/cancel`),
       ...Object.fromEntries(
         ['stage', 'outcome', 'report', 'share', 'complete'].map((s) => [
           `POST /assessments/:id/${s}`,

@@ -16,6 +16,10 @@ import * as childService from '../../src/services/child-service.ts';
 import { paths } from '../../src/web/paths.ts';
 import { Client, type TestApp, demoEmail, signedIn, startTestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
+import { daysAhead } from '../helpers/schedule.ts';
+
+/** The demo meeting in each authority meets a week ahead (issue 15). */
+const inAWeek = daysAhead(7);
 
 const text = (html: string) =>
   html
@@ -237,7 +241,9 @@ describe('the home page of a person’s work (issue 11)', () => {
         const type = authority === 'kent' ? 'Strategy discussion' : 'Strategy meeting';
         assert.match(
           s.meetings,
-          new RegExp(`${type} ${ellis} and ${maya} No set date Chaired by you Minutes not yet recorded`),
+          new RegExp(
+            `${type} ${ellis} and ${maya} Meets 10:30am to midday, ${formatDate(inAWeek)} Chaired by you Minutes not yet recorded`,
+          ),
         );
         assert.match(s.later, new RegExp(`Record the minutes of the ${type.toLowerCase()} ${ellis} and ${maya}`));
         assert.match(
@@ -297,7 +303,7 @@ describe('the home page of a person’s work (issue 11)', () => {
         empty(s, 'due-soon', 'referrals', 'meetings', 'drafts');
       });
 
-      it('shows the police officer with a read grant the changes on Ellis’s record, and no work', async () => {
+      it('shows the police officer with a read grant the changes on Ellis’s record, the meeting they are invited to, and no work', async () => {
         const { s, page } = await home(authority, 'police');
         const tm = authority === 'kent' ? 'Kent' : 'North Yorkshire';
         assert.match(
@@ -307,7 +313,12 @@ describe('the home page of a person’s work (issue 11)', () => {
           ),
         );
         assert.doesNotMatch(page, /Maya/);
-        empty(s, 'due-soon', 'later', 'referrals', 'meetings', 'drafts');
+        // Invited to the demo meeting by name (issue 15): Ellis by name through the grant, Maya by her part only.
+        assert.match(
+          s.meetings,
+          new RegExp(`${ellis} and Another child \\(a child harmed\\) Meets 10:30am to midday, ${formatDate(inAWeek)}`),
+        );
+        empty(s, 'due-soon', 'later', 'referrals', 'drafts');
       });
 
       it('says in words that each section is empty for the panel chair and the coordinator, who have nothing here', async () => {

@@ -11,6 +11,7 @@ import { paths } from '../../src/web/paths.ts';
 import { type Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import * as screeningService from '../../src/services/screening-service.ts';
 import { demoActor, demoIncident, screenKentHarmful } from '../helpers/cases.ts';
+import { scheduleForm } from '../helpers/schedule.ts';
 
 const text = (html: string) =>
   html
@@ -76,6 +77,7 @@ describe('meetings', () => {
     assert.ok(checkedInvites.includes('education') && !checkedInvites.includes('early-help'), 'pre-ticked as proposed');
 
     const noChair = await manager.post(paths.meetings.arrange(inc.taskId), {
+      ...scheduleForm(),
       childIds: [inc.childId, inc.targetedId],
       chairId: '',
       invite: checkedInvites,
@@ -86,6 +88,7 @@ describe('meetings', () => {
     assert.match(text(noChair.body), /Select who will chair the meeting/);
     assert.match(noChair.body, /value="education" checked/, 'nothing typed is lost');
     const made = await manager.post(paths.meetings.arrange(inc.taskId), {
+      ...scheduleForm(),
       childIds: [inc.childId, inc.targetedId],
       chairId: managerId,
       invite: checkedInvites,
@@ -341,6 +344,7 @@ describe('meetings', () => {
     const kentManager = await userId(t, 'team-manager@kent.example');
     const islingtonManager = await userId(t, 'team-manager@islington.example');
     const base = {
+      ...scheduleForm(),
       childIds: [inc.childId, inc.targetedId],
       invite: ['police'],
       [`responsible-${inc.childId}`]: 'kent',
@@ -411,7 +415,12 @@ describe('meetings', () => {
     );
     const manager = await signedIn(t.app, 'islington', 'team-manager');
     const chair = await userId(t, 'cse-coordinator@islington.example');
-    const first = await arrange(manager, task.id, { childIds: [inc.childId], chairId: chair, invite: ['police'] });
+    const first = await arrange(manager, task.id, {
+      ...scheduleForm(),
+      childIds: [inc.childId],
+      chairId: chair,
+      invite: ['police'],
+    });
     assert.equal(first.statusCode, 303);
     const taskPage = text((await manager.get(paths.tasks.show(task.id))).body);
     assert.match(taskPage, /See the hsb strategy meeting arranged for this task/);
@@ -419,6 +428,7 @@ describe('meetings', () => {
     const form = text((await manager.get(paths.meetings.arrange(task.id))).body);
     assert.doesNotMatch(form, /Toby Alderbrook \(child who harmed\)/);
     const second = await manager.post(paths.meetings.arrange(task.id), {
+      ...scheduleForm(),
       childIds: [inc.targetedId],
       chairId: chair,
       invite: ['police'],
@@ -428,7 +438,7 @@ describe('meetings', () => {
     await manager.get(paths.tasks.show(task.id));
     const third = await manager.post(
       paths.meetings.arrange(task.id),
-      { childIds: [inc.childId], chairId: chair, invite: [] },
+      { ...scheduleForm(), childIds: [inc.childId], chairId: chair, invite: [] },
       { tokenFrom: paths.tasks.show(task.id) },
     );
     assert.equal(third.statusCode, 400);

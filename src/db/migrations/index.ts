@@ -21,6 +21,7 @@ import * as m0019 from './0019_plans.ts';
 import * as m0020 from './0020_audit_head.ts';
 import * as m0021 from './0021_case_notes.ts';
 import * as m0022 from './0022_family_network.ts';
+import * as m0023 from './0023_meeting_schedule.ts';
 import * as m0024 from './0024_referral_details.ts';
 import * as m0025 from './0025_child_search_index.ts';
 import * as m0027 from './0027_body_map.ts';
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0020_audit_head': m0020,
   '0021_case_notes': m0021,
   '0022_family_network': m0022,
+  '0023_meeting_schedule': m0023,
   '0024_referral_details': m0024,
   '0025_child_search_index': m0025,
   '0027_body_map': m0027,

@@ -3,6 +3,7 @@
 // kept to the children this person may see and the work they may do.
 import { ASSESSMENT_MODELS, STAGES, nextStage } from '../../../domain/assessments.ts';
 import { datesInWords, formatDate, formatDateTime } from '../../../domain/london-time.ts';
+import { scheduleText } from '../../../domain/meeting-schedule.ts';
 import { monthsText } from '../../../domain/panel.ts';
 import { getPack } from '../../../procedures/index.ts';
 import {
@@ -221,7 +222,11 @@ export function homeView(data: HomeData) {
     childName: names(meeting.children.map((child) => child.name)),
     detail: `Chaired by ${meeting.isChair ? 'you' : meeting.chairName}`,
     dueOn: meeting.dueOn,
-    dueText: meeting.heldOn ? `Held on ${formatDate(meeting.heldOn)}` : dueText(meeting.dueOn, 'To be held by'),
+    dueText: meeting.heldOn
+      ? `Held on ${formatDate(meeting.heldOn)}`
+      : meeting.schedule
+        ? `Meets ${scheduleText(meeting.schedule)}`
+        : dueText(meeting.dueOn, 'To be held by'),
     status:
       !meeting.heldOn && state(meeting.dueOn) === 'overdue'
         ? STATUS.overdue

@@ -14,12 +14,15 @@ import {
   arrangeForm,
   arrangeInput,
   attendeeForm,
+  cancelForm,
   circulateForm,
   externalForm,
   externalInput,
   minutesForm,
   minutesInput,
   outcomeForm,
+  rescheduleForm,
+  rescheduleInput,
   versionForm,
 } from './schema.ts';
 import {
@@ -37,7 +40,10 @@ import {
   meetingView,
   minutesDefaults,
   outcomeView,
+  scheduleValues,
 } from './view-model.ts';
+import { SCHEDULE_LIMITS, type ScheduleInput } from '../../../domain/meeting-schedule.ts';
+import type { ConflictError } from '../../../services/context.ts';
 
 type Id = { Params: { id: string } };
 type ChildOutcome = { Params: { id: string; childId: string } };
@@ -73,6 +79,7 @@ export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): vo
       },
       redirect: (meetingId) => paths.meetings.show(meetingId),
       again: (errorReply, errors) => renderArrange(request, errorReply, id, { values, errors }),
+      hrefs: arrangeForm.hrefs,
     });
   });
 
@@ -255,6 +262,91 @@ export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): vo
     (request, id, { version }) => meetingService.close(db, actorOf(request), id, version),
     nothingTyped,
   );
+
+  // --- Moving and cancelling a meeting not yet held, with the reason (issue 15) ---
+  async function renderReschedule(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { values?: ScheduleInput & { reason: string }; errors?: unknown; conflict?: ConflictError } = {},
+  ) {
+    const details = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.reschedule_view', {
+      action: 'meeting.reschedule',
+    });
+    const view = meetingView(details);
+    return reply.page('pages/meetings/reschedule.njk', {
+      pageTitle: 'Move the meeting',
+      backLink: paths.meetings.show(id),
+      m: details.meeting,
+      whenText: view.whenText,
+      whereText: view.whereText,
+      version: details.meeting.version,
+      schedule: extra.values ?? scheduleValues(details.meeting.schedule),
+      reason: extra.values?.reason ?? '',
+      limits: SCHEDULE_LIMITS,
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    });
+  }
+
+  app.get<Id>('/meetings/:id/reschedule', { config: { action: 'meeting.reschedule' } }, (request, reply) =>
+    renderReschedule(request, reply, request.params.id),
+  );
+
+  app.post<Id>('/meetings/:id/reschedule', { config: { action: 'meeting.reschedule' } }, (request, reply) => {
+    const { id } = request.params;
+    const data = rescheduleForm.read(request.body);
+    const values = rescheduleInput(data);
+    return submitForm(request, reply, {
+      act: () => meetingService.reschedule(db, actorOf(request), id, data.version, values),
+      flash: { title: 'Meeting moved', text: 'Tell everyone invited of the new day, time or place.' },
+      redirect: () => paths.meetings.show(id),
+      again: (errorReply, errors) => renderReschedule(request, errorReply, id, { values, errors }),
+      // Someone else changed the meeting first: what was typed, against the meeting as it is now.
+      conflict: (conflictReply, conflict) => renderReschedule(request, conflictReply, id, { values, conflict }),
+      hrefs: rescheduleForm.hrefs,
+    });
+  });
+
+  async function renderCancel(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { reason?: string; errors?: unknown; conflict?: ConflictError } = {},
+  ) {
+    const details = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.cancel_view', {
+      action: 'meeting.cancel',
+    });
+    const view = meetingView(details);
+    return reply.page('pages/meetings/cancel.njk', {
+      pageTitle: 'Cancel the meeting',
+      backLink: paths.meetings.show(id),
+      m: details.meeting,
+      whenText: view.whenText,
+      whereText: view.whereText,
+      version: details.meeting.version,
+      reason: extra.reason ?? '',
+      limits: SCHEDULE_LIMITS,
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    });
+  }
+
+  app.get<Id>('/meetings/:id/cancel', { config: { action: 'meeting.cancel' } }, (request, reply) =>
+    renderCancel(request, reply, request.params.id),
+  );
+
+  app.post<Id>('/meetings/:id/cancel', { config: { action: 'meeting.cancel' } }, (request, reply) => {
+    const { id } = request.params;
+    const { version, reason } = cancelForm.read(request.body);
+    return submitForm(request, reply, {
+      act: () => meetingService.cancel(db, actorOf(request), id, version, reason),
+      flash: { title: 'Meeting cancelled', text: 'Tell everyone invited that it is not going ahead.' },
+      redirect: () => paths.meetings.show(id),
+      again: (errorReply, errors) => renderCancel(request, errorReply, id, { reason, errors }),
+      conflict: (conflictReply, conflict) => renderCancel(request, conflictReply, id, { reason, conflict }),
+    });
+  });
 
   // --- Print and download: the same accessible document ---
   app.get<Id>('/meetings/:id/print', { config: { action: 'meeting.view' } }, async (request, reply) => {

@@ -3,22 +3,81 @@
 // police, prosecution or triage decision. They check no rule: a field not given is '' and the
 // meeting and external decision services say what is missing (ADR 0005).
 import type { ExternalDecisionInput } from '../../../services/external-decision-service.ts';
-import type { ArrangeInput, MinutesInput } from '../../../services/meeting-service.ts';
+import { GUEST_ROWS } from '../../../domain/meeting-schedule.ts';
+import type { ArrangeInput, MinutesInput, MoveInput } from '../../../services/meeting-service.ts';
 import { type PageData, field, pageSchema } from '../../page-schema.ts';
 
-/** The children, each child's responsible authority (`responsible-<child id>`), the chair and the invitees. */
+/**
+ * The children, each child's responsible authority (`responsible-<child id>`), the chair, when and
+ * where, the invitees the procedure proposes, colleagues by name, and partners without an account
+ * (`guestName-<n>`, `guestRole-<n>`, `guestEmail-<n>`, n from 1).
+ */
 export const arrangeForm = pageSchema(
   {
     childIds: field.list(),
     responsible: field.prefixed(),
     chairId: field.text(),
+    meetsOn: field.dateParts(),
+    startTime: field.text(),
+    endTime: field.text(),
+    place: field.text(),
+    videoLink: field.text(),
     invite: field.list(),
     excluded: field.prefixed(),
+    inviteUserIds: field.list(),
+    guestNames: field.prefixed(),
+    guestRoles: field.prefixed(),
+    guestEmails: field.prefixed(),
   },
-  { prefixes: { responsible: 'responsible-', excluded: 'exclude-' } },
+  {
+    dates: ['meetsOn'],
+    prefixes: {
+      responsible: 'responsible-',
+      excluded: 'exclude-',
+      guestNames: 'guestName-',
+      guestRoles: 'guestRole-',
+      guestEmails: 'guestEmail-',
+    },
+  },
 );
 
-export const arrangeInput = (data: PageData<typeof arrangeForm>): ArrangeInput => data;
+/** The partners typed in, by their row on the form (1 to GUEST_ROWS); other row numbers are ignored. */
+function guestsOf(names: Record<string, string>, roles: Record<string, string>, emails: Record<string, string>) {
+  return Array.from({ length: GUEST_ROWS }, (_, i) => {
+    const row = String(i + 1);
+    return { name: names[row] ?? '', role: roles[row] ?? '', email: emails[row] ?? '' };
+  });
+}
+
+export function arrangeInput(data: PageData<typeof arrangeForm>): ArrangeInput {
+  const { meetsOn, startTime, endTime, place, videoLink, guestNames, guestRoles, guestEmails, ...rest } = data;
+  return {
+    ...rest,
+    schedule: { meetsOn, startTime, endTime, place, videoLink },
+    guests: guestsOf(guestNames, guestRoles, guestEmails),
+  };
+}
+
+/** Moving a meeting: the new day, times and place, why, and the version the form was opened at. */
+export const rescheduleForm = pageSchema(
+  {
+    version: field.version(),
+    meetsOn: field.dateParts(),
+    startTime: field.text(),
+    endTime: field.text(),
+    place: field.text(),
+    videoLink: field.text(),
+    reason: field.text(),
+  },
+  { dates: ['meetsOn'] },
+);
+
+export function rescheduleInput({ version: _version, ...rest }: PageData<typeof rescheduleForm>): MoveInput {
+  return rest;
+}
+
+/** Cancelling a meeting: why, and the version the form was opened at. */
+export const cancelForm = pageSchema({ version: field.version(), reason: field.text() });
 
 /** The minutes: a note for each agenda item (`note-<n>`), and each invitee's and child's fields by their id. */
 export const minutesForm = pageSchema(
@@ -56,6 +115,7 @@ export const attendeeForm = pageSchema({
   roleLabel: field.text(),
   name: field.text(),
   agency: field.text(),
+  email: field.text(),
   userId: field.text(),
 });
 

@@ -5,6 +5,14 @@ import type * as externalService from '../../../services/external-decision-servi
 import type * as meetingService from '../../../services/meeting-service.ts';
 import { citeHtml, citeText, escapeHtml } from '../../cite.ts';
 import { type DateParts, partsFromIso } from '../../forms.ts';
+import {
+  GUEST_ROWS,
+  type Schedule,
+  type ScheduleInput,
+  placeText,
+  scheduleText,
+  timeText,
+} from '../../../domain/meeting-schedule.ts';
 
 export type ArrangeOptions = Awaited<ReturnType<typeof meetingService.arrangeOptions>>;
 export type MeetingDetails = Awaited<ReturnType<typeof meetingService.viewMeeting>>;
@@ -28,11 +36,41 @@ export function arrangeDefaults(options: ArrangeOptions): meetingService.Arrange
   return {
     childIds: options.children.map((child) => child.childId),
     responsible: Object.fromEntries(options.children.map((child) => [child.childId, child.authorityId])),
-    chairId: '',
+    chairId: options.defaultChairId,
     invite: options.invitees.filter((invitee) => invitee.proposed).map((invitee) => invitee.inviteeId),
     excluded: {},
+    schedule: EMPTY_SCHEDULE,
+    inviteUserIds: [],
+    guests: Array.from({ length: GUEST_ROWS }, () => ({ name: '', role: '', email: '' })),
   };
 }
+
+export const EMPTY_SCHEDULE: ScheduleInput = {
+  meetsOn: { day: '', month: '', year: '' },
+  startTime: '',
+  endTime: '',
+  place: '',
+  videoLink: '',
+};
+
+/** A schedule as the form shows it: the date's boxes, and each time as people read it ('10:30am'). */
+export function scheduleValues(schedule: Schedule | null): ScheduleInput {
+  if (!schedule) return EMPTY_SCHEDULE;
+  return {
+    meetsOn: partsFromIso(schedule.meetsOn),
+    startTime: timeText(schedule.startsAt),
+    endTime: timeText(schedule.endsAt),
+    place: schedule.place,
+    videoLink: schedule.videoLink,
+  };
+}
+
+/** When and where, in words, for every page that shows a meeting (issue 15). */
+export function whenText(meeting: { schedule: Schedule | null }): string {
+  return meeting.schedule ? scheduleText(meeting.schedule) : 'Not yet scheduled';
+}
+
+export const STATUS_TEXT = { arranged: 'Open', closed: 'Closed', cancelled: 'Cancelled' } as const;
 
 export function arrangeView(options: ArrangeOptions, values: meetingService.ArrangeInput) {
   return {
@@ -55,6 +93,14 @@ export function arrangeView(options: ArrangeOptions, values: meetingService.Arra
         selected: values.responsible[child.childId] === authority.id,
       })),
     })),
+    schedule: values.schedule,
+    inviteUserItems: options.inviteCandidates.map((user) => ({
+      value: user.id,
+      text: user.name,
+      hint: { text: user.roleText },
+      checked: values.inviteUserIds.includes(user.id),
+    })),
+    guestRows: values.guests.map((guest, i) => ({ n: i + 1, ...guest })),
     chairGroups: options.chairCandidates.map((group) => ({
       label: group.authority.name,
       users: group.users.map((user) => ({ ...user, selected: user.id === values.chairId })),
@@ -80,11 +126,15 @@ export function arrangeView(options: ArrangeOptions, values: meetingService.Arra
 
 // --- Lists ---
 
-export function meetingListRows<M extends { status: string; heldOn: string | null; dueOn: string | null }>(
-  meetings: readonly M[],
-  today: string,
-) {
-  return meetings.map((meeting) => ({ ...meeting, overdue: isOverdue(meeting, today) }));
+export function meetingListRows<
+  M extends { status: string; heldOn: string | null; dueOn: string | null; schedule: Schedule | null },
+>(meetings: readonly M[], today: string) {
+  return meetings.map((meeting) => ({
+    ...meeting,
+    overdue: isOverdue(meeting, today),
+    whenText: whenText(meeting),
+    statusText: STATUS_TEXT[meeting.status as keyof typeof STATUS_TEXT] ?? meeting.status,
+  }));
 }
 
 // --- One meeting ---
@@ -119,6 +169,18 @@ export function meetingView(details: MeetingDetails) {
       ...new Set([meeting.authorityId, ...meeting.children.map((child) => child.responsibleAuthorityId)]),
     ].map(details.authorityName),
     overdue: isOverdue(meeting, details.today),
+    whenText: whenText(meeting),
+    whereText: meeting.schedule ? placeText(meeting.schedule) : null,
+    statusText: STATUS_TEXT[meeting.status],
+    scheduleHistory: meeting.scheduleHistory.map((change) => ({
+      ...change,
+      text:
+        change.kind === 'arranged'
+          ? `Arranged${change.schedule ? ` for ${scheduleText(change.schedule)}` : ''}`
+          : change.kind === 'moved'
+            ? `Moved to ${change.schedule ? scheduleText(change.schedule) : 'a new time'}${change.schedule ? `, ${placeText(change.schedule)}` : ''}`
+            : 'Cancelled',
+    })),
     children: meeting.children.map((child) => ({
       ...child,
       visible: details.recordChildIds.includes(child.childId),
@@ -155,10 +217,11 @@ export interface AttendeeValues {
   roleLabel: string;
   name: string;
   agency: string;
+  email: string;
   userId: string;
 }
 
-export const EMPTY_ATTENDEE: AttendeeValues = { roleLabel: '', name: '', agency: '', userId: '' };
+export const EMPTY_ATTENDEE: AttendeeValues = { roleLabel: '', name: '', agency: '', email: '', userId: '' };
 
 export function accountItems(accounts: readonly { id: string; name: string }[], chosen: string) {
   return [
