@@ -14,6 +14,7 @@ import {
   demoEmail,
   isSeeded,
   seedDemo,
+  seedDemoDocuments,
   seedDemoNotes,
   seedDemoPlans,
   seedDemoScreenings,
@@ -64,6 +65,7 @@ const seeded = await whileStartLocked(handle, async () => {
     await seedDemoScreenings(handle.db);
     await seedDemoPlans(handle.db);
     await seedDemoNotes(handle.db);
+    await seedDemoDocuments(handle.db);
     return true;
   }
   return false;

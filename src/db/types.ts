@@ -315,6 +315,7 @@ export interface Database {
   meeting_outcomes: MeetingOutcomesTable;
   external_decisions: ExternalDecisionsTable;
   case_notes: CaseNotesTable;
+  documents: DocumentsTable;
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_reviews: PlanReviewsTable;
@@ -428,6 +429,23 @@ export interface CaseNotesTable {
   written_at: DefaultedTimestamp;
   /** The manager's role when they signed a management oversight note; null on every other kind. */
   signed_role: string | null;
+}
+
+/** A document on a child's record (migration 0026): its bytes, never read by a list. */
+export interface DocumentsTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  kind: 'police_summary' | 'school_report' | 'signed_plan' | 'assessment' | 'other';
+  title: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  scan_result: 'clean' | 'not_scanned';
+  uploaded_by: string;
+  uploaded_at: DefaultedTimestamp;
 }
 
 /** What a plan says on each matter it must address (domain/plans.ts PlanContents). */

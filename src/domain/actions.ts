@@ -34,6 +34,7 @@ export type RecordKind =
   | 'meeting'
   | 'external decision'
   | 'case note'
+  | 'document'
   | 'assessment'
   | 'panel referral'
   | 'plan'
@@ -216,6 +217,21 @@ export const ACTIONS = {
     kind: 'change',
     seeing: 'note.view',
     allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
+
+  // --- Documents (issue 15): on one child's record, kept as uploaded -----------------------
+  'document.view': {
+    label: 'See the documents on a child’s record and download them',
+    on: 'document',
+    kind: 'view',
+    allow: viewChild,
+  },
+  'document.upload': {
+    label: 'Upload a document to a child’s record: a police summary, a school report, a signed plan or an assessment',
+    on: 'document',
+    kind: 'change',
+    seeing: 'document.view',
+    allow: [{ roles: CASE_ROLES, bases: NOT_A_GRANT }],
   },
 
   // --- Plans (issue 14): the owner and the allocated worker write, managers agree and end -----

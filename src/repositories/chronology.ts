@@ -18,6 +18,7 @@ export const CHRONOLOGY_KINDS = {
   assessment: 'Assessment',
   plan: 'Plan',
   note: 'Case note',
+  document: 'Document',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 
@@ -32,6 +33,7 @@ export const CHRONOLOGY_RECORDS = [
   'external_decision',
   'plan',
   'case_note',
+  'document',
 ] as const;
 export type ChronologyRecord = { type: (typeof CHRONOLOGY_RECORDS)[number]; id: string };
 

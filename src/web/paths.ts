@@ -32,6 +32,11 @@ export const paths = {
     newPlan: (id: string) => `/children/${id}/plans/new`,
     notes: (id: string) => `/children/${id}/notes`,
     newNote: (id: string) => `/children/${id}/notes/new`,
+    documents: (id: string) => `/children/${id}/documents`,
+    newDocument: (id: string) => `/children/${id}/documents/new`,
+  },
+  documents: {
+    download: (id: string) => `/documents/${id}/download`,
   },
   notes: {
     show: (id: string) => `/notes/${id}`,

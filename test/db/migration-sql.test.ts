@@ -31,6 +31,7 @@ const RELEASED: Record<string, string> = {
   '0019_plans': 'b1a101ca3eb20f90d0377aad2190cbbe0aaf0b54dcaf34c3c571cf72a1c23424',
   '0020_audit_head': '90e578106d72b39e4293de7520c7ef1228f082efdb56102edd3141ef1697e998',
   '0021_case_notes': '577333adf6b9c6d6c97d2a14ac7c47de3c304ebd141d7ad1f6d0586f2d0befee',
+  '0026_attachments': '2f240027bb34e1520a30a025ce387ddbc2d54443a23027ae1137d5113dba516a',
 };
 
 /** The statements a migration sends, compiled by Kysely's PostgreSQL compiler and never executed. */

@@ -20,6 +20,7 @@ import * as m0018 from './0018_chronology_records.ts';
 import * as m0019 from './0019_plans.ts';
 import * as m0020 from './0020_audit_head.ts';
 import * as m0021 from './0021_case_notes.ts';
+import * as m0026 from './0026_attachments.ts';
 
 /**
  * Forward-only migrations, in order. Add new ones at the end; never change what a released one sends
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0019_plans': m0019,
   '0020_audit_head': m0020,
   '0021_case_notes': m0021,
+  '0026_attachments': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import auditRoutes from './audit/routes.ts';
 import panelRoutes from './panel/routes.ts';
 import planRoutes from './plans/routes.ts';
 import noteRoutes from './notes/routes.ts';
+import documentRoutes from './documents/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import homeRoutes from './home/routes.ts';
 import childRoutes from './children/routes.ts';
@@ -37,6 +38,7 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
     panelRoutes,
     planRoutes,
     noteRoutes,
+    documentRoutes,
     taskRoutes,
     procedureRoutes,
     whoCanDoWhatRoutes,
