@@ -337,6 +337,28 @@ describe('documents on a child’s record (issue 15, attachments)', () => {
     assert.equal(taken.statusCode, 303);
   });
 
+  it('answers a file over the limit sent over a real connection, promptly and with the message', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    assert.ok(address && typeof address === 'object');
+    const url = paths.children.newDocument(childId);
+    await worker.get(url);
+    const token = /name="_csrf" value="([^"]+)"/.exec(worker.lastHtml)![1]!;
+    const form = new FormData();
+    form.append('_csrf', token);
+    form.append('title', 'Sent over a socket');
+    form.append('kind', 'other');
+    form.append('file', new Blob([new Uint8Array(t.config.uploadLimitBytes + 512 * 1024)]), 'huge.pdf');
+    const res = await fetch(`http://127.0.0.1:${address.port}${url}`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: [...worker.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      signal: AbortSignal.timeout(20_000),
+    });
+    assert.equal(res.status, 400);
+    assert.match(text(await res.text()), /The selected file must be smaller than 10 MB/);
+  });
+
   it('enforces CSRF on the multipart form, and refuses files on forms that take none', async () => {
     const url = paths.children.newDocument(childId);
     const file = [{ field: 'file', name: 'report.pdf', bytes: pdf }];
