@@ -221,6 +221,12 @@ describe('documents on a child’s record (issue 15, attachments)', () => {
     assert.equal((uploaded.details as { sha256?: string }).sha256, row.sha256);
     assert.ok(events.some((e) => e.action === 'document.download' && e.entity_id === pdfId && e.outcome === 'ok'));
     assert.ok(events.some((e) => e.action === 'document.download' && e.entity_id === pngId && e.outcome === 'ok'));
+    // And the auditor reads them in words.
+    const auditor = await signedIn(t.app, 'kent', 'auditor');
+    const log = text((await auditor.get(`${paths.audit()}?action=document.upload`)).body);
+    assert.match(log, /Uploaded a document to the record of Ellis/);
+    const downloads = text((await auditor.get(`${paths.audit()}?action=document.download`)).body);
+    assert.match(downloads, /Downloaded a document from the record of Ellis/);
   });
 
   it('takes a Word document, and keeps a safe name for display and the download', async () => {
