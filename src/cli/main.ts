@@ -19,6 +19,7 @@ import {
   seedDemoPlans,
   seedDemoScreenings,
 } from './demo-data.ts';
+import { NO_SCANNER } from '../services/upload-scanner.ts';
 
 const config = loadConfig();
 if (config.production && !config.sessionSecret) {
@@ -70,7 +71,9 @@ const seeded = await whileStartLocked(handle, async () => {
   }
   return false;
 });
-const app = await createApp({ db: handle.db, config });
+// Uploaded documents are scanned for viruses by this scanner (ADR 0019): connect the council's
+// here. NO_SCANNER is "no scanner configured": nothing is scanned, and each document says so.
+const app = await createApp({ db: handle.db, config, scanner: NO_SCANNER });
 await app.listen({ port: config.port, host: config.host });
 const checkpoints = startCheckpoints(
   handle.db,
