@@ -25,6 +25,7 @@ const schema = z.object({
   AUDIT_DIR: z.string().default('./audit'),
   AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().positive().default(60),
   DATABASE_OWNER_URL: z.string().optional(),
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().max(100).default(10),
 });
 
 export interface Config {
@@ -61,6 +62,11 @@ export interface Config {
   auditCheckpointMs: number;
   /** PostgreSQL: the role that owns the schema and runs the migrations; the application connects with DATABASE_URL. */
   databaseOwnerUrl: string | undefined;
+  /**
+   * The largest document a person may upload to a child's record, in bytes (UPLOAD_LIMIT_MB, 10 MB
+   * by default): a larger one is refused with GOV.UK's message, and no more of it is kept in memory.
+   */
+  uploadLimitBytes: number;
 }
 
 function parseTrustProxy(value: string): string[] | number | false {
@@ -101,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditDir: parsed.AUDIT_DIR,
     auditCheckpointMs: parsed.AUDIT_CHECKPOINT_SECONDS * 1000,
     databaseOwnerUrl: parsed.DATABASE_OWNER_URL || undefined,
+    uploadLimitBytes: Math.round(parsed.UPLOAD_LIMIT_MB * 1024 * 1024),
   };
 }

@@ -17,6 +17,8 @@ import { type Actor, type Db, transaction } from '../services/context.ts';
 import * as incidentService from '../services/incident-service.ts';
 import * as familyService from '../services/family-service.ts';
 import * as noteService from '../services/note-service.ts';
+import * as documentService from '../services/document-service.ts';
+import { NO_SCANNER } from '../services/upload-scanner.ts';
 import * as planService from '../services/plan-service.ts';
 import { decide, packFor, recordAnswers } from '../services/screening-service.ts';
 import { arrange, arrangeOptions } from '../services/meeting-service.ts';
@@ -780,5 +782,69 @@ export async function seedDemoFamily(db: Db): Promise<void> {
       for (const member of family.people) await familyService.addPerson(db, worker, childId, { ...blank, ...member });
       await familyService.addAlert(db, worker, childId, family.alert);
     }
+  }
+}
+
+/**
+ * A one-page PDF with these lines of text (Helvetica), made here: a real file a PDF reader opens,
+ * with its cross-reference table at the right offsets.
+ */
+export function demoPdf(lines: readonly string[]): Buffer {
+  const escape = (text: string) => text.replace(/[\\()]/g, (ch) => `\\${ch}`);
+  const stream = ['BT', '/F1 14 Tf', '72 760 Td', '18 TL', ...lines.map((line) => `(${escape(line)}) '`), 'ET'].join(
+    '\n',
+  );
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(body, 'latin1'));
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A school report on Ellis's record in each authority (issue 15): a small PDF made here, marked as demo data. */
+export async function seedDemoDocuments(db: Db): Promise<void> {
+  for (const authority of AUTHORITIES) {
+    const worker = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail(authority.id, 'social-worker'))
+      .executeTakeFirstOrThrow();
+    const ellis = await db
+      .selectFrom('children')
+      .select('id')
+      .where('authority_id', '=', authority.id)
+      .where('first_name', '=', CHILDREN[0]!.first)
+      .executeTakeFirstOrThrow();
+    const bytes = demoPdf([
+      'School report (demo data)',
+      `${CHILDREN[0]!.first}: autumn term`,
+      'Attendance is good. Separate lunch and break times are in place and working.',
+      'This document is demo data and describes no real child.',
+    ]);
+    await documentService.uploadDocument(
+      db,
+      await actorFor(db, worker.id),
+      ellis.id,
+      {
+        title: 'School report (demo data)',
+        kind: 'school_report',
+        file: { fileName: 'school-report-demo.pdf', size: bytes.length, tooLarge: false },
+        bytes,
+      },
+      { scanner: NO_SCANNER, limitBytes: 10 * 1024 * 1024 },
+    );
   }
 }

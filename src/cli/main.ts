@@ -15,10 +15,12 @@ import {
   isSeeded,
   seedDemo,
   seedDemoFamily,
+  seedDemoDocuments,
   seedDemoNotes,
   seedDemoPlans,
   seedDemoScreenings,
 } from './demo-data.ts';
+import { NO_SCANNER } from '../services/upload-scanner.ts';
 
 const config = loadConfig();
 if (config.production && !config.sessionSecret) {
@@ -66,11 +68,14 @@ const seeded = await whileStartLocked(handle, async () => {
     await seedDemoPlans(handle.db);
     await seedDemoNotes(handle.db);
     await seedDemoFamily(handle.db);
+    await seedDemoDocuments(handle.db);
     return true;
   }
   return false;
 });
-const app = await createApp({ db: handle.db, config });
+// Uploaded documents are scanned for viruses by this scanner (ADR 0019): connect the council's
+// here. NO_SCANNER is "no scanner configured": nothing is scanned, and each document says so.
+const app = await createApp({ db: handle.db, config, scanner: NO_SCANNER });
 await app.listen({ port: config.port, host: config.host });
 const checkpoints = startCheckpoints(
   handle.db,

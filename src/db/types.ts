@@ -330,6 +330,7 @@ export interface Database {
   case_notes: CaseNotesTable;
   child_network: ChildNetworkTable;
   child_alerts: ChildAlertsTable;
+  documents: DocumentsTable;
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_reviews: PlanReviewsTable;
@@ -504,6 +505,23 @@ export interface ChildAlertsTable {
   ended_at: ColumnType<Date | null, never, Date>;
   ended_by: ColumnType<string | null, never, string>;
   ended_reason: ColumnType<string | null, never, string>;
+}
+
+/** A document on a child's record (migration 0026): its bytes, never read by a list. */
+export interface DocumentsTable {
+  id: Generated<string>;
+  authority_id: string;
+  child_id: string;
+  kind: 'police_summary' | 'school_report' | 'signed_plan' | 'assessment' | 'other';
+  title: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  scan_result: 'clean' | 'not_scanned';
+  uploaded_by: string;
+  uploaded_at: DefaultedTimestamp;
 }
 
 /** What a plan says on each matter it must address (domain/plans.ts PlanContents). */

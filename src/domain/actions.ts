@@ -37,6 +37,7 @@ export type RecordKind =
   | 'case note'
   | 'family member'
   | 'alert'
+  | 'document'
   | 'assessment'
   | 'panel referral'
   | 'plan'
@@ -274,6 +275,21 @@ export const ACTIONS = {
       { roles: WORKERS, bases: ['allocated'] },
       { roles: MANAGERS, bases: CASE_WORK },
     ],
+  },
+
+  // --- Documents (issue 15): on one child's record, kept as uploaded -----------------------
+  'document.view': {
+    label: 'See the documents on a child’s record and download them',
+    on: 'document',
+    kind: 'view',
+    allow: viewChild,
+  },
+  'document.upload': {
+    label: 'Upload a document to a child’s record: a police summary, a school report, a signed plan or an assessment',
+    on: 'document',
+    kind: 'change',
+    seeing: 'document.view',
+    allow: [{ roles: CASE_ROLES, bases: NOT_A_GRANT }],
   },
 
   // --- Plans (issue 14): the owner and the allocated worker write, managers agree and end -----

@@ -236,6 +236,22 @@ const ACTION_WORDS: Record<string, ActionWords> = {
     'reopen the case of {child}',
     'child',
   ),
+  'document.view': actionWords(
+    'View the documents on a child’s record',
+    'Viewed the documents on the record of {child}',
+    'view the documents on the record of {child}',
+    'child',
+  ),
+  'document.upload': actionWords(
+    'Upload a document to a child’s record',
+    'Uploaded a document to the record of {child}',
+    'upload a document to the record of {child}',
+  ),
+  'document.download': actionWords(
+    'Download a document from a child’s record',
+    'Downloaded a document from the record of {child}',
+    'download a document from the record of {child}',
+  ),
   'external_decision.view': actionWords(
     'View police, prosecution and triage decisions',
     'Viewed the police, prosecution and triage decisions about {child}',

@@ -20,6 +20,7 @@ export const CHRONOLOGY_KINDS = {
   note: 'Case note',
   family: 'Family and network',
   alert: 'Alert',
+  document: 'Document',
 } as const;
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS;
 
@@ -34,6 +35,7 @@ export const CHRONOLOGY_RECORDS = [
   'external_decision',
   'plan',
   'case_note',
+  'document',
 ] as const;
 export type ChronologyRecord = { type: (typeof CHRONOLOGY_RECORDS)[number]; id: string };
 

@@ -8,6 +8,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
@@ -25,6 +26,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../services/contex
 import { paths, safeReturnPath, withQuery } from './paths.ts';
 import { databaseSessionStore } from './session-store.ts';
 import { type ErrorView, summaryInPageOrder } from './forms.ts';
+import { MULTIPART_LIMITS, readUpload } from './uploads.ts';
 import { getPack } from '../procedures/index.ts';
 import { registerPages } from './pages/index.ts';
 import { type AppDeps, type RegisteredRoute, actorOf } from './request-context.ts';
@@ -313,6 +315,18 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   function pagesContext(pages: FastifyInstance): void {
     // Pages take forms, nothing else: a JSON or text body is refused (415) before it reaches a route.
     pages.removeContentTypeParser(['application/json', 'text/plain']);
+    // A form with a file (multipart/form-data) only where a route says it takes one (ADR 0019): at
+    // most the configured size of the file is kept, and exceeding it is a message on the page.
+    void pages.register(fastifyMultipart, {
+      limits: { ...MULTIPART_LIMITS, fileSize: config.uploadLimitBytes },
+      throwFileSizeLimit: false,
+    });
+    pages.addHook('preValidation', async (request) => {
+      if (!request.isMultipart()) return;
+      const field = request.routeOptions.config.upload;
+      if (!field) throw new BadRequestError('This form does not take files.');
+      await readUpload(request, field);
+    });
     // What no form could send is refused at once, in words, before any route reads it: a NUL or a
     // lone surrogate (which the database cannot store), a version that is not a whole number.
     pages.addHook('preValidation', (request, _reply, done) => {

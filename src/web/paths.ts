@@ -39,6 +39,11 @@ export const paths = {
     endFamilyMember: (id: string, personId: string) => `/children/${id}/family/${personId}/end`,
     newAlert: (id: string) => `/children/${id}/alerts/new`,
     endAlert: (id: string, alertId: string) => `/children/${id}/alerts/${alertId}/end`,
+    documents: (id: string) => `/children/${id}/documents`,
+    newDocument: (id: string) => `/children/${id}/documents/new`,
+  },
+  documents: {
+    download: (id: string) => `/documents/${id}/download`,
   },
   notes: {
     show: (id: string) => `/notes/${id}`,

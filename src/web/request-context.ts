@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { ActionId } from '../domain/actions.ts';
 import type { Actor, Db } from '../services/context.ts';
+import type { UploadScanner } from '../services/upload-scanner.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,6 +16,8 @@ declare module 'fastify' {
     public?: boolean;
     /** The action this route performs, from the action model (domain/actions.ts). Every route names one. */
     action?: ActionId;
+    /** The route takes one file in a multipart form, in the field of this name (src/web/uploads.ts). */
+    upload?: string;
   }
 }
 
@@ -30,6 +33,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger?: boolean | object;
+  /** Scans each uploaded document for viruses (ADR 0019); without one, none is scanned and each is recorded so. */
+  scanner?: UploadScanner;
 }
 
 export function actorOf(request: FastifyRequest): Actor {

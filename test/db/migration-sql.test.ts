@@ -35,6 +35,7 @@ const RELEASED: Record<string, string> = {
   '0023_meeting_schedule': '74045702ac2b2404ce8fe2ec44444f110cb8f2211f7f0ca22d95fa3dacc4d06e',
   '0024_referral_details': '1110f0927785d36bf0a92762729a9d4b9f321c5988a50ddecfb91865266c94e6',
   '0025_child_search_index': '6c1348679854c0dc53463f6e21b3d1e17f39eefcda9ff750ea69e19c8916f144',
+  '0026_attachments': '2f240027bb34e1520a30a025ce387ddbc2d54443a23027ae1137d5113dba516a',
   '0027_body_map': '042b5366ea16ab9751da42874798e2e074917ecff72a66ea3ce67a166314ad0f',
 };
 

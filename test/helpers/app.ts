@@ -3,7 +3,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '../../src/cli/demo-data.ts';
-import { createApp } from '../../src/web/app.ts';
+import { type AppDeps, createApp } from '../../src/web/app.ts';
 import { pgliteDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {
@@ -15,7 +15,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}, database?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  database?: TestDatabase,
+  deps: Pick<AppDeps, 'scanner'> = {},
+): Promise<TestApp> {
   const db = database ?? (await pgliteDatabase());
   if (!database) await seedDemo(db.db);
   // Many people sign in from 127.0.0.1 in a test file: the rate limits are tested where they are set low.
@@ -28,6 +32,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, database?: T
   };
   const logs: string[] = [];
   const app = await createApp({
+    ...deps,
     db: db.db,
     config,
     logger: { level: 'warn', stream: { write: (line: string) => logs.push(line) } },
@@ -98,6 +103,41 @@ export class Client {
       url,
       payload: body.toString(),
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /**
+   * Posts a multipart form (multipart/form-data, as a browser sends a form with a file): the CSRF
+   * token first, then the fields, then the files, each with its name and bytes.
+   */
+  async postMultipart(
+    url: string,
+    form: Record<string, string>,
+    files: { field: string; name: string; bytes: Uint8Array; type?: string }[] = [],
+    opts: { tokenFrom?: string; csrf?: string | null } = {},
+  ) {
+    let token = opts.csrf;
+    if (token === undefined) {
+      if (opts.tokenFrom) await this.get(opts.tokenFrom);
+      token = csrfFrom(this.lastHtml);
+    }
+    const data = new FormData();
+    if (token !== null) data.append('_csrf', token);
+    for (const [k, v] of Object.entries(form)) data.append(k, v);
+    for (const file of files)
+      data.append(
+        file.field,
+        new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }),
+        file.name,
+      );
+    const encoded = new Request('http://localhost/', { method: 'POST', body: data });
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.from(await encoded.arrayBuffer()),
+      headers: { cookie: this.cookieHeader(), 'content-type': encoded.headers.get('content-type')! },
     });
     this.remember(res);
     return res;

@@ -12,6 +12,7 @@
 // role standing in the same relationships to its children (the other authority being Kent).
 // Records are written through the repositories (no rule of the services applies here: the matrix
 // tests those rules), so every relationship is exactly what its name says.
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type AccessBasis, type ChildAccessFacts, childAccessBases } from '../../src/domain/access.ts';
 import { ROLES, type Role } from '../../src/domain/roles.ts';
@@ -91,6 +92,8 @@ export interface World {
   /** A school on the child who harmed's family and network, and an alert on the record, added by `own` (issue 15). */
   familyMember: string;
   alert: string;
+  /** A document (a small PDF) on the child who harmed's record, uploaded by `own`. */
+  document: string;
   panel: PanelWorld;
   grantToEnd: string;
   holiday: string;
@@ -444,6 +447,24 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       .values({ authority_id: KENT, child_id: childWhoHarmed, words: 'Matrix alert', added_by: own })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+    const { id: document } = await db
+      .insertInto('documents')
+      .values({
+        authority_id: KENT,
+        child_id: childWhoHarmed,
+        kind: 'school_report',
+        title: 'Matrix document',
+        file_name: 'matrix.pdf',
+        content_type: 'application/pdf',
+        size_bytes: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        content: pdf,
+        scan_result: 'not_scanned',
+        uploaded_by: own,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const panel = await panelWorld(db, { role, slug, hash, kentPerson: people.own, teams: panelTeams });
 
     await insertGrant(db, {
@@ -507,6 +528,7 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       note,
       familyMember,
       alert,
+      document,
       panel,
       grantToEnd,
       holiday: `2031-06-${String(3 + MATRIX_ROLES.indexOf(role)).padStart(2, '0')}`,

@@ -37,6 +37,7 @@ type On =
   | { kind: 'assessment' }
   | { kind: 'plan' }
   | { kind: 'note' }
+  | { kind: 'document' }
   | { kind: 'panel'; child: (w: World) => string }
   | { kind: 'user' }
   | { kind: 'kent-setting' };
@@ -339,6 +340,12 @@ const CATALOGUE: Record<string, Entry[]> = {
   'POST /children/:id/alerts/:alertId/end': [
     { on: C(), params: (w) => ({ id: w.childWhoHarmed, alertId: w.alert }), form: () => ({ reason: '' }) },
   ],
+  // Documents (issue 15): on the child who harmed's record. The upload form is multipart; posted
+  // urlencoded here, as any client may, it is refused by validation ("Select a file"), not a 500.
+  'GET /children/:id/documents': [{ on: C(), params: id(H) }],
+  'GET /children/:id/documents/new': [{ on: C(), params: id(H) }],
+  'POST /children/:id/documents/new': [{ on: C(), params: id(H), form: () => ({ title: '', kind: '' }) }],
+  'GET /documents/:id/download': [{ on: { kind: 'document' }, params: (w) => ({ id: w.document }) }],
   // The AIM Pathway Panel.
   'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.awaiting }) }],
   'GET /panel-referrals/:id/letter': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.closed }) }],
@@ -430,6 +437,7 @@ const CASE_RECORDS = new Set([
   'case note',
   'family member',
   'alert',
+  'document',
   'list',
 ]);
 
@@ -496,6 +504,7 @@ async function subjectFor(
     case 'plan':
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['plan_owner'] : [], sameAuthority: inKent };
     case 'note':
+    case 'document':
       return { bases: await sight([w.childWhoHarmed]), relations: [], sameAuthority: inKent };
     case 'panel':
       return { bases: await sight([on.child(w)]), relations: [], sameAuthority: p.authorityId === PANEL_AUTHORITY };

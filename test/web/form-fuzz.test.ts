@@ -131,6 +131,7 @@ async function fingerprint(t: TestApp): Promise<string> {
     'api_tokens',
     'role_change_requests',
     'chronology_entries',
+    'documents',
   ];
   const versioned = [
     'children',
@@ -327,6 +328,7 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /children/:id/family/:personId/end': T(tm, `/children/${kent.childId}/family/${person}/end`),
       'POST /children/:id/alerts/new': T(tm, `/children/${kent.childId}/alerts/new`),
       'POST /children/:id/alerts/:alertId/end': T(tm, `/children/${kent.childId}/alerts/${alert}/end`),
+      'POST /children/:id/documents/new': T(tm, `/children/${kent.childId}/documents/new`),
       'POST /plans/:id/edit': T(tm, `/plans/${draftPlan}/edit`),
       'POST /plans/:id/agree': T(tm, `/plans/${draftPlan}/agree`),
       'POST /plans/:id/end': T(tm, `/plans/${draftPlan}/end`),
@@ -491,6 +493,98 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       if (bare.statusCode >= 500) failures.push(`${route} answered ${bare.statusCode} to a post with no body`);
     }
     assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`);
+  });
+
+  it('answers every generated multipart body below 500, and keeps no file it refuses (issue 15, attachments)', async () => {
+    // The upload form and, since every page context parses multipart, a form that takes no file.
+    const upload = targets.get('POST /children/:id/documents/new')!;
+    const other = targets.get('POST /children/:id/notes/new')!;
+    const { client, token } = await session(upload.who);
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const content = fc.oneof(
+      fc.constantFrom(pdf, png, Buffer.alloc(0), Buffer.from('plain text named .pdf')),
+      fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
+      fc.uint8Array({ maxLength: 16 }).map((bytes) => Buffer.concat([pdf, Buffer.from(bytes)])),
+    );
+    const name = fc.oneof(
+      fc.constantFrom('_csrf', 'title', 'kind', 'file', 'file', '__proto__', 'constructor', 'toString', ''),
+      fc.string({ maxLength: 12 }),
+    );
+    const fileName = fc.oneof(
+      fc.constantFrom(
+        'report.pdf',
+        '',
+        '..\\..\\evil.pdf',
+        'a\u0000b.pdf',
+        '\u202egnp.exe',
+        'x'.repeat(5000),
+        '"quoted".pdf',
+      ),
+      fc.string({ maxLength: 20 }),
+    );
+    const part = fc.oneof(
+      fc.record({ name, value: fc.oneof(fc.constantFrom(...HOSTILE.filter((h) => h.length < 10_000)), fc.string()) }),
+      fc.record({
+        name,
+        fileName,
+        bytes: content,
+        type: fc.constantFrom('application/pdf', 'text/plain', 'image/png', ''),
+      }),
+    );
+    const body = fc.record({
+      parts: fc.array(part, { maxLength: 6 }),
+      token: fc.boolean(),
+      cut: fc.oneof({ weight: 4, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.nat({ max: 400 }) }),
+      boundary: fc.oneof(
+        { weight: 4, arbitrary: fc.constant('right') },
+        { weight: 1, arbitrary: fc.constantFrom('wrong', 'none') },
+      ),
+      to: fc.oneof({ weight: 4, arbitrary: fc.constant(upload.url) }, { weight: 1, arbitrary: fc.constant(other.url) }),
+    });
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(body, async (generated) => {
+        const boundary = '----fuzzboundary7MA4YWxkTrZu0gW';
+        const chunks: Buffer[] = [];
+        const all = generated.token ? [{ name: '_csrf', value: token }, ...generated.parts] : generated.parts;
+        for (const one of all) {
+          const disposition =
+            'fileName' in one
+              ? `form-data; name="${one.name}"; filename="${one.fileName}"`
+              : `form-data; name="${one.name}"`;
+          const type = 'fileName' in one && one.type ? `\r\nContent-Type: ${one.type}` : '';
+          chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`, 'utf8'));
+          chunks.push('fileName' in one ? one.bytes : Buffer.from(one.value, 'utf8'), Buffer.from('\r\n'));
+        }
+        chunks.push(Buffer.from(`--${boundary}--\r\n`));
+        let payload = Buffer.concat(chunks);
+        if (generated.cut >= 0) payload = payload.subarray(0, generated.cut);
+        const contentType =
+          generated.boundary === 'right'
+            ? `multipart/form-data; boundary=${boundary}`
+            : generated.boundary === 'wrong'
+              ? 'multipart/form-data; boundary=another'
+              : 'multipart/form-data';
+        const before = await fingerprint(t);
+        const res = await t.app.inject({
+          method: 'POST',
+          url: generated.to,
+          payload,
+          headers: { cookie, 'content-type': contentType },
+        });
+        posted += 1;
+        seen.set(res.statusCode, (seen.get(res.statusCode) ?? 0) + 1);
+        const label = `${generated.to} ${JSON.stringify(generated).slice(0, 300)}`;
+        if (res.statusCode >= 500) failures.push(`answered ${res.statusCode} to ${label}`);
+        else if (res.statusCode >= 400 && (await fingerprint(t)) !== before)
+          failures.push(`answered ${res.statusCode} yet wrote something, for ${label}`);
+        return true;
+      }),
+      { numRuns: 120, seed: 15 },
+    );
+    assert.deepEqual(failures.slice(0, 10), [], `${failures.length} failures`);
   });
 
   it('links every error in every summary it showed to a field on that page (issue 11, defect 6)', () => {

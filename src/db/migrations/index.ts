@@ -24,6 +24,7 @@ import * as m0022 from './0022_family_network.ts';
 import * as m0023 from './0023_meeting_schedule.ts';
 import * as m0024 from './0024_referral_details.ts';
 import * as m0025 from './0025_child_search_index.ts';
+import * as m0026 from './0026_attachments.ts';
 import * as m0027 from './0027_body_map.ts';
 
 /**
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '0023_meeting_schedule': m0023,
   '0024_referral_details': m0024,
   '0025_child_search_index': m0025,
+  '0026_attachments': m0026,
   '0027_body_map': m0027,
 };
 

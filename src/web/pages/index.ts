@@ -9,6 +9,7 @@ import panelRoutes from './panel/routes.ts';
 import planRoutes from './plans/routes.ts';
 import noteRoutes from './notes/routes.ts';
 import familyRoutes from './family/routes.ts';
+import documentRoutes from './documents/routes.ts';
 import casesRoutes from './cases/routes.ts';
 import findChildRoutes from './find-a-child/routes.ts';
 import homeRoutes from './home/routes.ts';
@@ -41,6 +42,7 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
     planRoutes,
     noteRoutes,
     familyRoutes,
+    documentRoutes,
     taskRoutes,
     procedureRoutes,
     whoCanDoWhatRoutes,

@@ -137,6 +137,7 @@ export function chronologyLink(entry: ChronologyEntry): { href: string; text: st
       task: [paths.tasks.show(entry.record.id), 'View the task'],
       plan: [paths.plans.show(entry.record.id), 'View the plan'],
       case_note: [paths.notes.show(entry.record.id), 'View the note'],
+      document: [paths.documents.download(entry.record.id), 'Download the document'],
       // Police, prosecution and triage decisions are listed on the child's meetings page.
       external_decision: null,
     };

@@ -1,0 +1,5 @@
+// The upload form's text fields, as typed (the service checks them with the file, every problem at
+// once). The file itself arrives beside them (src/web/uploads.ts), not in the body.
+import { field, pageSchema } from '../../page-schema.ts';
+
+export const documentForm = pageSchema({ title: field.text(), kind: field.text() });

@@ -1,0 +1,50 @@
+// How the documents pages read: a child's documents, the newest first, each with its title, kind,
+// type and size ("PDF, 120 KB"), who uploaded it and when ("1 December 2026"), and its download
+// link; the upload form's kinds. Pure.
+import { DOCUMENT_KINDS, type DocumentKind, limitText, typeAndSize } from '../../../domain/documents.ts';
+import { formatDate } from '../../../domain/london-time.ts';
+import type { ChildDocument } from '../../../repositories/documents.ts';
+import { paths } from '../../paths.ts';
+
+/** A document as the list shows it. */
+export function documentView(document: ChildDocument) {
+  return {
+    id: document.id,
+    title: document.title,
+    kind: DOCUMENT_KINDS[document.kind],
+    typeAndSize: typeAndSize(document.contentType, document.sizeBytes),
+    fileName: document.fileName,
+    uploadedBy: document.uploadedByName,
+    uploadedOn: formatDate(document.uploadedAt),
+    href: paths.documents.download(document.id),
+    notScanned: document.scanResult === 'not_scanned',
+  };
+}
+
+/** A child's documents page. */
+export function documentsModel(
+  child: { id: string; firstName: string; lastName: string },
+  list: readonly ChildDocument[],
+  canUpload: boolean,
+) {
+  return {
+    pageTitle: `Documents: ${child.firstName} ${child.lastName}`,
+    child,
+    documents: list.map(documentView),
+    canUpload,
+  };
+}
+
+/** The form's kinds, the one chosen checked. */
+export function kindItems(selected: string) {
+  return (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).map((kind) => ({
+    value: kind,
+    text: DOCUMENT_KINDS[kind],
+    checked: kind === selected,
+  }));
+}
+
+/** The upload form's hint: the types taken and the limit, in GOV.UK's words. */
+export function fileHint(limitBytes: number): string {
+  return `The file must be a PDF, JPG, PNG or Word document, and smaller than ${limitText(limitBytes)}`;
+}
