@@ -15,6 +15,7 @@ import { hashPassword, loadCurrentUser } from '../services/auth-service.ts';
 import * as childService from '../services/child-service.ts';
 import { type Actor, type Db, transaction } from '../services/context.ts';
 import * as incidentService from '../services/incident-service.ts';
+import { emptyNetworkInput } from '../domain/family.ts';
 import * as familyService from '../services/family-service.ts';
 import * as noteService from '../services/note-service.ts';
 import * as documentService from '../services/document-service.ts';
@@ -665,6 +666,27 @@ export async function seedDemoPlans(db: Db): Promise<void> {
   }
 }
 
+/** A demo account in an authority, by its role's part of the address, as an actor. */
+async function demoPerson(db: Db, authorityId: string, role: string): Promise<Actor> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoEmail(authorityId, role))
+    .executeTakeFirstOrThrow();
+  return actorFor(db, row.id);
+}
+
+/** A demo child in an authority, by first name. */
+async function demoChildId(db: Db, authorityId: string, firstName: string): Promise<string> {
+  const row = await db
+    .selectFrom('children')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('first_name', '=', firstName)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /**
  * Case notes for each authority's first case (issue 15): on Ellis's record a visit, a call with
  * the school and a manager's signed oversight note; on Maya's, by her own worker, a direct work
@@ -677,28 +699,14 @@ export async function seedDemoNotes(db: Db): Promise<void> {
     return { day: String(Number(day)), month: String(Number(month)), year: year! };
   };
   for (const authority of AUTHORITIES) {
-    const person = async (role: string) => {
-      const row = await db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', demoEmail(authority.id, role))
-        .executeTakeFirstOrThrow();
-      return actorFor(db, row.id);
-    };
-    const child = (first: string) =>
-      db
-        .selectFrom('children')
-        .select('id')
-        .where('authority_id', '=', authority.id)
-        .where('first_name', '=', first)
-        .executeTakeFirstOrThrow();
+    const person = (role: string) => demoPerson(db, authority.id, role);
     const [worker, workerB, manager] = [
       await person('social-worker'),
       await person('social-worker-b'),
       await person('team-manager'),
     ];
-    const ellis = (await child(CHILDREN[0]!.first)).id;
-    const maya = (await child(CHILDREN[1]!.first)).id;
+    const ellis = await demoChildId(db, authority.id, CHILDREN[0]!.first);
+    const maya = await demoChildId(db, authority.id, CHILDREN[1]!.first);
     await noteService.writeNote(db, worker, ellis, {
       kind: 'visit',
       happenedOn: daysAgo(6),
@@ -745,35 +753,10 @@ interface DemoFamily {
  */
 export async function seedDemoFamily(db: Db): Promise<void> {
   const demo = JSON.parse(readFileSync(new URL('./demo-family.json', import.meta.url), 'utf8')) as DemoFamily;
-  const blank: familyService.NetworkInput = {
-    kind: '',
-    name: '',
-    relationship: '',
-    organisation: '',
-    phone: '',
-    email: '',
-    address: '',
-    parentalResponsibility: '',
-    livesWithChild: '',
-  };
+  const blank = emptyNetworkInput();
   for (const authority of AUTHORITIES) {
-    const person = async (role: string) => {
-      const row = await db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', demoEmail(authority.id, role))
-        .executeTakeFirstOrThrow();
-      return actorFor(db, row.id);
-    };
-    const child = async (first: string) =>
-      (
-        await db
-          .selectFrom('children')
-          .select('id')
-          .where('authority_id', '=', authority.id)
-          .where('first_name', '=', first)
-          .executeTakeFirstOrThrow()
-      ).id;
+    const person = (role: string) => demoPerson(db, authority.id, role);
+    const child = (first: string) => demoChildId(db, authority.id, first);
     const pairs: [Actor, string, { people: DemoPerson[]; alert: string }][] = [
       [await person('social-worker'), await child(CHILDREN[0]!.first), demo.childWhoHarmed],
       [await person('social-worker-b'), await child(CHILDREN[1]!.first), demo.childHarmed],

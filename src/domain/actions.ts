@@ -493,6 +493,14 @@ export const ACTIONS = {
       { roles: CASE_ROLES, bases: ALL_BASES },
     ],
   },
+  'meeting.extract': {
+    label:
+      'Print an extract of a meeting’s record for one child’s family: that child’s part only, without the other children',
+    on: 'meeting',
+    kind: 'view',
+    allow: [{ roles: CASE_ROLES, bases: ALL_BASES }],
+    when: 'only for a child whose part of the meeting the person may see',
+  },
   'meeting.reschedule': {
     label: 'Move a meeting to another day, time or place, with the reason',
     on: 'meeting',

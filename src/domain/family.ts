@@ -62,6 +62,21 @@ export interface NetworkInput {
   livesWithChild: string;
 }
 
+/** A person with nothing typed yet: the form's starting values. */
+export function emptyNetworkInput(): NetworkInput {
+  return {
+    kind: '',
+    name: '',
+    relationship: '',
+    organisation: '',
+    phone: '',
+    email: '',
+    address: '',
+    parentalResponsibility: '',
+    livesWithChild: '',
+  };
+}
+
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_FORMAT = /^\+?[\d\s()-]{6,}$/;
 

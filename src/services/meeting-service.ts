@@ -78,6 +78,26 @@ import { citeText, getPack, isAimRequest } from '../procedures/index.ts';
 import * as plansRepository from '../repositories/plans.ts';
 import { contentsOf, inSentence, unaddressed } from '../domain/plans.ts';
 
+/** The same line in the chronology of every child at the meeting (held, moved, cancelled...). */
+async function meetingChronology(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  meeting: { incidentId: string; children: readonly { childId: string }[] },
+  summary: string,
+): Promise<void> {
+  for (const meetingChild of meeting.children)
+    await addChronologyEntry(trx, {
+      childId: meetingChild.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'meeting',
+      summary,
+      incidentId: meeting.incidentId,
+      record: { type: 'meeting', id },
+    });
+}
+
 async function authorityNames(db: Db) {
   const list = await listAuthorities(db);
   const names = new Map(list.map((authority) => [authority.id, authority.name]));
@@ -579,9 +599,16 @@ export async function viewMeeting(
     | 'meeting.print'
     | 'meeting.export'
     | 'meeting.reschedule_view'
-    | 'meeting.cancel_view' = 'meeting.view',
+    | 'meeting.cancel_view'
+    | 'meeting.extract' = 'meeting.view',
   need: {
-    action: 'meeting.record' | 'meeting.add_attendee' | 'meeting.outcome' | 'meeting.reschedule' | 'meeting.cancel';
+    action:
+      | 'meeting.record'
+      | 'meeting.add_attendee'
+      | 'meeting.outcome'
+      | 'meeting.reschedule'
+      | 'meeting.cancel'
+      | 'meeting.extract';
     childId?: string;
   } | null = null,
 ) {
@@ -644,6 +671,17 @@ export async function viewMeeting(
       })),
     followOnTasks: followOn.flat().filter((task) => task.meetingId === id),
   };
+}
+
+/**
+ * One child's part of a meeting's record, to share with that child's family (issue 15): refused
+ * unless the person may see that child's part (R-X-1); the other children are left out entirely.
+ */
+export async function meetingExtract(db: Db, actor: Actor, id: string, childId: string) {
+  if (!isUuid(childId)) return notFound(db, actor, 'meeting.extract', 'meeting', id);
+  const details = await viewMeeting(db, actor, id, 'meeting.extract', { action: 'meeting.extract', childId });
+  if (!details.visibleChildIds.includes(childId)) return notFound(db, actor, 'meeting.extract', 'meeting', id);
+  return details;
 }
 
 /**
@@ -984,17 +1022,13 @@ export async function close(db: Db, actor: Actor, id: string, version: number) {
             details: { childId: meetingChild.childId, kind: target.kind, meetingId: id },
           });
       }
-      for (const meetingChild of meeting.children) {
-        await addChronologyEntry(trx, {
-          childId: meetingChild.childId,
-          occurredAt: new Date(),
-          recordedBy: actor.user.id,
-          kind: 'meeting',
-          summary: `${meeting.typeLabel} held on ${formatDate(meeting.heldOn)} and closed by the chair. Immediate safety plan and outcome recorded.`,
-          incidentId: meeting.incidentId,
-          record: { type: 'meeting', id },
-        });
-      }
+      await meetingChronology(
+        trx,
+        actor,
+        id,
+        meeting,
+        `${meeting.typeLabel} held on ${formatDate(meeting.heldOn)} and closed by the chair. Immediate safety plan and outcome recorded.`,
+      );
       await children.touchChildren(
         trx,
         meeting.children.map((meetingChild) => meetingChild.childId),
@@ -1037,17 +1071,13 @@ export async function reschedule(db: Db, actor: Actor, id: string, version: numb
     async (trx) => {
       if (!(await meetings.moveMeeting(trx, id, version, schedule))) throw new ConflictError(null, null, []);
       await meetings.addScheduleChange(trx, id, 'moved', schedule, reason, actor.user.id);
-      for (const meetingChild of meeting.children) {
-        await addChronologyEntry(trx, {
-          childId: meetingChild.childId,
-          occurredAt: new Date(),
-          recordedBy: actor.user.id,
-          kind: 'meeting',
-          summary: `${meeting.typeLabel} moved to ${whenAndWhere(schedule)}${previous ? ` (it was ${whenAndWhere(previous)})` : ''}. Reason: ${reason}`,
-          incidentId: meeting.incidentId,
-          record: { type: 'meeting', id },
-        });
-      }
+      await meetingChronology(
+        trx,
+        actor,
+        id,
+        meeting,
+        `${meeting.typeLabel} moved to ${whenAndWhere(schedule)}${previous ? ` (it was ${whenAndWhere(previous)})` : ''}. Reason: ${reason}`,
+      );
       await children.touchChildren(
         trx,
         meeting.children.map((meetingChild) => meetingChild.childId),
@@ -1081,17 +1111,13 @@ export async function cancel(db: Db, actor: Actor, id: string, version: number, 
       await meetings.addScheduleChange(trx, id, 'cancelled', meeting.schedule, why, actor.user.id);
       const open = await meetings.openTasksOfMeeting(trx, id);
       await tasks.supersedeTasks(trx, open);
-      for (const meetingChild of meeting.children) {
-        await addChronologyEntry(trx, {
-          childId: meetingChild.childId,
-          occurredAt: new Date(),
-          recordedBy: actor.user.id,
-          kind: 'meeting',
-          summary: `${meeting.typeLabel}${meeting.schedule ? ` for ${scheduleText(meeting.schedule)}` : ''} cancelled. Reason: ${why}`,
-          incidentId: meeting.incidentId,
-          record: { type: 'meeting', id },
-        });
-      }
+      await meetingChronology(
+        trx,
+        actor,
+        id,
+        meeting,
+        `${meeting.typeLabel}${meeting.schedule ? ` for ${scheduleText(meeting.schedule)}` : ''} cancelled. Reason: ${why}`,
+      );
       await children.touchChildren(
         trx,
         meeting.children.map((meetingChild) => meetingChild.childId),

@@ -73,6 +73,8 @@ export const paths = {
     cancel: (id: string) => `/meetings/${id}/cancel`,
     print: (id: string) => `/meetings/${id}/print`,
     export: (id: string) => `/meetings/${id}/export`,
+    /** One child's part of the record, for sharing with that child's family (issue 15). */
+    extract: (id: string, childId: string) => `/meetings/${id}/children/${childId}/extract`,
   },
   screening: {
     start: (incidentId: string, childId: string) => `/incidents/${incidentId}/screening/${childId}`,

@@ -52,6 +52,13 @@ async function recordPages(authority: string): Promise<string[]> {
       paths.meetings.reschedule(meeting.id),
       paths.meetings.cancel(meeting.id),
     );
+  // The extract of Ellis's part of his meeting, for his family (issue 15).
+  const hisMeeting = await db
+    .selectFrom('meeting_children')
+    .select('meeting_id')
+    .where('child_id', '=', childId)
+    .executeTakeFirst();
+  if (hisMeeting) urls.push(paths.meetings.extract(hisMeeting.meeting_id, childId));
   const screening = await db.selectFrom('screenings').select('id').where('child_id', '=', childId).executeTakeFirst();
   if (screening) urls.push(paths.screening.show(screening.id));
   const referral = await db.selectFrom('referrals').select('id').where('child_id', '=', childId).executeTakeFirst();

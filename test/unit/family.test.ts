@@ -6,23 +6,13 @@ import {
   type NetworkInput,
   NETWORK_LIMITS,
   alertProblems,
+  emptyNetworkInput,
   endProblems,
   isHouseholdKind,
   networkProblems,
 } from '../../src/domain/family.ts';
 
-const person = (fields: Partial<NetworkInput>): NetworkInput => ({
-  kind: '',
-  name: '',
-  relationship: '',
-  organisation: '',
-  phone: '',
-  email: '',
-  address: '',
-  parentalResponsibility: '',
-  livesWithChild: '',
-  ...fields,
-});
+const person = (fields: Partial<NetworkInput>): NetworkInput => ({ ...emptyNetworkInput(), ...fields });
 const fields = (input: NetworkInput) => networkProblems(input).map((problem) => problem.field);
 
 describe('a person in the family and network', () => {

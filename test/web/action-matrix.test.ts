@@ -270,6 +270,17 @@ const CATALOGUE: Record<string, Entry[]> = {
       ),
     ]),
   ),
+  // One child's part of a meeting's record, for their family (issue 15).
+  'GET /meetings/:id/children/:childId/extract': (['displayed', 'targeted'] as const).flatMap((child) =>
+    [false, true].map((shared) => ({
+      name: `${child === 'displayed' ? 'the child who harmed' : 'the child harmed'}, ${shared ? 'shared with Thurrock' : 'in Kent'}`,
+      on: { kind: 'meeting' as const, shared, child },
+      params: (w: World) => ({
+        id: shared ? w.sharedMeeting : w.meeting,
+        childId: child === 'displayed' ? w.childWhoHarmed : w.childHarmed,
+      }),
+    })),
+  ),
   // AIM assessments.
   'GET /assessments/:id': [{ on: { kind: 'assessment' }, params: (w) => ({ id: w.assessment }) }],
   'GET /assessments/:id/print': [{ on: { kind: 'assessment' }, params: (w) => ({ id: w.assessment }) }],

@@ -4,6 +4,7 @@
 // of the record, every view and change audited, and the chronology without names.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { emptyNetworkInput } from '../../src/domain/family.ts';
 import { seedDemoFamily } from '../../src/cli/demo-data.ts';
 import * as childService from '../../src/services/child-service.ts';
 import { paths } from '../../src/web/paths.ts';
@@ -20,17 +21,7 @@ const summaryOf = (html: string) =>
   [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/href="(#[^"]+)"/g)].map(
     (match) => match[1],
   );
-const blank = {
-  kind: '',
-  name: '',
-  relationship: '',
-  organisation: '',
-  phone: '',
-  email: '',
-  address: '',
-  parentalResponsibility: '',
-  livesWithChild: '',
-};
+const blank: Record<string, string> = { ...emptyNetworkInput() };
 
 describe('family and network (issue 15)', () => {
   let t: TestApp;

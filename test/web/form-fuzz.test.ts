@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { SECTIONS } from '../../src/domain/recording-form.ts';
+import { emptyNetworkInput } from '../../src/domain/family.ts';
 import * as familyService from '../../src/services/family-service.ts';
 import * as planService from '../../src/services/plan-service.ts';
 import * as settingsService from '../../src/services/settings-service.ts';
@@ -250,15 +251,9 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
     });
     // A school on Ellis's family and network, and an alert on his record (issue 15).
     const person = await familyService.addPerson(db, manager, kent.childId, {
+      ...emptyNetworkInput(),
       kind: 'school',
       name: 'Fuzz school',
-      relationship: '',
-      organisation: '',
-      phone: '',
-      email: '',
-      address: '',
-      parentalResponsibility: '',
-      livesWithChild: '',
     });
     const alert = await familyService.addAlert(db, manager, kent.childId, 'Fuzz alert');
     const T = (who: Target['who'], url: string) => ({ who, url });

@@ -6,6 +6,7 @@ import {
   type NetworkInput,
   type NetworkKind,
   PROFESSIONAL_KINDS,
+  emptyNetworkInput,
 } from '../../../domain/family.ts';
 import { formatDate } from '../../../domain/london-time.ts';
 import type { NetworkPerson } from '../../../repositories/family.ts';
@@ -66,15 +67,5 @@ export function yesNoItems(selected: string) {
 }
 
 export function emptyPerson(): NetworkInput {
-  return {
-    kind: '',
-    name: '',
-    relationship: '',
-    organisation: '',
-    phone: '',
-    email: '',
-    address: '',
-    parentalResponsibility: '',
-    livesWithChild: '',
-  };
+  return emptyNetworkInput();
 }

@@ -359,6 +359,24 @@ export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): vo
     });
   });
 
+  app.get<ChildOutcome>(
+    '/meetings/:id/children/:childId/extract',
+    { config: { action: 'meeting.extract' } },
+    async (request, reply) => {
+      const { id, childId } = request.params;
+      const details = await meetingService.meetingExtract(db, actorOf(request), id, childId);
+      const view = meetingView(details);
+      const child = view.children.find((one) => one.childId === childId)!;
+      return reply.page('pages/meetings/extract.njk', {
+        pageTitle: `${details.meeting.typeLabel}: extract for ${child.firstName}’s family`,
+        backLink: paths.meetings.show(id),
+        ...view,
+        child,
+        attended: details.meeting.invitees.filter((invitee) => invitee.attended === true),
+      });
+    },
+  );
+
   app.get<Id>('/meetings/:id/export', { config: { action: 'meeting.view' } }, async (request, reply) => {
     const { id } = request.params;
     const details = await meetingService.viewMeeting(db, actorOf(request), id, 'meeting.export');
