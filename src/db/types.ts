@@ -331,6 +331,7 @@ export interface Database {
   child_network: ChildNetworkTable;
   child_alerts: ChildAlertsTable;
   documents: DocumentsTable;
+  record_corrections: RecordCorrectionsTable;
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_reviews: PlanReviewsTable;
@@ -522,6 +523,20 @@ export interface DocumentsTable {
   scan_result: 'clean' | 'not_scanned';
   uploaded_by: string;
   uploaded_at: DefaultedTimestamp;
+}
+
+export interface RecordCorrectionsTable {
+  id: Generated<string>;
+  authority_id: string;
+  record_type: 'incident' | 'screening' | 'minutes';
+  record_id: string;
+  number: number;
+  part: string;
+  changed_fields: string[];
+  before: ColumnType<unknown, string, never>;
+  reason: string;
+  corrected_by: string;
+  corrected_at: DefaultedTimestamp;
 }
 
 /** What a plan says on each matter it must address (domain/plans.ts PlanContents). */

@@ -9,6 +9,7 @@ import { CASE_ROLES, ROLE_LABELS, type Role } from './roles.ts';
 /** How a person stands to a record, beyond their access to a child's record. */
 export const RELATIONS = {
   author: 'wrote the draft incident',
+  decider: 'decided the level of concern',
   chair: 'chairs the meeting',
   arranger: 'arranged the meeting',
   invitee: 'is invited to the meeting with their own account',
@@ -394,6 +395,35 @@ export const ACTIONS = {
     allow: [{ roles: CASE_ROLES, relation: 'author' }],
   },
 
+  'incident.correct': {
+    label:
+      'Correct a section of a submitted incident, with a reason: a new version, the incident as it stood kept readable',
+    on: 'incident',
+    kind: 'change',
+    seeing: 'incident.view',
+    when: 'once submitted',
+    allow: [
+      { roles: CASE_ROLES, relation: 'author' },
+      { roles: MANAGERS, bases: CASE_WORK },
+    ],
+  },
+  'incident.relink': {
+    label: 'Correct which children a submitted incident links, or a child’s part in it, with a reason (a manager only)',
+    on: 'incident',
+    kind: 'change',
+    seeing: 'incident.view',
+    when: 'once submitted; a child screened for it keeps their part',
+    allow: [{ roles: MANAGERS, bases: CASE_WORK }],
+  },
+  'incident.relink_child': {
+    label: 'Add a child to a submitted incident, correcting it (a manager, on a basis other than a read grant)',
+    on: 'child',
+    kind: 'change',
+    seeing: 'child.view',
+    when: 'once submitted',
+    allow: [{ roles: MANAGERS, bases: NOT_A_GRANT }],
+  },
+
   // --- Screening and referral ---------------------------------------------------------------
   'screening.view': {
     label: 'See the screening of an incident and its suggested level of concern',
@@ -415,6 +445,18 @@ export const ACTIONS = {
     seeing: 'screening.view',
     when: 'once, while undecided',
     allow: [{ roles: SCREENERS, bases: CASE_WORK_OR_RECORDED }],
+  },
+  'screening.correct': {
+    label:
+      'Correct the reasons given for a decided level of concern, with a reason: a new version, the reasons as first given kept readable',
+    on: 'screening',
+    kind: 'change',
+    seeing: 'screening.view',
+    when: 'once decided (the level itself changes only by screening again)',
+    allow: [
+      { roles: SCREENERS, relation: 'decider', bases: NOT_A_GRANT },
+      { roles: MANAGERS, bases: CASE_WORK },
+    ],
   },
   'referral.create': {
     label: 'Refer a decided screening to the front door',
@@ -920,6 +962,7 @@ export const BASIS_PHRASES: Record<AccessBasis, string> = {
 
 const RELATION_PHRASES: Record<Relation, string> = {
   author: 'wrote the draft',
+  decider: 'decided the level of concern',
   chair: 'chair the meeting',
   arranger: 'arranged it',
   invitee: 'are invited to it with their own account',

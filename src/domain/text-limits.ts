@@ -17,4 +17,5 @@ export const TEXT_LIMITS = {
   appropriateAdultReason: 2000,
   assessmentText: 4000,
   panelText: 4000,
+  correctionReason: 2000,
 } as const;

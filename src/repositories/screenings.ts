@@ -176,3 +176,14 @@ export async function decideScreening(
     .executeTakeFirst();
   return changedOne(result);
 }
+
+/** Corrects a decided screening's reasons (issue 15): the reasons as they were are kept by the correction. */
+export async function correctRationale(db: Kysely<Database>, id: string, rationale: string): Promise<boolean> {
+  const result = await db
+    .updateTable('screenings')
+    .set({ rationale })
+    .where('id', '=', id)
+    .where('status', '=', 'decided')
+    .executeTakeFirst();
+  return changedOne(result);
+}

@@ -129,6 +129,10 @@ export const paths = {
     section: (id: string, slug: string) => `/incidents/${id}/${slug}`,
     check: (id: string) => `/incidents/${id}/check`,
     submit: (id: string) => `/incidents/${id}/submit`,
+    correct: (id: string, slug: string) => `/incidents/${id}/correct/${slug}`,
+    correctChildren: (id: string) => `/incidents/${id}/correct/children`,
+    correctChild: (id: string, childId: string) => `/incidents/${id}/correct/children/${childId}`,
+    version: (id: string, version: number) => `/incidents/${id}/versions/${version}`,
   },
   admin: {
     users: () => '/admin/users',

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { AccessBasis } from '../../src/domain/access.ts';
 import { ACTIONS, REPRESENTING_ROLES, type Relation, may } from '../../src/domain/actions.ts';
 import type { Database } from '../../src/db/types.ts';
+import { findIncident } from '../../src/repositories/incidents.ts';
 import { Client, DEMO_PASSWORD, csrfFrom, startTestApp, type TestApp } from '../helpers/app.ts';
 import {
   MATRIX_ROLES,
@@ -63,6 +64,32 @@ const relink = async (db: Kysely<Database>, w: World) => {
     .insertInto('incident_children')
     .values({ incident_id: w.draft, child_id: w.childWhoHarmed, role: 'displayed' })
     .onConflict((oc) => oc.columns(['incident_id', 'child_id']).doNothing())
+    .execute();
+};
+
+/** The world's incident, corrected once, so that its first version can be read. */
+const oneCorrection = async (db: Kysely<Database>, w: World) => {
+  const inc = (await findIncident(db, w.incident))!;
+  const before = {
+    occurredAt: inc.occurredAt?.toISOString() ?? null,
+    text: inc.text,
+    lists: inc.lists,
+    children: inc.children.map((child) => ({ childId: child.childId, role: child.role, ownWords: child.ownWords })),
+  };
+  await db
+    .insertInto('record_corrections')
+    .values({
+      authority_id: inc.authorityId,
+      record_type: 'incident',
+      record_id: w.incident,
+      number: 1,
+      part: 'behaviour',
+      changed_fields: ['behaviour'],
+      before: JSON.stringify(before),
+      reason: 'Matrix',
+      corrected_by: inc.createdBy,
+    })
+    .onConflict((oc) => oc.columns(['record_type', 'record_id', 'number']).doNothing())
     .execute();
 };
 
@@ -168,6 +195,28 @@ const CATALOGUE: Record<string, Entry[]> = {
   'GET /incidents/:id/:slug': [{ on: { kind: 'draft' }, params: (w) => ({ id: w.draft, slug: 'behaviour' }) }],
   'POST /incidents/:id/:slug': [
     { on: { kind: 'draft' }, params: (w) => ({ id: w.draft, slug: 'behaviour' }), form: stale },
+  ],
+  // Corrections to a submitted incident (issue 15): forms posted stale or without a reason.
+  'GET /incidents/:id/correct/:slug': [
+    { on: { kind: 'incident' }, params: (w) => ({ id: w.incident, slug: 'behaviour' }) },
+  ],
+  'POST /incidents/:id/correct/:slug': [
+    { on: { kind: 'incident' }, params: (w) => ({ id: w.incident, slug: 'behaviour' }), form: stale },
+  ],
+  'GET /incidents/:id/correct/children': [{ on: { kind: 'incident' }, params: (w) => ({ id: w.incident }) }],
+  // A child already linked: only one the manager may see is offered (the child who harmed's part).
+  'GET /incidents/:id/correct/children/:childId': [
+    { on: C(), params: (w) => ({ id: w.incident, childId: w.childWhoHarmed }) },
+  ],
+  'POST /incidents/:id/correct/children/:childId': [
+    {
+      on: C(),
+      params: (w) => ({ id: w.incident, childId: w.childWhoHarmed }),
+      form: () => ({ version: '0', role: '' }),
+    },
+  ],
+  'GET /incidents/:id/versions/:number': [
+    { on: { kind: 'incident' }, params: (w) => ({ id: w.incident, number: '1' }), prepare: oneCorrection },
   ],
   // Screening and referral.
   'GET /incidents/:id/screening/:childId': [

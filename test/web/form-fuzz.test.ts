@@ -133,6 +133,7 @@ async function fingerprint(t: TestApp): Promise<string> {
     'role_change_requests',
     'chronology_entries',
     'documents',
+    'record_corrections',
   ];
   const versioned = [
     'children',
@@ -289,6 +290,11 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /incidents/:id/children/:childId/remove': T(ds, `/incidents/${newDraft}/children/${kent.childId}/remove`),
       'POST /incidents/:id/submit': T(ds, `/incidents/${newDraft}/submit`),
       'POST /incidents/:id/:slug': T(ds, `/incidents/${newDraft}/behaviour`),
+      'POST /incidents/:id/correct/:slug': T(ds, `/incidents/${kent.incidentId}/correct/behaviour`),
+      'POST /incidents/:id/correct/children/:childId': T(
+        tm,
+        `/incidents/${toby.incidentId}/correct/children/${toby.targetedId}`,
+      ),
       'POST /incidents/:id/screening/:childId': T(ds, `/incidents/${toby.incidentId}/screening/${toby.childId}`),
       'POST /screenings/:id/decision': T(ds, `/screenings/${screening.id}/decision`),
       'POST /screenings/:id/referrals': T(ds, `/screenings/${toRefer.id}/referrals`),

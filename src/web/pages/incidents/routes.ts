@@ -2,10 +2,14 @@
 // own words, complete each section of the recording form, check answers and submit. The pages'
 // models are built in view-model.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { OWN_WORDS_MAX, sectionBySlug } from '../../../domain/recording-form.ts';
+import { OWN_WORDS_MAX, type SectionDef, sectionBySlug } from '../../../domain/recording-form.ts';
 import { searchChildrenToLink } from '../../../services/child-service.ts';
 import { NotFoundError } from '../../../services/context.ts';
+import * as correctionService from '../../../services/incident-correction-service.ts';
 import * as incidentService from '../../../services/incident-service.ts';
+import { type RelinkChange, relinkRole } from '../../../domain/incident-corrections.ts';
+import type { ErrorView } from '../../forms.ts';
+import type { ConflictError } from '../../../services/errors.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { errorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
@@ -13,6 +17,9 @@ import { submitForm } from '../../submit-form.ts';
 import {
   childPartForm,
   childSearchQuery,
+  correctChildForm,
+  correctSectionForm,
+  type SectionValues,
   linkChildForm,
   readSection,
   returnToQuery,
@@ -21,7 +28,17 @@ import {
   submitIncidentForm,
   valuesFromIncident,
 } from './schema.ts';
-import { checkModel, childPartModel, childrenModel, incidentModel, nextAfter, sectionModel } from './view-model.ts';
+import {
+  checkModel,
+  childPartModel,
+  childrenModel,
+  correctChildModel,
+  correctChildrenModel,
+  incidentModel,
+  nextAfter,
+  sectionModel,
+  versionModel,
+} from './view-model.ts';
 
 export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/incidents', { config: { action: 'incident.create' } }, async (request, reply) => {
@@ -45,7 +62,11 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       const { id } = request.params;
       const view = await incidentService.viewIncident(db, actor, id);
       if (view.incident.status === 'draft') return reply.redirect(paths.incidents.check(id), 303);
-      return reply.page('pages/incidents/show.njk', incidentModel(view));
+      const corrections = {
+        rights: await correctionService.correctionRights(db, actor, view.incident),
+        corrections: await correctionService.correctionsFor(db, id),
+      };
+      return reply.page('pages/incidents/show.njk', incidentModel(view, corrections));
     },
   );
 
@@ -186,6 +207,146 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
         // Someone else changed the draft: the check page again, with what changed.
         conflict: (conflictReply, conflict) => renderCheck(request, conflictReply, id, { conflict }),
       });
+    },
+  );
+
+  // --- Correcting a submitted incident: a new version with a reason (issue 15) ---------------
+  async function renderCorrectChildren(request: FastifyRequest, reply: FastifyReply, id: string) {
+    const actor = actorOf(request);
+    const { inc, visible } = await correctionService.childrenToCorrect(db, actor, id);
+    const search = childSearchQuery.read(request.query).q.slice(0, 100);
+    const found = search ? await searchChildrenToLink(db, actor, search) : null;
+    return reply.page('pages/incidents/correct-children.njk', correctChildrenModel(inc, visible, search, found));
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/incidents/:id/correct/children',
+    { config: { action: 'incident.relink' } },
+    (request, reply) => renderCorrectChildren(request, reply, request.params.id),
+  );
+
+  type CorrectChildValues = { role: string; ownWords: string; reason: string };
+  async function renderCorrectChild(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    childId: string,
+    extra: { values?: CorrectChildValues; errors?: ErrorView; conflict?: ConflictError } = {},
+  ) {
+    const found = await correctionService.childToCorrect(db, actorOf(request), id, childId);
+    return reply.page('pages/incidents/correct-child.njk', {
+      ...correctChildModel(found, extra.values ?? { role: '', ownWords: '', reason: '' }, OWN_WORDS_MAX),
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    });
+  }
+
+  app.get<{ Params: { id: string; childId: string } }>(
+    '/incidents/:id/correct/children/:childId',
+    { config: { action: 'incident.relink' } },
+    (request, reply) => renderCorrectChild(request, reply, request.params.id, request.params.childId),
+  );
+
+  app.post<{ Params: { id: string; childId: string } }>(
+    '/incidents/:id/correct/children/:childId',
+    { config: { action: 'incident.relink' } },
+    (request, reply) => {
+      const { id, childId } = request.params;
+      const { version, ...values } = correctChildForm.read(request.body);
+      const change: Omit<RelinkChange, 'role'> & { role: RelinkChange['role'] | null } = {
+        childId,
+        role: relinkRole(values.role),
+        ownWords: values.ownWords,
+        reason: values.reason,
+      };
+      return submitForm(request, reply, {
+        act: () => correctionService.relink(db, actorOf(request), id, version, change),
+        flash: (number) => ({
+          title: 'Incident corrected',
+          text: `This is version ${number + 1}. The earlier version is kept and each child’s chronology says what changed.`,
+        }),
+        redirect: () => paths.incidents.show(id),
+        again: (errorReply, errors) => renderCorrectChild(request, errorReply, id, childId, { values, errors }),
+        conflict: (conflictReply, conflict) =>
+          renderCorrectChild(request, conflictReply, id, childId, { values, conflict }),
+      });
+    },
+  );
+
+  async function renderCorrectSection(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    section: SectionDef,
+    extra: { values?: SectionValues; reason?: string; errors?: ErrorView; conflict?: ConflictError } = {},
+  ) {
+    const inc = await correctionService.sectionToCorrect(db, actorOf(request), id, section);
+    return reply.page('pages/incidents/correct-section.njk', {
+      ...sectionModel(inc, section, extra.values ?? valuesFromIncident(section, inc), ''),
+      pageTitle: `Correct: ${section.title}`,
+      backLink: paths.incidents.show(id),
+      version: inc.version,
+      versionNow: await correctionService.versionNow(db, id),
+      reason: extra.reason ?? '',
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    });
+  }
+
+  app.get<{ Params: { id: string; slug: string } }>(
+    '/incidents/:id/correct/:slug',
+    { config: { action: 'incident.correct' } },
+    (request, reply) => {
+      const section = sectionBySlug(request.params.slug);
+      if (!section) throw new NotFoundError();
+      return renderCorrectSection(request, reply, request.params.id, section);
+    },
+  );
+
+  app.post<{ Params: { id: string; slug: string } }>(
+    '/incidents/:id/correct/:slug',
+    { config: { action: 'incident.correct' } },
+    (request, reply) => {
+      const actor = actorOf(request);
+      const { id, slug } = request.params;
+      const section = sectionBySlug(slug);
+      if (!section) throw new NotFoundError();
+      const { version, reason } = correctSectionForm.read(request.body);
+      const { values, changes, errors } = readSection(section, sectionAnswersForm(section).read(request.body));
+      if (errors.length) {
+        // The answers' own problems and the reason's, at once, in page order.
+        const all = reason.trim()
+          ? errors
+          : [...errors, { field: 'reason', message: 'Enter why you are correcting the record' }];
+        return renderCorrectSection(request, reply.code(400), id, section, { values, reason, errors: errorView(all) });
+      }
+      return submitForm(request, reply, {
+        act: () => correctionService.correctSection(db, actor, id, version, section, changes, reason),
+        flash: (number) => ({
+          title: 'Incident corrected',
+          text: `This is version ${number + 1}. The earlier version is kept and each child’s chronology says what was corrected.`,
+        }),
+        redirect: () => paths.incidents.show(id),
+        again: (errorReply, formErrors) =>
+          renderCorrectSection(request, errorReply, id, section, { values, reason, errors: formErrors }),
+        hrefs: (formErrors) =>
+          formErrors.map((formError) =>
+            formError.field === 'occurred_at' ? { ...formError, href: '#occurred_at-day' } : formError,
+          ),
+        conflict: (conflictReply, conflict) =>
+          renderCorrectSection(request, conflictReply, id, section, { values, reason, conflict }),
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string; number: string } }>(
+    '/incidents/:id/versions/:number',
+    { config: { action: 'incident.view' } },
+    async (request, reply) => {
+      const number = Number(request.params.number);
+      if (!Number.isInteger(number) || number < 1 || number > 10_000) throw new NotFoundError();
+      const view = await correctionService.incidentVersion(db, actorOf(request), request.params.id, number);
+      return reply.page('pages/incidents/version.njk', versionModel(view));
     },
   );
 

@@ -31,6 +31,17 @@ export const submitIncidentForm = pageSchema({ version: field.version() });
 /** Saving a section: the version, the button pressed and whether to go back to checking the answers. */
 export const sectionForm = pageSchema({ version: field.version(), action: field.text(), returnTo: field.text() });
 
+/** Correcting a section of a submitted incident: the version it was shown at and why (issue 15). */
+export const correctSectionForm = pageSchema({ version: field.version(), reason: field.text() });
+
+/** Correcting a child's part in a submitted incident, or adding a child: the part (or `remove`), own words and why. */
+export const correctChildForm = pageSchema({
+  version: field.version(),
+  role: field.text(),
+  ownWords: field.text(),
+  reason: field.text(),
+});
+
 /** A section's answers as posted: a date's three boxes, each list of checkboxes, and every other answer (a time too) as text. */
 export type SectionAnswers = Record<string, string | string[] | DateParts>;
 

@@ -16,6 +16,8 @@ import {
 import { IMAGE_GUIDANCE_SOURCE, showsImageGuidance } from '../../../domain/image-guidance.ts';
 import { formatDateTime } from '../../../domain/london-time.ts';
 import type { searchChildrenToLink } from '../../../services/child-service.ts';
+import type * as correctionService from '../../../services/incident-correction-service.ts';
+import type { CorrectionEntry } from '../../../services/incident-correction-service.ts';
 import type * as incidentService from '../../../services/incident-service.ts';
 import { paths } from '../../paths.ts';
 import { type Incident, type SectionValues, maxLength } from './schema.ts';
@@ -78,8 +80,26 @@ const withRoleText = <C extends { role: LinkedChild['role'] }>(child: C) => ({
   roleText: CHILD_ROLE_LABELS[child.role],
 });
 
-/** A submitted incident: each child's part and age on the day (where the viewer may see them), and the answers. */
-export function incidentModel(view: IncidentView) {
+/** What the viewer may do to correct a submitted incident, and the corrections made so far (issue 15). */
+export interface CorrectionsView {
+  rights: { correct: boolean; relink: boolean };
+  corrections: readonly CorrectionEntry[];
+}
+
+/** Version 1 as submitted, then one version for each correction, the last being the incident as it is now. */
+export function versionRows(corrections: readonly CorrectionEntry[]) {
+  return [
+    { number: 1, current: corrections.length === 0 },
+    ...corrections.map((correction, index) => ({
+      ...correction,
+      number: correction.version,
+      current: index === corrections.length - 1,
+    })),
+  ];
+}
+
+/** A submitted incident: each child's part and age on the day (where the viewer may see them), the answers, and its versions. */
+export function incidentModel(view: IncidentView, corrections: CorrectionsView = NO_CORRECTIONS) {
   const inc = view.incident;
   const when = inc.occurredAt ? isoDate(inc.occurredAt) : null;
   return {
@@ -89,8 +109,33 @@ export function incidentModel(view: IncidentView) {
       ...withRoleText(child),
       age: child.visible && when ? ageOn(child.dateOfBirth, when) : null,
     })),
-    sections: summaryFor(inc, false),
+    sections: summaryFor(inc, false).map((section) =>
+      corrections.rights.correct
+        ? { ...section, changeHref: paths.incidents.correct(inc.id, section.slug), changeText: 'Correct' }
+        : section,
+    ),
+    rights: corrections.rights,
+    versions: versionRows(corrections.corrections),
     ...imageGuidanceFor(inc),
+  };
+}
+
+const NO_CORRECTIONS: CorrectionsView = { rights: { correct: false, relink: false }, corrections: [] };
+
+/** An earlier version of a submitted incident, as it stood before a correction. */
+export function versionModel(view: Awaited<ReturnType<typeof correctionService.incidentVersion>>) {
+  const inc = view.incident;
+  return {
+    pageTitle: `Incident on ${formatDateTime(inc.occurredAt)}`,
+    incident: inc,
+    version: view.version,
+    replacedAt: view.replacedAt,
+    replacedByName: view.replacedByName,
+    reason: view.reason,
+    partText: view.partText,
+    children: view.children.map(withRoleText),
+    sections: summaryFor(inc, false),
+    backLink: `${paths.incidents.show(inc.id)}#versions`,
   };
 }
 
@@ -166,5 +211,60 @@ export function sectionModel(inc: Incident, section: SectionDef, values: Section
         : index === 0
           ? paths.incidents.children(inc.id)
           : paths.incidents.section(inc.id, SECTIONS[index - 1]!.slug),
+  };
+}
+
+/** The children of a submitted incident, for a manager correcting who it links, and the search for one left out. */
+export function correctChildrenModel(
+  inc: Incident,
+  visible: ReadonlySet<string>,
+  search: string,
+  found: readonly ChildToLink[] | null,
+) {
+  const linked = new Set(inc.children.map((child) => child.childId));
+  return {
+    pageTitle: 'Correct the children involved',
+    backLink: paths.incidents.show(inc.id),
+    incident: inc,
+    children: inc.children.map((child) =>
+      visible.has(child.childId)
+        ? { ...withRoleText(child), visible: true }
+        : { childId: child.childId, roleText: CHILD_ROLE_LABELS[child.role], visible: false },
+    ),
+    q: search,
+    results: found ? found.filter((match) => !linked.has(match.id)) : null,
+  };
+}
+
+/** One child's part, to correct (or, for a child not linked, to add): the parts, with "take off" for a linked child. */
+export function correctChildModel(
+  found: Awaited<ReturnType<typeof correctionService.childToCorrect>>,
+  values: { role: string; ownWords: string; reason: string },
+  ownWordsMax: number,
+) {
+  const name = `${found.child.firstName} ${found.child.lastName}`;
+  const current = found.currentRole;
+  const items = roleItems(values.role).filter((item) => item.value !== current);
+  return {
+    pageTitle: current ? `Correct the part of ${name}` : `Add ${name} to the incident`,
+    legend: `What was ${name}’s part in the incident?`,
+    backLink: paths.incidents.correctChildren(found.inc.id),
+    incident: found.inc,
+    version: found.inc.version,
+    child: found.child,
+    currentRoleText: current ? CHILD_ROLE_LABELS[current] : null,
+    roleItems: current
+      ? [
+          ...items,
+          { divider: 'or' },
+          {
+            value: 'remove',
+            text: 'Take the child off this incident: they were linked in error',
+            checked: values.role === 'remove',
+          },
+        ]
+      : items,
+    values,
+    ownWordsMax,
   };
 }

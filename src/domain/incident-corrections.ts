@@ -1,0 +1,79 @@
+// Correcting who a submitted incident links (issue 15): a manager adds a child, changes a child's
+// part, or takes off a child linked in error, with a reason. Pure: what stops the change, and the
+// chronology lines it writes (which never name a person).
+import type { FormProblem } from './form-problem.ts';
+import { CHILD_ROLE_LABELS, CHILD_ROLES, type ChildRole } from './recording-form.ts';
+
+/** One change to who is linked: the child, their new part or `remove`, and why. */
+export interface RelinkChange {
+  childId: string;
+  role: ChildRole | 'remove';
+  /** The child's own words, for a child added (those already linked keep theirs). */
+  ownWords: string;
+  reason: string;
+}
+
+export const RELINK_CHOICES = [...CHILD_ROLES, 'remove'] as const;
+
+/** Reads a posted part: one of the parts, or `remove`; anything else is no choice. */
+export function relinkRole(value: string): RelinkChange['role'] | null {
+  return (RELINK_CHOICES as readonly string[]).includes(value) ? (value as RelinkChange['role']) : null;
+}
+
+/**
+ * What stops the change, in the form's order: a part chosen that differs from the child's now;
+ * a child screened for this incident keeps the part their screening stands on; the incident keeps
+ * a child who displayed the behaviour; the reason's own problems.
+ */
+export function relinkProblems(input: {
+  children: readonly { childId: string; role: ChildRole }[];
+  change: { childId: string; role: RelinkChange['role'] | null };
+  screened: boolean;
+  reasonProblems: readonly FormProblem[];
+}): FormProblem[] {
+  const { children, change, screened } = input;
+  const problems: FormProblem[] = [];
+  const existing = children.find((child) => child.childId === change.childId);
+  if (!change.role) problems.push({ field: 'role', message: 'Select the child’s part in the incident' });
+  else if (existing && existing.role === change.role)
+    problems.push({ field: 'role', message: 'Select a different part, or go back to the incident' });
+  else if (existing && screened)
+    problems.push({
+      field: 'role',
+      message:
+        'This child has been screened for this incident, so their part cannot be changed here. Ask the screener to screen again.',
+    });
+  else if (
+    change.role !== 'displayed' &&
+    existing?.role === 'displayed' &&
+    !children.some((child) => child.childId !== change.childId && child.role === 'displayed')
+  )
+    problems.push({
+      field: 'role',
+      message: 'The incident must still have a child who displayed the behaviour: add them first',
+    });
+  problems.push(...input.reasonProblems);
+  return problems;
+}
+
+/** The chronology lines: for the child changed, and for every other child in the incident. */
+export function relinkSummary(
+  from: ChildRole | null,
+  to: RelinkChange['role'],
+  version: number,
+): { thisChild: string; otherChild: string } {
+  const label = (role: ChildRole) => CHILD_ROLE_LABELS[role].toLowerCase();
+  const thisChild =
+    to === 'remove'
+      ? `Incident record corrected (version ${version}): this child was taken off the incident, linked in error.`
+      : from
+        ? `Incident record corrected (version ${version}): this child’s part changed from ${label(from)} to ${label(to)}.`
+        : `Incident record corrected (version ${version}): this child was added to the incident as ${label(to)}.`;
+  const otherChild =
+    to === 'remove'
+      ? `Incident record corrected (version ${version}): a child linked in error was taken off the incident.`
+      : from
+        ? `Incident record corrected (version ${version}): another child’s part changed to ${label(to)}.`
+        : `Incident record corrected (version ${version}): another child was added to the incident as ${label(to)}.`;
+  return { thisChild, otherChild };
+}
