@@ -468,19 +468,35 @@ export async function seedDemoScreenings(db: Db): Promise<void> {
     });
     // Referred, screened by the manager to a strategy meeting, and the meeting arranged, ready to record.
     // With what the receiving team needs (issue 15): the DSL's details from their account and a
-    // fictional phone number (Ofcom's drama range), the parents told, consent not asked and why.
+    // fictional phone number (Ofcom's drama range); for each child referred, their own family's
+    // answers: the parents told, consent not asked and why, the steps and the ask for that child.
+    const harmed = await db
+      .selectFrom('incident_children')
+      .select('child_id')
+      .where('incident_id', '=', ellis.incident_id)
+      .where('role', '=', 'targeted')
+      .execute();
+    const forEach = (own: string, other: string): Record<string, string> =>
+      Object.fromEntries([[ellis.child_id, own], ...harmed.map((child): [string, string] => [child.child_id, other])]);
     await makeReferrals(db, dsl, id, {
       ...referrerFromAccount(dsl),
       referrerPhone: '01632 960 123',
-      parentsTold: 'yes',
-      parentsConsent: 'not_asked',
-      consentReason:
+      parentsTold: forEach('yes', 'yes'),
+      parentsNotToldReason: {},
+      parentsConsent: forEach('not_asked', 'yes'),
+      consentReason: forEach(
         'The referral goes ahead whatever they say: a younger child may be at risk. They were told it is being made (demo data).',
-      safetySteps:
-        'The children are kept apart at school: separate classes, break and lunch times, and a named adult for each. ' +
-        'Both families know; the mother of the child who harmed has agreed supervision at home (demo data).',
-      request:
-        'A strategy discussion, and an assessment of the child who harmed; support for the child harmed and her family (demo data).',
+        '',
+      ),
+      safetySteps: forEach(
+        'Kept apart from the younger pupil at school: a separate class, break and lunch times, and a named adult. ' +
+          'The mother has agreed supervision at home (demo data).',
+        'A named adult at school she can go to, and her class kept apart from the older pupil at break and lunch (demo data).',
+      ),
+      request: forEach(
+        'A strategy discussion, and an assessment of the child who harmed (demo data).',
+        'Support for the child harmed and her family (demo data).',
+      ),
     });
     const managerUser = await db
       .selectFrom('users')

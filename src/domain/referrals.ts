@@ -47,18 +47,53 @@ export const REFERRAL_DETAIL_LIMITS = {
 export const PARENTS_CONSENT = ['yes', 'no', 'not_asked'] as const;
 export type ParentsConsent = (typeof PARENTS_CONSENT)[number];
 
-/** The referral form as typed: who refers and how to reach them, the parents, the safety steps and the ask. */
-export interface ReferralDetailsInput {
+/** Who refers and how to reach them: asked once, the same on each child's referral. */
+export interface ReferrerInput {
   referrerName: string;
   referrerRole: string;
   referrerPhone: string;
   referrerEmail: string;
-  parentsTold: string;
-  parentsNotToldReason: string;
-  parentsConsent: string;
-  consentReason: string;
-  safetySteps: string;
-  request: string;
+}
+
+/**
+ * The answers about one child's own family, asked in that child's section of the form: the child
+ * who harmed's parents and the child harmed's parents are different people, and each receiving
+ * team reads only its own child's (issue 15).
+ */
+export const FAMILY_FIELDS = [
+  'parentsTold',
+  'parentsNotToldReason',
+  'parentsConsent',
+  'consentReason',
+  'safetySteps',
+  'request',
+] as const;
+export type FamilyField = (typeof FAMILY_FIELDS)[number];
+export type FamilyAnswersInput = Record<FamilyField, string>;
+
+/** The referral form as typed: the referrer once, and each family answer by the child's id. */
+export type ReferralFormInput = ReferrerInput & Record<FamilyField, Record<string, string>>;
+
+/** A child being referred, as the form names them: the first name, or null when the referrer may not see their record. */
+export interface ReferredChild {
+  childId: string;
+  role: 'displayed' | 'targeted';
+  firstName: string | null;
+}
+
+/** The id and name of a family answer in a child's section: `parentsTold-<child's id>`. */
+export function familyFieldId(field: FamilyField, childId: string): string {
+  return `${field}-${childId}`;
+}
+
+/** One child's family answers as typed ('' where not given). */
+export function familyAnswersOf(input: ReferralFormInput, childId: string): FamilyAnswersInput {
+  return Object.fromEntries(FAMILY_FIELDS.map((field) => [field, input[field][childId] ?? ''])) as FamilyAnswersInput;
+}
+
+/** "Toby’s", or "the child harmed’s" for a child whose record the referrer may not see. */
+function whose(child: ReferredChild): string {
+  return `${child.firstName ?? (child.role === 'displayed' ? 'the child who harmed' : 'the child harmed')}’s`;
 }
 
 /** What a referral carries for the receiving team, checked and trimmed. */
@@ -78,28 +113,26 @@ export interface ReferralDetails {
 const PHONE = /^\+?[\d\s()-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/**
- * Every problem with the referral form at once (ADR 0012): the referrer's name, role and a way to
- * reach them; whether the parents or carers were told, and why not (R-NYO-16); whether they
- * consent, and why not or why they were not asked (R-X-6, R-NYO-16: consent is not sought where
- * seeking it would put a child at risk); the immediate safety steps (R-NYO-2); and what is asked.
- * With no problem, the details as stored.
- */
-export function readReferralDetails(
-  input: ReferralDetailsInput,
-): { problems: FormProblem[]; details: null } | { problems: []; details: ReferralDetails } {
-  const problems: FormProblem[] = [];
-  const words = (field: keyof ReferralDetailsInput, name: string, max: number, missing: string | null) => {
-    const value = input[field].trim();
+type Words = (field: string, value: string, name: string, max: number, missing: string | null) => string;
+
+function wordsInto(problems: FormProblem[]): Words {
+  return (field, typed, name, max, missing) => {
+    const value = typed.trim();
     if (!value) {
       if (missing) problems.push({ field, message: missing });
     } else if (value.length > max) problems.push({ field, message: tooLong(name, max) });
     return value;
   };
+}
+
+/** The referrer's name, role and a way to reach them, the problems added to `problems`. */
+function readReferrer(input: ReferrerInput, problems: FormProblem[]) {
+  const words = wordsInto(problems);
   const limits = REFERRAL_DETAIL_LIMITS;
-  const referrerName = words('referrerName', 'Your name', limits.referrerName, 'Enter your name');
+  const referrerName = words('referrerName', input.referrerName, 'Your name', limits.referrerName, 'Enter your name');
   const referrerRole = words(
     'referrerRole',
+    input.referrerRole,
     'Your role and organisation',
     limits.referrerRole,
     'Enter your role and organisation',
@@ -121,64 +154,104 @@ export function readReferralDetails(
       field: 'referrerEmail',
       message: 'Enter an email address in the correct format, like name@example.com',
     });
+  return {
+    referrerName,
+    referrerRole,
+    referrerPhone: referrerPhone || null,
+    referrerEmail: referrerEmail || null,
+  };
+}
+
+/** One child's family answers, the problems (naming the child, linking to their section's fields) added to `problems`. */
+function readFamily(input: FamilyAnswersInput, child: ReferredChild, problems: FormProblem[]) {
+  const words = wordsInto(problems);
+  const id = (field: FamilyField) => familyFieldId(field, child.childId);
+  const limits = REFERRAL_DETAIL_LIMITS;
+  const their = whose(child);
   const told = input.parentsTold;
   if (told !== 'yes' && told !== 'no')
     problems.push({
-      field: 'parentsTold',
-      message: 'Select yes if the parents or carers were told about the referral',
+      field: id('parentsTold'),
+      message: `Select yes if ${their} parents or carers were told about the referral`,
     });
   const notToldReason = words(
-    'parentsNotToldReason',
-    'Why the parents or carers were not told',
+    id('parentsNotToldReason'),
+    input.parentsNotToldReason,
+    `Why ${their} parents or carers were not told`,
     limits.reason,
-    told === 'no' ? 'Enter why the parents or carers were not told' : null,
+    told === 'no' ? `Enter why ${their} parents or carers were not told` : null,
   );
   const consent = (PARENTS_CONSENT as readonly string[]).includes(input.parentsConsent)
     ? (input.parentsConsent as ParentsConsent)
     : null;
   if (!consent)
     problems.push({
-      field: 'parentsConsent',
-      message: 'Select whether the parents or carers consent to the referral',
+      field: id('parentsConsent'),
+      message: `Select whether ${their} parents or carers consent to the referral`,
     });
   const consentReason = words(
-    'consentReason',
-    'Why there is no consent',
+    id('consentReason'),
+    input.consentReason,
+    `Why there is no consent from ${their} parents or carers`,
     limits.reason,
     consent === 'no'
-      ? 'Enter why the parents or carers do not consent, and why you are referring without it'
+      ? `Enter why ${their} parents or carers do not consent, and why you are referring without it`
       : consent === 'not_asked'
-        ? 'Enter why the parents or carers were not asked for consent'
+        ? `Enter why ${their} parents or carers were not asked for consent`
         : null,
   );
   const safetySteps = words(
-    'safetySteps',
-    'The immediate safety steps',
+    id('safetySteps'),
+    input.safetySteps,
+    `The immediate safety steps in ${their} referral`,
     limits.details,
-    'Enter the immediate steps taken to keep the children safe',
+    `Enter the immediate steps taken to keep the children safe, in ${their} referral`,
   );
   const request = words(
-    'request',
-    'What you are asking for',
+    id('request'),
+    input.request,
+    `What you are asking in ${their} referral`,
     limits.details,
-    'Enter what you are asking the receiving team to do',
+    `Enter what you are asking the receiving team to do, in ${their} referral`,
   );
-  if (problems.length || !consent) return { problems, details: null };
+  if (told !== 'yes' && told !== 'no') return null;
+  if (!consent) return null;
   return {
-    problems: [],
-    details: {
-      referrerName,
-      referrerRole,
-      referrerPhone: referrerPhone || null,
-      referrerEmail: referrerEmail || null,
-      parentsTold: told === 'yes',
-      parentsNotToldReason: told === 'no' ? notToldReason : null,
-      parentsConsent: consent,
-      consentReason: consent === 'yes' ? null : consentReason,
-      safetySteps,
-      request,
-    },
+    parentsTold: told === 'yes',
+    parentsNotToldReason: told === 'no' ? notToldReason : null,
+    parentsConsent: consent,
+    consentReason: consent === 'yes' ? null : consentReason,
+    safetySteps,
+    request,
   };
+}
+
+/**
+ * Every problem with the referral form at once, in the order of the page (ADR 0012): the
+ * referrer's name, role and a way to reach them, asked once; then, for each child in the order of
+ * their sections, whether their own parents or carers were told, and why not (R-NYO-16); whether
+ * they consent, and why not or why they were not asked (R-X-6, R-NYO-16: consent is not sought
+ * where seeking it would put a child at risk); the immediate safety steps (R-NYO-2); and what is
+ * asked. With no problem, each child's referral as stored: the referrer's details and that child's
+ * own answers, never another child's.
+ */
+export function readReferralForm(
+  input: ReferralFormInput,
+  children: readonly ReferredChild[],
+):
+  | { problems: FormProblem[]; referrals: null }
+  | { problems: []; referrals: { childId: string; details: ReferralDetails }[] } {
+  const problems: FormProblem[] = [];
+  const referrer = readReferrer(input, problems);
+  const families = children.map((child) => ({
+    childId: child.childId,
+    family: readFamily(familyAnswersOf(input, child.childId), child, problems),
+  }));
+  if (problems.length) return { problems, referrals: null };
+  const referrals: { childId: string; details: ReferralDetails }[] = [];
+  for (const { childId, family } of families)
+    if (family) referrals.push({ childId, details: { ...referrer, ...family } });
+  return { problems: [], referrals };
 }
 
 export const PARENTS_CONSENT_TEXT: Record<ParentsConsent, string> = {
@@ -187,11 +260,14 @@ export const PARENTS_CONSENT_TEXT: Record<ParentsConsent, string> = {
   not_asked: 'They were not asked',
 };
 
-/** The referral's line in the child's chronology: the answers, never the referrer's phone or email. */
+/**
+ * The referral's line in the child's chronology: this child's answers, and the referrer by their
+ * role, never by name (a chronology line names no one), nor their phone or email.
+ */
 export function referralDetailsSummary(details: ReferralDetails): string {
   const ask = details.request.length > 160 ? `${details.request.slice(0, 159).trimEnd()}…` : details.request;
   return (
-    `Referred by ${details.referrerName}, ${details.referrerRole}. ` +
+    `Referrer’s role: ${details.referrerRole}. ` +
     `Parents or carers told: ${details.parentsTold ? 'yes' : 'no'}. ` +
     `Consent: ${PARENTS_CONSENT_TEXT[details.parentsConsent].toLowerCase()}. Asked for: ${ask}`
   );

@@ -5,9 +5,11 @@
 import { formatDate } from '../domain/london-time.ts';
 import { londonToday } from '../domain/age.ts';
 import {
-  type ReferralDetailsInput,
+  type ReferralDetails,
+  type ReferralFormInput,
+  type ReferredChild,
   makeReferralProblems,
-  readReferralDetails,
+  readReferralForm,
   referralDecisionProblems,
   referralDetailsSummary,
 } from '../domain/referrals.ts';
@@ -19,7 +21,7 @@ import * as screenings from '../repositories/screenings.ts';
 import * as tasks from '../repositories/tasks.ts';
 import { loadCalendar } from './calendar-service.ts';
 import { type ActionId, may } from '../domain/actions.ts';
-import { authorizeChildRecord, subjectOf } from './access.ts';
+import { authorizeChildRecord, sightOf, subjectOf } from './access.ts';
 import { type Actor, ConflictError, type Db, NotFoundError, ValidationError, requireRole } from './context.ts';
 import { packFor } from './screening-service.ts';
 import { createTask, fulfilTasks } from './task-service.ts';
@@ -60,20 +62,23 @@ export async function referralsForScreeningPage(db: Db, screening: screenings.Sc
   };
 }
 
-/** The referrer's details as the form first shows them: from the signed-in account, where it holds them. */
-export function referrerFromAccount(actor: Actor): ReferralDetailsInput {
+/**
+ * The referral form as it first shows: the referrer's details from the signed-in account, where it
+ * holds them, and no child's family answered yet.
+ */
+export function referrerFromAccount(actor: Actor): ReferralFormInput {
   const { user } = actor;
   return {
     referrerName: user.displayName,
     referrerRole: [user.jobTitle, user.agency].filter((part) => part.trim() !== '').join(', '),
     referrerPhone: '',
     referrerEmail: user.email,
-    parentsTold: '',
-    parentsNotToldReason: '',
-    parentsConsent: '',
-    consentReason: '',
-    safetySteps: '',
-    request: '',
+    parentsTold: {},
+    parentsNotToldReason: {},
+    parentsConsent: {},
+    consentReason: {},
+    safetySteps: {},
+    request: {},
   };
 }
 
@@ -84,7 +89,26 @@ async function pendingReferrals(db: Db, screening: screenings.Screening) {
   const plan = referralPlan(screening, incident);
   const made = await referrals.referralsForIncident(db, screening.incidentId);
   const childIds = plan.childIds.filter((id) => !made.some((referral) => referral.childId === id));
-  return { plan, childIds, possible: makeReferralProblems(plan).length === 0 && childIds.length > 0 };
+  return { plan, incident, childIds, possible: makeReferralProblems(plan).length === 0 && childIds.length > 0 };
+}
+
+/**
+ * The children still to refer, each with their own section of the form: the child who harmed
+ * first, then each child harmed, by role, and by first name where the referrer may see their
+ * record ("the child harmed" where not: R-X-1).
+ */
+async function referredChildren(
+  db: Db,
+  actor: Actor,
+  incident: incidents.Incident,
+  childIds: readonly string[],
+): Promise<ReferredChild[]> {
+  const { visible } = await sightOf(db, actor, childIds);
+  return childIds.flatMap((childId) => {
+    const linked = incident.children.find((one) => one.childId === childId);
+    if (!linked || linked.role === 'witness') return [];
+    return [{ childId, role: linked.role, firstName: visible.has(childId) ? linked.firstName : null }];
+  });
 }
 
 /**
@@ -101,7 +125,7 @@ export async function referralForm(db: Db, actor: Actor, screeningId: string) {
     'screening',
     (screeningId) => screenings.findScreening(db, screeningId),
   );
-  const { plan, childIds, possible } = await pendingReferrals(db, screening);
+  const { plan, incident, childIds, possible } = await pendingReferrals(db, screening);
   const child = await children.findChild(db, screening.childId);
   if (!child) throw new NotFoundError();
   await auditRecordView(db, actor, 'screening.view', {
@@ -116,6 +140,7 @@ export async function referralForm(db: Db, actor: Actor, screeningId: string) {
     clause: plan.pack.referral.clause,
     separate: plan.separate,
     count: childIds.length,
+    children: await referredChildren(db, actor, incident, childIds),
     possible,
     prefill: referrerFromAccount(actor),
   };
@@ -124,12 +149,13 @@ export async function referralForm(db: Db, actor: Actor, screeningId: string) {
 /**
  * Makes the referrals from a decided screening with what the receiving team needs (issue 15):
  * refused first, then stale (nothing left to refer: 409), then every problem with the form at once.
+ * Each child's referral carries the referrer's details and that child's own family answers only.
  */
 export async function makeReferrals(
   db: Db,
   actor: Actor,
   screeningId: string,
-  input: ReferralDetailsInput,
+  input: ReferralFormInput,
 ): Promise<{ created: number }> {
   const { record: screening } = await authorizeChildRecord(
     db,
@@ -139,11 +165,14 @@ export async function makeReferrals(
     'screening',
     (screeningId) => screenings.findScreening(db, screeningId),
   );
-  const { plan, possible } = await pendingReferrals(db, screening);
+  const { plan, incident, childIds, possible } = await pendingReferrals(db, screening);
   // Decided, referred or screened again since the form was shown: the page no longer offers it.
   if (!possible) throw new ConflictError(null, null, []);
-  const { problems, details } = readReferralDetails(input);
-  if (!details) throw new ValidationError(problems);
+  const { problems, referrals: toMake } = readReferralForm(
+    input,
+    await referredChildren(db, actor, incident, childIds),
+  );
+  if (!toMake) throw new ValidationError(problems);
   const calendar = await loadCalendar(db, screening.authorityId);
   const today = londonToday();
   const dueOn = calendar.addWorkingDays(today, plan.pack.referral.decisionWorkingDays);
@@ -151,8 +180,8 @@ export async function makeReferrals(
   const made = await auditedChange(
     db,
     actor,
-    (referred: { id: string; childId: string; done: string[] }[]) =>
-      referred.map(({ id, childId, done }) => ({
+    (referred: { id: string; childId: string; done: string[]; details: ReferralDetails }[]) =>
+      referred.map(({ id, childId, done, details }) => ({
         action: 'referral.create',
         entityType: 'referral',
         entityId: id,
@@ -161,7 +190,7 @@ export async function makeReferrals(
           screeningId,
           separate: plan.separate,
           tasksDone: done,
-          // The referrer and the answers; the safety steps and the request stay on the referral.
+          // The referrer and this child's answers; the safety steps and the request stay on the referral.
           referrerName: details.referrerName,
           referrerRole: details.referrerRole,
           referrerPhone: details.referrerPhone,
@@ -171,8 +200,8 @@ export async function makeReferrals(
         },
       })),
     async (trx) => {
-      const referred: { id: string; childId: string; done: string[] }[] = [];
-      for (const childId of plan.childIds) {
+      const referred: { id: string; childId: string; done: string[]; details: ReferralDetails }[] = [];
+      for (const { childId, details } of toMake) {
         const id = await referrals.insertReferral(trx, {
           authorityId: screening.authorityId,
           incidentId: screening.incidentId,
@@ -205,9 +234,12 @@ export async function makeReferrals(
             record: { type: 'referral', id },
           },
         );
-        referred.push({ id, childId, done });
+        referred.push({ id, childId, done, details });
       }
-      await children.touchChildren(trx, plan.childIds);
+      await children.touchChildren(
+        trx,
+        referred.map((one) => one.childId),
+      );
       return referred;
     },
   );

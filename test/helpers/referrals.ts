@@ -1,12 +1,17 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
-// A referral form as a referrer would fill it in (issue 15): their details, the parents told,
-// consent not asked and why, the immediate safety steps and what is asked. Fictional contact details.
-export const REFERRAL_FORM = {
+// A referral form as a referrer would fill it in (issue 15): their details once; for each child,
+// their own family's answers: the parents told, consent not asked and why, the immediate safety
+// steps and what is asked. Fictional contact details.
+export const REFERRER = {
   referrerName: 'Test referrer',
   referrerRole: 'Designated safeguarding lead, Test School',
   referrerPhone: '01632 960 000',
   referrerEmail: 'referrer@school.example',
+} as const;
+
+/** One child's family answers. */
+export const FAMILY = {
   parentsTold: 'yes',
   parentsNotToldReason: '',
   parentsConsent: 'not_asked',
@@ -15,28 +20,68 @@ export const REFERRAL_FORM = {
   request: 'An assessment of the child who harmed, and support for the child harmed.',
 } as const;
 
+export type FamilyAnswers = { [K in keyof typeof FAMILY]: string };
+
+/** The whole form as one child would have it: the referrer and FAMILY. */
+export const REFERRAL_FORM = { ...REFERRER, ...FAMILY } as const;
+
 /**
- * Fills the referral form in a browser as REFERRAL_FORM (the account's name, role and email kept
- * where given), then makes the referral(s). Works with JavaScript on or off.
+ * The referral form's body as posted: the referrer (REFERRER, with `referrer`'s changes), and each
+ * child's family answers in that child's fields (`parentsTold-<id>`): FAMILY with that child's changes.
+ */
+export function referralBody(
+  families: readonly string[] | Readonly<Record<string, Partial<FamilyAnswers>>>,
+  referrer: Partial<Record<keyof typeof REFERRER, string>> = {},
+): Record<string, string> {
+  const byChild: Readonly<Record<string, Partial<FamilyAnswers>>> = Array.isArray(families)
+    ? Object.fromEntries(families.map((id: string) => [id, {}]))
+    : (families as Readonly<Record<string, Partial<FamilyAnswers>>>);
+  const body: Record<string, string> = { ...REFERRER, ...referrer };
+  for (const [childId, answers] of Object.entries(byChild))
+    for (const [field, value] of Object.entries({ ...FAMILY, ...answers })) body[`${field}-${childId}`] = value;
+  return body;
+}
+
+/** Answers one child's section of the form in a browser as FAMILY, with `changes`. */
+export async function fillFamilySection(section: Locator, changes: Partial<FamilyAnswers> = {}): Promise<void> {
+  const answers = { ...FAMILY, ...changes };
+  await section
+    .getByRole('group', { name: /parents or carers been told about the referral\?$/ })
+    .getByLabel(answers.parentsTold === 'yes' ? 'Yes' : 'No', { exact: true })
+    .check();
+  if (answers.parentsTold === 'no')
+    await section.getByLabel('If they were not told, why not?').fill(answers.parentsNotToldReason);
+  await section
+    .getByRole('group', { name: /parents or carers consent to the referral\?$/ })
+    .getByLabel(
+      { yes: 'Yes, they consent', no: 'No, they do not consent', not_asked: 'They were not asked' }[
+        answers.parentsConsent as 'yes' | 'no' | 'not_asked'
+      ],
+    )
+    .check();
+  if (answers.parentsConsent !== 'yes')
+    await section.getByLabel('If they do not consent, or were not asked, why not?').fill(answers.consentReason);
+  await section.getByLabel('What immediate steps have been taken to keep the children safe?').fill(answers.safetySteps);
+  await section.getByLabel(/What are you asking .+ to do\?/).fill(answers.request);
+}
+
+/** Each child's section of the referral form, in the order of the page. */
+export function familySections(page: Page): Locator {
+  return page.getByRole('group', { name: /\((child who harmed|child harmed)\)$/ });
+}
+
+/**
+ * Fills the referral form in a browser as REFERRER and, in each child's section, FAMILY, then
+ * makes the referral(s). Works with JavaScript on or off.
  */
 export async function fillReferralForm(page: Page): Promise<void> {
   await page.getByRole('heading', { name: /^Refer .+ to / }).waitFor();
-  await page.getByLabel('Your name').fill(REFERRAL_FORM.referrerName);
-  await page.getByLabel('Your role and organisation').fill(REFERRAL_FORM.referrerRole);
-  await page.getByLabel('Phone number').fill(REFERRAL_FORM.referrerPhone);
-  await page.getByLabel('Email address').fill(REFERRAL_FORM.referrerEmail);
-  await page
-    .getByRole('group', { name: 'Have the parents or carers been told about the referral?' })
-    .getByLabel('Yes', { exact: true })
-    .check();
-  await page
-    .getByRole('group', { name: 'Do the parents or carers consent to the referral?' })
-    .getByLabel('They were not asked')
-    .check();
-  await page.getByLabel('If they do not consent, or were not asked, why not?').fill(REFERRAL_FORM.consentReason);
-  await page
-    .getByLabel('What immediate steps have been taken to keep the children safe?')
-    .fill(REFERRAL_FORM.safetySteps);
-  await page.getByLabel(/What are you asking .+ to do\?/).fill(REFERRAL_FORM.request);
+  await page.getByLabel('Your name').fill(REFERRER.referrerName);
+  await page.getByLabel('Your role and organisation').fill(REFERRER.referrerRole);
+  await page.getByLabel('Phone number').fill(REFERRER.referrerPhone);
+  await page.getByLabel('Email address').fill(REFERRER.referrerEmail);
+  const sections = familySections(page);
+  const count = await sections.count();
+  for (let i = 0; i < count; i++) await fillFamilySection(sections.nth(i));
   await page.getByRole('button', { name: /^Make the referrals?$/ }).click();
 }

@@ -9,7 +9,7 @@ import * as screeningService from '../../src/services/screening-service.ts';
 import { paths } from '../../src/web/paths.ts';
 import { signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
-import { REFERRAL_FORM } from '../helpers/referrals.ts';
+import { referralBody } from '../helpers/referrals.ts';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -44,7 +44,9 @@ describe('referrals', () => {
     const dsl = await signedIn(t.app, 'north-yorkshire', 'dsl');
     const page = text((await dsl.get(paths.screening.show(sid))).body);
     assert.match(page, /each child gets a separate referral and record/);
-    const made = await dsl.post(paths.referrals.create(sid), REFERRAL_FORM, { tokenFrom: paths.referrals.new(sid) });
+    const made = await dsl.post(paths.referrals.create(sid), referralBody([inc.childId, inc.targetedId]), {
+      tokenFrom: paths.referrals.new(sid),
+    });
     assert.equal(made.statusCode, 303);
     const rows = await db
       .selectFrom('referrals')

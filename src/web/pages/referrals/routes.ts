@@ -8,7 +8,7 @@ import type { ErrorView } from '../../forms.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import { decisionForm, referralForm } from './schema.ts';
-import type { ReferralDetailsInput } from '../../../domain/referrals.ts';
+import type { ReferralFormInput } from '../../../domain/referrals.ts';
 import { type DecisionValues, referralFormModel, referralListModel, referralModel } from './view-model.ts';
 
 type Id = { Params: { id: string } };
@@ -18,7 +18,7 @@ export default function referralRoutes(app: FastifyInstance, { db }: AppDeps): v
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: { values?: ReferralDetailsInput; errors?: ErrorView } = {},
+    extra: { values?: ReferralFormInput; errors?: ErrorView } = {},
   ) {
     const form = await referralService.referralForm(db, actorOf(request), id);
     // Nothing left to refer (referred, or screened again, since the link was followed): back to the screening.

@@ -3,7 +3,17 @@
 // the decision is due and the outcomes the manager chooses from. Pure: the service has already
 // checked the viewer may see each referral.
 import { formatDate, formatDateTime } from '../../../domain/london-time.ts';
-import { PARENTS_CONSENT_TEXT, REFERRAL_DETAIL_LIMITS, type ReferralDetailsInput } from '../../../domain/referrals.ts';
+import {
+  FAMILY_FIELDS,
+  type FamilyAnswersInput,
+  type FamilyField,
+  PARENTS_CONSENT_TEXT,
+  REFERRAL_DETAIL_LIMITS,
+  type ReferralFormInput,
+  type ReferredChild,
+  familyAnswersOf,
+  familyFieldId,
+} from '../../../domain/referrals.ts';
 import type { ErrorView } from '../../forms.ts';
 import type * as referralService from '../../../services/referral-service.ts';
 import { paths } from '../../paths.ts';
@@ -103,8 +113,8 @@ export function referralDetailsRows(referral: Pick<Referral, 'details'>) {
   ];
 }
 
-/** The referral form's questions, with what was typed (or the account's details) kept. */
-export function referralFormItems(values: ReferralDetailsInput) {
+/** A child's section's radios, with what was typed kept. */
+export function referralFormItems(values: Pick<FamilyAnswersInput, 'parentsTold' | 'parentsConsent'>) {
   return {
     toldItems: [
       { value: 'yes', text: 'Yes', checked: values.parentsTold === 'yes' },
@@ -159,8 +169,34 @@ export function referralModel(view: ReferralView, values: DecisionValues = EMPTY
   };
 }
 
+const ROLE_TEXT = { displayed: 'child who harmed', targeted: 'child harmed' } as const;
+
+/**
+ * One child's section of the referral form: a legend naming the child by first name and role
+ * ("Another child" for one whose record the referrer may not see), the questions about that
+ * child's own family, and each field's id, value as typed and error.
+ */
+export function referralFormSection(child: ReferredChild, values: ReferralFormInput, errors?: ErrorView) {
+  const answers = familyAnswersOf(values, child.childId);
+  const their = child.firstName ? `${child.firstName}’s` : `the ${ROLE_TEXT[child.role]}’s`;
+  const fields = Object.fromEntries(
+    FAMILY_FIELDS.map((name) => {
+      const id = familyFieldId(name, child.childId);
+      return [name, { id, value: answers[name], error: errors?.byField[id] }];
+    }),
+  ) as Record<FamilyField, { id: string; value: string; error: { text: string } | undefined }>;
+  return {
+    childId: child.childId,
+    legend: `${child.firstName ?? 'Another child'} (${ROLE_TEXT[child.role]})`,
+    toldLegend: `Have ${their} parents or carers been told about the referral?`,
+    consentLegend: `Do ${their} parents or carers consent to the referral?`,
+    fields,
+    ...referralFormItems(answers),
+  };
+}
+
 /** The referral form: who is referred, to whom, and the questions, as typed or from the account. */
-export function referralFormModel(form: ReferralForm, values?: ReferralDetailsInput, errors?: ErrorView) {
+export function referralFormModel(form: ReferralForm, values?: ReferralFormInput, errors?: ErrorView) {
   const shown = values ?? form.prefill;
   return {
     pageTitle: `Refer ${form.child.firstName} ${form.child.lastName} to ${form.receiver}`,
@@ -172,7 +208,7 @@ export function referralFormModel(form: ReferralForm, values?: ReferralDetailsIn
     action: paths.referrals.create(form.screening.id),
     values: shown,
     limits: REFERRAL_DETAIL_LIMITS,
-    ...referralFormItems(shown),
+    sections: form.children.map((child) => referralFormSection(child, shown, errors)),
     errors,
   };
 }
