@@ -600,6 +600,19 @@ export const ACTIONS = {
     seeing: 'meeting.view',
     allow: [{ roles: CASE_ROLES, relation: 'chair' }],
   },
+  'meeting.correct_minutes': {
+    label:
+      'Correct approved minutes with a reason: a new version, the approved one kept readable ' +
+      '(only the safety plans of the children whose plans they may write)',
+    on: 'meeting',
+    kind: 'change',
+    seeing: 'meeting.view',
+    when: 'once the chair has approved the minutes',
+    allow: [
+      { roles: CASE_ROLES, relation: 'chair' },
+      { roles: MANAGERS, bases: ['manager'] },
+    ],
+  },
   'meeting.circulate': {
     label: 'Record to whom the approved minutes were sent',
     on: 'meeting',

@@ -726,3 +726,13 @@ export async function meetingsForTask(
     .execute();
   return rows.map((row) => ({ id: row.id, typeLabel: row.type_label, status: row.status, schedule: scheduleOf(row) }));
 }
+
+/** Corrects approved minutes' notes against the agenda (issue 15); false when someone changed the meeting since `version`. */
+export function correctMinutesNotes(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  agenda: AgendaItem[],
+): Promise<boolean> {
+  return updateIfCurrent(db, id, version, { agenda: JSON.stringify(agenda) }, {});
+}

@@ -486,13 +486,19 @@ export async function arrange(db: Db, actor: Actor, taskId: string, input: Arran
   );
 }
 
-interface Access extends MeetingAccess {
+export interface Access extends MeetingAccess {
   meeting: meetings.Meeting;
   type: MeetingType;
 }
 
 /** Gathers the facts of the meeting and the actor's sight of its children, lets the domain decide (domain/meeting-access.ts), and checks `action` (audited). */
-async function authorizeMeeting(db: Db, actor: Actor, id: string, action: ActionId, auditAs?: string): Promise<Access> {
+export async function authorizeMeeting(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: ActionId,
+  auditAs?: string,
+): Promise<Access> {
   const meeting = isUuid(id) ? await meetings.findMeeting(db, id) : undefined;
   if (!meeting) return notFound(db, actor, auditAs ?? action, 'meeting', id);
   const sight = await basesFor(
@@ -554,6 +560,8 @@ function describe(access: Access, names: (id: string) => string) {
       close: arranged && may('meeting.close', access.subject).allowed,
       reschedule: unheld && may('meeting.reschedule', access.subject).allowed,
       cancel: unheld && may('meeting.cancel', access.subject).allowed,
+      // Approved minutes are corrected with a reason, never edited (issue 15).
+      correctMinutes: meeting.minutesApprovedAt !== null && may('meeting.correct_minutes', access.subject).allowed,
       outcomeFor: arranged ? [...access.outcomeChildIds] : [],
       recordPlanFor: [...access.planChildIds],
     },

@@ -191,7 +191,7 @@ export interface ScreeningView {
   ifKnown: (levelId: string) => ReturnType<typeof ifKnown>;
   tasks: tasks.Task[];
   /** What this person may do here (the action model): decide, refer, screen again. */
-  can: { decide: boolean; refer: boolean; screen: boolean };
+  can: { decide: boolean; refer: boolean; screen: boolean; correct: boolean };
 }
 
 export async function viewScreening(db: Db, actor: Actor, id: string): Promise<ScreeningView> {
@@ -236,6 +236,11 @@ export async function viewScreening(db: Db, actor: Actor, id: string): Promise<S
       decide: may('screening.decide', subject).allowed,
       refer: may('referral.create', subject).allowed,
       screen: may('screening.suggest', subject).allowed,
+      // The reasons for a decided level, corrected by the person who decided it or a manager (issue 15).
+      correct:
+        screening.status === 'decided' &&
+        may('screening.correct', subjectOf(actor, bases, screening.decidedBy === actor.user.id ? ['decider'] : []))
+          .allowed,
     },
   };
 }

@@ -75,11 +75,16 @@ export const paths = {
     export: (id: string) => `/meetings/${id}/export`,
     /** One child's part of the record, for sharing with that child's family (issue 15). */
     extract: (id: string, childId: string) => `/meetings/${id}/children/${childId}/extract`,
+    /** Correcting approved minutes, and the minutes as they were before a correction (issue 15). */
+    correctMinutes: (id: string) => `/meetings/${id}/minutes/correct`,
+    minutesVersion: (id: string, version: number) => `/meetings/${id}/minutes/versions/${version}`,
   },
   screening: {
     start: (incidentId: string, childId: string) => `/incidents/${incidentId}/screening/${childId}`,
     show: (id: string) => `/screenings/${id}`,
     decide: (id: string) => `/screenings/${id}/decision`,
+    correct: (id: string) => `/screenings/${id}/correct`,
+    version: (id: string, version: number) => `/screenings/${id}/versions/${version}`,
   },
   referrals: {
     list: () => '/referrals',

@@ -33,6 +33,7 @@ type On =
   | { kind: 'child'; child: (w: World) => string }
   | { kind: 'draft' }
   | { kind: 'incident' }
+  | { kind: 'decided screening' }
   | { kind: 'task'; which: 'own' | 'other' }
   | { kind: 'meeting'; shared: boolean; child?: 'displayed' | 'targeted' }
   | { kind: 'assessment' }
@@ -88,6 +89,63 @@ const oneCorrection = async (db: Kysely<Database>, w: World) => {
       before: JSON.stringify(before),
       reason: 'Matrix',
       corrected_by: inc.createdBy,
+    })
+    .onConflict((oc) => oc.columns(['record_type', 'record_id', 'number']).doNothing())
+    .execute();
+};
+
+/** The world's decided screening, its reasons corrected once, so that the first version can be read. */
+const oneScreeningCorrection = async (db: Kysely<Database>, w: World) => {
+  const screening = await db
+    .selectFrom('screenings')
+    .select(['authority_id', 'decided_by', 'rationale'])
+    .where('id', '=', w.decidedScreening)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('record_corrections')
+    .values({
+      authority_id: screening.authority_id,
+      record_type: 'screening',
+      record_id: w.decidedScreening,
+      number: 1,
+      part: 'rationale',
+      changed_fields: ['rationale'],
+      before: JSON.stringify({ rationale: screening.rationale ?? '' }),
+      reason: 'Matrix',
+      corrected_by: screening.decided_by!,
+    })
+    .onConflict((oc) => oc.columns(['record_type', 'record_id', 'number']).doNothing())
+    .execute();
+};
+
+/** The world's two meetings with their minutes approved, or not. */
+const approved = (yes: boolean) => async (db: Kysely<Database>, w: World) => {
+  await db
+    .updateTable('meetings')
+    .set({ minutes_approved_at: yes ? new Date() : null })
+    .where('id', 'in', [w.meeting, w.sharedMeeting])
+    .execute();
+};
+
+/** A meeting's minutes, corrected once, so that the approved version can be read. */
+const oneMinutesCorrection = async (db: Kysely<Database>, meetingId: string) => {
+  const meeting = await db
+    .selectFrom('meetings')
+    .select(['authority_id', 'chair_id'])
+    .where('id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('record_corrections')
+    .values({
+      authority_id: meeting.authority_id,
+      record_type: 'minutes',
+      record_id: meetingId,
+      number: 1,
+      part: 'minutes',
+      changed_fields: ['note-0'],
+      before: JSON.stringify({ notes: [], safetyPlans: {} }),
+      reason: 'Matrix',
+      corrected_by: meeting.chair_id,
     })
     .onConflict((oc) => oc.columns(['record_type', 'record_id', 'number']).doNothing())
     .execute();
@@ -229,6 +287,18 @@ const CATALOGUE: Record<string, Entry[]> = {
   'POST /screenings/:id/decision': [
     { on: C(), params: (w) => ({ id: w.screening }), form: () => ({ level: '', rationale: '' }) },
   ],
+  // Corrections to the reasons for a decided level (issue 15): posted without reasons.
+  'GET /screenings/:id/correct': [{ on: { kind: 'decided screening' }, params: (w) => ({ id: w.decidedScreening }) }],
+  'POST /screenings/:id/correct': [
+    {
+      on: { kind: 'decided screening' },
+      params: (w) => ({ id: w.decidedScreening }),
+      form: () => ({ version: '1', rationale: '', reason: '' }),
+    },
+  ],
+  'GET /screenings/:id/versions/:number': [
+    { on: C(), params: (w) => ({ id: w.decidedScreening, number: '1' }), prepare: oneScreeningCorrection },
+  ],
   'GET /screenings/:id/referrals/new': [{ on: C(), params: (w) => ({ id: w.decidedScreening }) }],
   'POST /screenings/:id/referrals': [{ on: C(), params: (w) => ({ id: w.decidedScreening }) }],
   'GET /referrals/:id': [{ on: C(), params: (w) => ({ id: w.referral }) }],
@@ -300,6 +370,30 @@ const CATALOGUE: Record<string, Entry[]> = {
         on: { kind: 'meeting', shared },
         params: (w: World) => ({ id: shared ? w.sharedMeeting : w.meeting }),
         ...(form ? { form } : {}),
+        // The minutes are approved only for correcting them (below).
+        prepare: approved(false),
+      })),
+    ]),
+  ),
+  // Correcting approved minutes (issue 15): posted stale.
+  ...Object.fromEntries(
+    (
+      [
+        ['GET /meetings/:id/minutes/correct', undefined],
+        ['POST /meetings/:id/minutes/correct', () => ({ version: '0', 'note-0': 'Matrix', reason: 'Matrix' })],
+        ['GET /meetings/:id/minutes/versions/:number', undefined],
+      ] as [string, (() => Form) | undefined][]
+    ).map(([route, form]) => [
+      route,
+      [false, true].map((shared) => ({
+        name: shared ? 'shared with Thurrock' : 'in Kent',
+        on: { kind: 'meeting' as const, shared },
+        params: (w: World) => ({ id: shared ? w.sharedMeeting : w.meeting, number: '1' }),
+        ...(form ? { form } : {}),
+        prepare: async (db: Kysely<Database>, w: World) => {
+          await approved(true)(db, w);
+          await oneMinutesCorrection(db, shared ? w.sharedMeeting : w.meeting);
+        },
       })),
     ]),
   ),
@@ -534,6 +628,9 @@ async function subjectFor(
         relations: own ? ['author'] : [],
         sameAuthority: inKent,
       };
+    // The world's decided screening was decided by the person in the 'own' relationship.
+    case 'decided screening':
+      return { bases: await sight([w.childWhoHarmed]), relations: own ? ['decider'] : [], sameAuthority: inKent };
     case 'task': {
       const relations: Relation[] = [];
       if (on.which === 'own') {

@@ -205,6 +205,15 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
     const meeting = await one(
       db.selectFrom('meetings').select('id').where('incident_id', '=', kent.incidentId).executeTakeFirst(),
     );
+    // Thurrock's demo meeting, its minutes approved, so that bodies reach the correction's checks (issue 15).
+    const approvedMeeting = await one(
+      db.selectFrom('meetings').select('id').where('authority_id', '=', 'thurrock').executeTakeFirst(),
+    );
+    await db
+      .updateTable('meetings')
+      .set({ held_on: '2026-11-30', minutes_approved_at: new Date() })
+      .where('id', '=', approvedMeeting.id)
+      .execute();
     const assessment = await one(
       db.selectFrom('assessments').select('id').where('child_id', '=', kent.childId).executeTakeFirst(),
     );
@@ -297,6 +306,7 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       ),
       'POST /incidents/:id/screening/:childId': T(ds, `/incidents/${toby.incidentId}/screening/${toby.childId}`),
       'POST /screenings/:id/decision': T(ds, `/screenings/${screening.id}/decision`),
+      'POST /screenings/:id/correct': T(ds, `/screenings/${toRefer.id}/correct`),
       'POST /screenings/:id/referrals': T(ds, `/screenings/${toRefer.id}/referrals`),
       'POST /referrals/:id/decision': T(tm, `/referrals/${referral.id}/decision`),
       'POST /tasks/:id/complete': T(tm, `/tasks/${task.id}/complete`),
@@ -304,6 +314,10 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /tasks/:id/assign-to': T(tm, `/tasks/${task.id}/assign-to`),
       'POST /tasks/:id/meeting': T(tm, `/tasks/${task.id}/meeting`),
       'POST /meetings/:id/minutes': T(tm, `/meetings/${meeting.id}/minutes`),
+      'POST /meetings/:id/minutes/correct': T(
+        ['thurrock', 'team-manager'],
+        `/meetings/${approvedMeeting.id}/minutes/correct`,
+      ),
       'POST /meetings/:id/attendees': T(tm, `/meetings/${meeting.id}/attendees`),
       'POST /meetings/:id/children/:childId/outcome': T(tm, `/meetings/${meeting.id}/children/${kent.childId}/outcome`),
       'POST /meetings/:id/approve': T(tm, `/meetings/${meeting.id}/approve`),

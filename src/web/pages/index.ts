@@ -17,6 +17,7 @@ import childRoutes from './children/routes.ts';
 import closureRoutes from './children/closure-routes.ts';
 import incidentRoutes from './incidents/routes.ts';
 import meetingRoutes from './meetings/routes.ts';
+import minutesCorrectionRoutes from './meetings/minutes-correction-routes.ts';
 import procedureRoutes from './procedures/routes.ts';
 import referralRoutes from './referrals/routes.ts';
 import screeningRoutes from './screening/routes.ts';
@@ -37,6 +38,7 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
     screeningRoutes,
     referralRoutes,
     meetingRoutes,
+    minutesCorrectionRoutes,
     assessmentRoutes,
     panelRoutes,
     planRoutes,

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OUTCOME_LIMITS } from '../../../domain/meetings.ts';
 import * as externalService from '../../../services/external-decision-service.ts';
 import * as meetingService from '../../../services/meeting-service.ts';
+import { minutesCorrections } from '../../../services/minutes-correction-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
 import { recordForms, submitForm } from '../../submit-form.ts';
@@ -100,6 +101,7 @@ export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): vo
     return reply.page('pages/meetings/show.njk', {
       pageTitle: details.meeting.typeLabel,
       ...meetingView(details),
+      minutesCorrections: await minutesCorrections(db, id),
       ...extra,
     });
   }

@@ -4,12 +4,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { londonToday } from '../../../domain/age.ts';
 import * as referralService from '../../../services/referral-service.ts';
+import * as correctionService from '../../../services/screening-correction-service.ts';
+import type { ConflictError } from '../../../services/errors.ts';
+import type { ErrorView } from '../../forms.ts';
 import * as screeningService from '../../../services/screening-service.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
 import {
   type ScreeningFormValues,
+  correctReasonsForm,
   decisionForm,
   errorHref,
   readScreeningForm,
@@ -81,9 +85,11 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
   ) {
     const view = await screeningService.viewScreening(db, actorOf(request), request.params.id);
     const referral = await referralService.referralsForScreeningPage(db, view.screening, view.incident);
+    const corrections = await correctionService.screeningCorrections(db, view.screening.id);
     return reply.page(
       'pages/screening/show.njk',
       screeningModel(view, {
+        corrections,
         values: extra.values,
         errors: extra.errors,
         // Without JavaScript, the next steps for another level are a link away (?preview=level).
@@ -113,6 +119,66 @@ export default function screeningRoutes(app: FastifyInstance, { db }: AppDeps): 
         }),
         redirect: () => paths.screening.show(id),
         again: (errorReply, errors) => renderScreening(request, errorReply, { values, errors }),
+      });
+    },
+  );
+
+  // --- Correcting the reasons for a decided level, with a reason (issue 15) ---
+  type CorrectValues = { rationale: string; reason: string };
+  async function renderCorrect(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { values?: CorrectValues; errors?: ErrorView; conflict?: ConflictError } = {},
+  ) {
+    const { screening, version } = await correctionService.screeningToCorrect(db, actorOf(request), id);
+    return reply.page('pages/screening/correct.njk', {
+      pageTitle: 'Correct the reasons for the decision',
+      backLink: paths.screening.show(id),
+      s: screening,
+      version,
+      values: extra.values ?? { rationale: screening.rationale ?? '', reason: '' },
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    });
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/screenings/:id/correct',
+    { config: { action: 'screening.correct' } },
+    (request, reply) => renderCorrect(request, reply, request.params.id),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/screenings/:id/correct',
+    { config: { action: 'screening.correct' } },
+    (request, reply) => {
+      const { id } = request.params;
+      const { version, ...values } = correctReasonsForm.read(request.body);
+      return submitForm(request, reply, {
+        act: () => correctionService.correctReasons(db, actorOf(request), id, version, values),
+        flash: (number) => ({
+          title: 'Reasons corrected',
+          text: `This is version ${number + 1}. The reasons as first given are kept.`,
+        }),
+        redirect: () => paths.screening.show(id),
+        again: (errorReply, errors) => renderCorrect(request, errorReply, id, { values, errors }),
+        conflict: (conflictReply, conflict) => renderCorrect(request, conflictReply, id, { values, conflict }),
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string; number: string } }>(
+    '/screenings/:id/versions/:number',
+    { config: { action: 'screening.view' } },
+    async (request, reply) => {
+      const number = Number(request.params.number);
+      if (!Number.isInteger(number) || number < 1 || number > 10_000) return reply.callNotFound();
+      const view = await correctionService.screeningVersion(db, actorOf(request), request.params.id, number);
+      return reply.page('pages/screening/version.njk', {
+        pageTitle: 'Reasons for the decision, as they were',
+        backLink: paths.screening.show(view.screening.id),
+        ...view,
       });
     },
   );

@@ -18,6 +18,13 @@ export type ScreeningPost = PageData<typeof screeningForm>;
 /** Deciding the level of concern: the level chosen and the rationale, as typed (the service checks them). */
 export const decisionForm = pageSchema({ level: field.text(), rationale: field.text() });
 
+/** Correcting the reasons for a decided level of concern (issue 15): the version shown, the reasons, why. */
+export const correctReasonsForm = pageSchema({
+  version: field.version(),
+  rationale: field.text(),
+  reason: field.text(),
+});
+
 export interface ScreeningFormValues {
   toolId: string;
   answers: ScreeningAnswers;

@@ -164,6 +164,8 @@ export function screeningModel(
     preview: string | undefined;
     referral: ScreeningReferrals;
     today: string;
+    /** The corrections of the reasons for the decision, oldest first (issue 15). */
+    corrections?: readonly { version: number; correctedAt: Date; correctedByName: string; reason: string }[];
   },
 ) {
   const screening = view.screening;
@@ -176,6 +178,7 @@ export function screeningModel(
         : `Suggested level of concern: ${view.child.firstName} ${view.child.lastName}`,
     backLink: paths.screening.start(screening.incidentId, screening.childId),
     s: screening,
+    corrections: options.corrections ?? [],
     child: view.child,
     pack: view.pack,
     today: options.today,
