@@ -204,6 +204,12 @@ describe('who is invited to a meeting, changed until it is held (issue 15)', () 
       .where('outcome', '=', 'ok')
       .executeTakeFirstOrThrow();
     assert.deepEqual(event.details, { change: 'removed', withAccount: true, userId: policeId });
+    // The auditor reads it in words, with no identifier.
+    const auditor = await signedIn(t.app, 'kent', 'auditor');
+    const log = text((await auditor.get(`${paths.audit()}?action=meeting.invite`)).body);
+    assert.match(log, /Changed who is invited to /);
+    assert.match(log, new RegExp(`Change: Removed Colleague: ${policeName} Has an account: Yes`));
+    assert.doesNotMatch(log, new RegExp(policeId));
   });
 
   it('invites the police officer again by name, with a partner: the meeting is back in their list', async () => {
