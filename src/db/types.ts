@@ -323,6 +323,7 @@ export interface Database {
   meetings: MeetingsTable;
   meeting_children: MeetingChildrenTable;
   meeting_invitees: MeetingInviteesTable;
+  meeting_invitee_changes: MeetingInviteeChangesTable;
   meeting_schedule_changes: MeetingScheduleChangesTable;
   meeting_circulation: MeetingCirculationTable;
   meeting_outcomes: MeetingOutcomesTable;
@@ -407,6 +408,27 @@ export interface MeetingInviteesTable {
   email: Generated<string>;
   attended: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   sort: Generated<number>;
+  /** An invitee removed before the meeting is held: kept, with who removed them and why (0029). */
+  removed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  removed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  remove_reason: Generated<string>;
+}
+
+/** Each addition, removal and change of a partner's details among a meeting's invitees (0029). */
+export interface MeetingInviteeChangesTable {
+  id: Generated<string>;
+  meeting_id: string;
+  invitee_id: string;
+  kind: 'added' | 'removed' | 'changed';
+  name: Generated<string>;
+  role_label: Generated<string>;
+  agency: Generated<string>;
+  email: Generated<string>;
+  /** For a change of details: the details before it, in words. */
+  was: Generated<string>;
+  reason: Generated<string>;
+  changed_by: string;
+  changed_at: DefaultedTimestamp;
 }
 
 /** Each time a meeting was arranged, moved or cancelled: the schedule then, and why (0023). */

@@ -115,7 +115,10 @@ const RECORDING_A_MEETING: readonly Allowance[] = [
   { roles: REPRESENTING_ROLES, relation: 'representing' },
 ];
 
-/** The arranger (still working on the case, not on a read grant), the chair, and the managers of the case (issue 15). */
+/**
+ * The arranger (still working on the case, not on a read grant), the chair, and the managers of the
+ * case (issue 15): they move or cancel it, and change who is invited.
+ */
 const MOVING_A_MEETING: readonly Allowance[] = [
   { roles: CASE_ROLES, relation: 'arranger', bases: NOT_A_GRANT },
   { roles: CASE_ROLES, relation: 'chair' },
@@ -553,6 +556,15 @@ export const ACTIONS = {
   },
   'meeting.cancel': {
     label: 'Cancel a meeting, with the reason',
+    on: 'meeting',
+    kind: 'change',
+    seeing: 'meeting.view',
+    when: 'until it is held',
+    allow: MOVING_A_MEETING,
+  },
+  'meeting.invite': {
+    label:
+      'Change who is invited to a meeting: invite more people by name, remove someone with the reason, correct a partner’s details',
     on: 'meeting',
     kind: 'change',
     seeing: 'meeting.view',

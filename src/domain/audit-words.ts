@@ -427,6 +427,20 @@ const ACTION_WORDS: Record<string, ActionWords> = {
     'meeting',
     'a meeting',
   ),
+  'meeting.invite': actionWords(
+    'Change who is invited to a meeting',
+    'Changed who is invited to {record}',
+    'change who is invited to {record}',
+    'meeting',
+    'a meeting',
+  ),
+  'meeting.invite_view': actionWords(
+    'Open a form to change who is invited to a meeting',
+    'Opened a form to change who is invited to {record}',
+    'open a form to change who is invited to {record}',
+    'meeting',
+    'a meeting',
+  ),
   'meeting.print': actionWords(
     'Print the minutes of a meeting',
     'Printed the minutes of {record}',
@@ -761,6 +775,7 @@ const USER_KEYS = new Set([
   'coId',
   'decidedBy',
   'chairId',
+  'userIds',
 ]);
 const CHILD_KEYS = new Set(['childId']);
 const CHILD_LIST_KEYS = new Set(['children', 'shown']);
@@ -913,6 +928,8 @@ const KEY_LABELS: Record<string, string> = {
   videoLink: 'Video link',
   previous: 'Previously',
   named: 'Colleagues invited',
+  change: 'Change',
+  userIds: 'Colleagues',
   partners: 'Partners invited without an account',
   superseded: 'Tasks no longer needed',
   alsoHarmed: 'Also harmed',

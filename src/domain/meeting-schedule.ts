@@ -276,3 +276,99 @@ export function defaultChair(
   );
   return holder?.id ?? '';
 }
+
+// --- Changing who is invited, until the meeting is held (issue 15) ---
+
+export const INVITEE_LIMITS = { reason: 500, agency: 200 } as const;
+
+/** Who can be removed from a meeting: colleagues invited by name and partners, not the chair or the roles the procedure names. */
+export function isNamedInvitee(invitee: { inviteeId: string }): boolean {
+  return invitee.inviteeId === 'named' || invitee.inviteeId === 'partner' || invitee.inviteeId === 'added';
+}
+
+/** A partner typed in without an account, whose details can be changed. */
+export function isTypedPartner(invitee: { inviteeId: string; userId: string | null }): boolean {
+  return isNamedInvitee(invitee) && invitee.userId === null;
+}
+
+/** Why who is invited can no longer be changed, or null: once held, attendance is recorded in the minutes instead. */
+export function inviteLocked(state: ScheduleState): string | null {
+  if (state.status === 'cancelled') return 'The meeting has been cancelled, so who is invited cannot be changed';
+  if (state.status === 'closed') return 'The meeting is closed, so who is invited cannot be changed';
+  if (state.heldOn) return 'The meeting has been held, so who is invited cannot be changed';
+  return null;
+}
+
+/**
+ * Inviting more people: colleagues chosen from those offered (not already invited) and partners
+ * typed in, at least one of them; every problem at once, in the order of the form.
+ */
+export function addInviteeProblems(
+  input: { inviteUserIds: readonly string[]; guests: readonly GuestInput[] },
+  offered: ReadonlySet<string>,
+  state: ScheduleState,
+): FormProblem[] {
+  const first = offered.size ? 'inviteUserIds' : 'guestName-1';
+  const locked = inviteLocked(state);
+  if (locked) return [{ field: first, message: locked }];
+  const problems = [...namedInviteeProblems(input.inviteUserIds, offered), ...guestProblems(input.guests)];
+  if (!problems.length && !input.inviteUserIds.length && !guestsGiven(input.guests).length)
+    problems.push({
+      field: first,
+      message: offered.size
+        ? 'Select the people to invite, or enter the name and role of a partner'
+        : 'Enter the name and role of the partner to invite',
+    });
+  return problems;
+}
+
+/** Removing someone invited: why, while the meeting has not been held. */
+export function removeInviteeProblems(reason: string, state: ScheduleState): FormProblem[] {
+  const locked = inviteLocked(state);
+  if (locked) return [{ field: 'reason', message: locked }];
+  const why = reason.trim();
+  if (!why) return [{ field: 'reason', message: 'Enter why they are no longer invited' }];
+  if (why.length > INVITEE_LIMITS.reason)
+    return [{ field: 'reason', message: tooLong('The reason', INVITEE_LIMITS.reason) }];
+  return [];
+}
+
+/** A partner's details as the form to change them posts them. */
+export interface PartnerInput {
+  name: string;
+  role: string;
+  agency: string;
+  email: string;
+}
+
+/** The partner's details trimmed. */
+export function partnerGiven(input: PartnerInput): PartnerInput {
+  return { name: input.name.trim(), role: input.role.trim(), agency: input.agency.trim(), email: input.email.trim() };
+}
+
+/** "Jo Fenwick, School nurse, Riverside Primary, school.nurse@health.example": the details in a line. */
+export function partnerText(partner: PartnerInput): string {
+  return [partner.name, partner.role, partner.agency, partner.email].filter(Boolean).join(', ');
+}
+
+/** Changing a partner's details: a name and a role, an email address in its format, and something changed. */
+export function partnerProblems(input: PartnerInput, current: PartnerInput, state: ScheduleState): FormProblem[] {
+  const locked = inviteLocked(state);
+  if (locked) return [{ field: 'name', message: locked }];
+  const given = partnerGiven(input);
+  const problems: FormProblem[] = [];
+  if (!given.name) problems.push({ field: 'name', message: 'Enter their name' });
+  else if (given.name.length > GUEST_LIMITS.name)
+    problems.push({ field: 'name', message: tooLong('The name', GUEST_LIMITS.name) });
+  if (!given.role) problems.push({ field: 'role', message: 'Enter their role or organisation' });
+  else if (given.role.length > GUEST_LIMITS.role)
+    problems.push({ field: 'role', message: tooLong('The role or organisation', GUEST_LIMITS.role) });
+  if (given.agency.length > INVITEE_LIMITS.agency)
+    problems.push({ field: 'agency', message: tooLong('The agency', INVITEE_LIMITS.agency) });
+  if (given.email && (given.email.length > GUEST_LIMITS.email || !EMAIL.test(given.email)))
+    problems.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
+  const before = partnerGiven(current);
+  if (!problems.length && (Object.keys(given) as (keyof PartnerInput)[]).every((key) => given[key] === before[key]))
+    problems.push({ field: 'name', message: 'Change their name, role, agency or email address, to save the change' });
+  return problems;
+}

@@ -79,7 +79,23 @@ export interface Meeting {
   createdAt: Date;
   version: number;
   children: MeetingChildRow[];
+  /** Those invited now: someone removed before the meeting was held is in `inviteeChanges`, not here. */
   invitees: InviteeRow[];
+  /** Each addition, removal and change of a partner's details since it was arranged, oldest first (issue 15). */
+  inviteeChanges: InviteeChange[];
+}
+
+export interface InviteeChange {
+  kind: 'added' | 'removed' | 'changed';
+  name: string;
+  roleLabel: string;
+  agency: string;
+  email: string;
+  /** For a change of details: the details before it, in words. */
+  was: string;
+  reason: string;
+  changedByName: string;
+  changedAt: Date;
 }
 
 export interface ScheduleChange {
@@ -229,6 +245,7 @@ function inviteesQuery(db: Kysely<Database>, meetingId: string) {
     .selectAll('i')
     .select(['mc.circulated_at', 'cb.display_name as circulated_by_name'])
     .where('i.meeting_id', '=', meetingId)
+    .where('i.removed_at', 'is', null)
     .orderBy('i.sort');
 }
 
@@ -280,6 +297,7 @@ function toMeeting(
   children: MeetingChildRow[],
   invitees: InviteeRow[],
   scheduleHistory: ScheduleChange[],
+  inviteeChanges: InviteeChange[],
 ): Meeting {
   return {
     id: row.id,
@@ -314,6 +332,7 @@ function toMeeting(
     version: row.version,
     children,
     invitees,
+    inviteeChanges,
   };
 }
 
@@ -330,6 +349,15 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
     .where('sc.meeting_id', '=', id)
     .orderBy('sc.changed_at')
     .execute();
+  const inviteeChanges = await db
+    .selectFrom('meeting_invitee_changes as ic')
+    .innerJoin('users as u', 'u.id', 'ic.changed_by')
+    .selectAll('ic')
+    .select('u.display_name as changed_by_name')
+    .where('ic.meeting_id', '=', id)
+    .orderBy('ic.changed_at')
+    .orderBy('ic.id')
+    .execute();
   return toMeeting(
     row,
     children,
@@ -337,6 +365,17 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
     history.map((change) => ({
       kind: change.kind,
       schedule: scheduleOf(change),
+      reason: change.reason,
+      changedByName: change.changed_by_name,
+      changedAt: change.changed_at,
+    })),
+    inviteeChanges.map((change) => ({
+      kind: change.kind,
+      name: change.name,
+      roleLabel: change.role_label,
+      agency: change.agency,
+      email: change.email,
+      was: change.was,
       reason: change.reason,
       changedByName: change.changed_by_name,
       changedAt: change.changed_at,
@@ -487,7 +526,16 @@ export function sharedWith(user: { id: string; authorityId: string }, representi
     eb.or([
       eb('m.chair_id', '=', user.id),
       eb('m.created_by', '=', user.id),
-      eb('m.id', 'in', eb.selectFrom('meeting_invitees').select('meeting_id').where('user_id', '=', user.id)),
+      eb(
+        'm.id',
+        'in',
+        eb
+          .selectFrom('meeting_invitees')
+          .select('meeting_id')
+          .where('user_id', '=', user.id)
+          // Someone removed before the meeting was held no longer has it shared with them (issue 15).
+          .where('removed_at', 'is', null),
+      ),
       ...(representing
         ? [
             eb.and([
@@ -613,6 +661,7 @@ export async function addInvitee(
   db: Kysely<Database>,
   meetingId: string,
   inv: { roleLabel: string; name: string; agency: string; userId: string | null; email?: string },
+  as: 'added' | 'named' | 'partner' = 'added',
 ): Promise<string> {
   const { n } = await db
     .selectFrom('meeting_invitees')
@@ -623,7 +672,7 @@ export async function addInvitee(
     .insertInto('meeting_invitees')
     .values({
       meeting_id: meetingId,
-      invitee_id: 'added',
+      invitee_id: as,
       role_label: inv.roleLabel,
       name: inv.name,
       agency: inv.agency,
@@ -634,6 +683,68 @@ export async function addInvitee(
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** A change to a meeting not yet held, quoting the version the form was opened at; false when stale, held, closed or cancelled. */
+export function bumpIfUnheld(db: Kysely<Database>, id: string, version: number): Promise<boolean> {
+  return updateIfCurrent(db, id, version, {}, { arranged: true, unheld: true });
+}
+
+/** One line of the meeting's history of who is invited (issue 15). */
+export async function addInviteeChange(
+  db: Kysely<Database>,
+  meetingId: string,
+  inviteeId: string,
+  change: Omit<InviteeChange, 'changedByName' | 'changedAt'>,
+  by: string,
+): Promise<void> {
+  await db
+    .insertInto('meeting_invitee_changes')
+    .values({
+      meeting_id: meetingId,
+      invitee_id: inviteeId,
+      kind: change.kind,
+      name: change.name,
+      role_label: change.roleLabel,
+      agency: change.agency,
+      email: change.email,
+      was: change.was,
+      reason: change.reason,
+      changed_by: by,
+    })
+    .execute();
+}
+
+/** Removes someone invited, keeping their row with who removed them and why. */
+export async function removeInvitee(
+  db: Kysely<Database>,
+  meetingId: string,
+  inviteeId: string,
+  by: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('meeting_invitees')
+    .set({ removed_at: new Date(), removed_by: by, remove_reason: reason })
+    .where('id', '=', inviteeId)
+    .where('meeting_id', '=', meetingId)
+    .where('removed_at', 'is', null)
+    .execute();
+}
+
+/** A partner's details: name, role or organisation, agency and email address. */
+export function setPartnerDetails(
+  db: Kysely<Database>,
+  meetingId: string,
+  inviteeId: string,
+  details: { name: string; roleLabel: string; agency: string; email: string },
+): Promise<void> {
+  return updateInvitee(db, meetingId, inviteeId, {
+    name: details.name,
+    role_label: details.roleLabel,
+    agency: details.agency,
+    email: details.email,
+  });
 }
 
 export async function insertOutcome(

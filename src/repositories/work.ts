@@ -193,7 +193,8 @@ export async function upcomingMeetings(
             .selectFrom('meeting_invitees as inv')
             .select('inv.id')
             .whereRef('inv.meeting_id', '=', 'm.id')
-            .where('inv.user_id', '=', viewer.id),
+            .where('inv.user_id', '=', viewer.id)
+            .where('inv.removed_at', 'is', null),
         )
         .as('invited'),
     ])

@@ -8,20 +8,28 @@ import { formatDate, londonParts } from '../domain/london-time.ts';
 import {
   type GuestInput,
   type Now,
+  type PartnerInput,
   type Schedule,
   type ScheduleInput,
+  addInviteeProblems,
   cancelProblems,
   defaultChair,
   guestProblems,
   guestsGiven,
+  isNamedInvitee,
+  isTypedPartner,
   moveProblems,
   namedInviteeProblems,
+  partnerGiven,
+  partnerProblems,
+  partnerText,
   placeText,
+  removeInviteeProblems,
   scheduleProblems,
   scheduleText,
 } from '../domain/meeting-schedule.ts';
 import { childAccessBases } from '../domain/access.ts';
-import { ROLE_LABELS } from '../domain/roles.ts';
+import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 import { childAccessFactsFor } from '../repositories/access.ts';
 import { ageOn, londonToday } from '../domain/age.ts';
 import { type ActionId, REPRESENTING_ROLES, may } from '../domain/actions.ts';
@@ -212,6 +220,20 @@ async function arrangement(db: Db, actor: Actor, taskId: string, action: 'task.v
   };
 }
 
+/** A colleague offered to invite by name: their name, and their job (or roles) and agency. */
+function candidateOf(user: { id: string; name: string; jobTitle: string; roles: readonly Role[]; agency: string }) {
+  return {
+    id: user.id,
+    name: user.name,
+    roleText: [jobOf(user), user.agency].filter(Boolean).join(', '),
+  };
+}
+
+/** How a colleague invited by name is described: their job title, else their roles. */
+function jobOf(user: { jobTitle: string; roles: readonly Role[] }): string {
+  return user.jobTitle || user.roles.map((role) => ROLE_LABELS[role]).join(', ');
+}
+
 /** Everything the arrange form needs: the proposed invitees with why, the children, the chair rule and candidates. */
 export async function arrangeOptions(
   db: Db,
@@ -271,13 +293,7 @@ export async function arrangeOptions(
     chairCandidates: chairCandidates.filter((group) => group.users.length),
     // The pack's default chair, preselected (issue 15).
     defaultChairId: defaultChair(own, type.chair.roles, managing, type.chair.independent === true),
-    inviteCandidates: inviteCandidates.map((user) => ({
-      id: user.id,
-      name: user.name,
-      roleText: [user.jobTitle || user.roles.map((role) => ROLE_LABELS[role]).join(', '), user.agency]
-        .filter(Boolean)
-        .join(', '),
-    })),
+    inviteCandidates: inviteCandidates.map(candidateOf),
     policeQuestion: Boolean(type.policeQuestionUnder10) && ctx.age < 10,
     canArrange: may('meeting.arrange', subjectOf(actor, bases)).allowed,
   };
@@ -562,6 +578,7 @@ function describe(access: Access, names: (id: string) => string) {
       cancel: unheld && may('meeting.cancel', access.subject).allowed,
       // Approved minutes are corrected with a reason, never edited (issue 15).
       correctMinutes: meeting.minutesApprovedAt !== null && may('meeting.correct_minutes', access.subject).allowed,
+      invite: unheld && may('meeting.invite', access.subject).allowed,
       outcomeFor: arranged ? [...access.outcomeChildIds] : [],
       recordPlanFor: [...access.planChildIds],
     },
@@ -608,6 +625,7 @@ export async function viewMeeting(
     | 'meeting.export'
     | 'meeting.reschedule_view'
     | 'meeting.cancel_view'
+    | 'meeting.invite_view'
     | 'meeting.extract' = 'meeting.view',
   need: {
     action:
@@ -616,6 +634,7 @@ export async function viewMeeting(
       | 'meeting.outcome'
       | 'meeting.reschedule'
       | 'meeting.cancel'
+      | 'meeting.invite'
       | 'meeting.extract';
     childId?: string;
   } | null = null,
@@ -1133,6 +1152,226 @@ export async function cancel(db: Db, actor: Actor, id: string, version: number, 
       return open.length;
     },
   );
+}
+
+// --- Who is invited, changed until the meeting is held (issue 15) ---
+
+/**
+ * The colleagues who can still be invited by name: as when arranging, the convening authority's
+ * people who work with cases, the police officer included; not the chair, nor anyone invited now.
+ */
+async function invitableColleagues(db: Db, meeting: meetings.Meeting) {
+  const people = await listCaseWorkers(db, meeting.authorityId, CASE_ROLES);
+  const invited = new Set<string>([meeting.chairId]);
+  for (const invitee of meeting.invitees) if (invitee.userId) invited.add(invitee.userId);
+  return people.filter((person) => !invited.has(person.id));
+}
+
+/** The form to invite more people: the meeting, and the colleagues who can still be invited. */
+export async function inviteOptions(db: Db, actor: Actor, id: string) {
+  const details = await viewMeeting(db, actor, id, 'meeting.invite_view', { action: 'meeting.invite' });
+  const candidates = await invitableColleagues(db, details.meeting);
+  return { details, candidates: candidates.map(candidateOf) };
+}
+
+/** One of those invited by name whose invitation can be changed, for its form: refused as not found otherwise. */
+export async function inviteeToChange(db: Db, actor: Actor, id: string, inviteeId: string, doing: 'remove' | 'edit') {
+  const details = await viewMeeting(db, actor, id, 'meeting.invite_view', { action: 'meeting.invite' });
+  const invitee = changeable(details.meeting.invitees, inviteeId, doing);
+  if (!invitee) return notFound(db, actor, 'meeting.invite', 'meeting', id);
+  return { details, invitee };
+}
+
+/** Of those invited now, the one whose invitation is changed: someone invited by name (a partner, to correct their details). */
+function changeable(invitees: readonly meetings.InviteeRow[], inviteeId: string, doing: 'remove' | 'edit') {
+  const invitee = invitees.find((candidate) => candidate.id === inviteeId);
+  if (!invitee || !isNamedInvitee(invitee) || (doing === 'edit' && !isTypedPartner(invitee))) return undefined;
+  return invitee;
+}
+
+export interface AddInviteesInput {
+  inviteUserIds: string[];
+  guests: GuestInput[];
+}
+
+/** The same line in each child's chronology, naming nobody (issue 15). */
+function peopleCount(count: number): string {
+  return count === 1 ? 'one more person' : `${count} more people`;
+}
+
+/**
+ * Invites more people to a meeting not yet held (issue 15): colleagues by name, as when arranging,
+ * and partners without an account. Each is kept in the meeting's history of who is invited; each
+ * child's chronology says how many, naming no one. A form opened before someone else's change is refused (409).
+ */
+export async function addInvitees(db: Db, actor: Actor, id: string, version: number, input: AddInviteesInput) {
+  const access = await authorizeMeeting(db, actor, id, 'meeting.invite');
+  const meeting = access.meeting;
+  const candidates = await invitableColleagues(db, meeting);
+  const problems = addInviteeProblems(input, new Set(candidates.map((person) => person.id)), meeting);
+  if (problems.length) throw new ValidationError(problems);
+  const named = candidates.filter((person) => input.inviteUserIds.includes(person.id));
+  const guests = guestsGiven(input.guests);
+  const names = await authorityNames(db);
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'meeting.invite',
+      entityType: 'meeting',
+      entityId: id,
+      details: { change: 'added', userIds: named.map((person) => person.id), partners: guests.length },
+    },
+    async (trx) => {
+      if (!(await meetings.bumpIfUnheld(trx, id, version))) throw new ConflictError(null, null, []);
+      const added = [
+        ...named.map((person) => ({
+          as: 'named' as const,
+          roleLabel: jobOf(person),
+          name: person.name,
+          agency: person.agency || names.name(meeting.authorityId),
+          userId: person.id,
+          email: '',
+        })),
+        ...guests.map((guest) => ({
+          as: 'partner' as const,
+          roleLabel: guest.role,
+          name: guest.name,
+          agency: '',
+          userId: null,
+          email: guest.email,
+        })),
+      ];
+      for (const { as, ...invitee } of added) {
+        const rowId = await meetings.addInvitee(trx, id, invitee, as);
+        await meetings.addInviteeChange(
+          trx,
+          id,
+          rowId,
+          { kind: 'added', ...invitee, was: '', reason: '' },
+          actor.user.id,
+        );
+      }
+      await meetingChronology(trx, actor, id, meeting, `${meeting.typeLabel}: ${peopleCount(added.length)} invited.`);
+      await children.touchChildren(
+        trx,
+        meeting.children.map((meetingChild) => meetingChild.childId),
+      );
+    },
+  );
+  return named.length + guests.length;
+}
+
+/** The invitee a change is about, among those invited by name; refused as not found otherwise. */
+async function namedInvitee(db: Db, actor: Actor, access: Access, inviteeId: string, doing: 'remove' | 'edit') {
+  const invitee = changeable(access.meeting.invitees, inviteeId, doing);
+  if (!invitee) return notFound(db, actor, 'meeting.invite', 'meeting', access.meeting.id);
+  return invitee;
+}
+
+/**
+ * Removes someone invited by name from a meeting not yet held, with the reason (issue 15): their
+ * invitation is kept, marked removed, in the meeting's history; an account that saw the meeting
+ * only through it no longer does. Each child's chronology says someone was removed, naming no one.
+ */
+export async function removeInvitee(
+  db: Db,
+  actor: Actor,
+  id: string,
+  inviteeId: string,
+  version: number,
+  reason: string,
+) {
+  const access = await authorizeMeeting(db, actor, id, 'meeting.invite');
+  const meeting = access.meeting;
+  const invitee = await namedInvitee(db, actor, access, inviteeId, 'remove');
+  const problems = removeInviteeProblems(reason, meeting);
+  if (problems.length) throw new ValidationError(problems);
+  const why = reason.trim();
+  await auditedChange(
+    db,
+    actor,
+    {
+      action: 'meeting.invite',
+      entityType: 'meeting',
+      entityId: id,
+      details: {
+        change: 'removed',
+        withAccount: invitee.userId !== null,
+        ...(invitee.userId ? { userId: invitee.userId } : {}),
+      },
+    },
+    async (trx) => {
+      if (!(await meetings.bumpIfUnheld(trx, id, version))) throw new ConflictError(null, null, []);
+      await meetings.removeInvitee(trx, id, invitee.id, actor.user.id, why);
+      await meetings.addInviteeChange(
+        trx,
+        id,
+        invitee.id,
+        {
+          kind: 'removed',
+          name: invitee.name,
+          roleLabel: invitee.roleLabel,
+          agency: invitee.agency,
+          email: invitee.email,
+          was: '',
+          reason: why,
+        },
+        actor.user.id,
+      );
+      await meetingChronology(trx, actor, id, meeting, `${meeting.typeLabel}: one person is no longer invited.`);
+      await children.touchChildren(
+        trx,
+        meeting.children.map((meetingChild) => meetingChild.childId),
+      );
+    },
+  );
+  return invitee.name;
+}
+
+/** A partner's details as they are now, as the form to change them shows them. */
+export function partnerOf(invitee: meetings.InviteeRow): PartnerInput {
+  return { name: invitee.name, role: invitee.roleLabel, agency: invitee.agency, email: invitee.email };
+}
+
+/**
+ * Corrects the details of a partner invited without an account (issue 15): their name, role or
+ * organisation, agency and email address; the history keeps what they were.
+ */
+export async function changePartner(
+  db: Db,
+  actor: Actor,
+  id: string,
+  inviteeId: string,
+  version: number,
+  input: PartnerInput,
+) {
+  const access = await authorizeMeeting(db, actor, id, 'meeting.invite');
+  const meeting = access.meeting;
+  const invitee = await namedInvitee(db, actor, access, inviteeId, 'edit');
+  const current = partnerOf(invitee);
+  const problems = partnerProblems(input, current, meeting);
+  if (problems.length) throw new ValidationError(problems);
+  const given = partnerGiven(input);
+  const fields = (Object.keys(given) as (keyof PartnerInput)[]).filter((key) => given[key] !== current[key].trim());
+  await auditedChange(
+    db,
+    actor,
+    { action: 'meeting.invite', entityType: 'meeting', entityId: id, details: { change: 'changed', fields } },
+    async (trx) => {
+      if (!(await meetings.bumpIfUnheld(trx, id, version))) throw new ConflictError(null, null, []);
+      const details = { name: given.name, roleLabel: given.role, agency: given.agency, email: given.email };
+      await meetings.setPartnerDetails(trx, id, invitee.id, details);
+      await meetings.addInviteeChange(
+        trx,
+        id,
+        invitee.id,
+        { kind: 'changed', ...details, was: partnerText(current), reason: '' },
+        actor.user.id,
+      );
+    },
+  );
+  return given.name;
 }
 
 /** Meetings for a child's record, and those shared with this user (chair, invitee, or representing their authority). */

@@ -71,6 +71,10 @@ export const paths = {
     close: (id: string) => `/meetings/${id}/close`,
     reschedule: (id: string) => `/meetings/${id}/reschedule`,
     cancel: (id: string) => `/meetings/${id}/cancel`,
+    /** Who is invited, changed until the meeting is held (issue 15). */
+    invite: (id: string) => `/meetings/${id}/invitees/new`,
+    removeInvitee: (id: string, inviteeId: string) => `/meetings/${id}/invitees/${inviteeId}/remove`,
+    editInvitee: (id: string, inviteeId: string) => `/meetings/${id}/invitees/${inviteeId}/edit`,
     print: (id: string) => `/meetings/${id}/print`,
     export: (id: string) => `/meetings/${id}/export`,
     /** One child's part of the record, for sharing with that child's family (issue 15). */

@@ -44,14 +44,27 @@ async function recordPages(authority: string): Promise<string[]> {
     paths.children.assessments(childId),
   ];
   const meeting = await db.selectFrom('meetings').select('id').where('authority_id', '=', authority).executeTakeFirst();
-  // The meeting, its print, and the forms to move or cancel it (issue 15).
-  if (meeting)
+  // The meeting, its print, the forms to move or cancel it and to change who is invited (issue 15).
+  if (meeting) {
     urls.push(
       paths.meetings.show(meeting.id),
       paths.meetings.print(meeting.id),
       paths.meetings.reschedule(meeting.id),
       paths.meetings.cancel(meeting.id),
+      paths.meetings.invite(meeting.id),
     );
+    const partner = await db
+      .selectFrom('meeting_invitees')
+      .select('id')
+      .where('meeting_id', '=', meeting.id)
+      .where('invitee_id', '=', 'partner')
+      .executeTakeFirst();
+    if (partner)
+      urls.push(
+        paths.meetings.removeInvitee(meeting.id, partner.id),
+        paths.meetings.editInvitee(meeting.id, partner.id),
+      );
+  }
   // The extract of Ellis's part of his meeting, for his family (issue 15).
   const hisMeeting = await db
     .selectFrom('meeting_children')

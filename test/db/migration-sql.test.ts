@@ -38,6 +38,7 @@ const RELEASED: Record<string, string> = {
   '0026_attachments': '2f240027bb34e1520a30a025ce387ddbc2d54443a23027ae1137d5113dba516a',
   '0027_body_map': '042b5366ea16ab9751da42874798e2e074917ecff72a66ea3ce67a166314ad0f',
   '0028_record_corrections': '1f2b40da70e9e84aac7e698977663dc62ee0c02238a3d62a98578e61b8f2f7fb',
+  '0029_meeting_invitee_changes': '42294c4b9087af794bca761b80b9af4a2fa1d3186e81610635fa7afcf3b94f0e',
 };
 
 /** The statements a migration sends, compiled by Kysely's PostgreSQL compiler and never executed. */

@@ -84,6 +84,8 @@ export interface World {
   meeting: string;
   /** A meeting shared with Thurrock: the child harmed is Thurrock's responsibility, and Thurrock chairs (R-KEN-6). */
   sharedMeeting: string;
+  /** A partner invited without an account to each meeting, whose invitation can be changed (issue 15). */
+  meetingPartner: { own: string; shared: string };
   assessment: string;
   /** Plans on the child who harmed's record, owned by `own`: a draft, and one agreed (version 1). */
   plans: { draft: string; agreed: string };
@@ -362,10 +364,31 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
             agency: '',
             userId: chairId,
           },
+          {
+            inviteeId: 'partner',
+            roleLabel: 'School nurse',
+            reason: '',
+            clause: '',
+            requirementId: '',
+            mode: 'invite',
+            name: 'Matrix partner',
+            agency: '',
+            userId: null,
+          },
         ],
       });
     const meeting = await meetingOf(own, KENT, KENT);
     const sharedMeeting = await meetingOf(thurrockChair, THURROCK, THURROCK);
+    const partnerAt = async (meetingId: string) =>
+      (
+        await db
+          .selectFrom('meeting_invitees')
+          .select('id')
+          .where('meeting_id', '=', meetingId)
+          .where('invitee_id', '=', 'partner')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const meetingPartner = { own: await partnerAt(meeting), shared: await partnerAt(sharedMeeting) };
 
     const assessment = await insertAssessment(db, {
       authorityId: KENT,
@@ -523,6 +546,7 @@ export async function buildWorlds(db: Kysely<Database>): Promise<World[]> {
       otherRoleTask,
       meeting,
       sharedMeeting,
+      meetingPartner,
       assessment,
       plans,
       note,

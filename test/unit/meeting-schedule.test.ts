@@ -6,8 +6,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   type ScheduleInput,
+  addInviteeProblems,
   cancelProblems,
   defaultChair,
+  inviteLocked,
+  isNamedInvitee,
+  isTypedPartner,
+  partnerProblems,
+  partnerText,
+  removeInviteeProblems,
   guestProblems,
   guestsGiven,
   moveProblems,
@@ -277,13 +284,13 @@ describe('who moves or cancels a meeting (issue 15, R-X-7)', () => {
   });
   const viewer = (id: string, roles: Role[]) => ({ id, authorityId: 'kent', roles });
   const can = (
-    action: 'meeting.reschedule' | 'meeting.cancel',
+    action: 'meeting.reschedule' | 'meeting.cancel' | 'meeting.invite',
     who: ReturnType<typeof viewer>,
     f: ReturnType<typeof facts>,
   ) => may(action, decideMeetingAccess(who, f).subject).allowed;
 
   it('lets the arranger (still on the case), the chair and the case’s managers; not an invitee, nor a read grant', () => {
-    for (const action of ['meeting.reschedule', 'meeting.cancel'] as const) {
+    for (const action of ['meeting.reschedule', 'meeting.cancel', 'meeting.invite'] as const) {
       assert.equal(can(action, viewer('sw', ['social_worker']), facts('sw', [], ['allocated'])), true, 'the arranger');
       assert.equal(
         can(action, viewer('sw', ['social_worker']), facts('sw', [], ['grant'])),
@@ -317,5 +324,79 @@ describe('who moves or cancels a meeting (issue 15, R-X-7)', () => {
       assert.equal(police.visibleChildIds.size, 0);
       assert.equal(police.recordChildIds.size, 0);
     }
+  });
+});
+
+describe('who is invited, changed until the meeting is held (issue 15)', () => {
+  const open = { status: 'arranged' as const, heldOn: null };
+  const offered = new Set(['u1', 'u2']);
+  const blank = { name: '', role: '', email: '' };
+
+  it('changes only those invited by name: colleagues and partners, not the chair or the procedure’s roles', () => {
+    assert.equal(isNamedInvitee({ inviteeId: 'named' }), true);
+    assert.equal(isNamedInvitee({ inviteeId: 'partner' }), true);
+    assert.equal(isNamedInvitee({ inviteeId: 'added' }), true);
+    assert.equal(isNamedInvitee({ inviteeId: 'chair' }), false);
+    assert.equal(isNamedInvitee({ inviteeId: 'police' }), false);
+    assert.equal(isTypedPartner({ inviteeId: 'partner', userId: null }), true);
+    assert.equal(isTypedPartner({ inviteeId: 'named', userId: 'u1' }), false);
+  });
+
+  it('refuses once the meeting is held, closed or cancelled', () => {
+    assert.equal(inviteLocked(open), null);
+    assert.equal(
+      inviteLocked({ status: 'arranged', heldOn: '2026-12-01' }),
+      'The meeting has been held, so who is invited cannot be changed',
+    );
+    assert.equal(
+      inviteLocked({ status: 'closed', heldOn: '2026-12-01' }),
+      'The meeting is closed, so who is invited cannot be changed',
+    );
+    assert.deepEqual(removeInviteeProblems('Moved away', { status: 'cancelled', heldOn: null }), [
+      { field: 'reason', message: 'The meeting has been cancelled, so who is invited cannot be changed' },
+    ]);
+  });
+
+  it('asks for someone to invite, from those offered, with the partners’ problems in the form’s order', () => {
+    assert.deepEqual(addInviteeProblems({ inviteUserIds: [], guests: [blank] }, offered, open), [
+      { field: 'inviteUserIds', message: 'Select the people to invite, or enter the name and role of a partner' },
+    ]);
+    assert.deepEqual(addInviteeProblems({ inviteUserIds: [], guests: [blank] }, new Set(), open), [
+      { field: 'guestName-1', message: 'Enter the name and role of the partner to invite' },
+    ]);
+    assert.deepEqual(
+      addInviteeProblems(
+        { inviteUserIds: ['someone-else'], guests: [{ name: 'Sam', role: '', email: '' }, blank] },
+        offered,
+        open,
+      ).map((problem) => problem.field),
+      ['inviteUserIds', 'guestRole-1'],
+    );
+    assert.deepEqual(addInviteeProblems({ inviteUserIds: ['u2'], guests: [blank] }, offered, open), []);
+  });
+
+  it('needs a short reason to remove someone', () => {
+    assert.deepEqual(removeInviteeProblems('  ', open), [
+      { field: 'reason', message: 'Enter why they are no longer invited' },
+    ]);
+    assert.deepEqual(removeInviteeProblems('x'.repeat(501), open), [
+      { field: 'reason', message: 'The reason must be 500 characters or fewer' },
+    ]);
+    assert.deepEqual(removeInviteeProblems('Another officer is coming instead', open), []);
+  });
+
+  it('checks a partner’s corrected details, and that something changed', () => {
+    const current = { name: 'Jo', role: 'School nurse', agency: '', email: 'jo@health.example' };
+    assert.deepEqual(
+      partnerProblems({ name: '', role: ' ', agency: 'x'.repeat(201), email: 'jo@' }, current, open).map(
+        (problem) => problem.field,
+      ),
+      ['name', 'role', 'agency', 'email'],
+    );
+    assert.deepEqual(partnerProblems({ ...current, name: ' Jo ' }, current, open), [
+      { field: 'name', message: 'Change their name, role, agency or email address, to save the change' },
+    ]);
+    assert.deepEqual(partnerProblems({ ...current, agency: 'Community health' }, current, open), []);
+    assert.equal(partnerText(current), 'Jo, School nurse, jo@health.example');
   });
 });

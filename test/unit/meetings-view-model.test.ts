@@ -19,7 +19,10 @@ import {
   arrangeView,
   decisionGroups,
   exportFileName,
+  inviteeHistory,
   inviteeText,
+  inviteView,
+  invitedRows,
   isOverdue,
   meetingListRows,
   meetingView,
@@ -93,8 +96,100 @@ const details = {
       invitee('i2', { roleLabel: 'Health', attended: false }),
       invitee('i3', { roleLabel: 'School', circulatedAt: '2026-12-10T10:00:00Z' }),
     ],
+    inviteeChanges: [],
   },
 } as unknown as MeetingDetails;
+
+describe('meetings view model: who is invited (issue 15)', () => {
+  const meeting = {
+    invitees: [
+      { id: 'i0', inviteeId: 'chair', name: 'Kim Chair', roleLabel: 'Chair', agency: 'Kent', userId: 'u0', email: '' },
+      { id: 'i1', inviteeId: 'police', name: '', roleLabel: 'Police', agency: '', userId: null, email: '' },
+      {
+        id: 'i2',
+        inviteeId: 'named',
+        name: 'Dee Constable',
+        roleLabel: 'Detective constable',
+        agency: 'Police',
+        userId: 'u2',
+        email: '',
+      },
+      {
+        id: 'i3',
+        inviteeId: 'partner',
+        name: 'Jo Nurse',
+        roleLabel: 'School nurse',
+        agency: '',
+        userId: null,
+        email: 'jo@health.example',
+      },
+    ],
+    inviteeChanges: [
+      { kind: 'added', name: 'Sam Help', roleLabel: 'Early help worker', agency: '', email: '', was: '', reason: '' },
+      {
+        kind: 'removed',
+        name: 'Sam Help',
+        roleLabel: 'Early help worker',
+        agency: '',
+        email: '',
+        was: '',
+        reason: 'Not needed after all',
+      },
+      {
+        kind: 'changed',
+        name: 'Jo Nurse',
+        roleLabel: 'School nurse',
+        agency: '',
+        email: 'jo@health.example',
+        was: 'Jo Nurse, School nurse',
+        reason: '',
+      },
+    ],
+  } as unknown as MeetingDetails['meeting'];
+
+  it('lists those invited by name, not the chair or the procedure’s roles; only a partner’s details can be changed', () => {
+    assert.deepEqual(invitedRows(meeting), [
+      {
+        id: 'i2',
+        name: 'Dee Constable',
+        roleText: 'Detective constable, Police',
+        email: '',
+        hasAccount: true,
+        partner: false,
+      },
+      {
+        id: 'i3',
+        name: 'Jo Nurse',
+        roleText: 'School nurse',
+        email: 'jo@health.example',
+        hasAccount: false,
+        partner: true,
+      },
+    ]);
+  });
+
+  it('says each change to who is invited in words, with the reason for a removal', () => {
+    assert.deepEqual(
+      inviteeHistory(meeting).map((change) => [change.text, change.reason]),
+      [
+        ['Invited: Sam Help, Early help worker', ''],
+        ['No longer invited: Sam Help, Early help worker', 'Not needed after all'],
+        ['Details corrected to: Jo Nurse, School nurse, jo@health.example (they were: Jo Nurse, School nurse)', ''],
+      ],
+    );
+  });
+
+  it('offers the colleagues not yet invited, keeping what was chosen', () => {
+    const view = inviteView([{ id: 'u5', name: 'Ash Worker', roleText: 'Social worker' }], {
+      inviteUserIds: ['u5'],
+      guests: [{ name: 'Sam', role: '', email: '' }],
+    });
+    assert.deepEqual(view.inviteUserItems, [
+      { value: 'u5', text: 'Ash Worker', hint: { text: 'Social worker' }, checked: true },
+    ]);
+    assert.deepEqual(view.guestRows, [{ n: 1, name: 'Sam', role: '', email: '' }]);
+  });
+});
 
 describe('meetings view model: one meeting', () => {
   it('is overdue only when arranged, not held and past its date', () => {

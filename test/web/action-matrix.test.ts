@@ -362,6 +362,8 @@ const CATALOGUE: Record<string, Entry[]> = {
         ['POST /meetings/:id/reschedule', stale],
         ['GET /meetings/:id/cancel', undefined],
         ['POST /meetings/:id/cancel', stale],
+        ['GET /meetings/:id/invitees/new', undefined],
+        ['POST /meetings/:id/invitees/new', stale],
       ] as [string, (() => Form) | undefined][]
     ).map(([route, form]) => [
       route,
@@ -411,6 +413,28 @@ const CATALOGUE: Record<string, Entry[]> = {
           ...(m === 'POST' ? { form: () => ({ outcome: '' }) } : {}),
         })),
       ),
+    ]),
+  ),
+  // A partner invited to each meeting: removed, or their details corrected (issue 15).
+  ...Object.fromEntries(
+    (
+      [
+        ['GET /meetings/:id/invitees/:inviteeId/remove', undefined],
+        ['POST /meetings/:id/invitees/:inviteeId/remove', stale],
+        ['GET /meetings/:id/invitees/:inviteeId/edit', undefined],
+        ['POST /meetings/:id/invitees/:inviteeId/edit', stale],
+      ] as [string, (() => Form) | undefined][]
+    ).map(([route, form]) => [
+      route,
+      [false, true].map((shared) => ({
+        name: shared ? 'shared with Thurrock' : 'in Kent',
+        on: { kind: 'meeting' as const, shared },
+        params: (w: World) => ({
+          id: shared ? w.sharedMeeting : w.meeting,
+          inviteeId: shared ? w.meetingPartner.shared : w.meetingPartner.own,
+        }),
+        ...(form ? { form } : {}),
+      })),
     ]),
   ),
   // One child's part of a meeting's record, for their family (issue 15).

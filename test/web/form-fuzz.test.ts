@@ -121,6 +121,7 @@ async function fingerprint(t: TestApp): Promise<string> {
     'meeting_invitees',
     'meeting_outcomes',
     'meeting_circulation',
+    'meeting_invitee_changes',
     'assessments',
     'panel_referrals',
     'access_grants',
@@ -214,6 +215,15 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       .set({ held_on: '2026-11-30', minutes_approved_at: new Date() })
       .where('id', '=', approvedMeeting.id)
       .execute();
+    // The school nurse the demo meeting invited without an account (issue 15).
+    const partner = await one(
+      db
+        .selectFrom('meeting_invitees')
+        .select('id')
+        .where('meeting_id', '=', meeting.id)
+        .where('invitee_id', '=', 'partner')
+        .executeTakeFirst(),
+    );
     const assessment = await one(
       db.selectFrom('assessments').select('id').where('child_id', '=', kent.childId).executeTakeFirst(),
     );
@@ -325,6 +335,9 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /meetings/:id/close': T(tm, `/meetings/${meeting.id}/close`),
       'POST /meetings/:id/reschedule': T(tm, `/meetings/${meeting.id}/reschedule`),
       'POST /meetings/:id/cancel': T(tm, `/meetings/${meeting.id}/cancel`),
+      'POST /meetings/:id/invitees/new': T(tm, `/meetings/${meeting.id}/invitees/new`),
+      'POST /meetings/:id/invitees/:inviteeId/remove': T(tm, `/meetings/${meeting.id}/invitees/${partner.id}/remove`),
+      'POST /meetings/:id/invitees/:inviteeId/edit': T(tm, `/meetings/${meeting.id}/invitees/${partner.id}/edit`),
       ...Object.fromEntries(
         ['stage', 'outcome', 'report', 'share', 'complete'].map((s) => [
           `POST /assessments/:id/${s}`,

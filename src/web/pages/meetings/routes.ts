@@ -19,9 +19,14 @@ import {
   circulateForm,
   externalForm,
   externalInput,
+  inviteForm,
+  inviteInput,
   minutesForm,
   minutesInput,
   outcomeForm,
+  partnerForm,
+  partnerInput,
+  removeInviteeForm,
   rescheduleForm,
   rescheduleInput,
   versionForm,
@@ -30,6 +35,8 @@ import {
   type AttendeeValues,
   EMPTY_ATTENDEE,
   EMPTY_EXTERNAL,
+  EMPTY_INVITE,
+  type InviteValues,
   type ExternalValues,
   accountItems,
   arrangeDefaults,
@@ -37,17 +44,25 @@ import {
   decisionGroups,
   decisionRows,
   exportFileName,
+  inviteView,
   meetingListRows,
   meetingView,
   minutesDefaults,
   outcomeView,
   scheduleValues,
 } from './view-model.ts';
-import { SCHEDULE_LIMITS, type ScheduleInput } from '../../../domain/meeting-schedule.ts';
+import {
+  GUEST_LIMITS,
+  INVITEE_LIMITS,
+  type PartnerInput,
+  SCHEDULE_LIMITS,
+  type ScheduleInput,
+} from '../../../domain/meeting-schedule.ts';
 import type { ConflictError } from '../../../services/context.ts';
 
 type Id = { Params: { id: string } };
 type ChildOutcome = { Params: { id: string; childId: string } };
+type OneInvitee = { Params: { id: string; inviteeId: string } };
 
 export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): void {
   // --- Arranging a meeting from the task that calls for it ---
@@ -349,6 +364,140 @@ export default function meetingRoutes(app: FastifyInstance, { db }: AppDeps): vo
       conflict: (conflictReply, conflict) => renderCancel(request, conflictReply, id, { reason, conflict }),
     });
   });
+
+  // --- Who is invited, changed until the meeting is held (issue 15) ---
+  async function renderInvite(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { values?: InviteValues; errors?: unknown; conflict?: ConflictError } = {},
+  ) {
+    const { details, candidates } = await meetingService.inviteOptions(db, actorOf(request), id);
+    const view = meetingView(details);
+    return reply.page('pages/meetings/invite.njk', {
+      pageTitle: 'Invite more people',
+      backLink: paths.meetings.show(id),
+      m: details.meeting,
+      whenText: view.whenText,
+      whereText: view.whereText,
+      version: details.meeting.version,
+      ...inviteView(candidates, extra.values ?? EMPTY_INVITE),
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    });
+  }
+
+  app.get<Id>('/meetings/:id/invitees/new', { config: { action: 'meeting.invite' } }, (request, reply) =>
+    renderInvite(request, reply, request.params.id),
+  );
+
+  app.post<Id>('/meetings/:id/invitees/new', { config: { action: 'meeting.invite' } }, (request, reply) => {
+    const { id } = request.params;
+    const data = inviteForm.read(request.body);
+    const values = inviteInput(data);
+    return submitForm(request, reply, {
+      act: () => meetingService.addInvitees(db, actorOf(request), id, data.version, values),
+      flash: (count) => ({
+        title: count === 1 ? 'One more person invited' : `${count} more people invited`,
+        text: 'Send them the day, time and place of the meeting.',
+      }),
+      redirect: () => paths.meetings.show(id),
+      again: (errorReply, errors) => renderInvite(request, errorReply, id, { values, errors }),
+      conflict: (conflictReply, conflict) => renderInvite(request, conflictReply, id, { values, conflict }),
+    });
+  });
+
+  async function renderRemoveInvitee(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    inviteeId: string,
+    extra: { reason?: string; errors?: unknown; conflict?: ConflictError } = {},
+  ) {
+    const { details, invitee } = await meetingService.inviteeToChange(db, actorOf(request), id, inviteeId, 'remove');
+    return reply.page('pages/meetings/invitee-remove.njk', {
+      pageTitle: `Remove ${invitee.name || 'this person'} from the meeting`,
+      backLink: paths.meetings.show(id),
+      m: details.meeting,
+      invitee,
+      version: details.meeting.version,
+      reason: extra.reason ?? '',
+      limits: INVITEE_LIMITS,
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    });
+  }
+
+  app.get<OneInvitee>(
+    '/meetings/:id/invitees/:inviteeId/remove',
+    { config: { action: 'meeting.invite' } },
+    (request, reply) => renderRemoveInvitee(request, reply, request.params.id, request.params.inviteeId),
+  );
+
+  app.post<OneInvitee>(
+    '/meetings/:id/invitees/:inviteeId/remove',
+    { config: { action: 'meeting.invite' } },
+    (request, reply) => {
+      const { id, inviteeId } = request.params;
+      const { version, reason } = removeInviteeForm.read(request.body);
+      return submitForm(request, reply, {
+        act: () => meetingService.removeInvitee(db, actorOf(request), id, inviteeId, version, reason),
+        flash: (name) => ({
+          title: `${name || 'They are'} no longer invited`,
+          text: 'Tell them that they are no longer invited to the meeting.',
+        }),
+        redirect: () => paths.meetings.show(id),
+        again: (errorReply, errors) => renderRemoveInvitee(request, errorReply, id, inviteeId, { reason, errors }),
+        conflict: (conflictReply, conflict) =>
+          renderRemoveInvitee(request, conflictReply, id, inviteeId, { reason, conflict }),
+      });
+    },
+  );
+
+  async function renderEditInvitee(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    inviteeId: string,
+    extra: { values?: PartnerInput; errors?: unknown; conflict?: ConflictError } = {},
+  ) {
+    const { details, invitee } = await meetingService.inviteeToChange(db, actorOf(request), id, inviteeId, 'edit');
+    return reply.page('pages/meetings/invitee-edit.njk', {
+      pageTitle: 'Change a partner’s details',
+      backLink: paths.meetings.show(id),
+      m: details.meeting,
+      invitee,
+      version: details.meeting.version,
+      values: extra.values ?? meetingService.partnerOf(invitee),
+      limits: { ...GUEST_LIMITS, ...INVITEE_LIMITS },
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    });
+  }
+
+  app.get<OneInvitee>(
+    '/meetings/:id/invitees/:inviteeId/edit',
+    { config: { action: 'meeting.invite' } },
+    (request, reply) => renderEditInvitee(request, reply, request.params.id, request.params.inviteeId),
+  );
+
+  app.post<OneInvitee>(
+    '/meetings/:id/invitees/:inviteeId/edit',
+    { config: { action: 'meeting.invite' } },
+    (request, reply) => {
+      const { id, inviteeId } = request.params;
+      const data = partnerForm.read(request.body);
+      const values = partnerInput(data);
+      return submitForm(request, reply, {
+        act: () => meetingService.changePartner(db, actorOf(request), id, inviteeId, data.version, values),
+        flash: (name) => `${name}’s details changed`,
+        redirect: () => paths.meetings.show(id),
+        again: (errorReply, errors) => renderEditInvitee(request, errorReply, id, inviteeId, { values, errors }),
+        conflict: (conflictReply, conflict) =>
+          renderEditInvitee(request, conflictReply, id, inviteeId, { values, conflict }),
+      });
+    },
+  );
 
   // --- Print and download: the same accessible document ---
   app.get<Id>('/meetings/:id/print', { config: { action: 'meeting.view' } }, async (request, reply) => {

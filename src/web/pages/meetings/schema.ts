@@ -4,7 +4,8 @@
 // meeting and external decision services say what is missing (ADR 0005).
 import type { ExternalDecisionInput } from '../../../services/external-decision-service.ts';
 import { GUEST_ROWS } from '../../../domain/meeting-schedule.ts';
-import type { ArrangeInput, MinutesInput, MoveInput } from '../../../services/meeting-service.ts';
+import type { PartnerInput } from '../../../domain/meeting-schedule.ts';
+import type { AddInviteesInput, ArrangeInput, MinutesInput, MoveInput } from '../../../services/meeting-service.ts';
 import { type PageData, field, pageSchema } from '../../page-schema.ts';
 
 /**
@@ -73,6 +74,38 @@ export const rescheduleForm = pageSchema(
 );
 
 export function rescheduleInput({ version: _version, ...rest }: PageData<typeof rescheduleForm>): MoveInput {
+  return rest;
+}
+
+/** Inviting more people (issue 15): colleagues by name and partners without an account, as when arranging. */
+export const inviteForm = pageSchema(
+  {
+    version: field.version(),
+    inviteUserIds: field.list(),
+    guestNames: field.prefixed(),
+    guestRoles: field.prefixed(),
+    guestEmails: field.prefixed(),
+  },
+  { prefixes: { guestNames: 'guestName-', guestRoles: 'guestRole-', guestEmails: 'guestEmail-' } },
+);
+
+export function inviteInput(data: PageData<typeof inviteForm>): AddInviteesInput {
+  return { inviteUserIds: data.inviteUserIds, guests: guestsOf(data.guestNames, data.guestRoles, data.guestEmails) };
+}
+
+/** Removing someone invited: why, and the version the form was opened at. */
+export const removeInviteeForm = pageSchema({ version: field.version(), reason: field.text() });
+
+/** Correcting a partner's details: their name, role or organisation, agency and email address. */
+export const partnerForm = pageSchema({
+  version: field.version(),
+  name: field.text(),
+  role: field.text(),
+  agency: field.text(),
+  email: field.text(),
+});
+
+export function partnerInput({ version: _version, ...rest }: PageData<typeof partnerForm>): PartnerInput {
   return rest;
 }
 

@@ -7,6 +7,9 @@ import { citeHtml, citeText, escapeHtml } from '../../cite.ts';
 import { type DateParts, partsFromIso } from '../../forms.ts';
 import {
   GUEST_ROWS,
+  type GuestInput,
+  isNamedInvitee,
+  isTypedPartner,
   type Schedule,
   type ScheduleInput,
   placeText,
@@ -187,9 +190,65 @@ export function meetingView(details: MeetingDetails) {
       responsibleName: details.authorityName(child.responsibleAuthorityId),
       roleText: roleText[child.role],
     })),
+    invited: invitedRows(meeting),
+    inviteeHistory: inviteeHistory(meeting),
     circulateItems: meeting.invitees
       .filter((invitee) => !invitee.circulatedAt)
       .map((invitee) => ({ value: invitee.id, text: inviteeText(invitee) })),
+  };
+}
+
+// --- Who is invited (issue 15) ---
+
+/** Those invited by name, each as the "Invited" section lists them, with whether their details can be corrected. */
+export function invitedRows(meeting: Meeting) {
+  return meeting.invitees.filter(isNamedInvitee).map((invitee) => ({
+    id: invitee.id,
+    name: invitee.name || 'Name not recorded',
+    roleText: [invitee.roleLabel, invitee.agency].filter(Boolean).join(', '),
+    email: invitee.email,
+    hasAccount: invitee.userId !== null,
+    partner: isTypedPartner(invitee),
+  }));
+}
+
+/** The meeting's history of who is invited, in words: who was invited, removed (with why) or corrected, by whom and when. */
+export function inviteeHistory(meeting: Meeting) {
+  return meeting.inviteeChanges.map((change) => {
+    const who = [change.name, change.roleLabel, change.agency].filter(Boolean).join(', ');
+    const text =
+      change.kind === 'added'
+        ? `Invited: ${who}`
+        : change.kind === 'removed'
+          ? `No longer invited: ${who}`
+          : `Details corrected to: ${[who, change.email].filter(Boolean).join(', ')} (they were: ${change.was})`;
+    return { text, reason: change.reason, changedByName: change.changedByName, changedAt: change.changedAt };
+  });
+}
+
+export interface InviteValues {
+  inviteUserIds: string[];
+  guests: GuestInput[];
+}
+
+export const EMPTY_INVITE: InviteValues = {
+  inviteUserIds: [],
+  guests: Array.from({ length: GUEST_ROWS }, () => ({ name: '', role: '', email: '' })),
+};
+
+/** The form to invite more people: the colleagues who can still be invited, and the partners' rows. */
+export function inviteView(
+  candidates: readonly { id: string; name: string; roleText: string }[],
+  values: InviteValues,
+) {
+  return {
+    inviteUserItems: candidates.map((user) => ({
+      value: user.id,
+      text: user.name,
+      hint: { text: user.roleText },
+      checked: values.inviteUserIds.includes(user.id),
+    })),
+    guestRows: values.guests.map((guest, i) => ({ n: i + 1, ...guest })),
   };
 }
 
