@@ -123,6 +123,7 @@ describe('correcting a submitted incident (issue 15)', () => {
     assert.match(page, /This is version 2/);
     assert.match(page, /By the bike shed behind the sports hall/);
     assert.match(page, /Versions and corrections/);
+    assert.match(page, /This is version 2, corrected \d{1,2} [A-Z][a-z]+ \d{4}: see the versions and corrections/);
     assert.match(page, /When and where it happened corrected \d{1,2} [A-Z][a-z]+ \d{4}/i);
     assert.match(page, /“The place was typed wrongly: it was the bike shed, not the toilets”/);
 
