@@ -54,6 +54,30 @@ export async function correctionsOf<Before>(
   }));
 }
 
+/** One correction as a record's page lists it: the version it made, when, by whom, which part and why. */
+export interface CorrectionEntry {
+  version: number;
+  correctedAt: Date;
+  correctedByName: string;
+  part: string;
+  reason: string;
+}
+
+/** A record's corrections, oldest first, as its page lists them (version 1 is the record as first made). */
+export async function correctionEntries(
+  db: Kysely<Database>,
+  recordType: CorrectedRecord,
+  recordId: string,
+): Promise<CorrectionEntry[]> {
+  return (await correctionsOf(db, recordType, recordId)).map((row) => ({
+    version: row.number + 1,
+    correctedAt: row.correctedAt,
+    correctedByName: row.correctedByName,
+    part: row.part,
+    reason: row.reason,
+  }));
+}
+
 /**
  * Adds the next correction of a record. The number comes from those already made, and the unique
  * key refuses a second correction racing for the same number (the record's own version check

@@ -313,15 +313,8 @@ export async function relink(
   );
 }
 
-/** One correction as the incident page lists it: the version it made, when, by whom, what and why. */
-export interface CorrectionEntry {
-  version: number;
-  correctedAt: Date;
-  correctedByName: string;
-  part: string;
-  partText: string;
-  reason: string;
-}
+/** One correction as the incident page lists it, with the section (or the children) it corrected in words. */
+export type CorrectionEntry = corrections.CorrectionEntry & { partText: string };
 
 function partText(part: string): string {
   if (part === CHILDREN_PART) return 'Children involved';
@@ -335,15 +328,8 @@ export async function versionNow(db: Db, id: string): Promise<number> {
 
 /** The incident's corrections, oldest first, for its page (the viewer has already been shown the incident). */
 export async function correctionsFor(db: Db, id: string): Promise<CorrectionEntry[]> {
-  const rows = await corrections.correctionsOf<IncidentSnapshot>(db, 'incident', id);
-  return rows.map((row) => ({
-    version: row.number + 1,
-    correctedAt: row.correctedAt,
-    correctedByName: row.correctedByName,
-    part: row.part,
-    partText: partText(row.part),
-    reason: row.reason,
-  }));
+  const rows = await corrections.correctionEntries(db, 'incident', id);
+  return rows.map((row) => ({ ...row, partText: partText(row.part) }));
 }
 
 /** What the actor may do to correct the incident: the buttons the page offers. */

@@ -154,13 +154,8 @@ export async function correctMinutes(
 }
 
 /** The minutes' corrections, oldest first, for the meeting page (the viewer has already been shown it). */
-export async function minutesCorrections(db: Db, id: string) {
-  return (await corrections.correctionsOf(db, 'minutes', id)).map((row) => ({
-    version: row.number + 1,
-    correctedAt: row.correctedAt,
-    correctedByName: row.correctedByName,
-    reason: row.reason,
-  }));
+export function minutesCorrections(db: Db, id: string) {
+  return corrections.correctionEntries(db, 'minutes', id);
 }
 
 /** The minutes as they stood before correction n, each child's plan only where the viewer may see that child's part. */

@@ -116,13 +116,8 @@ export async function correctReasons(
 }
 
 /** The screening's corrections, oldest first, for its page (the viewer has already been shown it). */
-export async function screeningCorrections(db: Db, id: string) {
-  return (await correctionsOf(db, id)).map((row) => ({
-    version: row.number + 1,
-    correctedAt: row.correctedAt,
-    correctedByName: row.correctedByName,
-    reason: row.reason,
-  }));
+export function screeningCorrections(db: Db, id: string) {
+  return corrections.correctionEntries(db, 'screening', id);
 }
 
 /** The reasons for the decision as they stood before correction n, to anyone who may see the screening. */

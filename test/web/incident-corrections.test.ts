@@ -10,18 +10,13 @@ import * as incidents from '../../src/repositories/incidents.ts';
 import * as childService from '../../src/services/child-service.ts';
 import * as incidentService from '../../src/services/incident-service.ts';
 import { paths } from '../../src/web/paths.ts';
+import { pageText } from '../helpers/text.ts';
 import { valuesFromIncident } from '../../src/web/pages/incidents/schema.ts';
 import { type Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
 import { childFields } from '../helpers/factories.ts';
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+const text = pageText;
 
 describe('correcting a submitted incident (issue 15)', () => {
   let t: TestApp;

@@ -7,16 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import { seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { setSafetyPlan } from '../../src/repositories/meetings.ts';
 import { paths } from '../../src/web/paths.ts';
+import { pageText } from '../helpers/text.ts';
 import { Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoIncident } from '../helpers/cases.ts';
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+const text = pageText;
 
 describe('correcting approved minutes (issue 15)', () => {
   let t: TestApp;

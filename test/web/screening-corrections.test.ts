@@ -5,16 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { paths } from '../../src/web/paths.ts';
+import { pageText } from '../helpers/text.ts';
 import { type Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { screenKentHarmful } from '../helpers/cases.ts';
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+const text = pageText;
 
 describe('correcting the reasons for a level of concern (issue 15)', () => {
   let t: TestApp;
