@@ -2,7 +2,7 @@
 // part, or takes off a child linked in error, with a reason. Pure: what stops the change, and the
 // chronology lines it writes (which never name a person).
 import type { FormProblem } from './form-problem.ts';
-import { CHILD_ROLE_LABELS, CHILD_ROLES, type ChildRole } from './recording-form.ts';
+import { CHILD_ROLES, type ChildRole } from './recording-form.ts';
 
 /** One change to who is linked: the child, their new part or `remove`, and why. */
 export interface RelinkChange {
@@ -56,24 +56,32 @@ export function relinkProblems(input: {
   return problems;
 }
 
+/** A child's part as the chronology says it: "recorded as a witness". */
+const PART_PHRASES: Record<ChildRole, string> = {
+  displayed: 'having displayed the behaviour',
+  targeted: 'targeted by the behaviour',
+  witness: 'a witness',
+};
+
 /** The chronology lines: for the child changed, and for every other child in the incident. */
 export function relinkSummary(
   from: ChildRole | null,
   to: RelinkChange['role'],
   version: number,
 ): { thisChild: string; otherChild: string } {
-  const label = (role: ChildRole) => CHILD_ROLE_LABELS[role].toLowerCase();
-  const thisChild =
-    to === 'remove'
-      ? `Incident record corrected (version ${version}): this child was taken off the incident, linked in error.`
-      : from
-        ? `Incident record corrected (version ${version}): this child’s part changed from ${label(from)} to ${label(to)}.`
-        : `Incident record corrected (version ${version}): this child was added to the incident as ${label(to)}.`;
-  const otherChild =
-    to === 'remove'
-      ? `Incident record corrected (version ${version}): a child linked in error was taken off the incident.`
-      : from
-        ? `Incident record corrected (version ${version}): another child’s part changed to ${label(to)}.`
-        : `Incident record corrected (version ${version}): another child was added to the incident as ${label(to)}.`;
-  return { thisChild, otherChild };
+  const corrected = `Incident record corrected (version ${version})`;
+  if (to === 'remove')
+    return {
+      thisChild: `${corrected}: this child was taken off the incident, linked in error.`,
+      otherChild: `${corrected}: a child linked in error was taken off the incident.`,
+    };
+  if (!from)
+    return {
+      thisChild: `${corrected}: this child was added to the incident, recorded as ${PART_PHRASES[to]}.`,
+      otherChild: `${corrected}: another child was added to the incident, recorded as ${PART_PHRASES[to]}.`,
+    };
+  return {
+    thisChild: `${corrected}: this child is now recorded as ${PART_PHRASES[to]}, not ${PART_PHRASES[from]}.`,
+    otherChild: `${corrected}: another child is now recorded as ${PART_PHRASES[to]}.`,
+  };
 }

@@ -200,7 +200,7 @@ describe('correcting a submitted incident (issue 15)', () => {
       .selectFrom('chronology_entries')
       .select('summary')
       .where('child_id', '=', tobyId)
-      .where('summary', 'like', '%another child’s part changed%')
+      .where('summary', 'like', '%another child is now recorded as a witness%')
       .executeTakeFirst();
     assert.ok(ellisLine, 'the other child’s chronology reads the change without naming her');
     const old = text((await manager.get(paths.incidents.version(tobyIncident, 1))).body);
