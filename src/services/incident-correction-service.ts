@@ -216,7 +216,8 @@ export async function childToCorrect(db: Db, actor: Actor, id: string, childId: 
  * A manager corrects who an incident links, or a child's part in it, with a reason (issue 15):
  * adds a child, changes a child's part, or takes off a child linked in error. The incident must
  * still have a child who displayed the behaviour, and a child screened for it keeps their part
- * (their screening and its tasks stand on it). Each child affected gets a chronology line.
+ * (their screening and its tasks stand on it). Each child affected gets a chronology line. Says
+ * whether a level was decided before: its tasks were set for the children as they were.
  */
 export async function relink(
   db: Db,
@@ -246,7 +247,17 @@ export async function relink(
   const child = existing ?? (await childrenRepo.findChild(db, change.childId));
   if (!child || child.authorityId !== inc.authorityId) throw new NotFoundError();
   const reason = change.reason.trim();
-  return auditedChange(
+  // A level decided before the change set tasks for the children as they were: screening again sets them afresh.
+  const decided = (
+    await Promise.all(
+      inc.children
+        .filter((linked) => linked.role === 'displayed')
+        .map((linked) => screenings.screeningsFor(db, id, linked.childId)),
+    )
+  )
+    .flat()
+    .some((screening) => screening.status === 'decided');
+  const number = await auditedChange(
     db,
     actor,
     (number: number) => ({
@@ -311,6 +322,7 @@ export async function relink(
       return number;
     },
   );
+  return { number, rescreen: decided };
 }
 
 /** One correction as the incident page lists it, with the section (or the children) it corrected in words. */

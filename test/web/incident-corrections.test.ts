@@ -9,6 +9,7 @@ import { sectionBySlug } from '../../src/domain/recording-form.ts';
 import * as incidents from '../../src/repositories/incidents.ts';
 import * as childService from '../../src/services/child-service.ts';
 import * as incidentService from '../../src/services/incident-service.ts';
+import * as screeningService from '../../src/services/screening-service.ts';
 import { paths } from '../../src/web/paths.ts';
 import { pageText } from '../helpers/text.ts';
 import { valuesFromIncident } from '../../src/web/pages/incidents/schema.ts';
@@ -243,6 +244,30 @@ describe('correcting a submitted incident (issue 15)', () => {
     });
     await incidentService.submit(db, author, id, await v());
     assert.ok(managerActor.user.roles.includes('team_manager'));
+    // Toby's level of concern is decided before the correction: his tasks were set for the children as they were.
+    const ratings = Object.fromEntries(
+      [
+        'type',
+        'context',
+        'emotional-response',
+        'targeted-response',
+        'power',
+        'frequency',
+        'persistence',
+        'parental-response',
+      ].map((dimension) => [dimension, 'problematic']),
+    );
+    const screening = await screeningService.recordAnswers(db, author, id, tobyId, {
+      toolId: 'carson',
+      answers: { ratings },
+      facts: { significant_harm: false, youth_justice: false, open_case: false, other_children_at_risk: false },
+    });
+    const suggested = await db
+      .selectFrom('screenings')
+      .select('suggested_level')
+      .where('id', '=', screening)
+      .executeTakeFirstOrThrow();
+    await screeningService.decide(db, author, screening, { levelId: suggested.suggested_level, rationale: 'Test.' });
 
     await manager.get(paths.incidents.correctChild(id, wrong));
     const removed = await manager.post(paths.incidents.correctChild(id, wrong), {
@@ -251,6 +276,10 @@ describe('correcting a submitted incident (issue 15)', () => {
       reason: 'The wrong child was chosen from the search',
     });
     assert.equal(removed.statusCode, 303);
+    assert.match(
+      text((await manager.get(paths.incidents.show(id))).body),
+      /A level of concern was decided before this correction: screen the incident again/,
+    );
     const search = await manager.get(`${paths.incidents.correctChildren(id)}?q=Rightly`);
     assert.ok(search.body.includes(`href="${paths.incidents.correctChild(id, right)}"`), 'the right child is found');
     await manager.get(paths.incidents.correctChild(id, right));

@@ -261,9 +261,13 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       };
       return submitForm(request, reply, {
         act: () => correctionService.relink(db, actorOf(request), id, version, change),
-        flash: (number) => ({
+        flash: ({ number, rescreen }) => ({
           title: 'Incident corrected',
-          text: `This is version ${number + 1}. The earlier version is kept and each child’s chronology says what changed.`,
+          text:
+            `This is version ${number + 1}. The earlier version is kept and each child’s chronology says what changed.` +
+            (rescreen
+              ? ' A level of concern was decided before this correction: screen the incident again, so that each child’s tasks follow who was involved.'
+              : ''),
         }),
         redirect: () => paths.incidents.show(id),
         again: (errorReply, errors) => renderCorrectChild(request, errorReply, id, childId, { values, errors }),
