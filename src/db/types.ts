@@ -258,6 +258,8 @@ export interface IncidentChildrenTable {
   role: 'displayed' | 'targeted' | 'witness';
   own_words: Generated<string>;
   added_at: DefaultedTimestamp;
+  /** Who added the child to the submitted incident, correcting it (issue 15); null when linked on the draft. */
+  linked_by: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface ChronologyEntriesTable {

@@ -2,7 +2,8 @@
 // part, or takes off a child linked in error, with a reason. Pure: what stops the change, and the
 // chronology lines it writes (which never name a person).
 import type { FormProblem } from './form-problem.ts';
-import { CHILD_ROLES, type ChildRole } from './recording-form.ts';
+import { CHILD_ROLES, type ChildRole, OWN_WORDS_MAX } from './recording-form.ts';
+import { tooLong } from './text-limits.ts';
 
 /** One change to who is linked: the child, their new part or `remove`, and why. */
 export interface RelinkChange {
@@ -22,16 +23,22 @@ export function relinkRole(value: string): RelinkChange['role'] | null {
 
 /**
  * What stops the change, in the form's order: a part chosen that differs from the child's now;
- * a child screened for this incident keeps the part their screening stands on; the incident keeps
- * a child who displayed the behaviour; the reason's own problems.
+ * a child screened for this incident keeps the part their screening stands on, and one in a meeting
+ * still arranged for it the part the meeting was arranged for; the incident keeps a child who
+ * displayed the behaviour; the child's own words not too long; the reason's own problems.
  */
 export function relinkProblems(input: {
   children: readonly { childId: string; role: ChildRole }[];
   change: { childId: string; role: RelinkChange['role'] | null };
   screened: boolean;
+  /** How many meetings still arranged for the incident include the child. */
+  meetings?: number;
+  /** For a child added: their own words, as typed. */
+  ownWords?: string;
   reasonProblems: readonly FormProblem[];
 }): FormProblem[] {
   const { children, change, screened } = input;
+
   const problems: FormProblem[] = [];
   const existing = children.find((child) => child.childId === change.childId);
   if (!change.role) problems.push({ field: 'role', message: 'Select the child’s part in the incident' });
@@ -43,6 +50,13 @@ export function relinkProblems(input: {
       message:
         'This child has been screened for this incident, so their part cannot be changed here. Ask the screener to screen again.',
     });
+  else if (existing && input.meetings)
+    problems.push({
+      field: 'role',
+      message:
+        'A meeting is arranged for this incident with this child in it, so their part cannot be changed here. ' +
+        'Cancel the meeting, or record its minutes, first.',
+    });
   else if (
     change.role !== 'displayed' &&
     existing?.role === 'displayed' &&
@@ -52,6 +66,8 @@ export function relinkProblems(input: {
       field: 'role',
       message: 'The incident must still have a child who displayed the behaviour: add them first',
     });
+  if (!existing && (input.ownWords ?? '').length > OWN_WORDS_MAX)
+    problems.push({ field: 'ownWords', message: tooLong('What the child said', OWN_WORDS_MAX) });
   problems.push(...input.reasonProblems);
   return problems;
 }

@@ -43,7 +43,7 @@ function managesAllocation(eb: OnChild, who: Who) {
 
 /**
  * Children in an incident the viewer submitted; a draft only for a child they recorded in it (a draft never
- * gives lasting sight of a child someone else recorded).
+ * gives lasting sight of a child someone else recorded); never a child a manager added in a correction.
  */
 function recordedBy(eb: OnChild, who: Who, only: Only) {
   return eb
@@ -52,6 +52,7 @@ function recordedBy(eb: OnChild, who: Who, only: Only) {
     .innerJoin('children as rc', 'rc.id', 'ic.child_id')
     .select('ic.child_id')
     .where('i.created_by', '=', who)
+    .where((inner) => inner.or([inner('ic.linked_by', 'is', null), inner('ic.linked_by', '=', who)]))
     .where((inner) => inner.or([inner('i.status', '=', 'submitted'), inner('rc.created_by', '=', who)]))
     .$if(only !== undefined, (query) => query.where('ic.child_id', '=', only!));
 }

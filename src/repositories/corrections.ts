@@ -60,6 +60,7 @@ export interface CorrectionEntry {
   correctedAt: Date;
   correctedByName: string;
   part: string;
+  changedFields: string[];
   reason: string;
 }
 
@@ -74,6 +75,7 @@ export async function correctionEntries(
     correctedAt: row.correctedAt,
     correctedByName: row.correctedByName,
     part: row.part,
+    changedFields: row.changedFields,
     reason: row.reason,
   }));
 }

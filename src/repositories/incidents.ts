@@ -173,7 +173,7 @@ export async function bumpIncidentVersion(
 
 export async function upsertIncidentChild(
   db: Kysely<Database>,
-  incidentChild: { incidentId: string; childId: string; role: ChildRole; ownWords: string },
+  incidentChild: { incidentId: string; childId: string; role: ChildRole; ownWords: string; linkedBy?: string },
 ): Promise<void> {
   await db
     .insertInto('incident_children')
@@ -182,6 +182,7 @@ export async function upsertIncidentChild(
       child_id: incidentChild.childId,
       role: incidentChild.role,
       own_words: incidentChild.ownWords,
+      linked_by: incidentChild.linkedBy ?? null,
     })
     .onConflict((oc) =>
       oc
@@ -269,4 +270,28 @@ export async function incidentsForChild(db: Kysely<Database>, childId: string): 
   // One statement: each incident with the other children in it.
   const rows = await incidentsForChildQuery(db, childId).execute();
   return rows.map(toChildIncident);
+}
+
+/** A child's open tasks on an incident (their ids), and how many meetings still arranged for it that include them: what stands on their part. */
+export async function openWorkFor(
+  db: Kysely<Database>,
+  incidentId: string,
+  childId: string,
+): Promise<{ taskIds: string[]; meetings: number }> {
+  const tasks = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('incident_id', '=', incidentId)
+    .where('child_id', '=', childId)
+    .where('status', '=', 'open')
+    .execute();
+  const meetings = await db
+    .selectFrom('meeting_children as mc')
+    .innerJoin('meetings as m', 'm.id', 'mc.meeting_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('m.incident_id', '=', incidentId)
+    .where('mc.child_id', '=', childId)
+    .where('m.status', '=', 'arranged')
+    .executeTakeFirstOrThrow();
+  return { taskIds: tasks.map((task) => task.id), meetings: Number(meetings.n) };
 }

@@ -187,3 +187,8 @@ export async function correctRationale(db: Kysely<Database>, id: string, rationa
     .executeTakeFirst();
   return changedOne(result);
 }
+
+/** Holds a screening's row until the transaction ends, so that two corrections of it cannot both count the same version. */
+export async function lockScreening(db: Kysely<Database>, id: string): Promise<void> {
+  await db.selectFrom('screenings').select('id').where('id', '=', id).forUpdate().execute();
+}

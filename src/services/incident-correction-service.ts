@@ -20,6 +20,7 @@ import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as corrections from '../repositories/corrections.ts';
 import * as incidents from '../repositories/incidents.ts';
 import * as screenings from '../repositories/screenings.ts';
+import * as tasksRepo from '../repositories/tasks.ts';
 import { authorizeChild, notFound, requireAction, sightOf, subjectOf } from './access.ts';
 import type { Actor, Db } from './actor.ts';
 import { auditView, auditedChange } from './audited-change.ts';
@@ -196,7 +197,8 @@ export async function childToCorrect(db: Db, actor: Actor, id: string, childId: 
   const { inc, sight } = await correctable(db, actor, id, 'incident.relink');
   const existing = inc.children.find((child) => child.childId === childId);
   if (existing && !sight.visible.has(childId)) return notFound(db, actor, 'incident.relink', 'child', childId);
-  if (!existing) await authorizeChild(db, actor, childId, 'incident.relink_child');
+  // Seeing a linked child is not enough to change their part: a read grant only reads (R-X-7).
+  await authorizeChild(db, actor, childId, 'incident.relink_child');
   const found = existing ?? (await childrenRepo.findChild(db, childId));
   if (!found || found.authorityId !== inc.authorityId) return notFound(db, actor, 'incident.relink', 'child', childId);
   await auditView(db, actor, {
@@ -216,7 +218,8 @@ export async function childToCorrect(db: Db, actor: Actor, id: string, childId: 
  * A manager corrects who an incident links, or a child's part in it, with a reason (issue 15):
  * adds a child, changes a child's part, or takes off a child linked in error. The incident must
  * still have a child who displayed the behaviour, and a child screened for it keeps their part
- * (their screening and its tasks stand on it). Each child affected gets a chronology line. Says
+ * (their screening and its tasks stand on it); the child's other open tasks on the incident are no
+ * longer needed. Each child affected gets a chronology line. Says
  * whether a level was decided before: its tasks were set for the children as they were.
  */
 export async function relink(
@@ -231,15 +234,17 @@ export async function relink(
   // Only a child the manager may see (and, to add one, may link on a basis other than a read grant) is touched.
   if (existing && !sight.visible.has(change.childId))
     return notFound(db, actor, 'incident.relink', 'child', change.childId, 'no_need_to_know');
-  if (!existing) {
-    if (change.role === 'remove') return notFound(db, actor, 'incident.relink', 'child', change.childId);
-    await authorizeChild(db, actor, change.childId, 'incident.relink_child');
-  }
+  if (!existing && change.role === 'remove') return notFound(db, actor, 'incident.relink', 'child', change.childId);
+  // Seeing a linked child is not enough to change their part: a read grant only reads (R-X-7).
+  await authorizeChild(db, actor, change.childId, 'incident.relink_child');
   const screened = existing ? (await screenings.screeningsFor(db, id, change.childId)).length > 0 : false;
+  const pending = existing ? await incidents.openWorkFor(db, id, change.childId) : { taskIds: [], meetings: 0 };
   const problems = relinkProblems({
     children: inc.children,
     change,
     screened,
+    meetings: pending.meetings,
+    ownWords: change.ownWords,
     reasonProblems: correctionReasonProblems(change.reason),
   });
   if (problems.length || !change.role) throw new ValidationError(problems);
@@ -284,6 +289,7 @@ export async function relink(
           childId: change.childId,
           role: role,
           ownWords: existing?.ownWords ?? change.ownWords.trim(),
+          ...(existing ? {} : { linkedBy: actor.user.id }),
         });
       const number = await corrections.insertCorrection(trx, {
         authorityId: inc.authorityId,
@@ -296,6 +302,18 @@ export async function relink(
         correctedBy: actor.user.id,
       });
       const summary = relinkSummary(existing?.role ?? null, role, number + 1);
+      // The child's open tasks on the incident were set for the part they no longer have.
+      if (pending.taskIds.length) {
+        await tasksRepo.supersedeTasks(trx, pending.taskIds);
+        await addChronologyEntry(trx, {
+          childId: change.childId,
+          occurredAt: new Date(),
+          recordedBy: actor.user.id,
+          kind: 'task',
+          summary: `${tasksNoLongerNeeded(pending.taskIds.length)}: this child’s part in the incident was corrected.`,
+          incidentId: id,
+        });
+      }
       const others = inc.children.filter((other) => other.childId !== change.childId);
       // The child changed, and every other child in it: their chronology reads the incident as it now is.
       await addChronologyEntry(trx, {
@@ -318,6 +336,17 @@ export async function relink(
       }
       if (role !== 'remove' && !existing) {
         await childrenRepo.recordIncidentOnChildren(trx, [change.childId], inc.occurredAt ?? new Date());
+        // As on submitting: a child added to an incident has something to respond to again.
+        for (const reopened of await childrenRepo.reopenClosed(trx, [change.childId], actor.user.id)) {
+          await addChronologyEntry(trx, {
+            childId: reopened,
+            occurredAt: new Date(),
+            recordedBy: actor.user.id,
+            kind: 'case_status',
+            summary: 'Case reopened: the child was added to an incident.',
+            incidentId: id,
+          });
+        }
       }
       return number;
     },
@@ -325,8 +354,27 @@ export async function relink(
   return { number, rescreen: decided };
 }
 
-/** One correction as the incident page lists it, with the section (or the children) it corrected in words. */
-export type CorrectionEntry = corrections.CorrectionEntry & { partText: string };
+/** "1 open task is no longer needed", "2 open tasks are no longer needed". */
+function tasksNoLongerNeeded(count: number): string {
+  return `${count} open task${count === 1 ? ' is' : 's are'} no longer needed`;
+}
+
+/**
+ * One correction as the incident page lists it, with the section (or the children) it corrected in
+ * words. The reason for relinking a child is about that child: it is null for a reader who may not see them.
+ */
+export type CorrectionEntry = Omit<corrections.CorrectionEntry, 'reason'> & { partText: string; reason: string | null };
+
+/** The children each relinking was about that the actor may see: their reasons are theirs to read (R-X-1). */
+async function relinkedVisible(db: Db, actor: Actor, rows: readonly { part: string; changedFields: string[] }[]) {
+  const ids = rows.filter((row) => row.part === CHILDREN_PART).flatMap((row) => row.changedFields);
+  return ids.length ? (await sightOf(db, actor, ids)).visible : new Set<string>();
+}
+
+/** The reason, unless it is about a child the reader may not see. */
+function readableReason(row: { part: string; changedFields: string[]; reason: string }, visible: ReadonlySet<string>) {
+  return row.part !== CHILDREN_PART || row.changedFields.every((childId) => visible.has(childId)) ? row.reason : null;
+}
 
 function partText(part: string): string {
   if (part === CHILDREN_PART) return 'Children involved';
@@ -339,9 +387,10 @@ export async function versionNow(db: Db, id: string): Promise<number> {
 }
 
 /** The incident's corrections, oldest first, for its page (the viewer has already been shown the incident). */
-export async function correctionsFor(db: Db, id: string): Promise<CorrectionEntry[]> {
+export async function correctionsFor(db: Db, actor: Actor, id: string): Promise<CorrectionEntry[]> {
   const rows = await corrections.correctionEntries(db, 'incident', id);
-  return rows.map((row) => ({ ...row, partText: partText(row.part) }));
+  const visible = await relinkedVisible(db, actor, rows);
+  return rows.map((row) => ({ ...row, partText: partText(row.part), reason: readableReason(row, visible) }));
 }
 
 /** What the actor may do to correct the incident: the buttons the page offers. */
@@ -410,7 +459,7 @@ export async function incidentVersion(db: Db, actor: Actor, id: string, number: 
     version: number,
     replacedAt: row.correctedAt,
     replacedByName: row.correctedByName,
-    reason: row.reason,
+    reason: readableReason(row, await relinkedVisible(db, actor, [row])),
     partText: partText(row.part),
     children: before.children.map((child) =>
       visible.has(child.childId) && named.has(child.childId)

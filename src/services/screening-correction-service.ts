@@ -85,6 +85,8 @@ export async function correctReasons(
       details: { childId: screening.childId, fields: ['rationale'], reason, version: number + 1 },
     }),
     async (trx) => {
+      // A correction racing this one waits here, then finds the version moved on (409, not a duplicate number).
+      await screenings.lockScreening(trx, id);
       const made = await corrections.correctionsOf(trx, 'screening', id);
       if (made.length + 1 !== version) {
         const last = made.at(-1);

@@ -245,22 +245,20 @@ describe('correcting a submitted incident (issue 15)', () => {
     await incidentService.submit(db, author, id, await v());
     assert.ok(managerActor.user.roles.includes('team_manager'));
     // Toby's level of concern is decided before the correction: his tasks were set for the children as they were.
-    const ratings = Object.fromEntries(
-      [
-        'type',
-        'context',
-        'emotional-response',
-        'targeted-response',
-        'power',
-        'frequency',
-        'persistence',
-        'parental-response',
-      ].map((dimension) => [dimension, 'problematic']),
-    );
+    const ratings = {
+      type: 'harmful',
+      context: 'harmful',
+      'emotional-response': 'problematic',
+      'targeted-response': 'harmful',
+      power: 'harmful',
+      frequency: 'healthy',
+      persistence: 'healthy',
+      'parental-response': 'healthy',
+    };
     const screening = await screeningService.recordAnswers(db, author, id, tobyId, {
       toolId: 'carson',
       answers: { ratings },
-      facts: { significant_harm: false, youth_justice: false, open_case: false, other_children_at_risk: false },
+      facts: { significant_harm: true, youth_justice: false, open_case: false, other_children_at_risk: true },
     });
     const suggested = await db
       .selectFrom('screenings')
@@ -269,6 +267,14 @@ describe('correcting a submitted incident (issue 15)', () => {
       .executeTakeFirstOrThrow();
     await screeningService.decide(db, author, screening, { levelId: suggested.suggested_level, rationale: 'Test.' });
 
+    const openBefore = await db
+      .selectFrom('tasks')
+      .select('id')
+      .where('incident_id', '=', id)
+      .where('child_id', '=', wrong)
+      .where('status', '=', 'open')
+      .execute();
+    assert.ok(openBefore.length > 0, 'the decision set tasks for the child linked in error');
     await manager.get(paths.incidents.correctChild(id, wrong));
     const removed = await manager.post(paths.incidents.correctChild(id, wrong), {
       version: String(await v()),
@@ -280,6 +286,14 @@ describe('correcting a submitted incident (issue 15)', () => {
       text((await manager.get(paths.incidents.show(id))).body),
       /A level of concern was decided before this correction: screen the incident again/,
     );
+    const stillOpen = await db
+      .selectFrom('tasks')
+      .select('id')
+      .where('incident_id', '=', id)
+      .where('child_id', '=', wrong)
+      .where('status', '=', 'open')
+      .execute();
+    assert.deepEqual(stillOpen, [], 'the child linked in error has no open task left on the incident');
     const search = await manager.get(`${paths.incidents.correctChildren(id)}?q=Rightly`);
     assert.ok(search.body.includes(`href="${paths.incidents.correctChild(id, right)}"`), 'the right child is found');
     await manager.get(paths.incidents.correctChild(id, right));
@@ -315,6 +329,74 @@ describe('correcting a submitted incident (issue 15)', () => {
       .where('entity_id', '=', id)
       .execute();
     assert.equal(events.length, 2);
+  });
+
+  it('gives the author no sight of a child a manager adds, nor the reason, and refuses a part on a read grant', async () => {
+    const db = t.database.db;
+    const managerActor = await demoActor(db, 'kent', 'team-manager');
+    const team = await db
+      .selectFrom('children')
+      .select('allocated_team_id')
+      .where('id', '=', tobyId)
+      .executeTakeFirstOrThrow();
+    const added = await childService.createChild(db, managerActor, {
+      fields: childFields({ firstName: 'Quentin', lastName: 'Added' }),
+      teamId: team.allocated_team_id!,
+    });
+    assert.equal((await dsl.get(paths.children.show(added))).statusCode, 404, 'the DSL may not see him before');
+    await manager.get(paths.incidents.correctChild(tobyIncident, added));
+    const tooLong = await manager.post(paths.incidents.correctChild(tobyIncident, added), {
+      version: await tobyVersion(),
+      role: 'witness',
+      ownWords: 'x'.repeat(10_001),
+      reason: 'Quentin saw it from the corridor',
+    });
+    assert.equal(tooLong.statusCode, 400);
+    assert.match(text(tooLong.body), /What the child said must be 10,000 characters or fewer/);
+    const res = await manager.post(paths.incidents.correctChild(tobyIncident, added), {
+      version: await tobyVersion(),
+      role: 'witness',
+      ownWords: '',
+      reason: 'Quentin saw it from the corridor',
+    });
+    assert.equal(res.statusCode, 303);
+    assert.equal(
+      (await dsl.get(paths.children.show(added))).statusCode,
+      404,
+      'writing the incident gives no sight of him',
+    );
+    const dslPage = text((await dsl.get(paths.incidents.show(tobyIncident))).body);
+    assert.ok(!dslPage.includes('Quentin'), 'neither his name nor the reason');
+    assert.match(dslPage, /the reason is about a child you do not have access to/);
+
+    // On a read grant only, the manager sees a linked child but may not change their part (R-X-7).
+    const grantee = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'team-manager@kent.example')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('access_grants')
+      .values({
+        user_id: grantee.id,
+        child_id: mayaId,
+        reason: 'Test',
+        granted_by: grantee.id,
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
+      .execute();
+    assert.equal((await manager.get(paths.incidents.correctChild(incidentId, mayaId))).statusCode, 403);
+    const removed = await manager.post(
+      paths.incidents.correctChild(incidentId, mayaId),
+      { version: String((await incidents.findIncident(db, incidentId))!.version), role: 'remove', reason: 'x' },
+      { tokenFrom: paths.incidents.show(incidentId) },
+    );
+    assert.equal(removed.statusCode, 403);
+    const inc = (await incidents.findIncident(db, incidentId))!;
+    assert.ok(
+      inc.children.some((child) => child.childId === mayaId),
+      'she is still on the incident',
+    );
   });
 
   it('never names, in any version, a child the reader may not see (R-X-1)', async () => {

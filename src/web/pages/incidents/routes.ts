@@ -64,7 +64,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       if (view.incident.status === 'draft') return reply.redirect(paths.incidents.check(id), 303);
       const corrections = {
         rights: await correctionService.correctionRights(db, actor, view.incident),
-        corrections: await correctionService.correctionsFor(db, id),
+        corrections: await correctionService.correctionsFor(db, actor, id),
       };
       return reply.page('pages/incidents/show.njk', incidentModel(view, corrections));
     },
