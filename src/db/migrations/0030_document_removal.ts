@@ -15,7 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table documents add constraint documents_kept_or_removed check (
       (removed_at is null and removed_by is null and removal_reason is null
         and content is not null and octet_length(content) = size_bytes)
-      or (removed_at is not null and removed_by is not null and length(removal_reason) between 1 and 2000
+      or (removed_at is not null and removed_by is not null and removal_reason is not null
+        and length(removal_reason) between 1 and 2000
         and content is null)
     );
   `.execute(db);
