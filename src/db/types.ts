@@ -543,10 +543,14 @@ export interface DocumentsTable {
   content_type: string;
   size_bytes: number;
   sha256: string;
-  content: ColumnType<Uint8Array, Uint8Array, never>;
+  /** Null once the document is removed: its bytes erased (migration 0030). */
+  content: ColumnType<Uint8Array | null, Uint8Array, null>;
   scan_result: 'clean' | 'not_scanned';
   uploaded_by: string;
   uploaded_at: DefaultedTimestamp;
+  removed_at: ColumnType<Date | null, never, Date>;
+  removed_by: ColumnType<string | null, never, string>;
+  removal_reason: ColumnType<string | null, never, string>;
 }
 
 export interface RecordCorrectionsTable {

@@ -16,6 +16,7 @@ export const RELATIONS = {
   representing: 'represents another authority responsible for a child at the meeting',
   assessor: 'is the lead or co-assessor of the assessment',
   plan_owner: 'owns the plan',
+  uploader: 'uploaded the document',
   assignee: 'has been given the task',
   owes: 'holds the role that owes the task',
   self: 'is the account holder',
@@ -281,7 +282,7 @@ export const ACTIONS = {
     ],
   },
 
-  // --- Documents (issue 15): on one child's record, kept as uploaded -----------------------
+  // --- Documents (issue 15): on one child's record, kept as uploaded unless removed in error ---
   'document.view': {
     label: 'See the documents on a child’s record and download them',
     on: 'document',
@@ -294,6 +295,18 @@ export const ACTIONS = {
     kind: 'change',
     seeing: 'document.view',
     allow: [{ roles: CASE_ROLES, bases: NOT_A_GRANT }],
+  },
+  'document.remove': {
+    label:
+      'Remove a document uploaded in error, with the reason: its file is erased, the record of what it was is kept',
+    on: 'document',
+    kind: 'change',
+    seeing: 'document.view',
+    when: 'the document has not already been removed',
+    allow: [
+      { roles: CASE_ROLES, relation: 'uploader', bases: NOT_A_GRANT },
+      { roles: MANAGERS, bases: CASE_WORK },
+    ],
   },
 
   // --- Plans (issue 14): the owner and the allocated worker write, managers agree and end -----
@@ -994,6 +1007,7 @@ const RELATION_PHRASES: Record<Relation, string> = {
   representing: 'represent another authority responsible for a child at the meeting',
   assessor: 'lead or co-assess the assessment',
   plan_owner: 'own the plan',
+  uploader: 'uploaded it',
   assignee: 'have been given the task',
   owes: 'hold the role that owes the task',
   self: 'hold the account themselves',

@@ -252,6 +252,11 @@ const ACTION_WORDS: Record<string, ActionWords> = {
     'Downloaded a document from the record of {child}',
     'download a document from the record of {child}',
   ),
+  'document.remove': actionWords(
+    'Remove a document uploaded in error',
+    'Removed a document uploaded in error from the record of {child}, erasing its file',
+    'remove a document from the record of {child}',
+  ),
   'external_decision.view': actionWords(
     'View police, prosecution and triage decisions',
     'Viewed the police, prosecution and triage decisions about {child}',
@@ -775,6 +780,7 @@ const USER_KEYS = new Set([
   'coId',
   'decidedBy',
   'chairId',
+  'uploadedBy',
   'userIds',
 ]);
 const CHILD_KEYS = new Set(['childId']);
@@ -844,6 +850,7 @@ const REASONS: Record<string, string> = {
   separation_of_duties: 'separation of duties: they may not do this to their own record or proposal',
   not_found: 'no such record in their authority',
   not_author: 'only its author may open a draft',
+  document_removed: 'the document was removed in error and its file erased',
   other_authority: 'the record belongs to another authority',
   no_case_role: 'they hold no role that works with children’s records',
   wrong_password: 'wrong password',
@@ -867,6 +874,8 @@ const REASONS: Record<string, string> = {
 
 const KEY_LABELS: Record<string, string> = {
   reason: 'Reason',
+  removalReason: 'Why it was removed',
+  uploadedBy: 'Uploaded by',
   childId: 'Child',
   children: 'Children',
   shown: 'Shown',

@@ -143,3 +143,18 @@ export function contentDisposition(fileName: string): string {
 export function documentSummary(kind: DocumentKind, title: string): string {
   return `${DOCUMENT_KINDS[kind]} uploaded: ${title}`;
 }
+
+/** The longest reason for removing a document that the form takes (the migration's check says the same). */
+export const REMOVAL_REASON_LIMIT = 2000;
+
+/** What the child's chronology says when a document is removed: what happened, naming no one. */
+export const REMOVAL_SUMMARY = 'Document removed: uploaded in error.';
+
+/** The reason for removing a document: required, at most the limit, in GOV.UK's words. */
+export function removalProblems(reason: string): FormProblem[] {
+  const why = reason.trim();
+  if (!why) return [{ field: 'reason', message: 'Enter why the document is being removed' }];
+  if (why.length > REMOVAL_REASON_LIMIT)
+    return [{ field: 'reason', message: tooLong('The reason', REMOVAL_REASON_LIMIT) }];
+  return [];
+}

@@ -1,5 +1,6 @@
 // Documents on a child's record (issue 15): their details for lists and pages, and their bytes
-// read only when one is downloaded. Kept as uploaded.
+// read only when one is downloaded. Kept as uploaded, unless removed in error: then the bytes are
+// erased and who removed it, when and why are kept with the rest (migration 0030).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { DocumentKind, DocumentType } from '../domain/documents.ts';
@@ -18,6 +19,15 @@ export interface ChildDocument {
   uploadedBy: string;
   uploadedByName: string;
   uploadedAt: Date;
+  /** Set once the document is removed in error: its bytes are gone. */
+  removal: DocumentRemoval | null;
+}
+
+export interface DocumentRemoval {
+  removedBy: string;
+  removedByName: string;
+  removedAt: Date;
+  reason: string;
 }
 
 /** Every column but the bytes: no list or page reads them. */
@@ -25,6 +35,7 @@ function documentsQuery(db: Kysely<Database>) {
   return db
     .selectFrom('documents as d')
     .innerJoin('users as u', 'u.id', 'd.uploaded_by')
+    .leftJoin('users as r', 'r.id', 'd.removed_by')
     .select([
       'd.id',
       'd.authority_id',
@@ -39,6 +50,10 @@ function documentsQuery(db: Kysely<Database>) {
       'd.uploaded_by',
       'd.uploaded_at',
       'u.display_name as uploaded_by_name',
+      'd.removed_at',
+      'd.removed_by',
+      'd.removal_reason',
+      'r.display_name as removed_by_name',
     ]);
 }
 
@@ -59,12 +74,21 @@ function toDocument(row: DocumentRow): ChildDocument {
     uploadedBy: row.uploaded_by,
     uploadedByName: row.uploaded_by_name,
     uploadedAt: row.uploaded_at,
+    removal:
+      row.removed_at && row.removed_by
+        ? {
+            removedBy: row.removed_by,
+            removedByName: row.removed_by_name ?? '',
+            removedAt: row.removed_at,
+            reason: row.removal_reason ?? '',
+          }
+        : null,
   };
 }
 
 export async function insertDocument(
   db: Kysely<Database>,
-  document: Omit<ChildDocument, 'id' | 'uploadedByName' | 'uploadedAt'> & { content: Uint8Array },
+  document: Omit<ChildDocument, 'id' | 'uploadedByName' | 'uploadedAt' | 'removal'> & { content: Uint8Array },
 ): Promise<string> {
   const { id } = await db
     .insertInto('documents')
@@ -101,8 +125,31 @@ export async function findDocument(db: Kysely<Database>, id: string): Promise<Ch
   return row && toDocument(row);
 }
 
-/** One document's bytes, for its download. */
+/** One document's bytes, for its download; none once it has been removed. */
 export async function documentContent(db: Kysely<Database>, id: string): Promise<Uint8Array | undefined> {
-  const row = await db.selectFrom('documents').select('content').where('id', '=', id).executeTakeFirst();
-  return row?.content;
+  const row = await db
+    .selectFrom('documents')
+    .select('content')
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return row?.content ?? undefined;
+}
+
+/**
+ * Removes a document uploaded in error: erases its bytes and keeps who, when and why. Only a document
+ * not already removed; false when it was (someone removed it first), so nothing is written twice.
+ */
+export async function removeDocument(
+  db: Kysely<Database>,
+  id: string,
+  removal: { removedBy: string; reason: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('documents')
+    .set({ content: null, removed_at: new Date(), removed_by: removal.removedBy, removal_reason: removal.reason })
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

@@ -10,20 +10,22 @@ import {
   type DocumentInput,
   type DocumentKind,
   type DocumentType,
+  REMOVAL_SUMMARY,
   documentProblems,
   documentSummary,
   isDocumentType,
+  removalProblems,
   safeFileName,
 } from '../domain/documents.ts';
 import * as children from '../repositories/children.ts';
 import { addChronologyEntry } from '../repositories/chronology.ts';
 import * as documents from '../repositories/documents.ts';
-import { authorizeChild, authorizeChildRecord, subjectOf } from './access.ts';
+import { authorizeChild, authorizeChildRecord, notFound, subjectOf } from './access.ts';
 import { auditAttempt, auditView, auditedChange } from './audited-change.ts';
-import { type Actor, type Db, NotFoundError, ValidationError } from './context.ts';
+import { type Actor, ConflictError, type Db, NotFoundError, ValidationError } from './context.ts';
 import { type UploadScanner, isConfigured } from './upload-scanner.ts';
 
-export { DOCUMENT_KINDS, DOCUMENT_TITLE_LIMIT, type DocumentInput } from '../domain/documents.ts';
+export { DOCUMENT_KINDS, DOCUMENT_TITLE_LIMIT, REMOVAL_REASON_LIMIT, type DocumentInput } from '../domain/documents.ts';
 
 /** An upload as the page received it: the fields, and the file's bytes when one was chosen. */
 export interface Upload extends DocumentInput {
@@ -45,7 +47,86 @@ export async function childDocuments(db: Db, actor: Actor, childId: string, page
   if (!child) throw new NotFoundError();
   const list = page === 'list' ? await documents.documentsForChild(db, childId) : [];
   await auditView(db, actor, { action: 'document.view', entityType: 'child', entityId: childId, details: { page } });
-  return { child, documents: list, canUpload: may('document.upload', subjectOf(actor, bases)).allowed };
+  const subject = subjectOf(actor, bases);
+  const mayRemove = (document: documents.ChildDocument) =>
+    !document.removal && may('document.remove', subjectOf(actor, bases, uploaderOf(actor, document))).allowed;
+  return {
+    child,
+    documents: list,
+    canUpload: may('document.upload', subject).allowed,
+    removable: new Set(list.filter(mayRemove).map((document) => document.id)),
+  };
+}
+
+/** Who the actor is to a document: its uploader, or no one in particular. */
+function uploaderOf(actor: Actor, document: { uploadedBy: string }): 'uploader'[] {
+  return document.uploadedBy === actor.user.id ? ['uploader'] : [];
+}
+
+/** The document as its removal page shows it, for those who may remove it (404 or 403 otherwise, audited). */
+export async function documentToRemove(db: Db, actor: Actor, id: string) {
+  const { record } = await authorizeChildRecord(
+    db,
+    actor,
+    id,
+    'document.remove',
+    'document',
+    (documentId) => documents.findDocument(db, documentId),
+    { relations: (document) => uploaderOf(actor, document) },
+  );
+  const child = await children.findChild(db, record.childId);
+  if (!child) throw new NotFoundError();
+  await auditView(db, actor, {
+    action: 'document.view',
+    entityType: 'document',
+    entityId: id,
+    details: { childId: record.childId, page: 'remove' },
+  });
+  return { document: record, child };
+}
+
+/**
+ * Removes a document uploaded in error (issue 15), by its uploader or a manager of the case: the
+ * reason required; its bytes erased, who removed it, when and why kept with the record of what was
+ * there (title, kind, type, size, SHA-256, who uploaded it); the audit event (with the reason), a
+ * chronology line naming no one and the record touched, in one transaction. A document already
+ * removed (a second tab, a colleague first) is a conflict, and nothing is written.
+ */
+export async function removeDocument(db: Db, actor: Actor, id: string, reason: string): Promise<string> {
+  const { document } = await documentToRemove(db, actor, id);
+  if (document.removal) throw new ConflictError(document.removal.removedByName, document.removal.removedAt, []);
+  const problems = removalProblems(reason);
+  if (problems.length) throw new ValidationError(problems);
+  const why = reason.trim();
+  const event = {
+    action: 'document.remove',
+    entityType: 'document',
+    entityId: id,
+    details: {
+      childId: document.childId,
+      removalReason: why,
+      sha256: document.sha256,
+      sizeBytes: document.sizeBytes,
+      uploadedBy: document.uploadedBy,
+    },
+  };
+  await auditedChange(db, actor, event, async (trx) => {
+    if (!(await documents.removeDocument(trx, id, { removedBy: actor.user.id, reason: why }))) {
+      const now = await documents.findDocument(trx, id);
+      throw new ConflictError(now?.removal?.removedByName ?? null, now?.removal?.removedAt ?? null, []);
+    }
+    await addChronologyEntry(trx, {
+      childId: document.childId,
+      occurredAt: new Date(),
+      recordedBy: actor.user.id,
+      kind: 'document',
+      summary: REMOVAL_SUMMARY,
+      incidentId: null,
+      record: { type: 'document', id },
+    });
+    await children.touchChildren(trx, [document.childId]);
+  });
+  return document.childId;
 }
 
 /**
@@ -151,7 +232,8 @@ export async function downloadDocument(db: Db, actor: Actor, id: string) {
     { auditAs: 'document.download' },
   );
   const content = await documents.documentContent(db, id);
-  if (!content) throw new NotFoundError();
+  // A removed document's bytes are gone: the download is "not found", and the refusal is audited.
+  if (!content) return notFound(db, actor, 'document.download', 'document', id, 'document_removed');
   await auditView(db, actor, {
     action: 'document.download',
     entityType: 'document',

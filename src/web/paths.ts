@@ -44,6 +44,7 @@ export const paths = {
   },
   documents: {
     download: (id: string) => `/documents/${id}/download`,
+    remove: (id: string) => `/documents/${id}/remove`,
   },
   notes: {
     show: (id: string) => `/notes/${id}`,

@@ -1,7 +1,8 @@
 // In Chromium, for each of the five packs: from the child's record to their documents; the
 // allocated worker sends the upload form empty (every error at once), then a text file named .pdf
 // (refused by its content), then a real PDF, which is listed and downloads with the same bytes
-// (issue 15, attachments; R-X-1). Three packs run with JavaScript and axe on every page; two with
+// (issue 15, attachments; R-X-1); then removes it as uploaded in error, first without a reason (the
+// error), then with one: it is listed as removed, with no download link. Three packs run with JavaScript and axe on every page; two with
 // JavaScript switched off (the plain multipart form). And the pages do not scroll sideways at 375
 // CSS pixels.
 import assert from 'node:assert/strict';
@@ -78,11 +79,32 @@ async function journey(page: Page, authority: string, check: (label: string) => 
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    item.getByRole('link', { name: /Police summary of the interview/ }).click(),
+    item.getByRole('link', { name: /^Police summary of the interview/ }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'police-summary.pdf');
   const saved = await download.path();
   assert.ok((await readFile(saved)).equals(pdf), 'the file downloaded is the file uploaded');
+
+  // Uploaded in error: removed, with the reason.
+  await item.getByRole('link', { name: /Remove Police summary of the interview/ }).click();
+  await page.getByRole('heading', { name: 'Remove a document uploaded in error' }).waitFor();
+  await page.getByText('The file’s content will be erased').waitFor();
+  await check('the page to remove a document');
+  await page.getByRole('button', { name: 'Remove the document' }).click();
+  await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+  assert.deepEqual(await page.locator('.govuk-error-summary__list a').allTextContents(), [
+    'Enter why the document is being removed',
+  ]);
+  await check('the page to remove a document with its error');
+  await page.getByLabel('Why are you removing this document?').fill('Uploaded to the wrong child’s record');
+  await page.getByRole('button', { name: 'Remove the document' }).click();
+  await page.getByText('Document removed', { exact: true }).waitFor();
+  const removed = page.locator('.app-documents__item').first();
+  const listed = await removed.innerText();
+  assert.match(listed, /Police summary of the interview\s+Removed/);
+  assert.match(listed, /Why: Uploaded to the wrong child’s record/);
+  assert.equal(await removed.getByRole('link').count(), 0, 'no download or removal link for a removed document');
+  await check('the documents with one removed');
   await signOut(page);
 }
 
@@ -94,7 +116,7 @@ describe('documents in Chromium, from the child’s record to a download (issue 
 });
 
 describe('the documents pages on a phone-sized screen (375 CSS pixels)', () => {
-  it('do not scroll sideways, with a long title and file name listed, and pass axe', async () => {
+  it('do not scroll sideways, with a long title and file name listed or to be removed, and pass axe', async () => {
     await seedDemoDocuments(rig!.t.database.db);
     const { childId } = await demoIncident(rig!.t.database.db, 'kent', 'Ellis');
     const context = await rig!.browser.newContext({ viewport: { width: 375, height: 812 } });
@@ -111,7 +133,18 @@ describe('the documents pages on a phone-sized screen (375 CSS pixels)', () => {
       });
       await page.getByRole('button', { name: 'Upload the document' }).click();
       await page.getByText('Document uploaded').waitFor();
-      for (const url of [paths.children.documents(childId), paths.children.newDocument(childId)]) {
+      const latest = await rig!.t.database.db
+        .selectFrom('documents')
+        .select('id')
+        .where('child_id', '=', childId)
+        .orderBy('uploaded_at', 'desc')
+        .executeTakeFirstOrThrow();
+      const urls = [
+        paths.children.documents(childId),
+        paths.children.newDocument(childId),
+        paths.documents.remove(latest.id),
+      ];
+      for (const url of urls) {
         await page.goto(`${base}${url}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= 375, `${url} is ${width} pixels wide at 375`);

@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemoFamily, seedDemoNotes, seedDemoPlans, seedDemoScreenings } from '../../src/cli/demo-data.ts';
+import {
+  seedDemoDocuments,
+  seedDemoFamily,
+  seedDemoNotes,
+  seedDemoPlans,
+  seedDemoScreenings,
+} from '../../src/cli/demo-data.ts';
 import { allPacks } from '../../src/procedures/index.ts';
 import { paths } from '../../src/web/paths.ts';
 import { type BrowserRig, expectAccessible, signInAs, startBrowserRig, stopBrowserRig } from '../helpers/browser.ts';
@@ -28,6 +34,8 @@ before(async () => {
   await seedDemoPlans(rig.t.database.db);
   await seedDemoNotes(rig.t.database.db);
   await seedDemoFamily(rig.t.database.db);
+  // And a school report on each Ellis's record, for the page to remove a document uploaded in error.
+  await seedDemoDocuments(rig.t.database.db);
 });
 
 after(() => stopBrowserRig(rig));
@@ -104,6 +112,10 @@ async function recordPages(authority: string): Promise<string[]> {
   const note = await db.selectFrom('case_notes').select('id').where('child_id', '=', childId).executeTakeFirst();
   if (note) urls.push(paths.notes.show(note.id));
   urls.push(paths.children.family(childId), paths.children.newFamilyMember(childId), paths.children.newAlert(childId));
+  // The documents, and the page to remove one uploaded in error (issue 15).
+  urls.push(paths.children.documents(childId));
+  const document = await db.selectFrom('documents').select('id').where('child_id', '=', childId).executeTakeFirst();
+  if (document) urls.push(paths.documents.remove(document.id));
   return urls;
 }
 

@@ -39,6 +39,7 @@ const RELEASED: Record<string, string> = {
   '0027_body_map': '042b5366ea16ab9751da42874798e2e074917ecff72a66ea3ce67a166314ad0f',
   '0028_record_corrections': '1f2b40da70e9e84aac7e698977663dc62ee0c02238a3d62a98578e61b8f2f7fb',
   '0029_meeting_invitee_changes': '42294c4b9087af794bca761b80b9af4a2fa1d3186e81610635fa7afcf3b94f0e',
+  '0030_document_removal': 'cb104ad18ab56469848098e8907102f4e9aabd60df9f5f1471841714ee113a4b',
   '0031_incident_children_linked_by': '9332ad2602266abe93db1b7a2c42381826099d5555ec7e96434ee3b325b4bbed',
 };
 

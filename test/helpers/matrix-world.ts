@@ -94,7 +94,7 @@ export interface World {
   /** A school on the child who harmed's family and network, and an alert on the record, added by `own` (issue 15). */
   familyMember: string;
   alert: string;
-  /** A document (a small PDF) on the child who harmed's record, uploaded by `own`. */
+  /** A document (a small PDF) on the child who harmed's record, uploaded by `own` (who may remove it). */
   document: string;
   panel: PanelWorld;
   grantToEnd: string;

@@ -103,6 +103,13 @@ describe('the chronology of a child', () => {
     assert.equal(chronologyLink(entry({})), null);
   });
 
+  it('links a document’s entries to it in the child’s documents, never to a download that may be gone', () => {
+    assert.deepEqual(chronologyLink(entry({ record: { type: 'document', id: 'd1' } }), 'c1'), {
+      href: `${paths.children.documents('c1')}#document-d1`,
+      text: 'View the document',
+    });
+  });
+
   it('pages keep the filter, and the kinds chosen are ticked', () => {
     const result = {
       child: { id: CHILD_ID, firstName: 'Ellis', lastName: 'Hawthorn' },

@@ -7,6 +7,7 @@ import {
   contentDisposition,
   documentProblems,
   documentSummary,
+  removalProblems,
   safeFileName,
   sizeText,
   typeAndSize,
@@ -83,5 +84,17 @@ describe('sizes, types and names', () => {
       contentDisposition("it's (1).pdf"),
       `attachment; filename="it's (1).pdf"; filename*=UTF-8''it%27s%20%281%29.pdf`,
     );
+  });
+});
+
+describe('the reason for removing a document uploaded in error', () => {
+  it('is required and at most 2,000 characters, in GOV.UK’s words', () => {
+    assert.deepEqual(removalProblems('  \n '), [
+      { field: 'reason', message: 'Enter why the document is being removed' },
+    ]);
+    assert.deepEqual(removalProblems('x'.repeat(2001)), [
+      { field: 'reason', message: 'The reason must be 2,000 characters or fewer' },
+    ]);
+    assert.deepEqual(removalProblems(` ${'x'.repeat(2000)} `), []);
   });
 });

@@ -524,6 +524,11 @@ const CATALOGUE: Record<string, Entry[]> = {
   'GET /children/:id/documents/new': [{ on: C(), params: id(H) }],
   'POST /children/:id/documents/new': [{ on: C(), params: id(H), form: () => ({ title: '', kind: '' }) }],
   'GET /documents/:id/download': [{ on: { kind: 'document' }, params: (w) => ({ id: w.document }) }],
+  // The world's document was uploaded by the person in the 'own' relationship; posted with no reason, nothing is removed.
+  'GET /documents/:id/remove': [{ on: { kind: 'document' }, params: (w) => ({ id: w.document }) }],
+  'POST /documents/:id/remove': [
+    { on: { kind: 'document' }, params: (w) => ({ id: w.document }), form: () => ({ reason: '' }) },
+  ],
   // The AIM Pathway Panel.
   'GET /panel-referrals/:id': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.awaiting }) }],
   'GET /panel-referrals/:id/letter': [{ on: { kind: 'panel', child: PH }, params: (w) => ({ id: w.panel.closed }) }],
@@ -685,8 +690,10 @@ async function subjectFor(
     case 'plan':
       return { bases: await sight([w.childWhoHarmed]), relations: own ? ['plan_owner'] : [], sameAuthority: inKent };
     case 'note':
-    case 'document':
       return { bases: await sight([w.childWhoHarmed]), relations: [], sameAuthority: inKent };
+    // The world's document was uploaded by the person in the 'own' relationship.
+    case 'document':
+      return { bases: await sight([w.childWhoHarmed]), relations: own ? ['uploader'] : [], sameAuthority: inKent };
     case 'panel':
       return { bases: await sight([on.child(w)]), relations: [], sameAuthority: p.authorityId === PANEL_AUTHORITY };
     case 'user': {

@@ -13,9 +13,11 @@ import { sql } from 'kysely';
 import { seedDemoScreenings } from '../../src/cli/demo-data.ts';
 import { SECTIONS } from '../../src/domain/recording-form.ts';
 import { emptyNetworkInput } from '../../src/domain/family.ts';
+import * as documentService from '../../src/services/document-service.ts';
 import * as familyService from '../../src/services/family-service.ts';
 import * as planService from '../../src/services/plan-service.ts';
 import * as settingsService from '../../src/services/settings-service.ts';
+import { NO_SCANNER } from '../../src/services/upload-scanner.ts';
 import { Client, csrfFrom, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoActor, demoIncident, screenKentHarmful } from '../helpers/cases.ts';
 
@@ -151,6 +153,7 @@ async function fingerprint(t: TestApp): Promise<string> {
     ...versioned.map((x) => `(select coalesce(sum(version), 0) from ${x})`),
     '(select count(*) from api_tokens where revoked_at is null)',
     '(select count(*) from access_grants where revoked_at is null)',
+    '(select count(*) from documents where removed_at is not null)',
   ];
   const row = await sql<{ f: string }>`select concat_ws(',', ${sql.raw(parts.join(', '))}) as f`.execute(t.database.db);
   return row.rows[0]!.f;
@@ -276,6 +279,20 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       name: 'Fuzz school',
     });
     const alert = await familyService.addAlert(db, manager, kent.childId, 'Fuzz alert');
+    // A document on Ellis's record, uploaded by the manager, for the form to remove it (issue 15).
+    const fuzzPdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+    const document = await documentService.uploadDocument(
+      db,
+      manager,
+      kent.childId,
+      {
+        title: 'Fuzz document',
+        kind: 'other',
+        file: { fileName: 'fuzz.pdf', size: fuzzPdf.length, tooLarge: false },
+        bytes: fuzzPdf,
+      },
+      { scanner: NO_SCANNER, limitBytes: 10 * 1024 * 1024 },
+    );
     const T = (who: Target['who'], url: string) => ({ who, url });
     const tm: Target['who'] = ['kent', 'team-manager'];
     const ds: Target['who'] = ['kent', 'dsl'];
@@ -357,6 +374,7 @@ describe('no input reaches a 500, and a refused form writes nothing (issue 10, d
       'POST /children/:id/alerts/new': T(tm, `/children/${kent.childId}/alerts/new`),
       'POST /children/:id/alerts/:alertId/end': T(tm, `/children/${kent.childId}/alerts/${alert}/end`),
       'POST /children/:id/documents/new': T(tm, `/children/${kent.childId}/documents/new`),
+      'POST /documents/:id/remove': T(tm, `/documents/${document}/remove`),
       'POST /plans/:id/edit': T(tm, `/plans/${draftPlan}/edit`),
       'POST /plans/:id/agree': T(tm, `/plans/${draftPlan}/agree`),
       'POST /plans/:id/end': T(tm, `/plans/${draftPlan}/end`),

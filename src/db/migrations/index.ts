@@ -28,6 +28,7 @@ import * as m0026 from './0026_attachments.ts';
 import * as m0027 from './0027_body_map.ts';
 import * as m0028 from './0028_record_corrections.ts';
 import * as m0029 from './0029_meeting_invitee_changes.ts';
+import * as m0030 from './0030_document_removal.ts';
 import * as m0031 from './0031_incident_children_linked_by.ts';
 
 /**
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   '0027_body_map': m0027,
   '0028_record_corrections': m0028,
   '0029_meeting_invitee_changes': m0029,
+  '0030_document_removal': m0030,
   '0031_incident_children_linked_by': m0031,
 };
 

@@ -125,8 +125,11 @@ export function editModel(
   };
 }
 
-/** Where a chronology entry leads: the record it is about, else the incident behind it. */
-export function chronologyLink(entry: ChronologyEntry): { href: string; text: string } | null {
+/**
+ * Where a chronology entry leads: the record it is about, else the incident behind it. A document's
+ * entries lead to it in the child's documents (`childId`), where a removed one says why it went.
+ */
+export function chronologyLink(entry: ChronologyEntry, childId?: string): { href: string; text: string } | null {
   if (entry.record) {
     const to: Record<NonNullable<ChronologyEntry['record']>['type'], [string, string] | null> = {
       meeting: [paths.meetings.show(entry.record.id), 'View the meeting'],
@@ -137,7 +140,9 @@ export function chronologyLink(entry: ChronologyEntry): { href: string; text: st
       task: [paths.tasks.show(entry.record.id), 'View the task'],
       plan: [paths.plans.show(entry.record.id), 'View the plan'],
       case_note: [paths.notes.show(entry.record.id), 'View the note'],
-      document: [paths.documents.download(entry.record.id), 'Download the document'],
+      document: childId
+        ? [`${paths.children.documents(childId)}#document-${entry.record.id}`, 'View the document']
+        : null,
       // Police, prosecution and triage decisions are listed on the child's meetings page.
       external_decision: null,
     };
@@ -185,7 +190,7 @@ export function chronologyModel(id: string, result: ChronologyView, filter: Chro
     rows: result.rows.map((entry) => ({
       ...entry,
       kindText: CHRONOLOGY_KINDS[entry.kind],
-      link: chronologyLink(entry),
+      link: chronologyLink(entry, id),
     })),
     total: result.total,
     kindOptions: Object.entries(CHRONOLOGY_KINDS).map(([value, text]) => ({

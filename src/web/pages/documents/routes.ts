@@ -1,5 +1,6 @@
 // Documents on a child's record (issue 15, attachments): the list, the upload form (a plain
-// multipart form that works without JavaScript; ADR 0019), and each document's download.
+// multipart form that works without JavaScript; ADR 0019), each document's download, and the page
+// to remove one uploaded in error, with the reason.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentDisposition } from '../../../domain/documents.ts';
 import * as documentService from '../../../services/document-service.ts';
@@ -7,8 +8,8 @@ import { NO_SCANNER } from '../../../services/upload-scanner.ts';
 import { type AppDeps, actorOf } from '../../request-context.ts';
 import { paths } from '../../paths.ts';
 import { submitForm } from '../../submit-form.ts';
-import { documentForm } from './schema.ts';
-import { documentsModel, fileHint, kindItems } from './view-model.ts';
+import { documentForm, removeForm } from './schema.ts';
+import { documentsModel, fileHint, kindItems, removeModel } from './view-model.ts';
 
 type Id = { Params: { id: string } };
 
@@ -16,12 +17,12 @@ export default function documentRoutes(app: FastifyInstance, { db, config, scann
   const limitBytes = config.uploadLimitBytes;
 
   app.get<Id>('/children/:id/documents', { config: { action: 'document.view' } }, async (request, reply) => {
-    const { child, documents, canUpload } = await documentService.childDocuments(
+    const { child, documents, canUpload, removable } = await documentService.childDocuments(
       db,
       actorOf(request),
       request.params.id,
     );
-    return reply.page('pages/documents/child.njk', documentsModel(child, documents, canUpload));
+    return reply.page('pages/documents/child.njk', documentsModel(child, documents, canUpload, removable));
   });
 
   async function renderForm(
@@ -89,5 +90,38 @@ export default function documentRoutes(app: FastifyInstance, { db, config, scann
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('content-length', String(content.byteLength))
       .send(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+  });
+
+  async function renderRemove(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { reason?: string; errors?: unknown; conflict?: unknown } = {},
+  ) {
+    const { child, document } = await documentService.documentToRemove(db, actorOf(request), id);
+    return reply.page('pages/documents/remove.njk', {
+      ...removeModel(child, document, extra),
+      reasonLimit: documentService.REMOVAL_REASON_LIMIT,
+    });
+  }
+
+  // Asks why, and warns that the file is erased for good; a document already removed says so, with no form.
+  app.get<Id>('/documents/:id/remove', { config: { action: 'document.remove' } }, (request, reply) =>
+    renderRemove(request, reply, request.params.id),
+  );
+
+  app.post<Id>('/documents/:id/remove', { config: { action: 'document.remove' } }, (request, reply) => {
+    const { id } = request.params;
+    const { reason } = removeForm.read(request.body);
+    return submitForm(request, reply, {
+      act: () => documentService.removeDocument(db, actorOf(request), id, reason),
+      flash: {
+        title: 'Document removed',
+        text: 'Its file has been erased. The list shows what it was and why it was removed.',
+      },
+      redirect: (childId) => paths.children.documents(childId),
+      again: (errorReply, errors) => renderRemove(request, errorReply, id, { reason, errors }),
+      conflict: (conflictReply, conflict) => renderRemove(request, conflictReply, id, { reason, conflict }),
+    });
   });
 }
