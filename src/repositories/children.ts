@@ -269,6 +269,19 @@ export async function recordIncidentOnChildren(db: Kysely<Database>, ids: string
     .execute();
 }
 
+/** A child taken off an incident (issue 15): their latest incident date from the submitted incidents still linking them. */
+export async function recountLatestIncident(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('children')
+    .set({
+      last_activity_at: new Date(),
+      latest_incident_at: sql<Date | null>`(select max(i.occurred_at) from incident_children ic
+        join incidents i on i.id = ic.incident_id where ic.child_id = ${id}::uuid and i.status = 'submitted')`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Children on the other side of this child's incidents (displayed vs targeted), with their workers (R-KEN-6). */
 export async function otherSideWorkers(db: Kysely<Database>, childId: string) {
   const rows = await db

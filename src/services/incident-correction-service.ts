@@ -282,8 +282,10 @@ export async function relink(
         const current = await incidents.findIncident(trx, id);
         throw new ConflictError(current?.updatedByName ?? null, current?.updatedAt ?? null, []);
       }
-      if (role === 'remove') await incidents.removeIncidentChild(trx, id, change.childId);
-      else
+      if (role === 'remove') {
+        await incidents.removeIncidentChild(trx, id, change.childId);
+        await childrenRepo.recountLatestIncident(trx, change.childId);
+      } else
         await incidents.upsertIncidentChild(trx, {
           incidentId: id,
           childId: change.childId,

@@ -68,54 +68,58 @@ const relink = async (db: Kysely<Database>, w: World) => {
     .execute();
 };
 
-/** The world's incident, corrected once, so that its first version can be read. */
-const oneCorrection = async (db: Kysely<Database>, w: World) => {
-  const inc = (await findIncident(db, w.incident))!;
-  const before = {
-    occurredAt: inc.occurredAt?.toISOString() ?? null,
-    text: inc.text,
-    lists: inc.lists,
-    children: inc.children.map((child) => ({ childId: child.childId, role: child.role, ownWords: child.ownWords })),
-  };
+/** A record corrected once (its first correction, if not there already), so that its first version can be read. */
+async function correctedOnce(
+  db: Kysely<Database>,
+  record: { type: 'incident' | 'screening' | 'minutes'; id: string; authorityId: string; by: string },
+  part: string,
+  before: unknown,
+) {
   await db
     .insertInto('record_corrections')
     .values({
-      authority_id: inc.authorityId,
-      record_type: 'incident',
-      record_id: w.incident,
+      authority_id: record.authorityId,
+      record_type: record.type,
+      record_id: record.id,
       number: 1,
-      part: 'behaviour',
-      changed_fields: ['behaviour'],
+      part,
+      changed_fields: [part === 'minutes' ? 'note-0' : part],
       before: JSON.stringify(before),
       reason: 'Matrix',
-      corrected_by: inc.createdBy,
+      corrected_by: record.by,
     })
     .onConflict((oc) => oc.columns(['record_type', 'record_id', 'number']).doNothing())
     .execute();
+}
+
+/** The world's incident, corrected once. */
+const oneCorrection = async (db: Kysely<Database>, w: World) => {
+  const inc = (await findIncident(db, w.incident))!;
+  const children = inc.children.map((child) => ({
+    childId: child.childId,
+    role: child.role,
+    ownWords: child.ownWords,
+  }));
+  const before = { occurredAt: inc.occurredAt?.toISOString() ?? null, text: inc.text, lists: inc.lists, children };
+  await correctedOnce(
+    db,
+    { type: 'incident', id: w.incident, authorityId: inc.authorityId, by: inc.createdBy },
+    'behaviour',
+    before,
+  );
 };
 
-/** The world's decided screening, its reasons corrected once, so that the first version can be read. */
+/** The world's decided screening, its reasons corrected once. */
 const oneScreeningCorrection = async (db: Kysely<Database>, w: World) => {
   const screening = await db
     .selectFrom('screenings')
     .select(['authority_id', 'decided_by', 'rationale'])
     .where('id', '=', w.decidedScreening)
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('record_corrections')
-    .values({
-      authority_id: screening.authority_id,
-      record_type: 'screening',
-      record_id: w.decidedScreening,
-      number: 1,
-      part: 'rationale',
-      changed_fields: ['rationale'],
-      before: JSON.stringify({ rationale: screening.rationale ?? '' }),
-      reason: 'Matrix',
-      corrected_by: screening.decided_by!,
-    })
-    .onConflict((oc) => oc.columns(['record_type', 'record_id', 'number']).doNothing())
-    .execute();
+  const record = { type: 'screening' as const, id: w.decidedScreening, authorityId: screening.authority_id };
+  await correctedOnce(db, { ...record, by: screening.decided_by! }, 'rationale', {
+    rationale: screening.rationale ?? '',
+  });
 };
 
 /** The world's two meetings with their minutes approved, or not. */
@@ -127,28 +131,15 @@ const approved = (yes: boolean) => async (db: Kysely<Database>, w: World) => {
     .execute();
 };
 
-/** A meeting's minutes, corrected once, so that the approved version can be read. */
+/** A meeting's approved minutes, corrected once. */
 const oneMinutesCorrection = async (db: Kysely<Database>, meetingId: string) => {
   const meeting = await db
     .selectFrom('meetings')
     .select(['authority_id', 'chair_id'])
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('record_corrections')
-    .values({
-      authority_id: meeting.authority_id,
-      record_type: 'minutes',
-      record_id: meetingId,
-      number: 1,
-      part: 'minutes',
-      changed_fields: ['note-0'],
-      before: JSON.stringify({ notes: [], safetyPlans: {} }),
-      reason: 'Matrix',
-      corrected_by: meeting.chair_id,
-    })
-    .onConflict((oc) => oc.columns(['record_type', 'record_id', 'number']).doNothing())
-    .execute();
+  const record = { type: 'minutes' as const, id: meetingId, authorityId: meeting.authority_id, by: meeting.chair_id };
+  await correctedOnce(db, record, 'minutes', { notes: [], safetyPlans: {} });
 };
 
 /** Routes the matrix does not drive, with where they are tested instead. */

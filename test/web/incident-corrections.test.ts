@@ -294,6 +294,12 @@ describe('correcting a submitted incident (issue 15)', () => {
       .where('status', '=', 'open')
       .execute();
     assert.deepEqual(stillOpen, [], 'the child linked in error has no open task left on the incident');
+    const latest = await db
+      .selectFrom('children')
+      .select('latest_incident_at')
+      .where('id', '=', wrong)
+      .executeTakeFirstOrThrow();
+    assert.equal(latest.latest_incident_at, null, 'nor an incident date on the case list');
     const search = await manager.get(`${paths.incidents.correctChildren(id)}?q=Rightly`);
     assert.ok(search.body.includes(`href="${paths.incidents.correctChild(id, right)}"`), 'the right child is found');
     await manager.get(paths.incidents.correctChild(id, right));
