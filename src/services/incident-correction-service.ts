@@ -7,7 +7,6 @@ import { may } from '../domain/actions.ts';
 import { correctionReasonProblems } from '../domain/corrections.ts';
 import { type RelinkChange, relinkProblems, relinkSummary } from '../domain/incident-corrections.ts';
 import {
-  CHILD_ROLE_LABELS,
   type ChildRole,
   type IncidentListField,
   type IncidentTextField,
@@ -476,5 +475,3 @@ export async function incidentVersion(db: Db, actor: Actor, id: string, number: 
     ),
   };
 }
-
-export { CHILD_ROLE_LABELS };

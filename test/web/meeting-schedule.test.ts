@@ -13,13 +13,9 @@ import { paths } from '../../src/web/paths.ts';
 import { type Client, signedIn, startTestApp, type TestApp } from '../helpers/app.ts';
 import { demoActor, screenKentHarmful } from '../helpers/cases.ts';
 import { daysAhead, scheduleForm } from '../helpers/schedule.ts';
+import { pageText } from '../helpers/text.ts';
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+const text = pageText;
 const errorSummary = (html: string) =>
   [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/<a[^>]*>([\s\S]*?)<\/a>/g)].map(
     (match) => text(match[1]!).trim(),

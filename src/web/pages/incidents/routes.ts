@@ -7,6 +7,7 @@ import { searchChildrenToLink } from '../../../services/child-service.ts';
 import { NotFoundError } from '../../../services/context.ts';
 import * as correctionService from '../../../services/incident-correction-service.ts';
 import * as incidentService from '../../../services/incident-service.ts';
+import { correctionReasonProblems } from '../../../domain/corrections.ts';
 import { type RelinkChange, relinkRole } from '../../../domain/incident-corrections.ts';
 import type { ErrorView } from '../../forms.ts';
 import type { ConflictError } from '../../../services/errors.ts';
@@ -319,9 +320,7 @@ export default function incidentRoutes(app: FastifyInstance, { db }: AppDeps): v
       const { values, changes, errors } = readSection(section, sectionAnswersForm(section).read(request.body));
       if (errors.length) {
         // The answers' own problems and the reason's, at once, in page order.
-        const all = reason.trim()
-          ? errors
-          : [...errors, { field: 'reason', message: 'Enter why you are correcting the record' }];
+        const all = [...errors, ...correctionReasonProblems(reason)];
         return renderCorrectSection(request, reply.code(400), id, section, { values, reason, errors: errorView(all) });
       }
       return submitForm(request, reply, {
