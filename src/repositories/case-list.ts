@@ -1,9 +1,9 @@
 // The case list: the children a person may see (the need-to-know rule in SQL, access.ts
 // visibleTo), filtered, sorted and paged on the server.
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Viewer } from '../domain/access.ts';
 import type { Database } from '../db/types.ts';
-import { visibleTo } from './access.ts';
+import { visibleChildIds, visibleTo } from './access.ts';
 import { namedChild } from './children.ts';
 
 export const CASE_SORTS = ['name', 'dob', 'latest', 'worker', 'status'] as const;
@@ -37,30 +37,45 @@ export async function listCases(
   viewer: Viewer,
   query: CaseListQuery,
 ): Promise<{ rows: CaseListRow[]; total: number }> {
-  let base = db
+  // The list's own filters, on `children as c`: the same for the rows and for the count.
+  const filtered = query.scope !== 'visible' || Boolean(query.status) || Boolean(query.search?.trim());
+  const filters = (eb: ExpressionBuilder<Database & { c: Database['children'] }, 'c'>) => {
+    const clauses: Expression<SqlBool>[] = [];
+    if (query.scope === 'mine') clauses.push(eb('c.allocated_worker_id', '=', viewer.id));
+    if (query.scope === 'team') {
+      const teamIds = query.teamIds ?? [];
+      clauses.push(teamIds.length ? eb('c.allocated_team_id', 'in', teamIds) : sql<boolean>`false`);
+    }
+    if (query.status) clauses.push(eb('c.status', '=', query.status));
+    if (query.search && query.search.trim()) {
+      const term = `%${query.search
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      clauses.push(
+        eb.or([
+          eb(sql`lower(c.first_name || ' ' || c.last_name)`, 'like', term),
+          eb('c.person_id', '=', query.search.trim()),
+        ]),
+      );
+    }
+    return eb.and(clauses);
+  };
+  const base = db
     .selectFrom('children as c')
     .where(visibleTo(viewer))
+    .$if(filtered, (query) => query.where(filters))
     .leftJoin('users as w', 'w.id', 'c.allocated_worker_id')
     .leftJoin('teams as t', 't.id', 'c.allocated_team_id');
-  if (query.scope === 'mine') base = base.where('c.allocated_worker_id', '=', viewer.id);
-  if (query.scope === 'team') {
-    const teamIds = query.teamIds ?? [];
-    base = teamIds.length ? base.where('c.allocated_team_id', 'in', teamIds) : base.where(sql<boolean>`false`);
-  }
-  if (query.status) base = base.where('c.status', '=', query.status);
-  if (query.search && query.search.trim()) {
-    const term = `%${query.search
-      .trim()
-      .toLowerCase()
-      .replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    base = base.where((eb) =>
-      eb.or([
-        eb(sql`lower(c.first_name || ' ' || c.last_name)`, 'like', term),
-        eb('c.person_id', '=', query.search!.trim()),
-      ]),
-    );
-  }
-  const totalRow = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  // Everything the person may see is counted from the union of what each basis opens (ADR 0021),
+  // which reads indexes; a narrower scope is counted from the children it names.
+  const totalRow =
+    query.scope === 'visible'
+      ? await db
+          .selectFrom(visibleChildIds(db, viewer, filtered ? filters : undefined).as('v'))
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      : await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 
   const dir = query.direction;
   let rowsQ = base.select([

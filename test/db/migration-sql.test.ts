@@ -41,6 +41,7 @@ const RELEASED: Record<string, string> = {
   '0029_meeting_invitee_changes': '42294c4b9087af794bca761b80b9af4a2fa1d3186e81610635fa7afcf3b94f0e',
   '0030_document_removal': 'cb104ad18ab56469848098e8907102f4e9aabd60df9f5f1471841714ee113a4b',
   '0031_incident_children_linked_by': '9332ad2602266abe93db1b7a2c42381826099d5555ec7e96434ee3b325b4bbed',
+  '0032_children_team_access_index': '57b1f83f06a099ab0f8fadee14376edeb0f198d21af046db5589d3c09fe1b404',
 };
 
 /** The statements a migration sends, compiled by Kysely's PostgreSQL compiler and never executed. */

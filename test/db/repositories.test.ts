@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
-import { decideChildAccess } from '../../src/domain/access.ts';
+import { childAccessBases, decideChildAccess } from '../../src/domain/access.ts';
 import { appendAuditEvent, verifyAuditChain } from '../../src/repositories/audit.ts';
 import * as assessments from '../../src/repositories/assessments.ts';
 import * as access from '../../src/repositories/access.ts';
@@ -166,13 +166,72 @@ describeOnEachDatabase('repositories', (database) => {
       allowed: true,
       basis: 'panel',
     });
+    // Children seen on one basis only, so that each part of the rule is checked on its own: allocated
+    // to a worker of the manager's team but to another team; with an open task owed to Youth
+    // Justice; held under a grant.
+    const kentUser = async (part: string) =>
+      (await db.selectFrom('users').select('id').where('email', '=', `${part}@kent.example`).executeTakeFirstOrThrow())
+        .id;
+    const teamB = await db
+      .selectFrom('teams')
+      .select('id')
+      .where('authority_id', '=', 'kent')
+      .where('name', 'like', '%Team B')
+      .executeTakeFirstOrThrow();
+    const dsl = await kentUser('dsl');
+    const kentChild = (firstName: string, allocatedWorkerId: string | null, allocatedTeamId: string | null) =>
+      children.insertChild(db, {
+        authorityId: 'kent',
+        createdBy: dsl,
+        allocatedTeamId,
+        allocatedWorkerId,
+        fields: childFields({ firstName, lastName: 'Basis' }),
+      });
+    const byWorker = await kentChild('Worker', await kentUser('social-worker'), teamB.id);
+    const byService = await kentChild('Service', null, null);
+    await db
+      .insertInto('tasks')
+      .values({
+        authority_id: 'kent',
+        child_id: byService,
+        step_id: 'x',
+        title: 'x',
+        detail: 'x',
+        owner_role: 'youth_justice',
+        due_rule: 'x',
+        clause: 'x',
+        requirement_id: 'R-KEN-4',
+      })
+      .execute();
+    const byGrant = await kentChild('Grant', null, null);
+    await db
+      .insertInto('access_grants')
+      .values({
+        user_id: await kentUser('police'),
+        child_id: byGrant,
+        reason: 'x',
+        granted_by: dsl,
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
+      .execute();
     const allUsers = await db.selectFrom('users').select('id').execute();
-    const allChildren = await db.selectFrom('children').select(['id', 'authority_id']).execute();
+    const allChildren = await db.selectFrom('children').select(['id', 'authority_id', 'status']).execute();
     let allowedPairs = 0;
     for (const { id } of allUsers) {
       const viewer = (await loadCurrentUser(db, id))!;
       const listed = await db.selectFrom('children as c').select('c.id').where(access.visibleTo(viewer)).execute();
       const listedIds = new Set(listed.map((r) => r.id));
+      // The rule as a union of index lookups (for counting, ADR 0021) lists the same children,
+      // and narrowed by a filter, the same ones narrowed.
+      const unioned = await access.visibleChildIds(db, viewer).execute();
+      assert.deepEqual(new Set(unioned.map((r) => r.id)), listedIds, `union for ${viewer.email}`);
+      assert.equal(unioned.length, listedIds.size, `union without repeats for ${viewer.email}`);
+      const openOnes = await access.visibleChildIds(db, viewer, (eb) => eb('c.status', '=', 'open')).execute();
+      assert.deepEqual(
+        new Set(openOnes.map((r) => r.id)),
+        new Set(allChildren.filter((c) => listedIds.has(c.id) && c.status === 'open').map((c) => c.id)),
+        `open ones for ${viewer.email}`,
+      );
       for (const c of allChildren) {
         const facts = (await access.childAccessFacts(db, id, c.id))!;
         const allowed = decideChildAccess(viewer, facts).allowed;
@@ -182,6 +241,13 @@ describeOnEachDatabase('repositories', (database) => {
       }
     }
     assert.ok(allowedPairs > 0 && allowedPairs < allUsers.length * allChildren.length);
+    const basesOf = async (part: string, childId: string) => {
+      const viewer = (await loadCurrentUser(db, await kentUser(part)))!;
+      return childAccessBases(viewer, (await access.childAccessFacts(db, viewer.id, childId))!);
+    };
+    assert.deepEqual(await basesOf('team-manager', byWorker), ['manager']);
+    assert.deepEqual(await basesOf('youth-justice', byService), ['service']);
+    assert.deepEqual(await basesOf('police', byGrant), ['grant']);
   });
 
   it('finds possible duplicates by similar name and near date of birth with pg_trgm', async () => {
@@ -239,7 +305,7 @@ describeOnEachDatabase('repositories', (database) => {
     const { db } = database();
     const everyone = { nameWords: [], dateOfBirth: null, school: '', identifier: '' };
     const allUsers = await db.selectFrom('users').select('id').execute();
-    const allChildren = await db.selectFrom('children').select(['id', 'authority_id']).execute();
+    const allChildren = await db.selectFrom('children').select(['id', 'authority_id', 'status']).execute();
     for (const { id } of allUsers) {
       const viewer = (await loadCurrentUser(db, id))!;
       const found = await childSearch.findChildren(db, viewer, everyone, 1000);

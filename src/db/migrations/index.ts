@@ -30,6 +30,7 @@ import * as m0028 from './0028_record_corrections.ts';
 import * as m0029 from './0029_meeting_invitee_changes.ts';
 import * as m0030 from './0030_document_removal.ts';
 import * as m0031 from './0031_incident_children_linked_by.ts';
+import * as m0032 from './0032_children_team_access_index.ts';
 
 /**
  * Forward-only migrations, in order. Add new ones at the end; never change what a released one sends
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0029_meeting_invitee_changes': m0029,
   '0030_document_removal': m0030,
   '0031_incident_children_linked_by': m0031,
+  '0032_children_team_access_index': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {
