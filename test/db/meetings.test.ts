@@ -9,6 +9,7 @@ import { WorkingDayCalendar } from '../../src/domain/working-days.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/services/context.ts';
 import * as meetingService from '../../src/services/meeting-service.ts';
 import * as screeningService from '../../src/services/screening-service.ts';
+import * as meetingsRepo from '../../src/repositories/meetings.ts';
 import { describeOnEachDatabase } from '../helpers/db.ts';
 import { demoActor, demoIncident } from '../helpers/cases.ts';
 import { arrangeExtras } from '../helpers/schedule.ts';
@@ -179,5 +180,65 @@ describeOnEachDatabase('meetings', (database) => {
       after.meeting.children.find((c) => c.childId === inc.childId)!.outcome!.details['investigation'],
       'single',
     );
+  });
+  it('lists a meeting for its chair, whoever arranged it and each invitee still invited, and for another authority responsible for a child in it when the person represents theirs (R-KEN-6)', async () => {
+    const { db } = database();
+    const chair = await demoActor(db, 'kent', 'team-manager');
+    const arranger = await demoActor(db, 'kent', 'dsl');
+    const invited = await demoActor(db, 'kent', 'police');
+    const removed = await demoActor(db, 'kent', 'social-worker');
+    const inc = await demoIncident(db, 'kent', 'Ellis');
+    const invitee = (userId: string, inviteeId: string) => ({
+      inviteeId,
+      roleLabel: inviteeId,
+      reason: '',
+      clause: '',
+      requirementId: '',
+      mode: 'invite' as const,
+      name: inviteeId,
+      agency: '',
+      userId,
+    });
+    const meetingId = await meetingsRepo.insertMeeting(db, {
+      authorityId: 'kent',
+      incidentId: inc.incidentId,
+      typeId: 'strategy-discussion',
+      typeLabel: 'Strategy discussion shared',
+      packVersion: 'test',
+      taskId: null,
+      dueOn: null,
+      chairId: chair.user.id,
+      chairAuthorityId: 'kent',
+      chairRule: 'Test',
+      agenda: [],
+      exclusions: [],
+      schedule: null,
+      createdBy: arranger.user.id,
+      children: [
+        { childId: inc.childId, role: 'displayed', responsibleAuthorityId: 'kent' },
+        { childId: inc.targetedId, role: 'targeted', responsibleAuthorityId: 'islington' },
+      ],
+      invitees: [invitee(invited.user.id, 'police'), invitee(removed.user.id, 'worker')],
+    });
+    const worker = await db
+      .selectFrom('meeting_invitees')
+      .select('id')
+      .where('meeting_id', '=', meetingId)
+      .where('invitee_id', '=', 'worker')
+      .executeTakeFirstOrThrow();
+    await meetingsRepo.removeInvitee(db, meetingId, worker.id, chair.user.id, 'Invited in error');
+    const listed = async (actor: typeof chair, representing: boolean) =>
+      (await meetingsRepo.meetingsSharedWith(db, actor.user.authorityId, actor.user.id, representing)).some(
+        (meeting) => meeting.id === meetingId,
+      );
+    assert.equal(await listed(chair, false), true, 'the chair');
+    assert.equal(await listed(arranger, false), true, 'who arranged it');
+    assert.equal(await listed(invited, false), true, 'an invitee');
+    assert.equal(await listed(removed, false), false, 'an invitee removed');
+    const islington = await demoActor(db, 'islington', 'team-manager');
+    assert.equal(await listed(islington, true), true, 'the authority responsible for a child, represented');
+    assert.equal(await listed(islington, false), false, 'the same authority, not represented');
+    const kentManager = await demoActor(db, 'kent', 'social-worker-b');
+    assert.equal(await listed(kentManager, true), false, 'the meeting’s own authority is not "another"');
   });
 });
