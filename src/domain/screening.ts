@@ -45,6 +45,17 @@ export function findTool(pack: Pack, toolId: string): Tool | undefined {
   return pack.tools.find((tool) => tool.id === toolId);
 }
 
+// A pack's tools do not change once loaded: the ids of each list tool's items are gathered once.
+const itemIds = new WeakMap<Tool, ReadonlySet<string>>();
+function itemIdsOf(tool: Extract<Tool, { groups: unknown }>): ReadonlySet<string> {
+  let ids = itemIds.get(tool);
+  if (!ids) {
+    ids = new Set(tool.groups.flatMap((group) => group.items.map((i) => i.id)));
+    itemIds.set(tool, ids);
+  }
+  return ids;
+}
+
 /** Every missing or contradictory answer at once, in GOV.UK wording, keyed by field. */
 export function answerProblems(tool: Tool, answers: ScreeningAnswers): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
@@ -60,7 +71,7 @@ export function answerProblems(tool: Tool, answers: ScreeningAnswers): AnswerPro
     }
     return problems;
   }
-  const known = new Set(tool.groups.flatMap((group) => group.items.map((i) => i.id)));
+  const known = itemIdsOf(tool);
   const items = answers.items ?? [];
   const unknown = items.filter((i) => !known.has(i));
   if (unknown.length) problems.push({ field: 'items', message: 'Select only the characteristics listed' });
