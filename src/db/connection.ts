@@ -113,7 +113,7 @@ function pgliteSettings(PGlite: PGliteClass) {
   };
 }
 
-async function pgliteTemplateOptions(root?: string): Promise<TemplateOptions> {
+async function pgliteTemplateOptions(): Promise<TemplateOptions> {
   const { PGlite } = await import('@electric-sql/pglite');
   return {
     settings: PGLITE_SETTINGS,
@@ -121,13 +121,12 @@ async function pgliteTemplateOptions(root?: string): Promise<TemplateOptions> {
       const empty = await PGlite.create({ dataDir: dir, ...pgliteSettings(PGlite) });
       await empty.close();
     },
-    ...(root ? { root } : {}),
   };
 }
 
 /** The empty PGlite database new data folders are copied from, made if not yet (`npm install` makes it). */
-export async function ensurePgliteTemplate(root?: string): Promise<string> {
-  return ensureTemplate(await pgliteTemplateOptions(root));
+export async function ensurePgliteTemplate(): Promise<string> {
+  return ensureTemplate(await pgliteTemplateOptions());
 }
 
 function logOption(options: OpenOptions) {
@@ -161,7 +160,7 @@ export async function migrateToLatest(db: Kysely<Database>, options: { schema?: 
 /** The names of the migrations applied to the database, or null before its first migration. */
 export async function appliedMigrations(db: Kysely<Database>, schema?: string): Promise<Set<string> | null> {
   const table = schema ? sql`${sql.id(schema)}.${sql.id(MIGRATION_TABLE)}` : sql.id(MIGRATION_TABLE);
-  // Found as the migrator finds it: in the schema given, else along the search path.
+  // In the schema given, else along the search path, where the migrator reads and writes it unqualified.
   const where = schema
     ? sql`format('%I.%I', ${schema}::text, ${MIGRATION_TABLE}::text)`
     : sql`${MIGRATION_TABLE}::text`;
