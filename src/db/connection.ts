@@ -3,10 +3,18 @@
 // Statements are prepared once per connection, named by their SQL text (ADR 0017).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect, type LogEvent } from 'kysely';
+import {
+  DEFAULT_MIGRATION_TABLE as MIGRATION_TABLE,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type LogEvent,
+} from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
 import { namedStatementPool } from './named-statements.ts';
+import { type TemplateOptions, copyTemplateInto, ensureTemplate } from './pglite-template.ts';
 import type { Database } from './types.ts';
 
 // DATE columns stay 'YYYY-MM-DD' strings: no time zone can shift a date of birth.
@@ -30,6 +38,9 @@ export interface OpenOptions {
   /** Called after every statement with its duration (the bench counts statements per request). */
   log?: (event: LogEvent) => void;
 }
+
+/** PostgreSQL settings for embedded PGlite, given to initdb and to each start. */
+export const PGLITE_SETTINGS: readonly string[] = ['-c', 'shared_buffers=16MB'];
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -56,10 +67,18 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const dataDir = options.dataDir ?? './data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(path.resolve(dataDir), { recursive: true });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) {
+    mkdirSync(path.resolve(dataDir), { recursive: true });
+    // An empty folder gets a copy of an empty database made once, instead of PGlite's initdb.
+    await copyTemplateInto(path.resolve(dataDir), await pgliteTemplateOptions()).catch(() => {
+      // No template (build/ not writable, say): PGlite makes the database itself, as it always could.
+    });
+  }
   const lite = await PGlite.create({
-    dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir),
+    dataDir: inMemory ? dataDir : path.resolve(dataDir),
     extensions: { pg_trgm },
+    ...pgliteSettings(PGlite),
   });
   // createPgConfig returns a config object node-postgres understands (pool size 1: PGlite is
   // a single connection, so transactions are serialised).
@@ -80,6 +99,36 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   };
 }
 
+type PGliteClass = typeof import('@electric-sql/pglite').PGlite;
+
+function pgliteSettings(PGlite: PGliteClass) {
+  return {
+    // PostgreSQL zeroes its shared buffers each time it starts, and PGlite's initdb starts it
+    // several times: at PostgreSQL's default 128 MB that took about 0.5 s of every start (ADR 0020).
+    // PGlite holds one process's development or demo data; reads past the buffers come from the
+    // operating system's cache. initdb writes the setting into a new database's postgresql.conf;
+    // the start parameter applies it to a database made before.
+    initDbStartParams: [...PGLITE_SETTINGS],
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+  };
+}
+
+async function pgliteTemplateOptions(): Promise<TemplateOptions> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  return {
+    settings: PGLITE_SETTINGS,
+    create: async (dir) => {
+      const empty = await PGlite.create({ dataDir: dir, ...pgliteSettings(PGlite) });
+      await empty.close();
+    },
+  };
+}
+
+/** The empty PGlite database new data folders are copied from, made if not yet (`npm install` makes it). */
+export async function ensurePgliteTemplate(): Promise<string> {
+  return ensureTemplate(await pgliteTemplateOptions());
+}
+
 function logOption(options: OpenOptions) {
   return options.log ? { log: options.log } : {};
 }
@@ -90,6 +139,11 @@ function logOption(options: OpenOptions) {
  * schema, so without it two test files migrating at once can each see the other's lock table.
  */
 export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<string[]> {
+  // Every start comes here. When the database already has every migration, two reads say so: the
+  // migrator would first look through the catalogue for its tables and take its lock (ADR 0020).
+  const applied = await appliedMigrations(db, options.schema);
+  const known = Object.keys(await migrationProvider.getMigrations());
+  if (applied && applied.size === known.length && known.every((name) => applied.has(name))) return [];
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
@@ -101,4 +155,17 @@ export async function migrateToLatest(db: Kysely<Database>, options: { schema?: 
     throw new Error(typeof error === 'string' ? error : 'A migration failed', { cause: error });
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** The names of the migrations applied to the database, or null before its first migration. */
+export async function appliedMigrations(db: Kysely<Database>, schema?: string): Promise<Set<string> | null> {
+  const table = schema ? sql`${sql.id(schema)}.${sql.id(MIGRATION_TABLE)}` : sql.id(MIGRATION_TABLE);
+  // In the schema given, else along the search path, where the migrator reads and writes it unqualified.
+  const where = schema
+    ? sql`format('%I.%I', ${schema}::text, ${MIGRATION_TABLE}::text)`
+    : sql`${MIGRATION_TABLE}::text`;
+  const found = await sql<{ present: boolean }>`select to_regclass(${where}) is not null as present`.execute(db);
+  if (!found.rows[0]?.present) return null;
+  const rows = await sql<{ name: string }>`select name from ${table}`.execute(db);
+  return new Set(rows.rows.map((row) => row.name));
 }
