@@ -16,13 +16,16 @@ export const TEMPLATES_DIR = path.resolve(import.meta.dirname, '..', '..', 'buil
 /** The file PGlite (and PostgreSQL) look for to know a data folder holds a database. */
 const VERSION_FILE = 'PG_VERSION';
 
-/** What an empty database's files depend on: PGlite's own version and the settings initdb is given. */
-export function templateKey(settings: readonly string[]): string {
+/**
+ * What an empty database's files depend on: PGlite's own version, the settings initdb is given, and
+ * whatever else was done to it before it was kept (connection.ts: the migrations' files).
+ */
+export function templateKey(settings: readonly string[], fingerprint = ''): string {
   // The package's main file is in its dist/ folder; its package.json (not exported) beside that.
   const manifest = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
   const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
   return createHash('sha256')
-    .update(JSON.stringify({ pglite: version, settings }))
+    .update(JSON.stringify({ pglite: version, settings, fingerprint }))
     .digest('hex')
     .slice(0, 16);
 }
@@ -35,6 +38,8 @@ function isEmptyDir(dir: string): boolean {
 export interface TemplateOptions {
   /** initdb's and each start's settings (connection.ts's PGLITE_SETTINGS). */
   settings: readonly string[];
+  /** What else the database's files depend on (connection.ts: the migrations), part of its key. */
+  fingerprint?: string;
   /** Makes an empty database in this folder and closes it (PGlite, in connection.ts). */
   create: (dataDir: string) => Promise<void>;
   /** Where templates are kept: build/pglite-template unless a test gives another. */
@@ -48,7 +53,7 @@ export interface TemplateOptions {
  */
 export async function ensureTemplate(options: TemplateOptions): Promise<string> {
   const root = options.root ?? TEMPLATES_DIR;
-  const key = templateKey(options.settings);
+  const key = templateKey(options.settings, options.fingerprint);
   const dir = path.join(root, key);
   if (existsSync(path.join(dir, VERSION_FILE))) return dir;
   mkdirSync(root, { recursive: true });

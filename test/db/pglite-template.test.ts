@@ -1,8 +1,9 @@
 // A new PGlite data folder starts as a copy of an empty database made once (ADR 0020): the copy is
-// made for one PGlite version and one set of settings and never reused for others, a half-made one
-// is never used, a folder that already holds something is left alone, and a database that started
-// as a copy keeps what was written to it across a restart. The migrations' check on every start
-// reads what is applied and still lets the migrator refuse a database it does not know.
+// made for one PGlite version, one set of settings and one set of migrations (applied to it), and
+// never reused for others; a half-made one is never used, a folder that already holds something is
+// left alone, and a database that started as a copy keeps what was written to it across a restart.
+// The migrations' check on every start reads what is applied and still lets the migrator refuse a
+// database it does not know.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,9 +33,20 @@ function fakeCreate(calls: string[], fail = false) {
 }
 
 describe('the empty database new data folders are copied from', () => {
-  it('is named by the settings it was made with', () => {
+  it('is named by the settings it was made with and what was done to it (the migrations)', () => {
     assert.equal(templateKey(['-c', 'shared_buffers=16MB']), templateKey(['-c', 'shared_buffers=16MB']));
     assert.notEqual(templateKey(['-c', 'shared_buffers=16MB']), templateKey(['-c', 'shared_buffers=32MB']));
+    assert.notEqual(templateKey(['a'], 'migrations 1'), templateKey(['a'], 'migrations 2'));
+  });
+
+  it('is made again when the migrations change', async () => {
+    const root = path.join(dir, 'migrated');
+    const calls: string[] = [];
+    const first = await ensureTemplate({ settings: ['a'], fingerprint: 'one', create: fakeCreate(calls), root });
+    const next = await ensureTemplate({ settings: ['a'], fingerprint: 'two', create: fakeCreate(calls), root });
+    assert.notEqual(next, first);
+    assert.equal(calls.length, 2);
+    assert.deepEqual(readdirSync(root), [path.basename(next)]);
   });
 
   it('is made once, and another setting makes a new one in place of the old', async () => {
@@ -86,8 +98,9 @@ describe('a PGlite data folder started from the copy', () => {
     const dataDir = path.join(dir, 'pglite-data');
     const first = await openDatabase({ dataDir });
     try {
-      assert.deepEqual(await appliedMigrations(first.db), null);
-      assert.deepEqual(await migrateToLatest(first.db), Object.keys(migrations));
+      // The copy was migrated when it was made: nothing is left to apply.
+      assert.deepEqual([...(await appliedMigrations(first.db))!].sort(), Object.keys(migrations));
+      assert.deepEqual(await migrateToLatest(first.db), []);
       await sql`insert into authorities (id, name, short_name) values ('kent', 'Kent County Council', 'Kent')`.execute(
         first.db,
       );
