@@ -122,7 +122,10 @@ function pgliteTemplateOptions(): TemplateOptions {
     // The migrations too: every new database runs the same ones on the same empty cluster, and
     // they took about 1.5 s of a first start. The key names the migrations' files, so a release
     // that adds or changes one makes a new copy.
-    fingerprint: migrationsFingerprint(),
+    // Read only when a template is looked for (a new data folder), not on every start.
+    get fingerprint() {
+      return migrationsFingerprint();
+    },
     create: async (dir) => {
       const empty = await openDatabase({ dataDir: dir, fromTemplate: false });
       try {

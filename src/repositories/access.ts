@@ -20,7 +20,7 @@ type Roles = readonly Role[] | 'stored';
 /** The child row a basis is looked up for (accessFacts); none for the list of every child it opens (visibleTo). */
 type Only = Expression<string> | undefined;
 /** A clause on `children as c`. */
-type OnChild = ExpressionBuilder<Database & { c: Database['children'] }, 'c'>;
+export type OnChild = ExpressionBuilder<Database & { c: Database['children'] }, 'c'>;
 
 /** The teams the viewer is a member of (a child allocated to one is theirs to see). */
 function teamsOf(eb: OnChild, who: Who) {

@@ -1,9 +1,9 @@
 // The case list: the children a person may see (the need-to-know rule in SQL, access.ts
 // visibleTo), filtered, sorted and paged on the server.
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Viewer } from '../domain/access.ts';
 import type { Database } from '../db/types.ts';
-import { visibleChildIds, visibleTo } from './access.ts';
+import { type OnChild, visibleChildIds, visibleTo } from './access.ts';
 import { namedChild } from './children.ts';
 
 export const CASE_SORTS = ['name', 'dob', 'latest', 'worker', 'status'] as const;
@@ -39,7 +39,7 @@ export async function listCases(
 ): Promise<{ rows: CaseListRow[]; total: number }> {
   // The list's own filters, on `children as c`: the same for the rows and for the count.
   const filtered = query.scope !== 'visible' || Boolean(query.status) || Boolean(query.search?.trim());
-  const filters = (eb: ExpressionBuilder<Database & { c: Database['children'] }, 'c'>) => {
+  const filters = (eb: OnChild) => {
     const clauses: Expression<SqlBool>[] = [];
     if (query.scope === 'mine') clauses.push(eb('c.allocated_worker_id', '=', viewer.id));
     if (query.scope === 'team') {
